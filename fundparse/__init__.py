@@ -1,0 +1,61 @@
+"""fundparse: exact Korean money extraction — amounts, funding splits, periods and checks.
+
+    >>> import fundparse
+    >>> [m.krw for m in fundparse.extract("총사업비 281억 원(국비 121, 지방비 160)을 투입한다.")]
+    [28100000000]
+
+Public API: ``extract``, ``check``, ``parse_amount``, ``format_krw`` and the contract types
+``Mention``, ``Split``, ``Period``, ``Finding``, ``Range``.  Heavy parts load on first use.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "extract", "check", "parse_amount", "format_krw", "Mention", "Split", "Period",
+    "Finding", "Range", "Config", "load_config", "extract_records", "to_arrow", "to_pandas",
+    "__version__",
+]
+
+_LAZY = {
+    "extract": "fundparse.pipeline",
+    "check": "fundparse.pipeline",
+    "parse_amount": "fundparse.engine",
+    "format_krw": "fundparse.krw",
+    "Mention": "fundparse.model",
+    "Split": "fundparse.model",
+    "Period": "fundparse.model",
+    "Finding": "fundparse.model",
+    "Range": "fundparse.model",
+    "Config": "fundparse.config",
+    "load_config": "fundparse.config",
+    "extract_records": "fundparse.etl",
+    "to_arrow": "fundparse.etl",
+    "to_pandas": "fundparse.etl",
+}
+
+if TYPE_CHECKING:  # pragma: no cover
+    from fundparse.config import Config, load_config
+    from fundparse.engine import parse_amount
+    from fundparse.etl import extract_records, to_arrow, to_pandas
+    from fundparse.krw import format_krw
+    from fundparse.model import Finding, Mention, Period, Range, Split
+    from fundparse.pipeline import check, extract
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'fundparse' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,0 +1,5 @@
+"""``python -m fundparse`` runs the command-line interface."""
+
+from fundparse.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,290 @@
+"""Korean, Hanja and Arabic numerals -> exact ``Decimal``.  Knows nothing about money.
+
+Korean groups digits by 10^4: 만 10^4, 억 10^8, 조 10^12, 경 10^16; 십/백/천 multiply inside a
+group.  A numeral is a run of *sections* ("3억" "5천만"), each a *group* of terms in falling
+order ("4천 820", "1천 1백 70", "이천칠백삼십오") closed by a falling big unit, and may end with
+a group of its own ("12만 5천").
+
+>>> parse_numeral("3억5천만").value
+Decimal('350000000')
+>>> parse_numeral("1억 9,000만").value
+Decimal('190000000')
+>>> parse_numeral("이천칠백삼십오만").value
+Decimal('27350000')
+>>> parse_numeral("1,23억") is None   # malformed digit grouping is not a numeral
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+MAX_DIGITS = 24  # a digit run longer than this is not money (and int() is never asked for more)
+
+FULLWIDTH = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
+
+DIGIT_WORDS = {
+    "일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "륙": 6, "칠": 7, "팔": 8, "구": 9,
+    "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+    "壹": 1, "壱": 1, "貳": 2, "贰": 2, "弐": 2, "參": 3, "叁": 3, "参": 3, "肆": 4, "伍": 5,
+    "陸": 6, "陆": 6, "柒": 7, "捌": 8, "玖": 9,
+}
+SMALL_UNITS = {"십": 10, "백": 100, "천": 1000, "十": 10, "拾": 10, "百": 100, "佰": 100,
+               "千": 1000, "仟": 1000}
+BIG_UNITS = {"만": 10**4, "萬": 10**4, "万": 10**4, "억": 10**8, "億": 10**8, "亿": 10**8,
+             "조": 10**12, "兆": 10**12, "경": 10**16, "京": 10**16}
+APPROX_INFIX = "여"  # 300여억, 5천여만, 300억여
+
+_DIGIT = "0-9\uff10-\uff19"
+# An Arabic number: digits, optional thousands separators, optional decimals.  The negative
+# look-arounds make it all-or-nothing, so "1,23" or "2024.05.20" never yield a part.
+ARABIC = (
+    rf"(?<![{_DIGIT}]|[{_DIGIT}][.,\uff0c])"
+    rf"[{_DIGIT}]+(?:[,\uff0c][{_DIGIT}]{{3}})*(?:\.[{_DIGIT}]+)?"
+    rf"(?![{_DIGIT}]|[.,\uff0c][{_DIGIT}])"
+)
+NUMERAL_CHARS = "".join(DIGIT_WORDS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
+UNIT_CHARS = "".join(SMALL_UNITS) + "".join(BIG_UNITS)
+SPACE = "[ \u00a0]"
+
+_TOKEN = re.compile(
+    rf"(?P<num>[{_DIGIT}]+(?:[,\uff0c][{_DIGIT}]+)*(?:[.\uff0e][{_DIGIT}]+)?)"
+    rf"|(?P<digit>[{''.join(DIGIT_WORDS)}])"
+    rf"|(?P<small>[{''.join(SMALL_UNITS)}])"
+    rf"|(?P<big>[{''.join(BIG_UNITS)}])"
+    rf"|(?P<yeo>{APPROX_INFIX})"
+    rf"|(?P<space>{SPACE}+)"
+)
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class Numeral:
+    """A parsed numeral: ``text[start:end]`` of the run it came from has value ``value``."""
+
+    value: Decimal
+    start: int
+    end: int
+    big_units: tuple[int, ...]  # multipliers of the big units used, in order (억 then 만 …)
+    approximate: bool  # an infix 여: 300여억, 5천여만
+    hangul: bool  # written with Hangul/Hanja numerals only (no Arabic digit)
+    arabic_only: bool  # plain Arabic number, no unit word at all
+    last_group_plain: bool  # ends in a group with no big unit ("12만 5천", "1,234")
+
+    @property
+    def unit(self) -> int:
+        """Multiplier of the last big unit (1 when none): the unit a bare part inherits."""
+        return self.big_units[-1] if self.big_units else 1
+
+
+def arabic_value(raw: str) -> Decimal | None:
+    """Value of an Arabic number with optional thousands commas; None when malformed.
+
+    >>> arabic_value("27,350,000"), arabic_value("3.5"), arabic_value("2,7500")
+    (Decimal('27350000'), Decimal('3.5'), None)
+    """
+    raw = raw.translate(FULLWIDTH)
+    if not _GROUPED.fullmatch(raw):
+        return None
+    digits = raw.replace(",", "")
+    if len(digits.replace(".", "")) > MAX_DIGITS:
+        return None
+    return Decimal(digits)
+
+
+class _Reader:
+    """Greedy reader of one numeral from a token list; see ``parse_numerals``."""
+
+    def __init__(self, tokens: list[tuple[str, str, int, int]]):
+        self.tokens = tokens
+
+    def read(self, i: int) -> tuple[Numeral, int] | None:
+        """Longest valid numeral starting at token i; returns it and the next token index."""
+        toks = self.tokens
+        n = len(toks)
+        total = Decimal(0)
+        big_units: list[int] = []
+        approx = False
+        hangul = True
+        has_unit = False
+        best: tuple[Numeral, int] | None = None
+        start = toks[i][2]
+        j = i
+        first_section = True
+        while j < n:
+            # one group: terms in falling order, then an optional big unit
+            group = Decimal(0)
+            last_unit = 10**5  # larger than 천
+            terms = 0
+            k = j
+            plain_seen = False
+            group_end_tok = j
+            group_approx = False
+            while k < n:
+                kind, raw, _, _ = toks[k]
+                if kind == "space":
+                    if terms == 0:
+                        break
+                    # a space may separate terms: look past it
+                    if k + 1 < n and toks[k + 1][0] in ("num", "digit", "small"):
+                        k += 1
+                        continue
+                    break
+                if kind == "num" or kind == "digit":
+                    if plain_seen:
+                        break
+                    if kind == "num":
+                        coef = arabic_value(raw)
+                        if coef is None:
+                            return best
+                        hangul = False
+                    else:
+                        coef = Decimal(DIGIT_WORDS[raw])
+                    nxt = toks[k + 1][0] if k + 1 < n else ""
+                    if nxt == "small":
+                        unit = SMALL_UNITS[toks[k + 1][1]]
+                        if unit >= last_unit or (terms and coef >= 10):
+                            break
+                        group += coef * unit
+                        last_unit = unit
+                        terms += 1
+                        has_unit = True
+                        k += 2
+                        group_end_tok = k
+                        continue
+                    # a plain term closes the group
+                    if terms and coef >= last_unit:
+                        break
+                    if kind == "digit" and not (k + 1 < n and toks[k + 1][0] in ("big", "yeo")):
+                        # a lone Hangul digit ends a numeral only where a unit follows it:
+                        # "281억이" is 281억 followed by the particle 이, never 281억 2.
+                        if terms == 0 or not self._hangul_tail_ok(k):
+                            break
+                    group += coef
+                    terms += 1
+                    plain_seen = True
+                    k += 1
+                    group_end_tok = k
+                    continue
+                if kind == "small":
+                    unit = SMALL_UNITS[raw]
+                    if unit >= last_unit:
+                        break
+                    group += unit
+                    last_unit = unit
+                    terms += 1
+                    has_unit = True
+                    k += 1
+                    group_end_tok = k
+                    continue
+                if kind == "yeo" and terms:
+                    group_approx = True
+                    k += 1
+                    group_end_tok = k
+                break
+            if terms == 0:
+                break
+            k = group_end_tok
+            # optional space, then a big unit
+            m = k
+            if m < n and toks[m][0] == "space" and m + 1 < n and toks[m + 1][0] == "big":
+                m += 1
+            if m < n and toks[m][0] == "big":
+                mult = BIG_UNITS[toks[m][1]]
+                if big_units and mult >= big_units[-1]:
+                    mult = 0
+                if mult and not first_section and group >= 10**4:
+                    mult = 0
+                if mult:
+                    total += group * mult
+                    big_units.append(mult)
+                    has_unit = True
+                    approx = approx or group_approx
+                    m += 1
+                    if m < n and toks[m][0] == "yeo":
+                        approx = True
+                        m += 1
+                    best = (self._numeral(total, start, toks[m - 1][3], big_units, approx,
+                                          hangul, has_unit, False), m)
+                    first_section = False
+                    j = m
+                    # sections may be separated by one space
+                    if j < n and toks[j][0] == "space":
+                        j += 1
+                    continue
+            # a group with no big unit ends the numeral
+            if not first_section and group >= big_units[-1]:
+                break
+            total += group
+            approx = approx or group_approx
+            best = (self._numeral(total, start, toks[k - 1][3], big_units, approx, hangul,
+                                  has_unit, True), k)
+            break
+        return best
+
+    def _hangul_tail_ok(self, k: int) -> bool:
+        # "삼십오" inside a run of Hangul numerals: the digit must not be the run's last token
+        # unless the run is all Hangul and ends there (the caller checks the currency after).
+        return all(t[0] in ("digit", "small", "big") for t in self.tokens[: k + 1]) and (
+            k + 1 == len(self.tokens)
+        )
+
+    @staticmethod
+    def _numeral(total, start, end, big_units, approx, hangul, has_unit, plain_tail):
+        if total == total.to_integral_value():
+            total = total.quantize(Decimal(1))
+        return Numeral(
+            value=total,
+            start=start,
+            end=end,
+            big_units=tuple(big_units),
+            approximate=approx,
+            hangul=hangul,
+            arabic_only=not has_unit and not hangul,
+            last_group_plain=plain_tail,
+        )
+
+
+def tokenize(run: str) -> list[tuple[str, str, int, int]]:
+    """Split a numeral run into (kind, raw, start, end) tokens; stops at the first stray char."""
+    tokens = []
+    pos = 0
+    for m in _TOKEN.finditer(run):
+        if m.start() != pos:
+            break
+        tokens.append((m.lastgroup, m.group(), m.start(), m.end()))
+        pos = m.end()
+    while tokens and tokens[-1][0] == "space":
+        tokens.pop()
+    return tokens
+
+
+def parse_numerals(run: str) -> list[Numeral]:
+    """Every valid numeral in a run, left to right, greedy ("2024 3억" -> 2024, 3억)."""
+    tokens = tokenize(run)
+    reader = _Reader(tokens)
+    found: list[Numeral] = []
+    i = 0
+    while i < len(tokens):
+        if tokens[i][0] in ("space", "yeo", "big"):
+            i += 1
+            continue
+        got = reader.read(i)
+        if got is None:
+            i += 1
+            continue
+        numeral, nxt = got
+        found.append(numeral)
+        i = max(nxt, i + 1)
+    return found
+
+
+def parse_numeral(text: str) -> Numeral | None:
+    """The numeral covering all of ``text`` (surrounding spaces allowed), else None."""
+    stripped = text.strip(" \u00a0")
+    found = parse_numerals(stripped)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(stripped):
+        return found[0]
+    return None
