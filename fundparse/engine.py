@@ -1,0 +1,264 @@
+"""The engine: text -> Amounts.  Prefilter, numerals, rules, overlaps, ranges, markers.
+
+1. One compiled pattern finds *numeral runs*: Arabic digits (with the Hangul units around them)
+   or Hangul/Hanja numerals that stand before a currency word.  Text without such a run costs
+   one regex scan and nothing else.
+2. ``numerals.parse_numerals`` splits each run into valid numerals with exact values.
+3. Every rule in ``rules.money.RULES`` is tried on every numeral; the longest result wins
+   (then the earlier rule).  Overlapping results across numerals resolve the same way.
+4. Neighbouring amounts joined by ~ / 에서 become ranges ("100~200억 원").
+5. Marker words around each amount set approximate / bound / per / change, and exchange-rate
+   quotes are dropped.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from decimal import Decimal
+
+import regex
+
+from fundparse.model import round_krw
+from fundparse.numerals import ARABIC, NUMERAL_CHARS, Numeral, parse_numerals
+from fundparse.rules.markers import (
+    RANGE_DASH,
+    MarkerPatterns,
+    compile_markers,
+    is_exchange_rate,
+    read_prefixes,
+    read_suffix,
+)
+from fundparse.rules.money import RULES, S, Amount, Hit, Rule, named_lists
+from fundparse.rules.tables import Tables, load_tables
+
+BEFORE_WINDOW = 24  # characters a rule's `before` pattern may look back
+
+
+@dataclass(frozen=True)
+class CompiledRules:
+    run: regex.Pattern
+    rules: tuple[tuple[Rule, regex.Pattern | None, regex.Pattern | None], ...]
+    range_gap: regex.Pattern
+    level_after: regex.Pattern
+    rate_base_after: regex.Pattern
+    markers: MarkerPatterns
+
+
+_COMPILED: dict[int, CompiledRules] = {}
+
+
+def compiled(words: Tables) -> CompiledRules:
+    """Patterns compiled once per set of tables."""
+    found = _COMPILED.get(id(words))
+    if found is None:
+        found = _COMPILED[id(words)] = _compile(words)
+    return found
+
+
+def _compile(words: Tables) -> CompiledRules:
+    lists = named_lists(words)
+    chars = NUMERAL_CHARS
+    currency_after = list(words.currency_words) + list(words.minor_words)
+    run = regex.compile(
+        # digits, with Hangul numeral units around them: 281억, 1억 9,000만, 천 4백만, 3억5천만
+        rf"(?:(?:(?<![가-힣])[{chars}]+{S}?)?{ARABIC}(?:{S}?(?:{ARABIC}|[{chars}여]+))*)"
+        # Hangul or Hanja numerals alone, only right before a currency word: 오천만 원, 壹億원
+        rf"|(?:(?:(?<![가-힣])|(?<=금|金))[{chars}]{{2,}}(?:{S}?[{chars}]+)*"
+        rf"(?={S}?\L<currency_after>))",
+        currency_after=currency_after,
+    )
+    rules = tuple(
+        (
+            rule,
+            regex.compile(rule.before, ignore_unused=True, **lists) if rule.before else None,
+            regex.compile(rule.after, ignore_unused=True, **lists) if rule.after else None,
+        )
+        for rule in RULES
+    )
+    range_gap = regex.compile(
+        rf"{S}*(?:(?P<cur>\L<cur>){S}*)?(?:(?P<dash>[{RANGE_DASH}])|(?P<word>에서|부터)){S}*",
+        cur=list(words.currency_words),
+    )
+    return CompiledRules(
+        run=run,
+        rules=rules,
+        range_gap=range_gap,
+        level_after=regex.compile(rf"{S}?(?:으로|로)(?![가-힣])|{S}?(?:으로|로){S}|{S}?으로"),
+        rate_base_after=regex.compile(rf"{S}?당"),
+        markers=compile_markers(words),
+    )
+
+
+def find_numerals(text: str, comp: CompiledRules) -> list[tuple[int, int, Numeral]]:
+    """Every numeral in the text with its absolute span."""
+    out = []
+    for m in comp.run.finditer(text):
+        base = m.start()
+        for numeral in parse_numerals(m.group()):
+            out.append((base + numeral.start, base + numeral.end, numeral))
+    return out
+
+
+def _apply_rules(text: str, start: int, end: int, numeral: Numeral, comp: CompiledRules,
+                 words: Tables) -> Amount | None:
+    best: Amount | None = None
+    for rule, before, after in comp.rules:
+        if not rule.accepts(numeral):
+            continue
+        m_after = m_before = None
+        if after is not None:
+            m_after = after.match(text, end)
+            if m_after is None:
+                continue
+        if before is not None:
+            m_before = before.search(text, max(0, start - BEFORE_WINDOW), start)
+            if m_before is None:
+                continue
+        amount = rule.produce(Hit(text, numeral, start, end, m_before, m_after, words))
+        if amount is not None and (best is None or amount.end - amount.start > best.end - best.start):
+            best = amount
+    return best
+
+
+def _resolve_overlaps(amounts: list[Amount]) -> list[Amount]:
+    """Longest first among overlapping amounts; ties go to the earlier one."""
+    ordered = sorted(amounts, key=lambda a: (-(a.end - a.start), a.start))
+    kept: list[Amount] = []
+    taken: list[tuple[int, int]] = []
+    for amount in ordered:
+        if any(amount.start < e and s < amount.end for s, e in taken):
+            continue
+        kept.append(amount)
+        taken.append((amount.start, amount.end))
+    return sorted(kept, key=lambda a: a.start)
+
+
+def _range_low(low: Numeral, high: Amount) -> Decimal | None:
+    """Value of a range's low end; a bare low end inherits the high end's unit (100~200억)."""
+    if low.big_units:
+        return low.value if low.value < high.value else None
+    units = (*high.numeral.big_units, 10**4) if high.numeral.big_units else (1,)
+    for unit in units:
+        value = low.value * unit
+        if high.rule == "minor-unit":
+            value /= 100
+        if value < high.value:
+            return value
+    return None
+
+
+def _merge_ranges(text: str, amounts: list[Amount], numerals: list[tuple[int, int, Numeral]],
+                  comp: CompiledRules) -> list[Amount]:
+    ends = [n[1] for n in numerals]
+    by_start = {a.start: a for a in amounts}
+    drop: set[int] = set()
+    for amount in amounts:
+        i = bisect.bisect_right(ends, amount.start) - 1
+        if i < 0:
+            continue
+        low_start, low_end, low = numerals[i]
+        if low_start >= amount.start:
+            continue
+        gap = comp.range_gap.fullmatch(text, low_end, amount.start)
+        if gap is None:
+            continue
+        if gap.group("cur") and low_start in by_start:
+            other = by_start[low_start]
+            if other.currency != amount.currency:
+                continue
+        elif gap.group("cur"):
+            continue
+        if gap.group("word") and comp.level_after.match(text, amount.end):
+            continue  # "100억 원에서 200억 원으로": from one level to another, not a range
+        value = _range_low(low, amount)
+        if value is None or value >= amount.value:
+            continue
+        if low_start in by_start:
+            drop.add(low_start)
+        amount.high = amount.value
+        amount.value = value
+        amount.start = low_start
+        amount.approximate = amount.approximate or low.approximate
+    return [a for a in amounts if a.start not in drop or a.high is not None]
+
+
+def _apply_markers(text: str, amounts: list[Amount], comp: CompiledRules) -> list[Amount]:
+    pats = comp.markers
+    kept = []
+    for amount in amounts:
+        if is_exchange_rate(text, amount.start, pats):
+            continue
+        if amount.currency != "KRW" and comp.rate_base_after.match(text, amount.end):
+            continue  # "100엔당 900원": the base of a rate
+        _, prefixes = read_prefixes(text, amount.start, pats)
+        for kind, meaning in reversed(prefixes):  # nearest last, so it wins
+            _set_marker(amount, kind, meaning)
+        suffix = read_suffix(text, amount.end, pats)
+        if suffix is not None:
+            kind, meaning = suffix
+            if not (amount.high is not None and kind == "bound" and meaning == "max"
+                    and text.startswith("까지", amount.end)):
+                _set_marker(amount, kind, meaning)
+        kept.append(amount)
+    return kept
+
+
+def _set_marker(amount: Amount, kind: str, meaning: str) -> None:
+    if kind == "approximate":
+        amount.approximate = True
+    elif kind == "bound":
+        amount.bound = meaning
+    elif kind == "per":
+        amount.per = meaning
+    elif kind == "change":
+        amount.change = meaning
+
+
+def find_amounts(text: str, words: Tables | None = None) -> list[Amount]:
+    """Every monetary amount in ``text``, in text order (no splits or periods yet)."""
+    words = words or load_tables()
+    comp = compiled(words)
+    numerals = find_numerals(text, comp)
+    found = []
+    for start, end, numeral in numerals:
+        amount = _apply_rules(text, start, end, numeral, comp, words)
+        if amount is not None:
+            found.append(amount)
+    amounts = _resolve_overlaps(found)
+    amounts = _merge_ranges(text, amounts, numerals, comp)
+    return _apply_markers(text, amounts, comp)
+
+
+class AmountError(ValueError):
+    """``parse_amount`` was given text that is not one monetary amount."""
+
+
+def parse_amount(text: str, *, rates: dict[str, Decimal] | None = None):
+    """Parse one monetary expression into a Mention.
+
+    >>> parse_amount("1억 9,000만 원").krw
+    190000000
+    >>> parse_amount("3 달러 50 센트").value
+    Decimal('3.50')
+    """
+    from fundparse.pipeline import extract
+
+    mentions = extract(text, rates=rates)
+    if not mentions:
+        raise AmountError(f"no monetary amount in {text!r}")
+    if len(mentions) > 1:
+        raise AmountError(f"more than one amount in {text!r}: " +
+                          ", ".join(m.text for m in mentions))
+    return mentions[0]
+
+
+def krw_of(value: Decimal, currency: str, rates: dict[str, Decimal] | None) -> int | None:
+    """Integer KRW of a value: exact for KRW, via a user-given rate otherwise."""
+    if currency == "KRW":
+        return round_krw(value)
+    if rates and currency in rates:
+        from fundparse.fx import convert
+
+        return round_krw(convert(value, currency, rates))
+    return None

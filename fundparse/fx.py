@@ -1,0 +1,96 @@
+"""Foreign currency to KRW with user-given rates, through pint.
+
+pint holds a tiny currency registry built from a definitions text (KRW as the base unit, one
+line per rate), with ``non_int_type=Decimal`` so no float enters.  It is imported only when a
+caller gives rates, and a registry is built once per distinct set of rates.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from bisect import bisect_right
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from pathlib import Path
+
+BASE_DEFINITIONS = "KRW = [currency] = ₩ = won\n"
+
+
+class RateError(ValueError):
+    """A rate given by the user cannot be used."""
+
+
+def parse_rate(text: str) -> tuple[str, Decimal]:
+    """"USD=1380.5" -> ("USD", Decimal("1380.5")): KRW for one unit of the currency."""
+    code, sep, rate = text.partition("=")
+    code = code.strip().upper()
+    if not sep or not code.isalpha() or len(code) != 3:
+        raise RateError(f"rate must look like USD=1380.5, not {text!r}")
+    try:
+        value = Decimal(rate.strip())
+    except InvalidOperation:
+        raise RateError(f"rate for {code} is not a number: {rate!r}") from None
+    if not value.is_finite() or value <= 0:
+        raise RateError(f"rate for {code} must be a positive number, not {rate!r}")
+    return code, value
+
+
+@lru_cache(maxsize=64)
+def _registry(rates: tuple[tuple[str, Decimal], ...]):
+    import pint
+
+    registry = pint.UnitRegistry(None, non_int_type=Decimal, cache_folder=None)
+    for line in BASE_DEFINITIONS.splitlines():
+        registry.define(line)
+    for code, rate in rates:
+        registry.define(f"{code} = {rate} KRW")
+    return registry
+
+
+def convert(value: Decimal, currency: str, rates: dict[str, Decimal]) -> Decimal:
+    """Exact KRW for ``value`` units of ``currency`` (a Decimal; rounding is the caller's)."""
+    registry = _registry(tuple(sorted(rates.items())))
+    quantity = registry.Quantity(Decimal(value), currency).to("KRW")
+    magnitude = quantity.magnitude
+    if not isinstance(magnitude, Decimal):  # pint must never hand a float back
+        raise TypeError(f"pint returned {type(magnitude).__name__}, expected Decimal")
+    return magnitude
+
+
+class RateTable:
+    """Dated rates from a CSV of date,currency,rate: the rate in force on a document's date
+    is the latest one dated on or before it (the earliest one for older documents)."""
+
+    def __init__(self, rows: dict[str, list[tuple[dt.date, Decimal]]]):
+        self.rows = {code: sorted(values) for code, values in rows.items()}
+
+    @classmethod
+    def from_csv(cls, path: str | Path) -> RateTable:
+        rows: dict[str, list[tuple[dt.date, Decimal]]] = {}
+        try:
+            with open(path, newline="", encoding="utf-8-sig") as handle:
+                for number, row in enumerate(csv.reader(handle), 1):
+                    if not row or row[0].strip().lower() in ("date", "") or row[0].startswith("#"):
+                        continue
+                    if len(row) < 3:
+                        raise RateError(f"{path}:{number}: expected date,currency,rate")
+                    try:
+                        day = dt.date.fromisoformat(row[0].strip())
+                    except ValueError:
+                        raise RateError(f"{path}:{number}: bad date {row[0]!r}") from None
+                    code, rate = parse_rate(f"{row[1]}={row[2]}")
+                    rows.setdefault(code, []).append((day, rate))
+        except OSError as exc:
+            raise RateError(f"{path}: {exc.strerror or exc}") from None
+        return cls(rows)
+
+    def rates_on(self, day: dt.date | None) -> dict[str, Decimal]:
+        out = {}
+        for code, values in self.rows.items():
+            if day is None:
+                out[code] = values[-1][1]
+                continue
+            i = bisect_right([d for d, _ in values], day) - 1
+            out[code] = values[max(i, 0)][1]
+        return out

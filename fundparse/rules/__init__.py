@@ -1,0 +1,1 @@
+"""Rule tables: money.py (amount rules), markers.py (marker rules), data/*.toml (the words)."""

@@ -1,0 +1,113 @@
+"""Marker rules: the words around an amount that say it is approximate, a bound, a rate per
+something, a change — or not money at all (an exchange-rate quote).
+
+The words are data (rules/data/markers.toml); this module holds the patterns that place them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+S = "[ \u00a0]"
+# Fillers that may stand between a label or marker and the amount without meaning anything.
+FILLERS = ["총", "모두", "무려", "불과", "전체", "합계", "단", "각각", "각", "평균", "총액", "합쳐", "이 중", "또는"]
+# Particles that may follow an amount before an after-marker ("300억 원을 넘는").
+PARTICLES = ["이나", "에서", "으로", "을", "를", "이", "가", "은", "는", "에", "의", "씩", "만", "도", "로", "과", "와"]
+# After-markers of one syllable stick to the amount and end a word: "30억 원대", "1만 원선".
+SHORT_AFTER_END = "(?![가-힣])|(?=[의로에을를가이인였은는까으도])"
+RANGE_DASH = "~∼～〜–—-"
+# Words ending in 당 that are not "per …": parties, 해당 (the … in question), 식당 …
+NOT_PER = {"정당", "여당", "야당", "해당", "식당", "본당", "당당", "민주당", "성당", "사당", "강당",
+           "충당", "배당", "할당", "상당", "타당", "마땅", "담당", "전당"}
+
+
+@dataclass(frozen=True)
+class MarkerPatterns:
+    """Compiled marker patterns for one set of rule tables."""
+
+    prefix: regex.Pattern
+    suffix: regex.Pattern
+    exchange_before: regex.Pattern
+    prefix_meaning: dict[str, tuple[str, str]]
+    suffix_meaning: dict[str, tuple[str, str]]
+
+
+def compile_markers(words) -> MarkerPatterns:
+    prefix_meaning: dict[str, tuple[str, str]] = {}
+    for word in FILLERS:
+        prefix_meaning[word] = ("filler", "")
+    for word in words.marker_words("approximate", "before"):
+        prefix_meaning[word] = ("approximate", "true")
+    for kind in ("bound", "change"):
+        for word, meaning in words.marker_words(kind, "before").items():
+            prefix_meaning[word] = (kind, meaning)
+    for word, per in words.per_words.items():
+        prefix_meaning.setdefault(word, ("per", per))
+
+    suffix_meaning: dict[str, tuple[str, str]] = {}
+    for word in words.marker_words("approximate", "after"):
+        suffix_meaning[word] = ("approximate", "true")
+    for kind in ("bound", "change"):
+        for word, meaning in words.marker_words(kind, "after").items():
+            suffix_meaning.setdefault(word, (kind, meaning))
+
+    hangul_prefix = [w for w in prefix_meaning if w[:1] >= "가" and w[:1] <= "힣"]
+    other_prefix = [w for w in prefix_meaning if w not in hangul_prefix]
+    long_after = [w for w in suffix_meaning if len(w) > 1]
+    short_after = [w for w in suffix_meaning if len(w) == 1]
+    prefix = regex.compile(
+        rf"(?:(?<![가-힣0-9])(?P<w>\L<hangul_prefix>)|(?P<w>\L<other_prefix>)"
+        rf"|(?<![가-힣])(?P<other>[0-9A-Za-z가-힣㎡²]{{1,6}}당)){S}*\Z",
+        hangul_prefix=hangul_prefix, other_prefix=other_prefix or ["\0"],
+    )
+    suffix = regex.compile(
+        rf"(?P<paren>{S}?[(（][^()（）\n]{{0,24}}[)）])?"
+        rf"(?:(?P<short>\L<short_after>)(?:{SHORT_AFTER_END})"
+        rf"|{S}?(?P<particle>\L<particles>)?{S}?(?P<w>\L<long_after>))",
+        short_after=short_after or ["\0"], long_after=long_after, particles=PARTICLES,
+    )
+    exchange_before = regex.compile(
+        rf"(?:(?:\L<fx>)[^0-9\n.。]{{0,14}}|(?:달러|엔|유로|위안|파운드|엔화|달러화){S}?당{S}?)\Z",
+        fx=words.markers.get("exchange_rate", {}).get("before", ["환율"]),
+    )
+    return MarkerPatterns(prefix, suffix, exchange_before, prefix_meaning, suffix_meaning)
+
+
+def read_prefixes(text: str, start: int, pats: MarkerPatterns) -> tuple[int, list[tuple[str, str]]]:
+    """Markers standing before ``start``, nearest first; returns where the chain begins."""
+    found: list[tuple[str, str]] = []
+    pos = start
+    for _ in range(5):
+        m = pats.prefix.search(text, max(0, pos - 16), pos)
+        if m is None:
+            break
+        if m.group("other"):
+            if m.group("other") in NOT_PER:
+                break
+            found.append(("per", "other"))
+        else:
+            found.append(pats.prefix_meaning[m.group("w")])
+        pos = m.start()
+    return pos, found
+
+
+def read_suffix(text: str, end: int, pats: MarkerPatterns) -> tuple[str, str] | None:
+    """The marker right after an amount, if any: ("bound", "min"), ("change", "decrease") …"""
+    m = pats.suffix.match(text, end)
+    if m is None:
+        return None
+    if m.group("short"):
+        return pats.suffix_meaning[m.group("short")]
+    kind, meaning = pats.suffix_meaning[m.group("w")]
+    if kind == "change" and m.group("particle") in ("으로", "로"):
+        return None  # "300억 원으로 증가": the new level, not the change
+    if kind == "approximate" and m.group("particle") and m.group("particle") not in ("이나",):
+        return None  # "300억 원의 수준" reads as a noun phrase, not an approximation
+    return kind, meaning
+
+
+def is_exchange_rate(text: str, start: int, pats: MarkerPatterns) -> bool:
+    """An exchange-rate quote: "원·달러 환율 1,380.5원", "달러당 1,300원"."""
+    return pats.exchange_before.search(text, max(0, start - 24), start) is not None

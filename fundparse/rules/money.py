@@ -1,0 +1,214 @@
+"""The amount rules: what turns a numeral into money.  Read it top to bottom.
+
+Every rule is a value: a name, a one-line doc, the patterns it needs around the numeral
+(``before`` must end where the numeral starts, ``after`` is matched where it ends; both use the
+``regex`` package, with ``\\L<name>`` lists filled from rules/data/*.toml), which numerals it
+accepts, and a production from the match to an ``Amount``.  The engine runs every rule on every
+numeral and keeps the longest result (then the earlier rule).
+
+The rule for 억?  There is none: 만/억/조/경 are numeral grammar (numerals.py); these rules only
+decide *whether* a numeral is money and in which currency.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from fundparse.numerals import Numeral
+
+S = "[ \u00a0]"  # one optional space, as in "281 억원" or "5 억 달러"
+# After a currency word: end of word, or a particle / marker that may stick to it
+# ("원을", "원이", "원대", "원가량"); never 권 (a banknote: "5만 원권").
+PARTICLE_START = "이가을를은는의에으과와도만씩까부대어상규정내안남수쯤여짜선인였보밖뿐당미초한께나며든입일꼴및만"
+WORD_END = rf"(?![가-힣])|(?=[{PARTICLE_START}])"
+
+
+@dataclass(slots=True)
+class Amount:
+    """A monetary amount found by a rule, before structure is attached."""
+
+    start: int
+    end: int
+    currency: str
+    value: Decimal
+    rule: str
+    numeral: Numeral
+    approximate: bool = False
+    bound: str | None = None
+    per: str | None = None
+    change: str | None = None
+    high: Decimal | None = None  # a range's high end
+    bare: bool = False  # no currency word: "281억" read as money from context
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a rule's production sees: the numeral, its span and the surrounding matches."""
+
+    text: str
+    numeral: Numeral
+    start: int
+    end: int
+    before: object  # regex match or None
+    after: object
+    words: object  # the Tables
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    doc: str
+    produce: Callable[[Hit], Amount | None]
+    before: str | None = None
+    after: str | None = None
+    accepts: Callable[[Numeral], bool] = lambda numeral: True
+
+
+# --- which numerals a rule accepts -------------------------------------------------------
+
+def written_number(n: Numeral) -> bool:
+    """Digits, or Hangul numerals of two or more characters with a unit (오천만, 삼십만 — not
+    a lone 구 or 이, which are words: 구원, 이원화)."""
+    return not n.hangul or (n.end - n.start >= 2 and not n.arabic_only)
+
+
+def digits_only(n: Numeral) -> bool:
+    return not n.hangul
+
+
+def with_big_unit(n: Numeral) -> bool:
+    """A bare number is money only with 만/억/조 ("281억"), never a plain "281"."""
+    return bool(n.big_units) and not n.hangul
+
+
+# --- productions ------------------------------------------------------------------------
+
+def _amount(hit: Hit, currency: str, value: Decimal, start: int, end: int, rule: str,
+            bare: bool = False) -> Amount:
+    if value == value.to_integral_value():
+        value = value.quantize(Decimal(1))
+    return Amount(start=start, end=end, currency=currency, value=value, rule=rule,
+                  numeral=hit.numeral, approximate=hit.numeral.approximate, bare=bare)
+
+
+def won(hit: Hit) -> Amount:
+    return _amount(hit, "KRW", hit.numeral.value, hit.start, hit.after.end(), "won")
+
+
+def won_symbol(hit: Hit) -> Amount:
+    end = hit.after.end() if hit.after else hit.end
+    return _amount(hit, "KRW", hit.numeral.value, hit.before.start("sym"), end, "won-symbol")
+
+
+def foreign_word(hit: Hit) -> Amount | None:
+    m = hit.after
+    code = hit.words.currency_words[m.group("cur")]
+    value = hit.numeral.value
+    if m.group("scale"):
+        value *= hit.words.scales[m.group("scale")]
+    if m.group("minor"):
+        if hit.words.minor_words.get(m.group("minor_word")) != code:
+            return _amount(hit, code, value, hit.start, m.end("cur"), "foreign-word")
+        value += Decimal(m.group("minor")) / 100
+    return _amount(hit, code, value, hit.start, m.end(), "foreign-word")
+
+
+def foreign_symbol(hit: Hit) -> Amount:
+    value = hit.numeral.value
+    end = hit.end
+    if hit.after and hit.after.group("scale"):
+        value *= hit.words.scales[hit.after.group("scale")]
+        end = hit.after.end()
+    code = hit.words.currency_symbols[hit.before.group("sym")]
+    return _amount(hit, code, value, hit.before.start("sym"), end, "foreign-symbol")
+
+
+def minor_unit(hit: Hit) -> Amount:
+    code = hit.words.minor_words[hit.after.group("minor_word")]
+    return _amount(hit, code, hit.numeral.value / 100, hit.start, hit.after.end(), "minor-unit")
+
+
+def bare_krw(name: str) -> Callable[[Hit], Amount]:
+    def produce(hit: Hit) -> Amount:
+        return _amount(hit, "KRW", hit.numeral.value, hit.start, hit.end, name, bare=True)
+
+    return produce
+
+
+# --- the table --------------------------------------------------------------------------
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        name="won",
+        doc="원 after a number: 281억 원, 281억원, 27,350,000원, 오천만 원, 일금 일억원정",
+        after=rf"{S}?(?P<cur>원화|원|[₩￦])(?!권)(?:{WORD_END})",
+        accepts=written_number,
+        produce=won,
+    ),
+    Rule(
+        name="won-symbol",
+        doc="₩ / ￦ / KRW before digits: ₩27,350,000, KRW 27,350,000",
+        before=rf"(?P<sym>[₩￦]|(?<![A-Za-z])KRW){S}?\Z",
+        after=rf"(?:{S}?원(?:{WORD_END}))?",
+        accepts=digits_only,
+        produce=won_symbol,
+    ),
+    Rule(
+        name="foreign-word",
+        doc="a currency word after a number: 7천5백만 달러, 150 캐나다 달러, 3 달러 50 센트, 3.5 빌리언 달러",
+        after=(rf"{S}?(?:(?P<scale>\L<scales>){S}?)?(?P<cur>\L<foreign_words>)"
+               rf"(?:{S}?(?P<minor>[0-9]{{1,2}}){S}?(?P<minor_word>\L<minor_words>))?"
+               rf"(?:{WORD_END})(?![A-Za-z])"),
+        accepts=written_number,
+        produce=foreign_word,
+    ),
+    Rule(
+        name="foreign-symbol",
+        doc="a currency symbol or code before digits: $1.2 billion, US$ 500, € 20, USD 100",
+        before=rf"(?<![A-Za-z])(?P<sym>\L<currency_symbols_foreign>){S}?\Z",
+        after=rf"(?:{S}?(?P<scale>\L<scales>)(?![A-Za-z]))?",
+        accepts=digits_only,
+        produce=foreign_symbol,
+    ),
+    Rule(
+        name="minor-unit",
+        doc="a minor unit alone: 50센트 (USD 0.50), 470 펜스 (GBP 4.70)",
+        after=rf"{S}?(?P<minor_word>\L<minor_words>)(?:{WORD_END})(?![A-Za-z])",
+        accepts=written_number,
+        produce=minor_unit,
+    ),
+    Rule(
+        name="bare-before-verb",
+        doc="281억 with no currency before a funding verb or size word: 281억을 투입, 300억 규모",
+        after=rf"{S}?(?:을|를|이|가|의|으로|로|씩)?{S}?(?:\L<verbs>|\L<sizes>)",
+        accepts=with_big_unit,
+        produce=bare_krw("bare-before-verb"),
+    ),
+    Rule(
+        name="bare-after-label",
+        doc="281억 with no currency after a money label: 사업비 281억, 예산 1조 2천억",
+        before=(rf"(?:(?<![가-힣])\L<labels>|[가-힣]*(?:\L<label_suffixes>))"
+                rf"(?:은|는|이|가|도|만|으로|로)?{S}?(?:(?:총|약|모두|전체|무려|최대|최소){S}?)?\Z"),
+        after=rf"(?!{S}?(?:\L<counters>))",
+        accepts=with_big_unit,
+        produce=bare_krw("bare-after-label"),
+    ),
+)
+
+
+def named_lists(words) -> dict[str, list[str]]:
+    """The ``\\L<name>`` lists the patterns above use, from the rule data."""
+    money = words.money_words
+    return {
+        "foreign_words": words.foreign_words,
+        "currency_symbols_foreign": [s for s, c in words.currency_symbols.items() if c != "KRW"],
+        "minor_words": list(words.minor_words),
+        "scales": list(words.scales),
+        "verbs": money["verbs"],
+        "sizes": money["sizes"],
+        "labels": money["labels"],
+        "label_suffixes": money["label_suffixes"],
+        "counters": money["counters"],
+    }

@@ -1,0 +1,139 @@
+"""The rule data: package TOML files in rules/data/, merged with a user's extensions.
+
+Nothing here knows how rules use the words; it only loads, merges and indexes them.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from importlib import resources
+from typing import Any
+
+DOTS = "·ㆍ・‧･•"  # middle-dot variants read the same in compound sources (국·도비)
+_DOT_TABLE = str.maketrans("", "", DOTS + " \u00a0")
+
+
+def _load(name: str) -> dict[str, Any]:
+    with resources.files("fundparse.rules").joinpath("data").joinpath(name).open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def _merge(into: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(into.get(key), dict):
+            _merge(into[key], value)
+        elif isinstance(value, list) and isinstance(into.get(key), list):
+            into[key] = into[key] + [v for v in value if v not in into[key]]
+        else:
+            into[key] = value
+    return into
+
+
+def spaced_variants(word: str) -> list[str]:
+    """A word with an inner space also matches without it: "캐나다 달러" -> + "캐나다달러"."""
+    return [word, word.replace(" ", "")] if " " in word else [word]
+
+
+def source_key(label: str) -> str:
+    """Lookup key for a source label: middle dots and spaces do not matter (국·도비 = 국도비)."""
+    return label.translate(_DOT_TABLE)
+
+
+@dataclass(frozen=True)
+class Tables:
+    """All rule data for one configuration (cached per distinct extension set)."""
+
+    currencies: dict[str, dict[str, list[str]]]
+    scales: dict[str, int]
+    markers: dict[str, Any]
+    money_words: dict[str, list[str]]
+    sources: dict[str, str]
+    codes: dict[str, str]
+    metropolitan: tuple[str, ...]
+
+    @cached_property
+    def currency_words(self) -> dict[str, str]:
+        """Word written after a number -> ISO code ("달러" -> "USD")."""
+        out: dict[str, str] = {}
+        for code, table in self.currencies.items():
+            for word in table.get("words", []):
+                for variant in spaced_variants(word):
+                    out.setdefault(variant, code)
+        return out
+
+    @cached_property
+    def foreign_words(self) -> list[str]:
+        return [w for w, code in self.currency_words.items() if code != "KRW"]
+
+    @cached_property
+    def currency_symbols(self) -> dict[str, str]:
+        """Symbol or code written before a number -> ISO code ("$" -> "USD")."""
+        out: dict[str, str] = {}
+        for code, table in self.currencies.items():
+            for symbol in table.get("symbols", []):
+                out.setdefault(symbol, code)
+        return out
+
+    @cached_property
+    def minor_words(self) -> dict[str, str]:
+        """Minor-unit word -> ISO code of its major currency ("센트" -> "USD")."""
+        out: dict[str, str] = {}
+        for code, table in self.currencies.items():
+            for word in table.get("minor", []):
+                out.setdefault(word, code)
+        return out
+
+    @cached_property
+    def per_words(self) -> dict[str, str]:
+        """Per-marker word -> what it counts per ("1인당" -> "person")."""
+        out: dict[str, str] = {}
+        for per, words in self.markers.get("per", {}).items():
+            for word in words:
+                out.setdefault(word, per)
+        return out
+
+    def marker_words(self, kind: str, side: str) -> dict[str, str]:
+        """Marker words of one side -> meaning, e.g. ("bound", "after") -> {"이상": "min", …}."""
+        table = self.markers.get(kind, {})
+        if side in table:  # flat kind: approximate
+            return {w: "true" for w in table[side]}
+        out: dict[str, str] = {}
+        for meaning, sides in table.items():
+            if isinstance(sides, dict):
+                for word in sides.get(side, []):
+                    out.setdefault(word, meaning)
+        return out
+
+    def category(self, label: str) -> str | None:
+        """Category of a funding-source label, or None when the label is not a source word."""
+        return self.sources.get(source_key(label))
+
+    def categories_text(self) -> str:
+        return json.dumps(self.sources, ensure_ascii=False)
+
+
+@lru_cache(maxsize=32)
+def load_tables(extensions: str = "{}") -> Tables:
+    """Tables for a configuration, given its extensions as JSON (``Config.data``)."""
+    extra = json.loads(extensions)
+    currencies = _merge(_load("currencies.toml"), extra.get("currencies", {}))
+    scales = _merge(_load("scales.toml"), extra.get("scales", {}))
+    markers = _merge(_load("markers.toml"), extra.get("markers", {}))
+    money_words = _merge(_load("money_words.toml"), extra.get("money_words", {}))
+    source_data = _load("sources.toml")
+    sources = {source_key(k): v for k, v in
+               _merge(source_data["sources"], extra.get("sources", {})).items()}
+    codes = _merge(source_data["codes"], extra.get("codes", {}))
+    metropolitan = tuple(source_data["metropolitan"]["cities"])
+    return Tables(
+        currencies=currencies,
+        scales={k: int(v) for k, v in scales.items()},
+        markers=markers,
+        money_words=money_words,
+        sources=sources,
+        codes=codes,
+        metropolitan=metropolitan,
+    )
