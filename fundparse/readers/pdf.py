@@ -215,8 +215,8 @@ def _table_block(table: Any, chars: list[dict[str, Any]], taken: set[int]) -> _B
             texts.append(" ".join(p for p in parts if p).replace("\t", " "))
         grid.append(texts)
     if dropped:
-        # A row missing a cell's text would misalign figures: drop the table's rows that
-        # contain lost glyphs is not possible cell by cell, so leave the table out.
+        # A cell with its words missing would pair the wrong label with a figure, so a
+        # table holding unmappable glyphs is left out as a whole (and noted).
         return _Block(table.bbox[1], [], dropped)
     return _Block(table.bbox[1], ["\t".join(row) for row in grid], 0)
 
