@@ -314,7 +314,10 @@ def _one_line(exc: BaseException) -> str:
 
 
 def _open_error(exc: BaseException) -> str:
-    name = type(exc).__name__
-    if "Password" in name or "Encrypt" in name:
+    # pdfplumber wraps pdfminer's errors; the original is the first argument or the context.
+    inner = [exc, exc.__cause__, exc.__context__, *(a for a in exc.args if isinstance(a, BaseException))]
+    names = [type(e).__name__ for e in inner if e is not None]
+    if any("Password" in n or "Encrypt" in n for n in names):
         return "password-protected PDF"
-    return f"damaged PDF: {name}: {_one_line(exc)}"
+    cause = next((e for e in inner[1:] if e is not None), exc)
+    return f"damaged PDF: {type(cause).__name__}: {_one_line(cause)}"
