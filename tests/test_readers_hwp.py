@@ -194,6 +194,16 @@ def test_nested_table_and_multi_paragraph_cell_are_flattened():
     assert render_section(body) == ["재원 구성\t내역 국비 121억"]
 
 
+def test_damaged_table_and_runaway_nesting_are_read_errors():
+    far = table(1, 2, 2, [(0, 0, 1, 1, cell_para(2, "a")), (60000, 60000, 1, 1, cell_para(2, "b"))])
+    with pytest.raises(ReadError, match="implausible table"):
+        render_section(para(0, TBL, ctrls=far))
+    deep = b"".join(rec(66 if level % 2 == 0 else 71, level,
+                        b"" if level % 2 == 0 else b" osg") for level in range(1023))
+    with pytest.raises(ReadError, match="nested too deeply"):
+        render_section(deep)
+
+
 def test_one_cell_table_is_a_box_of_lines():
     box = table(1, 1, 1, [(0, 0, 1, 1, cell_para(2, "제목") + cell_para(2, "부제"))])
     assert render_section(para(0, TBL, ctrls=box)) == ["제목", "부제"]

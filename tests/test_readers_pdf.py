@@ -241,6 +241,14 @@ def test_compose_line_rules_on_synthetic_chars():
     # Private-use glyphs vanish; a (cid:N) glyph marks the line as lost.
     assert compose_line(chars([("\uf06e", 8, 2), ("가", 10, 0)])) == ("가", False)
     assert compose_line(chars([("(cid:1234)", 10, 0), ("1", 5, 0)]))[1] is True
+    assert compose_line(chars([("2", 5, 0), ("8", 5, 0), ("(cid:7)", 10, 4), ("원", 10, 0)]))[1] is True
+    # ... except a lone one at the start of the line: a bullet from a symbol font.
+    assert compose_line(chars([("(cid:13)", 6, 4), ("항", 10, 0), ("목", 10, 0)])) == ("항목", False)
+    assert compose_line(chars([("(cid:13)", 6, 4), ("2", 5, 0), ("8", 5, 0)]))[1] is True
+    # Dot leaders are not letter spacing: the word gap after them still counts.
+    leader = [(".", 2, 2)] * 6
+    spec = [("A", 6, 0), ("S", 6, 0), ("N", 6, 3), ("s", 5, 0), ("y", 5, 2)] + leader + [("2", 5, 0)]
+    assert compose_line(chars(spec))[0] == "ASN sy......2"
 
 
 @pytest.mark.parametrize("data,pattern", [

@@ -296,25 +296,28 @@ class _Renderer:
         lines = self.paragraphs(children[:table_at])  # caption placed before the table
         lines = [line for line in lines if line.strip()]
 
-        cells: list[tuple[int, int, list[Record]]] = []
+        cells: list[tuple[int, int, int, int, list[Record]]] = []
         for node in children[table_at + 1:]:
             if node.tag == TAG_LIST_HEADER:
                 if len(node.payload) < 16:
                     _fail(f"{self.where}: table cell header too short")
-                col, row = struct.unpack_from("<HH", node.payload, 8)
-                cells.append((row, col, []))
+                col, row, col_span, row_span = struct.unpack_from("<HHHH", node.payload, 8)
+                cells.append((row, col, max(row_span, 1), max(col_span, 1), []))
             elif cells:
-                cells[-1][2].append(node)
+                cells[-1][4].append(node)
 
         if len(cells) == 1 and n_rows <= 1 and n_cols <= 1:
             # A one-cell table is a framed box, not a grid: keep its paragraphs as lines.
-            lines.extend(self.paragraphs(cells[0][2]))
+            lines.extend(self.paragraphs(cells[0][4]))
             return lines
         if cells:
-            n_rows = max(n_rows, max(r for r, _, _ in cells) + 1)
-            n_cols = max(n_cols, max(c for _, c, _ in cells) + 1)
+            n_rows = max(n_rows, max(r + rs for r, _, rs, _, _ in cells))
+            n_cols = max(n_cols, max(c + cs for _, c, _, cs, _ in cells))
+        if n_rows * n_cols > 64 * len(cells) + 4096:
+            _fail(f"{self.where}: implausible table of {n_rows}x{n_cols} slots for "
+                  f"{len(cells)} cells (damaged file?)")
         grid = [[""] * n_cols for _ in range(n_rows)]
-        for row, col, nodes in cells:
+        for row, col, _, _, nodes in cells:
             grid[row][col] = _flatten(self.paragraphs(nodes))
         lines.extend("\t".join(row) for row in grid)
         return lines
@@ -329,7 +332,10 @@ def _flatten(lines: list[str]) -> str:
 def render_section(data: bytes, where: str = "section") -> list[str]:
     """Lines of one decompressed section stream."""
     root = build_tree(list(iter_records(data, where)))
-    return _Renderer(where).paragraphs(root.children)
+    try:
+        return _Renderer(where).paragraphs(root.children)
+    except RecursionError:
+        _fail(f"{where}: records nested too deeply (damaged file?)")
 
 
 # --------------------------------------------------------------------------------------

@@ -105,13 +105,15 @@ def group_lines(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
 
 
 def _letter_spacing(visible: list[dict[str, Any]], spaced: list[bool], size: float) -> float:
-    """Regular gap between neighbouring glyphs of a letter-spaced line, else 0.
+    """Regular gap between neighbouring letters of a letter-spaced line, else 0.
 
-    Only neighbours with no space glyph between them count; the lower quartile of their
+    Only neighbouring letters/digits with no space glyph between them count (dot leaders
+    and other punctuation say nothing about letter spacing); the lower quartile of their
     gaps is the spacing when it is clearly positive yet narrower than a column gap.
     """
     gaps = [visible[i + 1]["x0"] - visible[i]["x1"]
-            for i in range(len(visible) - 1) if not spaced[i]]
+            for i in range(len(visible) - 1)
+            if not spaced[i] and visible[i]["text"].isalnum() and visible[i + 1]["text"].isalnum()]
     if len(gaps) < 2:
         return 0.0
     gaps.sort()
@@ -126,19 +128,18 @@ def compose_line(chars: list[dict[str, Any]]) -> tuple[str, bool]:
 
     Private-use glyphs are dropped.  A word break is written where the PDF has a space
     glyph (in a normally set line) or where the gap to the next glyph exceeds the line's
-    letter spacing by ``WORD_GAP`` font sizes.
+    letter spacing by ``WORD_GAP`` font sizes.  An unmappable glyph standing alone at the
+    start of the line, not before a digit, is a bullet and is dropped; any other one marks
+    the line as lost.
     """
     visible: list[dict[str, Any]] = []
     spaced: list[bool] = []  # spaced[i]: a space glyph sits between visible[i] and [i+1]
-    lost = False
     pending_space = False
     for ch in chars:
         kind = _glyph_kind(ch["text"])
         if kind == "space":
             pending_space = True
             continue
-        if kind == "lost":
-            lost = True
         if kind == "private":
             continue
         if visible:
@@ -146,20 +147,29 @@ def compose_line(chars: list[dict[str, Any]]) -> tuple[str, bool]:
         pending_space = False
         visible.append(ch)
     if not visible:
-        return "", lost
+        return "", False
     size = statistics.median(float(c.get("size") or (c["bottom"] - c["top"])) for c in visible)
     spacing = _letter_spacing(visible, spaced, size)
-    parts = [visible[0]["text"]]
+    breaks = []
     for i in range(1, len(visible)):
         gap = visible[i]["x0"] - visible[i - 1]["x1"]
         if spacing:
-            brk = gap > spacing + WORD_GAP * size
+            breaks.append(gap > spacing + WORD_GAP * size)
         else:
-            brk = spaced[i - 1] or gap > WORD_GAP * size
-        if brk:
+            breaks.append(spaced[i - 1] or gap > WORD_GAP * size)
+    lost = [_glyph_kind(c["text"]) == "lost" for c in visible]
+    if lost[0] and (len(visible) == 1 or (breaks[0] and not visible[1]["text"][:1].isdigit())):
+        # A leading bullet from a symbol font; before a figure it could be a lost word
+        # ("총 281"), so there the line stays lost.
+        visible, lost, breaks = visible[1:], lost[1:], breaks[1:]
+    if not visible:
+        return "", False
+    parts = [visible[0]["text"]]
+    for i in range(1, len(visible)):
+        if breaks[i - 1]:
             parts.append(" ")
         parts.append(visible[i]["text"])
-    return "".join(parts), lost
+    return "".join(parts), any(lost)
 
 
 def make_lines(chars: list[dict[str, Any]]) -> list[Line]:
@@ -304,7 +314,10 @@ def read_pdf(data: bytes) -> tuple[str, tuple[int, ...], tuple[str, ...]]:
                 parts.append(chunk)
                 offset += len(chunk)
     finally:
-        pdf.close()
+        try:
+            pdf.close()
+        except Exception:  # closing walks the page tree again; damage was reported above
+            pass
     return "".join(parts), tuple(starts), tuple(notes)
 
 
