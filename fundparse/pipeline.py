@@ -1,15 +1,35 @@
-"""``extract`` and ``check``: the one entry every caller uses (CLI, API, ETL, eval)."""
+"""``extract`` and ``check``: the one entry every caller uses (CLI, API, ETL, eval).
+
+engine (amounts) -> table units -> splits -> labels, budget years -> periods -> checks -> Mentions
+"""
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
+from dataclasses import dataclass, field
 from decimal import Decimal
 
+import regex
+
+from fundparse import checks
 from fundparse.config import Config
-from fundparse.engine import find_amounts, krw_of
-from fundparse.model import Finding, Mention, Range
+from fundparse.engine import compiled, find_amounts, krw_of
+from fundparse.model import Finding, Mention, Period, Range, Split
+from fundparse.rules.money import Amount
 from fundparse.rules.tables import load_tables
+from fundparse.structure.docdate import coerce_date, sniff_doc_date
+from fundparse.structure.labels import fiscal_year_before, label_before
+from fundparse.structure.periods import FoundPeriod, Sentences, find_periods
+from fundparse.structure.splits import (
+    Part,
+    SplitInfo,
+    SplitReader,
+    absorbed,
+    inherit_units,
+    resolve_values,
+)
+from fundparse.structure.units import TableAmount, find_table_amounts
 
 
 class Lines:
@@ -28,32 +48,246 @@ class Lines:
         return i + 1, offset - self.starts[i] + 1
 
 
-def extract(text: str, *, doc_date: dt.date | str | None = None,
-            rates: dict[str, Decimal] | None = None, config: Config | None = None) -> list[Mention]:
-    """Every monetary mention in ``text``, with splits, periods and findings attached."""
-    if not isinstance(text, str):
-        raise TypeError(f"extract() takes a str, not {type(text).__name__}")
+@dataclass
+class Fact:
+    """One top-level amount with the structure found for it."""
+
+    amount: Amount
+    split: SplitInfo | None = None
+    period: FoundPeriod | None = None
+    label: str | None = None
+    fiscal_year: int | None = None
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass
+class Analysis:
+    facts: list[Fact]
+    findings: list[Finding]  # every finding, including those of no single mention
+    doc_date: dt.date | None
+
+
+_METRO_HEADER = r"(?:{names})(?:광역시|특별시|특별자치시|시청|시\s*보도자료|시\s+[가-힣]+과)"
+_PROJECT = regex.compile(r"([가-힣A-Za-z0-9]+(?:사업|센터|공사|시설|단지|도로|건립|조성|관|장|교|선))\s*(?:의\s*)?\S*\Z")
+
+
+def analyse(text: str, doc_date=None, config: Config | None = None) -> Analysis:
+    """Find amounts and their funding structure; the shared core of extract and check."""
     config = config or Config()
     words = load_tables(config.data)
-    amounts = find_amounts(text, words)
+    comp = compiled(words)
+    day = coerce_date(doc_date) or sniff_doc_date(text)
+    amounts: list[Amount] = find_amounts(text, words)
+    table = find_table_amounts(text, [(a.start, a.end) for a in amounts])
+    amounts = sorted([*amounts, *table], key=lambda a: a.start)
+
+    sentences = Sentences(text)
+    head = "\n".join(text.splitlines()[:12])
+    metro_doc = regex.search(_METRO_HEADER.format(names="|".join(words.metropolitan)), head) is not None
+    reader = SplitReader(text, amounts, words, comp.run, sentences, metro_doc)
     lines = Lines(text)
+    maker = checks.FindingMaker(lines.position)
+
+    facts = _find_splits(text, amounts, reader, sentences)
+    markers = comp.markers
+    for fact in facts:
+        a = fact.amount
+        if isinstance(a, TableAmount):
+            fact.label = a.row_label
+            fact.fiscal_year = a.fiscal_year
+        else:
+            fact.label = label_before(text, a.start, words, markers)
+            fact.fiscal_year = fiscal_year_before(text, a.start, day, markers)
+
+    periods = find_periods(text, day)
+    _attach_periods(periods, facts, sentences)
+
+    findings: list[Finding] = []
+    for fact in facts:
+        a = fact.amount
+        if fact.split is not None:
+            fact.findings.extend(checks.check_split(
+                maker, checks.Place(a.start, a.end), a.value, a.currency, a.approximate,
+                Decimal(0), fact.split.parts, fact.split.partial))
+        if fact.period is not None:
+            fact.findings.extend(checks.check_period(maker, fact.period, text))
+    attached = {id(f.period) for f in facts if f.period is not None}
+    for period in periods:
+        if id(period) not in attached:
+            findings.extend(checks.check_period(maker, period, text))
+    labelled = []
+    for fact in facts:
+        a = fact.amount
+        if fact.label:
+            project = _PROJECT.search(text, max(0, a.start - 40), a.start)
+            definite = not (a.approximate or a.bound or a.high is not None or a.per or a.change)
+            labelled.append((fact.label, project.group(1) if project else None, a.value,
+                             a.currency, checks.Place(a.start, a.end), definite))
+    same = checks.check_same_label(maker, labelled)
+    for finding in same:
+        for fact in facts:
+            if fact.amount.start == finding.start:
+                fact.findings.append(finding)
+    findings.extend(checks.check_number_format(maker, text))
+    for fact in facts:
+        findings.extend(fact.findings)
+    findings.sort(key=lambda f: (f.start, f.code))
+    return Analysis(facts, _unique(findings), day)
+
+
+def _unique(findings: list[Finding]) -> list[Finding]:
+    seen = set()
     out = []
-    for a in amounts:
-        line, column = lines.position(a.start)
-        rng = None
-        if a.high is not None:
-            rng = Range(a.value, a.high, krw_of(a.value, a.currency, rates),
-                        krw_of(a.high, a.currency, rates))
-        out.append(Mention(
-            text=text[a.start:a.end], start=a.start, end=a.end, line=line, column=column,
-            currency=a.currency, value=a.value, krw=krw_of(a.value, a.currency, rates),
-            approximate=a.approximate, bound=a.bound, range=rng, per=a.per, change=a.change,
-            rule=a.rule,
-        ))
+    for f in findings:
+        key = (f.code, f.start, f.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
     return out
 
 
-def check(text: str, *, doc_date: dt.date | str | None = None, config: Config | None = None,
-          lang: str = "ko") -> list[Finding]:
-    """Every consistency finding in ``text``."""
-    return []
+def _find_splits(text: str, amounts: list[Amount], reader: SplitReader,
+                 sentences: Sentences) -> list[Fact]:
+    taken: set[int] = set()
+    facts: dict[int, Fact] = {}
+    for a in amounts:
+        if id(a) in taken:
+            continue
+        fact = facts.setdefault(id(a), Fact(a))
+        s_start, s_end = sentences.span(a.start)
+        line_end = text.find("\n", a.end)
+        line_end = len(text) if line_end == -1 else line_end
+        info = (reader.after_paren(a) or reader.codes(a, min(len(text), line_end + 200))
+                or _checked_after(reader, a, s_end) or reader.before_total(a, s_start))
+        if info is None:
+            continue
+        _settle(a, info, text)
+        fact.split = info
+        for part_amount in absorbed(info.parts):
+            taken.add(id(part_amount))
+            facts.pop(id(part_amount), None)
+    # "재원은 국비 …" / "이 중 국비 …" in the sentence after a total
+    spans = sentences.spans
+    for i in range(1, len(spans)):
+        prev = [f for f in facts.values() if spans[i - 1][0] <= f.amount.start < spans[i - 1][1]
+                and f.split is None and id(f.amount) not in taken]
+        j = i - 1
+        while not prev and j > 0 and not text[spans[j][0]:spans[j][1]].strip():
+            j -= 1
+            prev = [f for f in facts.values() if spans[j][0] <= f.amount.start < spans[j][1]
+                    and f.split is None and id(f.amount) not in taken]
+        if not prev:
+            continue
+        total = max(prev, key=lambda f: (f.amount.value, -f.amount.start))
+        info = reader.next_sentence(total.amount, spans[i])
+        if info is None:
+            continue
+        parts_amounts = absorbed(info.parts)
+        if any(id(p) in taken or (id(p) in facts and facts[id(p)].split) for p in parts_amounts):
+            continue
+        _settle(total.amount, info, text)
+        total.split = info
+        for part_amount in parts_amounts:
+            taken.add(id(part_amount))
+            facts.pop(id(part_amount), None)
+    return sorted(facts.values(), key=lambda f: f.amount.start)
+
+
+def _checked_after(reader: SplitReader, total: Amount, sentence_end: int) -> SplitInfo | None:
+    """Parts after a total in its sentence: "160억 원 중 국비 50억 원" (partial) or
+    "60억 원은 국비 18억 원, 지방비 42억 원으로" (whole, only when they add up)."""
+    info = reader.after_total(total, sentence_end)
+    if info is None or info.partial:
+        return info
+    if len(info.parts) < 2:
+        return None
+    resolve_values(total.value, inherit_units(total), info.parts)
+    if any(p.value is None for p in info.parts) or sum(p.value for p in info.parts) != total.value:
+        return None
+    return info
+
+
+def _settle(total: Amount, info: SplitInfo, text: str) -> None:
+    resolve_values(total.value, inherit_units(total), info.parts)
+
+    def fill(parts: list[Part], currency: str) -> None:
+        for p in parts:
+            p.text = text[p.start:p.end]
+            if p.bare or p.share is not None:
+                p.currency = currency
+            fill(p.parts, p.currency)
+
+    fill(info.parts, total.currency)
+
+
+def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Sentences) -> None:
+    """A period goes to an amount of its own sentence: the first one after it that is not a
+    per-unit rate, else the nearest one before it."""
+    for period in periods:
+        s_start, s_end = sentences.span(period.text_start)
+        here = [f for f in facts if s_start <= f.amount.start < s_end and f.period is None
+                and f.amount.per is None and f.fiscal_year is None]
+        after = [f for f in here if f.amount.start >= period.text_end]
+        before = [f for f in here if f.amount.end <= period.text_start]
+        target = after[0] if after else before[-1] if before else None
+        if target is not None:
+            target.period = period
+
+
+# --- to the contract's objects ---------------------------------------------------------------
+
+def _split_objects(parts: list[Part], rates) -> tuple[Split, ...]:
+    return tuple(
+        Split(label=p.label, category=p.category, text=p.text, start=p.start, end=p.end,
+              value=_clean(p.value), currency=p.currency, krw=krw_of(p.value, p.currency, rates),
+              share=p.share, splits=_split_objects(p.parts, rates))
+        for p in parts if p.value is not None
+    )
+
+
+def _clean(value: Decimal) -> Decimal:
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+
+
+def _mention(fact: Fact, text: str, lines: Lines, rates) -> Mention:
+    a = fact.amount
+    line, column = lines.position(a.start)
+    rng = None
+    if a.high is not None:
+        rng = Range(a.value, a.high, krw_of(a.value, a.currency, rates),
+                    krw_of(a.high, a.currency, rates))
+    period = None
+    if fact.period is not None:
+        p = fact.period
+        period = Period(p.start, p.end, p.years, text[p.text_start:p.text_end], p.text_start,
+                        p.text_end)
+    return Mention(
+        text=text[a.start:a.end], start=a.start, end=a.end, line=line, column=column,
+        currency=a.currency, value=_clean(a.value), krw=krw_of(a.value, a.currency, rates),
+        approximate=a.approximate, bound=a.bound, range=rng, per=a.per, change=a.change,
+        label=fact.label, fiscal_year=fact.fiscal_year,
+        splits=_split_objects(fact.split.parts, rates) if fact.split else (),
+        period=period, findings=tuple(fact.findings), rule=a.rule,
+    )
+
+
+def extract(text: str, *, doc_date: dt.date | str | int | None = None,
+            rates: dict[str, Decimal] | None = None, config: Config | None = None) -> list[Mention]:
+    """Every monetary mention in ``text``, with splits, periods and findings attached.
+
+    ``doc_date`` resolves relative years (올해, 내년); without it the date a header states is
+    used.  ``rates`` ({"USD": Decimal("1380.5")}) fill ``krw`` for foreign currency.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"extract() takes a str, not {type(text).__name__}")
+    analysis = analyse(text, doc_date, config)
+    lines = Lines(text)
+    return [_mention(fact, text, lines, rates) for fact in analysis.facts]
+
+
+def check(text: str, *, doc_date: dt.date | str | int | None = None,
+          config: Config | None = None, lang: str = "ko") -> list[Finding]:
+    """Every consistency finding in ``text`` (``lang`` is kept for the CLI's message choice)."""
+    if not isinstance(text, str):
+        raise TypeError(f"check() takes a str, not {type(text).__name__}")
+    return analyse(text, doc_date, config).findings

@@ -69,7 +69,8 @@ def compile_markers(words) -> MarkerPatterns:
         short_after=short_after or ["\0"], long_after=long_after, particles=PARTICLES,
     )
     exchange_before = regex.compile(
-        rf"(?:(?:\L<fx>)[^0-9\n.。]{{0,14}}|(?:달러|엔|유로|위안|파운드|엔화|달러화){S}?당{S}?)\Z",
+        rf"(?:(?:\L<fx>)[^0-9\n.。]{{0,14}}|(?:달러|엔|유로|위안|파운드|엔화|달러화){S}?당{S}?"
+        rf"|단{S}?위{S}?[:：]?{S}?)\Z",
         fx=words.markers.get("exchange_rate", {}).get("before", ["환율"]),
     )
     return MarkerPatterns(prefix, suffix, exchange_before, prefix_meaning, suffix_meaning)
@@ -109,5 +110,6 @@ def read_suffix(text: str, end: int, pats: MarkerPatterns) -> tuple[str, str] | 
 
 
 def is_exchange_rate(text: str, start: int, pats: MarkerPatterns) -> bool:
-    """An exchange-rate quote: "원·달러 환율 1,380.5원", "달러당 1,300원"."""
+    """Not an amount: an exchange-rate quote ("원·달러 환율 1,380.5원", "달러당 1,300원") or a
+    table's unit ("(단위: 백만원)")."""
     return pats.exchange_before.search(text, max(0, start - 24), start) is not None

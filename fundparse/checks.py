@@ -1,0 +1,207 @@
+"""Consistency checks: funding facts -> Findings.  One function per rule code.
+
+Codes by family: FP1xx splits, FP2xx periods, FP3xx document consistency, FP4xx number
+formatting.  ``CHECKS`` documents each (``fundparse rules`` prints it).  A false alarm is as bad
+as a miss: every check allows the rounding the text's own precision implies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+import regex
+
+from fundparse.krw import format_krw
+from fundparse.model import Finding, decimal_str
+
+
+@dataclass(frozen=True)
+class Check:
+    code: str
+    severity: str
+    summary: str  # one line, English
+    summary_ko: str
+    bad: str
+    good: str
+
+
+CHECKS: dict[str, Check] = {c.code: c for c in (
+    Check("FP101", "error", "Funding parts do not add up to their total.",
+          "재원별 금액의 합이 총액과 다릅니다.",
+          "총사업비 281억 원(국비 121, 지방비 150)", "총사업비 281억 원(국비 121, 지방비 160)"),
+    Check("FP102", "error", "Percentage shares of a total do not add up to 100%.",
+          "재원 비율의 합이 100%가 아닙니다.",
+          "100억 원(국비 50%, 도비 15%, 시비 30%)", "100억 원(국비 50%, 도비 15%, 시비 35%)"),
+    Check("FP103", "error", "The parts of a partial list (등, 포함, 중) exceed the total.",
+          "일부만 적은 재원(등·포함·중)의 합이 총액보다 큽니다.",
+          "총 70억 원(국비 80억 원 포함)", "총 70억 원(국비 50억 원 포함)"),
+    Check("FP201", "error", "A period's stated number of years disagrees with its span.",
+          "사업 기간의 햇수가 시작·끝 연도와 맞지 않습니다.",
+          "2023년부터 2026년까지 3년간 281억 원", "2023년부터 2026년까지 4년간 281억 원"),
+    Check("FP202", "error", "A period starts after it ends.",
+          "사업 기간의 시작 연도가 끝 연도보다 늦습니다.",
+          "2026년부터 2023년까지 281억 원", "2023년부터 2026년까지 281억 원"),
+    Check("FP301", "warning", "The same label is given two different totals in one document.",
+          "같은 항목(총사업비 등)의 금액이 문서 안에서 서로 다릅니다.",
+          "총사업비 281억 원 … 총사업비 218억 원", "총사업비 281억 원 … 총사업비 281억 원"),
+    Check("FP401", "error", "A number's digit grouping is malformed (1,23억, 2,7500원).",
+          "숫자의 자릿수 구분(쉼표)이 잘못되었습니다.",
+          "사업비 2,7500만 원", "사업비 2억 7,500만 원"),
+)}
+
+# Labels that name a whole project's total; FP301 compares these.
+TOTAL_LABELS = {"총사업비", "총 사업비", "총투자비", "총예산", "총공사비"}
+_MALFORMED = regex.compile(
+    r"(?<![\d.,])(?P<num>\d+(?:,\d+)+)(?:\.\d+)?(?=\s?(?:[십백천만억조]|원|달러|유로|엔|위안))"
+)
+_WELL_FORMED = regex.compile(r"\d{1,3}(?:,\d{3})+")
+
+
+def money(value: Decimal | None, currency: str) -> str:
+    if value is None:
+        return "?"
+    if currency == "KRW" and value == value.to_integral_value():
+        return format_krw(int(value))
+    return f"{decimal_str(value)} {currency}"
+
+
+def _josa(word: str, with_final: str, without_final: str) -> str:
+    """Korean particle after ``word``: 이/가, 과/와 … by whether it ends in a final consonant."""
+    last = word.rstrip()[-1:] if word.strip() else ""
+    if "가" <= last <= "힣":
+        return with_final if (ord(last) - 0xAC00) % 28 else without_final
+    return with_final if last.isdigit() and last in "013678" else without_final
+
+
+@dataclass(frozen=True)
+class Place:
+    start: int
+    end: int
+
+
+class FindingMaker:
+    """Builds Findings with positions; ``position`` maps an offset to (line, column)."""
+
+    def __init__(self, position):
+        self.position = position
+
+    def make(self, code: str, place: Place, ko: str, en: str) -> Finding:
+        line, column = self.position(place.start)
+        return Finding(code=code, severity=CHECKS[code].severity, start=place.start,
+                       end=place.end, line=line, column=column, message=ko, message_en=en)
+
+
+def _tolerance(total_value: Decimal, total_approx: bool, precisions: Iterable[Decimal]) -> Decimal:
+    if total_approx:
+        return abs(total_value) * Decimal("0.05")
+    return sum(precisions, Decimal(0))
+
+
+def check_split(maker: FindingMaker, total_place: Place, total_value: Decimal, currency: str,
+                total_approx: bool, total_precision: Decimal, parts, partial: bool) -> list[Finding]:
+    """FP101 / FP102 / FP103 for one total and its parts (recursing into nested parts)."""
+    findings: list[Finding] = []
+    shares = [p for p in parts if p.share is not None]
+    amounts = [p for p in parts if p.share is None and p.value is not None]
+    if shares and not amounts and not partial:
+        total_share = sum((p.share for p in shares), Decimal(0))
+        allowed = sum((p.precision for p in shares), Decimal(0))
+        if abs(total_share - 1) > allowed:
+            pct = decimal_str(total_share * 100)
+            listing = ", ".join(f"{p.label} {decimal_str(p.share * 100)}%" for p in shares)
+            findings.append(maker.make(
+                "FP102", total_place,
+                f"재원 비율의 합이 {pct}%로 100%가 아닙니다({listing})",
+                f"shares add up to {pct}%, not 100% ({listing})"))
+    same_currency = [p for p in amounts if p.currency == currency]
+    if amounts and len(same_currency) == len(amounts) and not shares:
+        parts_sum = sum((p.value for p in amounts), Decimal(0))
+        allowed = _tolerance(total_value, total_approx, [p.precision for p in amounts]) + total_precision
+        listing = " + ".join(text_of(p) for p in amounts)
+        total_text = money(total_value, currency)
+        sum_text = money(parts_sum, currency)
+        if partial:
+            if parts_sum - total_value > allowed:
+                findings.append(maker.make(
+                    "FP103", total_place,
+                    f"일부 재원의 합 {sum_text}({listing}){_josa(sum_text, '이', '가')} "
+                    f"총액 {total_text}보다 큽니다",
+                    f"listed parts add up to {sum_text} ({listing}), more than the total {total_text}"))
+        elif abs(parts_sum - total_value) > allowed:
+            findings.append(maker.make(
+                "FP101", total_place,
+                f"재원 합계 {sum_text}({listing}){_josa(sum_text, '이', '가')} "
+                f"총액 {total_text}{_josa(total_text, '과', '와')} 다릅니다",
+                f"parts add up to {sum_text} ({listing}), not the total {total_text}"))
+    for p in parts:
+        if p.parts and p.value is not None:
+            findings.extend(check_split(maker, Place(p.start, p.end), p.value, p.currency, False,
+                                        p.precision, p.parts, p.partial))
+    return findings
+
+
+def text_of(part) -> str:
+    return part.text or part.label
+
+
+def check_period(maker: FindingMaker, period, text: str) -> list[Finding]:
+    """FP201 / FP202 for one period expression."""
+    place = Place(period.text_start, period.text_end)
+    surface = text[period.text_start:period.text_end]
+    if period.start is not None and period.end is not None:
+        if period.start > period.end:
+            return [maker.make(
+                "FP202", place,
+                f"기간 '{surface}'의 시작 {period.start}년이 끝 {period.end}년보다 늦습니다",
+                f"period '{surface}' starts in {period.start}, after its end {period.end}")]
+        span = period.end - period.start + 1
+        if period.stated_years is not None and period.stated_years != span:
+            return [maker.make(
+                "FP201", place,
+                f"기간 {period.start}~{period.end}년은 {span}년인데 {period.stated_years}년으로 적혀 있습니다",
+                f"period {period.start}-{period.end} spans {span} years, "
+                f"but the text says {period.stated_years}")]
+    return []
+
+
+def check_same_label(maker: FindingMaker, labelled) -> list[Finding]:
+    """FP301: one project's total label given two different values in one document.
+
+    ``labelled`` holds (label, project, value, currency, place, definite) tuples; two projects
+    named differently ("A센터 총사업비", "B도로 총사업비") are not compared.
+    """
+    findings = []
+    seen: dict[tuple[str, str | None, str], tuple[Decimal, Place]] = {}
+    projects = {p for label, p, *_ in labelled if label in TOTAL_LABELS and p}
+    for label, project, value, currency, place, definite in labelled:
+        if label not in TOTAL_LABELS or not definite:
+            continue
+        if len(projects) > 1 and project is None:
+            continue
+        key = (label, project if len(projects) > 1 else None, currency)
+        if key in seen and seen[key][0] != value:
+            first = money(seen[key][0], currency)
+            second = money(value, currency)
+            findings.append(maker.make(
+                "FP301", place,
+                f"{label} 금액이 {first}{_josa(first, '과', '와')} {second}{_josa(second, '으로', '로')} 서로 다릅니다",
+                f"{label} is given as both {first} and {second}"))
+        else:
+            seen.setdefault(key, (value, place))
+    return findings
+
+
+def check_number_format(maker: FindingMaker, text: str) -> list[Finding]:
+    """FP401: thousands separators in the wrong places before a unit or currency word."""
+    findings = []
+    for m in _MALFORMED.finditer(text):
+        raw = m.group("num")
+        if _WELL_FORMED.fullmatch(raw):
+            continue
+        findings.append(maker.make(
+            "FP401", Place(m.start(), m.end()),
+            f"숫자 '{raw}'의 쉼표 자리가 잘못되었습니다(세 자리마다 쉼표)",
+            f"malformed number '{raw}': commas must group three digits"))
+    return findings

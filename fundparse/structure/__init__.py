@@ -1,0 +1,1 @@
+"""Funding structure attached to amounts: splits, periods, labels, budget years, table units."""

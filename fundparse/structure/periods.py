@@ -1,0 +1,129 @@
+"""Project periods ("2023년부터 2026년까지 4년간") and the sentences they live in.
+
+A period belongs to an amount in its own sentence; relative years (올해, 내년) resolve from
+the document date and stay open without one (never the clock).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass
+
+import regex
+
+# A sentence ends at . ! ? 。 after a word (not inside 3.5 or 2024.5.20) or at a line break.
+_SENTENCE_END = regex.compile(r"(?<=[^\d\s])[.!?。](?=\s|$)|\n")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.end() > start:
+            spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+class Sentences:
+    """Which sentence an offset falls in."""
+
+    def __init__(self, text: str):
+        self.spans = sentence_spans(text)
+        self.starts = [s for s, _ in self.spans]
+
+    def index(self, offset: int) -> int:
+        return max(bisect.bisect_right(self.starts, offset) - 1, 0)
+
+    def span(self, offset: int) -> tuple[int, int]:
+        return self.spans[self.index(offset)] if self.spans else (0, 0)
+
+
+@dataclass(slots=True)
+class FoundPeriod:
+    start: int | None
+    end: int | None
+    years: int | None
+    stated_years: int | None  # the duration the text states, for the consistency check
+    text_start: int
+    text_end: int
+
+
+Y = r"(?:(?:19|20)\d{2}|['’‘`]\d{2})"
+REL = r"(?:올해|금년|내년|내후년|작년|지난해|전년|올)"
+NUM_KO = r"(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)"
+MONTH = r"(?:\s*\d{1,2}\s*월)?"
+DOTMONTH = r"(?:\s*\.\s*\d{1,2}\s*\.?)?"
+YEAR_SUFFIX = r"(?:\s*년\s*도|\s*년)"
+DURATION = rf"(?P<n>\d{{1,2}}|{NUM_KO})\s*(?:개\s*)?년\s*(?:간|\s*동안|\s*에\s*걸쳐)"
+DASH = r"[~∼～〜\-–—]"
+
+PATTERNS = [
+    # 2023년부터 2026년까지 (4년간) · 2023~2026년 · '23~'26년 · 2023. 3.~2026. 12. · 올해부터 2028년까지
+    regex.compile(
+        rf"(?<![\d.\-])(?P<a>{Y}|{REL})(?:{YEAR_SUFFIX}{MONTH}|{DOTMONTH})?"
+        rf"\s*(?:부터|에서|{DASH})\s*(?:오는\s*)?(?P<b>{Y})(?!\s*[.\-/]\s*\d{{1,2}}\s*[.\-/]\s*\d)"
+        rf"(?:{YEAR_SUFFIX}{MONTH}|{DOTMONTH})?(?:\s*까지)?"
+        rf"(?:\s*[,(]?\s*(?:총\s*|향후\s*)?{DURATION}\)?)?(?![\d])"
+    ),
+    # 2024년부터 3년간 · 올해부터 5년 동안
+    regex.compile(rf"(?<![\d.\-])(?P<a>{Y}|{REL}){YEAR_SUFFIX}?{MONTH}\s*부터\s*(?:향후\s*)?{DURATION}"),
+    # (오는) 2026년까지 3년간
+    regex.compile(rf"(?<![\d.\-])(?:오는\s*)?(?P<b>{Y}){YEAR_SUFFIX}{MONTH}\s*까지\s*(?:향후\s*)?{DURATION}"),
+    # 2026년 착공, 2027년 준공
+    regex.compile(
+        rf"(?<![\d.\-])(?P<a>{Y}|{REL}){YEAR_SUFFIX}?{MONTH}\s*(?:상반기|하반기|중|말)?\s*(?:에\s*)?"
+        rf"(?:착공|착수|공사에 들어가|첫 삽)[^.\n]{{0,40}}?(?P<b>{Y}|{REL}){YEAR_SUFFIX}?{MONTH}"
+        rf"\s*(?:상반기|하반기|중|말)?\s*(?:까지\s*)?(?:준공|완공|완료|개관|개통|마무리|준공할|완공할)"
+    ),
+    # 오는 2026년까지 · 2030년까지 (end only)
+    regex.compile(rf"(?<![\d.\-])(?:오는\s*)?(?P<b>{Y}){YEAR_SUFFIX}{MONTH}\s*까지(?!\s*(?:\d{{1,2}}|{NUM_KO})\s*(?:개\s*)?년)"),
+]
+KO_NUMBERS = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8,
+              "아홉": 9, "열": 10}
+RELATIVE = {"올해": 0, "금년": 0, "올": 0, "내년": 1, "내후년": 2, "작년": -1, "지난해": -1, "전년": -1}
+
+
+def _year(token: str | None, doc_date: dt.date | None) -> int | None:
+    if token is None:
+        return None
+    if token in RELATIVE:
+        return None if doc_date is None else doc_date.year + RELATIVE[token]
+    if token[0] in "'’‘`":
+        two = int(token[1:])
+        return 2000 + two if two < 70 else 1900 + two
+    return int(token)
+
+
+def find_periods(text: str, doc_date: dt.date | None) -> list[FoundPeriod]:
+    """Every period expression, longest first where they overlap."""
+    found: list[FoundPeriod] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            groups = m.groupdict()
+            start = _year(groups.get("a"), doc_date)
+            end = _year(groups.get("b"), doc_date)
+            n = groups.get("n")
+            stated = None if n is None else int(n) if n.isdigit() else KO_NUMBERS[n]
+            if groups.get("a") and start is None and groups.get("a") in RELATIVE:
+                start = None  # a relative year without a document date stays open
+            if stated is not None:
+                if start is None and end is not None and groups.get("a") is None:
+                    start = end - stated + 1
+                elif end is None and start is not None and groups.get("b") is None:
+                    end = start + stated - 1
+            if start is not None and end is not None and start > end + 1 and stated is None \
+                    and end < 100:
+                continue
+            years = stated if stated is not None else (
+                end - start + 1 if start is not None and end is not None else None)
+            found.append(FoundPeriod(start, end, years, stated, m.start(), m.end()))
+            taken.append((m.start(), m.end()))
+    found.sort(key=lambda p: p.text_start)
+    return found

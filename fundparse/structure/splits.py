@@ -1,0 +1,331 @@
+"""Funding splits: which source pays which part of a total.
+
+Forms (../shared/spec/expressions.md, "Funding splits"):
+  after the total, in parentheses  281억 원(국비 121, 지방비 160) · (국비 50%, 도비 15%, 시비 35%)
+  nested                           지방비 30억4,000만원(도비 9억1,200만원·시비 21억2,800만원)
+  before the total                 국비 50억 원과 도비 20억 원 등 총 70억 원
+  after the total in its sentence  총사업비 160억 원 중 국비 50억 원 · 사업비 60억 원은 국비 …으로
+  in the next sentence             … 60억 원을 들여 … . 재원은 국비 18억 원, 지방비 30억 원 …
+  budget-book codes                사업비 200,000 … [국 120,000] [도 30,000] [군 50,000]
+A bare part inherits the total's unit (121 -> 121억).  Parts are taken out of the top-level
+amounts: each appears once, inside its total.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import regex
+
+from fundparse.numerals import Numeral, parse_numerals
+from fundparse.rules.money import Amount
+from fundparse.rules.tables import DOTS, Tables, source_key
+from fundparse.structure.periods import Sentences
+
+S = "[ \u00a0]"
+_LABEL = regex.compile(rf"(?P<label>[가-힣A-Za-z]+(?:[{DOTS}][가-힣]+)*)(?:{S}*[:：]{S}*|{S}*)")
+_SEPARATOR = regex.compile(rf"(?:[\s,，{DOTS}/;+]|및|그리고|과(?=\s)|와(?=\s)|\[|\])+")
+_PARTIAL_WORD = regex.compile(rf"{S}*(?P<w>등|포함|일부|중|가운데|이상|별도|예정|확보|추정)")
+_PARTIAL = {"등", "포함", "일부", "중", "가운데"}
+_PERCENT = regex.compile(rf"{S}?(?:%|％|퍼센트)")
+_BEFORE_TOTAL = regex.compile(
+    rf"(?P<etc>등{S}*)?(?:(?:을|를){S}*(?:포함해|포함하여|합쳐|합해|더해){S}*)?"
+    rf"(?P<sum>총액?|모두|합계|전체|총사업비|총\s*사업비)?{S}*\Z"
+)
+_CONNECTOR = regex.compile(rf"{S}*(?:과|와|,|，|및|[{DOTS}]|, 그리고|그리고|이랑|에|에다){S}*|{S}+")
+_AFTER_TOTAL = regex.compile(
+    rf"{S}*(?:(?P<partial>중|가운데|중에서|중에는)|(?P<whole>은|는|의{S}*재원은|의{S}*재원별로는|의{S}*재원으로는)){S}*"
+)
+_NEXT_SENTENCE = regex.compile(
+    rf"[\s□○◦ㅇ●\-–·▲▶*]*(?:(?P<whole>재원은|재원별로는|재원별로|재원\s*구성은|재원으로는|재원 내역은|재원내역은)"
+    rf"|(?P<partial>이\s*중|이\s*가운데|그\s*중|이\s*중에서|그\s*가운데)){S}*(?:에는|에서|은|는)?{S}*"
+)
+_CODE_ITEM = regex.compile(rf"{S}*\[?{S}*(?P<code>[국균도시군구기민자]){S}*(?P<num>[0-9][0-9,]*)(?:{S}*\])?")
+METRO_SUFFIX = r"(?:특별시|광역시|특별자치시|시)"
+_LABEL_BEFORE = regex.compile(rf"(?<![가-힣])(?P<label>[가-힣]+(?:[{DOTS}][가-힣]+)*){S}*[:：]?{S}*\Z")
+_PAREN_OPEN = regex.compile(rf"{S}?[(（]")
+_CODE_GAP = regex.compile(r"[^\[\d]{0,40}?(?=\[)|[ \t]*(?:\n[ \t]*)?")
+
+
+@dataclass(slots=True)
+class Part:
+    label: str
+    category: str
+    start: int
+    end: int
+    value: Decimal | None
+    currency: str
+    numeral: Numeral | None
+    bare: bool
+    share: Decimal | None = None
+    amount: Amount | None = None  # the engine amount this part absorbed
+    parts: list[Part] = field(default_factory=list)
+    partial: bool = False
+    precision: Decimal = Decimal(0)  # rounding the written number allows
+    text: str = ""
+
+
+@dataclass(slots=True)
+class SplitInfo:
+    """A total's parts and how they were stated."""
+
+    parts: list[Part]
+    partial: bool
+    form: str
+
+
+def _decimals(raw: str) -> int:
+    digits = raw.split(".", 1)
+    return len(digits[1].rstrip()) if len(digits) == 2 and digits[1][:1].isdigit() else 0
+
+
+def inherit_units(total: Amount) -> list[int]:
+    """Units a bare part may inherit from its total, most likely first (281억 -> 억)."""
+    if getattr(total, "scale", None):
+        return [total.scale]
+    units = list(total.numeral.big_units) or [1]
+    return [units[-1]] + [u for u in units[:-1]]
+
+
+class SplitReader:
+    """Reads split lists in one document."""
+
+    def __init__(self, text: str, amounts: list[Amount], words: Tables, run: regex.Pattern,
+                 sentences: Sentences, metro_doc: bool):
+        self.text = text
+        self.words = words
+        self.run = run
+        self.sentences = sentences
+        self.metro_doc = metro_doc
+        self.by_start = {a.start: a for a in amounts}
+        self.amounts = amounts
+        names = "|".join(words.metropolitan)
+        self._metro = regex.compile(rf"(?:{names}){METRO_SUFFIX}(?:는|은|가|이|와|과|의|에서|도|\s)")
+
+    # --- one item: LABEL NUMBER[unit/currency][%] ------------------------------------------
+    def category(self, label: str, offset: int) -> str | None:
+        category = self.words.category(label)
+        if category and "municipal" in category and source_key(label) in ("시비",):
+            if self.metro_doc or self._metro_sentence(offset):
+                category = category.replace("municipal", "provincial")
+        return category
+
+    def _metro_sentence(self, offset: int) -> bool:
+        s, e = self.sentences.span(offset)
+        return self._metro.search(self.text, s, e) is not None
+
+    def read_item(self, pos: int, limit: int, allow_unknown: bool) -> Part | None:
+        m = _LABEL.match(self.text, pos, limit)
+        if m is None:
+            return None
+        label = m.group("label")
+        category = self.category(label, pos)
+        if category is None:
+            # "시비로 20억": a particle glued to the label
+            for cut in ("으로", "로", "에서", "이", "가", "은", "는"):
+                if label.endswith(cut) and self.category(label[: -len(cut)], pos):
+                    return None
+            if not allow_unknown:
+                return None
+            category = "other"
+        num_at = m.end()
+        run = self.run.match(self.text, num_at, limit)
+        if run is None:
+            return None
+        numerals = parse_numerals(run.group())
+        if not numerals or numerals[0].start != 0:
+            return None
+        numeral = numerals[0]
+        amount = self.by_start.get(num_at)
+        if amount is not None and amount.end <= limit:
+            return Part(label, category, pos, amount.end, amount.value, amount.currency, numeral,
+                        bare=amount.bare and not numeral.big_units and not amount.high,
+                        amount=amount, precision=self._precision(amount.numeral))
+        end = num_at + numeral.end
+        pct = _PERCENT.match(self.text, end, limit)
+        if pct:
+            share = numeral.value / 100
+            return Part(label, category, pos, pct.end(), None, "KRW", numeral, bare=False,
+                        share=share, precision=Decimal(5) / 10 ** (_decimals(run.group()) + 3))
+        if numeral.hangul:
+            return None
+        if numeral.big_units:
+            value = numeral.value
+            return Part(label, category, pos, end, value, "KRW", numeral, bare=False,
+                        precision=self._precision(numeral))
+        return Part(label, category, pos, end, None, "KRW", numeral, bare=True)
+
+    @staticmethod
+    def _precision(numeral: Numeral) -> Decimal:
+        exponent = numeral.value.as_tuple().exponent
+        if isinstance(exponent, int) and exponent < 0:
+            return Decimal(5) * Decimal(10) ** (exponent - 1)
+        return Decimal(0)
+
+    # --- a list of items ------------------------------------------------------------------
+    def read_list(self, pos: int, limit: int, total: Amount | None, depth: int = 0,
+                  allow_unknown: bool = True) -> tuple[list[Part], bool, int]:
+        """Items from ``pos``; returns parts, partial flag and where reading stopped."""
+        parts: list[Part] = []
+        partial = False
+        while pos < limit:
+            sep = _SEPARATOR.match(self.text, pos, limit)
+            if sep and parts or sep and sep.group().strip() == "":
+                pos = sep.end()
+            item = self.read_item(pos, limit, allow_unknown)
+            if item is None:
+                break
+            pos = item.end
+            if depth < 3 and self.text.startswith(("(", "（"), pos):
+                close = find_close(self.text, pos, limit)
+                if close is not None:
+                    nested, nested_partial, stop = self.read_list(pos + 1, close, None, depth + 1)
+                    if nested and stop >= close - 2:
+                        item.parts = nested
+                        item.partial = nested_partial
+                        pos = close + 1
+            word = _PARTIAL_WORD.match(self.text, pos, limit)
+            if word:
+                partial = partial or word.group("w") in _PARTIAL
+                pos = word.end()
+            parts.append(item)
+        return parts, partial, pos
+
+    # --- the forms ------------------------------------------------------------------------
+    def after_paren(self, total: Amount) -> SplitInfo | None:
+        m = _PAREN_OPEN.match(self.text, total.end)
+        if m is None:
+            return None
+        close = find_close(self.text, m.end() - 1, min(len(self.text), m.end() + 400))
+        if close is None:
+            return None
+        parts, partial, stop = self.read_list(m.end(), close, total)
+        if not parts:
+            return None
+        rest = self.text[stop:close].strip(" ,·")
+        known = sum(1 for p in parts if p.category != "other")
+        if len(parts) == 1 and not known:
+            return None
+        if rest and (len(rest) > 12 or not known):
+            return None
+        return SplitInfo(parts, partial or bool(rest), "paren")
+
+    def before_total(self, total: Amount, sentence_start: int) -> SplitInfo | None:
+        m = _BEFORE_TOTAL.search(self.text, max(sentence_start, total.start - 24), total.start)
+        if m is None or not (m.group("etc") or m.group("sum")):
+            return None
+        items: list[Part] = []
+        edge = m.start()
+        earlier = [a for a in self.amounts if sentence_start <= a.start and a.end <= edge]
+        for amount in reversed(earlier):
+            gap = self.text[amount.end:edge]
+            if not _CONNECTOR.fullmatch(gap) and gap != "":
+                break
+            label = _LABEL_BEFORE.search(self.text, max(sentence_start, amount.start - 12),
+                                         amount.start)
+            if label is None or self.category(label.group("label"), amount.start) is None:
+                break
+            item = self.read_item(label.start(), amount.end, allow_unknown=False)
+            if item is None:
+                break
+            items.insert(0, item)
+            edge = label.start()
+        if not items:
+            return None
+        return SplitInfo(items, bool(m.group("etc")), "before")
+
+    def after_total(self, total: Amount, sentence_end: int) -> SplitInfo | None:
+        m = _AFTER_TOTAL.match(self.text, total.end, sentence_end)
+        if m is None:
+            return None
+        parts, partial, stop = self.read_list(m.end(), sentence_end, total, allow_unknown=False)
+        if not parts:
+            return None
+        return SplitInfo(parts, partial or bool(m.group("partial")), "after")
+
+    def next_sentence(self, total: Amount, next_span: tuple[int, int]) -> SplitInfo | None:
+        m = _NEXT_SENTENCE.match(self.text, next_span[0], next_span[1])
+        if m is None:
+            return None
+        parts, partial, stop = self.read_list(m.end(), next_span[1], total, allow_unknown=False)
+        if not parts:
+            return None
+        return SplitInfo(parts, partial or bool(m.group("partial")), "next")
+
+    def codes(self, total: Amount, limit: int) -> SplitInfo | None:
+        """Budget-book source codes after a total: [국 120,000] [도 30,000] [군 50,000]."""
+        pos = total.end
+        unit = getattr(total, "scale", None) or 1
+        parts = []
+        while pos < limit:
+            g = _CODE_GAP.match(self.text, pos, limit)
+            start = g.end() if g else pos
+            m = _CODE_ITEM.match(self.text, start, limit)
+            if m is None or (not parts and "[" not in m.group() and unit == 1):
+                break
+            category = self.words.codes.get(m.group("code"))
+            numeral = parse_numerals(m.group("num"))
+            if category is None or not numeral:
+                break
+            num_start = m.start("num")
+            parts.append(Part(m.group("code"), category, m.start("code"), m.end(),
+                              numeral[0].value * unit, total.currency, numeral[0], bare=False,
+                              amount=self.by_start.get(num_start)))
+            pos = m.end()
+        if len(parts) < 2:
+            return None
+        return SplitInfo(parts, False, "codes")
+
+
+def find_close(text: str, open_at: int, limit: int) -> int | None:
+    """Index of the parenthesis closing the one at ``open_at``, within ``limit``."""
+    depth = 0
+    for i in range(open_at, min(limit, len(text))):
+        ch = text[i]
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth -= 1
+            if depth == 0:
+                return i
+        elif ch == "\n":
+            return None
+    return None
+
+
+def resolve_values(total_value: Decimal, units: list[int], parts: list[Part]) -> None:
+    """Give bare parts the total's unit (the unit under which the parts sum, when one does)."""
+    bare = [p for p in parts if p.bare and p.value is None]
+    if bare:
+        chosen = units[0]
+        fixed = sum((p.value for p in parts if p.value is not None), Decimal(0))
+        for unit in units:
+            if fixed + sum(p.numeral.value * unit for p in bare) == total_value:
+                chosen = unit
+                break
+        for p in bare:
+            p.value = p.numeral.value * chosen
+            p.precision = SplitReader._precision(p.numeral) * chosen
+    for p in parts:
+        if p.share is not None and p.value is None:
+            p.value = total_value * p.share
+        if p.parts:
+            resolve_values(p.value, inherit_units_of_part(p, units), p.parts)
+
+
+def inherit_units_of_part(part: Part, units: list[int]) -> list[int]:
+    if part.numeral is not None and part.numeral.big_units:
+        own = list(part.numeral.big_units)
+        return [own[-1]] + own[:-1]
+    return units
+
+
+def absorbed(parts: list[Part]) -> list[Amount]:
+    """Engine amounts that became parts (at any depth)."""
+    out = []
+    for p in parts:
+        if p.amount is not None:
+            out.append(p.amount)
+        out.extend(absorbed(p.parts))
+    return out
