@@ -14,13 +14,21 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 import regex
 
 from fundparse.model import round_krw
-from fundparse.numerals import ARABIC, NUMERAL_CHARS, Numeral, parse_numerals
+from fundparse.numerals import (
+    ARABIC,
+    DIGIT_CHARS,
+    NUMERAL_CHARS,
+    UNIT_CHARS,
+    Numeral,
+    parse_numerals,
+)
 from fundparse.rules.markers import (
     RANGE_DASH,
     MarkerPatterns,
@@ -35,9 +43,24 @@ from fundparse.rules.tables import Tables, load_tables
 BEFORE_WINDOW = 24  # characters a rule's `before` pattern may look back
 
 
+_DIGITS = re.compile(r"[0-9\uff10-\uff19]+(?:[,.\uff0c][0-9\uff10-\uff19]+)*")
+_SPACES = (" ", "\u00a0")
+_NUMERAL_SET = frozenset(NUMERAL_CHARS)
+_LEAD = re.compile(rf"(?<![가-힣])[{NUMERAL_CHARS}]+[ \u00a0]?\Z")
+
+
+def _class(chars) -> str:
+    """A regex character class body for a set of characters."""
+    return "".join(regex.escape(c) for c in sorted(chars))
+
+
 @dataclass(frozen=True)
 class CompiledRules:
     run: regex.Pattern
+    hangul_run: re.Pattern  # Hangul/Hanja numerals alone before a currency word (오천만 원)
+    any_run: regex.Pattern  # any numeral run, for reading at a known position (split parts)
+    after_chars: frozenset[str]  # what may follow a plain Arabic number that is money
+    before_chars: frozenset[str]  # what may stand right before one (₩ $ € …)
     rules: tuple[tuple[Rule, regex.Pattern | None, regex.Pattern | None], ...]
     range_gap: regex.Pattern
     level_after: regex.Pattern
@@ -60,9 +83,18 @@ def _compile(words: Tables) -> CompiledRules:
     lists = named_lists(words)
     chars = NUMERAL_CHARS
     currency_after = list(words.currency_words) + list(words.minor_words)
+    unit = rf"[{DIGIT_CHARS}]*[{UNIT_CHARS}][{chars}여]*"  # a Hangul cluster holding a unit
+    after_chars = {w[0] for w in currency_after} | {w[0] for w in words.scales}
+    after_chars |= set(RANGE_DASH) | {"에", "부", "여"} | set(UNIT_CHARS)
+    before_chars = {s[-1] for s in words.currency_symbols} | set(NUMERAL_CHARS)
     run = regex.compile(
-        # digits, with Hangul numeral units around them: 281억, 1억 9,000만, 천 4백만, 3억5천만
-        rf"(?:(?:(?<![가-힣])[{chars}]+{S}?)?{ARABIC}(?:{S}?(?:{ARABIC}|[{chars}여]+))*)"
+        # a unit before the digits: 천 4백만
+        rf"(?:(?<![가-힣]){unit}{S}?{ARABIC}(?:{S}?(?:{ARABIC}|{unit}))*)"
+        # digits with units after them: 281억, 1억 9,000만, 3억5천만, 300여억
+        rf"|(?:{ARABIC}(?:{S}?{ARABIC})*{S}?{unit}(?:{S}?(?:{ARABIC}|{unit}))*)"
+        # plain digits only where money may follow (원, 달러, billion, ~) or precede (₩, $)
+        rf"|(?:{ARABIC}(?={S}?[{_class(after_chars)}]))"
+        rf"|(?:(?<=[{_class(before_chars)}]{S}?){ARABIC})"
         # Hangul or Hanja numerals alone, only right before a currency word: 오천만 원, 壹億원
         rf"|(?:(?:(?<![가-힣])|(?<=금|金))[{chars}]{{2,}}(?:{S}?[{chars}]+)*"
         rf"(?={S}?\L<currency_after>))",
@@ -80,8 +112,19 @@ def _compile(words: Tables) -> CompiledRules:
         rf"{S}*(?:(?P<cur>\L<cur>){S}*)?(?:(?P<dash>[{RANGE_DASH}])|(?P<word>에서|부터)){S}*",
         cur=list(words.currency_words),
     )
+    any_run = regex.compile(
+        rf"(?:{unit}{S}?)?{ARABIC}(?:{S}?(?:{ARABIC}|{unit}))*|[{chars}]{{2,}}(?:{S}?[{chars}]+)*"
+    )
     return CompiledRules(
         run=run,
+        any_run=any_run,
+        hangul_run=re.compile(
+            rf"(?:(?<![가-힣])|(?<=금)|(?<=金))[{chars}]{{2,}}(?:{S}?[{chars}]+)*(?={S}?(?:"
+            + "|".join(re.escape(w) for w in sorted(currency_after, key=len, reverse=True))
+            + "))"
+        ),
+        after_chars=frozenset(after_chars),
+        before_chars=frozenset(before_chars),
         rules=rules,
         range_gap=range_gap,
         level_after=regex.compile(rf"{S}?(?:으로|로)(?![가-힣])|{S}?(?:으로|로){S}|{S}?으로"),
@@ -91,12 +134,48 @@ def _compile(words: Tables) -> CompiledRules:
 
 
 def find_numerals(text: str, comp: CompiledRules) -> list[tuple[int, int, Numeral]]:
-    """Every numeral in the text with its absolute span."""
+    """Every numeral in the text that could be money, with its absolute span.
+
+    The prefilter: stdlib ``re`` finds digit runs and Hangul-only numerals before a currency
+    word at C speed; a plain number (a year, a temperature, a count) is passed over unless a
+    unit, a currency word, a scale word or a range sign follows it, or a symbol or unit
+    precedes it.  Only then does the full run pattern read the numeral there.
+    """
     out = []
-    for m in comp.run.finditer(text):
+    after_ok = comp.after_chars
+    before_ok = comp.before_chars
+    run_match = comp.run.match
+    done = 0
+    for m in _DIGITS.finditer(text):
+        start, end = m.span()
+        if start < done:
+            continue
+        nxt = text[end:end + 1]
+        if nxt in _SPACES:
+            nxt = text[end + 1:end + 2]
+        prev = text[start - 1:start] if start else ""
+        if prev in _SPACES and start > 1:
+            prev = text[start - 2:start - 1]
+        if nxt not in after_ok and prev not in before_ok:
+            continue
+        # back up over a Hangul unit cluster before the digits ("천 4백만")
+        lead = _LEAD.search(text, max(0, start - 12), start) if prev in _NUMERAL_SET else None
+        run = None
+        if lead is not None:
+            run = run_match(text, lead.start())
+        if run is None or run.end() <= start:
+            run = run_match(text, start)
+        if run is None:
+            continue
+        base = run.start()
+        done = run.end()
+        for numeral in parse_numerals(run.group()):
+            out.append((base + numeral.start, base + numeral.end, numeral))
+    for m in comp.hangul_run.finditer(text):
         base = m.start()
         for numeral in parse_numerals(m.group()):
             out.append((base + numeral.start, base + numeral.end, numeral))
+    out.sort(key=lambda item: item[0])
     return out
 
 

@@ -47,6 +47,7 @@ ARABIC = (
 )
 NUMERAL_CHARS = "".join(DIGIT_WORDS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
 UNIT_CHARS = "".join(SMALL_UNITS) + "".join(BIG_UNITS)
+DIGIT_CHARS = "".join(DIGIT_WORDS)
 SPACE = "[ \u00a0]"
 
 _TOKEN = re.compile(

@@ -20,7 +20,8 @@ from fundparse.rules.money import Amount
 from fundparse.rules.tables import load_tables
 from fundparse.structure.docdate import coerce_date, sniff_doc_date
 from fundparse.structure.labels import fiscal_year_before, label_before
-from fundparse.structure.periods import FoundPeriod, Sentences, find_periods
+from fundparse.structure.periods import FoundPeriod, find_periods
+from fundparse.structure.sentences import Sentences
 from fundparse.structure.splits import (
     Part,
     SplitInfo,
@@ -71,7 +72,7 @@ _METRO_HEADER = r"(?:{names})(?:광역시|특별시|특별자치시|시청|시\s
 _PROJECT = regex.compile(r"([가-힣A-Za-z0-9]+(?:사업|센터|공사|시설|단지|도로|건립|조성|관|장|교|선))\s*(?:의\s*)?\S*\Z")
 
 
-def analyse(text: str, doc_date=None, config: Config | None = None) -> Analysis:
+def analyse(text: str, doc_date=None, config: Config | None = None, full: bool = True) -> Analysis:
     """Find amounts and their funding structure; the shared core of extract and check."""
     config = config or Config()
     words = load_tables(config.data)
@@ -84,7 +85,7 @@ def analyse(text: str, doc_date=None, config: Config | None = None) -> Analysis:
     sentences = Sentences(text)
     head = "\n".join(text.splitlines()[:12])
     metro_doc = regex.search(_METRO_HEADER.format(names="|".join(words.metropolitan)), head) is not None
-    reader = SplitReader(text, amounts, words, comp.run, sentences, metro_doc)
+    reader = SplitReader(text, amounts, words, comp.any_run, sentences, metro_doc)
     lines = Lines(text)
     maker = checks.FindingMaker(lines.position)
 
@@ -99,7 +100,7 @@ def analyse(text: str, doc_date=None, config: Config | None = None) -> Analysis:
             fact.label = label_before(text, a.start, words, markers)
             fact.fiscal_year = fiscal_year_before(text, a.start, day, markers)
 
-    periods = find_periods(text, day)
+    periods = find_periods(text, day, None if full else [sentences.span(f.amount.start) for f in facts])
     _attach_periods(periods, facts, sentences)
 
     findings: list[Finding] = []
@@ -128,7 +129,8 @@ def analyse(text: str, doc_date=None, config: Config | None = None) -> Analysis:
         for fact in facts:
             if fact.amount.start == finding.start:
                 fact.findings.append(finding)
-    findings.extend(checks.check_number_format(maker, text))
+    if full:
+        findings.extend(checks.check_number_format(maker, text))
     for fact in facts:
         findings.extend(fact.findings)
     findings.sort(key=lambda f: (f.start, f.code))
@@ -167,19 +169,17 @@ def _find_splits(text: str, amounts: list[Amount], reader: SplitReader,
             taken.add(id(part_amount))
             facts.pop(id(part_amount), None)
     # "재원은 국비 …" / "이 중 국비 …" in the sentence after a total
-    spans = sentences.spans
-    for i in range(1, len(spans)):
-        prev = [f for f in facts.values() if spans[i - 1][0] <= f.amount.start < spans[i - 1][1]
+    for span in reader.next_sentence_openers():
+        previous = sentences.before(span)
+        if previous is None:
+            continue
+        lo, hi = previous
+        prev = [f for f in facts.values() if lo <= f.amount.start < hi
                 and f.split is None and id(f.amount) not in taken]
-        j = i - 1
-        while not prev and j > 0 and not text[spans[j][0]:spans[j][1]].strip():
-            j -= 1
-            prev = [f for f in facts.values() if spans[j][0] <= f.amount.start < spans[j][1]
-                    and f.split is None and id(f.amount) not in taken]
         if not prev:
             continue
         total = max(prev, key=lambda f: (f.amount.value, -f.amount.start))
-        info = reader.next_sentence(total.amount, spans[i])
+        info = reader.next_sentence(total.amount, span)
         if info is None:
             continue
         parts_amounts = absorbed(info.parts)
@@ -280,7 +280,7 @@ def extract(text: str, *, doc_date: dt.date | str | int | None = None,
     """
     if not isinstance(text, str):
         raise TypeError(f"extract() takes a str, not {type(text).__name__}")
-    analysis = analyse(text, doc_date, config)
+    analysis = analyse(text, doc_date, config, full=False)
     lines = Lines(text)
     return [_mention(fact, text, lines, rates) for fact in analysis.facts]
 

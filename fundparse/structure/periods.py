@@ -1,4 +1,4 @@
-"""Project periods ("2023년부터 2026년까지 4년간") and the sentences they live in.
+"""Project periods ("2023년부터 2026년까지 4년간").
 
 A period belongs to an amount in its own sentence; relative years (올해, 내년) resolve from
 the document date and stay open without one (never the clock).
@@ -6,41 +6,10 @@ the document date and stay open without one (never the clock).
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 from dataclasses import dataclass
 
 import regex
-
-# A sentence ends at . ! ? 。 after a word (not inside 3.5 or 2024.5.20) or at a line break.
-_SENTENCE_END = regex.compile(r"(?<=[^\d\s])[.!?。](?=\s|$)|\n")
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    spans = []
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        if m.end() > start:
-            spans.append((start, m.end()))
-        start = m.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
-
-
-class Sentences:
-    """Which sentence an offset falls in."""
-
-    def __init__(self, text: str):
-        self.spans = sentence_spans(text)
-        self.starts = [s for s, _ in self.spans]
-
-    def index(self, offset: int) -> int:
-        return max(bisect.bisect_right(self.starts, offset) - 1, 0)
-
-    def span(self, offset: int) -> tuple[int, int]:
-        return self.spans[self.index(offset)] if self.spans else (0, 0)
-
 
 @dataclass(slots=True)
 class FoundPeriod:
@@ -98,32 +67,44 @@ def _year(token: str | None, doc_date: dt.date | None) -> int | None:
     return int(token)
 
 
-def find_periods(text: str, doc_date: dt.date | None) -> list[FoundPeriod]:
-    """Every period expression, longest first where they overlap."""
+def find_periods(text: str, doc_date: dt.date | None,
+                 spans: list[tuple[int, int]] | None = None) -> list[FoundPeriod]:
+    """Every period expression (within ``spans`` when given), longest first where they overlap."""
     found: list[FoundPeriod] = []
     taken: list[tuple[int, int]] = []
+    windows = _merge(spans) if spans is not None else [(0, len(text))]
     for pattern in PATTERNS:
-        for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            groups = m.groupdict()
-            start = _year(groups.get("a"), doc_date)
-            end = _year(groups.get("b"), doc_date)
-            n = groups.get("n")
-            stated = None if n is None else int(n) if n.isdigit() else KO_NUMBERS[n]
-            if groups.get("a") and start is None and groups.get("a") in RELATIVE:
-                start = None  # a relative year without a document date stays open
-            if stated is not None:
-                if start is None and end is not None and groups.get("a") is None:
-                    start = end - stated + 1
-                elif end is None and start is not None and groups.get("b") is None:
-                    end = start + stated - 1
-            if start is not None and end is not None and start > end + 1 and stated is None \
-                    and end < 100:
-                continue
-            years = stated if stated is not None else (
-                end - start + 1 if start is not None and end is not None else None)
-            found.append(FoundPeriod(start, end, years, stated, m.start(), m.end()))
-            taken.append((m.start(), m.end()))
+        for lo, hi in windows:
+            for m in pattern.finditer(text, lo, hi):
+                if any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                _add(m, doc_date, found, taken)
     found.sort(key=lambda p: p.text_start)
     return found
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for lo, hi in sorted(spans):
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _add(m, doc_date, found: list[FoundPeriod], taken: list[tuple[int, int]]) -> None:
+    groups = m.groupdict()
+    start = _year(groups.get("a"), doc_date)
+    end = _year(groups.get("b"), doc_date)
+    n = groups.get("n")
+    stated = None if n is None else int(n) if n.isdigit() else KO_NUMBERS[n]
+    if stated is not None:
+        if start is None and end is not None and groups.get("a") is None:
+            start = end - stated + 1
+        elif end is None and start is not None and groups.get("b") is None:
+            end = start + stated - 1
+    years = stated if stated is not None else (
+        end - start + 1 if start is not None and end is not None else None)
+    found.append(FoundPeriod(start, end, years, stated, m.start(), m.end()))
+    taken.append((m.start(), m.end()))

@@ -21,7 +21,7 @@ import regex
 from fundparse.numerals import Numeral, parse_numerals
 from fundparse.rules.money import Amount
 from fundparse.rules.tables import DOTS, Tables, source_key
-from fundparse.structure.periods import Sentences
+from fundparse.structure.sentences import Sentences
 
 S = "[ \u00a0]"
 _LABEL = regex.compile(rf"(?P<label>[가-힣A-Za-z]+(?:[{DOTS}][가-힣]+)*)(?:{S}*[:：]{S}*|{S}*)")
@@ -41,6 +41,7 @@ _NEXT_SENTENCE = regex.compile(
     rf"[\s□○◦ㅇ●\-–·▲▶*]*(?:(?P<whole>재원은|재원별로는|재원별로|재원\s*구성은|재원으로는|재원 내역은|재원내역은)"
     rf"|(?P<partial>이\s*중|이\s*가운데|그\s*중|이\s*중에서|그\s*가운데)){S}*(?:에는|에서|은|는)?{S}*"
 )
+_OPENER = regex.compile(r"(?P<w>재원|이\s*중|이\s*가운데|그\s*중|그\s*가운데)")
 _CODE_ITEM = regex.compile(rf"{S}*\[?{S}*(?P<code>[국균도시군구기민자]){S}*(?P<num>[0-9][0-9,]*)(?:{S}*\])?")
 METRO_SUFFIX = r"(?:특별시|광역시|특별자치시|시)"
 _LABEL_BEFORE = regex.compile(rf"(?<![가-힣])(?P<label>[가-힣]+(?:[{DOTS}][가-힣]+)*){S}*[:：]?{S}*\Z")
@@ -243,6 +244,15 @@ class SplitReader:
         if not parts:
             return None
         return SplitInfo(parts, partial or bool(m.group("partial")), "after")
+
+    def next_sentence_openers(self) -> list[tuple[int, int]]:
+        """Sentences that open with 재원은 / 이 중 … (candidates for a total's parts)."""
+        out = []
+        for m in _OPENER.finditer(self.text):
+            span = self.sentences.span(m.start("w"))
+            if _NEXT_SENTENCE.match(self.text, span[0], span[1]):
+                out.append(span)
+        return out
 
     def next_sentence(self, total: Amount, next_span: tuple[int, int]) -> SplitInfo | None:
         m = _NEXT_SENTENCE.match(self.text, next_span[0], next_span[1])

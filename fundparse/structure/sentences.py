@@ -1,0 +1,45 @@
+"""Sentences, found lazily around the offsets that need them.
+
+A sentence ends at . ! ? 。 after a word (not inside 3.5 or 2024.5.20) or at a line break.
+Only the neighbourhood of an amount is ever looked at, so long texts cost nothing here; a
+"sentence" is cut at ``REACH`` characters either side, which keeps long lines linear.
+"""
+
+from __future__ import annotations
+
+import regex
+
+REACH = 600
+_END = regex.compile(r"(?<=[^\d\s])[.!?。](?=\s|$)|\n")
+_END_REVERSE = regex.compile(r"(?r)(?<=[^\d\s])[.!?。](?=\s|$)|\n")
+
+
+class Sentences:
+    """``span(offset)`` is the sentence holding ``offset``; ``before(span)`` the one before."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._cache: dict[int, tuple[int, int]] = {}
+
+    def span(self, offset: int) -> tuple[int, int]:
+        text = self.text
+        lo = max(0, offset - REACH)
+        m = _END_REVERSE.search(text, lo, offset)
+        start = m.end() if m else lo
+        m = _END.search(text, offset, min(len(text), offset + REACH))
+        end = m.end() if m else min(len(text), offset + REACH)
+        if end <= offset < len(text):
+            end = offset + 1
+        return start, end
+
+    def before(self, span: tuple[int, int]) -> tuple[int, int] | None:
+        """The previous non-blank sentence."""
+        pos = span[0] - 1
+        while pos >= 0:
+            start, end = self.span(pos)
+            if self.text[start:end].strip():
+                return start, end
+            pos = start - 1
+            if span[0] - pos > REACH:
+                return None
+        return None
