@@ -68,7 +68,8 @@ class Analysis:
     doc_date: dt.date | None
 
 
-_METRO_HEADER = r"(?:{names})(?:광역시|특별시|특별자치시|시청|시\s*보도자료|시\s+[가-힣]+과)"
+_METRO_HEADER = (r"(?:{names})(?:광역시|특별시|특별자치시|시청|시\s*보도자료|시\s+[가-힣]+과"
+                 r"|시(?:는|가|와|도|의)\s)")
 _PROJECT = regex.compile(r"([가-힣A-Za-z0-9]+(?:사업|센터|공사|시설|단지|도로|건립|조성|관|장|교|선))\s*(?:의\s*)?\S*\Z")
 
 
@@ -83,8 +84,8 @@ def analyse(text: str, doc_date=None, config: Config | None = None, full: bool =
     amounts = sorted([*amounts, *table], key=lambda a: a.start)
 
     sentences = Sentences(text)
-    head = "\n".join(text.splitlines()[:12])
-    metro_doc = regex.search(_METRO_HEADER.format(names="|".join(words.metropolitan)), head) is not None
+    metro_doc = regex.compile(_METRO_HEADER.format(names="|".join(words.metropolitan))).search(
+        text, 0, 4000) is not None
     reader = SplitReader(text, amounts, words, comp.any_run, sentences, metro_doc)
     lines = Lines(text)
     maker = checks.FindingMaker(lines.position)
@@ -199,10 +200,14 @@ def _checked_after(reader: SplitReader, total: Amount, sentence_end: int) -> Spl
     info = reader.after_total(total, sentence_end)
     if info is None or info.partial:
         return info
-    if len(info.parts) < 2:
-        return None
     resolve_values(total.value, inherit_units(total), info.parts)
-    if any(p.value is None for p in info.parts) or sum(p.value for p in info.parts) != total.value:
+    adds_up = all(p.value is not None for p in info.parts) and sum(
+        p.value for p in info.parts) == total.value
+    if info.form == "clause":
+        # "총사업비는 480억원으로, 국비 150억원과 도비 60억원을 확보하고 …": the parts named
+        info.partial = not adds_up
+        return info
+    if len(info.parts) < 2 or not adds_up:
         return None
     return info
 

@@ -31,12 +31,15 @@ _PARTIAL = {"등", "포함", "일부", "중", "가운데"}
 _PERCENT = regex.compile(rf"{S}?(?:%|％|퍼센트)")
 _BEFORE_TOTAL = regex.compile(
     rf"(?P<etc>등{S}*)?(?:(?:을|를){S}*(?:포함해|포함하여|합쳐|합해|더해){S}*)?"
-    rf"(?P<sum>총액?|모두|합계|전체|총사업비|총\s*사업비)?{S}*\Z"
+    rf"(?P<sum>총액?|모두|합계|전체|총사업비|총\s*사업비)?{S}*(?:(?:약|대략|무려|최대){S}*)?\Z"
 )
 _CONNECTOR = regex.compile(rf"{S}*(?:과|와|,|，|및|[{DOTS}]|, 그리고|그리고|이랑|에|에다){S}*|{S}+")
 _AFTER_TOTAL = regex.compile(
-    rf"{S}*(?:(?P<partial>중|가운데|중에서|중에는)|(?P<whole>은|는|의{S}*재원은|의{S}*재원별로는|의{S}*재원으로는)){S}*"
+    rf"{S}*(?:(?P<partial>중|가운데|중에서|중에는)|(?P<whole>은|는|의{S}*재원은|의{S}*재원별로는|의{S}*재원으로는)"
+    rf"|(?P<clause>(?:으로|이며|이고|인데|로){S}*,?)){S}*"
 )
+# a total named as a whole project's money: "총사업비는 480억원으로, 국비 …"
+_TOTAL_NAMED = regex.compile(rf"(?:총{S}*사업비|사업비|총{S}*예산|총{S}*투자비|예산|총액|총){S}*(?:은|는|이|가)?{S}*(?:총|약)?{S}*\Z")
 _NEXT_SENTENCE = regex.compile(
     rf"[\s□○◦ㅇ●\-–·▲▶*]*(?:(?P<whole>재원은|재원별로는|재원별로|재원\s*구성은|재원으로는|재원 내역은|재원내역은)"
     rf"|(?P<partial>이\s*중|이\s*가운데|그\s*중|이\s*중에서|그\s*가운데)){S}*(?:에는|에서|은|는)?{S}*"
@@ -123,10 +126,13 @@ class SplitReader:
         label = m.group("label")
         category = self.category(label, pos)
         if category is None:
-            # "시비로 20억": a particle glued to the label
-            for cut in ("으로", "로", "에서", "이", "가", "은", "는"):
+            # "국비는 16억원", "시비로 20억 원": a particle glued to the label
+            for cut in ("으로", "에서", "로", "이", "가", "은", "는", "도"):
                 if label.endswith(cut) and self.category(label[: -len(cut)], pos):
-                    return None
+                    label = label[: -len(cut)]
+                    category = self.category(label, pos)
+                    break
+        if category is None:
             if not allow_unknown:
                 return None
             category = "other"
@@ -206,7 +212,7 @@ class SplitReader:
             return None
         rest = self.text[stop:close].strip(" ,·")
         known = sum(1 for p in parts if p.category != "other")
-        if len(parts) == 1 and not known:
+        if len(parts) == 1 and not known and not partial:
             return None
         if rest and (len(rest) > 12 or not known):
             return None
@@ -240,10 +246,14 @@ class SplitReader:
         m = _AFTER_TOTAL.match(self.text, total.end, sentence_end)
         if m is None:
             return None
+        if m.group("clause") and not _TOTAL_NAMED.search(self.text, max(0, total.start - 14),
+                                                         total.start):
+            return None
         parts, partial, stop = self.read_list(m.end(), sentence_end, total, allow_unknown=False)
         if not parts:
             return None
-        return SplitInfo(parts, partial or bool(m.group("partial")), "after")
+        form = "clause" if m.group("clause") else "after"
+        return SplitInfo(parts, partial or bool(m.group("partial")), form)
 
     def next_sentence_openers(self) -> list[tuple[int, int]]:
         """Sentences that open with 재원은 / 이 중 … (candidates for a total's parts)."""

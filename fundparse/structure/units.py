@@ -45,7 +45,10 @@ def _unit_scale(unit_text: str) -> int | None:
     numeral_part = regex.sub(r"\s|원|달러|유로|엔|위안|파운드|USD|EUR|JPY|CNY|US\$|\$", "", unit_text)
     if not numeral_part:
         return 1
-    numeral = parse_numeral(numeral_part.replace(",", ""))
+    numeral_part = numeral_part.replace(",", "")
+    if not numeral_part[0].isdigit():
+        numeral_part = "1" + numeral_part  # "억원" is 1억 원 a unit
+    numeral = parse_numeral(numeral_part)
     if numeral is None:
         return None
     return int(numeral.value) if numeral.value == numeral.value.to_integral_value() else None
