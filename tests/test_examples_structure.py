@@ -1,0 +1,516 @@
+"""Funding splits, periods, labels, budget years, document date and findings (issue 3).
+
+Expected values come from expressions.md ("Funding splits", "Periods") and output.md; the
+inconsistent forms must fire their finding code and the near-miss consistent ones stay silent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from examples import iter_splits, slice_ok
+
+import fundparse
+from fundparse.checks import CHECKS
+from fundparse.structure.docdate import coerce_date, sniff_doc_date
+
+EOK = 100_000_000  # 1억
+
+
+def one(text: str, **kw):
+    mentions = fundparse.extract(text, **kw)
+    got = [(m.text, m.krw) for m in mentions]
+    assert len(mentions) == 1, f"{text!r}: expected one top-level mention, got {got}"
+    slice_ok(text, mentions[0])
+    return mentions[0]
+
+
+def parts(m) -> list[tuple]:
+    return [(p.label, p.category, p.krw, p.share) for p in m.splits]
+
+
+def codes(text: str, **kw) -> list[str]:
+    return sorted(f.code for f in fundparse.check(text, **kw))
+
+
+# --- the seed case: every field of the contract's one-line example ----------------------------
+
+SEED = "구미시는 2023년부터 2026년까지 4년간 총사업비 281억 원(국비 121, 지방비 160)을 투입한다."
+
+
+def test_seed_case_every_field():
+    (m,) = fundparse.extract(SEED)
+    assert m.to_dict() == {
+        "text": "281억 원", "start": 30, "end": 36, "line": 1, "column": 31,
+        "currency": "KRW", "value": "28100000000", "krw": 28100000000,
+        "approximate": False, "bound": None, "range": None, "per": None, "change": None,
+        "label": "총사업비", "fiscal_year": None,
+        "splits": [
+            {"label": "국비", "category": "national", "text": "국비 121", "start": 37, "end": 43,
+             "value": "12100000000", "currency": "KRW", "krw": 12100000000, "share": None,
+             "splits": []},
+            {"label": "지방비", "category": "local", "text": "지방비 160", "start": 45, "end": 52,
+             "value": "16000000000", "currency": "KRW", "krw": 16000000000, "share": None,
+             "splits": []},
+        ],
+        "period": {"start": 2023, "end": 2026, "years": 4, "text": "2023년부터 2026년까지 4년간",
+                   "start_offset": 5, "end_offset": 24},
+        "findings": [],
+    }
+    assert isinstance(m.value, Decimal) and type(m.krw) is int
+    for p in m.splits:
+        assert isinstance(p.value, Decimal) and type(p.krw) is int
+    assert fundparse.check(SEED) == []
+
+
+def test_seed_case_with_150_fires_fp101():
+    text = SEED.replace("지방비 160", "지방비 150")
+    findings = fundparse.check(text)
+    assert [f.code for f in findings] == ["FP101"]
+    f = findings[0]
+    assert f.severity == "error"
+    assert (f.start, f.end) == (30, 36) and (f.line, f.column) == (1, 31)
+    assert "271" in f.message and "281" in f.message
+    assert "271" in f.to_dict("en")["message"] and "281" in f.to_dict("en")["message"]
+    (m,) = fundparse.extract(text)
+    assert [x.code for x in m.findings] == ["FP101"]
+    assert parts(m) == [("국비", "national", 121 * EOK, None), ("지방비", "local", 150 * EOK, None)]
+
+
+# --- splits ----------------------------------------------------------------------------------
+
+PAREN = [
+    # (text, total krw, [(label, category, krw, share)])
+    ("281억 원(국비 121, 지방비 160)", 281 * EOK,
+     [("국비", "national", 121 * EOK, None), ("지방비", "local", 160 * EOK, None)]),
+    ("281억원(국비 121·지방비 160)", 281 * EOK,
+     [("국비", "national", 121 * EOK, None), ("지방비", "local", 160 * EOK, None)]),
+    ("281억 원 (국비 121억 원, 지방비 160억 원)", 281 * EOK,
+     [("국비", "national", 121 * EOK, None), ("지방비", "local", 160 * EOK, None)]),
+    ("총사업비 281억 원(국비 121억, 지방비 160억)을 투입한다.", 281 * EOK,
+     [("국비", "national", 121 * EOK, None), ("지방비", "local", 160 * EOK, None)]),
+    ("사업비 1억 9,000만 원(국비 1억 5,000만 원, 지방비 4,000만 원)", 190_000_000,
+     [("국비", "national", 150_000_000, None), ("지방비", "local", 40_000_000, None)]),
+    ("사업비 1억9천만원(국비 1억5천만원, 지방비 4천만원)", 190_000_000,
+     [("국비", "national", 150_000_000, None), ("지방비", "local", 40_000_000, None)]),
+    ("사업비 1억 9,000만 원(국비 1억 5,000만 원·지방비 4,000만 원)을 지원한다.", 190_000_000,
+     [("국비", "national", 150_000_000, None), ("지방비", "local", 40_000_000, None)]),
+    ("총사업비 100억 원(국비 50%, 도비 15%, 시비 35%)", 100 * EOK,
+     [("국비", "national", 50 * EOK, Decimal("0.5")), ("도비", "provincial", 15 * EOK, Decimal("0.15")),
+      ("시비", "municipal", 35 * EOK, Decimal("0.35"))]),
+    ("총사업비 100억 원(국비 50%·도비 15%·시비 35%)을 들인다.", 100 * EOK,
+     [("국비", "national", 50 * EOK, Decimal("0.5")), ("도비", "provincial", 15 * EOK, Decimal("0.15")),
+      ("시비", "municipal", 35 * EOK, Decimal("0.35"))]),
+    ("사업비 10억 원(국비 70%, 군비 30%)", 10 * EOK,
+     [("국비", "national", 7 * EOK, Decimal("0.7")), ("군비", "municipal", 3 * EOK, Decimal("0.3"))]),
+    ("총사업비 60억 원(국비 18억 원, 지방비 30억 원, 민간 12억 원)", 60 * EOK,
+     [("국비", "national", 18 * EOK, None), ("지방비", "local", 30 * EOK, None),
+      ("민간", "private", 12 * EOK, None)]),
+    ("총사업비 50억 원(국비 20억 원, 자부담 10억 원, 기금 20억 원)", 50 * EOK,
+     [("국비", "national", 20 * EOK, None), ("자부담", "self", 10 * EOK, None),
+      ("기금", "other", 20 * EOK, None)]),
+    ("총사업비 40억 원(국고 10억 원, 구비 30억 원)", 40 * EOK,
+     [("국고", "national", 10 * EOK, None), ("구비", "municipal", 30 * EOK, None)]),
+    ("총사업비 30억 원(민자 20억 원, 자체 재원 10억 원)", 30 * EOK,
+     [("민자", "private", 20 * EOK, None), ("자체 재원", "self", 10 * EOK, None)]),
+    # unknown labels in a split list still become splits, category other
+    ("총사업비 100억 원(국비 60억 원, 한전 40억 원)", 100 * EOK,
+     [("국비", "national", 60 * EOK, None), ("한전", "other", 40 * EOK, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "total", "expected"), PAREN, ids=[t[0] for t in PAREN])
+def test_split_after_total(text, total, expected):
+    m = one(text)
+    assert m.krw == total
+    assert parts(m) == expected
+    for p in m.splits:
+        assert isinstance(p.value, Decimal) and p.currency == "KRW" and p.splits == ()
+        assert p.value == Decimal(p.krw)
+        assert p.label in p.text
+    assert fundparse.check(text) == []
+
+
+def test_bare_parts_inherit_unit_and_text():
+    m = one("281억 원(국비 121, 지방비 160)")
+    assert [(p.text, p.value) for p in m.splits] == [("국비 121", Decimal(121 * EOK)),
+                                                    ("지방비 160", Decimal(160 * EOK))]
+
+
+def test_shares_to_dict():
+    m = one("총사업비 100억 원(국비 50%, 도비 15%, 시비 35%)")
+    assert [p.to_dict()["share"] for p in m.splits] == ["0.5", "0.15", "0.35"]
+
+
+NESTED = "총사업비 76억 원(국비 45억6,000만원, 지방비 30억4,000만원(도비 9억1,200만원·시비 21억2,800만원))"
+
+
+def test_nested_parts():
+    m = one(NESTED)
+    assert m.krw == 76 * EOK
+    assert parts(m) == [("국비", "national", 4_560_000_000, None), ("지방비", "local", 3_040_000_000, None)]
+    local = m.splits[1]
+    assert local.text.startswith("지방비 30억4,000만원")
+    assert [(p.label, p.category, p.krw) for p in local.splits] == [
+        ("도비", "provincial", 912_000_000), ("시비", "municipal", 2_128_000_000)]
+    assert [p.text for p in local.splits] == ["도비 9억1,200만원", "시비 21억2,800만원"]
+    assert fundparse.check(NESTED) == []
+
+
+def test_nested_part_standalone():
+    text = "지방비 30억4,000만원(도비 9억1,200만원·시비 21억2,800만원)"
+    m = one(text)
+    assert (m.krw, m.label) == (3_040_000_000, "지방비")
+    assert [(p.label, p.category, p.krw) for p in m.splits] == [
+        ("도비", "provincial", 912_000_000), ("시비", "municipal", 2_128_000_000)]
+
+
+def test_nested_inconsistent_fires():
+    text = "총사업비 76억 원(국비 45억6,000만원, 지방비 30억4,000만원(도비 9억1,200만원·시비 20억원))"
+    assert codes(text) == ["FP101"]
+
+
+BEFORE = [
+    "국비 50억 원과 도비 20억 원 등 총 70억 원",
+    "국비 50억 원, 도비 20억 원 등 모두 70억 원",
+    "국비 50억 원과 도비 20억 원 등 총 70억 원을 투입한다.",
+    "국비 50억원, 도비 20억원 등 총 70억원이 투입된다.",
+]
+
+
+@pytest.mark.parametrize("text", BEFORE)
+def test_split_before_total(text):
+    m = one(text)
+    assert m.krw == 70 * EOK
+    assert [(p.label, p.category, p.krw) for p in m.splits] == [
+        ("국비", "national", 50 * EOK), ("도비", "provincial", 20 * EOK)]
+    assert fundparse.check(text) == []
+
+
+PARTIAL = [
+    ("총 70억 원(국비 50억 원 포함)", 70 * EOK, [("국비", "national", 50 * EOK)]),
+    ("총사업비 70억원(국비 50억원 포함)을 투입한다.", 70 * EOK, [("국비", "national", 50 * EOK)]),
+    ("총사업비 160억 원 중 국비 50억 원", 160 * EOK, [("국비", "national", 50 * EOK)]),
+    ("총사업비 160억 원 가운데 국비 50억 원을 확보했다.", 160 * EOK, [("국비", "national", 50 * EOK)]),
+    ("국비 50억 원, 도비 10억 원 등 총 70억 원", 70 * EOK,
+     [("국비", "national", 50 * EOK), ("도비", "provincial", 10 * EOK)]),
+]
+
+
+@pytest.mark.parametrize(("text", "total", "expected"), PARTIAL, ids=[t[0] for t in PARTIAL])
+def test_partial_list_rest_not_invented(text, total, expected):
+    m = one(text)
+    assert m.krw == total
+    assert [(p.label, p.category, p.krw) for p in m.splits] == expected
+    assert fundparse.check(text) == []
+
+
+NEXT_SENTENCE = [
+    "총사업비 60억 원을 들여 체육관을 짓는다. 재원은 국비 18억 원, 지방비 30억 원, 민간 12억 원으로 이뤄진다.",
+    "시는 총사업비 60억 원을 들여 체육관을 짓는다. 재원별로는 국비 18억 원, 지방비 30억 원, 민간 12억 원이다.",
+    "총사업비 60억원을 투입한다. 이 중 국비 18억원, 지방비 30억원, 민간 12억원이다.",
+    "총사업비 60억 원을 투입한다. 이 가운데 국비 18억 원, 지방비 30억 원, 민간 12억 원이다.",
+]
+
+
+@pytest.mark.parametrize("text", NEXT_SENTENCE)
+def test_split_in_next_sentence(text):
+    m = one(text)
+    assert m.krw == 60 * EOK
+    assert [(p.label, p.category, p.krw) for p in m.splits] == [
+        ("국비", "national", 18 * EOK), ("지방비", "local", 30 * EOK), ("민간", "private", 12 * EOK)]
+    assert fundparse.check(text) == []
+
+
+BUDGET_BOOK = [
+    ("(단위: 천원)\n사업명\t예산액\t재원별 내역\n도로 정비 사업\t200,000\t국 120,000\t도 30,000\t군 50,000\n",
+     "200,000", "도로 정비 사업",
+     [("국", "national", 120_000_000), ("도", "provincial", 30_000_000), ("군", "municipal", 50_000_000)]),
+    ("(단위: 천원)\n사업비 200,000 [국 120,000] [도 30,000] [군 50,000]\n",
+     "200,000", "사업비",
+     [("국", "national", 120_000_000), ("도", "provincial", 30_000_000), ("군", "municipal", 50_000_000)]),
+    ("(단위: 천원)\n사업명\t예산액\t재원별 내역\n청사 보수\t100,000\t균 40,000\t도 10,000\t시 30,000\t기 20,000\n",
+     "100,000", "청사 보수",
+     [("균", "national", 40_000_000), ("도", "provincial", 10_000_000), ("시", "municipal", 30_000_000),
+      ("기", "other", 20_000_000)]),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "label", "expected"), BUDGET_BOOK,
+                         ids=["table", "brackets", "codes-균시기"])
+def test_budget_book_codes(text, surface, label, expected):
+    mentions = fundparse.extract(text)
+    assert [(m.text, m.krw) for m in mentions] == [(surface, int(surface.replace(",", "")) * 1000)]
+    m = mentions[0]
+    slice_ok(text, m)
+    assert m.label == label
+    assert [(p.label, p.category, p.krw) for p in m.splits] == expected
+    assert fundparse.check(text) == []
+
+
+DOTS = ["\u00b7", "\u318d", "\u30fb", "\u2027", "\uff65"]
+
+
+@pytest.mark.parametrize("dot", DOTS, ids=[f"U+{ord(d):04X}" for d in DOTS])
+def test_compound_source_every_middle_dot(dot):
+    label = f"국{dot}도비"
+    text = f"총사업비 1,000억 원({label} 765억 원, 시비 235억 원)"
+    m = one(text)
+    got = [(p.label, p.category, p.krw) for p in m.splits]
+    assert got[0][1:] == ("national+provincial", 765 * EOK), got
+    assert got[0][0] in (label, "국·도비"), f"label as written, got {got[0][0]!r}"
+    assert got[1] == ("시비", "municipal", 235 * EOK)
+
+
+@pytest.mark.parametrize("label", [f"국{d}도비" for d in DOTS] + ["국도비"])
+def test_compound_source_labelled_amount(label):
+    m = one(f"{label} 765억원을 확보했다.")
+    assert m.krw == 765 * EOK
+    assert m.label in (label, "국·도비", "국도비") and m.splits == ()
+
+
+@pytest.mark.parametrize(("label", "category"), [
+    ("국도비", "national+provincial"),
+    ("시·군비", "municipal"),
+    ("시ㆍ군비", "municipal"),
+    ("시군비", "municipal"),
+])
+def test_compound_source_categories(label, category):
+    m = one(f"총사업비 100억 원(국비 60억 원, {label} 40억 원)")
+    assert [(p.category, p.krw) for p in m.splits] == [("national", 60 * EOK), (category, 40 * EOK)]
+    assert m.splits[1].label in (label, label.replace("ㆍ", "·"))
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("부산시는 총사업비 100억 원(국비 50억 원, 시비 50억 원)을 투입한다.", "provincial"),
+    ("부산광역시는 총사업비 100억 원(국비 50억 원, 시비 50억 원)을 투입한다.", "provincial"),
+    ("대구시는 총사업비 100억 원(국비 50억 원, 시비 50억 원)을 들인다.", "provincial"),
+    ("서울시는 총사업비 100억 원(국비 50억 원, 시비 50억 원)을 투입한다.", "provincial"),
+    ("세종시는 총사업비 100억 원(국비 50억 원, 시비 50억 원)을 투입한다.", "provincial"),
+    ("울산광역시 보도자료\n\n총사업비 100억 원(국비 50억 원, 시비 50억 원)을 투입한다.", "provincial"),
+    ("구미시는 총사업비 100억 원(국비 50억 원, 시비 50억 원)을 투입한다.", "municipal"),
+    ("천안시는 총사업비 100억 원(국비 50억 원, 시비 50억 원)을 투입한다.", "municipal"),
+    ("수원시는 총사업비 100억 원(국비 50억 원, 시비 50억 원)을 투입한다.", "municipal"),
+    ("총사업비 100억 원(국비 50억 원, 시비 50억 원)을 투입한다.", "municipal"),
+])
+def test_metropolitan_rule_for_sibi(text, category):
+    m = one(text)
+    assert [(p.label, p.category) for p in m.splits] == [("국비", "national"), ("시비", category)]
+
+
+def test_gwangyeoksibi_is_provincial_anywhere():
+    m = one("총사업비 100억 원(국비 50억 원, 광역시비 30억 원, 구비 20억 원)")
+    assert [(p.label, p.category) for p in m.splits] == [
+        ("국비", "national"), ("광역시비", "provincial"), ("구비", "municipal")]
+
+
+def test_labelled_amounts_without_total_are_plain():
+    mentions = fundparse.extract("국비 121억 원, 지방비 160억 원을 확보했다.")
+    assert [(m.text, m.krw, m.label, m.splits) for m in mentions] == [
+        ("121억 원", 121 * EOK, "국비", ()), ("160억 원", 160 * EOK, "지방비", ())]
+    assert fundparse.check("국비 121억 원, 지방비 160억 원을 확보했다.") == []
+
+
+def test_each_part_appears_once():
+    texts = [SEED, NESTED, BEFORE[0], NEXT_SENTENCE[0], PARTIAL[2][0]]
+    for text in texts:
+        mentions = fundparse.extract(text)
+        assert len(mentions) == 1, [(m.text, m.krw) for m in mentions]
+        spans = [(p.start, p.end) for p in iter_splits(mentions[0].splits)]
+        assert len(spans) == len(set(spans))
+
+
+# --- labels -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("총사업비 281억 원", "총사업비"),
+    ("사업비 10억 원", "사업비"),
+    ("예산 300억 원", "예산"),
+    ("예산안 300억 원", "예산안"),
+    ("국비 121억 원을 확보했다.", "국비"),
+    ("도비 20억 원", "도비"),
+    ("기금 50억 원", "기금"),
+    ("시는 281억 원을 투입한다.", None),
+])
+def test_label(text, label):
+    assert one(text).label == label
+
+
+# --- periods ----------------------------------------------------------------------------------
+
+PERIODS = [
+    # (text, period text, start, end, years)
+    ("2023년부터 2026년까지 4년간 281억 원을 투입한다.", "2023년부터 2026년까지 4년간", 2023, 2026, 4),
+    ("2023~2026년 281억 원을 투입한다.", "2023~2026년", 2023, 2026, 4),
+    ("2023년~2026년 281억 원을 투입한다.", "2023년~2026년", 2023, 2026, 4),
+    ("2023-2026 281억 원을 투입한다.", "2023-2026", 2023, 2026, 4),
+    ("'23~'26년 281억 원을 투입한다.", "'23~'26년", 2023, 2026, 4),
+    ("’23∼’26 281억 원을 투입한다.", "’23∼’26", 2023, 2026, 4),
+    ("281억 원을 2023~2026년 투입한다.", "2023~2026년", 2023, 2026, 4),
+    ("2023년부터 2026년까지 281억 원을 투입한다.", "2023년부터 2026년까지", 2023, 2026, 4),
+    ("2024년부터 3년간 90억 원을 투입한다.", "2024년부터 3년간", 2024, 2026, 3),
+    ("2026년까지 3년간 90억 원을 투입한다.", "2026년까지 3년간", 2024, 2026, 3),
+    ("오는 2026년까지 3년 동안 90억 원을 투입한다.", ("오는 2026년까지 3년 동안", "2026년까지 3년 동안"),
+     2024, 2026, 3),
+    ("오는 2026년까지 100억 원을 투입한다.", ("오는 2026년까지", "2026년까지"), None, 2026, None),
+    ("총 189억 원을 들여 2026년 착공, 2027년 준공할 계획이다.", ("2026년 착공, 2027년 준공",),
+     2026, 2027, 2),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "start", "end", "years"), PERIODS,
+                         ids=[p[0] for p in PERIODS])
+def test_period(text, surface, start, end, years):
+    m = one(text)
+    p = m.period
+    assert p is not None, f"{text!r}: no period attached"
+    surfaces = (surface,) if isinstance(surface, str) else surface
+    assert p.text in surfaces
+    assert (p.start, p.end, p.years) == (start, end, years)
+    assert m.fiscal_year is None
+    assert fundparse.check(text) == []
+
+
+def test_open_period_never_reads_the_document_year():
+    m = one("오는 2026년까지 100억 원을 투입한다.", doc_date=dt.date(2024, 5, 20))
+    assert (m.period.start, m.period.end, m.period.years) == (None, 2026, None)
+
+
+@pytest.mark.parametrize("doc_date", [dt.date(2025, 3, 1), "2025-03-01", 2025])
+def test_relative_years_from_doc_date(doc_date):
+    m = one("올해부터 2028년까지 100억 원을 투입한다.", doc_date=doc_date)
+    assert (m.period.start, m.period.end, m.period.years) == (2025, 2028, 4)
+    m = one("내년부터 2028년까지 100억 원을 투입한다.", doc_date=doc_date)
+    assert (m.period.start, m.period.end, m.period.years) == (2026, 2028, 3)
+
+
+def test_relative_years_from_sniffed_header():
+    text = "보도일시 2025. 3. 4.(화) 조간\n\n시는 올해부터 2028년까지 100억 원을 투입한다."
+    m = one(text)
+    assert (m.period.start, m.period.end, m.period.years) == (2025, 2028, 4)
+    m = one(text, doc_date="2027-01-01")  # the caller's date wins over the header
+    assert (m.period.start, m.period.end, m.period.years) == (2027, 2028, 2)
+
+
+def test_period_in_another_sentence_stays_unattached():
+    m = one("사업은 2023년부터 2026년까지 추진한다. 사업비는 281억 원이다.")
+    assert m.period is None
+
+
+@pytest.mark.parametrize(("text", "doc_date", "fiscal_year", "label"), [
+    ("2025년 예산 300억 원", None, 2025, "예산"),
+    ("2025년도 예산 300억 원을 편성했다.", None, 2025, "예산"),
+    ("내년 예산안 300억 원", dt.date(2024, 9, 1), 2025, "예산안"),
+    ("내년도 예산안 5,000억 원", "2024-09-01", 2025, "예산안"),
+    ("올해 예산 300억 원", 2026, 2026, "예산"),
+])
+def test_budget_year_is_not_a_period(text, doc_date, fiscal_year, label):
+    m = one(text, doc_date=doc_date)
+    assert (m.fiscal_year, m.period, m.label) == (fiscal_year, None, label)
+
+
+# --- document date ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("header", "date"), [
+    ("2024.05.20 (월)", dt.date(2024, 5, 20)),
+    ("2024. 5. 20.", dt.date(2024, 5, 20)),
+    ("'24.5.20.", dt.date(2024, 5, 20)),
+    ("2024년 5월 20일", dt.date(2024, 5, 20)),
+    ("최종편집일. 2024.05.20", dt.date(2024, 5, 20)),
+    ("입력 2024-05-20", dt.date(2024, 5, 20)),
+    ("보도일시 2024. 5. 21.(화) 조간", dt.date(2024, 5, 21)),
+    ("배포일시 2024. 5. 20.", dt.date(2024, 5, 20)),
+    ("보도시점 2024. 5. 21.(화) 11:00", dt.date(2024, 5, 21)),
+])
+def test_sniff_doc_date_header_forms(header, date):
+    body = "\n\n시는 총사업비 281억 원을 투입한다고 밝혔다.\n"
+    assert sniff_doc_date(header + body) == date
+    assert sniff_doc_date("구미시 보도자료\n" + header + body) == date
+
+
+@pytest.mark.parametrize("text", [
+    "배포일시 2024. 5. 20.\n보도일시 2024. 5. 21.(화) 조간\n",
+    "보도일시 2024. 5. 21.(화) 조간\n배포일시 2024. 5. 20.\n",
+    "입력 2024-05-20\n보도일시 2024. 5. 21.\n",
+    "최종편집일. 2024.05.20\n보도시점 2024. 5. 21.\n",
+    "보도시점 2024. 5. 21.\n입력 2024-05-20 09:00\n최종편집일. 2024.05.22\n",
+])
+def test_sniff_prefers_bodo(text):
+    assert sniff_doc_date(text + "\n본문이다.") == dt.date(2024, 5, 21)
+
+
+def test_sniff_nothing_and_coerce():
+    assert sniff_doc_date("시는 총사업비 281억 원을 투입한다.") is None
+    assert coerce_date(2025) == dt.date(2025, 1, 1)
+    assert coerce_date("2024-05-20") == dt.date(2024, 5, 20)
+    assert coerce_date(None) is None
+
+
+# --- findings ---------------------------------------------------------------------------------
+
+FIRES = [
+    ("총사업비 281억 원(국비 121, 지방비 150)", "FP101"),
+    ("사업비 1억 9,000만 원(국비 1억 5,000만 원, 지방비 5,000만 원)", "FP101"),
+    ("국비 50억 원과 도비 30억 원 등 총 70억 원", "FP103"),
+    ("총사업비 100억 원(국비 50%, 도비 15%, 시비 30%)", "FP102"),
+    ("총사업비 100억 원(국비 50%, 도비 20%, 시비 35%)", "FP102"),
+    ("총 70억 원(국비 80억 원 포함)", "FP103"),
+    ("총사업비 160억 원 중 국비 200억 원", "FP103"),
+    ("2023년부터 2026년까지 3년간 281억 원을 투입한다.", "FP201"),
+    ("사업은 2023년부터 2026년까지 3년간 추진된다.", "FP201"),
+    ("2026년부터 2023년까지 281억 원을 투입한다.", "FP202"),
+    ("사업비 1,23억 원", "FP401"),
+    ("사업비 2,7500원", "FP401"),
+    ("총사업비 281억 원을 투입한다. 준공 후 총사업비 218억 원이 정산됐다.", "FP301"),
+]
+
+
+@pytest.mark.parametrize(("text", "code"), FIRES, ids=[t[0] for t in FIRES])
+def test_finding_fires(text, code):
+    findings = fundparse.check(text)
+    assert [f.code for f in findings] == [code], [(f.code, f.message) for f in findings]
+    f = findings[0]
+    assert f.severity == CHECKS[code].severity
+    assert f.severity == ("warning" if code == "FP301" else "error")
+    line_start = text.rfind("\n", 0, f.start) + 1
+    assert (f.line, f.column) == (text.count("\n", 0, f.start) + 1, f.start - line_start + 1)
+    assert 0 <= f.start < f.end <= len(text)
+    assert f.message and any("가" <= ch <= "힣" for ch in f.message)
+    assert f.to_dict("en")["message"] and f.to_dict()["message"] == f.message
+
+
+SILENT = [
+    SEED,
+    "총사업비 280.8억 원(국비 120.5억 원, 지방비 160.3억 원)",
+    "총사업비 280.8억 원(국비 120.5, 지방비 160.3)",
+    "총 100억 원(국비 33.3억 원, 도비 33.3억 원, 시비 33.3억 원)",
+    "총사업비 100억 원(국비 33.3%, 도비 33.3%, 시비 33.4%)",
+    "총사업비 100억 원(국비 33.3%, 도비 33.3%, 시비 33.3%)",
+    "국비 50억 원, 도비 10억 원 등 총 70억 원",
+    "총 70억 원(국비 50억 원 포함)",
+    "약 300억 원(국비 150억 원, 지방비 149억 원)",
+    "체육센터 총사업비 281억 원을 투입한다. 순환도로 총사업비 150억 원도 확정됐다.",
+    "2024년부터 5년간 연간 10억 원씩 총 50억 원을 지원한다.",
+    "총사업비 281억 원을 투입한다. 총사업비 281억 원 가운데 국비는 121억 원이다.",
+    "2023~2026년 4년간 281억 원을 투입한다.",
+    "국비 121억 원, 지방비 160억 원을 확보했다.",
+    "사업비 27,350,000원과 1,234,567원",
+    NESTED,
+]
+
+
+@pytest.mark.parametrize("text", SILENT)
+def test_consistent_stays_silent(text):
+    findings = fundparse.check(text)
+    assert findings == [], [(f.code, f.message) for f in findings]
+    for m in fundparse.extract(text):
+        assert m.findings == ()
+
+
+def test_findings_attach_to_their_mention():
+    text = "총사업비 281억 원(국비 121, 지방비 150)"
+    (m,) = fundparse.extract(text)
+    assert [f.code for f in m.findings] == ["FP101"]
+    assert m.to_dict()["findings"][0]["code"] == "FP101"
