@@ -83,7 +83,7 @@ def _compile(words: Tables) -> CompiledRules:
     lists = named_lists(words)
     chars = NUMERAL_CHARS
     currency_after = list(words.currency_words) + list(words.minor_words)
-    unit = rf"[{DIGIT_CHARS}]*[{UNIT_CHARS}][{chars}여]*"  # a Hangul cluster holding a unit
+    unit = rf"여?[{DIGIT_CHARS}]*[{UNIT_CHARS}][{chars}여]*"  # a Hangul cluster holding a unit
     after_chars = {w[0] for w in currency_after} | {w[0] for w in words.scales}
     after_chars |= set(RANGE_DASH) | {"에", "부", "여"} | set(UNIT_CHARS)
     before_chars = {s[-1] for s in words.currency_symbols} | set(NUMERAL_CHARS)
@@ -266,7 +266,9 @@ def _apply_markers(text: str, amounts: list[Amount], comp: CompiledRules) -> lis
     pats = comp.markers
     kept = []
     for amount in amounts:
-        if is_exchange_rate(text, amount.start, pats):
+        small_won = (amount.currency == "KRW" and not amount.numeral.big_units
+                     and amount.value < 3000)
+        if is_exchange_rate(text, amount.start, amount.end, small_won, pats):
             continue
         if amount.currency != "KRW" and comp.rate_base_after.match(text, amount.end):
             continue  # "100엔당 900원": the base of a rate

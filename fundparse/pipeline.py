@@ -29,8 +29,9 @@ from fundparse.structure.splits import (
     absorbed,
     inherit_units,
     resolve_values,
+    table_row_split,
 )
-from fundparse.structure.units import TableAmount, find_table_amounts
+from fundparse.structure.units import TableAmount, find_table_amounts, row_splits
 
 
 class Lines:
@@ -80,7 +81,7 @@ def analyse(text: str, doc_date=None, config: Config | None = None, full: bool =
     comp = compiled(words)
     day = coerce_date(doc_date) or sniff_doc_date(text)
     amounts: list[Amount] = find_amounts(text, words)
-    table = find_table_amounts(text, [(a.start, a.end) for a in amounts])
+    table = find_table_amounts(text, [(a.start, a.end) for a in amounts], words.category)
     amounts = sorted([*amounts, *table], key=lambda a: a.start)
 
     sentences = Sentences(text)
@@ -153,6 +154,12 @@ def _find_splits(text: str, amounts: list[Amount], reader: SplitReader,
                  sentences: Sentences) -> list[Fact]:
     taken: set[int] = set()
     facts: dict[int, Fact] = {}
+    table_totals: dict[int, SplitInfo] = {}
+    for total, parts in row_splits([a for a in amounts if isinstance(a, TableAmount)]):
+        info = table_row_split(text, parts, reader)
+        if info is not None:
+            table_totals[id(total)] = info
+            taken.update(id(p) for p in parts)
     for a in amounts:
         if id(a) in taken:
             continue
@@ -160,7 +167,8 @@ def _find_splits(text: str, amounts: list[Amount], reader: SplitReader,
         s_start, s_end = sentences.span(a.start)
         line_end = text.find("\n", a.end)
         line_end = len(text) if line_end == -1 else line_end
-        info = (reader.after_paren(a) or reader.codes(a, min(len(text), line_end + 200))
+        info = (table_totals.get(id(a)) or reader.after_paren(a)
+                or reader.codes(a, min(len(text), line_end + 200))
                 or _checked_after(reader, a, s_end) or reader.before_total(a, s_start))
         if info is None:
             continue

@@ -30,6 +30,8 @@ class MarkerPatterns:
     prefix: regex.Pattern
     suffix: regex.Pattern
     exchange_before: regex.Pattern
+    rate_context: regex.Pattern  # 환율 earlier in the clause: small won figures there are rates
+    rate_equation: regex.Pattern  # "1달러=1,450원"
     prefix_meaning: dict[str, tuple[str, str]]
     suffix_meaning: dict[str, tuple[str, str]]
 
@@ -73,7 +75,11 @@ def compile_markers(words) -> MarkerPatterns:
         rf"|단{S}?위{S}?[:：]?{S}?)\Z",
         fx=words.markers.get("exchange_rate", {}).get("before", ["환율"]),
     )
-    return MarkerPatterns(prefix, suffix, exchange_before, prefix_meaning, suffix_meaning)
+    fx_words = words.markers.get("exchange_rate", {}).get("before", ["환율"])
+    rate_context = regex.compile(rf"(?:\L<fx>)[^\n。]{{0,40}}\Z", fx=fx_words)
+    rate_equation = regex.compile(rf"{S}?[=＝]{S}?[0-9]")
+    return MarkerPatterns(prefix, suffix, exchange_before, rate_context, rate_equation,
+                          prefix_meaning, suffix_meaning)
 
 
 def read_prefixes(text: str, start: int, pats: MarkerPatterns) -> tuple[int, list[tuple[str, str]]]:
@@ -109,7 +115,15 @@ def read_suffix(text: str, end: int, pats: MarkerPatterns) -> tuple[str, str] | 
     return kind, meaning
 
 
-def is_exchange_rate(text: str, start: int, pats: MarkerPatterns) -> bool:
-    """Not an amount: an exchange-rate quote ("원·달러 환율 1,380.5원", "달러당 1,300원") or a
-    table's unit ("(단위: 백만원)")."""
-    return pats.exchange_before.search(text, max(0, start - 24), start) is not None
+def is_exchange_rate(text: str, start: int, end: int, small_won: bool,
+                     pats: MarkerPatterns) -> bool:
+    """Not an amount: an exchange-rate quote ("원·달러 환율 1,380.5원", "달러당 1,300원",
+    "1달러=1,450원") or a table's unit ("(단위: 백만원)").  ``small_won``: a won figure with no
+    만/억 unit, the size a rate quote has."""
+    if pats.exchange_before.search(text, max(0, start - 24), start) is not None:
+        return True
+    if pats.rate_equation.match(text, end):
+        return True
+    if text[max(0, start - 2):start].rstrip(" \u00a0").endswith(("=", "＝")):
+        return True
+    return small_won and pats.rate_context.search(text, max(0, start - 48), start) is not None

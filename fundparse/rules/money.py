@@ -21,7 +21,7 @@ from fundparse.numerals import Numeral
 S = "[ \u00a0]"  # one optional space, as in "281 억원" or "5 억 달러"
 # After a currency word: end of word, or a particle / marker that may stick to it
 # ("원을", "원이", "원대", "원가량"); never 권 (a banknote: "5만 원권").
-PARTICLE_START = "이가을를은는의에으과와도만씩까부대어상규정내안남수쯤여짜선인였보밖뿐당미초한께나며든입일꼴및만"
+PARTICLE_START = "이가을를은는의에으로과와도만씩까부대어상규정내안남수쯤여짜선인였보밖뿐당미초한께나며든입일꼴및라란"
 WORD_END = rf"(?![가-힣])|(?=[{PARTICLE_START}])"
 
 
@@ -182,16 +182,24 @@ RULES: tuple[Rule, ...] = (
     Rule(
         name="bare-before-verb",
         doc="281억 with no currency before a funding verb or size word: 281억을 투입, 300억 규모",
-        after=rf"{S}?(?:을|를|이|가|의|으로|로|씩)?{S}?(?:\L<verbs>|\L<sizes>)",
+        after=rf"(?!{S}?(?:원|\L<foreign_words>))(?:{S}?(?:을|를|이|가|의|으로|로|씩)?{S}?(?:\L<verbs>|\L<sizes>))",
         accepts=with_big_unit,
         produce=bare_krw("bare-before-verb"),
+    ),
+    Rule(
+        name="bare-after-change-sign",
+        doc="281억 with no currency after △ (a decrease in a budget table or text): △1.2조",
+        before=rf"[△▽]{S}?\Z",
+        after=rf"(?!{S}?(?:\L<counters>|원|\L<foreign_words>))",
+        accepts=with_big_unit,
+        produce=bare_krw("bare-after-change-sign"),
     ),
     Rule(
         name="bare-after-label",
         doc="281억 with no currency after a money label: 사업비 281억, 예산 1조 2천억",
         before=(rf"(?:(?<![가-힣])\L<labels>|[가-힣]*(?:\L<label_suffixes>))"
                 rf"(?:은|는|이|가|도|만|으로|로)?{S}?(?:(?:총|약|모두|전체|무려|최대|최소){S}?)?\Z"),
-        after=rf"(?!{S}?(?:\L<counters>))",
+        after=rf"(?!{S}?(?:\L<counters>|원|\L<foreign_words>))",
         accepts=with_big_unit,
         produce=bare_krw("bare-after-label"),
     ),

@@ -49,7 +49,10 @@ _CODE_ITEM = regex.compile(rf"{S}*\[?{S}*(?P<code>[국균도시군구기민자])
 METRO_SUFFIX = r"(?:특별시|광역시|특별자치시|시)"
 _LABEL_BEFORE = regex.compile(rf"(?<![가-힣])(?P<label>[가-힣]+(?:[{DOTS}][가-힣]+)*){S}*[:：]?{S}*\Z")
 _PAREN_OPEN = regex.compile(rf"{S}?[(（]")
-_CODE_GAP = regex.compile(r"[^\[\d]{0,40}?(?=\[)|[ \t]*(?:\n[ \t]*)?")
+_CODE_GAP_LINE = regex.compile(r"[^\[\d\n]{0,40}?(?=\[)|[ \t]*")
+_CODE_NEXT_LINE = regex.compile(r"[ \t]*(?=\[?[국균도시군구기민자][ \t]*[0-9])")
+_CODE_SEP = regex.compile(r"[ \t,，]*")
+_DIGIT_BEFORE = regex.compile(r"[0-9]")
 
 
 @dataclass(slots=True)
@@ -110,6 +113,8 @@ class SplitReader:
     # --- one item: LABEL NUMBER[unit/currency][%] ------------------------------------------
     def category(self, label: str, offset: int) -> str | None:
         category = self.words.category(label)
+        if category is None and len(label) == 1:
+            category = self.words.codes.get(label)
         if category and "municipal" in category and source_key(label) in ("시비",):
             if self.metro_doc or self._metro_sentence(offset):
                 category = category.replace("municipal", "provincial")
@@ -274,28 +279,63 @@ class SplitReader:
         return SplitInfo(parts, partial or bool(m.group("partial")), "next")
 
     def codes(self, total: Amount, limit: int) -> SplitInfo | None:
-        """Budget-book source codes after a total: [국 120,000] [도 30,000] [군 50,000]."""
-        pos = total.end
+        """Budget-book source codes after a total: [국 120,000] [도 30,000] [군 50,000], on
+        its line or on the next line (then for the first figure of the total's row)."""
+        text = self.text
         unit = getattr(total, "scale", None) or 1
+        line_start = text.rfind("\n", 0, total.start) + 1
+        line_end = text.find("\n", total.end)
+        line_end = len(text) if line_end == -1 else line_end
+        first_of_row = not _DIGIT_BEFORE.search(text, line_start, total.start)
+        pos = total.end
+        same_line = _CODE_GAP_LINE.match(text, pos, line_end)
+        if same_line is not None and _CODE_ITEM.match(text, same_line.end(), line_end):
+            pos = same_line.end()
+        elif first_of_row and line_end < len(text):
+            nxt = _CODE_NEXT_LINE.match(text, line_end + 1, limit)
+            if nxt is None:
+                return None
+            pos = nxt.end()
+        else:
+            return None
         parts = []
+        bracketed = False
         while pos < limit:
-            g = _CODE_GAP.match(self.text, pos, limit)
-            start = g.end() if g else pos
-            m = _CODE_ITEM.match(self.text, start, limit)
+            m = _CODE_ITEM.match(text, pos, limit)
             if m is None or (not parts and "[" not in m.group() and unit == 1):
                 break
             category = self.words.codes.get(m.group("code"))
             numeral = parse_numerals(m.group("num"))
             if category is None or not numeral:
                 break
-            num_start = m.start("num")
+            bracketed = bracketed or "[" in m.group()
             parts.append(Part(m.group("code"), category, m.start("code"), m.end(),
                               numeral[0].value * unit, total.currency, numeral[0], bare=False,
-                              amount=self.by_start.get(num_start)))
+                              amount=self.by_start.get(m.start("num"))))
             pos = m.end()
-        if len(parts) < 2:
+            sep = _CODE_SEP.match(text, pos, limit)
+            if sep:
+                pos = sep.end()
+        if len(parts) < 2 and not (parts and bracketed):
             return None
         return SplitInfo(parts, False, "codes")
+
+
+def table_row_split(text: str, parts_amounts: list, reader: SplitReader) -> SplitInfo | None:
+    """Parts of a table row's total: "국 120,000" cells or cells under 국비/도비 columns."""
+    parts = []
+    for a in parts_amounts:
+        if a.code:
+            label, category = a.code, reader.words.codes.get(a.code)
+            start = text.rfind(a.code, max(0, a.start - 4), a.start)
+        else:
+            label, category = a.role, reader.category(a.role, a.start)
+            start = a.start
+        if category is None:
+            continue
+        parts.append(Part(label, category, start if start >= 0 else a.start, a.end, a.value,
+                          a.currency, a.numeral, bare=False, amount=a))
+    return SplitInfo(parts, False, "table") if parts else None
 
 
 def find_close(text: str, open_at: int, limit: int) -> int | None:

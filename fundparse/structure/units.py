@@ -1,36 +1,47 @@
 """Table unit headers: "(단위: 백만원)" scales the bare numbers of the table it heads.
 
-The header governs numbers on its own line and the lines after it, until a blank line, the next
-unit header, or a line with no number (one or two column-header lines right after the header
-may have none).  A governed number takes the row's first cell as its label, the column header's
-year as its fiscal year, and △ (or a 증감 column) as a change.
+A header governs the numbers on its own line and the table lines after it, until the next unit
+header, a prose line (a sentence ending in 다.), or four lines in a row with no figure.  Blank
+lines do not end it: budget books put one header over several blocks.  A governed number takes
+the row's first cell as its label, the column header's year as its fiscal year, and △ (or a
+증감 column) as a change.  Column headers also say which cell is a row's total (계, 합계) and
+which are its funding sources (국비, 도비 …), and "국 120,000" cells carry budget-book codes.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from decimal import Decimal
+import bisect
+from dataclasses import dataclass, field
 
 import regex
 
 from fundparse.numerals import ARABIC, parse_numeral
 from fundparse.rules.money import Amount
 
+_CURRENCY_WORDS = r"원|달러|유로|엔|위안|파운드|USD|EUR|JPY|CNY|US\$|\$"
 _HEADER = regex.compile(
-    r"[(（\[<]?\s*단\s*위\s*[:：]?\s*(?P<unit>(?:[0-9,]+|[십백천만억조]+)?\s*"
-    r"(?:[십백천만억조]*\s*)(?P<cur>원|달러|유로|엔|위안|파운드|USD|EUR|JPY|CNY|US\$|\$))"
-    r"\s*(?:[,，/]\s*[^)）\]\n>]{0,12})?[)）\]>]?"
+    r"[(（\[<〈]?\s*단\s*위\s*[:：]?\s*(?P<unit>(?:[0-9,]+|[십백천만억조]+)?\s*"
+    rf"(?:[십백천만억조]*\s*)(?P<cur>{_CURRENCY_WORDS}))"
+    r"\s*(?:[,，/]\s*[^)）\]\n>〉]{0,12})?[)）\]>〉]?"
 )
 _CURRENCY = {"원": "KRW", "달러": "USD", "유로": "EUR", "엔": "JPY", "위안": "CNY",
              "파운드": "GBP", "USD": "USD", "EUR": "EUR", "JPY": "JPY", "CNY": "CNY",
              "US$": "USD", "$": "USD"}
-_NUMBER = regex.compile(rf"(?P<sign>[△▽]|-(?=\d)|▲)?\s*(?P<num>{ARABIC})")
-_NOT_MONEY_AFTER = regex.compile(r"\s?(?:%|％|퍼센트|배|년|개|명|건|곳|월|일|호|차|㎡|㎞|km|위|조(?!원)|p|%p|\.\d)")
+_NUMBER = regex.compile(rf"(?P<sign>[△▽]|-(?=\d)|▲)?(?P<num>{ARABIC})")
+_NOT_MONEY_AFTER = regex.compile(
+    r"\s?(?:%|％|퍼센트|%p|배|년|개|명|건|곳|월|일|호|차|㎡|㎢|㎞|km|㏊|ha|위|조(?!원)|본|그루|"
+    r"석|대|톤|t\b|kg|㎏|m\b|세대|가구|회|시간|분|초|\.\d)"
+)
 _YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*년)?(?!\d)")
+_YEAR_RANGE = regex.compile(r"\s*[~∼～〜\-–]\s*(?:19|20)?\d{2}")
 _CELL_SPLIT = regex.compile(r"\t|\s{2,}|\|")
 _CHANGE_COLUMN = regex.compile(r"증감|증\s*감|차이|대비")
 _RATE_COLUMN = regex.compile(r"%|률|율|비중|비율|구성비")
+_TOTAL_COLUMN = regex.compile(r"^\s*(?:계|합계|총계|소계|총액|총사업비|사업비|예산액|금액)\s*$")
 _CODE = regex.compile(r"(?:^|[\s\[])([국균도시군구기민자])\s*$")
+_PROSE = regex.compile(r"(?:[다요]|니다|습니다)[.。]?\s*$|[가-힣][.。]\s+\S")
+_INDEX_CODE = regex.compile(r"^\s*\d{3}\s+[가-힣]")
+QUIET_LINES = 4
 
 
 @dataclass(slots=True)
@@ -39,19 +50,29 @@ class TableAmount(Amount):
     row_label: str | None = None
     fiscal_year: int | None = None
     code: str | None = None  # budget-book source code before the number (국, 도, 군 …)
+    row: int = -1  # line number of the row
+    role: str | None = None  # "total" or a source label from the column header
+
+
+@dataclass(slots=True)
+class _Column:
+    year: int | None = None
+    change: bool = False
+    rate: bool = False
+    role: str | None = None
 
 
 def _unit_scale(unit_text: str) -> int | None:
-    numeral_part = regex.sub(r"\s|원|달러|유로|엔|위안|파운드|USD|EUR|JPY|CNY|US\$|\$", "", unit_text)
+    numeral_part = regex.sub(rf"\s|{_CURRENCY_WORDS}", "", unit_text)
     if not numeral_part:
         return 1
     numeral_part = numeral_part.replace(",", "")
     if not numeral_part[0].isdigit():
         numeral_part = "1" + numeral_part  # "억원" is 1억 원 a unit
     numeral = parse_numeral(numeral_part)
-    if numeral is None:
+    if numeral is None or numeral.value != numeral.value.to_integral_value():
         return None
-    return int(numeral.value) if numeral.value == numeral.value.to_integral_value() else None
+    return int(numeral.value)
 
 
 def _cells(line: str) -> list[tuple[int, str]]:
@@ -62,21 +83,53 @@ def _cells(line: str) -> list[tuple[int, str]]:
         cells.append((pos, line[pos:m.start()]))
         pos = m.end()
     cells.append((pos, line[pos:]))
-    return [(o, c) for o, c in cells]
+    return cells
 
 
-def find_table_amounts(text: str, taken: list[tuple[int, int]]) -> list[TableAmount]:
+class _Region:
+    """One unit header's reach."""
+
+    def __init__(self, header, scale: int, currency: str, sources):
+        self.header = header
+        self.scale = scale
+        self.currency = currency
+        self.columns: dict[int, _Column] = {}
+        self.sources = sources  # label -> category lookup (Tables.category)
+
+    def read_header_row(self, cells) -> bool:
+        """Record a column-header row (years, 증감, %, 계, 국비 …); say whether it was one."""
+        found: dict[int, _Column] = {}
+        for i, (_, cell) in enumerate(cells):
+            year = _YEAR.search(cell)
+            column = _Column(
+                year=int(year.group(1)) if year else None,
+                change=bool(_CHANGE_COLUMN.search(cell)),
+                rate=bool(_RATE_COLUMN.search(cell)),
+            )
+            text = cell.strip()
+            if _TOTAL_COLUMN.match(text):
+                column.role = "total"
+            elif text and self.sources(text):
+                column.role = text
+            if column.year or column.change or column.rate or column.role:
+                found[i] = column
+        if found:
+            self.columns = found
+        return bool(found)
+
+
+def find_table_amounts(text: str, taken: list[tuple[int, int]], sources=lambda label: None
+                       ) -> list[TableAmount]:
     """Numbers governed by a unit header, scaled; spans in ``taken`` are already amounts."""
-    out: list[TableAmount] = []
     headers = list(_HEADER.finditer(text))
     if not headers:
-        return out
+        return []
+    out: list[TableAmount] = []
     lines = text.split("\n")
     line_starts = [0]
     for line in lines[:-1]:
         line_starts.append(line_starts[-1] + len(line) + 1)
     taken_sorted = sorted(taken)
-    import bisect
 
     def is_taken(s: int, e: int) -> bool:
         i = bisect.bisect_right(taken_sorted, (e, e)) - 1
@@ -86,73 +139,93 @@ def find_table_amounts(text: str, taken: list[tuple[int, int]]) -> list[TableAmo
             i -= 1
         return False
 
-    header_lines = {bisect.bisect_right(line_starts, h.start()) - 1: h for h in headers}
+    header_lines: dict[int, object] = {}
+    for h in headers:
+        header_lines.setdefault(bisect.bisect_right(line_starts, h.start()) - 1, h)
     for line_no, header in sorted(header_lines.items()):
         scale = _unit_scale(header.group("unit"))
         if scale is None:
             continue
-        currency = _CURRENCY.get(header.group("cur"), "KRW")
-        columns: dict[int, tuple[int | None, bool, bool]] = {}
+        region = _Region(header, scale, _CURRENCY.get(header.group("cur"), "KRW"), sources)
+        for back in (line_no - 1, line_no - 2):  # a column-header row just above the header
+            if back >= 0 and lines[back].strip():
+                if region.read_header_row(_cells(lines[back])):
+                    break
         quiet = 0
-        seen_data = False
         for n in range(line_no, len(lines)):
             if n != line_no and n in header_lines:
                 break
             line = lines[n]
-            base = line_starts[n]
             if not line.strip():
-                if n == line_no:
-                    continue
+                continue
+            if n != line_no and _PROSE.search(line) and "\t" not in line:
                 break
+            base = line_starts[n]
             cells = _cells(line)
             numbers = [m for m in _NUMBER.finditer(line)
-                       if not (header.start() - base <= m.start() < header.end() - base)]
-            money_numbers = [m for m in numbers
-                             if not _NOT_MONEY_AFTER.match(line, m.end())
-                             and not _is_year(line, m)]
-            if not money_numbers:
-                if _header_row(line, cells, columns):
-                    quiet = 0
-                    continue
-                if n == line_no:
+                       if not (header.start() - base <= m.start() < header.end() - base)
+                       and _is_money_cell(line, m)]
+            if not numbers:
+                if region.read_header_row(cells):
                     continue
                 quiet += 1
-                if quiet > 2 or seen_data:
+                if quiet >= QUIET_LINES:
                     break
                 continue
             quiet = 0
-            seen_data = True
-            for m in money_numbers:
+            for m in numbers:
                 s, e = base + m.start("num"), base + m.end("num")
                 if is_taken(s, e):
                     continue
-                numeral = parse_numeral(m.group("num"))
-                if numeral is None:
-                    continue
-                column = _column_of(cells, m.start("num"))
-                year, is_change, is_rate = columns.get(column, (None, False, False))
-                if is_rate:
-                    continue
-                sign = m.group("sign")
-                change = "decrease" if sign in ("△", "▽", "-") else (
-                    "increase" if is_change or sign == "▲" else None)
-                code = _CODE.search(line, 0, m.start("num"))
-                row_label = _row_label(cells, line, m.start("num"))
-                value = numeral.value * scale
-                out.append(TableAmount(
-                    start=s, end=e, currency=currency, value=value, rule="table-unit",
-                    numeral=numeral, change=change, bare=True, scale=scale,
-                    row_label=row_label, fiscal_year=year,
-                    code=code.group(1) if code else None,
-                ))
+                amount = _table_amount(line, m, cells, region, s, e, n)
+                if amount is not None:
+                    out.append(amount)
     return out
+
+
+def _table_amount(line, m, cells, region: _Region, s: int, e: int, row: int):
+    numeral = parse_numeral(m.group("num"))
+    if numeral is None:
+        return None
+    column_index = _column_of(cells, m.start("num"))
+    column = region.columns.get(column_index, _Column())
+    if column.rate:
+        return None
+    sign = m.group("sign")
+    change = "decrease" if sign in ("△", "▽", "-") else (
+        "increase" if column.change or sign == "▲" else None)
+    code = _CODE.search(line, 0, m.start())
+    return TableAmount(
+        start=s, end=e, currency=region.currency, value=numeral.value * region.scale,
+        rule="table-unit", numeral=numeral, change=change, bare=True, scale=region.scale,
+        row_label=_row_label(cells, line, m.start("num")), fiscal_year=column.year,
+        code=code.group(1) if code else None, row=row, role=column.role,
+    )
+
+
+def _is_money_cell(line: str, m) -> bool:
+    """A governed figure stands alone: not glued to a word (2단계, 155ha, 제3), not followed
+    by a counter or %, not a year, not a line's item code ("401 시설비")."""
+    start, end = m.start("num"), m.end("num")
+    before = line[start - 1:start]
+    after = line[end:end + 1]
+    if before.isalpha() or after.isalpha() and after not in "원":
+        return False
+    if _NOT_MONEY_AFTER.match(line, end):
+        return False
+    if start == len(line) - len(line.lstrip()) and _INDEX_CODE.match(line):
+        return False
+    return not _is_year(line, m)
 
 
 def _is_year(line: str, m) -> bool:
     raw = m.group("num")
     if len(raw) != 4 or not raw.startswith(("19", "20")) or m.group("sign"):
         return False
-    if regex.match(r"\s*(?:년|예산|결산|본|추경|예산안|계획|실적|회계|[.)])", line[m.end():]):
+    rest = line[m.end():]
+    if regex.match(r"\s*(?:년|예산|결산|본|추경|예산안|계획|실적|회계|[.)])", rest):
+        return True
+    if _YEAR_RANGE.match(rest) or regex.search(r"(?:19|20)\d{2}\s*[~∼～〜\-–]\s*$", line[:m.start()]):
         return True
     return _looks_like_header(line)
 
@@ -161,19 +234,6 @@ def _looks_like_header(line: str) -> bool:
     years = _YEAR.findall(line)
     numbers = _NUMBER.findall(line)
     return bool(years) and len(years) == len(numbers)
-
-
-def _header_row(line: str, cells, columns) -> bool:
-    """Record a column-header row (years, 증감, %) and say whether the line was one."""
-    found = False
-    for i, (_, cell) in enumerate(cells):
-        year = _YEAR.search(cell)
-        is_change = bool(_CHANGE_COLUMN.search(cell))
-        is_rate = bool(_RATE_COLUMN.search(cell))
-        if year or is_change or is_rate:
-            columns[i] = (int(year.group(1)) if year else None, is_change, is_rate)
-            found = True
-    return found
 
 
 def _row_label(cells, line: str, offset: int) -> str | None:
@@ -192,4 +252,24 @@ def _column_of(cells, offset: int) -> int:
     return index
 
 
-__all__ = ["TableAmount", "find_table_amounts", "Decimal"]
+def row_splits(amounts: list[TableAmount]) -> list[tuple[TableAmount, list[TableAmount]]]:
+    """Totals and their parts within one table row: "국 120,000" cells after the row's first
+    figure, or the cells under source columns (국비, 도비 …) beside the 계 column."""
+    rows: dict[int, list[TableAmount]] = {}
+    for a in amounts:
+        rows.setdefault(a.row, []).append(a)
+    out = []
+    for row in rows.values():
+        coded = [a for a in row if a.code]
+        plain = [a for a in row if not a.code]
+        if coded and plain:
+            out.append((plain[0], coded))
+            continue
+        totals = [a for a in row if a.role == "total"]
+        parts = [a for a in row if a.role and a.role != "total"]
+        if len(totals) == 1 and parts:
+            out.append((totals[0], parts))
+    return out
+
+
+__all__ = ["TableAmount", "find_table_amounts", "row_splits", "field"]
