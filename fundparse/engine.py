@@ -268,6 +268,8 @@ def _apply_markers(text: str, amounts: list[Amount], comp: CompiledRules) -> lis
     for amount in amounts:
         small_won = (amount.currency == "KRW" and not amount.numeral.big_units
                      and amount.value < 3000)
+        if amount.currency != "KRW":
+            small_won = False
         if is_exchange_rate(text, amount.start, amount.end, small_won, pats):
             continue
         if amount.currency != "KRW" and comp.rate_base_after.match(text, amount.end):

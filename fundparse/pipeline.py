@@ -167,11 +167,12 @@ def _find_splits(text: str, amounts: list[Amount], reader: SplitReader,
         s_start, s_end = sentences.span(a.start)
         line_end = text.find("\n", a.end)
         line_end = len(text) if line_end == -1 else line_end
-        info = (table_totals.get(id(a)) or reader.after_paren(a)
-                or reader.codes(a, min(len(text), line_end + 200))
-                or _checked_after(reader, a, s_end) or reader.before_total(a, s_start))
+        info = table_totals.get(id(a))
         if info is None:
-            continue
+            info = (reader.after_paren(a) or reader.codes(a, min(len(text), line_end + 200))
+                    or _checked_after(reader, a, s_end) or reader.before_total(a, s_start))
+            if info is None or any(id(p) in taken for p in absorbed(info.parts)):
+                continue
         _settle(a, info, text)
         fact.split = info
         for part_amount in absorbed(info.parts):

@@ -32,6 +32,8 @@ class MarkerPatterns:
     exchange_before: regex.Pattern
     rate_context: regex.Pattern  # 환율 earlier in the clause: small won figures there are rates
     rate_equation: regex.Pattern  # "1달러=1,450원"
+    foreign_end: regex.Pattern
+    rate_lhs: regex.Pattern
     prefix_meaning: dict[str, tuple[str, str]]
     suffix_meaning: dict[str, tuple[str, str]]
 
@@ -78,8 +80,10 @@ def compile_markers(words) -> MarkerPatterns:
     fx_words = words.markers.get("exchange_rate", {}).get("before", ["환율"])
     rate_context = regex.compile(rf"(?:\L<fx>)[^\n。]{{0,40}}\Z", fx=fx_words)
     rate_equation = regex.compile(rf"{S}?[=＝]{S}?[0-9]")
+    foreign_end = regex.compile(r"(?:달러|엔|유로|위안|파운드|\$)\Z")
+    rate_lhs = regex.compile(rf"(?:달러|엔|유로|위안|파운드|[0-9]){S}?[=＝]{S}?\Z")
     return MarkerPatterns(prefix, suffix, exchange_before, rate_context, rate_equation,
-                          prefix_meaning, suffix_meaning)
+                          foreign_end, rate_lhs, prefix_meaning, suffix_meaning)
 
 
 def read_prefixes(text: str, start: int, pats: MarkerPatterns) -> tuple[int, list[tuple[str, str]]]:
@@ -122,8 +126,9 @@ def is_exchange_rate(text: str, start: int, end: int, small_won: bool,
     만/억 unit, the size a rate quote has."""
     if pats.exchange_before.search(text, max(0, start - 24), start) is not None:
         return True
-    if pats.rate_equation.match(text, end):
-        return True
-    if text[max(0, start - 2):start].rstrip(" \u00a0").endswith(("=", "＝")):
-        return True
+    if not small_won and pats.rate_equation.match(text, end) and pats.foreign_end.search(
+            text, max(0, end - 6), end):
+        return True  # "1달러=1,450원": the foreign side of a rate
+    if small_won and pats.rate_lhs.search(text, max(0, start - 12), start):
+        return True  # the won side of "1달러=1,450원"
     return small_won and pats.rate_context.search(text, max(0, start - 48), start) is not None

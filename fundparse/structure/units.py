@@ -30,7 +30,7 @@ _CURRENCY = {"원": "KRW", "달러": "USD", "유로": "EUR", "엔": "JPY", "위�
 _NUMBER = regex.compile(rf"(?P<sign>[△▽]|-(?=\d)|▲)?(?P<num>{ARABIC})")
 _NOT_MONEY_AFTER = regex.compile(
     r"\s?(?:%|％|퍼센트|%p|배|년|개|명|건|곳|월|일|호|차|㎡|㎢|㎞|km|㏊|ha|위|조(?!원)|본|그루|"
-    r"석|대|톤|t\b|kg|㎏|m\b|세대|가구|회|시간|분|초|\.\d)"
+    r"석|대|톤|t\b|kg|㎏|m\b|세대|가구|회|시간|분|초|\.\d|\.(?:\s|$)|\s*[-–]\s*\d)"
 )
 _YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*년)?(?!\d)")
 _YEAR_RANGE = regex.compile(r"\s*[~∼～〜\-–]\s*(?:19|20)?\d{2}")
@@ -41,6 +41,8 @@ _TOTAL_COLUMN = regex.compile(r"^\s*(?:계|합계|총계|소계|총액|총사업
 _CODE = regex.compile(r"(?:^|[\s\[])([국균도시군구기민자])\s*$")
 _PROSE = regex.compile(r"(?:[다요]|니다|습니다)[.。]?\s*$|[가-힣][.。]\s+\S")
 _INDEX_CODE = regex.compile(r"^\s*\d{3}\s+[가-힣]")
+_CELL_END = ")]）,，;"
+_PARTICLE_AFTER = regex.compile(r"(?:으로|로|은|는|이|가|을|를|의|에|과|와|만|도|씩)(?![가-힣])")
 QUIET_LINES = 4
 
 
@@ -204,18 +206,26 @@ def _table_amount(line, m, cells, region: _Region, s: int, e: int, row: int):
 
 
 def _is_money_cell(line: str, m) -> bool:
-    """A governed figure stands alone: not glued to a word (2단계, 155ha, 제3), not followed
-    by a counter or %, not a year, not a line's item code ("401 시설비")."""
+    """A governed figure stands alone: not glued to a word or unit (2단계, 155ha, 3,500㎥, 제3),
+    not followed by a counter, % or a date dot, not a year, not a phone number, not a line's
+    item code ("401 시설비"); a particle may follow it ("31,500,000으로")."""
     start, end = m.start("num"), m.end("num")
     before = line[start - 1:start]
-    after = line[end:end + 1]
-    if before.isalpha() or after.isalpha() and after not in "원":
+    if before.isalpha() or before in ("-", ".", ":", "/") and line[start - 2:start - 1].isdigit():
         return False
     if _NOT_MONEY_AFTER.match(line, end):
         return False
+    after = line[end:end + 1]
+    if after and not (after.isspace() or after in _CELL_END):
+        if not (after.isalpha() and _PARTICLE_AFTER.match(line, end)):
+            return False
     if start == len(line) - len(line.lstrip()) and _INDEX_CODE.match(line):
         return False
-    return not _is_year(line, m)
+    if _is_year(line, m):
+        return False
+    # a year standing as a row's label ("2022\t2,500\t…")
+    raw = m.group("num")
+    return not (len(raw) == 4 and raw[:2] in ("19", "20") and not line[:start].strip())
 
 
 def _is_year(line: str, m) -> bool:
