@@ -556,3 +556,83 @@ def test_missing_gold_file_is_a_usage_error(tmp_path, capsys):
     assert ev.main([str(tmp_path / "none.jsonl")]) == 2
     assert "no such gold file" in capsys.readouterr().err
     assert ev.main([]) == 2
+
+
+# --- benchmarks/conformance_recognizers.py (on a synthetic suite; the real one is not needed) ---
+
+def _conformance():
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "conformance_recognizers.py"
+    spec = importlib.util.spec_from_file_location("conformance_recognizers", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_conformance_counts_korean_numbers_itself():
+    conf = _conformance()
+    assert conf.korean_number("2억 4천 4백만 달러") == 244_000_000
+    assert conf.korean_number("50만 9375달러") == 509_375
+    assert conf.korean_number("천 4백만 달러") == 14_000_000
+    assert conf.korean_number("1천 1백 70만 달러") == 11_700_000
+    assert conf.korean_number("2.75 달러") == Decimal("2.75")
+    assert conf.korean_number("달러") is None
+
+
+def test_conformance_expected_values_units_and_corrections():
+    conf = _conformance()
+    case = {"Input": "2억 4천 4백만 달러와 50센트, 470 펜스, 유로 채권, 5 캐나다 달러",
+            "IgnoreResolution": True,
+            "Results": [
+                {"Text": "2억 4천 4백만 달러", "Resolution": {"value": "254000000", "unit": "Dollar"}},
+                {"Text": "50센트", "Resolution": {"value": "50", "unit": "Cent"}},
+                {"Text": "470 펜스", "Resolution": {"value": "470", "unit": "Pence"}},
+                {"Text": "유로", "Resolution": {"value": None, "unit": "Euro"}},
+                {"Text": "5 캐나다 달러 ", "Resolution": {"value": "5", "unit": "Canadian dollar",
+                                                      "isoCurrency": "CAD"}},
+            ]}
+    expected, notes = conf.expected_set(case)
+    assert expected == {("2억 4천 4백만 달러", "USD", Decimal(244_000_000)),
+                        ("50센트", "USD", Decimal("0.5")), ("470 펜스", "GBP", Decimal("4.7")),
+                        ("5 캐나다 달러", "CAD", Decimal(5))}
+    assert notes == ["2억 4천 4백만 달러: stated 254000000, counted 244000000"]
+    with pytest.raises(ValueError, match="no ISO code"):
+        conf.expected_set({"Input": "5 두캇", "Results": [
+            {"Text": "5 두캇", "Resolution": {"value": "5", "unit": "Ducat"}}]})
+
+
+def test_conformance_reasons_must_match_the_failures(tmp_path, capsys):
+    conf = _conformance()
+    suite = tmp_path / "CurrencyModel.json"
+    suite.write_text(json.dumps([
+        {"Input": "판매 가격은 30만 달러였다.",
+         "Results": [{"Text": "30만 달러", "Resolution": {"value": "300000", "unit": "Dollar"}}]},
+        {"Input": "그것은 1 회 5 마오 5가 필요하다.",
+         "Results": [{"Text": "1 회 5 마오 5", "Resolution": {"value": "1.55",
+                                                          "unit": "Chinese yuan"}}]},
+    ], ensure_ascii=False), encoding="utf-8")
+    reasons = tmp_path / "reasons.json"
+    argv = ["--suite", str(suite), "--reasons", str(reasons)]
+    # the second case fails (nothing reported) and has no reason
+    assert conf.main(argv) == 1
+    out = capsys.readouterr().out
+    assert "1 / 2 passed" in out and "Failing without a reason" in out
+    cases = json.loads(suite.read_text(encoding="utf-8"))
+    key0, key1 = conf.case_key(0, cases[0]), conf.case_key(1, cases[1])
+    assert key1 == "1:" + cases[1]["Input"][:20] and key0.startswith("0:판매")
+    reasons.write_text(json.dumps({key1: "mistranslation"}, ensure_ascii=False),
+                       encoding="utf-8")
+    assert conf.main(argv) == 0
+    # a reason for a case that passes is an error too
+    reasons.write_text(json.dumps({key1: "mistranslation", key0: "stale"}, ensure_ascii=False),
+                       encoding="utf-8")
+    assert conf.main(argv) == 1
+    assert "passing now" in capsys.readouterr().out
+
+
+def test_conformance_skips_when_the_suite_is_absent(tmp_path, capsys):
+    conf = _conformance()
+    missing = tmp_path / "nowhere" / "CurrencyModel.json"
+    assert conf.main(["--suite", str(missing)]) == 0
+    assert f"skipped: the Recognizers-Text suite is not at {missing}" in capsys.readouterr().out
