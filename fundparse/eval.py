@@ -395,8 +395,10 @@ def read_gold(paths: Sequence[str], *, read_paths: bool = True
     seen: dict[str, str] = {}
     for gold_file in paths:
         try:
-            with open(gold_file, encoding="utf-8") as fh:
-                lines = fh.read().splitlines()
+            # split on "\n" only: JSON may hold U+2028 or U+0085 unescaped inside a string,
+            # which str.splitlines() would take for line ends
+            with open(gold_file, encoding="utf-8", newline="") as fh:
+                lines = [line.removesuffix("\r") for line in fh.read().split("\n")]
         except (OSError, UnicodeDecodeError) as exc:
             raise UsageError(f"{gold_file}: cannot read gold file ({exc})") from exc
         for n, raw in enumerate(lines, 1):

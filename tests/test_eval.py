@@ -636,3 +636,14 @@ def test_conformance_skips_when_the_suite_is_absent(tmp_path, capsys):
     missing = tmp_path / "nowhere" / "CurrencyModel.json"
     assert conf.main(["--suite", str(missing)]) == 0
     assert f"skipped: the Recognizers-Text suite is not at {missing}" in capsys.readouterr().out
+
+
+def test_gold_lines_split_only_on_newline(tmp_path, fake_engine, capsys):
+    # U+2028 and U+0085 are legal unescaped in JSON strings; they must not end a gold line
+    text = "첫 줄\u2028둘째 줄\x85 셋째 줄 10억 원"
+    path = tmp_path / "g.jsonl"
+    path.write_text(json.dumps(gold(text, [amt("10억 원", 1_000_000_000)]), ensure_ascii=False)
+                    + "\r\n", encoding="utf-8")
+    assert "\u2028" in path.read_text(encoding="utf-8")
+    assert ev.main(["--validate", str(path)]) == 0
+    assert "1 documents, 1 amounts" in capsys.readouterr().out
