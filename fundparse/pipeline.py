@@ -70,7 +70,7 @@ class Analysis:
 
 
 _METRO_HEADER = (r"(?:{names})(?:광역시|특별시|특별자치시|시청|시\s*보도자료|시\s+[가-힣]+과"
-                 r"|시(?:는|가|와|도|의)\s)")
+                 r"|시(?:는|가|와|도|의)\s|\s+[가-힣]{{1,4}}구(?:는|가|청|의|\s))")
 _PROJECT = regex.compile(r"([가-힣A-Za-z0-9]+(?:사업|센터|공사|시설|단지|도로|건립|조성|관|장|교|선))\s*(?:의\s*)?\S*\Z")
 
 
@@ -170,7 +170,8 @@ def _find_splits(text: str, amounts: list[Amount], reader: SplitReader,
         info = table_totals.get(id(a))
         if info is None:
             info = (reader.after_paren(a) or reader.codes(a, min(len(text), line_end + 200))
-                    or _checked_after(reader, a, s_end) or reader.before_total(a, s_start))
+                    or _checked_after(reader, a, s_end) or reader.before_total(a, s_start)
+                    or reader.opener_after(a, s_end))
             if info is None or any(id(p) in taken for p in absorbed(info.parts)):
                 continue
         _settle(a, info, text)

@@ -41,10 +41,27 @@ _AFTER_TOTAL = regex.compile(
 # a total named as a whole project's money: "총사업비는 480억원으로, 국비 …"
 _TOTAL_NAMED = regex.compile(rf"(?:총{S}*사업비|사업비|총{S}*예산|총{S}*투자비|예산|총액|총){S}*(?:은|는|이|가)?{S}*(?:총|약)?{S}*\Z")
 _NEXT_SENTENCE = regex.compile(
-    rf"[\s□○◦ㅇ●\-–·▲▶*]*(?:(?P<whole>재원은|재원별로는|재원별로|재원\s*구성은|재원으로는|재원 내역은|재원내역은)"
+    rf"[\s□○◦ㅇ●\-–·▲▶*]*(?:(?P<whole>재원은|재원별로는|재원별로|재원\s*구성은|재원으로는|재원 내역은|재원내역은"
+    rf"|사업비는|총사업비는|사업 예산은|예산은)"
     rf"|(?P<partial>이\s*중|이\s*가운데|그\s*중|이\s*중에서|그\s*가운데)){S}*(?:에는|에서|은|는)?{S}*"
 )
-_OPENER = regex.compile(r"(?P<w>재원|이\s*중|이\s*가운데|그\s*중|그\s*가운데)")
+_OPENER = regex.compile(r"(?P<w>재원|이\s*중|이\s*가운데|그\s*중|그\s*가운데|사업비는|총사업비는|예산은)")
+# In the total's own sentence, after its verb: "…원을 투입하며, 이 중 국비는 …", "…원으로, 재원은 …"
+_OPENER_AFTER = regex.compile(
+    rf"[^\n.。0-9]{{0,40}}?(?:[,，]|\s)\s*(?:(?P<whole>재원은|재원별로는|재원별로|재원으로는|재원 구성은)"
+    rf"|(?P<partial>이\s*중|이\s*가운데|그\s*중))(?:에는|에서|은|는)?{S}*"
+)
+_VERB_PAREN = regex.compile(
+    rf"{S}*(?:을|를|이|가)?{S}*(?:투입|지원|편성|확보|들여|배정|투자)(?:해|하여|하고|하며|된다|한다)?{S}*(?=[(（])"
+)
+_REST = regex.compile(rf"{S}*(?:이고|이며|이다|이며|입니다)?{S}*[,，]?{S}*나머지{S}*")
+_REST_LABEL = regex.compile(
+    rf"{S}*(?:은|는|을|를)?{S}*(?P<label>[가-힣]+(?:[{DOTS}][가-힣]+)*?)(?:으로|로|에서|가|이|에)(?![가-힣])"
+)
+_LABEL_MULTI = regex.compile(
+    rf"(?P<label>[가-힣A-Za-z]+(?:[{DOTS}][가-힣]+)*(?:{S}[가-힣A-Za-z]+(?:[{DOTS}][가-힣]+)*){{1,3}})"
+    rf"(?:{S}*[:：]{S}*|{S}+)(?=[0-9])"
+)
 _CODE_ITEM = regex.compile(rf"{S}*\[?{S}*(?P<code>[국균도시군구기민자]){S}*(?P<num>[0-9][0-9,]*)(?:{S}*\])?")
 METRO_SUFFIX = r"(?:특별시|광역시|특별자치시|시)"
 _LABEL_BEFORE = regex.compile(rf"(?<![가-힣])(?P<label>[가-힣]+(?:[{DOTS}][가-힣]+)*){S}*[:：]?{S}*\Z")
@@ -128,7 +145,16 @@ class SplitReader:
         m = _LABEL.match(self.text, pos, limit)
         if m is None:
             return None
+        if allow_unknown and not self.text[m.end():m.end() + 1].isdigit():
+            multi = _LABEL_MULTI.match(self.text, pos, limit)
+            if multi is not None:
+                m = multi
         label = m.group("label")
+        if " " in label:  # a phrase: its known source word decides ("기금 여유재원" -> 기금)
+            words = label.split()
+            for word in (words[-1], *words):
+                if self.category(word, pos):
+                    break
         category = self.category(label, pos)
         if category is None:
             # "국비는 16억원", "시비로 20억 원": a particle glued to the label
@@ -202,11 +228,33 @@ class SplitReader:
                 partial = partial or word.group("w") in _PARTIAL
                 pos = word.end()
             parts.append(item)
+            rest = self.read_rest(pos, limit)
+            if rest is not None:
+                parts.append(rest)
+                pos = rest.end
+                break
         return parts, partial, pos
 
+    def read_rest(self, pos: int, limit: int) -> Part | None:
+        """"…, 나머지 2조 9천억 원은 지방비로 충당한다": the amount first, its source after."""
+        m = _REST.match(self.text, pos, limit)
+        if m is None:
+            return None
+        amount = self.by_start.get(m.end())
+        if amount is None or amount.end > limit:
+            return None
+        label = _REST_LABEL.match(self.text, amount.end, limit)
+        if label is None:
+            return None
+        category = self.category(label.group("label"), amount.start)
+        if category is None:
+            return None
+        return Part(label.group("label"), category, amount.start, label.end("label"),
+                    amount.value, amount.currency, amount.numeral, bare=False, amount=amount)
+
     # --- the forms ------------------------------------------------------------------------
-    def after_paren(self, total: Amount) -> SplitInfo | None:
-        m = _PAREN_OPEN.match(self.text, total.end)
+    def after_paren(self, total: Amount, at: int | None = None) -> SplitInfo | None:
+        m = _PAREN_OPEN.match(self.text, total.end if at is None else at)
         if m is None:
             return None
         close = find_close(self.text, m.end() - 1, min(len(self.text), m.end() + 400))
@@ -259,6 +307,21 @@ class SplitReader:
             return None
         form = "clause" if m.group("clause") else "after"
         return SplitInfo(parts, partial or bool(m.group("partial")), form)
+
+    def opener_after(self, total: Amount, sentence_end: int) -> SplitInfo | None:
+        """Parts later in the total's sentence: "…원을 투입하며, 이 중 국비는 …",
+        "…원으로, 재원은 국비 50%, 지방비 50%로", "…원 투입(국비 50%, 시비 50%)"."""
+        paren = _VERB_PAREN.match(self.text, total.end, sentence_end)
+        if paren is not None:
+            return self.after_paren(total, paren.end())
+        m = _OPENER_AFTER.match(self.text, total.end, sentence_end)
+        if m is None or any(total.end < a.start < m.start() + len(m.group()) for a in self.amounts):
+            return None
+        parts, partial, _ = self.read_list(m.end(), sentence_end, total,
+                                           allow_unknown=bool(m.group("whole")))
+        if not parts:
+            return None
+        return SplitInfo(parts, partial or bool(m.group("partial")), "opener")
 
     def next_sentence_openers(self) -> list[tuple[int, int]]:
         """Sentences that open with 재원은 / 이 중 … (candidates for a total's parts)."""

@@ -30,7 +30,7 @@ _CURRENCY = {"원": "KRW", "달러": "USD", "유로": "EUR", "엔": "JPY", "위�
 _NUMBER = regex.compile(rf"(?P<sign>[△▽]|-(?=\d)|▲)?(?P<num>{ARABIC})")
 _NOT_MONEY_AFTER = regex.compile(
     r"\s?(?:%|％|퍼센트|%p|배|년|개|명|건|곳|월|일|호|차|㎡|㎢|㎞|km|㏊|ha|위|조(?!원)|본|그루|"
-    r"석|대|톤|t\b|kg|㎏|m\b|세대|가구|회|시간|분|초|\.\d|\.(?:\s|$)|\s*[-–]\s*\d)"
+    r"석|대|톤|t\b|kg|㎏|m\b|세대|가구|회|시간|분|초|\.\d|\.(?:\s|$)|[-–]\d)"
 )
 _YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*년)?(?!\d)")
 _YEAR_RANGE = regex.compile(r"\s*[~∼～〜\-–]\s*(?:19|20)?\d{2}")
@@ -41,7 +41,7 @@ _TOTAL_COLUMN = regex.compile(r"^\s*(?:계|합계|총계|소계|총액|총사업
 _CODE = regex.compile(r"(?:^|[\s\[])([국균도시군구기민자])\s*$")
 _PROSE = regex.compile(r"(?:[다요]|니다|습니다)[.。]?\s*$|[가-힣][.。]\s+\S")
 _INDEX_CODE = regex.compile(r"^\s*\d{3}\s+[가-힣]")
-_CELL_END = ")]）,，;"
+_CELL_END = ")]）,，;(（"
 _PARTICLE_AFTER = regex.compile(r"(?:으로|로|은|는|이|가|을|를|의|에|과|와|만|도|씩)(?![가-힣])")
 QUIET_LINES = 4
 
@@ -169,6 +169,9 @@ def find_table_amounts(text: str, taken: list[tuple[int, int]], sources=lambda l
                        and _is_money_cell(line, m)]
             if not numbers:
                 if region.read_header_row(cells):
+                    continue
+                if is_taken(base, base + len(line)):
+                    quiet = 0  # a line with amounts of its own ("720원") is still the table's
                     continue
                 quiet += 1
                 if quiet >= QUIET_LINES:
