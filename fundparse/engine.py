@@ -217,7 +217,7 @@ def _range_low(low: Numeral, high: Amount) -> Decimal | None:
     """Value of a range's low end; a bare low end inherits the high end's unit (100~200억)."""
     if low.big_units:
         return low.value if low.value < high.value else None
-    units = (*high.numeral.big_units, 10**4) if high.numeral.big_units else (1,)
+    units = (*high.numeral.big_units, 10**4, 1) if high.numeral.big_units else (1,)
     for unit in units:
         value = low.value * unit
         if high.rule == "minor-unit":

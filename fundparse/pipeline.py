@@ -181,12 +181,17 @@ def _find_splits(text: str, amounts: list[Amount], reader: SplitReader,
             facts.pop(id(part_amount), None)
     # "재원은 국비 …" / "이 중 국비 …" in the sentence after a total
     for span in reader.next_sentence_openers():
-        previous = sentences.before(span)
-        if previous is None:
-            continue
-        lo, hi = previous
-        prev = [f for f in facts.values() if lo <= f.amount.start < hi
-                and f.split is None and id(f.amount) not in taken]
+        prev: list[Fact] = []
+        previous: tuple[int, int] | None = span
+        for _ in range(2):  # the total's sentence, or the one before it
+            previous = sentences.before(previous)
+            if previous is None:
+                break
+            lo, hi = previous
+            prev = [f for f in facts.values() if lo <= f.amount.start < hi
+                    and f.split is None and id(f.amount) not in taken]
+            if prev:
+                break
         if not prev:
             continue
         total = max(prev, key=lambda f: (f.amount.value, -f.amount.start))

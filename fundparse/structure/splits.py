@@ -336,7 +336,8 @@ class SplitReader:
         m = _NEXT_SENTENCE.match(self.text, next_span[0], next_span[1])
         if m is None:
             return None
-        parts, partial, stop = self.read_list(m.end(), next_span[1], total, allow_unknown=False)
+        explicit = (m.group("whole") or "").startswith("재원")  # "재원은": any source named
+        parts, partial, stop = self.read_list(m.end(), next_span[1], total, allow_unknown=explicit)
         if not parts:
             return None
         return SplitInfo(parts, partial or bool(m.group("partial")), "next")

@@ -38,7 +38,7 @@ _CELL_SPLIT = regex.compile(r"\t|\s{2,}|\|")
 _CHANGE_COLUMN = regex.compile(r"증감|증\s*감|차이|대비")
 _RATE_COLUMN = regex.compile(r"%|률|율|비중|비율|구성비")
 _TOTAL_COLUMN = regex.compile(r"^\s*(?:계|합계|총계|소계|총액|총사업비|사업비|예산액|금액)\s*$")
-_CODE = regex.compile(r"(?:^|[\s\[])([국균도시군구기민자])\s*$")
+_CODE = regex.compile(r"(?:^|[\s\[(（,，])([국균도시군구기민자])\s*$")
 _PROSE = regex.compile(r"(?:[다요]|니다|습니다)[.。]?\s*$|[가-힣][.。]\s+\S")
 _INDEX_CODE = regex.compile(r"^\s*\d{3}\s+[가-힣]")
 _CELL_END = ")]）,，;(（"
@@ -100,6 +100,8 @@ class _Region:
 
     def read_header_row(self, cells) -> bool:
         """Record a column-header row (years, 증감, %, 계, 국비 …); say whether it was one."""
+        if len(cells) < 2:
+            return False
         found: dict[int, _Column] = {}
         for i, (_, cell) in enumerate(cells):
             year = _YEAR.search(cell)
