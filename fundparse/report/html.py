@@ -1,0 +1,845 @@
+"""``fundparse report``: a self-contained HTML review page per document.
+
+    fundparse report release.hwpx -o out/          # out/release.html
+    fundparse report drafts/ -o out/ --open        # one page per file and out/index.html
+
+The page shows the document text exactly as the reader produced it, with every mention, split
+part, period and finding wrapped in place; tooltips, line numbers and finding notes are CSS
+generated content taken from attributes, so the text of ``<main class="doc">`` is the
+document's text and nothing else.  Everything from the document is escaped with ``html.escape``;
+the page carries a Content-Security-Policy that allows no script at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import datetime as dt
+import fnmatch
+import html
+import os
+import sys
+import urllib.parse
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from fundparse.checks import CHECKS
+from fundparse.krw import format_krw
+from fundparse.model import CATEGORIES, Finding, Mention, Split, decimal_str
+
+__all__ = ["Page", "build_page", "render_page", "render_index", "main"]
+
+GROUPS = 8  # colour groups g0…g7 in page.css
+CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+       "base-uri 'none'; form-action 'none'")
+
+# --------------------------------------------------------------------------------------
+# Words on the page
+
+UI: dict[str, dict[str, str]] = {
+    "ko": {
+        "title": "fundparse 검토 보고서", "mentions": "금액", "parts": "재원 구분",
+        "periods": "사업 기간", "findings": "지적 사항", "errors": "오류", "warnings": "경고",
+        "none_found": "지적 사항이 없습니다.", "by_source": "재원별 합계",
+        "timeline": "사업 기간", "no_periods": "금액에 딸린 사업 기간이 없습니다.",
+        "no_sources": "재원 구분이 적힌 금액이 없습니다.",
+        "source_note": "총액의 재원 구분과 재원 이름이 붙은 금액(국비 50억 원 등)을 "
+                       "원화로 더했습니다. 같은 금액이 되풀이되면 한 번만 셉니다.",
+        "show_all": "모든 설명 펼치기", "hide_all": "설명 접기", "format": "형식",
+        "encoding": "인코딩", "doc_date": "문서 날짜", "chars": "글자", "lines": "줄",
+        "legend_m": "금액", "legend_s": "재원 구분", "legend_p": "사업 기간",
+        "legend_f": "지적 사항", "legend_hint": "같은 색은 한 총액과 그 재원·기간입니다. "
+        "강조된 곳에 마우스를 올리거나 눌러 보면 설명이 나옵니다.",
+        "document": "본문", "label": "항목", "sources": "재원", "period": "기간",
+        "markers": "표지", "fiscal": "예산 연도", "share": "비율", "total": "총액",
+        "no_krw": "원화 환산 없음(환율 미지정)", "range": "범위", "category": "구분",
+        "amount": "금액", "index_title": "fundparse 검토 보고서 목록", "file": "파일",
+        "failed": "읽지 못한 파일", "years": "년간", "open_start": "시작 미상",
+        "line": "줄", "page": "쪽",
+    },
+    "en": {
+        "title": "fundparse review", "mentions": "Amounts", "parts": "Funding parts",
+        "periods": "Periods", "findings": "Findings", "errors": "errors",
+        "warnings": "warnings", "none_found": "No findings.", "by_source": "Totals by source",
+        "timeline": "Project periods", "no_periods": "No project period is attached to an amount.",
+        "no_sources": "No amount has a funding-source breakdown.",
+        "source_note": "Funding parts of totals and amounts labelled with a source (국비 50억 원) "
+                       "summed in KRW; a figure repeated in the text counts once.",
+        "show_all": "Show every tooltip", "hide_all": "Hide tooltips", "format": "format",
+        "encoding": "encoding", "doc_date": "document date", "chars": "characters",
+        "lines": "lines", "legend_m": "amount", "legend_s": "funding part",
+        "legend_p": "period", "legend_f": "finding",
+        "legend_hint": "One colour = a total with its parts and period. Hover or tap a "
+        "highlight for its meaning.",
+        "document": "Text", "label": "label", "sources": "sources", "period": "period",
+        "markers": "markers", "fiscal": "fiscal year", "share": "share", "total": "total",
+        "no_krw": "no KRW value (no exchange rate given)", "range": "range",
+        "category": "category", "amount": "amount", "index_title": "fundparse review pages",
+        "file": "file", "failed": "Files not read", "years": "years",
+        "open_start": "start not stated", "line": "line", "page": "page",
+    },
+}
+
+CATEGORY_NAMES = {
+    "ko": {"national": "국비(국가)", "provincial": "광역(도비)", "municipal": "기초(시·군·구비)",
+           "local": "지방비", "private": "민간", "self": "자부담", "other": "기타"},
+    "en": {c: c for c in CATEGORIES},
+}
+PER_WORDS = {
+    "ko": {"year": "연간", "month": "월", "week": "주", "day": "일당", "hour": "시간당",
+           "person": "1인당", "household": "가구당", "item": "개당·건당", "share": "주당",
+           "area": "면적당", "ton": "톤당", "other": "단위당"},
+    "en": {},
+}
+MARKER_WORDS = {
+    "ko": {"approximate": "어림(약)", "min": "하한(이상)", "max": "상한(이하)",
+           "increase": "증가분", "decrease": "감소분"},
+    "en": {"approximate": "approximate", "min": "at least", "max": "at most",
+           "increase": "increase", "decrease": "decrease"},
+}
+
+
+# --------------------------------------------------------------------------------------
+# Escaping
+
+
+def esc_text(text: str) -> str:
+    """Text content: &, <, >, quotes escaped; CR kept as a reference (the HTML parser would
+    turn a raw CR into LF)."""
+    return html.escape(text, quote=True).replace("\r", "&#13;").replace("\x00", "&#0;")
+
+
+def esc_attr(value: str) -> str:
+    """An attribute value for use between double quotes."""
+    return (html.escape(value, quote=True).replace("\n", "&#10;").replace("\r", "&#13;")
+            .replace("\t", "&#9;").replace("\x00", "&#0;"))
+
+
+# --------------------------------------------------------------------------------------
+# Describing values
+
+
+def money_short(krw: int | None, value: Decimal, currency: str) -> str:
+    if krw is not None:
+        return format_krw(krw)
+    return f"{decimal_str(value)} {currency}"
+
+
+def money_lines(krw: int | None, value: Decimal, currency: str, lang: str) -> str:
+    """"281억 원 · 28,100,000,000원" (KRW), or the foreign value with its KRW if a rate was given."""
+    if currency == "KRW" and krw is not None:
+        return f"{format_krw(krw)} · {krw:,}원"
+    head = f"{decimal_str(value)} {currency}"
+    if krw is None:
+        return f"{head}\n{UI[lang]['no_krw']}"
+    return f"{head} = {format_krw(krw)} · {krw:,}원"
+
+
+def category_name(category: str, lang: str) -> str:
+    names = CATEGORY_NAMES[lang]
+    return "+".join(names.get(part, part) for part in category.split("+"))
+
+
+def period_words(start: int | None, end: int | None, years: int | None, lang: str) -> str:
+    ui = UI[lang]
+    if start is not None and end is not None:
+        span = f"{start}~{end}" + ("년" if lang == "ko" else "")
+    elif end is not None:
+        span = f"~{end}" + ("년" if lang == "ko" else "")
+    elif start is not None:
+        span = f"{start}~" if lang == "en" else f"{start}년~"
+    else:
+        span = ""
+    if years is not None:
+        dur = f"{years}{ui['years']}" if lang == "ko" else f"{years} {ui['years']}"
+        span = f"{span} ({dur})" if span else dur
+    return span
+
+
+def markers_of(m: Mention, lang: str) -> list[str]:
+    words = MARKER_WORDS[lang]
+    out = []
+    if m.approximate:
+        out.append(words["approximate"])
+    if m.bound:
+        out.append(words.get(m.bound, m.bound))
+    if m.per:
+        per = PER_WORDS[lang].get(m.per)
+        out.append(per if per else f"per {m.per}")
+    if m.change:
+        out.append(words.get(m.change, m.change))
+    return out
+
+
+def mention_tip(m: Mention, findings: list[Finding], lang: str) -> str:
+    ui = UI[lang]
+    lines = [m.text, money_lines(m.krw, m.value, m.currency, lang)]
+    if m.range is not None:
+        low = money_short(m.range.low_krw, m.range.low, m.currency)
+        high = money_short(m.range.high_krw, m.range.high, m.currency)
+        lines.append(f"{ui['range']}: {low} ~ {high}")
+    if m.label:
+        lines.append(f"{ui['label']}: {m.label}")
+    if m.fiscal_year is not None:
+        lines.append(f"{ui['fiscal']}: {m.fiscal_year}")
+    if m.splits:
+        parts = ", ".join(f"{s.label} {money_short(s.krw, s.value, s.currency)}"
+                          for s in m.splits)
+        lines.append(f"{ui['sources']}: {parts}")
+    if m.period is not None:
+        p = m.period
+        lines.append(f"{ui['period']}: {period_words(p.start, p.end, p.years, lang)}")
+    marks = markers_of(m, lang)
+    if marks:
+        lines.append(f"{ui['markers']}: {', '.join(marks)}")
+    if findings:
+        lines.append(f"{ui['findings']}: {', '.join(f.code for f in findings)}")
+    return "\n".join(lines)
+
+
+def split_tip(s: Split, total: Mention, lang: str) -> str:
+    ui = UI[lang]
+    lines = [s.text, money_lines(s.krw, s.value, s.currency, lang),
+             f"{ui['sources']}: {s.label} · {category_name(s.category, lang)}"]
+    if s.share is not None:
+        lines.append(f"{ui['share']}: {decimal_str(s.share * 100)}%")
+    if s.splits:
+        lines.append(f"{ui['sources']}: " + ", ".join(
+            f"{p.label} {money_short(p.krw, p.value, p.currency)}" for p in s.splits))
+    total_words = money_short(total.krw, total.value, total.currency)
+    if total.label:
+        total_words += f" ({total.label})"
+    lines.append(f"{ui['total']}: {total_words}")
+    if total.period is not None:
+        p = total.period
+        lines.append(f"{ui['period']}: {period_words(p.start, p.end, p.years, lang)}")
+    return "\n".join(lines)
+
+
+def period_tip(m: Mention, lang: str) -> str:
+    ui = UI[lang]
+    p = m.period
+    assert p is not None
+    total_words = money_short(m.krw, m.value, m.currency)
+    if m.label:
+        total_words += f" ({m.label})"
+    return "\n".join([p.text, f"{ui['period']}: {period_words(p.start, p.end, p.years, lang)}",
+                      f"{ui['amount']}: {total_words}"])
+
+
+# --------------------------------------------------------------------------------------
+# Spans -> highlighted text
+
+_KIND_ORDER = {"f": 0, "p": 1, "m": 2, "s": 3}  # outermost first when spans coincide
+
+
+@dataclass
+class Mark:
+    start: int
+    end: int
+    kind: str            # "m" mention, "s" split part, "p" period, "f" finding
+    ident: str           # element id of the first fragment
+    classes: str
+    tip: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+    seq: int = 0
+
+    def open_tag(self, first: bool) -> str:
+        classes = self.classes if first else f"{self.classes} cont"
+        attrs = [f'class="{esc_attr(classes)}"']
+        if first:
+            attrs.insert(0, f'id="{esc_attr(self.ident)}"')
+        else:
+            attrs.append(f'data-of="{esc_attr(self.ident)}"')
+        if self.kind != "f":
+            attrs.append('tabindex="0"')
+        if self.tip is not None:
+            attrs.append(f'data-tip="{esc_attr(self.tip)}"')
+        for key, value in self.extra.items():
+            attrs.append(f'{key}="{esc_attr(value)}"')
+        return "<mark " + " ".join(attrs) + ">"
+
+
+def build_marks(text: str, mentions: list[Mention], findings: list[Finding],
+                lang: str) -> list[Mark]:
+    """One Mark per mention, split part (nested parts too), attached period and finding."""
+    marks: list[Mark] = []
+    size = len(text)
+
+    def add(mark: Mark) -> None:
+        mark.start = max(0, min(mark.start, size))
+        mark.end = max(0, min(mark.end, size))
+        if mark.start < mark.end:
+            mark.seq = len(marks)
+            marks.append(mark)
+
+    by_mention: dict[int, list[Finding]] = {}
+    for f in findings:
+        for i, m in enumerate(mentions):
+            if f.start == m.start and f.end == m.end:
+                by_mention.setdefault(i, []).append(f)
+    periods_seen: set[tuple[int, int]] = set()
+    for i, m in enumerate(mentions):
+        group = f"g{i % GROUPS}"
+        add(Mark(m.start, m.end, "m", f"m{i}", f"hl m {group}",
+                 mention_tip(m, by_mention.get(i, []), lang),
+                 {"data-krw": "" if m.krw is None else str(m.krw)}))
+
+        def walk(parts: tuple[Split, ...], prefix: str) -> None:
+            for j, s in enumerate(parts):
+                ident = f"{prefix}s{j}"
+                add(Mark(s.start, s.end, "s", ident, f"hl s {group} c-{s.category}",
+                         split_tip(s, m, lang), {"data-of-total": f"m{i}"}))
+                walk(s.splits, ident)
+
+        walk(m.splits, f"m{i}")
+        if m.period is not None:
+            key = (m.period.start_offset, m.period.end_offset)
+            if key not in periods_seen:
+                periods_seen.add(key)
+                add(Mark(key[0], key[1], "p", f"m{i}p", f"hl p {group}", period_tip(m, lang),
+                         {"data-of-total": f"m{i}"}))
+    for k, f in enumerate(findings):
+        add(Mark(f.start, f.end, "f", f"f{k}", f"fd {f.severity}", None, {"data-code": f.code}))
+    return marks
+
+
+def line_starts(text: str) -> list[int]:
+    starts = [0]
+    pos = text.find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = text.find("\n", pos + 1)
+    return starts
+
+
+def render_text(text: str, marks: list[Mark], notes: dict[int, list[str]] | None = None,
+                pages: tuple[int, ...] = ()) -> str:
+    """The document as one ``<div class="ln">`` per line, each mark wrapped in place.
+
+    Marks may nest or cross; the walk over boundaries closes and reopens elements so the
+    output is well formed, and a mark cut by a line end or a crossing mark continues in
+    elements of class ``cont`` (``data-of`` names the first).  The text between the tags,
+    with the "\\n" between lines, is ``text`` exactly.
+    """
+    notes = notes or {}
+    starts = line_starts(text)
+    page_lines = {bisect.bisect_right(starts, p) - 1: n + 2 for n, p in enumerate(pages[1:])}
+    buckets: dict[int, list[Mark]] = {}
+    for mark in marks:
+        first = bisect.bisect_right(starts, mark.start) - 1
+        last = bisect.bisect_right(starts, mark.end - 1) - 1
+        for line in range(first, last + 1):
+            buckets.setdefault(line, []).append(mark)
+    begun: set[str] = set()
+    out: list[str] = []
+    for index, ls in enumerate(starts):
+        le = starts[index + 1] - 1 if index + 1 < len(starts) else len(text)
+        number = index + 1
+        line_notes = notes.get(number, [])
+        attrs = f'id="L{number}" data-n="{number}"'
+        if index in page_lines:
+            attrs += f' data-page="{page_lines[index]}"'
+        cls = "ln has-f" if line_notes else "ln"
+        out.append(f'<div class="{cls}" {attrs}><span class="tx">')
+        _walk_line(text, ls, le, buckets.get(index, []), begun, out)
+        out.append("</span>")
+        if line_notes:
+            out.append('<span class="notes">' + "".join(line_notes) + "</span>")
+        out.append("</div>")
+        if index + 1 < len(starts):
+            out.append("\n")
+    return "".join(out)
+
+
+def _walk_line(text: str, ls: int, le: int, marks: list[Mark], begun: set[str],
+               out: list[str]) -> None:
+    pieces = sorted(((max(m.start, ls), min(m.end, le), m) for m in marks
+                     if max(m.start, ls) < min(m.end, le)),
+                    key=lambda t: (t[0], -t[1], _KIND_ORDER[t[2].kind], t[2].seq))
+    bounds = sorted({ls, le, *(p[0] for p in pieces), *(p[1] for p in pieces)})
+    stack: list[tuple[int, int, Mark]] = []
+    nxt = 0
+    pos = ls
+    for b in bounds:
+        if b > pos:
+            out.append(esc_text(text[pos:b]))
+            pos = b
+        low = next((k for k, item in enumerate(stack) if item[1] == b), None)
+        if low is not None:
+            popped = stack[low:]
+            del stack[low:]
+            out.append("</mark>" * len(popped))
+            for item in popped:
+                if item[1] != b:
+                    out.append(item[2].open_tag(first=False))
+                    stack.append(item)
+        while nxt < len(pieces) and pieces[nxt][0] == b:
+            item = pieces[nxt]
+            nxt += 1
+            mark = item[2]
+            out.append(mark.open_tag(first=mark.ident not in begun))
+            begun.add(mark.ident)
+            stack.append(item)
+    assert not stack, "marks are clipped to the line"
+
+
+# --------------------------------------------------------------------------------------
+# Summary: totals per source category, periods
+
+
+def source_totals(mentions: list[Mention], category_of=None) -> dict[str, int]:
+    """KRW per category from split parts (their innermost breakdown) and from amounts whose
+    label is a funding source; each figure once (a total repeated with the same parts counts
+    once).  Compound categories ("national+provincial") keep their own key."""
+    totals: dict[str, int] = {c: 0 for c in CATEGORIES}
+    seen_parts: set[tuple] = set()
+    counted: set[tuple[str, int]] = set()
+
+    def leaves(parts: tuple[Split, ...], path: tuple[str, ...]):
+        for s in parts:
+            if s.splits:
+                yield from leaves(s.splits, path + (s.label,))
+            else:
+                yield s, path + (s.label,)
+
+    for m in mentions:
+        for s, path in leaves(m.splits, ()):
+            if s.krw is None:
+                continue
+            key = (m.krw, m.value, path, s.krw)
+            if key in seen_parts:
+                continue
+            seen_parts.add(key)
+            counted.add((s.category, s.krw))
+            totals[s.category] = totals.get(s.category, 0) + s.krw
+    if category_of is not None:
+        for m in mentions:
+            if m.splits or not m.label or m.krw is None or m.change or m.per:
+                continue
+            category = category_of(m.label)
+            if not category or (category, m.krw) in counted:
+                continue
+            counted.add((category, m.krw))
+            totals[category] = totals.get(category, 0) + m.krw
+    return totals
+
+
+def chart_svg(totals: dict[str, int], lang: str) -> str:
+    """Horizontal bars, one per category (the seven always, compound ones when present)."""
+    keys = list(CATEGORIES) + [k for k in totals if k not in CATEGORIES and totals[k]]
+    row, label_w, bar_w, width = 28, 122, 200, 440
+    height = row * len(keys) + 8
+    top = max(totals.values(), default=0)
+    names = [category_name(k, lang) for k in keys]
+    parts = [f'<svg class="chart" role="img" viewBox="0 0 {width} {height}" width="{width}" '
+             f'height="{height}" '
+             f'aria-label="{esc_attr(UI[lang]["by_source"])}">']
+    parts.append(f'<line class="axis" x1="{label_w}" y1="2" x2="{label_w}" y2="{height - 4}"/>')
+    for n, (key, name) in enumerate(zip(keys, names)):
+        value = totals.get(key, 0)
+        y = 4 + n * row
+        w = (value * bar_w) // top if top else 0
+        if value and w < 2:
+            w = 2
+        css = f"bar-{key}" if key in CATEGORIES else "bar-mixed"
+        words = format_krw(value) if value else "0"
+        parts.append(f'<g class="row" data-category="{esc_attr(key)}" data-krw="{value}">')
+        parts.append(f'<text class="lbl" x="{label_w - 8}" y="{y + 18}" '
+                     f'text-anchor="end">{esc_text(name)}</text>')
+        if w:
+            parts.append(f'<rect class="{css}" x="{label_w}" y="{y + 4}" width="{w}" '
+                         f'height="{row - 10}" rx="3"><title>{esc_text(name)}: '
+                         f'{esc_text(words)} ({value:,}원)</title></rect>')
+        if w > bar_w * 3 // 5:  # a long bar carries its figure inside
+            parts.append(f'<text class="val in" x="{label_w + w - 6}" y="{y + 18}" '
+                         f'text-anchor="end">{esc_text(words)}</text></g>')
+        else:
+            parts.append(f'<text class="val{"" if value else " zero"}" x="{label_w + w + 6}" '
+                         f'y="{y + 18}">{esc_text(words)}</text></g>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def timeline_svg(mentions: list[Mention], findings: list[Finding], lang: str) -> str | None:
+    rows = []
+    seen = set()
+    for i, m in enumerate(mentions):
+        p = m.period
+        if p is None or (p.start_offset, p.end_offset) in seen:
+            continue
+        seen.add((p.start_offset, p.end_offset))
+        start, end, open_start = p.start, p.end, False
+        if start is None and end is not None and p.years:
+            start = end - p.years + 1
+        if end is None and start is not None and p.years:
+            end = start + p.years - 1
+        if start is None and end is None:
+            continue
+        if start is None:
+            open_start = True
+        bad = any(f.start < p.end_offset and p.start_offset < f.end for f in findings
+                  if f.code.startswith("FP2"))
+        rows.append((i, m, start, end, open_start, bad))
+    if not rows:
+        return None
+    years = [y for r in rows for y in (r[2], r[3]) if y is not None]
+    y0, y1 = min(years), max(years)
+    if y1 - y0 > 60:  # a typo such as 2205: keep the axis readable
+        y1 = y0 + 60
+    left, right, width, row = 12, 12, 440, 34
+    span = y1 - y0 + 1
+    unit = (width - left - right) / span if span else 1
+    height = 26 + row * len(rows)
+
+    def x(year: int) -> float:
+        return left + (min(max(year, y0), y1 + 1) - y0) * unit
+
+    step = 1 if span <= 12 else 2 if span <= 24 else 5
+    parts = [f'<svg class="timeline" role="img" viewBox="0 0 {width} {height}" width="{width}" '
+             f'height="{height}" '
+             f'aria-label="{esc_attr(UI[lang]["timeline"])}">']
+    parts.append(f'<line class="axis" x1="{left}" y1="18" x2="{width - right}" y2="18"/>')
+    for year in range(y0, y1 + 1, step):
+        parts.append(f'<text class="tick" x="{x(year) + unit / 2:.1f}" y="13" '
+                     f'text-anchor="middle">{year}</text>')
+        parts.append(f'<line class="axis" x1="{x(year):.1f}" y1="15" x2="{x(year):.1f}" '
+                     f'y2="{height}" stroke-dasharray="2 4"/>')
+    for n, (i, m, start, end, open_start, bad) in enumerate(rows):
+        p = m.period
+        assert p is not None
+        y = 24 + n * row
+        a = x(start if start is not None else y0)
+        b = x((end if end is not None else y1) + 1)
+        if b <= a:  # FP202: starts after it ends
+            a, b = x(end), x(start + 1) if start is not None else a + 4
+        css = "span bad" if bad else "span open" if open_start else "span"
+        label = period_words(p.start, p.end, p.years, lang)
+        money = money_short(m.krw, m.value, m.currency)
+        parts.append(f'<a href="#m{i}p"><rect class="{css}" x="{a:.1f}" y="{y}" '
+                     f'width="{max(b - a, 3):.1f}" height="12" rx="3"><title>'
+                     f'{esc_text(p.text)}</title></rect>')
+        text_x = min(a, width - 220)
+        parts.append(f'<text class="val" x="{max(text_x, left):.1f}" y="{y + 26}">'
+                     f'{esc_text(label)} · {esc_text(money)}</text></a>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+# --------------------------------------------------------------------------------------
+# The page
+
+
+@dataclass
+class Page:
+    """One rendered document, with what index.html lists about it."""
+
+    name: str
+    html: str
+    mentions: int
+    parts: int
+    findings: int
+    errors: int
+
+
+def _count_parts(parts: tuple[Split, ...]) -> int:
+    return sum(1 + _count_parts(s.splits) for s in parts)
+
+
+def render_page(text: str, mentions: list[Mention], findings: list[Finding], *,
+                name: str, lang: str = "ko", fmt: str = "text", encoding: str | None = None,
+                doc_date: dt.date | None = None, pages: tuple[int, ...] = (),
+                read_notes: tuple[str, ...] = (), category_of=None) -> str:
+    """The complete HTML page for one document."""
+    ui = UI[lang]
+    chrome_lang = ' lang="en"' if lang == "en" else ""
+    marks = build_marks(text, mentions, findings, lang)
+    first_ids = {m.ident for m in marks}
+    notes: dict[int, list[str]] = {}
+    items = []
+    for k, f in enumerate(findings):
+        message = f.message_en if lang == "en" and f.message_en else f.message
+        target = f"f{k}" if f"f{k}" in first_ids else f"L{f.line}"
+        words = f"{f.code} {message}"
+        notes.setdefault(f.line, []).append(
+            f'<a class="note {esc_attr(f.severity)}" href="#{target}" '
+            f'data-msg="{esc_attr(words)}" aria-label="{esc_attr(words)}"></a>')
+        rule = CHECKS.get(f.code)
+        summary = "" if rule is None else (rule.summary if lang == "en" else rule.summary_ko)
+        items.append(
+            f'<li class="{esc_attr(f.severity)}"><a href="#{target}">'
+            f'<span class="pos">{ui["line"]} {f.line}:{f.column}</span> '
+            f'<code>{esc_text(f.code)}</code> <span class="msg">{esc_text(message)}</span></a>'
+            + (f"<small>{esc_text(summary)}</small>" if summary else "") + "</li>")
+    body_text = render_text(text, marks, notes, pages)
+    errors = sum(1 for f in findings if f.severity == "error")
+    warnings = len(findings) - errors
+    n_parts = sum(_count_parts(m.splits) for m in mentions)
+    n_periods = len({(m.period.start_offset, m.period.end_offset)
+                     for m in mentions if m.period is not None})
+    totals = source_totals(mentions, category_of)
+    timeline = timeline_svg(mentions, findings, lang)
+    meta = [f"{ui['format']} {fmt}"]
+    if encoding:
+        meta.append(f"{ui['encoding']} {encoding}")
+    if doc_date:
+        meta.append(f"{ui['doc_date']} {doc_date.isoformat()}")
+    n_lines = len(line_starts(text))
+    meta.append(f"{len(text):,} {ui['chars']}, {n_lines:,} {ui['lines']}")
+    finding_block = (f'<ol class="findings">{"".join(items)}</ol>' if items
+                     else f'<p class="clean">✓ {esc_text(ui["none_found"])}</p>')
+    counts = [
+        ("", ui["mentions"], len(mentions)), ("", ui["parts"], n_parts),
+        ("", ui["periods"], n_periods),
+        ("bad" if errors else "", f"{ui['findings']} ({ui['errors']} {errors} · "
+                                  f"{ui['warnings']} {warnings})", len(findings)),
+    ]
+    counts_html = "".join(f'<li class="{c}"><b>{n}</b>{esc_text(label)}</li>'
+                          for c, label, n in counts)
+    has_sources = any(totals.values())
+    legend = (
+        f'<p class="legend"><span class="item"><mark class="hl m g0">281억 원</mark> '
+        f'{ui["legend_m"]}</span><span class="item"><mark class="hl s g0">국비 121</mark> '
+        f'{ui["legend_s"]}</span><span class="item"><mark class="hl p g0">2023~2026년</mark> '
+        f'{ui["legend_p"]}</span><span class="item"><mark class="fd error">150</mark> '
+        f'{ui["legend_f"]}</span><br>{esc_text(ui["legend_hint"])}</p>')
+    title = f"{name} — {ui['title']}"
+    notes_read = ""
+    if read_notes:
+        notes_read = ('<ul class="notes-read">' + "".join(
+            f"<li>{esc_text(n)}</li>" for n in read_notes) + "</ul>")
+    return "".join([
+        '<!DOCTYPE html>\n<html lang="ko">\n<head>\n<meta charset="utf-8">\n',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
+        f'<meta http-equiv="Content-Security-Policy" content="{esc_attr(CSP)}">\n',
+        '<meta name="referrer" content="no-referrer">\n',
+        f"<title>{esc_text(title)}</title>\n<style>\n{_css()}</style>\n</head>\n",
+        '<body>\n<div id="all" class="wrap">\n',
+        f'<header{chrome_lang}><h1>{esc_text(name)}</h1>',
+        f'<p class="meta">{"".join(f"<span>{esc_text(x)}</span>" for x in meta)}</p>',
+        notes_read,
+        f'<p class="toggles"><a class="show" href="#all">{esc_text(ui["show_all"])}</a>'
+        f'<a class="hide" href="#">{esc_text(ui["hide_all"])}</a></p></header>\n',
+        f'<section class="card findings-card" id="findings"{chrome_lang}>'
+        f'<h2>{esc_text(ui["findings"])} {len(findings)}</h2>{finding_block}</section>\n',
+        f'<section class="card summary" id="summary"{chrome_lang}><ul class="counts">'
+        f'{counts_html}</ul><div class="panels">',
+        f'<div><h3>{esc_text(ui["by_source"])}</h3>{chart_svg(totals, lang)}'
+        f'<p class="note">{esc_text(ui["source_note"] if has_sources else ui["no_sources"])}'
+        '</p></div>',
+        f'<div><h3>{esc_text(ui["timeline"])}</h3>'
+        + (timeline or f'<p class="note">{esc_text(ui["no_periods"])}</p>') + "</div>",
+        "</div></section>\n",
+        f'<section class="card legend-card"{chrome_lang}>{legend}</section>\n',
+        f'<main class="doc" lang="ko" aria-label="{esc_attr(ui["document"])}">',
+        body_text,
+        "</main>\n</div>\n</body>\n</html>\n",
+    ])
+
+
+def render_index(pages: list[Page], failed: list[tuple[str, str]], lang: str = "ko") -> str:
+    ui = UI[lang]
+    rows = []
+    for p in pages:
+        href = urllib.parse.quote(p.name)
+        bad = ' class="num bad"' if p.errors else ' class="num"'
+        rows.append(f'<tr><td><a href="{esc_attr(href)}">{esc_text(p.name)}</a></td>'
+                    f'<td class="num">{p.mentions}</td><td class="num">{p.parts}</td>'
+                    f'<td{bad}>{p.findings}</td></tr>')
+    failed_html = ""
+    if failed:
+        failed_html = (f'<h2>{esc_text(ui["failed"])}</h2><ul class="failed">' + "".join(
+            f"<li>{esc_text(path)}: {esc_text(reason)}</li>" for path, reason in failed)
+            + "</ul>")
+    return "".join([
+        '<!DOCTYPE html>\n<html lang="ko">\n<head>\n<meta charset="utf-8">\n',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
+        f'<meta http-equiv="Content-Security-Policy" content="{esc_attr(CSP)}">\n',
+        f'<title>{esc_text(ui["index_title"])}</title>\n<style>\n{_css()}</style>\n</head>\n',
+        '<body>\n<div class="wrap">\n',
+        f'<header><h1>{esc_text(ui["index_title"])}</h1></header>\n<section class="card">',
+        f'<table class="files"><thead><tr><th>{esc_text(ui["file"])}</th>'
+        f'<th>{esc_text(ui["mentions"])}</th><th>{esc_text(ui["parts"])}</th>'
+        f'<th>{esc_text(ui["findings"])}</th></tr></thead><tbody>{"".join(rows)}</tbody>'
+        f"</table>{failed_html}</section>\n</div>\n</body>\n</html>\n",
+    ])
+
+
+_CSS_CACHE: list[str] = []
+
+
+def _css() -> str:
+    if not _CSS_CACHE:
+        _CSS_CACHE.append(Path(__file__).with_name("page.css").read_text(encoding="utf-8"))
+    return _CSS_CACHE[0]
+
+
+# --------------------------------------------------------------------------------------
+# From a file to a page
+
+
+def filter_findings(findings: list[Finding], config, path: str) -> list[Finding]:
+    """Apply the config's select / ignore / per-file-ignores (code prefixes, as ruff)."""
+    if config is None:
+        return findings
+    ignore = list(config.ignore)
+    for glob, codes in config.per_file_ignores:
+        if fnmatch.fnmatch(path, glob) or fnmatch.fnmatch(os.path.basename(path), glob):
+            ignore.extend(codes)
+    out = []
+    for f in findings:
+        if config.select and not any(f.code.startswith(s) for s in config.select):
+            continue
+        if any(f.code.startswith(s) for s in ignore):
+            continue
+        out.append(f)
+    return out
+
+
+def build_page(text: str, *, name: str, path: str = "-", lang: str = "ko",
+               doc_date=None, config=None, fmt: str = "text", encoding: str | None = None,
+               pages: tuple[int, ...] = (), read_notes: tuple[str, ...] = ()) -> Page:
+    """Analyse ``text`` and render its page (``name`` is the page's file name)."""
+    from fundparse.pipeline import check, extract
+    from fundparse.rules.tables import load_tables
+    from fundparse.structure.docdate import coerce_date, sniff_doc_date
+
+    mentions = extract(text, doc_date=doc_date, config=config)
+    findings = filter_findings(check(text, doc_date=doc_date, config=config), config, path)
+    tables = load_tables(config.data if config is not None else "{}")
+    day = coerce_date(doc_date) or sniff_doc_date(text)
+    page_html = render_page(text, mentions, findings, name=os.path.basename(path) or name,
+                            lang=lang, fmt=fmt, encoding=encoding, doc_date=day, pages=pages,
+                            read_notes=read_notes, category_of=tables.category)
+    errors = sum(1 for f in findings if f.severity == "error")
+    return Page(name, page_html, len(mentions), sum(_count_parts(m.splits) for m in mentions),
+                len(findings), errors)
+
+
+def _expand(paths: list[str]) -> list[str]:
+    """Files as given; folders walked (hidden entries skipped, symlinked folders not
+    followed) for the reader's default globs."""
+    from fundparse.readers import DEFAULT_GLOBS
+
+    out: list[str] = []
+    for given in paths:
+        if given != "-" and os.path.isdir(given):
+            found = []
+            for root, dirs, files in os.walk(given, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for fname in files:
+                    if not fname.startswith(".") and any(
+                            fnmatch.fnmatch(fname.lower(), g) for g in DEFAULT_GLOBS):
+                        found.append(os.path.join(root, fname))
+            out.extend(sorted(found))
+        else:
+            out.append(given)
+    return out
+
+
+def _page_name(path: str, taken: set[str], reserve_index: bool) -> str:
+    base = "stdin" if path == "-" else os.path.splitext(os.path.basename(path.rstrip("/\\")))[0]
+    base = "".join(c if (c.isalnum() or c in "-_.") else "_" for c in base).strip(".") or "page"
+    name = f"{base}.html"
+    n = 2
+    while name.lower() in taken or (reserve_index and name.lower() == "index.html"):
+        name = f"{base}-{n}.html"
+        n += 1
+    taken.add(name.lower())
+    return name
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="fundparse report",
+        description="Render each document as a self-contained HTML review page: every amount "
+                    "highlighted with its meaning, funding parts, periods and findings.",
+        epilog="examples:\n  fundparse report release.hwpx -o review/\n"
+               "  fundparse report drafts/ -o review/ --open   # one page each + index.html\n"
+               "  open review/release.html#all to see every tooltip at once (also in print)",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders ('-' = stdin)")
+    parser.add_argument("-o", "--output", metavar="DIR", default="fundparse-report",
+                        help="folder for the pages (default: ./fundparse-report)")
+    parser.add_argument("--open", action="store_true", help="open the page (or index) in a browser")
+    parser.add_argument("--doc-date", metavar="YYYY-MM-DD",
+                        help="document date for 올해/내년 (default: the date the text states)")
+    parser.add_argument("--lang", choices=("ko", "en"), default=None,
+                        help="language of the page's labels and messages (default: config or ko)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``fundparse report PATH… -o DIR [--open] [--doc-date D] [--lang en]``; 0, or 2 when an
+    input could not be read (the other pages are still written)."""
+    from fundparse.config import ConfigError, find_config
+    from fundparse.readers import ReadError, read_path
+    from fundparse.structure.docdate import coerce_date
+
+    args = _parser().parse_args(sys.argv[1:] if argv is None else argv)
+    doc_date = None
+    if args.doc_date:
+        try:
+            doc_date = coerce_date(args.doc_date)
+        except (ValueError, TypeError) as exc:
+            print(f"fundparse: --doc-date: {exc}", file=sys.stderr)
+            return 2
+        if doc_date is None:
+            print(f"fundparse: --doc-date: not a date: {args.doc_date}", file=sys.stderr)
+            return 2
+    out_dir = Path(args.output)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"fundparse: {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    paths = _expand(args.paths)
+    several = len(paths) > 1
+    taken: set[str] = set()
+    pages: list[Page] = []
+    failed: list[tuple[str, str]] = []
+    status = 0
+    for path in paths:
+        try:
+            config = find_config(os.getcwd() if path == "-" else path)
+            doc = read_path(path)
+        except (ReadError, ConfigError) as exc:
+            reason = " ".join(str(exc).split()) or type(exc).__name__
+            print(f"fundparse: {path}: {reason}", file=sys.stderr)
+            failed.append((path, reason))
+            status = 2
+            continue
+        lang = args.lang or getattr(config, "lang", "ko") or "ko"
+        name = _page_name(path, taken, several)
+        page = build_page(doc.text, name=name, path=path, lang=lang, doc_date=doc_date,
+                          config=config, fmt=doc.format, encoding=doc.encoding,
+                          pages=doc.pages, read_notes=doc.notes)
+        target = out_dir / name
+        try:
+            target.write_text(page.html, encoding="utf-8", errors="replace")
+        except OSError as exc:
+            print(f"fundparse: {target}: {exc.strerror or exc}", file=sys.stderr)
+            status = 2
+            continue
+        pages.append(page)
+        print(target)
+    opened = out_dir / pages[0].name if len(pages) == 1 and not several else None
+    if several:
+        index = out_dir / "index.html"
+        try:
+            index.write_text(render_index(pages, failed, args.lang or "ko"), encoding="utf-8")
+            print(index)
+            opened = index
+        except OSError as exc:
+            print(f"fundparse: {index}: {exc.strerror or exc}", file=sys.stderr)
+            status = 2
+    if args.open and opened is not None:
+        import webbrowser
+
+        webbrowser.open(opened.resolve().as_uri())
+    return status
+
+
+if __name__ == "__main__":  # python -m fundparse.report.html …
+    raise SystemExit(main())
