@@ -41,7 +41,7 @@ _DIGIT = "0-9\uff10-\uff19"
 # An Arabic number: digits, optional thousands separators, optional decimals.  The negative
 # look-arounds make it all-or-nothing, so "1,23" or "2024.05.20" never yield a part.
 ARABIC = (
-    rf"(?<![{_DIGIT}]|[{_DIGIT}][.,\uff0c])"
+    rf"(?<![{_DIGIT}]|[{_DIGIT}][.,:\uff0c])"
     rf"[{_DIGIT}]+(?:[,\uff0c][{_DIGIT}]{{3}})*(?:\.[{_DIGIT}]+)?"
     rf"(?![{_DIGIT}]|[.,\uff0c][{_DIGIT}])"
 )
@@ -87,8 +87,8 @@ def arabic_value(raw: str) -> Decimal | None:
     (Decimal('27350000'), Decimal('3.5'), None)
     """
     raw = raw.translate(FULLWIDTH)
-    if not _GROUPED.fullmatch(raw):
-        return None
+    if not _GROUPED.fullmatch(raw) or raw[0] == "0" and raw[1:2].isdigit():
+        return None  # malformed grouping, or a leading zero (03:00, 055-330-…) is no amount
     digits = raw.replace(",", "")
     if len(digits.replace(".", "")) > MAX_DIGITS:
         return None

@@ -143,7 +143,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         name="won",
         doc="원 after a number: 281억 원, 281억원, 27,350,000원, 오천만 원, 일금 일억원정",
-        after=rf"{S}?(?P<cur>원화|원|[₩￦])(?!권)(?:{WORD_END})",
+        after=rf"{S}?(?P<cur>원화|원|[₩￦])(?!권|[·ㆍ/\-]?(?:달러|엔|위안|유로))(?:{WORD_END})",
         accepts=written_number,
         produce=won,
     ),
