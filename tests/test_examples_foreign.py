@@ -182,3 +182,14 @@ def test_krw_amount_beside_foreign_one():
            fundparse.extract("미화 1억 달러(약 1,380억 원)를 투자한다.")]
     assert got == [("1억 달러", "USD", Decimal(100_000_000)),
                    ("1,380억 원", "KRW", Decimal(138_000_000_000))]
+
+
+def test_pint_conversion_stays_decimal():
+    from fundparse.fx import convert, parse_rate
+
+    code, rate = parse_rate("USD=1380.5")
+    assert (code, rate) == ("USD", Decimal("1380.5"))
+    value = convert(Decimal("3.50"), "USD", {"USD": rate})
+    assert isinstance(value, Decimal) and value == Decimal("4831.75")
+    value = convert(Decimal("100000000000000000001"), "USD", {"USD": Decimal("1")})
+    assert isinstance(value, Decimal) and value == Decimal("100000000000000000001")
