@@ -167,29 +167,34 @@ def check_period(maker: FindingMaker, period, text: str) -> list[Finding]:
 
 
 def check_same_label(maker: FindingMaker, labelled) -> list[Finding]:
-    """FP301: one project's total label given two different values in one document.
+    """FP301: one project's total given two different values in one document.
 
-    ``labelled`` holds (label, project, value, currency, place, definite) tuples; two projects
-    named differently ("A센터 총사업비", "B도로 총사업비") are not compared.
+    ``labelled`` holds (label, project words, value, currency, place, definite, sentence start)
+    for each total-label mention; two in one sentence are never compared.  Two mentions are about one project when the words before their
+    labels share a word or one names none; only close values are compared (a transposed or
+    mistyped figure: 281억 vs 218억), since different projects have unrelated totals.
     """
     findings = []
-    seen: dict[tuple[str, str | None, str], tuple[Decimal, Place]] = {}
-    projects = {p for label, p, *_ in labelled if label in TOTAL_LABELS and p}
-    for label, project, value, currency, place, definite in labelled:
-        if label not in TOTAL_LABELS or not definite:
+    seen: list[tuple[str, frozenset, Decimal, str, int]] = []
+    for label, project, value, currency, place, definite, sentence in labelled:
+        if not definite:
             continue
-        if len(projects) > 1 and project is None:
-            continue
-        key = (label, project if len(projects) > 1 else None, currency)
-        if key in seen and seen[key][0] != value:
-            first = money(seen[key][0], currency)
-            second = money(value, currency)
-            findings.append(maker.make(
-                "FP301", place,
-                f"{label} 금액이 {first}{_josa(first, '과', '와')} {second}{_josa(second, '으로', '로')} 서로 다릅니다",
-                f"{label} is given as both {first} and {second}"))
-        else:
-            seen.setdefault(key, (value, place))
+        for other_label, other_project, other_value, other_currency, other_sentence in seen:
+            if (other_label != label or other_currency != currency or other_value == value
+                    or other_sentence == sentence):
+                continue
+            same_project = not project or not other_project or project & other_project
+            close = abs(value - other_value) <= Decimal("0.35") * max(value, other_value)
+            if same_project and close:
+                first = money(other_value, currency)
+                second = money(value, currency)
+                findings.append(maker.make(
+                    "FP301", place,
+                    f"{label} 금액이 {first}{_josa(first, '과', '와')} {second}"
+                    f"{_josa(second, '으로', '로')} 서로 다릅니다",
+                    f"{label} is given as both {first} and {second}"))
+                break
+        seen.append((label, project, value, currency, sentence))
     return findings
 
 

@@ -71,7 +71,12 @@ class Analysis:
 
 _METRO_HEADER = (r"(?:{names})(?:광역시|특별시|특별자치시|시청|시\s*보도자료|시\s+[가-힣]+과"
                  r"|시(?:는|가|와|도|의)\s|\s+[가-힣]{{1,4}}구(?:는|가|청|의|\s))")
-_PROJECT = regex.compile(r"([가-힣A-Za-z0-9]+(?:사업|센터|공사|시설|단지|도로|건립|조성|관|장|교|선))\s*(?:의\s*)?\S*\Z")
+_WORD = regex.compile(r"[가-힣A-Za-z0-9]{2,}")
+_BULLETS = regex.compile(r"[▲△□■○●◦•ㅇ※\n]")
+# Words that do not name a project ("시는 총사업비 …", "이번 사업의 총사업비는 …")
+_NOT_PROJECT = {"시는", "군은", "구는", "도는", "시가", "군이", "구가", "도가", "이번", "올해", "사업",
+                "사업의", "사업은", "사업에", "사업비", "총사업비", "총사업비는", "총사업비가", "모두",
+                "이와", "함께", "또한", "특히", "이에", "따라", "따르면", "현재", "당초", "정부는"}
 
 
 def analyse(text: str, doc_date=None, config: Config | None = None, full: bool = True) -> Analysis:
@@ -111,7 +116,8 @@ def analyse(text: str, doc_date=None, config: Config | None = None, full: bool =
         if fact.split is not None:
             fact.findings.extend(checks.check_split(
                 maker, checks.Place(a.start, a.end), a.value, a.currency, a.approximate,
-                Decimal(0), fact.split.parts, fact.split.partial))
+                SplitReader._precision(a.numeral, text[a.start:a.end]), fact.split.parts,
+                fact.split.partial))
         if fact.period is not None:
             fact.findings.extend(checks.check_period(maker, fact.period, text))
     attached = {id(f.period) for f in facts if f.period is not None}
@@ -121,11 +127,16 @@ def analyse(text: str, doc_date=None, config: Config | None = None, full: bool =
     labelled = []
     for fact in facts:
         a = fact.amount
-        if fact.label:
-            project = _PROJECT.search(text, max(0, a.start - 40), a.start)
-            definite = not (a.approximate or a.bound or a.high is not None or a.per or a.change)
-            labelled.append((fact.label, project.group(1) if project else None, a.value,
-                             a.currency, checks.Place(a.start, a.end), definite))
+        if fact.label in checks.TOTAL_LABELS:
+            s_start, _ = sentences.span(a.start)
+            before = text[max(s_start, a.start - 60):a.start]
+            clause = _BULLETS.split(before)[-1]
+            project = frozenset(w for w in _WORD.findall(clause) if w not in _NOT_PROJECT)
+            in_list = clause != before or "(" in clause[-12:]  # a ▲ item or "(총사업비 97억원)"
+            definite = not (a.approximate or a.bound or a.high is not None or a.per or a.change
+                            or in_list)
+            labelled.append((fact.label, project, a.value, a.currency,
+                             checks.Place(a.start, a.end), definite, s_start))
     same = checks.check_same_label(maker, labelled)
     for finding in same:
         for fact in facts:

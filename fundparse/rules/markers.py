@@ -114,7 +114,8 @@ def read_suffix(text: str, end: int, pats: MarkerPatterns) -> tuple[str, str] | 
     kind, meaning = pats.suffix_meaning[m.group("w")]
     if kind == "change" and m.group("particle") in ("으로", "로"):
         return None  # "300억 원으로 증가": the new level, not the change
-    if kind == "approximate" and m.group("particle") and m.group("particle") not in ("이나",):
+    if kind == "approximate" and m.group("particle") and not (
+            m.group("particle") == "이나" or m.group("particle") == "에" and m.group("w") in ("육박", "근접")):
         return None  # "300억 원의 수준" reads as a noun phrase, not an approximation
     return kind, meaning
 

@@ -38,7 +38,8 @@ def label_before(text: str, start: int, words: Tables, markers: MarkerPatterns) 
         if word.endswith(particle) and len(word) > len(particle):
             candidates.append(word[: -len(particle)])
     for candidate in candidates:
-        if candidate in labels or words.category(candidate):
+        # a source word names money only as a fund (국비, 시비), not as an actor (정부가, 기업이)
+        if candidate in labels or words.category(candidate) and candidate.endswith(("비", "금")):
             return candidate
     for candidate in candidates:
         if len(candidate) >= 2 and any(candidate.endswith(s) for s in suffixes):

@@ -18,7 +18,7 @@ from decimal import Decimal
 
 import regex
 
-from fundparse.numerals import Numeral, parse_numerals
+from fundparse.numerals import Numeral, parse_numeral, parse_numerals
 from fundparse.rules.money import Amount
 from fundparse.rules.tables import DOTS, Tables, source_key
 from fundparse.structure.sentences import Sentences
@@ -30,7 +30,7 @@ _PARTIAL_WORD = regex.compile(rf"{S}*(?P<w>등|포함|일부|중|가운데|이�
 _PARTIAL = {"등", "포함", "일부", "중", "가운데"}
 _PERCENT = regex.compile(rf"{S}?(?:%|％|퍼센트)")
 _BEFORE_TOTAL = regex.compile(
-    rf"(?P<etc>등{S}*)?(?:(?:을|를){S}*(?:포함해|포함하여|합쳐|합해|더해){S}*)?"
+    rf"(?P<etc>등{S}*)?(?:(?:을|를){S}*(?:(?P<incl>포함해|포함하여|포함한)|합쳐|합해|더해){S}*)?"
     rf"(?P<sum>총액?|모두|합계|전체|총사업비|총\s*사업비)?{S}*(?:(?:약|대략|무려|최대){S}*)?\Z"
 )
 _CONNECTOR = regex.compile(rf"{S}*(?:과|와|,|，|및|[{DOTS}]|, 그리고|그리고|이랑|에|에다){S}*|{S}+")
@@ -45,6 +45,7 @@ _NEXT_SENTENCE = regex.compile(
     rf"|사업비는|총사업비는|사업 예산은|예산은)"
     rf"|(?P<partial>이\s*중|이\s*가운데|그\s*중|이\s*중에서|그\s*가운데)){S}*(?:에는|에서|은|는)?{S}*"
 )
+_DECIMAL_WRITTEN = regex.compile(r"\d\.(?P<frac>\d+)\s?(?P<unit>[십백천]?[만억조경]?)")
 _OPENER = regex.compile(r"(?P<w>재원|이\s*중|이\s*가운데|그\s*중|그\s*가운데|사업비는|총사업비는|예산은)")
 # In the total's own sentence, after its verb: "…원을 투입하며, 이 중 국비는 …", "…원으로, 재원은 …"
 _OPENER_AFTER = regex.compile(
@@ -179,7 +180,8 @@ class SplitReader:
         if amount is not None and amount.end <= limit:
             return Part(label, category, pos, amount.end, amount.value, amount.currency, numeral,
                         bare=amount.bare and not numeral.big_units and not amount.high,
-                        amount=amount, precision=self._precision(amount.numeral))
+                        amount=amount,
+                        precision=self._precision(amount.numeral, self.text[num_at:amount.end]))
         end = num_at + numeral.end
         pct = _PERCENT.match(self.text, end, limit)
         if pct:
@@ -191,15 +193,19 @@ class SplitReader:
         if numeral.big_units:
             value = numeral.value
             return Part(label, category, pos, end, value, "KRW", numeral, bare=False,
-                        precision=self._precision(numeral))
+                        precision=self._precision(numeral, self.text[num_at:end]))
         return Part(label, category, pos, end, None, "KRW", numeral, bare=True)
 
     @staticmethod
-    def _precision(numeral: Numeral) -> Decimal:
+    def _precision(numeral: Numeral, written: str = "") -> Decimal:
+        """Half a unit of the last digit written: "120.5억" allows 0.05억 either way."""
         exponent = numeral.value.as_tuple().exponent
-        if isinstance(exponent, int) and exponent < 0:
-            return Decimal(5) * Decimal(10) ** (exponent - 1)
-        return Decimal(0)
+        out = Decimal(5) * Decimal(10) ** (exponent - 1) if isinstance(exponent, int) and exponent < 0 else Decimal(0)
+        for m in _DECIMAL_WRITTEN.finditer(written):
+            unit = parse_numeral("1" + m.group("unit")) if m.group("unit") else None
+            scale = unit.value if unit is not None else Decimal(1)
+            out = max(out, Decimal(5) * Decimal(10) ** (-len(m.group("frac")) - 1) * scale)
+        return out
 
     # --- a list of items ------------------------------------------------------------------
     def read_list(self, pos: int, limit: int, total: Amount | None, depth: int = 0,
@@ -273,7 +279,7 @@ class SplitReader:
 
     def before_total(self, total: Amount, sentence_start: int) -> SplitInfo | None:
         m = _BEFORE_TOTAL.search(self.text, max(sentence_start, total.start - 24), total.start)
-        if m is None or not (m.group("etc") or m.group("sum")):
+        if m is None or not (m.group("etc") or m.group("sum") or m.group("incl")):
             return None
         items: list[Part] = []
         edge = m.start()
@@ -293,7 +299,7 @@ class SplitReader:
             edge = label.start()
         if not items:
             return None
-        return SplitInfo(items, bool(m.group("etc")), "before")
+        return SplitInfo(items, bool(m.group("etc") or m.group("incl")), "before")
 
     def after_total(self, total: Amount, sentence_end: int) -> SplitInfo | None:
         m = _AFTER_TOTAL.match(self.text, total.end, sentence_end)
