@@ -235,6 +235,17 @@ def test_tooltips_carry_value_label_category_period_and_markers():
     assert "표지: 어림(약), 하한(이상)" in ids[f"m{approx}"]["attrs"]["data-tip"]
     # tooltips are attributes, never text: the page text stays the document text
     assert "28,100,000,000" not in strip_tags(doc_part(page))
+    # an amount labelled with a source word names its category; nested parts have tooltips
+    page, mentions, _ = page_for(RELEASE)
+    ids = parse(doc_part(page)).by_id()
+    local = next(i for i, m in enumerate(mentions) if m.text == "30억4,000만원")
+    tip = ids[f"m{local}"]["attrs"]["data-tip"]
+    assert "30억 4,000만 원 · 3,040,000,000원" in tip and "구분: 지방비 [local]" in tip
+    assert "도비 9억 1,200만 원, 시비 21억 2,800만 원" in tip
+    assert "provincial" in ids[f"m{local}s0"]["attrs"]["data-tip"]
+    share = next(i for i, m in enumerate(mentions) if m.text == "100억 원")
+    assert "비율: 50%" in ids[f"m{share}s0"]["attrs"]["data-tip"]
+    assert "50억 원 · 5,000,000,000원" in ids[f"m{share}s0"]["attrs"]["data-tip"]
 
 
 def test_english_labels_and_messages():

@@ -172,15 +172,28 @@ def markers_of(m: Mention, lang: str) -> list[str]:
     return out
 
 
-def mention_tip(m: Mention, findings: list[Finding], lang: str) -> str:
+def category_words(category: str, lang: str) -> str:
+    """"국비(국가) [national]" (ko) or "national" (en)."""
+    return category_name(category, lang) + (f" [{category}]" if lang == "ko" else "")
+
+
+def total_words(m: Mention) -> str:
+    words = money_short(m.krw, m.value, m.currency)
+    return f"{words} ({m.label})" if m.label else words
+
+
+def mention_tip(m: Mention, findings: list[Finding], lang: str, category_of=None) -> str:
     ui = UI[lang]
-    lines = [m.text, money_lines(m.krw, m.value, m.currency, lang)]
+    lines = [money_lines(m.krw, m.value, m.currency, lang)]
     if m.range is not None:
         low = money_short(m.range.low_krw, m.range.low, m.currency)
         high = money_short(m.range.high_krw, m.range.high, m.currency)
         lines.append(f"{ui['range']}: {low} ~ {high}")
     if m.label:
         lines.append(f"{ui['label']}: {m.label}")
+        category = category_of(m.label) if category_of is not None else None
+        if category:
+            lines.append(f"{ui['category']}: {category_words(category, lang)}")
     if m.fiscal_year is not None:
         lines.append(f"{ui['fiscal']}: {m.fiscal_year}")
     if m.splits:
@@ -200,17 +213,14 @@ def mention_tip(m: Mention, findings: list[Finding], lang: str) -> str:
 
 def split_tip(s: Split, total: Mention, lang: str) -> str:
     ui = UI[lang]
-    lines = [s.text, money_lines(s.krw, s.value, s.currency, lang),
-             f"{ui['sources']}: {s.label} · {category_name(s.category, lang)}"]
+    lines = [money_lines(s.krw, s.value, s.currency, lang),
+             f"{ui['sources']}: {s.label} — {category_words(s.category, lang)}"]
     if s.share is not None:
         lines.append(f"{ui['share']}: {decimal_str(s.share * 100)}%")
     if s.splits:
         lines.append(f"{ui['sources']}: " + ", ".join(
             f"{p.label} {money_short(p.krw, p.value, p.currency)}" for p in s.splits))
-    total_words = money_short(total.krw, total.value, total.currency)
-    if total.label:
-        total_words += f" ({total.label})"
-    lines.append(f"{ui['total']}: {total_words}")
+    lines.append(f"{ui['total']}: {total_words(total)}")
     if total.period is not None:
         p = total.period
         lines.append(f"{ui['period']}: {period_words(p.start, p.end, p.years, lang)}")
@@ -221,11 +231,8 @@ def period_tip(m: Mention, lang: str) -> str:
     ui = UI[lang]
     p = m.period
     assert p is not None
-    total_words = money_short(m.krw, m.value, m.currency)
-    if m.label:
-        total_words += f" ({m.label})"
-    return "\n".join([p.text, f"{ui['period']}: {period_words(p.start, p.end, p.years, lang)}",
-                      f"{ui['amount']}: {total_words}"])
+    return "\n".join([f"{ui['period']}: {period_words(p.start, p.end, p.years, lang)}",
+                      f"{ui['amount']}: {total_words(m)}"])
 
 
 # --------------------------------------------------------------------------------------
@@ -262,7 +269,7 @@ class Mark:
 
 
 def build_marks(text: str, mentions: list[Mention], findings: list[Finding],
-                lang: str) -> list[Mark]:
+                lang: str, category_of=None) -> list[Mark]:
     """One Mark per mention, split part (nested parts too), attached period and finding."""
     marks: list[Mark] = []
     size = len(text)
@@ -283,7 +290,7 @@ def build_marks(text: str, mentions: list[Mention], findings: list[Finding],
     for i, m in enumerate(mentions):
         group = f"g{i % GROUPS}"
         add(Mark(m.start, m.end, "m", f"m{i}", f"hl m {group}",
-                 mention_tip(m, by_mention.get(i, []), lang),
+                 mention_tip(m, by_mention.get(i, []), lang, category_of),
                  {"data-krw": "" if m.krw is None else str(m.krw)}))
 
         def walk(parts: tuple[Split, ...], prefix: str) -> None:
@@ -551,10 +558,15 @@ def render_page(text: str, mentions: list[Mention], findings: list[Finding], *,
                 name: str, lang: str = "ko", fmt: str = "text", encoding: str | None = None,
                 doc_date: dt.date | None = None, pages: tuple[int, ...] = (),
                 read_notes: tuple[str, ...] = (), category_of=None) -> str:
-    """The complete HTML page for one document."""
+    """The complete HTML page for one document.  ``category_of(label)`` maps a funding-source
+    label to its category (default: the package's table; build_page passes the config's)."""
     ui = UI[lang]
     chrome_lang = ' lang="en"' if lang == "en" else ""
-    marks = build_marks(text, mentions, findings, lang)
+    if category_of is None:  # the package's own source table
+        from fundparse.rules.tables import load_tables
+
+        category_of = load_tables().category
+    marks = build_marks(text, mentions, findings, lang, category_of)
     first_ids = {m.ident for m in marks}
     notes: dict[int, list[str]] = {}
     items = []
