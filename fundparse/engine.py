@@ -119,7 +119,7 @@ def _compile(words: Tables) -> CompiledRules:
         run=run,
         any_run=any_run,
         hangul_run=re.compile(
-            rf"(?:(?<![가-힣])|(?<=금)|(?<=金))[{chars}]{{2,}}(?:{S}?[{chars}]+)*(?={S}?(?:"
+            rf"(?:(?<![가-힣])|(?<=금)|(?<=金))(?:[{chars}]{{2,}}|[십백천만])(?:{S}?[{chars}]+)*(?={S}?(?:"
             + "|".join(re.escape(w) for w in sorted(currency_after, key=len, reverse=True))
             + "))"
         ),

@@ -6,11 +6,17 @@ returns exactly the contract's fields (JSON-ready: values as decimal strings, KR
 
 from __future__ import annotations
 
+import decimal
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 CONTRACT_VERSION = "1"
+
+# Money arithmetic runs in this context (``decimal.localcontext(EXACT)``): 100 significant
+# digits hold any amount fundparse accepts (24 digits times 경), so nothing is ever rounded.
+EXACT = decimal.Context(prec=100, rounding=decimal.ROUND_HALF_EVEN, Emax=999_999, Emin=-999_999,
+                        traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow])
 
 CATEGORIES = ("national", "provincial", "municipal", "local", "private", "self", "other")
 
@@ -25,7 +31,7 @@ def decimal_str(value: Decimal) -> str:
 
 def round_krw(value: Decimal) -> int:
     """Integer KRW, sub-won fractions rounded half-even (the contract's rule)."""
-    return int(value.to_integral_value(rounding="ROUND_HALF_EVEN"))
+    return int(value.to_integral_value(rounding=decimal.ROUND_HALF_EVEN, context=EXACT))
 
 
 @dataclass(frozen=True, slots=True)

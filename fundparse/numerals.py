@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, localcontext
+
+from fundparse.model import EXACT
 
 MAX_DIGITS = 24  # a digit run longer than this is not money (and int() is never asked for more)
 
@@ -161,7 +163,7 @@ class _Reader:
                     if kind == "digit" and not (k + 1 < n and toks[k + 1][0] in ("big", "yeo")):
                         # a lone Hangul digit ends a numeral only where a unit follows it:
                         # "281억이" is 281억 followed by the particle 이, never 281억 2.
-                        if terms == 0 or not self._hangul_tail_ok(k):
+                        if not self._hangul_tail_ok(k) or terms == 0 and k == 0:
                             break
                     group += coef
                     terms += 1
@@ -226,9 +228,9 @@ class _Reader:
         return best
 
     def _hangul_tail_ok(self, k: int) -> bool:
-        # "삼십오" inside a run of Hangul numerals: the digit must not be the run's last token
-        # unless the run is all Hangul and ends there (the caller checks the currency after).
-        return all(t[0] in ("digit", "small", "big") for t in self.tokens[: k + 1]) and (
+        # A ones digit may close a numeral only in a run of Hangul numerals that ends there
+        # ("일억 육천칠백팔십구 원"); the caller checks the currency word after the run.
+        return all(t[0] in ("digit", "small", "big", "space") for t in self.tokens[: k + 1]) and (
             k + 1 == len(self.tokens)
         )
 
@@ -249,8 +251,12 @@ class _Reader:
 
 
 def tokenize(run: str) -> list[tuple[str, str, int, int]]:
-    """Split a numeral run into (kind, raw, start, end) tokens; stops at the first stray char."""
-    tokens = []
+    """Split a numeral run into (kind, raw, start, end) tokens; stops at the first stray char.
+
+    A run that opens with 만 reads it as 일만 ("만 원", "만오천 원"): a zero-width 일 is put
+    in front.
+    """
+    tokens = [("digit", "일", 0, 0)] if run[:1] in ("만", "萬", "万") else []
     pos = 0
     for m in _TOKEN.finditer(run):
         if m.start() != pos:
@@ -264,6 +270,11 @@ def tokenize(run: str) -> list[tuple[str, str, int, int]]:
 
 def parse_numerals(run: str) -> list[Numeral]:
     """Every valid numeral in a run, left to right, greedy ("2024 3억" -> 2024, 3억)."""
+    with localcontext(EXACT):
+        return _parse_numerals(run)
+
+
+def _parse_numerals(run: str) -> list[Numeral]:
     tokens = tokenize(run)
     reader = _Reader(tokens)
     found: list[Numeral] = []

@@ -8,14 +8,14 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 import regex
 
 from fundparse import checks
 from fundparse.config import Config
 from fundparse.engine import compiled, find_amounts, krw_of
-from fundparse.model import Finding, Mention, Period, Range, Split
+from fundparse.model import EXACT, Finding, Mention, Period, Range, Split
 from fundparse.rules.money import Amount
 from fundparse.rules.tables import load_tables
 from fundparse.structure.docdate import coerce_date, sniff_doc_date
@@ -81,6 +81,11 @@ _NOT_PROJECT = {"시는", "군은", "구는", "도는", "시가", "군이", "구
 
 def analyse(text: str, doc_date=None, config: Config | None = None, full: bool = True) -> Analysis:
     """Find amounts and their funding structure; the shared core of extract and check."""
+    with localcontext(EXACT):
+        return _analyse(text, doc_date, config, full)
+
+
+def _analyse(text: str, doc_date, config: Config | None, full: bool) -> Analysis:
     config = config or Config()
     words = load_tables(config.data)
     comp = compiled(words)
@@ -313,7 +318,8 @@ def extract(text: str, *, doc_date: dt.date | str | int | None = None,
         raise TypeError(f"extract() takes a str, not {type(text).__name__}")
     analysis = analyse(text, doc_date, config, full=False)
     lines = Lines(text)
-    return [_mention(fact, text, lines, rates) for fact in analysis.facts]
+    with localcontext(EXACT):
+        return [_mention(fact, text, lines, rates) for fact in analysis.facts]
 
 
 def check(text: str, *, doc_date: dt.date | str | int | None = None,

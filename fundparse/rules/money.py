@@ -16,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+import regex
+
 from fundparse.numerals import Numeral
 
 S = "[ \u00a0]"  # one optional space, as in "281 억원" or "5 억 달러"
@@ -69,9 +71,9 @@ class Rule:
 # --- which numerals a rule accepts -------------------------------------------------------
 
 def written_number(n: Numeral) -> bool:
-    """Digits, or Hangul numerals of two or more characters with a unit (오천만, 삼십만 — not
-    a lone 구 or 이, which are words: 구원, 이원화)."""
-    return not n.hangul or (n.end - n.start >= 2 and not n.arabic_only)
+    """Digits, or Hangul numerals with a unit (오천만, 삼십만, 만 — not a lone 구 or 이,
+    which are words: 구원, 이원화)."""
+    return not n.hangul or n.value >= 10
 
 
 def digits_only(n: Numeral) -> bool:
@@ -93,8 +95,12 @@ def _amount(hit: Hit, currency: str, value: Decimal, start: int, end: int, rule:
                   numeral=hit.numeral, approximate=hit.numeral.approximate, bare=bare)
 
 
-def won(hit: Hit) -> Amount:
-    return _amount(hit, "KRW", hit.numeral.value, hit.start, hit.after.end(), "won")
+def won(hit: Hit) -> Amount | None:
+    n = hit.numeral
+    if (n.hangul and n.value == 10_000 and hit.text.startswith("원", hit.end)
+            and FULL_HOUSE.match(hit.text, hit.after.end())):
+        return None  # 만원 meaning "full": "만원 버스", "경기장은 만원 관중"
+    return _amount(hit, "KRW", n.value, hit.start, hit.after.end(), "won")
 
 
 def won_symbol(hit: Hit) -> Amount:
@@ -138,6 +144,9 @@ def bare_krw(name: str) -> Callable[[Hit], Amount]:
 
 
 # --- the table --------------------------------------------------------------------------
+
+# "만원 버스", "만원 사례": 만원 meaning "full", not ten thousand won.
+FULL_HOUSE = regex.compile(r"[ \u00a0]?(?:버스|사례|관중|열차|지하철|전철|상태|을 이루|을 이뤘|을 기록|이었|이다|이었다)")
 
 RULES: tuple[Rule, ...] = (
     Rule(
