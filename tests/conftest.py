@@ -1,0 +1,97 @@
+"""Shared fixtures: run the installed ``fundparse`` command, build an HWPX file."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pytest
+
+
+def fundparse_command() -> list[str]:
+    """The console script installed beside this interpreter, else ``python -m fundparse``."""
+    script = shutil.which("fundparse", path=os.path.dirname(sys.executable))
+    return [script] if script else [sys.executable, "-m", "fundparse"]
+
+
+def cli_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("FUNDPARSE_") and k not in ("NO_COLOR", "COLUMNS")}
+    env.update(extra)
+    return env
+
+
+@pytest.fixture
+def cli():
+    """``cli(*args, input=bytes|str, cwd=..., env={...})`` -> CompletedProcess (text)."""
+
+    def run(*args: str | os.PathLike[str], input: bytes | str | None = None,
+            cwd: str | os.PathLike[str] | None = None, env: dict[str, str] | None = None,
+            timeout: float = 120) -> subprocess.CompletedProcess[str]:
+        data = input.encode("utf-8") if isinstance(input, str) else input
+        done = subprocess.run([*fundparse_command(), *map(str, args)], input=data,
+                              capture_output=True, cwd=cwd, env=cli_env(**(env or {})),
+                              timeout=timeout, stdin=None if data is not None else subprocess.DEVNULL)
+        return subprocess.CompletedProcess(done.args, done.returncode,
+                                           done.stdout.decode("utf-8"), done.stderr.decode("utf-8"))
+
+    return run
+
+
+HP = "http://www.hancom.co.kr/hwpml/2011/paragraph"
+
+
+def _para(text: str) -> str:
+    return f'<hp:p><hp:run><hp:t>{escape(text)}</hp:t></hp:run></hp:p>'
+
+
+def _table(rows: list[list[str]]) -> str:
+    cells = []
+    for r, row in enumerate(rows):
+        tcs = "".join(
+            f'<hp:tc><hp:subList>{_para(cell)}</hp:subList>'
+            f'<hp:cellAddr colAddr="{c}" rowAddr="{r}"/><hp:cellSpan colSpan="1" rowSpan="1"/></hp:tc>'
+            for c, cell in enumerate(row))
+        cells.append(f"<hp:tr>{tcs}</hp:tr>")
+    return (f'<hp:p><hp:run><hp:tbl rowCnt="{len(rows)}" colCnt="{len(rows[0])}">'
+            f'{"".join(cells)}</hp:tbl></hp:run></hp:p>')
+
+
+def build_hwpx(paragraphs: list[str], table: list[list[str]] | None = None,
+               after: list[str] = ()) -> bytes:
+    """An HWPX package: mimetype, Contents/content.hpf naming one section, and the section's
+    paragraphs (``hp:p``/``hp:run``/``hp:t``), an optional table, and more paragraphs."""
+    body = "".join(_para(p) for p in paragraphs)
+    if table:
+        body += _table(table)
+    body += "".join(_para(p) for p in after)
+    section = (f'<?xml version="1.0" encoding="UTF-8"?>'
+               f'<hs:sec xmlns:hs="http://www.hancom.co.kr/hwpml/2011/section" '
+               f'xmlns:hp="{HP}">{body}</hs:sec>')
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?>'
+                '<opf:package xmlns:opf="http://www.idpf.org/2007/opf/"><opf:manifest>'
+                '<opf:item id="section0" href="Contents/section0.xml" media-type="application/xml"/>'
+                '</opf:manifest><opf:spine><opf:itemref idref="section0"/></opf:spine></opf:package>')
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/hwp+zip")
+        z.writestr("Contents/content.hpf", manifest, compress_type=zipfile.ZIP_DEFLATED)
+        z.writestr("Contents/section0.xml", section, compress_type=zipfile.ZIP_DEFLATED)
+    return buf.getvalue()
+
+
+@pytest.fixture
+def hwpx():
+    """``hwpx(paragraphs, table_rows, after)`` -> HWPX bytes."""
+    return build_hwpx
+
+
+@pytest.fixture
+def repo_root() -> Path:
+    return Path(__file__).resolve().parents[1]
