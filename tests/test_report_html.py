@@ -433,7 +433,7 @@ def test_chart_has_the_category_totals():
     assert svg.count("<rect") == 4                    # a bar for each non-zero category
 
 
-def test_source_totals_count_a_repeated_figure_once_and_use_the_innermost_parts():
+def test_source_totals_count_each_figure_once_from_the_innermost_parts():
     text = "x" * 80
     part = lambda label, cat, krw, **kw: Split(label, cat, label, 0, 1, Decimal(krw), "KRW",
                                                krw, **kw)
@@ -447,8 +447,10 @@ def test_source_totals_count_a_repeated_figure_once_and_use_the_innermost_parts(
     repeated_part = mention(text, 30, 35, krw=70, value=Decimal(70), label="국비")
     mixed = mention(text, 40, 45, krw=9, value=Decimal(9),
                     splits=(part("국도비", "national+provincial", 9),))
+    table_sum = mention(text, 50, 55, krw=170, value=Decimal(170), label="합 계",
+                        splits=(part("국", "national", 140), part("군", "municipal", 30)))
     lookup = {"민자": "private", "국비": "national"}.get
-    totals = source_totals([total, again, labelled, repeated_part, mixed], lookup)
+    totals = source_totals([total, again, labelled, repeated_part, mixed, table_sum], lookup)
     assert totals == {"national": 70, "provincial": 10, "municipal": 20, "local": 0,
                       "private": 5, "self": 0, "other": 0, "national+provincial": 9}
 
@@ -498,8 +500,9 @@ def test_main_writes_pages_and_an_index_linking_each(tmp_path, capsys):
     assert written == ["index-2.html", "index.html", "notice.html", "release.html"]
     index = (out / "index.html").read_text(encoding="utf-8")
     tree = parse(index)
-    hrefs = [e["attrs"]["href"] for e in tree.elements if e["tag"] == "a"]
-    assert hrefs == ["release.html", "notice.html", "index-2.html"]
+    links = [e for e in tree.elements if e["tag"] == "a"]
+    assert [a["attrs"]["href"] for a in links] == ["release.html", "notice.html", "index-2.html"]
+    assert ["".join(a["text"]) for a in links] == [paths[0], paths[2], paths[3]]
     assert "junk.txt" in index
     page = (out / "release.html").read_text(encoding="utf-8")
     assert strip_tags(doc_part(page)) == RELEASE

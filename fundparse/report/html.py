@@ -56,7 +56,7 @@ UI: dict[str, dict[str, str]] = {
         "no_krw": "원화 환산 없음(환율 미지정)", "range": "범위", "category": "구분",
         "amount": "금액", "index_title": "fundparse 검토 보고서 목록", "file": "파일",
         "failed": "읽지 못한 파일", "years": "년간", "open_start": "시작 미상",
-        "line": "줄", "page": "쪽",
+        "line": "줄", "page": "쪽", "first_rows": "처음 {n}건만 그렸습니다.",
     },
     "en": {
         "title": "fundparse review", "mentions": "Amounts", "parts": "Funding parts",
@@ -78,6 +78,7 @@ UI: dict[str, dict[str, str]] = {
         "category": "category", "amount": "amount", "index_title": "fundparse review pages",
         "file": "file", "failed": "Files not read", "years": "years",
         "open_start": "start not stated", "line": "line", "page": "page",
+        "first_rows": "Only the first {n} are drawn.",
     },
 }
 
@@ -281,16 +282,14 @@ def build_marks(text: str, mentions: list[Mention], findings: list[Finding],
             mark.seq = len(marks)
             marks.append(mark)
 
-    by_mention: dict[int, list[Finding]] = {}
+    by_span: dict[tuple[int, int], list[Finding]] = {}
     for f in findings:
-        for i, m in enumerate(mentions):
-            if f.start == m.start and f.end == m.end:
-                by_mention.setdefault(i, []).append(f)
+        by_span.setdefault((f.start, f.end), []).append(f)
     periods_seen: set[tuple[int, int]] = set()
     for i, m in enumerate(mentions):
         group = f"g{i % GROUPS}"
         add(Mark(m.start, m.end, "m", f"m{i}", f"hl m {group}",
-                 mention_tip(m, by_mention.get(i, []), lang, category_of),
+                 mention_tip(m, by_span.get((m.start, m.end), []), lang, category_of),
                  {"data-krw": "" if m.krw is None else str(m.krw)}))
 
         def walk(parts: tuple[Split, ...], prefix: str) -> None:
@@ -396,10 +395,14 @@ def _walk_line(text: str, ls: int, le: int, marks: list[Mark], begun: set[str],
 # Summary: totals per source category, periods
 
 
+SUM_LABELS = {"합계", "총계", "소계", "계", "합", "누계"}
+
+
 def source_totals(mentions: list[Mention], category_of=None) -> dict[str, int]:
     """KRW per category from split parts (their innermost breakdown) and from amounts whose
     label is a funding source; each figure once (a total repeated with the same parts counts
-    once).  Compound categories ("national+provincial") keep their own key."""
+    once; a table's 합계/소계 row is left out, as it sums the rows above).  Compound categories
+    ("national+provincial") keep their own key."""
     totals: dict[str, int] = {c: 0 for c in CATEGORIES}
     seen_parts: set[tuple] = set()
     counted: set[tuple[str, int]] = set()
@@ -412,6 +415,8 @@ def source_totals(mentions: list[Mention], category_of=None) -> dict[str, int]:
                 yield s, path + (s.label,)
 
     for m in mentions:
+        if m.label and "".join(m.label.split()) in SUM_LABELS:
+            continue  # a table's 합계/소계 row repeats the rows above it
         for s, path in leaves(m.splits, ()):
             if s.krw is None:
                 continue
@@ -469,10 +474,17 @@ def chart_svg(totals: dict[str, int], lang: str) -> str:
     return "".join(parts)
 
 
+TIMELINE_ROWS = 40
+
+
 def timeline_svg(mentions: list[Mention], findings: list[Finding], lang: str) -> str | None:
+    """One bar per attached period (the first TIMELINE_ROWS), red when a FP2xx finding is on it."""
     rows = []
     seen = set()
+    period_findings = [f for f in findings if f.code.startswith("FP2")]
     for i, m in enumerate(mentions):
+        if len(rows) == TIMELINE_ROWS:
+            break
         p = m.period
         if p is None or (p.start_offset, p.end_offset) in seen:
             continue
@@ -486,8 +498,7 @@ def timeline_svg(mentions: list[Mention], findings: list[Finding], lang: str) ->
             continue
         if start is None:
             open_start = True
-        bad = any(f.start < p.end_offset and p.start_offset < f.end for f in findings
-                  if f.code.startswith("FP2"))
+        bad = any(f.start < p.end_offset and p.start_offset < f.end for f in period_findings)
         rows.append((i, m, start, end, open_start, bad))
     if not rows:
         return None
@@ -542,12 +553,13 @@ def timeline_svg(mentions: list[Mention], findings: list[Finding], lang: str) ->
 class Page:
     """One rendered document, with what index.html lists about it."""
 
-    name: str
+    name: str            # the page's file name in the output folder
     html: str
     mentions: int
     parts: int
     findings: int
     errors: int
+    source: str = ""     # the input path as given
 
 
 def _count_parts(parts: tuple[Split, ...]) -> int:
@@ -641,7 +653,9 @@ def render_page(text: str, mentions: list[Mention], findings: list[Finding], *,
         f'<p class="note">{esc_text(ui["source_note"] if has_sources else ui["no_sources"])}'
         '</p></div>',
         f'<div><h3>{esc_text(ui["timeline"])}</h3>'
-        + (timeline or f'<p class="note">{esc_text(ui["no_periods"])}</p>') + "</div>",
+        + (timeline or f'<p class="note">{esc_text(ui["no_periods"])}</p>')
+        + (f'<p class="note">{esc_text(ui["first_rows"].format(n=TIMELINE_ROWS))}</p>'
+           if timeline and n_periods > TIMELINE_ROWS else "") + "</div>",
         "</div></section>\n",
         f'<section class="card legend-card"{chrome_lang}>{legend}</section>\n',
         f'<main class="doc" lang="ko" aria-label="{esc_attr(ui["document"])}">',
@@ -656,7 +670,7 @@ def render_index(pages: list[Page], failed: list[tuple[str, str]], lang: str = "
     for p in pages:
         href = urllib.parse.quote(p.name)
         bad = ' class="num bad"' if p.errors else ' class="num"'
-        rows.append(f'<tr><td><a href="{esc_attr(href)}">{esc_text(p.name)}</a></td>'
+        rows.append(f'<tr><td><a href="{esc_attr(href)}">{esc_text(p.source or p.name)}</a></td>'
                     f'<td class="num">{p.mentions}</td><td class="num">{p.parts}</td>'
                     f'<td{bad}>{p.findings}</td></tr>')
     failed_html = ""
@@ -672,8 +686,9 @@ def render_index(pages: list[Page], failed: list[tuple[str, str]], lang: str = "
         '<body>\n<div class="wrap">\n',
         f'<header><h1>{esc_text(ui["index_title"])}</h1></header>\n<section class="card">',
         f'<table class="files"><thead><tr><th>{esc_text(ui["file"])}</th>'
-        f'<th>{esc_text(ui["mentions"])}</th><th>{esc_text(ui["parts"])}</th>'
-        f'<th>{esc_text(ui["findings"])}</th></tr></thead><tbody>{"".join(rows)}</tbody>'
+        f'<th class="num">{esc_text(ui["mentions"])}</th>'
+        f'<th class="num">{esc_text(ui["parts"])}</th>'
+        f'<th class="num">{esc_text(ui["findings"])}</th></tr></thead><tbody>{"".join(rows)}</tbody>'
         f"</table>{failed_html}</section>\n</div>\n</body>\n</html>\n",
     ])
 
@@ -726,7 +741,7 @@ def build_page(text: str, *, name: str, path: str = "-", lang: str = "ko",
                             read_notes=read_notes, category_of=tables.category)
     errors = sum(1 for f in findings if f.severity == "error")
     return Page(name, page_html, len(mentions), sum(_count_parts(m.splits) for m in mentions),
-                len(findings), errors)
+                len(findings), errors, path)
 
 
 def _expand(paths: list[str]) -> list[str]:
