@@ -857,6 +857,11 @@ def print_tables(report: dict[str, Any], floors: dict[str, Decimal] | None,
     from rich.table import Table
 
     console = Console(file=file or sys.stdout, soft_wrap=False)
+
+    def broken_pipe() -> None:  # rich would exit 1 here; let main() keep the real verdict
+        raise BrokenPipeError
+
+    console.on_broken_pipe = broken_pipe  # type: ignore[method-assign]
     if report["errors"]:
         table = Table(title="Gold document problems", style="red")
         for col in ("file:line", "id", "problem"):
@@ -1020,11 +1025,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if floors is not None:
         report["floor"] = {"file": args.floor, "floors": {k: float(v) for k, v in floors.items()},
                            "failures": failures}
-    if args.json:
-        json.dump(report, out, ensure_ascii=False, indent=2)
-        out.write("\n")
-    else:
-        print_tables(report, floors, failures, out)
+    try:
+        if args.json:
+            json.dump(report, out, ensure_ascii=False, indent=2)
+            out.write("\n")
+        else:
+            print_tables(report, floors, failures, out)
+        out.flush()
+    except BrokenPipeError:  # `fundparse eval … | head`: the verdict still stands
+        os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
     for fail in failures:
         print(f"fundparse eval: F1 for {fail['kind']} {fail['f1']:.4f} is below the floor "
               f"{fail['floor']}", file=sys.stderr)
