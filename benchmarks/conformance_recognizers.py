@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from decimal import Decimal
@@ -231,11 +232,15 @@ def main(argv: list[str] | None = None) -> int:
     except (ValueError, KeyError, json.JSONDecodeError) as exc:
         print(f"conformance: {exc}", file=sys.stderr)
         return 2
-    if args.json:
-        json.dump(report, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        print_report(report, args.all, sys.stdout)
+    try:
+        if args.json:
+            json.dump(report, sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+        else:
+            print_report(report, args.all, sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:  # piped into head: keep the verdict
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     bad = report["unexplained"] or report["listed_but_passing"] or report["unknown_reasons"]
     return 1 if bad else 0
 
