@@ -180,7 +180,8 @@ def run(suite: Path, reasons_path: Path) -> dict:
         })
     keys = {r["key"] for r in rows}
     return {
-        "suite": str(suite), "reasons": str(reasons_path), "total": len(rows), "passed": sum(r["passed"] for r in rows),
+        "suite": str(suite), "reasons": str(reasons_path), "total": len(rows),
+        "passed": sum(r["passed"] for r in rows),
         "baselines": BASELINES, "cases": rows,
         "unexplained": [r["key"] for r in rows if not r["passed"] and r["reason"] is None],
         "listed_but_passing": [r["key"] for r in rows if r["passed"] and r["reason"] is not None],

@@ -311,7 +311,8 @@ def build_doc(rec: Any, gold_file: str, line: int, *, read_paths: bool = True
         if "bound" in a and a["bound"] not in (None, "min", "max"):
             issues.append(f"{label}: bound {a['bound']!r} is not min, max or null")
         if "per" in a and a["per"] is not None and a["per"] not in PER_VALUES:
-            issues.append(f"{label}: per {a['per']!r} is not one of {', '.join(sorted(PER_VALUES))}")
+            issues.append(f"{label}: per {a['per']!r} is not one of "
+                          f"{', '.join(sorted(PER_VALUES))}")
         extra = sorted(set(a) - AMOUNT_KEYS)
         if extra:
             issues.append(f"{label}: unknown field(s) {', '.join(extra)}")
@@ -947,7 +948,8 @@ def print_tables(report: dict[str, Any], floors: dict[str, Decimal] | None,
         listing(f"Missed {k}", report["misses"][k], k)
         listing(f"False-positive {k}", report["false_positives"][k], k)
     if report["marker_errors"]:
-        table = Table(title=f"Marker differences on matched amounts ({len(report['marker_errors'])})")
+        count = len(report["marker_errors"])
+        table = Table(title=f"Marker differences on matched amounts ({count})")
         for col in ("id", "line", "text", "marker", "gold", "engine"):
             table.add_column(col, overflow="fold")
         for r in report["marker_errors"]:
