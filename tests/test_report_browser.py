@@ -75,25 +75,36 @@ def _nanum() -> bool:
     return False
 
 
-def _apt_install(packages: list[str]) -> bool:
+def _apt_install(packages: list[str], say) -> bool:
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    print(f"test_report_browser: running as root, installing {' '.join(packages)} with apt-get")
-    subprocess.run(["apt-get", "update", "-qq"], env=env, check=False)
-    done = subprocess.run(["apt-get", "install", "-y", "-qq", *packages], env=env, check=False)
-    print(f"test_report_browser: apt-get install {' '.join(packages)} -> exit {done.returncode}")
+    say(f"test_report_browser: running as root, installing {' '.join(packages)} with apt-get")
+    subprocess.run(["apt-get", "update", "-qq"], env=env, check=False,
+                   stdout=subprocess.DEVNULL)
+    done = subprocess.run(["apt-get", "install", "-y", "-qq", *packages], env=env, check=False,
+                          stdout=subprocess.DEVNULL)
+    say(f"test_report_browser: apt-get install {' '.join(packages)} -> exit {done.returncode}")
     return done.returncode == 0
 
 
 @pytest.fixture(scope="session")
-def chromium() -> str:
+def chromium(request) -> str:
     """Path of a headless Chromium with Korean fonts present; installs them when root."""
+    capture = request.config.pluginmanager.getplugin("capturemanager")
+
+    def say(line: str) -> None:  # shown even while pytest captures output
+        if capture is None:
+            print(line, flush=True)
+            return
+        with capture.global_and_fixture_disabled():
+            print(line, flush=True)
+
     browser, fonts = _browser(), _nanum()
     if (browser is None or not fonts) and hasattr(os, "geteuid") and os.geteuid() == 0 \
             and shutil.which("apt-get"):
         wanted = ([] if browser else [BROWSERS[0]]) + ([] if fonts else [FONT_PACKAGE])
-        if not _apt_install(wanted) and browser is None:
+        if not _apt_install(wanted, say) and browser is None:
             # older Debian/Ubuntu without the headless shell package: the full browser
-            _apt_install([BROWSERS[1]] + ([] if fonts else [FONT_PACKAGE]))
+            _apt_install([BROWSERS[1]] + ([] if fonts else [FONT_PACKAGE]), say)
         browser, fonts = _browser(), _nanum()
     missing = ([] if browser else ["chromium-headless-shell (or chromium)"]) \
         + ([] if fonts else [FONT_PACKAGE])
