@@ -24,11 +24,11 @@ CATEGORY_KO = {
 BAR_WIDTH = 24
 
 
-def krw_cell(krw: int | None) -> str:
-    """"28,100,000,000 (281억 원)"; "—" when there is no KRW value."""
+def krw_cell(krw: int | None, sep: str = "\n") -> str:
+    """"28,100,000,000" and "281억 원" on two lines; "—" when there is no KRW value."""
     if krw is None:
         return "—"
-    return f"{krw:,} ({format_krw(krw)})"
+    return f"{krw:,}{sep}{format_krw(krw)}"
 
 
 def _amount(split: Split) -> str:
@@ -118,6 +118,16 @@ class TableWriter:
         self._count = 0
         self.title_notes = title_notes
 
+    def _print(self, renderable) -> None:
+        """Print; without colour (a file or a pipe) the lines lose rich's trailing padding."""
+        if self.console.color_system:
+            self.console.print(renderable)
+            return
+        with self.console.capture() as captured:
+            self.console.print(renderable)
+        text = "\n".join(line.rstrip() for line in captured.get().split("\n"))
+        self.console.file.write(text)
+
     def begin(self, path: str) -> None:
         self.files += 1
         self._seen = {}
@@ -126,7 +136,7 @@ class TableWriter:
                       box=box.SIMPLE_HEAD, show_lines=False, expand=False, pad_edge=False)
         table.add_column("line:col", justify="right", no_wrap=True, style="cyan")
         table.add_column("amount", no_wrap=False)
-        table.add_column("KRW", justify="right")
+        table.add_column("KRW", justify="right", no_wrap=True)
         table.add_column("label")
         table.add_column("splits")
         table.add_column("period")
@@ -158,11 +168,11 @@ class TableWriter:
         for (_, krw), category in self._seen.items():
             self.totals[category] = self.totals.get(category, 0) + krw
         if table is None or self._count == 0:
-            self.console.print(Text(f"{path}: no amounts found", style="dim"))
+            self._print(Text(f"{path}: no amounts found", style="dim"))
             return
         table.caption = f"{self._count} amount{'s' if self._count != 1 else ''}"
         table.caption_justify = "left"
-        self.console.print(table)
+        self._print(table)
 
     def close(self) -> None:
         footer = Table(
@@ -182,12 +192,12 @@ class TableWriter:
             krw = self.totals[category]
             share, bar = _share_bar(krw, whole)
             name = f"{category} ({CATEGORY_KO[category]})" if category in CATEGORY_KO else category
-            footer.add_row(name, krw_cell(krw), share, bar)
+            footer.add_row(name, krw_cell(krw, "  "), share, bar)
         if self.totals:
-            footer.add_row(Text("total", style="bold"), krw_cell(whole), "100.0%", "")
-            self.console.print(footer)
+            footer.add_row(Text("total", style="bold"), krw_cell(whole, "  "), "100.0%", "")
+            self._print(footer)
         else:
-            self.console.print(Text(f"{self.files} file{'s' if self.files != 1 else ''}, "
+            self._print(Text(f"{self.files} file{'s' if self.files != 1 else ''}, "
                                     f"{self.mentions} amount{'s' if self.mentions != 1 else ''}; "
                                     "no funding-source splits to total", style="dim"))
         self.console.file.flush()
