@@ -17,7 +17,6 @@ Needs the optional extra ``fundparse[spark]`` (pyspark, pyarrow, pandas).
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -126,9 +125,13 @@ def extract_mentions(df: DataFrame, text_col: str = "text", id_col: str | None =
         columns.append(F.spark_partition_id().alias(_PART))
         offsets = _partition_offsets(df)
     docs = df.select(*columns)
-    mapper = functools.partial(_map_batches, offsets=offsets, explode_splits=explode_splits,
-                               on_error=on_error, rates=rates, config=config)
-    return docs.mapInArrow(mapper, spark_schema(explode_splits))
+    options = dict(offsets=offsets, explode_splits=explode_splits, on_error=on_error,
+                   rates=rates, config=config)
+
+    def fundparse_extract(batches):  # its name is what the physical plan shows
+        return _map_batches(batches, **options)
+
+    return docs.mapInArrow(fundparse_extract, spark_schema(explode_splits))
 
 
 def _quote(name: str) -> str:
