@@ -232,6 +232,14 @@ def test_html_declared_charset_that_lies_is_noted():
     assert doc.notes == ("declared charset euc-kr, read as utf-8",)
 
 
+def test_html_other_declared_charset_is_the_fallback():
+    page = '<html><head><meta charset="windows-1252"></head><body><p>Caf\xe9 \xab5\xbb</p></body></html>'
+    doc = read_bytes(page.encode("cp1252"), "a.html")
+    assert (doc.text, doc.encoding) == ("Caf\xe9 \xab5\xbb", "cp1252")
+    with pytest.raises(ReadError, match="^cannot decode: not UTF-8, UTF-16 or CP949$"):
+        read_bytes(page.replace("windows-1252", "utf-8").encode("cp1252"), "a.html")
+
+
 def test_html_utf16_with_bom():
     doc = read_bytes(b"\xff\xfe" + PAGE.encode("utf-16-le"))
     assert (doc.format, doc.encoding, doc.text) == ("html", "utf-16", PAGE_TEXT)
@@ -603,7 +611,7 @@ def test_pdf_magic_with_the_real_module(tmp_path):
 def test_misnamed_pdf_and_hwp():
     with pytest.raises(ReadError, match=r"named \.pdf but not a PDF file"):
         read_bytes(KOREAN.encode(), "a.pdf")
-    with pytest.raises(ReadError, match=r"named \.hwp but not a HWP file \(looks like a PNG image\)"):
+    with pytest.raises(ReadError, match=r"named \.hwp but not an HWP file \(looks like a PNG image\)"):
         read_bytes(b"\x89PNG\r\n\x1a\n", "a.hwp")
 
 

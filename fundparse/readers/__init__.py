@@ -118,7 +118,7 @@ def _hwpx_document(data: bytes, name: str) -> Document:
 
 def _hwp_document(data: bytes, name: str) -> Document:
     if not data.startswith(OLE_MAGIC):
-        raise ReadError(_misnamed("HWP", ".hwp", data))
+        raise ReadError(_misnamed("an HWP", ".hwp", data))
     try:
         from fundparse.readers.hwp import read_hwp
 
@@ -134,7 +134,7 @@ def _hwp_document(data: bytes, name: str) -> Document:
 
 def _pdf_document(data: bytes, name: str) -> Document:
     if not data.startswith(PDF_MAGIC):
-        raise ReadError(_misnamed("PDF", ".pdf", data))
+        raise ReadError(_misnamed("a PDF", ".pdf", data))
     try:
         from fundparse.readers.pdf import read_pdf
 
@@ -151,7 +151,7 @@ def _pdf_document(data: bytes, name: str) -> Document:
 
 def _misnamed(kind: str, extension: str, data: bytes) -> str:
     what = _plain.describe_binary(data)
-    return f"named {extension} but not a {kind} file" + (f" (looks like {what})" if what else "")
+    return f"named {extension} but not {kind} file" + (f" (looks like {what})" if what else "")
 
 
 def _one_line(exc: BaseException) -> str:

@@ -47,7 +47,10 @@ _META_CHARSET = re.compile(rb"<meta[^>]+?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]
 # Labels of the Korean legacy family: plain-text detection (EUC-KR, then CP949) reads them.
 _KOREAN_LABELS = frozenset({"euc-kr", "euckr", "euc_kr", "cp949", "ms949", "uhc", "windows-949",
                             "x-windows-949", "ks_c_5601-1987", "ks_c_5601", "ksc5601",
-                            "korean", "csEUCKR".lower()})
+                            "korean", "cseuckr"})
+# Declared charsets detection already tried; only other declarations are a fallback.
+_DETECTED_CODECS = frozenset({"utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be",
+                              "euc_kr", "cp949"})
 
 
 def looks_like_html(head: bytes) -> bool:
@@ -76,7 +79,7 @@ def _decode(data: bytes) -> tuple[str, str, tuple[str, ...]]:
         encoding = plain.detect_encoding(data)
     except ReadError:
         codec = _codec(declared)
-        if codec is None:
+        if codec is None or codec in _DETECTED_CODECS or declared in _KOREAN_LABELS:
             raise
         try:
             markup = data.decode(codec)
