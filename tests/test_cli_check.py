@@ -5,11 +5,9 @@ formats, `fundparse rules`, and start-up cost."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import resource
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
