@@ -60,7 +60,7 @@ def run_single(folder: Path) -> int:
     from fundparse.etl import extract_records, iter_batches
 
     table = pq.read_table(folder)
-    docs = zip(table.column("doc_id").to_pylist(), table.column("text").to_pylist())
+    docs = zip(table.column("doc_id").to_pylist(), table.column("text").to_pylist(), strict=True)
     return sum(batch.num_rows for batch in iter_batches(extract_records(docs)))
 
 
@@ -90,7 +90,8 @@ def run_spark(spark, folder: Path) -> None:
 
 def figures(seconds: float, rows: int, info: dict) -> dict:
     return {"seconds": round(seconds, 2), "docs_per_s": round(info["documents"] / seconds),
-            "rows_per_s": round(rows / seconds), "mb_per_s": round(info["bytes"] / 1e6 / seconds, 3)}
+            "rows_per_s": round(rows / seconds),
+            "mb_per_s": round(info["bytes"] / 1e6 / seconds, 3)}
 
 
 # --- pytest-benchmark ------------------------------------------------------------------------
@@ -142,7 +143,8 @@ def main(argv: list[str]) -> int:
             parallel = figures(time.perf_counter() - t, rows, info)
         finally:
             spark.stop()
-    print(f"input: {info['documents']} documents, {info['bytes'] / 1e6:.2f} MB, {rows} mention rows")
+    print(f"input: {info['documents']} documents, {info['bytes'] / 1e6:.2f} MB, "
+          f"{rows} mention rows")
     for name, fig in (("single process", single), ("spark local[2]", parallel)):
         print(f"{name:15} {fig['seconds']:7.2f} s  {fig['docs_per_s']:6} docs/s  "
               f"{fig['rows_per_s']:7} rows/s  {fig['mb_per_s']:.3f} MB/s")

@@ -32,7 +32,7 @@ def read_documents(batches):
     for batch in batches:
         rows = []
         for path, content in zip(batch.column("path").to_pylist(),
-                                 batch.column("content").to_pylist()):
+                                 batch.column("content").to_pylist(), strict=True):
             try:
                 rows.append({"path": path, "text": read_bytes(content, path).text,
                              "read_error": None})

@@ -1,7 +1,8 @@
 """Mentions as records, Arrow tables and pandas frames, for loading into a warehouse.
 
     >>> import fundparse
-    >>> rows = list(fundparse.extract_records(["총사업비 281억 원(국비 121, 지방비 160)을 투입한다."]))
+    >>> text = "총사업비 281억 원(국비 121, 지방비 160)을 투입한다."
+    >>> rows = list(fundparse.extract_records([text]))
     >>> rows[0]["doc_id"], rows[0]["krw"], [s["krw"] for s in rows[0]["splits"]]
     (0, 28100000000, [12100000000, 16000000000])
 
@@ -66,8 +67,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from fundparse.config import Config
 
 __all__ = [
-    "extract_records", "to_arrow", "to_pandas", "record_rows", "mention_id", "SCHEMA",
-    "EXPLODED_SCHEMA", "ON_ERROR",
+    "extract_records", "to_arrow", "to_pandas", "record_rows", "mention_id", "error_record",
+    "schema", "iter_batches", "SCHEMA", "EXPLODED_SCHEMA", "ON_ERROR",  # noqa: F822 (lazy)
 ]
 
 ON_ERROR = ("raise", "row", "skip")

@@ -33,7 +33,8 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["extract_mentions", "spark_schema"]
 
 # Column names inside the mapInArrow input (the user's names may hold dots or spaces).
-_TEXT, _ID, _DATE, _PART = "__fundparse_text", "__fundparse_id", "__fundparse_date", "__fundparse_part"
+_TEXT, _ID = "__fundparse_text", "__fundparse_id"
+_DATE, _PART = "__fundparse_date", "__fundparse_part"
 
 
 def _pyspark():
@@ -169,7 +170,7 @@ def _map_batches(batches: Iterator[pyarrow.RecordBatch], *, offsets: dict[int, i
                     n = seen.get(part, 0)
                     seen[part] = n + 1
                     ids.append(offsets.get(part, 0) + n)
-            yield from zip(ids, texts, dates)
+            yield from zip(ids, texts, dates, strict=True)
 
     records = extract_records(documents(), on_error=on_error, rates=rates, config=config)
     yield from iter_batches(records, explode_splits=explode_splits)

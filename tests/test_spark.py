@@ -109,7 +109,8 @@ def test_rates_are_applied_on_the_executors(spark):
 
 
 def test_on_error_row_skip_raise(spark):
-    df = spark.createDataFrame([("ok", "예산 1억 원"), ("empty", None)], "doc_id string, text string")
+    df = spark.createDataFrame([("ok", "예산 1억 원"), ("empty", None)],
+                               "doc_id string, text string")
     rows = by_key(extract_mentions(df, "text", "doc_id").toArrow().to_pylist())
     assert [(r["doc_id"], r["error"]) for r in rows] == [
         ("empty", "TypeError: extract() takes a str, not NoneType"), ("ok", None)]
