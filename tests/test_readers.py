@@ -240,6 +240,14 @@ def test_html_other_declared_charset_is_the_fallback():
         read_bytes(page.replace("windows-1252", "utf-8").encode("cp1252"), "a.html")
 
 
+def test_html_odd_markup_reads_or_refuses_cleanly():
+    page = "<html><p>가<![if !supportLists]>나<![endif]>다</p><![x y>라<![OCTYPE html>마</html>"
+    assert read_bytes(page.encode(), "a.html").text == "가나다\n라마"
+    page = '<!doctype html><meta charset="uu"><p>\x80\x81</p>'     # a bytes-to-bytes codec
+    with pytest.raises(ReadError, match="cannot decode"):
+        read_bytes(page.encode("latin-1"), "a.html")
+
+
 def test_html_utf16_with_bom():
     doc = read_bytes(b"\xff\xfe" + PAGE.encode("utf-16-le"))
     assert (doc.format, doc.encoding, doc.text) == ("html", "utf-16", PAGE_TEXT)

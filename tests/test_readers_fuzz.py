@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from fundparse.readers import Document, ReadError, iter_text_chunks, read_bytes, read_path
 from fundparse.readers import plain
+from fundparse.readers.html import html_text
 
 NAMES = ("-", "a.txt", "a.html", "a.hwpx", "a.hwp", "a.pdf", "a.md", "a.bin")
 RELEASE = ("2023년부터 2026년까지 4년간 281억 원(국비 121, 지방비 160)을 투입한다.\r\n"
@@ -84,6 +85,28 @@ def test_arbitrary_bytes(data, name):
        data=st.binary(max_size=2048), name=st.sampled_from(NAMES))
 def test_arbitrary_bytes_behind_magic(prefix, data, name):
     _check(prefix + data, name)
+
+
+MARKUP = st.sampled_from([
+    "<!doctype html>", "<html>", "<head>", "</head>", "<body>", "<p>", "</p>", "<br>", "<br/>",
+    "<table>", "</table>", "<tr>", "</tr>", "<td>", "<th colspan=3>", "<td rowspan='x'>",
+    "<td rowspan=99999999>", "</td>", "<form>", "</form>", "<nav>", "</nav>", "<header>",
+    "<article>", "</article>", "<script>", "</script>", "<style>", "<svg/>", "<pre>", "</pre>",
+    "<![", "<![CDATA[", "]]>", "<![if x]>", "<!", "<!--", "-->", "<?", "</", "<", ">", "&", "&#",
+    "&#x", "&#xD800;", "&#1114112;", "&nbsp;", "&amp", ";", "=", "'", '"', "\n", " ", "\t",
+    "281억 원", "국비", "가", "\x00", "\x0b", "\ufeff",
+])
+
+
+@settings(max_examples=500, deadline=None)
+@given(pieces=st.lists(MARKUP, max_size=60))
+def test_html_from_markup_fragments(pieces):
+    markup = "<html>" + "".join(pieces)
+    _check(markup.encode("utf-8"), "a.html")
+    try:                              # the parser itself, on text read_bytes would refuse too
+        html_text(markup)
+    except ReadError:
+        pass
 
 
 @st.composite

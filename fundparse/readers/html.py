@@ -48,6 +48,9 @@ _META_CHARSET = re.compile(rb"<meta[^>]+?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]
 _KOREAN_LABELS = frozenset({"euc-kr", "euckr", "euc_kr", "cp949", "ms949", "uhc", "windows-949",
                             "x-windows-949", "ks_c_5601-1987", "ks_c_5601", "ksc5601",
                             "korean", "cseuckr"})
+# Python codecs a page may name that are no web charset (utf-7 is a known XSS vector).
+_NOT_CHARSETS = frozenset({"idna", "punycode", "undefined", "utf-7", "unicode-escape",
+                           "raw-unicode-escape"})
 # Declared charsets detection already tried; only other declarations are a fallback.
 _DETECTED_CODECS = frozenset({"utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be",
                               "euc_kr", "cp949"})
@@ -83,7 +86,7 @@ def _decode(data: bytes) -> tuple[str, str, tuple[str, ...]]:
             raise
         try:
             markup = data.decode(codec)
-        except UnicodeDecodeError:
+        except (ValueError, LookupError):        # bad bytes, or a bytes-only codec ("uu")
             raise ReadError(f"cannot decode: not UTF-8, CP949 or the declared {declared}") from None
         plain.check_text(markup)
         return markup, codec, ()
@@ -96,12 +99,16 @@ def _decode(data: bytes) -> tuple[str, str, tuple[str, ...]]:
 
 
 def _codec(label: str | None) -> str | None:
+    """Python's codec for a declared charset; None for unknown ones and non-web codecs."""
     if label is None:
         return None
     try:
-        return codecs.lookup(label).name
+        info = codecs.lookup(label)
     except LookupError:
         return None
+    if info.name in _NOT_CHARSETS or not getattr(info, "_is_text_encoding", True):
+        return None                      # e.g. "uu" or "base64": bytes-to-bytes codecs
+    return info.name
 
 
 def _same_charset(declared: str, encoding: str) -> bool:
@@ -114,8 +121,11 @@ def _same_charset(declared: str, encoding: str) -> bool:
 def html_text(markup: str) -> str:
     """Visible text of decoded HTML: one line per block, empty lines dropped."""
     parser = _VisibleText()
-    parser.feed(markup)
-    parser.close()
+    try:
+        parser.feed(markup)
+        parser.close()
+    except AssertionError as exc:      # html.parser's last word on markup it cannot scan
+        raise ReadError(f"malformed HTML ({exc})") from None
     return "\n".join(parser.lines)
 
 
@@ -210,6 +220,13 @@ class _VisibleText(HTMLParser):
         while self.forms:
             self._form_end()
         self._break()
+
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        # "<![foo" is a bogus comment in HTML; Python 3.11's parser asserts on it instead.
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            return self.parse_bogus_comment(i)
 
     # --- helpers ------------------------------------------------------------------------
     def _dropped(self, tag: str) -> bool:
