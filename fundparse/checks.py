@@ -119,22 +119,24 @@ def check_split(maker: FindingMaker, total_place: Place, total_value: Decimal, c
     if amounts and len(same_currency) == len(amounts) and not shares:
         parts_sum = sum((p.value for p in amounts), Decimal(0))
         allowed = _tolerance(total_value, total_approx, [p.precision for p in amounts]) + total_precision
-        listing = " + ".join(text_of(p) for p in amounts)
-        total_text = money(total_value, currency)
-        sum_text = money(parts_sum, currency)
-        if partial:
-            if parts_sum - total_value > allowed:
+        exceeds = parts_sum - total_value > allowed
+        differs = abs(parts_sum - total_value) > allowed
+        if exceeds if partial else differs:  # messages are built only when a finding fires
+            listing = " + ".join(text_of(p) for p in amounts)
+            total_text = money(total_value, currency)
+            sum_text = money(parts_sum, currency)
+            if partial:
                 findings.append(maker.make(
                     "FP103", total_place,
                     f"일부 재원의 합 {sum_text}({listing}){_josa(sum_text, '이', '가')} "
                     f"총액 {total_text}보다 큽니다",
                     f"listed parts add up to {sum_text} ({listing}), more than the total {total_text}"))
-        elif abs(parts_sum - total_value) > allowed:
-            findings.append(maker.make(
-                "FP101", total_place,
-                f"재원 합계 {sum_text}({listing}){_josa(sum_text, '이', '가')} "
-                f"총액 {total_text}{_josa(total_text, '과', '와')} 다릅니다",
-                f"parts add up to {sum_text} ({listing}), not the total {total_text}"))
+            else:
+                findings.append(maker.make(
+                    "FP101", total_place,
+                    f"재원 합계 {sum_text}({listing}){_josa(sum_text, '이', '가')} "
+                    f"총액 {total_text}{_josa(total_text, '과', '와')} 다릅니다",
+                    f"parts add up to {sum_text} ({listing}), not the total {total_text}"))
     for p in parts:
         if p.parts and p.value is not None:
             findings.extend(check_split(maker, Place(p.start, p.end), p.value, p.currency, False,

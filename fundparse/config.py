@@ -78,11 +78,13 @@ class Config:
         lang = table.get("lang", "ko")
         if lang not in ("ko", "en"):
             raise ConfigError(f"{where}lang must be \"ko\" or \"en\", not {lang!r}")
+        select = tuple(_str_list(table.get("select", []), "select", where))
+        extend = tuple(_str_list(table.get("extend-select", []), "extend-select", where))
         return cls(
             path=path,
             data=json.dumps(data, sort_keys=True, ensure_ascii=False),
-            select=tuple(_str_list(table.get("select", []), "select", where))
-            + tuple(_str_list(table.get("extend-select", []), "extend-select", where)),
+            # every rule is on by default, so extend-select only widens an explicit select
+            select=select + extend if select else (),
             ignore=tuple(_str_list(table.get("ignore", []), "ignore", where))
             + tuple(_str_list(table.get("extend-ignore", []), "extend-ignore", where)),
             per_file_ignores=tuple(

@@ -61,7 +61,8 @@ class CompiledRules:
     any_run: regex.Pattern  # any numeral run, for reading at a known position (split parts)
     after_chars: frozenset[str]  # what may follow a plain Arabic number that is money
     before_chars: frozenset[str]  # what may stand right before one (₩ $ € …)
-    rules: tuple[tuple[Rule, regex.Pattern | None, regex.Pattern | None], ...]
+    rules: tuple[tuple[Rule, regex.Pattern | None, regex.Pattern | None,
+                       frozenset[str] | None, frozenset[str] | None], ...]
     range_gap: regex.Pattern
     level_after: regex.Pattern
     rate_base_after: regex.Pattern
@@ -105,6 +106,8 @@ def _compile(words: Tables) -> CompiledRules:
             rule,
             regex.compile(rule.before, ignore_unused=True, **lists) if rule.before else None,
             regex.compile(rule.after, ignore_unused=True, **lists) if rule.after else None,
+            frozenset(rule.follows(words)) if rule.follows else None,
+            frozenset(rule.precedes(words)) if rule.precedes else None,
         )
         for rule in RULES
     )
@@ -182,7 +185,17 @@ def find_numerals(text: str, comp: CompiledRules) -> list[tuple[int, int, Numera
 def _apply_rules(text: str, start: int, end: int, numeral: Numeral, comp: CompiledRules,
                  words: Tables) -> Amount | None:
     best: Amount | None = None
-    for rule, before, after in comp.rules:
+    nxt = text[end:end + 1]
+    if nxt in _SPACES:
+        nxt = text[end + 1:end + 2]
+    prev = text[start - 1:start] if start else ""
+    if prev in _SPACES and start > 1:
+        prev = text[start - 2:start - 1]
+    for rule, before, after, follows, precedes in comp.rules:
+        if follows is not None and nxt not in follows:
+            continue
+        if precedes is not None and prev not in precedes:
+            continue
         if not rule.accepts(numeral):
             continue
         m_after = m_before = None
@@ -201,16 +214,32 @@ def _apply_rules(text: str, start: int, end: int, numeral: Numeral, comp: Compil
 
 
 def _resolve_overlaps(amounts: list[Amount]) -> list[Amount]:
-    """Longest first among overlapping amounts; ties go to the earlier one."""
-    ordered = sorted(amounts, key=lambda a: (-(a.end - a.start), a.start))
+    """Longest first among overlapping amounts; ties go to the earlier one.
+
+    Amounts are cut into clusters of transitively overlapping spans (a sweep in text order),
+    and each small cluster is settled on its own, so this stays linear in the text.
+    """
     kept: list[Amount] = []
-    taken: list[tuple[int, int]] = []
-    for amount in ordered:
-        if any(amount.start < e and s < amount.end for s, e in taken):
-            continue
-        kept.append(amount)
-        taken.append((amount.start, amount.end))
+    cluster: list[Amount] = []
+    cluster_end = -1
+    for amount in sorted(amounts, key=lambda a: (a.start, -a.end)):
+        if cluster and amount.start >= cluster_end:
+            kept.extend(_settle_cluster(cluster))
+            cluster = []
+        cluster.append(amount)
+        cluster_end = max(cluster_end if len(cluster) > 1 else -1, amount.end)
+    kept.extend(_settle_cluster(cluster))
     return sorted(kept, key=lambda a: a.start)
+
+
+def _settle_cluster(cluster: list[Amount]) -> list[Amount]:
+    if len(cluster) < 2:
+        return cluster
+    kept: list[Amount] = []
+    for amount in sorted(cluster, key=lambda a: (-(a.end - a.start), a.start)):
+        if not any(amount.start < k.end and k.start < amount.end for k in kept):
+            kept.append(amount)
+    return kept
 
 
 def _range_low(low: Numeral, high: Amount) -> Decimal | None:
@@ -274,7 +303,7 @@ def _apply_markers(text: str, amounts: list[Amount], comp: CompiledRules) -> lis
             continue
         if amount.currency != "KRW" and comp.rate_base_after.match(text, amount.end):
             continue  # "100엔당 900원": the base of a rate
-        _, prefixes = read_prefixes(text, amount.start, pats)
+        amount.chain_start, prefixes = read_prefixes(text, amount.start, pats)
         for kind, meaning in reversed(prefixes):  # nearest last, so it wins
             _set_marker(amount, kind, meaning)
         suffix = read_suffix(text, amount.end, pats)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 from decimal import Decimal, localcontext
 
 import regex
@@ -72,6 +73,11 @@ class Analysis:
 _METRO_HEADER = (r"(?:{names})(?:광역시|특별시|특별자치시|시청|시\s*보도자료|시\s+[가-힣]+과"
                  r"|시(?:는|가|와|도|의)\s|\s+[가-힣]{{1,4}}구(?:는|가|청|의|\s))")
 _WORD = regex.compile(r"[가-힣A-Za-z0-9]{2,}")
+
+
+@lru_cache(maxsize=8)
+def _metro_header(cities: tuple[str, ...]) -> regex.Pattern:
+    return regex.compile(_METRO_HEADER.format(names="|".join(cities)))
 _BULLETS = regex.compile(r"[▲△□■○●◦•ㅇ※\n]")
 # Words that do not name a project ("시는 총사업비 …", "이번 사업의 총사업비는 …")
 _NOT_PROJECT = {"시는", "군은", "구는", "도는", "시가", "군이", "구가", "도가", "이번", "올해", "사업",
@@ -95,8 +101,7 @@ def _analyse(text: str, doc_date, config: Config | None, full: bool) -> Analysis
     amounts = sorted([*amounts, *table], key=lambda a: a.start)
 
     sentences = Sentences(text)
-    metro_doc = regex.compile(_METRO_HEADER.format(names="|".join(words.metropolitan))).search(
-        text, 0, 4000) is not None
+    metro_doc = _metro_header(words.metropolitan).search(text, 0, 4000) is not None
     reader = SplitReader(text, amounts, words, comp.any_run, sentences, metro_doc)
     lines = Lines(text)
     maker = checks.FindingMaker(lines.position)
@@ -109,8 +114,8 @@ def _analyse(text: str, doc_date, config: Config | None, full: bool) -> Analysis
             fact.label = a.row_label
             fact.fiscal_year = a.fiscal_year
         else:
-            fact.label = label_before(text, a.start, words, markers)
-            fact.fiscal_year = fiscal_year_before(text, a.start, day, markers)
+            fact.label = label_before(text, a.start, words, markers, a.chain_start)
+            fact.fiscal_year = fiscal_year_before(text, a.start, day, markers, a.chain_start)
 
     periods = find_periods(text, day, None if full else [sentences.span(f.amount.start) for f in facts])
     _attach_periods(periods, facts, sentences)
@@ -196,6 +201,8 @@ def _find_splits(text: str, amounts: list[Amount], reader: SplitReader,
             taken.add(id(part_amount))
             facts.pop(id(part_amount), None)
     # "재원은 국비 …" / "이 중 국비 …" in the sentence after a total
+    ordered = sorted(facts.values(), key=lambda f: f.amount.start)
+    fact_starts = [f.amount.start for f in ordered]
     for span in reader.next_sentence_openers():
         prev: list[Fact] = []
         previous: tuple[int, int] | None = span
@@ -204,8 +211,9 @@ def _find_splits(text: str, amounts: list[Amount], reader: SplitReader,
             if previous is None:
                 break
             lo, hi = previous
-            prev = [f for f in facts.values() if lo <= f.amount.start < hi
-                    and f.split is None and id(f.amount) not in taken]
+            window = ordered[bisect.bisect_left(fact_starts, lo):bisect.bisect_left(fact_starts, hi)]
+            prev = [f for f in window if f.split is None and id(f.amount) not in taken
+                    and id(f.amount) in facts]
             if prev:
                 break
         if not prev:
@@ -259,9 +267,11 @@ def _settle(total: Amount, info: SplitInfo, text: str) -> None:
 def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Sentences) -> None:
     """A period goes to an amount of its own sentence: the first one after it that is not a
     per-unit rate, else the nearest one before it."""
+    starts = [f.amount.start for f in facts]  # facts are in text order
     for period in periods:
         s_start, s_end = sentences.span(period.text_start)
-        here = [f for f in facts if s_start <= f.amount.start < s_end and f.period is None
+        window = facts[bisect.bisect_left(starts, s_start):bisect.bisect_left(starts, s_end)]
+        here = [f for f in window if f.period is None
                 and f.amount.per is None and f.fiscal_year is None]
         after = [f for f in here if f.amount.start >= period.text_end]
         before = [f for f in here if f.amount.end <= period.text_start]
@@ -327,4 +337,6 @@ def check(text: str, *, doc_date: dt.date | str | int | None = None,
     """Every consistency finding in ``text`` (``lang`` is kept for the CLI's message choice)."""
     if not isinstance(text, str):
         raise TypeError(f"check() takes a str, not {type(text).__name__}")
-    return analyse(text, doc_date, config).findings
+    from fundparse.suppress import filter_findings
+
+    return filter_findings(analyse(text, doc_date, config).findings, text, config=config)

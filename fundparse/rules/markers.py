@@ -62,8 +62,8 @@ def compile_markers(words) -> MarkerPatterns:
     long_after = [w for w in suffix_meaning if len(w) > 1]
     short_after = [w for w in suffix_meaning if len(w) == 1]
     prefix = regex.compile(
-        rf"(?:(?<![가-힣0-9])(?P<w>\L<hangul_prefix>)|(?P<w>\L<other_prefix>)"
-        rf"|(?<![가-힣])(?P<other>[0-9A-Za-z가-힣㎡²]{{1,6}}당)){S}*\Z",
+        rf"(?r)(?:(?<![가-힣0-9])(?P<w>\L<hangul_prefix>)|(?P<w>\L<other_prefix>)"
+        rf"|(?<![가-힣])(?P<other>[0-9A-Za-z가-힣㎡²]{{1,6}}당)){S}*",
         hangul_prefix=hangul_prefix, other_prefix=other_prefix or ["\0"],
     )
     suffix = regex.compile(
@@ -91,7 +91,7 @@ def read_prefixes(text: str, start: int, pats: MarkerPatterns) -> tuple[int, lis
     found: list[tuple[str, str]] = []
     pos = start
     for _ in range(5):
-        m = pats.prefix.search(text, max(0, pos - 16), pos)
+        m = pats.prefix.match(text, max(0, pos - 16), pos)
         if m is None:
             break
         if m.group("other"):

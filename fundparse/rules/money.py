@@ -43,6 +43,7 @@ class Amount:
     change: str | None = None
     high: Decimal | None = None  # a range's high end
     bare: bool = False  # no currency word: "281억" read as money from context
+    chain_start: int = -1  # where the markers before it begin ("총사업비 약 281억": at 약)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +67,21 @@ class Rule:
     before: str | None = None
     after: str | None = None
     accepts: Callable[[Numeral], bool] = lambda numeral: True
+    # Cheap gates, from the rule data: the characters that may follow the numeral (after one
+    # optional space) or precede it; the engine skips the rule when the text has neither.
+    follows: Callable[[object], set[str]] | None = None
+    precedes: Callable[[object], set[str]] | None = None
+
+
+def _firsts(words_of: Callable[[object], list[str]]) -> Callable[[object], set[str]]:
+    return lambda tables: {w[0] for w in words_of(tables) if w}
+
+
+def _lasts(words_of: Callable[[object], list[str]]) -> Callable[[object], set[str]]:
+    return lambda tables: {w[-1] for w in words_of(tables) if w}
+
+
+_HANGUL_LAST = lambda tables: {chr(c) for c in range(0xAC00, 0xD7A4)}  # noqa: E731
 
 
 # --- which numerals a rule accepts -------------------------------------------------------
@@ -155,6 +171,7 @@ RULES: tuple[Rule, ...] = (
         after=rf"{S}?(?P<cur>원화|원|[₩￦])(?!권|[·ㆍ/\-]?(?:달러|엔|위안|유로))(?:{WORD_END})",
         accepts=written_number,
         produce=won,
+        follows=lambda tables: {"원", "₩", "￦"},
     ),
     Rule(
         name="won-symbol",
@@ -163,6 +180,7 @@ RULES: tuple[Rule, ...] = (
         after=rf"(?:{S}?원(?:{WORD_END}))?",
         accepts=digits_only,
         produce=won_symbol,
+        precedes=lambda tables: {"₩", "￦", "W"},
     ),
     Rule(
         name="foreign-word",
@@ -172,6 +190,7 @@ RULES: tuple[Rule, ...] = (
                rf"(?:{WORD_END})(?![A-Za-z])"),
         accepts=written_number,
         produce=foreign_word,
+        follows=lambda tables: {w[0] for w in tables.foreign_words} | {w[0] for w in tables.scales},
     ),
     Rule(
         name="foreign-symbol",
@@ -180,6 +199,7 @@ RULES: tuple[Rule, ...] = (
         after=rf"(?:{S}?(?P<scale>\L<scales>)(?![A-Za-z]))?",
         accepts=digits_only,
         produce=foreign_symbol,
+        precedes=lambda tables: {s[-1] for s, c in tables.currency_symbols.items() if c != "KRW"},
     ),
     Rule(
         name="minor-unit",
@@ -187,6 +207,7 @@ RULES: tuple[Rule, ...] = (
         after=rf"{S}?(?P<minor_word>\L<minor_words>)(?:{WORD_END})(?![A-Za-z])",
         accepts=written_number,
         produce=minor_unit,
+        follows=_firsts(lambda tables: list(tables.minor_words)),
     ),
     Rule(
         name="bare-before-verb",
@@ -194,6 +215,8 @@ RULES: tuple[Rule, ...] = (
         after=rf"(?!{S}?(?:원|\L<foreign_words>))(?:{S}?(?:을|를|이|가|의|으로|로|씩)?{S}?(?:\L<verbs>|\L<sizes>))",
         accepts=with_big_unit,
         produce=bare_krw("bare-before-verb"),
+        follows=lambda tables: set("을를이가의으로씩") | {w[0] for w in tables.money_words["verbs"]}
+        | {w[0] for w in tables.money_words["sizes"]},
     ),
     Rule(
         name="bare-after-change-sign",
@@ -202,6 +225,7 @@ RULES: tuple[Rule, ...] = (
         after=rf"(?!{S}?(?:\L<counters>|원|\L<foreign_words>))",
         accepts=with_big_unit,
         produce=bare_krw("bare-after-change-sign"),
+        precedes=lambda tables: {"△", "▽"},
     ),
     Rule(
         name="bare-after-label",
@@ -211,6 +235,7 @@ RULES: tuple[Rule, ...] = (
         after=rf"(?!{S}?(?:\L<counters>|원|\L<foreign_words>))",
         accepts=with_big_unit,
         produce=bare_krw("bare-after-label"),
+        precedes=_HANGUL_LAST,
     ),
 )
 

@@ -6,6 +6,7 @@ the document date and stay open without one (never the clock).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass
 
@@ -76,11 +77,18 @@ def find_periods(text: str, doc_date: dt.date | None,
     for pattern in PATTERNS:
         for lo, hi in windows:
             for m in pattern.finditer(text, lo, hi):
-                if any(m.start() < e and s < m.end() for s, e in taken):
+                if _overlaps(taken, m.start(), m.end()):
                     continue
                 _add(m, doc_date, found, taken)
+                taken.sort()
     found.sort(key=lambda p: p.text_start)
     return found
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps a span in the sorted, disjoint list ``taken``."""
+    i = bisect.bisect_right(taken, (start, start))
+    return any(s < end and start < e for s, e in taken[max(0, i - 1):i + 1])
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -13,7 +13,9 @@ amounts: each appears once, inside its total.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
+from functools import lru_cache
 from decimal import Decimal
 
 import regex
@@ -125,8 +127,12 @@ class SplitReader:
         self.metro_doc = metro_doc
         self.by_start = {a.start: a for a in amounts}
         self.amounts = amounts
-        names = "|".join(words.metropolitan)
-        self._metro = regex.compile(rf"(?:{names}){METRO_SUFFIX}(?:는|은|가|이|와|과|의|에서|도|\s)")
+        self.starts = [a.start for a in amounts]  # amounts are in text order
+        self._metro = _metro_pattern(words.metropolitan)
+
+    def between(self, lo: int, hi: int) -> list[Amount]:
+        """Amounts starting in [lo, hi)."""
+        return self.amounts[bisect.bisect_left(self.starts, lo):bisect.bisect_left(self.starts, hi)]
 
     # --- one item: LABEL NUMBER[unit/currency][%] ------------------------------------------
     def category(self, label: str, offset: int) -> str | None:
@@ -278,12 +284,15 @@ class SplitReader:
         return SplitInfo(parts, partial or bool(rest), "paren")
 
     def before_total(self, total: Amount, sentence_start: int) -> SplitInfo | None:
+        window = self.text[max(sentence_start, total.start - 24):total.start]
+        if not any(w in window for w in ("등", "총", "모두", "합계", "전체", "포함", "합쳐", "합해", "더해")):
+            return None
         m = _BEFORE_TOTAL.search(self.text, max(sentence_start, total.start - 24), total.start)
         if m is None or not (m.group("etc") or m.group("sum") or m.group("incl")):
             return None
         items: list[Part] = []
         edge = m.start()
-        earlier = [a for a in self.amounts if sentence_start <= a.start and a.end <= edge]
+        earlier = [a for a in self.between(sentence_start, edge) if a.end <= edge]
         for amount in reversed(earlier):
             gap = self.text[amount.end:edge]
             if not _CONNECTOR.fullmatch(gap) and gap != "":
@@ -321,7 +330,7 @@ class SplitReader:
         if paren is not None:
             return self.after_paren(total, paren.end())
         m = _OPENER_AFTER.match(self.text, total.end, sentence_end)
-        if m is None or any(total.end < a.start < m.start() + len(m.group()) for a in self.amounts):
+        if m is None or self.between(total.end + 1, m.end()):
             return None
         parts, partial, _ = self.read_list(m.end(), sentence_end, total,
                                            allow_unknown=bool(m.group("whole")))
@@ -406,6 +415,12 @@ def table_row_split(text: str, parts_amounts: list, reader: SplitReader) -> Spli
         parts.append(Part(label, category, start if start >= 0 else a.start, a.end, a.value,
                           a.currency, a.numeral, bare=False, amount=a))
     return SplitInfo(parts, False, "table") if parts else None
+
+
+@lru_cache(maxsize=8)
+def _metro_pattern(cities: tuple[str, ...]) -> regex.Pattern:
+    names = "|".join(cities)
+    return regex.compile(rf"(?:{names}){METRO_SUFFIX}(?:는|은|가|이|와|과|의|에서|도|\s)")
 
 
 def find_close(text: str, open_at: int, limit: int) -> int | None:

@@ -41,6 +41,11 @@ _TOTAL_COLUMN = regex.compile(r"^\s*(?:계|합계|총계|소계|총액|총사업
 _CODE = regex.compile(r"(?:^|[\s\[(（,，])([국균도시군구기민자])\s*$")
 _PROSE = regex.compile(r"(?:[다요]|니다|습니다)[.。]?\s*$|[가-힣][.。]\s+\S")
 _INDEX_CODE = regex.compile(r"^\s*\d{3}\s+[가-힣]")
+_YEAR_WORD_AFTER = regex.compile(r"\s*(?:년|예산|결산|본|추경|예산안|계획|실적|회계|[.)])")
+_YEAR_RANGE_BEFORE = regex.compile(r"(?:19|20)\d{2}\s*[~∼～〜\-–]\s*$")
+_LABEL_WORDS = regex.compile(r"([가-힣A-Za-z·]+)\s*[:：]?\s*$")
+_OPEN_TAIL = regex.compile(r"[\[(（].*$")
+_STARTS_WITH_NUMBER = regex.compile(r"^[△▽▲\-]?\s*[0-9]")
 _CELL_END = ")]）,，;(（"
 _PARTICLE_AFTER = regex.compile(r"(?:으로|로|은|는|이|가|을|를|의|에|과|와|만|도|씩)(?![가-힣])")
 QUIET_LINES = 4
@@ -238,9 +243,9 @@ def _is_year(line: str, m) -> bool:
     if len(raw) != 4 or not raw.startswith(("19", "20")) or m.group("sign"):
         return False
     rest = line[m.end():]
-    if regex.match(r"\s*(?:년|예산|결산|본|추경|예산안|계획|실적|회계|[.)])", rest):
+    if _YEAR_WORD_AFTER.match(rest):
         return True
-    if _YEAR_RANGE.match(rest) or regex.search(r"(?:19|20)\d{2}\s*[~∼～〜\-–]\s*$", line[:m.start()]):
+    if _YEAR_RANGE.match(rest) or _YEAR_RANGE_BEFORE.search(line, 0, m.start()):
         return True
     return _looks_like_header(line)
 
@@ -252,9 +257,14 @@ def _looks_like_header(line: str) -> bool:
 
 
 def _row_label(cells, line: str, offset: int) -> str | None:
-    first = cells[0][1] if len(cells) > 1 else line[:offset]
-    first = regex.sub(r"[\[(（].*$", "", first).strip(" ·-□○ㅇ▶•*:：")
-    if not first or regex.match(r"^[△▽▲\-]?\s*[0-9]", first):
+    """A row's first cell; on a line without cells, the words right before the figure."""
+    if len(cells) > 1:
+        first = cells[0][1]
+    else:
+        words = _LABEL_WORDS.search(line, 0, offset)
+        first = words.group(1) if words else ""
+    first = _OPEN_TAIL.sub("", first).strip(" ·-□○ㅇ▶•*:：")
+    if not first or _STARTS_WITH_NUMBER.match(first):
         return None
     return first[:40]
 
