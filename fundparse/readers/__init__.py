@@ -29,7 +29,7 @@ from typing import BinaryIO, Iterator
 
 __all__ = [
     "Document", "ReadError", "DEFAULT_GLOBS", "read_path", "read_bytes", "page_of",
-    "iter_text_chunks",
+    "iter_text_chunks", "sniff_format",
 ]
 
 DEFAULT_GLOBS: tuple[str, ...] = ("*.txt", "*.md", "*.htm", "*.html", "*.hwpx", "*.hwp", "*.pdf")

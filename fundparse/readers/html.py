@@ -79,18 +79,17 @@ def _decode(data: bytes) -> tuple[str, str, tuple[str, ...]]:
     match = _META_CHARSET.search(data, 0, 4096)
     declared = match.group(1).decode("ascii").lower() if match else None
     try:
-        encoding = plain.detect_encoding(data)
+        encoding, markup = plain.detect_and_decode(data)
     except ReadError:
         codec = _codec(declared)
         if codec is None or codec in _DETECTED_CODECS or declared in _KOREAN_LABELS:
             raise
         try:
             markup = data.decode(codec)
-        except (ValueError, LookupError):        # bad bytes, or a bytes-only codec ("uu")
+        except ValueError:                       # UnicodeError: bytes the charset cannot read
             raise ReadError(f"cannot decode: not UTF-8, CP949 or the declared {declared}") from None
         plain.check_text(markup)
         return markup, codec, ()
-    markup = data.decode(plain.CODECS[encoding])
     plain.check_text(markup)
     notes: tuple[str, ...] = ()
     if declared and not markup.isascii() and not _same_charset(declared, encoding):

@@ -48,6 +48,8 @@ _SPACES = re.compile(r"[\t\n ]+")
 _INLINE = {"tab": "\t", "lineBreak": "\n", "hyphen": "-", "nbSpace": " ", "fwSpace": " "}
 _DEFERRED = frozenset({"footNote", "endNote"})
 _HIDDEN = frozenset({"hiddenComment"})
+# Bulky layout records that never hold text: not even built into the tree.
+_NO_TEXT = frozenset({"linesegarray", "secPr"})
 _ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError,
                ValueError, NotImplementedError, RuntimeError, struct.error, KeyError,
                IndexError, OverflowError)
@@ -102,9 +104,32 @@ def _refuse_declarations(*_: object) -> NoReturn:
     _fail("HWPX XML declares a DOCTYPE or entities: refused (entity expansion / external entities)")
 
 
-def parse_xml(data: bytes, where: str) -> ElementTree.Element:
-    """An element tree from XML bytes through expat, refusing DOCTYPE and ENTITY declarations."""
+def parse_xml(data: bytes, where: str, prune: frozenset[str] = frozenset()) -> ElementTree.Element:
+    """An element tree from XML bytes through expat, refusing DOCTYPE and ENTITY declarations.
+
+    Elements whose local name is in ``prune`` are left out with everything inside them.
+    """
     builder = ElementTree.TreeBuilder()
+    pruning = 0                                     # depth inside a pruned element
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        nonlocal pruning
+        if pruning or name.rpartition("}")[2] in prune:
+            pruning += 1
+            return
+        builder.start(_qualified(name), {_qualified(key): value for key, value in attrs.items()})
+
+    def end(name: str) -> None:
+        nonlocal pruning
+        if pruning:
+            pruning -= 1
+            return
+        builder.end(_qualified(name))
+
+    def data_(text: str) -> None:
+        if not pruning:
+            builder.data(text)
+
     parser = expat.ParserCreate(namespace_separator="}")
     parser.buffer_text = True
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
@@ -112,10 +137,9 @@ def parse_xml(data: bytes, where: str) -> ElementTree.Element:
     parser.EntityDeclHandler = _refuse_declarations
     parser.UnparsedEntityDeclHandler = _refuse_declarations
     parser.ExternalEntityRefHandler = _refuse_declarations
-    parser.StartElementHandler = lambda name, attrs: builder.start(
-        _qualified(name), {_qualified(key): value for key, value in attrs.items()})
-    parser.EndElementHandler = lambda name: builder.end(_qualified(name))
-    parser.CharacterDataHandler = builder.data
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = data_
     try:
         parser.Parse(data, True)
         return builder.close()
@@ -207,7 +231,7 @@ def read_hwpx(data: bytes) -> tuple[str, tuple[str, ...]]:
     lines: list[str] = []
     try:
         for info in sections:
-            root = parse_xml(package.read(info), info.filename)
+            root = parse_xml(package.read(info), info.filename, prune=_NO_TEXT)
             lines.extend(_Renderer().sublist(root))
     except RecursionError:
         _fail("HWPX structure nested too deeply")

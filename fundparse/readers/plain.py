@@ -19,7 +19,7 @@ from typing import Iterable, Iterator
 
 from fundparse.readers import ReadError
 
-__all__ = ["decode_text", "detect_encoding", "check_text", "describe_binary", "cut_text",
+__all__ = ["decode_text", "detect_and_decode", "check_text", "describe_binary", "cut_text",
            "iter_decoded"]
 
 # Reported name → Python codec.
@@ -37,9 +37,8 @@ _BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 _MAGIC = (
     (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
-    (b"\x1f\x8b", "a gzip archive"), (b"BZh", "a bzip2 archive"), (b"7z\xbc\xaf", "a 7z archive"),
-    (b"Rar!", "a RAR archive"), (b"\xfd7zXZ", "an xz archive"), (b"\x7fELF", "an executable"),
-    (b"MZ", "a Windows executable"), (b"PK\x03\x04", "a zip archive"),
+    (b"\x1f\x8b", "a gzip archive"), (b"7z\xbc\xaf", "a 7z archive"), (b"Rar!\x1a", "a RAR archive"),
+    (b"\xfd7zXZ", "an xz archive"), (b"\x7fELF", "an executable"), (b"PK\x03\x04", "a zip archive"),
     (b"\xd0\xcf\x11\xe0", "an OLE2 (MS Office / HWP) file"), (b"%PDF", "a PDF"),
 )
 
@@ -65,12 +64,15 @@ def _bom_encoding(data: bytes) -> str | None:
     return None
 
 
-def _decodes(data: bytes, encoding: str, final: bool) -> bool:
+def _decoded(data: bytes, encoding: str, final: bool) -> str | None:
+    """``data`` decoded strictly (a prefix when ``final`` is False), or None if it is not."""
     try:
-        codecs.getincrementaldecoder(CODECS[encoding])().decode(data, final)
+        return codecs.getincrementaldecoder(CODECS[encoding])().decode(data, final)
     except UnicodeDecodeError:
-        return False
-    return True
+        return None
+
+
+_NOT_ASCII = bytes(range(128))
 
 
 def _damaged_utf8(data: bytes) -> bool:
@@ -81,28 +83,33 @@ def _damaged_utf8(data: bytes) -> bool:
     """
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
-    good = sum(1 for ch in text if ch > "\x7f" and ch != "\ufffd")
+    ascii_chars = len(data) - len(data.translate(None, _NOT_ASCII))
+    good = len(text) - bad - ascii_chars
     return good >= 8 and good >= 4 * bad
 
 
-def detect_encoding(data: bytes, final: bool = True) -> str:
-    """The encoding ``data`` is read with; ``final=False`` for a prefix of a longer file.
+def detect_and_decode(data: bytes, final: bool = True) -> tuple[str, str]:
+    """``(encoding, text)`` for ``data``: BOM stripped, not yet NFC; ``final=False`` for a
+    prefix of a longer file (its text then stops short of a split character).
 
     Raises :class:`ReadError` for binary or undecodable bytes.
     """
     bom = _bom_encoding(data)
     if bom is not None:
-        if not _decodes(data, bom, final):
+        text = _decoded(data, bom, final)
+        if text is None:
             raise ReadError(f"cannot decode: invalid {bom.upper().removesuffix('-SIG')} after its BOM")
-        return bom
+        return bom, text
     if b"\x00" in data:
         raise _binary_error(data)
-    if _decodes(data, "utf-8", final):
-        return "utf-8"
+    text = _decoded(data, "utf-8", final)
+    if text is not None:
+        return "utf-8", text
     if not _damaged_utf8(data):
         for encoding in _FALLBACKS:
-            if _decodes(data, encoding, final):
-                return encoding
+            text = _decoded(data, encoding, final)
+            if text is not None:
+                return encoding, text
     if describe_binary(data) or _BINARY_BYTES.search(data, 0, 4096):
         raise _binary_error(data)
     raise ReadError(CANNOT_DECODE)
@@ -121,8 +128,7 @@ def _nfc(text: str) -> str:
 
 def decode_text(data: bytes) -> tuple[str, str]:
     """``(text, encoding)`` of a whole plain-text file: BOM stripped, NFC, "\\r\\n" kept."""
-    encoding = detect_encoding(data)
-    text = data.decode(CODECS[encoding])
+    encoding, text = detect_and_decode(data)
     check_text(text)
     return _nfc(text), encoding
 
@@ -173,7 +179,7 @@ def iter_decoded(head: bytes, blocks: Iterable[bytes], chunk_chars: int) -> Iter
     ASCII so far, or EUC-KR without its rare 8-byte jamo sequences) — what whole-file
     detection would have chosen; any other late failure is a :class:`ReadError`.
     """
-    stream = _Decoder(detect_encoding(head, final=False))
+    stream = _Decoder(detect_and_decode(head, final=False)[0])
     buf, pos = stream.feed(head, False), 0
     check_text(buf)
     for block in blocks:
