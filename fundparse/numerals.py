@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal, localcontext
 
 from fundparse.model import EXACT
@@ -270,8 +271,14 @@ def tokenize(run: str) -> list[tuple[str, str, int, int]]:
 
 def parse_numerals(run: str) -> list[Numeral]:
     """Every valid numeral in a run, left to right, greedy ("2024 3억" -> 2024, 3억)."""
+    return list(_cached(run))
+
+
+@lru_cache(maxsize=8192)
+def _cached(run: str) -> tuple[Numeral, ...]:
+    # the same figures recur (281억, 1억 원 …): their numerals are immutable, so kept
     with localcontext(EXACT):
-        return _parse_numerals(run)
+        return tuple(_parse_numerals(run))
 
 
 def _parse_numerals(run: str) -> list[Numeral]:
