@@ -27,6 +27,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from fundparse.rules.tables import merge_tables
+
 CONFIG_NAMES = (".fundparse.toml", "pyproject.toml")
 DATA_SECTIONS = ("sources", "codes", "currencies", "markers", "money_words", "scales")
 OPTION_KEYS = {"select", "ignore", "per-file-ignores", "per_file_ignores", "lang", "data",
@@ -67,10 +69,10 @@ class Config:
             extra_path = (base / extra).resolve()
             try:
                 with open(extra_path, "rb") as handle:
-                    _merge(data, tomllib.load(handle))
+                    merge_tables(data, tomllib.load(handle))
             except (OSError, tomllib.TOMLDecodeError) as exc:
                 raise ConfigError(f"{where}data file {extra}: {exc}") from None
-        _merge(data, {key: table[key] for key in DATA_SECTIONS if key in table})
+        merge_tables(data, {key: table[key] for key in DATA_SECTIONS if key in table})
         _check_data(data, where)
         pfi = table.get("per-file-ignores", table.get("per_file_ignores", {}))
         if not isinstance(pfi, dict):
@@ -101,17 +103,6 @@ def _str_list(value: Any, name: str, where: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{where}{name} must be a list of strings")
     return value
-
-
-def _merge(into: dict[str, Any], extra: dict[str, Any]) -> None:
-    """Deep-merge ``extra`` into ``into``: tables merge, lists extend, scalars replace."""
-    for key, value in extra.items():
-        if isinstance(value, dict) and isinstance(into.get(key), dict):
-            _merge(into[key], value)
-        elif isinstance(value, list) and isinstance(into.get(key), list):
-            into[key] = into[key] + [v for v in value if v not in into[key]]
-        else:
-            into[key] = value
 
 
 def _check_data(data: dict[str, Any], where: str) -> None:

@@ -34,6 +34,7 @@ from fundparse.rules.markers import (
     MarkerPatterns,
     compile_markers,
     is_exchange_rate,
+    read_per_across_label,
     read_prefixes,
     read_suffix,
 )
@@ -122,7 +123,7 @@ def _compile(words: Tables) -> CompiledRules:
         run=run,
         any_run=any_run,
         hangul_run=re.compile(
-            rf"(?:(?<![가-힣])|(?<=금)|(?<=金))(?:[{chars}]{{2,}}|[십백천만])(?:{S}?[{chars}]+)*(?={S}?(?:"
+            rf"(?:(?<![가-힣0-9０-９.,])|(?<=금)|(?<=金))(?:[{chars}]{{2,}}|[십백천만])(?:{S}?[{chars}]+)*(?={S}?(?:"
             + "|".join(re.escape(w) for w in sorted(currency_after, key=len, reverse=True))
             + "))"
         ),
@@ -306,6 +307,8 @@ def _apply_markers(text: str, amounts: list[Amount], comp: CompiledRules) -> lis
         amount.chain_start, prefixes = read_prefixes(text, amount.start, pats)
         for kind, meaning in reversed(prefixes):  # nearest last, so it wins
             _set_marker(amount, kind, meaning)
+        if amount.per is None:
+            amount.per = read_per_across_label(text, amount.chain_start, pats)
         suffix = read_suffix(text, amount.end, pats)
         if suffix is not None:
             kind, meaning = suffix

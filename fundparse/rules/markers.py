@@ -20,7 +20,8 @@ SHORT_AFTER_END = "(?![가-힣])|(?=[의로에을를가이인였은는까으도]
 RANGE_DASH = "~∼～〜–—-"
 # Words ending in 당 that are not "per …": parties, 해당 (the … in question), 식당 …
 NOT_PER = {"정당", "여당", "야당", "해당", "식당", "본당", "당당", "민주당", "성당", "사당", "강당",
-           "충당", "배당", "할당", "상당", "타당", "마땅", "담당", "전당"}
+           "충당", "배당", "할당", "상당", "타당", "마땅", "담당", "전당", "경로당", "서당",
+           "법당", "예배당", "본당", "공당", "창당", "입당", "탈당", "신당"}
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class MarkerPatterns:
     prefix: regex.Pattern
     suffix: regex.Pattern
     exchange_before: regex.Pattern
+    label_phrase: regex.Pattern  # one or two words between a per word and the amount
     rate_context: regex.Pattern  # 환율 earlier in the clause: small won figures there are rates
     rate_equation: regex.Pattern  # "1달러=1,450원"
     foreign_end: regex.Pattern
@@ -63,7 +65,7 @@ def compile_markers(words) -> MarkerPatterns:
     short_after = [w for w in suffix_meaning if len(w) == 1]
     prefix = regex.compile(
         rf"(?r)(?:(?<![가-힣0-9])(?P<w>\L<hangul_prefix>)|(?P<w>\L<other_prefix>)"
-        rf"|(?<![가-힣])(?P<other>[0-9A-Za-z가-힣㎡²]{{1,6}}당)){S}*",
+        rf"|(?<![가-힣])(?P<other>[^\s\d(){{}}\[\]][^\s(){{}}\[\]]{{0,5}}당)){S}*",
         hangul_prefix=hangul_prefix, other_prefix=other_prefix or ["\0"],
     )
     suffix = regex.compile(
@@ -82,8 +84,30 @@ def compile_markers(words) -> MarkerPatterns:
     rate_equation = regex.compile(rf"{S}?[=＝]{S}?[0-9]")
     foreign_end = regex.compile(r"(?:달러|엔|유로|위안|파운드|\$)\Z")
     rate_lhs = regex.compile(rf"(?:달러|엔|유로|위안|파운드|[0-9]){S}?[=＝]{S}?\Z")
-    return MarkerPatterns(prefix, suffix, exchange_before, rate_context, rate_equation,
+    label_phrase = regex.compile(rf"(?r)(?<![가-힣])[가-힣]{{1,8}}{S}+")
+    return MarkerPatterns(prefix, suffix, exchange_before, label_phrase, rate_context, rate_equation,
                           foreign_end, rate_lhs, prefix_meaning, suffix_meaning)
+
+
+def read_per_across_label(text: str, chain_start: int, pats: MarkerPatterns) -> str | None:
+    """A per word one or two words before the chain: "월 임대료 10만 원" (month),
+    "연 매출 3억원 이하" (year), "1인당 평균 지출액은 약 11만 5천 엔" (person)."""
+    pos = chain_start
+    for _ in range(2):  # the label phrase: one word, then maybe one more
+        m = pats.label_phrase.match(text, max(0, pos - 12), pos)
+        if m is None:
+            return None
+        pos = m.start()
+        before = pats.prefix.match(text, max(0, pos - 16), pos)
+        if before is not None:
+            if before.group("other"):
+                return "other" if before.group("other") not in NOT_PER else None
+            kind, meaning = pats.prefix_meaning[before.group("w")]
+            if kind == "per":
+                return meaning
+            if kind != "filler" and kind != "approximate":
+                return None
+    return None
 
 
 def read_prefixes(text: str, start: int, pats: MarkerPatterns) -> tuple[int, list[tuple[str, str]]]:
@@ -115,7 +139,8 @@ def read_suffix(text: str, end: int, pats: MarkerPatterns) -> tuple[str, str] | 
     if kind == "change" and m.group("particle") in ("으로", "로"):
         return None  # "300억 원으로 증가": the new level, not the change
     if kind == "approximate" and m.group("particle") and not (
-            m.group("particle") == "이나" or m.group("particle") == "에" and m.group("w") in ("육박", "근접")):
+            m.group("particle") == "이나"
+            or m.group("particle") == "에" and m.group("w") in ("육박", "근접", "가까운", "가까이")):
         return None  # "300억 원의 수준" reads as a noun phrase, not an approximation
     return kind, meaning
 

@@ -21,10 +21,11 @@ def _load(name: str) -> dict[str, Any]:
         return tomllib.load(handle)
 
 
-def _merge(into: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+def merge_tables(into: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """Deep-merge ``extra`` into ``into``: tables merge, lists extend, scalars replace."""
     for key, value in extra.items():
         if isinstance(value, dict) and isinstance(into.get(key), dict):
-            _merge(into[key], value)
+            merge_tables(into[key], value)
         elif isinstance(value, list) and isinstance(into.get(key), list):
             into[key] = into[key] + [v for v in value if v not in into[key]]
         else:
@@ -119,14 +120,14 @@ class Tables:
 def load_tables(extensions: str = "{}") -> Tables:
     """Tables for a configuration, given its extensions as JSON (``Config.data``)."""
     extra = json.loads(extensions)
-    currencies = _merge(_load("currencies.toml"), extra.get("currencies", {}))
-    scales = _merge(_load("scales.toml"), extra.get("scales", {}))
-    markers = _merge(_load("markers.toml"), extra.get("markers", {}))
-    money_words = _merge(_load("money_words.toml"), extra.get("money_words", {}))
+    currencies = merge_tables(_load("currencies.toml"), extra.get("currencies", {}))
+    scales = merge_tables(_load("scales.toml"), extra.get("scales", {}))
+    markers = merge_tables(_load("markers.toml"), extra.get("markers", {}))
+    money_words = merge_tables(_load("money_words.toml"), extra.get("money_words", {}))
     source_data = _load("sources.toml")
     sources = {source_key(k): v for k, v in
-               _merge(source_data["sources"], extra.get("sources", {})).items()}
-    codes = _merge(source_data["codes"], extra.get("codes", {}))
+               merge_tables(source_data["sources"], extra.get("sources", {})).items()}
+    codes = merge_tables(source_data["codes"], extra.get("codes", {}))
     metropolitan = tuple(source_data["metropolitan"]["cities"])
     return Tables(
         currencies=currencies,
