@@ -39,7 +39,9 @@ _CHANGE_COLUMN = regex.compile(r"증감|증\s*감|차이|대비")
 _RATE_COLUMN = regex.compile(r"%|률|율|비중|비율|구성비")
 _TOTAL_COLUMN = regex.compile(r"^\s*(?:계|합계|총계|소계|총액|총사업비|사업비|예산액|금액)\s*$")
 _CODE = regex.compile(r"(?:^|[\s\[(（,，])([국균도시군구기민자])\s*$")
-_PROSE = regex.compile(r"(?:[다요]|니다|습니다)[.。]?\s*$|[가-힣][.。]\s+\S")
+_PROSE = regex.compile(
+    r"[다요][.。]\s*$|(?:했다|한다|이다|됐다|된다|있다|없다|밝혔다|습니다|합니다)\s*$|[가-힣][.。]\s+\S"
+)
 _INDEX_CODE = regex.compile(r"^\s*\d{3}\s+[가-힣]")
 _YEAR_WORD_AFTER = regex.compile(r"\s*(?:년|예산|결산|본|추경|예산안|계획|실적|회계|[.)])")
 _YEAR_RANGE_BEFORE = regex.compile(r"(?:19|20)\d{2}\s*[~∼～〜\-–]\s*$")
