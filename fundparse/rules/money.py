@@ -212,11 +212,14 @@ RULES: tuple[Rule, ...] = (
     Rule(
         name="bare-before-verb",
         doc="281억 with no currency before a funding verb or size word: 281억을 투입, 300억 규모",
-        after=rf"(?!{S}?(?:원|\L<foreign_words>))(?:{S}?(?:을|를|이|가|의|으로|로|씩)?{S}?(?:\L<verbs>|\L<sizes>))",
+        after=(rf"(?!{S}?(?:원|\L<foreign_words>))(?:대)?(?:{S}?(?:을|를|이|가|의|으로|로|씩)?{S}?"
+               rf"(?:\L<verbs>|\L<sizes>|\L<labels>)"
+               # "311억 중 국·도비가 202억 원": a total with a part; "821억→442억→103억원"
+               rf"|{S}?(?:중|가운데){S}*\L<sources>|{S}?[→⇒➝]{S}?[0-9])"),
         accepts=with_big_unit,
         produce=bare_krw("bare-before-verb"),
-        follows=lambda tables: set("을를이가의으로씩") | {w[0] for w in tables.money_words["verbs"]}
-        | {w[0] for w in tables.money_words["sizes"]},
+        follows=lambda tables: set("을를이가의으로씩대중→⇒➝") | {w[0] for w in tables.money_words["verbs"]}
+        | {w[0] for w in tables.money_words["sizes"]} | {w[0] for w in tables.money_words["labels"]},
     ),
     Rule(
         name="bare-after-change-sign",
@@ -253,4 +256,5 @@ def named_lists(words) -> dict[str, list[str]]:
         "labels": money["labels"],
         "label_suffixes": money["label_suffixes"],
         "counters": money["counters"],
+        "sources": sorted(words.source_labels, key=len, reverse=True),
     }

@@ -108,6 +108,15 @@ class Tables:
                     out.setdefault(word, meaning)
         return out
 
+    @cached_property
+    def source_labels(self) -> list[str]:
+        """Source words as written, middle-dot variants included (국·도비, 국ㆍ도비 …)."""
+        out = set(self.sources)
+        for key in self.sources:
+            if len(key) == 3 and key.endswith("비"):  # 국도비 -> 국·도비, 국ㆍ도비 …
+                out.update(key[0] + dot + key[1:] for dot in DOTS)
+        return sorted(out)
+
     def category(self, label: str) -> str | None:
         """Category of a funding-source label, or None when the label is not a source word."""
         return self.sources.get(source_key(label))
