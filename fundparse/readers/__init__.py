@@ -1,8 +1,9 @@
 """Readers: a file's bytes → the text the engine reads (and nothing else).
 
     >>> from fundparse.readers import read_bytes
-    >>> read_bytes("총사업비 281억 원".encode("cp949"), "a.txt").encoding
-    'cp949'
+    >>> doc = read_bytes("똠방각하 총사업비 281억 원".encode("cp949"), "a.txt")
+    >>> doc.format, doc.encoding, doc.text[-6:]
+    ('text', 'cp949', '281억 원')
 
 The format is chosen by content first (magic bytes), then by the file name's extension:
 

@@ -1,6 +1,6 @@
 """HTML: the visible text of a page, tables as tab-separated rows (standard library only).
 
-    >>> read_html(b"<p>총 281억&nbsp;원</p><script>x=1</script><table><tr><td>국비<td>121</table>")[0]
+    >>> html_text("<p>총 281억&nbsp;원</p><script>x=1</script><table><tr><td>국비<td>121</table>")
     '총 281억 원\\n국비\\t121'
 
 Dropped: scripts, styles, the head, navigation, site headers and footers (a ``header`` or
@@ -33,7 +33,7 @@ _BLOCKS = frozenset({
     "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
     "table", "ul", "ol", "blockquote", "pre", "dt", "dd", "dl", "main", "hr", "figure",
     "figcaption", "caption", "address", "fieldset", "legend", "details", "summary", "center",
-    "body", "html", "header", "footer", "td", "th", "thead", "tbody", "tfoot", "title",
+    "body", "html", "header", "footer", "thead", "tbody", "tfoot", "title",
 })
 # A form that opens one of these holds page content, not just controls.
 _CONTENT = frozenset({"p", "article", "main", "section", "table", "h1", "h2", "h3", "h4"})

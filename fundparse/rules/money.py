@@ -152,6 +152,14 @@ def minor_unit(hit: Hit) -> Amount:
     return _amount(hit, code, hit.numeral.value / 100, hit.start, hit.after.end(), "minor-unit")
 
 
+def bare_after_per(hit: Hit) -> Amount | None:
+    from fundparse.rules.markers import NOT_PER
+
+    if hit.before.group("dang") in NOT_PER:
+        return None  # 정당, 해당 …: a word ending in 당, not a rate
+    return _amount(hit, "KRW", hit.numeral.value, hit.start, hit.end, "bare-after-per", bare=True)
+
+
 def bare_krw(name: str) -> Callable[[Hit], Amount]:
     def produce(hit: Hit) -> Amount:
         return _amount(hit, "KRW", hit.numeral.value, hit.start, hit.end, name, bare=True)
@@ -231,6 +239,16 @@ RULES: tuple[Rule, ...] = (
         precedes=lambda tables: {"△", "▽"},
     ),
     Rule(
+        name="bare-after-per",
+        doc="281억 with no currency after a rate word: 업체당 최대 3억, 1인당 500만",
+        before=(rf"(?:(?<![가-힣])\L<per_words>|(?<![가-힣])(?P<dang>[가-힣A-Za-z㎡]{{1,5}}당)){S}?"
+                rf"(?:(?:최대|최소|약|평균|최고){S}?)?\Z"),
+        after=rf"(?!{S}?(?:\L<counters>|원|\L<foreign_words>))",
+        accepts=with_big_unit,
+        produce=bare_after_per,
+        precedes=_HANGUL_LAST,
+    ),
+    Rule(
         name="bare-after-label",
         doc="281억 with no currency after a money label: 사업비 281억, 예산 1조 2천억",
         before=(rf"(?:(?<![가-힣])\L<labels>|[가-힣]*(?:\L<label_suffixes>))"
@@ -257,4 +275,5 @@ def named_lists(words) -> dict[str, list[str]]:
         "label_suffixes": money["label_suffixes"],
         "counters": money["counters"],
         "sources": sorted(words.source_labels, key=len, reverse=True),
+        "per_words": sorted(words.per_words, key=len, reverse=True),
     }

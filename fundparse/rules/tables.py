@@ -14,6 +14,7 @@ from typing import Any
 
 DOTS = "·ㆍ・‧･•"  # middle-dot variants read the same in compound sources (국·도비)
 _DOT_TABLE = str.maketrans("", "", DOTS + " \u00a0")
+_SOURCE_TAILS = ("보조금", "지원금", "지원액", "지원", "보조", "부담금", "부담", "매칭")
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -118,8 +119,17 @@ class Tables:
         return sorted(out)
 
     def category(self, label: str) -> str | None:
-        """Category of a funding-source label, or None when the label is not a source word."""
-        return self.sources.get(source_key(label))
+        """Category of a funding-source label, or None when the label is not a source word.
+        A source word with 지원/보조 after it reads as the source ("국고지원" -> national)."""
+        key = source_key(label)
+        found = self.sources.get(key)
+        if found is None:
+            for tail in _SOURCE_TAILS:
+                if key.endswith(tail) and len(key) > len(tail):
+                    found = self.sources.get(key[: -len(tail)])
+                    if found:
+                        break
+        return found
 
     def categories_text(self) -> str:
         return json.dumps(self.sources, ensure_ascii=False)
