@@ -15,10 +15,17 @@ from pathlib import Path
 import pytest
 
 from fundparse.readers import (
-    DEFAULT_GLOBS, Document, ReadError, iter_text_chunks, page_of, read_bytes, read_path,
+    DEFAULT_GLOBS,
+    Document,
+    ReadError,
+    iter_text_chunks,
+    page_of,
+    read_bytes,
+    read_path,
 )
 
-KOREAN = "2023년부터 2026년까지 4년간 281억 원(국비 121, 지방비 160)을 투입한다.\n사업비는 총 28,100,000,000원이다.\n"
+KOREAN = ("2023년부터 2026년까지 4년간 281억 원(국비 121, 지방비 160)을 투입한다.\n"
+          "사업비는 총 28,100,000,000원이다.\n")
 CP949_ONLY = "똠방각하 햏 뷁 : 총사업비 5억 원\n"          # syllables outside KS X 1001
 FIXTURES = Path("/work/shared/fixtures/hwpx")
 
@@ -233,7 +240,8 @@ def test_html_declared_charset_that_lies_is_noted():
 
 
 def test_html_other_declared_charset_is_the_fallback():
-    page = '<html><head><meta charset="windows-1252"></head><body><p>Caf\xe9 \xab5\xbb</p></body></html>'
+    page = ('<html><head><meta charset="windows-1252"></head>'
+            '<body><p>Caf\xe9 \xab5\xbb</p></body></html>')
     doc = read_bytes(page.encode("cp1252"), "a.html")
     assert (doc.text, doc.encoding) == ("Caf\xe9 \xab5\xbb", "cp1252")
     with pytest.raises(ReadError, match="^cannot decode: not UTF-8, UTF-16 or CP949$"):
@@ -292,7 +300,8 @@ def sublist(*paras: str) -> str:
 def cell(row: int | None, col: int | None, *paras: str, span: tuple[int, int] = (1, 1)) -> str:
     addr = "" if row is None else f'<hp:cellAddr colAddr="{col}" rowAddr="{row}"/>'
     return (f'<hp:tc name="" header="0">{sublist(*paras)}{addr}'
-            f'<hp:cellSpan colSpan="{span[0]}" rowSpan="{span[1]}"/><hp:cellSz width="1" height="1"/></hp:tc>')
+            f'<hp:cellSpan colSpan="{span[0]}" rowSpan="{span[1]}"/>'
+            '<hp:cellSz width="1" height="1"/></hp:tc>')
 
 
 def table(rows: list[list[str]], n_rows: int, n_cols: int) -> str:
@@ -311,13 +320,13 @@ def make_hwpx(sections: dict[str, str], spine: list[str] | None = None, manifest
         archive.writestr("version.xml", '<?xml version="1.0"?><hv:HCFVersion xmlns:hv="x"/>')
         if manifest:
             names = list(sections) if spine is None else spine
-            items = "".join(f'<opf:item id="{n}" href="Contents/{n}.xml" media-type="application/xml"/>'
-                            for n in names)
+            items = "".join(f'<opf:item id="{n}" href="Contents/{n}.xml"/>' for n in names)
             refs = "".join(f'<opf:itemref idref="{n}" linear="yes"/>' for n in names)
             archive.writestr("Contents/content.hpf", (
                 '<?xml version="1.0" encoding="UTF-8"?><opf:package xmlns:opf="http://www.idpf.org/2007/opf/">'
-                '<opf:manifest><opf:item id="header" href="Contents/header.xml" media-type="application/xml"/>'
-                f'{items}</opf:manifest><opf:spine><opf:itemref idref="header"/>{refs}</opf:spine></opf:package>'))
+                '<opf:manifest><opf:item id="header" href="Contents/header.xml"/>'
+                f'{items}</opf:manifest><opf:spine><opf:itemref idref="header"/>{refs}'
+                '</opf:spine></opf:package>'))
         archive.writestr("Contents/header.xml", f'<hh:head xmlns:hh="x">{t("머리 정보")}</hh:head>')
         for name, body in sections.items():
             archive.writestr(f"Contents/{name}.xml", SECTION_HEAD + body + "</hs:sec>")
@@ -348,7 +357,8 @@ SECTION0 = "".join([
                     [cell(1, 0, para(run(table([[cell(0, 0, para(run(t("a")))),
                                                  cell(0, 1, para(run(t("b"))))]], 1, 2)))),
                      cell(1, 1, para(run(t("c"))))]], 2, 2))),
-    para(run(table([[cell(0, 0, para(run(t("상자 첫 줄"))), para(run(t("상자 둘째 줄"))))]], 1, 1))),
+    para(run(table([[cell(0, 0, para(run(t("상자 첫 줄"))), para(run(t("상자 둘째 줄"))))]],
+                   1, 1))),
 ])
 SECTION0_TEXT = "\n".join([
     "2024년 예산 개요", "총사업비 281억 원", "(국비 121, 지방비 160)", "",
@@ -454,7 +464,8 @@ def test_external_entity_is_refused():
         archive.writestr("mimetype", "application/hwp+zip")
         archive.writestr("Contents/section0.xml",
                          '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
-                         f'<hs:sec xmlns:hp="{HP}" xmlns:hs="s">' + para(run(t("&e;"))) + "</hs:sec>")
+                         f'<hs:sec xmlns:hp="{HP}" xmlns:hs="s">' + para(run(t("&e;")))
+                         + "</hs:sec>")
     with pytest.raises(ReadError, match="DOCTYPE"):
         read_bytes(buf.getvalue(), "xxe.hwpx")
 
@@ -540,7 +551,8 @@ def minimal_pdf(text: str) -> bytes:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\n" % (len(objects) + 1)
+    out += b"startxref\n%d\n%%%%EOF\n" % xref
     return bytes(out)
 
 
@@ -555,7 +567,8 @@ def _module_available(name: str, dependency: str) -> bool:
 
 def test_hwp_without_its_module(monkeypatch):
     monkeypatch.setitem(sys.modules, "fundparse.readers.hwp", None)
-    with pytest.raises(ReadError, match=r"^HWP 5 binary document \(\.hwp\): install fundparse\[hwp\]$"):
+    message = r"^HWP 5 binary document \(\.hwp\): install fundparse\[hwp\]$"
+    with pytest.raises(ReadError, match=message):
         read_bytes(OLE_JUNK, "a.hwp")
 
 
@@ -619,7 +632,8 @@ def test_pdf_magic_with_the_real_module(tmp_path):
 def test_misnamed_pdf_and_hwp():
     with pytest.raises(ReadError, match=r"named \.pdf but not a PDF file"):
         read_bytes(KOREAN.encode(), "a.pdf")
-    with pytest.raises(ReadError, match=r"named \.hwp but not an HWP file \(looks like a PNG image\)"):
+    message = r"named \.hwp but not an HWP file \(looks like a PNG image\)"
+    with pytest.raises(ReadError, match=message):
         read_bytes(b"\x89PNG\r\n\x1a\n", "a.hwp")
 
 

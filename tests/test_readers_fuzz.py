@@ -12,8 +12,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fundparse.readers import Document, ReadError, iter_text_chunks, read_bytes, read_path
-from fundparse.readers import plain
+from fundparse.readers import (
+    Document,
+    ReadError,
+    iter_text_chunks,
+    plain,
+    read_bytes,
+    read_path,
+)
 from fundparse.readers.html import html_text
 
 NAMES = ("-", "a.txt", "a.html", "a.hwpx", "a.hwp", "a.pdf", "a.md", "a.bin")
@@ -27,12 +33,14 @@ HP = "http://www.hancom.co.kr/hwpml/2011/paragraph"
 
 def _hwpx() -> bytes:
     section = (f'<?xml version="1.0"?><hs:sec xmlns:hp="{HP}" xmlns:hs="s">'
-               '<hp:p><hp:run><hp:t>총사업비 281억 원<hp:lineBreak/>국비<hp:tab/>121</hp:t></hp:run></hp:p>'
+               '<hp:p><hp:run><hp:t>총사업비 281억 원<hp:lineBreak/>국비<hp:tab/>121</hp:t>'
+               '</hp:run></hp:p>'
                '<hp:p><hp:run><hp:tbl rowCnt="1" colCnt="2"><hp:tr>'
                '<hp:tc><hp:subList><hp:p><hp:run><hp:t>구분</hp:t></hp:run></hp:p></hp:subList>'
                '<hp:cellAddr colAddr="0" rowAddr="0"/></hp:tc>'
                '<hp:tc><hp:subList><hp:p><hp:run><hp:t>금액</hp:t></hp:run></hp:p></hp:subList>'
-               '<hp:cellAddr colAddr="1" rowAddr="0"/></hp:tc></hp:tr></hp:tbl></hp:run></hp:p></hs:sec>')
+               '<hp:cellAddr colAddr="1" rowAddr="0"/></hp:tc></hp:tr></hp:tbl></hp:run></hp:p>'
+               '</hs:sec>')
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(zipfile.ZipInfo("mimetype"), "application/hwp+zip")
@@ -107,6 +115,29 @@ def test_html_from_markup_fragments(pieces):
         html_text(markup)
     except ReadError:
         pass
+
+
+SECTION_PIECES = st.sampled_from([
+    "<hp:p>", "</hp:p>", "<hp:run>", "</hp:run>", "<hp:t>", "</hp:t>", "<hp:tab/>",
+    "<hp:lineBreak/>", "<hp:tbl>", "<hp:tbl rowCnt='9999999' colCnt='-3'>", "</hp:tbl>", "<hp:tr>",
+    "</hp:tr>", "<hp:tc>", "</hp:tc>", "<hp:subList>", "</hp:subList>",
+    "<hp:cellAddr colAddr='1' rowAddr='0'/>", "<hp:cellAddr colAddr='x' rowAddr='99999999'/>",
+    "<hp:cellAddr/>", "<hp:ctrl>", "</hp:ctrl>", "<hp:footNote>", "</hp:footNote>",
+    "<hp:switch>", "</hp:switch>", "<hp:case>", "</hp:case>", "<hp:linesegarray>",
+    "</hp:linesegarray>", "281억 원", "&amp;", "&#0;", "&bogus;", "<", "\ue034", "]]>",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(SECTION_PIECES, max_size=80))
+def test_hwpx_with_arbitrary_section_markup(pieces):
+    section = (f'<?xml version="1.0"?><hs:sec xmlns:hp="{HP}" xmlns:hs="s">'
+               + "".join(pieces) + "</hs:sec>")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as archive:
+        archive.writestr("mimetype", "application/hwp+zip")
+        archive.writestr("Contents/section0.xml", section)
+    _check(buf.getvalue(), "-")
 
 
 @st.composite

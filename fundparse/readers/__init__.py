@@ -25,12 +25,19 @@ import stat
 import sys
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import BinaryIO, Iterator
+from typing import BinaryIO
 
 __all__ = [
-    "Document", "ReadError", "DEFAULT_GLOBS", "read_path", "read_bytes", "page_of",
-    "iter_text_chunks", "sniff_format",
+    "DEFAULT_GLOBS",
+    "Document",
+    "ReadError",
+    "iter_text_chunks",
+    "page_of",
+    "read_bytes",
+    "read_path",
+    "sniff_format",
 ]
 
 DEFAULT_GLOBS: tuple[str, ...] = ("*.txt", "*.md", "*.htm", "*.html", "*.hwpx", "*.hwp", "*.pdf")

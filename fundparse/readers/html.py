@@ -17,10 +17,9 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from fundparse.readers import ReadError
-from fundparse.readers import plain
+from fundparse.readers import ReadError, plain
 
-__all__ = ["read_html", "looks_like_html", "html_text"]
+__all__ = ["html_text", "looks_like_html", "read_html"]
 
 _SKIP = frozenset({
     "script", "style", "noscript", "template", "head", "nav", "aside", "button",
@@ -43,7 +42,7 @@ _SPACE = re.compile(r"\s+")
 _MAX_COLSPAN = 1000
 _MAX_ROWSPAN = 65534
 
-_META_CHARSET = re.compile(rb"<meta[^>]+?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
+_META_CHARSET = re.compile(rb"<meta[^>]+?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 # Labels of the Korean legacy family: plain-text detection (EUC-KR, then CP949) reads them.
 _KOREAN_LABELS = frozenset({"euc-kr", "euckr", "euc_kr", "cp949", "ms949", "uhc", "windows-949",
                             "x-windows-949", "ks_c_5601-1987", "ks_c_5601", "ksc5601",

@@ -31,7 +31,7 @@ from xml.parsers import expat
 
 from fundparse.readers import ReadError
 
-__all__ = ["read_hwpx", "looks_like_hwpx", "describe_zip", "parse_xml"]
+__all__ = ["describe_zip", "looks_like_hwpx", "parse_xml", "read_hwpx"]
 
 MIMETYPE = b"application/hwp+zip"
 MANIFEST = "Contents/content.hpf"
@@ -41,7 +41,7 @@ _RATIO_FLOOR = 1 << 20
 MAX_COLUMNS = 1024
 MAX_ROWS = 65536
 
-_SECTION_NAME = re.compile(r"contents/section(\d+)\.xml", re.I)
+_SECTION_NAME = re.compile(r"contents/section(\d+)\.xml", re.IGNORECASE)
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
 _SPACES = re.compile(r"[\t\n ]+")
 # Children of hp:t that stand for characters; the rest (marks, track changes) add nothing.
@@ -177,9 +177,9 @@ class _Package:
         if info.file_size > self.budget:
             _fail(f"HWPX member {name} declares {info.file_size:,} bytes uncompressed: refused "
                   f"(over {MAX_TOTAL_BYTES // (1 << 20)} MB in total; zip bomb?)")
-        if info.file_size > _RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            _fail(f"HWPX member {name} compresses {info.file_size // max(info.compress_size, 1):,}:1:"
-                  " refused (zip bomb?)")
+        ratio = info.file_size // max(info.compress_size, 1)
+        if info.file_size > _RATIO_FLOOR and ratio > MAX_RATIO:
+            _fail(f"HWPX member {name} compresses {ratio:,}:1: refused (zip bomb?)")
         try:
             with self.zip.open(info) as member:
                 data = member.read(self.budget + 1)

@@ -15,12 +15,18 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from fundparse.readers import ReadError
 
-__all__ = ["decode_text", "detect_and_decode", "check_text", "describe_binary", "cut_text",
-           "iter_decoded"]
+__all__ = [
+    "check_text",
+    "cut_text",
+    "decode_text",
+    "describe_binary",
+    "detect_and_decode",
+    "iter_decoded",
+]
 
 # Reported name → Python codec.
 CODECS = {"utf-8": "utf-8", "utf-8-sig": "utf-8-sig", "utf-16": "utf-16",
@@ -37,8 +43,9 @@ _BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 _MAGIC = (
     (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
-    (b"\x1f\x8b", "a gzip archive"), (b"7z\xbc\xaf", "a 7z archive"), (b"Rar!\x1a", "a RAR archive"),
-    (b"\xfd7zXZ", "an xz archive"), (b"\x7fELF", "an executable"), (b"PK\x03\x04", "a zip archive"),
+    (b"\x1f\x8b", "a gzip archive"), (b"7z\xbc\xaf", "a 7z archive"),
+    (b"Rar!\x1a", "a RAR archive"), (b"\xfd7zXZ", "an xz archive"), (b"\x7fELF", "an executable"),
+    (b"PK\x03\x04", "a zip archive"),
     (b"\xd0\xcf\x11\xe0", "an OLE2 (MS Office / HWP) file"), (b"%PDF", "a PDF"),
 )
 
@@ -98,7 +105,8 @@ def detect_and_decode(data: bytes, final: bool = True) -> tuple[str, str]:
     if bom is not None:
         text = _decoded(data, bom, final)
         if text is None:
-            raise ReadError(f"cannot decode: invalid {bom.upper().removesuffix('-SIG')} after its BOM")
+            name = bom.upper().removesuffix("-SIG")
+            raise ReadError(f"cannot decode: invalid {name} after its BOM")
         return bom, text
     if b"\x00" in data:
         raise _binary_error(data)
