@@ -43,8 +43,10 @@ def label_before(text: str, start: int, words: Tables, markers: MarkerPatterns,
         # a source word names money only as a fund (국비, 시비), not as an actor (정부가, 기업이)
         if candidate in labels or words.category(candidate) and candidate.endswith(("비", "금")):
             return candidate
+    not_labels = words.money_words.get("not_labels", [])
     for candidate in candidates:
-        if len(candidate) >= 2 and any(candidate.endswith(s) for s in suffixes):
+        if (len(candidate) >= 2 and any(candidate.endswith(s) for s in suffixes)
+                and candidate not in not_labels):
             return candidate
     return None
 
