@@ -23,6 +23,8 @@ _HEADER = regex.compile(
     r"[(（\[<〈]?\s*단\s*위\s*[:：]?\s*(?P<unit>(?:[0-9,]+|[십백천만억조]+)?\s*"
     rf"(?:[십백천만억조]*\s*)(?P<cur>{_CURRENCY_WORDS}))"
     r"\s*(?:[,，/]\s*[^)）\]\n>〉]{0,12})?[)）\]>〉]?"
+    # a column header's own unit: "예산액(억원)", "사업비(백만원)"
+    rf"|(?<=[가-힣])[(（](?P<unit>(?:십억|백만|천만|천|만|억|조)\s*(?P<cur>원|달러))[)）]"
 )
 _CURRENCY = {"원": "KRW", "달러": "USD", "유로": "EUR", "엔": "JPY", "위안": "CNY",
              "파운드": "GBP", "USD": "USD", "EUR": "EUR", "JPY": "JPY", "CNY": "CNY",
