@@ -34,6 +34,7 @@ from fundparse.rules.markers import (
     MarkerPatterns,
     compile_markers,
     is_exchange_rate,
+    is_vague,
     read_per_across_label,
     read_prefixes,
     read_suffix,
@@ -301,6 +302,8 @@ def _apply_markers(text: str, amounts: list[Amount], comp: CompiledRules) -> lis
         if amount.currency != "KRW":
             small_won = False
         if is_exchange_rate(text, amount.start, amount.end, small_won, pats):
+            continue
+        if amount.numeral.hangul and is_vague(text, amount.start, pats):
             continue
         if amount.currency != "KRW" and comp.rate_base_after.match(text, amount.end):
             continue  # "100엔당 900원": the base of a rate

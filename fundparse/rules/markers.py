@@ -31,6 +31,7 @@ class MarkerPatterns:
     prefix: regex.Pattern
     suffix: regex.Pattern
     exchange_before: regex.Pattern
+    vague_before: regex.Pattern  # 수십억 원: no definite amount
     label_phrase: regex.Pattern  # one or two words between a per word and the amount
     rate_context: regex.Pattern  # 환율 earlier in the clause: small won figures there are rates
     rate_equation: regex.Pattern  # "1달러=1,450원"
@@ -85,7 +86,10 @@ def compile_markers(words) -> MarkerPatterns:
     foreign_end = regex.compile(r"(?:달러|엔|유로|위안|파운드|\$)\Z")
     rate_lhs = regex.compile(rf"(?:달러|엔|유로|위안|파운드|[0-9]){S}?[=＝]{S}?\Z")
     label_phrase = regex.compile(rf"(?r)(?<![가-힣])[가-힣]{{1,8}}{S}+")
-    return MarkerPatterns(prefix, suffix, exchange_before, label_phrase, rate_context, rate_equation,
+    vague_before = regex.compile(
+        rf"(?r)(?<![가-힣])(?:\L<vague>){S}?", vague=words.markers.get("vague", {}).get("before", ["수"])
+    )
+    return MarkerPatterns(prefix, suffix, exchange_before, vague_before, label_phrase, rate_context, rate_equation,
                           foreign_end, rate_lhs, prefix_meaning, suffix_meaning)
 
 
@@ -143,6 +147,11 @@ def read_suffix(text: str, end: int, pats: MarkerPatterns) -> tuple[str, str] | 
             or m.group("particle") == "에" and m.group("w") in ("육박", "근접", "가까운", "가까이")):
         return None  # "300억 원의 수준" reads as a noun phrase, not an approximation
     return kind, meaning
+
+
+def is_vague(text: str, start: int, pats: MarkerPatterns) -> bool:
+    """"수십억 원", "몇억 원": a vague word glued before the numeral (or the numeral's tail)."""
+    return pats.vague_before.match(text, max(0, start - 4), start) is not None
 
 
 def is_exchange_rate(text: str, start: int, end: int, small_won: bool,
