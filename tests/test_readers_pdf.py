@@ -293,3 +293,24 @@ def test_truncated_pdf_is_a_read_error():
     for cut in (len(pdf) - 30, len(pdf) // 2, 200):
         with pytest.raises(ReadError):
             read_pdf(pdf[:cut])
+
+
+def test_a_cyclic_object_reference_is_reported_not_hung_on(monkeypatch):
+    """pdfminer follows "3 0 obj 3 0 R" for ever; the reader's time limit turns that into a
+    one-line ReadError (the limit is shortened here through its environment variable)."""
+    from fundparse.readers import ReadError as _ReadError
+    from fundparse.readers.pdf import read_pdf as _read_pdf
+
+    monkeypatch.setenv("FUNDPARSE_PDF_SECONDS", "2")
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"3 0 R"]
+    data, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(data))
+        data += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(data)
+    data += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    data += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    data += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    with pytest.raises(_ReadError, match="could not be read within 2 s"):
+        _read_pdf(data)

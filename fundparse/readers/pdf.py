@@ -21,8 +21,12 @@ Built on pdfplumber (MIT).  For every page:
 
 from __future__ import annotations
 
+import contextlib
 import io
+import os
+import signal
 import statistics
+import threading
 from dataclasses import dataclass
 from typing import Any, NoReturn
 
@@ -276,8 +280,41 @@ def read_page(page: Any) -> tuple[list[str], list[str]]:
     return lines, notes
 
 
+@contextlib.contextmanager
+def _deadline(seconds: float):
+    """A time limit on parsing, where signals can give one (the main thread of a process):
+    a damaged page tree can send pdfminer round a reference cycle for ever."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expired(signum, frame):
+        raise _PdfTimeout
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+class _PdfTimeout(BaseException):  # not an Exception: pdfminer catches those
+    pass
+
+
 def read_pdf(data: bytes) -> tuple[str, tuple[int, ...], tuple[str, ...]]:
     """Text, page start offsets and one-line notes for a PDF; ReadError if unreadable."""
+    limit = float(os.environ.get("FUNDPARSE_PDF_SECONDS") or min(300.0, 20.0 + 20.0 * len(data) / 1e6))
+    try:
+        with _deadline(limit):
+            return _read_pdf(data)
+    except _PdfTimeout:
+        _fail(f"PDF could not be read within {limit:.0f} s (damaged page tree or object cycle)")
+
+
+def _read_pdf(data: bytes) -> tuple[str, tuple[int, ...], tuple[str, ...]]:
     try:
         import pdfplumber
     except ImportError:  # pragma: no cover - depends on the environment
@@ -314,9 +351,16 @@ def read_pdf(data: bytes) -> tuple[str, tuple[int, ...], tuple[str, ...]]:
                 parts.append(chunk)
                 offset += len(chunk)
     finally:
+        # pdf.close() walks the page tree again (for ever, on a cyclic one): drop the pages we
+        # built and close only the stream.
+        for page in pdf.__dict__.get("_pages") or ():
+            try:
+                page.close()
+            except Exception:
+                pass
         try:
-            pdf.close()
-        except Exception:  # closing walks the page tree again; damage was reported above
+            pdf.stream.close()
+        except Exception:
             pass
     return "".join(parts), tuple(starts), tuple(notes)
 
