@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import logging
 import os
 import signal
 import statistics
@@ -315,6 +316,8 @@ def read_pdf(data: bytes) -> tuple[str, tuple[int, ...], tuple[str, ...]]:
 
 
 def _read_pdf(data: bytes) -> tuple[str, tuple[int, ...], tuple[str, ...]]:
+    # pdfminer logs a warning per damaged object; the reader reports in its own notes instead
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
         import pdfplumber
     except ImportError:  # pragma: no cover - depends on the environment
