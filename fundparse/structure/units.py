@@ -29,14 +29,15 @@ _HEADER = regex.compile(
 _CURRENCY = {"원": "KRW", "달러": "USD", "유로": "EUR", "엔": "JPY", "위안": "CNY",
              "파운드": "GBP", "USD": "USD", "EUR": "EUR", "JPY": "JPY", "CNY": "CNY",
              "US$": "USD", "$": "USD"}
-_NUMBER = regex.compile(rf"(?P<sign>[△▽]|-(?=\d)|▲)?(?P<num>{ARABIC})")
+_NUMBER = regex.compile(rf"(?P<sign>[△▽+＋]|-(?=\d)|▲)?(?P<num>{ARABIC})")
 _NOT_MONEY_AFTER = regex.compile(
     r"\s?(?:%|％|퍼센트|%p|배|년|개|명|건|곳|월|일|호|차|㎡|㎢|㎞|km|㏊|ha|위|조(?!원)|본|그루|"
     r"석|대|톤|t\b|kg|㎏|m\b|세대|가구|회|시간|분|초|\.\d|\.(?:\s|$)|[-–]\d)"
 )
 _YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*년)?(?!\d)")
 _YEAR_RANGE = regex.compile(r"\s*[~∼～〜\-–]\s*(?:19|20)?\d{2}")
-_CELL_SPLIT = regex.compile(r"\t|\s{2,}|\|")
+_CELL_SPLIT = regex.compile(r"\t|\s{2,}|[|│┃║]")
+_RULE_LINE = regex.compile(r"^[\s\-=_|│┃║─━═┌┐└┘├┤┬┴┼╋┏┓┗┛┣┫┳┻+:]*$")  # borders of drawn tables
 _CHANGE_COLUMN = regex.compile(r"증감|증\s*감|차이|대비")
 _RATE_COLUMN = regex.compile(r"%|률|율|비중|비율|구성비")
 _TOTAL_COLUMN = regex.compile(r"^\s*(?:계|합계|총계|소계|총액|총사업비|사업비|예산액|금액)\s*$")
@@ -44,7 +45,9 @@ _CODE = regex.compile(r"(?:^|[\s\[(（,，])([국균도시군구기민자])\s*$"
 _PROSE = regex.compile(
     r"[다요][.。]\s*$|(?:했다|한다|이다|됐다|된다|있다|없다|밝혔다|습니다|합니다)\s*$|[가-힣][.。]\s+\S"
 )
-_INDEX_CODE = regex.compile(r"^\s*\d{3}\s+[가-힣]")
+# a line's own index or item code: "401 시설비", "1 '25년 총지출은", "2. 교 육"
+_INDEX_CODE = regex.compile(r"^[\s│|]*(?:\d{3}\s+[가-힣]|\d{1,2}(?:[.)]\s*|\s+)['‘’\"“가-힣])")
+_RATE_ROW = regex.compile(r"%|비율|대비\s*[,)]|GDP")
 _YEAR_WORD_AFTER = regex.compile(r"\s*(?:년|예산|결산|본|추경|예산안|계획|실적|회계|[.)])")
 _YEAR_RANGE_BEFORE = regex.compile(r"(?:19|20)\d{2}\s*[~∼～〜\-–]\s*$")
 _LABEL_WORDS = regex.compile(r"([가-힣A-Za-z·]+)\s*[:：]?\s*$")
@@ -105,12 +108,16 @@ class _Region:
         self.scale = scale
         self.currency = currency
         self.columns: dict[int, _Column] = {}
-        self.sources = sources  # label -> category lookup (Tables.category)
+        self.sources = sources
+        self.data_seen = False  # label -> category lookup (Tables.category)
 
     def read_header_row(self, cells) -> bool:
         """Record a column-header row (years, 증감, %, 계, 국비 …); say whether it was one."""
         if len(cells) < 2:
             return False
+        if self.data_seen:  # a header after data rows starts a new table under the same unit
+            self.columns = {}
+            self.data_seen = False
         found: dict[int, _Column] = {}
         for i, (_, cell) in enumerate(cells):
             year = _YEAR.search(cell)
@@ -127,7 +134,12 @@ class _Region:
             if column.year or column.change or column.rate or column.role:
                 found[i] = column
         if found:
-            self.columns = found
+            for i, column in found.items():
+                old = self.columns.get(i)
+                if old is not None:  # a second header row refines the first (2024년 / 구성비)
+                    column = _Column(column.year or old.year, column.change or old.change,
+                                     column.rate or old.rate, column.role or old.role)
+                self.columns[i] = column
         return bool(found)
 
 
@@ -169,7 +181,7 @@ def find_table_amounts(text: str, taken: list[tuple[int, int]], sources=lambda l
             if n != line_no and n in header_lines:
                 break
             line = lines[n]
-            if not line.strip():
+            if not line.strip() or _RULE_LINE.match(line):
                 continue
             if n != line_no and _PROSE.search(line) and "\t" not in line:
                 break
@@ -189,6 +201,10 @@ def find_table_amounts(text: str, taken: list[tuple[int, int]], sources=lambda l
                     break
                 continue
             quiet = 0
+            region.data_seen = True
+            first_cell = cells[0][1] if len(cells) > 1 else line[:numbers[0].start("num")]
+            if _RATE_ROW.search(first_cell):
+                continue  # "(GDP대비,%) | (△3.6) | …": a row of ratios
             for m in numbers:
                 s, e = base + m.start("num"), base + m.end("num")
                 if is_taken(s, e):
@@ -205,11 +221,16 @@ def _table_amount(line, m, cells, region: _Region, s: int, e: int, row: int):
         return None
     column_index = _column_of(cells, m.start("num"))
     column = region.columns.get(column_index, _Column())
-    if column.rate:
-        return None
+    raw = m.group("num")
+    looks_like_rate = "," not in raw and numeral.value < 1000
+    if column.rate and looks_like_rate:
+        return None  # a 증감률 / 구성비 column (a 1,234 there is money: headers can be misaligned)
+    if ("." in raw and numeral.value < 100 and region.scale <= 10**6 and region.currency == "KRW"
+            and len(raw.split(".")[1]) <= 2):
+        return None  # 4.72 in a 백만원 table is a percentage, not 4,720,000 won
     sign = m.group("sign")
     change = "decrease" if sign in ("△", "▽", "-") else (
-        "increase" if column.change or sign == "▲" else None)
+        "increase" if column.change or sign in ("▲", "+", "＋") else None)
     code = _CODE.search(line, 0, m.start())
     return TableAmount(
         start=s, end=e, currency=region.currency, value=numeral.value * region.scale,
