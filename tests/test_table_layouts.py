@@ -1,0 +1,70 @@
+"""Budget tables as documents really draw them: tabs, pipes, box lines, two header rows."""
+
+from __future__ import annotations
+
+import fundparse
+
+
+def amounts(text: str) -> list[tuple[str, int, str | None]]:
+    return [(m.text, m.krw, m.change) for m in fundparse.extract(text)]
+
+
+def test_pipe_table_with_ratio_columns_keeps_money_and_drops_percentages():
+    text = (
+        "(단위 : 백만원)\n"
+        "구분 | 2025년 | 2024년 | 증감액 | 증감률 |\n"
+        "---|---|---|---|---|\n"
+        "예산액 | 구성비 | 예산액 | 구성비 |\n"
+        "합계 | 512,400 | 100 | 498,100 | 100 | 14,300 | 2.87 |\n"
+        "복지 | 210,050 | 40.99 | 201,330 | 40.42 | 8,720 | 4.33 |\n"
+    )
+    got = {(t, k) for t, k, _ in amounts(text)}
+    for figure, krw in (("512,400", 512_400_000_000), ("498,100", 498_100_000_000),
+                        ("14,300", 14_300_000_000), ("210,050", 210_050_000_000),
+                        ("8,720", 8_720_000_000)):
+        assert (figure, krw) in got
+    assert not {t for t, _ in got} & {"2.87", "40.99", "40.42", "4.33"}
+
+
+def test_box_drawn_table_under_a_unit_header():
+    text = (
+        "◇ 분야별 재원 배분 (단위: 조원, %)\n"
+        "┌──────────┬──────┬──────┬─────┐\n"
+        "│ 구분     │ 2025 │ 2026 │ 증감 │\n"
+        "├──────────┼──────┼──────┼─────┤\n"
+        "│ 총지출   │ 673.3 │ 702.1 │ 28.8 │\n"
+        "│ 교육     │ 96.4 │ 94.0 │ △2.4 │\n"
+        "└──────────┴──────┴──────┴─────┘\n"
+    )
+    got = amounts(text)
+    assert ("673.3", 673_300_000_000_000, None) in got
+    assert ("702.1", 702_100_000_000_000, None) in got
+    assert ("2.4", 2_400_000_000_000, "decrease") in got
+    by_text = {t: m for t, m in ((m.text, m) for m in fundparse.extract(text))}
+    assert by_text["673.3"].fiscal_year == 2025 and by_text["702.1"].fiscal_year == 2026
+
+
+def test_plus_sign_is_an_increase_and_ratio_rows_are_left_out():
+    text = (
+        "(단위 : 조원, %)\n"
+        "구분 | 본예산 | 정부안 | 증감 |\n"
+        "◇ 총 지 출 | 656.6 | 677.4 | +20.8 |\n"
+        "(GDP대비,%) | (△3.6) | (△2.9) | - |\n"
+    )
+    got = amounts(text)
+    assert ("20.8", 20_800_000_000_000, "increase") in got
+    assert all(t not in ("3.6", "2.9") for t, _, _ in got)
+
+
+def test_column_header_with_its_own_unit():
+    text = "구분\t사업비(억원)\t비고\n도로 확장\t120\t신규\n하천 정비\t80\t계속\n"
+    got = {(m.text, m.krw, m.label) for m in fundparse.extract(text)}
+    assert got == {("120", 12_000_000_000, "도로 확장"), ("80", 8_000_000_000, "하천 정비")}
+
+
+def test_item_numbers_at_the_start_of_a_line_are_not_money():
+    text = "(단위: 조원)\n1 '26년 총지출은 702.1조원으로 편성\n2. 교 육 96.4\n"
+    got = amounts(text)
+    assert ("702.1조원", 702_100_000_000_000, None) in got
+    assert ("96.4", 96_400_000_000_000, None) in got
+    assert all(t not in ("1", "2") for t, _, _ in got)
