@@ -4,7 +4,7 @@
     .venv/bin/python benchmarks/bench_spark.py [MB]           # just the figures
 
 The input is the corpus documents (corpus/docs/**/*.txt, through the readers) repeated with
-new ids until it holds about 4 MB of UTF-8 text (generated documents when there is no
+new ids until it holds about 12 MB of UTF-8 text (generated documents when there is no
 corpus), written as 8 Parquet files.  Both sides do the same work: documents in, Arrow batches
 of mentions with the fixed schema out.  The single process reads the Parquet with pyarrow and
 runs ``extract_records`` + ``iter_batches``; Spark reads it, runs ``extract_mentions`` and
@@ -39,7 +39,7 @@ def corpus_texts() -> list[str]:
             for i in range(50)]
 
 
-def build_input(folder: Path, megabytes: float = 4.0) -> dict:
+def build_input(folder: Path, megabytes: float = 12.0) -> dict:
     """Write the benchmark documents as Parquet under ``folder``; return its size figures."""
     base = corpus_texts()
     ids, texts, size = [], [], 0
@@ -128,7 +128,7 @@ def test_spark_local2(benchmark, data, spark):
 # --- plain run -------------------------------------------------------------------------------
 
 def main(argv: list[str]) -> int:
-    megabytes = float(argv[0]) if argv else 4.0
+    megabytes = float(argv[0]) if argv else 12.0
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "docs"
         info = build_input(folder, megabytes)
