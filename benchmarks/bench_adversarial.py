@@ -1,0 +1,111 @@
+"""5. ``extract`` on adversarial inputs at two sizes, n and 2n.
+
+The cases (workloads.CASES): a run of digits before 억 원, a million 억, "1,1,1,…", 281억 원
+followed by endless "(" or by "(국비 1" never closed, one long line of ordinary corpus text,
+runs of 원 and of 만, and "1억 원 " repeated on one line (where Duckling turns quadratic).
+
+Each size runs in a child process (workloads.run_case_in_child) that the benchmark kills on a
+deadline, because a pattern that backtracks exponentially never returns to Python.  Targets:
+
+* linear: the 2n input takes ≤ 2.5× the time of the n input;
+* within 10× the per-MB time of ordinary text (the first MB of the corpus mix in one call,
+  measured in the same run).
+
+Deadlines: 30 s for n; for 2n, four times what n took (at least 30 s, at most 90 s) — past that
+the 2n run has missed "linear" already.  When n itself times out, 2n is not run and a probe at
+tiny sizes (a child per size, 20 s each) shows how the time grows.
+
+Sizes are chosen so the whole benchmark run stays near 15 minutes on 2 cores: the one long
+line is 250 KB / 500 KB rather than 50 MB, and "1억 원 " is repeated 40,000 / 80,000 times;
+``FUNDPARSE_BENCH_SCALE=4`` multiplies every n by 4 (or by any number).
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+import workloads
+
+LINEAR = 2.5
+PER_MB = 10.0
+DEADLINE = 30.0
+DEADLINE_2N_MAX = 90.0
+PROBE_DEADLINE = 20.0
+PROBE_SIZES = (16, 18, 20, 22, 24)
+SCALE = float(os.environ.get("FUNDPARSE_BENCH_SCALE", "1") or 1)
+
+FIRST: dict[str, dict] = {}
+
+
+def size_of(case: workloads.Case, doubled: bool) -> int:
+    n = max(1, int(case.n * SCALE))
+    return 2 * n if doubled else n
+
+
+def describe(run: dict) -> str:
+    if "timeout" in run:
+        return f"> {run['timeout']:.0f} s"
+    return f"{run['seconds']:.3f} s"
+
+
+def probe(name: str) -> list[str]:
+    out = []
+    for n in PROBE_SIZES:
+        run = workloads.run_case_in_child(name, n, PROBE_DEADLINE)
+        out.append(f"n={n}: {describe(run)}")
+        if "timeout" in run:
+            break
+    return out
+
+
+@pytest.mark.filterwarnings("ignore:Benchmark fixture was not used")  # 2n after n timed out
+@pytest.mark.parametrize("doubled", [False, True], ids=["n", "2n"])
+@pytest.mark.parametrize("name", list(workloads.CASES))
+def test_adversarial(benchmark, record, ordinary_seconds_per_mb, name, doubled):
+    case = workloads.CASES[name]
+    n = size_of(case, doubled)
+    if not doubled:
+        deadline = DEADLINE
+    else:
+        first = FIRST.get(name)
+        if first is None or "timeout" in first:
+            record(f"5. {name} 2n", "not run: n timed out", f"<= {LINEAR}x n", False,
+                   n=n, case=case.what)
+            pytest.fail(f"{name}: n timed out, 2n not run")
+        deadline = min(max(DEADLINE, 4 * first["seconds"]), DEADLINE_2N_MAX)
+    run = benchmark.pedantic(workloads.run_case_in_child, args=(name, n, deadline), rounds=1,
+                             iterations=1)
+    mb = run["bytes"] / workloads.MB
+    limit = PER_MB * ordinary_seconds_per_mb  # seconds per MB
+    extra = {"case": case.what, "n": n, "unit": case.unit, "mb": mb, **run,
+             "ordinary_s_per_mb": ordinary_seconds_per_mb}
+    label = f"5. {name} {'2n' if doubled else 'n'}={n:,} {case.unit} ({mb:.2f} MB)"
+    if not doubled:
+        FIRST[name] = run
+        if "timeout" in run:
+            tiny = probe(name)
+            record(label, f"> {deadline:.0f} s; tiny sizes: {', '.join(tiny)}",
+                   f"<= {PER_MB:.0f}x ordinary = {limit * mb:.1f} s", False, probe=tiny, **extra)
+            pytest.fail(f"{name}: n={n} did not finish in {deadline:.0f} s; {tiny}")
+        per_mb = run["seconds"] / mb
+        met = per_mb <= limit
+        record(label, f"{run['seconds']:.3f} s = {per_mb:.2f} s/MB "
+               f"({per_mb / ordinary_seconds_per_mb:.1f}x ordinary)",
+               f"<= {PER_MB:.0f}x ordinary ({limit:.2f} s/MB)", met, **extra)
+        assert met, f"{name}: {per_mb:.2f} s/MB against ordinary {ordinary_seconds_per_mb:.3f}"
+        return
+    first = FIRST[name]
+    if "timeout" in run:
+        record(label, f"> {deadline:.0f} s (n: {first['seconds']:.3f} s)",
+               f"<= {LINEAR}x n, <= {PER_MB:.0f}x ordinary", False, **extra)
+        pytest.fail(f"{name}: 2n did not finish in {deadline:.0f} s")
+    ratio = run["seconds"] / first["seconds"]
+    per_mb = run["seconds"] / mb
+    linear = ratio <= LINEAR
+    near = per_mb <= limit
+    record(label, f"{run['seconds']:.3f} s = {ratio:.2f}x n; {per_mb:.2f} s/MB "
+           f"({per_mb / ordinary_seconds_per_mb:.1f}x ordinary)",
+           f"<= {LINEAR}x n, <= {PER_MB:.0f}x ordinary", linear and near, ratio=ratio, **extra)
+    assert linear, f"{name}: 2n took {ratio:.2f}x the time of n"
+    assert near, f"{name}: {per_mb:.2f} s/MB against ordinary {ordinary_seconds_per_mb:.3f}"

@@ -1,0 +1,115 @@
+"""2. The command on one small file, cold process; 4. ``--jobs 2`` against ``--jobs 1``.
+
+2. ``fundparse check FILE`` and ``fundparse extract FILE`` on corpus/docs/release/release-01.txt
+   (2 KB), each a fresh process started through the installed console script, as pre-commit
+   starts it — target ≤ 0.25 s.  The median of 15 runs is the figure (two warm-up runs fill
+   the OS file cache); ``python -X importtime`` names the modules the start-up spends its time on.
+4. ``fundparse extract --format jsonl --jobs N DIR > /dev/null`` on a folder of 400 files
+   (eight consecutive corpus documents each, ~14 KB) — target: ``--jobs 2`` ≥ 1.5× faster
+   than ``--jobs 1``; ``lscpu`` goes beside the figure.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import workloads
+
+SMALL = workloads.CORPUS / "release" / "release-01.txt"
+CLI_TARGET = 0.25
+JOBS_TARGET = 1.5
+FOLDER_FILES = 400
+DOCS_PER_FILE = 8
+
+
+command = workloads.command
+env = workloads.cli_env
+
+
+def run_cli(*args: str, stdout=subprocess.DEVNULL) -> int:
+    done = subprocess.run([*command(), *args], stdout=stdout, stderr=subprocess.PIPE,
+                          stdin=subprocess.DEVNULL, env=env(), timeout=600, check=False)
+    assert done.returncode in (0, 1), done.stderr.decode(errors="replace")
+    return done.returncode
+
+
+def import_times(*args: str, top: int = 8) -> dict:
+    """``python -X importtime`` of the console script: total and the largest self times (ms)."""
+    script = command()
+    cmd = [sys.executable, "-X", "importtime", *(script if script[0] != sys.executable
+                                                 else script[1:]), *args]
+    done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                          stdin=subprocess.DEVNULL, env=env(), timeout=120, check=False)
+    rows = []
+    for line in done.stderr.splitlines():
+        m = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)", line)
+        if m:
+            rows.append((int(m.group(1)) / 1000, int(m.group(2)) / 1000, len(m.group(3)),
+                         m.group(4)))
+    total = sum(r[0] for r in rows)
+    fundparse_total = sum(r[0] for r in rows if r[3].startswith("fundparse"))
+    largest = sorted(rows, reverse=True)[:top]
+    return {"modules": len(rows), "total_ms": round(total, 1),
+            "fundparse_ms": round(fundparse_total, 1),
+            "third_party": sorted({r[3].split(".")[0] for r in rows
+                                   if r[3].split(".")[0] in ("rich", "pint", "regex", "numpy")}),
+            "top_self_ms": [(name, round(own, 1), round(cum, 1)) for own, cum, _, name in largest]}
+
+
+@pytest.mark.parametrize("subcommand", ["check", "extract"])
+def test_one_small_file_cold(benchmark, record, subcommand):
+    assert SMALL.is_file(), SMALL
+    benchmark.pedantic(run_cli, args=(subcommand, str(SMALL)), rounds=15, iterations=1,
+                       warmup_rounds=2)
+    stats = benchmark.stats.stats
+    median = stats.median
+    imports = import_times(subcommand, str(SMALL))
+    met = median <= CLI_TARGET
+    record(f"2. fundparse {subcommand} one 2 KB file (cold)",
+           f"median {median:.3f} s (min {stats.min:.3f})", f"<= {CLI_TARGET} s", met,
+           median=median, min=stats.min, imports=imports)
+    assert met, f"fundparse {subcommand}: median {median:.3f} s; imports {imports}"
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory) -> tuple[Path, dict]:
+    path = tmp_path_factory.mktemp("jobs") / "press"
+    return path, workloads.write_folder(path, FOLDER_FILES, DOCS_PER_FILE)
+
+
+JOBS: dict[int, float] = {}
+
+
+def timed(*args: str) -> float:
+    start = time.perf_counter()
+    run_cli(*args)
+    return time.perf_counter() - start
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_jobs_speedup(benchmark, record, folder, machine, jobs):
+    path, info = folder
+    args = ("extract", "--format", "jsonl", "--jobs", str(jobs), str(path))
+    benchmark.pedantic(run_cli, args=args, rounds=3, iterations=1, warmup_rounds=0)
+    best = benchmark.stats.stats.min
+    JOBS[jobs] = best
+    mb = info["bytes"] / workloads.MB
+    cpu = f"{machine.get('Model name', '?')}, {machine.get('CPU(s)', os.cpu_count())} CPUs"
+    if jobs == 1:
+        record(f"4. extract --jobs 1, {info['files']} files ({mb:.1f} MB)",
+               f"{best:.2f} s ({mb / best:.2f} MB/s)", "(reference)", None, seconds=best,
+               **info, cpu=cpu, lscpu=machine["lscpu"])
+        return
+    speedup = JOBS[1] / best if 1 in JOBS else statistics.nan
+    met = speedup >= JOBS_TARGET
+    record(f"4. extract --jobs 2, same folder [{cpu}]",
+           f"{best:.2f} s, speed-up {speedup:.2f}x", f">= {JOBS_TARGET}x", met, seconds=best,
+           speedup=speedup, **info, cpu=cpu, lscpu=machine["lscpu"])
+    assert met, f"--jobs 2 is {speedup:.2f}x --jobs 1"
