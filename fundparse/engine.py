@@ -86,22 +86,20 @@ def _compile(words: Tables) -> CompiledRules:
     lists = named_lists(words)
     chars = NUMERAL_CHARS
     currency_after = list(words.currency_words) + list(words.minor_words)
-    unit = rf"여?[{DIGIT_CHARS}]*[{UNIT_CHARS}][{chars}여]*"  # a Hangul cluster holding a unit
+    # A Hangul cluster holding a unit.  Quantifiers here are possessive (*+): a run of numeral
+    # syllables can be cut into clusters in exponentially many ways, and none may be retried.
+    unit = rf"여?[{DIGIT_CHARS}]*+[{UNIT_CHARS}][{chars}여]*+"
     after_chars = {w[0] for w in currency_after} | {w[0] for w in words.scales}
     after_chars |= set(RANGE_DASH) | {"에", "부", "여"} | set(UNIT_CHARS)
     before_chars = {s[-1] for s in words.currency_symbols} | set(NUMERAL_CHARS)
     run = regex.compile(
         # a unit before the digits: 천 4백만
-        rf"(?:(?<![가-힣]){unit}{S}?{ARABIC}(?:{S}?(?:{ARABIC}|{unit}))*)"
+        rf"(?:(?<![가-힣]){unit}{S}?{ARABIC}(?:{S}?(?:{ARABIC}|{unit}))*+)"
         # digits with units after them: 281억, 1억 9,000만, 3억5천만, 300여억
-        rf"|(?:{ARABIC}(?:{S}?{ARABIC})*{S}?{unit}(?:{S}?(?:{ARABIC}|{unit}))*)"
+        rf"|(?:{ARABIC}(?:{S}?{ARABIC})*{S}?{unit}(?:{S}?(?:{ARABIC}|{unit}))*+)"
         # plain digits only where money may follow (원, 달러, billion, ~) or precede (₩, $)
         rf"|(?:{ARABIC}(?={S}?[{_class(after_chars)}]))"
         rf"|(?:(?<=[{_class(before_chars)}]{S}?){ARABIC})"
-        # Hangul or Hanja numerals alone, only right before a currency word: 오천만 원, 壹億원
-        rf"|(?:(?:(?<![가-힣])|(?<=금|金))[{chars}]{{2,}}(?:{S}?[{chars}]+)*"
-        rf"(?={S}?\L<currency_after>))",
-        currency_after=currency_after,
     )
     rules = tuple(
         (
@@ -118,13 +116,13 @@ def _compile(words: Tables) -> CompiledRules:
         cur=list(words.currency_words),
     )
     any_run = regex.compile(
-        rf"(?:{unit}{S}?)?{ARABIC}(?:{S}?(?:{ARABIC}|{unit}))*|[{chars}]{{2,}}(?:{S}?[{chars}]+)*"
+        rf"(?:{unit}{S}?)?{ARABIC}(?:{S}?(?:{ARABIC}|{unit}))*+|[{chars}]{{2,}}+(?:{S}?[{chars}]++)*+"
     )
     return CompiledRules(
         run=run,
         any_run=any_run,
         hangul_run=re.compile(
-            rf"(?:(?<![가-힣0-9０-９.,])|(?<=금)|(?<=金))(?:[{chars}]{{2,}}|[십백천만])(?:{S}?[{chars}]+)*(?={S}?(?:"
+            rf"(?:(?<![가-힣0-9０-９.,])|(?<=금)|(?<=金))(?:[{chars}]{{2,}}+|[십백천만])(?:{S}?[{chars}]++)*+(?={S}?(?:"
             + "|".join(re.escape(w) for w in sorted(currency_after, key=len, reverse=True))
             + "))"
         ),

@@ -107,18 +107,6 @@ lines = st.one_of(sentences, sentences, tables, FURNITURE, soup, st.text(max_siz
 documents = st.builds(lambda parts, newline: newline.join(parts), st.lists(lines, max_size=12),
                       st.sampled_from(["\n", "\n\n", "\r\n", "\n\t"]))
 
-# Hangul numeral runs: a run of about 20 numeral syllables (single spaces allowed) that is not
-# followed by a currency word makes the engine's Hangul-numeral pattern backtrack
-# exponentially — a known engine bug, reported with a profile in benchmarks/README.md and
-# pinned by test_long_hangul_numeral_runs_finish below.  The fuzz tests leave such runs out
-# so that they stay fast; everything else is fair game.
-_NUMERAL_RUN = re.compile(f"(?:[{re.escape(NUMERAL_CHARS)}][ \u00a0]?){{12,}}")
-
-
-def known_blowup(text: str) -> bool:
-    return _NUMERAL_RUN.search(text) is not None
-
-
 def fundparse_command() -> list[str]:
     script = shutil.which("fundparse", path=os.path.dirname(sys.executable))
     return [script] if script else [sys.executable, "-m", "fundparse"]
@@ -209,14 +197,12 @@ FUZZ = settings(max_examples=250, deadline=None,
 @example("사업비 5억 원\t(단위: 천원)\t1,000\t국 600\t도 400")
 @example("\ufeff(단위: 억원)\n\n\n1,1,1,1,1,1\t2,7500원\t1,23억 원")
 def test_money_documents(text):
-    assume(not known_blowup(text))
     full_check(text)
 
 
 @FUZZ
 @given(st.text(max_size=300))
 def test_arbitrary_text(text):
-    assume(not known_blowup(text))
     full_check(text)
 
 
@@ -224,7 +210,6 @@ def test_arbitrary_text(text):
 @given(documents, st.sampled_from([None, 2024, "2025-03-01"]),
        st.decimals(min_value=Decimal("0.01"), max_value=Decimal(5000), places=2))
 def test_money_documents_with_date_and_rates(text, doc_date, rate):
-    assume(not known_blowup(text))
     mentions = fundparse.extract(text, doc_date=doc_date,
                                  rates={"USD": rate, "JPY": rate, "EUR": rate, "CNY": rate})
     check_mentions(text, mentions)
@@ -243,7 +228,6 @@ def test_bytes_through_readers_into_extract(data, name):
         assert str(exc) and "\n" not in str(exc)
         return
     assert isinstance(doc, Document)
-    assume(not known_blowup(doc.text))
     full_check(doc.text)
 
 
@@ -263,7 +247,6 @@ def scratch():
 def test_chunked_files_keep_whole_file_offsets(scratch, text, chunk_chars):
     """The command reads plain text over ``huge_bytes`` in chunks and shifts what each chunk
     yields; offsets, lines and columns must still point into the whole file."""
-    assume(not known_blowup(text))
     path = scratch / "archive.txt"
     path.write_bytes(text.encode("utf-8"))
     try:
@@ -299,7 +282,6 @@ print(json.dumps(out, ensure_ascii=False))
 @settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(documents, min_size=12, max_size=12))
 def test_same_results_under_other_hash_seeds(texts):
-    texts = [t for t in texts if not known_blowup(t)]
     here = [[[m.to_dict() for m in fundparse.extract(t)], [f.to_dict() for f in fundparse.check(t)]]
             for t in texts]
     expected = json.loads(json.dumps(here, ensure_ascii=False))
@@ -311,11 +293,8 @@ def test_same_results_under_other_hash_seeds(texts):
         assert json.loads(done.stdout) == expected, f"PYTHONHASHSEED={seed}"
 
 
-# --- the known exponential case --------------------------------------------------------------------
+# --- runs of numeral syllables (once exponential: nested quantifiers, now possessive) ----------
 
-@pytest.mark.xfail(strict=True, reason="engine bug: the Hangul-numeral run pattern in "
-                   "fundparse/engine.py nests quantifiers, (?:[ ]?[numerals]+)*, and backtracks "
-                   "exponentially when no currency word follows; see benchmarks/README.md")
 def test_long_hangul_numeral_runs_finish():
     script = "import fundparse; fundparse.extract('억' * 40); fundparse.extract('오오' * 20)"
     try:
