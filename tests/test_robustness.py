@@ -35,13 +35,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import fundparse
 from fundparse.checks import CHECKS
 from fundparse.cli import Job, process
-from fundparse.numerals import NUMERAL_CHARS
 from fundparse.readers import Document, ReadError, read_bytes, read_path
 
 # --- money-shaped documents --------------------------------------------------------------------
