@@ -174,14 +174,15 @@ def check_same_label(maker: FindingMaker, labelled) -> list[Finding]:
     ``labelled`` holds (label, project words, value, currency, place, definite, sentence start)
     for each total-label mention; two in one sentence are never compared.  Two mentions are about one project when the words before their
     labels share a word or one names none; only close values are compared (a transposed or
-    mistyped figure: 281억 vs 218억), since different projects have unrelated totals.
+    mistyped figure: 281억 vs 218억), since different projects have unrelated totals.  A mention
+    is compared with the 64 before it, which covers any one document.
     """
     findings = []
     seen: list[tuple[str, frozenset, Decimal, str, int]] = []
     for label, project, value, currency, place, definite, sentence in labelled:
         if not definite:
             continue
-        for other_label, other_project, other_value, other_currency, other_sentence in seen:
+        for other_label, other_project, other_value, other_currency, other_sentence in seen[-64:]:
             if (other_label != label or other_currency != currency or other_value == value
                     or other_sentence == sentence):
                 continue

@@ -147,11 +147,10 @@ def _analyse(text: str, doc_date, config: Config | None, full: bool) -> Analysis
                             or in_list)
             labelled.append((fact.label, project, a.value, a.currency,
                              checks.Place(a.start, a.end), definite, s_start))
-    same = checks.check_same_label(maker, labelled)
-    for finding in same:
-        for fact in facts:
-            if fact.amount.start == finding.start:
-                fact.findings.append(finding)
+    by_start = {fact.amount.start: fact for fact in facts}
+    for finding in checks.check_same_label(maker, labelled):
+        if finding.start in by_start:
+            by_start[finding.start].findings.append(finding)
     if full:
         findings.extend(checks.check_number_format(maker, text))
     for fact in facts:
