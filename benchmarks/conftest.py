@@ -70,6 +70,12 @@ def machine() -> dict:
 
 
 @pytest.fixture(scope="session")
+def pycache(tmp_path_factory) -> Path:
+    """A bytecode cache for the command's processes (see workloads.cli_env)."""
+    return tmp_path_factory.mktemp("pycache")
+
+
+@pytest.fixture(scope="session")
 def ordinary_seconds_per_mb() -> float:
     """Seconds ``extract`` takes per MB of ordinary multi-line text: the first MB of the corpus
     mix in one call, fastest of two.  The yardstick of the adversarial inputs."""

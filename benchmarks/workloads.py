@@ -236,10 +236,18 @@ def command() -> list[str]:
     return [script] if script else [sys.executable, "-m", "fundparse"]
 
 
-def cli_env() -> dict[str, str]:
-    """The environment without FUNDPARSE_* settings, NO_COLOR or COLUMNS."""
-    return {k: v for k, v in os.environ.items()
-            if not k.startswith("FUNDPARSE_") and k not in ("NO_COLOR", "COLUMNS")}
+def cli_env(pycache: str | os.PathLike[str] | None = None) -> dict[str, str]:
+    """The environment without FUNDPARSE_* settings, NO_COLOR or COLUMNS.
+
+    With ``pycache``, bytecode is written to and read from that folder (PYTHONPYCACHEPREFIX),
+    as an installed package has it; without, the environment decides (this sandbox sets
+    PYTHONDONTWRITEBYTECODE=1, so every start compiles fundparse's modules anew)."""
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("FUNDPARSE_") and k not in ("NO_COLOR", "COLUMNS")}
+    if pycache is not None:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(pycache)
+    return env
 
 
 def probe(name: str, sizes: list[int]) -> Iterator[dict]:
