@@ -136,6 +136,17 @@ def _compile(words: Tables) -> CompiledRules:
     )
 
 
+def neighbours(text: str, start: int, end: int) -> tuple[str, str]:
+    """The characters just before ``start`` and just after ``end``, past one space."""
+    nxt = text[end:end + 1]
+    if nxt in _SPACES:
+        nxt = text[end + 1:end + 2]
+    prev = text[start - 1:start] if start else ""
+    if prev in _SPACES and start > 1:
+        prev = text[start - 2:start - 1]
+    return prev, nxt
+
+
 def find_numerals(text: str, comp: CompiledRules) -> list[tuple[int, int, Numeral]]:
     """Every numeral in the text that could be money, with its absolute span.
 
@@ -153,12 +164,7 @@ def find_numerals(text: str, comp: CompiledRules) -> list[tuple[int, int, Numera
         start, end = m.span()
         if start < done:
             continue
-        nxt = text[end:end + 1]
-        if nxt in _SPACES:
-            nxt = text[end + 1:end + 2]
-        prev = text[start - 1:start] if start else ""
-        if prev in _SPACES and start > 1:
-            prev = text[start - 2:start - 1]
+        prev, nxt = neighbours(text, start, end)
         if nxt not in after_ok and prev not in before_ok:
             continue
         # back up over a Hangul unit cluster before the digits ("천 4백만")
@@ -185,12 +191,7 @@ def find_numerals(text: str, comp: CompiledRules) -> list[tuple[int, int, Numera
 def _apply_rules(text: str, start: int, end: int, numeral: Numeral, comp: CompiledRules,
                  words: Tables) -> Amount | None:
     best: Amount | None = None
-    nxt = text[end:end + 1]
-    if nxt in _SPACES:
-        nxt = text[end + 1:end + 2]
-    prev = text[start - 1:start] if start else ""
-    if prev in _SPACES and start > 1:
-        prev = text[start - 2:start - 1]
+    prev, nxt = neighbours(text, start, end)
     for rule, before, after, follows, precedes in comp.rules:
         if follows is not None and nxt not in follows:
             continue

@@ -24,11 +24,15 @@ _FISCAL = regex.compile(
 RELATIVE = {"올해": 0, "금년": 0, "내년": 1, "내후년": 2, "작년": -1, "지난해": -1, "전년": -1}
 
 
+def _chain_start(text: str, start: int, markers: MarkerPatterns, known: int) -> int:
+    """Where the markers before an amount begin (known from the engine, or read now)."""
+    return known if known >= 0 else read_prefixes(text, start, markers)[0]
+
+
 def label_before(text: str, start: int, words: Tables, markers: MarkerPatterns,
                  chain_start: int = -1) -> str | None:
     """The money noun right before an amount (past markers and particles), if any."""
-    if chain_start < 0:
-        chain_start, _ = read_prefixes(text, start, markers)
+    chain_start = _chain_start(text, start, markers, chain_start)
     m = _WORD_BEFORE.search(text, max(0, chain_start - 20), chain_start)
     if m is None:
         return None
@@ -54,8 +58,7 @@ def label_before(text: str, start: int, words: Tables, markers: MarkerPatterns,
 def fiscal_year_before(text: str, start: int, doc_date: dt.date | None,
                        markers: MarkerPatterns, chain_start: int = -1) -> int | None:
     """The budget year tying an amount to a budget: "2025년 예산 300억 원" -> 2025."""
-    if chain_start < 0:
-        chain_start, _ = read_prefixes(text, start, markers)
+    chain_start = _chain_start(text, start, markers, chain_start)
     m = _FISCAL.search(text, max(0, chain_start - 30), chain_start)
     if m is None:
         return None
