@@ -167,7 +167,7 @@ CASES: dict[str, Case] = {c.name: c for c in (
          "parentheses"),
     Case("nested", "281억 원 then n times (국비 1, never closed", lambda n: "281억 원" + "(국비 1" * n,
          200_000, "openings"),
-    Case("line", "one line of ordinary corpus text, n bytes", one_line, 250_000, "bytes"),
+    Case("line", "one line of ordinary corpus text, n bytes", one_line, 1_000_000, "bytes"),
     Case("won", "n times 원", lambda n: "원" * n, 1_000_000, "원"),
     Case("man", "n times 만", lambda n: "만" * n, 1_000_000, "만"),
     Case("eok-won", '"1억 원 " n times on one line', lambda n: "1억 원 " * n, 40_000, "repeats"),
