@@ -16,14 +16,17 @@ the 2n run has missed "linear" already.  When n itself times out, 2n is not run 
 tiny sizes (a child per size, 20 s each) shows how the time grows.
 
 Sizes are chosen so the whole benchmark run stays well under 15 minutes on 2 cores: a million
-억 as issue 7 asks, but the one long line is 1 MB / 2 MB rather than 50 MB (at the growth
-measured, 50 MB would take hours), and "1억 원 " is repeated 40,000 / 80,000 times;
+억 as issue 7 asks; the one long line is 1 MB / 2 MB for ``extract`` itself (at the growth
+measured, 50 MB would take hours) and 25 MB / 50 MB as a file through ``fundparse extract``,
+which reads it in chunks; "1억 원 " is repeated 40,000 / 80,000 times.
 ``FUNDPARSE_BENCH_SCALE=4`` multiplies every n by 4 (or by any number).
 """
 
 from __future__ import annotations
 
 import os
+import subprocess
+import time
 
 import pytest
 import workloads
@@ -110,3 +113,57 @@ def test_adversarial(benchmark, record, ordinary_seconds_per_mb, name, doubled):
            f"<= {LINEAR}x n, <= {PER_MB:.0f}x ordinary", linear and near, ratio=ratio, **extra)
     assert linear, f"{name}: 2n took {ratio:.2f}x the time of n"
     assert near, f"{name}: {per_mb:.2f} s/MB against ordinary {ordinary_seconds_per_mb:.3f}"
+
+
+LINE_FILE_MB = 25  # the command on one line of 25 MB and of 50 MB (issue 7: "a single 50 MB line")
+CLI_LINE: dict[bool, float] = {}
+
+
+def run_command_on(path, deadline: float) -> dict:
+    """``fundparse extract --format jsonl PATH > /dev/null``: wall time, or the deadline."""
+    start = time.perf_counter()
+    try:
+        done = subprocess.run([*workloads.command(), "extract", "--format", "jsonl", str(path)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              stdin=subprocess.DEVNULL, env=workloads.cli_env(),
+                              timeout=deadline, check=False)
+    except subprocess.TimeoutExpired:
+        return {"timeout": deadline}
+    assert done.returncode == 0, done.stderr.decode(errors="replace")
+    return {"seconds": time.perf_counter() - start}
+
+
+@pytest.mark.parametrize("doubled", [False, True], ids=["n", "2n"])
+def test_one_line_file_through_the_command(benchmark, record, ordinary_seconds_per_mb,
+                                           tmp_path, doubled):
+    """The same long line as a file: the command cuts text over 8 MiB into 64K-character
+    chunks (at a space when a line is longer), so the time should grow linearly."""
+    size = int(LINE_FILE_MB * workloads.MB * SCALE) * (2 if doubled else 1)
+    path = tmp_path / "line.txt"
+    path.write_text(workloads.one_line(size), encoding="utf-8")
+    deadline = 600.0 if not doubled else min(max(60.0, 4 * CLI_LINE.get(False, 150.0)), 600.0)
+    run = benchmark.pedantic(run_command_on, args=(path, deadline), rounds=1, iterations=1)
+    mb = size / workloads.MB
+    label = f"5. line-file {'2n' if doubled else 'n'} = {mb:.0f} MB, fundparse extract"
+    limit = PER_MB * ordinary_seconds_per_mb
+    if "timeout" in run:
+        record(label, f"> {deadline:.0f} s", f"<= {LINEAR}x n, <= {PER_MB:.0f}x ordinary", False,
+               mb=mb, **run)
+        pytest.fail(f"one {mb:.0f} MB line: over {deadline:.0f} s")
+    seconds = run["seconds"]
+    per_mb = seconds / mb
+    near = per_mb <= limit
+    if not doubled:
+        CLI_LINE[False] = seconds
+        record(label, f"{seconds:.1f} s = {per_mb:.2f} s/MB "
+               f"({per_mb / ordinary_seconds_per_mb:.1f}x ordinary)",
+               f"<= {PER_MB:.0f}x ordinary", near, mb=mb, seconds=seconds)
+        assert near
+        return
+    ratio = seconds / CLI_LINE[False] if False in CLI_LINE else float("nan")
+    linear = ratio <= LINEAR
+    record(label, f"{seconds:.1f} s = {ratio:.2f}x n; {per_mb:.2f} s/MB "
+           f"({per_mb / ordinary_seconds_per_mb:.1f}x ordinary)",
+           f"<= {LINEAR}x n, <= {PER_MB:.0f}x ordinary", linear and near, mb=mb,
+           seconds=seconds, ratio=ratio)
+    assert linear and near, f"2n/n = {ratio:.2f}, {per_mb:.2f} s/MB"
