@@ -267,8 +267,8 @@ def _merge_ranges(text: str, amounts: list[Amount], numerals: list[tuple[int, in
         if i < 0:
             continue
         low_start, low_end, low = numerals[i]
-        if low_start >= amount.start:
-            continue
+        if low_start >= amount.start or amount.start - low_end > 12:
+            continue  # a range's two ends stand close: "100억~200억", "5천만 원에서 1억 원"
         gap = comp.range_gap.fullmatch(text, low_end, amount.start)
         if gap is None:
             continue

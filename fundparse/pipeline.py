@@ -185,8 +185,8 @@ def _find_splits(text: str, amounts: list[Amount], reader: SplitReader,
             continue
         fact = facts.setdefault(id(a), Fact(a))
         s_start, s_end = sentences.span(a.start)
-        line_end = text.find("\n", a.end)
-        line_end = len(text) if line_end == -1 else line_end
+        line_end = text.find("\n", a.end, a.end + 400)  # bounded: one long line stays linear
+        line_end = min(len(text), a.end + 400) if line_end == -1 else line_end
         info = table_totals.get(id(a))
         if info is None:
             info = (reader.after_paren(a) or reader.codes(a, min(len(text), line_end + 200))

@@ -33,6 +33,7 @@ class MarkerPatterns:
     exchange_before: regex.Pattern
     vague_before: regex.Pattern  # 수십억 원: no definite amount
     label_phrase: regex.Pattern  # one or two words between a per word and the amount
+    per_last_chars: frozenset  # the last characters of per words (and 당)
     rate_context: regex.Pattern  # 환율 earlier in the clause: small won figures there are rates
     rate_equation: regex.Pattern  # "1달러=1,450원"
     foreign_end: regex.Pattern
@@ -89,13 +90,17 @@ def compile_markers(words) -> MarkerPatterns:
     vague_before = regex.compile(
         rf"(?r)(?<![가-힣])(?:\L<vague>){S}?", vague=words.markers.get("vague", {}).get("before", ["수"])
     )
-    return MarkerPatterns(prefix, suffix, exchange_before, vague_before, label_phrase, rate_context, rate_equation,
+    per_last_chars = frozenset({w[-1] for w in words.per_words} | {"당"})
+    return MarkerPatterns(prefix, suffix, exchange_before, vague_before, label_phrase, per_last_chars, rate_context, rate_equation,
                           foreign_end, rate_lhs, prefix_meaning, suffix_meaning)
 
 
 def read_per_across_label(text: str, chain_start: int, pats: MarkerPatterns) -> str | None:
     """A per word one or two words before the chain: "월 임대료 10만 원" (month),
     "연 매출 3억원 이하" (year), "1인당 평균 지출액은 약 11만 5천 엔" (person)."""
+    window = text[max(0, chain_start - 30):chain_start]
+    if not any(c in window for c in pats.per_last_chars):
+        return None  # no per word can end there (cheap test before the patterns)
     pos = chain_start
     for _ in range(2):  # the label phrase: one word, then maybe one more
         m = pats.label_phrase.match(text, max(0, pos - 12), pos)

@@ -10,9 +10,9 @@ from fundparse.rules.markers import MarkerPatterns, read_prefixes
 from fundparse.rules.tables import DOTS, Tables
 
 S = "[ \u00a0]"
-_WORD_BEFORE = regex.compile(
-    rf"(?<![가-힣])(?P<word>[가-힣]+(?:[{DOTS}][가-힣]+)*)"
-    rf"(?P<particle>은|는|이|가|도|만|으로|로|을|를|의|에|에는)?{S}*(?:[:：]{S}*)?\Z"
+_WORD_BEFORE = regex.compile(  # matched backwards from the amount ((?r)): cost of one word
+    rf"(?r)(?<![가-힣])(?P<word>[가-힣]+(?:[{DOTS}][가-힣]+)*)"
+    rf"(?P<particle>은|는|이|가|도|만|으로|로|을|를|의|에|에는)?{S}*(?:[:：]{S}*)?"
 )
 _PARTICLES = ("으로", "에는", "은", "는", "이", "가", "도", "만", "로", "을", "를", "의", "에")
 _FISCAL = regex.compile(
@@ -33,7 +33,7 @@ def label_before(text: str, start: int, words: Tables, markers: MarkerPatterns,
                  chain_start: int = -1) -> str | None:
     """The money noun right before an amount (past markers and particles), if any."""
     chain_start = _chain_start(text, start, markers, chain_start)
-    m = _WORD_BEFORE.search(text, max(0, chain_start - 20), chain_start)
+    m = _WORD_BEFORE.match(text, max(0, chain_start - 20), chain_start)
     if m is None:
         return None
     word = m.group("word")

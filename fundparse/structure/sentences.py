@@ -19,9 +19,16 @@ class Sentences:
 
     def __init__(self, text: str):
         self.text = text
-        self._cache: dict[int, tuple[int, int]] = {}
+        self._last = (0, 0)  # the span found last: amounts come in text order, mostly
 
     def span(self, offset: int) -> tuple[int, int]:
+        last = self._last
+        if last[0] <= offset < last[1]:
+            return last
+        self._last = found = self._find(offset)
+        return found
+
+    def _find(self, offset: int) -> tuple[int, int]:
         text = self.text
         lo = max(0, offset - REACH)
         m = _END_REVERSE.search(text, lo, offset)

@@ -362,9 +362,10 @@ class SplitReader:
         its line or on the next line (then for the first figure of the total's row)."""
         text = self.text
         unit = getattr(total, "scale", None) or 1
-        line_start = text.rfind("\n", 0, total.start) + 1
-        line_end = text.find("\n", total.end)
-        line_end = len(text) if line_end == -1 else line_end
+        # the row around the total, looked for within 400 characters (long lines stay linear)
+        line_start = text.rfind("\n", max(0, total.start - 400), total.start) + 1
+        line_end = text.find("\n", total.end, total.end + 400)
+        line_end = min(len(text), total.end + 400) if line_end == -1 else line_end
         first_of_row = not _DIGIT_BEFORE.search(text, line_start, total.start)
         pos = total.end
         same_line = _CODE_GAP_LINE.match(text, pos, line_end)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -187,9 +188,10 @@ def find_table_amounts(text: str, taken: list[tuple[int, int]], sources=lambda l
                 break
             base = line_starts[n]
             cells = _cells(line)
+            indent = len(line) - len(line.lstrip())
             numbers = [m for m in _NUMBER.finditer(line)
                        if not (header.start() - base <= m.start() < header.end() - base)
-                       and _is_money_cell(line, m)]
+                       and _is_money_cell(line, m, indent)]
             if not numbers:
                 if region.read_header_row(cells):
                     continue
@@ -231,7 +233,7 @@ def _table_amount(line, m, cells, region: _Region, s: int, e: int, row: int):
     sign = m.group("sign")
     change = "decrease" if sign in ("△", "▽", "-") else (
         "increase" if column.change or sign in ("▲", "+", "＋") else None)
-    code = _CODE.search(line, 0, m.start())
+    code = _CODE.search(line, max(0, m.start() - 8), m.start())
     return TableAmount(
         start=s, end=e, currency=region.currency, value=numeral.value * region.scale,
         rule="table-unit", numeral=numeral, change=change, bare=True, scale=region.scale,
@@ -240,7 +242,7 @@ def _table_amount(line, m, cells, region: _Region, s: int, e: int, row: int):
     )
 
 
-def _is_money_cell(line: str, m) -> bool:
+def _is_money_cell(line: str, m, indent: int) -> bool:
     """A governed figure stands alone: not glued to a word or unit (2단계, 155ha, 3,500㎥, 제3),
     not followed by a counter, % or a date dot, not a year, not a phone number, not a line's
     item code ("401 시설비"); a particle may follow it ("31,500,000으로")."""
@@ -254,28 +256,31 @@ def _is_money_cell(line: str, m) -> bool:
     if after and not (after.isspace() or after in _CELL_END):
         if not (after.isalpha() and _PARTICLE_AFTER.match(line, end)):
             return False
-    if start == len(line) - len(line.lstrip()) and _INDEX_CODE.match(line):
+    if start == indent and _INDEX_CODE.match(line):
         return False
     if _is_year(line, m):
         return False
     # a year standing as a row's label ("2022\t2,500\t…")
     raw = m.group("num")
-    return not (len(raw) == 4 and raw[:2] in ("19", "20") and not line[:start].strip())
+    return not (len(raw) == 4 and raw[:2] in ("19", "20") and start == indent)
 
 
 def _is_year(line: str, m) -> bool:
     raw = m.group("num")
     if len(raw) != 4 or not raw.startswith(("19", "20")) or m.group("sign"):
         return False
-    rest = line[m.end():]
-    if _YEAR_WORD_AFTER.match(rest):
+    if _YEAR_WORD_AFTER.match(line, m.end()):
         return True
-    if _YEAR_RANGE.match(rest) or _YEAR_RANGE_BEFORE.search(line, 0, m.start()):
+    if _YEAR_RANGE.match(line, m.end()) or _YEAR_RANGE_BEFORE.search(line, max(0, m.start() - 12), m.start()):
         return True
     return _looks_like_header(line)
 
 
+@lru_cache(maxsize=64)
 def _looks_like_header(line: str) -> bool:
+    """Every figure on the line is a year: a column-header row (once per line, cached)."""
+    if len(line) > 2000:
+        return False  # a header row is short; a long line is prose
     years = _YEAR.findall(line)
     numbers = _NUMBER.findall(line)
     return bool(years) and len(years) == len(numbers)
@@ -286,7 +291,7 @@ def _row_label(cells, line: str, offset: int) -> str | None:
     if len(cells) > 1:
         first = cells[0][1]
     else:
-        words = _LABEL_WORDS.search(line, 0, offset)
+        words = _LABEL_WORDS.search(line, max(0, offset - 40), offset)
         first = words.group(1) if words else ""
     first = _OPEN_TAIL.sub("", first).strip(" ·-□○ㅇ▶•*:：")
     if not first or _STARTS_WITH_NUMBER.match(first):
@@ -295,11 +300,7 @@ def _row_label(cells, line: str, offset: int) -> str | None:
 
 
 def _column_of(cells, offset: int) -> int:
-    index = 0
-    for i, (start, _) in enumerate(cells):
-        if start <= offset:
-            index = i
-    return index
+    return max(bisect.bisect_right(cells, (offset, "\uffff")) - 1, 0)
 
 
 def row_splits(amounts: list[TableAmount]) -> list[tuple[TableAmount, list[TableAmount]]]:
