@@ -326,6 +326,9 @@ class SplitReader:
     def opener_after(self, total: Amount, sentence_end: int) -> SplitInfo | None:
         """Parts later in the total's sentence: "…원을 투입하며, 이 중 국비는 …",
         "…원으로, 재원은 국비 50%, 지방비 50%로", "…원 투입(국비 50%, 시비 50%)"."""
+        ahead = self.text[total.end:min(sentence_end, total.end + 60)]
+        if not any(cue in ahead for cue in ("(", "（", "재원", "중", "가운데")):
+            return None  # no opener can follow (a cheap test before the patterns)
         paren = _VERB_PAREN.match(self.text, total.end, sentence_end)
         if paren is not None:
             return self.after_paren(total, paren.end())
@@ -362,6 +365,8 @@ class SplitReader:
         its line or on the next line (then for the first figure of the total's row)."""
         text = self.text
         unit = getattr(total, "scale", None) or 1
+        if unit == 1 and text.find("[", total.end, total.end + 120) == -1:
+            return None  # outside a unit-header table, codes come in brackets: [국 120,000]
         # the row around the total, looked for within 400 characters (long lines stay linear)
         line_start = text.rfind("\n", max(0, total.start - 400), total.start) + 1
         line_end = text.find("\n", total.end, total.end + 400)
