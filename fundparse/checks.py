@@ -105,7 +105,9 @@ def check_split(maker: FindingMaker, total_place: Place, total_value: Decimal, c
     findings: list[Finding] = []
     shares = [p for p in parts if p.share is not None]
     amounts = [p for p in parts if p.share is None and p.value is not None]
-    if shares and not amounts and not partial:
+    if len(parts) == 1:
+        partial = True  # "100억 원(국비 50억 원)", "(국비 50%)": one part named, the rest unstated
+    if len(shares) >= 2 and not amounts and not partial:
         total_share = sum((p.share for p in shares), Decimal(0))
         allowed = sum((p.precision for p in shares), Decimal(0))
         if abs(total_share - 1) > allowed:
