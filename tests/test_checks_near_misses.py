@@ -1,0 +1,30 @@
+"""Consistent releases must pass silently: the near-misses a checker can trip on."""
+
+from __future__ import annotations
+
+import pytest
+
+import fundparse
+
+
+@pytest.mark.parametrize("text", [
+    "총사업비 281억원(국비 50%)을 투입한다.",                    # one share named, the rest unstated
+    "총사업비 100억 원(국비 50억 원)을 들여 정비한다.",            # one part named
+    "총사업비 280.8억 원(국비 120.5억 원, 지방비 160.3억 원)",     # one-decimal parts
+    "100억 원(국비 33.3%, 도비 33.3%, 시비 33.3%)",              # one-decimal shares
+    "국비 150억 원과 도비 45억 원, 시비 104억 원 등 약 300억 원",   # approximate total
+    "A센터 총사업비 281억 원을 투입한다. B도로 총사업비 218억 원을 투입한다.",  # two projects
+    "▲하수도 3억원(총사업비 97억원) ▲주차장 3억원(총사업비 67억원)",  # a list of projects
+    "오는 2026년까지 90억 원을 투입한다.",                        # end year only
+])
+def test_silent(text):
+    assert fundparse.check(text) == []
+
+
+@pytest.mark.parametrize("text, code", [
+    ("총사업비 100억 원(국비 120억 원)을 들여", "FP103"),           # one part above its total
+    ("100억 원(국비 50%, 도비 20%)", "FP102"),                     # a list of shares short of 100%
+    ("281억 원(국비 121, 지방비 150)", "FP101"),
+])
+def test_fires(text, code):
+    assert [f.code for f in fundparse.check(text)] == [code]
