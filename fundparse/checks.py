@@ -161,7 +161,9 @@ def check_period(maker: FindingMaker, period, text: str) -> list[Finding]:
                 f"기간 '{surface}'의 시작 {period.start}년이 끝 {period.end}년보다 늦습니다",
                 f"period '{surface}' starts in {period.start}, after its end {period.end}")]
         span = period.end - period.start + 1
-        if period.stated_years is not None and period.stated_years != span:
+        # with months ("2024년 3월부터 2026년 2월까지 2년간") the stated years may be one short
+        allowed = (span - 1, span) if getattr(period, "months", False) else (span,)
+        if period.stated_years is not None and period.stated_years not in allowed:
             return [maker.make(
                 "FP201", place,
                 f"기간 {period.start}~{period.end}년은 {span}년인데 {period.stated_years}년으로 적혀 있습니다",

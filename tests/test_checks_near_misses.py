@@ -28,3 +28,17 @@ def test_silent(text):
 ])
 def test_fires(text, code):
     assert [f.code for f in fundparse.check(text)] == [code]
+
+
+def test_months_allow_one_year_less():
+    assert fundparse.check("2024년 3월부터 2026년 2월까지 2년간 30억 원을 투입한다.") == []
+    assert [f.code for f in fundparse.check("2024년 3월부터 2026년 2월까지 5년간 30억 원")] == ["FP201"]
+
+
+def test_table_roles_need_rows_that_line_up_with_the_header():
+    aligned = "(단위: 백만원)\n사업\t계\t국비\t도비\n도로\t300\t200\t100\n"
+    ragged = "(단위: 백만원)\n사업\t계\t국비\t도비\n도로\t비고\t300\t200\t100\n"
+    total = [m for m in fundparse.extract(aligned) if m.krw == 300_000_000][0]
+    assert [(s.label, s.krw) for s in total.splits] == [("국비", 200_000_000), ("도비", 100_000_000)]
+    assert all(not m.splits for m in fundparse.extract(ragged))
+    assert fundparse.check(ragged) == []

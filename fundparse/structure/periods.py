@@ -20,6 +20,7 @@ class FoundPeriod:
     stated_years: int | None  # the duration the text states, for the consistency check
     text_start: int
     text_end: int
+    months: bool = False  # "2024년 3월부터 2026년 2월까지": the span in years is approximate
 
 
 Y = r"(?:(?:19|20)\d{2}|['’‘`]\d{2})"
@@ -52,6 +53,7 @@ PATTERNS = [
     # 오는 2026년까지 · 2030년까지 (end only)
     regex.compile(rf"(?<![\d.\-])(?:오는\s*)?(?P<b>{Y}){YEAR_SUFFIX}{MONTH}\s*까지(?!\s*(?:\d{{1,2}}|{NUM_KO})\s*(?:개\s*)?년)"),
 ]
+_MONTH_IN = regex.compile(r"\d\s*월|\.\s*\d{1,2}\s*\.?\s*[~∼～〜\-–]|\d\.\s*\d{1,2}\.?\s*$")
 KO_NUMBERS = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8,
               "아홉": 9, "열": 10}
 RELATIVE = {"올해": 0, "금년": 0, "올": 0, "내년": 1, "내후년": 2, "작년": -1, "지난해": -1, "전년": -1}
@@ -114,5 +116,6 @@ def _add(m, doc_date, found: list[FoundPeriod], taken: list[tuple[int, int]]) ->
             end = start + stated - 1
     years = stated if stated is not None else (
         end - start + 1 if start is not None and end is not None else None)
-    found.append(FoundPeriod(start, end, years, stated, m.start(), m.end()))
+    months = bool(_MONTH_IN.search(m.group()))
+    found.append(FoundPeriod(start, end, years, stated, m.start(), m.end(), months))
     taken.append((m.start(), m.end()))

@@ -67,6 +67,7 @@ class TableAmount(Amount):
     code: str | None = None  # budget-book source code before the number (국, 도, 군 …)
     row: int = -1  # line number of the row
     role: str | None = None  # "total" or a source label from the column header
+    aligned: bool = False  # the row has as many cells as the header that named the roles
 
 
 @dataclass(slots=True)
@@ -109,8 +110,9 @@ class _Region:
         self.scale = scale
         self.currency = currency
         self.columns: dict[int, _Column] = {}
-        self.sources = sources
-        self.data_seen = False  # label -> category lookup (Tables.category)
+        self.sources = sources  # label -> category lookup (Tables.category)
+        self.data_seen = False
+        self.header_cells = 0  # cells of the header row that named the columns' roles
 
     def read_header_row(self, cells) -> bool:
         """Record a column-header row (years, 증감, %, 계, 국비 …); say whether it was one."""
@@ -135,6 +137,8 @@ class _Region:
             if column.year or column.change or column.rate or column.role:
                 found[i] = column
         if found:
+            if any(c.role for c in found.values()):
+                self.header_cells = len(cells)
             for i, column in found.items():
                 old = self.columns.get(i)
                 if old is not None:  # a second header row refines the first (2024년 / 구성비)
@@ -239,6 +243,7 @@ def _table_amount(line, m, cells, region: _Region, s: int, e: int, row: int):
         rule="table-unit", numeral=numeral, change=change, bare=True, scale=region.scale,
         row_label=_row_label(cells, line, m.start("num")), fiscal_year=column.year,
         code=code.group(1) if code else None, row=row, role=column.role,
+        aligned=len(cells) == region.header_cells,
     )
 
 
@@ -318,7 +323,8 @@ def row_splits(amounts: list[TableAmount]) -> list[tuple[TableAmount, list[Table
             continue
         totals = [a for a in row if a.role == "total"]
         parts = [a for a in row if a.role and a.role != "total"]
-        if len(totals) == 1 and parts:
+        # roles come from the header's columns: trust them only where the row lines up with it
+        if len(totals) == 1 and parts and all(a.aligned for a in (*totals, *parts)):
             out.append((totals[0], parts))
     return out
 
