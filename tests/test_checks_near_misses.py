@@ -42,3 +42,9 @@ def test_table_roles_need_rows_that_line_up_with_the_header():
     assert [(s.label, s.krw) for s in total.splits] == [("국비", 200_000_000), ("도비", 100_000_000)]
     assert all(not m.splits for m in fundparse.extract(ragged))
     assert fundparse.check(ragged) == []
+
+
+def test_a_bare_total_with_its_parts_in_parentheses():
+    [m] = fundparse.extract("총 281억(국비 121, 지방비 160)을 투입한다.")
+    assert m.krw == 28_100_000_000
+    assert [(s.label, s.krw) for s in m.splits] == [("국비", 12_100_000_000), ("지방비", 16_000_000_000)]

@@ -223,10 +223,12 @@ RULES: tuple[Rule, ...] = (
         after=(rf"(?!{S}?(?:원|\L<foreign_words>))(?:대)?(?:{S}?(?:을|를|이|가|의|으로|로|씩)?{S}?"
                rf"(?:\L<verbs>|\L<sizes>|\L<labels>)"
                # "311억 중 국·도비가 202억 원": a total with a part; "821억→442억→103억원"
-               rf"|{S}?(?:중|가운데){S}*\L<sources>|{S}?[→⇒➝]{S}?[0-9])"),
+               rf"|{S}?(?:중|가운데){S}*\L<sources>|{S}?[→⇒➝]{S}?[0-9]"
+               # "총 281억(국비 121, 지방비 160)": a total with its parts in parentheses
+               rf"|{S}?[(（]{S}*\L<sources>)"),
         accepts=with_big_unit,
         produce=bare_krw("bare-before-verb"),
-        follows=lambda tables: set("을를이가의으로씩대중→⇒➝") | {w[0] for w in tables.money_words["verbs"]}
+        follows=lambda tables: set("을를이가의으로씩대중→⇒➝(（") | {w[0] for w in tables.money_words["verbs"]}
         | {w[0] for w in tables.money_words["sizes"]} | {w[0] for w in tables.money_words["labels"]},
     ),
     Rule(
