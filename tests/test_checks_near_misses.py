@@ -48,3 +48,11 @@ def test_a_bare_total_with_its_parts_in_parentheses():
     [m] = fundparse.extract("총 281억(국비 121, 지방비 160)을 투입한다.")
     assert m.krw == 28_100_000_000
     assert [(s.label, s.krw) for s in m.splits] == [("국비", 12_100_000_000), ("지방비", 16_000_000_000)]
+
+
+def test_parts_written_amount_first():
+    [m] = fundparse.extract("사업비 100억 원 중 60억 원은 국비로, 40억 원은 시비로 마련한다.")
+    assert [(s.label, s.category, s.krw) for s in m.splits] == [
+        ("국비", "national", 6_000_000_000), ("시비", "municipal", 4_000_000_000)]
+    assert [m.krw for m in fundparse.extract("예산 50억 원 중 10억 원은 인건비다.")] == [
+        5_000_000_000, 1_000_000_000]  # 인건비 is no funding source: no split

@@ -61,6 +61,10 @@ _REST = regex.compile(rf"{S}*(?:이고|이며|이다|이며|입니다)?{S}*[,，
 _REST_LABEL = regex.compile(
     rf"{S}*(?:은|는|을|를)?{S}*(?P<label>[가-힣]+(?:[{DOTS}][가-힣]+)*?)(?:으로|로|에서|가|이|에)(?![가-힣])"
 )
+_REVERSED_LABEL = regex.compile(
+    rf"{S}*(?:은|는){S}*(?P<label>[가-힣]+?(?:[{DOTS}][가-힣]+?)*?)"
+    rf"(?:으로|로|에서|이며|이고|이다|이|가)?(?=[,，\s]|$)"
+)
 _LABEL_MULTI = regex.compile(
     rf"(?P<label>[가-힣A-Za-z]+(?:[{DOTS}][가-힣]+)*(?:{S}[가-힣A-Za-z]+(?:[{DOTS}][가-힣]+)*){{1,3}})"
     rf"(?:{S}*[:：]{S}*|{S}+)(?=[0-9])"
@@ -223,7 +227,7 @@ class SplitReader:
             sep = _SEPARATOR.match(self.text, pos, limit)
             if sep and parts or sep and sep.group().strip() == "":
                 pos = sep.end()
-            item = self.read_item(pos, limit, allow_unknown)
+            item = self.read_item(pos, limit, allow_unknown) or self.read_reversed(pos, limit)
             if item is None:
                 break
             pos = item.end
@@ -246,6 +250,20 @@ class SplitReader:
                 pos = rest.end
                 break
         return parts, partial, pos
+
+    def read_reversed(self, pos: int, limit: int) -> Part | None:
+        """"121억원은 국비, 160억원은 지방비로": the amount, 은/는, then its source."""
+        amount = self.by_start.get(pos)
+        if amount is None or amount.end > limit:
+            return None
+        label = _REVERSED_LABEL.match(self.text, amount.end, limit)
+        if label is None:
+            return None
+        category = self.category(label.group("label"), amount.start)
+        if category is None:
+            return None
+        return Part(label.group("label"), category, amount.start, label.end(),
+                    amount.value, amount.currency, amount.numeral, bare=False, amount=amount)
 
     def read_rest(self, pos: int, limit: int) -> Part | None:
         """"…, 나머지 2조 9천억 원은 지방비로 충당한다": the amount first, its source after."""
