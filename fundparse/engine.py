@@ -35,7 +35,7 @@ from fundparse.rules.markers import (
     compile_markers,
     is_exchange_rate,
     is_vague,
-    read_per_across_label,
+    read_across_label,
     read_prefixes,
     read_suffix,
 )
@@ -309,8 +309,9 @@ def _apply_markers(text: str, amounts: list[Amount], comp: CompiledRules) -> lis
         amount.chain_start, prefixes = read_prefixes(text, amount.start, pats)
         for kind, meaning in reversed(prefixes):  # nearest last, so it wins
             _set_marker(amount, kind, meaning)
-        if amount.per is None:
-            amount.per = read_per_across_label(text, amount.chain_start, pats)
+        for kind, meaning in read_across_label(text, amount.chain_start, pats):
+            if getattr(amount, kind) is None:
+                _set_marker(amount, kind, meaning)
         suffix = read_suffix(text, amount.end, pats)
         if suffix is not None:
             kind, meaning = suffix

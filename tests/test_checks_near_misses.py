@@ -56,3 +56,9 @@ def test_parts_written_amount_first():
         ("국비", "national", 6_000_000_000), ("시비", "municipal", 4_000_000_000)]
     assert [m.krw for m in fundparse.extract("예산 50억 원 중 10억 원은 인건비다.")] == [
         5_000_000_000, 1_000_000_000]  # 인건비 is no funding source: no split
+
+
+def test_bounds_and_rates_across_a_money_noun():
+    got = [(m.per, m.bound) for m in fundparse.extract("1인당 최대 지원금 500만 원을 준다.")]
+    assert got == [("person", "max")]
+    assert [m.bound for m in fundparse.extract("역대 최대 규모인 300억 원")] == [None]

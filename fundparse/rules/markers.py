@@ -33,7 +33,7 @@ class MarkerPatterns:
     exchange_before: regex.Pattern
     vague_before: regex.Pattern  # 수십억 원: no definite amount
     label_phrase: regex.Pattern  # one or two words between a per word and the amount
-    per_last_chars: frozenset  # the last characters of per words (and 당)
+    across_last_chars: frozenset  # the last characters of per and bound words (and 당)
     rate_context: regex.Pattern  # 환율 earlier in the clause: small won figures there are rates
     rate_equation: regex.Pattern  # "1달러=1,450원"
     foreign_end: regex.Pattern
@@ -90,33 +90,48 @@ def compile_markers(words) -> MarkerPatterns:
     vague_before = regex.compile(
         rf"(?r)(?<![가-힣])(?:\L<vague>){S}?", vague=words.markers.get("vague", {}).get("before", ["수"])
     )
-    per_last_chars = frozenset({w[-1] for w in words.per_words} | {"당"})
-    return MarkerPatterns(prefix, suffix, exchange_before, vague_before, label_phrase, per_last_chars, rate_context, rate_equation,
+    across_last_chars = frozenset({w[-1] for w in words.per_words} | {"당"}
+                                  | {w[-1] for w in words.marker_words("bound", "before")})
+    return MarkerPatterns(prefix, suffix, exchange_before, vague_before, label_phrase, across_last_chars, rate_context, rate_equation,
                           foreign_end, rate_lhs, prefix_meaning, suffix_meaning)
 
 
-def read_per_across_label(text: str, chain_start: int, pats: MarkerPatterns) -> str | None:
-    """A per word one or two words before the chain: "월 임대료 10만 원" (month),
-    "연 매출 3억원 이하" (year), "1인당 평균 지출액은 약 11만 5천 엔" (person)."""
+# A bound reaches across a money noun only: "최대 지원금 500만 원", not "최대 규모인 300억 원".
+_MONEY_NOUN = regex.compile(r"[가-힣]*(?:비|금|액|예산|료)(?:은|는|이|가|을|를|의)?[ \u00a0]*$")
+
+
+def read_across_label(text: str, chain_start: int, pats: MarkerPatterns) -> list[tuple[str, str]]:
+    """Per and bound words one or two words before the chain: "월 임대료 10만 원" (month),
+    "연 매출 3억원 이하" (year), "1인당 평균 지출액은 약 11만 5천 엔" (person),
+    "최대 지원금 500만 원" (max)."""
     window = text[max(0, chain_start - 30):chain_start]
-    if not any(c in window for c in pats.per_last_chars):
-        return None  # no per word can end there (cheap test before the patterns)
+    if not any(c in window for c in pats.across_last_chars):
+        return []  # no such word can end there (a cheap test before the patterns)
+    found: list[tuple[str, str]] = []
     pos = chain_start
     for _ in range(2):  # the label phrase: one word, then maybe one more
         m = pats.label_phrase.match(text, max(0, pos - 12), pos)
         if m is None:
-            return None
+            return found
         pos = m.start()
-        before = pats.prefix.match(text, max(0, pos - 16), pos)
-        if before is not None:
+        start = pos
+        for _ in range(3):  # "1인당 최대 지원금 …": the words before the phrase
+            before = pats.prefix.match(text, max(0, start - 16), start)
+            if before is None:
+                break
             if before.group("other"):
-                return "other" if before.group("other") not in NOT_PER else None
-            kind, meaning = pats.prefix_meaning[before.group("w")]
-            if kind == "per":
-                return meaning
-            if kind != "filler" and kind != "approximate":
-                return None
-    return None
+                if before.group("other") not in NOT_PER:
+                    found.append(("per", "other"))
+            else:
+                kind, meaning = pats.prefix_meaning[before.group("w")]
+                if kind == "per" or kind == "bound" and _MONEY_NOUN.match(text, m.start(), chain_start):
+                    found.append((kind, meaning))
+                elif kind not in ("filler", "approximate"):
+                    return found
+            start = before.start()
+        if found:
+            return found
+    return found
 
 
 def read_prefixes(text: str, start: int, pats: MarkerPatterns) -> tuple[int, list[tuple[str, str]]]:
