@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from decimal import Decimal, localcontext
 
@@ -332,10 +332,14 @@ def extract(text: str, *, doc_date: dt.date | str | int | None = None,
 
 
 def check(text: str, *, doc_date: dt.date | str | int | None = None,
-          config: Config | None = None, lang: str = "ko") -> list[Finding]:
-    """Every consistency finding in ``text`` (``lang`` is kept for the CLI's message choice)."""
+          config: Config | None = None, lang: str | None = None) -> list[Finding]:
+    """Every consistency finding in ``text``; messages in Korean, or English with lang="en".
+    ``message_en`` always holds the English one."""
     if not isinstance(text, str):
         raise TypeError(f"check() takes a str, not {type(text).__name__}")
     from fundparse.suppress import filter_findings
 
-    return filter_findings(analyse(text, doc_date, config).findings, text, config=config)
+    findings = filter_findings(analyse(text, doc_date, config).findings, text, config=config)
+    if lang == "en":
+        findings = [replace(f, message=f.message_en or f.message) for f in findings]
+    return findings

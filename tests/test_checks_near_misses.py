@@ -62,3 +62,10 @@ def test_bounds_and_rates_across_a_money_noun():
     got = [(m.per, m.bound) for m in fundparse.extract("1인당 최대 지원금 500만 원을 준다.")]
     assert got == [("person", "max")]
     assert [m.bound for m in fundparse.extract("역대 최대 규모인 300억 원")] == [None]
+
+
+def test_check_speaks_english_on_request():
+    [finding] = fundparse.check("281억 원(국비 121, 지방비 150)", lang="en")
+    assert finding.message.startswith("parts add up to 271억 원")
+    [finding] = fundparse.check("281억 원(국비 121, 지방비 150)")
+    assert finding.message.startswith("재원 합계 271억 원")
