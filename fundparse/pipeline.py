@@ -238,7 +238,7 @@ def _checked_after(reader: SplitReader, total: Amount, sentence_end: int) -> Spl
     info = reader.after_total(total, sentence_end)
     if info is None or info.partial:
         return info
-    resolve_values(total.value, inherit_units(total), info.parts)
+    resolve_values(total.value, inherit_units(total, reader.text), info.parts)
     adds_up = all(p.value is not None for p in info.parts) and sum(
         p.value for p in info.parts) == total.value
     if info.form == "clause":
@@ -251,7 +251,7 @@ def _checked_after(reader: SplitReader, total: Amount, sentence_end: int) -> Spl
 
 
 def _settle(total: Amount, info: SplitInfo, text: str) -> None:
-    resolve_values(total.value, inherit_units(total), info.parts)
+    resolve_values(total.value, inherit_units(total, text), info.parts)
 
     def fill(parts: list[Part], currency: str) -> None:
         for p in parts:

@@ -69,3 +69,12 @@ def test_check_speaks_english_on_request():
     assert finding.message.startswith("parts add up to 271억 원")
     [finding] = fundparse.check("281억 원(국비 121, 지방비 150)")
     assert finding.message.startswith("재원 합계 271억 원")
+
+
+def test_bare_parts_inherit_the_written_unit():
+    [m] = fundparse.extract("총사업비: 1,500백만원 (국비 750, 도비 225, 시비 525)")
+    assert [s.krw for s in m.splits] == [750_000_000, 225_000_000, 525_000_000]
+    assert fundparse.check("총사업비: 1,500백만원 (국비 750, 도비 225, 시비 525)") == []
+    [m] = fundparse.extract("총사업비 : 45억원(국 22.5, 도 6.75, 시 15.75)")
+    assert [(s.category, s.krw) for s in m.splits] == [
+        ("national", 2_250_000_000), ("provincial", 675_000_000), ("municipal", 1_575_000_000)]

@@ -47,6 +47,8 @@ _NEXT_SENTENCE = regex.compile(
     rf"|사업비는|총사업비는|사업 예산은|예산은)"
     rf"|(?P<partial>이\s*중|이\s*가운데|그\s*중|이\s*중에서|그\s*가운데)){S}*(?:에는|에서|은|는)?{S}*"
 )
+# the unit words after an amount's last digits: "1,500백만원" -> 백만, "281억 원" -> 억
+_WRITTEN_UNIT = regex.compile(r"[0-9](?P<unit>[십백천]*[만억조경]?)[ \u00a0]?(?:원|[^\s0-9]*)$")
 _DECIMAL_WRITTEN = regex.compile(r"\d\.(?P<frac>\d+)\s?(?P<unit>[십백천]?[만억조경]?)")
 _OPENER = regex.compile(r"(?P<w>재원|이\s*중|이\s*가운데|그\s*중|그\s*가운데|사업비는|총사업비는|예산은)")
 # In the total's own sentence, after its verb: "…원을 투입하며, 이 중 국비는 …", "…원으로, 재원은 …"
@@ -111,12 +113,19 @@ def _decimals(raw: str) -> int:
     return len(digits[1].rstrip()) if len(digits) == 2 and digits[1][:1].isdigit() else 0
 
 
-def inherit_units(total: Amount) -> list[int]:
-    """Units a bare part may inherit from its total, most likely first (281억 -> 억)."""
+def inherit_units(total: Amount, text: str = "") -> list[int]:
+    """Units a bare part may inherit from its total, most likely first: the unit written after
+    the total's last digits (281억 -> 억, 1,500백만원 -> 백만), then its other big units."""
     if getattr(total, "scale", None):
         return [total.scale]
     units = list(total.numeral.big_units) or [1]
-    return [units[-1]] + [u for u in units[:-1]]
+    ordered = [units[-1]] + [u for u in units[:-1]]
+    written = _WRITTEN_UNIT.search(text, total.start, total.end) if text else None
+    if written and written.group("unit"):
+        unit = parse_numeral("1" + written.group("unit").replace(" ", ""))
+        if unit is not None and int(unit.value) not in ordered[:1]:
+            ordered.insert(0, int(unit.value))
+    return ordered
 
 
 class SplitReader:
@@ -469,10 +478,17 @@ def resolve_values(total_value: Decimal, units: list[int], parts: list[Part]) ->
     if bare:
         chosen = units[0]
         fixed = sum((p.value for p in parts if p.value is not None), Decimal(0))
+        written = sum((p.numeral.value for p in bare), Decimal(0))
         for unit in units:
-            if fixed + sum(p.numeral.value * unit for p in bare) == total_value:
+            if fixed + written * unit == total_value:
                 chosen = unit
                 break
+        else:  # the power of ten under which the parts add up, if there is one
+            ratio = (total_value - fixed) / written if written else Decimal(0)
+            if ratio > 0 and ratio == ratio.to_integral_value():
+                digits = str(int(ratio))
+                if digits.strip("0") == "1" and len(digits) <= 17:
+                    chosen = int(ratio)
         for p in bare:
             p.value = p.numeral.value * chosen
             p.precision = SplitReader._precision(p.numeral) * chosen
