@@ -14,6 +14,7 @@ _WORD_BEFORE = regex.compile(  # matched backwards from the amount ((?r)): cost 
     rf"(?r)(?<![가-힣])(?P<word>[가-힣]+(?:[{DOTS}][가-힣]+)*)"
     rf"(?P<particle>은|는|이|가|도|만|으로|로|을|를|의|에|에는)?{S}*(?:[:：]{S}*)?"
 )
+_SPACED_WORD = regex.compile(rf"(?r)(?<![가-힣])(?P<word>[가-힣](?: [가-힣]){{1,4}}){S}*[:：]?{S}*")
 _PARTICLES = ("으로", "에는", "은", "는", "이", "가", "도", "만", "로", "을", "를", "의", "에")
 _FISCAL = regex.compile(
     rf"(?P<y>(?:19|20)\d{{2}}|올해|금년|내년|내후년|작년|지난해|전년)(?:{S}*년{S}*도|{S}*년|도)?{S}*"
@@ -37,6 +38,10 @@ def label_before(text: str, start: int, words: Tables, markers: MarkerPatterns,
     if m is None:
         return None
     word = m.group("word")
+    if len(word) == 1:  # a letter-spaced field name in a release's outline: "사 업 비 : 281억원"
+        spaced = _SPACED_WORD.match(text, max(0, chain_start - 20), chain_start)
+        if spaced is not None:
+            word = spaced.group("word").replace(" ", "")
     labels = words.money_words["labels"]
     suffixes = words.money_words["label_suffixes"]
     candidates = [word]
