@@ -78,3 +78,9 @@ def test_bare_parts_inherit_the_written_unit():
     [m] = fundparse.extract("총사업비 : 45억원(국 22.5, 도 6.75, 시 15.75)")
     assert [(s.category, s.krw) for s in m.splits] == [
         ("national", 2_250_000_000), ("provincial", 675_000_000), ("municipal", 1_575_000_000)]
+
+
+def test_exchange_rate_context_leaves_sums_of_money_alone():
+    assert [m.text for m in fundparse.extract("원·달러 환율 1,380.5원")] == []
+    assert [m.text for m in fundparse.extract("랜드당 80원")] == []  # any currency word from the data
+    assert [m.krw for m in fundparse.extract("환율 상승에 가계 부담이 월 3만 원 늘었다")] == [30_000]

@@ -76,16 +76,16 @@ def compile_markers(words) -> MarkerPatterns:
         rf"|{S}?(?P<particle>\L<particles>)?{S}?(?P<w>\L<long_after>))",
         short_after=short_after or ["\0"], long_after=long_after, particles=PARTICLES,
     )
-    exchange_before = regex.compile(
-        rf"(?:(?:\L<fx>)[^0-9\n.。]{{0,14}}|(?:달러|엔|유로|위안|파운드|엔화|달러화){S}?당{S}?"
-        rf"|단{S}?위{S}?[:：]?{S}?)\Z",
-        fx=words.markers.get("exchange_rate", {}).get("before", ["환율"]),
-    )
+    # the currency words come from the rule data (currencies.toml), like every other word here
     fx_words = words.markers.get("exchange_rate", {}).get("before", ["환율"])
-    rate_context = regex.compile(rf"(?:\L<fx>)[^\n。]{{0,40}}\Z", fx=fx_words)
+    foreign = words.foreign_words
+    exchange_before = regex.compile(
+        rf"(?:(?:\L<foreign>){S}?당{S}?|단{S}?위{S}?[:：]?{S}?)\Z", foreign=foreign,
+    )
+    rate_context = regex.compile(r"(?:\L<fx>)[^\n。]{0,40}\Z", fx=fx_words)
     rate_equation = regex.compile(rf"{S}?[=＝]{S}?[0-9]")
-    foreign_end = regex.compile(r"(?:달러|엔|유로|위안|파운드|\$)\Z")
-    rate_lhs = regex.compile(rf"(?:달러|엔|유로|위안|파운드|[0-9]){S}?[=＝]{S}?\Z")
+    foreign_end = regex.compile(r"(?:\L<foreign>|\$)\Z", foreign=foreign)
+    rate_lhs = regex.compile(rf"(?:\L<foreign>|[0-9]){S}?[=＝]{S}?\Z", foreign=foreign)
     label_phrase = regex.compile(rf"(?r)(?<![가-힣])[가-힣]{{1,8}}{S}+")
     vague_before = regex.compile(
         rf"(?r)(?<![가-힣])(?:\L<vague>){S}?", vague=words.markers.get("vague", {}).get("before", ["수"])

@@ -131,9 +131,6 @@ class Tables:
                         break
         return found
 
-    def categories_text(self) -> str:
-        return json.dumps(self.sources, ensure_ascii=False)
-
 
 @lru_cache(maxsize=32)
 def load_tables(extensions: str = "{}") -> Tables:

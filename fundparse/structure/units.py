@@ -11,7 +11,7 @@ which are its funding sources (국비, 도비 …), and "국 120,000" cells carr
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
@@ -329,4 +329,4 @@ def row_splits(amounts: list[TableAmount]) -> list[tuple[TableAmount, list[Table
     return out
 
 
-__all__ = ["TableAmount", "find_table_amounts", "row_splits", "field"]
+__all__ = ["TableAmount", "find_table_amounts", "row_splits"]
