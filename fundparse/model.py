@@ -29,6 +29,11 @@ def decimal_str(value: Decimal) -> str:
     return "0" if text in ("", "-0") else text
 
 
+def whole(value: Decimal) -> Decimal:
+    """A value that is a whole number as one (3.5억 = Decimal('350000000'), not '350000000.0')."""
+    return value.quantize(Decimal(1), context=EXACT) if value == value.to_integral_value() else value
+
+
 def round_krw(value: Decimal) -> int:
     """Integer KRW, sub-won fractions rounded half-even (the contract's rule)."""
     return int(value.to_integral_value(rounding=decimal.ROUND_HALF_EVEN, context=EXACT))

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from decimal import Decimal, localcontext
 
-from fundparse.model import EXACT
+from fundparse.model import EXACT, whole
 
 MAX_DIGITS = 24  # a digit run longer than this is not money (and int() is never asked for more)
 
@@ -237,10 +237,8 @@ class _Reader:
 
     @staticmethod
     def _numeral(total, start, end, big_units, approx, hangul, has_unit, plain_tail):
-        if total == total.to_integral_value():
-            total = total.quantize(Decimal(1))
         return Numeral(
-            value=total,
+            value=whole(total),
             start=start,
             end=end,
             big_units=tuple(big_units),

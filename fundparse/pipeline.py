@@ -16,7 +16,7 @@ import regex
 from fundparse import checks
 from fundparse.config import Config
 from fundparse.engine import compiled, find_amounts, krw_of
-from fundparse.model import EXACT, Finding, Mention, Period, Range, Split
+from fundparse.model import EXACT, Finding, Mention, Period, Range, Split, whole
 from fundparse.rules.money import Amount
 from fundparse.rules.tables import load_tables
 from fundparse.structure.docdate import coerce_date, sniff_doc_date
@@ -284,14 +284,10 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
 def _split_objects(parts: list[Part], rates) -> tuple[Split, ...]:
     return tuple(
         Split(label=p.label, category=p.category, text=p.text, start=p.start, end=p.end,
-              value=_clean(p.value), currency=p.currency, krw=krw_of(p.value, p.currency, rates),
+              value=whole(p.value), currency=p.currency, krw=krw_of(p.value, p.currency, rates),
               share=p.share, splits=_split_objects(p.parts, rates))
         for p in parts if p.value is not None
     )
-
-
-def _clean(value: Decimal) -> Decimal:
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
 
 
 def _mention(fact: Fact, text: str, lines: Lines, rates) -> Mention:
@@ -308,7 +304,7 @@ def _mention(fact: Fact, text: str, lines: Lines, rates) -> Mention:
                         p.text_end)
     return Mention(
         text=text[a.start:a.end], start=a.start, end=a.end, line=line, column=column,
-        currency=a.currency, value=_clean(a.value), krw=krw_of(a.value, a.currency, rates),
+        currency=a.currency, value=whole(a.value), krw=krw_of(a.value, a.currency, rates),
         approximate=a.approximate, bound=a.bound, range=rng, per=a.per, change=a.change,
         label=fact.label, fiscal_year=fact.fiscal_year,
         splits=_split_objects(fact.split.parts, rates) if fact.split else (),

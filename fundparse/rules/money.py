@@ -18,6 +18,7 @@ from decimal import Decimal
 
 import regex
 
+from fundparse.model import whole
 from fundparse.numerals import Numeral
 
 S = "[ \u00a0]"  # one optional space, as in "281 억원" or "5 억 달러"
@@ -105,9 +106,7 @@ def with_big_unit(n: Numeral) -> bool:
 
 def _amount(hit: Hit, currency: str, value: Decimal, start: int, end: int, rule: str,
             bare: bool = False) -> Amount:
-    if value == value.to_integral_value():
-        value = value.quantize(Decimal(1))
-    return Amount(start=start, end=end, currency=currency, value=value, rule=rule,
+    return Amount(start=start, end=end, currency=currency, value=whole(value), rule=rule,
                   numeral=hit.numeral, approximate=hit.numeral.approximate, bare=bare)
 
 
