@@ -83,9 +83,10 @@ def compile_markers(words) -> MarkerPatterns:
         rf"(?:(?:\L<foreign>){S}?당{S}?|단{S}?위{S}?[:：]?{S}?)\Z", foreign=foreign,
     )
     rate_context = regex.compile(r"(?:\L<fx>)[^\n。]{0,40}\Z", fx=fx_words)
-    rate_equation = regex.compile(rf"{S}?[=＝]{S}?[0-9]")
+    # "1달러=1,450원", "1달러에 1,960원": the won figure right after names the rate
+    rate_equation = regex.compile(rf"{S}?(?:[=＝]{S}?[0-9]|에{S}?[0-9][0-9,.]*{S}?원)")
     foreign_end = regex.compile(r"(?:\L<foreign>|\$)\Z", foreign=foreign)
-    rate_lhs = regex.compile(rf"(?:\L<foreign>|[0-9]){S}?[=＝]{S}?\Z", foreign=foreign)
+    rate_lhs = regex.compile(rf"(?:(?:\L<foreign>|[0-9]){S}?[=＝]|\L<foreign>에){S}?\Z", foreign=foreign)
     label_phrase = regex.compile(rf"(?r)(?<![가-힣])[가-힣]{{1,8}}{S}+")
     vague_before = regex.compile(
         rf"(?r)(?<![가-힣])(?:\L<vague>){S}?", vague=words.markers.get("vague", {}).get("before", ["수"])
