@@ -12,7 +12,8 @@ and a pyproject.toml without ``[tool.fundparse]`` is passed over).
     words = ["달라"]
 
 Sections that extend the rule data (merged over the package's own tables):
-``sources`` (label -> category), ``codes`` (budget-book codes), ``currencies`` (ISO -> words,
+``sources`` (label -> category), ``heads`` (source words that keep their category behind a
+qualifier: 기금 in 한강수계기금), ``codes`` (budget-book codes), ``currencies`` (ISO -> words,
 symbols, minor), ``markers`` (same shape as rules/data/markers.toml), ``money_words`` (labels,
 verbs, sizes, counters), and ``data`` (paths of more TOML files of those shapes, relative to
 the config file).  Check options: ``select``, ``ignore``, ``per-file-ignores``, ``lang``.
@@ -30,7 +31,7 @@ from typing import Any
 from fundparse.rules.tables import merge_tables
 
 CONFIG_NAMES = (".fundparse.toml", "pyproject.toml")
-DATA_SECTIONS = ("sources", "codes", "currencies", "markers", "money_words", "scales")
+DATA_SECTIONS = ("sources", "heads", "codes", "currencies", "markers", "money_words", "scales")
 OPTION_KEYS = {"select", "ignore", "per-file-ignores", "per_file_ignores", "lang", "data",
                "extend-select", "extend-ignore"} | set(DATA_SECTIONS)
 

@@ -305,3 +305,30 @@ def parse_numeral(text: str) -> Numeral | None:
     if len(found) == 1 and found[0].start == 0 and found[0].end == len(stripped):
         return found[0]
     return None
+
+
+# "7억5천" said for 7억 5천만: a last group of 천/백 terms right after 억, 조 or 경, with the
+# next big unit left unsaid.  Only a bare numeral (no currency word after it) is read this way.
+_ELIDED = re.compile(
+    rf"(?P<big>[억조경]){SPACE}?(?P<tail>(?:[0-9]{{1,2}}|[{DIGIT_CHARS}])?천"
+    rf"(?:{SPACE}?(?:[0-9]|[{DIGIT_CHARS}])?백)?|(?:[0-9]|[{DIGIT_CHARS}])?백)\Z"
+)
+_NEXT_DOWN = {"억": 10**4, "조": 10**8, "경": 10**12}
+
+
+def elided_value(surface: str, numeral: Numeral) -> Decimal:
+    """The value a bare numeral means when its last big unit is elided:
+    "7억5천" -> 750,000,000, "4조5천" -> 4,500,000,000,000; otherwise its plain value.
+
+    >>> elided_value("7억5천", parse_numeral("7억5천"))
+    Decimal('750000000')
+    >>> elided_value("7억 5천만", parse_numeral("7억 5천만"))
+    Decimal('750000000')
+    """
+    m = _ELIDED.search(surface.rstrip(" \u00a0"))
+    if m is None:
+        return numeral.value
+    tail = parse_numeral("1" + m.group("tail") if m.group("tail")[0] in "천백" else m.group("tail"))
+    if tail is None:
+        return numeral.value
+    return numeral.value + tail.value * (_NEXT_DOWN[m.group("big")] - 1)

@@ -118,7 +118,7 @@ def _analyse(text: str, doc_date, config: Config | None, full: bool) -> Analysis
             fact.fiscal_year = fiscal_year_before(text, a.start, day, markers, a.chain_start)
 
     periods = find_periods(text, day, None if full else [sentences.span(f.amount.start) for f in facts])
-    _attach_periods(periods, facts, sentences)
+    _attach_periods(periods, facts, sentences, text)
 
     findings: list[Finding] = []
     for fact in facts:
@@ -263,7 +263,8 @@ def _settle(total: Amount, info: SplitInfo, text: str) -> None:
     fill(info.parts, total.currency)
 
 
-def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Sentences) -> None:
+def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Sentences,
+                    text: str) -> None:
     """A period goes to an amount of its own sentence: the first one after it that is not a
     per-unit rate, else the nearest one before it."""
     starts = [f.amount.start for f in facts]  # facts are in text order
@@ -274,7 +275,9 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
                 and f.amount.per is None and f.fiscal_year is None]
         after = [f for f in here if f.amount.start >= period.text_end]
         before = [f for f in here if f.amount.end <= period.text_start]
-        target = after[0] if after else before[-1] if before else None
+        # "…까지 … 288억원에서 도비 110억원을 늘려 총 398억원을 투입": the total stated with 총
+        total = [f for f in after if "총" in text[max(s_start, f.amount.chain_start - 3):f.amount.start]]
+        target = total[0] if total else after[0] if after else before[-1] if before else None
         if target is not None:
             target.period = period
 

@@ -153,6 +153,9 @@ def read_prefixes(text: str, start: int, pats: MarkerPatterns) -> tuple[int, lis
     return pos, found
 
 
+_INCLUDING = regex.compile(r"[ \u00a0]?(?:을|를)?[ \u00a0]?(?:포함|합치|합하|합쳐|합해|더하|더해|더한|넣으|넣어)")
+
+
 def read_suffix(text: str, end: int, pats: MarkerPatterns) -> tuple[str, str] | None:
     """The marker right after an amount, if any: ("bound", "min"), ("change", "decrease") …"""
     m = pats.suffix.match(text, end)
@@ -161,6 +164,8 @@ def read_suffix(text: str, end: int, pats: MarkerPatterns) -> tuple[str, str] | 
     if m.group("short"):
         return pats.suffix_meaning[m.group("short")]
     kind, meaning = pats.suffix_meaning[m.group("w")]
+    if m.group("w") == "까지" and _INCLUDING.match(text, m.end()):
+        return None  # "시비 28억원까지 포함하면": counting it in, not a limit
     if kind == "change" and m.group("particle") in ("으로", "로"):
         return None  # "300억 원으로 증가": the new level, not the change
     if kind == "approximate" and m.group("particle") and not (
@@ -175,6 +180,9 @@ def is_vague(text: str, start: int, pats: MarkerPatterns) -> bool:
     return pats.vague_before.match(text, max(0, start - 4), start) is not None
 
 
+_JEON_AFTER = regex.compile(r"[ \u00a0]?[0-9]{1,2}[ \u00a0]?전(?![가-힣])")
+
+
 def is_exchange_rate(text: str, start: int, end: int, small_won: bool,
                      pats: MarkerPatterns) -> bool:
     """Not an amount: an exchange-rate quote ("원·달러 환율 1,380.5원", "달러당 1,300원",
@@ -187,4 +195,6 @@ def is_exchange_rate(text: str, start: int, end: int, small_won: bool,
         return True  # "1달러=1,450원": the foreign side of a rate
     if small_won and pats.rate_lhs.search(text, max(0, start - 12), start):
         return True  # the won side of "1달러=1,450원"
+    if small_won and _JEON_AFTER.match(text, end):
+        return True  # "886원62전", "3원67전 올라": 전 is written only in rate quotes today
     return small_won and pats.rate_context.search(text, max(0, start - 48), start) is not None

@@ -19,7 +19,7 @@ from decimal import Decimal
 import regex
 
 from fundparse.model import whole
-from fundparse.numerals import Numeral
+from fundparse.numerals import Numeral, elided_value
 
 S = "[ \u00a0]"  # one optional space, as in "281 억원" or "5 억 달러"
 # After a currency word: end of word, or a particle / marker that may stick to it
@@ -151,17 +151,22 @@ def minor_unit(hit: Hit) -> Amount:
     return _amount(hit, code, hit.numeral.value / 100, hit.start, hit.after.end(), "minor-unit")
 
 
+def _bare_value(hit: Hit) -> Decimal:
+    """A bare number's value, reading "7억5천" as 7억 5천만 (nothing after it says 원)."""
+    return elided_value(hit.text[hit.start:hit.end], hit.numeral)
+
+
 def bare_after_per(hit: Hit) -> Amount | None:
     from fundparse.rules.markers import NOT_PER
 
     if hit.before.group("dang") in NOT_PER:
         return None  # 정당, 해당 …: a word ending in 당, not a rate
-    return _amount(hit, "KRW", hit.numeral.value, hit.start, hit.end, "bare-after-per", bare=True)
+    return _amount(hit, "KRW", _bare_value(hit), hit.start, hit.end, "bare-after-per", bare=True)
 
 
 def bare_krw(name: str) -> Callable[[Hit], Amount]:
     def produce(hit: Hit) -> Amount:
-        return _amount(hit, "KRW", hit.numeral.value, hit.start, hit.end, name, bare=True)
+        return _amount(hit, "KRW", _bare_value(hit), hit.start, hit.end, name, bare=True)
 
     return produce
 

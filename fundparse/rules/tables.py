@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
@@ -55,6 +55,7 @@ class Tables:
     sources: dict[str, str]
     codes: dict[str, str]
     metropolitan: tuple[str, ...]
+    heads: dict[str, str] = field(default_factory=dict)  # 기금 in 한강수계기금
 
     @cached_property
     def currency_words(self) -> dict[str, str]:
@@ -129,6 +130,10 @@ class Tables:
                     found = self.sources.get(key[: -len(tail)])
                     if found:
                         break
+        if found is None:
+            for head, category in self.heads.items():
+                if key.endswith(head) and len(key) > len(head):
+                    return category
         return found
 
 
@@ -153,4 +158,5 @@ def load_tables(extensions: str = "{}") -> Tables:
         sources=sources,
         codes=codes,
         metropolitan=metropolitan,
+        heads=merge_tables(source_data.get("heads", {}), extra.get("heads", {})),
     )

@@ -1,6 +1,7 @@
 """Sentences, found lazily around the offsets that need them.
 
-A sentence ends at . ! ? 。 after a word (not inside 3.5 or 2024.5.20) or at a line break.
+A sentence ends at . ! ? 。 after a word (not inside 3.5 or 2024.5.20) or at a line break
+(unless the line stops mid-sentence: "국비 86억원을 추가로 확보해⏎올해부터 …").
 Only the neighbourhood of an amount is ever looked at, so long texts cost nothing here; a
 "sentence" is cut at ``REACH`` characters either side, which keeps long lines linear.
 """
@@ -10,8 +11,13 @@ from __future__ import annotations
 import regex
 
 REACH = 600
-_END = regex.compile(r"(?<=[^\d\s])[.!?。](?=\s|$)|\n")
-_END_REVERSE = regex.compile(r"(?r)(?<=[^\d\s])[.!?。](?=\s|$)|\n")
+# A line break ends a sentence, except in text broken mid-sentence (news scripts, copied
+# pages): after a particle, a connective ending or a comma, when the text goes on with a word.
+_CONTINUES = "[,，에를을해고며의과와서는은이가로]"
+_END_AT = (rf"(?<=[^\d\s])[.!?。](?=\s|$)"
+           rf"|(?<!{_CONTINUES}[ \t]*\n*)\n|\n(?![ \t\n]*[가-힣0-9])")
+_END = regex.compile(_END_AT)
+_END_REVERSE = regex.compile("(?r)" + _END_AT)
 
 
 class Sentences:
@@ -31,8 +37,12 @@ class Sentences:
     def _find(self, offset: int) -> tuple[int, int]:
         text = self.text
         lo = max(0, offset - REACH)
-        m = _END_REVERSE.search(text, lo, offset)
-        start = m.end() if m else lo
+        start = lo
+        # a line break's end depends on what follows it: look a little past ``offset``
+        for m in _END_REVERSE.finditer(text, lo, min(len(text), offset + 40)):
+            if m.end() <= offset:
+                start = m.end()
+                break
         m = _END.search(text, offset, min(len(text), offset + REACH))
         end = m.end() if m else min(len(text), offset + REACH)
         if end <= offset < len(text):

@@ -20,7 +20,7 @@ from decimal import Decimal
 
 import regex
 
-from fundparse.numerals import Numeral, parse_numeral, parse_numerals
+from fundparse.numerals import Numeral, elided_value, parse_numeral, parse_numerals
 from fundparse.rules.money import Amount
 from fundparse.rules.tables import DOTS, Tables, source_key
 from fundparse.structure.sentences import Sentences
@@ -35,7 +35,12 @@ _BEFORE_TOTAL = regex.compile(
     rf"(?P<etc>등{S}*)?(?:(?:을|를){S}*(?:(?P<incl>포함해|포함하여|포함한)|합쳐|합해|더해){S}*)?"
     rf"(?P<sum>총액?|모두|합계|전체|총사업비|총\s*사업비)?{S}*(?:(?:약|대략|무려|최대){S}*)?\Z"
 )
-_CONNECTOR = regex.compile(rf"{S}*(?:과|와|,|，|및|[{DOTS}]|, 그리고|그리고|이랑|에|에다){S}*|{S}+")
+# between two parts listed before a total: "국비 50억 원과 도비 …", "▲국비 2천6백83억원(18%) ▲지방비 …"
+_CONNECTOR = regex.compile(
+    rf"(?:\s*[(（]\s*[0-9][0-9.]*\s*[%％]\s*[)）])?"  # the part's share, "(18%)"
+    rf"\s*(?:과|와|,|，|및|[{DOTS}]|, 그리고|그리고|이랑|에|에다|등과|등에)\s*[▲△▶■□○●◦•ㅇ]?\s*"
+    rf"|(?:\s*[(（]\s*[0-9][0-9.]*\s*[%％]\s*[)）])?\s*[▲△▶■□○●◦•ㅇ]?\s*"
+)
 _AFTER_TOTAL = regex.compile(
     rf"{S}*(?:(?P<partial>중|가운데|중에서|중에는)|(?P<whole>은|는|의{S}*재원은|의{S}*재원별로는|의{S}*재원으로는)"
     rf"|(?P<clause>(?:으로|이며|이고|인데|로){S}*,?)){S}*"
@@ -210,7 +215,7 @@ class SplitReader:
         if numeral.hangul:
             return None
         if numeral.big_units:
-            value = numeral.value
+            value = elided_value(self.text[num_at:end], numeral)
             return Part(label, category, pos, end, value, "KRW", numeral, bare=False,
                         precision=self._precision(numeral, self.text[num_at:end]))
         return Part(label, category, pos, end, None, "KRW", numeral, bare=True)

@@ -1,0 +1,115 @@
+"""Forms met in real releases and news pages (found by a blind annotation of real text;
+the sentences here are our own)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import fundparse
+from fundparse.numerals import elided_value, parse_numeral
+
+
+def only(text: str, **kw):
+    mentions = fundparse.extract(text, **kw)
+    assert len(mentions) == 1, [m.text for m in mentions]
+    return mentions[0]
+
+
+def parts(mention) -> list[tuple[str, str, int]]:
+    return [(s.label, s.category, s.krw) for s in mention.splits]
+
+
+def test_bulleted_parts_with_shares_before_the_total():
+    m = only("▲국비 1천2백억원(40%) ▲도비 6백억원(20%) ▲민자 1천2백억원(40%) 등 총 3천억원을 들인다.")
+    assert m.krw == 300_000_000_000
+    assert parts(m) == [("국비", "national", 120_000_000_000),
+                        ("도비", "provincial", 60_000_000_000),
+                        ("민자", "private", 120_000_000_000)]
+
+
+def test_bulleted_parts_without_shares():
+    m = only("▲국비 40억 원 ▲도비 12억 원 ▲군비 28억 원 등 총 80억 원")
+    assert [p[2] for p in parts(m)] == [4_000_000_000, 1_200_000_000, 2_800_000_000]
+
+
+def test_shares_in_parentheses_after_each_part():
+    m = only("국비 30억 원(60%), 시비 20억 원(40%) 등 총 50억 원을 투입한다.")
+    assert [p[0] for p in parts(m)] == ["국비", "시비"]
+
+
+def test_a_fund_named_with_a_qualifier_is_a_source():
+    m = only("국비 120억여원, 낙동강수계기금 80억원 등과 시비 5억원 등 모두 205억여원을 투자한다.")
+    assert parts(m) == [("국비", "national", 12_000_000_000),
+                        ("낙동강수계기금", "other", 8_000_000_000),
+                        ("시비", "municipal", 500_000_000)]
+
+
+def test_lines_broken_mid_sentence_stay_one_sentence():
+    text = ("군은 국비 40억원을 새로 확보해\n\n"
+            "올해부터 2027년까지\n\n"
+            "생활체육공원을 조성한다고 밝혔습니다.\n")
+    m = only(text, doc_date="2025-03-02")
+    assert (m.period.start, m.period.end, m.period.years) == (2025, 2027, 3)
+
+
+def test_a_titled_line_still_ends_its_sentence():
+    text = "□ 사업비: 50억원\n□ 사업기간: 2025~2027년\n"
+    m = only(text)
+    assert m.period is None
+
+
+def test_bullet_items_on_their_own_lines_stay_apart():
+    text = "○ 국비 10억원 확보,\n○ 2025년부터 2026년까지 공사\n"
+    assert only(text).period is None
+
+
+def test_construction_started_and_finished():
+    m = only("2019년 4월 시작된 공사는 2023년 10월 준공 예정이며 총 사업비는 210억 원이다.")
+    assert (m.period.start, m.period.end, m.period.years) == (2019, 2023, 5)
+
+
+def test_a_period_goes_to_the_total_stated_with_chong():
+    text = "2026년까지 짓는 센터에는 국비 40억원을 포함한 120억원에 시비 30억원을 더해 총 150억원이 든다."
+    by_text = {m.text: m for m in fundparse.extract(text)}
+    assert by_text["150억원"].period.end == 2026
+    assert by_text["120억원"].period is None
+
+
+def test_half_years_and_quarters_in_a_period():
+    m = only("2025년 하반기부터 2027년 상반기까지 18억원이 투입된다.")
+    assert (m.period.start, m.period.end, m.period.years) == (2025, 2027, 3)
+    m = only("2025년 3분기부터 2026년 1/4분기까지 사업비 9억원")
+    assert (m.period.start, m.period.end) == (2025, 2026)
+
+
+def test_kkaji_with_inclusion_is_not_a_bound():
+    by_text = {m.text: m for m in fundparse.extract("군비 12억원까지 포함하면 총 40억원이 된다.")}
+    assert by_text["12억원"].bound is None
+    assert only("1인당 최대 300만원까지 지원한다.").bound == "max"
+
+
+def test_won_with_jeon_is_a_rate_quote():
+    assert fundparse.extract("엔화는 100엔당 기준가(912원35전)보다 2원10전 내렸다.") == []
+    assert fundparse.extract("원·엔 환율은 912원35전이다.") == []
+
+
+def test_exchange_rate_with_e_is_not_money():
+    assert fundparse.extract("그해 1달러에 1,700원까지 치솟았다.") == []
+
+
+def test_elided_unit_in_bare_parts():
+    m = only("총 9억원(국비 4억5천, 도비 1억3천5백, 군비 3억1천5백)")
+    assert [p[2] for p in parts(m)] == [450_000_000, 135_000_000, 315_000_000]
+    assert m.findings == ()
+
+
+def test_elided_unit_only_without_a_currency_word():
+    assert only("예산 2조3천을 편성했다.").krw == 2_300_000_000_000
+    assert only("사업비 3억5천원").krw == 300_005_000  # written with 원: read as written
+
+
+def test_elided_value_directly():
+    assert elided_value("6억5천", parse_numeral("6억5천")) == Decimal(650_000_000)
+    assert elided_value("6억 5천만", parse_numeral("6억 5천만")) == Decimal(650_000_000)
+    assert elided_value("6억", parse_numeral("6억")) == Decimal(600_000_000)
+    assert elided_value("12억 3백", parse_numeral("12억 3백")) == Decimal(1_203_000_000)
