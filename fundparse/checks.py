@@ -15,6 +15,7 @@ import regex
 
 from fundparse.krw import format_krw
 from fundparse.model import Finding, decimal_str
+from fundparse.numerals import parse_numeral
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,9 @@ CHECKS: dict[str, Check] = {c.code: c for c in (
     Check("FP401", "error", "A number's digit grouping is malformed (1,23억, 2,7500원).",
           "숫자의 자릿수 구분(쉼표)이 잘못되었습니다.",
           "사업비 2,7500만 원", "사업비 2억 7,500만 원"),
+    Check("FP402", "error", "A number's units are repeated or out of order (3천500천만 원, 1조9000천억 원).",
+          "숫자의 단위(십·백·천·만·억·조)가 겹치거나 순서가 잘못되었습니다.",
+          "예산 3천500천만 원", "예산 3,500만 원"),
 )}
 
 # Labels that name a whole project's total; FP301 compares these.
@@ -57,6 +61,11 @@ _MALFORMED = regex.compile(
     r"(?<![\d.,])(?P<num>\d+(?:,\d+)+)(?:\.\d+)?(?=\s?(?:[십백천만억조]|원|달러|유로|엔|위안))"
 )
 _WELL_FORMED = regex.compile(r"\d{1,3}(?:,\d{3})+")
+# digits and unit words written together before a currency word: "3천500천만원", "1조9000천억원"
+_UNIT_RUN = regex.compile(
+    r"(?<![\d.,])(?P<num>\d[\d,.]*(?:[십백천만억조경여](?:\d[\d,.]*)?)*[십백천만억조경])"
+    r"(?=\s?(?:원|달러|유로|엔|위안))"
+)
 
 
 def money(value: Decimal | None, currency: str) -> str:
@@ -206,7 +215,8 @@ def check_same_label(maker: FindingMaker, labelled) -> list[Finding]:
 
 
 def check_number_format(maker: FindingMaker, text: str) -> list[Finding]:
-    """FP401: thousands separators in the wrong places before a unit or currency word."""
+    """FP401: thousands separators in the wrong places before a unit or currency word.
+    FP402: unit words repeated or out of order inside one number ("3천500천만원")."""
     findings = []
     for m in _MALFORMED.finditer(text):
         raw = m.group("num")
@@ -216,4 +226,11 @@ def check_number_format(maker: FindingMaker, text: str) -> list[Finding]:
             "FP401", Place(m.start(), m.end()),
             f"숫자 '{raw}'의 쉼표 자리가 잘못되었습니다(세 자리마다 쉼표)",
             f"malformed number '{raw}': commas must group three digits"))
+    for m in _UNIT_RUN.finditer(text):
+        raw = m.group("num")
+        if parse_numeral(raw) is None and not _MALFORMED.match(text, m.start()):
+            findings.append(maker.make(
+                "FP402", Place(m.start(), m.end()),
+                f"숫자 '{raw}'의 단위가 겹치거나 순서가 잘못되었습니다",
+                f"malformed number '{raw}': its units are repeated or out of order"))
     return findings

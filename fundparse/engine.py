@@ -178,7 +178,10 @@ def find_numerals(text: str, comp: CompiledRules) -> list[tuple[int, int, Numera
             continue
         base = run.start()
         done = run.end()
-        for numeral in parse_numerals(run.group()):
+        numerals = parse_numerals(run.group())
+        if any(a.end == b.start for a, b in zip(numerals, numerals[1:])):
+            continue  # "3천500천만": units repeated inside one number, malformed (FP402)
+        for numeral in numerals:
             out.append((base + numeral.start, base + numeral.end, numeral))
     for m in comp.hangul_run.finditer(text):
         base = m.start()

@@ -113,3 +113,13 @@ def test_elided_value_directly():
     assert elided_value("6억 5천만", parse_numeral("6억 5천만")) == Decimal(650_000_000)
     assert elided_value("6억", parse_numeral("6억")) == Decimal(600_000_000)
     assert elided_value("12억 3백", parse_numeral("12억 3백")) == Decimal(1_203_000_000)
+
+
+def test_units_repeated_inside_a_number_are_a_finding_not_an_amount():
+    text = "예산 2천300천만원을 편성했다."
+    assert fundparse.extract(text) == []
+    assert [f.code for f in fundparse.check(text)] == ["FP402"]
+    assert [f.code for f in fundparse.check("정부는 1조8000천억원을 편성했다.")] == ["FP402"]
+    clean = "1,500천원, 150천원, 3억5천만원, 300여억 원, 5천여만 원, 12만 5천 달러, 3.5억원"
+    assert fundparse.check(clean) == []
+    assert len(fundparse.extract(clean)) == 7
