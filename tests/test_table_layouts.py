@@ -68,3 +68,36 @@ def test_item_numbers_at_the_start_of_a_line_are_not_money():
     assert ("702.1조원", 702_100_000_000_000, None) in got
     assert ("96.4", 96_400_000_000_000, None) in got
     assert all(t not in ("1", "2") for t, _, _ in got)
+
+
+BUDGET_ROWS = (
+    "(단위 : 천원)\n"
+    "사업명\t2026예산(A)\t2025예산(B)\t증감(A-B)\n"
+    "농촌관광활성화\t840,000\t600,000\t240,000\n"
+    "  국비\t420,000\t300,000\t120,000\n"
+    "  도비\t126,000\t90,000\t36,000\n"
+    "  군비\t294,000\t210,000\t84,000\n"
+)
+
+
+def test_indented_rows_keep_their_columns():
+    by_figure = {m.text: m for m in fundparse.extract(BUDGET_ROWS)}
+    assert by_figure["840,000"].fiscal_year == 2026
+    assert by_figure["600,000"].fiscal_year == 2025
+
+
+def test_source_rows_under_a_total_row_are_its_parts():
+    mentions = fundparse.extract(BUDGET_ROWS)
+    assert [m.text for m in mentions] == ["840,000", "600,000", "240,000"]
+    first = mentions[0]
+    assert [(s.label, s.category, s.krw) for s in first.splits] == [
+        ("국비", "national", 420_000_000), ("도비", "provincial", 126_000_000),
+        ("군비", "municipal", 294_000_000)]
+    assert [s.krw for s in mentions[1].splits] == [300_000_000, 90_000_000, 210_000_000]
+
+
+def test_source_rows_that_do_not_add_up_stay_amounts_of_their_own():
+    text = BUDGET_ROWS.replace("294,000", "290,000")
+    mentions = fundparse.extract(text)
+    assert mentions[0].splits == ()
+    assert "290,000" in [m.text for m in mentions]

@@ -439,15 +439,16 @@ class SplitReader:
 
 
 def table_row_split(text: str, parts_amounts: list, reader: SplitReader) -> SplitInfo | None:
-    """Parts of a table row's total: "국 120,000" cells or cells under 국비/도비 columns."""
+    """Parts of a table's total: "국 120,000" cells, cells under 국비/도비 columns, or the
+    국비/도비 rows under the total's row."""
     parts = []
     for a in parts_amounts:
         if a.code:
             label, category = a.code, reader.words.codes.get(a.code)
             start = text.rfind(a.code, max(0, a.start - 4), a.start)
         else:
-            label, category = a.role, reader.category(a.role, a.start)
-            start = a.start
+            label = a.role if a.role and a.role != "total" else a.row_label  # a column or a row
+            category, start = reader.category(label, a.start), a.start
         if category is None:
             continue
         parts.append(Part(label, category, start if start >= 0 else a.start, a.end, a.value,

@@ -68,6 +68,8 @@ class TableAmount(Amount):
     row: int = -1  # line number of the row
     role: str | None = None  # "total" or a source label from the column header
     aligned: bool = False  # the row has as many cells as the header that named the roles
+    column: int = -1  # the cell's index in its row
+    source_row: bool = False  # the row is labelled with a funding source (국비, 도비 …)
 
 
 @dataclass(slots=True)
@@ -96,6 +98,9 @@ def _cells(line: str) -> list[tuple[int, str]]:
     cells = []
     pos = 0
     for m in _CELL_SPLIT.finditer(line):
+        if m.start() == 0:
+            pos = m.end()  # a row's indent is no cell ("  국비\t625,000")
+            continue
         cells.append((pos, line[pos:m.start()]))
         pos = m.end()
     cells.append((pos, line[pos:]))
@@ -238,12 +243,14 @@ def _table_amount(line, m, cells, region: _Region, s: int, e: int, row: int):
     change = "decrease" if sign in ("△", "▽", "-") else (
         "increase" if column.change or sign in ("▲", "+", "＋") else None)
     code = _CODE.search(line, max(0, m.start() - 8), m.start())
+    row_label = _row_label(cells, line, m.start("num"))
     return TableAmount(
         start=s, end=e, currency=region.currency, value=numeral.value * region.scale,
         rule="table-unit", numeral=numeral, change=change, bare=True, scale=region.scale,
-        row_label=_row_label(cells, line, m.start("num")), fiscal_year=column.year,
+        row_label=row_label, fiscal_year=column.year,
         code=code.group(1) if code else None, row=row, role=column.role,
-        aligned=len(cells) == region.header_cells,
+        aligned=len(cells) == region.header_cells, column=column_index,
+        source_row=bool(row_label and region.sources(row_label)),
     )
 
 
@@ -326,6 +333,26 @@ def row_splits(amounts: list[TableAmount]) -> list[tuple[TableAmount, list[Table
         # roles come from the header's columns: trust them only where the row lines up with it
         if len(totals) == 1 and parts and all(a.aligned for a in (*totals, *parts)):
             out.append((totals[0], parts))
+    taken = {id(a) for total, parts in out for a in (total, *parts)}
+    out.extend(_column_splits([a for a in amounts if id(a) not in taken and a.column >= 0]))
+    return out
+
+
+def _column_splits(amounts: list[TableAmount]) -> list[tuple[TableAmount, list[TableAmount]]]:
+    """A total's row with its sources on the rows right under it, in the same column, when
+    they add up:  사업명 1,250,000 / 국비 625,000 / 도비 187,500 / 시비 437,500."""
+    by_cell = {(a.row, a.column): a for a in amounts}
+    out = []
+    for total in amounts:
+        if total.source_row:
+            continue
+        parts = []
+        row = total.row + 1
+        while (part := by_cell.get((row, total.column))) is not None and part.source_row:
+            parts.append(part)
+            row += 1
+        if len(parts) >= 2 and sum(p.value for p in parts) == total.value:
+            out.append((total, parts))
     return out
 
 
