@@ -123,3 +123,21 @@ def test_units_repeated_inside_a_number_are_a_finding_not_an_amount():
     clean = "1,500천원, 150천원, 3억5천만원, 300여억 원, 5천여만 원, 12만 5천 달러, 3.5억원"
     assert fundparse.check(clean) == []
     assert len(fundparse.extract(clean)) == 7
+
+
+def test_shares_named_before_the_total():
+    m = only("국비 60%, 도비 12%, 시비 28%로 총 50억원을 투입한다.")
+    assert parts(m) == [("국비", "national", 3_000_000_000), ("도비", "provincial", 600_000_000),
+                        ("시비", "municipal", 1_400_000_000)]
+
+
+def test_shares_after_the_total_with_a_dividing_verb():
+    m = only("총 50억원을 국비 60%, 지방비 40%로 분담한다.")
+    assert parts(m) == [("국비", "national", 3_000_000_000), ("지방비", "local", 2_000_000_000)]
+    assert only("시는 50억원을 들여 국비 50% 지원을 받는다.").splits == ()
+
+
+def test_shares_in_either_place_are_checked():
+    for text in ("총 50억원을 국비 60%, 지방비 30%로 분담한다.",
+                 "국비 60%, 지방비 30%로 총 50억원을 투입한다."):
+        assert [f.code for f in fundparse.check(text)] == ["FP102"]

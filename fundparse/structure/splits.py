@@ -64,6 +64,14 @@ _OPENER_AFTER = regex.compile(
 _VERB_PAREN = regex.compile(
     rf"{S}*(?:을|를|이|가)?{S}*(?:투입|지원|편성|확보|들여|배정|투자)(?:해|하여|하고|하며|된다|한다)?{S}*(?=[(（])"
 )
+_SHARES_BEFORE = regex.compile(
+    rf"(?r)(?<![가-힣])(?P<list>(?:[가-힣]+(?:[{DOTS}][가-힣]+)*{S}*[0-9][0-9.]*{S}*[%％]{S}*[,，{DOTS}]?{S}*){{2,}})"
+    rf"(?:으로|로|씩){S}*\Z"
+)
+_OBJECT = regex.compile(rf"{S}?(?:을|를){S}*")
+_SHARED_VERB = regex.compile(
+    rf"{S}*(?:씩{S}*)?(?:으로|로){S}*(?:각각{S}*)?(?:분담|부담|충당|나누|나눠|매칭|마련|조달|투입|지원|확보)"
+)
 _REST = regex.compile(rf"{S}*(?:이고|이며|이다|이며|입니다)?{S}*[,，]?{S}*나머지{S}*")
 _REST_LABEL = regex.compile(
     rf"{S}*(?:은|는|을|를)?{S}*(?P<label>[가-힣]+(?:[{DOTS}][가-힣]+)*?)(?:으로|로|에서|가|이|에)(?![가-힣])"
@@ -339,13 +347,23 @@ class SplitReader:
             items.insert(0, item)
             edge = label.start()
         if not items:
-            return None
+            return self._shares_before(sentence_start, m.start())
         return SplitInfo(items, bool(m.group("etc") or m.group("incl")), "before")
+
+    def _shares_before(self, sentence_start: int, edge: int) -> SplitInfo | None:
+        """"국비 70%, 지방비 30%로 총 200억원을": shares named before the total."""
+        m = _SHARES_BEFORE.search(self.text, max(sentence_start, edge - 80), edge)
+        if m is None:
+            return None
+        parts, _, stop = self.read_list(m.start("list"), m.end("list"), None, allow_unknown=False)
+        if len(parts) < 2 or stop < m.end("list") - 2 or any(p.share is None for p in parts):
+            return None
+        return SplitInfo(parts, False, "before")
 
     def after_total(self, total: Amount, sentence_end: int) -> SplitInfo | None:
         m = _AFTER_TOTAL.match(self.text, total.end, sentence_end)
         if m is None:
-            return None
+            return self._shares_after(total, sentence_end)
         if m.group("clause") and not _TOTAL_NAMED.search(self.text, max(0, total.start - 14),
                                                          total.start):
             return None
@@ -354,6 +372,17 @@ class SplitReader:
             return None
         form = "clause" if m.group("clause") else "after"
         return SplitInfo(parts, partial or bool(m.group("partial")), form)
+
+    def _shares_after(self, total: Amount, sentence_end: int) -> SplitInfo | None:
+        """"총 200억원을 국비 70%, 지방비 30%로 분담한다": shares, then the verb that divides."""
+        m = _OBJECT.match(self.text, total.end, sentence_end)
+        if m is None:
+            return None
+        parts, _, stop = self.read_list(m.end(), sentence_end, total, allow_unknown=False)
+        if (len(parts) < 2 or any(p.share is None for p in parts)
+                or not _SHARED_VERB.match(self.text, stop, sentence_end)):
+            return None
+        return SplitInfo(parts, False, "shares")
 
     def opener_after(self, total: Amount, sentence_end: int) -> SplitInfo | None:
         """Parts later in the total's sentence: "…원을 투입하며, 이 중 국비는 …",
