@@ -236,8 +236,8 @@ def _checked_after(reader: SplitReader, total: Amount, sentence_end: int) -> Spl
     """Parts after a total in its sentence: "160억 원 중 국비 50억 원" (partial) or
     "60억 원은 국비 18억 원, 지방비 42억 원으로" (whole, only when they add up)."""
     info = reader.after_total(total, sentence_end)
-    if info is None or info.partial or info.form == "shares":
-        return info  # shares divide the whole total: checked like parentheses (FP102)
+    if info is None or info.partial or info.form in ("shares", "rest"):
+        return info  # shares, or parts ending in 나머지, divide the whole total: checked (FP101/102)
     resolve_values(total.value, inherit_units(total, reader.text), info.parts)
     adds_up = all(p.value is not None for p in info.parts) and sum(
         p.value for p in info.parts) == total.value

@@ -141,3 +141,17 @@ def test_shares_in_either_place_are_checked():
     for text in ("총 50억원을 국비 60%, 지방비 30%로 분담한다.",
                  "국비 60%, 지방비 30%로 총 50억원을 투입한다."):
         assert [f.code for f in fundparse.check(text)] == ["FP102"]
+
+
+def test_the_rest_named_later_in_the_sentence_completes_the_parts():
+    text = "총사업비 300억원 가운데 국비 150억원은 확보했고 나머지 지방비 150억원은 도와 군이 나눠 낸다."
+    m = only(text)
+    assert parts(m) == [("국비", "national", 15_000_000_000), ("지방비", "local", 15_000_000_000)]
+    wrong = text.replace("지방비 150억원", "지방비 140억원")
+    assert [f.code for f in fundparse.check(wrong)] == ["FP101"]
+
+
+def test_parts_included_before_a_labelled_total():
+    m = only("국비 4억원을 포함해 사업비 9억원을 들여 정비한다.")
+    assert m.label == "사업비"
+    assert parts(m) == [("국비", "national", 400_000_000)]

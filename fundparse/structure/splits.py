@@ -33,7 +33,8 @@ _PARTIAL = {"등", "포함", "일부", "중", "가운데"}
 _PERCENT = regex.compile(rf"{S}?(?:%|％|퍼센트)")
 _BEFORE_TOTAL = regex.compile(
     rf"(?P<etc>등{S}*)?(?:(?:을|를){S}*(?:(?P<incl>포함해|포함하여|포함한)|합쳐|합해|더해){S}*)?"
-    rf"(?P<sum>총액?|모두|합계|전체|총사업비|총\s*사업비)?{S}*(?:(?:약|대략|무려|최대){S}*)?\Z"
+    rf"(?P<sum>총액?|모두|합계|전체|총사업비|총\s*사업비|(?<=포함해{S}*|포함하여{S}*|포함한{S}*)(?:사업비|예산))?"
+    rf"{S}*(?:(?:약|대략|무려|최대){S}*)?\Z"
 )
 # between two parts listed before a total: "국비 50억 원과 도비 …", "▲국비 2천6백83억원(18%) ▲지방비 …"
 _CONNECTOR = regex.compile(
@@ -68,6 +69,7 @@ _SHARES_BEFORE = regex.compile(
     rf"(?r)(?<![가-힣])(?P<list>(?:[가-힣]+(?:[{DOTS}][가-힣]+)*{S}*[0-9][0-9.]*{S}*[%％]{S}*[,，{DOTS}]?{S}*){{2,}})"
     rf"(?:으로|로|씩){S}*\Z"
 )
+_REST_NAMED = regex.compile(rf"나머지{S}*(?:는|은)?{S}*(?P<label>[가-힣]+(?:[{DOTS}][가-힣]+)*){S}*(?=[0-9])")
 _OBJECT = regex.compile(rf"{S}?(?:을|를){S}*")
 _SHARED_VERB = regex.compile(
     rf"{S}*(?:씩{S}*)?(?:으로|로){S}*(?:각각{S}*)?(?:분담|부담|충당|나누|나눠|매칭|마련|조달|투입|지원|확보)"
@@ -370,8 +372,17 @@ class SplitReader:
         parts, partial, stop = self.read_list(m.end(), sentence_end, total, allow_unknown=False)
         if not parts:
             return None
+        rest = self._rest_named(stop, sentence_end) if m.group("partial") else None
+        if rest is not None:  # "530억원 가운데 국비 265억원은 확보했으며 나머지 지방비 265억원은 …"
+            return SplitInfo([*parts, rest], partial, "rest")
         form = "clause" if m.group("clause") else "after"
         return SplitInfo(parts, partial or bool(m.group("partial")), form)
+
+    def _rest_named(self, pos: int, sentence_end: int) -> Part | None:
+        m = _REST_NAMED.search(self.text, pos, min(sentence_end, pos + 40))
+        if m is None or self.between(pos, m.start()):
+            return None
+        return self.read_item(m.start("label"), sentence_end, allow_unknown=False)
 
     def _shares_after(self, total: Amount, sentence_end: int) -> SplitInfo | None:
         """"총 200억원을 국비 70%, 지방비 30%로 분담한다": shares, then the verb that divides."""
