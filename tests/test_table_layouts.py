@@ -101,3 +101,53 @@ def test_source_rows_that_do_not_add_up_stay_amounts_of_their_own():
     mentions = fundparse.extract(text)
     assert mentions[0].splits == ()
     assert "290,000" in [m.text for m in mentions]
+
+
+# A budget book copied out of a PDF: one cell a line, codes before names, 부서:/정책: lines
+# between the unit header and the first figure, a page number, an empty cell written as 0.
+ONE_CELL_A_LINE = "\n".join([
+    "세 출 예 산 사 업 명 세 서",
+    "[본청][단위:천원]",
+    "과 목", "예 산 액", "기 정 예 산 액", "비 교 증 감",
+    "2026년도 본예산 일반회계",
+    "부서:관광과", "정책:관광진흥", "단위:축제운영",
+    "4000",
+    "문화관광비",
+    "8,400,000",
+    "7,900,000",
+    "500,000",
+    "[국 2,000,000]",
+    "[도 1,400,000]",
+    "[군 5,000,000]",
+    "210",
+    "축제운영",
+    "320,000",
+    "300,000",
+    "20,000",
+    "- 3 -",
+    "201 일반운영비",
+    "12,000",
+    "0",
+    "12,000",
+    "",
+])
+
+
+def test_one_cell_a_line_budget_book():
+    mentions = fundparse.extract(ONE_CELL_A_LINE)
+    assert [m.text for m in mentions] == [
+        "8,400,000", "7,900,000", "500,000", "320,000", "300,000", "20,000", "12,000", "12,000"]
+    assert mentions[0].krw == 8_400_000_000
+
+
+def test_codes_on_lines_of_their_own_go_to_the_rows_first_figure():
+    first, second, third = fundparse.extract(ONE_CELL_A_LINE)[:3]
+    assert [(s.label, s.category, s.krw) for s in first.splits] == [
+        ("국", "national", 2_000_000_000), ("도", "provincial", 1_400_000_000),
+        ("군", "municipal", 5_000_000_000)]
+    assert second.splits == () and third.splits == ()
+
+
+def test_label_then_value_layout_keeps_small_values():
+    text = "(단위: 천원)\n구분\n금액\n보상금\n120\n여비\n300\n"
+    assert [m.krw for m in fundparse.extract(text)] == [120_000, 300_000]

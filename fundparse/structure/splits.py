@@ -92,7 +92,8 @@ _LABEL_BEFORE = regex.compile(rf"(?<![가-힣])(?P<label>[가-힣]+(?:[{DOTS}][�
 _PAREN_OPEN = regex.compile(rf"{S}?[(（]")
 _CODE_GAP_LINE = regex.compile(r"[^\[\d\n]{0,40}?(?=\[)|[ \t]*")
 _CODE_NEXT_LINE = regex.compile(r"[ \t]*(?=\[?[국균도시군구기민자][ \t]*[0-9])")
-_CODE_SEP = regex.compile(r"[ \t,，]*")
+_CODE_SEP = regex.compile(r"[ \t,，]*(?:\n(?=[ \t]*\[?[국균도시군구기민자][ \t]*[0-9]))?")
+_SOLO_LINE = regex.compile(r"[ \t]*[△▽▲+\-]?[ \t]*[0-9][0-9,.]*[ \t]*")
 _DIGIT_BEFORE = regex.compile(r"[0-9]")
 
 
@@ -449,6 +450,18 @@ class SplitReader:
         if same_line is not None and _CODE_ITEM.match(text, same_line.end(), line_end):
             pos = same_line.end()
         elif first_of_row and line_end < len(text):
+            if _SOLO_LINE.fullmatch(text, line_start, line_end):
+                # a row laid out a cell a line: the codes follow the row's last figure, and
+                # belong to its first ("16,761,401 ⏎ 15,784,178 ⏎ 977,223 ⏎ [국 2,520,234] …")
+                before = text.rfind("\n", max(0, line_start - 80), max(0, line_start - 1)) + 1
+                if line_start and _SOLO_LINE.fullmatch(text, before, line_start - 1):
+                    return None
+                for _ in range(3):
+                    after = _SOLO_LINE.match(text, line_end + 1, limit)
+                    if after is None or not text.startswith("\n", after.end()):
+                        break
+                    line_end = after.end()
+                limit = min(len(text), line_end + 400)
             nxt = _CODE_NEXT_LINE.match(text, line_end + 1, limit)
             if nxt is None:
                 return None

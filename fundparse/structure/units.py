@@ -1,7 +1,8 @@
 """Table unit headers: "(단위: 백만원)" scales the bare numbers of the table it heads.
 
 A header governs the numbers on its own line and the table lines after it, until the next unit
-header, a prose line (a sentence ending in 다.), or four lines in a row with no figure.  Blank
+header, a prose line (a sentence ending in 다.), or four lines in a row with no figure (ten
+before the first figure, and in a table laid out one cell a line).  Blank
 lines do not end it: budget books put one header over several blocks.  A governed number takes
 the row's first cell as its label, the column header's year as its fiscal year, and △ (or a
 증감 column) as a change.  Column headers also say which cell is a row's total (계, 합계) and
@@ -57,6 +58,12 @@ _STARTS_WITH_NUMBER = regex.compile(r"^[△▽▲\-]?\s*[0-9]")
 _CELL_END = ")]）,，;(（"
 _PARTICLE_AFTER = regex.compile(r"(?:으로|로|은|는|이|가|을|를|의|에|과|와|만|도|씩)(?![가-힣])")
 QUIET_LINES = 4
+# Before a table's first figure (titles, 부서:/정책: lines under the header) and in a table laid
+# out one cell a line (text taken from a PDF or HWP budget book), labels run longer.
+QUIET_LINES_SOLO = 10
+_PAGE_NUMBER = regex.compile(r"^\s*[-–]\s*\d{1,4}\s*[-–]\s*$")
+_NAME_LINE = regex.compile(r"^\s*[가-힣][가-힣\s·ㆍ()]*$")
+_SOLO = regex.compile(r"^\s*[△▽▲+\-]?\s*[0-9][0-9,.]*\s*$")
 
 
 @dataclass(slots=True)
@@ -187,11 +194,12 @@ def find_table_amounts(text: str, taken: list[tuple[int, int]], sources=lambda l
                 if region.read_header_row(_cells(lines[back])):
                     break
         quiet = 0
+        solo_rows = 0  # lines holding one figure and nothing else: a table laid out a cell a line
         for n in range(line_no, len(lines)):
             if n != line_no and n in header_lines:
                 break
             line = lines[n]
-            if not line.strip() or _RULE_LINE.match(line):
+            if not line.strip() or _RULE_LINE.match(line) or _PAGE_NUMBER.match(line):
                 continue
             if n != line_no and _PROSE.search(line) and "\t" not in line:
                 break
@@ -207,12 +215,18 @@ def find_table_amounts(text: str, taken: list[tuple[int, int]], sources=lambda l
                 if is_taken(base, base + len(line)):
                     quiet = 0  # a line with amounts of its own ("720원") is still the table's
                     continue
-                quiet += 1
-                if quiet >= QUIET_LINES:
+                quiet += n != line_no  # the header's own line is no quiet line
+                if quiet >= (QUIET_LINES_SOLO if solo_rows >= 3 or not region.data_seen
+                             else QUIET_LINES):
                     break
+                continue
+            if len(numbers) == 1 and _is_item_code(lines, n, numbers[0]):
+                quiet = 0  # "3000 ⏎ 경제개발비 ⏎ 67,862,652 …": the code of the row's item
                 continue
             quiet = 0
             region.data_seen = True
+            if len(numbers) == 1 and _SOLO.match(line):
+                solo_rows += 1
             first_cell = cells[0][1] if len(cells) > 1 else line[:numbers[0].start("num")]
             if _RATE_ROW.search(first_cell):
                 continue  # "(GDP대비,%) | (△3.6) | …": a row of ratios
@@ -226,10 +240,24 @@ def find_table_amounts(text: str, taken: list[tuple[int, int]], sources=lambda l
     return out
 
 
+def _is_item_code(lines: list[str], n: int, m) -> bool:
+    """A budget book laid out a cell a line gives each item's code on a line of its own, then
+    the item's name, then its figures: "3000 ⏎ 경제개발비 ⏎ 67,862,652".  Money written without
+    a comma is under 1,000 there, and stands after a name, not before one."""
+    raw = m.group("num")
+    if "," in raw or "." in raw or m.group("sign") or not _SOLO.match(lines[n]):
+        return False
+    if n + 2 >= len(lines) or not _NAME_LINE.match(lines[n + 1]):
+        return False
+    if len(raw) >= 4:
+        return True
+    return bool(_SOLO.match(lines[n + 2])) and not (n and _NAME_LINE.match(lines[n - 1]))
+
+
 def _table_amount(line, m, cells, region: _Region, s: int, e: int, row: int):
     numeral = parse_numeral(m.group("num"))
-    if numeral is None:
-        return None
+    if numeral is None or not numeral.value:
+        return None  # malformed, or an empty cell written as 0
     column_index = _column_of(cells, m.start("num"))
     column = region.columns.get(column_index, _Column())
     raw = m.group("num")
