@@ -155,3 +155,36 @@ def test_parts_included_before_a_labelled_total():
     m = only("국비 4억원을 포함해 사업비 9억원을 들여 정비한다.")
     assert m.label == "사업비"
     assert parts(m) == [("국비", "national", 400_000_000)]
+
+
+def krws(text: str) -> list[tuple[str, int]]:
+    return [(m.text, m.krw) for m in fundparse.extract(text)]
+
+
+def test_bare_eok_before_a_change_or_a_price_verb():
+    assert krws("특별회계가 본예산보다 48억이 늘어 512억원이 됐다.") == [
+        ("48억", 4_800_000_000), ("512억원", 51_200_000_000)]
+    assert krws("반포 59㎡ 24억 거래") == [("24억", 2_400_000_000)]
+    assert krws("시세보다 약 2억 비싸다.") == [("2억", 200_000_000)]
+
+
+def test_bare_eok_before_a_bound_word():
+    got = fundparse.extract("3억 이상 사업은 12개, 50억 넘게 든 사업은 2개다.")
+    assert [(m.text, m.krw, m.bound) for m in got] == [
+        ("3억", 300_000_000, "min"), ("50억", 5_000_000_000, "min")]
+    assert fundparse.extract("관객 300만 넘게 들었다.") == []  # 만 alone counts people
+
+
+def test_bare_eok_as_a_price_after_an_area_and_next_in_a_list():
+    assert krws("전용 84㎡가 18억, 59㎡ 13억") == [("18억", 1_800_000_000), ("13억", 1_300_000_000)]
+    assert krws("총사업비 각 1840억·3120억") == [("1840억", 184_000_000_000),
+                                             ("3120억", 312_000_000_000)]
+
+
+def test_yeo_written_apart_before_won():
+    m = only("도비 215억 여원을 편성했다.")
+    assert (m.text, m.krw, m.approximate) == ("215억 여원", 21_500_000_000, True)
+
+
+def test_households_are_counted_not_paid():
+    assert krws("직불금이 52만 농가에 4천억 원, 밭직불금 3만8,120농가") == [("4천억 원", 400_000_000_000)]

@@ -97,6 +97,11 @@ def digits_only(n: Numeral) -> bool:
     return not n.hangul
 
 
+def with_eok(n: Numeral) -> bool:
+    """A bare number with 억 or 조 ("5억", "1.2조"): too large to be a count of people."""
+    return any(u >= 10**8 for u in n.big_units) and not n.hangul
+
+
 def with_big_unit(n: Numeral) -> bool:
     """A bare number is money only with 만/억/조 ("281억"), never a plain "281"."""
     return bool(n.big_units) and not n.hangul
@@ -115,7 +120,9 @@ def won(hit: Hit) -> Amount | None:
     if (n.hangul and n.value == 10_000 and hit.text.startswith("원", hit.end)
             and FULL_HOUSE.match(hit.text, hit.after.end())):
         return None  # 만원 meaning "full": "만원 버스", "경기장은 만원 관중"
-    return _amount(hit, "KRW", n.value, hit.start, hit.after.end(), "won")
+    amount = _amount(hit, "KRW", n.value, hit.start, hit.after.end(), "won")
+    amount.approximate = amount.approximate or bool(hit.after.group("yeo"))  # 179억 여원
+    return amount
 
 
 def won_symbol(hit: Hit) -> Amount:
@@ -179,11 +186,12 @@ FULL_HOUSE = regex.compile(r"[ \u00a0]?(?:버스|사례|관중|열차|지하철|
 RULES: tuple[Rule, ...] = (
     Rule(
         name="won",
-        doc="원 after a number: 281억 원, 281억원, 27,350,000원, 오천만 원, 일금 일억원정",
-        after=rf"{S}?(?P<cur>원화|원|[₩￦])(?!권|[·ㆍ/\-]?(?:달러|엔|위안|유로))(?:{WORD_END})",
+        doc="원 after a number: 281억 원, 281억원, 27,350,000원, 오천만 원, 일금 일억원정, 179억 여원",
+        after=(rf"{S}?(?:(?P<yeo>여){S}?)?(?P<cur>원화|원|[₩￦])(?!권|[·ㆍ/\-]?(?:달러|엔|위안|유로))"
+               rf"(?:{WORD_END})"),
         accepts=written_number,
         produce=won,
-        follows=lambda tables: {"원", "₩", "￦"},
+        follows=lambda tables: {"원", "₩", "￦", "여"},
     ),
     Rule(
         name="won-symbol",
@@ -255,14 +263,26 @@ RULES: tuple[Rule, ...] = (
         precedes=_HANGUL_LAST,
     ),
     Rule(
+        name="bare-before-bound",
+        doc="281억 with no currency before a bound word (억 and 조 only): 5억 이상 사업, 3억 넘게",
+        after=rf"(?!{S}?(?:원|\L<foreign_words>)){S}?(?:\L<bounds>)",
+        accepts=with_eok,
+        produce=bare_krw("bare-before-bound"),
+        follows=lambda tables: {w[0] for w in tables.money_words["bounds"]},
+    ),
+    Rule(
         name="bare-after-label",
-        doc="281억 with no currency after a money label: 사업비 281억, 예산 1조 2천억",
-        before=(rf"(?:(?<![가-힣])\L<labels>|[가-힣]*(?:\L<label_suffixes>))"
-                rf"(?:은|는|이|가|도|만|으로|로)?{S}?(?:(?:총|약|모두|전체|무려|최대|최소){S}?)?\Z"),
+        doc="281억 with no currency after a money label or a price's area, or next in a list: "
+            "사업비 281억, 예산 1조 2천억, 84㎡ 29억, 2962억·5895억",
+        before=(rf"(?:(?:(?<![가-힣])\L<labels>|[가-힣]*(?:\L<label_suffixes>))"
+                rf"(?:은|는|이|가|도|만|으로|로)?"
+                rf"|(?:\L<priced>)(?:은|는|이|가|의)?"  # a price: "84㎡ 29억 거래", "84㎡가 16억"
+                rf"|[0-9][억조]{S}?[·ㆍ,]"  # the next of a list: "총사업비 2962억·5895억"
+                rf"){S}?(?:(?:총|약|모두|전체|무려|최대|최소|각각|각){S}?)?\Z"),
         after=rf"(?!{S}?(?:\L<counters>|원|\L<foreign_words>))",
         accepts=with_big_unit,
         produce=bare_krw("bare-after-label"),
-        precedes=_HANGUL_LAST,
+        precedes=lambda tables: _HANGUL_LAST(tables) | {"·", "ㆍ", ",", "㎡", "²"},
     ),
 )
 
@@ -280,6 +300,8 @@ def named_lists(words) -> dict[str, list[str]]:
         "labels": money["labels"],
         "label_suffixes": money["label_suffixes"],
         "counters": money["counters"],
+        "bounds": money["bounds"],
+        "priced": money["priced"],
         "sources": sorted(words.source_labels, key=len, reverse=True),
         "per_words": sorted(words.per_words, key=len, reverse=True),
     }
