@@ -303,7 +303,11 @@ def _apply_markers(text: str, amounts: list[Amount], comp: CompiledRules) -> lis
                      and amount.value < 3000)
         if amount.currency != "KRW":
             small_won = False
-        if is_exchange_rate(text, amount.start, amount.end, small_won, pats):
+        # "엔화 가치는 평균 130엔", "달러당 약 76 엔": a small foreign figure in a rate's context
+        small_foreign = (amount.currency != "KRW" and not amount.numeral.big_units
+                         and amount.value < (1000 if amount.currency in ("JPY", "CNY") else 10)
+                         and not text.startswith(("짜리", "어치"), amount.end))
+        if is_exchange_rate(text, amount.start, amount.end, small_won, pats, small_foreign):
             continue
         if amount.numeral.hangul and is_vague(text, amount.start, pats):
             continue

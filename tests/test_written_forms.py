@@ -188,3 +188,17 @@ def test_yeo_written_apart_before_won():
 
 def test_households_are_counted_not_paid():
     assert krws("직불금이 52만 농가에 4천억 원, 밭직불금 3만8,120농가") == [("4천억 원", 400_000_000_000)]
+
+
+def test_small_yen_figures_in_a_rate_context_are_rates():
+    text = ("엔화 가치는 평균 142엔으로 예상보다 8엔 낮았다. 달러당 약 150 엔이던 때 "
+            "도요타는 영업이익 3조2천억엔을 냈다.")
+    assert krws(text) == [("3조2천억엔", None)]
+    assert krws("환율이 올라 100달러짜리 제품값도 올랐다.") == [("100달러", None)]
+
+
+def test_dates_written_short_and_arrow_rows_in_a_table():
+    text = ("* 공공발주액(조원) : (’19) 52.3→(’20) 49.8→(’21) 55.1\n"
+            "* 역대 수출액(억 달러) : 85.2(’21.1), 82.8(’18.1)\n")
+    assert krws(text) == [("52.3", 52_300_000_000_000), ("49.8", 49_800_000_000_000),
+                          ("55.1", 55_100_000_000_000), ("85.2", None), ("82.8", None)]

@@ -184,10 +184,11 @@ _JEON_AFTER = regex.compile(r"[ \u00a0]?[0-9]{1,2}[ \u00a0]?전(?![가-힣])")
 
 
 def is_exchange_rate(text: str, start: int, end: int, small_won: bool,
-                     pats: MarkerPatterns) -> bool:
+                     pats: MarkerPatterns, small_foreign: bool = False) -> bool:
     """Not an amount: an exchange-rate quote ("원·달러 환율 1,380.5원", "달러당 1,300원",
     "1달러=1,450원") or a table's unit ("(단위: 백만원)").  ``small_won``: a won figure with no
-    만/억 unit, the size a rate quote has."""
+    만/억 unit, the size a rate quote has; ``small_foreign`` the same in another currency
+    ("엔화 가치는 평균 130엔")."""
     if pats.exchange_before.search(text, max(0, start - 24), start) is not None:
         return True
     if not small_won and pats.rate_equation.match(text, end) and pats.foreign_end.search(
@@ -197,4 +198,5 @@ def is_exchange_rate(text: str, start: int, end: int, small_won: bool,
         return True  # the won side of "1달러=1,450원"
     if small_won and _JEON_AFTER.match(text, end):
         return True  # "886원62전", "3원67전 올라": 전 is written only in rate quotes today
-    return small_won and pats.rate_context.search(text, max(0, start - 48), start) is not None
+    return ((small_won or small_foreign)
+            and pats.rate_context.search(text, max(0, start - 48), start) is not None)

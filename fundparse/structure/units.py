@@ -55,7 +55,7 @@ _YEAR_RANGE_BEFORE = regex.compile(r"(?:19|20)\d{2}\s*[~∼～〜\-–]\s*$")
 _LABEL_WORDS = regex.compile(r"([가-힣A-Za-z·]+)\s*[:：]?\s*$")
 _OPEN_TAIL = regex.compile(r"[\[(（].*$")
 _STARTS_WITH_NUMBER = regex.compile(r"^[△▽▲\-]?\s*[0-9]")
-_CELL_END = ")]）,，;(（"
+_CELL_END = ")]）,，;(（→⇒"  # "(’05) 41.9→(’06) 38.1": figures in a row of arrows
 _PARTICLE_AFTER = regex.compile(r"(?:으로|로|은|는|이|가|을|를|의|에|과|와|만|도|씩)(?![가-힣])")
 QUIET_LINES = 4
 # Before a table's first figure (titles, 부서:/정책: lines under the header) and in a table laid
@@ -290,6 +290,8 @@ def _is_money_cell(line: str, m, indent: int) -> bool:
     before = line[start - 1:start]
     if before.isalpha() or before in ("-", ".", ":", "/") and line[start - 2:start - 1].isdigit():
         return False
+    if before in ("'", "’", "‘", "`"):
+        return False  # a year or month written short: (’21.1), (’99)
     if _NOT_MONEY_AFTER.match(line, end):
         return False
     after = line[end:end + 1]
