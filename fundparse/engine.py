@@ -36,6 +36,7 @@ from fundparse.rules.markers import (
     is_exchange_rate,
     is_vague,
     read_across_label,
+    read_per_slash,
     read_prefixes,
     read_suffix,
 )
@@ -319,6 +320,9 @@ def _apply_markers(text: str, amounts: list[Amount], comp: CompiledRules) -> lis
         for kind, meaning in read_across_label(text, amount.chain_start, pats):
             if getattr(amount, kind) is None:
                 _set_marker(amount, kind, meaning)
+        slash = read_per_slash(text, amount.end, pats)
+        if slash is not None:
+            amount.per = slash
         suffix = read_suffix(text, amount.end, pats)
         if suffix is not None:
             kind, meaning = suffix

@@ -202,3 +202,16 @@ def test_dates_written_short_and_arrow_rows_in_a_table():
             "* 역대 수출액(억 달러) : 85.2(’21.1), 82.8(’18.1)\n")
     assert krws(text) == [("52.3", 52_300_000_000_000), ("49.8", 49_800_000_000_000),
                           ("55.1", 55_100_000_000_000), ("85.2", None), ("82.8", None)]
+
+
+def test_a_per_unit_after_a_slash():
+    got = fundparse.extract("발전단가(현재 280원대/kWh)를 2030년까지 120원/kWh로, 임대료는 2,500원/㎡")
+    assert [(m.text, m.per, m.period) for m in got] == [
+        ("280원", "other", None), ("120원", "other", None), ("2,500원", "area", None)]
+
+
+def test_twelve_months_of_accounts_are_no_project_period():
+    m = only("직전 1년(2024년 4월~2025년 3월) 영업이익으로 4조1천억엔을 냈다.")
+    assert m.period is None
+    m = only("2025년 3월부터 2027년 2월까지 15억원을 투입한다.")
+    assert (m.period.start, m.period.end) == (2025, 2027)

@@ -40,6 +40,8 @@ class MarkerPatterns:
     rate_lhs: regex.Pattern
     prefix_meaning: dict[str, tuple[str, str]]
     suffix_meaning: dict[str, tuple[str, str]]
+    per_slash: regex.Pattern  # "150원/kWh"
+    per_slash_meaning: dict[str, str]
 
 
 def compile_markers(words) -> MarkerPatterns:
@@ -93,8 +95,13 @@ def compile_markers(words) -> MarkerPatterns:
     )
     across_last_chars = frozenset({w[-1] for w in words.per_words} | {"당"}
                                   | {w[-1] for w in words.marker_words("bound", "before")})
+    per_slash_meaning = {unit: per for per, units in words.markers.get("per_slash", {}).items()
+                         for unit in units}
+    per_slash = regex.compile(r"(?:대)?[ \u00a0]?/[ \u00a0]?(?P<u>\L<units>)(?![A-Za-z0-9])",
+                              units=sorted(per_slash_meaning, key=len, reverse=True) or ["\0"])
     return MarkerPatterns(prefix, suffix, exchange_before, vague_before, label_phrase, across_last_chars, rate_context, rate_equation,
-                          foreign_end, rate_lhs, prefix_meaning, suffix_meaning)
+                          foreign_end, rate_lhs, prefix_meaning, suffix_meaning, per_slash,
+                          per_slash_meaning)
 
 
 # A bound reaches across a money noun only: "최대 지원금 500만 원", not "최대 규모인 300억 원".
@@ -154,6 +161,12 @@ def read_prefixes(text: str, start: int, pats: MarkerPatterns) -> tuple[int, lis
 
 
 _INCLUDING = regex.compile(r"[ \u00a0]?(?:을|를)?[ \u00a0]?(?:포함|합치|합하|합쳐|합해|더하|더해|더한|넣으|넣어)")
+
+
+def read_per_slash(text: str, end: int, pats: MarkerPatterns) -> str | None:
+    """"150원/kWh" -> "other", "3,000원/㎡" -> "area": a per unit written after a slash."""
+    m = pats.per_slash.match(text, end)
+    return None if m is None else pats.per_slash_meaning[m.group("u")]
 
 
 def read_suffix(text: str, end: int, pats: MarkerPatterns) -> tuple[str, str] | None:

@@ -104,6 +104,17 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+_MONTHS = regex.compile(r"(\d{1,2})\s*월")
+
+
+def _business_year(text: str, start: int | None, end: int | None) -> bool:
+    """Two months a year apart or less, across a new year: 2023년 4월~2024년 3월."""
+    months = _MONTHS.findall(text)
+    if len(months) != 2 or start is None or end is None or end != start + 1:
+        return False
+    return (end - start) * 12 + int(months[1]) - int(months[0]) + 1 <= 12
+
+
 def _add(m, doc_date, found: list[FoundPeriod], taken: list[tuple[int, int]]) -> None:
     groups = m.groupdict()
     start = _year(groups.get("a"), doc_date)
@@ -118,5 +129,7 @@ def _add(m, doc_date, found: list[FoundPeriod], taken: list[tuple[int, int]]) ->
     years = stated if stated is not None else (
         end - start + 1 if start is not None and end is not None else None)
     months = bool(_MONTH_IN.search(m.group()))
+    if months and stated is None and _business_year(m.group(), start, end):
+        return  # "지난 1년(2023년 4월~2024년 3월)": twelve months of accounts, not project years
     found.append(FoundPeriod(start, end, years, stated, m.start(), m.end(), months))
     taken.append((m.start(), m.end()))
