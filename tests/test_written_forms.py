@@ -215,3 +215,14 @@ def test_twelve_months_of_accounts_are_no_project_period():
     assert m.period is None
     m = only("2025년 3월부터 2027년 2월까지 15억원을 투입한다.")
     assert (m.period.start, m.period.end) == (2025, 2027)
+
+
+def test_allowances_ending_in_dang_are_no_rate():
+    assert only("아동양육수당 64억원을 편성했다.").per is None
+    assert only("업체당 최대 3억").per == "other"
+    assert only("1가정당 50만원").per == "household"
+
+
+def test_year_in_hanja_and_a_bound_in_the_past_tense():
+    assert only("年 31.2조원에 이르는 발주액").per == "year"
+    assert only("매출이 12억원을 넘겼다.").bound == "min"

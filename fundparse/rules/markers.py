@@ -22,6 +22,12 @@ RANGE_DASH = "~∼～〜–—-"
 NOT_PER = {"정당", "여당", "야당", "해당", "식당", "본당", "당당", "민주당", "성당", "사당", "강당",
            "충당", "배당", "할당", "상당", "타당", "마땅", "담당", "전당", "경로당", "서당",
            "법당", "예배당", "본당", "공당", "창당", "입당", "탈당", "신당"}
+NOT_PER_TAILS = ("수당",)  # 양육수당, 아동수당: an allowance, not "per"
+
+
+def not_per(word: str | None) -> bool:
+    """A word ending in 당 that is no rate: 정당, 해당, 가정양육수당 …"""
+    return word is not None and (word in NOT_PER or word.endswith(NOT_PER_TAILS))
 
 
 @dataclass(frozen=True)
@@ -128,7 +134,7 @@ def read_across_label(text: str, chain_start: int, pats: MarkerPatterns) -> list
             if before is None:
                 break
             if before.group("other"):
-                if before.group("other") not in NOT_PER:
+                if not not_per(before.group("other")):
                     found.append(("per", "other"))
             else:
                 kind, meaning = pats.prefix_meaning[before.group("w")]
@@ -151,7 +157,7 @@ def read_prefixes(text: str, start: int, pats: MarkerPatterns) -> tuple[int, lis
         if m is None:
             break
         if m.group("other"):
-            if m.group("other") in NOT_PER:
+            if not_per(m.group("other")):
                 break
             found.append(("per", "other"))
         else:

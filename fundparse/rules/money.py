@@ -164,9 +164,9 @@ def _bare_value(hit: Hit) -> Decimal:
 
 
 def bare_after_per(hit: Hit) -> Amount | None:
-    from fundparse.rules.markers import NOT_PER
+    from fundparse.rules.markers import not_per
 
-    if hit.before.group("dang") in NOT_PER:
+    if not_per(hit.before.group("dang")):
         return None  # 정당, 해당 …: a word ending in 당, not a rate
     return _amount(hit, "KRW", _bare_value(hit), hit.start, hit.end, "bare-after-per", bare=True)
 
