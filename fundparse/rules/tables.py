@@ -122,6 +122,19 @@ class Tables:
     def category(self, label: str) -> str | None:
         """Category of a funding-source label, or None when the label is not a source word.
         A source word with 지원/보조 after it reads as the source ("국고지원" -> national)."""
+        try:
+            return self._categories[label]
+        except KeyError:
+            if len(self._categories) > 4096:
+                self._categories.clear()  # bounded: an archive brings endless new words
+            found = self._categories[label] = self._category(label)
+            return found
+
+    @cached_property
+    def _categories(self) -> dict[str, str | None]:
+        return {}
+
+    def _category(self, label: str) -> str | None:
         key = source_key(label)
         found = self.sources.get(key)
         if found is None:

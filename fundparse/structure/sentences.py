@@ -37,12 +37,13 @@ class Sentences:
     def _find(self, offset: int) -> tuple[int, int]:
         text = self.text
         lo = max(0, offset - REACH)
-        start = lo
-        # a line break's end depends on what follows it: look a little past ``offset``
-        for m in _END_REVERSE.finditer(text, lo, min(len(text), offset + 40)):
-            if m.end() <= offset:
-                start = m.end()
-                break
+        # a line break's end depends on what follows it, so the search sees one character past
+        # ``offset``; a boundary found at ``offset`` itself is passed over
+        m = _END_REVERSE.search(text, lo, min(len(text), offset + 1))
+        if m is not None and m.end() > offset:
+            m = next((b for b in _END_REVERSE.finditer(text, lo, min(len(text), offset + 40))
+                      if b.end() <= offset), None)
+        start = m.end() if m else lo
         m = _END.search(text, offset, min(len(text), offset + REACH))
         end = m.end() if m else min(len(text), offset + REACH)
         if end <= offset < len(text):
