@@ -270,6 +270,7 @@ class Job:
     stdin_name: str | None = None
     huge_bytes: int = HUGE_BYTES
     chunk_chars: int = CHUNK_CHARS
+    render: str | None = None  # "jsonl": workers send finished JSON lines, not Mention objects
 
     def rates_on(self, day: dt.date | None) -> dict[str, Decimal] | None:
         rates: dict[str, Decimal] = {}
@@ -282,6 +283,7 @@ class Job:
 # Events a document produces, in order:
 #   ("doc", format, encoding)  ("note", text)  ("info", text)  ("mentions", [Mention])
 #   ("findings", [Finding], lang)  ("error", reason)  ("config", message)  ("internal", reason)
+#   ("rendered", text): a worker's mentions already written as JSON lines (--jobs, jsonl)
 Event = tuple
 
 
@@ -500,7 +502,19 @@ def _process_chunks(path: str, job: Job, config) -> Iterator[Event]:
 # --- running over many paths -------------------------------------------------------------------
 
 def _work(path: str, job: Job) -> tuple[int, list[Event]]:
-    return os.getpid(), list(process(path, job))
+    events = list(process(path, job))
+    if job.render == "jsonl":
+        # the parent only writes: formatting in the workers is what lets --jobs scale
+        import io
+
+        from fundparse.report.formats import JsonlWriter
+
+        for i, event in enumerate(events):
+            if event[0] == "mentions":
+                buffer = io.StringIO()
+                JsonlWriter(buffer, job.lang or "ko").write(_shown(path, job), event[1])
+                events[i] = ("rendered", buffer.getvalue())
+    return os.getpid(), events
 
 
 def _init_worker(barrier) -> None:
@@ -671,6 +685,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     table = RateTable.from_csv(args.rates) if args.rates else None
     job = _common_job(args, "extract", rates=tuple(sorted(rates.items())), rate_table=table)
     jobs = _jobs(args.jobs)
+    if fmt == "jsonl" and jobs != 1:
+        job = replace(job, render="jsonl")
     state = Run(verbose=args.verbose)
     inputs = _inputs(args, state, exclude=args.output)
 
@@ -690,11 +706,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
                             writer.begin(shown)
                             begun = True
                         continue
-                    if event[0] == "mentions":
+                    if event[0] in ("mentions", "rendered"):
                         if not begun:
                             writer.begin(shown)
                             begun = True
-                        writer.write(shown, event[1])
+                        if event[0] == "rendered":
+                            out.write(event[1])
+                        else:
+                            writer.write(shown, event[1])
                 if begun:
                     writer.end(shown)
                 if progress is not None:
