@@ -131,7 +131,9 @@ def _compile(words: Tables) -> CompiledRules:
         before_chars=frozenset(before_chars),
         rules=rules,
         range_gap=range_gap,
-        level_after=regex.compile(rf"{S}?(?:으로|로)(?![가-힣])|{S}?(?:으로|로){S}|{S}?으로"),
+        # "950원에서 1천80원(13.7%)으로": the new level, after an optional parenthesis
+        level_after=regex.compile(rf"(?:{S}?[(（][^()（）\n]{{0,16}}[)）])?"
+                                  rf"(?:{S}?(?:으로|로)(?![가-힣])|{S}?(?:으로|로){S}|{S}?으로)"),
         rate_base_after=regex.compile(rf"{S}?당"),
         markers=compile_markers(words),
     )

@@ -251,6 +251,7 @@ class _Reader:
 
 def tokenize(run: str) -> list[tuple[str, str, int, int]]:
     """Split a numeral run into (kind, raw, start, end) tokens; stops at the first stray char.
+    A space between digits and the 천/백/십 after them is dropped ("8 천만" is 8천만).
 
     A run that opens with 만 reads it as 일만 ("만 원", "만오천 원"): a zero-width 일 is put
     in front.
@@ -264,7 +265,10 @@ def tokenize(run: str) -> list[tuple[str, str, int, int]]:
         pos = m.end()
     while tokens and tokens[-1][0] == "space":
         tokens.pop()
-    return tokens
+    # "3 억 8 천만": digits and the 천/백/십 after them form one term, space or not
+    return [t for i, t in enumerate(tokens)
+            if not (t[0] == "space" and 0 < i < len(tokens) - 1
+                    and tokens[i - 1][0] == "num" and tokens[i + 1][0] == "small")]
 
 
 def parse_numerals(run: str) -> list[Numeral]:

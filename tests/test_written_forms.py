@@ -226,3 +226,51 @@ def test_allowances_ending_in_dang_are_no_rate():
 def test_year_in_hanja_and_a_bound_in_the_past_tense():
     assert only("年 31.2조원에 이르는 발주액").per == "year"
     assert only("매출이 12억원을 넘겼다.").bound == "min"
+
+
+def test_digits_spaced_from_their_units():
+    assert krws("보증금 2 억 6 천만 원") == [("2 억 6 천만 원", 260_000_000)]
+    assert parse_numeral("5 천").value == 5000
+
+
+def test_the_copula_after_a_currency_word():
+    assert krws("흑자는 31억4500만 달러다.") == [("31억4500만 달러", None)]
+    assert only("흑자는 31억4500만 달러다.").value == Decimal(3_145_000_000)
+
+
+def test_bare_eok_in_comparisons_after_colons_and_after_a_bracketed_label():
+    assert krws("당초 8천200억보다 300억원 늘었다.")[0] == ("8천200억", 820_000_000_000)
+    assert krws("근저당: 약 12억") == [("12억", 1_200_000_000)]
+    assert krws("보조금(국비, 낙동강수계기금) 16억을 포함한다.") == [("16억", 1_600_000_000)]
+    assert only("전세금 5억이 넘는다.").bound == "min"
+
+
+def test_parts_after_a_total_with_e_and_sources_in_two_words():
+    m = only("총 3조 원에 국비 1조 원, 지방비 1조2천억 원, 공기업 및 민간투자 8천억 원이 든다.")
+    assert [p[2] for p in parts(m)] == [1_000_000_000_000, 1_200_000_000_000, 800_000_000_000]
+    m = only("6조 원은 주택도시기금 3조 원, 공기업 재원 2조 원, 국비 1조 원으로 충당한다.")
+    assert [p[0] for p in parts(m)] == ["주택도시기금", "공기업 재원", "국비"]
+
+
+def test_a_source_named_after_the_totals_verb():
+    m = only("총 2,100억원이 투입되며 국비는 1,470억 원이다.")
+    assert parts(m) == [("국비", "national", 147_000_000_000)]
+
+
+def test_from_to_levels_with_a_percentage_are_no_range():
+    got = fundparse.extract("요금은 1,250원에서 1,400원(12%)으로 오른다.")
+    assert [(m.text, m.range) for m in got] == [("1,250원", None), ("1,400원", None)]
+
+
+def test_months_and_dates_are_no_per_words():
+    got = fundparse.extract("지난해 1 월 850 만원, 1일 시가 120억원, 청년마당 조성 3억원")
+    assert [m.per for m in got] == [None, None, None]
+    assert only("3.3제곱미터당 평균 2천만원").per == "area"
+
+
+def test_construction_with_an_object_and_a_glued_sentence_end():
+    m = only("총사업비 80억원을 들여 올해 9월에 공사를 착공하여 2027년 말 완공한다.",
+             doc_date="2026-02-01")
+    assert (m.period.start, m.period.end) == (2026, 2027)
+    m = only("총지출은 512조원이다.정부는 '2025~2029년 재정운용계획'을 냈다.")
+    assert m.period is None

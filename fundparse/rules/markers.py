@@ -22,7 +22,7 @@ RANGE_DASH = "~∼～〜–—-"
 NOT_PER = {"정당", "여당", "야당", "해당", "식당", "본당", "당당", "민주당", "성당", "사당", "강당",
            "충당", "배당", "할당", "상당", "타당", "마땅", "담당", "전당", "경로당", "서당",
            "법당", "예배당", "본당", "공당", "창당", "입당", "탈당", "신당"}
-NOT_PER_TAILS = ("수당",)  # 양육수당, 아동수당: an allowance, not "per"
+NOT_PER_TAILS = ("수당", "마당")  # 양육수당: an allowance; 상상마당: a place; not "per"
 
 
 def not_per(word: str | None) -> bool:
@@ -74,7 +74,7 @@ def compile_markers(words) -> MarkerPatterns:
     long_after = [w for w in suffix_meaning if len(w) > 1]
     short_after = [w for w in suffix_meaning if len(w) == 1]
     prefix = regex.compile(
-        rf"(?r)(?:(?<![가-힣0-9])(?P<w>\L<hangul_prefix>)|(?P<w>\L<other_prefix>)"
+        rf"(?r)(?:(?<![가-힣0-9])(?<![0-9][ \u00a0])(?P<w>\L<hangul_prefix>)|(?P<w>\L<other_prefix>)"
         rf"|(?<![가-힣])(?P<other>[^\s\d(){{}}\[\]][^\s(){{}}\[\]]{{0,5}}당)){S}*",
         hangul_prefix=hangul_prefix, other_prefix=other_prefix or ["\0"],
     )

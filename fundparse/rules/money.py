@@ -25,7 +25,8 @@ S = "[ \u00a0]"  # one optional space, as in "281 억원" or "5 억 달러"
 # After a currency word: end of word, or a particle / marker that may stick to it
 # ("원을", "원이", "원대", "원가량"); never 권 (a banknote: "5만 원권").
 PARTICLE_START = "이가을를은는의에으로과와도만씩까부대어상규정내안남수쯤여짜선인였보밖뿐당미초한께나며든입일꼴및라란"
-WORD_END = rf"(?![가-힣])|(?=[{PARTICLE_START}])"
+# the copula right after a word ending in a vowel ends it too: "45억9200만 달러다."
+WORD_END = rf"(?![가-힣])|(?=[{PARTICLE_START}])|(?=다(?:[\s.,!?)」』]|$))"
 
 
 @dataclass(slots=True)
@@ -265,24 +266,25 @@ RULES: tuple[Rule, ...] = (
     Rule(
         name="bare-before-bound",
         doc="281억 with no currency before a bound word (억 and 조 only): 5억 이상 사업, 3억 넘게",
-        after=rf"(?!{S}?(?:원|\L<foreign_words>)){S}?(?:\L<bounds>)",
+        after=rf"(?!{S}?(?:원|\L<foreign_words>)){S}?(?:이|가|을|를)?{S}?(?:\L<bounds>)",
         accepts=with_eok,
         produce=bare_krw("bare-before-bound"),
-        follows=lambda tables: {w[0] for w in tables.money_words["bounds"]},
+        follows=lambda tables: {w[0] for w in tables.money_words["bounds"]} | set("이가을를"),
     ),
     Rule(
         name="bare-after-label",
         doc="281억 with no currency after a money label or a price's area, or next in a list: "
-            "사업비 281억, 예산 1조 2천억, 84㎡ 29억, 2962억·5895억",
+            "사업비 281억, 예산 1조 2천억, 근저당: 약 20억, 84㎡ 29억, 2962억·5895억",
         before=(rf"(?:(?:(?<![가-힣])\L<labels>|[가-힣]*(?:\L<label_suffixes>))"
-                rf"(?:은|는|이|가|도|만|으로|로)?"
+                rf"(?:{S}?[(（][^()（）\n]{{0,24}}[)）])?"  # "보조금(국비, 한강수계기금) 28억"
+                rf"(?:은|는|이|가|도|만|으로|로)?(?:{S}?[:：])?"
                 rf"|(?:\L<priced>)(?:은|는|이|가|의)?"  # a price: "84㎡ 29억 거래", "84㎡가 16억"
                 rf"|[0-9][억조]{S}?[·ㆍ,]"  # the next of a list: "총사업비 2962억·5895억"
                 rf"){S}?(?:(?:총|약|모두|전체|무려|최대|최소|각각|각){S}?)?\Z"),
         after=rf"(?!{S}?(?:\L<counters>|원|\L<foreign_words>))",
         accepts=with_big_unit,
         produce=bare_krw("bare-after-label"),
-        precedes=lambda tables: _HANGUL_LAST(tables) | {"·", "ㆍ", ",", "㎡", "²"},
+        precedes=lambda tables: _HANGUL_LAST(tables) | {"·", "ㆍ", ",", "㎡", "²", ")", "）", ":", "："},
     ),
 )
 

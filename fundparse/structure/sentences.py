@@ -14,7 +14,7 @@ REACH = 600
 # A line break ends a sentence, except in text broken mid-sentence (news scripts, copied
 # pages): after a particle, a connective ending or a comma, when the text goes on with a word.
 _CONTINUES = "[,，에를을해고며의과와서는은이가로]"
-_END_AT = (rf"(?<=[^\d\s])[.!?。](?=\s|$)"
+_END_AT = (rf"(?<=[^\d\s])[.!?。](?=\s|$)|(?<=[다요])\.(?=[가-힣\"“‘'])"
            rf"|(?<!{_CONTINUES}[ \t]*\n*)\n|\n(?![ \t\n]*[가-힣0-9])")
 _END = regex.compile(_END_AT)
 _END_REVERSE = regex.compile("(?r)" + _END_AT)

@@ -44,7 +44,7 @@ _CONNECTOR = regex.compile(
 )
 _AFTER_TOTAL = regex.compile(
     rf"{S}*(?:(?P<partial>중|가운데|중에서|중에는)|(?P<whole>은|는|의{S}*재원은|의{S}*재원별로는|의{S}*재원으로는)"
-    rf"|(?P<clause>(?:으로|이며|이고|인데|로){S}*,?)){S}*"
+    rf"|(?P<clause>(?:으로|이며|이고|인데|로|에){S}*,?)){S}*"
 )
 # a total named as a whole project's money: "총사업비는 480억원으로, 국비 …"
 _TOTAL_NAMED = regex.compile(rf"(?:총{S}*사업비|사업비|총{S}*예산|총{S}*투자비|예산|총액|총){S}*(?:은|는|이|가)?{S}*(?:총|약)?{S}*\Z")
@@ -70,6 +70,12 @@ _SHARES_BEFORE = regex.compile(
     rf"(?:으로|로|씩){S}*\Z"
 )
 _REST_NAMED = regex.compile(rf"나머지{S}*(?:는|은)?{S}*(?P<label>[가-힣]+(?:[{DOTS}][가-힣]+)*){S}*(?=[0-9])")
+# the last word of a source named in two words: "공기업 재원", "기금 여유재원"
+_SOURCE_NOUNS = {"재원", "여유재원", "자금", "예산", "투자", "투자금", "출자", "부담", "부담금"}
+_VERB_THEN = regex.compile(
+    rf"{S}?(?:이|가|을|를)?{S}*(?:투입|지원|투자|편성|확보|배정|소요)(?:되며|되고|하며|하고|돼|되는데|하는데){S}*[,，]?{S}*"
+)
+_SOURCE_TOPIC = regex.compile(rf"(?P<label>[가-힣]+(?:[{DOTS}][가-힣]+)*)(?:은|는){S}")
 _OBJECT = regex.compile(rf"{S}?(?:을|를){S}*")
 _SHARED_VERB = regex.compile(
     rf"{S}*(?:씩{S}*)?(?:으로|로){S}*(?:각각{S}*)?(?:분담|부담|충당|나누|나눠|매칭|마련|조달|투입|지원|확보)"
@@ -185,13 +191,18 @@ class SplitReader:
             multi = _LABEL_MULTI.match(self.text, pos, limit)
             if multi is not None:
                 m = multi
+        if not self.text[m.end():m.end() + 1].isdigit():
+            multi = _LABEL_MULTI.match(self.text, pos, limit)
+            words = multi.group("label").split() if multi is not None else ()
+            if words and self.category(words[0], pos) and (
+                    self.category(words[-1], pos) or words[-1] in _SOURCE_NOUNS):
+                m = multi  # "공기업 재원 3조 원", "공기업 및 민간투자 12,981억 원"
         label = m.group("label")
-        if " " in label:  # a phrase: its known source word decides ("기금 여유재원" -> 기금)
-            words = label.split()
-            for word in (words[-1], *words):
-                if self.category(word, pos):
-                    break
         category = self.category(label, pos)
+        if category is None and " " in label:  # a phrase: its known source word decides
+            words = label.split()
+            category = next(filter(None, (self.category(w, pos) for w in (words[-1], *words))),
+                            None)
         if category is None:
             # "국비는 16억원", "시비로 20억 원": a particle glued to the label
             for cut in ("으로", "에서", "로", "이", "가", "은", "는", "도"):
@@ -401,18 +412,30 @@ class SplitReader:
         "…원으로, 재원은 국비 50%, 지방비 50%로", "…원 투입(국비 50%, 시비 50%)"."""
         ahead = self.text[total.end:min(sentence_end, total.end + 60)]
         if not any(cue in ahead for cue in ("(", "（", "재원", "중", "가운데")):
-            return None  # no opener can follow (a cheap test before the patterns)
+            return self._source_after_verb(total, sentence_end)
         paren = _VERB_PAREN.match(self.text, total.end, sentence_end)
         if paren is not None:
             return self.after_paren(total, paren.end())
         m = _OPENER_AFTER.match(self.text, total.end, sentence_end)
         if m is None or self.between(total.end + 1, m.end()):
-            return None
+            return self._source_after_verb(total, sentence_end)
         parts, partial, _ = self.read_list(m.end(), sentence_end, total,
                                            allow_unknown=bool(m.group("whole")))
         if not parts:
             return None
         return SplitInfo(parts, partial or bool(m.group("partial")), "opener")
+
+    def _source_after_verb(self, total: Amount, sentence_end: int) -> SplitInfo | None:
+        """"총 3418억원이 투입되며 국비는 2504억 원이다": a source named with 은/는 right after
+        the total's verb.  Partial: the sentence names what it names."""
+        m = _VERB_THEN.match(self.text, total.end, min(sentence_end, total.end + 30))
+        if m is None:
+            return None
+        label = _SOURCE_TOPIC.match(self.text, m.end(), sentence_end)
+        if label is None or not self.words.category(label.group("label")):
+            return None
+        parts, _, _ = self.read_list(m.end(), sentence_end, total, allow_unknown=False)
+        return SplitInfo(parts, True, "opener") if parts else None
 
     def next_sentence_openers(self) -> list[tuple[int, int]]:
         """Sentences that open with 재원은 / 이 중 … (candidates for a total's parts)."""
