@@ -263,6 +263,13 @@ def _settle(total: Amount, info: SplitInfo, text: str) -> None:
     fill(info.parts, total.currency)
 
 
+def _stated_total(fact: Fact, text: str, sentence_start: int) -> bool:
+    """An amount stated as the whole: "총 398억원", "총사업비 150억원"."""
+    a = fact.amount
+    return (fact.label in checks.TOTAL_LABELS
+            or "총" in text[max(sentence_start, a.chain_start - 3, a.start - 6):a.start])
+
+
 def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Sentences,
                     text: str) -> None:
     """A period goes to an amount of its own sentence: the first one after it that is not a
@@ -276,8 +283,10 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
         after = [f for f in here if f.amount.start >= period.text_end]
         before = [f for f in here if f.amount.end <= period.text_start]
         # "…까지 … 288억원에서 도비 110억원을 늘려 총 398억원을 투입": the total stated with 총
-        total = [f for f in after if "총" in text[max(s_start, f.amount.chain_start - 3):f.amount.start]]
-        target = total[0] if total else after[0] if after else before[-1] if before else None
+        total = [f for f in after if _stated_total(f, text, s_start)]
+        total_before = [f for f in before if _stated_total(f, text, s_start)]
+        target = (total[0] if total else after[0] if after
+                  else total_before[-1] if total_before else before[-1] if before else None)
         if target is not None:
             target.period = period
 

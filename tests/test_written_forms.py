@@ -274,3 +274,21 @@ def test_construction_with_an_object_and_a_glued_sentence_end():
     assert (m.period.start, m.period.end) == (2026, 2027)
     m = only("총지출은 512조원이다.정부는 '2025~2029년 재정운용계획'을 냈다.")
     assert m.period is None
+
+
+def test_an_e_list_that_does_not_add_up_is_no_split():
+    got = fundparse.extract("총사업비 5200억원에 국도비 980억원 확보를 목표로 한다.")
+    assert [m.splits for m in got] == [(), ()]
+
+
+def test_a_two_word_source_of_two_kinds_joins_them():
+    m = only("총 3조 원에 국비 1조 원, 지방비 1조2천억 원, 공기업 및 민간투자 8천억 원이 든다.")
+    assert m.splits[-1].category == "private+other"
+
+
+def test_a_period_after_all_amounts_goes_to_the_stated_total():
+    text = ("총사업비 120억원(국비 70억원, 지방비 50억원)으로 확정돼 당초보다 40억원이 늘었으며 "
+            "2025년 착공해 2027년 완공한다.")
+    by_text = {m.text: m for m in fundparse.extract(text)}
+    assert by_text["120억원"].period.end == 2027
+    assert by_text["40억원"].period is None

@@ -20,6 +20,7 @@ from decimal import Decimal
 
 import regex
 
+from fundparse.model import CATEGORIES
 from fundparse.numerals import Numeral, elided_value, parse_numeral, parse_numerals
 from fundparse.rules.money import Amount
 from fundparse.rules.tables import DOTS, Tables, source_key
@@ -199,10 +200,10 @@ class SplitReader:
                 m = multi  # "공기업 재원 3조 원", "공기업 및 민간투자 12,981억 원"
         label = m.group("label")
         category = self.category(label, pos)
-        if category is None and " " in label:  # a phrase: its known source word decides
-            words = label.split()
-            category = next(filter(None, (self.category(w, pos) for w in (words[-1], *words))),
-                            None)
+        if category is None and " " in label:  # a phrase: its source words decide
+            found = {part for w in label.split() if (whole := self.category(w, pos))
+                     for part in whole.split("+")}
+            category = "+".join(c for c in CATEGORIES if c in found) or None
         if category is None:
             # "국비는 16억원", "시비로 20억 원": a particle glued to the label
             for cut in ("으로", "에서", "로", "이", "가", "은", "는", "도"):
@@ -387,7 +388,8 @@ class SplitReader:
         rest = self._rest_named(stop, sentence_end) if m.group("partial") else None
         if rest is not None:  # "530억원 가운데 국비 265억원은 확보했으며 나머지 지방비 265억원은 …"
             return SplitInfo([*parts, rest], partial, "rest")
-        form = "clause" if m.group("clause") else "after"
+        # "총 4조 원에 국비 …, 지방비 …": only parts that add up make it a split ("after")
+        form = "clause" if m.group("clause") and not m.group("clause").startswith("에") else "after"
         return SplitInfo(parts, partial or bool(m.group("partial")), form)
 
     def _rest_named(self, pos: int, sentence_end: int) -> Part | None:
