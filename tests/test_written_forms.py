@@ -292,3 +292,8 @@ def test_a_period_after_all_amounts_goes_to_the_stated_total():
     by_text = {m.text: m for m in fundparse.extract(text)}
     assert by_text["120억원"].period.end == 2027
     assert by_text["40억원"].period is None
+
+
+def test_one_part_included_then_other_sources_named_without_figures():
+    m = only("총사업비는 국비 2100억원을 포함, 지방비와 민간투자 등 총 6400억원이다.")
+    assert parts(m) == [("국비", "national", 210_000_000_000)]

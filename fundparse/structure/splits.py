@@ -33,7 +33,9 @@ _PARTIAL_WORD = regex.compile(rf"{S}*(?P<w>등|포함|일부|중|가운데|이�
 _PARTIAL = {"등", "포함", "일부", "중", "가운데"}
 _PERCENT = regex.compile(rf"{S}?(?:%|％|퍼센트)")
 _BEFORE_TOTAL = regex.compile(
-    rf"(?P<etc>등{S}*)?(?:(?:을|를){S}*(?:(?P<incl>포함해|포함하여|포함한)|합쳐|합해|더해){S}*)?"
+    rf"(?P<etc>등{S}*)?(?:(?:을|를){S}*(?:(?P<incl>포함해|포함하여|포함한)|합쳐|합해|더해){S}*"
+    # "국비 9738억원을 포함, 지방비와 민간투자 등 총 …": other sources named without figures
+    rf"|(?:을|를){S}*(?P<incl>포함|포함해|포함하여|포함한){S}*[,，]{S}*[가-힣·ㆍ, ]{{2,24}}?{S}*등{S}*)?"
     rf"(?P<sum>총액?|모두|합계|전체|총사업비|총\s*사업비|(?<=포함해{S}*|포함하여{S}*|포함한{S}*)(?:사업비|예산))?"
     rf"{S}*(?:(?:약|대략|무려|최대){S}*)?\Z"
 )
@@ -339,10 +341,10 @@ class SplitReader:
         return SplitInfo(parts, partial or bool(rest), "paren")
 
     def before_total(self, total: Amount, sentence_start: int) -> SplitInfo | None:
-        window = self.text[max(sentence_start, total.start - 24):total.start]
+        window = self.text[max(sentence_start, total.start - 40):total.start]
         if not any(w in window for w in ("등", "총", "모두", "합계", "전체", "포함", "합쳐", "합해", "더해")):
             return None
-        m = _BEFORE_TOTAL.search(self.text, max(sentence_start, total.start - 24), total.start)
+        m = _BEFORE_TOTAL.search(self.text, max(sentence_start, total.start - 40), total.start)
         if m is None or not (m.group("etc") or m.group("sum") or m.group("incl")):
             return None
         items: list[Part] = []
