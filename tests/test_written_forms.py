@@ -297,3 +297,10 @@ def test_a_period_after_all_amounts_goes_to_the_stated_total():
 def test_one_part_included_then_other_sources_named_without_figures():
     m = only("총사업비는 국비 2100억원을 포함, 지방비와 민간투자 등 총 6400억원이다.")
     assert parts(m) == [("국비", "national", 210_000_000_000)]
+
+
+def test_bare_eok_after_a_periods_end():
+    got = fundparse.extract("증설에 2027년까지 190억, 확충에 2028년까지 120억을 투자한다.")
+    assert [(m.text, m.krw, m.period.end) for m in got] == [
+        ("190억", 19_000_000_000, 2027), ("120억", 12_000_000_000, 2028)]
+    assert fundparse.extract("2030년까지 1억 명이 찾는다.") == []

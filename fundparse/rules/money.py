@@ -280,6 +280,7 @@ RULES: tuple[Rule, ...] = (
                 rf"(?:은|는|이|가|도|만|으로|로)?(?:{S}?[:：])?"
                 rf"|(?:\L<priced>)(?:은|는|이|가|의)?"  # a price: "84㎡ 29억 거래", "84㎡가 16억"
                 rf"|[0-9][억조]{S}?[·ㆍ,]"  # the next of a list: "총사업비 2962억·5895억"
+                rf"|[0-9]{S}?년{S}?(?:까지|동안|간)"  # a period's budget: "2023년까지 233억"
                 rf"){S}?(?:(?:총|약|모두|전체|무려|최대|최소|각각|각){S}?)?\Z"),
         after=rf"(?!{S}?(?:\L<counters>|원|\L<foreign_words>))",
         accepts=with_big_unit,
