@@ -304,3 +304,36 @@ def test_bare_eok_after_a_periods_end():
     assert [(m.text, m.krw, m.period.end) for m in got] == [
         ("190억", 19_000_000_000, 2027), ("120억", 12_000_000_000, 2028)]
     assert fundparse.extract("2030년까지 1억 명이 찾는다.") == []
+
+
+def test_list_closed_by_euro_before_the_total():
+    m = only("구비 40억 원, 시비 12억 원, 국비 8억원으로 총 60억 원을 들인다.")
+    assert [p[2] for p in parts(m)] == [4_000_000_000, 1_200_000_000, 800_000_000]
+    m = only("총사업비는 국비 120억 원, 도비 80억 원으로 200억 원이다.")
+    assert [p[0] for p in parts(m)] == ["국비", "도비"]
+    assert [m.splits for m in fundparse.extract("시비 10억원으로 20억원 사업을 한다.")] == [(), ()]
+
+
+def test_pohan_without_ending_and_with_a_comma():
+    assert parts(only("국비 900억원 포함 총 사업비 1500억원")) == [("국비", "national", 90_000_000_000)]
+    assert parts(only("지방비 2억원을 포함, 총 9억원")) == [("지방비", "local", 200_000_000)]
+
+
+def test_amount_then_its_source_with_i_ga():
+    m = only("전체 사업비 300억원 가운데 210억원이 국비로 충당된다.")
+    assert parts(m) == [("국비", "national", 21_000_000_000)]
+
+
+def test_more_source_words():
+    m = only("국비 100억원, 지방비 100억원, 민자투자 800억원 등 총 1000억원")
+    assert parts(m)[-1] == ("민자투자", "private", 80_000_000_000)
+    assert only("사업비 10억원(국비 5억원, 자담 5억원)").splits[-1].category == "self"
+
+
+def test_periods_next_year_about_n_years_and_a_dated_schedule():
+    assert only("10억원을 들여 내년까지 완공한다.", doc_date="2026-03-01").period.end == 2027
+    assert only("10억원을 들여 내년까지 완공한다.").period is None  # no date: nothing known
+    m = only("2019년부터 약 4년간 모두 40억 원을 투입한다.")
+    assert (m.period.start, m.period.end, m.period.years) == (2019, 2022, 4)
+    m = only("총사업비 25억 원을 들여 2026년 7월 착공, 2027년 2월 준공한다.")
+    assert (m.period.start, m.period.end) == (2026, 2027)

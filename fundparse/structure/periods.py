@@ -30,7 +30,7 @@ NUM_KO = r"(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)"
 MONTH = r"(?:\s*\d{1,2}\s*월|\s*[상하]반기|\s*[1-4]\s*(?:/\s*4\s*)?분기|\s*초|\s*말)?"
 DOTMONTH = r"(?:\s*\.\s*\d{1,2}\s*\.?)?"
 YEAR_SUFFIX = r"(?:\s*년\s*도|\s*년)"
-DURATION = rf"(?P<n>\d{{1,2}}|{NUM_KO})\s*(?:개\s*)?년\s*(?:간|\s*동안|\s*에\s*걸쳐)"
+DURATION = rf"(?:약\s*)?(?P<n>\d{{1,2}}|{NUM_KO})\s*(?:개\s*)?년\s*(?:간|\s*동안|\s*에\s*걸쳐)"
 DASH = r"[~∼～〜\-–—]"
 
 PATTERNS = [
@@ -52,7 +52,8 @@ PATTERNS = [
         rf"\s*(?:상반기|하반기|중|말)?\s*(?:까지\s*)?(?:준공|완공|완료|개관|개통|마무리|준공할|완공할)"
     ),
     # 오는 2026년까지 · 2030년까지 (end only)
-    regex.compile(rf"(?<![\d.\-])(?:오는\s*)?(?P<b>{Y}){YEAR_SUFFIX}{MONTH}\s*까지(?!\s*(?:\d{{1,2}}|{NUM_KO})\s*(?:개\s*)?년)"),
+    regex.compile(rf"(?<![\d.\-])(?:오는\s*)?(?:(?P<b>{Y}){YEAR_SUFFIX}{MONTH}|(?P<b>내년|내후년)){MONTH}\s*까지"
+                  rf"(?!\s*(?:\d{{1,2}}|{NUM_KO})\s*(?:개\s*)?년)"),
 ]
 _MONTH_IN = regex.compile(r"\d\s*월|반기|분기|년\s*[초말]|\.\s*\d{1,2}\s*\.?\s*[~∼～〜\-–]|\d\.\s*\d{1,2}\.?\s*$")
 KO_NUMBERS = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8,
@@ -128,8 +129,10 @@ def _add(m, doc_date, found: list[FoundPeriod], taken: list[tuple[int, int]]) ->
             end = start + stated - 1
     years = stated if stated is not None else (
         end - start + 1 if start is not None and end is not None else None)
+    if start is None and end is None and years is None:
+        return  # "내년까지" with no document date: nothing known
     months = bool(_MONTH_IN.search(m.group()))
-    if months and stated is None and _business_year(m.group(), start, end):
+    if months and stated is None and _business_year(m.group(), start, end) and regex.search(DASH, m.group()):
         return  # "지난 1년(2023년 4월~2024년 3월)": twelve months of accounts, not project years
     found.append(FoundPeriod(start, end, years, stated, m.start(), m.end(), months))
     taken.append((m.start(), m.end()))

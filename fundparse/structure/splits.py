@@ -33,12 +33,23 @@ _PARTIAL_WORD = regex.compile(rf"{S}*(?P<w>등|포함|일부|중|가운데|이�
 _PARTIAL = {"등", "포함", "일부", "중", "가운데"}
 _PERCENT = regex.compile(rf"{S}?(?:%|％|퍼센트)")
 _BEFORE_TOTAL = regex.compile(
-    rf"(?P<etc>등{S}*)?(?:(?:을|를){S}*(?:(?P<incl>포함해|포함하여|포함한)|합쳐|합해|더해){S}*"
+    rf"(?:(?P<etc>등{S}*)|(?P<closer>으로|로){S}*)?"  # "… 국비 9억 5000만원으로 총 107억 원"
+    rf"(?:(?:을|를)?{S}*(?:(?P<incl>포함해|포함하여|포함한|포함(?=[,，\s]))|합쳐|합해|더해){S}*[,，]?{S}*"
     # "국비 9738억원을 포함, 지방비와 민간투자 등 총 …": other sources named without figures
-    rf"|(?:을|를){S}*(?P<incl>포함|포함해|포함하여|포함한){S}*[,，]{S}*[가-힣·ㆍ, ]{{2,24}}?{S}*등{S}*)?"
-    rf"(?P<sum>총액?|모두|합계|전체|총사업비|총\s*사업비|(?<=포함해{S}*|포함하여{S}*|포함한{S}*)(?:사업비|예산))?"
+    rf"(?:[가-힣·ㆍ, ]{{2,24}}?{S}*등{S}*)?)?"
+    rf"(?P<sum>총액?|모두|합계|전체|총사업비|총\s*사업비|(?<=포함해{S}*|포함하여{S}*|포함한{S}*|포함{S}*)(?:사업비|예산))?"
     rf"{S}*(?:(?:약|대략|무려|최대){S}*)?\Z"
 )
+# "총사업비는 국비 293억 원, 도비 185억 원으로 478억 원이다": the list names its total first
+_TOTAL_NAMED_BEFORE = regex.compile(r"(?:총\s*사업비|사업비|총\s*예산|총액|재원)(?:은|는|이|가)?\s")
+_PARTICLE_TAIL = ("이", "가", "은", "는", "도")
+
+
+def _bare_label(label: str) -> str:
+    """"정부가" -> "정부": a subject or topic particle glued to a source word."""
+    return label[:-1] if label.endswith(_PARTICLE_TAIL) and len(label) > 2 else label
+
+
 # between two parts listed before a total: "국비 50억 원과 도비 …", "▲국비 2천6백83억원(18%) ▲지방비 …"
 _CONNECTOR = regex.compile(
     rf"(?:\s*[(（]\s*[0-9][0-9.]*\s*[%％]\s*[)）])?"  # the part's share, "(18%)"
@@ -88,7 +99,7 @@ _REST_LABEL = regex.compile(
     rf"{S}*(?:은|는|을|를)?{S}*(?P<label>[가-힣]+(?:[{DOTS}][가-힣]+)*?)(?:으로|로|에서|가|이|에)(?![가-힣])"
 )
 _REVERSED_LABEL = regex.compile(
-    rf"{S}*(?:은|는){S}*(?P<label>[가-힣]+?(?:[{DOTS}][가-힣]+?)*?)"
+    rf"{S}*(?:은|는|이|가){S}*(?P<label>[가-힣]+?(?:[{DOTS}][가-힣]+?)*?)"
     rf"(?:으로|로|에서|이며|이고|이다|이|가)?(?=[,，\s]|$)"
 )
 _LABEL_MULTI = regex.compile(
@@ -345,7 +356,9 @@ class SplitReader:
         if not any(w in window for w in ("등", "총", "모두", "합계", "전체", "포함", "합쳐", "합해", "더해")):
             return None
         m = _BEFORE_TOTAL.search(self.text, max(sentence_start, total.start - 40), total.start)
-        if m is None or not (m.group("etc") or m.group("sum") or m.group("incl")):
+        if m is None or not (m.group("etc") or m.group("sum") or m.group("incl")
+                             or m.group("closer") and _TOTAL_NAMED_BEFORE.search(
+                                 self.text, max(sentence_start, total.start - 80), total.start)):
             return None
         items: list[Part] = []
         edge = m.start()
@@ -356,7 +369,7 @@ class SplitReader:
                 break
             label = _LABEL_BEFORE.search(self.text, max(sentence_start, amount.start - 12),
                                          amount.start)
-            if label is None or self.category(label.group("label"), amount.start) is None:
+            if label is None or self.category(_bare_label(label.group("label")), amount.start) is None:
                 break
             item = self.read_item(label.start(), amount.end, allow_unknown=False)
             if item is None:
@@ -364,7 +377,10 @@ class SplitReader:
             items.insert(0, item)
             edge = label.start()
         if not items:
-            return self._shares_before(sentence_start, m.start())
+            return self._shares_before(sentence_start,
+                                       m.end("closer") if m.group("closer") else m.start())
+        if m.group("closer") and not (m.group("sum") or m.group("incl")) and len(items) < 2:
+            return None  # "국비 10억원으로 20억원 …" is no list
         return SplitInfo(items, bool(m.group("etc") or m.group("incl")), "before")
 
     def _shares_before(self, sentence_start: int, edge: int) -> SplitInfo | None:
