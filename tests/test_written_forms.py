@@ -337,3 +337,12 @@ def test_periods_next_year_about_n_years_and_a_dated_schedule():
     assert (m.period.start, m.period.end, m.period.years) == (2019, 2022, 4)
     m = only("총사업비 25억 원을 들여 2026년 7월 착공, 2027년 2월 준공한다.")
     assert (m.period.start, m.period.end) == (2026, 2027)
+
+
+def test_parentheses_over_a_line_break_and_a_note_on_a_part():
+    text = "총사업비 40,000백만원 (국비 10,000, 지방비 12,000,\n융자 8,000(이차보전), 자부담 10,000)을 투입한다."
+    assert [(p[0], p[2]) for p in parts(only(text))] == [
+        ("국비", 10_000_000_000), ("지방비", 12_000_000_000), ("융자", 8_000_000_000),
+        ("자부담", 10_000_000_000)]
+    got = fundparse.extract("총 5억원(국비 2억원\n시비 3억원)")  # a line break ends it otherwise
+    assert [m.splits for m in got] == [(), (), ()]

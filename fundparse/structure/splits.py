@@ -289,6 +289,8 @@ class SplitReader:
                         item.parts = nested
                         item.partial = nested_partial
                         pos = close + 1
+                    elif close - pos <= 14 and not _DIGIT_BEFORE.search(self.text, pos, close):
+                        pos = close + 1  # a note on the part: "융자 15,070(이차보전)"
             word = _PARTIAL_WORD.match(self.text, pos, limit)
             if word:
                 partial = partial or word.group("w") in _PARTIAL
@@ -569,8 +571,8 @@ def find_close(text: str, open_at: int, limit: int) -> int | None:
             depth -= 1
             if depth == 0:
                 return i
-        elif ch == "\n":
-            return None
+        elif ch == "\n" and text[max(open_at, i - 2):i].rstrip()[-1:] not in (",", "，", "·"):
+            return None  # a line break ends it, unless a list goes on: "지방비 18,084,⏎융자 …"
     return None
 
 
