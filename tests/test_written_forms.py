@@ -346,3 +346,9 @@ def test_parentheses_over_a_line_break_and_a_note_on_a_part():
         ("자부담", 10_000_000_000)]
     got = fundparse.extract("총 5억원(국비 2억원\n시비 3억원)")  # a line break ends it otherwise
     assert [m.splits for m in got] == [(), (), ()]
+
+
+def test_amounts_in_brackets_after_their_labels_before_a_total():
+    m = only("지방비(3000억원)와 민간자본(5000억원)까지 합쳐 총 1조원이 투입된다.")
+    assert parts(m) == [("지방비", "local", 300_000_000_000), ("민간자본", "private", 500_000_000_000)]
+    assert fundparse.check("지방비(3000억원)와 민간자본(5000억원)까지 합쳐 총 1조원이 투입된다.") == []

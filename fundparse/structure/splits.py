@@ -34,7 +34,7 @@ _PARTIAL = {"등", "포함", "일부", "중", "가운데"}
 _PERCENT = regex.compile(rf"{S}?(?:%|％|퍼센트)")
 _BEFORE_TOTAL = regex.compile(
     rf"(?:(?P<etc>등{S}*)|(?P<closer>으로|로){S}*)?"  # "… 국비 9억 5000만원으로 총 107억 원"
-    rf"(?:(?:을|를)?{S}*(?:(?P<incl>포함해|포함하여|포함한|포함(?=[,，\s]))|합쳐|합해|더해){S}*[,，]?{S}*"
+    rf"(?:(?:을|를|(?P<also>까지))?{S}*(?:(?P<incl>포함해|포함하여|포함한|포함(?=[,，\s]))|합쳐|합해|더해){S}*[,，]?{S}*"
     # "국비 9738억원을 포함, 지방비와 민간투자 등 총 …": other sources named without figures
     rf"(?:[가-힣·ㆍ, ]{{2,24}}?{S}*등{S}*)?)?"
     rf"(?P<sum>총액?|모두|합계|전체|총사업비|총\s*사업비|(?<=포함해{S}*|포함하여{S}*|포함한{S}*|포함{S}*)(?:사업비|예산))?"
@@ -52,9 +52,10 @@ def _bare_label(label: str) -> str:
 
 # between two parts listed before a total: "국비 50억 원과 도비 …", "▲국비 2천6백83억원(18%) ▲지방비 …"
 _CONNECTOR = regex.compile(
-    rf"(?:\s*[(（]\s*[0-9][0-9.]*\s*[%％]\s*[)）])?"  # the part's share, "(18%)"
+    # the part's share "(18%)", or the bracket its amount stands in: "지방비(1조3000억원)와"
+    rf"(?:\s*[(（]\s*[0-9][0-9.]*\s*[%％]\s*[)）])?[)）]?"
     rf"\s*(?:과|와|,|，|및|[{DOTS}]|, 그리고|그리고|이랑|에|에다|등과|등에)\s*[▲△▶■□○●◦•ㅇ]?\s*"
-    rf"|(?:\s*[(（]\s*[0-9][0-9.]*\s*[%％]\s*[)）])?\s*[▲△▶■□○●◦•ㅇ]?\s*"
+    rf"|(?:\s*[(（]\s*[0-9][0-9.]*\s*[%％]\s*[)）])?[)）]?\s*[▲△▶■□○●◦•ㅇ]?\s*"
 )
 _AFTER_TOTAL = regex.compile(
     rf"{S}*(?:(?P<partial>중|가운데|중에서|중에는)|(?P<whole>은|는|의{S}*재원은|의{S}*재원별로는|의{S}*재원으로는)"
@@ -108,7 +109,7 @@ _LABEL_MULTI = regex.compile(
 )
 _CODE_ITEM = regex.compile(rf"{S}*\[?{S}*(?P<code>[국균도시군구기민자]){S}*(?P<num>[0-9][0-9,]*)(?:{S}*\])?")
 METRO_SUFFIX = r"(?:특별시|광역시|특별자치시|시)"
-_LABEL_BEFORE = regex.compile(rf"(?<![가-힣])(?P<label>[가-힣]+(?:[{DOTS}][가-힣]+)*){S}*[:：]?{S}*\Z")
+_LABEL_BEFORE = regex.compile(rf"(?<![가-힣])(?P<label>[가-힣]+(?:[{DOTS}][가-힣]+)*){S}*[:：(（]?{S}*\Z")
 _PAREN_OPEN = regex.compile(rf"{S}?[(（]")
 _CODE_GAP_LINE = regex.compile(r"[^\[\d\n]{0,40}?(?=\[)|[ \t]*")
 _CODE_NEXT_LINE = regex.compile(r"[ \t]*(?=\[?[국균도시군구기민자][ \t]*[0-9])")
@@ -229,6 +230,8 @@ class SplitReader:
                 return None
             category = "other"
         num_at = m.end()
+        if self.text.startswith(("(", "（"), num_at) and self.text[num_at + 1:num_at + 2].isdigit():
+            num_at += 1  # "지방비(1조3000억원)와 민간자본(2조5600억원)까지 합쳐 총 …"
         run = self.run.match(self.text, num_at, limit)
         if run is None:
             return None
@@ -383,7 +386,8 @@ class SplitReader:
                                        m.end("closer") if m.group("closer") else m.start())
         if m.group("closer") and not (m.group("sum") or m.group("incl")) and len(items) < 2:
             return None  # "국비 10억원으로 20억원 …" is no list
-        return SplitInfo(items, bool(m.group("etc") or m.group("incl")), "before")
+        # "…까지 합쳐 총": these parts join others named earlier, so they need not add up
+        return SplitInfo(items, bool(m.group("etc") or m.group("incl") or m.group("also")), "before")
 
     def _shares_before(self, sentence_start: int, edge: int) -> SplitInfo | None:
         """"국비 70%, 지방비 30%로 총 200억원을": shares named before the total."""
