@@ -263,6 +263,10 @@ def _settle(total: Amount, info: SplitInfo, text: str) -> None:
     fill(info.parts, total.currency)
 
 
+_SPENT_THEN = regex.compile(
+    r"\s?(?:을|를)?\s?(?:들여|투입해|투입하여|투자해|투자하여|투입,|들여,)\s*(?:오는\s*)?")
+
+
 def _stated_total(fact: Fact, text: str, sentence_start: int) -> bool:
     """An amount stated as the whole: "총 398억원", "총사업비 150억원"."""
     a = fact.amount
@@ -285,8 +289,11 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
         # "…까지 … 288억원에서 도비 110억원을 늘려 총 398억원을 투입": the total stated with 총
         total = [f for f in after if _stated_total(f, text, s_start)]
         total_before = [f for f in before if _stated_total(f, text, s_start)]
-        target = (total[0] if total else after[0] if after
-                  else total_before[-1] if total_before else before[-1] if before else None)
+        # "133억 원을 투입해 오는 2025년까지 …": the amount spent right before the period
+        spent = before[-1] if before and _SPENT_THEN.fullmatch(
+            text, before[-1].amount.end, period.text_start) else None
+        target = (total[0] if total else spent or (after[0] if after else None)
+                  or (total_before[-1] if total_before else before[-1] if before else None))
         if target is not None:
             target.period = period
 

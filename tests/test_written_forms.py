@@ -352,3 +352,10 @@ def test_amounts_in_brackets_after_their_labels_before_a_total():
     m = only("지방비(3000억원)와 민간자본(5000억원)까지 합쳐 총 1조원이 투입된다.")
     assert parts(m) == [("지방비", "local", 300_000_000_000), ("민간자본", "private", 500_000_000_000)]
     assert fundparse.check("지방비(3000억원)와 민간자본(5000억원)까지 합쳐 총 1조원이 투입된다.") == []
+
+
+def test_a_period_right_after_the_amount_spent_is_that_amounts():
+    got = fundparse.extract("총 사업비 80억 원을 투입해 오는 2027년까지 도로를 넓히고 추가로 5억 원을 들인다.")
+    assert [(m.text, m.period and m.period.end) for m in got] == [("80억 원", 2027), ("5억 원", None)]
+    got = fundparse.extract("국비 30억원을 확보해 2025년부터 2027년까지 총 60억원을 투입한다.")
+    assert [(m.text, m.period and m.period.end) for m in got] == [("30억원", None), ("60억원", 2027)]
