@@ -359,3 +359,8 @@ def test_a_period_right_after_the_amount_spent_is_that_amounts():
     assert [(m.text, m.period and m.period.end) for m in got] == [("80억 원", 2027), ("5억 원", None)]
     got = fundparse.extract("국비 30억원을 확보해 2025년부터 2027년까지 총 60억원을 투입한다.")
     assert [(m.text, m.period and m.period.end) for m in got] == [("30억원", None), ("60억원", 2027)]
+
+
+def test_ministries_and_local_governments_as_sources():
+    m = only("총 1200억 원 가운데 지자체 700억 원, 교육부 지원금 500억 원을 부담한다.")
+    assert [(p[1], p[2]) for p in parts(m)] == [("local", 70_000_000_000), ("national", 50_000_000_000)]

@@ -86,7 +86,8 @@ _SHARES_BEFORE = regex.compile(
 )
 _REST_NAMED = regex.compile(rf"나머지{S}*(?:는|은)?{S}*(?P<label>[가-힣]+(?:[{DOTS}][가-힣]+)*){S}*(?=[0-9])")
 # the last word of a source named in two words: "공기업 재원", "기금 여유재원"
-_SOURCE_NOUNS = {"재원", "여유재원", "자금", "예산", "투자", "투자금", "출자", "부담", "부담금"}
+_SOURCE_NOUNS = {"재원", "여유재원", "자금", "예산", "투자", "투자금", "출자", "부담", "부담금",
+                 "지원금", "보조금", "지원액", "교부금"}
 _VERB_THEN = regex.compile(
     rf"{S}?(?:이|가|을|를)?{S}*(?:투입|지원|투자|편성|확보|배정|소요)(?:되며|되고|하며|하고|돼|되는데|하는데){S}*[,，]?{S}*"
 )
