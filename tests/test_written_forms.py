@@ -364,3 +364,9 @@ def test_a_period_right_after_the_amount_spent_is_that_amounts():
 def test_ministries_and_local_governments_as_sources():
     m = only("총 1200억 원 가운데 지자체 700억 원, 교육부 지원금 500억 원을 부담한다.")
     assert [(p[1], p[2]) for p in parts(m)] == [("local", 70_000_000_000), ("national", 50_000_000_000)]
+
+
+def test_bare_eok_before_jeonaek_and_this_year_is_no_rate():
+    assert krws("준공을 위해 120억 전액 지원을 요청했다.") == [("120억", 12_000_000_000)]
+    assert only("올 한해 8천여억원을 투입한다.").per is None
+    assert only("한 해 300만원을 지원한다.").per == "year"
