@@ -70,6 +70,7 @@ class CompiledRules:
     level_after: regex.Pattern
     rate_base_after: regex.Pattern
     markers: MarkerPatterns
+    sizes: tuple[str, ...]  # "100달러짜리", "5만 원 상당": words after a figure that is a price
 
 
 _COMPILED: dict[int, CompiledRules] = {}
@@ -136,6 +137,7 @@ def _compile(words: Tables) -> CompiledRules:
                                   rf"(?:{S}?(?:으로|로)(?![가-힣])|{S}?(?:으로|로){S}|{S}?으로)"),
         rate_base_after=regex.compile(rf"{S}?당"),
         markers=compile_markers(words),
+        sizes=tuple(words.money_words["sizes"]),
     )
 
 
@@ -309,7 +311,7 @@ def _apply_markers(text: str, amounts: list[Amount], comp: CompiledRules) -> lis
         # "엔화 가치는 평균 130엔", "달러당 약 76 엔": a small foreign figure in a rate's context
         small_foreign = (amount.currency != "KRW" and not amount.numeral.big_units
                          and amount.value < (1000 if amount.currency in ("JPY", "CNY") else 10)
-                         and not text.startswith(("짜리", "어치"), amount.end))
+                         and not text.startswith(comp.sizes, amount.end))
         if is_exchange_rate(text, amount.start, amount.end, small_won, pats, small_foreign):
             continue
         if amount.numeral.hangul and is_vague(text, amount.start, pats):

@@ -25,6 +25,7 @@ from fundparse.numerals import Numeral, elided_value, parse_numeral, parse_numer
 from fundparse.rules.money import Amount
 from fundparse.rules.tables import DOTS, Tables, source_key
 from fundparse.structure.sentences import Sentences
+from fundparse.structure.units import SOLO_LINE
 
 S = "[ \u00a0]"
 _LABEL = regex.compile(rf"(?P<label>[가-힣A-Za-z]+(?:[{DOTS}][가-힣]+)*)(?:{S}*[:：]{S}*|{S}*)")
@@ -42,12 +43,7 @@ _BEFORE_TOTAL = regex.compile(
 )
 # "총사업비는 국비 293억 원, 도비 185억 원으로 478억 원이다": the list names its total first
 _TOTAL_NAMED_BEFORE = regex.compile(r"(?:총\s*사업비|사업비|총\s*예산|총액|재원)(?:은|는|이|가)?\s")
-_PARTICLE_TAIL = ("이", "가", "은", "는", "도")
-
-
-def _bare_label(label: str) -> str:
-    """"정부가" -> "정부": a subject or topic particle glued to a source word."""
-    return label[:-1] if label.endswith(_PARTICLE_TAIL) and len(label) > 2 else label
+_GLUED = ("으로", "에서", "로", "이", "가", "은", "는", "도")  # particles glued to a source word
 
 
 # between two parts listed before a total: "국비 50억 원과 도비 …", "▲국비 2천6백83억원(18%) ▲지방비 …"
@@ -115,7 +111,6 @@ _PAREN_OPEN = regex.compile(rf"{S}?[(（]")
 _CODE_GAP_LINE = regex.compile(r"[^\[\d\n]{0,40}?(?=\[)|[ \t]*")
 _CODE_NEXT_LINE = regex.compile(r"[ \t]*(?=\[?[국균도시군구기민자][ \t]*[0-9])")
 _CODE_SEP = regex.compile(r"[ \t,，]*(?:\n(?=[ \t]*\[?[국균도시군구기민자][ \t]*[0-9]))?")
-_SOLO_LINE = regex.compile(r"[ \t]*[△▽▲+\-]?[ \t]*[0-9][0-9,.]*[ \t]*")
 _DIGIT_BEFORE = regex.compile(r"[0-9]")
 
 
@@ -195,6 +190,14 @@ class SplitReader:
                 category = category.replace("municipal", "provincial")
         return category
 
+    def unglued(self, label: str, offset: int) -> tuple[str, str | None]:
+        """"국비는", "시비로", "정부가": a source word with a particle glued to it, and its
+        category; the label as given and None when no source word is under the particle."""
+        for cut in _GLUED:
+            if label.endswith(cut) and (category := self.category(label[: -len(cut)], offset)):
+                return label[: -len(cut)], category
+        return label, None
+
     def _metro_sentence(self, offset: int) -> bool:
         s, e = self.sentences.span(offset)
         return self._metro.search(self.text, s, e) is not None
@@ -220,12 +223,7 @@ class SplitReader:
                      for part in whole.split("+")}
             category = "+".join(c for c in CATEGORIES if c in found) or None
         if category is None:
-            # "국비는 16억원", "시비로 20억 원": a particle glued to the label
-            for cut in ("으로", "에서", "로", "이", "가", "은", "는", "도"):
-                if label.endswith(cut) and self.category(label[: -len(cut)], pos):
-                    label = label[: -len(cut)]
-                    category = self.category(label, pos)
-                    break
+            label, category = self.unglued(label, pos)
         if category is None:
             if not allow_unknown:
                 return None
@@ -309,33 +307,28 @@ class SplitReader:
 
     def read_reversed(self, pos: int, limit: int) -> Part | None:
         """"121억원은 국비, 160억원은 지방비로": the amount, 은/는, then its source."""
-        amount = self.by_start.get(pos)
-        if amount is None or amount.end > limit:
-            return None
-        label = _REVERSED_LABEL.match(self.text, amount.end, limit)
-        if label is None:
-            return None
-        category = self.category(label.group("label"), amount.start)
-        if category is None:
-            return None
-        return Part(label.group("label"), category, amount.start, label.end(),
-                    amount.value, amount.currency, amount.numeral, bare=False, amount=amount)
+        return self._source_after(pos, limit, _REVERSED_LABEL, whole_match=True)
 
     def read_rest(self, pos: int, limit: int) -> Part | None:
         """"…, 나머지 2조 9천억 원은 지방비로 충당한다": the amount first, its source after."""
         m = _REST.match(self.text, pos, limit)
-        if m is None:
-            return None
-        amount = self.by_start.get(m.end())
+        return None if m is None else self._source_after(m.end(), limit, _REST_LABEL, whole_match=False)
+
+    def _source_after(self, pos: int, limit: int, pattern: regex.Pattern,
+                      whole_match: bool) -> Part | None:
+        """The engine amount at ``pos`` and the source word ``pattern`` reads after it; the
+        part ends after the whole match or after the label alone."""
+        amount = self.by_start.get(pos)
         if amount is None or amount.end > limit:
             return None
-        label = _REST_LABEL.match(self.text, amount.end, limit)
+        label = pattern.match(self.text, amount.end, limit)
         if label is None:
             return None
         category = self.category(label.group("label"), amount.start)
         if category is None:
             return None
-        return Part(label.group("label"), category, amount.start, label.end("label"),
+        return Part(label.group("label"), category, amount.start,
+                    label.end() if whole_match else label.end("label"),
                     amount.value, amount.currency, amount.numeral, bare=False, amount=amount)
 
     # --- the forms ------------------------------------------------------------------------
@@ -375,7 +368,8 @@ class SplitReader:
                 break
             label = _LABEL_BEFORE.search(self.text, max(sentence_start, amount.start - 12),
                                          amount.start)
-            if label is None or self.category(_bare_label(label.group("label")), amount.start) is None:
+            if label is None or not (self.category(label.group("label"), amount.start)
+                                     or self.unglued(label.group("label"), amount.start)[1]):
                 break
             item = self.read_item(label.start(), amount.end, allow_unknown=False)
             if item is None:
@@ -459,7 +453,7 @@ class SplitReader:
         if m is None:
             return None
         label = _SOURCE_TOPIC.match(self.text, m.end(), sentence_end)
-        if label is None or not self.words.category(label.group("label")):
+        if label is None or not self.category(label.group("label"), m.end()):
             return None
         parts, _, _ = self.read_list(m.end(), sentence_end, total, allow_unknown=False)
         return SplitInfo(parts, True, "opener") if parts else None
@@ -500,14 +494,14 @@ class SplitReader:
         if same_line is not None and _CODE_ITEM.match(text, same_line.end(), line_end):
             pos = same_line.end()
         elif first_of_row and line_end < len(text):
-            if _SOLO_LINE.fullmatch(text, line_start, line_end):
+            if SOLO_LINE.fullmatch(text, line_start, line_end):
                 # a row laid out a cell a line: the codes follow the row's last figure, and
                 # belong to its first ("16,761,401 ⏎ 15,784,178 ⏎ 977,223 ⏎ [국 2,520,234] …")
                 before = text.rfind("\n", max(0, line_start - 80), max(0, line_start - 1)) + 1
-                if line_start and _SOLO_LINE.fullmatch(text, before, line_start - 1):
+                if line_start and SOLO_LINE.fullmatch(text, before, line_start - 1):
                     return None
                 for _ in range(3):
-                    after = _SOLO_LINE.match(text, line_end + 1, limit)
+                    after = SOLO_LINE.match(text, line_end + 1, limit)
                     if after is None or not text.startswith("\n", after.end()):
                         break
                     line_end = after.end()

@@ -63,7 +63,8 @@ QUIET_LINES = 4
 QUIET_LINES_SOLO = 10
 _PAGE_NUMBER = regex.compile(r"^\s*[-–]\s*\d{1,4}\s*[-–]\s*$")
 _NAME_LINE = regex.compile(r"^\s*[가-힣][가-힣\s·ㆍ()]*$")
-_SOLO = regex.compile(r"^\s*[△▽▲+\-]?\s*[0-9][0-9,.]*\s*$")
+# a line that holds one figure and nothing else (use with fullmatch)
+SOLO_LINE = regex.compile(r"[ \t]*[△▽▲+\-]?[ \t]*[0-9][0-9,.]*[ \t\r]*")
 
 
 @dataclass(slots=True)
@@ -225,7 +226,7 @@ def find_table_amounts(text: str, taken: list[tuple[int, int]], sources=lambda l
                 continue
             quiet = 0
             region.data_seen = True
-            if len(numbers) == 1 and _SOLO.match(line):
+            if len(numbers) == 1 and SOLO_LINE.fullmatch(line):
                 solo_rows += 1
             first_cell = cells[0][1] if len(cells) > 1 else line[:numbers[0].start("num")]
             if _RATE_ROW.search(first_cell):
@@ -245,13 +246,13 @@ def _is_item_code(lines: list[str], n: int, m) -> bool:
     the item's name, then its figures: "3000 ⏎ 경제개발비 ⏎ 67,862,652".  Money written without
     a comma is under 1,000 there, and stands after a name, not before one."""
     raw = m.group("num")
-    if "," in raw or "." in raw or m.group("sign") or not _SOLO.match(lines[n]):
+    if "," in raw or "." in raw or m.group("sign") or not SOLO_LINE.fullmatch(lines[n]):
         return False
     if n + 2 >= len(lines) or not _NAME_LINE.match(lines[n + 1]):
         return False
     if len(raw) >= 4:
         return True
-    return bool(_SOLO.match(lines[n + 2])) and not (n and _NAME_LINE.match(lines[n - 1]))
+    return bool(SOLO_LINE.fullmatch(lines[n + 2])) and not (n and _NAME_LINE.match(lines[n - 1]))
 
 
 def _table_amount(line, m, cells, region: _Region, s: int, e: int, row: int):
