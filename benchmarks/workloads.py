@@ -58,14 +58,7 @@ def corpus_docs() -> tuple[str, ...]:
 
 def corpus_mix(size: int) -> str:
     """Corpus documents cycled and joined with a blank line until ``size`` UTF-8 bytes."""
-    parts: list[str] = []
-    total = 0
-    for doc in itertools.cycle(corpus_docs()):
-        parts.append(doc)
-        total += len(doc.encode("utf-8")) + 2
-        if total >= size:
-            break
-    return "\n\n".join(parts)
+    return "\n\n".join(mix_documents(size))
 
 
 def mix_documents(size: int) -> list[str]:

@@ -20,6 +20,17 @@ def fundparse_command() -> list[str]:
     return [script] if script else [sys.executable, "-m", "fundparse"]
 
 
+def no_floats(obj) -> None:
+    """Assert no float anywhere in a contract dict (money is Decimal strings and ints)."""
+    assert not isinstance(obj, float), obj
+    if isinstance(obj, dict):
+        for value in obj.values():
+            no_floats(value)
+    elif isinstance(obj, list):
+        for value in obj:
+            no_floats(value)
+
+
 def cli_env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items()
            if not k.startswith("FUNDPARSE_") and k not in ("NO_COLOR", "COLUMNS")}

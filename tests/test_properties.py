@@ -20,6 +20,8 @@ from hypothesis import strategies as st
 import fundparse
 from fundparse.checks import CHECKS
 
+from conftest import no_floats
+
 LIMIT = 10**20
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -238,16 +240,6 @@ fragment = st.one_of(
     st.text(max_size=6),
 )
 money_text = st.lists(fragment, max_size=40).map("".join)
-
-
-def no_floats(obj) -> None:
-    assert not isinstance(obj, float), obj
-    if isinstance(obj, dict):
-        for v in obj.values():
-            no_floats(v)
-    elif isinstance(obj, list):
-        for v in obj:
-            no_floats(v)
 
 
 def check_offsets(text: str, mentions) -> None:

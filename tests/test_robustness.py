@@ -26,7 +26,6 @@ import io
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -42,6 +41,8 @@ import fundparse
 from fundparse.checks import CHECKS
 from fundparse.cli import Job, process
 from fundparse.readers import Document, ReadError, read_bytes, read_path
+
+from conftest import cli_env, fundparse_command, no_floats
 
 # --- money-shaped documents --------------------------------------------------------------------
 
@@ -106,17 +107,6 @@ lines = st.one_of(sentences, sentences, tables, FURNITURE, soup, st.text(max_siz
 documents = st.builds(lambda parts, newline: newline.join(parts), st.lists(lines, max_size=12),
                       st.sampled_from(["\n", "\n\n", "\r\n", "\n\t"]))
 
-def fundparse_command() -> list[str]:
-    script = shutil.which("fundparse", path=os.path.dirname(sys.executable))
-    return [script] if script else [sys.executable, "-m", "fundparse"]
-
-
-def cli_env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith("FUNDPARSE_") and k not in ("NO_COLOR", "COLUMNS")}
-    return {**env, **extra}
-
-
 # --- checks on results -------------------------------------------------------------------------
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:
@@ -124,22 +114,12 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
     return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
-def _no_floats(obj) -> None:
-    assert not isinstance(obj, float), obj
-    if isinstance(obj, dict):
-        for value in obj.values():
-            _no_floats(value)
-    elif isinstance(obj, list):
-        for value in obj:
-            _no_floats(value)
-
-
 def check_finding(text: str, f) -> None:
     assert f.code in CHECKS and f.severity in ("error", "warning"), f
     assert 0 <= f.start <= f.end <= len(text), f
     assert (f.line, f.column) == _line_col(text, f.start), f
     assert f.message and "\n" not in f.message
-    _no_floats(f.to_dict())
+    no_floats(f.to_dict())
 
 
 def check_split(text: str, s) -> None:
@@ -165,7 +145,7 @@ def check_mentions(text: str, mentions) -> None:
         for f in m.findings:
             check_finding(text, f)
         record = m.to_dict()
-        _no_floats(record)
+        no_floats(record)
         json.dumps(record, ensure_ascii=False)
     starts = [m.start for m in mentions]
     assert starts == sorted(starts)
