@@ -31,7 +31,8 @@ from typing import Any
 from fundparse.rules.tables import merge_tables
 
 CONFIG_NAMES = (".fundparse.toml", "pyproject.toml")
-DATA_SECTIONS = ("sources", "heads", "codes", "currencies", "markers", "money_words", "scales")
+DATA_SECTIONS = ("sources", "heads", "codes", "currencies", "markers", "money_words", "scales",
+                 "forms")
 OPTION_KEYS = {"select", "ignore", "per-file-ignores", "per_file_ignores", "lang", "data",
                "extend-select", "extend-ignore"} | set(DATA_SECTIONS)
 

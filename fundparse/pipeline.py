@@ -19,6 +19,8 @@ from fundparse.engine import compiled, find_amounts, krw_of
 from fundparse.model import EXACT, Finding, Mention, Period, Range, Split, whole
 from fundparse.rules.money import Amount
 from fundparse.rules.tables import load_tables
+from fundparse.rules.forms import sum_forms
+from fundparse.structure.assign import Fact, SumAssigner
 from fundparse.structure.docdate import coerce_date, sniff_doc_date
 from fundparse.structure.labels import fiscal_year_before, label_before
 from fundparse.structure.periods import FoundPeriod, find_periods
@@ -49,18 +51,6 @@ class Lines:
     def position(self, offset: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.starts, offset) - 1
         return i + 1, offset - self.starts[i] + 1
-
-
-@dataclass
-class Fact:
-    """One top-level amount with the structure found for it."""
-
-    amount: Amount
-    split: SplitInfo | None = None
-    period: FoundPeriod | None = None
-    label: str | None = None
-    fiscal_year: int | None = None
-    findings: list[Finding] = field(default_factory=list)
 
 
 @dataclass
@@ -107,6 +97,10 @@ def _analyse(text: str, doc_date, config: Config | None, full: bool) -> Analysis
     maker = checks.FindingMaker(lines.position)
 
     facts = _find_splits(text, amounts, reader, sentences)
+    facts = SumAssigner(reader, sentences, sum_forms(words)).run(facts)
+    for fact in facts:
+        if fact.split is not None and fact.split.form == "sum":
+            _settle(fact.amount, fact.split, text)
     markers = comp.markers
     for fact in facts:
         a = fact.amount

@@ -344,8 +344,10 @@ def test_parentheses_over_a_line_break_and_a_note_on_a_part():
     assert [(p[0], p[2]) for p in parts(only(text))] == [
         ("국비", 10_000_000_000), ("지방비", 12_000_000_000), ("융자", 8_000_000_000),
         ("자부담", 10_000_000_000)]
-    got = fundparse.extract("총 5억원(국비 2억원\n시비 3억원)")  # a line break ends it otherwise
-    assert [m.splits for m in got] == [(), (), ()]
+    # a line break ends the parentheses; the parts beyond it are still the total's by their sum
+    got = fundparse.extract("총 5억원(국비 2억원\n시비 3억원)")
+    assert [[(s.label, s.krw) for s in m.splits] for m in got] == [
+        [("국비", 200_000_000), ("시비", 300_000_000)]]
 
 
 def test_amounts_in_brackets_after_their_labels_before_a_total():

@@ -56,6 +56,7 @@ class Tables:
     codes: dict[str, str]
     metropolitan: tuple[str, ...]
     heads: dict[str, str] = field(default_factory=dict)  # 기금 in 한강수계기금
+    forms: dict[str, Any] = field(default_factory=dict)  # how structure is written (forms.toml)
 
     @cached_property
     def currency_words(self) -> dict[str, str]:
@@ -172,4 +173,5 @@ def load_tables(extensions: str = "{}") -> Tables:
         codes=codes,
         metropolitan=metropolitan,
         heads=merge_tables(source_data.get("heads", {}), extra.get("heads", {})),
+        forms=merge_tables(_load("forms.toml"), extra.get("forms", {})),
     )

@@ -198,6 +198,11 @@ class SplitReader:
                 return label[: -len(cut)], category
         return label, None
 
+    def names_money(self, word: str) -> bool:
+        """A money noun (사업비, 예산, 지원금), not an actor: "사업비가 30억 원"."""
+        money = self.words.money_words
+        return word in money["labels"] or word.endswith(tuple(money["label_suffixes"]))
+
     def _metro_sentence(self, offset: int) -> bool:
         s, e = self.sentences.span(offset)
         return self._metro.search(self.text, s, e) is not None
