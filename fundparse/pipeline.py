@@ -19,7 +19,7 @@ from fundparse.engine import compiled, find_amounts, krw_of
 from fundparse.model import EXACT, Finding, Mention, Period, Range, Split, whole
 from fundparse.rules.money import Amount
 from fundparse.rules.tables import load_tables
-from fundparse.rules.forms import sum_forms
+from fundparse.rules.forms import period_forms, sum_forms
 from fundparse.structure.assign import Fact, SumAssigner
 from fundparse.structure.docdate import coerce_date, sniff_doc_date
 from fundparse.structure.labels import fiscal_year_before, label_before
@@ -68,6 +68,23 @@ _WORD = regex.compile(r"[가-힣A-Za-z0-9]{2,}")
 @lru_cache(maxsize=8)
 def _metro_header(cities: tuple[str, ...]) -> regex.Pattern:
     return regex.compile(_METRO_HEADER.format(names="|".join(cities)))
+
+
+@lru_cache(maxsize=8)
+def _first_place(cities: tuple[str, ...], provinces: tuple[str, ...]) -> regex.Pattern:
+    """The first city or province a document names as a word ("부산 해운대구", "경기 김포시")."""
+    return regex.compile(rf"(?<![가-힣])(?:(?P<city>{'|'.join(cities)})|{'|'.join(provinces)})"
+                         rf"(?!대학|은행|항|역|지검|지법|고법)")
+
+
+def _metro_document(text: str, words) -> bool:
+    """A document of a 광역시/특별시: its header names one, or the first place it names is one."""
+    if _metro_header(words.metropolitan).search(text, 0, 4000) is not None:
+        return True
+    if not words.provinces:
+        return False
+    first = _first_place(words.metropolitan, words.provinces).search(text, 0, 1500)
+    return first is not None and first.group("city") is not None
 _BULLETS = regex.compile(r"[▲△□■○●◦•ㅇ※\n]")
 # Words that do not name a project ("시는 총사업비 …", "이번 사업의 총사업비는 …")
 _NOT_PROJECT = {"시는", "군은", "구는", "도는", "시가", "군이", "구가", "도가", "이번", "올해", "사업",
@@ -91,7 +108,7 @@ def _analyse(text: str, doc_date, config: Config | None, full: bool) -> Analysis
     amounts = sorted([*amounts, *table], key=lambda a: a.start)
 
     sentences = Sentences(text)
-    metro_doc = _metro_header(words.metropolitan).search(text, 0, 4000) is not None
+    metro_doc = _metro_document(text, words)
     reader = SplitReader(text, amounts, words, comp.any_run, sentences, metro_doc)
     lines = Lines(text)
     maker = checks.FindingMaker(lines.position)
@@ -111,8 +128,9 @@ def _analyse(text: str, doc_date, config: Config | None, full: bool) -> Analysis
             fact.label = label_before(text, a.start, words, markers, a.chain_start)
             fact.fiscal_year = fiscal_year_before(text, a.start, day, markers, a.chain_start)
 
-    periods = find_periods(text, day, None if full else [sentences.span(f.amount.start) for f in facts])
-    _attach_periods(periods, facts, sentences, text)
+    periods = find_periods(text, day, period_forms(words),
+                           None if full else [sentences.span(f.amount.start) for f in facts])
+    _attach_periods(periods, facts, sentences, text, period_forms(words).list_gap)
 
     findings: list[Finding] = []
     for fact in facts:
@@ -120,7 +138,8 @@ def _analyse(text: str, doc_date, config: Config | None, full: bool) -> Analysis
         if fact.split is not None:
             fact.findings.extend(checks.check_split(
                 maker, checks.Place(a.start, a.end), a.value, a.currency, a.approximate,
-                SplitReader._precision(a.numeral, text[a.start:a.end]), fact.split.parts,
+                max(SplitReader._precision(a.numeral, text[a.start:a.end]), fact.split.precision),
+                fact.split.parts,
                 fact.split.partial))
         if fact.period is not None:
             fact.findings.extend(checks.check_period(maker, fact.period, text))
@@ -269,11 +288,13 @@ def _stated_total(fact: Fact, text: str, sentence_start: int) -> bool:
 
 
 def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Sentences,
-                    text: str) -> None:
-    """A period goes to an amount of its own sentence: the first one after it that is not a
-    per-unit rate, else the nearest one before it."""
+                    text: str, list_gap) -> None:
+    """A period goes to an amount of its own sentence: the stated total after it, the amount
+    spent right before it, the first one after it that is not a per-unit rate, else the
+    nearest one before it; a closed span is placed before an open end.  Amounts listed with the
+    one it takes ("국비 230억원, 민자 200억원을") get it too."""
     starts = [f.amount.start for f in facts]  # facts are in text order
-    for period in periods:
+    for period in sorted(periods, key=lambda p: (-p.rank, p.text_start)):
         s_start, s_end = sentences.span(period.text_start)
         window = facts[bisect.bisect_left(starts, s_start):bisect.bisect_left(starts, s_end)]
         here = [f for f in window if f.period is None
@@ -281,15 +302,24 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
         after = [f for f in here if f.amount.start >= period.text_end]
         before = [f for f in here if f.amount.end <= period.text_start]
         # "…까지 … 288억원에서 도비 110억원을 늘려 총 398억원을 투입": the total stated with 총
-        total = [f for f in after if _stated_total(f, text, s_start)]
+        total = ([f for f in after if _stated_total(f, text, s_start)]
+                 or [f for f in after if f.split is not None])
         total_before = [f for f in before if _stated_total(f, text, s_start)]
         # "133억 원을 투입해 오는 2025년까지 …": the amount spent right before the period
         spent = before[-1] if before and _SPENT_THEN.fullmatch(
             text, before[-1].amount.end, period.text_start) else None
         target = (total[0] if total else spent or (after[0] if after else None)
                   or (total_before[-1] if total_before else before[-1] if before else None))
-        if target is not None:
-            target.period = period
+        if target is None:
+            continue
+        target.period = period
+        if target.split is None and target in after and not total:
+            last = target
+            for mate in after[after.index(target) + 1:]:
+                if mate.split is not None or not list_gap.fullmatch(text, last.amount.end,
+                                                                    mate.amount.start):
+                    break
+                mate.period, last = period, mate
 
 
 # --- to the contract's objects ---------------------------------------------------------------

@@ -83,8 +83,9 @@ def test_half_years_and_quarters_in_a_period():
 
 
 def test_kkaji_with_inclusion_is_not_a_bound():
-    by_text = {m.text: m for m in fundparse.extract("군비 12억원까지 포함하면 총 40억원이 된다.")}
-    assert by_text["12억원"].bound is None
+    # the part is the total's (a split part, not an upper bound of its own)
+    total = only("군비 12억원까지 포함하면 총 40억원이 된다.")
+    assert (total.bound, [(p.label, p.krw) for p in total.splits]) == (None, [("군비", 1_200_000_000)])
     assert only("1인당 최대 300만원까지 지원한다.").bound == "max"
 
 
@@ -360,7 +361,9 @@ def test_a_period_right_after_the_amount_spent_is_that_amounts():
     got = fundparse.extract("총 사업비 80억 원을 투입해 오는 2027년까지 도로를 넓히고 추가로 5억 원을 들인다.")
     assert [(m.text, m.period and m.period.end) for m in got] == [("80억 원", 2027), ("5억 원", None)]
     got = fundparse.extract("국비 30억원을 확보해 2025년부터 2027년까지 총 60억원을 투입한다.")
-    assert [(m.text, m.period and m.period.end) for m in got] == [("30억원", None), ("60억원", 2027)]
+    # the 국비 named before the stated total is its part; the period is the total's
+    assert [(m.text, m.period and m.period.end, [p.label for p in m.splits]) for m in got] == [
+        ("60억원", 2027, ["국비"])]
 
 
 def test_ministries_and_local_governments_as_sources():

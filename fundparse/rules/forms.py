@@ -6,6 +6,7 @@ from here, built once per set of rule tables (a configuration's extensions inclu
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -31,22 +32,27 @@ class SumForms:
     label_before: regex.Pattern  # "국비 ", "정부가 ": the word right before the amount
     actor_before: regex.Pattern  # "한국토지주택공사(LH)가 "
     total_cue: regex.Pattern  # "총 ", "모두 " right before a total (matched backwards)
+    partial_after: regex.Pattern  # "중", "가운데" right after a total
+    list_tails: frozenset  # "등" after a source named with others: "민자 등이 24조원"
     nearest: int
 
 
 @lru_cache(maxsize=32)
-def _sum_forms(links: tuple, ends: tuple, actors: tuple, cues: tuple, nearest: int) -> SumForms:
+def _sum_forms(links: tuple, ends: tuple, actors: tuple, cues: tuple, after: tuple, tails: tuple,
+               nearest: int) -> SumForms:
     return SumForms(
         source_after=regex.compile(
             rf"{S}*(?:{alternation(links)}){S}*(?P<label>{LAZY_WORD})(?:{alternation(ends)})?"
             rf"(?=[,，.\s)]|$)"),
         label_before=regex.compile(
-            rf"(?<![가-힣])(?P<label>{WORD}(?:{S}{WORD})?){S}*[:：(（]?{S}*\Z"),
+            rf"(?<![가-힣])(?P<label>{WORD}(?:{S}{WORD}){{0,2}}){S}*[:：(（]?{S}*\Z"),
         actor_before=regex.compile(
-            rf"(?<![가-힣])(?P<label>[가-힣]{{2,}})(?:{S}*[(（][A-Za-z가-힣]{{1,12}}[)）])?"
+            rf"(?<![가-힣A-Za-z])(?P<label>[가-힣]{{2,}}|[A-Z]{{2,}})(?:{S}*[(（][A-Za-z가-힣]{{1,12}}[)）])?"
             rf"(?:{alternation(actors)}){S}*\Z"),
         total_cue=regex.compile(rf"(?:{alternation(cues)})(?:은|는|이|가|을|를|로|으로)?{S}*"
                                 rf"(?:약{S}*)?\Z"),
+        partial_after=regex.compile(rf"{S}*(?:{alternation(after)})(?![가-힣])"),
+        list_tails=frozenset(tails),
         nearest=nearest,
     )
 
@@ -55,4 +61,53 @@ def sum_forms(words: Tables) -> SumForms:
     table = words.forms.get("sum", {})
     return _sum_forms(tuple(table.get("links_after", ())), tuple(table.get("ends_after", ())),
                       tuple(table.get("actor_particles", ())), tuple(table.get("total_cues", ())),
+                      tuple(table.get("partial_after", ())), tuple(table.get("list_tails", ())),
                       int(table.get("nearest", 10)))
+
+
+@dataclass(frozen=True)
+class PeriodForm:
+    name: str
+    rank: int
+    pattern: regex.Pattern
+
+
+@dataclass(frozen=True)
+class PeriodForms:
+    forms: tuple[PeriodForm, ...]
+    relative: dict
+    ko_numbers: dict
+    months_in: regex.Pattern  # a span stated in months
+    month: regex.Pattern  # one month: group 1 is its number
+    list_gap: regex.Pattern  # between two amounts of one list under a period
+
+
+_FRAGMENT = regex.compile(r"⟨(\w+)⟩")
+
+
+def expand(template: str, fragments: dict[str, str]) -> str:
+    """A template with ⟨NAME⟩ fragments filled in (fragments may use earlier fragments)."""
+    def fill(m: regex.Match) -> str:
+        name = m.group(1)
+        if name not in fragments:
+            raise KeyError(f"forms.toml: unknown fragment ⟨{name}⟩")
+        return expand(fragments[name], fragments)
+    return _FRAGMENT.sub(fill, template)
+
+
+def period_forms(words: Tables) -> PeriodForms:
+    return _period_forms(json.dumps(words.forms.get("periods", {}), sort_keys=True,
+                                    ensure_ascii=False))
+
+
+@lru_cache(maxsize=32)
+def _period_forms(table_json: str) -> PeriodForms:
+    table = json.loads(table_json)
+    fragments = table.get("fragments", {})
+    forms = tuple(PeriodForm(f["name"], int(f.get("rank", 0)),
+                             regex.compile(expand(f["pattern"], fragments)))
+                  for f in table.get("form", []))
+    return PeriodForms(forms, dict(table.get("relative", {})), dict(table.get("ko_numbers", {})),
+                       regex.compile(table.get("months_in", "(?!)")),
+                       regex.compile(table.get("month", "(?!)")),
+                       regex.compile(table.get("list_gap", "(?!)")))

@@ -55,6 +55,8 @@ class Tables:
     sources: dict[str, str]
     codes: dict[str, str]
     metropolitan: tuple[str, ...]
+    provinces: tuple[str, ...] = ()
+    city_funds: tuple[str, ...] = ()  # 시비: provincial in a 광역시
     heads: dict[str, str] = field(default_factory=dict)  # 기금 in 한강수계기금
     forms: dict[str, Any] = field(default_factory=dict)  # how structure is written (forms.toml)
 
@@ -172,6 +174,8 @@ def load_tables(extensions: str = "{}") -> Tables:
         sources=sources,
         codes=codes,
         metropolitan=metropolitan,
+        provinces=tuple(source_data["metropolitan"].get("provinces", ())),
+        city_funds=tuple(source_key(w) for w in source_data["metropolitan"].get("city_funds", ())),
         heads=merge_tables(source_data.get("heads", {}), extra.get("heads", {})),
         forms=merge_tables(_load("forms.toml"), extra.get("forms", {})),
     )

@@ -20,7 +20,7 @@ from fundparse.rules.forms import SumForms
 from fundparse.rules.money import Amount
 from fundparse.structure.periods import FoundPeriod
 from fundparse.structure.sentences import Sentences
-from fundparse.structure.splits import Part, SplitInfo, SplitReader, absorbed
+from fundparse.structure.splits import Part, SplitInfo, SplitReader, inherit_units
 
 _MAX_SUBSET = 6  # parts in one list; 10 candidates make at most 847 subsets to add up
 
@@ -42,50 +42,68 @@ class Candidate:
     """A remaining amount with the funding source written beside it."""
 
     fact: Fact
-    part: Part
+    label: str
+    category: str
+    start: int
+    end: int
     known: bool  # the source is in the taxonomy (an actor outside it is "other")
+
+    @property
+    def value(self) -> Decimal:
+        return self.fact.amount.value
+
+    def part(self) -> Part:
+        a, split = self.fact.amount, self.fact.split
+        part = Part(self.label, self.category, self.start, self.end, a.value, a.currency,
+                    a.numeral, bare=False, amount=a)
+        if split is not None:  # a part with its own breakdown keeps it: 지방비 30억(도비 …)
+            part.parts, part.partial = split.parts, split.partial
+        return part
 
 
 def _plain(a: Amount) -> bool:
-    """An amount that can be a part or a total: no rate, change, range or bound."""
-    return a.per is None and a.change is None and a.high is None and a.bound is None
+    """An amount that can be a part or a total: no rate, decrease, range or bound."""
+    return a.per is None and a.change != "decrease" and a.high is None and a.bound is None
+
+
+def _levels(category: str) -> set[str]:
+    """The levels a category covers: local (지방비) is provincial and municipal money too."""
+    levels = set(category.split("+"))
+    if "local" in levels:
+        levels |= {"provincial", "municipal"}
+    return levels
 
 
 def source_of(fact: Fact, reader: SplitReader, forms: SumForms, lo: int, hi: int) -> Candidate | None:
     """The funding source written beside a remaining amount, if any: before it ("국비 30억",
-    "정부가 8조 원", "한국토지주택공사(LH)가 14조원") or after it ("30억 원은 특별교부세로",
-    "45억 원의 시비를")."""
+    "정부가 8조 원", "한국토지주택공사(LH)가 14조원", "민자 등이 24조원") or after it
+    ("30억 원은 특별교부세로", "45억 원의 시비를", "165억 원은 교육부 지원금으로")."""
     a = fact.amount
     text = reader.text
     head = a.chain_start if 0 <= a.chain_start <= a.start else a.start
-    before = forms.label_before.search(text, max(lo, head - 16), head)
+    before = forms.label_before.search(text, max(lo, head - 24), head)
     if before is not None:
         words = before.group("label").split()
-        for label in (" ".join(words), words[-1]):
-            category = reader.category(label, a.start)
+        if len(words) > 1 and reader.unglued(words[-1], a.start)[0] in forms.list_tails:
+            words = words[:-1]  # "민자 등이": the source, then the others left unnamed
+        for label in (" ".join(words[-2:]), words[-1]):
+            category = reader.source_category(label, a.start)
             if category is None:
                 label, category = reader.unglued(label, a.start)
             if category is not None:
-                return Candidate(fact, _part(label, category, before.start(), a.end, a, fact), True)
+                return Candidate(fact, label, category, before.start(), a.end, True)
     after = forms.source_after.match(text, a.end, hi)
     if after is not None and after.group("label"):
         label = after.group("label")
         category = reader.category(label, a.start) or reader.unglued(label, a.start)[1]
         if category is not None:
-            return Candidate(fact, _part(label, category, a.start, after.end("label"), a, fact), True)
+            return Candidate(fact, label, category, a.start, after.end("label"), True)
     actor = forms.actor_before.search(text, max(lo, head - 30), head)
     if actor is not None and not reader.names_money(actor.group("label")):
-        return Candidate(fact, _part(actor.group("label"), "other", actor.start(), a.end, a, fact),
-                         False)
+        label = actor.group("label")
+        category = reader.category(label, a.start)
+        return Candidate(fact, label, category or "other", actor.start(), a.end, category is not None)
     return None
-
-
-def _part(label: str, category: str, start: int, end: int, a: Amount, fact: Fact) -> Part:
-    part = Part(label, category, start, end, a.value, a.currency, a.numeral, bare=False, amount=a)
-    if fact.split is not None:  # a part with its own breakdown keeps it: 지방비 30억(도비 …)
-        part.parts = fact.split.parts
-        part.partial = fact.split.partial
-    return part
 
 
 class SumAssigner:
@@ -96,6 +114,7 @@ class SumAssigner:
         self.text = reader.text
         self.sentences = sentences
         self.forms = forms
+        self._candidates: dict[int, Candidate | None] = {}
 
     def window(self, offset: int) -> tuple[int, int, int, int]:
         """(window start, own sentence start, own sentence end, window end): the total's
@@ -111,48 +130,48 @@ class SumAssigner:
                 hi = n_end
         return lo, s_start, s_end, hi
 
-    def run(self, facts: list[Fact]) -> list[Fact]:
-        """Settle the remaining totals; the facts left at top level, in text order."""
-        taken: set[int] = set()
-        candidates: dict[int, Candidate | None] = {}
-
-        def candidate(f: Fact) -> Candidate | None:
-            if id(f) not in candidates:
+    def candidate(self, f: Fact) -> Candidate | None:
+        if id(f) not in self._candidates:
+            found = None
+            if _plain(f.amount) and not f.amount.approximate:
                 s_start, s_end = self.sentences.span(f.amount.start)
-                candidates[id(f)] = (source_of(f, self.reader, self.forms, s_start, s_end)
-                                     if _plain(f.amount) else None)
-            return candidates[id(f)]
+                found = source_of(f, self.reader, self.forms, s_start, s_end)
+            self._candidates[id(f)] = found
+        return self._candidates[id(f)]
 
-        for total in facts:
+    def run(self, facts: list[Fact]) -> list[Fact]:
+        """Settle the remaining totals, smallest first (a 지방비 takes its 도비 and 시비 before
+        a bigger total takes the 지방비); the facts left at top level, in text order."""
+        taken: set[int] = set()
+        by_value = sorted(facts, key=lambda f: (f.amount.value, f.amount.start))
+        for total in by_value:
             a = total.amount
-            if id(total) in taken or not _plain(a) or a.approximate:
+            if id(total) in taken or not _plain(a) or a.approximate or a.change:
                 continue
             if total.split is not None and not self._open(total):
                 continue
-            if total.split is None and (c := candidate(total)) is not None and c.known:
-                continue  # a labelled part is no total of its own
+            own = self.candidate(total)
             lo, s_start, s_end, hi = self.window(a.start)
-            near = [f for f in facts if f is not total and id(f) not in taken
+            near = [c for f in facts if f is not total and id(f) not in taken
                     and lo <= f.amount.start < hi and f.amount.currency == a.currency
-                    and f.amount.value < a.value and (c := candidate(f)) is not None
-                    and not f.amount.approximate]
-            near.sort(key=lambda f: abs(f.amount.start - a.start))
+                    and f.amount.value < a.value and (c := self.candidate(f)) is not None]
+            if own is not None and own.known:  # a 지방비 holds only 도비, 시비 … (levels it covers)
+                levels = _levels(own.category)
+                near = [c for c in near if c.known and set(c.category.split("+")) <= levels
+                        and c.category != own.category]
+            near.sort(key=lambda c: abs(c.start - a.start))
             near = near[: self.forms.nearest]
-            chosen = self._adding_up(total, [candidates[id(f)] for f in near], s_start, s_end)
-            partial = False
-            if chosen is None and total.split is None:
-                chosen, partial = self._partial(total, [candidates[id(f)] for f in near], s_start,
-                                                s_end), True
-            if not chosen:
+            found = self._adding_up(total, near, s_start, s_end)
+            if found is None and total.split is None and not (own and own.known):
+                found = self._partial(total, near, s_start, s_end)
+            if found is None:
                 continue
-            parts = [c.part for c in sorted(chosen, key=lambda c: c.part.start)]
+            chosen, partial, precision = found
+            parts = [c.part() for c in chosen]
             if total.split is not None:
-                parts = sorted([*total.split.parts, *parts], key=lambda p: p.start)
-                total.split = SplitInfo(parts, False, "sum")
-            else:
-                total.split = SplitInfo(parts, partial, "sum")
-            for c in chosen:
-                taken.add(id(c.fact))
+                parts = [*total.split.parts, *parts]
+            total.split = SplitInfo(sorted(parts, key=lambda p: p.start), partial, "sum", precision)
+            taken.update(id(c.fact) for c in chosen)
         return [f for f in facts if id(f) not in taken]
 
     def _open(self, total: Fact) -> bool:
@@ -162,41 +181,54 @@ class SumAssigner:
             return False
         return sum(p.value for p in parts) < total.amount.value
 
-    def _adding_up(self, total: Fact, found: list[Candidate], s_start: int,
-                   s_end: int) -> list[Candidate] | None:
+    def _adding_up(self, total: Fact, found: list[Candidate], s_start: int, s_end: int):
         """The candidates whose sum is the total (with the parts already read), preferring
-        parts in the total's own sentence, then near ones, then more of them."""
+        parts in the total's own sentence, then near ones, then more of them; failing an exact
+        sum, one that rounds to the total as written ("모두 152억 원": 38억6천만 + 113억7천만)."""
         have = total.split.parts if total.split is not None else []
         need = total.amount.value - sum((p.value for p in have), Decimal(0))
-        smallest = 1 if have else 2
-        best = None
-        for size in range(smallest, min(_MAX_SUBSET, len(found)) + 1):
-            for subset in combinations(found, size):
-                if sum(c.part.value for c in subset) != need:
-                    continue
-                if not have and not any(c.known for c in subset):
-                    continue
-                outside = sum(1 for c in subset if not s_start <= c.part.start < s_end)
-                reach = max(abs(c.part.start - total.amount.start) for c in subset)
-                key = (outside, reach, -size)
-                if best is None or key < best[0]:
-                    best = (key, subset)
-        return list(best[1]) if best else None
+        unit = Decimal(inherit_units(total.amount, self.text)[0])
+        for allowed in (Decimal(0), unit / 2):
+            best = None
+            for size in range(1 if have else 2, min(_MAX_SUBSET, len(found)) + 1):
+                for subset in combinations(found, size):
+                    gap = abs(sum(c.value for c in subset) - need)
+                    if gap > allowed or allowed and not gap:
+                        continue
+                    if not have and not any(c.known for c in subset):
+                        continue
+                    outside = sum(1 for c in subset if not s_start <= c.start < s_end)
+                    reach = max(abs(c.start - total.amount.start) for c in subset)
+                    key = (outside, reach, -size)
+                    if best is None or key < best[0]:
+                        best = (key, subset)
+            if best is not None:
+                return sorted(best[1], key=lambda c: c.start), False, allowed
+        return None
 
-    def _partial(self, total: Fact, found: list[Candidate], s_start: int,
-                 s_end: int) -> list[Candidate] | None:
-        """Parts named with figures before a total stated as the whole ("…, 여기에 군비를
-        더해 모두 12억 원"): known sources in its sentence, together under the total."""
+    def _partial(self, total: Fact, found: list[Candidate], s_start: int, s_end: int):
+        """Parts named with figures beside a total stated as the whole, in its sentence, that
+        stop short of it: before a total cue ("…, 여기에 군비를 더해 모두 12억 원"), or after a
+        total and 중/가운데 ("총사업비 7억원 중 30%인 2억1000만원을 국비로") or after a total
+        stated as the whole ("총사업비 968억 원, 교육부 지원금 444억 원").  The parts
+        written, never the rest."""
         a = total.amount
         head = a.chain_start if 0 <= a.chain_start <= a.start else a.start
-        if self.forms.total_cue.search(self.text, max(s_start, head - 12), head) is None:
+        text = self.text
+        parts: list[Candidate] = []
+        stated = self.forms.total_cue.search(text, max(s_start, a.start - 16), a.start) is not None
+        if stated:
+            parts = [c for c in found if c.known and s_start <= c.start and c.end <= head]
+            lo, hi = (min(c.start for c in parts), a.start) if parts else (0, 0)
+        if not parts and (stated or self.forms.partial_after.match(text, a.end, s_end)):
+            parts = [c for c in found if c.known and a.end <= c.start < s_end]
+            lo, hi = (a.end, max(c.fact.amount.end for c in parts)) if parts else (0, 0)
+        if not parts or sum(c.value for c in parts) >= a.value:
             return None
-        parts = [c for c in found if c.known and s_start <= c.part.start and c.part.end <= head]
-        if not parts or sum(c.part.value for c in parts) >= a.value:
-            return None
-        # no other amount between the parts and the total: they belong to it
-        first = min(c.part.start for c in parts)
-        between = self.reader.between(first, a.start)
-        if len(between) != len(parts):
-            return None
-        return parts
+        # nothing else between the parts and the total but items of the same list
+        # (a cost item: "민자 1조8415억원, 국고 5837억원, 용지보상비 2241억원 등 2조6493억원")
+        ours = {id(c.fact.amount) for c in parts}
+        for other in self.reader.between(lo, hi):
+            if id(other) not in ours and self.reader.label_before(other) is None:
+                return None
+        return sorted(parts, key=lambda c: c.start), True, Decimal(0)

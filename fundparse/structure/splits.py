@@ -139,6 +139,7 @@ class SplitInfo:
     parts: list[Part]
     partial: bool
     form: str
+    precision: Decimal = Decimal(0)  # rounding the total allows its parts (read by arithmetic)
 
 
 def _decimals(raw: str) -> int:
@@ -185,7 +186,7 @@ class SplitReader:
         category = self.words.category(label)
         if category is None and len(label) == 1:
             category = self.words.codes.get(label)
-        if category and "municipal" in category and source_key(label) in ("시비",):
+        if category and "municipal" in category and source_key(label) in self.words.city_funds:
             if self.metro_doc or self._metro_sentence(offset):
                 category = category.replace("municipal", "provincial")
         return category
@@ -197,6 +198,23 @@ class SplitReader:
             if label.endswith(cut) and (category := self.category(label[: -len(cut)], offset)):
                 return label[: -len(cut)], category
         return label, None
+
+    def source_category(self, label: str, offset: int) -> str | None:
+        """Category of a source word, or of a phrase by its source words ("정부 재정")."""
+        category = self.category(label, offset)
+        if category is None and " " in label:
+            found = {part for w in label.split() if (whole := self.category(w, offset))
+                     for part in whole.split("+")}
+            category = "+".join(c for c in CATEGORIES if c in found) or None
+        return category
+
+    def label_before(self, amount: Amount) -> str | None:
+        """The money noun right before an amount: "용지보상비 2241억원" -> 용지보상비."""
+        m = _LABEL_BEFORE.search(self.text, max(0, amount.start - 12), amount.start)
+        if m is None:
+            return None
+        word = self.unglued(m.group("label"), amount.start)[0]
+        return word if self.names_money(word) or self.category(word, amount.start) else None
 
     def names_money(self, word: str) -> bool:
         """A money noun (사업비, 예산, 지원금), not an actor: "사업비가 30억 원"."""
@@ -222,11 +240,7 @@ class SplitReader:
                     self.category(words[-1], pos) or words[-1] in _SOURCE_NOUNS):
                 m = multi  # "공기업 재원 3조 원", "공기업 및 민간투자 12,981억 원"
         label = m.group("label")
-        category = self.category(label, pos)
-        if category is None and " " in label:  # a phrase: its source words decide
-            found = {part for w in label.split() if (whole := self.category(w, pos))
-                     for part in whole.split("+")}
-            category = "+".join(c for c in CATEGORIES if c in found) or None
+        category = self.source_category(label, pos)
         if category is None:
             label, category = self.unglued(label, pos)
         if category is None:
