@@ -130,7 +130,7 @@ def _analyse(text: str, doc_date, config: Config | None, full: bool) -> Analysis
 
     periods = find_periods(text, day, period_forms(words),
                            None if full else [sentences.span(f.amount.start) for f in facts])
-    _attach_periods(periods, facts, sentences, text, period_forms(words).list_gap)
+    _attach_periods(periods, facts, sentences, text, period_forms(words))
 
     findings: list[Finding] = []
     for fact in facts:
@@ -287,8 +287,15 @@ def _stated_total(fact: Fact, text: str, sentence_start: int) -> bool:
             or "총" in text[max(sentence_start, a.chain_start - 3, a.start - 6):a.start])
 
 
+def _spent(a: Amount, period: FoundPeriod, sentence_end: int, text: str, verb) -> bool:
+    """Money spent over an open period: no cap (최대 …, … 이하), and a funding verb after it —
+    before the period when the amount comes first ("7억 원이 투입될 예정이며 … 내년부터")."""
+    end = period.text_start if a.end <= period.text_start else min(sentence_end, a.end + 40)
+    return a.bound is None and verb.search(text, a.end, end) is not None
+
+
 def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Sentences,
-                    text: str, list_gap) -> None:
+                    text: str, forms) -> None:
     """A period goes to an amount of its own sentence: the stated total after it, the amount
     spent right before it, the first one after it that is not a per-unit rate, else the
     nearest one before it; a closed span is placed before an open end.  Amounts listed with the
@@ -298,7 +305,8 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
         s_start, s_end = sentences.span(period.text_start)
         window = facts[bisect.bisect_left(starts, s_start):bisect.bisect_left(starts, s_end)]
         here = [f for f in window if f.period is None
-                and f.amount.per is None and f.fiscal_year is None]
+                and f.amount.per is None and f.fiscal_year is None
+                and (not period.funded or _spent(f.amount, period, s_end, text, forms.funding_verb))]
         after = [f for f in here if f.amount.start >= period.text_end]
         before = [f for f in here if f.amount.end <= period.text_start]
         # "…까지 … 288억원에서 도비 110억원을 늘려 총 398억원을 투입": the total stated with 총
@@ -316,7 +324,7 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
         if target.split is None and target in after and not total:
             last = target
             for mate in after[after.index(target) + 1:]:
-                if mate.split is not None or not list_gap.fullmatch(text, last.amount.end,
+                if mate.split is not None or not forms.list_gap.fullmatch(text, last.amount.end,
                                                                     mate.amount.start):
                     break
                 mate.period, last = period, mate

@@ -70,6 +70,7 @@ class PeriodForm:
     name: str
     rank: int
     pattern: regex.Pattern
+    funded: bool = False  # an open period: only for an amount spent
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ class PeriodForms:
     months_in: regex.Pattern  # a span stated in months
     month: regex.Pattern  # one month: group 1 is its number
     list_gap: regex.Pattern  # between two amounts of one list under a period
+    funding_verb: regex.Pattern  # a verb of money spent, searched after an amount
 
 
 _FRAGMENT = regex.compile(r"⟨(\w+)⟩")
@@ -105,9 +107,10 @@ def _period_forms(table_json: str) -> PeriodForms:
     table = json.loads(table_json)
     fragments = table.get("fragments", {})
     forms = tuple(PeriodForm(f["name"], int(f.get("rank", 0)),
-                             regex.compile(expand(f["pattern"], fragments)))
+                             regex.compile(expand(f["pattern"], fragments)), bool(f.get("funded")))
                   for f in table.get("form", []))
     return PeriodForms(forms, dict(table.get("relative", {})), dict(table.get("ko_numbers", {})),
                        regex.compile(table.get("months_in", "(?!)")),
                        regex.compile(table.get("month", "(?!)")),
-                       regex.compile(table.get("list_gap", "(?!)")))
+                       regex.compile(table.get("list_gap", "(?!)")),
+                       regex.compile(alternation(table.get("funding_verbs", ())) or "(?!)"))

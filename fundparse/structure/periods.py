@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
-from fundparse.rules.forms import PeriodForms
+from fundparse.rules.forms import PeriodForm, PeriodForms
 
 @dataclass(slots=True)
 class FoundPeriod:
@@ -24,6 +24,7 @@ class FoundPeriod:
     text_end: int
     months: bool = False  # "2024년 3월부터 2026년 2월까지": the span in years is approximate
     rank: int = 0  # which form read it: a closed span wins an amount over an open end
+    funded: bool = False  # an open period read by a form that goes only to money spent
 
 
 _DASH = regex.compile(r"[~∼～〜\-–—]")
@@ -52,7 +53,7 @@ def find_periods(text: str, doc_date: dt.date | None, forms: PeriodForms,
             for m in form.pattern.finditer(text, lo, hi):
                 if _overlaps(taken, m.start(), m.end()):
                     continue
-                _add(m, doc_date, form.rank, forms, found, taken)
+                _add(m, doc_date, form, forms, found, taken)
                 taken.sort()
     found.sort(key=lambda p: p.text_start)
     return found
@@ -82,7 +83,7 @@ def _business_year(text: str, start: int | None, end: int | None, month: regex.P
     return (end - start) * 12 + int(months[1]) - int(months[0]) + 1 <= 12
 
 
-def _add(m, doc_date, rank: int, forms: PeriodForms, found: list[FoundPeriod],
+def _add(m, doc_date, form: PeriodForm, forms: PeriodForms, found: list[FoundPeriod],
          taken: list[tuple[int, int]]) -> None:
     groups = m.groupdict()
     start = _year(groups.get("a"), doc_date, forms.relative)
@@ -102,5 +103,6 @@ def _add(m, doc_date, rank: int, forms: PeriodForms, found: list[FoundPeriod],
     if (months and stated is None and _business_year(m.group(), start, end, forms.month)
             and _DASH.search(m.group())):
         return  # "지난 1년(2023년 4월~2024년 3월)": twelve months of accounts, not project years
-    found.append(FoundPeriod(start, end, years, stated, m.start(), m.end(), months, rank))
+    found.append(FoundPeriod(start, end, years, stated, m.start(), m.end(), months, form.rank,
+                             form.funded))
     taken.append((m.start(), m.end()))
