@@ -14,8 +14,12 @@
 from __future__ import annotations
 
 import bisect
+import contextlib
+import json
 import re
-from dataclasses import dataclass
+import weakref
+from collections import OrderedDict
+from dataclasses import dataclass, fields
 from decimal import Decimal
 
 import regex
@@ -73,14 +77,36 @@ class CompiledRules:
     sizes: tuple[str, ...]  # "100달러짜리", "5만 원 상당": words after a figure that is a price
 
 
-_COMPILED: dict[int, CompiledRules] = {}
+COMPILED_LIMIT = 32  # distinct rule-data sets whose patterns stay compiled
+# content key -> patterns, oldest first; keyed by what the tables hold, never by id(): a freed
+# Tables' id is reused by the next one, which would then read with the wrong words
+_COMPILED: OrderedDict[str, CompiledRules] = OrderedDict()
+_KEYS: dict[int, tuple[weakref.ref, str]] = {}  # id -> (the tables, their content key)
+
+
+def content_key(words: Tables) -> str:
+    """A frozen value that is equal exactly when two sets of tables hold the same data."""
+    known = _KEYS.get(id(words))
+    if known is not None and known[0]() is words:
+        return known[1]
+    key = json.dumps([getattr(words, f.name) for f in fields(words)],
+                     sort_keys=True, ensure_ascii=False)
+    ident = id(words)
+    _KEYS[ident] = (weakref.ref(words, lambda _ref: _KEYS.pop(ident, None)), key)
+    return key
 
 
 def compiled(words: Tables) -> CompiledRules:
-    """Patterns compiled once per set of tables."""
-    found = _COMPILED.get(id(words))
+    """Patterns compiled once per distinct set of tables (the last COMPILED_LIMIT are kept)."""
+    key = content_key(words)
+    found = _COMPILED.get(key)
     if found is None:
-        found = _COMPILED[id(words)] = _compile(words)
+        found = _COMPILED[key] = _compile(words)
+        while len(_COMPILED) > COMPILED_LIMIT:
+            _COMPILED.popitem(last=False)
+    else:
+        with contextlib.suppress(KeyError):  # another thread may just have let it go
+            _COMPILED.move_to_end(key)
     return found
 
 
