@@ -728,6 +728,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return state.status
 
 
+def _source_lookup(shown: str, job: Job):
+    """The label -> funding category lookup of the configuration governing a shown path."""
+    from fundparse.rules.tables import load_tables
+
+    path = "-" if shown == _shown("-", job) else shown
+    return load_tables(_config_for(path, job).data).category
+
+
 def _extract_writer(fmt: str, out: TextIO, args: argparse.Namespace, job: Job):
     lang = job.lang or "ko"
     if fmt == "table":
@@ -736,7 +744,8 @@ def _extract_writer(fmt: str, out: TextIO, args: argparse.Namespace, job: Job):
         tty = out is sys.stdout and _isatty(out)
         color = tty and not args.no_color and not os.environ.get("NO_COLOR")
         width = None if tty else _env_int("COLUMNS", 160) if os.environ.get("COLUMNS") else 160
-        return TableWriter(out, color=color, width=width, lang=lang)
+        return TableWriter(out, color=color, width=width, lang=lang,
+                           category_of=lambda shown: _source_lookup(shown, job))
     from fundparse.report import formats
 
     if fmt == "jsonl":

@@ -451,8 +451,8 @@ def test_source_totals_count_each_figure_once_from_the_innermost_parts():
                         splits=(part("국", "national", 140), part("군", "municipal", 30)))
     lookup = {"민자": "private", "국비": "national"}.get
     totals = source_totals([total, again, labelled, repeated_part, mixed, table_sum], lookup)
-    assert totals == {"national": 70, "provincial": 10, "municipal": 20, "local": 0,
-                      "private": 5, "self": 0, "other": 0, "national+provincial": 9}
+    assert totals == {"national": 70, "provincial": 10, "municipal": 20, "private": 5,
+                      "national+provincial": 9}
 
 
 def test_timeline_shows_each_period():

@@ -27,6 +27,7 @@ from pathlib import Path
 from fundparse.checks import CHECKS
 from fundparse.krw import format_krw
 from fundparse.model import CATEGORIES, Finding, Mention, Split, decimal_str
+from fundparse.report.totals import CATEGORY_NAMES, source_totals
 
 __all__ = ["Page", "build_page", "render_page", "render_index", "main"]
 
@@ -82,11 +83,6 @@ UI: dict[str, dict[str, str]] = {
     },
 }
 
-CATEGORY_NAMES = {
-    "ko": {"national": "국비(국가)", "provincial": "광역(도비)", "municipal": "기초(시·군·구비)",
-           "local": "지방비", "private": "민간", "self": "자부담", "other": "기타"},
-    "en": {c: c for c in CATEGORIES},
-}
 PER_WORDS = {
     "ko": {"year": "연간", "month": "월", "week": "주", "day": "일당", "hour": "시간당",
            "person": "1인당", "household": "가구당", "item": "개당·건당", "share": "주당",
@@ -393,49 +389,6 @@ def _walk_line(text: str, ls: int, le: int, marks: list[Mark], begun: set[str],
 
 # --------------------------------------------------------------------------------------
 # Summary: totals per source category, periods
-
-
-SUM_LABELS = {"합계", "총계", "소계", "계", "합", "누계"}
-
-
-def source_totals(mentions: list[Mention], category_of=None) -> dict[str, int]:
-    """KRW per category from split parts (their innermost breakdown) and from amounts whose
-    label is a funding source; each figure once (a total repeated with the same parts counts
-    once; a table's 합계/소계 row is left out, as it sums the rows above).  Compound categories
-    ("national+provincial") keep their own key."""
-    totals: dict[str, int] = {c: 0 for c in CATEGORIES}
-    seen_parts: set[tuple] = set()
-    counted: set[tuple[str, int]] = set()
-
-    def leaves(parts: tuple[Split, ...], path: tuple[str, ...]):
-        for s in parts:
-            if s.splits:
-                yield from leaves(s.splits, path + (s.label,))
-            else:
-                yield s, path + (s.label,)
-
-    for m in mentions:
-        if m.label and "".join(m.label.split()) in SUM_LABELS:
-            continue  # a table's 합계/소계 row repeats the rows above it
-        for s, path in leaves(m.splits, ()):
-            if s.krw is None:
-                continue
-            key = (m.krw, m.value, path, s.krw)
-            if key in seen_parts:
-                continue
-            seen_parts.add(key)
-            counted.add((s.category, s.krw))
-            totals[s.category] = totals.get(s.category, 0) + s.krw
-    if category_of is not None:
-        for m in mentions:
-            if m.splits or not m.label or m.krw is None or m.change or m.per:
-                continue
-            category = category_of(m.label)
-            if not category or (category, m.krw) in counted:
-                continue
-            counted.add((category, m.krw))
-            totals[category] = totals.get(category, 0) + m.krw
-    return totals
 
 
 def chart_svg(totals: dict[str, int], lang: str) -> str:
