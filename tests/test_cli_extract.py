@@ -554,7 +554,7 @@ def test_delegated_commands_load_only_when_run(monkeypatch, capsys):
     monkeypatch.setitem(sys.modules, "fundparse.eval", fake)
     assert cli_module.main(["eval", "--floor", "f.json", "gold.jsonl"]) == 7
     assert calls == [["--floor", "f.json", "gold.jsonl"]]
-    monkeypatch.setitem(sys.modules, "fundparse.report.html", None)  # import fails: one line, 2
+    monkeypatch.setitem(sys.modules, "fundparse.cli.review", None)  # import fails: one line, 2
     assert cli_module.main(["report", "x"]) == 2
     assert "report" in capsys.readouterr().err
 

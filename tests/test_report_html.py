@@ -17,9 +17,10 @@ import pytest
 import fundparse
 from fundparse.krw import format_krw
 from fundparse.model import CATEGORIES, Finding, Mention, Period, Split
-from fundparse.report.html import (
-    build_marks, build_page, esc_attr, main, render_page, render_text, source_totals,
-)
+from fundparse.cli.review import build_page, main
+from fundparse.report.html import build_marks, esc_attr, render_page, render_text
+from fundparse.report.totals import source_totals
+from fundparse.rules.tables import load_tables
 
 RELEASE = (
     "음성군 보도자료\n"
@@ -130,6 +131,7 @@ def marked_text(tree: Tree, ident: str) -> tuple[int, str]:
 def page_for(text: str, **kw) -> tuple[str, list[Mention], list[Finding]]:
     mentions = fundparse.extract(text)
     findings = fundparse.check(text)
+    kw.setdefault("category_of", load_tables().category)
     return render_page(text, mentions, findings, name=kw.pop("name", "t.txt"), **kw), \
         mentions, findings
 
@@ -518,7 +520,9 @@ def test_main_on_a_folder_and_one_file(tmp_path, capsys):
     assert main([str(folder / "a.txt"), "-o", str(out)]) == 0
     assert sorted(p.name for p in out.iterdir()) == ["a.html"]  # one file: no index
     out = tmp_path / "many"
-    assert main([str(folder), str(folder / "a.txt"), "-o", str(out)]) == 0
+    (tmp_path / "a.txt").write_text("국비 10억 원", encoding="utf-8")
+    # the folder's a.txt named again is read once (the one file walker of every command)
+    assert main([str(folder), str(folder / "a.txt"), str(tmp_path / "a.txt"), "-o", str(out)]) == 0
     assert sorted(p.name for p in out.iterdir()) == ["a-2.html", "a.html", "index.html"]
     capsys.readouterr()
 

@@ -1,7 +1,5 @@
-"""``fundparse report``: a self-contained HTML review page per document.
-
-    fundparse report release.hwpx -o out/          # out/release.html
-    fundparse report drafts/ -o out/ --open        # one page per file and out/index.html
+"""A self-contained HTML review page per document (``fundparse report``, cli/review.py, reads
+the files, runs the engine and writes the pages; this module only renders).
 
 The page shows the document text exactly as the reader produced it, with every mention, split
 part, period and finding wrapped in place; tooltips, line numbers and finding notes are CSS
@@ -12,13 +10,9 @@ the page carries a Content-Security-Policy that allows no script at all.
 
 from __future__ import annotations
 
-import argparse
 import bisect
 import datetime as dt
-import fnmatch
 import html
-import os
-import sys
 import urllib.parse
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -29,7 +23,7 @@ from fundparse.krw import format_krw
 from fundparse.model import CATEGORIES, Finding, Mention, Split, decimal_str
 from fundparse.report.totals import CATEGORY_NAMES, source_totals
 
-__all__ = ["Page", "build_page", "render_page", "render_index", "main"]
+__all__ = ["Page", "render_page", "render_index", "count_parts"]
 
 GROUPS = 8  # colour groups g0…g7 in page.css
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
@@ -515,8 +509,8 @@ class Page:
     source: str = ""     # the input path as given
 
 
-def _count_parts(parts: tuple[Split, ...]) -> int:
-    return sum(1 + _count_parts(s.splits) for s in parts)
+def count_parts(parts: tuple[Split, ...]) -> int:
+    return sum(1 + count_parts(s.splits) for s in parts)
 
 
 def render_page(text: str, mentions: list[Mention], findings: list[Finding], *,
@@ -524,13 +518,10 @@ def render_page(text: str, mentions: list[Mention], findings: list[Finding], *,
                 doc_date: dt.date | None = None, pages: tuple[int, ...] = (),
                 read_notes: tuple[str, ...] = (), category_of=None) -> str:
     """The complete HTML page for one document.  ``category_of(label)`` maps a funding-source
-    label to its category (default: the package's table; build_page passes the config's)."""
+    label to its category (cli/review.py passes the configuration's); without it, amounts
+    labelled with a source word are not read as that source."""
     ui = UI[lang]
     chrome_lang = ' lang="en"' if lang == "en" else ""
-    if category_of is None:  # the package's own source table
-        from fundparse.rules.tables import load_tables
-
-        category_of = load_tables().category
     marks = build_marks(text, mentions, findings, lang, category_of)
     first_ids = {m.ident for m in marks}
     notes: dict[int, list[str]] = {}
@@ -552,7 +543,7 @@ def render_page(text: str, mentions: list[Mention], findings: list[Finding], *,
     body_text = render_text(text, marks, notes, pages)
     errors = sum(1 for f in findings if f.severity == "error")
     warnings = len(findings) - errors
-    n_parts = sum(_count_parts(m.splits) for m in mentions)
+    n_parts = sum(count_parts(m.splits) for m in mentions)
     n_periods = len({(m.period.start_offset, m.period.end_offset)
                      for m in mentions if m.period is not None})
     totals = source_totals(mentions, category_of)
@@ -653,173 +644,3 @@ def _css() -> str:
     if not _CSS_CACHE:
         _CSS_CACHE.append(Path(__file__).with_name("page.css").read_text(encoding="utf-8"))
     return _CSS_CACHE[0]
-
-
-# --------------------------------------------------------------------------------------
-# From a file to a page
-
-
-def filter_findings(findings: list[Finding], config, path: str) -> list[Finding]:
-    """Apply the config's select / ignore / per-file-ignores (code prefixes, as ruff)."""
-    if config is None:
-        return findings
-    ignore = list(config.ignore)
-    for glob, codes in config.per_file_ignores:
-        if fnmatch.fnmatch(path, glob) or fnmatch.fnmatch(os.path.basename(path), glob):
-            ignore.extend(codes)
-    out = []
-    for f in findings:
-        if config.select and not any(f.code.startswith(s) for s in config.select):
-            continue
-        if any(f.code.startswith(s) for s in ignore):
-            continue
-        out.append(f)
-    return out
-
-
-def build_page(text: str, *, name: str, path: str = "-", lang: str = "ko",
-               doc_date=None, config=None, fmt: str = "text", encoding: str | None = None,
-               pages: tuple[int, ...] = (), read_notes: tuple[str, ...] = ()) -> Page:
-    """Analyse ``text`` and render its page (``name`` is the page's file name)."""
-    from fundparse.pipeline import check, extract
-    from fundparse.rules.tables import load_tables
-    from fundparse.structure.docdate import coerce_date, sniff_doc_date
-
-    mentions = extract(text, doc_date=doc_date, config=config)
-    findings = filter_findings(check(text, doc_date=doc_date, config=config), config, path)
-    tables = load_tables(config.data if config is not None else "{}")
-    day = coerce_date(doc_date) or sniff_doc_date(text)
-    page_html = render_page(text, mentions, findings, name=os.path.basename(path) or name,
-                            lang=lang, fmt=fmt, encoding=encoding, doc_date=day, pages=pages,
-                            read_notes=read_notes, category_of=tables.category)
-    errors = sum(1 for f in findings if f.severity == "error")
-    return Page(name, page_html, len(mentions), sum(_count_parts(m.splits) for m in mentions),
-                len(findings), errors, path)
-
-
-def _expand(paths: list[str]) -> list[str]:
-    """Files as given; folders walked (hidden entries skipped, symlinked folders not
-    followed) for the reader's default globs."""
-    from fundparse.readers import DEFAULT_GLOBS
-
-    out: list[str] = []
-    for given in paths:
-        if given != "-" and os.path.isdir(given):
-            found = []
-            for root, dirs, files in os.walk(given, followlinks=False):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for fname in files:
-                    if not fname.startswith(".") and any(
-                            fnmatch.fnmatch(fname.lower(), g) for g in DEFAULT_GLOBS):
-                        found.append(os.path.join(root, fname))
-            out.extend(sorted(found))
-        else:
-            out.append(given)
-    return out
-
-
-def _page_name(path: str, taken: set[str], reserve_index: bool) -> str:
-    base = "stdin" if path == "-" else os.path.splitext(os.path.basename(path.rstrip("/\\")))[0]
-    base = "".join(c if (c.isalnum() or c in "-_.") else "_" for c in base).strip(".") or "page"
-    name = f"{base}.html"
-    n = 2
-    while name.lower() in taken or (reserve_index and name.lower() == "index.html"):
-        name = f"{base}-{n}.html"
-        n += 1
-    taken.add(name.lower())
-    return name
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="fundparse report",
-        description="Render each document as a self-contained HTML review page: every amount "
-                    "highlighted with its meaning, funding parts, periods and findings.",
-        epilog="examples:\n  fundparse report release.hwpx -o review/\n"
-               "  fundparse report drafts/ -o review/ --open   # one page each + index.html\n"
-               "  open review/release.html#all to see every tooltip at once (also in print)",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders ('-' = stdin)")
-    parser.add_argument("-o", "--output", metavar="DIR", default="fundparse-report",
-                        help="folder for the pages (default: ./fundparse-report)")
-    parser.add_argument("--open", action="store_true", help="open the page (or index) in a browser")
-    parser.add_argument("--doc-date", metavar="YYYY-MM-DD",
-                        help="document date for 올해/내년 (default: the date the text states)")
-    parser.add_argument("--lang", choices=("ko", "en"), default=None,
-                        help="language of the page's labels and messages (default: config or ko)")
-    return parser
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``fundparse report PATH… -o DIR [--open] [--doc-date D] [--lang en]``; 0, or 2 when an
-    input could not be read (the other pages are still written)."""
-    from fundparse.config import ConfigError, find_config
-    from fundparse.readers import ReadError, read_path
-    from fundparse.structure.docdate import coerce_date
-
-    args = _parser().parse_args(sys.argv[1:] if argv is None else argv)
-    doc_date = None
-    if args.doc_date:
-        try:
-            doc_date = coerce_date(args.doc_date)
-        except (ValueError, TypeError) as exc:
-            print(f"fundparse: --doc-date: {exc}", file=sys.stderr)
-            return 2
-        if doc_date is None:
-            print(f"fundparse: --doc-date: not a date: {args.doc_date}", file=sys.stderr)
-            return 2
-    out_dir = Path(args.output)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        print(f"fundparse: {args.output}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
-    paths = _expand(args.paths)
-    several = len(paths) > 1
-    taken: set[str] = set()
-    pages: list[Page] = []
-    failed: list[tuple[str, str]] = []
-    status = 0
-    for path in paths:
-        try:
-            config = find_config(os.getcwd() if path == "-" else path)
-            doc = read_path(path)
-        except (ReadError, ConfigError) as exc:
-            reason = " ".join(str(exc).split()) or type(exc).__name__
-            print(f"fundparse: {path}: {reason}", file=sys.stderr)
-            failed.append((path, reason))
-            status = 2
-            continue
-        lang = args.lang or getattr(config, "lang", "ko") or "ko"
-        name = _page_name(path, taken, several)
-        page = build_page(doc.text, name=name, path=path, lang=lang, doc_date=doc_date,
-                          config=config, fmt=doc.format, encoding=doc.encoding,
-                          pages=doc.pages, read_notes=doc.notes)
-        target = out_dir / name
-        try:
-            target.write_text(page.html, encoding="utf-8", errors="replace")
-        except OSError as exc:
-            print(f"fundparse: {target}: {exc.strerror or exc}", file=sys.stderr)
-            status = 2
-            continue
-        pages.append(page)
-        print(target)
-    opened = out_dir / pages[0].name if len(pages) == 1 and not several else None
-    if several:
-        index = out_dir / "index.html"
-        try:
-            index.write_text(render_index(pages, failed, args.lang or "ko"), encoding="utf-8")
-            print(index)
-            opened = index
-        except OSError as exc:
-            print(f"fundparse: {index}: {exc.strerror or exc}", file=sys.stderr)
-            status = 2
-    if args.open and opened is not None:
-        import webbrowser
-
-        webbrowser.open(opened.resolve().as_uri())
-    return status
-
-
-if __name__ == "__main__":  # python -m fundparse.report.html …
-    raise SystemExit(main())
