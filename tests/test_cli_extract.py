@@ -549,9 +549,9 @@ def test_delegated_commands_load_only_when_run(monkeypatch, capsys):
     from fundparse import cli as cli_module
 
     calls = []
-    fake = types.ModuleType("fundparse.eval")
+    fake = types.ModuleType("fundparse.cli.eval")
     fake.main = lambda argv: calls.append(list(argv)) or 7
-    monkeypatch.setitem(sys.modules, "fundparse.eval", fake)
+    monkeypatch.setitem(sys.modules, "fundparse.cli.eval", fake)
     assert cli_module.main(["eval", "--floor", "f.json", "gold.jsonl"]) == 7
     assert calls == [["--floor", "f.json", "gold.jsonl"]]
     monkeypatch.setitem(sys.modules, "fundparse.cli.review", None)  # import fails: one line, 2

@@ -17,9 +17,11 @@ EXIT_INTERNAL = 3
 
 ISSUES_URL = "https://github.com/fundparse/fundparse/issues"
 
-# Subcommands written elsewhere: imported only when they run, handed the remaining arguments.
+# Commands loaded only when they run (they need rich, or the gold modules), handed the remaining
+# arguments, which they read with review_parser / eval_parser below.
 DELEGATED = {
-    "eval": ("fundparse.eval", "score extraction against gold JSONL files (precision/recall/F1)"),
+    "eval": ("fundparse.cli.eval",
+             "score extraction against gold JSONL files (precision/recall/F1)"),
     "report": ("fundparse.cli.review", "write an HTML report page of the extracted amounts"),
 }
 
@@ -202,4 +204,19 @@ def review_parser() -> argparse.ArgumentParser:
                         help="document date for 올해/내년 (default: the date the text states)")
     parser.add_argument("--lang", choices=("ko", "en"), default=None,
                         help="language of the page's labels and messages (default: config or ko)")
+    return parser
+
+
+def eval_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="fundparse eval",
+        description="Score fundparse against gold files (JSON lines in the contract's gold "
+                    "format): precision, recall and F1 for amounts, splits and periods.")
+    parser.add_argument("gold", nargs="+", metavar="GOLD", help="gold .jsonl file(s)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object, no tables")
+    parser.add_argument("--validate", action="store_true",
+                        help="check the gold files are well-formed; do not run the engine")
+    parser.add_argument("--floor", metavar="FILE",
+                        help='JSON like {"amounts": 0.95, "splits": 0.9, "periods": 0.9}: exit 1 '
+                             "when an F1 is below its floor")
     return parser
