@@ -24,7 +24,6 @@ from decimal import Decimal
 
 import regex
 
-from fundparse.model import round_krw
 from fundparse.numerals import (
     ARABIC,
     DIGIT_CHARS,
@@ -44,7 +43,8 @@ from fundparse.rules.markers import (
     read_prefixes,
     read_suffix,
 )
-from fundparse.rules.money import RULES, S, Amount, Hit, Rule, named_lists
+from fundparse.amount import Amount
+from fundparse.rules.money import RULES, S, Hit, Rule, named_lists
 from fundparse.rules.tables import Tables, load_tables
 
 BEFORE_WINDOW = 24  # characters a rule's `before` pattern may look back
@@ -387,37 +387,3 @@ def find_amounts(text: str, words: Tables | None = None) -> list[Amount]:
     amounts = _resolve_overlaps(found)
     amounts = _merge_ranges(text, amounts, numerals, comp)
     return _apply_markers(text, amounts, comp)
-
-
-class AmountError(ValueError):
-    """``parse_amount`` was given text that is not one monetary amount."""
-
-
-def parse_amount(text: str, *, rates: dict[str, Decimal] | None = None):
-    """Parse one monetary expression into a Mention.
-
-    >>> parse_amount("1억 9,000만 원").krw
-    190000000
-    >>> parse_amount("3 달러 50 센트").value
-    Decimal('3.50')
-    """
-    from fundparse.pipeline import extract
-
-    mentions = extract(text, rates=rates)
-    if not mentions:
-        raise AmountError(f"no monetary amount in {text!r}")
-    if len(mentions) > 1:
-        raise AmountError(f"more than one amount in {text!r}: " +
-                          ", ".join(m.text for m in mentions))
-    return mentions[0]
-
-
-def krw_of(value: Decimal, currency: str, rates: dict[str, Decimal] | None) -> int | None:
-    """Integer KRW of a value: exact for KRW, via a user-given rate otherwise."""
-    if currency == "KRW":
-        return round_krw(value)
-    if rates and currency in rates:
-        from fundparse.fx import convert
-
-        return round_krw(convert(value, currency, rates))
-    return None

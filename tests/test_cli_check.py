@@ -359,7 +359,7 @@ def test_check_starts_fast_without_rich_or_pint(tmp_path):
     assert "fundparse.engine" in imported  # (modules loaded by importlib.import_module are not listed)
     for heavy in ("rich", "pint", "fundparse.report.table", "fundparse.cli.eval", "fundparse.report.html",
                   "fundparse.cli.review",
-                  "multiprocessing", "concurrent.futures", "fundparse.fx"):
+                  "multiprocessing", "concurrent.futures", "csv"):
         assert heavy not in imported, f"{heavy} imported by `fundparse check`"
     del env["PYTHONPROFILEIMPORTTIME"]
     # CPU time, not wall time, so a busy machine does not fail it; best of five runs
