@@ -18,7 +18,8 @@ import fundparse
 from fundparse.krw import format_krw
 from fundparse.model import CATEGORIES, Finding, Mention, Period, Split
 from fundparse.cli.review import build_page, main
-from fundparse.report.html import build_marks, esc_attr, render_page, render_text
+from fundparse.report.html import build_marks, render_page, render_text
+from fundparse.report.tips import esc_attr
 from fundparse.report.totals import source_totals
 from fundparse.rules.tables import load_tables
 
