@@ -273,25 +273,14 @@ def score_document(doc: GoldDoc, mentions: Sequence | None,
             "line": _line_of(doc.text, e.start), "start": e.start,
             **({"range": "high"} if e.high else {}), **({"split_part": True} if e.part else {})})
 
-    gold_splits = [((s.get("total_krw"), s.get("category"), s.get("krw")), s.get("label"))
-                   for s in doc.splits]
-    e_splits = engine_splits(mentions)
-    tp, missed, extra = match_multiset(gold_splits, e_splits)
-    counts["splits"] = Count(tp, len(gold_splits), len(e_splits))
-    misses["splits"] = [{"id": doc.id, "total_krw": k[0], "category": k[1], "krw": k[2],
-                         "label": label} for k, label in missed]
-    fps["splits"] = [{"id": doc.id, "total_krw": k[0], "category": k[1], "krw": k[2],
-                      "text": text} for k, text in extra]
-
-    gold_periods = [((p.get("total_krw"), p.get("start"), p.get("end")), p.get("years"))
-                    for p in doc.periods]
-    e_periods = engine_periods(mentions)
-    tp, missed, extra = match_multiset(gold_periods, e_periods)
-    counts["periods"] = Count(tp, len(gold_periods), len(e_periods))
-    misses["periods"] = [{"id": doc.id, "total_krw": k[0], "start": k[1], "end": k[2],
-                          "years": years} for k, years in missed]
-    fps["periods"] = [{"id": doc.id, "total_krw": k[0], "start": k[1], "end": k[2],
-                       "text": text} for k, text in extra]
+    for kind, keys, note, engine in (
+            ("splits", ("total_krw", "category", "krw"), "label", engine_splits(mentions)),
+            ("periods", ("total_krw", "start", "end"), "years", engine_periods(mentions))):
+        gold = [(tuple(g.get(k) for k in keys), g.get(note)) for g in getattr(doc, kind)]
+        tp, missed, extra = match_multiset(gold, engine)
+        counts[kind] = Count(tp, len(gold), len(engine))
+        misses[kind] = [{"id": doc.id, **dict(zip(keys, k)), note: said} for k, said in missed]
+        fps[kind] = [{"id": doc.id, **dict(zip(keys, k)), "text": text} for k, text in extra]
 
     result = DocResult(doc, counts, misses, fps, markers, marker_errors)
     if doc.findings is not None and found_codes is not None:
