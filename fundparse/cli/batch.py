@@ -22,7 +22,7 @@ CHUNK_CHARS = 1 << 16               # 64K characters: the engine is fastest per 
 class Job:
     """Everything a worker needs to process one path (picklable)."""
 
-    mode: str  # "extract" | "check"
+    mode: str  # "extract" | "check" | "review"
     doc_date: dt.date | None = None
     rates: tuple[tuple[str, Decimal], ...] = ()
     rate_table: Any = None  # fx.RateTable
@@ -47,6 +47,7 @@ class Job:
 #   ("doc", format, encoding)  ("note", text)  ("info", text)  ("mentions", [Mention])
 #   ("findings", [Finding], lang)  ("error", reason)  ("config", message)  ("internal", reason)
 #   ("rendered", text): a worker's mentions already written as JSON lines (--jobs, jsonl)
+#   ("reviewed", Document, [Mention], [Finding], Config): mode "review" (fundparse report)
 Event = tuple
 
 
@@ -117,7 +118,9 @@ def process(path: str, job: Job) -> Iterator[Event]:
             from fundparse.suppress import validate_config
 
             validate_config(config)
-        if _is_huge(path, job):
+        if job.mode == "review":
+            yield from _review_document(path, job, config)
+        elif _is_huge(path, job):
             yield from _process_chunks(path, job, config)
         elif job.mode == "extract":
             yield from _extract_document(path, job, config)
@@ -163,6 +166,17 @@ def _extract_document(path: str, job: Job, config) -> Iterator[Event]:
     if doc.pages:
         mentions = [replace(m, page=page_of(doc, m.start)) for m in mentions]
     yield ("mentions", mentions)
+
+
+def _review_document(path: str, job: Job, config) -> Iterator[Event]:
+    """The document whole (its notes go on its page), its mentions and its findings."""
+    import fundparse
+
+    doc = _read(path, job)
+    yield ("doc", doc.format, doc.encoding)
+    mentions = fundparse.extract(doc.text, doc_date=job.doc_date, config=config)
+    findings = fundparse.check(doc.text, doc_date=job.doc_date, config=config)
+    yield ("reviewed", doc, mentions, findings, config)
 
 
 def _check_document(path: str, job: Job, config) -> Iterator[Event]:

@@ -3,7 +3,8 @@
     fundparse report release.hwpx -o out/          # out/release.html
     fundparse report drafts/ -o out/ --open        # one page per file and out/index.html
 
-Reads each input, runs extract and check on it and hands the results to report/html.py.
+The batch runner reads each input and runs extract and check on it (mode "review"); the pages
+are rendered by report/html.py.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ import os
 import sys
 from pathlib import Path
 
-from fundparse.cli.args import review_parser, say
+from fundparse.cli.args import review_parser
+from fundparse.cli.batch import Job, Run, run
 from fundparse.cli.inputs import collect_inputs, default_globs
-from fundparse.model import Finding
+from fundparse.model import Finding, Mention
 from fundparse.report.html import Page, count_parts, render_index, render_page
 
 
@@ -46,11 +48,22 @@ def build_page(text: str, *, name: str, path: str = "-", lang: str = "ko",
                pages: tuple[int, ...] = (), read_notes: tuple[str, ...] = ()) -> Page:
     """Analyse ``text`` and render its page (``name`` is the page's file name)."""
     from fundparse.pipeline import check, extract
+
+    mentions = extract(text, doc_date=doc_date, config=config)
+    findings = check(text, doc_date=doc_date, config=config)
+    return page_of(text, mentions, findings, name=name, path=path, lang=lang,
+                   doc_date=doc_date, config=config, fmt=fmt, encoding=encoding, pages=pages,
+                   read_notes=read_notes)
+
+
+def page_of(text: str, mentions: list[Mention], findings: list[Finding], *, name: str,
+            path: str, lang: str, doc_date, config, fmt: str, encoding: str | None,
+            pages: tuple[int, ...], read_notes: tuple[str, ...]) -> Page:
+    """The page of a document already analysed (findings before the config's selection)."""
     from fundparse.rules.tables import load_tables
     from fundparse.structure.docdate import coerce_date, sniff_doc_date
 
-    mentions = extract(text, doc_date=doc_date, config=config)
-    findings = filter_findings(check(text, doc_date=doc_date, config=config), config, path)
+    findings = filter_findings(findings, config, path)
     tables = load_tables(config.data if config is not None else "{}")
     day = coerce_date(doc_date) or sniff_doc_date(text)
     page_html = render_page(text, mentions, findings, name=os.path.basename(path) or name,
@@ -76,8 +89,6 @@ def _page_name(path: str, taken: set[str], reserve_index: bool) -> str:
 def main(argv: list[str] | None = None) -> int:
     """``fundparse report PATH… -o DIR [--open] [--doc-date D] [--lang en]``; 0, or 2 when an
     input could not be read (the other pages are still written)."""
-    from fundparse.config import ConfigError, find_config
-    from fundparse.readers import ReadError, read_path
     from fundparse.structure.docdate import coerce_date
 
     args = review_parser().parse_args(sys.argv[1:] if argv is None else argv)
@@ -97,37 +108,22 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         print(f"fundparse: {args.output}: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    paths = collect_inputs(args.paths, default_globs(),
-                           lambda path, reason: say(f"{path}: {reason}"))
+    state = Run()
+    paths = collect_inputs(args.paths, default_globs(), state.error)
     several = len(paths) > 1
     taken: set[str] = set()
     pages: list[Page] = []
     failed: list[tuple[str, str]] = []
-    status = 0
-    for path in paths:
-        try:
-            config = find_config(os.getcwd() if path == "-" else path)
-            doc = read_path(path)
-        except (ReadError, ConfigError) as exc:
-            reason = " ".join(str(exc).split()) or type(exc).__name__
-            print(f"fundparse: {path}: {reason}", file=sys.stderr)
-            failed.append((path, reason))
-            status = 2
-            continue
-        lang = args.lang or getattr(config, "lang", "ko") or "ko"
-        name = _page_name(path, taken, several)
-        page = build_page(doc.text, name=name, path=path, lang=lang, doc_date=doc_date,
-                          config=config, fmt=doc.format, encoding=doc.encoding,
-                          pages=doc.pages, read_notes=doc.notes)
-        target = out_dir / name
-        try:
-            target.write_text(page.html, encoding="utf-8", errors="replace")
-        except OSError as exc:
-            print(f"fundparse: {target}: {exc.strerror or exc}", file=sys.stderr)
-            status = 2
-            continue
-        pages.append(page)
-        print(target)
+    for path, pid, events in run(paths, Job(mode="review", doc_date=doc_date), 1):
+        for event in events:
+            if event[0] in ("error", "config", "internal"):
+                failed.append((path, " ".join(str(event[1]).split())))
+            if not state.common(path, pid, event) and event[0] == "reviewed":
+                name = _page_name(path, taken, several)
+                page = _write_page(path, event, out_dir, name, args, doc_date, state)
+                if page is not None:
+                    pages.append(page)
+    status = state.status
     opened = out_dir / pages[0].name if len(pages) == 1 and not several else None
     if several:
         index = out_dir / "index.html"
@@ -137,9 +133,27 @@ def main(argv: list[str] | None = None) -> int:
             opened = index
         except OSError as exc:
             print(f"fundparse: {index}: {exc.strerror or exc}", file=sys.stderr)
-            status = 2
+            status = max(status, 2)
     if args.open and opened is not None:
         import webbrowser
 
         webbrowser.open(opened.resolve().as_uri())
     return status
+
+
+def _write_page(path: str, event, out_dir: Path, name: str, args, doc_date,
+                state: Run) -> Page | None:
+    """Render one analysed document and write its page; None when it cannot be written."""
+    _, doc, mentions, findings, config = event
+    page = page_of(doc.text, mentions, findings, name=name, path=path,
+                   lang=args.lang or getattr(config, "lang", "ko") or "ko", doc_date=doc_date,
+                   config=config, fmt=doc.format, encoding=doc.encoding, pages=doc.pages,
+                   read_notes=doc.notes)
+    target = out_dir / name
+    try:
+        target.write_text(page.html, encoding="utf-8", errors="replace")
+    except OSError as exc:
+        state.error(str(target), exc.strerror or str(exc))
+        return None
+    print(target)
+    return page
