@@ -228,7 +228,7 @@ def test_tooltips_carry_value_label_category_period_and_markers():
     assert "국비 121억 원, 지방비 160억 원" in tip
     assert "기간: 2023~2026년 (4년간)" in tip
     part = ids["m0s0"]["attrs"]["data-tip"]
-    assert "121억 원 · 12,100,000,000원" in part and "국비(국가)" in part
+    assert "121억 원 · 12,100,000,000원" in part and "국비 [national]" in part
     assert "총액: 281억 원 (총사업비)" in part
     assert "지방비" in ids["m0s1"]["attrs"]["data-tip"]
     assert "c-local" in ids["m0s1"]["attrs"]["class"]

@@ -140,7 +140,7 @@ def markers_of(m: Mention, lang: str) -> list[str]:
 
 
 def category_words(category: str, lang: str) -> str:
-    """"국비(국가) [national]" (ko) or "national" (en)."""
+    """"국비 [national]" (ko) or "national" (en)."""
     return category_name(category, lang) + (f" [{category}]" if lang == "ko" else "")
 
 

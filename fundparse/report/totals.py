@@ -25,16 +25,12 @@ __all__ = ["SUM_LABELS", "CATEGORY_KO", "CATEGORY_NAMES", "part_totals", "source
 
 SUM_LABELS = {"합계", "총계", "소계", "계", "합", "누계"}
 
-# Display names of the categories: the terminal table's and the HTML page's
+# The categories' display names, one set for the terminal table and the HTML page
 CATEGORY_KO = {
     "national": "국비", "provincial": "도비·광역시비", "municipal": "시·군·구비",
     "local": "지방비", "private": "민간", "self": "자부담", "other": "기타",
 }
-CATEGORY_NAMES = {
-    "ko": {"national": "국비(국가)", "provincial": "광역(도비)", "municipal": "기초(시·군·구비)",
-           "local": "지방비", "private": "민간", "self": "자부담", "other": "기타"},
-    "en": {c: c for c in CATEGORIES},
-}
+CATEGORY_NAMES = {"ko": CATEGORY_KO, "en": {c: c for c in CATEGORIES}}
 
 
 def _counted(parts: Iterable[Split], path: tuple[str, ...]) -> Iterator[tuple[str, int, tuple]]:
