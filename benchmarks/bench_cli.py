@@ -68,7 +68,7 @@ def import_times(*args: str, environment: dict[str, str], top: int = 8) -> dict:
 
 
 def compiled_beforehand(environment: dict[str, str]) -> bool:
-    """Whether fundparse/cli.py has bytecode where a process in ``environment`` looks."""
+    """Whether fundparse/cli/__init__.py has bytecode where a process in ``environment`` looks."""
     import fundparse.cli
 
     source = fundparse.cli.__file__

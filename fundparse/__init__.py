@@ -23,7 +23,7 @@ __all__ = [
 _LAZY = {
     "extract": "fundparse.pipeline",
     "check": "fundparse.pipeline",
-    "parse_amount": "fundparse.engine",
+    "parse_amount": "fundparse.pipeline",
     "format_krw": "fundparse.krw",
     "Mention": "fundparse.model",
     "Split": "fundparse.model",
@@ -39,11 +39,10 @@ _LAZY = {
 
 if TYPE_CHECKING:  # pragma: no cover
     from fundparse.config import Config, load_config
-    from fundparse.engine import parse_amount
     from fundparse.etl import extract_records, to_arrow, to_pandas
     from fundparse.krw import format_krw
     from fundparse.model import Finding, Mention, Period, Range, Split
-    from fundparse.pipeline import check, extract
+    from fundparse.pipeline import check, extract, parse_amount
 
 
 def __getattr__(name: str) -> Any:

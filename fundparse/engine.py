@@ -14,13 +14,16 @@
 from __future__ import annotations
 
 import bisect
+import contextlib
+import json
 import re
-from dataclasses import dataclass
+import weakref
+from collections import OrderedDict
+from dataclasses import dataclass, fields
 from decimal import Decimal
 
 import regex
 
-from fundparse.model import round_krw
 from fundparse.numerals import (
     ARABIC,
     DIGIT_CHARS,
@@ -40,7 +43,8 @@ from fundparse.rules.markers import (
     read_prefixes,
     read_suffix,
 )
-from fundparse.rules.money import RULES, S, Amount, Hit, Rule, named_lists
+from fundparse.amount import Amount
+from fundparse.rules.money import RULES, S, Hit, Rule, named_lists
 from fundparse.rules.tables import Tables, load_tables
 
 BEFORE_WINDOW = 24  # characters a rule's `before` pattern may look back
@@ -73,14 +77,36 @@ class CompiledRules:
     sizes: tuple[str, ...]  # "100달러짜리", "5만 원 상당": words after a figure that is a price
 
 
-_COMPILED: dict[int, CompiledRules] = {}
+COMPILED_LIMIT = 32  # distinct rule-data sets whose patterns stay compiled
+# content key -> patterns, oldest first; keyed by what the tables hold, never by id(): a freed
+# Tables' id is reused by the next one, which would then read with the wrong words
+_COMPILED: OrderedDict[str, CompiledRules] = OrderedDict()
+_KEYS: dict[int, tuple[weakref.ref, str]] = {}  # id -> (the tables, their content key)
+
+
+def content_key(words: Tables) -> str:
+    """A frozen value that is equal exactly when two sets of tables hold the same data."""
+    known = _KEYS.get(id(words))
+    if known is not None and known[0]() is words:
+        return known[1]
+    key = json.dumps([getattr(words, f.name) for f in fields(words)],
+                     sort_keys=True, ensure_ascii=False)
+    ident = id(words)
+    _KEYS[ident] = (weakref.ref(words, lambda _ref: _KEYS.pop(ident, None)), key)
+    return key
 
 
 def compiled(words: Tables) -> CompiledRules:
-    """Patterns compiled once per set of tables."""
-    found = _COMPILED.get(id(words))
+    """Patterns compiled once per distinct set of tables (the last COMPILED_LIMIT are kept)."""
+    key = content_key(words)
+    found = _COMPILED.get(key)
     if found is None:
-        found = _COMPILED[id(words)] = _compile(words)
+        found = _COMPILED[key] = _compile(words)
+        while len(_COMPILED) > COMPILED_LIMIT:
+            _COMPILED.popitem(last=False)
+    else:
+        with contextlib.suppress(KeyError):  # another thread may just have let it go
+            _COMPILED.move_to_end(key)
     return found
 
 
@@ -361,37 +387,3 @@ def find_amounts(text: str, words: Tables | None = None) -> list[Amount]:
     amounts = _resolve_overlaps(found)
     amounts = _merge_ranges(text, amounts, numerals, comp)
     return _apply_markers(text, amounts, comp)
-
-
-class AmountError(ValueError):
-    """``parse_amount`` was given text that is not one monetary amount."""
-
-
-def parse_amount(text: str, *, rates: dict[str, Decimal] | None = None):
-    """Parse one monetary expression into a Mention.
-
-    >>> parse_amount("1억 9,000만 원").krw
-    190000000
-    >>> parse_amount("3 달러 50 센트").value
-    Decimal('3.50')
-    """
-    from fundparse.pipeline import extract
-
-    mentions = extract(text, rates=rates)
-    if not mentions:
-        raise AmountError(f"no monetary amount in {text!r}")
-    if len(mentions) > 1:
-        raise AmountError(f"more than one amount in {text!r}: " +
-                          ", ".join(m.text for m in mentions))
-    return mentions[0]
-
-
-def krw_of(value: Decimal, currency: str, rates: dict[str, Decimal] | None) -> int | None:
-    """Integer KRW of a value: exact for KRW, via a user-given rate otherwise."""
-    if currency == "KRW":
-        return round_krw(value)
-    if rates and currency in rates:
-        from fundparse.fx import convert
-
-        return round_krw(convert(value, currency, rates))
-    return None

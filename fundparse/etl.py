@@ -56,6 +56,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from fundparse.model import CONTRACT_VERSION
@@ -68,7 +69,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "extract_records", "to_arrow", "to_pandas", "record_rows", "mention_id", "error_record",
-    "schema", "iter_batches", "SCHEMA", "EXPLODED_SCHEMA", "ON_ERROR",  # noqa: F822 (lazy)
+    "schema", "iter_batches", "source_totals", "SCHEMA", "EXPLODED_SCHEMA", "ON_ERROR",  # noqa: F822
 ]
 
 ON_ERROR = ("raise", "row", "skip")
@@ -154,6 +155,42 @@ def error_record(doc_id: Any, exc: BaseException | str) -> dict[str, Any]:
     record: dict[str, Any] = dict.fromkeys(_MENTION_KEYS)
     record.update(doc_id=doc_id, mention_id=None, error=message)
     return record
+
+
+def source_totals(records: Iterable[dict[str, Any]],
+                  config: Config | None = None) -> dict[str, int]:
+    """KRW per funding-source category over records, by the one rule of
+    ``fundparse.report.totals`` (the rule of ``fundparse extract``'s footer, the HTML page and
+    the CSV columns), each document on its own; error rows are passed over.
+
+    >>> import fundparse
+    >>> from fundparse.etl import source_totals
+    >>> source_totals(fundparse.extract_records(
+    ...     ["총사업비 100억 원(국비 70억 원, 지방비 30억 원(도비 10억 원, 시비 20억 원))"]))
+    {'national': 7000000000, 'provincial': 1000000000, 'municipal': 2000000000}
+    """
+    from fundparse.report.totals import add_totals, ordered
+    from fundparse.report.totals import source_totals as document_totals
+    from fundparse.rules.tables import load_tables
+
+    category_of = load_tables(config.data if config is not None else "{}").category
+    documents: dict[Any, list[SimpleNamespace]] = {}
+    for record in records:
+        if record.get("error") is None:
+            documents.setdefault(record.get("doc_id"), []).append(_as_figure(record))
+    totals: dict[str, int] = {}
+    for mentions in documents.values():
+        add_totals(totals, document_totals(mentions, category_of))
+    return dict(ordered(totals))
+
+
+def _as_figure(data: dict[str, Any]) -> SimpleNamespace:
+    """A record or one of its parts, with the attributes report.totals reads."""
+    return SimpleNamespace(
+        label=data.get("label"), category=data.get("category"), krw=data.get("krw"),
+        value=Decimal(data["value"]) if data.get("value") is not None else None,
+        change=data.get("change"), per=data.get("per"),
+        splits=tuple(_as_figure(part) for part in data.get("splits") or ()))
 
 
 # --- flat rows -------------------------------------------------------------------------------

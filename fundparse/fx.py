@@ -1,4 +1,5 @@
-"""Foreign currency to KRW with user-given rates, through pint.
+"""Foreign currency to KRW with user-given rates, through pint; ``krw_of`` gives any amount's
+KRW (exact for KRW itself).  Cheap to import: pint and csv load only when rates are used.
 
 pint holds a tiny currency registry built from a definitions text (KRW as the base unit, one
 line per rate), with ``non_int_type=Decimal`` so no float enters.  It is imported only when a
@@ -7,12 +8,13 @@ caller gives rates, and a registry is built once per distinct set of rates.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from bisect import bisect_right
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
+
+from fundparse.model import round_krw
 
 BASE_DEFINITIONS = "KRW = [currency] = ₩ = won\n"
 
@@ -67,6 +69,8 @@ class RateTable:
 
     @classmethod
     def from_csv(cls, path: str | Path) -> RateTable:
+        import csv  # only a --rates run needs it: `fundparse check` imports this module too
+
         rows: dict[str, list[tuple[dt.date, Decimal]]] = {}
         try:
             with open(path, newline="", encoding="utf-8-sig") as handle:
@@ -94,3 +98,12 @@ class RateTable:
             i = bisect_right([d for d, _ in values], day) - 1
             out[code] = values[max(i, 0)][1]
         return out
+
+
+def krw_of(value: Decimal, currency: str, rates: dict[str, Decimal] | None) -> int | None:
+    """Integer KRW of a value: exact for KRW, via a user-given rate otherwise."""
+    if currency == "KRW":
+        return round_krw(value)
+    if rates and currency in rates:
+        return round_krw(convert(value, currency, rates))
+    return None

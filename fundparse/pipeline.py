@@ -14,10 +14,11 @@ from decimal import Decimal, localcontext
 import regex
 
 from fundparse import checks
+from fundparse.amount import Amount
 from fundparse.config import Config
-from fundparse.engine import compiled, find_amounts, krw_of
+from fundparse.engine import compiled, find_amounts
+from fundparse.fx import krw_of
 from fundparse.model import EXACT, Finding, Mention, Period, Range, Split, whole
-from fundparse.rules.money import Amount
 from fundparse.rules.tables import load_tables
 from fundparse.rules.forms import period_forms, sum_forms
 from fundparse.structure.assign import Fact, SumAssigner
@@ -390,3 +391,24 @@ def check(text: str, *, doc_date: dt.date | str | int | None = None,
     if lang == "en":
         findings = [replace(f, message=f.message_en or f.message) for f in findings]
     return findings
+
+
+class AmountError(ValueError):
+    """``parse_amount`` was given text that is not one monetary amount."""
+
+
+def parse_amount(text: str, *, rates: dict[str, Decimal] | None = None):
+    """Parse one monetary expression into a Mention.
+
+    >>> parse_amount("1억 9,000만 원").krw
+    190000000
+    >>> parse_amount("3 달러 50 센트").value
+    Decimal('3.5')
+    """
+    mentions = extract(text, rates=rates)
+    if not mentions:
+        raise AmountError(f"no monetary amount in {text!r}")
+    if len(mentions) > 1:
+        raise AmountError(f"more than one amount in {text!r}: " +
+                          ", ".join(m.text for m in mentions))
+    return mentions[0]

@@ -1,4 +1,5 @@
-"""Shared fixtures: run the installed ``fundparse`` command, build an HWPX file."""
+"""Shared fixtures: run the installed ``fundparse`` command, build an HWPX file, write a
+minimal PDF."""
 
 from __future__ import annotations
 
@@ -106,3 +107,32 @@ def hwpx():
 @pytest.fixture
 def repo_root() -> Path:
     return Path(__file__).resolve().parents[1]
+
+
+def pdf_of_objects(objects: list[bytes]) -> bytes:
+    """A PDF file of ``objects`` (numbered 1, 2, …; object 1 the catalog), with its xref table
+    and trailer computed: the one minimal PDF writer of the tests."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\n" % (len(objects) + 1)
+    out += b"startxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)
+
+
+def minimal_pdf(text: str) -> bytes:
+    """A one-page PDF with ``text`` (Latin-1) in Helvetica."""
+    stream = f"BT /F1 14 Tf 20 100 Td ({text}) Tj ET".encode("latin-1")
+    return pdf_of_objects([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ])

@@ -351,7 +351,8 @@ def test_check_starts_fast_without_rich_or_pint(tmp_path):
     assert done.returncode == 1
     imported = {m.group(1).strip() for m in re.finditer(r"^import time:.*\|\s*(\S.*)$", done.stderr, re.M)}
     assert "fundparse.engine" in imported  # (modules loaded by importlib.import_module are not listed)
-    for heavy in ("rich", "pint", "fundparse.report.table", "fundparse.eval", "fundparse.report.html",
-                  "multiprocessing", "concurrent.futures", "fundparse.fx"):
+    for heavy in ("rich", "pint", "fundparse.report.table", "fundparse.cli.eval", "fundparse.report.html",
+                  "fundparse.cli.review",
+                  "multiprocessing", "concurrent.futures", "csv"):
         assert heavy not in imported, f"{heavy} imported by `fundparse check`"
     # the start-up time itself is measured in benchmarks/bench_cli.py (target 0.25 s)

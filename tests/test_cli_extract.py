@@ -366,9 +366,10 @@ def test_csv_reads_back_with_the_csv_module(cli, tmp_path):
     for category in ("national", "provincial", "municipal", "local", "private", "self", "other"):
         assert f"{category}_krw" in rows[0]
     nested = next(r for r in rows if r["krw"] == "10000000000" and "국비" in r["splits"])
-    assert (nested["national_krw"], nested["local_krw"]) == ("6960000000", "3040000000")
-    # the nested 도비/시비 are inside their parent 지방비, not counted again
-    assert nested["provincial_krw"] == nested["municipal_krw"] == ""
+    # the 지방비 counts as its nested 도비 and 시비 (report.totals), never twice
+    assert (nested["national_krw"], nested["provincial_krw"], nested["municipal_krw"]) == (
+        "6960000000", "912000000", "2128000000")
+    assert nested["local_krw"] == ""
     mixed = next(r for r in rows if r["krw"] == "10000000000" and "국도비" in r["splits"])
     assert mixed["municipal_krw"] == "7000000000" and mixed["mixed_krw"] == "3000000000"
     # --excel: the same rows after a UTF-8 byte-order mark
@@ -548,12 +549,12 @@ def test_delegated_commands_load_only_when_run(monkeypatch, capsys):
     from fundparse import cli as cli_module
 
     calls = []
-    fake = types.ModuleType("fundparse.eval")
+    fake = types.ModuleType("fundparse.cli.eval")
     fake.main = lambda argv: calls.append(list(argv)) or 7
-    monkeypatch.setitem(sys.modules, "fundparse.eval", fake)
+    monkeypatch.setitem(sys.modules, "fundparse.cli.eval", fake)
     assert cli_module.main(["eval", "--floor", "f.json", "gold.jsonl"]) == 7
     assert calls == [["--floor", "f.json", "gold.jsonl"]]
-    monkeypatch.setitem(sys.modules, "fundparse.report.html", None)  # import fails: one line, 2
+    monkeypatch.setitem(sys.modules, "fundparse.cli.review", None)  # import fails: one line, 2
     assert cli_module.main(["report", "x"]) == 2
     assert "report" in capsys.readouterr().err
 

@@ -15,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from fundparse import eval as ev
+from fundparse.cli import eval as ev
+from fundparse.gold import read
+from fundparse.gold import score as scoring
 from fundparse.model import Finding, Mention, Period, Range, Split
 
 SIGNATURE = "구미시는 2023년부터 2026년까지 4년간 총사업비 281억 원(국비 121, 지방비 160)을 투입한다."
@@ -58,17 +60,17 @@ def write_gold(tmp_path: Path, *records: dict, name: str = "gold.jsonl") -> str:
     return str(path)
 
 
-def score(record: dict, mentions, codes=None, tmp_path: Path | None = None) -> ev.DocResult:
-    doc, errors, _issues, _warnings = ev.build_doc(record, str(tmp_path or "."), 1)
+def score(record: dict, mentions, codes=None, tmp_path: Path | None = None) -> scoring.DocResult:
+    doc, errors, _issues, _warnings = read.build_doc(record, str(tmp_path or "."), 1)
     assert doc is not None and not errors, errors
     return score_doc(doc, mentions, codes)
 
 
-def score_doc(doc, mentions, codes=None) -> ev.DocResult:
-    return ev.score_document(doc, mentions, codes)
+def score_doc(doc, mentions, codes=None) -> scoring.DocResult:
+    return scoring.score_document(doc, mentions, codes)
 
 
-def counts(result: ev.DocResult, kind: str = "amounts") -> tuple[int, int, int]:
+def counts(result: scoring.DocResult, kind: str = "amounts") -> tuple[int, int, int]:
     c = result.counts[kind]
     return c.tp, c.gold, c.predicted
 
@@ -78,22 +80,22 @@ def fake_engine(monkeypatch):
     """Replace the engine inside eval: text -> mentions from a dict the test fills in."""
     table: dict[str, list] = {}
     findings: dict[str, list] = {}
-    monkeypatch.setattr(ev, "_extract", lambda text, doc_date: table.get(text, []))
-    monkeypatch.setattr(ev, "_check", lambda text, doc_date: findings.get(text, []))
+    monkeypatch.setattr(scoring, "_extract", lambda text, doc_date: table.get(text, []))
+    monkeypatch.setattr(scoring, "_check", lambda text, doc_date: findings.get(text, []))
     return table, findings
 
 
 # --- locating gold amounts -------------------------------------------------------------------
 
 def test_group_is_the_id_before_the_last_number():
-    assert ev.group_of("local-03") == "local"
-    assert ev.group_of("budget-book-12") == "budget-book"
-    assert ev.group_of("single") == "single"
+    assert read.group_of("local-03") == "local"
+    assert read.group_of("budget-book-12") == "budget-book"
+    assert read.group_of("single") == "single"
 
 
 def test_gold_amounts_are_found_in_order_and_not_inside_a_longer_number():
     text = "총 412억 원 가운데 12억 원은 주차장, 다시 12억 원은 도로"
-    spans, errors, doubts = ev.locate_amounts(
+    spans, errors, doubts = read.locate_amounts(
         text, [{"text": "412억 원"}, {"text": "12억 원"}, {"text": "12억 원"}])
     assert not errors and not doubts
     assert [text[s:e] for s, e in spans] == ["412억 원", "12억 원", "12억 원"]
@@ -104,17 +106,17 @@ def test_gold_amounts_are_found_in_order_and_not_inside_a_longer_number():
 def test_explicit_start_end_are_used_and_checked():
     text = "100억 원과 100억 원"
     second = text.rindex("100억 원")
-    spans, errors, _ = ev.locate_amounts(
+    spans, errors, _ = read.locate_amounts(
         text, [{"text": "100억 원", "start": second, "end": second + 6}])
     assert spans == [(second, second + 6)] and not errors
-    _, errors, _ = ev.locate_amounts(
+    _, errors, _ = read.locate_amounts(
         text, [{"text": "100억 원", "start": second - 1, "end": second + 5}])
     assert errors and f"text[{second - 1}:{second + 5}]" in errors[0]
 
 
 def test_amount_out_of_order_is_not_found():
     text = "30억 원 다음에 20억 원"
-    _, errors, _ = ev.locate_amounts(text, [{"text": "20억 원"}, {"text": "30억 원"}])
+    _, errors, _ = read.locate_amounts(text, [{"text": "20억 원"}, {"text": "30억 원"}])
     assert errors == ["amount #1 '30억 원' not found after offset 15 (the previous amount)"]
 
 
@@ -367,7 +369,7 @@ def test_real_engine_on_the_signature_sentence(tmp_path, capsys):
     path = write_gold(tmp_path, record)
     assert ev.main(["--json", path]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert {k: report["scores"][k]["f1"] for k in ev.KINDS} == {
+    assert {k: report["scores"][k]["f1"] for k in read.KINDS} == {
         "amounts": 1.0, "splits": 1.0, "periods": 1.0}
     assert report["findings"]["false_alarm_documents"] == 0
 
@@ -376,7 +378,7 @@ def test_engine_crash_marks_the_document(tmp_path, monkeypatch, capsys):
     def boom(text, doc_date):
         raise RuntimeError("kaput")
 
-    monkeypatch.setattr(ev, "_extract", boom)
+    monkeypatch.setattr(scoring, "_extract", boom)
     path = write_gold(tmp_path, gold("가 10억 원", [amt("10억 원", 1_000_000_000)]))
     assert ev.main(["--json", path]) == 1
     report = json.loads(capsys.readouterr().out)
@@ -386,7 +388,7 @@ def test_engine_crash_marks_the_document(tmp_path, monkeypatch, capsys):
 
 def test_doc_date_is_passed_to_the_engine(tmp_path, monkeypatch, capsys):
     seen = []
-    monkeypatch.setattr(ev, "_extract", lambda text, doc_date: seen.append(doc_date) or [])
+    monkeypatch.setattr(scoring, "_extract", lambda text, doc_date: seen.append(doc_date) or [])
     path = write_gold(tmp_path, gold("내년 예산", [], doc_date="2024-05-01"))
     assert ev.main(["--json", path]) == 0
     assert seen == ["2024-05-01"]
@@ -437,7 +439,7 @@ def test_validate_accepts_good_gold(tmp_path, capsys, monkeypatch):
     def no_engine(*_a, **_k):
         raise AssertionError("--validate must not run the engine")
 
-    monkeypatch.setattr(ev, "_extract", no_engine)
+    monkeypatch.setattr(scoring, "_extract", no_engine)
     text = SIGNATURE
     record = gold(text, [amt("281억 원", 28_100_000_000), amt("121", 12_100_000_000),
                          amt("160", 16_000_000_000)],

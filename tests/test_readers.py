@@ -24,6 +24,8 @@ from fundparse.readers import (
     read_path,
 )
 
+from conftest import minimal_pdf
+
 KOREAN = ("2023년부터 2026년까지 4년간 281억 원(국비 121, 지방비 160)을 투입한다.\n"
           "사업비는 총 28,100,000,000원이다.\n")
 CP949_ONLY = "똠방각하 햏 뷁 : 총사업비 5억 원\n"          # syllables outside KS X 1001
@@ -530,30 +532,6 @@ def test_password_protected_hwpx():
 # HWP 5 and PDF dispatch
 
 OLE_JUNK = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + b"junk" * 100
-
-
-def minimal_pdf(text: str) -> bytes:
-    """A one-page PDF with ``text`` in Helvetica, xref offsets computed."""
-    stream = f"BT /F1 14 Tf 20 100 Td ({text}) Tj ET".encode("latin-1")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\n" % (len(objects) + 1)
-    out += b"startxref\n%d\n%%%%EOF\n" % xref
-    return bytes(out)
 
 
 def _module_available(name: str, dependency: str) -> bool:

@@ -228,22 +228,40 @@ def test_msvc_rand_matches_the_c_runtime():
     assert [rand() for _ in range(5)] == [41, 18467, 6334, 26500, 19169]
 
 
+def c_runtime_rand(seed: int):
+    """MSVC's rand() from its definition (state * 214013 + 2531011 mod 2**32, bits 16-30),
+    written here on its own so the test does not lean on the reader's MsvcRand."""
+    state = seed
+    while True:
+        state = (state * 214013 + 2531011) % 2**32
+        yield (state >> 16) % 2**15
+
+
+def key_schedule(seed: int) -> bytes:
+    """The spec's 256-byte mask: runs of (mask byte, 1-16 bytes long) from the seeded rand()."""
+    rand = c_runtime_rand(seed)
+    stream = bytearray()
+    while len(stream) < 256:
+        mask = next(rand) % 256
+        stream += bytes([mask]) * (next(rand) % 16 + 1)
+    return bytes(stream[:256])
+
+
 def make_doc_data(seed: bytes, key: bytes) -> bytes:
-    """A 256-byte DISTRIBUTE_DOC_DATA payload hiding ``key`` (inverse of the reader)."""
-    plain = bytearray((i * 37 + 11) & 0xFF for i in range(256))
+    """A 256-byte DISTRIBUTE_DOC_DATA payload hiding ``key``, laid out as the HWP 5 spec says:
+    4 seed bytes in the clear, then the payload XOR the key schedule; the key sits at
+    4 + (low nibble of the first seed byte)."""
+    plain = bytearray((i * 37 + 11) % 256 for i in range(256))
     plain[:4] = seed
-    start = 4 + (seed[0] & 0x0F)
+    start = 4 + seed[0] % 16
     plain[start:start + 16] = key
-    rand = MsvcRand(struct.unpack("<I", seed)[0])
-    remaining = 0
-    for i in range(256):
-        if remaining == 0:
-            mask = rand() & 0xFF
-            remaining = (rand() & 0x0F) + 1
-        if i >= 4:
-            plain[i] ^= mask
-        remaining -= 1
-    return bytes(plain)
+    mask = key_schedule(int.from_bytes(seed, "little"))
+    return bytes(seed) + bytes(p ^ m for p, m in zip(plain[4:], mask[4:]))
+
+
+def test_the_test_generator_is_the_c_runtime_rand():
+    rand = c_runtime_rand(1)
+    assert [next(rand) for _ in range(5)] == [41, 18467, 6334, 26500, 19169]
 
 
 def test_distribution_key_recovered_from_doc_data():

@@ -19,6 +19,8 @@ from reportlab.pdfgen import canvas  # noqa: E402
 from fundparse.readers import ReadError  # noqa: E402
 from fundparse.readers.pdf import compose_line, read_pdf  # noqa: E402
 
+from conftest import pdf_of_objects  # noqa: E402
+
 MYEONGJO = "HYSMyeongJo-Medium"
 GOTHIC = "HYGothic-Medium"
 pdfmetrics.registerFont(UnicodeCIDFont(MYEONGJO))
@@ -304,13 +306,6 @@ def test_a_cyclic_object_reference_is_reported_not_hung_on(monkeypatch):
     monkeypatch.setenv("FUNDPARSE_PDF_SECONDS", "2")
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                b"3 0 R"]
-    data, offsets = b"%PDF-1.4\n", []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(data))
-        data += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(data)
-    data += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    data += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    data += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    data = pdf_of_objects(objects)
     with pytest.raises(_ReadError, match="could not be read within 2 s"):
         _read_pdf(data)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from fundparse.report.html import main
+from fundparse.cli.review import main
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"

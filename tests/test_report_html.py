@@ -17,9 +17,11 @@ import pytest
 import fundparse
 from fundparse.krw import format_krw
 from fundparse.model import CATEGORIES, Finding, Mention, Period, Split
-from fundparse.report.html import (
-    build_marks, build_page, esc_attr, main, render_page, render_text, source_totals,
-)
+from fundparse.cli.review import build_page, main
+from fundparse.report.html import build_marks, render_page, render_text
+from fundparse.report.tips import esc_attr
+from fundparse.report.totals import source_totals
+from fundparse.rules.tables import load_tables
 
 RELEASE = (
     "음성군 보도자료\n"
@@ -130,6 +132,7 @@ def marked_text(tree: Tree, ident: str) -> tuple[int, str]:
 def page_for(text: str, **kw) -> tuple[str, list[Mention], list[Finding]]:
     mentions = fundparse.extract(text)
     findings = fundparse.check(text)
+    kw.setdefault("category_of", load_tables().category)
     return render_page(text, mentions, findings, name=kw.pop("name", "t.txt"), **kw), \
         mentions, findings
 
@@ -225,7 +228,7 @@ def test_tooltips_carry_value_label_category_period_and_markers():
     assert "국비 121억 원, 지방비 160억 원" in tip
     assert "기간: 2023~2026년 (4년간)" in tip
     part = ids["m0s0"]["attrs"]["data-tip"]
-    assert "121억 원 · 12,100,000,000원" in part and "국비(국가)" in part
+    assert "121억 원 · 12,100,000,000원" in part and "국비 [national]" in part
     assert "총액: 281억 원 (총사업비)" in part
     assert "지방비" in ids["m0s1"]["attrs"]["data-tip"]
     assert "c-local" in ids["m0s1"]["attrs"]["class"]
@@ -451,8 +454,8 @@ def test_source_totals_count_each_figure_once_from_the_innermost_parts():
                         splits=(part("국", "national", 140), part("군", "municipal", 30)))
     lookup = {"민자": "private", "국비": "national"}.get
     totals = source_totals([total, again, labelled, repeated_part, mixed, table_sum], lookup)
-    assert totals == {"national": 70, "provincial": 10, "municipal": 20, "local": 0,
-                      "private": 5, "self": 0, "other": 0, "national+provincial": 9}
+    assert totals == {"national": 70, "provincial": 10, "municipal": 20, "private": 5,
+                      "national+provincial": 9}
 
 
 def test_timeline_shows_each_period():
@@ -518,7 +521,9 @@ def test_main_on_a_folder_and_one_file(tmp_path, capsys):
     assert main([str(folder / "a.txt"), "-o", str(out)]) == 0
     assert sorted(p.name for p in out.iterdir()) == ["a.html"]  # one file: no index
     out = tmp_path / "many"
-    assert main([str(folder), str(folder / "a.txt"), "-o", str(out)]) == 0
+    (tmp_path / "a.txt").write_text("국비 10억 원", encoding="utf-8")
+    # the folder's a.txt named again is read once (the one file walker of every command)
+    assert main([str(folder), str(folder / "a.txt"), str(tmp_path / "a.txt"), "-o", str(out)]) == 0
     assert sorted(p.name for p in out.iterdir()) == ["a-2.html", "a.html", "index.html"]
     capsys.readouterr()
 

@@ -10,7 +10,7 @@ symlink or FIFO beside good files, for ``extract``).  Here:
   ``(단위: 백만원)`` over tab-separated rows, page furniture — mixed with arbitrary text: no
   exception escapes ``extract`` or ``check``, every offset (mentions, nested splits, periods,
   findings) slices back to its text with a matching line and column, results repeat;
-* the same through the command's chunked reading of huge files (``fundparse.cli.process``
+* the same through the command's chunked reading of huge files (``fundparse.cli.batch.process``
   with tiny chunks): offsets, lines and columns still refer to the whole file;
 * arbitrary bytes through the readers and on into ``extract``/``check``;
 * the same results under different string-hash seeds (a fresh interpreter each);
@@ -39,7 +39,7 @@ from hypothesis import strategies as st
 
 import fundparse
 from fundparse.checks import CHECKS
-from fundparse.cli import Job, process
+from fundparse.cli.batch import Job, process
 from fundparse.readers import Document, ReadError, read_bytes, read_path
 
 from conftest import cli_env, fundparse_command, no_floats

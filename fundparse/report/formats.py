@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
 from fundparse.model import CATEGORIES, Finding, Mention, Split, decimal_str
+from fundparse.report.totals import part_totals
 
 __all__ = [
     "mention_record", "JsonlWriter", "JsonWriter", "CsvWriter", "CSV_FIELDS", "category_krw",
@@ -106,14 +107,12 @@ def split_text(split: Split) -> str:
 
 
 def category_krw(splits: Iterable[Split]) -> dict[str, int]:
-    """Sum of the top-level parts' KRW per source category (a compound category such as
-    national+provincial goes under ``mixed``); nested parts are inside their parent's sum."""
+    """KRW per source category of one mention's parts, by the one rule of report.totals; a
+    compound category such as national+provincial goes under ``mixed``."""
     sums: dict[str, int] = {}
-    for split in splits:
-        if split.krw is None:
-            continue
-        key = split.category if split.category in CATEGORIES else MIXED
-        sums[key] = sums.get(key, 0) + split.krw
+    for category, krw in part_totals(splits).items():
+        key = category if category in CATEGORIES else MIXED
+        sums[key] = sums.get(key, 0) + krw
     return sums
 
 

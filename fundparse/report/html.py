@@ -1,7 +1,5 @@
-"""``fundparse report``: a self-contained HTML review page per document.
-
-    fundparse report release.hwpx -o out/          # out/release.html
-    fundparse report drafts/ -o out/ --open        # one page per file and out/index.html
+"""A self-contained HTML review page per document (``fundparse report``, cli/review.py, reads
+the files, runs the engine and writes the pages; this module only renders).
 
 The page shows the document text exactly as the reader produced it, with every mention, split
 part, period and finding wrapped in place; tooltips, line numbers and finding notes are CSS
@@ -12,228 +10,23 @@ the page carries a Content-Security-Policy that allows no script at all.
 
 from __future__ import annotations
 
-import argparse
 import bisect
 import datetime as dt
-import fnmatch
-import html
-import os
-import sys
 import urllib.parse
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
 from fundparse.checks import CHECKS
-from fundparse.krw import format_krw
-from fundparse.model import CATEGORIES, Finding, Mention, Split, decimal_str
+from fundparse.model import Finding, Mention, Split
+from fundparse.report.svg import TIMELINE_ROWS, chart_svg, timeline_svg
+from fundparse.report.tips import UI, esc_attr, esc_text, mention_tip, period_tip, split_tip
+from fundparse.report.totals import source_totals
 
-__all__ = ["Page", "build_page", "render_page", "render_index", "main"]
+__all__ = ["Page", "render_page", "render_index", "count_parts"]
 
 GROUPS = 8  # colour groups g0…g7 in page.css
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
        "base-uri 'none'; form-action 'none'")
-
-# --------------------------------------------------------------------------------------
-# Words on the page
-
-UI: dict[str, dict[str, str]] = {
-    "ko": {
-        "title": "fundparse 검토 보고서", "mentions": "금액", "parts": "재원 구분",
-        "periods": "사업 기간", "findings": "지적 사항", "errors": "오류", "warnings": "경고",
-        "none_found": "지적 사항이 없습니다.", "by_source": "재원별 합계",
-        "timeline": "사업 기간", "no_periods": "금액에 딸린 사업 기간이 없습니다.",
-        "no_sources": "재원 구분이 적힌 금액이 없습니다.",
-        "source_note": "총액의 재원 구분과 재원 이름이 붙은 금액(국비 50억 원 등)을 "
-                       "원화로 더했습니다. 같은 금액이 되풀이되면 한 번만 셉니다.",
-        "show_all": "모든 설명 펼치기", "hide_all": "설명 접기", "format": "형식",
-        "encoding": "인코딩", "doc_date": "문서 날짜", "chars": "글자", "lines": "줄",
-        "legend_m": "금액", "legend_s": "재원 구분", "legend_p": "사업 기간",
-        "legend_f": "지적 사항", "legend_hint": "같은 색은 한 총액과 그 재원·기간입니다. "
-        "강조된 곳에 마우스를 올리거나 눌러 보면 설명이 나옵니다.",
-        "document": "본문", "label": "항목", "sources": "재원", "period": "기간",
-        "markers": "표지", "fiscal": "예산 연도", "share": "비율", "total": "총액",
-        "no_krw": "원화 환산 없음(환율 미지정)", "range": "범위", "category": "구분",
-        "amount": "금액", "index_title": "fundparse 검토 보고서 목록", "file": "파일",
-        "failed": "읽지 못한 파일", "years": "년간", "open_start": "시작 미상",
-        "line": "줄", "page": "쪽", "first_rows": "처음 {n}건만 그렸습니다.",
-    },
-    "en": {
-        "title": "fundparse review", "mentions": "Amounts", "parts": "Funding parts",
-        "periods": "Periods", "findings": "Findings", "errors": "errors",
-        "warnings": "warnings", "none_found": "No findings.", "by_source": "Totals by source",
-        "timeline": "Project periods", "no_periods": "No project period is attached to an amount.",
-        "no_sources": "No amount has a funding-source breakdown.",
-        "source_note": "Funding parts of totals and amounts labelled with a source (국비 50억 원) "
-                       "summed in KRW; a figure repeated in the text counts once.",
-        "show_all": "Show every tooltip", "hide_all": "Hide tooltips", "format": "format",
-        "encoding": "encoding", "doc_date": "document date", "chars": "characters",
-        "lines": "lines", "legend_m": "amount", "legend_s": "funding part",
-        "legend_p": "period", "legend_f": "finding",
-        "legend_hint": "One colour = a total with its parts and period. Hover or tap a "
-        "highlight for its meaning.",
-        "document": "Text", "label": "label", "sources": "sources", "period": "period",
-        "markers": "markers", "fiscal": "fiscal year", "share": "share", "total": "total",
-        "no_krw": "no KRW value (no exchange rate given)", "range": "range",
-        "category": "category", "amount": "amount", "index_title": "fundparse review pages",
-        "file": "file", "failed": "Files not read", "years": "years",
-        "open_start": "start not stated", "line": "line", "page": "page",
-        "first_rows": "Only the first {n} are drawn.",
-    },
-}
-
-CATEGORY_NAMES = {
-    "ko": {"national": "국비(국가)", "provincial": "광역(도비)", "municipal": "기초(시·군·구비)",
-           "local": "지방비", "private": "민간", "self": "자부담", "other": "기타"},
-    "en": {c: c for c in CATEGORIES},
-}
-PER_WORDS = {
-    "ko": {"year": "연간", "month": "월", "week": "주", "day": "일당", "hour": "시간당",
-           "person": "1인당", "household": "가구당", "item": "개당·건당", "share": "주당",
-           "area": "면적당", "ton": "톤당", "other": "단위당"},
-    "en": {},
-}
-MARKER_WORDS = {
-    "ko": {"approximate": "어림(약)", "min": "하한(이상)", "max": "상한(이하)",
-           "increase": "증가분", "decrease": "감소분"},
-    "en": {"approximate": "approximate", "min": "at least", "max": "at most",
-           "increase": "increase", "decrease": "decrease"},
-}
-
-
-# --------------------------------------------------------------------------------------
-# Escaping
-
-
-def esc_text(text: str) -> str:
-    """Text content: &, <, >, quotes escaped; CR kept as a reference (the HTML parser would
-    turn a raw CR into LF)."""
-    return html.escape(text, quote=True).replace("\r", "&#13;").replace("\x00", "&#0;")
-
-
-def esc_attr(value: str) -> str:
-    """An attribute value for use between double quotes."""
-    return (html.escape(value, quote=True).replace("\n", "&#10;").replace("\r", "&#13;")
-            .replace("\t", "&#9;").replace("\x00", "&#0;"))
-
-
-# --------------------------------------------------------------------------------------
-# Describing values
-
-
-def money_short(krw: int | None, value: Decimal, currency: str) -> str:
-    if krw is not None:
-        return format_krw(krw)
-    return f"{decimal_str(value)} {currency}"
-
-
-def money_lines(krw: int | None, value: Decimal, currency: str, lang: str) -> str:
-    """"281억 원 · 28,100,000,000원" (KRW), or the foreign value with its KRW if a rate was given."""
-    if currency == "KRW" and krw is not None:
-        return f"{format_krw(krw)} · {krw:,}원"
-    head = f"{decimal_str(value)} {currency}"
-    if krw is None:
-        return f"{head}\n{UI[lang]['no_krw']}"
-    return f"{head} = {format_krw(krw)} · {krw:,}원"
-
-
-def category_name(category: str, lang: str) -> str:
-    names = CATEGORY_NAMES[lang]
-    return "+".join(names.get(part, part) for part in category.split("+"))
-
-
-def period_words(start: int | None, end: int | None, years: int | None, lang: str) -> str:
-    ui = UI[lang]
-    if start is not None and end is not None:
-        span = f"{start}~{end}" + ("년" if lang == "ko" else "")
-    elif end is not None:
-        span = f"~{end}" + ("년" if lang == "ko" else "")
-    elif start is not None:
-        span = f"{start}~" if lang == "en" else f"{start}년~"
-    else:
-        span = ""
-    if years is not None:
-        dur = f"{years}{ui['years']}" if lang == "ko" else f"{years} {ui['years']}"
-        span = f"{span} ({dur})" if span else dur
-    return span
-
-
-def markers_of(m: Mention, lang: str) -> list[str]:
-    words = MARKER_WORDS[lang]
-    out = []
-    if m.approximate:
-        out.append(words["approximate"])
-    if m.bound:
-        out.append(words.get(m.bound, m.bound))
-    if m.per:
-        per = PER_WORDS[lang].get(m.per)
-        out.append(per if per else f"per {m.per}")
-    if m.change:
-        out.append(words.get(m.change, m.change))
-    return out
-
-
-def category_words(category: str, lang: str) -> str:
-    """"국비(국가) [national]" (ko) or "national" (en)."""
-    return category_name(category, lang) + (f" [{category}]" if lang == "ko" else "")
-
-
-def total_words(m: Mention) -> str:
-    words = money_short(m.krw, m.value, m.currency)
-    return f"{words} ({m.label})" if m.label else words
-
-
-def mention_tip(m: Mention, findings: list[Finding], lang: str, category_of=None) -> str:
-    ui = UI[lang]
-    lines = [money_lines(m.krw, m.value, m.currency, lang)]
-    if m.range is not None:
-        low = money_short(m.range.low_krw, m.range.low, m.currency)
-        high = money_short(m.range.high_krw, m.range.high, m.currency)
-        lines.append(f"{ui['range']}: {low} ~ {high}")
-    if m.label:
-        lines.append(f"{ui['label']}: {m.label}")
-        category = category_of(m.label) if category_of is not None else None
-        if category:
-            lines.append(f"{ui['category']}: {category_words(category, lang)}")
-    if m.fiscal_year is not None:
-        lines.append(f"{ui['fiscal']}: {m.fiscal_year}")
-    if m.splits:
-        parts = ", ".join(f"{s.label} {money_short(s.krw, s.value, s.currency)}"
-                          for s in m.splits)
-        lines.append(f"{ui['sources']}: {parts}")
-    if m.period is not None:
-        p = m.period
-        lines.append(f"{ui['period']}: {period_words(p.start, p.end, p.years, lang)}")
-    marks = markers_of(m, lang)
-    if marks:
-        lines.append(f"{ui['markers']}: {', '.join(marks)}")
-    if findings:
-        lines.append(f"{ui['findings']}: {', '.join(f.code for f in findings)}")
-    return "\n".join(lines)
-
-
-def split_tip(s: Split, total: Mention, lang: str) -> str:
-    ui = UI[lang]
-    lines = [money_lines(s.krw, s.value, s.currency, lang),
-             f"{ui['sources']}: {s.label} — {category_words(s.category, lang)}"]
-    if s.share is not None:
-        lines.append(f"{ui['share']}: {decimal_str(s.share * 100)}%")
-    if s.splits:
-        lines.append(f"{ui['sources']}: " + ", ".join(
-            f"{p.label} {money_short(p.krw, p.value, p.currency)}" for p in s.splits))
-    lines.append(f"{ui['total']}: {total_words(total)}")
-    if total.period is not None:
-        p = total.period
-        lines.append(f"{ui['period']}: {period_words(p.start, p.end, p.years, lang)}")
-    return "\n".join(lines)
-
-
-def period_tip(m: Mention, lang: str) -> str:
-    ui = UI[lang]
-    p = m.period
-    assert p is not None
-    return "\n".join([f"{ui['period']}: {period_words(p.start, p.end, p.years, lang)}",
-                      f"{ui['amount']}: {total_words(m)}"])
 
 
 # --------------------------------------------------------------------------------------
@@ -392,160 +185,6 @@ def _walk_line(text: str, ls: int, le: int, marks: list[Mark], begun: set[str],
 
 
 # --------------------------------------------------------------------------------------
-# Summary: totals per source category, periods
-
-
-SUM_LABELS = {"합계", "총계", "소계", "계", "합", "누계"}
-
-
-def source_totals(mentions: list[Mention], category_of=None) -> dict[str, int]:
-    """KRW per category from split parts (their innermost breakdown) and from amounts whose
-    label is a funding source; each figure once (a total repeated with the same parts counts
-    once; a table's 합계/소계 row is left out, as it sums the rows above).  Compound categories
-    ("national+provincial") keep their own key."""
-    totals: dict[str, int] = {c: 0 for c in CATEGORIES}
-    seen_parts: set[tuple] = set()
-    counted: set[tuple[str, int]] = set()
-
-    def leaves(parts: tuple[Split, ...], path: tuple[str, ...]):
-        for s in parts:
-            if s.splits:
-                yield from leaves(s.splits, path + (s.label,))
-            else:
-                yield s, path + (s.label,)
-
-    for m in mentions:
-        if m.label and "".join(m.label.split()) in SUM_LABELS:
-            continue  # a table's 합계/소계 row repeats the rows above it
-        for s, path in leaves(m.splits, ()):
-            if s.krw is None:
-                continue
-            key = (m.krw, m.value, path, s.krw)
-            if key in seen_parts:
-                continue
-            seen_parts.add(key)
-            counted.add((s.category, s.krw))
-            totals[s.category] = totals.get(s.category, 0) + s.krw
-    if category_of is not None:
-        for m in mentions:
-            if m.splits or not m.label or m.krw is None or m.change or m.per:
-                continue
-            category = category_of(m.label)
-            if not category or (category, m.krw) in counted:
-                continue
-            counted.add((category, m.krw))
-            totals[category] = totals.get(category, 0) + m.krw
-    return totals
-
-
-def chart_svg(totals: dict[str, int], lang: str) -> str:
-    """Horizontal bars, one per category (the seven always, compound ones when present)."""
-    keys = list(CATEGORIES) + [k for k in totals if k not in CATEGORIES and totals[k]]
-    row, label_w, bar_w, width = 28, 122, 200, 440
-    height = row * len(keys) + 8
-    top = max(totals.values(), default=0)
-    names = [category_name(k, lang) for k in keys]
-    parts = [f'<svg class="chart" role="img" viewBox="0 0 {width} {height}" width="{width}" '
-             f'height="{height}" '
-             f'aria-label="{esc_attr(UI[lang]["by_source"])}">']
-    parts.append(f'<line class="axis" x1="{label_w}" y1="2" x2="{label_w}" y2="{height - 4}"/>')
-    for n, (key, name) in enumerate(zip(keys, names)):
-        value = totals.get(key, 0)
-        y = 4 + n * row
-        w = (value * bar_w) // top if top else 0
-        if value and w < 2:
-            w = 2
-        css = f"bar-{key}" if key in CATEGORIES else "bar-mixed"
-        words = format_krw(value) if value else "0"
-        parts.append(f'<g class="row" data-category="{esc_attr(key)}" data-krw="{value}">')
-        parts.append(f'<text class="lbl" x="{label_w - 8}" y="{y + 18}" '
-                     f'text-anchor="end">{esc_text(name)}</text>')
-        if w:
-            parts.append(f'<rect class="{css}" x="{label_w}" y="{y + 4}" width="{w}" '
-                         f'height="{row - 10}" rx="3"><title>{esc_text(name)}: '
-                         f'{esc_text(words)} ({value:,}원)</title></rect>')
-        if w > bar_w * 3 // 5:  # a long bar carries its figure inside
-            parts.append(f'<text class="val in" x="{label_w + w - 6}" y="{y + 18}" '
-                         f'text-anchor="end">{esc_text(words)}</text></g>')
-        else:
-            parts.append(f'<text class="val{"" if value else " zero"}" x="{label_w + w + 6}" '
-                         f'y="{y + 18}">{esc_text(words)}</text></g>')
-    parts.append("</svg>")
-    return "".join(parts)
-
-
-TIMELINE_ROWS = 40
-
-
-def timeline_svg(mentions: list[Mention], findings: list[Finding], lang: str) -> str | None:
-    """One bar per attached period (the first TIMELINE_ROWS), red when a FP2xx finding is on it."""
-    rows = []
-    seen = set()
-    period_findings = [f for f in findings if f.code.startswith("FP2")]
-    for i, m in enumerate(mentions):
-        if len(rows) == TIMELINE_ROWS:
-            break
-        p = m.period
-        if p is None or (p.start_offset, p.end_offset) in seen:
-            continue
-        seen.add((p.start_offset, p.end_offset))
-        start, end, open_start = p.start, p.end, False
-        if start is None and end is not None and p.years:
-            start = end - p.years + 1
-        if end is None and start is not None and p.years:
-            end = start + p.years - 1
-        if start is None and end is None:
-            continue
-        if start is None:
-            open_start = True
-        bad = any(f.start < p.end_offset and p.start_offset < f.end for f in period_findings)
-        rows.append((i, m, start, end, open_start, bad))
-    if not rows:
-        return None
-    years = [y for r in rows for y in (r[2], r[3]) if y is not None]
-    y0, y1 = min(years), max(years)
-    if y1 - y0 > 60:  # a typo such as 2205: keep the axis readable
-        y1 = y0 + 60
-    left, right, width, row = 12, 12, 440, 34
-    span = y1 - y0 + 1
-    unit = (width - left - right) / span if span else 1
-    height = 26 + row * len(rows)
-
-    def x(year: int) -> float:
-        return left + (min(max(year, y0), y1 + 1) - y0) * unit
-
-    step = 1 if span <= 12 else 2 if span <= 24 else 5
-    parts = [f'<svg class="timeline" role="img" viewBox="0 0 {width} {height}" width="{width}" '
-             f'height="{height}" '
-             f'aria-label="{esc_attr(UI[lang]["timeline"])}">']
-    parts.append(f'<line class="axis" x1="{left}" y1="18" x2="{width - right}" y2="18"/>')
-    for year in range(y0, y1 + 1, step):
-        parts.append(f'<text class="tick" x="{x(year) + unit / 2:.1f}" y="13" '
-                     f'text-anchor="middle">{year}</text>')
-        parts.append(f'<line class="axis" x1="{x(year):.1f}" y1="15" x2="{x(year):.1f}" '
-                     f'y2="{height}" stroke-dasharray="2 4"/>')
-    for n, (i, m, start, end, open_start, bad) in enumerate(rows):
-        p = m.period
-        assert p is not None
-        y = 24 + n * row
-        a = x(start if start is not None else y0)
-        b = x((end if end is not None else y1) + 1)
-        if b <= a:  # FP202: starts after it ends
-            a, b = x(end), x(start + 1) if start is not None else a + 4
-        css = "span bad" if bad else "span open" if open_start else "span"
-        label = period_words(p.start, p.end, p.years, lang)
-        money = money_short(m.krw, m.value, m.currency)
-        parts.append(f'<a href="#m{i}p"><rect class="{css}" x="{a:.1f}" y="{y}" '
-                     f'width="{max(b - a, 3):.1f}" height="12" rx="3"><title>'
-                     f'{esc_text(p.text)}</title></rect>')
-        text_x = min(a, width - 220)
-        parts.append(f'<text class="val" x="{max(text_x, left):.1f}" y="{y + 26}">'
-                     f'{esc_text(label)} · {esc_text(money)}</text></a>')
-    parts.append("</svg>")
-    return "".join(parts)
-
-
-# --------------------------------------------------------------------------------------
 # The page
 
 
@@ -562,8 +201,8 @@ class Page:
     source: str = ""     # the input path as given
 
 
-def _count_parts(parts: tuple[Split, ...]) -> int:
-    return sum(1 + _count_parts(s.splits) for s in parts)
+def count_parts(parts: tuple[Split, ...]) -> int:
+    return sum(1 + count_parts(s.splits) for s in parts)
 
 
 def render_page(text: str, mentions: list[Mention], findings: list[Finding], *,
@@ -571,13 +210,10 @@ def render_page(text: str, mentions: list[Mention], findings: list[Finding], *,
                 doc_date: dt.date | None = None, pages: tuple[int, ...] = (),
                 read_notes: tuple[str, ...] = (), category_of=None) -> str:
     """The complete HTML page for one document.  ``category_of(label)`` maps a funding-source
-    label to its category (default: the package's table; build_page passes the config's)."""
+    label to its category (cli/review.py passes the configuration's); without it, amounts
+    labelled with a source word are not read as that source."""
     ui = UI[lang]
     chrome_lang = ' lang="en"' if lang == "en" else ""
-    if category_of is None:  # the package's own source table
-        from fundparse.rules.tables import load_tables
-
-        category_of = load_tables().category
     marks = build_marks(text, mentions, findings, lang, category_of)
     first_ids = {m.ident for m in marks}
     notes: dict[int, list[str]] = {}
@@ -599,7 +235,7 @@ def render_page(text: str, mentions: list[Mention], findings: list[Finding], *,
     body_text = render_text(text, marks, notes, pages)
     errors = sum(1 for f in findings if f.severity == "error")
     warnings = len(findings) - errors
-    n_parts = sum(_count_parts(m.splits) for m in mentions)
+    n_parts = sum(count_parts(m.splits) for m in mentions)
     n_periods = len({(m.period.start_offset, m.period.end_offset)
                      for m in mentions if m.period is not None})
     totals = source_totals(mentions, category_of)
@@ -700,173 +336,3 @@ def _css() -> str:
     if not _CSS_CACHE:
         _CSS_CACHE.append(Path(__file__).with_name("page.css").read_text(encoding="utf-8"))
     return _CSS_CACHE[0]
-
-
-# --------------------------------------------------------------------------------------
-# From a file to a page
-
-
-def filter_findings(findings: list[Finding], config, path: str) -> list[Finding]:
-    """Apply the config's select / ignore / per-file-ignores (code prefixes, as ruff)."""
-    if config is None:
-        return findings
-    ignore = list(config.ignore)
-    for glob, codes in config.per_file_ignores:
-        if fnmatch.fnmatch(path, glob) or fnmatch.fnmatch(os.path.basename(path), glob):
-            ignore.extend(codes)
-    out = []
-    for f in findings:
-        if config.select and not any(f.code.startswith(s) for s in config.select):
-            continue
-        if any(f.code.startswith(s) for s in ignore):
-            continue
-        out.append(f)
-    return out
-
-
-def build_page(text: str, *, name: str, path: str = "-", lang: str = "ko",
-               doc_date=None, config=None, fmt: str = "text", encoding: str | None = None,
-               pages: tuple[int, ...] = (), read_notes: tuple[str, ...] = ()) -> Page:
-    """Analyse ``text`` and render its page (``name`` is the page's file name)."""
-    from fundparse.pipeline import check, extract
-    from fundparse.rules.tables import load_tables
-    from fundparse.structure.docdate import coerce_date, sniff_doc_date
-
-    mentions = extract(text, doc_date=doc_date, config=config)
-    findings = filter_findings(check(text, doc_date=doc_date, config=config), config, path)
-    tables = load_tables(config.data if config is not None else "{}")
-    day = coerce_date(doc_date) or sniff_doc_date(text)
-    page_html = render_page(text, mentions, findings, name=os.path.basename(path) or name,
-                            lang=lang, fmt=fmt, encoding=encoding, doc_date=day, pages=pages,
-                            read_notes=read_notes, category_of=tables.category)
-    errors = sum(1 for f in findings if f.severity == "error")
-    return Page(name, page_html, len(mentions), sum(_count_parts(m.splits) for m in mentions),
-                len(findings), errors, path)
-
-
-def _expand(paths: list[str]) -> list[str]:
-    """Files as given; folders walked (hidden entries skipped, symlinked folders not
-    followed) for the reader's default globs."""
-    from fundparse.readers import DEFAULT_GLOBS
-
-    out: list[str] = []
-    for given in paths:
-        if given != "-" and os.path.isdir(given):
-            found = []
-            for root, dirs, files in os.walk(given, followlinks=False):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for fname in files:
-                    if not fname.startswith(".") and any(
-                            fnmatch.fnmatch(fname.lower(), g) for g in DEFAULT_GLOBS):
-                        found.append(os.path.join(root, fname))
-            out.extend(sorted(found))
-        else:
-            out.append(given)
-    return out
-
-
-def _page_name(path: str, taken: set[str], reserve_index: bool) -> str:
-    base = "stdin" if path == "-" else os.path.splitext(os.path.basename(path.rstrip("/\\")))[0]
-    base = "".join(c if (c.isalnum() or c in "-_.") else "_" for c in base).strip(".") or "page"
-    name = f"{base}.html"
-    n = 2
-    while name.lower() in taken or (reserve_index and name.lower() == "index.html"):
-        name = f"{base}-{n}.html"
-        n += 1
-    taken.add(name.lower())
-    return name
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="fundparse report",
-        description="Render each document as a self-contained HTML review page: every amount "
-                    "highlighted with its meaning, funding parts, periods and findings.",
-        epilog="examples:\n  fundparse report release.hwpx -o review/\n"
-               "  fundparse report drafts/ -o review/ --open   # one page each + index.html\n"
-               "  open review/release.html#all to see every tooltip at once (also in print)",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders ('-' = stdin)")
-    parser.add_argument("-o", "--output", metavar="DIR", default="fundparse-report",
-                        help="folder for the pages (default: ./fundparse-report)")
-    parser.add_argument("--open", action="store_true", help="open the page (or index) in a browser")
-    parser.add_argument("--doc-date", metavar="YYYY-MM-DD",
-                        help="document date for 올해/내년 (default: the date the text states)")
-    parser.add_argument("--lang", choices=("ko", "en"), default=None,
-                        help="language of the page's labels and messages (default: config or ko)")
-    return parser
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``fundparse report PATH… -o DIR [--open] [--doc-date D] [--lang en]``; 0, or 2 when an
-    input could not be read (the other pages are still written)."""
-    from fundparse.config import ConfigError, find_config
-    from fundparse.readers import ReadError, read_path
-    from fundparse.structure.docdate import coerce_date
-
-    args = _parser().parse_args(sys.argv[1:] if argv is None else argv)
-    doc_date = None
-    if args.doc_date:
-        try:
-            doc_date = coerce_date(args.doc_date)
-        except (ValueError, TypeError) as exc:
-            print(f"fundparse: --doc-date: {exc}", file=sys.stderr)
-            return 2
-        if doc_date is None:
-            print(f"fundparse: --doc-date: not a date: {args.doc_date}", file=sys.stderr)
-            return 2
-    out_dir = Path(args.output)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        print(f"fundparse: {args.output}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
-    paths = _expand(args.paths)
-    several = len(paths) > 1
-    taken: set[str] = set()
-    pages: list[Page] = []
-    failed: list[tuple[str, str]] = []
-    status = 0
-    for path in paths:
-        try:
-            config = find_config(os.getcwd() if path == "-" else path)
-            doc = read_path(path)
-        except (ReadError, ConfigError) as exc:
-            reason = " ".join(str(exc).split()) or type(exc).__name__
-            print(f"fundparse: {path}: {reason}", file=sys.stderr)
-            failed.append((path, reason))
-            status = 2
-            continue
-        lang = args.lang or getattr(config, "lang", "ko") or "ko"
-        name = _page_name(path, taken, several)
-        page = build_page(doc.text, name=name, path=path, lang=lang, doc_date=doc_date,
-                          config=config, fmt=doc.format, encoding=doc.encoding,
-                          pages=doc.pages, read_notes=doc.notes)
-        target = out_dir / name
-        try:
-            target.write_text(page.html, encoding="utf-8", errors="replace")
-        except OSError as exc:
-            print(f"fundparse: {target}: {exc.strerror or exc}", file=sys.stderr)
-            status = 2
-            continue
-        pages.append(page)
-        print(target)
-    opened = out_dir / pages[0].name if len(pages) == 1 and not several else None
-    if several:
-        index = out_dir / "index.html"
-        try:
-            index.write_text(render_index(pages, failed, args.lang or "ko"), encoding="utf-8")
-            print(index)
-            opened = index
-        except OSError as exc:
-            print(f"fundparse: {index}: {exc.strerror or exc}", file=sys.stderr)
-            status = 2
-    if args.open and opened is not None:
-        import webbrowser
-
-        webbrowser.open(opened.resolve().as_uri())
-    return status
-
-
-if __name__ == "__main__":  # python -m fundparse.report.html …
-    raise SystemExit(main())

@@ -13,14 +13,11 @@ from rich.table import Table
 from rich.text import Text
 
 from fundparse.krw import format_krw
-from fundparse.model import CATEGORIES, Finding, Mention, Split, decimal_str
+from fundparse.model import Finding, Mention, Split, decimal_str
+from fundparse.report.totals import CATEGORY_KO, add_totals, ordered, source_totals
 
 __all__ = ["TableWriter", "krw_cell", "make_progress"]
 
-CATEGORY_KO = {
-    "national": "국비", "provincial": "도비·광역시비", "municipal": "시·군·구비",
-    "local": "지방비", "private": "민간", "self": "자부담", "other": "기타",
-}
 BAR_WIDTH = 24
 
 
@@ -103,7 +100,9 @@ class TableWriter:
     """Prints one table per document as it ends, and the totals footer on close."""
 
     def __init__(self, stream: TextIO, *, color: bool = False, width: int | None = None,
-                 lang: str = "ko", title_notes: bool = True):
+                 lang: str = "ko", title_notes: bool = True, category_of=None):
+        """``category_of(path)`` gives the label -> category lookup of a file's configuration,
+        so amounts labelled with a source word count in the totals (report.totals)."""
         self.console = Console(
             file=stream, color_system="auto" if color else None, force_terminal=color or None,
             no_color=not color, width=width, highlight=False, emoji=False, soft_wrap=False,
@@ -114,9 +113,10 @@ class TableWriter:
         self.mentions = 0
         self.totals: dict[str, int] = {}
         self._table: Table | None = None
-        self._seen: dict[tuple[str, int], str] = {}
+        self._mentions: list[Mention] = []
         self._count = 0
         self.title_notes = title_notes
+        self.category_of = category_of
 
     def _print(self, renderable) -> None:
         """Print; without colour (a file or a pipe) the lines lose rich's trailing padding."""
@@ -130,7 +130,7 @@ class TableWriter:
 
     def begin(self, path: str) -> None:
         self.files += 1
-        self._seen = {}
+        self._mentions = []
         self._count = 0
         table = Table(title=path, title_justify="left", title_style="bold",
                       box=box.SIMPLE_HEAD, show_lines=False, expand=False, pad_edge=False)
@@ -151,9 +151,7 @@ class TableWriter:
             table = self._table
         for m in mentions:
             self._count += 1
-            for split in m.splits:
-                if split.currency == "KRW" and split.krw is not None:
-                    self._seen.setdefault((split.label, split.krw), split.category)
+            self._mentions.append(m)
             amount = m.text if m.currency == "KRW" else f"{m.text}\n{decimal_str(m.value)} {m.currency}"
             table.add_row(
                 f"{m.line}:{m.column}", amount, krw_cell(m.krw), m.label or "",
@@ -165,8 +163,9 @@ class TableWriter:
         table = self._table
         self._table = None
         self.mentions += self._count
-        for (_, krw), category in self._seen.items():
-            self.totals[category] = self.totals.get(category, 0) + krw
+        lookup = self.category_of(path) if self.category_of is not None else None
+        add_totals(self.totals, source_totals(self._mentions, lookup))
+        self._mentions = []
         if table is None or self._count == 0:
             self._print(Text(f"{path}: no amounts found", style="dim"))
             return
@@ -179,7 +178,8 @@ class TableWriter:
             title=f"Totals by funding source — {self.files} file{'s' if self.files != 1 else ''}, "
                   f"{self.mentions} amount{'s' if self.mentions != 1 else ''}",
             title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
-            caption="each distinct (label, KRW) part counted once per document; KRW only",
+            caption="parts broken down to their innermost parts, each once per document; "
+                    "KRW only",
             caption_justify="left",
         )
         footer.add_column("source")
@@ -187,9 +187,7 @@ class TableWriter:
         footer.add_column("share", justify="right")
         footer.add_column("", style="green")
         whole = sum(self.totals.values())
-        order = {c: i for i, c in enumerate(CATEGORIES)}
-        for category in sorted(self.totals, key=lambda c: (order.get(c, len(order)), c)):
-            krw = self.totals[category]
+        for category, krw in ordered(self.totals):
             share, bar = _share_bar(krw, whole)
             name = f"{category} ({CATEGORY_KO[category]})" if category in CATEGORY_KO else category
             footer.add_row(name, krw_cell(krw, "  "), share, bar)

@@ -18,6 +18,7 @@ from decimal import Decimal
 
 import regex
 
+from fundparse.amount import Amount  # noqa: F401  (re-exported: rules produce Amounts)
 from fundparse.model import whole
 from fundparse.numerals import Numeral, elided_value
 
@@ -27,25 +28,6 @@ S = "[ \u00a0]"  # one optional space, as in "281 억원" or "5 억 달러"
 PARTICLE_START = "이가을를은는의에으로과와도만씩까부대어상규정내안남수쯤여짜선인였보밖뿐당미초한께나며든입일꼴및라란"
 # the copula right after a word ending in a vowel ends it too: "45억9200만 달러다."
 WORD_END = rf"(?![가-힣])|(?=[{PARTICLE_START}])|(?=다(?:[\s.,!?)」』]|$))"
-
-
-@dataclass(slots=True)
-class Amount:
-    """A monetary amount found by a rule, before structure is attached."""
-
-    start: int
-    end: int
-    currency: str
-    value: Decimal
-    rule: str
-    numeral: Numeral
-    approximate: bool = False
-    bound: str | None = None
-    per: str | None = None
-    change: str | None = None
-    high: Decimal | None = None  # a range's high end
-    bare: bool = False  # no currency word: "281억" read as money from context
-    chain_start: int = -1  # where the markers before it begin ("총사업비 약 281억": at 약)
 
 
 @dataclass(frozen=True, slots=True)

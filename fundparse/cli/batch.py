@@ -1,0 +1,380 @@
+"""The one runner of documents: a Job, the events each document produces, huge plain text read
+chunk by chunk, a worker pool, and the bookkeeping of the events every command shares."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import Any
+
+from fundparse.cli.args import EXIT_ERROR, EXIT_INTERNAL, EXIT_OK, ISSUES_URL, say
+
+
+HUGE_BYTES = 8 * 1024 * 1024        # plain text above this is read chunk by chunk
+CHUNK_CHARS = 1 << 16               # 64K characters: the engine is fastest per character here
+
+
+@dataclass(frozen=True)
+class Job:
+    """Everything a worker needs to process one path (picklable)."""
+
+    mode: str  # "extract" | "check" | "review"
+    doc_date: dt.date | None = None
+    rates: tuple[tuple[str, Decimal], ...] = ()
+    rate_table: Any = None  # fx.RateTable
+    config_file: str | None = None
+    lang: str | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    stdin_name: str | None = None
+    huge_bytes: int = HUGE_BYTES
+    chunk_chars: int = CHUNK_CHARS
+    render: str | None = None  # "jsonl": workers send finished JSON lines, not Mention objects
+
+    def rates_on(self, day: dt.date | None) -> dict[str, Decimal] | None:
+        rates: dict[str, Decimal] = {}
+        if self.rate_table is not None:
+            rates.update(self.rate_table.rates_on(day))
+        rates.update(self.rates)
+        return rates or None
+
+
+# Events a document produces, in order:
+#   ("doc", format, encoding)  ("note", text)  ("info", text)  ("mentions", [Mention])
+#   ("findings", [Finding], lang)  ("error", reason)  ("config", message)  ("internal", reason)
+#   ("rendered", text): a worker's mentions already written as JSON lines (--jobs, jsonl)
+#   ("reviewed", Document, [Mention], [Finding], Config): mode "review" (fundparse report)
+Event = tuple
+
+
+_CONFIGS: dict[str, Any] = {}
+
+
+def config_for(path: str, job: Job):
+    from fundparse.config import find_config, load_config
+
+    if job.config_file:
+        config = _CONFIGS.get(job.config_file)
+        if config is None:
+            config = _CONFIGS[job.config_file] = load_config(job.config_file)
+        return config
+    if path == "-":
+        return find_config(os.path.abspath(job.stdin_name) if job.stdin_name else os.getcwd())
+    return find_config(path)
+
+
+def _bare(config):
+    """The config without select/ignore: the CLI applies its own layered selection."""
+    if not (config.select or config.ignore or config.per_file_ignores):
+        return config
+    return replace(config, select=(), ignore=(), per_file_ignores=())
+
+
+def _is_huge(path: str, job: Job) -> bool:
+    if path == "-":
+        return False
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False
+    import stat
+
+    if not stat.S_ISREG(st.st_mode) or st.st_size <= job.huge_bytes:
+        return False
+    from fundparse.readers import sniff_format
+
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    return sniff_format(head, path) == "text"
+
+
+def _read(path: str, job: Job):
+    from fundparse.readers import ReadError, read_bytes, read_path
+
+    if path != "-":
+        return read_path(path)
+    try:
+        data = sys.stdin.buffer.read()
+    except OSError as exc:
+        raise ReadError(f"cannot read stdin: {exc.strerror or exc}") from None
+    return read_bytes(data, job.stdin_name or "-")
+
+
+def process(path: str, job: Job) -> Iterator[Event]:
+    """Read and analyse one path; every outcome, failures included, is an event."""
+    from fundparse.config import ConfigError
+    from fundparse.readers import ReadError
+
+    try:
+        config = config_for(path, job)
+        if job.mode == "check":
+            from fundparse.suppress import validate_config
+
+            validate_config(config)
+        if job.mode == "review":
+            yield from _review_document(path, job, config)
+        elif _is_huge(path, job):
+            yield from _process_chunks(path, job, config)
+        elif job.mode == "extract":
+            yield from _extract_document(path, job, config)
+        else:
+            yield from _check_document(path, job, config)
+    except ReadError as exc:
+        yield ("error", str(exc) or "cannot read")
+    except ConfigError as exc:
+        yield ("config", str(exc))
+    except RecursionError:
+        yield ("internal", "RecursionError: input nested too deeply")
+    except Exception as exc:  # a bug: report it, keep going with the other files
+        if os.environ.get("FUNDPARSE_DEBUG"):
+            import traceback
+
+            traceback.print_exc()
+        yield ("internal", one_line(exc))
+
+
+def one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text}"[:300] if text else type(exc).__name__
+
+
+def _extract_document(path: str, job: Job, config) -> Iterator[Event]:
+    import fundparse
+    from fundparse.readers import page_of
+    from fundparse.structure.docdate import sniff_doc_date
+
+    doc = _read(path, job)
+    yield ("doc", doc.format, doc.encoding)
+    for note in doc.notes:
+        yield ("note", note)
+    rates = None
+    if job.rates or job.rate_table is not None:
+        day = job.doc_date
+        if job.rate_table is not None and day is None:
+            day = sniff_doc_date(doc.text)
+            yield ("info", f"rates for {day.isoformat()}" if day else
+                   "no document date found: the latest rates are used")
+        rates = job.rates_on(day)
+    mentions = fundparse.extract(doc.text, doc_date=job.doc_date, rates=rates, config=config)
+    if doc.pages:
+        mentions = [replace(m, page=page_of(doc, m.start)) for m in mentions]
+    yield ("mentions", mentions)
+
+
+def _review_document(path: str, job: Job, config) -> Iterator[Event]:
+    """The document whole (its notes go on its page), its mentions and its findings."""
+    import fundparse
+
+    doc = _read(path, job)
+    yield ("doc", doc.format, doc.encoding)
+    mentions = fundparse.extract(doc.text, doc_date=job.doc_date, config=config)
+    findings = fundparse.check(doc.text, doc_date=job.doc_date, config=config)
+    yield ("reviewed", doc, mentions, findings, config)
+
+
+def _check_document(path: str, job: Job, config) -> Iterator[Event]:
+    import fundparse
+    from fundparse.suppress import SuppressionScanner, filter_findings
+
+    doc = _read(path, job)
+    yield ("doc", doc.format, doc.encoding)
+    for note in doc.notes:
+        yield ("note", note)
+    findings = fundparse.check(doc.text, doc_date=job.doc_date, config=_bare(config))
+    scanner = SuppressionScanner()
+    if findings:
+        scanner.feed(doc.text)
+        if doc.format == "html" and path != "-":
+            try:
+                with open(path, "rb") as handle:  # the reader drops comments: look at the source
+                    scanner.feed_file_directives(handle.read().decode("latin-1"))
+            except OSError:
+                pass
+    kept = filter_findings(findings, doc.text, config=config, path=shown_path(path, job),
+                           select=job.select, ignore=job.ignore,
+                           suppressions=scanner.suppressions)
+    yield ("findings", kept, job.lang or config.lang)
+
+
+def shown_path(path: str, job: Job) -> str:
+    return job.stdin_name or "-" if path == "-" else path
+
+
+# Huge plain text: chunk by chunk, offsets and lines shifted to the whole file's.
+
+def _shift_finding(f, offset: int, lines: int, columns: int):
+    return replace(f, start=f.start + offset, end=f.end + offset, line=f.line + lines,
+                   column=f.column + (columns if f.line == 1 else 0))
+
+
+def _shift_split(s, offset: int):
+    return replace(s, start=s.start + offset, end=s.end + offset,
+                   splits=tuple(_shift_split(p, offset) for p in s.splits))
+
+
+def shift_mention(m, offset: int, lines: int, columns: int):
+    """``m`` found in a chunk that starts at ``offset``, on line ``lines + 1`` of the file, with
+    ``columns`` characters of that line before it (a chunk cut inside an overlong line)."""
+    if not (offset or lines or columns):
+        return m
+    period = m.period
+    if period is not None:
+        period = replace(period, start_offset=period.start_offset + offset,
+                         end_offset=period.end_offset + offset)
+    return replace(
+        m, start=m.start + offset, end=m.end + offset, line=m.line + lines,
+        column=m.column + (columns if m.line == 1 else 0),
+        splits=tuple(_shift_split(s, offset) for s in m.splits), period=period,
+        findings=tuple(_shift_finding(f, offset, lines, columns) for f in m.findings),
+    )
+
+
+def _process_chunks(path: str, job: Job, config) -> Iterator[Event]:
+    import fundparse
+    from fundparse.readers import iter_text_chunks
+    from fundparse.structure.docdate import sniff_doc_date
+    from fundparse.suppress import SuppressionScanner, filter_findings
+
+    yield ("doc", "text", None)
+    yield ("info", f"large file: read in chunks of {job.chunk_chars:,} characters")
+    lines = 0
+    columns = 0
+    day = job.doc_date
+    rates = None
+    bare = _bare(config)
+    scanner = SuppressionScanner()
+    findings = []
+    for offset, chunk in iter_text_chunks(path, job.chunk_chars):
+        if offset == 0:
+            if day is None:
+                day = sniff_doc_date(chunk)
+            if job.rates or job.rate_table is not None:
+                rates = job.rates_on(day)
+        if job.mode == "extract":
+            mentions = fundparse.extract(chunk, doc_date=day, rates=rates, config=config)
+            yield ("mentions", [shift_mention(m, offset, lines, columns) for m in mentions])
+        else:
+            findings.extend(_shift_finding(f, offset, lines, columns)
+                            for f in fundparse.check(chunk, doc_date=day, config=bare))
+            scanner.feed(chunk, lines + 1)
+        newlines = chunk.count("\n")
+        if newlines:
+            lines += newlines
+            columns = len(chunk) - chunk.rfind("\n") - 1
+        else:
+            columns += len(chunk)
+    if job.mode == "check":
+        kept = filter_findings(findings, "", config=config, path=path, select=job.select,
+                               ignore=job.ignore, suppressions=scanner.suppressions)
+        yield ("findings", kept, job.lang or config.lang)
+
+
+def _work(path: str, job: Job) -> tuple[int, list[Event]]:
+    events = list(process(path, job))
+    if job.render == "jsonl":
+        # the parent only writes: formatting in the workers is what lets --jobs scale
+        import io
+
+        from fundparse.report.formats import JsonlWriter
+
+        for i, event in enumerate(events):
+            if event[0] == "mentions":
+                buffer = io.StringIO()
+                JsonlWriter(buffer, job.lang or "ko").write(shown_path(path, job), event[1])
+                events[i] = ("rendered", buffer.getvalue())
+    return os.getpid(), events
+
+
+def _init_worker(barrier) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    import fundparse.pipeline  # noqa: F401  (warm up before taking work)
+
+    if barrier is not None:
+        try:
+            barrier.wait(timeout=10)  # every worker is up before work is handed out
+        except Exception:
+            pass
+
+
+def run(inputs: Sequence[str], job: Job, jobs: int) -> Iterator[tuple[str, int, Iterable[Event]]]:
+    """(path, worker pid, events) per input, in input order whatever ``jobs`` is."""
+    pid = os.getpid()
+    if jobs <= 1 or sum(1 for p in inputs if p != "-") <= 1:
+        for path in inputs:
+            yield path, pid, process(path, job)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    context = multiprocessing.get_context(method)
+    workers = min(jobs, sum(1 for p in inputs if p != "-"))
+    barrier = context.Barrier(workers)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                             initializer=_init_worker, initargs=(barrier,)) as pool:
+        futures = [None if p == "-" else pool.submit(_work, p, job) for p in inputs]
+        try:
+            for path, future in zip(inputs, futures):
+                if future is None:  # stdin belongs to this process
+                    yield path, pid, process(path, job)
+                else:
+                    worker, events = future.result()
+                    yield path, worker, events
+        finally:
+            for future in futures:
+                if future is not None:
+                    future.cancel()
+
+
+class Run:
+    """Shared bookkeeping of extract and check: messages on stderr and the exit status."""
+
+    def __init__(self, verbose: bool = False):
+        self.status = EXIT_OK
+        self.verbose = verbose
+        self._said: set[str] = set()
+
+    def error(self, path: str, reason: str) -> None:
+        say(f"{path}: {reason}")
+        self.status = max(self.status, EXIT_ERROR)
+
+    def config_error(self, message: str) -> None:
+        if message not in self._said:
+            self._said.add(message)
+            say(message)
+        self.status = max(self.status, EXIT_ERROR)
+
+    def internal(self, path: str, reason: str) -> None:
+        say(f"{path}: internal error ({reason}); please report this at {ISSUES_URL}")
+        self.status = max(self.status, EXIT_INTERNAL)
+
+    def common(self, path: str, pid: int, event: Event) -> bool:
+        """Handle the events extract and check share; False for the command's own."""
+        kind = event[0]
+        if kind == "doc":
+            if self.verbose:
+                encoding = f", {event[2]}" if event[2] else ""
+                say(f"worker {pid} read {path} ({event[1]}{encoding})")
+        elif kind == "note":
+            say(f"{path}: {event[1]}")
+        elif kind == "info":
+            if self.verbose:
+                say(f"{path}: {event[1]}")
+        elif kind == "error":
+            self.error(path, event[1])
+        elif kind == "config":
+            self.config_error(event[1])
+        elif kind == "internal":
+            self.internal(path, event[1])
+        else:
+            return False
+        return True

@@ -1,0 +1,87 @@
+"""``fundparse``: dispatch to a command, and the exit code of whatever happens."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+from fundparse.cli.args import (
+    DELEGATED,
+    EXIT_ERROR,
+    EXIT_INTERNAL,
+    EXIT_OK,
+    ISSUES_URL,
+    UsageError,
+    say,
+    build_parser,
+)
+from fundparse.cli.batch import one_line
+from fundparse.cli.commands import cmd_check, cmd_extract, cmd_rules
+
+
+def _delegate(name: str, argv: list[str]) -> int:
+    import importlib
+
+    module_name = DELEGATED[name][0]
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name in (module_name, module_name.rpartition(".")[0]):
+            raise UsageError(f"{name}: this installation has no {module_name}") from None
+        raise
+    return int(module.main(argv) or 0)
+
+
+def _is_user_error(exc: BaseException) -> bool:
+    if isinstance(exc, UsageError):
+        return True
+    for module, name in (("fundparse.readers", "ReadError"), ("fundparse.config", "ConfigError"),
+                         ("fundparse.fx", "RateError")):
+        loaded = sys.modules.get(module)
+        if loaded is not None and isinstance(exc, getattr(loaded, name)):
+            return True
+    return False
+
+
+COMMANDS = {"extract": cmd_extract, "check": cmd_check, "rules": cmd_rules}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``fundparse``; returns the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in DELEGATED:
+            return _delegate(argv[0], argv[1:])
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help(sys.stderr)
+            return EXIT_ERROR
+        return COMMANDS[args.command](args)
+    except SystemExit as exc:  # argparse: --help, --version, usage errors
+        code = exc.code
+        return code if isinstance(code, int) else (0 if code is None else EXIT_ERROR)
+    except KeyboardInterrupt:
+        say("interrupted")
+        return 130
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_OK
+    except Exception as exc:
+        if _is_user_error(exc):
+            say(" ".join(str(exc).split()) or type(exc).__name__)
+            return EXIT_ERROR
+        if os.environ.get("FUNDPARSE_DEBUG"):
+            raise
+        say(f"internal error ({one_line(exc)}); please report this at {ISSUES_URL}")
+        return EXIT_INTERNAL
+
+
+def _silence_stdout() -> None:
+    """After the reader of a pipe went away (`| head`): no second error at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
