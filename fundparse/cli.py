@@ -37,6 +37,7 @@ PROGRESS_MIN_FILES = 10
 DELEGATED = {
     "eval": ("fundparse.eval", "score extraction against gold JSONL files (precision/recall/F1)"),
     "report": ("fundparse.report.html", "write an HTML report page of the extracted amounts"),
+    "serve": ("fundparse.serve", "an HTTP service: /v1/extract, /v1/check, Duckling's /parse"),
 }
 
 EXIT_CODES_HELP = """\

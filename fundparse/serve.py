@@ -1,0 +1,386 @@
+"""``fundparse serve``: the HTTP service (Starlette on uvicorn; ``pip install 'fundparse[serve]'``).
+
+    POST /v1/extract   {"text": "…"} or {"documents": [{"id", "text"}, …]}
+                       → what ``fundparse extract --format json`` writes
+    POST /v1/check     the same bodies → what ``fundparse check --format json`` writes
+    POST /parse        Duckling's form fields (text, dims, locale, tz, reftime) → Duckling's
+                       amount-of-money entities
+    GET  /healthz  /version  /openapi.json
+
+It listens on 127.0.0.1 unless told otherwise.  Answers are built in fundparse/service.py; this
+module reads requests (a body over ``max_bytes`` is refused with 413 before it is read whole),
+turns every failure into a JSON error ``{"error": {"code", "message", "message_en"}}`` and never
+sends a traceback: an internal error is logged with a request id and answered 500 with that id.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import json
+import logging
+import os
+import socket
+import sys
+import uuid
+from typing import Any
+from urllib.parse import parse_qsl
+
+from fundparse import __version__
+from fundparse.service import (RequestError, ServiceSettings, check_answer, extract_answer,
+                               parse_answer)
+
+__all__ = ["create_app", "main", "MAX_BYTES", "DEFAULT_HOST", "DEFAULT_PORT"]
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+MAX_BYTES = 10 * 1024 * 1024
+INSTALL_HINT = "pip install 'fundparse[serve]'"
+SETTINGS_ENV = "FUNDPARSE_SERVE_OPTIONS"  # hands the options to uvicorn's worker processes
+
+log = logging.getLogger("fundparse.serve")
+
+
+# --- reading requests --------------------------------------------------------------------------
+
+async def _body(request, limit: int) -> bytes:
+    length = request.headers.get("content-length")
+    if length is not None:
+        try:
+            declared = int(length)
+        except ValueError:
+            raise RequestError(400, "bad_request", "Content-Length가 잘못되었습니다",
+                               "Content-Length is not a number") from None
+        if declared > limit:
+            raise _too_large(limit)
+    chunks = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise _too_large(limit)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _too_large(limit: int) -> RequestError:
+    return RequestError(413, "too_large", f"요청 본문이 {limit:,}바이트 한도를 넘습니다",
+                        f"the request body is over the limit of {limit:,} bytes")
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _json(data: bytes) -> Any:
+    from decimal import Decimal
+
+    if not data.strip():
+        raise RequestError(400, "bad_json", '본문이 비었습니다: {"text": "…"}를 보내세요',
+                           'the body is empty: send {"text": "…"}')
+    try:
+        return json.loads(data, parse_float=Decimal, parse_constant=_no_constant)
+    except (ValueError, RecursionError) as exc:
+        reason = " ".join(str(exc).split())[:120] or type(exc).__name__
+        raise RequestError(400, "bad_json", f"JSON으로 읽을 수 없습니다: {reason}",
+                           f"the body is not valid JSON: {reason}") from None
+
+
+def _form(request, data: bytes) -> dict[str, str]:
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind and kind != "application/x-www-form-urlencoded":
+        raise RequestError(415, "unsupported_media_type",
+                           "/parse는 Duckling처럼 폼 필드를 받습니다 "
+                           "(application/x-www-form-urlencoded)",
+                           "/parse takes form fields as Duckling's server does "
+                           "(application/x-www-form-urlencoded), not " + kind[:60])
+    try:
+        pairs = parse_qsl(data.decode("utf-8"), keep_blank_values=True, errors="strict")
+    except (UnicodeDecodeError, ValueError):
+        raise RequestError(400, "bad_form", "폼을 UTF-8로 읽을 수 없습니다",
+                           "the form is not UTF-8") from None
+    form: dict[str, str] = {}
+    for key, value in pairs:
+        form.setdefault(key, value)  # the first of repeated fields, as Duckling's server
+    return form
+
+
+# --- the application ---------------------------------------------------------------------------
+
+def _json_response(content: str, status: int = 200):
+    from starlette.responses import Response
+
+    return Response(content, status_code=status, media_type="application/json")
+
+
+def _error_response(error: RequestError):
+    return _json_response(json.dumps(error.to_dict(), ensure_ascii=False), error.status)
+
+
+def create_app(config=None, *, settings: ServiceSettings | None = None,
+               max_bytes: int = MAX_BYTES):
+    """The Starlette application.  ``config`` is a :class:`fundparse.Config` (rule data and
+    check options; default: the package's own); ``settings`` carries rates and the message
+    language as well and wins over ``config``."""
+    from starlette.applications import Starlette
+    from starlette.concurrency import run_in_threadpool
+    from starlette.exceptions import HTTPException
+    from starlette.routing import Route
+
+    from fundparse.config import Config
+
+    if settings is None:
+        settings = ServiceSettings(config=config or Config())
+
+    async def v1_extract(request):
+        body = _json(await _body(request, max_bytes))
+        return _json_response(await run_in_threadpool(extract_answer, body, settings))
+
+    async def v1_check(request):
+        body = _json(await _body(request, max_bytes))
+        return _json_response(await run_in_threadpool(check_answer, body, settings))
+
+    async def duckling_parse(request):
+        form = _form(request, await _body(request, max_bytes))
+        return _json_response(await run_in_threadpool(parse_answer, form, settings))
+
+    async def healthz(request):
+        return _json_response('{"status": "ok"}')
+
+    async def version(request):
+        from fundparse.model import CONTRACT_VERSION
+
+        return _json_response(json.dumps({"fundparse": __version__, "contract": CONTRACT_VERSION}))
+
+    async def openapi(request):
+        return _json_response(json.dumps(openapi_document(), ensure_ascii=False, indent=2))
+
+    async def request_error(request, exc: RequestError):
+        return _error_response(exc)
+
+    async def http_error(request, exc: HTTPException):
+        codes = {404: ("not_found", "없는 경로입니다", "no such route"),
+                 405: ("method_not_allowed", "이 경로에서 쓸 수 없는 메서드입니다",
+                       "method not allowed on this route")}
+        code, ko, en = codes.get(exc.status_code, ("http_error", str(exc.detail), str(exc.detail)))
+        where = f"{request.method} {request.url.path}"[:200]
+        response = _error_response(RequestError(exc.status_code, code, f"{ko}: {where}",
+                                                f"{en}: {where}"))
+        response.headers.update(exc.headers or {})
+        return response
+
+    async def internal_error(request, exc: Exception):
+        request_id = uuid.uuid4().hex[:12]
+        log.error("request %s (%s %s) failed", request_id, request.method, request.url.path,
+                  exc_info=exc)
+        error = RequestError(500, "internal", f"fundparse 내부 오류입니다 (요청 ID {request_id})",
+                             f"internal error in fundparse (request id {request_id}); "
+                             f"the server log has the details")
+        data = error.to_dict()
+        data["error"]["request_id"] = request_id
+        return _json_response(json.dumps(data, ensure_ascii=False), 500)
+
+    routes = [
+        Route("/v1/extract", v1_extract, methods=["POST"]),
+        Route("/v1/check", v1_check, methods=["POST"]),
+        Route("/parse", duckling_parse, methods=["POST"]),
+        Route("/healthz", healthz, methods=["GET"]),
+        Route("/version", version, methods=["GET"]),
+        Route("/openapi.json", openapi, methods=["GET"]),
+    ]
+    return Starlette(routes=routes, exception_handlers={
+        RequestError: request_error, HTTPException: http_error, Exception: internal_error,
+    })
+
+
+def openapi_document() -> dict[str, Any]:
+    """The OpenAPI 3.1 description of the service, served at /openapi.json."""
+    error = {"$ref": "#/components/schemas/Error"}
+    doc = {"type": "object", "required": ["text"], "properties": {
+        "id": {"type": ["string", "integer"], "description": "reported as \"file\""},
+        "text": {"type": "string"},
+        "doc_date": {"type": ["string", "integer"], "description": "YYYY-MM-DD or a year"},
+        "rates": {"type": "object", "additionalProperties": {"type": ["string", "number"]},
+                  "description": "KRW per unit, e.g. {\"USD\": \"1380.5\"}"}}}
+    body = {"oneOf": [doc, {"type": "object", "required": ["documents"], "properties": {
+        "documents": {"type": "array", "items": doc},
+        "doc_date": doc["properties"]["doc_date"], "rates": doc["properties"]["rates"],
+        "lang": {"enum": ["ko", "en"]}}}]}
+
+    def answers(description: str, schema: dict) -> dict:
+        return {"200": {"description": description,
+                        "content": {"application/json": {"schema": schema}}},
+                **{str(s): {"description": d, "content": {"application/json": {"schema": error}}}
+                   for s, d in ((400, "malformed body"), (413, "body over the size limit"),
+                                (422, "missing or invalid field"), (500, "internal error"))}}
+
+    def post(summary: str, content: dict, description: str, schema: dict) -> dict:
+        return {"post": {"summary": summary, "requestBody": {"required": True,
+                                                             "content": content},
+                         "responses": answers(description, schema)}}
+
+    def get(summary: str) -> dict:
+        return {"get": {"summary": summary, "responses": {"200": {"description": "ok"}}}}
+
+    listing = {"type": "array", "items": {"type": "object"}}
+    form = {"application/x-www-form-urlencoded": {"schema": {"type": "object", "required": [
+        "text"], "properties": {name: {"type": "string"} for name in (
+            "text", "dims", "locale", "lang", "tz", "reftime", "latent")}}}}
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "fundparse", "version": __version__,
+                 "description": "Exact Korean money extraction: amounts, funding splits, "
+                                "periods and consistency checks."},
+        "paths": {
+            "/v1/extract": post("Mentions, as `fundparse extract --format json`",
+                                {"application/json": {"schema": body}},
+                                "the output contract's mentions, each with \"file\"", listing),
+            "/v1/check": post("Findings, as `fundparse check --format json`",
+                              {"application/json": {"schema": body}}, "findings", listing),
+            "/parse": post("Duckling-compatible parse (dimension amount-of-money)", form,
+                           "Duckling entities; fundparse's fields under \"fundparse\"", listing),
+            "/healthz": get("liveness"),
+            "/version": get("fundparse and output contract versions"),
+            "/openapi.json": get("this document"),
+        },
+        "components": {"schemas": {"Error": {"type": "object", "properties": {"error": {
+            "type": "object", "required": ["code", "message"], "properties": {
+                "code": {"type": "string"}, "message": {"type": "string"},
+                "message_en": {"type": "string"}, "request_id": {"type": "string"}}}}}}},
+    }
+
+
+# --- fundparse serve ---------------------------------------------------------------------------
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="fundparse serve",
+        description="Serve fundparse over HTTP: POST /v1/extract, /v1/check, Duckling's "
+                    "/parse; GET /healthz, /version, /openapi.json.",
+        epilog="examples:\n"
+               "  fundparse serve                       http://127.0.0.1:8000, this machine only\n"
+               "  fundparse serve --port 8001 --rate USD=1380.5\n"
+               "  fundparse serve --host 0.0.0.0 --workers 2   (every interface: no "
+               "authentication)\n\n"
+               "  curl -s localhost:8000/v1/extract -d '{\"text\": \"총사업비 281억 원\"}'\n"
+               "  curl -s localhost:8000/parse --data-urlencode 'text=총사업비 281억 원' \\\n"
+               "       -d 'locale=ko_KR' -d 'dims=[\"amount-of-money\"]'",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--host", default=DEFAULT_HOST,
+                        help="address to listen on (default 127.0.0.1: this machine only)")
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="default 8000")
+    parser.add_argument("--workers", type=int, default=1, metavar="N",
+                        help="worker processes (default 1)")
+    parser.add_argument("--config", metavar="FILE",
+                        help="a .fundparse.toml / pyproject.toml (default: the nearest one "
+                             "above the current folder), read once at start")
+    parser.add_argument("--rate", action="append", metavar="CUR=RATE",
+                        help="KRW per unit of a foreign currency, e.g. USD=1380.5 "
+                             "(repeatable); a request's own rates win")
+    parser.add_argument("--rates", metavar="CSV",
+                        help="dated rates (date,currency,rate), used on each document's date")
+    parser.add_argument("--lang", choices=("ko", "en"),
+                        help="language of finding messages (default: the config's, else ko)")
+    parser.add_argument("--max-bytes", type=int, default=MAX_BYTES, metavar="N",
+                        help="largest request body accepted (default 10 MB); larger ones get 413")
+    parser.add_argument("--log-level", default="info",
+                        choices=("critical", "error", "warning", "info", "debug"))
+    return parser
+
+
+def _say(message: str) -> None:
+    print(f"fundparse: {message}", file=sys.stderr, flush=True)
+
+
+def _settings(options: dict[str, Any]) -> ServiceSettings:
+    """ConfigError / RateError for a bad file or value."""
+    from fundparse.config import find_config, load_config
+    from fundparse.fx import RateTable, parse_rate
+    from fundparse.suppress import validate_config
+
+    config = load_config(options["config"]) if options.get("config") else find_config(os.getcwd())
+    validate_config(config)
+    rates = dict(parse_rate(text) for text in options.get("rate") or ())
+    table = RateTable.from_csv(options["rates"]) if options.get("rates") else None
+    return ServiceSettings(config=config, rates=tuple(sorted(rates.items())), rate_table=table,
+                           lang=options.get("lang"))
+
+
+def app_from_environment():
+    """uvicorn's factory in each worker process (``--workers N``)."""
+    options = json.loads(os.environ[SETTINGS_ENV])
+    return create_app(settings=_settings(options), max_bytes=options["max_bytes"])
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _can_listen(host: str, port: int) -> str | None:
+    """Why uvicorn would fail to listen there, or None."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        return f"unknown host {host!r}: {exc.strerror or exc}"
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            return f"cannot listen on {host}:{port}: {exc.strerror or exc}"
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``fundparse serve``; returns the exit code (2: missing extra, bad option or file)."""
+    args = build_parser().parse_args(argv)
+    try:
+        import starlette  # noqa: F401
+        import uvicorn
+    except ImportError:
+        _say(f"serve needs Starlette and uvicorn: {INSTALL_HINT}")
+        return 2
+    from fundparse.config import ConfigError
+    from fundparse.fx import RateError
+
+    if not 0 < args.port < 65536 or args.workers < 1 or args.max_bytes < 1:
+        _say("serve: --port must be 1-65535, --workers and --max-bytes 1 or more")
+        return 2
+    if args.config and not os.path.isfile(args.config):
+        _say(f"serve: --config: no such file: {args.config}")
+        return 2
+    options = {"config": args.config and os.path.abspath(args.config), "rate": args.rate,
+               "rates": args.rates and os.path.abspath(args.rates), "lang": args.lang,
+               "max_bytes": args.max_bytes}
+    try:
+        settings = _settings(options)
+    except (ConfigError, RateError) as exc:
+        _say(" ".join(str(exc).split()))
+        return 2
+    problem = _can_listen(args.host, args.port)
+    if problem:
+        _say(f"serve: {problem}")
+        return 2
+    shown = f"[{args.host}]" if ":" in args.host else args.host
+    if _is_loopback(args.host):
+        _say(f"serving on http://{shown}:{args.port} — loopback only, other machines cannot "
+             f"connect (--host 0.0.0.0 listens on every interface)")
+    else:
+        _say(f"serving on http://{shown}:{args.port} — reachable from other machines, "
+             f"with no authentication")
+    _say("POST /v1/extract /v1/check /parse (Duckling) · GET /healthz /version /openapi.json")
+    logging.basicConfig(format="%(levelname)s:     %(name)s: %(message)s")
+    if args.workers > 1:
+        os.environ[SETTINGS_ENV] = json.dumps(options)
+        uvicorn.run("fundparse.serve:app_from_environment", factory=True, host=args.host,
+                    port=args.port, workers=args.workers, log_level=args.log_level)
+    else:
+        uvicorn.run(create_app(settings=settings, max_bytes=args.max_bytes), host=args.host,
+                    port=args.port, log_level=args.log_level)
+    return 0
