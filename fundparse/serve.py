@@ -35,6 +35,7 @@ __all__ = ["create_app", "main", "MAX_BYTES", "DEFAULT_HOST", "DEFAULT_PORT"]
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 MAX_BYTES = 10 * 1024 * 1024
+DRAIN_BYTES = 64 * 1024 * 1024  # read and dropped after a 413, at most
 INSTALL_HINT = "pip install 'fundparse[serve]'"
 SETTINGS_ENV = "FUNDPARSE_SERVE_OPTIONS"  # hands the options to uvicorn's worker processes
 
@@ -44,23 +45,39 @@ log = logging.getLogger("fundparse.serve")
 # --- reading requests --------------------------------------------------------------------------
 
 async def _body(request, limit: int) -> bytes:
+    """The body, refused (413) as soon as it is known to be over ``limit`` bytes: from
+    Content-Length, or while it streams in.  The rest of a body up to DRAIN_BYTES over the
+    limit is read and thrown away first, so that a client still sending it gets the answer
+    instead of a reset connection; a larger one is not waited for."""
     length = request.headers.get("content-length")
+    declared = None
     if length is not None:
         try:
             declared = int(length)
         except ValueError:
             raise RequestError(400, "bad_request", "Content-Length가 잘못되었습니다",
                                "Content-Length is not a number") from None
-        if declared > limit:
-            raise _too_large(limit)
+    stream = request.stream()
+    if declared is not None and declared > limit:
+        if declared - limit <= DRAIN_BYTES:
+            await _discard(stream, DRAIN_BYTES + limit)
+        raise _too_large(limit)
     chunks = []
     size = 0
-    async for chunk in request.stream():
+    async for chunk in stream:
         size += len(chunk)
         if size > limit:
+            await _discard(stream, DRAIN_BYTES)
             raise _too_large(limit)
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+async def _discard(stream, budget: int) -> None:
+    async for chunk in stream:
+        budget -= len(chunk)
+        if budget < 0:
+            return
 
 
 def _too_large(limit: int) -> RequestError:
