@@ -424,3 +424,52 @@ def test_missing_extra_names_the_install_command():
     assert done.returncode == 2
     assert done.stderr == ("fundparse: serve needs Starlette and uvicorn: "
                            "pip install 'fundparse[serve]'\n")
+
+
+# --- the README's examples ---------------------------------------------------------------------
+
+def readme_examples(readme: Path) -> list[tuple[str, str]]:
+    """(curl command line, the answer the README shows) for each ``$ curl`` in its HTTP
+    service section."""
+    text = readme.read_text(encoding="utf-8")
+    section = text[text.index("## HTTP service"):]
+    section = section[:section.index("\n## ", 1)]
+    block = section[section.index("```console\n") + 11:]
+    block = block[:block.index("```")]
+    examples: list[tuple[str, list[str]]] = []
+    for line in block.splitlines():
+        if line.startswith("$ "):
+            examples.append((line[2:], []))
+        else:
+            examples[-1][1].append(line)
+    return [(command, "\n".join(lines)) for command, lines in examples]
+
+
+def curl(base: str, command: str) -> bytes:
+    """Send what ``curl -s URL -d … --data-urlencode …`` sends, and return the body."""
+    import shlex
+
+    words = shlex.split(command)
+    assert words[:2] == ["curl", "-s"], command
+    url, parts = None, []
+    rest = iter(words[2:])
+    for word in rest:
+        if word == "-d":
+            parts.append(next(rest))
+        elif word == "--data-urlencode":
+            name, _, content = next(rest).partition("=")
+            parts.append(f"{name}={urllib.parse.quote(content, safe='')}")
+        else:
+            url = word
+    path = "/" + url.split("/", 1)[1]
+    _, _, data = call(base, path, "&".join(parts) if parts else None,
+                      content_type="application/x-www-form-urlencoded")
+    return data
+
+
+def test_readme_curl_examples_answer_as_shown(server, repo_root):
+    base, _ = server
+    examples = readme_examples(repo_root / "README.md")
+    assert len(examples) >= 4
+    for command, shown in examples:
+        assert curl(base, command).decode("utf-8").strip() == shown.strip(), command
