@@ -36,6 +36,7 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 MAX_BYTES = 10 * 1024 * 1024
 DRAIN_BYTES = 64 * 1024 * 1024  # read and dropped after a 413, at most
+TIMEOUT = 60.0  # seconds one request may take before it is answered 504
 INSTALL_HINT = "pip install 'fundparse[serve]'"
 SETTINGS_ENV = "FUNDPARSE_SERVE_OPTIONS"  # hands the options to uvicorn's worker processes
 
@@ -122,6 +123,22 @@ def _form(request, data: bytes) -> dict[str, str]:
     return form
 
 
+async def _answer(function, argument, settings: ServiceSettings, timeout: float) -> str:
+    """``function(argument, settings)`` in a worker thread; 504 when it is not done within
+    ``timeout`` seconds.  The thread cannot be stopped: it runs on and its result is dropped,
+    while the event loop goes on serving other requests."""
+    import anyio
+
+    try:
+        with anyio.fail_after(timeout):
+            return await anyio.to_thread.run_sync(function, argument, settings,
+                                                  abandon_on_cancel=True)
+    except TimeoutError:
+        raise RequestError(504, "timeout", f"{timeout:g}초 안에 끝나지 않았습니다: 글을 나눠 보내세요",
+                           f"not done within {timeout:g} s: send the text in smaller parts"
+                           ) from None
+
+
 # --- the application ---------------------------------------------------------------------------
 
 def _json_response(content: str, status: int = 200):
@@ -135,12 +152,12 @@ def _error_response(error: RequestError):
 
 
 def create_app(config=None, *, settings: ServiceSettings | None = None,
-               max_bytes: int = MAX_BYTES):
+               max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT):
     """The Starlette application.  ``config`` is a :class:`fundparse.Config` (rule data and
     check options; default: the package's own); ``settings`` carries rates and the message
-    language as well and wins over ``config``."""
+    language as well and wins over ``config``.  A body over ``max_bytes`` is answered 413, a
+    request not answered within ``timeout`` seconds 504."""
     from starlette.applications import Starlette
-    from starlette.concurrency import run_in_threadpool
     from starlette.exceptions import HTTPException
     from starlette.routing import Route
 
@@ -151,15 +168,15 @@ def create_app(config=None, *, settings: ServiceSettings | None = None,
 
     async def v1_extract(request):
         body = _json(await _body(request, max_bytes))
-        return _json_response(await run_in_threadpool(extract_answer, body, settings))
+        return _json_response(await _answer(extract_answer, body, settings, timeout))
 
     async def v1_check(request):
         body = _json(await _body(request, max_bytes))
-        return _json_response(await run_in_threadpool(check_answer, body, settings))
+        return _json_response(await _answer(check_answer, body, settings, timeout))
 
     async def duckling_parse(request):
         form = _form(request, await _body(request, max_bytes))
-        return _json_response(await run_in_threadpool(parse_answer, form, settings))
+        return _json_response(await _answer(parse_answer, form, settings, timeout))
 
     async def healthz(request):
         return _json_response('{"status": "ok"}')
@@ -229,7 +246,8 @@ def openapi_document() -> dict[str, Any]:
                         "content": {"application/json": {"schema": schema}}},
                 **{str(s): {"description": d, "content": {"application/json": {"schema": error}}}
                    for s, d in ((400, "malformed body"), (413, "body over the size limit"),
-                                (422, "missing or invalid field"), (500, "internal error"))}}
+                                (422, "missing or invalid field"), (500, "internal error"),
+                                (504, "not done in time"))}}
 
     def post(summary: str, content: dict, description: str, schema: dict) -> dict:
         return {"post": {"summary": summary, "requestBody": {"required": True,
@@ -300,6 +318,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="language of finding messages (default: the config's, else ko)")
     parser.add_argument("--max-bytes", type=int, default=MAX_BYTES, metavar="N",
                         help="largest request body accepted (default 10 MB); larger ones get 413")
+    parser.add_argument("--timeout", type=float, default=TIMEOUT, metavar="SECONDS",
+                        help="answer 504 to a request not done within this time (default 60)")
     parser.add_argument("--log-level", default="info",
                         choices=("critical", "error", "warning", "info", "debug"))
     return parser
@@ -326,7 +346,8 @@ def _settings(options: dict[str, Any]) -> ServiceSettings:
 def app_from_environment():
     """uvicorn's factory in each worker process (``--workers N``)."""
     options = json.loads(os.environ[SETTINGS_ENV])
-    return create_app(settings=_settings(options), max_bytes=options["max_bytes"])
+    return create_app(settings=_settings(options), max_bytes=options["max_bytes"],
+                      timeout=options["timeout"])
 
 
 def _is_loopback(host: str) -> bool:
@@ -366,15 +387,17 @@ def main(argv: list[str] | None = None) -> int:
     from fundparse.config import ConfigError
     from fundparse.fx import RateError
 
-    if not 0 < args.port < 65536 or args.workers < 1 or args.max_bytes < 1:
-        _say("serve: --port must be 1-65535, --workers and --max-bytes 1 or more")
+    if not (0 < args.port < 65536 and args.workers >= 1 and args.max_bytes >= 1
+            and 0 < args.timeout < float("inf")):
+        _say("serve: --port must be 1-65535, --workers and --max-bytes 1 or more, "
+             "--timeout a positive number of seconds")
         return 2
     if args.config and not os.path.isfile(args.config):
         _say(f"serve: --config: no such file: {args.config}")
         return 2
     options = {"config": args.config and os.path.abspath(args.config), "rate": args.rate,
                "rates": args.rates and os.path.abspath(args.rates), "lang": args.lang,
-               "max_bytes": args.max_bytes}
+               "max_bytes": args.max_bytes, "timeout": args.timeout}
     try:
         settings = _settings(options)
     except (ConfigError, RateError) as exc:
@@ -398,6 +421,6 @@ def main(argv: list[str] | None = None) -> int:
         uvicorn.run("fundparse.serve:app_from_environment", factory=True, host=args.host,
                     port=args.port, workers=args.workers, log_level=args.log_level)
     else:
-        uvicorn.run(create_app(settings=settings, max_bytes=args.max_bytes), host=args.host,
-                    port=args.port, log_level=args.log_level)
+        app = create_app(settings=settings, max_bytes=args.max_bytes, timeout=args.timeout)
+        uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
     return 0

@@ -6,6 +6,7 @@ internal errors runs a second one, uvicorn in a thread, with a rate table that b
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
 import socket
@@ -379,11 +380,27 @@ def test_healthz_version_and_openapi(server):
     assert "http://127.0.0.1:" in said and "loopback only" in said
 
 
+@contextlib.contextmanager
+def thread_server(app):
+    """uvicorn serving ``app`` in a thread on a free loopback port; yields the base URL."""
+    import uvicorn
+
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="critical"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(base)
+        yield base
+    finally:
+        server.should_exit = True
+        thread.join()
+
+
 def test_internal_error_is_logged_with_an_id_not_sent(caplog):
     """A bug while answering: 500 with a request id, the details only in the log, and the
     server keeps serving.  (A rate table that raises stands in for the bug.)"""
-    import uvicorn
-
     from fundparse.serve import create_app
     from fundparse.service import ServiceSettings
 
@@ -391,22 +408,22 @@ def test_internal_error_is_logged_with_an_id_not_sent(caplog):
         def rates_on(self, day):
             raise RuntimeError("secret detail /etc/passwd")
 
-    port = free_port()
-    app = create_app(settings=ServiceSettings(rate_table=BrokenTable()))
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="critical"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(base)
+    with thread_server(create_app(settings=ServiceSettings(rate_table=BrokenTable()))) as base:
         status, _, data = call(base, "/v1/extract", '{"text": "1억 원"}')
         error = assert_error(status, data, 500, "internal")
         assert b"secret" not in data and error["request_id"] in error["message_en"]
         assert any(error["request_id"] in r.getMessage() for r in caplog.records)
         assert call(base, "/healthz")[0] == 200
-    finally:
-        server.should_exit = True
-        thread.join()
+
+
+def test_a_request_over_the_time_limit_gets_504_and_the_server_goes_on():
+    from fundparse.serve import create_app
+
+    long_text = "\n".join([SEED] * 3000)  # about 0.2 MB: far longer than a millisecond to read
+    with thread_server(create_app(timeout=0.001)) as base:
+        status, data = post_json(base, "/v1/extract", {"text": long_text})
+        assert_error(status, data, 504, "timeout")
+        assert call(base, "/healthz")[0] == 200
 
 
 def test_port_in_use_is_a_one_line_error(server, cli):
