@@ -1,7 +1,7 @@
 """``fundparse serve`` on a real loopback port, talked to over real HTTP (urllib).
 
-One server (``fundparse serve --port N`` in a subprocess) serves the module; the test for
-internal errors runs a second one, uvicorn in a thread, with a rate table that breaks.
+One server (``fundparse serve --port N`` in a subprocess, tests/live_server.py) serves the
+module; the tests of internal errors and of the time limit run their own, uvicorn in a thread.
 """
 
 from __future__ import annotations
@@ -9,11 +9,9 @@ from __future__ import annotations
 import contextlib
 import http.client
 import json
-import socket
 import subprocess
 import sys
 import threading
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -24,52 +22,19 @@ import pytest
 
 import fundparse
 from conftest import cli_env, fundparse_command, no_floats
+from live_server import Call, free_port, hammer, running_server, wait_until_up
 
 SEED = "총사업비 281억 원(국비 121, 지방비 160)을 2023~2026년 투입한다."
 MAX_BYTES = 200_000  # the test server's body limit
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_until_up(base: str, process: subprocess.Popen | None = None, log: Path | None = None):
-    for _ in range(600):  # bounded: the server answers within a few seconds
-        if process is not None and process.poll() is not None:
-            pytest.fail(f"fundparse serve exited {process.returncode}: {log.read_text()}")
-        try:
-            with urllib.request.urlopen(base + "/healthz") as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.05)
-    pytest.fail(f"server at {base} never answered /healthz")
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """(base URL, path of the server's stderr); the server is stopped afterwards."""
-    port = free_port()
     log = tmp_path_factory.mktemp("serve") / "stderr.txt"
-    with open(log, "wb") as errors:
-        process = subprocess.Popen(
-            [*fundparse_command(), "serve", "--port", str(port), "--max-bytes", str(MAX_BYTES),
-             "--log-level", "warning"],
-            stdin=subprocess.DEVNULL, stdout=errors, stderr=errors, env=cli_env(),
-            cwd=tmp_path_factory.mktemp("cwd"))
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(base, process, log)
+    with running_server(fundparse_command(), cli_env(), log, tmp_path_factory.mktemp("cwd"),
+                        "--max-bytes", str(MAX_BYTES), "--log-level", "warning") as base:
         yield base, log
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def call(base: str, path: str, data: bytes | str | None = None, *,
@@ -424,6 +389,30 @@ def test_a_request_over_the_time_limit_gets_504_and_the_server_goes_on():
         status, data = post_json(base, "/v1/extract", {"text": long_text})
         assert_error(status, data, 504, "timeout")
         assert call(base, "/healthz")[0] == 200
+
+
+def test_load_of_2000_requests_from_8_clients_gets_every_answer_right(server):
+    """Bounded load on loopback: 2,000 requests, 8 concurrent keep-alive clients, three kinds
+    of request; each answer must be byte for byte the one a lone request gets.  (The latency
+    figures are benchmarks/bench_serve.py's.)"""
+    base, _ = server
+    form = urllib.parse.urlencode({"text": SEED, "locale": "ko_KR",
+                                   "dims": '["amount-of-money"]'}).encode()
+    extract = json.dumps({"text": SEED}, ensure_ascii=False).encode()
+    check = json.dumps({"text": "총사업비 281억 원(국비 121, 지방비 150)"},
+                       ensure_ascii=False).encode()
+    calls = []
+    for path, body, kind in (("/v1/extract", extract, "application/json"),
+                             ("/parse", form, "application/x-www-form-urlencoded"),
+                             ("/v1/check", check, "application/json")):
+        status, _, expected = call(base, path, body, content_type=kind)
+        assert status == 200
+        calls.append(Call(path, body, kind, expected))
+    assert json.loads(calls[0].expected) == [{"file": "-", **json.loads(json.dumps(m.to_dict()))}
+                                             for m in fundparse.extract(SEED)]
+    load = hammer(base, calls, requests=2000, clients=8)
+    assert load.failures == []
+    assert len(load.latencies) == 2000
 
 
 def test_port_in_use_is_a_one_line_error(server, cli):
