@@ -97,11 +97,33 @@ def _json(data: bytes) -> Any:
         raise RequestError(400, "bad_json", '본문이 비었습니다: {"text": "…"}를 보내세요',
                            'the body is empty: send {"text": "…"}')
     try:
-        return json.loads(data, parse_float=Decimal, parse_constant=_no_constant)
+        body = json.loads(data, parse_float=Decimal, parse_constant=_no_constant)
     except (ValueError, RecursionError) as exc:
         reason = " ".join(str(exc).split())[:120] or type(exc).__name__
         raise RequestError(400, "bad_json", f"JSON으로 읽을 수 없습니다: {reason}",
                            f"the body is not valid JSON: {reason}") from None
+    _check_unicode(body)
+    return body
+
+
+def _check_unicode(body: Any) -> None:
+    """400 for a string with a lone surrogate (``"\\ud800"``): JSON lets one through, UTF-8
+    cannot carry it, and it would otherwise reach the answer."""
+    stack = [body]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                raise RequestError(400, "bad_json", "짝 없는 서로게이트(\\ud800 등)가 든 문자열이 "
+                                   "있습니다", "a string holds a lone surrogate (such as "
+                                   "\\ud800), which is not text") from None
+        elif isinstance(item, dict):
+            stack.extend(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
 
 
 def _form(request, data: bytes) -> dict[str, str]:

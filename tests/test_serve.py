@@ -250,6 +250,8 @@ def test_parse_reftime_gives_the_document_date_in_tz(server):
     (b'{"text": NaN}', 400, "bad_json"),
     (b"\xff\xfe\xfa", 400, "bad_json"),
     (b"[" * 100_000, 400, "bad_json"),
+    ('{"text": "1억 원", "id": "\\ud800"}', 400, "bad_json"),  # a lone surrogate
+    (b'{"\\udfff": 1}', 400, "bad_json"),
     ('{"txt": "281억 원"}', 422, "unknown_field"),
     (b"{}", 422, "missing_text"),
     ('["281억 원"]', 422, "invalid_body"),
