@@ -28,7 +28,7 @@ from urllib.parse import parse_qsl
 
 from fundparse import __version__
 from fundparse.service import (RequestError, ServiceSettings, check_answer, extract_answer,
-                               parse_answer)
+                               openapi_document, parse_answer)
 
 __all__ = ["create_app", "main", "MAX_BYTES", "DEFAULT_HOST", "DEFAULT_PORT"]
 
@@ -249,64 +249,6 @@ def create_app(config=None, *, settings: ServiceSettings | None = None,
     })
 
 
-def openapi_document() -> dict[str, Any]:
-    """The OpenAPI 3.1 description of the service, served at /openapi.json."""
-    error = {"$ref": "#/components/schemas/Error"}
-    doc = {"type": "object", "required": ["text"], "properties": {
-        "id": {"type": ["string", "integer"], "description": "reported as \"file\""},
-        "text": {"type": "string"},
-        "doc_date": {"type": ["string", "integer"], "description": "YYYY-MM-DD or a year"},
-        "rates": {"type": "object", "additionalProperties": {"type": ["string", "number"]},
-                  "description": "KRW per unit, e.g. {\"USD\": \"1380.5\"}"}}}
-    body = {"oneOf": [doc, {"type": "object", "required": ["documents"], "properties": {
-        "documents": {"type": "array", "items": doc},
-        "doc_date": doc["properties"]["doc_date"], "rates": doc["properties"]["rates"],
-        "lang": {"enum": ["ko", "en"]}}}]}
-
-    def answers(description: str, schema: dict) -> dict:
-        return {"200": {"description": description,
-                        "content": {"application/json": {"schema": schema}}},
-                **{str(s): {"description": d, "content": {"application/json": {"schema": error}}}
-                   for s, d in ((400, "malformed body"), (413, "body over the size limit"),
-                                (422, "missing or invalid field"), (500, "internal error"),
-                                (504, "not done in time"))}}
-
-    def post(summary: str, content: dict, description: str, schema: dict) -> dict:
-        return {"post": {"summary": summary, "requestBody": {"required": True,
-                                                             "content": content},
-                         "responses": answers(description, schema)}}
-
-    def get(summary: str) -> dict:
-        return {"get": {"summary": summary, "responses": {"200": {"description": "ok"}}}}
-
-    listing = {"type": "array", "items": {"type": "object"}}
-    form = {"application/x-www-form-urlencoded": {"schema": {"type": "object", "required": [
-        "text"], "properties": {name: {"type": "string"} for name in (
-            "text", "dims", "locale", "lang", "tz", "reftime", "latent")}}}}
-    return {
-        "openapi": "3.1.0",
-        "info": {"title": "fundparse", "version": __version__,
-                 "description": "Exact Korean money extraction: amounts, funding splits, "
-                                "periods and consistency checks."},
-        "paths": {
-            "/v1/extract": post("Mentions, as `fundparse extract --format json`",
-                                {"application/json": {"schema": body}},
-                                "the output contract's mentions, each with \"file\"", listing),
-            "/v1/check": post("Findings, as `fundparse check --format json`",
-                              {"application/json": {"schema": body}}, "findings", listing),
-            "/parse": post("Duckling-compatible parse (dimension amount-of-money)", form,
-                           "Duckling entities; fundparse's fields under \"fundparse\"", listing),
-            "/healthz": get("liveness"),
-            "/version": get("fundparse and output contract versions"),
-            "/openapi.json": get("this document"),
-        },
-        "components": {"schemas": {"Error": {"type": "object", "properties": {"error": {
-            "type": "object", "required": ["code", "message"], "properties": {
-                "code": {"type": "string"}, "message": {"type": "string"},
-                "message_en": {"type": "string"}, "request_id": {"type": "string"}}}}}}},
-    }
-
-
 # --- fundparse serve ---------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
@@ -438,11 +380,14 @@ def main(argv: list[str] | None = None) -> int:
              f"with no authentication")
     _say("POST /v1/extract /v1/check /parse (Duckling) · GET /healthz /version /openapi.json")
     logging.basicConfig(format="%(levelname)s:     %(name)s: %(message)s")
-    if args.workers > 1:
-        os.environ[SETTINGS_ENV] = json.dumps(options)
-        uvicorn.run("fundparse.serve:app_from_environment", factory=True, host=args.host,
-                    port=args.port, workers=args.workers, log_level=args.log_level)
-    else:
-        app = create_app(settings=settings, max_bytes=args.max_bytes, timeout=args.timeout)
-        uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    try:
+        if args.workers > 1:
+            os.environ[SETTINGS_ENV] = json.dumps(options)
+            uvicorn.run("fundparse.serve:app_from_environment", factory=True, host=args.host,
+                        port=args.port, workers=args.workers, log_level=args.log_level)
+        else:
+            app = create_app(settings=settings, max_bytes=args.max_bytes, timeout=args.timeout)
+            uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    except SystemExit as exc:  # uvicorn could not start (it has logged why)
+        return 2 if exc.code else 0
     return 0

@@ -8,7 +8,8 @@ Starlette.
   writes for the same text (each document's ``id`` is its ``file``; "-" for a single text, as
   for stdin);
 * ``check_answer`` — ``POST /v1/check``: exactly ``fundparse check --format json``;
-* ``parse_answer`` — Duckling's ``POST /parse`` (fundparse/report/duckling.py).
+* ``parse_answer`` — Duckling's ``POST /parse`` (fundparse/report/duckling.py);
+* ``openapi_document`` — ``GET /openapi.json``.
 
 Every problem with a request is a :class:`RequestError`: an HTTP status, an English ``code``
 and a one-line message in Korean and English.
@@ -26,7 +27,7 @@ from typing import Any
 from fundparse.config import Config, ConfigError
 
 __all__ = ["ServiceSettings", "RequestError", "Document", "documents", "extract_answer",
-           "check_answer", "parse_answer"]
+           "check_answer", "parse_answer", "openapi_document"]
 
 DOC_KEYS = {"id", "text", "doc_date", "rates"}
 EXTRACT_KEYS = DOC_KEYS | {"documents", "lang"}
@@ -266,3 +267,65 @@ def parse_answer(form: Mapping[str, str], settings: ServiceSettings) -> str:
     rates = _rates_for(text, day, (), settings)
     mentions = fundparse.extract(text, doc_date=day, rates=rates, config=settings.config)
     return dumps([entity(m, settings.lang or "ko") for m in mentions])
+
+
+# --- the routes, described ------------------------------------------------------------------
+
+def openapi_document() -> dict[str, Any]:
+    """The OpenAPI 3.1 description of the service, served at /openapi.json."""
+    error = {"$ref": "#/components/schemas/Error"}
+    doc = {"type": "object", "required": ["text"], "properties": {
+        "id": {"type": ["string", "integer"], "description": "reported as \"file\""},
+        "text": {"type": "string"},
+        "doc_date": {"type": ["string", "integer"], "description": "YYYY-MM-DD or a year"},
+        "rates": {"type": "object", "additionalProperties": {"type": ["string", "number"]},
+                  "description": "KRW per unit, e.g. {\"USD\": \"1380.5\"}"}}}
+    body = {"oneOf": [doc, {"type": "object", "required": ["documents"], "properties": {
+        "documents": {"type": "array", "items": doc},
+        "doc_date": doc["properties"]["doc_date"], "rates": doc["properties"]["rates"],
+        "lang": {"enum": ["ko", "en"]}}}]}
+
+    def answers(description: str, schema: dict) -> dict:
+        return {"200": {"description": description,
+                        "content": {"application/json": {"schema": schema}}},
+                **{str(s): {"description": d, "content": {"application/json": {"schema": error}}}
+                   for s, d in ((400, "malformed body"), (413, "body over the size limit"),
+                                (422, "missing or invalid field"), (500, "internal error"),
+                                (504, "not done in time"))}}
+
+    def post(summary: str, content: dict, description: str, schema: dict) -> dict:
+        return {"post": {"summary": summary, "requestBody": {"required": True,
+                                                             "content": content},
+                         "responses": answers(description, schema)}}
+
+    def get(summary: str) -> dict:
+        return {"get": {"summary": summary, "responses": {"200": {"description": "ok"}}}}
+
+    listing = {"type": "array", "items": {"type": "object"}}
+    form = {"application/x-www-form-urlencoded": {"schema": {"type": "object", "required": [
+        "text"], "properties": {name: {"type": "string"} for name in (
+            "text", "dims", "locale", "lang", "tz", "reftime", "latent")}}}}
+    from fundparse import __version__
+
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "fundparse", "version": __version__,
+                 "description": "Exact Korean money extraction: amounts, funding splits, "
+                                "periods and consistency checks."},
+        "paths": {
+            "/v1/extract": post("Mentions, as `fundparse extract --format json`",
+                                {"application/json": {"schema": body}},
+                                "the output contract's mentions, each with \"file\"", listing),
+            "/v1/check": post("Findings, as `fundparse check --format json`",
+                              {"application/json": {"schema": body}}, "findings", listing),
+            "/parse": post("Duckling-compatible parse (dimension amount-of-money)", form,
+                           "Duckling entities; fundparse's fields under \"fundparse\"", listing),
+            "/healthz": get("liveness"),
+            "/version": get("fundparse and output contract versions"),
+            "/openapi.json": get("this document"),
+        },
+        "components": {"schemas": {"Error": {"type": "object", "properties": {"error": {
+            "type": "object", "required": ["code", "message"], "properties": {
+                "code": {"type": "string"}, "message": {"type": "string"},
+                "message_en": {"type": "string"}, "request_id": {"type": "string"}}}}}}},
+    }
