@@ -269,7 +269,7 @@ def parse_answer(form: Mapping[str, str], settings: ServiceSettings) -> str:
     return dumps([entity(m, settings.lang or "ko") for m in mentions])
 
 
-# --- the routes, described ------------------------------------------------------------------
+# --- the routes, described ---------------------------------------------------------------------
 
 def openapi_document() -> dict[str, Any]:
     """The OpenAPI 3.1 description of the service, served at /openapi.json."""
