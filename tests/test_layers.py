@@ -24,7 +24,8 @@ LAYERS = [
     ("structure", ["fundparse.structure"]),
     ("checks", ["fundparse.checks", "fundparse.suppress"]),
     ("pipeline", ["fundparse.pipeline"]),
-    ("outputs", ["fundparse.report", "fundparse.etl", "fundparse.spark", "fundparse.gold"]),
+    ("outputs", ["fundparse.report", "fundparse.etl", "fundparse.spark", "fundparse.gold",
+                 "fundparse.service", "fundparse.serve"]),
     ("cli", ["fundparse.cli", "fundparse.eval", "fundparse.__main__"]),
 ]
 

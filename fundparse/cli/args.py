@@ -23,6 +23,7 @@ DELEGATED = {
     "eval": ("fundparse.cli.eval",
              "score extraction against gold JSONL files (precision/recall/F1)"),
     "report": ("fundparse.cli.review", "write an HTML report page of the extracted amounts"),
+    "serve": ("fundparse.cli.serve", "an HTTP service: /v1/extract, /v1/check, Duckling's /parse"),
 }
 
 EXIT_CODES_HELP = """\
