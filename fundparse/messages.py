@@ -59,9 +59,10 @@ CATEGORY_NAMES = {
 
 MARKER_WORDS = {
     "ko": {"approx": "약", "min": "이상", "max": "이하", "increase": "증가", "decrease": "감소",
-           "to": "~{high}", "per": "{per}당", "fiscal_year": "{year}회계연도", "page": "{page}쪽",
-           "year": "연", "month": "월", "week": "주", "day": "일", "hour": "시간",
-           "person": "1인", "household": "가구", "item": "건", "share": "주", "other": "단위"},
+           "to": "~{high}", "per": "{per}", "fiscal_year": "{year}회계연도", "page": "{page}쪽",
+           "year": "연간", "month": "매월", "week": "주당", "day": "일당", "hour": "시간당",
+           "person": "1인당", "household": "가구당", "item": "개당", "share": "주당",
+           "other": "단위당"},
     "en": {"approx": "approx", "min": "min", "max": "max", "increase": "increase",
            "decrease": "decrease", "to": "to {high}", "per": "per {per}",
            "fiscal_year": "FY{year}", "page": "p.{page}"},
