@@ -69,7 +69,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "extract_records", "to_arrow", "to_pandas", "record_rows", "mention_id", "error_record",
-    "schema", "iter_batches", "source_totals", "SCHEMA", "EXPLODED_SCHEMA", "ON_ERROR",  # noqa: F822
+    "schema", "iter_batches", "source_totals", "read_csv", "csv_converters",
+    "SCHEMA", "EXPLODED_SCHEMA", "ON_ERROR",  # noqa: F822 (lazy)
 ]
 
 ON_ERROR = ("raise", "row", "skip")
@@ -407,10 +408,85 @@ def to_pandas(records_or_docs: Iterable[Any], *, explode_splits: bool = False,
               on_error: str = "raise", doc_date: Any = None,
               rates: dict[str, Decimal] | None = None,
               config: Config | None = None) -> pandas.DataFrame:
-    """A ``pandas.DataFrame`` of the same columns with Arrow-backed dtypes
-    (``pd.ArrowDtype``): ``krw`` is ``decimal128(38, 0)[pyarrow]`` holding exact ``Decimal``
-    values, integers stay integers with nulls, never float64."""
+    """A ``pandas.DataFrame`` of the same columns that survives ``to_parquet`` /
+    ``read_parquet``, ``to_csv`` and ``to_excel`` with their defaults.
+
+    Scalar columns are Arrow-backed (``pd.ArrowDtype``: ``int64[pyarrow]``, ``string[pyarrow]``,
+    ``bool[pyarrow]``), so integers stay integers with nulls, never float64.  The money
+    columns (``krw``, ``range_low_krw``, ``range_high_krw``, ``split_krw``) hold exact
+    ``Decimal`` values (None when null) and ``splits`` / ``findings`` hold lists of dicts, in
+    ``object`` columns: pandas cannot read back the name of a parametrised Arrow dtype
+    (``decimal128(38, 0)[pyarrow]``, ``list<…>[pyarrow]``) that ``to_parquet`` stores.
+    ``pa.Table.from_pandas(frame, schema=fundparse.etl.schema(explode_splits))`` gives the
+    fixed schema back; :func:`read_csv` reads a ``to_csv`` file with exact integers."""
     pd = _pandas()
     table = to_arrow(records_or_docs, explode_splits=explode_splits, on_error=on_error,
                      doc_date=doc_date, rates=rates, config=config)
-    return table.to_pandas(types_mapper=pd.ArrowDtype)
+    frame = table.to_pandas(types_mapper=_pandas_type)
+    for field in table.schema:
+        if _nested(field.type):
+            frame[field.name] = pd.Series([None if v is None else _plain(v)
+                                           for v in frame[field.name]],
+                                          index=frame.index, dtype=object)
+    return frame
+
+
+def _nested(arrow_type: Any) -> bool:
+    pa = _pyarrow()
+    return pa.types.is_list(arrow_type) or pa.types.is_struct(arrow_type)
+
+
+def _pandas_type(arrow_type: Any) -> Any:
+    """Arrow-backed dtypes whose names pandas reads back; None (object) for the rest."""
+    pa = _pyarrow()
+    if pa.types.is_decimal(arrow_type) or _nested(arrow_type):
+        return None
+    return _pandas().ArrowDtype(arrow_type)
+
+
+def _plain(value: Any) -> Any:
+    """numpy arrays inside a converted list column as Python lists (dicts stay dicts)."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)) or type(value).__name__ == "ndarray":
+        return [_plain(item) for item in value]
+    return value
+
+
+def csv_converters(explode_splits: bool = False) -> dict[str, Any]:
+    """``pd.read_csv(path, converters=…)`` for a ``to_csv`` file of a :func:`to_pandas` frame:
+    money as exact ``Decimal`` (None when empty), where pandas' default would make a column
+    with an empty cell float64; integer columns are kept as text (see :func:`read_csv`)."""
+    pa = _pyarrow()
+
+    def money(text: str) -> Decimal | None:
+        return Decimal(text) if text.strip() else None
+
+    converters: dict[str, Any] = {}
+    for field in schema(explode_splits):
+        if pa.types.is_decimal(field.type):
+            converters[field.name] = money
+        elif pa.types.is_integer(field.type):
+            converters[field.name] = str
+    return converters
+
+
+def read_csv(path_or_buffer: Any, *, explode_splits: bool = False,
+             **options: Any) -> pandas.DataFrame:
+    """Read back ``to_pandas(…).to_csv(path)`` (with or without its index) with exact money
+    (``Decimal``) and integer columns of the same Arrow-backed dtypes as :func:`to_pandas`
+    (``int64[pyarrow]`` with nulls, never float); other options go to ``pd.read_csv``."""
+    pd = _pandas()
+    pa = _pyarrow()
+    converters = {**csv_converters(explode_splits), **options.pop("converters", {})}
+    frame = pd.read_csv(path_or_buffer, converters=converters, **options)
+    if "index_col" not in options and len(frame.columns) and frame.columns[0] == "Unnamed: 0":
+        # written with pandas' default index=True: the first, unnamed column is the index
+        frame = frame.set_index(frame.columns[0]).rename_axis(None)
+    for field in schema(explode_splits):
+        if pa.types.is_integer(field.type) and field.name in frame.columns:
+            values = [int(t) if isinstance(t, str) and t.strip() else None
+                      for t in frame[field.name]]
+            frame[field.name] = pd.Series(pa.array(values, type=field.type),
+                                          index=frame.index, dtype=pd.ArrowDtype(field.type))
+    return frame

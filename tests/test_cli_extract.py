@@ -435,7 +435,8 @@ def test_table_report_and_footer(cli, tmp_path):
     assert str(tmp_path / "a.txt") in out and str(tmp_path / "b.txt") in out
     assert re.search(r"28,100,000,000[^\n]*\n[^\n]*281억 원", out)  # digits, then the short form below
     assert all(line == line.rstrip() for line in out.splitlines())  # no padding in a pipe
-    assert "국비: 121억 원, national" in out
+    assert "국비: 121억 원\n" in out  # in Korean the category is not repeated after 국비
+    assert "도비: 20억 원, 도비·광역시비" in out  # … but named when the label does not say it
     assert "2023–2026 (4년)" in out
     assert "FP101" in out  # the b.txt finding is shown
     footer = out[out.index("Totals by funding source"):]

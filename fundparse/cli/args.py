@@ -221,3 +221,25 @@ def eval_parser() -> argparse.ArgumentParser:
                         help='JSON like {"amounts": 0.95, "splits": 0.9, "periods": 0.9}: exit 1 '
                              "when an F1 is below its floor")
     return parser
+
+
+def parse_krw(text: str) -> int:
+    """An amount for ``--min-krw``: "1000000000", "1,000,000,000", "10억", "10억 원"."""
+    plain = text.strip().replace(",", "").replace("_", "")
+    if plain.isdigit():
+        return int(plain)
+    from fundparse.pipeline import parse_amount
+    from fundparse.report.select import SelectionError
+
+    problem = None
+    for candidate in (text.strip(), text.strip() + " 원"):
+        try:
+            mention = parse_amount(candidate)
+        except ValueError as exc:
+            problem = exc
+            continue
+        if mention.krw is None or mention.currency != "KRW":
+            raise SelectionError(f"--min-krw takes an amount in won, not {text!r}")
+        return mention.krw
+    raise SelectionError(f"--min-krw: {text!r} is not an amount in won "
+                         f"(for example 1000000000 or 10억)") from problem

@@ -13,10 +13,12 @@ from rich.table import Table
 from rich.text import Text
 
 from fundparse.krw import format_krw
+from fundparse.messages import category_name, marker_word, message
 from fundparse.model import Finding, Mention, Split, decimal_str
 from fundparse.report.totals import CATEGORY_KO, add_totals, ordered, source_totals
+from fundparse.report.layout import Column, fit, table_width
 
-__all__ = ["TableWriter", "krw_cell", "make_progress"]
+__all__ = ["TableWriter", "krw_cell", "make_progress", "render_table", "fit_columns"]
 
 BAR_WIDTH = 24
 
@@ -28,22 +30,30 @@ def krw_cell(krw: int | None, sep: str = "\n") -> str:
     return f"{krw:,}{sep}{format_krw(krw)}"
 
 
-def _amount(split: Split) -> str:
+def _amount(split: Split, share: bool = True) -> str:
     if split.krw is not None:
         text = format_krw(split.krw)
     else:
         text = f"{decimal_str(split.value)} {split.currency}"
-    if split.share is not None:
+    if share and split.share is not None:
         text += f" ({decimal_str(split.share * 100)}%)"
     return text
 
 
-def _split_lines(splits: Sequence[Split], depth: int = 0) -> list[str]:
+def _split_lines(splits: Sequence[Split], depth: int = 0, *, lang: str = "en",
+                 category: bool = True, share: bool = True) -> list[str]:
+    """One line per part (nested parts indented): "국비: 121억 원, national"; in Korean the
+    category is named only when the label does not say it already."""
     lines = []
     for split in splits:
         lead = "  " * depth + ("└ " if depth else "")
-        lines.append(f"{lead}{split.label}: {_amount(split)}, {split.category}")
-        lines.extend(_split_lines(split.splits, depth + 1))
+        line = f"{lead}{split.label}: {_amount(split, share)}"
+        name = split.category if lang == "en" else category_name(split.category, lang)
+        if category and name != split.label:
+            line += f", {name}"
+        lines.append(line)
+        lines.extend(_split_lines(split.splits, depth + 1, lang=lang, category=category,
+                                  share=share))
     return lines
 
 
@@ -55,37 +65,169 @@ def _period(m: Mention) -> str:
     return f"{span} ({p.years}년)" if p.years else span
 
 
-def _markers(m: Mention) -> str:
+def _markers(m: Mention, lang: str = "en") -> list[str]:
+    """One marker a line: approx, min/max, the range's other end, per …, change, budget year,
+    PDF page."""
     out = []
     if m.approximate:
-        out.append("approx")
+        out.append(marker_word("approx", lang))
     if m.bound:
-        out.append(m.bound)
+        out.append(marker_word(m.bound, lang))
     if m.range is not None:
         high = format_krw(m.range.high_krw) if m.range.high_krw is not None else (
             f"{decimal_str(m.range.high)} {m.currency}")
-        out.append(f"to {high}")
+        out.append(marker_word("to", lang, high=high))
     if m.per:
-        out.append(f"per {m.per}")
+        out.append(marker_word("per", lang, per=marker_word(m.per, lang)))
     if m.change:
-        out.append(m.change)
+        out.append(marker_word(m.change, lang))
     if m.fiscal_year:
-        out.append(f"FY{m.fiscal_year}")
+        out.append(marker_word("fiscal_year", lang, year=m.fiscal_year))
     if m.page is not None:
-        out.append(f"p.{m.page}")
-    return ", ".join(out)
+        out.append(marker_word("page", lang, page=m.page))
+    return out
 
 
-def _findings(findings: Sequence[Finding], lang: str) -> Text:
-    text = Text()
-    for i, f in enumerate(findings):
-        if i:
-            text.append("\n")
-        message = f.message_en if lang == "en" and f.message_en else f.message
-        style = "bold red" if f.severity == "error" else "yellow"
-        text.append(f"{f.code} ", style=style)
-        text.append(message, style=style.replace("bold ", ""))
-    return text
+def _finding_style(f: Finding) -> str:
+    return "bold red" if f.severity == "error" else "yellow"
+
+
+def _findings(findings: Sequence[Finding], lang: str, mode: str) -> list[tuple[str, str | None]]:
+    """Each finding with its message (``full``), its code alone (``codes``), or one count."""
+    if not findings:
+        return []
+    if mode == "count":
+        worst = min(findings, key=lambda f: f.severity != "error")
+        return [(message("table.findings_count", lang, n=len(findings)), _finding_style(worst))]
+    out = []
+    for f in findings:
+        text = f.code
+        if mode == "full":
+            text += " " + " ".join((f.message_en if lang == "en" and f.message_en
+                                    else f.message).split())
+        out.append((text, _finding_style(f)))
+    return out
+
+
+# How the per-file table gives way on a narrow terminal: each step is applied on top of the
+# ones before it until the table fits (see report/layout.py); figures are never cut.
+NARROWING: tuple[dict[str, object], ...] = (
+    {},
+    {"drop_empty": True},
+    {"findings": "codes"},
+    {"markers": False},
+    {"findings": "count"},
+    {"splits": "short"},
+    {"period": False},
+    {"splits": "shorter"},
+    {"amount": False},
+    {"line": False},
+    {"label": False},
+    {"splits": "wrapped"},  # last: a long part's label over two lines, its figure whole
+)
+
+
+def _plain(lines: Sequence[str]) -> list[tuple[str, str | None]]:
+    return [(line, None) for line in lines if line]
+
+
+def _as_written(m: Mention) -> list[str]:
+    """The amount as written, and for a foreign currency its value in that currency."""
+    return [m.text] if m.currency == "KRW" else [m.text, f"{decimal_str(m.value)} {m.currency}"]
+
+
+def _columns(mentions: Sequence[Mention], lang: str, how: dict[str, object]) -> list[Column]:
+    """The table's columns for one way of narrowing (``how``)."""
+    splits = how.get("splits", "full")
+    findings = str(how.get("findings", "full"))
+    own_amount = how.get("amount", True)
+
+    def column(key: str, cells: list, **options) -> Column:
+        return Column(key, message(f"table.{key}", lang), cells, **options)
+
+    columns = [
+        column("line", [_plain([f"{m.line}:{m.column}"]) for m in mentions],
+               justify="right", style="cyan"),
+        column("amount", [_plain(_as_written(m)) for m in mentions]),
+        column("krw", [_plain(([] if own_amount or m.currency == "KRW" else _as_written(m))
+                              + krw_cell(m.krw).split("\n")) for m in mentions],
+               justify="right"),
+        column("label", [_plain([m.label or ""]) for m in mentions], wrap=True),
+        column("splits", [_plain(_split_lines(m.splits, lang=lang, category=splits == "full",
+                                              share=splits in ("full", "short")))
+                          for m in mentions], wrap=splits == "wrapped"),
+        column("period", [_plain([_period(m)]) for m in mentions], wrap=True),
+        column("markers", [_plain(_markers(m, lang)) for m in mentions]),
+        column("findings", [_findings(m.findings, lang, findings) for m in mentions],
+               wrap=findings == "full"),
+    ]
+    keep = {"line": how.get("line", True), "amount": own_amount, "label": how.get("label", True),
+            "period": how.get("period", True), "markers": how.get("markers", True)}
+    columns = [c for c in columns if keep.get(c.key, True)]
+    if how.get("drop_empty"):
+        columns = [c for c in columns if c.key == "krw" or not c.empty()]
+    return columns
+
+
+def fit_columns(mentions: Sequence[Mention], width: int,
+                lang: str = "ko") -> tuple[list[Column], list[str]]:
+    """The columns of the first way of narrowing that fits ``width`` (the narrowest, at its
+    least widths, when none does), and the notes saying what was left out or shortened."""
+    full = {c.key: c for c in _columns(mentions, lang, {})}
+    how: dict[str, object] = {}
+    for step in NARROWING:
+        how.update(step)
+        columns = _columns(mentions, lang, how)
+        if fit(columns, width):
+            break
+    else:
+        for column in columns:
+            column.width = column.least()
+    shown = {c.key: c for c in columns}
+    present = [key for key, c in full.items() if not c.empty()]
+    dropped = [full[key].header for key in present if key not in shown and key != "amount"]
+    shortened = []
+    if "findings" in shown and shown["findings"].cells != full["findings"].cells:
+        kind = "codes" if how["findings"] == "codes" else "counted"
+        shortened.append(message(f"table.findings_{kind}", lang))
+    if "splits" in shown and shown["splits"].cells != full["splits"].cells:
+        kind = "short" if how["splits"] == "short" else "shorter"
+        shortened.append(message(f"table.splits_{kind}", lang))
+    if "amount" in present and "amount" not in shown:
+        shortened.append(message("table.amount_merged", lang))
+    notes = []
+    if dropped:
+        notes.append(message("table.dropped", lang, columns=", ".join(dropped)))
+    if shortened:
+        notes.append(message("table.shortened", lang, columns=", ".join(shortened)))
+    return columns, notes
+
+
+def render_table(title: str, mentions: Sequence[Mention], width: int, lang: str = "ko") -> Table:
+    """The rich table of one file's mentions at ``width`` cells: every figure whole."""
+    columns, notes = fit_columns(mentions, width, lang)
+    caption = "\n".join([message("table.count", lang, n=len(mentions)), *notes])
+    table = Table(title=title, title_justify="left", title_style="bold", caption=caption,
+                  caption_justify="left", box=box.SIMPLE_HEAD, show_lines=False, expand=False,
+                  pad_edge=False)
+    # wider than the terminal only when one figure or part is (the terminal wraps the line)
+    needed = table_width([c.width for c in columns])
+    if needed > width:
+        table.width = needed
+    for column in columns:
+        table.add_column(column.header, justify=column.justify,  # type: ignore[arg-type]
+                         style=column.style, width=column.width, no_wrap=True)
+    for row in range(len(mentions)):
+        cells = []
+        for column in columns:
+            text = Text()
+            for i, (line, style) in enumerate(column.lines(row)):
+                if i:
+                    text.append("\n")
+                text.append(line, style=style)
+            cells.append(text)
+        table.add_row(*cells)
+    return table
 
 
 def _share_bar(part: int, whole: int) -> tuple[str, str]:
@@ -112,19 +254,19 @@ class TableWriter:
         self.files = 0
         self.mentions = 0
         self.totals: dict[str, int] = {}
-        self._table: Table | None = None
+        self._rows: list[Mention] | None = None
         self._mentions: list[Mention] = []
+        self.category_of = category_of
         self._count = 0
         self.title_notes = title_notes
-        self.category_of = category_of
 
-    def _print(self, renderable) -> None:
+    def _print(self, renderable, crop: bool = True) -> None:
         """Print; without colour (a file or a pipe) the lines lose rich's trailing padding."""
         if self.console.color_system:
-            self.console.print(renderable)
+            self.console.print(renderable, crop=crop)
             return
         with self.console.capture() as captured:
-            self.console.print(renderable)
+            self.console.print(renderable, crop=crop)
         text = "\n".join(line.rstrip() for line in captured.get().split("\n"))
         self.console.file.write(text)
 
@@ -132,46 +274,27 @@ class TableWriter:
         self.files += 1
         self._mentions = []
         self._count = 0
-        table = Table(title=path, title_justify="left", title_style="bold",
-                      box=box.SIMPLE_HEAD, show_lines=False, expand=False, pad_edge=False)
-        table.add_column("line:col", justify="right", no_wrap=True, style="cyan")
-        table.add_column("amount", no_wrap=False)
-        table.add_column("KRW", justify="right", no_wrap=True)
-        table.add_column("label")
-        table.add_column("splits")
-        table.add_column("period")
-        table.add_column("markers")
-        table.add_column("findings")
-        self._table = table
+        self._rows = []
 
     def write(self, path: str, mentions: Sequence[Mention]) -> None:
-        table = self._table
-        if table is None:
+        if self._rows is None:
             self.begin(path)
-            table = self._table
         for m in mentions:
             self._count += 1
             self._mentions.append(m)
-            amount = m.text if m.currency == "KRW" else f"{m.text}\n{decimal_str(m.value)} {m.currency}"
-            table.add_row(
-                f"{m.line}:{m.column}", amount, krw_cell(m.krw), m.label or "",
-                "\n".join(_split_lines(m.splits)), _period(m), _markers(m),
-                _findings(m.findings, self.lang),
-            )
+            self._rows.append(m)
 
     def end(self, path: str) -> None:
-        table = self._table
-        self._table = None
+        rows = self._rows
+        self._rows = None
         self.mentions += self._count
         lookup = self.category_of(path) if self.category_of is not None else None
         add_totals(self.totals, source_totals(self._mentions, lookup))
         self._mentions = []
-        if table is None or self._count == 0:
-            self._print(Text(f"{path}: no amounts found", style="dim"))
+        if not rows:
+            self._print(Text(message("table.none", self.lang, path=path), style="dim"))
             return
-        table.caption = f"{self._count} amount{'s' if self._count != 1 else ''}"
-        table.caption_justify = "left"
-        self._print(table)
+        self._print(render_table(path, rows, self.console.width, self.lang), crop=False)
 
     def close(self) -> None:
         footer = Table(
