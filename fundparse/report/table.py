@@ -10,10 +10,12 @@ from typing import TextIO
 from rich import box
 from rich.console import Console
 from rich.table import Table
+from rich.markup import escape
 from rich.text import Text
 
 from fundparse.krw import format_krw
 from fundparse.model import CATEGORIES, Finding, Mention, Split, decimal_str
+from fundparse.report.names import shown_name
 
 __all__ = ["TableWriter", "krw_cell", "make_progress"]
 
@@ -132,7 +134,7 @@ class TableWriter:
         self.files += 1
         self._seen = {}
         self._count = 0
-        table = Table(title=path, title_justify="left", title_style="bold",
+        table = Table(title=Text(shown_name(path)), title_justify="left", title_style="bold",
                       box=box.SIMPLE_HEAD, show_lines=False, expand=False, pad_edge=False)
         table.add_column("line:col", justify="right", no_wrap=True, style="cyan")
         table.add_column("amount", no_wrap=False)
@@ -156,7 +158,7 @@ class TableWriter:
                     self._seen.setdefault((split.label, split.krw), split.category)
             amount = m.text if m.currency == "KRW" else f"{m.text}\n{decimal_str(m.value)} {m.currency}"
             table.add_row(
-                f"{m.line}:{m.column}", amount, krw_cell(m.krw), m.label or "",
+                f"{m.line}:{m.column}", escape(amount), krw_cell(m.krw), escape(m.label or ""),
                 "\n".join(_split_lines(m.splits)), _period(m), _markers(m),
                 _findings(m.findings, self.lang),
             )
@@ -168,7 +170,7 @@ class TableWriter:
         for (_, krw), category in self._seen.items():
             self.totals[category] = self.totals.get(category, 0) + krw
         if table is None or self._count == 0:
-            self._print(Text(f"{path}: no amounts found", style="dim"))
+            self._print(Text(f"{shown_name(path)}: no amounts found", style="dim"))
             return
         table.caption = f"{self._count} amount{'s' if self._count != 1 else ''}"
         table.caption_justify = "left"
