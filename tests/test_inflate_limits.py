@@ -134,8 +134,9 @@ def test_an_hwp_section_inflating_past_the_limit_is_refused(monkeypatch):
 
 # --- PDF -------------------------------------------------------------------------------------
 
-def pdf_with_content(stream: bytes, filters: str) -> bytes:
-    """A one-page PDF whose content stream is ``stream`` under ``/Filter filters``."""
+def pdf_with_content(stream: bytes, filters: str, images: tuple[bytes, ...] = ()) -> bytes:
+    """A one-page PDF whose content stream is ``stream`` under ``/Filter filters``, with
+    deflated image XObjects of the given raw bytes beside it."""
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -145,6 +146,11 @@ def pdf_with_content(stream: bytes, filters: str) -> bytes:
         + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
+    for raw in images:
+        packed = zlib.compress(raw, 9)
+        objects.append(b"<< /Type /XObject /Subtype /Image /Width %d /Height 1 /ColorSpace "
+                       b"/DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\n"
+                       b"stream\n" % (len(raw), len(packed)) + packed + b"\nendstream")
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, 1):
@@ -173,6 +179,19 @@ def test_a_pdf_flate_bomb_is_refused(monkeypatch, layers):
         read_bytes(data, "bomb.pdf")
     monkeypatch.setenv(ENV, "32")
     assert "USD 500" in read_bytes(data, "bomb.pdf").text
+
+
+def test_images_are_bounded_one_by_one_not_together(monkeypatch):
+    """pdfminer does not inflate images to read text: three 3 MiB images under a 4 MiB limit
+    are read; one 8 MiB image is still refused."""
+    pytest.importorskip("pdfplumber", reason="fundparse[pdf] extra (pdfplumber) not installed")
+    monkeypatch.setenv(ENV, "4")
+    text = b"BT /F1 14 Tf 20 100 Td (USD 500) Tj ET"
+    scanned = pdf_with_content(zlib.compress(text), "/FlateDecode", images=(bytes(3 * MIB),) * 3)
+    assert "USD 500" in read_bytes(scanned, "scanned.pdf").text
+    big = pdf_with_content(zlib.compress(text), "/FlateDecode", images=(bytes(8 * MIB),))
+    with pytest.raises(ReadError, match="PDF stream inflates past 4 MiB"):
+        read_bytes(big, "big.pdf")
 
 
 # --- the inflater itself ---------------------------------------------------------------------

@@ -77,6 +77,7 @@ def inflate(data: bytes, budget: Budget, what: str, wbits: int = zlib.MAX_WBITS)
 # --- PDF: every FlateDecode stream measured before pdfminer sees the file ------------------
 
 _STREAM = re.compile(rb"(?<!end)stream\r?\n")
+_IMAGE = re.compile(rb"/Subtype\s*/Image\b")
 _ZLIB_HEAD = re.compile(rb"[\x08\x18\x28\x38\x48\x58\x68\x78][\x00-\xff]")
 
 
@@ -88,10 +89,14 @@ def measure_pdf_streams(data: bytes, budget: Budget) -> None:
     """Inflate (and discard) every zlib stream in a PDF's bytes against ``budget``: a file
     whose streams together inflate past the limit is refused before pdfminer, which inflates
     them whole and without a bound, ever opens it.  Streams compressed twice are measured
-    through both layers."""
+    through both layers.  An image (``/Subtype /Image``), which pdfminer does not inflate to
+    read text, is measured on its own budget of the same size, so scanned pages add up to no
+    refusal while a bomb dressed as an image is still bounded."""
     view = memoryview(data)
     for m in _STREAM.finditer(data):
-        _measure(view[m.end():], budget, depth=0)
+        head = data.rfind(b"obj", max(0, m.start() - 4096), m.start())
+        image = _IMAGE.search(data, max(head, 0, m.start() - 4096), m.start()) is not None
+        _measure(view[m.end():], Budget(budget.bomb, budget.limit) if image else budget, depth=0)
 
 
 def _measure(view: memoryview, budget: Budget, depth: int) -> None:
