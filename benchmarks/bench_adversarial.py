@@ -2,7 +2,9 @@
 
 The cases (workloads.CASES): a run of digits before 억 원, a million 억, "1,1,1,…", 281억 원
 followed by endless "(" or by "(국비 1" never closed, one long line of ordinary corpus text,
-runs of 원 and of 만, and "1억 원 " repeated on one line (where Duckling turns quadratic).
+runs of 원 and of 만, "1억 원 " repeated on one line (where Duckling turns quadratic), and "일"
+repeated before 원 (issue 21).  The HTML reader gets a table of rows that each claim
+rowspan="65534" (issue 21), at n and 2n rows.
 
 Each size runs in a child process (workloads.run_case_in_child) that the benchmark kills on a
 deadline, because a pattern that backtracks exponentially never returns to Python.  Targets:
@@ -167,3 +169,35 @@ def test_one_line_file_through_the_command(benchmark, record, ordinary_seconds_p
            f"<= {LINEAR}x n, <= {PER_MB:.0f}x ordinary", linear and near, mb=mb,
            seconds=seconds, ratio=ratio)
     assert linear and near, f"2n/n = {ratio:.2f}, {per_mb:.2f} s/MB"
+
+
+ROWSPAN_ROWS = 4_000  # issue 21: 4,000 rows of rowspan="65534" (151 KB) took 58 s
+ROWSPAN: dict[bool, float] = {}
+
+
+def read_rowspan_table(rows: int) -> dict:
+    from fundparse.readers import read_bytes
+
+    data = workloads.rowspan_html(rows)
+    start = time.perf_counter()
+    text = read_bytes(data, "rowspan.html").text
+    return {"seconds": time.perf_counter() - start, "bytes": len(data), "chars_out": len(text)}
+
+
+@pytest.mark.parametrize("doubled", [False, True], ids=["n", "2n"])
+def test_html_rowspan_table(benchmark, record, doubled):
+    """The HTML reader on n rows of rowspan="65534": spans are held within the table's real
+    width, so the time and the text written grow linearly."""
+    rows = int(ROWSPAN_ROWS * SCALE) * (2 if doubled else 1)
+    run = benchmark.pedantic(read_rowspan_table, args=(rows,), rounds=3, iterations=1)
+    label = f"5. html rowspan {'2n' if doubled else 'n'}={rows:,} rows ({run['bytes'] / 1000:.0f} KB)"
+    if not doubled:
+        ROWSPAN[False] = run["seconds"]
+        record(label, f"{run['seconds']:.3f} s, {run['chars_out']:,} characters out",
+               "linear", True, rows=rows, **run)
+        return
+    ratio = run["seconds"] / ROWSPAN[False] if False in ROWSPAN else float("nan")
+    linear = ratio <= LINEAR
+    record(label, f"{run['seconds']:.3f} s = {ratio:.2f}x n, {run['chars_out']:,} characters out",
+           f"<= {LINEAR}x n", linear, rows=rows, ratio=ratio, **run)
+    assert linear, f"rowspan table: 2n took {ratio:.2f}x the time of n"

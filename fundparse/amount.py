@@ -26,3 +26,4 @@ class Amount:
     high: Decimal | None = None  # a range's high end
     bare: bool = False  # no currency word: "281억" read as money from context
     chain_start: int = -1  # where the markers before it begin ("총사업비 약 281억": at 약)
+    word_scale: int = 1  # "$1.2 billion": 10**9, which a range's bare low end inherits

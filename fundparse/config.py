@@ -15,8 +15,14 @@ Sections that extend the rule data (merged over the package's own tables):
 ``sources`` (label -> category), ``heads`` (source words that keep their category behind a
 qualifier: 기금 in 한강수계기금), ``codes`` (budget-book codes), ``currencies`` (ISO -> words,
 symbols, minor), ``markers`` (same shape as rules/data/markers.toml), ``money_words`` (labels,
-verbs, sizes, counters), and ``data`` (paths of more TOML files of those shapes, relative to
-the config file).  Check options: ``select``, ``ignore``, ``per-file-ignores``, ``lang``.
+verbs, sizes, counters), ``scales``, ``forms`` (named lists of written forms), and ``data``
+(paths of more TOML files of those shapes, relative to the config file).  Check options:
+``select``, ``ignore``, ``per-file-ignores``, ``lang``.
+
+Every file is checked whole against the schema (schema.py) as it is read: an unknown key at any
+level, a value of the wrong type, an empty word, an unknown rule code or category is a
+:class:`ConfigError` of one line naming the file, the key and what was expected.  Config and
+data files must be regular UTF-8 files of at most 4 MiB (userfiles.py).
 """
 
 from __future__ import annotations
@@ -28,13 +34,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from fundparse import schema
 from fundparse.rules.tables import merge_tables
+from fundparse.userfiles import CONFIG_LIMIT, UserFileError, read_text
 
 CONFIG_NAMES = (".fundparse.toml", "pyproject.toml")
 DATA_SECTIONS = ("sources", "heads", "codes", "currencies", "markers", "money_words", "scales",
                  "forms")
-OPTION_KEYS = {"select", "ignore", "per-file-ignores", "per_file_ignores", "lang", "data",
-               "extend-select", "extend-ignore"} | set(DATA_SECTIONS)
 
 
 class ConfigError(Exception):
@@ -60,86 +66,66 @@ class Config:
     @classmethod
     def from_mapping(cls, table: dict[str, Any], path: Path | None = None) -> Config:
         """Build a Config from a parsed ``[tool.fundparse]`` table (or a plain dict)."""
-        unknown = sorted(set(table) - OPTION_KEYS)
         where = f"{path}: " if path else ""
-        if unknown:
-            raise ConfigError(f"{where}unknown option(s) {', '.join(unknown)} "
-                              f"(known: {', '.join(sorted(OPTION_KEYS))})")
+        _checked(schema.check_options, table, where)
         data: dict[str, Any] = {}
         base = path.parent if path else Path.cwd()
-        for extra in _str_list(table.get("data", []), "data", where):
-            extra_path = (base / extra).resolve()
-            try:
-                with open(extra_path, "rb") as handle:
-                    merge_tables(data, tomllib.load(handle))
-            except (OSError, tomllib.TOMLDecodeError) as exc:
-                raise ConfigError(f"{where}data file {extra}: {exc}") from None
+        for extra in table.get("data", []):
+            extra_path = base / extra
+            extra_where = f"{where}data file {extra_path}: "
+            document = _read_toml(extra_path, extra_where)
+            _checked(schema.check_data_file, document, extra_where)
+            merge_tables(data, document)
         merge_tables(data, {key: table[key] for key in DATA_SECTIONS if key in table})
-        _check_data(data, where)
         pfi = table.get("per-file-ignores", table.get("per_file_ignores", {}))
-        if not isinstance(pfi, dict):
-            raise ConfigError(f"{where}per-file-ignores must be a table of glob = [codes]")
-        lang = table.get("lang", "ko")
-        if lang not in ("ko", "en"):
-            raise ConfigError(f"{where}lang must be \"ko\" or \"en\", not {lang!r}")
-        select = tuple(_str_list(table.get("select", []), "select", where))
-        extend = tuple(_str_list(table.get("extend-select", []), "extend-select", where))
+        select = tuple(table.get("select", []))
+        extend = tuple(table.get("extend-select", []))
         return cls(
             path=path,
             data=json.dumps(data, sort_keys=True, ensure_ascii=False),
             # every rule is on by default, so extend-select only widens an explicit select
             select=select + extend if select else (),
-            ignore=tuple(_str_list(table.get("ignore", []), "ignore", where))
-            + tuple(_str_list(table.get("extend-ignore", []), "extend-ignore", where)),
-            per_file_ignores=tuple(
-                (glob, tuple(_str_list(codes, f"per-file-ignores.{glob}", where)))
-                for glob, codes in pfi.items()
-            ),
-            lang=lang,
+            ignore=tuple(table.get("ignore", [])) + tuple(table.get("extend-ignore", [])),
+            per_file_ignores=tuple((glob, tuple(codes)) for glob, codes in pfi.items()),
+            lang=table.get("lang", "ko"),
         )
 
 
-def _str_list(value: Any, name: str, where: str) -> list[str]:
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{where}{name} must be a list of strings")
-    return value
-
-
-def _check_data(data: dict[str, Any], where: str) -> None:
-    from fundparse.model import CATEGORIES
-
-    for label, category in data.get("sources", {}).items():
-        parts = category.split("+") if isinstance(category, str) else [None]
-        if not all(p in CATEGORIES for p in parts):
-            raise ConfigError(f"{where}sources.{label}: unknown category {category!r} "
-                              f"(one of {', '.join(CATEGORIES)}, or several joined by '+')")
-    for code, table in data.get("currencies", {}).items():
-        if not isinstance(table, dict):
-            raise ConfigError(f"{where}currencies.{code} must be a table with words/symbols")
-
-
-def _read_toml(path: Path) -> dict[str, Any]:
+def _checked(check, table: Any, where: str) -> None:
     try:
-        with open(path, "rb") as handle:
-            return tomllib.load(handle)
+        check(table)
+    except schema.SchemaError as exc:
+        raise ConfigError(f"{where}{exc}") from None
+
+
+def _read_toml(path: Path, where: str | None = None) -> dict[str, Any]:
+    """A TOML file read safely: regular, bounded, UTF-8, valid; ConfigError in one line."""
+    where = f"{path}: " if where is None else where
+    try:
+        return tomllib.loads(read_text(path, CONFIG_LIMIT))
+    except UserFileError as exc:
+        raise ConfigError(f"{where}cannot read: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise ConfigError(f"{where}invalid TOML: {' '.join(str(exc).split())}") from None
+
+
+def _tool_table(document: dict[str, Any], path: Path) -> Any:
+    """``[tool.fundparse]`` of a parsed pyproject.toml (None when absent)."""
+    tool = document.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: tool: expected a table, got {schema.describe(tool)}")
+    return tool.get("fundparse")
 
 
 def load_config(path: str | Path) -> Config:
     """Read one config file (.fundparse.toml, or pyproject.toml's [tool.fundparse])."""
     path = Path(path)
     document = _read_toml(path)
-    if path.name == "pyproject.toml":
-        table = document.get("tool", {}).get("fundparse", {})
-    else:
-        table = document.get("tool", {}).get("fundparse", document)
+    table = _tool_table(document, path)
+    if table is None:
+        table = {} if path.name == "pyproject.toml" else document
     if not isinstance(table, dict):
-        raise ConfigError(f"{path}: [tool.fundparse] must be a table")
+        raise ConfigError(f"{path}: tool.fundparse: expected a table, got {schema.describe(table)}")
     return Config.from_mapping(table, path.resolve())
 
 
@@ -159,11 +145,9 @@ def find_config_file(start: str | Path) -> Path | None:
 
 @lru_cache(maxsize=256)
 def _has_tool_table(pyproject: Path) -> bool:
-    try:
-        with open(pyproject, "rb") as handle:
-            return "fundparse" in tomllib.load(handle).get("tool", {})
-    except (OSError, tomllib.TOMLDecodeError):
-        return False
+    """Whether a pyproject.toml met on the way up holds ``[tool.fundparse]``.  One that cannot
+    be read as TOML is an error, not passed over: it may hold the settings meant to apply."""
+    return _tool_table(_read_toml(pyproject), pyproject) is not None
 
 
 @lru_cache(maxsize=256)

@@ -30,6 +30,7 @@ from fundparse.numerals import (
     NUMERAL_CHARS,
     UNIT_CHARS,
     Numeral,
+    parse_numeral,
     parse_numerals,
 )
 from fundparse.rules.markers import (
@@ -44,7 +45,8 @@ from fundparse.rules.markers import (
     read_suffix,
 )
 from fundparse.amount import Amount
-from fundparse.rules.money import RULES, S, Hit, Rule, named_lists
+from fundparse.model import whole
+from fundparse.rules.money import RULES, S, WORD_END, Hit, Rule, named_lists
 from fundparse.rules.tables import Tables, load_tables
 
 BEFORE_WINDOW = 24  # characters a rule's `before` pattern may look back
@@ -71,10 +73,13 @@ class CompiledRules:
     rules: tuple[tuple[Rule, regex.Pattern | None, regex.Pattern | None,
                        frozenset[str] | None, frozenset[str] | None], ...]
     range_gap: regex.Pattern
+    # "$1~2 billion", "₩5,000~10,000": the bare high end after a symbol's range dash
+    symbol_high: regex.Pattern
     level_after: regex.Pattern
     rate_base_after: regex.Pattern
     markers: MarkerPatterns
     sizes: tuple[str, ...]  # "100달러짜리", "5만 원 상당": words after a figure that is a price
+    scales: dict[str, int]  # billion -> 10**9
 
 
 COMPILED_LIMIT = 32  # distinct rule-data sets whose patterns stay compiled
@@ -143,6 +148,12 @@ def _compile(words: Tables) -> CompiledRules:
         rf"{S}*(?:(?P<cur>\L<cur>){S}*)?(?:(?P<dash>[{RANGE_DASH}])|(?P<word>에서|부터)){S}*",
         cur=list(words.currency_words),
     )
+    symbol_high = regex.compile(
+        rf"{S}*[{RANGE_DASH}]{S}*(?P<num>{ARABIC}(?:{S}?{unit})?)"
+        rf"(?:{S}?(?P<scale>\L<scales>)(?![A-Za-z]))?"
+        rf"(?!{S}?(?:\L<counters>|원|\L<foreign_words>|[%％A-Za-z0-9０-９]))(?:{WORD_END})",
+        **lists, ignore_unused=True,
+    )
     any_run = regex.compile(
         rf"(?:{unit}{S}?)?{ARABIC}(?:{S}?(?:{ARABIC}|{unit}))*+|[{chars}]{{2,}}+(?:{S}?[{chars}]++)*+"
     )
@@ -158,12 +169,14 @@ def _compile(words: Tables) -> CompiledRules:
         before_chars=frozenset(before_chars),
         rules=rules,
         range_gap=range_gap,
+        symbol_high=symbol_high,
         # "950원에서 1천80원(13.7%)으로": the new level, after an optional parenthesis
         level_after=regex.compile(rf"(?:{S}?[(（][^()（）\n]{{0,16}}[)）])?"
                                   rf"(?:{S}?(?:으로|로)(?![가-힣])|{S}?(?:으로|로){S}|{S}?으로)"),
         rate_base_after=regex.compile(rf"{S}?당"),
         markers=compile_markers(words),
         sizes=tuple(words.money_words["sizes"]),
+        scales=dict(words.scales),
     )
 
 
@@ -278,10 +291,13 @@ def _settle_cluster(cluster: list[Amount]) -> list[Amount]:
 
 
 def _range_low(low: Numeral, high: Amount) -> Decimal | None:
-    """Value of a range's low end; a bare low end inherits the high end's unit (100~200억)."""
+    """Value of a range's low end; a bare low end inherits the high end's unit (100~200억,
+    $1~$2 billion)."""
     if low.big_units:
         return low.value if low.value < high.value else None
     units = (*high.numeral.big_units, 10**4, 1) if high.numeral.big_units else (1,)
+    if high.word_scale != 1:
+        units = (high.word_scale, 1)
     for unit in units:
         value = low.value * unit
         if high.rule == "minor-unit":
@@ -291,39 +307,91 @@ def _range_low(low: Numeral, high: Amount) -> Decimal | None:
     return None
 
 
+def _low_amount(amounts: list[Amount], index: int, low_start: int, low_end: int):
+    """The amount just before ``amounts[index]`` when it holds the low numeral ("$100" of
+    "$100~$200"); ``False`` when it overlaps the numeral without holding it."""
+    if index == 0:
+        return None
+    before = amounts[index - 1]
+    if before.end <= low_start:
+        return None
+    if before.start <= low_start and before.end >= low_end and before.high is None:
+        return before
+    return False
+
+
 def _merge_ranges(text: str, amounts: list[Amount], numerals: list[tuple[int, int, Numeral]],
                   comp: CompiledRules) -> list[Amount]:
+    """Join "100~200억 원", "5천만 원에서 1억 원", "$100~$200" into one amount each; the
+    low end's own amount, if any, is absorbed, so no two amounts ever overlap."""
     ends = [n[1] for n in numerals]
-    by_start = {a.start: a for a in amounts}
-    drop: set[int] = set()
-    for amount in amounts:
+    absorbed: set[int] = set()
+    for index, amount in enumerate(amounts):
         i = bisect.bisect_right(ends, amount.start) - 1
         if i < 0:
             continue
         low_start, low_end, low = numerals[i]
-        if low_start >= amount.start or amount.start - low_end > 12:
+        if low_start >= amount.start:
+            continue
+        other = _low_amount(amounts, index, low_start, low_end)
+        if other is False or (other is not None and id(other) in absorbed):
+            continue
+        gap_start = other.end if other is not None else low_end
+        if amount.start - gap_start > 12:
             continue  # a range's two ends stand close: "100억~200억", "5천만 원에서 1억 원"
-        gap = comp.range_gap.fullmatch(text, low_end, amount.start)
+        gap = comp.range_gap.fullmatch(text, gap_start, amount.start)
         if gap is None:
             continue
-        if gap.group("cur") and low_start in by_start:
-            other = by_start[low_start]
-            if other.currency != amount.currency:
-                continue
-        elif gap.group("cur"):
+        if gap.group("cur") and (other is None or other.currency != amount.currency):
             continue
+        if other is not None and not other.bare and other.currency != amount.currency:
+            continue  # "$100~€200": two amounts, not one range
         if gap.group("word") and comp.level_after.match(text, amount.end):
             continue  # "100억 원에서 200억 원으로": from one level to another, not a range
-        value = _range_low(low, amount)
+        if other is not None and not other.bare and (other.word_scale != 1 or other.value != low.value):
+            value = other.value  # "$1 billion~$2 billion": the low end is complete
+        else:
+            value = _range_low(low, amount)
         if value is None or value >= amount.value:
             continue
-        if low_start in by_start:
-            drop.add(low_start)
+        start = low_start
+        if other is not None:
+            absorbed.add(id(other))
+            start = other.start
         amount.high = amount.value
         amount.value = value
-        amount.start = low_start
-        amount.approximate = amount.approximate or low.approximate
-    return [a for a in amounts if a.start not in drop or a.high is not None]
+        amount.start = start
+        amount.approximate = amount.approximate or low.approximate or bool(other and other.approximate)
+    kept = [a for a in amounts if id(a) not in absorbed]
+    return _symbol_ranges(text, kept, comp)
+
+
+def _symbol_ranges(text: str, amounts: list[Amount], comp: CompiledRules) -> list[Amount]:
+    """A symbol's amount followed by a dash and a bare figure: "$1~2 billion", "$100~200",
+    "₩5,000~10,000".  The symbol covers both ends; the high end's scale word covers the low
+    end too when it has none of its own."""
+    for index, amount in enumerate(amounts):
+        if amount.rule not in ("foreign-symbol", "won-symbol") or amount.high is not None:
+            continue
+        m = comp.symbol_high.match(text, amount.end)
+        if m is None or m.group("scale") and amount.rule == "won-symbol":
+            continue
+        if index + 1 < len(amounts) and amounts[index + 1].start < m.end():
+            continue  # the high end is an amount of its own ("$100~200달러")
+        numeral = parse_numeral(m.group("num"))
+        if numeral is None or numeral.hangul:
+            continue
+        scale = comp.scales[m.group("scale")] if m.group("scale") else 1
+        high = numeral.value * scale
+        if amount.word_scale == 1 and not amount.numeral.big_units and amount.value * scale < high:
+            low = amount.value * scale
+        else:
+            low = amount.value
+        if low >= high:
+            continue
+        amount.value, amount.high, amount.end = whole(low), whole(high), m.end()
+        amount.word_scale = scale
+    return amounts
 
 
 def _apply_markers(text: str, amounts: list[Amount], comp: CompiledRules) -> list[Amount]:

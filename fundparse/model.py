@@ -183,3 +183,7 @@ class Mention:
         if self.page is not None:
             data["page"] = self.page
         return data
+
+
+# The finding codes `fundparse check` can report (checks.CHECKS describes each one).
+RULE_CODES = ('FP101', 'FP102', 'FP103', 'FP201', 'FP202', 'FP301', 'FP401', 'FP402')

@@ -103,6 +103,7 @@ class _Reader:
 
     def __init__(self, tokens: list[tuple[str, str, int, int]]):
         self.tokens = tokens
+        self._hangul_only: bool | None = None  # every token a Hangul numeral or a space
 
     def read(self, i: int) -> tuple[Numeral, int] | None:
         """Longest valid numeral starting at token i; returns it and the next token index."""
@@ -231,9 +232,13 @@ class _Reader:
     def _hangul_tail_ok(self, k: int) -> bool:
         # A ones digit may close a numeral only in a run of Hangul numerals that ends there
         # ("일억 육천칠백팔십구 원"); the caller checks the currency word after the run.
-        return all(t[0] in ("digit", "small", "big", "space") for t in self.tokens[: k + 1]) and (
-            k + 1 == len(self.tokens)
-        )
+        # Only the last token can qualify, so the run is looked over once, not once per token
+        # ("일" * 32000 + "원" was quadratic).
+        if k + 1 != len(self.tokens):
+            return False
+        if self._hangul_only is None:
+            self._hangul_only = all(t[0] in ("digit", "small", "big", "space") for t in self.tokens)
+        return self._hangul_only
 
     @staticmethod
     def _numeral(total, start, end, big_units, approx, hangul, has_unit, plain_tail):

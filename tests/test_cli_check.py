@@ -193,11 +193,11 @@ def test_per_file_ignores(cli, tmp_path):
 
 @pytest.mark.parametrize("config, message", [
     ('select = ["FP1"\n', "invalid TOML"),
-    ('selekt = ["FP1"]\n', "unknown option(s) selekt"),
-    ('ignore = ["FP999"]\n', "unknown rule code or prefix 'FP999'"),
-    ('[per-file-ignores]\n"*.txt" = ["XX1"]\n', "per-file-ignores.*.txt"),
-    ('lang = "jp"\n', "lang must be"),
-    ('ignore = 101\n', "ignore must be a list of strings"),
+    ('selekt = ["FP1"]\n', 'unknown option "selekt"'),
+    ('ignore = ["FP999"]\n', "ignore[0]: unknown rule code or prefix 'FP999'"),
+    ('[per-file-ignores]\n"*.txt" = ["XX1"]\n', 'per-file-ignores."*.txt"[0]: unknown rule code'),
+    ('lang = "jp"\n', 'lang: expected "ko" or "en", got a string "jp"'),
+    ('ignore = 101\n', "ignore: expected an array of rule codes or prefixes, got the integer 101"),
 ])
 def test_config_errors_are_one_line(cli, tmp_path, config, message):
     write(tmp_path / ".fundparse.toml", config)

@@ -19,7 +19,8 @@ LAYERS = [
     ("data", ["fundparse.model", "fundparse.krw", "fundparse.messages", "fundparse.rules", "fundparse.rules.tables",
               "fundparse.rules.markers", "fundparse.readers"]),
     ("numbers", ["fundparse.numerals", "fundparse.amount", "fundparse.fx",
-                 "fundparse.rules.money", "fundparse.config"]),
+                 "fundparse.rules.money", "fundparse.config", "fundparse.schema",
+                 "fundparse.userfiles"]),
     ("engine", ["fundparse.engine"]),
     ("structure", ["fundparse.structure"]),
     ("checks", ["fundparse.checks", "fundparse.suppress"]),
@@ -123,3 +124,11 @@ def test_the_walk_sees_the_arrows():
     assert "fundparse.engine" in imports_of("fundparse.pipeline")
     assert "fundparse.cli.review" not in imports_of("fundparse.report.html")
     assert "fundparse.rules.tables" in imports_of("fundparse.cli.commands")  # a lazy import
+
+
+def test_the_rule_codes_below_checks_name_every_check():
+    # the configuration (a lower room) validates codes against model.RULE_CODES
+    from fundparse.checks import CHECKS
+    from fundparse.model import RULE_CODES
+
+    assert sorted(RULE_CODES) == sorted(CHECKS)

@@ -265,6 +265,14 @@ def check_offsets(text: str, mentions) -> None:
             p = m.period
             assert text[p.start_offset:p.end_offset] == p.text
         no_floats(m.to_dict())
+    no_overlap(mentions)
+
+
+def no_overlap(mentions) -> None:
+    """Mentions never share a character: each piece of text is read as one amount at most."""
+    spans = sorted((m.start, m.end) for m in mentions)
+    for (a_start, a_end), (b_start, b_end) in zip(spans, spans[1:]):
+        assert a_end <= b_start, f"overlapping mentions {a_start}-{a_end} and {b_start}-{b_end}"
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -276,6 +284,9 @@ def check_offsets(text: str, mentions) -> None:
 @example("사업비 999999999999999999999999조")
 @example("999999999999999999999999경 원")
 @example("724704760722696081244160(단위 : 억원)\n")
+@example("$100~$200")
+@example("₩5,000~1만원")
+@example("$1~2 billion")
 def test_extract_never_raises_and_slices_back(text):
     first = fundparse.extract(text)
     check_offsets(text, first)
@@ -316,3 +327,57 @@ def test_extract_with_rates_and_date(text, doc_date, rate):
 def test_extract_never_raises_on_any_text(text):
     check_offsets(text, fundparse.extract(text))
     fundparse.check(text)
+
+
+# --- a currency symbol before a range (issue 21) ---------------------------------------------
+
+SYMBOL_RANGES = [
+    ("$100~$200", "USD", 100, 200),
+    ("₩5,000~1만원", "KRW", 5_000, 10_000),
+    ("$1~2 billion", "USD", 10**9, 2 * 10**9),
+    ("$1 billion~$2 billion", "USD", 10**9, 2 * 10**9),
+    ("$1~$2 billion", "USD", 10**9, 2 * 10**9),
+    ("$100-200", "USD", 100, 200),
+    ("US$ 100~200", "USD", 100, 200),
+    ("₩5,000~₩10,000", "KRW", 5_000, 10_000),
+    ("₩5,000~10,000", "KRW", 5_000, 10_000),
+    ("€5~€10", "EUR", 5, 10),
+]
+
+
+@pytest.mark.parametrize(("text", "currency", "low", "high"), SYMBOL_RANGES,
+                         ids=[t for t, *_ in SYMBOL_RANGES])
+def test_symbol_before_a_range_reads_as_one_range(text, currency, low, high):
+    (m,) = fundparse.extract(text)
+    assert (m.start, m.end, m.currency) == (0, len(text), currency)
+    assert m.range is not None and (m.range.low, m.range.high) == (low, high)
+
+
+def test_two_currencies_are_two_amounts_not_a_range():
+    mentions = fundparse.extract("$100~€200")
+    assert [(m.text, m.currency, m.range) for m in mentions] == [("$100", "USD", None),
+                                                                  ("€200", "EUR", None)]
+
+
+def test_a_bare_count_after_a_symbol_range_is_not_money():
+    (m,) = fundparse.extract("$100~200명")
+    assert (m.text, m.range) == ("$100", None)
+
+
+SYMBOLS = ["$", "US$", "US$ ", "₩", "￦", "€", "£", "¥", "KRW ", "USD ", "EUR "]
+DASHES = ["~", "∼", "～", "-", " ~ ", "–"]
+TAILS = ["", " billion", " million", "만", "억", "원", " 달러", "달러", "명", "%", " 정도", "까지", "\n"]
+figure = st.one_of(st.integers(0, 10**7).map(str), st.sampled_from(["1,000", "5,000", "1.5", "3억", "1만"]))
+symbol_range = st.builds(
+    lambda s1, a, d, s2, b, t, lead: lead + s1 + a + d + s2 + b + t,
+    st.sampled_from(SYMBOLS), figure, st.sampled_from(DASHES),
+    st.one_of(st.just(""), st.sampled_from(SYMBOLS)), figure, st.sampled_from(TAILS),
+    st.sampled_from(["", "약 ", "사업비 ", "총 ", "1~"]),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(symbol_range, st.lists(st.one_of(symbol_range, fragment), max_size=8).map("".join)))
+def test_mentions_never_overlap(text):
+    mentions = fundparse.extract(text)
+    check_offsets(text, mentions)

@@ -502,7 +502,7 @@ def _set_declared_size(data: bytes, member: bytes, size: int) -> bytes:
 def test_member_declaring_a_huge_size_is_refused():
     data = make_hwpx({"section0": SECTION0})
     lying = _set_declared_size(data, b"Contents/section0.xml", 0xFFFF0000)
-    with pytest.raises(ReadError, match="declares 4,294,901,760 bytes uncompressed: refused"):
+    with pytest.raises(ReadError, match="declares 4,294,901,760 bytes uncompressed, over the limit of 100 MiB: refused"):
         read_bytes(lying, "a.hwpx")
 
 

@@ -136,6 +136,8 @@ class _Table:
     cell_span: tuple[int, int] = (1, 1)
     spans: dict[int, int] = field(default_factory=dict)   # column → rows it stays taken
     taken: set[int] = field(default_factory=set)          # columns taken from rows above
+    width: int = 0                                        # the widest row's own cells so far
+    own: int = 0                                          # the open row's own cells (colspans)
     nested: int = 0                                       # depth of tables inside a cell
 
 
@@ -306,6 +308,7 @@ class _VisibleText(HTMLParser):
 
     def _row_start(self, table: _Table) -> None:
         table.row = []
+        table.own = 0
         table.taken = {col for col, left in table.spans.items() if left > 0}
 
     def _cell_end(self, table: _Table) -> None:
@@ -313,13 +316,17 @@ class _VisibleText(HTMLParser):
             table.cell = None
             return
         row = table.row
-        while len(row) in table.taken:            # skip columns a rowspan above still holds
+        # Skip columns a rowspan above still holds, but only within the table's real width
+        # (its widest row's own cells): rowspans may not push cells ever further right, which
+        # made 4,000 rows of rowspan="65534" write n²/2 tabs.
+        while len(row) in table.taken and len(row) < table.width:
             row.append("")
         text = _SPACE.sub(" ", "".join(table.cell)).strip()
         colspan, rowspan = table.cell_span
         first = len(row)
         row.append(text)
         row.extend([""] * (colspan - 1))
+        table.own += colspan
         if rowspan > 1:
             for col in range(first, first + colspan):
                 table.spans[col] = rowspan       # counted down from this row's end
@@ -329,9 +336,10 @@ class _VisibleText(HTMLParser):
         self._cell_end(table)
         if table.row is None:
             return
+        table.width = max(table.width, table.own)
         for col in list(table.spans):
             table.spans[col] -= 1
-            if table.spans[col] <= 0:
+            if table.spans[col] <= 0 or col >= table.width:
                 del table.spans[col]
         line = "\t".join(table.row).rstrip("\t ")
         table.row = None

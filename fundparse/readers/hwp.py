@@ -399,10 +399,13 @@ def decrypt_view_text(stream: bytes, where: str) -> bytes:
 # File layer
 
 
-def _inflate(data: bytes, where: str) -> bytes:
+def _inflate(data: bytes, where: str, budget) -> bytes:
+    """A section stream inflated a chunk at a time against the document's budget."""
+    from fundparse.readers.inflate import chunks
+
     inflater = zlib.decompressobj(-15)
     try:
-        out = inflater.decompress(data)
+        out = b"".join(chunks(inflater, data, budget, f"HWP section {where}"))
     except zlib.error as exc:
         _fail(f"{where}: cannot inflate ({exc})")
     if not inflater.eof:
@@ -510,13 +513,16 @@ def _read_ole(ole) -> str:
         _fail("HWP document has no BodyText sections")
 
     lines: list[str] = []
+    from fundparse.readers.inflate import Budget
+
+    budget = Budget("deflate bomb")
     for entry in sections:
         where = "/".join(entry)
         raw = _read_stream(ole, entry)
         if distribution:
             raw = decrypt_view_text(raw, where)
         if compressed:
-            raw = _inflate(raw, where)
+            raw = _inflate(raw, where, budget)
         lines.extend(render_section(raw, where))
     return _tidy(lines)
 

@@ -15,7 +15,9 @@ hwp.py makes of the same document saved as HWP 5:
 
 Hostile files are refused with :class:`ReadError`: XML with a DOCTYPE or ENTITY declaration
 (entity expansion, external entities), members whose uncompressed size or compression ratio
-is out of bounds (zip bombs; at most 200 MB is ever inflated), truncated or corrupt zips.
+is out of bounds (zip bombs: every member is inflated a chunk at a time against one budget for
+the whole document, ``FUNDPARSE_MAX_INFLATE_MB``, whatever sizes the archive declares),
+truncated or corrupt zips.
 """
 
 from __future__ import annotations
@@ -30,12 +32,12 @@ from xml.etree import ElementTree
 from xml.parsers import expat
 
 from fundparse.readers import ReadError
+from fundparse.readers.inflate import CHUNK, Budget
 
 __all__ = ["describe_zip", "looks_like_hwpx", "parse_xml", "read_hwpx"]
 
 MIMETYPE = b"application/hwp+zip"
 MANIFEST = "Contents/content.hpf"
-MAX_TOTAL_BYTES = 200 * 1024 * 1024   # everything inflated from one file, together
 MAX_RATIO = 100                       # uncompressed : compressed, for members over 1 MiB
 _RATIO_FLOOR = 1 << 20
 MAX_COLUMNS = 1024
@@ -167,32 +169,46 @@ class _Package:
         except _ZIP_ERRORS as exc:
             _corrupt(exc)
         self.by_name = {info.filename.replace("\\", "/").lower(): info for info in infos}
-        self.budget = MAX_TOTAL_BYTES
+        self.budget = Budget("zip bomb")
 
     def find(self, name: str) -> zipfile.ZipInfo | None:
         return self.by_name.get(name.replace("\\", "/").lstrip("/").lower())
 
+    def expect(self, infos: list[zipfile.ZipInfo]) -> None:
+        """Refuse at once when the members to be read declare more than the budget together."""
+        for info in infos:
+            self._declared(info)
+        declared = sum(info.file_size for info in infos)
+        if declared > self.budget.left:
+            raise self.budget.refuse(f"HWPX: {len(infos)} sections declare {declared:,} bytes "
+                                     f"uncompressed,", "over the limit of")
+
+    def _declared(self, info: zipfile.ZipInfo) -> None:
+        if info.file_size > self.budget.left:
+            raise self.budget.refuse(f"HWPX member {info.filename} declares {info.file_size:,} "
+                                     f"bytes uncompressed,", "over the limit of")
+
     def read(self, info: zipfile.ZipInfo) -> bytes:
+        """One member, inflated a chunk at a time and counted against the document's budget
+        (a member may lie about its size: the count, not the header, decides)."""
         name = info.filename
-        if info.file_size > self.budget:
-            _fail(f"HWPX member {name} declares {info.file_size:,} bytes uncompressed: refused "
-                  f"(over {MAX_TOTAL_BYTES // (1 << 20)} MB in total; zip bomb?)")
+        self._declared(info)
         ratio = info.file_size // max(info.compress_size, 1)
         if info.file_size > _RATIO_FLOOR and ratio > MAX_RATIO:
             _fail(f"HWPX member {name} compresses {ratio:,}:1: refused (zip bomb?)")
+        parts = []
         try:
             with self.zip.open(info) as member:
-                data = member.read(self.budget + 1)
+                while block := member.read(CHUNK):
+                    self.budget.take(len(block), f"HWPX member {name}")
+                    parts.append(block)
         except RuntimeError as exc:
             if "encrypted" in str(exc):
                 _fail("password-protected HWPX document")
             _corrupt(exc)
         except _ZIP_ERRORS as exc:
             _corrupt(exc)
-        if len(data) > self.budget:
-            _fail(f"HWPX member {name} inflates past {MAX_TOTAL_BYTES // (1 << 20)} MB: refused")
-        self.budget -= len(data)
-        return data
+        return b"".join(parts)
 
 
 def _section_names(package: _Package, notes: list[str]) -> list[zipfile.ZipInfo]:
@@ -228,6 +244,7 @@ def read_hwpx(data: bytes) -> tuple[str, tuple[str, ...]]:
     sections = _section_names(package, notes)
     if not sections:
         _fail("not an HWPX document: no Contents/section*.xml")
+    package.expect(sections)
     lines: list[str] = []
     try:
         for info in sections:

@@ -1,6 +1,8 @@
 """Plain text out of PDF files, page by page, with ruled tables as tab-separated rows.
 
-Built on pdfplumber (MIT).  For every page:
+Built on pdfplumber (MIT).  Before pdfminer opens the file, every zlib stream in it is inflated
+and discarded against the document's budget (readers/inflate.py): pdfminer inflates streams
+whole, without a bound, so a FlateDecode bomb is refused first.  For every page:
 
 * characters are grouped into lines by their vertical position and ordered left to right;
   spaces come from the gaps between characters, so a letter-spaced heading such as
@@ -327,6 +329,9 @@ def _read_pdf(data: bytes) -> tuple[str, tuple[int, ...], tuple[str, ...]]:
         _fail("not a PDF (no %PDF- header)")
     if b"%%EOF" not in data[-2048:]:
         _fail("truncated PDF (no %%EOF marker at the end)")
+    from fundparse.readers.inflate import Budget, measure_pdf_streams
+
+    measure_pdf_streams(data, Budget("deflate bomb"))
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as exc:

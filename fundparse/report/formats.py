@@ -1,6 +1,10 @@
 """Machine formats: ``fundparse extract`` as JSONL / JSON / CSV, ``fundparse check`` as text /
 JSON / GitHub Actions annotations.  Standard library only (no rich, no pint).
 
+File names are escaped for each format (report/names.py): JSON keeps them exact, bytes that
+are not UTF-8 as ``\\udcXX`` escapes; the line formats (CSV, check's text and GitHub lines)
+show control characters, bidi controls and such bytes as visible escapes.
+
 Every extract writer takes a document at a time — ``begin(path)``, ``write(path, mentions)``
 (any number of times: a huge file arrives chunk by chunk), ``end(path)`` — and ``close()``
 at the end of the run; output is written as it comes, never held for the whole run.
@@ -14,6 +18,7 @@ from typing import Any, TextIO
 
 from fundparse.model import CATEGORIES, Finding, Mention, Split, decimal_str
 from fundparse.report.totals import part_totals
+from fundparse.report.names import json_text, shown_name
 
 __all__ = [
     "mention_record", "JsonlWriter", "JsonWriter", "CsvWriter", "CSV_FIELDS", "category_krw",
@@ -46,7 +51,7 @@ class JsonlWriter:
         dumps = json.dumps
         write = self.stream.write
         for mention in mentions:
-            write(dumps(mention_record(path, mention, self.lang), ensure_ascii=False))
+            write(json_text(dumps(mention_record(path, mention, self.lang), ensure_ascii=False)))
             write("\n")
 
     def end(self, path: str) -> None:
@@ -65,8 +70,8 @@ class JsonWriter(JsonlWriter):
 
     def write(self, path: str, mentions: Sequence[Mention]) -> None:
         for mention in mentions:
-            text = json.dumps(mention_record(path, mention, self.lang), ensure_ascii=False,
-                              indent=2)
+            text = json_text(json.dumps(mention_record(path, mention, self.lang),
+                                        ensure_ascii=False, indent=2))
             self.stream.write(("[\n" if self.count == 0 else ",\n") + _indent(text))
             self.count += 1
 
@@ -121,7 +126,7 @@ def csv_row(path: str, m: Mention) -> list[str]:
     rng = m.range
     sums = category_krw(m.splits)
     values: list[Any] = [
-        path, m.text, m.start, m.end, m.line, m.column, m.currency, decimal_str(m.value), m.krw,
+        shown_name(path), m.text, m.start, m.end, m.line, m.column, m.currency, decimal_str(m.value), m.krw,
         m.approximate, m.bound, m.per, m.change, m.label, m.fiscal_year,
         None if rng is None else decimal_str(rng.low),
         None if rng is None else decimal_str(rng.high),
@@ -176,7 +181,8 @@ def finding_record(path: str, finding: Finding, lang: str = "ko") -> dict[str, A
 
 def finding_text(path: str, finding: Finding, lang: str = "ko") -> str:
     """``path:line:column: CODE message``."""
-    return f"{path}:{finding.line}:{finding.column}: {finding.code} {_message(finding, lang)}"
+    return (f"{shown_name(path)}:{finding.line}:{finding.column}: {finding.code} "
+            f"{_message(finding, lang)}")
 
 
 def _escape_data(text: str) -> str:
@@ -191,7 +197,7 @@ def finding_github(path: str, finding: Finding, lang: str = "ko") -> str:
     """A GitHub Actions workflow command that annotates the line."""
     level = "error" if finding.severity == "error" else "warning"
     props = ",".join([
-        f"file={_escape_property(path)}", f"line={finding.line}", f"col={finding.column}",
+        f"file={_escape_property(shown_name(path))}", f"line={finding.line}", f"col={finding.column}",
         f"title={_escape_property(finding.code)}",
     ])
     return f"::{level} {props}::{_escape_data(_message(finding, lang))}"
@@ -219,7 +225,7 @@ class FindingsWriter:
 
     def close(self) -> None:
         if self.fmt == "json":
-            json.dump(self.records, self.stream, ensure_ascii=False, indent=2)
+            self.stream.write(json_text(json.dumps(self.records, ensure_ascii=False, indent=2)))
             self.stream.write("\n")
         self.stream.flush()
 

@@ -10,6 +10,7 @@ from typing import TextIO
 from rich import box
 from rich.console import Console
 from rich.table import Table
+from rich.markup import escape
 from rich.text import Text
 
 from fundparse.krw import format_krw
@@ -17,6 +18,7 @@ from fundparse.messages import category_name, marker_word, message
 from fundparse.model import Finding, Mention, Split, decimal_str
 from fundparse.report.totals import CATEGORY_KO, add_totals, ordered, source_totals
 from fundparse.report.layout import Column, fit, table_width
+from fundparse.report.names import shown_name
 
 __all__ = ["TableWriter", "krw_cell", "make_progress", "render_table", "fit_columns"]
 
@@ -207,7 +209,7 @@ def render_table(title: str, mentions: Sequence[Mention], width: int, lang: str 
     """The rich table of one file's mentions at ``width`` cells: every figure whole."""
     columns, notes = fit_columns(mentions, width, lang)
     caption = "\n".join([message("table.count", lang, n=len(mentions)), *notes])
-    table = Table(title=title, title_justify="left", title_style="bold", caption=caption,
+    table = Table(title=Text(title), title_justify="left", title_style="bold", caption=caption,
                   caption_justify="left", box=box.SIMPLE_HEAD, show_lines=False, expand=False,
                   pad_edge=False)
     # wider than the terminal only when one figure or part is (the terminal wraps the line)
@@ -292,9 +294,9 @@ class TableWriter:
         add_totals(self.totals, source_totals(self._mentions, lookup))
         self._mentions = []
         if not rows:
-            self._print(Text(message("table.none", self.lang, path=path), style="dim"))
+            self._print(Text(message("table.none", self.lang, path=shown_name(path)), style="dim"))
             return
-        self._print(render_table(path, rows, self.console.width, self.lang), crop=False)
+        self._print(render_table(shown_name(path), rows, self.console.width, self.lang), crop=False)
 
     def close(self) -> None:
         footer = Table(

@@ -117,23 +117,31 @@ def foreign_word(hit: Hit) -> Amount | None:
     m = hit.after
     code = hit.words.currency_words[m.group("cur")]
     value = hit.numeral.value
-    if m.group("scale"):
-        value *= hit.words.scales[m.group("scale")]
+    scale = hit.words.scales[m.group("scale")] if m.group("scale") else 1
+    value *= scale
     if m.group("minor"):
         if hit.words.minor_words.get(m.group("minor_word")) != code:
-            return _amount(hit, code, value, hit.start, m.end("cur"), "foreign-word")
+            amount = _amount(hit, code, value, hit.start, m.end("cur"), "foreign-word")
+            amount.word_scale = scale
+            return amount
         value += Decimal(m.group("minor")) / 100
-    return _amount(hit, code, value, hit.start, m.end(), "foreign-word")
+    amount = _amount(hit, code, value, hit.start, m.end(), "foreign-word")
+    amount.word_scale = scale
+    return amount
 
 
 def foreign_symbol(hit: Hit) -> Amount:
     value = hit.numeral.value
     end = hit.end
+    scale = 1
     if hit.after and hit.after.group("scale"):
-        value *= hit.words.scales[hit.after.group("scale")]
+        scale = hit.words.scales[hit.after.group("scale")]
+        value *= scale
         end = hit.after.end()
     code = hit.words.currency_symbols[hit.before.group("sym")]
-    return _amount(hit, code, value, hit.before.start("sym"), end, "foreign-symbol")
+    amount = _amount(hit, code, value, hit.before.start("sym"), end, "foreign-symbol")
+    amount.word_scale = scale
+    return amount
 
 
 def minor_unit(hit: Hit) -> Amount:
