@@ -214,7 +214,62 @@ def _package(name: str) -> dict[str, Any]:
 
 
 CURRENCY = Table((("words", Words()), ("symbols", Words()), ("minor", Words())))
-FORMS = Mapping(Either(Words(), Mapping(Words())))
+
+
+class Integer(Shape):
+    what = "an integer"
+
+    def check(self, value: Any, key: str) -> None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise _fail(key, self.what, value)
+
+
+class Flag(Shape):
+    what = "true or false"
+
+    def check(self, value: Any, key: str) -> None:
+        if not isinstance(value, bool):
+            raise _fail(key, self.what, value)
+
+
+@dataclass(frozen=True)
+class TablesOf(Shape):
+    """An array of tables of one shape ([[forms.periods.form]] rows)."""
+
+    row: Shape
+
+    @property
+    def what(self) -> str:  # type: ignore[override]
+        return "an array of tables"
+
+    def check(self, value: Any, key: str) -> None:
+        if not isinstance(value, list):
+            raise _fail(key, self.what, value)
+        for i, item in enumerate(value):
+            self.row.check(item, f"{key}[{i}]")
+
+
+def _forms_like(package_value: Any) -> Shape:
+    """The shape of forms.toml: its keys, word lists, strings, numbers, flags, and arrays of
+    tables whose rows take any key a package row has."""
+    if isinstance(package_value, dict):
+        if all(isinstance(v, (int, str)) and not isinstance(v, bool)
+               for v in package_value.values()) and package_value and any(
+                isinstance(v, int) for v in package_value.values()):
+            return Mapping(Integer())  # a table of words to numbers: 올해 = 0
+        return Table(tuple((name, _forms_like(value)) for name, value in package_value.items()))
+    if isinstance(package_value, list) and package_value and isinstance(package_value[0], dict):
+        keys: dict[str, Any] = {}
+        for row in package_value:
+            keys.update(row)
+        return TablesOf(_forms_like(keys))
+    if isinstance(package_value, bool):
+        return Flag()
+    if isinstance(package_value, int):
+        return Integer()
+    if isinstance(package_value, str):
+        return Word()
+    return Words()
 
 
 @lru_cache(maxsize=1)
@@ -236,7 +291,7 @@ def data_sections() -> Table:
         ("markers", _like(_package("markers.toml"))),
         ("money_words", _like(_package("money_words.toml"))),
         ("scales", Mapping(PositiveInt())),
-        ("forms", FORMS),
+        ("forms", _forms_like(_package("forms.toml"))),
     ))
 
 

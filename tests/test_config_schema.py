@@ -60,11 +60,13 @@ WRONG = [
     ("[scales]\nbillion = 0", "scales.billion", "a positive integer"),
     ("[scales]\nbillion = 1.5", "scales.billion", "a positive integer"),
     ("[scales]\nbillion = true", "scales.billion", "a positive integer"),
-    ('forms = ["만원"]', "forms", "a table of names to an array of non-empty strings"),
-    ('[forms]\nprice = "만원"', "forms.price", "an array of non-empty strings"),
-    ("[forms]\nprice = [1]", "forms.price[0]", "a non-empty string"),
-    ('[forms.price]\nafter = "짜리"', "forms.price.after", "an array of non-empty strings"),
-    ("[forms.price]\nafter = [[]]", "forms.price.after[0]", "a non-empty string"),
+    ('forms = ["만원"]', "forms", "a table of sum, periods"),
+    ('[forms.sum]\ntotal_cues = "총"', "forms.sum.total_cues", "an array of non-empty strings"),
+    ("[forms.sum]\ntotal_cues = [1]", "forms.sum.total_cues[0]", "a non-empty string"),
+    ('[forms.sum]\nnearest = "10"', "forms.sum.nearest", "an integer"),
+    ('[forms.periods.relative]\n"올해" = "0"', "forms.periods.relative.올해", "an integer"),
+    ('[[forms.periods.form]]\nname = ""', "forms.periods.form[0].name", "a non-empty string"),
+    ('[[forms.periods.form]]\nfunded = "yes"', "forms.periods.form[0].funded", "true or false"),
 ]
 
 UNKNOWN = [
@@ -110,7 +112,9 @@ def test_every_key_with_a_wrong_type(tmp_path, toml, key, expected):
 @pytest.mark.parametrize(("toml", "key", "expected"), WRONG, ids=[w[0] for w in WRONG])
 def test_the_same_under_tool_fundparse_in_pyproject(tmp_path, toml, key, expected):
     lines = toml.splitlines()
-    body = "\n".join(f"[tool.fundparse.{line[1:]}" if line.startswith("[") else line for line in lines)
+    body = "\n".join(f"[[tool.fundparse.{line[2:]}" if line.startswith("[[") else
+                     f"[tool.fundparse.{line[1:]}" if line.startswith("[") else line
+                     for line in lines)
     if not lines[0].startswith("["):
         body = "[tool.fundparse]\n" + body
     path = write(tmp_path / "pyproject.toml", '[project]\nname = "x"\n' + body + "\n")
@@ -155,15 +159,13 @@ before = ["대충"]
 [scales]
 zillion = 1000000000000000
 
-[forms]
-price = ["짜리"]
-[forms.level]
-before = ["수준"]
+[forms.sum]
+total_cues = ["통틀어"]
 """)
     write(tmp_path / "ours.toml", '[money_words]\nverbs = ["쏟아붓"]\n')
     config = load_config(tmp_path / ".fundparse.toml")
     assert config.lang == "en" and config.ignore == ("FP301",)
-    assert config.extensions["forms"] == {"price": ["짜리"], "level": {"before": ["수준"]}}
+    assert config.extensions["forms"] == {"sum": {"total_cues": ["통틀어"]}}
     (m,) = fundparse.extract("대충 5달라를 냈다", config=config)
     assert (m.currency, m.value, m.approximate) == ("USD", Decimal(5), True)
 

@@ -153,6 +153,17 @@ class Tables:
         return found
 
 
+def _forms(extra: dict[str, Any]) -> dict[str, Any]:
+    """forms.toml with a configuration's forms merged in; period forms a user adds are tried
+    before the package's (a more specific form first)."""
+    forms = merge_tables(_load("forms.toml"), extra)
+    added = extra.get("periods", {}).get("form", [])
+    if added:
+        rows = forms["periods"]["form"]
+        forms["periods"]["form"] = added + [row for row in rows if row not in added]
+    return forms
+
+
 @lru_cache(maxsize=32)
 def load_tables(extensions: str = "{}") -> Tables:
     """Tables for a configuration, given its extensions as JSON (``Config.data``)."""
@@ -177,5 +188,5 @@ def load_tables(extensions: str = "{}") -> Tables:
         provinces=tuple(source_data["metropolitan"].get("provinces", ())),
         city_funds=tuple(source_key(w) for w in source_data["metropolitan"].get("city_funds", ())),
         heads=merge_tables(source_data.get("heads", {}), extra.get("heads", {})),
-        forms=merge_tables(_load("forms.toml"), extra.get("forms", {})),
+        forms=_forms(extra.get("forms", {})),
     )

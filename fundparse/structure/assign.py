@@ -86,12 +86,15 @@ def source_of(fact: Fact, reader: SplitReader, forms: SumForms, lo: int, hi: int
         words = before.group("label").split()
         if len(words) > 1 and reader.unglued(words[-1], a.start)[0] in forms.list_tails:
             words = words[:-1]  # "민자 등이": the source, then the others left unnamed
-        for label in (" ".join(words[-2:]), words[-1]):
+        # the word right before it, else the two words ("교육부 지원금", "민간 투자")
+        for label in (words[-1], " ".join(words[-2:])):
             category = reader.source_category(label, a.start)
             if category is None:
                 label, category = reader.unglued(label, a.start)
-            if category is not None:
-                return Candidate(fact, label, category, before.start(), a.end, True)
+            if category is not None and len(label) > 1:  # "군은": the county, no 군 code
+                start = before.start() if " " in label else before.end("label") - len(
+                    words[-1])
+                return Candidate(fact, label, category, start, a.end, True)
     after = forms.source_after.match(text, a.end, hi)
     if after is not None and after.group("label"):
         label = after.group("label")

@@ -1,0 +1,115 @@
+"""The examples written beside each form in fundparse/rules/data/forms.toml, run as tests.
+
+Each row is "sentence => expected" (forms.toml explains the notation).  The sentences are read
+with the document date 2025-03-01, so 올해 is 2025 and 내년 2026.  A form without examples,
+or an example the engine reads otherwise, fails here: the forms file is the specification.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+
+import pytest
+
+import fundparse
+from fundparse.config import load_config
+
+DOC_DATE = "2025-03-01"
+
+
+def _forms() -> dict:
+    with resources.files("fundparse.rules").joinpath("data/forms.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def _examples(table, where: str = "forms"):
+    """(where, row) for every `examples` list in the file, at any depth."""
+    if isinstance(table, dict):
+        for key, value in table.items():
+            if key == "examples":
+                yield from ((where, row) for row in value)
+            else:
+                yield from _examples(value, f"{where}.{key}")
+    elif isinstance(table, list):
+        for i, item in enumerate(table):
+            name = item.get("name", i) if isinstance(item, dict) else i
+            yield from _examples(item, f"{where}[{name}]")
+
+
+EXAMPLES = list(_examples(_forms()))
+
+
+def _year(y) -> str:
+    return "?" if y is None else str(y)
+
+
+def _read(sentence: str, expected: str):
+    mentions = fundparse.extract(sentence, doc_date=DOC_DATE)
+    assert mentions, f"no amount read in {sentence!r}"
+    largest = max(mentions, key=lambda m: (m.value, -m.start))
+    if expected.startswith("period"):
+        if expected == "period none":
+            return "period none" if all(m.period is None for m in mentions) else [
+                (m.text, m.period.text) for m in mentions if m.period]
+        p = largest.period
+        return "period none" if p is None else f"period {_year(p.start)}-{_year(p.end)}/{_year(p.years)}"
+    if expected == "none":
+        return "none" if all(not m.splits for m in mentions) else [
+            (m.text, [s.label for s in m.splits]) for m in mentions if m.splits]
+    return "; ".join(f"{s.label}:{s.category}:{s.krw}" for s in largest.splits)
+
+
+def test_every_form_section_has_examples():
+    forms = _forms()
+    assert [w for w, _ in _examples(forms["sum"])]
+    for form in forms["periods"]["form"]:
+        assert form.get("examples"), f"periods form {form['name']!r} has no examples"
+
+
+@pytest.mark.parametrize("where, row", EXAMPLES, ids=[f"{w}:{r[:30]}" for w, r in EXAMPLES])
+def test_example(where, row):
+    sentence, _, expected = row.rpartition(" => ")
+    assert sentence, f"{where}: an example is 'sentence => expected', not {row!r}"
+    assert _read(sentence, expected.strip()) == expected.strip(), f"{where}: {sentence}"
+
+
+# --- a new written form is a one-line data edit -------------------------------------------------
+
+def _config(tmp_path, body: str):
+    path = tmp_path / ".fundparse.toml"
+    path.write_text(body, encoding="utf-8")
+    return load_config(path)
+
+
+def test_a_total_cue_added_through_the_configuration(tmp_path):
+    text = "국비 30억 원과 도비 10억 원, 여기에 군비를 보태 통틀어 50억 원을 들인다."
+    assert not any(m.splits for m in fundparse.extract(text))
+    config = _config(tmp_path, '[forms.sum]\ntotal_cues = ["통틀어"]\n')
+    (total,) = [m for m in fundparse.extract(text, config=config) if m.splits]
+    assert (total.krw, [(s.label, s.krw) for s in total.splits]) == (
+        5_000_000_000, [("국비", 3_000_000_000), ("도비", 1_000_000_000)])
+
+
+def test_a_source_word_added_through_the_configuration_reaches_the_arithmetic(tmp_path):
+    text = "총 90억 원 가운데 60억 원은 광역교부금으로, 30억 원은 군비로 충당한다."
+    plain = fundparse.extract(text)
+    assert [s.label for m in plain for s in m.splits] != ["광역교부금", "군비"]
+    config = _config(tmp_path, '[sources]\n"광역교부금" = "provincial"\n')
+    (total,) = fundparse.extract(text, config=config)
+    assert [(s.label, s.category, s.krw) for s in total.splits] == [
+        ("광역교부금", "provincial", 6_000_000_000), ("군비", "municipal", 3_000_000_000)]
+
+
+def test_a_period_form_added_through_the_configuration(tmp_path):
+    text = "군은 2026년 설계를 거쳐 2028년 준공을 목표로 40억 원을 들인다."
+    assert fundparse.extract(text)[0].period.start is None  # "2028년 준공": the end only
+    config = _config(tmp_path, """
+[[forms.periods.form]]
+name = "design then completion"
+rank = 3
+pattern = "(?P<a>⟨Y⟩)⟨YEAR⟩\\\\s*설계를\\\\s*거쳐\\\\s*(?P<b>⟨Y⟩)⟨YEAR⟩\\\\s*⟨FINISH⟩"
+examples = ["군은 2026년 설계를 거쳐 2028년 준공을 목표로 40억 원을 들인다. => period 2026-2028/3"]
+""")
+    p = fundparse.extract(text, config=config)[0].period
+    assert (p.start, p.end, p.years) == (2026, 2028, 3)
