@@ -151,3 +151,16 @@ def test_codes_on_lines_of_their_own_go_to_the_rows_first_figure():
 def test_label_then_value_layout_keeps_small_values():
     text = "(단위: 천원)\n구분\n금액\n보상금\n120\n여비\n300\n"
     assert [m.krw for m in fundparse.extract(text)] == [120_000, 300_000]
+
+
+def test_budget_book_codes_in_the_totals_own_unit():
+    # "사업비 200,000천원 [국 120,000] [도 80,000]": the codes count in 천원 too (no false FP101),
+    # and a part's text stops at its figure (no stray "]")
+    (m,) = fundparse.extract("사업비 200,000천원 [국 120,000] [도 80,000]")
+    assert [(s.label, s.krw, s.text) for s in m.splits] == [
+        ("국", 120_000_000, "국 120,000"), ("도", 80_000_000, "도 80,000")]
+    assert fundparse.check("사업비 200,000천원 [국 120,000] [도 80,000]") == []
+    # codes in won under a total in 억 stay in won; a real difference is still reported
+    (m,) = fundparse.extract("사업비 2억원 [국 120,000,000] [도 80,000,000]")
+    assert [s.krw for s in m.splits] == [120_000_000, 80_000_000] and not m.findings
+    assert [f.code for f in fundparse.check("사업비 200,000천원 [국 120,000] [도 70,000]")] == ["FP101"]

@@ -34,12 +34,13 @@ class SumForms:
     total_cue: regex.Pattern  # "총 ", "모두 " right before a total (matched backwards)
     partial_after: regex.Pattern  # "중", "가운데" right after a total
     list_tails: frozenset  # "등" after a source named with others: "민자 등이 24조원"
+    not_after: tuple  # particles after a total that open no list of its parts ("…원에")
     nearest: int
 
 
 @lru_cache(maxsize=32)
 def _sum_forms(links: tuple, ends: tuple, actors: tuple, cues: tuple, after: tuple, tails: tuple,
-               nearest: int) -> SumForms:
+               not_after: tuple, nearest: int) -> SumForms:
     return SumForms(
         source_after=regex.compile(
             rf"{S}*(?:{alternation(links)}){S}*(?P<label>{LAZY_WORD})(?:{alternation(ends)})?"
@@ -53,6 +54,7 @@ def _sum_forms(links: tuple, ends: tuple, actors: tuple, cues: tuple, after: tup
                                 rf"(?:약{S}*)?\Z"),
         partial_after=regex.compile(rf"{S}*(?:{alternation(after)})(?![가-힣])"),
         list_tails=frozenset(tails),
+        not_after=not_after,
         nearest=nearest,
     )
 
@@ -62,7 +64,7 @@ def sum_forms(words: Tables) -> SumForms:
     return _sum_forms(tuple(table.get("links_after", ())), tuple(table.get("ends_after", ())),
                       tuple(table.get("actor_particles", ())), tuple(table.get("total_cues", ())),
                       tuple(table.get("partial_after", ())), tuple(table.get("list_tails", ())),
-                      int(table.get("nearest", 10)))
+                      tuple(table.get("not_after", ())), int(table.get("nearest", 10)))
 
 
 @dataclass(frozen=True)

@@ -223,7 +223,8 @@ class SumAssigner:
         if stated:
             parts = [c for c in found if c.known and s_start <= c.start and c.end <= head]
             lo, hi = (min(c.start for c in parts), a.start) if parts else (0, 0)
-        if not parts and (stated or self.forms.partial_after.match(text, a.end, s_end)):
+        if not parts and (self.forms.partial_after.match(text, a.end, s_end) or stated and not (
+                self.forms.not_after and text.startswith(self.forms.not_after, a.end))):
             parts = [c for c in found if c.known and a.end <= c.start < s_end]
             lo, hi = (a.end, max(c.fact.amount.end for c in parts)) if parts else (0, 0)
         if not parts or sum(c.value for c in parts) >= a.value:

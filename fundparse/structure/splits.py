@@ -112,6 +112,7 @@ _CODE_GAP_LINE = regex.compile(r"[^\[\d\n]{0,40}?(?=\[)|[ \t]*")
 _CODE_NEXT_LINE = regex.compile(r"[ \t]*(?=\[?[국균도시군구기민자][ \t]*[0-9])")
 _CODE_SEP = regex.compile(r"[ \t,，]*(?:\n(?=[ \t]*\[?[국균도시군구기민자][ \t]*[0-9]))?")
 _DIGIT_BEFORE = regex.compile(r"[0-9]")
+_TABLE_UNITS = (10**3, 10**6, 10**7)  # 천원, 백만원, 천만원: the units budget books count in
 
 
 @dataclass(slots=True)
@@ -542,7 +543,7 @@ class SplitReader:
             if category is None or not numeral:
                 break
             bracketed = bracketed or "[" in m.group()
-            parts.append(Part(m.group("code"), category, m.start("code"), m.end(),
+            parts.append(Part(m.group("code"), category, m.start("code"), m.end("num"),
                               numeral[0].value * unit, total.currency, numeral[0], bare=False,
                               amount=self.by_start.get(m.start("num"))))
             pos = m.end()
@@ -551,6 +552,13 @@ class SplitReader:
                 pos = sep.end()
         if len(parts) < 2 and not (parts and bracketed):
             return None
+        # codes written in the total's own unit: "사업비 200,000천원 [국 120,000] [도 80,000]"
+        written = inherit_units(total, text)[0]
+        coded = sum(p.value for p in parts)
+        if unit == 1 and written != 1 and coded != total.value and (
+                coded * written == total.value or written in _TABLE_UNITS):
+            for p in parts:
+                p.value *= written
         return SplitInfo(parts, False, "codes")
 
 
