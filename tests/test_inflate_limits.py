@@ -18,7 +18,7 @@ import pytest
 from fundparse.readers import ReadError, read_bytes
 from fundparse.readers.inflate import ENV, Budget, inflate
 
-from conftest import HP
+from conftest import HP, pdf_of_objects
 from test_readers_hwp import para as hwp_para
 from test_readers_hwp import synthetic_hwp
 
@@ -151,16 +151,7 @@ def pdf_with_content(stream: bytes, filters: str, images: tuple[bytes, ...] = ()
         objects.append(b"<< /Type /XObject /Subtype /Image /Width %d /Height 1 /ColorSpace "
                        b"/DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\n"
                        b"stream\n" % (len(raw), len(packed)) + packed + b"\nendstream")
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return pdf_of_objects(objects)
 
 
 CONTENT = b" " * (6 * MIB) + b"BT /F1 14 Tf 20 100 Td (USD 500) Tj ET"
