@@ -127,9 +127,13 @@ class SumAssigner:
         before = self.sentences.before((s_start, s_end))
         if before is not None and "\n\n" not in self.text[before[1]:s_start + 1]:
             lo = before[0]
-        if s_end < len(self.text):
-            n_start, n_end = self.sentences.span(s_end)
-            if n_start >= s_end and "\n\n" not in self.text[s_end - 1:n_start + 1]:
+        text = self.text
+        nxt = s_end
+        while nxt < len(text) and nxt - s_end < 40 and text[nxt] in " \t\r\n\u00a0":
+            nxt += 1  # the next sentence starts at its first word
+        if nxt < len(text) and "\n\n" not in text[s_end - 1:nxt] and "\r\n\r\n" not in text[s_end - 1:nxt]:
+            n_start, n_end = self.sentences.span(nxt)
+            if n_start >= s_end:
                 hi = n_end
         return lo, s_start, s_end, hi
 
