@@ -19,18 +19,20 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
 from fundparse.config import Config, ConfigError
+from fundparse.rules.tables import merge_tables
 
 __all__ = ["ServiceSettings", "RequestError", "Document", "documents", "extract_answer",
            "check_answer", "parse_answer", "openapi_document"]
 
 DOC_KEYS = {"id", "text", "doc_date", "rates"}
-EXTRACT_KEYS = DOC_KEYS | {"documents", "lang"}
+EXTRACT_KEYS = DOC_KEYS | {"documents", "lang", "config"}
 CHECK_KEYS = EXTRACT_KEYS - {"rates"} | {"select", "ignore"}
 
 
@@ -191,6 +193,30 @@ def _rates_for(text: str, day: dt.date | None, own: tuple[tuple[str, Decimal], .
     return rates or None
 
 
+def _request_config(body: dict, settings: ServiceSettings) -> Config:
+    """The server's configuration with a request's own ``config`` over it (the keys of a
+    .fundparse.toml, without ``data``: a request names no file on the server)."""
+    table = body.get("config")
+    if table is None:
+        return settings.config
+    if not isinstance(table, dict):
+        raise _bad("config", ".fundparse.toml과 같은 키의 객체여야 합니다",
+                   "expected an object with the keys of a .fundparse.toml")
+    if "data" in table:
+        raise _bad("config.data", "요청은 서버의 파일을 읽게 할 수 없습니다",
+                   "a request cannot name data files on the server")
+    try:
+        own = Config.from_mapping(table)
+    except ConfigError as exc:
+        raise RequestError(422, "invalid_field", f"config: {exc}", f"config: {exc}") from None
+    base = settings.config
+    data = merge_tables(json.loads(base.data), json.loads(own.data))
+    return replace(base, data=json.dumps(data, sort_keys=True, ensure_ascii=False),
+                   select=own.select or base.select, ignore=base.ignore + own.ignore,
+                   per_file_ignores=base.per_file_ignores + own.per_file_ignores,
+                   lang=table.get("lang", base.lang))
+
+
 # --- answers -----------------------------------------------------------------------------------
 
 def extract_answer(body: Any, settings: ServiceSettings) -> str:
@@ -199,12 +225,13 @@ def extract_answer(body: Any, settings: ServiceSettings) -> str:
     from fundparse.report.formats import JsonWriter
 
     docs = documents(body, EXTRACT_KEYS)
+    config = _request_config(body, settings)
     out = io.StringIO()
     writer = JsonWriter(out, _lang(body, settings.lang or "ko"))
     for doc in docs:
         rates = _rates_for(doc.text, doc.doc_date, doc.rates, settings)
         writer.write(doc.id, fundparse.extract(doc.text, doc_date=doc.doc_date, rates=rates,
-                                               config=settings.config))
+                                               config=config))
     writer.close()
     return out.getvalue()
 
@@ -232,7 +259,7 @@ def check_answer(body: Any, settings: ServiceSettings) -> str:
     from fundparse.suppress import filter_findings
 
     docs = documents(body, CHECK_KEYS)
-    config = settings.config
+    config = _request_config(body, settings)
     select = _selectors(body.get("select"), "select")
     ignore = _selectors(body.get("ignore"), "ignore")
     bare = replace(config, select=(), ignore=(), per_file_ignores=())

@@ -481,3 +481,26 @@ def test_readme_curl_examples_answer_as_shown(server, repo_root):
     assert len(examples) >= 4
     for command, shown in examples:
         assert curl(base, command).decode("utf-8").strip() == shown.strip(), command
+
+
+def test_a_request_brings_its_own_configuration(server):
+    base, _ = server
+    text = "총 90억 원 가운데 60억 원은 광역교부금으로, 30억 원은 군비로 충당한다."
+    status, plain = post_json(base, "/v1/extract", {"text": text})
+    assert status == 200
+    assert "광역교부금" not in [s["label"] for m in json.loads(plain) for s in m["splits"]]
+    status, data = post_json(base, "/v1/extract", {
+        "text": text, "config": {"sources": {"광역교부금": "provincial"}}})
+    assert status == 200, data
+    (total,) = json.loads(data)
+    assert [(s["label"], s["category"]) for s in total["splits"]] == [
+        ("광역교부금", "provincial"), ("군비", "municipal")]
+    # the server's own configuration is unchanged for the next request
+    assert post_json(base, "/v1/extract", {"text": text}) == (200, plain)
+    status, data = post_json(base, "/v1/check", {
+        "text": "281억 원(국비 121, 지방비 150)", "config": {"ignore": ["FP101"]}})
+    assert (status, json.loads(data)) == (200, [])
+    for bad, code in (({"sources": {"x": "nowhere"}}, "invalid_field"),
+                      ({"data": ["/etc/passwd"]}, "invalid_field"), ("x", "invalid_field")):
+        status, data = post_json(base, "/v1/extract", {"text": text, "config": bad})
+        assert_error(status, data, 422, code)
