@@ -29,7 +29,7 @@ from conftest import minimal_pdf
 KOREAN = ("2023년부터 2026년까지 4년간 281억 원(국비 121, 지방비 160)을 투입한다.\n"
           "사업비는 총 28,100,000,000원이다.\n")
 CP949_ONLY = "똠방각하 햏 뷁 : 총사업비 5억 원\n"          # syllables outside KS X 1001
-FIXTURES = Path("/work/shared/fixtures/hwpx")
+FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "hwpx"  # beside the clone (CI)
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> Path:
