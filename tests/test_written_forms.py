@@ -375,3 +375,15 @@ def test_bare_eok_before_jeonaek_and_this_year_is_no_rate():
     assert krws("준공을 위해 120억 전액 지원을 요청했다.") == [("120억", 12_000_000_000)]
     assert only("올 한해 8천여억원을 투입한다.").per is None
     assert only("한 해 300만원을 지원한다.").per == "year"
+
+
+def test_a_metropolitan_document_is_known_by_the_first_place_it_names():
+    # "부산 해운대구 …": the city's money (시비, 국·시비, 시 보조금) is provincial-level there
+    text = ("부산 해운대구는 구민체육관을 새로 짓는다. 총 60억원(국·시비 20억원, 시 보조금 10억원, "
+            "구비 30억원)이 들어간다.")
+    (m,) = fundparse.extract(text)
+    assert [(s.label, s.category) for s in m.splits] == [
+        ("국·시비", "national+provincial"), ("시 보조금", "provincial"), ("구비", "municipal")]
+    # a province named first: 시비 stays municipal
+    (m,) = fundparse.extract("경기 김포시는 체육관을 짓는다. 총 30억원(도비 10억원, 시비 20억원)이 든다.")
+    assert [s.category for s in m.splits] == ["provincial", "municipal"]
