@@ -166,6 +166,9 @@ CASES: dict[str, Case] = {c.name: c for c in (
     Case("eok-won", '"1억 원 " n times on one line', lambda n: "1억 원 " * n, 40_000, "repeats"),
     # issue 21: a Hangul numeral run looked over once per syllable (26 s at 32,000)
     Case("il-won", 'n times 일, then 원', lambda n: "일" * n + "원", 64_000, "일"),
+    # the split arithmetic: every total looked for its parts among every amount (was n²)
+    Case("labelled-parts", '"국비 1억 원, 도비 2억 원, 시비 3억 원, " n times',
+         lambda n: "국비 1억 원, 도비 2억 원, 시비 3억 원, " * n, 4_000, "parts"),
 )}
 
 

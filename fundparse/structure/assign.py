@@ -11,6 +11,7 @@ nearby parts stop short of it takes the parts written, and nothing is invented.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations
@@ -150,6 +151,7 @@ class SumAssigner:
         """Settle the remaining totals, smallest first (a 지방비 takes its 도비 and 시비 before
         a bigger total takes the 지방비); the facts left at top level, in text order."""
         taken: set[int] = set()
+        starts = [f.amount.start for f in facts]  # facts are in text order
         by_value = sorted(facts, key=lambda f: (f.amount.value, f.amount.start))
         for total in by_value:
             a = total.amount
@@ -158,9 +160,15 @@ class SumAssigner:
             if total.split is not None and not self._open(total):
                 continue
             own = self.candidate(total)
+            if own is not None and own.known and len(_levels(own.category)) < 2:
+                continue  # a 국비 or a 시비 holds no other source
             lo, s_start, s_end, hi = self.window(a.start)
-            near = [c for f in facts if f is not total and id(f) not in taken
-                    and lo <= f.amount.start < hi and f.amount.currency == a.currency
+            here = bisect.bisect_left(starts, a.start)
+            reach = 3 * self.forms.nearest  # the nearest are all that are kept
+            window = facts[max(bisect.bisect_left(starts, lo), here - reach):
+                           min(bisect.bisect_left(starts, hi), here + reach + 1)]
+            near = [c for f in window if f is not total and id(f) not in taken
+                    and f.amount.currency == a.currency
                     and f.amount.value < a.value and (c := self.candidate(f)) is not None]
             if own is not None and own.known:  # a 지방비 holds only 도비, 시비 … (levels it covers)
                 levels = _levels(own.category)
