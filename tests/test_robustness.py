@@ -485,3 +485,26 @@ def test_empty_stdin_and_empty_folder(tmp_path):
     for command in ("check", "extract"):
         done = run(command, tmp_path)
         assert done.returncode == 0 and done.stderr == "", done.stderr
+
+
+@pytest.mark.parametrize("chunk", [37, 64, 101, 150, 333])
+def test_chunks_of_a_text_without_line_breaks_read_as_the_whole(chunk):
+    # issue 21: a huge one-line file read in chunks lost digits at the seams ("81억원", "1억원")
+    # and periods; a chunk now ends at a sentence end when no line break is near
+    from fundparse.readers.plain import cut_text
+
+    text = "".join(f"총사업비{281 + i}억원을 {2023 + i % 3}년부터 {2026 + i % 3}년까지 투입한다."
+                   for i in range(40))
+    pieces = list(cut_text(text, chunk))
+    assert "".join(pieces) == text
+
+    def key(m, shift=0):
+        p = m.period
+        return (m.start + shift, m.text, m.krw, p and (p.start, p.end))
+
+    whole = [key(m) for m in fundparse.extract(text)]
+    got, offset = [], 0
+    for piece in pieces:
+        got += [key(m, offset) for m in fundparse.extract(piece)]
+        offset += len(piece)
+    assert got == whole and len(whole) == 40

@@ -17,6 +17,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
+import regex
+
 from fundparse.readers import ReadError
 
 __all__ = [
@@ -145,6 +147,9 @@ def decode_text(data: bytes) -> tuple[str, str]:
 # Streaming
 
 
+_SENTENCE_END = regex.compile(r"(?r)(?<=[^\d\s.,])[.!?。](?![\d.])")
+
+
 def _safe_cut(text: str, start: int, limit: int) -> int:
     """Where to end a chunk of ``text[start:]`` no longer than ``limit`` characters.
 
@@ -153,7 +158,14 @@ def _safe_cut(text: str, start: int, limit: int) -> int:
     (NFC per chunk must equal NFC of the whole).
     """
     end = start + limit
-    cut = text.rfind("\n", start, end)
+    # a paragraph break, else a line break, else a sentence end after a word: no amount, list
+    # or period of the engine runs across those (a cut inside a number would change it)
+    cut = text.rfind("\n\n", start + limit // 2, end)
+    if cut < 0:
+        cut = text.rfind("\n", start, end)
+    if cut < 0:
+        found = _SENTENCE_END.search(text, start, end)
+        cut = found.start() if found else -1
     if cut < 0:
         cut = max(text.rfind(" ", start, end), text.rfind("\t", start, end))
     if cut >= 0:
