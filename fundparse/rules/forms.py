@@ -116,3 +116,73 @@ def _period_forms(table_json: str) -> PeriodForms:
                        regex.compile(table.get("month", "(?!)")),
                        regex.compile(table.get("list_gap", "(?!)")),
                        regex.compile(alternation(table.get("funding_verbs", ())) or "(?!)"))
+
+
+def _section_json(words: Tables, name: str) -> str:
+    return json.dumps(words.forms.get(name, {}), sort_keys=True, ensure_ascii=False)
+
+
+def compiled_patterns(table: dict) -> dict[str, regex.Pattern]:
+    """A section's [….patterns], compiled; ⟨S⟩ (a space) and ⟨DOTS⟩ are always at hand."""
+    fragments = {"S": S, "DOTS": DOTS, **table.get("fragments", {})}
+    return {name: regex.compile(expand(template, fragments))
+            for name, template in table.get("patterns", {}).items()}
+
+
+@dataclass(frozen=True)
+class SplitForms:
+    """What the split-list reader (structure/splits.py) reads: [splits] in forms.toml."""
+
+    label: regex.Pattern
+    separator: regex.Pattern
+    partial_word: regex.Pattern
+    percent: regex.Pattern
+    before_total: regex.Pattern
+    total_named_before: regex.Pattern
+    connector: regex.Pattern
+    after_total: regex.Pattern
+    total_named: regex.Pattern
+    next_sentence: regex.Pattern
+    written_unit: regex.Pattern
+    decimal_written: regex.Pattern
+    opener: regex.Pattern
+    opener_after: regex.Pattern
+    verb_paren: regex.Pattern
+    shares_before: regex.Pattern
+    rest_named: regex.Pattern
+    verb_then: regex.Pattern
+    source_topic: regex.Pattern
+    object: regex.Pattern
+    shared_verb: regex.Pattern
+    rest: regex.Pattern
+    rest_label: regex.Pattern
+    reversed_label: regex.Pattern
+    label_multi: regex.Pattern
+    code_item: regex.Pattern
+    label_before: regex.Pattern
+    code_next_line: regex.Pattern
+    code_sep: regex.Pattern
+    glued: tuple  # particles glued to a source word, tried in this order
+    partial_words: frozenset  # words after a part that leave the list partial
+    source_nouns: frozenset  # last word of a source named in two words
+    total_window: tuple  # one of these before a total lets a list before it be read
+    opener_cues: tuple  # one of these after a total lets parts after its verb be read
+    metro: str  # a metropolitan city named: template with ⟨CITIES⟩
+    clause_adding: tuple  # a clause after a total opened so: its parts must add up
+    any_source_openers: tuple  # a next sentence opened so may name any source
+
+
+def split_forms(words: Tables) -> SplitForms:
+    return _split_forms(_section_json(words, "splits"))
+
+
+@lru_cache(maxsize=32)
+def _split_forms(table_json: str) -> SplitForms:
+    table = json.loads(table_json)
+    return SplitForms(**compiled_patterns(table), glued=tuple(table["glued"]),
+                      partial_words=frozenset(table["partial_words"]),
+                      source_nouns=frozenset(table["source_nouns"]),
+                      total_window=tuple(table["total_window"]),
+                      opener_cues=tuple(table["opener_cues"]),
+                      metro=table["metro"], clause_adding=tuple(table["clause_adding"]),
+                      any_source_openers=tuple(table["any_source_openers"]))

@@ -23,94 +23,13 @@ import regex
 from fundparse.model import CATEGORIES
 from fundparse.numerals import Numeral, elided_value, parse_numeral, parse_numerals
 from fundparse.rules.money import Amount
-from fundparse.rules.tables import DOTS, Tables, source_key
+from fundparse.rules.forms import SplitForms, expand, split_forms
+from fundparse.rules.tables import Tables, load_tables, source_key
 from fundparse.structure.sentences import Sentences
 from fundparse.structure.units import SOLO_LINE
 
-S = "[ \u00a0]"
-_LABEL = regex.compile(rf"(?P<label>[가-힣A-Za-z]+(?:[{DOTS}][가-힣]+)*)(?:{S}*[:：]{S}*|{S}*)")
-_SEPARATOR = regex.compile(rf"(?:[\s,，{DOTS}/;+]|및|그리고|과(?=\s)|와(?=\s)|\[|\])+")
-_PARTIAL_WORD = regex.compile(rf"{S}*(?P<w>등|포함|일부|중|가운데|이상|별도|예정|확보|추정)")
-_PARTIAL = {"등", "포함", "일부", "중", "가운데"}
-_PERCENT = regex.compile(rf"{S}?(?:%|％|퍼센트)")
-_BEFORE_TOTAL = regex.compile(
-    rf"(?:(?P<etc>등{S}*)|(?P<closer>으로|로){S}*)?"  # "… 국비 9억 5000만원으로 총 107억 원"
-    rf"(?:(?:을|를|(?P<also>까지))?{S}*(?:(?P<incl>포함해|포함하여|포함한|포함(?=[,，\s]))|합쳐|합해|더해){S}*[,，]?{S}*"
-    # "국비 9738억원을 포함, 지방비와 민간투자 등 총 …": other sources named without figures
-    rf"(?:[가-힣·ㆍ, ]{{2,24}}?{S}*등{S}*)?)?"
-    rf"(?P<sum>총액?|모두|합계|전체|총사업비|총\s*사업비|(?<=포함해{S}*|포함하여{S}*|포함한{S}*|포함{S}*)(?:사업비|예산))?"
-    rf"{S}*(?:(?:약|대략|무려|최대){S}*)?\Z"
-)
-# "총사업비는 국비 293억 원, 도비 185억 원으로 478억 원이다": the list names its total first
-_TOTAL_NAMED_BEFORE = regex.compile(r"(?:총\s*사업비|사업비|총\s*예산|총액|재원)(?:은|는|이|가)?\s")
-_GLUED = ("으로", "에서", "로", "이", "가", "은", "는", "도")  # particles glued to a source word
-
-
-# between two parts listed before a total: "국비 50억 원과 도비 …", "▲국비 2천6백83억원(18%) ▲지방비 …"
-_CONNECTOR = regex.compile(
-    # the part's share "(18%)", or the bracket its amount stands in: "지방비(1조3000억원)와"
-    rf"(?:\s*[(（]\s*[0-9][0-9.]*\s*[%％]\s*[)）])?[)）]?"
-    rf"\s*(?:과|와|,|，|및|[{DOTS}]|, 그리고|그리고|이랑|에|에다|등과|등에)\s*[▲△▶■□○●◦•ㅇ]?\s*"
-    rf"|(?:\s*[(（]\s*[0-9][0-9.]*\s*[%％]\s*[)）])?[)）]?\s*[▲△▶■□○●◦•ㅇ]?\s*"
-)
-_AFTER_TOTAL = regex.compile(
-    rf"{S}*(?:(?P<partial>중|가운데|중에서|중에는)|(?P<whole>은|는|의{S}*재원은|의{S}*재원별로는|의{S}*재원으로는)"
-    rf"|(?P<clause>(?:으로|이며|이고|인데|로|에){S}*,?)){S}*"
-)
-# a total named as a whole project's money: "총사업비는 480억원으로, 국비 …"
-_TOTAL_NAMED = regex.compile(rf"(?:총{S}*사업비|사업비|총{S}*예산|총{S}*투자비|예산|총액|총){S}*(?:은|는|이|가)?{S}*(?:총|약)?{S}*\Z")
-_NEXT_SENTENCE = regex.compile(
-    rf"[\s□○◦ㅇ●\-–·▲▶*]*(?:(?P<whole>재원은|재원별로는|재원별로|재원\s*구성은|재원으로는|재원 내역은|재원내역은"
-    rf"|사업비는|총사업비는|사업 예산은|예산은)"
-    rf"|(?P<partial>이\s*중|이\s*가운데|그\s*중|이\s*중에서|그\s*가운데)){S}*(?:에는|에서|은|는)?{S}*"
-)
-# the unit words after an amount's last digits: "1,500백만원" -> 백만, "281억 원" -> 억
-_WRITTEN_UNIT = regex.compile(r"[0-9](?P<unit>[십백천]*[만억조경]?)[ \u00a0]?(?:원|[^\s0-9]*)$")
-_DECIMAL_WRITTEN = regex.compile(r"\d\.(?P<frac>\d+)\s?(?P<unit>[십백천]?[만억조경]?)")
-_OPENER = regex.compile(r"(?P<w>재원|이\s*중|이\s*가운데|그\s*중|그\s*가운데|사업비는|총사업비는|예산은)")
-# In the total's own sentence, after its verb: "…원을 투입하며, 이 중 국비는 …", "…원으로, 재원은 …"
-_OPENER_AFTER = regex.compile(
-    rf"[^\n.。0-9]{{0,40}}?(?:[,，]|\s)\s*(?:(?P<whole>재원은|재원별로는|재원별로|재원으로는|재원 구성은)"
-    rf"|(?P<partial>이\s*중|이\s*가운데|그\s*중))(?:에는|에서|은|는)?{S}*"
-)
-_VERB_PAREN = regex.compile(
-    rf"{S}*(?:을|를|이|가)?{S}*(?:투입|지원|편성|확보|들여|배정|투자)(?:해|하여|하고|하며|된다|한다)?{S}*(?=[(（])"
-)
-_SHARES_BEFORE = regex.compile(
-    rf"(?r)(?<![가-힣])(?P<list>(?:[가-힣]+(?:[{DOTS}][가-힣]+)*{S}*[0-9][0-9.]*{S}*[%％]{S}*[,，{DOTS}]?{S}*){{2,}})"
-    rf"(?:으로|로|씩){S}*\Z"
-)
-_REST_NAMED = regex.compile(rf"나머지{S}*(?:는|은)?{S}*(?P<label>[가-힣]+(?:[{DOTS}][가-힣]+)*){S}*(?=[0-9])")
-# the last word of a source named in two words: "공기업 재원", "기금 여유재원"
-_SOURCE_NOUNS = {"재원", "여유재원", "자금", "예산", "투자", "투자금", "출자", "부담", "부담금",
-                 "지원금", "보조금", "지원액", "교부금"}
-_VERB_THEN = regex.compile(
-    rf"{S}?(?:이|가|을|를)?{S}*(?:투입|지원|투자|편성|확보|배정|소요)(?:되며|되고|하며|하고|돼|되는데|하는데){S}*[,，]?{S}*"
-)
-_SOURCE_TOPIC = regex.compile(rf"(?P<label>[가-힣]+(?:[{DOTS}][가-힣]+)*)(?:은|는){S}")
-_OBJECT = regex.compile(rf"{S}?(?:을|를){S}*")
-_SHARED_VERB = regex.compile(
-    rf"{S}*(?:씩{S}*)?(?:으로|로){S}*(?:각각{S}*)?(?:분담|부담|충당|나누|나눠|매칭|마련|조달|투입|지원|확보)"
-)
-_REST = regex.compile(rf"{S}*(?:이고|이며|이다|이며|입니다)?{S}*[,，]?{S}*나머지{S}*")
-_REST_LABEL = regex.compile(
-    rf"{S}*(?:은|는|을|를)?{S}*(?P<label>[가-힣]+(?:[{DOTS}][가-힣]+)*?)(?:으로|로|에서|가|이|에)(?![가-힣])"
-)
-_REVERSED_LABEL = regex.compile(
-    rf"{S}*(?:은|는|이|가){S}*(?P<label>[가-힣]+?(?:[{DOTS}][가-힣]+?)*?)"
-    rf"(?:으로|로|에서|이며|이고|이다|이|가)?(?=[,，\s]|$)"
-)
-_LABEL_MULTI = regex.compile(
-    rf"(?P<label>[가-힣A-Za-z]+(?:[{DOTS}][가-힣]+)*(?:{S}[가-힣A-Za-z]+(?:[{DOTS}][가-힣]+)*){{1,3}})"
-    rf"(?:{S}*[:：]{S}*|{S}+)(?=[0-9])"
-)
-_CODE_ITEM = regex.compile(rf"{S}*\[?{S}*(?P<code>[국균도시군구기민자]){S}*(?P<num>[0-9][0-9,]*)(?:{S}*\])?")
-METRO_SUFFIX = r"(?:특별시|광역시|특별자치시|시)"
-_LABEL_BEFORE = regex.compile(rf"(?<![가-힣])(?P<label>[가-힣]+(?:[{DOTS}][가-힣]+)*){S}*[:：(（]?{S}*\Z")
-_PAREN_OPEN = regex.compile(rf"{S}?[(（]")
+_PAREN_OPEN = regex.compile("[ \u00a0]?[(（]")
 _CODE_GAP_LINE = regex.compile(r"[^\[\d\n]{0,40}?(?=\[)|[ \t]*")
-_CODE_NEXT_LINE = regex.compile(r"[ \t]*(?=\[?[국균도시군구기민자][ \t]*[0-9])")
-_CODE_SEP = regex.compile(r"[ \t,，]*(?:\n(?=[ \t]*\[?[국균도시군구기민자][ \t]*[0-9]))?")
 _DIGIT_BEFORE = regex.compile(r"[0-9]")
 _TABLE_UNITS = (10**3, 10**6, 10**7)  # 천원, 백만원, 천만원: the units budget books count in
 
@@ -155,7 +74,7 @@ def inherit_units(total: Amount, text: str = "") -> list[int]:
         return [total.scale]
     units = list(total.numeral.big_units) or [1]
     ordered = [units[-1]] + [u for u in units[:-1]]
-    written = _WRITTEN_UNIT.search(text, total.start, total.end) if text else None
+    written = _default_forms().written_unit.search(text, total.start, total.end) if text else None
     if written and written.group("unit"):
         unit = parse_numeral("1" + written.group("unit").replace(" ", ""))
         if unit is not None and int(unit.value) not in ordered[:1]:
@@ -176,7 +95,8 @@ class SplitReader:
         self.by_start = {a.start: a for a in amounts}
         self.amounts = amounts
         self.starts = [a.start for a in amounts]  # amounts are in text order
-        self._metro = _metro_pattern(words.metropolitan)
+        self.forms = split_forms(words)
+        self._metro = _metro_pattern(words.metropolitan, self.forms.metro)
 
     def between(self, lo: int, hi: int) -> list[Amount]:
         """Amounts starting in [lo, hi)."""
@@ -195,7 +115,7 @@ class SplitReader:
     def unglued(self, label: str, offset: int) -> tuple[str, str | None]:
         """"국비는", "시비로", "정부가": a source word with a particle glued to it, and its
         category; the label as given and None when no source word is under the particle."""
-        for cut in _GLUED:
+        for cut in self.forms.glued:
             if label.endswith(cut) and (category := self.category(label[: -len(cut)], offset)):
                 return label[: -len(cut)], category
         return label, None
@@ -211,7 +131,7 @@ class SplitReader:
 
     def label_before(self, amount: Amount) -> str | None:
         """The money noun right before an amount: "용지보상비 2241억원" -> 용지보상비."""
-        m = _LABEL_BEFORE.search(self.text, max(0, amount.start - 12), amount.start)
+        m = self.forms.label_before.search(self.text, max(0, amount.start - 12), amount.start)
         if m is None:
             return None
         word = self.unglued(m.group("label"), amount.start)[0]
@@ -227,18 +147,18 @@ class SplitReader:
         return self._metro.search(self.text, s, e) is not None
 
     def read_item(self, pos: int, limit: int, allow_unknown: bool) -> Part | None:
-        m = _LABEL.match(self.text, pos, limit)
+        m = self.forms.label.match(self.text, pos, limit)
         if m is None:
             return None
         if allow_unknown and not self.text[m.end():m.end() + 1].isdigit():
-            multi = _LABEL_MULTI.match(self.text, pos, limit)
+            multi = self.forms.label_multi.match(self.text, pos, limit)
             if multi is not None:
                 m = multi
         if not self.text[m.end():m.end() + 1].isdigit():
-            multi = _LABEL_MULTI.match(self.text, pos, limit)
+            multi = self.forms.label_multi.match(self.text, pos, limit)
             words = multi.group("label").split() if multi is not None else ()
             if words and self.category(words[0], pos) and (
-                    self.category(words[-1], pos) or words[-1] in _SOURCE_NOUNS):
+                    self.category(words[-1], pos) or words[-1] in self.forms.source_nouns):
                 m = multi  # "공기업 재원 3조 원", "공기업 및 민간투자 12,981억 원"
         label = m.group("label")
         category = self.source_category(label, pos)
@@ -265,7 +185,7 @@ class SplitReader:
                         amount=amount,
                         precision=self._precision(amount.numeral, self.text[num_at:amount.end]))
         end = num_at + numeral.end
-        pct = _PERCENT.match(self.text, end, limit)
+        pct = self.forms.percent.match(self.text, end, limit)
         if pct:
             share = numeral.value / 100
             return Part(label, category, pos, pct.end(), None, "KRW", numeral, bare=False,
@@ -283,7 +203,7 @@ class SplitReader:
         """Half a unit of the last digit written: "120.5억" allows 0.05억 either way."""
         exponent = numeral.value.as_tuple().exponent
         out = Decimal(5) * Decimal(10) ** (exponent - 1) if isinstance(exponent, int) and exponent < 0 else Decimal(0)
-        for m in _DECIMAL_WRITTEN.finditer(written):
+        for m in _default_forms().decimal_written.finditer(written):
             unit = parse_numeral("1" + m.group("unit")) if m.group("unit") else None
             scale = unit.value if unit is not None else Decimal(1)
             out = max(out, Decimal(5) * Decimal(10) ** (-len(m.group("frac")) - 1) * scale)
@@ -296,7 +216,7 @@ class SplitReader:
         parts: list[Part] = []
         partial = False
         while pos < limit:
-            sep = _SEPARATOR.match(self.text, pos, limit)
+            sep = self.forms.separator.match(self.text, pos, limit)
             if sep and parts or sep and sep.group().strip() == "":
                 pos = sep.end()
             item = self.read_item(pos, limit, allow_unknown) or self.read_reversed(pos, limit)
@@ -313,9 +233,9 @@ class SplitReader:
                         pos = close + 1
                     elif close - pos <= 14 and not _DIGIT_BEFORE.search(self.text, pos, close):
                         pos = close + 1  # a note on the part: "융자 15,070(이차보전)"
-            word = _PARTIAL_WORD.match(self.text, pos, limit)
+            word = self.forms.partial_word.match(self.text, pos, limit)
             if word:
-                partial = partial or word.group("w") in _PARTIAL
+                partial = partial or word.group("w") in self.forms.partial_words
                 pos = word.end()
             parts.append(item)
             rest = self.read_rest(pos, limit)
@@ -327,12 +247,12 @@ class SplitReader:
 
     def read_reversed(self, pos: int, limit: int) -> Part | None:
         """"121억원은 국비, 160억원은 지방비로": the amount, 은/는, then its source."""
-        return self._source_after(pos, limit, _REVERSED_LABEL, whole_match=True)
+        return self._source_after(pos, limit, self.forms.reversed_label, whole_match=True)
 
     def read_rest(self, pos: int, limit: int) -> Part | None:
         """"…, 나머지 2조 9천억 원은 지방비로 충당한다": the amount first, its source after."""
-        m = _REST.match(self.text, pos, limit)
-        return None if m is None else self._source_after(m.end(), limit, _REST_LABEL, whole_match=False)
+        m = self.forms.rest.match(self.text, pos, limit)
+        return None if m is None else self._source_after(m.end(), limit, self.forms.rest_label, whole_match=False)
 
     def _source_after(self, pos: int, limit: int, pattern: regex.Pattern,
                       whole_match: bool) -> Part | None:
@@ -372,11 +292,11 @@ class SplitReader:
 
     def before_total(self, total: Amount, sentence_start: int) -> SplitInfo | None:
         window = self.text[max(sentence_start, total.start - 40):total.start]
-        if not any(w in window for w in ("등", "총", "모두", "합계", "전체", "포함", "합쳐", "합해", "더해")):
+        if not any(w in window for w in self.forms.total_window):
             return None
-        m = _BEFORE_TOTAL.search(self.text, max(sentence_start, total.start - 40), total.start)
+        m = self.forms.before_total.search(self.text, max(sentence_start, total.start - 40), total.start)
         if m is None or not (m.group("etc") or m.group("sum") or m.group("incl")
-                             or m.group("closer") and _TOTAL_NAMED_BEFORE.search(
+                             or m.group("closer") and self.forms.total_named_before.search(
                                  self.text, max(sentence_start, total.start - 80), total.start)):
             return None
         items: list[Part] = []
@@ -384,9 +304,9 @@ class SplitReader:
         earlier = [a for a in self.between(sentence_start, edge) if a.end <= edge]
         for amount in reversed(earlier):
             gap = self.text[amount.end:edge]
-            if not _CONNECTOR.fullmatch(gap) and gap != "":
+            if not self.forms.connector.fullmatch(gap) and gap != "":
                 break
-            label = _LABEL_BEFORE.search(self.text, max(sentence_start, amount.start - 12),
+            label = self.forms.label_before.search(self.text, max(sentence_start, amount.start - 12),
                                          amount.start)
             if label is None or not (self.category(label.group("label"), amount.start)
                                      or self.unglued(label.group("label"), amount.start)[1]):
@@ -406,7 +326,7 @@ class SplitReader:
 
     def _shares_before(self, sentence_start: int, edge: int) -> SplitInfo | None:
         """"국비 70%, 지방비 30%로 총 200억원을": shares named before the total."""
-        m = _SHARES_BEFORE.search(self.text, max(sentence_start, edge - 80), edge)
+        m = self.forms.shares_before.search(self.text, max(sentence_start, edge - 80), edge)
         if m is None:
             return None
         parts, _, stop = self.read_list(m.start("list"), m.end("list"), None, allow_unknown=False)
@@ -415,10 +335,10 @@ class SplitReader:
         return SplitInfo(parts, False, "before")
 
     def after_total(self, total: Amount, sentence_end: int) -> SplitInfo | None:
-        m = _AFTER_TOTAL.match(self.text, total.end, sentence_end)
+        m = self.forms.after_total.match(self.text, total.end, sentence_end)
         if m is None:
             return self._shares_after(total, sentence_end)
-        if m.group("clause") and not _TOTAL_NAMED.search(self.text, max(0, total.start - 14),
+        if m.group("clause") and not self.forms.total_named.search(self.text, max(0, total.start - 14),
                                                          total.start):
             return None
         parts, partial, stop = self.read_list(m.end(), sentence_end, total, allow_unknown=False)
@@ -428,23 +348,23 @@ class SplitReader:
         if rest is not None:  # "530억원 가운데 국비 265억원은 확보했으며 나머지 지방비 265억원은 …"
             return SplitInfo([*parts, rest], partial, "rest")
         # "총 4조 원에 국비 …, 지방비 …": only parts that add up make it a split ("after")
-        form = "clause" if m.group("clause") and not m.group("clause").startswith("에") else "after"
+        form = "clause" if m.group("clause") and not m.group("clause").startswith(self.forms.clause_adding) else "after"
         return SplitInfo(parts, partial or bool(m.group("partial")), form)
 
     def _rest_named(self, pos: int, sentence_end: int) -> Part | None:
-        m = _REST_NAMED.search(self.text, pos, min(sentence_end, pos + 40))
+        m = self.forms.rest_named.search(self.text, pos, min(sentence_end, pos + 40))
         if m is None or self.between(pos, m.start()):
             return None
         return self.read_item(m.start("label"), sentence_end, allow_unknown=False)
 
     def _shares_after(self, total: Amount, sentence_end: int) -> SplitInfo | None:
         """"총 200억원을 국비 70%, 지방비 30%로 분담한다": shares, then the verb that divides."""
-        m = _OBJECT.match(self.text, total.end, sentence_end)
+        m = self.forms.object.match(self.text, total.end, sentence_end)
         if m is None:
             return None
         parts, _, stop = self.read_list(m.end(), sentence_end, total, allow_unknown=False)
         if (len(parts) < 2 or any(p.share is None for p in parts)
-                or not _SHARED_VERB.match(self.text, stop, sentence_end)):
+                or not self.forms.shared_verb.match(self.text, stop, sentence_end)):
             return None
         return SplitInfo(parts, False, "shares")
 
@@ -452,12 +372,12 @@ class SplitReader:
         """Parts later in the total's sentence: "…원을 투입하며, 이 중 국비는 …",
         "…원으로, 재원은 국비 50%, 지방비 50%로", "…원 투입(국비 50%, 시비 50%)"."""
         ahead = self.text[total.end:min(sentence_end, total.end + 60)]
-        if not any(cue in ahead for cue in ("(", "（", "재원", "중", "가운데")):
+        if not any(cue in ahead for cue in self.forms.opener_cues):
             return self._source_after_verb(total, sentence_end)
-        paren = _VERB_PAREN.match(self.text, total.end, sentence_end)
+        paren = self.forms.verb_paren.match(self.text, total.end, sentence_end)
         if paren is not None:
             return self.after_paren(total, paren.end())
-        m = _OPENER_AFTER.match(self.text, total.end, sentence_end)
+        m = self.forms.opener_after.match(self.text, total.end, sentence_end)
         if m is None or self.between(total.end + 1, m.end()):
             return self._source_after_verb(total, sentence_end)
         parts, partial, _ = self.read_list(m.end(), sentence_end, total,
@@ -469,10 +389,10 @@ class SplitReader:
     def _source_after_verb(self, total: Amount, sentence_end: int) -> SplitInfo | None:
         """"총 3418억원이 투입되며 국비는 2504억 원이다": a source named with 은/는 right after
         the total's verb.  Partial: the sentence names what it names."""
-        m = _VERB_THEN.match(self.text, total.end, min(sentence_end, total.end + 30))
+        m = self.forms.verb_then.match(self.text, total.end, min(sentence_end, total.end + 30))
         if m is None:
             return None
-        label = _SOURCE_TOPIC.match(self.text, m.end(), sentence_end)
+        label = self.forms.source_topic.match(self.text, m.end(), sentence_end)
         if label is None or not self.category(label.group("label"), m.end()):
             return None
         parts, _, _ = self.read_list(m.end(), sentence_end, total, allow_unknown=False)
@@ -481,17 +401,17 @@ class SplitReader:
     def next_sentence_openers(self) -> list[tuple[int, int]]:
         """Sentences that open with 재원은 / 이 중 … (candidates for a total's parts)."""
         out = []
-        for m in _OPENER.finditer(self.text):
+        for m in self.forms.opener.finditer(self.text):
             span = self.sentences.span(m.start("w"))
-            if _NEXT_SENTENCE.match(self.text, span[0], span[1]):
+            if self.forms.next_sentence.match(self.text, span[0], span[1]):
                 out.append(span)
         return out
 
     def next_sentence(self, total: Amount, next_span: tuple[int, int]) -> SplitInfo | None:
-        m = _NEXT_SENTENCE.match(self.text, next_span[0], next_span[1])
+        m = self.forms.next_sentence.match(self.text, next_span[0], next_span[1])
         if m is None:
             return None
-        explicit = (m.group("whole") or "").startswith("재원")  # "재원은": any source named
+        explicit = (m.group("whole") or "").startswith(self.forms.any_source_openers)  # "재원은": any source named
         parts, partial, stop = self.read_list(m.end(), next_span[1], total, allow_unknown=explicit)
         if not parts:
             return None
@@ -511,7 +431,7 @@ class SplitReader:
         first_of_row = not _DIGIT_BEFORE.search(text, line_start, total.start)
         pos = total.end
         same_line = _CODE_GAP_LINE.match(text, pos, line_end)
-        if same_line is not None and _CODE_ITEM.match(text, same_line.end(), line_end):
+        if same_line is not None and self.forms.code_item.match(text, same_line.end(), line_end):
             pos = same_line.end()
         elif first_of_row and line_end < len(text):
             if SOLO_LINE.fullmatch(text, line_start, line_end):
@@ -526,7 +446,7 @@ class SplitReader:
                         break
                     line_end = after.end()
                 limit = min(len(text), line_end + 400)
-            nxt = _CODE_NEXT_LINE.match(text, line_end + 1, limit)
+            nxt = self.forms.code_next_line.match(text, line_end + 1, limit)
             if nxt is None:
                 return None
             pos = nxt.end()
@@ -535,7 +455,7 @@ class SplitReader:
         parts = []
         bracketed = False
         while pos < limit:
-            m = _CODE_ITEM.match(text, pos, limit)
+            m = self.forms.code_item.match(text, pos, limit)
             if m is None or (not parts and "[" not in m.group() and unit == 1):
                 break
             category = self.words.codes.get(m.group("code"))
@@ -547,7 +467,7 @@ class SplitReader:
                               numeral[0].value * unit, total.currency, numeral[0], bare=False,
                               amount=self.by_start.get(m.start("num"))))
             pos = m.end()
-            sep = _CODE_SEP.match(text, pos, limit)
+            sep = self.forms.code_sep.match(text, pos, limit)
             if sep:
                 pos = sep.end()
         if len(parts) < 2 and not (parts and bracketed):
@@ -581,9 +501,13 @@ def table_row_split(text: str, parts_amounts: list, reader: SplitReader) -> Spli
 
 
 @lru_cache(maxsize=8)
-def _metro_pattern(cities: tuple[str, ...]) -> regex.Pattern:
-    names = "|".join(cities)
-    return regex.compile(rf"(?:{names}){METRO_SUFFIX}(?:는|은|가|이|와|과|의|에서|도|\s)")
+def _metro_pattern(cities: tuple[str, ...], template: str) -> regex.Pattern:
+    return regex.compile(expand(template, {"CITIES": "|".join(cities)}))
+
+
+def _default_forms() -> SplitForms:
+    """The forms of the packaged rule tables, for the module-level helpers (units written)."""
+    return split_forms(load_tables())
 
 
 def find_close(text: str, open_at: int, limit: int) -> int | None:
