@@ -10,7 +10,6 @@ from typing import TextIO
 from rich import box
 from rich.console import Console
 from rich.table import Table
-from rich.markup import escape
 from rich.text import Text
 
 from fundparse.krw import format_krw
