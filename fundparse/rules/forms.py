@@ -186,3 +186,58 @@ def _split_forms(table_json: str) -> SplitForms:
                       opener_cues=tuple(table["opener_cues"]),
                       metro=table["metro"], clause_adding=tuple(table["clause_adding"]),
                       any_source_openers=tuple(table["any_source_openers"]))
+
+
+@dataclass(frozen=True)
+class LabelForms:
+    """What structure/labels.py reads before an amount: [labels] in forms.toml."""
+
+    word_before: regex.Pattern  # matched backwards from the amount
+    spaced_word: regex.Pattern  # a letter-spaced field name: "사 업 비 :"
+    fiscal: regex.Pattern  # "2025년 예산", "내년 본예산"
+    particles: tuple
+    fund_endings: tuple
+    relative: dict
+
+
+def label_forms(words: Tables) -> LabelForms:
+    return _label_forms(_section_json(words, "labels"))
+
+
+@lru_cache(maxsize=32)
+def _label_forms(table_json: str) -> LabelForms:
+    table = json.loads(table_json)
+    return LabelForms(**compiled_patterns(table), particles=tuple(table["particles"]),
+                      fund_endings=tuple(table["fund_endings"]), relative=dict(table["relative"]))
+
+
+@dataclass(frozen=True)
+class UnitForms:
+    """What structure/units.py reads in tables: [units] in forms.toml."""
+
+    header: regex.Pattern  # "(단위: 백만원)", "예산액(억원)"
+    unit_noise: regex.Pattern
+    not_money_after: regex.Pattern
+    year: regex.Pattern
+    change_column: regex.Pattern
+    rate_column: regex.Pattern
+    total_column: regex.Pattern
+    code: regex.Pattern
+    prose: regex.Pattern
+    index_code: regex.Pattern
+    rate_row: regex.Pattern
+    year_word_after: regex.Pattern
+    label_words: regex.Pattern
+    particle_after: regex.Pattern
+    name_line: regex.Pattern
+    currencies: dict
+
+
+def unit_forms(words: Tables) -> UnitForms:
+    return _unit_forms(_section_json(words, "units"))
+
+
+@lru_cache(maxsize=32)
+def _unit_forms(table_json: str) -> UnitForms:
+    table = json.loads(table_json)
+    return UnitForms(**compiled_patterns(table), currencies=dict(table["currencies"]))

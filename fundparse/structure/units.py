@@ -18,51 +18,26 @@ from functools import lru_cache
 import regex
 
 from fundparse.numerals import ARABIC, parse_numeral
+from fundparse.rules.forms import unit_forms
 from fundparse.rules.money import Amount
+from fundparse.rules.tables import load_tables
 
-_CURRENCY_WORDS = r"원|달러|유로|엔|위안|파운드|USD|EUR|JPY|CNY|US\$|\$"
-_HEADER = regex.compile(
-    r"[(（\[<〈]?\s*단\s*위\s*[:：]?\s*(?P<unit>(?:[0-9,]+|[십백천만억조]+)?\s*"
-    rf"(?:[십백천만억조]*\s*)(?P<cur>{_CURRENCY_WORDS}))"
-    r"\s*(?:[,，/]\s*[^)）\]\n>〉]{0,12})?[)）\]>〉]?"
-    # a column header's own unit: "예산액(억원)", "사업비(백만원)"
-    rf"|(?<=[가-힣])[(（](?P<unit>(?:십억|백만|천만|천|만|억|조)\s*(?P<cur>원|달러))[)）]"
-)
-_CURRENCY = {"원": "KRW", "달러": "USD", "유로": "EUR", "엔": "JPY", "위안": "CNY",
-             "파운드": "GBP", "USD": "USD", "EUR": "EUR", "JPY": "JPY", "CNY": "CNY",
-             "US$": "USD", "$": "USD"}
+# the written forms of the packaged rule tables (table reading takes no configuration)
+_FORMS = unit_forms(load_tables())
+
 _NUMBER = regex.compile(rf"(?P<sign>[△▽+＋]|-(?=\d)|▲)?(?P<num>{ARABIC})")
-_NOT_MONEY_AFTER = regex.compile(
-    r"\s?(?:%|％|퍼센트|%p|배|년|개|명|건|곳|월|일|호|차|㎡|㎢|㎞|km|㏊|ha|위|조(?!원)|본|그루|"
-    r"석|대|톤|t\b|kg|㎏|m\b|세대|가구|회|시간|분|초|\.\d|\.(?:\s|$)|[-–]\d)"
-)
-_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*년)?(?!\d)")
 _YEAR_RANGE = regex.compile(r"\s*[~∼～〜\-–]\s*(?:19|20)?\d{2}")
 _CELL_SPLIT = regex.compile(r"\t|\s{2,}|[|│┃║]")
 _RULE_LINE = regex.compile(r"^[\s\-=_|│┃║─━═┌┐└┘├┤┬┴┼╋┏┓┗┛┣┫┳┻+:]*$")  # borders of drawn tables
-_CHANGE_COLUMN = regex.compile(r"증감|증\s*감|차이|대비")
-_RATE_COLUMN = regex.compile(r"%|률|율|비중|비율|구성비")
-_TOTAL_COLUMN = regex.compile(r"^\s*(?:계|합계|총계|소계|총액|총사업비|사업비|예산액|금액)\s*$")
-_CODE = regex.compile(r"(?:^|[\s\[(（,，])([국균도시군구기민자])\s*$")
-_PROSE = regex.compile(
-    r"[다요][.。]\s*$|(?:했다|한다|이다|됐다|된다|있다|없다|밝혔다|습니다|합니다)\s*$|[가-힣][.。]\s+\S"
-)
-# a line's own index or item code: "401 시설비", "1 '25년 총지출은", "2. 교 육"
-_INDEX_CODE = regex.compile(r"^[\s│|]*(?:\d{3}\s+[가-힣]|\d{1,2}(?:[.)]\s*|\s+)['‘’\"“가-힣])")
-_RATE_ROW = regex.compile(r"%|비율|대비\s*[,)]|GDP")
-_YEAR_WORD_AFTER = regex.compile(r"\s*(?:년|예산|결산|본|추경|예산안|계획|실적|회계|[.)])")
 _YEAR_RANGE_BEFORE = regex.compile(r"(?:19|20)\d{2}\s*[~∼～〜\-–]\s*$")
-_LABEL_WORDS = regex.compile(r"([가-힣A-Za-z·]+)\s*[:：]?\s*$")
 _OPEN_TAIL = regex.compile(r"[\[(（].*$")
 _STARTS_WITH_NUMBER = regex.compile(r"^[△▽▲\-]?\s*[0-9]")
 _CELL_END = ")]）,，;(（→⇒"  # "(’05) 41.9→(’06) 38.1": figures in a row of arrows
-_PARTICLE_AFTER = regex.compile(r"(?:으로|로|은|는|이|가|을|를|의|에|과|와|만|도|씩)(?![가-힣])")
 QUIET_LINES = 4
 # Before a table's first figure (titles, 부서:/정책: lines under the header) and in a table laid
 # out one cell a line (text taken from a PDF or HWP budget book), labels run longer.
 QUIET_LINES_SOLO = 10
 _PAGE_NUMBER = regex.compile(r"^\s*[-–]\s*\d{1,4}\s*[-–]\s*$")
-_NAME_LINE = regex.compile(r"^\s*[가-힣][가-힣\s·ㆍ()]*$")
 # a line that holds one figure and nothing else (use with fullmatch)
 SOLO_LINE = regex.compile(r"[ \t]*[△▽▲+\-]?[ \t]*[0-9][0-9,.]*[ \t\r]*")
 
@@ -89,7 +64,7 @@ class _Column:
 
 
 def _unit_scale(unit_text: str) -> int | None:
-    numeral_part = regex.sub(rf"\s|{_CURRENCY_WORDS}", "", unit_text)
+    numeral_part = _FORMS.unit_noise.sub("", unit_text)
     if not numeral_part:
         return 1
     numeral_part = numeral_part.replace(",", "")
@@ -136,14 +111,14 @@ class _Region:
             self.data_seen = False
         found: dict[int, _Column] = {}
         for i, (_, cell) in enumerate(cells):
-            year = _YEAR.search(cell)
+            year = _FORMS.year.search(cell)
             column = _Column(
                 year=int(year.group(1)) if year else None,
-                change=bool(_CHANGE_COLUMN.search(cell)),
-                rate=bool(_RATE_COLUMN.search(cell)),
+                change=bool(_FORMS.change_column.search(cell)),
+                rate=bool(_FORMS.rate_column.search(cell)),
             )
             text = cell.strip()
-            if _TOTAL_COLUMN.match(text):
+            if _FORMS.total_column.match(text):
                 column.role = "total"
             elif text and self.sources(text):
                 column.role = text
@@ -164,7 +139,7 @@ class _Region:
 def find_table_amounts(text: str, taken: list[tuple[int, int]], sources=lambda label: None
                        ) -> list[TableAmount]:
     """Numbers governed by a unit header, scaled; spans in ``taken`` are already amounts."""
-    headers = list(_HEADER.finditer(text))
+    headers = list(_FORMS.header.finditer(text))
     if not headers:
         return []
     out: list[TableAmount] = []
@@ -189,7 +164,7 @@ def find_table_amounts(text: str, taken: list[tuple[int, int]], sources=lambda l
         scale = _unit_scale(header.group("unit"))
         if scale is None:
             continue
-        region = _Region(header, scale, _CURRENCY.get(header.group("cur"), "KRW"), sources)
+        region = _Region(header, scale, _FORMS.currencies.get(header.group("cur"), "KRW"), sources)
         for back in (line_no - 1, line_no - 2):  # a column-header row just above the header
             if back >= 0 and lines[back].strip():
                 if region.read_header_row(_cells(lines[back])):
@@ -202,7 +177,7 @@ def find_table_amounts(text: str, taken: list[tuple[int, int]], sources=lambda l
             line = lines[n]
             if not line.strip() or _RULE_LINE.match(line) or _PAGE_NUMBER.match(line):
                 continue
-            if n != line_no and _PROSE.search(line) and "\t" not in line:
+            if n != line_no and _FORMS.prose.search(line) and "\t" not in line:
                 break
             base = line_starts[n]
             cells = _cells(line)
@@ -229,7 +204,7 @@ def find_table_amounts(text: str, taken: list[tuple[int, int]], sources=lambda l
             if len(numbers) == 1 and SOLO_LINE.fullmatch(line):
                 solo_rows += 1
             first_cell = cells[0][1] if len(cells) > 1 else line[:numbers[0].start("num")]
-            if _RATE_ROW.search(first_cell):
+            if _FORMS.rate_row.search(first_cell):
                 continue  # "(GDP대비,%) | (△3.6) | …": a row of ratios
             for m in numbers:
                 s, e = base + m.start("num"), base + m.end("num")
@@ -248,11 +223,11 @@ def _is_item_code(lines: list[str], n: int, m) -> bool:
     raw = m.group("num")
     if "," in raw or "." in raw or m.group("sign") or not SOLO_LINE.fullmatch(lines[n]):
         return False
-    if n + 2 >= len(lines) or not _NAME_LINE.match(lines[n + 1]):
+    if n + 2 >= len(lines) or not _FORMS.name_line.match(lines[n + 1]):
         return False
     if len(raw) >= 4:
         return True
-    return bool(SOLO_LINE.fullmatch(lines[n + 2])) and not (n and _NAME_LINE.match(lines[n - 1]))
+    return bool(SOLO_LINE.fullmatch(lines[n + 2])) and not (n and _FORMS.name_line.match(lines[n - 1]))
 
 
 def _table_amount(line, m, cells, region: _Region, s: int, e: int, row: int):
@@ -271,7 +246,7 @@ def _table_amount(line, m, cells, region: _Region, s: int, e: int, row: int):
     sign = m.group("sign")
     change = "decrease" if sign in ("△", "▽", "-") else (
         "increase" if column.change or sign in ("▲", "+", "＋") else None)
-    code = _CODE.search(line, max(0, m.start() - 8), m.start())
+    code = _FORMS.code.search(line, max(0, m.start() - 8), m.start())
     row_label = _row_label(cells, line, m.start("num"))
     return TableAmount(
         start=s, end=e, currency=region.currency, value=numeral.value * region.scale,
@@ -293,13 +268,13 @@ def _is_money_cell(line: str, m, indent: int) -> bool:
         return False
     if before in ("'", "’", "‘", "`"):
         return False  # a year or month written short: (’21.1), (’99)
-    if _NOT_MONEY_AFTER.match(line, end):
+    if _FORMS.not_money_after.match(line, end):
         return False
     after = line[end:end + 1]
     if after and not (after.isspace() or after in _CELL_END):
-        if not (after.isalpha() and _PARTICLE_AFTER.match(line, end)):
+        if not (after.isalpha() and _FORMS.particle_after.match(line, end)):
             return False
-    if start == indent and _INDEX_CODE.match(line):
+    if start == indent and _FORMS.index_code.match(line):
         return False
     if _is_year(line, m):
         return False
@@ -312,7 +287,7 @@ def _is_year(line: str, m) -> bool:
     raw = m.group("num")
     if len(raw) != 4 or not raw.startswith(("19", "20")) or m.group("sign"):
         return False
-    if _YEAR_WORD_AFTER.match(line, m.end()):
+    if _FORMS.year_word_after.match(line, m.end()):
         return True
     if _YEAR_RANGE.match(line, m.end()) or _YEAR_RANGE_BEFORE.search(line, max(0, m.start() - 12), m.start()):
         return True
@@ -324,7 +299,7 @@ def _looks_like_header(line: str) -> bool:
     """Every figure on the line is a year: a column-header row (once per line, cached)."""
     if len(line) > 2000:
         return False  # a header row is short; a long line is prose
-    years = _YEAR.findall(line)
+    years = _FORMS.year.findall(line)
     numbers = _NUMBER.findall(line)
     return bool(years) and len(years) == len(numbers)
 
@@ -334,7 +309,7 @@ def _row_label(cells, line: str, offset: int) -> str | None:
     if len(cells) > 1:
         first = cells[0][1]
     else:
-        words = _LABEL_WORDS.search(line, max(0, offset - 40), offset)
+        words = _FORMS.label_words.search(line, max(0, offset - 40), offset)
         first = words.group(1) if words else ""
     first = _OPEN_TAIL.sub("", first).strip(" ·-□○ㅇ▶•*:：")
     if not first or _STARTS_WITH_NUMBER.match(first):
