@@ -113,3 +113,33 @@ examples = ["군은 2026년 설계를 거쳐 2028년 준공을 목표로 40억 �
 """)
     p = fundparse.extract(text, config=config)[0].period
     assert (p.start, p.end, p.years) == (2026, 2028, 3)
+
+
+def test_a_date_header_keyword_added_through_the_configuration(tmp_path):
+    text = "게재일 2025.04.02\n\n시는 올해부터 2027년까지 30억 원을 들인다."
+    config = _config(tmp_path, '[forms.dates.keys]\n"게재일" = 0\n')
+    assert fundparse.extract(text, config=config)[0].period.start == 2025
+    no_key = fundparse.extract("게재일 2025.04.02 발표\n\n시는 올해부터 2027년까지 30억 원을 들인다.")
+    assert no_key[0].period is None or no_key[0].period.start is None
+
+
+# --- the structure stage holds mechanisms only ---------------------------------------------------
+
+def test_no_korean_literal_in_structure_code():
+    """Every Korean word or pattern the structure stage reads comes from rules/data/*.toml:
+    string literals in fundparse/structure/*.py (docstrings and comments aside) hold no Hangul."""
+    import ast
+    import re
+    from pathlib import Path
+
+    found = []
+    for path in sorted((Path(fundparse.__file__).parent / "structure").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                      if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef))
+                      and node.body and isinstance(node.body[0], ast.Expr)
+                      and isinstance(node.body[0].value, ast.Constant)}
+        found += [f"{path.name}:{node.lineno}: {node.value[:40]!r}" for node in ast.walk(tree)
+                  if isinstance(node, ast.Constant) and isinstance(node.value, str)
+                  and id(node) not in docstrings and re.search("[가-힣]", node.value)]
+    assert not found, "Korean literals in structure code:\n" + "\n".join(found)

@@ -241,3 +241,37 @@ def unit_forms(words: Tables) -> UnitForms:
 def _unit_forms(table_json: str) -> UnitForms:
     table = json.loads(table_json)
     return UnitForms(**compiled_patterns(table), currencies=dict(table["currencies"]))
+
+
+@dataclass(frozen=True)
+class DateForms:
+    """How a document states its own date: [dates] in forms.toml."""
+
+    head_lines: int
+    keys: dict  # header keyword -> preference (lower wins)
+    keyed: regex.Pattern
+    bare: regex.Pattern
+
+
+def date_forms(words: Tables) -> DateForms:
+    return _date_forms(_section_json(words, "dates"))
+
+
+@lru_cache(maxsize=32)
+def _date_forms(table_json: str) -> DateForms:
+    table = json.loads(table_json)
+    keys = {str(k): int(v) for k, v in table.get("keys", {}).items()}
+    table.setdefault("fragments", {})["KEYS"] = alternation(keys) or "(?!)"
+    return DateForms(int(table.get("head_lines", 40)), keys, **compiled_patterns(table))
+
+
+def sentence_end(words: Tables) -> tuple[regex.Pattern, regex.Pattern]:
+    """Where a sentence ends, searched forwards and backwards: [sentences] in forms.toml."""
+    return _sentence_end(_section_json(words, "sentences"))
+
+
+@lru_cache(maxsize=32)
+def _sentence_end(table_json: str) -> tuple[regex.Pattern, regex.Pattern]:
+    table = json.loads(table_json)
+    end = expand(table["patterns"]["end"], {"S": S, "DOTS": DOTS, **table.get("fragments", {})})
+    return regex.compile(end), regex.compile("(?r)" + end)
