@@ -24,7 +24,7 @@ from fundparse.rules.forms import period_forms, sum_forms
 from fundparse.structure.assign import Fact, SumAssigner
 from fundparse.structure.docdate import coerce_date, sniff_doc_date
 from fundparse.structure.labels import fiscal_year_before, label_before
-from fundparse.structure.periods import FoundPeriod, find_periods
+from fundparse.structure.periods import FoundPeriod, find_periods, join_pieces
 from fundparse.structure.sentences import Sentences
 from fundparse.structure.splits import (
     Part,
@@ -129,9 +129,12 @@ def _analyse(text: str, doc_date, config: Config | None, full: bool) -> Analysis
             fact.label = label_before(text, a.start, words, markers, a.chain_start)
             fact.fiscal_year = fiscal_year_before(text, a.start, day, markers, a.chain_start)
 
-    periods = find_periods(text, day, period_forms(words),
+    period_table = period_forms(words)
+    periods = find_periods(text, day, period_table,
                            None if full else [sentences.span(f.amount.start) for f in facts])
-    _attach_periods(periods, facts, sentences, text, period_forms(words))
+    periods = join_pieces(periods, text, sentences.span, [f.amount.start for f in facts], day,
+                          period_table)
+    _attach_periods(periods, facts, sentences, text, period_table)
 
     findings: list[Finding] = []
     for fact in facts:
@@ -281,6 +284,9 @@ _SPENT_THEN = regex.compile(
     r"\s?(?:을|를)?\s?(?:들여|투입해|투입하여|투자해|투자하여|투입,|들여,)\s*(?:오는\s*)?")
 
 
+_RIGHT_AFTER = regex.compile(r"[ \u00a0]*(?:총|약|모두)?[ \u00a0]*")
+
+
 def _stated_total(fact: Fact, text: str, sentence_start: int) -> bool:
     """An amount stated as the whole: "총 398억원", "총사업비 150억원"."""
     a = fact.amount
@@ -317,6 +323,9 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
         # "133억 원을 투입해 오는 2025년까지 …": the amount spent right before the period
         spent = before[-1] if before and _SPENT_THEN.fullmatch(
             text, before[-1].amount.end, period.text_start) else None
+        if after and _RIGHT_AFTER.fullmatch(text, period.text_end, after[0].amount.chain_start):
+            spent = None  # "…을 확보해 3년간 2천400억원을": the amount the period opens
+
         target = (total[0] if total else spent or (after[0] if after else None)
                   or (total_before[-1] if total_before else before[-1] if before else None))
         if target is None:

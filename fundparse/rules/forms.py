@@ -84,6 +84,8 @@ class PeriodForms:
     month: regex.Pattern  # one month: group 1 is its number
     list_gap: regex.Pattern  # between two amounts of one list under a period
     funding_verb: regex.Pattern  # a verb of money spent, searched after an amount
+    year_token: regex.Pattern  # one year on its own ("2020년", "올해"): group y
+    same_period: regex.Pattern  # "이 기간": the period just stated, said again
 
 
 _FRAGMENT = regex.compile(r"⟨(\w+)⟩")
@@ -115,7 +117,9 @@ def _period_forms(table_json: str) -> PeriodForms:
                        regex.compile(table.get("months_in", "(?!)")),
                        regex.compile(table.get("month", "(?!)")),
                        regex.compile(table.get("list_gap", "(?!)")),
-                       regex.compile(alternation(table.get("funding_verbs", ())) or "(?!)"))
+                       regex.compile(alternation(table.get("funding_verbs", ())) or "(?!)"),
+                       regex.compile(expand(table.get("year_token", "(?!)"), fragments)),
+                       regex.compile(alternation(table.get("same_period", ())) or "(?!)"))
 
 
 def _section_json(words: Tables, name: str) -> str:

@@ -106,3 +106,100 @@ def _add(m, doc_date, form: PeriodForm, forms: PeriodForms, found: list[FoundPer
     found.append(FoundPeriod(start, end, years, stated, m.start(), m.end(), months, form.rank,
                              form.funded))
     taken.append((m.start(), m.end()))
+
+
+# --- periods stated in pieces ------------------------------------------------------------------
+
+def join_pieces(periods: list[FoundPeriod], text: str, spans, amount_starts: list[int],
+                doc_date: dt.date | None, forms: PeriodForms) -> list[FoundPeriod]:
+    """Periods a sentence states in pieces, made whole (the pieces give way to the whole):
+
+    - an open start and an open end with no amount between them: "2021년 준공을 목표로 내년부터"
+      (a start with a duration alike: "내년부터 … 3년간");
+    - a duration whose years are listed before it in its sentence: "2020년 617억원, 올해 955억원에
+      이어 내년 … 3년간", "지난해와 올해 2년에 걸쳐";
+    - the period just stated, said again ("…까지 …하며, 이 기간 전북은 922억원").
+    ``spans(offset)`` is the sentence holding an offset."""
+    by_sentence: dict[tuple[int, int], list[FoundPeriod]] = {}
+    for p in periods:
+        by_sentence.setdefault(spans(p.text_start), []).append(p)
+    out: list[FoundPeriod] = []
+    for (lo, hi), group in by_sentence.items():
+        group = _join_open(group, amount_starts)
+        out += [_years_listed(p, text, lo, doc_date, forms) if _bare(p) else p for p in group]
+    out.sort(key=lambda p: p.text_start)
+    return out + _said_again(out, text, spans, forms)
+
+
+def _bare(p: FoundPeriod) -> bool:
+    return p.start is None and p.end is None and p.years is not None
+
+
+def _open_start(p: FoundPeriod) -> bool:
+    return p.start is not None and p.end is None and p.years is None
+
+
+def _open_end(p: FoundPeriod) -> bool:
+    return p.end is not None and p.start is None and p.years is None
+
+
+def _join_open(group: list[FoundPeriod], amount_starts: list[int]) -> list[FoundPeriod]:
+    """Join each open start with the open end (or bare duration) nearest it in the sentence."""
+    group = sorted(group, key=lambda p: p.text_start)
+    for first in [p for p in group if _open_start(p)]:
+        if first not in group:
+            continue
+        others = [q for q in group if q is not first and (_open_end(q) or _bare(q))
+                  and _nothing_between(first, q, amount_starts)
+                  and (q.end is None or q.end >= first.start)]
+        if not others:
+            continue
+        other = min(others, key=lambda q: abs(q.text_start - first.text_start))
+        end = other.end if other.end is not None else first.start + other.years - 1
+        whole = FoundPeriod(first.start, end, end - first.start + 1, other.stated_years,
+                            min(first.text_start, other.text_start),
+                            max(first.text_end, other.text_end),
+                            first.months or other.months, rank=3)
+        group = sorted([p for p in group if p is not first and p is not other] + [whole],
+                       key=lambda p: p.text_start)
+    return group
+
+
+def _nothing_between(a: FoundPeriod, b: FoundPeriod, amount_starts: list[int]) -> bool:
+    lo, hi = min(a.text_end, b.text_end), max(a.text_start, b.text_start)
+    return bisect.bisect_left(amount_starts, lo) == bisect.bisect_left(amount_starts, hi)
+
+
+def _years_listed(p: FoundPeriod, text: str, sentence_start: int, doc_date: dt.date | None,
+                  forms: PeriodForms) -> FoundPeriod:
+    """A bare duration closed by the years listed before it in its sentence, when they run
+    without a gap over exactly that many years."""
+    years = {_year(m.group("y"), doc_date, forms.relative): m.start()
+             for m in forms.year_token.finditer(text, sentence_start, p.text_start)}
+    years.pop(None, None)
+    if len(years) < 2 or max(years) - min(years) + 1 != p.years or len(years) != p.years:
+        return p
+    return FoundPeriod(min(years), max(years), p.years, p.stated_years, p.text_start,
+                       p.text_end, rank=3)
+
+
+def _said_again(periods: list[FoundPeriod], text: str, spans,
+                forms: PeriodForms) -> list[FoundPeriod]:
+    """"이 기간": a copy of the closed period stated last, in its sentence or the one before."""
+    out = []
+    closed = [p for p in periods if p.start is not None and p.end is not None]
+    starts = [p.text_start for p in closed]
+    for lo, hi in sorted({spans(p.text_start) for p in closed}):
+        for m in forms.same_period.finditer(text, lo, min(len(text), hi + 600)):
+            i = bisect.bisect_left(starts, m.start())
+            if not i or spans(m.start())[0] - closed[i - 1].text_end > 600:
+                continue
+            p = closed[i - 1]
+            out.append(FoundPeriod(p.start, p.end, p.years, None, m.start(), m.end(), p.months,
+                                   rank=2))
+    return _unique(out)
+
+
+def _unique(periods: list[FoundPeriod]) -> list[FoundPeriod]:
+    seen: set[int] = set()
+    return [p for p in periods if not (p.text_start in seen or seen.add(p.text_start))]
