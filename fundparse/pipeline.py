@@ -311,9 +311,12 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
     for period in sorted(periods, key=lambda p: (-p.rank, p.text_start)):
         s_start, s_end = sentences.span(period.text_start)
         window = facts[bisect.bisect_left(starts, s_start):bisect.bisect_left(starts, s_end)]
-        here = [f for f in window if f.period is None
-                and f.amount.per is None and f.fiscal_year is None
-                and (not period.funded or _spent(f.amount, period, s_end, text, forms.funding_verb))]
+        free = [f for f in window if f.period is None and f.fiscal_year is None
+                and (not period.funded or f.label in checks.TOTAL_LABELS
+                     or _spent(f.amount, period, s_end, text, forms.funding_verb))]
+        # a rate ("매년 3,600억 원") only when the sentence has no other amount for it
+        here = [f for f in free if f.amount.per is None] or [
+            f for f in free if f.amount.per == "year"]
         after = [f for f in here if f.amount.start >= period.text_end]
         before = [f for f in here if f.amount.end <= period.text_start]
         # "…까지 … 288억원에서 도비 110억원을 늘려 총 398억원을 투입": the total stated with 총
