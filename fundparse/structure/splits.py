@@ -286,6 +286,8 @@ class SplitReader:
         known = sum(1 for p in parts if p.category != "other")
         if len(parts) == 1 and not known and not partial:
             return None
+        if not any(self.source_category(p.label, p.start) for p in parts):
+            return None  # "(기존 13조2000억원, 신규 7조7000억원)": no funding source named
         if rest and (len(rest) > 12 or not known):
             return None
         return SplitInfo(parts, partial or bool(rest), "paren")
