@@ -141,7 +141,7 @@ class SumAssigner:
     def candidate(self, f: Fact) -> Candidate | None:
         if id(f) not in self._candidates:
             found = None
-            if _plain(f.amount) and not f.amount.approximate:
+            if _plain(f.amount):
                 s_start, s_end = self.sentences.span(f.amount.start)
                 found = source_of(f, self.reader, self.forms, s_start, s_end)
             self._candidates[id(f)] = found
@@ -155,7 +155,7 @@ class SumAssigner:
         by_value = sorted(facts, key=lambda f: (f.amount.value, f.amount.start))
         for total in by_value:
             a = total.amount
-            if id(total) in taken or not _plain(a) or a.approximate or a.change:
+            if id(total) in taken or not _plain(a) or a.change:
                 continue
             if total.split is not None and not self._open(total):
                 continue
