@@ -221,6 +221,10 @@ class SumAssigner:
                 return sorted(best[1], key=lambda c: c.start), False, allowed
         return None
 
+    def _alone(self, a: Amount, s_start: int, s_end: int) -> bool:
+        """The only amount of its sentence: a sentence that states the total and nothing else."""
+        return all(other is a for other in self.reader.between(s_start, s_end))
+
     def _partial(self, total: Fact, found: list[Candidate], s_start: int, s_end: int):
         """Parts named with figures beside a total stated as the whole, in its sentence, that
         stop short of it: before a total cue ("…, 여기에 군비를 더해 모두 12억 원"), or after a
@@ -239,6 +243,12 @@ class SumAssigner:
                 self.forms.not_after and text.startswith(self.forms.not_after, a.end))):
             parts = [c for c in found if c.known and a.end <= c.start < s_end]
             lo, hi = (a.end, max(c.fact.amount.end for c in parts)) if parts else (0, 0)
+        if not parts and stated and self._alone(a, s_start, s_end):
+            # "국비 204억 원을 확보해 8개 사업을 추진한다. 총사업비는 385억 원이다."
+            before = self.sentences.before((s_start, s_end))
+            if before is not None and "\n\n" not in text[before[1]:s_start + 1]:
+                parts = [c for c in found if c.known and before[0] <= c.start < before[1]]
+                lo, hi = (min(c.start for c in parts), a.start) if parts else (0, 0)
         if not parts or sum(c.value for c in parts) >= a.value:
             return None
         # nothing else between the parts and the total but items of the same list
