@@ -36,11 +36,12 @@ class SumForms:
     list_tails: frozenset  # "등" after a source named with others: "민자 등이 24조원"
     not_after: tuple  # particles after a total that open no list of its parts ("…원에")
     nearest: int
+    share: regex.Pattern  # a share of the total: "30%를 지원하고", group n
 
 
 @lru_cache(maxsize=32)
 def _sum_forms(links: tuple, ends: tuple, actors: tuple, cues: tuple, after: tuple, tails: tuple,
-               not_after: tuple, nearest: int) -> SumForms:
+               not_after: tuple, nearest: int, share: str) -> SumForms:
     return SumForms(
         source_after=regex.compile(
             rf"{S}*(?:{alternation(links)}){S}*(?P<label>{LAZY_WORD})(?:{alternation(ends)})?"
@@ -56,6 +57,7 @@ def _sum_forms(links: tuple, ends: tuple, actors: tuple, cues: tuple, after: tup
         list_tails=frozenset(tails),
         not_after=not_after,
         nearest=nearest,
+        share=regex.compile(expand(share, {"S": S})),
     )
 
 
@@ -64,7 +66,8 @@ def sum_forms(words: Tables) -> SumForms:
     return _sum_forms(tuple(table.get("links_after", ())), tuple(table.get("ends_after", ())),
                       tuple(table.get("actor_particles", ())), tuple(table.get("total_cues", ())),
                       tuple(table.get("partial_after", ())), tuple(table.get("list_tails", ())),
-                      tuple(table.get("not_after", ())), int(table.get("nearest", 10)))
+                      tuple(table.get("not_after", ())), int(table.get("nearest", 10)),
+                      table.get("share", "(?!)"))
 
 
 @dataclass(frozen=True)

@@ -80,33 +80,43 @@ def source_of(fact: Fact, reader: SplitReader, forms: SumForms, lo: int, hi: int
     "정부가 8조 원", "한국토지주택공사(LH)가 14조원", "민자 등이 24조원") or after it
     ("30억 원은 특별교부세로", "45억 원의 시비를", "165억 원은 교육부 지원금으로")."""
     a = fact.amount
-    text = reader.text
     head = a.chain_start if 0 <= a.chain_start <= a.start else a.start
+    found = source_beside(reader, forms, head, a.start, a.end, lo, hi)
+    if found is None:
+        return None
+    label, category, start, end, known = found
+    return Candidate(fact, label, category, start, end, known)
+
+
+def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, end: int,
+                  lo: int, hi: int) -> tuple[str, str, int, int, bool] | None:
+    """(label, category, start, end, known) of the source named beside the figure written at
+    [start, end) (``head`` where its prefixes begin), within [lo, hi)."""
+    text = reader.text
     before = forms.label_before.search(text, max(lo, head - 24), head)
     if before is not None:
         words = before.group("label").split()
-        if len(words) > 1 and reader.unglued(words[-1], a.start)[0] in forms.list_tails:
+        if len(words) > 1 and reader.unglued(words[-1], start)[0] in forms.list_tails:
             words = words[:-1]  # "민자 등이": the source, then the others left unnamed
         # the word right before it, else the two words ("교육부 지원금", "민간 투자")
         for label in (words[-1], " ".join(words[-2:])):
-            category = reader.source_category(label, a.start)
+            category = reader.source_category(label, start)
             if category is None:
-                label, category = reader.unglued(label, a.start)
+                label, category = reader.unglued(label, start)
             if category is not None and len(label) > 1:  # "군은": the county, no 군 code
-                start = before.start() if " " in label else before.end("label") - len(
-                    words[-1])
-                return Candidate(fact, label, category, start, a.end, True)
-    after = forms.source_after.match(text, a.end, hi)
+                at = before.start() if " " in label else before.end("label") - len(words[-1])
+                return label, category, at, end, True
+    after = forms.source_after.match(text, end, hi)
     if after is not None and after.group("label"):
         label = after.group("label")
-        category = reader.category(label, a.start) or reader.unglued(label, a.start)[1]
+        category = reader.category(label, start) or reader.unglued(label, start)[1]
         if category is not None:
-            return Candidate(fact, label, category, a.start, after.end("label"), True)
+            return label, category, start, after.end("label"), True
     actor = forms.actor_before.search(text, max(lo, head - 30), head)
     if actor is not None and not reader.names_money(actor.group("label")):
         label = actor.group("label")
-        category = reader.category(label, a.start)
-        return Candidate(fact, label, category or "other", actor.start(), a.end, category is not None)
+        category = reader.category(label, start)
+        return label, category or "other", actor.start(), end, category is not None
     return None
 
 
@@ -179,6 +189,11 @@ class SumAssigner:
             found = self._adding_up(total, near, s_start, s_end)
             if found is None and total.split is None and not (own and own.known):
                 found = self._partial(total, near, s_start, s_end)
+            if found is None and total.split is None and not (own and own.known):
+                shares = self._shares(a, lo, hi)
+                if shares:
+                    total.split = SplitInfo(shares, False, "sum")
+                continue
             if found is None:
                 continue
             chosen, partial, precision = found
@@ -188,6 +203,28 @@ class SumAssigner:
             total.split = SplitInfo(sorted(parts, key=lambda p: p.start), partial, "sum", precision)
             taken.update(id(c.fact) for c in chosen)
         return [f for f in facts if id(f) not in taken]
+
+    def _shares(self, total: Amount, lo: int, hi: int) -> list[Part]:
+        """Shares of the total, each with its source named beside it, that make 100 % — in
+        the total's window, after the total or in the sentence after it ("…13억2000만원을
+        들인다. 건립비용은 문화체육관광부가 30%를 지원하고 전북교육청이 50%, …")."""
+        text = self.text
+        parts: list[Part] = []
+        for m in self.forms.share.finditer(text, total.end, hi):
+            if self.reader.between(m.start(), m.end()):
+                continue  # a figure of its own ("30억원") is no share
+            found = source_beside(self.reader, self.forms, m.start(), m.start(), m.end(), lo, hi)
+            if found is None or not found[4]:
+                continue
+            label, category, start, end, _ = found
+            share = Decimal(m.group("n")) / 100
+            parts.append(Part(label, category, start, end, total.value * share, total.currency,
+                              None, bare=False, share=share))
+        if len(parts) < 2 or sum(p.share for p in parts) != 1:
+            return []
+        if self.reader.between(total.end, max(p.start for p in parts)):
+            return []  # another amount stands between the total and its shares
+        return sorted(parts, key=lambda p: p.start)
 
     def _open(self, total: Fact) -> bool:
         """A split read from its form that names fewer parts than the whole."""
