@@ -92,13 +92,13 @@ def test_a_total_cue_added_through_the_configuration(tmp_path):
 
 
 def test_a_source_word_added_through_the_configuration_reaches_the_arithmetic(tmp_path):
-    text = "총 90억 원 가운데 60억 원은 광역교부금으로, 30억 원은 군비로 충당한다."
+    text = "총 90억 원 가운데 60억 원은 광역조정재원으로, 30억 원은 군비로 충당한다."
     plain = fundparse.extract(text)
-    assert [s.label for m in plain for s in m.splits] != ["광역교부금", "군비"]
-    config = _config(tmp_path, '[sources]\n"광역교부금" = "provincial"\n')
+    assert [s.label for m in plain for s in m.splits] != ["광역조정재원", "군비"]
+    config = _config(tmp_path, '[sources]\n"광역조정재원" = "provincial"\n')
     (total,) = fundparse.extract(text, config=config)
     assert [(s.label, s.category, s.krw) for s in total.splits] == [
-        ("광역교부금", "provincial", 6_000_000_000), ("군비", "municipal", 3_000_000_000)]
+        ("광역조정재원", "provincial", 6_000_000_000), ("군비", "municipal", 3_000_000_000)]
 
 
 def test_a_period_form_added_through_the_configuration(tmp_path):
