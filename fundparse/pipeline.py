@@ -8,10 +8,8 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from decimal import Decimal, localcontext
 
-import regex
 
 from fundparse import checks
 from fundparse.amount import Amount
@@ -20,7 +18,7 @@ from fundparse.engine import compiled, find_amounts
 from fundparse.fx import krw_of
 from fundparse.model import EXACT, Finding, Mention, Period, Range, Split, whole
 from fundparse.rules.tables import load_tables
-from fundparse.rules.forms import period_forms, sum_forms
+from fundparse.rules.forms import AttachForms, attach_forms, period_forms, sum_forms
 from fundparse.structure.assign import Fact, SumAssigner
 from fundparse.structure.docdate import coerce_date, sniff_doc_date
 from fundparse.structure.labels import fiscal_year_before, label_before
@@ -61,36 +59,13 @@ class Analysis:
     doc_date: dt.date | None
 
 
-_METRO_HEADER = (r"(?:{names})(?:광역시|특별시|특별자치시|시청|시\s*보도자료|시\s+[가-힣]+과"
-                 r"|시(?:는|가|와|도|의)\s|\s+[가-힣]{{1,4}}구(?:는|가|청|의|\s))")
-_WORD = regex.compile(r"[가-힣A-Za-z0-9]{2,}")
-
-
-@lru_cache(maxsize=8)
-def _metro_header(cities: tuple[str, ...]) -> regex.Pattern:
-    return regex.compile(_METRO_HEADER.format(names="|".join(cities)))
-
-
-@lru_cache(maxsize=8)
-def _first_place(cities: tuple[str, ...], provinces: tuple[str, ...]) -> regex.Pattern:
-    """The first city or province a document names as a word ("부산 해운대구", "경기 김포시")."""
-    return regex.compile(rf"(?<![가-힣])(?:(?P<city>{'|'.join(cities)})|{'|'.join(provinces)})"
-                         rf"(?!대학|은행|항|역|지검|지법|고법)")
-
-
-def _metro_document(text: str, words) -> bool:
+def _metro_document(text: str, forms: AttachForms) -> bool:
     """A document of a 광역시/특별시: its header names one, or the first place it names is one."""
-    if _metro_header(words.metropolitan).search(text, 0, 4000) is not None:
+    if forms.metro_header.search(text, 0, 4000) is not None:
         return True
-    if not words.provinces:
-        return False
-    first = _first_place(words.metropolitan, words.provinces).search(text, 0, 1500)
+    first = forms.first_place.search(text, 0, 1500)
     return first is not None and first.group("city") is not None
-_BULLETS = regex.compile(r"[▲△□■○●◦•ㅇ※\n]")
-# Words that do not name a project ("시는 총사업비 …", "이번 사업의 총사업비는 …")
-_NOT_PROJECT = {"시는", "군은", "구는", "도는", "시가", "군이", "구가", "도가", "이번", "올해", "사업",
-                "사업의", "사업은", "사업에", "사업비", "총사업비", "총사업비는", "총사업비가", "모두",
-                "이와", "함께", "또한", "특히", "이에", "따라", "따르면", "현재", "당초", "정부는"}
+
 
 
 def analyse(text: str, doc_date=None, config: Config | None = None, full: bool = True) -> Analysis:
@@ -109,7 +84,8 @@ def _analyse(text: str, doc_date, config: Config | None, full: bool) -> Analysis
     amounts = sorted([*amounts, *table], key=lambda a: a.start)
 
     sentences = Sentences(text, words)
-    metro_doc = _metro_document(text, words)
+    attach = attach_forms(words)
+    metro_doc = _metro_document(text, attach)
     reader = SplitReader(text, amounts, words, comp.any_run, sentences, metro_doc)
     lines = Lines(text)
     maker = checks.FindingMaker(lines.position)
@@ -132,9 +108,10 @@ def _analyse(text: str, doc_date, config: Config | None, full: bool) -> Analysis
     period_table = period_forms(words)
     periods = find_periods(text, day, period_table,
                            None if full else [sentences.span(f.amount.start) for f in facts])
-    periods = join_pieces(periods, text, sentences.span, [f.amount.start for f in facts], day,
+    periods = join_pieces(periods, text, sentences.span,
+                          [f.amount.start for f in facts if f.amount.per is None], day,
                           period_table)
-    _attach_periods(periods, facts, sentences, text, period_table)
+    _attach_periods(periods, facts, sentences, text, period_table, attach)
 
     findings: list[Finding] = []
     for fact in facts:
@@ -157,8 +134,8 @@ def _analyse(text: str, doc_date, config: Config | None, full: bool) -> Analysis
         if fact.label in checks.TOTAL_LABELS:
             s_start, _ = sentences.span(a.start)
             before = text[max(s_start, a.start - 60):a.start]
-            clause = _BULLETS.split(before)[-1]
-            project = frozenset(w for w in _WORD.findall(clause) if w not in _NOT_PROJECT)
+            clause = attach.bullets.split(before)[-1]
+            project = frozenset(w for w in attach.word.findall(clause) if w not in attach.not_project)
             in_list = clause != before or "(" in clause[-12:]  # a ▲ item or "(총사업비 97억원)"
             definite = not (a.approximate or a.bound or a.high is not None or a.per or a.change
                             or in_list)
@@ -280,18 +257,11 @@ def _settle(total: Amount, info: SplitInfo, text: str) -> None:
     fill(info.parts, total.currency)
 
 
-_SPENT_THEN = regex.compile(
-    r"\s?(?:을|를)?\s?(?:들여|투입해|투입하여|투자해|투자하여|투입,|들여,)\s*(?:오는\s*)?")
-
-
-_RIGHT_AFTER = regex.compile(r"[ \u00a0]*(?:총|약|모두)?[ \u00a0]*")
-
-
-def _stated_total(fact: Fact, text: str, sentence_start: int) -> bool:
+def _stated_total(fact: Fact, text: str, sentence_start: int, forms: AttachForms) -> bool:
     """An amount stated as the whole: "총 398억원", "총사업비 150억원"."""
     a = fact.amount
     return (fact.label in checks.TOTAL_LABELS
-            or "총" in text[max(sentence_start, a.chain_start - 3, a.start - 6):a.start])
+            or forms.total_word in text[max(sentence_start, a.chain_start - 3, a.start - 6):a.start])
 
 
 def _spent(a: Amount, period: FoundPeriod, sentence_end: int, text: str, verb) -> bool:
@@ -302,7 +272,7 @@ def _spent(a: Amount, period: FoundPeriod, sentence_end: int, text: str, verb) -
 
 
 def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Sentences,
-                    text: str, forms) -> None:
+                    text: str, forms, attach: AttachForms) -> None:
     """A period goes to an amount of its own sentence: the stated total after it, the amount
     spent right before it, the first one after it that is not a per-unit rate, else the
     nearest one before it; a closed span is placed before an open end.  Amounts listed with the
@@ -320,13 +290,13 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
         after = [f for f in here if f.amount.start >= period.text_end]
         before = [f for f in here if f.amount.end <= period.text_start]
         # "…까지 … 288억원에서 도비 110억원을 늘려 총 398억원을 투입": the total stated with 총
-        total = ([f for f in after if _stated_total(f, text, s_start)]
+        total = ([f for f in after if _stated_total(f, text, s_start, attach)]
                  or [f for f in after if f.split is not None])
-        total_before = [f for f in before if _stated_total(f, text, s_start)]
+        total_before = [f for f in before if _stated_total(f, text, s_start, attach)]
         # "133억 원을 투입해 오는 2025년까지 …": the amount spent right before the period
-        spent = before[-1] if before and _SPENT_THEN.fullmatch(
+        spent = before[-1] if before and attach.spent_then.fullmatch(
             text, before[-1].amount.end, period.text_start) else None
-        if after and _RIGHT_AFTER.fullmatch(text, period.text_end, after[0].amount.chain_start):
+        if after and attach.right_after.fullmatch(text, period.text_end, after[0].amount.chain_start):
             spent = None  # "…을 확보해 3년간 2천400억원을": the amount the period opens
 
         target = (total[0] if total else spent or (after[0] if after else None)

@@ -282,3 +282,41 @@ def _sentence_end(table_json: str) -> tuple[regex.Pattern, regex.Pattern]:
     table = json.loads(table_json)
     end = expand(table["patterns"]["end"], {"S": S, "DOTS": DOTS, **table.get("fragments", {})})
     return regex.compile(end), regex.compile("(?r)" + end)
+
+
+@dataclass(frozen=True)
+class AttachForms:
+    """What ties structure to an amount in the pipeline: [attach] in forms.toml."""
+
+    spent_then: regex.Pattern
+    right_after: regex.Pattern
+    total_word: str
+    metro_header: regex.Pattern
+    first_place: regex.Pattern  # group city: a metropolitan city, else a province
+    bullets: regex.Pattern
+    not_project: frozenset
+    word: regex.Pattern  # a word of a project's name
+
+
+def attach_forms(words: Tables) -> AttachForms:
+    return _attach_forms(_section_json(words, "attach"), tuple(words.metropolitan),
+                         tuple(words.provinces))
+
+
+@lru_cache(maxsize=32)
+def _attach_forms(table_json: str, cities: tuple, provinces: tuple) -> AttachForms:
+    table = json.loads(table_json)
+    names = alternation(cities) or "(?!)"
+    not_after = alternation(table.get("not_place_after", ()))
+    first_place = (rf"(?<![가-힣])(?:(?P<city>{names})|{alternation(provinces) or '(?!)'})"
+                   + (rf"(?!{not_after})" if not_after else ""))
+    return AttachForms(
+        spent_then=regex.compile(table["spent_then"]),
+        right_after=regex.compile(table["right_after"]),
+        total_word=table["total_word"],
+        metro_header=regex.compile(expand(table["metro_header"], {"NAMES": names})),
+        first_place=regex.compile(first_place),
+        bullets=regex.compile(table["bullets"]),
+        not_project=frozenset(table["not_project"]),
+        word=regex.compile(table["project_word"]),
+    )
