@@ -37,11 +37,12 @@ class SumForms:
     not_after: tuple  # particles after a total that open no list of its parts ("…원에")
     nearest: int
     share: regex.Pattern  # a share of the total: "30%를 지원하고", group n
+    more_source: regex.Pattern  # a second source joined to one named after a figure: "도비와 시비로"
 
 
 @lru_cache(maxsize=32)
 def _sum_forms(links: tuple, ends: tuple, actors: tuple, cues: tuple, after: tuple, tails: tuple,
-               not_after: tuple, nearest: int, share: str) -> SumForms:
+               not_after: tuple, nearest: int, share: str, joiners: tuple) -> SumForms:
     return SumForms(
         source_after=regex.compile(
             rf"{S}*(?:{alternation(links)}){S}*(?P<label>{LAZY_WORD})(?:{alternation(ends)})?"
@@ -58,6 +59,9 @@ def _sum_forms(links: tuple, ends: tuple, actors: tuple, cues: tuple, after: tup
         not_after=not_after,
         nearest=nearest,
         share=regex.compile(expand(share, {"S": S})),
+        more_source=regex.compile(
+            rf"{S}*(?:{alternation(joiners) or '(?!)'}){S}*(?P<label>{LAZY_WORD})"
+            rf"(?:{alternation(ends)})?(?=[,，.\s)]|$)"),
     )
 
 
@@ -67,7 +71,7 @@ def sum_forms(words: Tables) -> SumForms:
                       tuple(table.get("actor_particles", ())), tuple(table.get("total_cues", ())),
                       tuple(table.get("partial_after", ())), tuple(table.get("list_tails", ())),
                       tuple(table.get("not_after", ())), int(table.get("nearest", 10)),
-                      table.get("share", "(?!)"))
+                      table.get("share", "(?!)"), tuple(table.get("joiners", ())))
 
 
 @dataclass(frozen=True)

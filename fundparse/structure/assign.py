@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations
 
-from fundparse.model import Finding
+from fundparse.model import CATEGORIES, Finding
 from fundparse.rules.forms import SumForms
 from fundparse.rules.money import Amount
 from fundparse.structure.periods import FoundPeriod
@@ -111,7 +111,15 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
         label = after.group("label")
         category = reader.category(label, start) or reader.unglued(label, start)[1]
         if category is not None:
-            return label, category, start, after.end("label"), True
+            last = after.end("label")
+            more = forms.more_source.match(text, last, hi)
+            other = more and (reader.category(more.group("label"), start)
+                              or reader.unglued(more.group("label"), start)[1])
+            if other:  # "도비와 시비로": one part from both
+                found = set(category.split("+")) | set(other.split("+"))
+                category = "+".join(c for c in CATEGORIES if c in found)
+                last = more.end("label")
+            return text[after.start("label"):last], category, start, last, True
     actor = forms.actor_before.search(text, max(lo, head - 30), head)
     if actor is not None and not reader.names_money(actor.group("label")):
         label = actor.group("label")
