@@ -210,7 +210,38 @@ class SumAssigner:
                 parts = [*total.split.parts, *parts]
             total.split = SplitInfo(sorted(parts, key=lambda p: p.start), partial, "sum", precision)
             taken.update(id(c.fact) for c in chosen)
-        return [f for f in facts if id(f) not in taken]
+        left = [f for f in facts if id(f) not in taken]
+        self._paid_whole(left)
+        return left
+
+    def _paid_whole(self, facts: list[Fact]) -> None:
+        """"전액 국비로": the amount of the sentence it speaks of (the nearest before it, else
+        the first after it) is that source's alone — one part, the whole."""
+        text = self.text
+        starts = [f.amount.start for f in facts]
+        for cue in self._whole_cues():
+            lo, hi = self.sentences.span(cue.start())
+            here = facts[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+            free = [f for f in here if f.split is None and _plain(f.amount)
+                    and not (self.candidate(f) and self.candidate(f).known)]
+            before = [f for f in free if f.amount.end <= cue.start()]
+            target = before[-1] if before else next(
+                (f for f in free if f.amount.start >= cue.end()), None)
+            if target is None:
+                continue
+            label = cue.group("label")
+            category = self.reader.category(label, cue.start()) or self.reader.unglued(
+                label, cue.start())[1]
+            if category is None:
+                continue
+            a = target.amount
+            target.split = SplitInfo([Part(text[cue.start("label"):cue.end("label")], category,
+                                           cue.start("label"), cue.end("label"), a.value,
+                                           a.currency, None, bare=False, share=Decimal(1))],
+                                     False, "sum")
+
+    def _whole_cues(self):
+        return self.forms.whole_source.finditer(self.text)
 
     def _shares(self, total: Amount, lo: int, hi: int) -> list[Part]:
         """Shares of the total, each with its source named beside it, that make 100 % — in
