@@ -301,6 +301,8 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
 
         target = (total[0] if total else spent or (after[0] if after else None)
                   or (total_before[-1] if total_before else before[-1] if before else None))
+        if before and attach.item_then.fullmatch(text, before[-1].amount.end, period.text_start):
+            target = before[-1]  # "총 325억원 / ‘20.12∼’24.11 / …": an item's own period
         if target is None:
             continue
         target.period = period

@@ -30,6 +30,7 @@ class SumForms:
 
     source_after: regex.Pattern  # "은 특별교부세로": the source named after the amount
     label_before: regex.Pattern  # "국비 ", "정부가 ": the word right before the amount
+    paid_before: regex.Pattern  # "복권기금으로 지원받은 ": a source, then a verb of paying
     actor_before: regex.Pattern  # "한국토지주택공사(LH)가 "
     total_cue: regex.Pattern  # "총 ", "모두 " right before a total (matched backwards)
     partial_after: regex.Pattern  # "중", "가운데" right after a total
@@ -44,13 +45,15 @@ class SumForms:
 @lru_cache(maxsize=32)
 def _sum_forms(links: tuple, ends: tuple, actors: tuple, cues: tuple, after: tuple, tails: tuple,
                not_after: tuple, nearest: int, share: str, joiners: tuple,
-               whole: tuple) -> SumForms:
+               whole: tuple, paid: tuple) -> SumForms:
     return SumForms(
         source_after=regex.compile(
             rf"{S}*(?:{alternation(links)}){S}*(?P<label>{LAZY_WORD})(?:{alternation(ends)})?"
             rf"(?=[,，.\s)]|$)"),
         label_before=regex.compile(
             rf"(?<![가-힣])(?P<label>{WORD}(?:{S}{WORD}){{0,2}}){S}*[:：(（]?{S}*\Z"),
+        paid_before=regex.compile(
+            rf"(?<![가-힣])(?P<label>{LAZY_WORD}){S}*(?:{alternation(paid) or '(?!)'}){S}*\Z"),
         actor_before=regex.compile(
             rf"(?<![가-힣A-Za-z])(?P<label>[가-힣]{{2,}}|[A-Z]{{2,}})(?:{S}*[(（][A-Za-z가-힣]{{1,12}}[)）])?"
             rf"(?:{alternation(actors)}){S}*\Z"),
@@ -77,7 +80,7 @@ def sum_forms(words: Tables) -> SumForms:
                       tuple(table.get("partial_after", ())), tuple(table.get("list_tails", ())),
                       tuple(table.get("not_after", ())), int(table.get("nearest", 10)),
                       table.get("share", "(?!)"), tuple(table.get("joiners", ())),
-                      tuple(table.get("whole_cues", ())))
+                      tuple(table.get("whole_cues", ())), tuple(table.get("paid_before", ())))
 
 
 @dataclass(frozen=True)
@@ -179,6 +182,7 @@ class SplitForms:
     label_before: regex.Pattern
     code_next_line: regex.Pattern
     code_sep: regex.Pattern
+    ratio: regex.Pattern  # after a number: it is one side of a ratio ("1:1 매칭")
     glued: tuple  # particles glued to a source word, tried in this order
     partial_words: frozenset  # words after a part that leave the list partial
     source_nouns: frozenset  # last word of a source named in two words
@@ -300,6 +304,7 @@ class AttachForms:
 
     spent_then: regex.Pattern
     right_after: regex.Pattern
+    item_then: regex.Pattern
     total_word: str
     metro_header: regex.Pattern
     first_place: regex.Pattern  # group city: a metropolitan city, else a province
@@ -323,6 +328,7 @@ def _attach_forms(table_json: str, cities: tuple, provinces: tuple) -> AttachFor
     return AttachForms(
         spent_then=regex.compile(table["spent_then"]),
         right_after=regex.compile(table["right_after"]),
+        item_then=regex.compile(table["item_then"]),
         total_word=table["total_word"],
         metro_header=regex.compile(expand(table["metro_header"], {"NAMES": names})),
         first_place=regex.compile(first_place),

@@ -106,7 +106,15 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
             if category is not None and len(label) > 1:  # "군은": the county, no 군 code
                 at = before.start() if " " in label else before.end("label") - len(words[-1])
                 return label, category, at, end, True
+    paid = forms.paid_before.search(text, max(lo, head - 30), head)
+    if paid is not None:
+        label = paid.group("label")
+        category = reader.category(label, start) or reader.unglued(label, start)[1]
+        if category is not None:
+            return label, category, paid.start(), end, True
     after = forms.source_after.match(text, end, hi)
+    if after is not None and after.group("label") and _pays_next(reader, forms, after, hi):
+        after = None  # "22억원은 복권기금으로 지원받은 12억원과 …": the source of the next figure
     if after is not None and after.group("label"):
         label = after.group("label")
         category = reader.category(label, start) or reader.unglued(label, start)[1]
@@ -126,6 +134,15 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
         category = reader.category(label, start)
         return label, category or "other", actor.start(), end, category is not None
     return None
+
+
+def _pays_next(reader: SplitReader, forms: SumForms, after, hi: int) -> bool:
+    """The source named after a figure is the payer of the next figure instead."""
+    nxt = reader.between(after.start("label"), min(hi, after.end() + 30))
+    if not nxt:
+        return False
+    paid = forms.paid_before.search(reader.text, after.start("label"), nxt[0].start)
+    return paid is not None and paid.start() == after.start("label")
 
 
 class SumAssigner:

@@ -178,6 +178,8 @@ class SplitReader:
         if not numerals or numerals[0].start != 0:
             return None
         numeral = numerals[0]
+        if self.forms.ratio.match(self.text, num_at + numeral.end):
+            return None  # "(지방비 1:1 매칭)": a ratio, not a figure
         amount = self.by_start.get(num_at)
         if amount is not None and amount.end <= limit:
             return Part(label, category, pos, amount.end, amount.value, amount.currency, numeral,
