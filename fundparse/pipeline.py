@@ -197,7 +197,8 @@ def _find_splits(text: str, amounts: list[Amount], reader: SplitReader,
     ordered = sorted(facts.values(), key=lambda f: f.amount.start)
     fact_starts = [f.amount.start for f in ordered]
     for span in reader.next_sentence_openers():
-        prev: list[Fact] = []
+        nearest: list[Fact] = []
+        earlier: list[Fact] = []
         previous: tuple[int, int] | None = span
         for _ in range(2):  # the total's sentence, or the one before it
             previous = sentences.before(previous)
@@ -205,14 +206,19 @@ def _find_splits(text: str, amounts: list[Amount], reader: SplitReader,
                 break
             lo, hi = previous
             window = ordered[bisect.bisect_left(fact_starts, lo):bisect.bisect_left(fact_starts, hi)]
-            prev = [f for f in window if f.split is None and id(f.amount) not in taken
-                    and id(f.amount) in facts]
-            if prev:
+            found = [f for f in window if f.split is None and id(f.amount) not in taken
+                     and id(f.amount) in facts]
+            if nearest:
+                earlier = found
                 break
-        if not prev:
+            nearest = found
+        if not nearest:
             continue
-        total = max(prev, key=lambda f: (f.amount.value, -f.amount.start))
-        info = reader.next_sentence(total.amount, span)
+        # the total the parts add up to, in either sentence; else the largest of the nearest
+        total, info = _adding_up_to(reader, [*nearest, *earlier], span, text)
+        if info is None:
+            total = max(nearest, key=lambda f: (f.amount.value, -f.amount.start))
+            info = reader.next_sentence(total.amount, span)
         if info is None:
             continue
         parts_amounts = absorbed(info.parts)
@@ -224,6 +230,21 @@ def _find_splits(text: str, amounts: list[Amount], reader: SplitReader,
             taken.add(id(part_amount))
             facts.pop(id(part_amount), None)
     return sorted(facts.values(), key=lambda f: f.amount.start)
+
+
+def _adding_up_to(reader: SplitReader, totals: list[Fact], span: tuple[int, int],
+                  text: str) -> tuple[Fact | None, SplitInfo | None]:
+    """The total a next sentence's parts add up to ("투자 규모는 119.8조 원입니다. (2030년까지 92.3조
+    원, …) 재원은 국비 72.4조 원, …"), the largest first."""
+    for total in sorted(totals, key=lambda f: (-f.amount.value, f.amount.start)):
+        info = reader.next_sentence(total.amount, span)
+        if info is None or info.partial:
+            continue
+        resolve_values(total.amount.value, inherit_units(total.amount, text), info.parts)
+        if all(p.value is not None for p in info.parts) and sum(
+                p.value for p in info.parts) == total.amount.value:
+            return total, reader.next_sentence(total.amount, span)
+    return None, None
 
 
 def _checked_after(reader: SplitReader, total: Amount, sentence_end: int) -> SplitInfo | None:
