@@ -182,6 +182,7 @@ class SplitForms:
     label_before: regex.Pattern
     code_next_line: regex.Pattern
     code_sep: regex.Pattern
+    joined: regex.Pattern  # between sources named together: "도비와 군비", "국비, 도비"
     ratio: regex.Pattern  # after a number: it is one side of a ratio ("1:1 매칭")
     glued: tuple  # particles glued to a source word, tried in this order
     partial_words: frozenset  # words after a part that leave the list partial
