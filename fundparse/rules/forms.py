@@ -40,12 +40,13 @@ class SumForms:
     share: regex.Pattern  # a share of the total: "30%를 지원하고", group n
     more_source: regex.Pattern  # a second source joined to one named after a figure: "도비와 시비로"
     whole_source: regex.Pattern  # "전액 국비로": one source pays the whole amount
+    each_before: regex.Pattern  # "국비와 도비가 각각 48억원": two sources, the figure each
 
 
 @lru_cache(maxsize=32)
 def _sum_forms(links: tuple, ends: tuple, actors: tuple, cues: tuple, after: tuple, tails: tuple,
                not_after: tuple, nearest: int, share: str, joiners: tuple,
-               whole: tuple, paid: tuple) -> SumForms:
+               whole: tuple, paid: tuple, each: str) -> SumForms:
     return SumForms(
         source_after=regex.compile(
             rf"{S}*(?:{alternation(links)}){S}*(?P<label>{LAZY_WORD})(?:{alternation(ends)})?"
@@ -67,6 +68,7 @@ def _sum_forms(links: tuple, ends: tuple, actors: tuple, cues: tuple, after: tup
         more_source=regex.compile(
             rf"{S}*(?:{alternation(joiners) or '(?!)'}){S}*(?P<label>{LAZY_WORD})"
             rf"(?:{alternation(ends)})?(?=[,，.\s)]|$)"),
+        each_before=regex.compile(expand(each, {"S": S, "WORD": LAZY_WORD})),
         whole_source=regex.compile(
             rf"(?<![가-힣])(?:{alternation(whole) or '(?!)'}){S}*(?P<label>{LAZY_WORD})"
             rf"(?:{alternation(ends)}|지원|부담|사업)?(?=[,，.\s)]|$)"),
@@ -80,7 +82,8 @@ def sum_forms(words: Tables) -> SumForms:
                       tuple(table.get("partial_after", ())), tuple(table.get("list_tails", ())),
                       tuple(table.get("not_after", ())), int(table.get("nearest", 10)),
                       table.get("share", "(?!)"), tuple(table.get("joiners", ())),
-                      tuple(table.get("whole_cues", ())), tuple(table.get("paid_before", ())))
+                      tuple(table.get("whole_cues", ())), tuple(table.get("paid_before", ())),
+                      table.get("each_before", "(?!)"))
 
 
 @dataclass(frozen=True)

@@ -182,6 +182,26 @@ class SumAssigner:
             self._candidates[id(f)] = found
         return self._candidates[id(f)]
 
+    def candidates(self, f: Fact) -> list[Candidate]:
+        """The fact as a candidate part — or as two, when two sources each pay its figure
+        ("국비와 도비가 각각 48억원")."""
+        one = self.candidate(f)
+        a = f.amount
+        s_start, _ = self.sentences.span(a.start)
+        each = self.forms.each_before.search(self.text, max(s_start, a.start - 30), a.start)
+        if each is not None and _plain(a):
+            pair = []
+            for name in ("a", "b"):
+                label = each.group(name)
+                category = self.reader.category(label, a.start) or self.reader.unglued(
+                    label, a.start)[1]
+                if category is None:
+                    break
+                pair.append(Candidate(f, label, category, each.start(name), a.end, True))
+            if len(pair) == 2:
+                return pair
+        return [one] if one is not None else []
+
     def run(self, facts: list[Fact]) -> list[Fact]:
         """Settle the remaining totals, smallest first (a 지방비 takes its 도비 and 시비 before
         a bigger total takes the 지방비); the facts left at top level, in text order."""
@@ -203,8 +223,8 @@ class SumAssigner:
             window = facts[max(bisect.bisect_left(starts, lo), here - reach):
                            min(bisect.bisect_left(starts, hi), here + reach + 1)]
             near = [c for f in window if f is not total and id(f) not in taken
-                    and f.amount.currency == a.currency
-                    and f.amount.value < a.value and (c := self.candidate(f)) is not None]
+                    and f.amount.currency == a.currency and f.amount.value < a.value
+                    for c in self.candidates(f)]
             if own is not None and own.known:  # a 지방비 holds only 도비, 시비 … (levels it covers)
                 levels = _levels(own.category)
                 near = [c for c in near if c.known and set(c.category.split("+")) <= levels
