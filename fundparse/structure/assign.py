@@ -235,9 +235,7 @@ class SumAssigner:
             if found is None and total.split is None and not (own and own.known):
                 found = self._partial(total, near, s_start, s_end)
             if found is None and total.split is None and not (own and own.known):
-                shares = self._shares(a, lo, hi)
-                if shares:
-                    total.split = SplitInfo(shares, False, "sum")
+                total.split = self._shares(a, lo, hi)
                 continue
             if found is None:
                 continue
@@ -280,27 +278,39 @@ class SumAssigner:
     def _whole_cues(self):
         return self.forms.whole_source.finditer(self.text)
 
-    def _shares(self, total: Amount, lo: int, hi: int) -> list[Part]:
-        """Shares of the total, each with its source named beside it, that make 100 % — in
-        the total's window, after the total or in the sentence after it ("…13억2000만원을
-        들인다. 건립비용은 문화체육관광부가 30%를 지원하고 전북교육청이 50%, …")."""
+    def _shares(self, total: Amount, lo: int, hi: int) -> SplitInfo | None:
+        """Shares of the total, each with its source named beside it, that make 100 % — in its
+        sentence before it ("국비(50%)와 도비(15%), 시비(35%)로 총 40억 원"), after it or in the
+        sentence after ("…들인다. 건립비용은 문화체육관광부가 30%를 지원하고 …"); after a total
+        and 중/가운데, shares short of 100 % are the parts named ("가운데 70%를 국비로")."""
         text = self.text
+        s_start, s_end = self.sentences.span(total.start)
         parts: list[Part] = []
-        for m in self.forms.share.finditer(text, total.end, hi):
-            if self.reader.between(m.start(), m.end()):
-                continue  # a figure of its own ("30억원") is no share
-            found = source_beside(self.reader, self.forms, m.start(), m.start(), m.end(), lo, hi)
+        for m in self.forms.share.finditer(text, s_start, hi):
+            if total.start <= m.start() < total.end or self.reader.between(m.start(), m.end()):
+                continue  # the total itself, or a figure of its own ("30억원")
+            if text[m.start() - 1:m.start()] in ("(", "（") and any(
+                    a.end == m.start() - 1 for a in self.reader.between(m.start() - 40, m.start())):
+                continue  # "13조9000억원(66.4%)": a figure's own share, told beside it
+            found = source_beside(self.reader, self.forms, m.start(), m.start(), m.end(),
+                                  s_start if m.start() < total.start else lo, hi)
             if found is None or not found[4]:
                 continue
             label, category, start, end, _ = found
             share = Decimal(m.group("n")) / 100
             parts.append(Part(label, category, start, end, total.value * share, total.currency,
                               None, bare=False, share=share))
-        if len(parts) < 2 or sum(p.share for p in parts) != 1:
-            return []
-        if self.reader.between(total.end, max(p.start for p in parts)):
-            return []  # another amount stands between the total and its shares
-        return sorted(parts, key=lambda p: p.start)
+        if not parts:
+            return None
+        whole = sum(p.share for p in parts)
+        partial = bool(self.forms.partial_after.match(text, total.end, s_end)) and 0 < whole < 1
+        if not partial and (len(parts) < 2 or whole != 1):
+            return None
+        first, last = min(p.start for p in parts), max(p.start for p in parts)
+        if any(a is not total for a in self.reader.between(min(first, total.end),
+                                                          max(last, total.start))):
+            return None  # another amount stands between the total and its shares
+        return SplitInfo(sorted(parts, key=lambda p: p.start), partial, "sum")
 
     def _open(self, total: Fact) -> bool:
         """A split read from its form that names fewer parts than the whole."""
