@@ -143,3 +143,19 @@ def test_no_korean_literal_in_structure_code():
                   if isinstance(node, ast.Constant) and isinstance(node.value, str)
                   and id(node) not in docstrings and re.search("[가-힣]", node.value)]
     assert not found, "Korean literals in structure code:\n" + "\n".join(found)
+
+
+def test_a_funding_verb_added_through_the_configuration(tmp_path):
+    text = "군은 향후 5년간 40억 원을 쏟아붓는다."
+    assert fundparse.extract(text)[0].period is None  # an open period goes to money spent only
+    config = _config(tmp_path, '[forms.periods]\nfunding_verbs = ["쏟아붓"]\n')
+    period = fundparse.extract(text, config=config)[0].period
+    assert (period.start, period.end, period.years) == (None, None, 5)
+
+
+def test_a_next_sentence_needs_no_known_opener():
+    """The arithmetic reads parts in the sentence after a total whatever opens it: an opener
+    no table lists ("돈줄을 보면") needs no data edit at all."""
+    text = "시는 이 사업에 60억 원을 들인다. 돈줄을 보면 국비 18억 원, 지방비 42억 원이다."
+    found = [(s.label, s.krw) for m in fundparse.extract(text) for s in m.splits]
+    assert found == [("국비", 1_800_000_000), ("지방비", 4_200_000_000)]
