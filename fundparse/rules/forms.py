@@ -41,12 +41,16 @@ class SumForms:
     more_source: regex.Pattern  # a second source joined to one named after a figure: "도비와 시비로"
     whole_source: regex.Pattern  # "전액 국비로": one source pays the whole amount
     each_before: regex.Pattern  # "국비와 도비가 각각 48억원": two sources, the figure each
+    of_nouns: frozenset  # "관광기금의 출자로": money nouns naming their payer before them
+    stated_alone: regex.Pattern  # after a total stated in a sentence of its own
+    back_refs: tuple  # "이 중", "총사업비 …": a next sentence's parts tied back to a total
 
 
 @lru_cache(maxsize=32)
 def _sum_forms(links: tuple, ends: tuple, actors: tuple, cues: tuple, after: tuple, tails: tuple,
                not_after: tuple, nearest: int, share: str, joiners: tuple,
-               whole: tuple, paid: tuple, each: str) -> SumForms:
+               whole: tuple, paid: tuple, each: str, of_nouns: tuple, alone: str,
+               back_refs: tuple) -> SumForms:
     return SumForms(
         source_after=regex.compile(
             rf"{S}*(?:{alternation(links)}){S}*(?P<label>{LAZY_WORD})(?:{alternation(ends)})?"
@@ -69,6 +73,9 @@ def _sum_forms(links: tuple, ends: tuple, actors: tuple, cues: tuple, after: tup
             rf"{S}*(?:{alternation(joiners) or '(?!)'}){S}*(?P<label>{LAZY_WORD})"
             rf"(?:{alternation(ends)})?(?=[,，.\s)]|$)"),
         each_before=regex.compile(expand(each, {"S": S, "WORD": LAZY_WORD})),
+        of_nouns=frozenset(of_nouns),
+        stated_alone=regex.compile(alone),
+        back_refs=back_refs,
         whole_source=regex.compile(
             rf"(?<![가-힣])(?:{alternation(whole) or '(?!)'}){S}*(?P<label>{LAZY_WORD})"
             rf"(?:{alternation(ends)}|지원|부담|사업)?(?=[,，.\s)]|$)"),
@@ -83,7 +90,8 @@ def sum_forms(words: Tables) -> SumForms:
                       tuple(table.get("not_after", ())), int(table.get("nearest", 10)),
                       table.get("share", "(?!)"), tuple(table.get("joiners", ())),
                       tuple(table.get("whole_cues", ())), tuple(table.get("paid_before", ())),
-                      table.get("each_before", "(?!)"))
+                      table.get("each_before", "(?!)"), tuple(table.get("of_nouns", ())),
+                      table.get("stated_alone", "(?!)"), tuple(table.get("back_refs", ())))
 
 
 @dataclass(frozen=True)
@@ -185,7 +193,6 @@ class SplitForms:
     label_before: regex.Pattern
     code_next_line: regex.Pattern
     code_sep: regex.Pattern
-    joined: regex.Pattern  # between sources named together: "도비와 군비", "국비, 도비"
     ratio: regex.Pattern  # after a number: it is one side of a ratio ("1:1 매칭")
     glued: tuple  # particles glued to a source word, tried in this order
     partial_words: frozenset  # words after a part that leave the list partial

@@ -12,7 +12,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
-DOTS = "·ㆍ・‧･•"  # middle-dot variants read the same in compound sources (국·도비)
+DOTS = "·ㆍ・‧･•․"  # middle-dot variants read the same in compound sources (국·도비)
 _DOT_TABLE = str.maketrans("", "", DOTS + " \u00a0")
 _SOURCE_TAILS = ("보조금", "지원금", "지원액", "지원", "보조", "부담금", "부담", "매칭")
 

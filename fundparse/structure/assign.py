@@ -98,6 +98,11 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
         words = before.group("label").split()
         if len(words) > 1 and reader.unglued(words[-1], start)[0] in forms.list_tails:
             words = words[:-1]  # "민자 등이": the source, then the others left unnamed
+        if len(words) > 1 and reader.unglued(words[-1], start)[0] in forms.of_nouns:
+            payer = words[-2][:-1] if words[-2].endswith("의") else words[-2]
+            category = reader.category(payer, start) or reader.unglued(payer, start)[1]
+            if category is not None:  # "관광기금의 출자로 3천500억원"
+                return payer, category, before.start("label"), end, True
         # the word right before it, else the two words ("교육부 지원금", "민간 투자")
         for label in (words[-1], " ".join(words[-2:])):
             category = reader.source_category(label, start)
@@ -346,7 +351,8 @@ class SumAssigner:
 
     def _alone(self, a: Amount, s_start: int, s_end: int) -> bool:
         """The only amount of its sentence: a sentence that states the total and nothing else."""
-        return all(other is a for other in self.reader.between(s_start, s_end))
+        return (all(other is a for other in self.reader.between(s_start, s_end))
+                and self.forms.stated_alone.match(self.text, a.end, s_end) is not None)
 
     def _partial(self, total: Fact, found: list[Candidate], s_start: int, s_end: int):
         """Parts named with figures beside a total stated as the whole, in its sentence, that
@@ -366,6 +372,16 @@ class SumAssigner:
                 self.forms.not_after and text.startswith(self.forms.not_after, a.end))):
             parts = [c for c in found if c.known and a.end <= c.start < s_end]
             lo, hi = (a.end, max(c.fact.amount.end for c in parts)) if parts else (0, 0)
+        if not parts and stated and s_end < len(text):
+            # "…3297억 원이 투입된다. … 총사업비 절반인 1649억 원을 국비로": tied back to it
+            later = [c for c in found if c.known and s_end <= c.start]
+            if later:
+                first = min(c.start for c in later)
+                n_start = self.sentences.span(first)[0]
+                if n_start >= s_end and any(ref in text[n_start:first]
+                                            for ref in self.forms.back_refs):
+                    parts = [c for c in later if c.start < self.sentences.span(first)[1]]
+                    lo, hi = (a.end, max(c.fact.amount.end for c in parts))
         if not parts and stated and self._alone(a, s_start, s_end):
             # "국비 204억 원을 확보해 8개 사업을 추진한다. 총사업비는 385억 원이다."
             before = self.sentences.before((s_start, s_end))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
-from decimal import Context, Decimal, localcontext
+from decimal import Decimal
 
 import regex
 
@@ -50,7 +50,6 @@ class Part:
     partial: bool = False
     precision: Decimal = Decimal(0)  # rounding the written number allows
     text: str = ""
-    rest: bool = False  # "나머지는 군비로": the total less the parts named, no figure of its own
 
 
 @dataclass(slots=True)
@@ -257,25 +256,7 @@ class SplitReader:
         m = self.forms.rest.match(self.text, pos, limit)
         if m is None:
             return None
-        part = self._source_after(m.end(), limit, self.forms.rest_label, whole_match=False)
-        if part is None and m.end() not in self.by_start:
-            # "…, 나머지는 도비와 군비로": no figure — the total less the parts named
-            label = self.forms.rest_label.match(self.text, m.end(), limit)
-            category = label and self.joined_category(label.group("label"), m.end())
-            if category:
-                part = Part(label.group("label"), category, label.start("label"),
-                            label.end("label"), None, "KRW", None, bare=False, rest=True)
-        return part
-
-    def joined_category(self, label: str, offset: int) -> str | None:
-        """A source word, or sources joined ("도비와 군비"): their categories together."""
-        found: set[str] = set()
-        for word in self.forms.joined.split(label):
-            category = self.category(word, offset) or self.unglued(word, offset)[1]
-            if category is None:
-                return None
-            found.update(category.split("+"))
-        return "+".join(c for c in CATEGORIES if c in found) or None
+        return self._source_after(m.end(), limit, self.forms.rest_label, whole_match=False)
 
     def _source_after(self, pos: int, limit: int, pattern: regex.Pattern,
                       whole_match: bool) -> Part | None:
@@ -574,12 +555,6 @@ def resolve_values(total_value: Decimal, units: list[int], parts: list[Part]) ->
     for p in parts:
         if p.share is not None and p.value is None:
             p.value = total_value * p.share
-    rest = [p for p in parts if p.rest and p.value is None]
-    named = [p.value for p in parts if not p.rest]
-    if len(rest) == 1 and None not in named and total_value and sum(named) < total_value:
-        rest[0].value = total_value - sum(named)
-        with localcontext(Context(prec=28)):  # the share is told, not counted: 28 digits
-            rest[0].share = rest[0].value / total_value
     for p in parts:
         if p.parts:
             resolve_values(p.value, inherit_units_of_part(p, units), p.parts)
