@@ -99,7 +99,7 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
         if len(words) > 1 and reader.unglued(words[-1], start)[0] in forms.list_tails:
             words = words[:-1]  # "민자 등이": the source, then the others left unnamed
         if len(words) > 1 and reader.unglued(words[-1], start)[0] in forms.of_nouns:
-            payer = words[-2][:-1] if words[-2].endswith("의") else words[-2]
+            payer = words[-2].removesuffix(forms.of_particle)
             category = reader.category(payer, start) or reader.unglued(payer, start)[1]
             if category is not None:  # "관광기금의 출자로 3천500억원"
                 return payer, category, before.start("label"), end, True
