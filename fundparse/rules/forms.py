@@ -43,6 +43,7 @@ class SumForms:
     each_before: regex.Pattern  # "국비와 도비가 각각 48억원": two sources, the figure each
     of_nouns: frozenset  # "관광기금의 출자로": money nouns naming their payer before them
     of_particle: str  # the particle after that payer (의)
+    place_payers: tuple  # (ending, category), longest first: "김포시가" -> municipal
     stated_alone: regex.Pattern  # after a total stated in a sentence of its own
     back_refs: tuple  # "이 중", "총사업비 …": a next sentence's parts tied back to a total
 
@@ -51,7 +52,7 @@ class SumForms:
 def _sum_forms(links: tuple, ends: tuple, actors: tuple, cues: tuple, after: tuple, tails: tuple,
                not_after: tuple, nearest: int, share: str, joiners: tuple,
                whole: tuple, paid: tuple, each: str, of_nouns: tuple, alone: str,
-               back_refs: tuple, of_particle: str) -> SumForms:
+               back_refs: tuple, of_particle: str, places: str) -> SumForms:
     return SumForms(
         source_after=regex.compile(
             rf"{S}*(?:{alternation(links)}){S}*(?P<label>{LAZY_WORD})(?:{alternation(ends)})?"
@@ -76,6 +77,7 @@ def _sum_forms(links: tuple, ends: tuple, actors: tuple, cues: tuple, after: tup
         each_before=regex.compile(expand(each, {"S": S, "WORD": LAZY_WORD})),
         of_nouns=frozenset(of_nouns),
         of_particle=of_particle,
+        place_payers=tuple(sorted(json.loads(places).items(), key=lambda kv: -len(kv[0]))),
         stated_alone=regex.compile(alone),
         back_refs=back_refs,
         whole_source=regex.compile(
@@ -94,7 +96,8 @@ def sum_forms(words: Tables) -> SumForms:
                       tuple(table.get("whole_cues", ())), tuple(table.get("paid_before", ())),
                       table.get("each_before", "(?!)"), tuple(table.get("of_nouns", ())),
                       table.get("stated_alone", "(?!)"), tuple(table.get("back_refs", ())),
-                      table.get("of_particle", ""))
+                      table.get("of_particle", ""),
+                      json.dumps(table.get("place_payers", {}), sort_keys=True, ensure_ascii=False))
 
 
 @dataclass(frozen=True)

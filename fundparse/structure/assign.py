@@ -136,8 +136,23 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
     actor = forms.actor_before.search(text, max(lo, head - 30), head)
     if actor is not None and not reader.names_money(actor.group("label")):
         label = actor.group("label")
-        category = reader.category(label, start)
+        category = payer_category(reader, forms, label, start)
         return label, category or "other", actor.start(), end, category is not None
+    return None
+
+
+def payer_category(reader: SplitReader, forms: SumForms, label: str, offset: int) -> str | None:
+    """A payer's category: a source word (particles aside), else a place by its ending
+    ("김포시" municipal, "경기도" provincial; a metropolitan city's 시 provincial)."""
+    category = reader.category(label, offset) or reader.unglued(label, offset)[1]
+    if category is not None:
+        return category
+    for ending, category in forms.place_payers:
+        name = label[: -len(ending)]
+        if label.endswith(ending) and len(name) >= 2:
+            if category == "municipal" and name in reader.words.metropolitan:
+                return "provincial"
+            return category
     return None
 
 
@@ -198,8 +213,7 @@ class SumAssigner:
             pair = []
             for name in ("a", "b"):
                 label = each.group(name)
-                category = self.reader.category(label, a.start) or self.reader.unglued(
-                    label, a.start)[1]
+                category = payer_category(self.reader, self.forms, label, a.start)
                 if category is None:
                     break
                 pair.append(Candidate(f, label, category, each.start(name), a.end, True))
@@ -238,6 +252,11 @@ class SumAssigner:
             near = near[: self.forms.nearest]
             found = self._adding_up(total, near, s_start, s_end)
             if found is None and total.split is None and not (own and own.known):
+                shares = self._shares(a, lo, hi)
+                if shares is not None and not shares.partial:  # shares that make 100 %
+                    total.split = shares
+                    continue
+            if found is None and not (own and own.known):
                 found = self._partial(total, near, s_start, s_end)
             if found is None and total.split is None and not (own and own.known):
                 total.split = self._shares(a, lo, hi)
@@ -267,6 +286,15 @@ class SumAssigner:
             before = [f for f in free if f.amount.end <= cue.start()]
             target = before[-1] if before else next(
                 (f for f in free if f.amount.start >= cue.end()), None)
+            if target is None and not here:  # "…325억 원에 달한다. 예산은 전액 국비로 지원된다."
+                previous = self.sentences.before((lo, hi))
+                if previous is not None and "\n\n" not in text[previous[1]:lo + 1]:
+                    last = facts[bisect.bisect_left(starts, previous[0]):
+                                 bisect.bisect_left(starts, previous[1])]
+                    target = next((f for f in reversed(last) if f.split is None
+                                   and _plain(f.amount)
+                                   and not (self.candidate(f) and self.candidate(f).known)),
+                                  None)
             if target is None:
                 continue
             label = cue.group("label")
@@ -297,14 +325,20 @@ class SumAssigner:
             if text[m.start() - 1:m.start()] in ("(", "（") and any(
                     a.end == m.start() - 1 for a in self.reader.between(m.start() - 40, m.start())):
                 continue  # "13조9000억원(66.4%)": a figure's own share, told beside it
-            found = source_beside(self.reader, self.forms, m.start(), m.start(), m.end(),
-                                  s_start if m.start() < total.start else lo, hi)
-            if found is None or not found[4]:
-                continue
-            label, category, start, end, _ = found
             share = Decimal(m.group("n")) / 100
-            parts.append(Part(label, category, start, end, total.value * share, total.currency,
-                              None, bare=False, share=share))
+            each = self.forms.each_before.search(text, max(s_start, m.start() - 30), m.start())
+            payers = [(each.group(g), payer_category(self.reader, self.forms, each.group(g),
+                                                     m.start()), each.start(g), m.end())
+                      for g in ("a", "b")] if each is not None else []
+            if not payers or any(c is None for _, c, _, _ in payers):
+                found = source_beside(self.reader, self.forms, m.start(), m.start(), m.end(),
+                                      s_start if m.start() < total.start else lo, hi)
+                if found is None or not found[4]:
+                    continue
+                payers = [found[:4]]
+            for label, category, start, end in payers:  # "국고, 지방비 각 50%": each its share
+                parts.append(Part(label, category, start, end, total.value * share,
+                                  total.currency, None, bare=False, share=share))
         if not parts:
             return None
         whole = sum(p.share for p in parts)
@@ -388,7 +422,8 @@ class SumAssigner:
             if before is not None and "\n\n" not in text[before[1]:s_start + 1]:
                 parts = [c for c in found if c.known and before[0] <= c.start < before[1]]
                 lo, hi = (min(c.start for c in parts), a.start) if parts else (0, 0)
-        if not parts or sum(c.value for c in parts) >= a.value:
+        have = sum((p.value for p in total.split.parts), Decimal(0)) if total.split else 0
+        if not parts or have + sum(c.value for c in parts) >= a.value:
             return None
         # nothing else between the parts and the total but items of the same list
         # (a cost item: "민자 1조8415억원, 국고 5837억원, 용지보상비 2241억원 등 2조6493억원")
