@@ -282,7 +282,8 @@ def _stated_total(fact: Fact, text: str, sentence_start: int, forms: AttachForms
     """An amount stated as the whole: "총 398억원", "총사업비 150억원"."""
     a = fact.amount
     return (fact.label in checks.TOTAL_LABELS
-            or forms.total_word in text[max(sentence_start, a.chain_start - 3, a.start - 6):a.start])
+            or any(w in text[max(sentence_start, a.chain_start - 3, a.start - 6):a.start]
+                   for w in forms.total_words))
 
 
 def _spent(a: Amount, period: FoundPeriod, sentence_end: int, text: str, verb) -> bool:
@@ -305,9 +306,7 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
         free = [f for f in window if f.period is None and f.fiscal_year is None
                 and (not period.funded or f.label in checks.TOTAL_LABELS
                      or _spent(f.amount, period, s_end, text, forms.funding_verb))]
-        # a rate ("매년 3,600억 원") only when the sentence has no other amount for it
-        here = [f for f in free if f.amount.per is None] or [
-            f for f in free if f.amount.per == "year"]
+        here = [f for f in free if f.amount.per is None]  # a rate (매년 …) takes no period
         after = [f for f in here if f.amount.start >= period.text_end]
         before = [f for f in here if f.amount.end <= period.text_start]
         # "…까지 … 288억원에서 도비 110억원을 늘려 총 398억원을 투입": the total stated with 총

@@ -322,7 +322,7 @@ class AttachForms:
     spent_then: regex.Pattern
     right_after: regex.Pattern
     item_then: regex.Pattern
-    total_word: str
+    total_words: tuple
     metro_header: regex.Pattern
     first_place: regex.Pattern  # group city: a metropolitan city, else a province
     bullets: regex.Pattern
@@ -346,7 +346,7 @@ def _attach_forms(table_json: str, cities: tuple, provinces: tuple) -> AttachFor
         spent_then=regex.compile(table["spent_then"]),
         right_after=regex.compile(table["right_after"]),
         item_then=regex.compile(table["item_then"]),
-        total_word=table["total_word"],
+        total_words=tuple(table["total_words"]),
         metro_header=regex.compile(expand(table["metro_header"], {"NAMES": names})),
         first_place=regex.compile(first_place),
         bullets=regex.compile(table["bullets"]),

@@ -91,7 +91,7 @@ def _add(m, doc_date, form: PeriodForm, forms: PeriodForms, found: list[FoundPer
     n = groups.get("n")
     stated = None if n is None else int(n) if n.isdigit() else forms.ko_numbers[n]
     if stated is not None:
-        if start is None and end is not None and groups.get("a") is None:
+        if start is None and end is not None:  # "내년부터 2027년까지 3년간", no date known
             start = end - stated + 1
         elif end is None and start is not None and groups.get("b") is None:
             end = start + stated - 1
@@ -125,10 +125,26 @@ def join_pieces(periods: list[FoundPeriod], text: str, spans, amount_starts: lis
         by_sentence.setdefault(spans(p.text_start), []).append(p)
     out: list[FoundPeriod] = []
     for (lo, hi), group in by_sentence.items():
-        group = _join_open(group, amount_starts)
+        group = _join_open(_said_twice(group), amount_starts)
         out += [_years_listed(p, text, lo, doc_date, forms) if _bare(p) else p for p in group]
     out.sort(key=lambda p: p.text_start)
     return out + _said_again(out, text, spans, forms)
+
+
+def _said_twice(group: list[FoundPeriod]) -> list[FoundPeriod]:
+    """A closed span and a bare duration of as many years in one sentence are one period,
+    stated twice ("…시행계획(2017~2020)에 따르면 … 4년간의 계획기간 동안 … 5024억원"): it is
+    read where the duration stands, nearer the amount it governs."""
+    spans = [p for p in group if p.start is not None and p.end is not None]
+    out = list(group)
+    for q in [p for p in group if _bare(p)]:
+        same = [p for p in spans if p.end - p.start + 1 == q.years and p in out]
+        if len(same) == 1:
+            p = same[0]
+            out[out.index(q)] = FoundPeriod(p.start, p.end, q.years, q.stated_years,
+                                            q.text_start, q.text_end, p.months, rank=3)
+            out.remove(p)
+    return out
 
 
 def _bare(p: FoundPeriod) -> bool:
