@@ -29,6 +29,7 @@ from fundparse.structure.splits import (
     SplitInfo,
     SplitReader,
     absorbed,
+    cover_parts,
     inherit_units,
     resolve_values,
     table_row_split,
@@ -276,6 +277,7 @@ def _settle(total: Amount, info: SplitInfo, text: str) -> None:
             fill(p.parts, p.currency)
 
     fill(info.parts, total.currency)
+    cover_parts(info.parts)
 
 
 def _stated_total(fact: Fact, text: str, sentence_start: int, forms: AttachForms) -> bool:

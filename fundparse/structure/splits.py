@@ -575,3 +575,18 @@ def absorbed(parts: list[Part]) -> list[Amount]:
             out.append(p.amount)
         out.extend(absorbed(p.parts))
     return out
+
+
+def cover_parts(parts: list[Part]) -> None:
+    """A part's category covers the parts it holds: "국비 등 728억원(국비 547억, 기금 181억)"
+    is national+other; a 지방비 already covers its 도비 and 시비."""
+    for p in parts:
+        cover_parts(p.parts)
+        if not p.parts:
+            continue
+        own = set(p.category.split("+"))
+        levels = own | ({"provincial", "municipal"} if "local" in own else set())
+        held = {c for q in p.parts for c in q.category.split("+")}
+        if not held <= levels:
+            p.category = "+".join(c for c in CATEGORIES if c in own | held)
+
