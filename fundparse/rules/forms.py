@@ -31,6 +31,7 @@ class SumForms:
     source_after: regex.Pattern  # "은 특별교부세로": the source named after the amount
     label_before: regex.Pattern  # "국비 ", "정부가 ": the word right before the amount
     paid_before: regex.Pattern  # "복권기금으로 지원받은 ": a source, then a verb of paying
+    aliased_before: regex.Pattern  # "행복도시특별회계(국비) ": a name, its alias in brackets
     actor_before: regex.Pattern  # "한국토지주택공사(LH)가 "
     total_cue: regex.Pattern  # "총 ", "모두 " right before a total (matched backwards)
     partial_after: regex.Pattern  # "중", "가운데" right after a total
@@ -44,6 +45,7 @@ class SumForms:
     of_nouns: frozenset  # "관광기금의 출자로": money nouns naming their payer before them
     of_particle: str  # the particle after that payer (의)
     place_payers: tuple  # (ending, category), longest first: "김포시가" -> municipal
+    list_split: regex.Pattern  # between the sources named in a bracket: "국비, 기금"
     stated_alone: regex.Pattern  # after a total stated in a sentence of its own
     back_refs: tuple  # "이 중", "총사업비 …": a next sentence's parts tied back to a total
 
@@ -59,6 +61,8 @@ def _sum_forms(links: tuple, ends: tuple, actors: tuple, cues: tuple, after: tup
             rf"(?=[,，.\s)]|$)"),
         label_before=regex.compile(
             rf"(?<![가-힣])(?P<label>{WORD}(?:{S}{WORD}){{0,2}}){S}*[:：(（]?{S}*\Z"),
+        aliased_before=regex.compile(
+            rf"(?<![가-힣])(?P<label>{WORD}){S}*[(（](?P<alias>[^()（）\n]{{1,16}})[)）]{S}*\Z"),
         paid_before=regex.compile(
             rf"(?<![가-힣])(?P<label>{LAZY_WORD}){S}*(?:{alternation(paid) or '(?!)'}){S}*\Z"),
         actor_before=regex.compile(
@@ -77,6 +81,7 @@ def _sum_forms(links: tuple, ends: tuple, actors: tuple, cues: tuple, after: tup
         each_before=regex.compile(expand(each, {"S": S, "WORD": LAZY_WORD})),
         of_nouns=frozenset(of_nouns),
         of_particle=of_particle,
+        list_split=regex.compile(rf"{S}*(?:{alternation(joiners) or '(?!)'}){S}*|{S}+"),
         place_payers=tuple(sorted(json.loads(places).items(), key=lambda kv: -len(kv[0]))),
         stated_alone=regex.compile(alone),
         back_refs=back_refs,

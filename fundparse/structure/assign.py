@@ -111,6 +111,12 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
             if category is not None and len(label) > 1:  # "군은": the county, no 군 code
                 at = before.start() if " " in label else before.end("label") - len(words[-1])
                 return label, category, at, end, True
+    aliased = forms.aliased_before.search(text, max(lo, head - 40), head)
+    if aliased is not None:  # "행복도시특별회계(국비) 8조", "보조금(국비, 한강수계기금) 28억"
+        category = _listed_category(reader, forms, aliased.group("alias"), start) or \
+            payer_category(reader, forms, aliased.group("label"), start)
+        if category is not None:
+            return aliased.group("label"), category, aliased.start(), end, True
     paid = forms.paid_before.search(text, max(lo, head - 30), head)
     if paid is not None:
         label = paid.group("label")
@@ -154,6 +160,17 @@ def payer_category(reader: SplitReader, forms: SumForms, label: str, offset: int
                 return "provincial"
             return category
     return None
+
+
+def _listed_category(reader: SplitReader, forms: SumForms, words: str, offset: int) -> str | None:
+    """The sources named in a bracket ("국비, 한강수계기금"), their categories together."""
+    found: set[str] = set()
+    for word in forms.list_split.split(words.strip()):
+        category = word and payer_category(reader, forms, word, offset)
+        if not category:
+            return None
+        found.update(category.split("+"))
+    return "+".join(c for c in CATEGORIES if c in found) or None
 
 
 def _pays_next(reader: SplitReader, forms: SumForms, after, hi: int) -> bool:
