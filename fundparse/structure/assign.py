@@ -192,19 +192,21 @@ class SumAssigner:
         self.forms = forms
         self._candidates: dict[int, Candidate | None] = {}
 
-    def window(self, offset: int) -> tuple[int, int, int, int]:
+    def window(self, offset: int, across: bool = False) -> tuple[int, int, int, int]:
         """(window start, own sentence start, own sentence end, window end): the total's
-        sentence and its neighbours within the paragraph."""
+        sentence and its neighbours within the paragraph (``across`` a paragraph break too:
+        for parts that add up to the total exactly)."""
         s_start, s_end = self.sentences.span(offset)
         lo, hi = s_start, s_end
         before = self.sentences.before((s_start, s_end))
-        if before is not None and "\n\n" not in self.text[before[1]:s_start + 1]:
+        if before is not None and (across or "\n\n" not in self.text[before[1]:s_start + 1]):
             lo = before[0]
         text = self.text
         nxt = s_end
         while nxt < len(text) and nxt - s_end < 40 and text[nxt] in " \t\r\n\u00a0":
             nxt += 1  # the next sentence starts at its first word
-        if nxt < len(text) and "\n\n" not in text[s_end - 1:nxt] and "\r\n\r\n" not in text[s_end - 1:nxt]:
+        if nxt < len(text) and (across or "\n\n" not in text[s_end - 1:nxt]
+                                and "\r\n\r\n" not in text[s_end - 1:nxt]):
             n_start, n_end = self.sentences.span(nxt)
             if n_start >= s_end:
                 hi = n_end
@@ -244,8 +246,18 @@ class SumAssigner:
         taken: set[int] = set()
         starts = [f.amount.start for f in facts]  # facts are in text order
         by_value = sorted(facts, key=lambda f: (f.amount.value, f.amount.start))
+        self._exact_over_partial(facts)
         for total in by_value:
             a = total.amount
+            if (a.per is not None and total.split is None and id(total) not in taken
+                    and a.high is None and a.bound is None and not a.change):
+                # "농가당 표준사업비 단가는 2000만원이다. 지원비율은 국고보조 20%, …": a unit
+                # cost divided by shares
+                lo, _, _, hi = self.window(a.start)
+                shares = self._shares(a, lo, hi)
+                if shares is not None and not shares.partial:
+                    total.split = shares
+                continue
             if id(total) in taken or not _plain(a) or a.change:
                 continue
             if total.split is not None and not self._open(total):
@@ -268,6 +280,16 @@ class SumAssigner:
             near.sort(key=lambda c: abs(c.start - a.start))
             near = near[: self.forms.nearest]
             found = self._adding_up(total, near, s_start, s_end)
+            if found is None:  # parts that add up exactly, past a paragraph break
+                far_lo, _, _, far_hi = self.window(a.start, across=True)
+                if (far_lo, far_hi) != (lo, hi):
+                    far = facts[bisect.bisect_left(starts, far_lo):bisect.bisect_left(starts, far_hi)]
+                    wide = [c for f in far if f is not total and id(f) not in taken
+                            and f.amount.currency == a.currency and f.amount.value < a.value
+                            and not lo <= f.amount.start < hi for c in self.candidates(f)]
+                    exact = self._adding_up(total, near + wide, s_start, s_end)
+                    if exact is not None and not exact[2]:
+                        found = exact
             if found is None and total.split is None and not (own and own.known):
                 shares = self._shares(a, lo, hi)
                 if shares is not None and not shares.partial:  # shares that make 100 %
@@ -289,6 +311,28 @@ class SumAssigner:
         left = [f for f in facts if id(f) not in taken]
         self._paid_whole(left)
         return left
+
+    def _exact_over_partial(self, facts: list[Fact]) -> None:
+        """Parts a form read as a partial list of one total go to another total of that
+        sentence or the one before that they add up to exactly ("…총 2102억원 확보에 나선다.
+        총사업비는 8279억원 규모로, 확보 목표액은 국비 1494억원과 도비 608억원이다")."""
+        starts = [f.amount.start for f in facts]
+        for f in facts:
+            info = f.split
+            if info is None or not info.partial or info.form in ("sum", "table", "codes"):
+                continue
+            values = [p.value for p in info.parts]
+            if len(values) < 2 or None in values or any(p.share is not None for p in info.parts):
+                continue
+            span = self.sentences.span(f.amount.start)
+            before = self.sentences.before(span)  # across a paragraph break too
+            lo = before[0] if before is not None else span[0]
+            window = facts[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, span[1])]
+            exact = [g for g in window if g is not f and g.split is None and _plain(g.amount)
+                     and g.amount.currency == f.amount.currency
+                     and g.amount.value == sum(values)]
+            if len(exact) == 1:
+                exact[0].split, f.split = SplitInfo(info.parts, False, info.form), None
 
     def _paid_whole(self, facts: list[Fact]) -> None:
         """"전액 국비로": the amount of the sentence it speaks of (the nearest before it, else
