@@ -159,3 +159,11 @@ def test_a_next_sentence_needs_no_known_opener():
     text = "시는 이 사업에 60억 원을 들인다. 돈줄을 보면 국비 18억 원, 지방비 42억 원이다."
     found = [(s.label, s.krw) for m in fundparse.extract(text) for s in m.splits]
     assert found == [("국비", 1_800_000_000), ("지방비", 4_200_000_000)]
+
+
+def test_parts_that_add_up_reach_a_total_past_a_paragraph_break():
+    text = ("동해시가 78건을 발굴하고 총 2102억원 확보에 나선다.\n\n"
+            "발굴된 사업의 총사업비는 8279억원 규모로, 확보 목표액은 국비 1494억원과 도비 608억원이다.")
+    found = {m.text: [(s.label, s.krw) for s in m.splits] for m in fundparse.extract(text)}
+    assert found == {"2102억원": [("국비", 149_400_000_000), ("도비", 60_800_000_000)],
+                     "8279억원": []}

@@ -46,6 +46,7 @@ class SumForms:
     of_particle: str  # the particle after that payer (의)
     place_payers: tuple  # (ending, category), longest first: "김포시가" -> municipal
     list_split: regex.Pattern  # between the sources named in a bracket: "국비, 기금"
+    place_actor: regex.Pattern  # "시는 801억원": a one-letter place paying
     stated_alone: regex.Pattern  # after a total stated in a sentence of its own
     back_refs: tuple  # "이 중", "총사업비 …": a next sentence's parts tied back to a total
 
@@ -54,10 +55,12 @@ class SumForms:
 def _sum_forms(links: tuple, ends: tuple, actors: tuple, cues: tuple, after: tuple, tails: tuple,
                not_after: tuple, nearest: int, share: str, joiners: tuple,
                whole: tuple, paid: tuple, each: str, of_nouns: tuple, alone: str,
-               back_refs: tuple, of_particle: str, places: str) -> SumForms:
+               back_refs: tuple, of_particle: str, places: str, fillers: tuple,
+               place_actor: str, between: tuple) -> SumForms:
     return SumForms(
         source_after=regex.compile(
-            rf"{S}*(?:{alternation(links)}){S}*(?P<label>{LAZY_WORD})(?:{alternation(ends)})?"
+            rf"{S}*(?:{alternation(links)}){S}*(?:(?:{alternation(between) or '(?!)'}){S}+)?"
+            rf"(?P<label>{LAZY_WORD})(?:{alternation(ends)})?"
             rf"(?=[,，.\s)]|$)"),
         label_before=regex.compile(
             rf"(?<![가-힣])(?P<label>{WORD}(?:{S}{WORD}){{0,2}}){S}*[:：(（]?{S}*\Z"),
@@ -67,7 +70,7 @@ def _sum_forms(links: tuple, ends: tuple, actors: tuple, cues: tuple, after: tup
             rf"(?<![가-힣])(?P<label>{LAZY_WORD}){S}*(?:{alternation(paid) or '(?!)'}){S}*\Z"),
         actor_before=regex.compile(
             rf"(?<![가-힣A-Za-z])(?P<label>[가-힣]{{2,}}|[A-Z]{{2,}})(?:{S}*[(（][A-Za-z가-힣]{{1,12}}[)）])?"
-            rf"(?:{alternation(actors)}){S}*\Z"),
+            rf"(?:{alternation(actors)}){S}*(?:(?:{alternation(fillers) or '(?!)'}){S}*)?\Z"),
         total_cue=regex.compile(rf"(?:{alternation(cues)})(?:은|는|이|가|을|를|로|으로)?{S}*"
                                 rf"(?:약{S}*)?\Z"),
         partial_after=regex.compile(rf"{S}*(?:{alternation(after)})(?![가-힣])"),
@@ -82,6 +85,7 @@ def _sum_forms(links: tuple, ends: tuple, actors: tuple, cues: tuple, after: tup
         of_nouns=frozenset(of_nouns),
         of_particle=of_particle,
         list_split=regex.compile(rf"{S}*(?:{alternation(joiners) or '(?!)'}){S}*|{S}+"),
+        place_actor=regex.compile(expand(place_actor, {"S": S})),
         place_payers=tuple(sorted(json.loads(places).items(), key=lambda kv: -len(kv[0]))),
         stated_alone=regex.compile(alone),
         back_refs=back_refs,
@@ -102,7 +106,9 @@ def sum_forms(words: Tables) -> SumForms:
                       table.get("each_before", "(?!)"), tuple(table.get("of_nouns", ())),
                       table.get("stated_alone", "(?!)"), tuple(table.get("back_refs", ())),
                       table.get("of_particle", ""),
-                      json.dumps(table.get("place_payers", {}), sort_keys=True, ensure_ascii=False))
+                      json.dumps(table.get("place_payers", {}), sort_keys=True, ensure_ascii=False),
+                      tuple(table.get("actor_fillers", ())), table.get("place_actor", "(?!)"),
+                      tuple(table.get("between_after", ())))
 
 
 @dataclass(frozen=True)

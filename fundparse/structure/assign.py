@@ -98,10 +98,13 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
         words = before.group("label").split()
         if len(words) > 1 and reader.unglued(words[-1], start)[0] in forms.list_tails:
             words = words[:-1]  # "민자 등이": the source, then the others left unnamed
-        if len(words) > 1 and reader.unglued(words[-1], start)[0] in forms.of_nouns:
-            payer = words[-2].removesuffix(forms.of_particle)
+        rest = list(words)
+        while len(rest) > 1 and reader.unglued(rest[-1], start)[0] in forms.of_nouns:
+            rest.pop()  # "관광기금의 출자로 3천500억원", "지방자치단체 대응 예산 36억원"
+        if len(rest) < len(words):
+            payer = rest[-1].removesuffix(forms.of_particle)
             category = reader.category(payer, start) or reader.unglued(payer, start)[1]
-            if category is not None:  # "관광기금의 출자로 3천500억원"
+            if category is not None:
                 return payer, category, before.start("label"), end, True
         # the word right before it, else the two words ("교육부 지원금", "민간 투자")
         for label in (words[-1], " ".join(words[-2:])):
@@ -144,6 +147,11 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
         label = actor.group("label")
         category = payer_category(reader, forms, label, start)
         return label, category or "other", actor.start(), end, category is not None
+    place = forms.place_actor.search(text, max(lo, head - 8), head)
+    if place is not None:  # "시는 801억원(70.5%)을": counted only where the figures add up
+        category = reader.category(place.group("label"), start)
+        if category is not None:
+            return place.group("label"), category, place.start(), end, False
     return None
 
 
