@@ -288,6 +288,12 @@ def _stated_total(fact: Fact, text: str, sentence_start: int, forms: AttachForms
                    for w in forms.total_words))
 
 
+def _beside(a: Amount, period: FoundPeriod, text: str, attach: AttachForms) -> bool:
+    """An amount right before a period: "(250억 원)을 2030년 완료 목표로"."""
+    return a.end <= period.text_start and attach.right_before.fullmatch(
+        text, a.end, period.text_start) is not None
+
+
 def _spent(a: Amount, period: FoundPeriod, sentence_end: int, text: str, verb) -> bool:
     """Money spent over an open period: no cap (최대 …, … 이하), and a funding verb after it —
     before the period when the amount comes first ("7억 원이 투입될 예정이며 … 내년부터")."""
@@ -307,7 +313,8 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
         window = facts[bisect.bisect_left(starts, s_start):bisect.bisect_left(starts, s_end)]
         free = [f for f in window if f.period is None and f.fiscal_year is None
                 and (not period.funded or f.label in checks.TOTAL_LABELS
-                     or _spent(f.amount, period, s_end, text, forms.funding_verb))]
+                     or _spent(f.amount, period, s_end, text, forms.funding_verb)
+                     or _beside(f.amount, period, text, attach))]
         here = [f for f in free if f.amount.per is None]  # a rate (매년 …) takes no period
         after = [f for f in here if f.amount.start >= period.text_end]
         before = [f for f in here if f.amount.end <= period.text_start]

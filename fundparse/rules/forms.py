@@ -333,6 +333,7 @@ class AttachForms:
     spent_then: regex.Pattern
     right_after: regex.Pattern
     item_then: regex.Pattern
+    right_before: regex.Pattern
     total_words: tuple
     metro_header: regex.Pattern
     first_place: regex.Pattern  # group city: a metropolitan city, else a province
@@ -357,6 +358,7 @@ def _attach_forms(table_json: str, cities: tuple, provinces: tuple) -> AttachFor
         spent_then=regex.compile(table["spent_then"]),
         right_after=regex.compile(table["right_after"]),
         item_then=regex.compile(table["item_then"]),
+        right_before=regex.compile(table["right_before"]),
         total_words=tuple(table["total_words"]),
         metro_header=regex.compile(expand(table["metro_header"], {"NAMES": names})),
         first_place=regex.compile(first_place),
