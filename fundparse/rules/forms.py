@@ -47,6 +47,7 @@ class SumForms:
     place_payers: tuple  # (ending, category), longest first: "김포시가" -> municipal
     list_split: regex.Pattern  # between the sources named in a bracket: "국비, 기금"
     place_actor: regex.Pattern  # "시는 801억원": a one-letter place paying
+    skip_before: tuple  # patterns passed over between a source and its figure
     stated_alone: regex.Pattern  # after a total stated in a sentence of its own
     back_refs: tuple  # "이 중", "총사업비 …": a next sentence's parts tied back to a total
 
@@ -56,7 +57,7 @@ def _sum_forms(links: tuple, ends: tuple, actors: tuple, cues: tuple, after: tup
                not_after: tuple, nearest: int, share: str, joiners: tuple,
                whole: tuple, paid: tuple, each: str, of_nouns: tuple, alone: str,
                back_refs: tuple, of_particle: str, places: str, fillers: tuple,
-               place_actor: str, between: tuple) -> SumForms:
+               place_actor: str, between: tuple, skips: tuple) -> SumForms:
     return SumForms(
         source_after=regex.compile(
             rf"{S}*(?:{alternation(links)}){S}*(?:(?:{alternation(between) or '(?!)'}){S}+)?"
@@ -86,6 +87,7 @@ def _sum_forms(links: tuple, ends: tuple, actors: tuple, cues: tuple, after: tup
         of_particle=of_particle,
         list_split=regex.compile(rf"{S}*(?:{alternation(joiners) or '(?!)'}){S}*|{S}+"),
         place_actor=regex.compile(expand(place_actor, {"S": S})),
+        skip_before=tuple(regex.compile(expand(p, {"S": S})) for p in skips),
         place_payers=tuple(sorted(json.loads(places).items(), key=lambda kv: -len(kv[0]))),
         stated_alone=regex.compile(alone),
         back_refs=back_refs,
@@ -108,7 +110,7 @@ def sum_forms(words: Tables) -> SumForms:
                       table.get("of_particle", ""),
                       json.dumps(table.get("place_payers", {}), sort_keys=True, ensure_ascii=False),
                       tuple(table.get("actor_fillers", ())), table.get("place_actor", "(?!)"),
-                      tuple(table.get("between_after", ())))
+                      tuple(table.get("between_after", ())), tuple(table.get("skip_before", ())))
 
 
 @dataclass(frozen=True)

@@ -93,6 +93,18 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
     """(label, category, start, end, known) of the source named beside the figure written at
     [start, end) (``head`` where its prefixes begin), within [lo, hi)."""
     text = reader.text
+    aliased = forms.aliased_before.search(text, max(lo, head - 40), head)
+    if aliased is not None:  # "행복도시특별회계(국비) 8조", "보조금(국비, 한강수계기금) 28억"
+        category = _listed_category(reader, forms, aliased.group("alias"), start) or \
+            payer_category(reader, forms, aliased.group("label"), start)
+        if category is not None:
+            return aliased.group("label"), category, aliased.start(), end, True
+    for skip in forms.skip_before:
+        passed = skip.search(text, max(lo, head - 48), head)
+        if passed is not None and passed.start() > lo:
+            found = source_beside(reader, forms, passed.start(), start, end, lo, hi)
+            if found is not None and found[4]:
+                return found
     before = forms.label_before.search(text, max(lo, head - 24), head)
     if before is not None:
         words = before.group("label").split()
@@ -114,12 +126,6 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
             if category is not None and len(label) > 1:  # "군은": the county, no 군 code
                 at = before.start() if " " in label else before.end("label") - len(words[-1])
                 return label, category, at, end, True
-    aliased = forms.aliased_before.search(text, max(lo, head - 40), head)
-    if aliased is not None:  # "행복도시특별회계(국비) 8조", "보조금(국비, 한강수계기금) 28억"
-        category = _listed_category(reader, forms, aliased.group("alias"), start) or \
-            payer_category(reader, forms, aliased.group("label"), start)
-        if category is not None:
-            return aliased.group("label"), category, aliased.start(), end, True
     paid = forms.paid_before.search(text, max(lo, head - 30), head)
     if paid is not None:
         label = paid.group("label")
