@@ -224,6 +224,12 @@ class SumAssigner:
             n_start, n_end = self.sentences.span(nxt)
             if n_start >= s_end:
                 hi = n_end
+                if across:  # and the sentence after that ("총 152억원 … 정의 … 38억6000만원과 …")
+                    after = n_end
+                    while after < len(text) and after - n_end < 40 and text[after] in " \t\r\n\u00a0":
+                        after += 1
+                    if after < len(text) and self.sentences.span(after)[0] >= n_end:
+                        hi = self.sentences.span(after)[1]
         return lo, s_start, s_end, hi
 
     def candidate(self, f: Fact) -> Candidate | None:
@@ -291,6 +297,9 @@ class SumAssigner:
                 levels = _levels(own.category)
                 near = [c for c in near if c.known and set(c.category.split("+")) <= levels
                         and c.category != own.category]
+            if total.split is not None:  # the parts a form read already are not candidates
+                held = {id(p.amount) for p in total.split.parts if p.amount is not None}
+                near = [c for c in near if id(c.fact.amount) not in held]
             near.sort(key=lambda c: abs(c.start - a.start))
             near = near[: self.forms.nearest]
             found = self._adding_up(total, near, s_start, s_end)
@@ -301,6 +310,12 @@ class SumAssigner:
                     wide = [c for f in far if f is not total and id(f) not in taken
                             and f.amount.currency == a.currency and f.amount.value < a.value
                             and not lo <= f.amount.start < hi for c in self.candidates(f)]
+                    if total.split is not None:
+                        wide = [c for c in wide if id(c.fact.amount) not in held]
+                    # parts in a sentence of their own total of the same figure are its parts
+                    twins = [self.sentences.span(f.amount.start) for f in far
+                             if f is not total and f.amount.value == a.value]
+                    wide = [c for c in wide if not any(t0 <= c.start < t1 for t0, t1 in twins)]
                     exact = self._adding_up(total, near + wide, s_start, s_end)
                     if exact is not None and not exact[2]:
                         found = exact
