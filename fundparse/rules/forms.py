@@ -24,6 +24,15 @@ def alternation(words) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+def _memo(words: Tables, name: str, build):
+    """The forms compiled for one set of rule tables, built once and kept on the tables (a
+    section's JSON is the cache key only the first time)."""
+    memo = words.__dict__.setdefault("_compiled_forms", {})
+    if name not in memo:
+        memo[name] = build()
+    return memo[name]
+
+
 @dataclass(frozen=True)
 class SumForms:
     """What the arithmetic split pass reads around a candidate part or total."""
@@ -98,7 +107,10 @@ def _sum_forms(links: tuple, ends: tuple, actors: tuple, cues: tuple, after: tup
 
 
 def sum_forms(words: Tables) -> SumForms:
-    table = words.forms.get("sum", {})
+    return _memo(words, "sum_forms", lambda: _sum_forms_of(words.forms.get("sum", {})))
+
+
+def _sum_forms_of(table: dict) -> SumForms:
     return _sum_forms(tuple(table.get("links_after", ())), tuple(table.get("ends_after", ())),
                       tuple(table.get("actor_particles", ())), tuple(table.get("total_cues", ())),
                       tuple(table.get("partial_after", ())), tuple(table.get("list_tails", ())),
@@ -148,8 +160,7 @@ def expand(template: str, fragments: dict[str, str]) -> str:
 
 
 def period_forms(words: Tables) -> PeriodForms:
-    return _period_forms(json.dumps(words.forms.get("periods", {}), sort_keys=True,
-                                    ensure_ascii=False))
+    return _memo(words, "period_forms", lambda: _period_forms(_section_json(words, "periods")))
 
 
 @lru_cache(maxsize=32)
@@ -224,7 +235,7 @@ class SplitForms:
 
 
 def split_forms(words: Tables) -> SplitForms:
-    return _split_forms(_section_json(words, "splits"))
+    return _memo(words, "split_forms", lambda: _split_forms(_section_json(words, "splits")))
 
 
 @lru_cache(maxsize=32)
@@ -252,7 +263,7 @@ class LabelForms:
 
 
 def label_forms(words: Tables) -> LabelForms:
-    return _label_forms(_section_json(words, "labels"))
+    return _memo(words, "label_forms", lambda: _label_forms(_section_json(words, "labels")))
 
 
 @lru_cache(maxsize=32)
@@ -305,7 +316,7 @@ class DateForms:
 
 
 def date_forms(words: Tables) -> DateForms:
-    return _date_forms(_section_json(words, "dates"))
+    return _memo(words, "date_forms", lambda: _date_forms(_section_json(words, "dates")))
 
 
 @lru_cache(maxsize=32)
@@ -318,7 +329,7 @@ def _date_forms(table_json: str) -> DateForms:
 
 def sentence_end(words: Tables) -> tuple[regex.Pattern, regex.Pattern]:
     """Where a sentence ends, searched forwards and backwards: [sentences] in forms.toml."""
-    return _sentence_end(_section_json(words, "sentences"))
+    return _memo(words, "sentence_end", lambda: _sentence_end(_section_json(words, "sentences")))
 
 
 @lru_cache(maxsize=32)
@@ -345,8 +356,8 @@ class AttachForms:
 
 
 def attach_forms(words: Tables) -> AttachForms:
-    return _attach_forms(_section_json(words, "attach"), tuple(words.metropolitan),
-                         tuple(words.provinces))
+    return _memo(words, "attach_forms", lambda: _attach_forms(
+        _section_json(words, "attach"), tuple(words.metropolitan), tuple(words.provinces)))
 
 
 @lru_cache(maxsize=32)
