@@ -167,3 +167,17 @@ def test_parts_that_add_up_reach_a_total_past_a_paragraph_break():
     found = {m.text: [(s.label, s.krw) for s in m.splits] for m in fundparse.extract(text)}
     assert found == {"2102억원": [("국비", 149_400_000_000), ("도비", 60_800_000_000)],
                      "8279억원": []}
+
+
+def test_a_broadcast_script_broken_a_few_words_a_line_reads_as_sentences():
+    lines = ["대구시는 지난달 국토교통부 공모에 선정된", "소규모 재생사업 예산을 확정하고",
+             "하반기부터 본격적으로 추진할 예정입니다.", "이번에 선정된 곳은 4곳으로",
+             "국비 3억 7천만 원을 포함해 모두", "7억 4천만 원이 투입될 예정입니다.",
+             "소규모 재생사업은", "주민공동체 형성 등을", "목적으로 하는 사업입니다."]
+    (total,) = [m for m in fundparse.extract("\n".join(lines)) if m.splits]
+    assert (total.krw, [(s.label, s.krw) for s in total.splits]) == (
+        740_000_000, [("국비", 370_000_000)])
+    # an outline of short items is no script: each item stays its own sentence
+    outline = "\n".join(["○ 사업명 : 소규모 재생사업", "○ 사업비 : 7억 4천만 원", "○ 국비 : 3억 7천만 원",
+                         "○ 위치 : 중구 성내동", "○ 기간 : 2025년", "○ 담당 : 도시재생과"])
+    assert [m.text for m in fundparse.extract(outline) if m.splits] == []

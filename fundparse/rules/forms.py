@@ -81,7 +81,7 @@ def _sum_forms(links: tuple, ends: tuple, actors: tuple, cues: tuple, after: tup
         actor_before=regex.compile(
             rf"(?<![가-힣A-Za-z])(?P<label>[가-힣]{{2,}}|[A-Z]{{2,}})(?:{S}*[(（][A-Za-z가-힣]{{1,12}}[)）])?"
             rf"(?:{alternation(actors)}){S}*(?:(?:{alternation(fillers) or '(?!)'}){S}*)?\Z"),
-        total_cue=regex.compile(rf"(?:{alternation(cues)})(?:은|는|이|가|을|를|로|으로)?{S}*"
+        total_cue=regex.compile(rf"(?:{alternation(cues)})(?:은|는|이|가|을|를|로|으로)?\s*"
                                 rf"(?:약{S}*)?\Z"),
         partial_after=regex.compile(rf"{S}*(?:{alternation(after)})(?![가-힣])"),
         list_tails=frozenset(tails),
@@ -327,16 +327,37 @@ def _date_forms(table_json: str) -> DateForms:
     return DateForms(int(table.get("head_lines", 40)), keys, **compiled_patterns(table))
 
 
-def sentence_end(words: Tables) -> tuple[regex.Pattern, regex.Pattern]:
-    """Where a sentence ends, searched forwards and backwards: [sentences] in forms.toml."""
-    return _memo(words, "sentence_end", lambda: _sentence_end(_section_json(words, "sentences")))
+@dataclass(frozen=True)
+class SentenceForms:
+    """Where a sentence ends: [sentences] in forms.toml."""
+
+    end: regex.Pattern
+    end_reverse: regex.Pattern
+    script_end: regex.Pattern  # in text broken a few words a line: . ! ? and blank lines only
+    script_end_reverse: regex.Pattern
+    line_closed: regex.Pattern  # a line that ends a sentence
+    line_prose: regex.Pattern  # a line of running prose
+    script_lines: int
+    script_share: float
+    script_width: int
+
+
+def sentence_forms(words: Tables) -> SentenceForms:
+    return _memo(words, "sentences", lambda: _sentence_forms(_section_json(words, "sentences")))
 
 
 @lru_cache(maxsize=32)
-def _sentence_end(table_json: str) -> tuple[regex.Pattern, regex.Pattern]:
+def _sentence_forms(table_json: str) -> SentenceForms:
     table = json.loads(table_json)
-    end = expand(table["patterns"]["end"], {"S": S, "DOTS": DOTS, **table.get("fragments", {})})
-    return regex.compile(end), regex.compile("(?r)" + end)
+    fragments = {"S": S, "DOTS": DOTS, **table.get("fragments", {})}
+    end = expand(table["patterns"]["end"], fragments)
+    script = expand(table["patterns"].get("script_end", table["patterns"]["end"]), fragments)
+    return SentenceForms(regex.compile(end), regex.compile("(?r)" + end), regex.compile(script),
+                         regex.compile("(?r)" + script),
+                         regex.compile(table.get("line_closed", "(?!)")),
+                         regex.compile(table.get("line_prose", "(?!)")),
+                         int(table.get("script_lines", 6)), float(table.get("script_share", 1.1)),
+                         int(table.get("script_width", 0)))
 
 
 @dataclass(frozen=True)
