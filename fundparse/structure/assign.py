@@ -111,7 +111,7 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
         if len(words) > 1 and reader.unglued(words[-1], start)[0] in forms.list_tails:
             words = words[:-1]  # "민자 등이": the source, then the others left unnamed
         rest = list(words)
-        while len(rest) > 1 and reader.unglued(rest[-1], start)[0] in forms.of_nouns:
+        while len(rest) > 1 and _stem(reader, rest[-1]) in forms.of_nouns:
             rest.pop()  # "관광기금의 출자로 3천500억원", "지방자치단체 대응 예산 36억원"
         if len(rest) < len(words):
             payer = rest[-1].removesuffix(forms.of_particle)
@@ -159,6 +159,14 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
         if category is not None:
             return place.group("label"), category, place.start(), end, False
     return None
+
+
+def _stem(reader: SplitReader, word: str) -> str:
+    """A word without the particle glued to it ("출자로" -> 출자)."""
+    for cut in reader.forms.glued:
+        if word.endswith(cut) and len(word) > len(cut):
+            return word[: -len(cut)]
+    return word
 
 
 def payer_category(reader: SplitReader, forms: SumForms, label: str, offset: int) -> str | None:
