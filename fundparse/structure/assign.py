@@ -89,7 +89,7 @@ def source_of(fact: Fact, reader: SplitReader, forms: SumForms, lo: int, hi: int
 
 
 def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, end: int,
-                  lo: int, hi: int) -> tuple[str, str, int, int, bool] | None:
+                  lo: int, hi: int, depth: int = 0) -> tuple[str, str, int, int, bool] | None:
     """(label, category, start, end, known) of the source named beside the figure written at
     [start, end) (``head`` where its prefixes begin), within [lo, hi)."""
     text = reader.text
@@ -99,10 +99,10 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
             payer_category(reader, forms, aliased.group("label"), start)
         if category is not None:
             return aliased.group("label"), category, aliased.start(), end, True
-    for skip in forms.skip_before:
+    for skip in forms.skip_before if depth < 2 else ():  # at most two things passed over
         passed = skip.search(text, max(lo, head - 48), head)
         if passed is not None and passed.start() > lo:
-            found = source_beside(reader, forms, passed.start(), start, end, lo, hi)
+            found = source_beside(reader, forms, passed.start(), start, end, lo, hi, depth + 1)
             if found is not None and found[4]:
                 return found
     before = forms.label_before.search(text, max(lo, head - 24), head)
