@@ -40,14 +40,115 @@ MESSAGES: dict[str, dict[str, str | tuple[str, str]]] = {
     "count.files": {"ko": "파일 {n}개", "en": ("{n} file", "{n} files")},
     "totals.title": {"ko": "재원별 합계 — {files}, {amounts}",
                      "en": "Totals by funding source — {files}, {amounts}"},
-    "totals.caption": {"ko": "문서마다 같은 (항목, 원화) 부분은 한 번만 셉니다. 원화 금액만 더합니다.",
-                       "en": "each distinct (label, KRW) part counted once per document; KRW only"},
+    "totals.caption": {"ko": "재원은 가장 안쪽 구분까지 나누어 문서마다 한 번씩 셉니다. 원화 금액만 "
+                             "더합니다.",
+                       "en": "parts broken down to their innermost parts, each once per "
+                             "document; KRW only"},
     "totals.source": {"ko": "재원", "en": "source"},
     "totals.krw": {"ko": "원화", "en": "KRW"},
     "totals.share": {"ko": "비율", "en": "share"},
     "totals.total": {"ko": "합계", "en": "total"},
     "totals.empty": {"ko": "{files}, {amounts}: 합계를 낼 재원 구성이 없습니다",
                      "en": "{files}, {amounts}; no funding-source splits to total"},
+    # the command line: errors and notes on stderr (all commands)
+    "cli.usage": {"ko": "{prog}: 명령줄 오류 — {problem} (`{prog} --help` 참고)",
+                  "en": "{prog}: {problem} (see `{prog} --help`)"},
+    "cli.no_input": {"ko": "입력이 없습니다: 파일이나 폴더를 주십시오(표준 입력은 '-')",
+                     "en": "no input: give files or folders, or '-' to read stdin"},
+    "cli.bad_year": {"ko": "--year: 2024 같은 연도여야 합니다(받은 값: {value})",
+                     "en": "--year: expected a year such as 2024, not {value}"},
+    "cli.bad_doc_date": {"ko": "--doc-date: YYYY-MM-DD 꼴의 날짜여야 합니다(받은 값: {value!r})",
+                         "en": "--doc-date: expected YYYY-MM-DD, not {value!r}"},
+    "cli.bad_jobs": {"ko": "--jobs: 0 이상이어야 합니다(받은 값: {value})",
+                     "en": "--jobs: expected 0 or more, not {value}"},
+    "cli.no_config": {"ko": "--config: 파일이 없습니다: {path}", "en": "--config: no such file: {path}"},
+    "cli.bad_env_int": {"ko": "환경 변수 {name}: 정수여야 합니다(받은 값: {value!r})",
+                        "en": "{name}: expected a whole number, not {value!r}"},
+    "cli.bad_env_positive": {"ko": "환경 변수 {name}: 양수여야 합니다(받은 값: {value!r})",
+                             "en": "{name}: expected a positive number, not {value!r}"},
+    "cli.cannot_write": {"ko": "--output: {path}에 쓸 수 없습니다({reason})",
+                         "en": "--output: cannot write {path}: {reason}"},
+    "cli.file_error": {"ko": "{path}: 읽지 못했습니다 — {reason}", "en": "{path}: {reason}"},
+    "cli.config_error": {"ko": "{problem} (설정 오류)", "en": "{problem}"},
+    "cli.note": {"ko": "{path}: 참고 — {note}", "en": "{path}: {note}"},
+    "cli.worker_read": {"ko": "작업자 {pid}가 {path}를 읽음 ({how})",
+                        "en": "worker {pid} read {path} ({how})"},
+    "cli.internal_file": {"ko": "{path}: 내부 오류({reason}) — fundparse의 버그입니다. {url} 에 "
+                                "알려 주십시오",
+                          "en": "{path}: internal error ({reason}); please report this at {url}"},
+    "cli.internal": {"ko": "내부 오류({reason}) — fundparse의 버그입니다. {url} 에 알려 주십시오",
+                     "en": "internal error ({reason}); please report this at {url}"},
+    "cli.interrupted": {"ko": "중단했습니다", "en": "interrupted"},
+    "cli.user_error": {"ko": "{problem} (입력 오류)", "en": "{problem}"},
+    "cli.missing_module": {"ko": "{name}: 이 설치에는 {module} 모듈이 없습니다",
+                           "en": "{name}: this installation has no {module}"},
+    "cli.progress": {"ko": "파일", "en": "files"},
+    # extract
+    "extract.excel_csv": {"ko": "--excel은 CSV를 씁니다: --format {format}과 함께 쓸 수 없습니다",
+                          "en": "--excel writes CSV; it cannot be combined with --format {format}"},
+    "extract.xlsx_terminal": {"ko": "--format xlsx는 엑셀 파일을 씁니다: -o 파일.xlsx로 저장할 "
+                                    "곳을 주십시오",
+                              "en": "--format xlsx writes a binary workbook: give -o FILE.xlsx"},
+    "extract.bad_min_krw": {"ko": "--min-krw: 원화 금액이어야 합니다(예: 1000000000, 10억). "
+                                  "받은 값: {value!r}",
+                            "en": "--min-krw: {value!r} is not an amount in won "
+                                  "(for example 1000000000 or 10억)"},
+    "extract.bad_category": {"ko": "--category: 재원 분류는 {categories} 중 하나여야 합니다",
+                             "en": "--category: expected one of {categories}"},
+    # rules
+    "rules.unknown": {"ko": "rules: 모르는 규칙 코드나 접두어입니다: {code!r} (규칙: {codes})",
+                      "en": "rules: unknown rule code or prefix {code!r} (rules: {codes})"},
+    "rules.bad": {"ko": "틀린 예", "en": "bad"},
+    "rules.good": {"ko": "맞는 예", "en": "good"},
+    "rules.when_right": {"ko": "수치가 맞는데도 지적되면 보도자료에 표시를 남기십시오:",
+                         "en": "When the figures are right after all, leave a note in the release:"},
+    "rules.next_line": {"ko": "(이 줄과 다음 비지 않은 줄)",
+                        "en": "(this line and the next non-empty line)"},
+    "rules.switch_off": {"ko": "또는 규칙을 끄십시오: [tool.fundparse] 아래 ignore = [\"{code}\"]",
+                         "en": "or switch the rule off: ignore = [\"{code}\"] under [tool.fundparse]."},
+    "rules.error": {"ko": "오류", "en": "error"},
+    "rules.warning": {"ko": "경고", "en": "warning"},
+    # report (the command; the page's own words are in report/tips.py)
+    "report.cannot_create": {"ko": "{path}: 폴더를 만들 수 없습니다({reason})",
+                             "en": "{path}: {reason}"},
+    "report.cannot_write": {"ko": "{path}: 쓸 수 없습니다({reason})", "en": "{path}: {reason}"},
+    "report.written": {"ko": "페이지 {n}개를 썼습니다: {where}",
+                       "en": ("wrote {n} page: {where}", "wrote {n} pages: {where}")},
+    # eval
+    "eval.no_gold": {"ko": "{path}: 정답 파일이 없습니다", "en": "{path}: no such gold file"},
+    "eval.no_gold_in": {"ko": "{path}: 폴더에 정답 파일(*.jsonl)이 없습니다",
+                        "en": "{path}: no gold files (*.jsonl) in this folder"},
+    "eval.below_floor": {"ko": "{kind}의 F1 {f1}이 하한 {floor}보다 낮습니다",
+                         "en": "F1 for {kind} {f1} is below the floor {floor}"},
+    "eval.gold_problems": {"ko": "정답 문서에 문제 {n}건이 있습니다(위의 'errors'; "
+                                 "fundparse eval --validate가 더 자세히 보여 줍니다)",
+                           "en": ("{n} gold document problem; see 'errors' above "
+                                  "(fundparse eval --validate shows more)",
+                                  "{n} gold document problems; see 'errors' above "
+                                  "(fundparse eval --validate shows more)")},
+    "eval.validated": {"ko": "정답 파일 {files}개, 문서 {docs}개, 금액 {amounts}개, 재원 {splits}개, "
+                             "기간 {periods}개: {state}",
+                       "en": "{files} gold file(s), {docs} documents, {amounts} amounts, "
+                             "{splits} splits, {periods} periods: {state}"},
+    "eval.valid": {"ko": "이상 없음", "en": "ok"},
+    "eval.invalid": {"ko": "문제 {n}건", "en": "{n} problem(s)"},
+    "eval.warning": {"ko": "경고: {problem}", "en": "warning: {problem}"},
+    "eval.problems_title": {"ko": "정답 문서의 문제", "en": "Gold document problems"},
+    "eval.title": {"ko": "fundparse 평가 — 문서 {n}개", "en": "fundparse eval — {n} documents"},
+    "eval.markers_title": {"ko": "맞힌 정답 금액의 표지", "en": "Markers over matched gold amounts"},
+    "eval.groups_title": {"ko": "묶음별 (F1, 맞힘/정답/엔진)",
+                          "en": "By group (F1, matched/gold/engine)"},
+    "eval.findings": {"ko": "검사 결과(참고): 재현율 {recall} (기대한 코드 {expected}개 중 {raised}개), "
+                            "오경보 문서 {alarms}/{docs} (비율 {rate})",
+                      "en": "check findings (informational): recall {recall} ({raised}/{expected} "
+                            "expected codes raised), false alarms in {alarms}/{docs} documents "
+                            "(rate {rate})"},
+    "eval.not_raised": {"ko": "  나오지 않음  {id}: {codes}", "en": "  not raised  {id}: {codes}"},
+    "eval.false_alarm": {"ko": "  오경보  {id}: {codes}", "en": "  false alarm {id}: {codes}"},
+    "eval.missed": {"ko": "놓친 {kind} ({n})", "en": "Missed {kind} ({n})"},
+    "eval.false_positive": {"ko": "잘못 찾은 {kind} ({n})", "en": "False-positive {kind} ({n})"},
+    "eval.marker_errors": {"ko": "맞힌 금액의 표지 차이 ({n})",
+                           "en": "Marker differences on matched amounts ({n})"},
 }
 
 CATEGORY_NAMES = {

@@ -40,8 +40,36 @@ class UsageError(Exception):
     """A bad option value; printed as one line, exit 2."""
 
 
+# The language of the command's own words (messages.py): --lang, else the configuration's
+# ``lang``, else Korean; main() settles it before a command runs.
+_LANG = ["ko"]
+
+
+def set_lang(lang: str | None) -> None:
+    _LANG[0] = "en" if lang == "en" else "ko"
+
+
+def lang() -> str:
+    return _LANG[0]
+
+
+def t(key: str, **values: object) -> str:
+    """A message of the catalogue in the command's language."""
+    from fundparse.messages import message
+
+    return message(key, _LANG[0], **values)
+
+
 def say(message: str) -> None:
     print(f"fundparse: {message}", file=sys.stderr, flush=True)
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with its usage errors as one line in the command's language, exit 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        print(t("cli.usage", prog=self.prog, problem=message), file=sys.stderr, flush=True)
+        raise SystemExit(EXIT_ERROR)
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -77,7 +105,8 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
                    help="use this .fundparse.toml / pyproject.toml instead of the nearest "
                         "one above each input")
     p.add_argument("--lang", choices=("ko", "en"),
-                   help="language of finding messages (default: config 'lang', else ko)")
+                   help="language of every message, table and page (default: config 'lang', "
+                        "else ko); machine formats keep their English field names")
     p.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
                    help="read files in N worker processes (0 = one per CPU); output is the "
                         "same as with --jobs 1")
@@ -95,6 +124,15 @@ examples:
   fundparse extract news/ --rate USD=1380.5 --rate EUR=1500
   fundparse extract archive/ --rates rates.csv    (date,currency,rate; the rate in force on
                                                   each document's date fills krw)
+  fundparse extract press/ --format xlsx -o amounts.xlsx
+  fundparse extract press/ --sort krw --min-krw 10억 --category national --has-splits
+
+selecting and sorting (before any format):
+  --min-krw 10억      only amounts of at least this many won
+  --category local    only amounts with a part of this funding source (repeatable)
+  --label 사업비      only amounts whose label contains this (repeatable)
+  --has-splits        only amounts broken down into funding sources
+  --sort krw          largest first (position: text order; file: by file name)
 
 formats:
   table  one table per file and totals by funding source (colour on a terminal)
@@ -102,6 +140,8 @@ formats:
   json   a list of the same objects
   csv    one row per mention: scalar fields, period_*, splits as label:category:krw,
          one <category>_krw column per funding source
+  xlsx   an Excel workbook: amounts (numbers as numbers), splits, totals by source, with a
+         Korean header row (English with --lang en); needs -o FILE or a redirected stdout
 
 """ + EXIT_CODES_HELP
 
@@ -124,7 +164,7 @@ configuration: [tool.fundparse] in pyproject.toml or .fundparse.toml, nearest ab
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="fundparse", formatter_class=_Formatter,
         description="Find every monetary expression in Korean text — amounts in exact KRW, "
                     "funding splits (국비/도비/시비), project periods — and check that the "
@@ -144,17 +184,26 @@ def build_parser() -> argparse.ArgumentParser:
                                     "period and findings.",
                         epilog=EXTRACT_EPILOG, formatter_class=_Formatter)
     _add_input_options(ex)
-    ex.add_argument("-f", "--format", choices=("table", "json", "jsonl", "csv"),
+    ex.add_argument("-f", "--format", choices=("table", "json", "jsonl", "csv", "xlsx"),
                     help="output format (default: table; csv with --excel)")
     ex.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     ex.add_argument("--excel", action="store_true",
                     help="CSV with a UTF-8 byte-order mark, so spreadsheets read Hangul")
-    ex.add_argument("--no-color", action="store_true", help="no colour (colour only on a TTY)")
-    ex.add_argument("--rate", action="append", metavar="CUR=RATE",
-                    help="KRW per unit of a foreign currency, e.g. USD=1380.5 (repeatable)")
-    ex.add_argument("--rates", metavar="CSV",
-                    help="dated rates (date,currency,rate): each document uses the rates in "
-                         "force on its date; --rate overrides")
+    _add_color_option(ex)
+    _add_rate_options(ex)
+    ex.add_argument("--sort", choices=("krw", "position", "file"),
+                    help="order of the amounts: krw (largest first), position (text order, "
+                         "the default), file (by file name)")
+    ex.add_argument("--min-krw", metavar="AMOUNT",
+                    help="only amounts of at least AMOUNT won (1000000000, 10억)")
+    ex.add_argument("--category", action="append", metavar="CATEGORY",
+                    help="only amounts with a funding part of this category: national, "
+                         "provincial, municipal, local, private, self, other (comma-separated, "
+                         "repeatable)")
+    ex.add_argument("--label", action="append", metavar="TEXT",
+                    help="only amounts whose label contains TEXT (repeatable)")
+    ex.add_argument("--has-splits", action="store_true", default=None,
+                    help="only amounts broken down into funding sources")
 
     ck = sub.add_parser("check", help="consistency findings (the pre-commit hook)",
                         description="Report figures that contradict each other: parts that do "
@@ -181,6 +230,10 @@ def build_parser() -> argparse.ArgumentParser:
                                "  fundparse rules FP1", formatter_class=_Formatter)
     rl.add_argument("code", nargs="?", metavar="CODE", help="a code (FP101) or prefix (FP1)")
     rl.add_argument("-f", "--format", choices=("text", "json"), default="text")
+    rl.add_argument("--lang", choices=("ko", "en"),
+                    help="language of the summaries (default: config 'lang', else ko)")
+
+    _add_color_option(ck)
 
     for name, (module, text) in DELEGATED.items():
         sub.add_parser(name, help=text, add_help=False,
@@ -188,8 +241,41 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_rate_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--rate", action="append", metavar="CUR=RATE",
+                   help="KRW per unit of a foreign currency, e.g. USD=1380.5 (repeatable)")
+    p.add_argument("--rates", metavar="CSV",
+                   help="dated rates (date,currency,rate): each document uses the rates in "
+                        "force on its date; --rate overrides")
+
+
+def _add_color_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                   help="colour: auto (on a terminal, unless NO_COLOR is set or FORCE_COLOR "
+                        "is), always, never")
+    p.add_argument("--no-color", dest="color", action="store_const", const="never",
+                   help="like --color never")
+
+
+def use_color(choice: str, stream) -> bool:
+    """--color: always / never, or auto — NO_COLOR (set and not empty) turns colour off,
+    FORCE_COLOR on, else colour on a terminal only."""
+    if choice == "always":
+        return True
+    if choice == "never":
+        return False
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
 def review_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="fundparse report",
         description="Render each document as a self-contained HTML review page: every amount "
                     "highlighted with its meaning, funding parts, periods and findings.",
@@ -197,24 +283,28 @@ def review_parser() -> argparse.ArgumentParser:
                "  fundparse report drafts/ -o review/ --open   # one page each + index.html\n"
                "  open review/release.html#all to see every tooltip at once (also in print)",
         formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders ('-' = stdin)")
+    _add_input_options(parser)
     parser.add_argument("-o", "--output", metavar="DIR", default="fundparse-report",
                         help="folder for the pages (default: ./fundparse-report)")
     parser.add_argument("--open", action="store_true", help="open the page (or index) in a browser")
-    parser.add_argument("--doc-date", metavar="YYYY-MM-DD",
-                        help="document date for 올해/내년 (default: the date the text states)")
-    parser.add_argument("--lang", choices=("ko", "en"), default=None,
-                        help="language of the page's labels and messages (default: config or ko)")
+    _add_rate_options(parser)
     return parser
 
 
 def eval_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="fundparse eval",
         description="Score fundparse against gold files (JSON lines in the contract's gold "
                     "format): precision, recall and F1 for amounts, splits and periods.")
-    parser.add_argument("gold", nargs="+", metavar="GOLD", help="gold .jsonl file(s)")
-    parser.add_argument("--json", action="store_true", help="print one JSON object, no tables")
+    parser.add_argument("gold", nargs="+", metavar="GOLD",
+                        help="gold .jsonl files, or folders of them (searched recursively)")
+    parser.add_argument("-f", "--format", choices=("text", "json"), default="text",
+                        help="text: tables (default); json: one JSON object")
+    parser.add_argument("--json", dest="format", action="store_const", const="json",
+                        help="like --format json")
+    parser.add_argument("--lang", choices=("ko", "en"),
+                        help="language of the tables and messages (default: ko)")
+    _add_color_option(parser)
     parser.add_argument("--validate", action="store_true",
                         help="check the gold files are well-formed; do not run the engine")
     parser.add_argument("--floor", metavar="FILE",
