@@ -123,7 +123,12 @@ def main(argv: list[str] | None = None) -> int:
     from fundparse.config import ConfigError
     from fundparse.fx import RateError
 
-    args = review_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    from fundparse.cli.args import set_lang
+    from fundparse.cli.main import chosen_lang
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    set_lang(chosen_lang(argv))
+    args = review_parser().parse_args(argv)
     try:
         return _report(args)
     except UsageError as exc:
