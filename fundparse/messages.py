@@ -71,7 +71,7 @@ MESSAGES: dict[str, dict[str, str | tuple[str, str]]] = {
     "cli.file_error": {"ko": "{path}: 읽지 못했습니다 — {reason}", "en": "{path}: {reason}"},
     "cli.config_error": {"ko": "{problem} (설정 오류)", "en": "{problem}"},
     "cli.note": {"ko": "{path}: 참고 — {note}", "en": "{path}: {note}"},
-    "cli.worker_read": {"ko": "작업자 {pid}가 {path}를 읽음 ({how})",
+    "cli.worker_read": {"ko": "작업 프로세스 {pid}: {path} 읽음 ({how})",
                         "en": "worker {pid} read {path} ({how})"},
     "cli.internal_file": {"ko": "{path}: 내부 오류({reason}) — fundparse의 버그입니다. {url} 에 "
                                 "알려 주십시오",
@@ -180,6 +180,11 @@ MESSAGES: dict[str, dict[str, str | tuple[str, str]]] = {
     "eval.col.end": {"ko": "끝", "en": "end"},
     "eval.col.years": {"ko": "연수/표기", "en": "years/text"},
     "eval.col.engine_value": {"ko": "엔진 값", "en": "engine"},
+    "eval.marker.approximate": {"ko": "어림(약)", "en": "approximate"},
+    "eval.marker.bound": {"ko": "한계(이상·이하)", "en": "bound"},
+    "eval.marker.per": {"ko": "단위(1인당 등)", "en": "per"},
+    "eval.marker.range": {"ko": "범위", "en": "range"},
+    "eval.marker.change": {"ko": "증감", "en": "change"},
     "eval.range_high": {"ko": "범위 상한", "en": "range high"},
     "eval.split_part": {"ko": "재원 부분", "en": "split part"},
 }

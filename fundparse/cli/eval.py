@@ -18,6 +18,7 @@ from typing import Any
 from pathlib import Path
 
 from fundparse.cli.args import eval_parser, set_lang, t, use_color
+from fundparse.messages import MESSAGES
 from fundparse.gold.read import KINDS, UsageError, read_gold
 from fundparse.gold.score import evaluate, floor_failures, read_floor
 
@@ -80,7 +81,8 @@ def print_tables(report: dict[str, Any], floors: dict[str, Decimal] | None,
     for key in ("marker", "correct", "accuracy", "stated", "stated_accuracy"):
         table.add_column(col(key), justify="right" if key != "marker" else "left")
     for k, m in report["markers"].items():
-        table.add_row(k, f"{m['correct']}/{m['total']}", _fmt(m["accuracy"]),
+        name = f"eval.marker.{k}"
+        table.add_row(t(name) if name in MESSAGES else k, f"{m['correct']}/{m['total']}", _fmt(m["accuracy"]),
                       str(m["stated"]), _fmt(m["stated_accuracy"]))
     console.print(table)
 
