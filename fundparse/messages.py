@@ -230,3 +230,129 @@ def marker_word(key: str, lang: str | None = "ko", **values: object) -> str:
     """A marker of the table (approx, min, per …) in words; an unknown value as it is."""
     template = MARKER_WORDS[_lang(lang)].get(key, key)
     return template.format(**values) if values else template
+
+
+# The command line's help (``fundparse … --help``): the English text as written in cli/args.py,
+# and its Korean, shown unless the language is English.  A help text missing here is shown in
+# English (tests/test_cli_newcomer.py checks that none is).
+HELP_KO: dict[str, str] = {
+    "files or folders (searched recursively; hidden entries skipped, symlinked folders not "
+    "followed); '-' reads stdin. Without PATH, stdin is read when it is not a terminal":
+        "파일이나 폴더(하위 폴더까지 찾고, 숨은 항목과 폴더 심볼릭 링크는 건너뜀). '-'는 표준 입력. "
+        "PATH가 없으면 터미널이 아닌 표준 입력을 읽음",
+    "file names to take from folders (repeatable; replaces the default *.txt *.md *.htm *.html "
+    "*.hwpx *.hwp *.pdf; a GLOB with '/' matches the path below the folder). Files named "
+    "directly are always read":
+        "폴더에서 읽을 파일 이름(여러 번 가능, 기본값 *.txt *.md *.htm *.html *.hwpx *.hwp *.pdf를 "
+        "대신함. '/'가 든 GLOB은 폴더 아래 경로와 맞춤). 직접 지정한 파일은 늘 읽음",
+    "name to report and choose the format/config by for '-'":
+        "'-'(표준 입력)의 이름: 출력에 쓰고 형식과 설정을 이 이름으로 고름",
+    "the documents' date, for relative years (올해, 내년); default: the date each document "
+    "states in its header":
+        "문서 날짜(올해·내년 해석용). 기본값: 각 문서 머리에 적힌 날짜",
+    "like --doc-date YYYY-01-01": "--doc-date YYYY-01-01과 같음",
+    "use this .fundparse.toml / pyproject.toml instead of the nearest one above each input":
+        "각 입력 위에서 가장 가까운 설정 대신 이 .fundparse.toml / pyproject.toml을 씀",
+    "language of every message, table and page (default: config 'lang', else ko); machine "
+    "formats keep their English field names":
+        "메시지·표·페이지의 언어(기본값: 설정의 lang, 없으면 ko). 기계용 형식의 필드 이름은 영어 "
+        "그대로",
+    "read files in N worker processes (0 = one per CPU); output is the same as with --jobs 1":
+        "작업 프로세스 N개로 파일을 읽음(0이면 CPU마다 하나). 출력은 --jobs 1과 같음",
+    "say on stderr which worker read which file, its format and encoding":
+        "어느 작업 프로세스가 어떤 파일을 어떤 형식·인코딩으로 읽었는지 표준 오류에 알림",
+    "Find every monetary expression in Korean text — amounts in exact KRW, funding splits "
+    "(국비/도비/시비), project periods — and check that the figures agree.":
+        "한국어 글에서 모든 금액 표현을 찾습니다 — 정확한 원화 금액, 재원 구성(국비/도비/시비), "
+        "사업 기간 — 그리고 수치가 서로 맞는지 검사합니다.",
+    "amounts, splits and periods from files": "파일에서 금액·재원·기간을 뽑음",
+    "Extract every monetary mention with its funding splits, period and findings.":
+        "모든 금액을 재원 구성, 기간, 검사 결과와 함께 뽑습니다.",
+    "output format (default: table; csv with --excel)":
+        "출력 형식(기본값: table, --excel이면 csv)",
+    "write to FILE instead of stdout": "표준 출력 대신 FILE에 씀",
+    "CSV with a UTF-8 byte-order mark, so spreadsheets read Hangul":
+        "스프레드시트가 한글을 읽도록 UTF-8 BOM을 붙인 CSV",
+    "order of the amounts: krw (largest first), position (text order, the default), file (by "
+    "file name)":
+        "금액의 순서: krw(큰 금액부터), position(본문 순서, 기본값), file(파일 이름순)",
+    "only amounts of at least AMOUNT won (1000000000, 10억)":
+        "AMOUNT원 이상인 금액만(1000000000, 10억)",
+    "only amounts with a funding part of this category: national, provincial, municipal, "
+    "local, private, self, other (comma-separated, repeatable)":
+        "이 분류의 재원이 든 금액만: national(국비), provincial(도비), municipal(시·군·구비), "
+        "local(지방비), private(민간), self(자부담), other(기타) (쉼표로 여럿, 여러 번 가능)",
+    "only amounts whose label contains TEXT (repeatable)":
+        "항목 이름에 TEXT가 든 금액만(여러 번 가능)",
+    "only amounts broken down into funding sources": "재원별로 나뉜 금액만",
+    "consistency findings (the pre-commit hook)": "수치가 맞는지 검사(pre-commit 훅)",
+    "Report figures that contradict each other: parts that do not add up, shares, periods, "
+    "totals given twice, malformed numbers.":
+        "서로 어긋나는 수치를 알립니다: 합이 맞지 않는 재원, 비율, 기간, 두 번 다르게 적힌 총액, "
+        "잘못 쓴 숫자.",
+    "text: path:line:column: CODE message (default); json; github: GitHub Actions annotations":
+        "text: 경로:줄:열: 코드 메시지(기본값), json, github: GitHub Actions 주석",
+    "only these codes or prefixes (comma-separated, repeatable; replaces the config's select)":
+        "이 코드나 접두어만(쉼표로 여럿, 여러 번 가능, 설정의 select를 대신함)",
+    "leave out these codes or prefixes (added to the config's ignore)":
+        "이 코드나 접두어는 뺌(설정의 ignore에 더함)",
+    "end with a one-line summary (files, errors, warnings, per code)":
+        "끝에 한 줄 요약(파일, 오류, 경고, 코드별 건수)",
+    "list the rule codes, or explain one": "규칙 코드 목록, 또는 한 규칙의 설명",
+    "The rule codes fundparse check reports: FP1xx funding splits, FP2xx periods, FP3xx "
+    "document consistency, FP4xx number formatting.":
+        "fundparse check가 알리는 규칙 코드: FP1xx 재원, FP2xx 사업 기간, FP3xx 문서 일관성, "
+        "FP4xx 숫자 표기.",
+    "examples:\n  fundparse rules\n  fundparse rules FP101\n  fundparse rules FP1":
+        "예:\n  fundparse rules\n  fundparse rules FP101\n  fundparse rules FP1",
+    "a code (FP101) or prefix (FP1)": "코드(FP101)나 접두어(FP1)",
+    "language of the summaries (default: config 'lang', else ko)":
+        "설명의 언어(기본값: 설정의 lang, 없으면 ko)",
+    "KRW per unit of a foreign currency, e.g. USD=1380.5 (repeatable)":
+        "외화 1단위의 원화 환율, 예: USD=1380.5 (여러 번 가능)",
+    "dated rates (date,currency,rate): each document uses the rates in force on its date; "
+    "--rate overrides":
+        "날짜별 환율 CSV(date,currency,rate): 문서마다 그 날짜의 환율을 씀. --rate가 우선",
+    "colour: auto (on a terminal, unless NO_COLOR is set or FORCE_COLOR is), always, never":
+        "색: auto(터미널에서만, NO_COLOR가 있으면 끄고 FORCE_COLOR가 있으면 켬), always, never",
+    "like --color never": "--color never와 같음",
+    "Render each document as a self-contained HTML review page: every amount highlighted with "
+    "its meaning, funding parts, periods and findings.":
+        "문서마다 하나로 완결된 HTML 검토 페이지를 만듭니다: 모든 금액을 그 뜻, 재원, 기간, "
+        "검사 결과와 함께 강조합니다.",
+    "examples:\n  fundparse report release.hwpx -o review/\n  fundparse report drafts/ -o "
+    "review/ --open   # one page each + index.html\n  open review/release.html#all to see "
+    "every tooltip at once (also in print)":
+        "예:\n  fundparse report release.hwpx -o review/\n  fundparse report drafts/ -o review/ "
+        "--open   # 파일마다 한 페이지와 index.html\n  review/release.html#all 을 열면 모든 "
+        "설명이 한꺼번에 보입니다(인쇄에서도)",
+    "folder for the pages (default: ./fundparse-report)":
+        "페이지를 쓸 폴더(기본값: ./fundparse-report)",
+    "open the page (or index) in a browser": "페이지(또는 목록)를 브라우저로 엶",
+    "Score fundparse against gold files (JSON lines in the contract's gold format): precision, "
+    "recall and F1 for amounts, splits and periods.":
+        "정답 파일(계약서의 정답 형식 JSON lines)로 fundparse를 채점합니다: 금액·재원·기간의 "
+        "정밀도, 재현율, F1.",
+    "gold .jsonl files, or folders of them (searched recursively)":
+        "정답 .jsonl 파일, 또는 그 폴더(하위 폴더까지)",
+    "text: tables (default); json: one JSON object": "text: 표(기본값), json: JSON 객체 하나",
+    "like --format json": "--format json과 같음",
+    "language of the tables and messages (default: ko)": "표와 메시지의 언어(기본값: ko)",
+    "check the gold files are well-formed; do not run the engine":
+        "정답 파일의 형식만 검사하고 엔진은 돌리지 않음",
+    'JSON like {"amounts": 0.95, "splits": 0.9, "periods": 0.9}: exit 1 when an F1 is below '
+    "its floor":
+        '{"amounts": 0.95, "splits": 0.9, "periods": 0.9} 같은 JSON: F1이 하한보다 낮으면 '
+        "종료 코드 1",
+    "show this help message and exit": "이 도움말을 보이고 끝냄",
+    "show program's version number and exit": "프로그램 버전을 보이고 끝냄",
+    "score extraction against gold JSONL files (precision/recall/F1)":
+        "정답 JSONL 파일로 추출을 채점(정밀도/재현율/F1)",
+    "write an HTML report page of the extracted amounts": "뽑은 금액의 HTML 검토 페이지를 씀",
+    "an HTTP service: /v1/extract, /v1/check, Duckling's /parse":
+        "HTTP 서비스: /v1/extract, /v1/check, Duckling의 /parse",
+}
+
+# argparse's own words in Korean help
+HELP_WORDS_KO = {"usage: ": "사용법: ", "options": "옵션", "positional arguments": "인자",
+                 "commands": "명령"}

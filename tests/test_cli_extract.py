@@ -511,13 +511,18 @@ def test_output_file_is_not_read_as_input(cli, tmp_path):
 def test_version_and_help_with_examples(cli):
     done = cli("--version")
     assert (done.returncode, done.stdout.strip()) == (0, f"fundparse {fundparse.__version__}")
-    top = cli("--help")
+    top = cli("--help", "--lang", "en")
     assert top.returncode == 0
     for word in ("extract", "check", "rules", "eval", "report", "exit codes", "please report"):
         assert word in top.stdout
-    ex = cli("extract", "--help")
+    korean = cli("--help")  # Korean by default
+    for word in ("사용법: fundparse", "명령:", "종료 코드:", "알려 주십시오"):
+        assert word in korean.stdout
+    ex = cli("extract", "--help", "--lang", "en")
     assert ex.returncode == 0
     assert "examples:" in ex.stdout and "fundparse extract press/ --format jsonl" in ex.stdout
+    ex = cli("extract", "--help")
+    assert "예:" in ex.stdout and "fundparse extract press/ --format jsonl" in ex.stdout
     for option in ("--format", "--output", "--excel", "--no-color", "--doc-date", "--year",
                    "--rate", "--rates", "--jobs", "--verbose", "--glob"):
         assert option in ex.stdout

@@ -385,3 +385,31 @@ def test_eval_format_json_folders_and_quiet_validation(cli, tmp_path):
     empty.mkdir()
     done = cli("eval", empty)
     assert done.returncode == 2 and "정답 파일(*.jsonl)이 없습니다" in done.stderr
+
+
+def test_help_is_korean_by_default_and_fits_100_columns(cli):
+    from rich.cells import cell_len
+
+    from fundparse.cli import args as cli_args
+
+    cli_args.set_lang("ko")
+    try:
+        top = cli_args.build_parser()
+        parsers = [top, cli_args.review_parser(), cli_args.eval_parser()]
+        parsers += list(next(a for a in top._actions if a.choices).choices.values())
+        for parser in parsers:
+            parser.format_help()
+            texts = [parser.description or "", parser.epilog or ""] + [
+                a.help for a in parser._actions if a.help] + [
+                c.help for a in parser._actions for c in getattr(a, "_choices_actions", ())]
+            english = [text for text in texts
+                       if text and not regex.search(r"\p{Hangul}", text)]
+            assert english == [], (parser.prog, english)
+    finally:
+        cli_args.set_lang("ko")
+    for command in ([], ["extract"], ["check"], ["rules"], ["report"], ["eval"]):
+        for lang in ("ko", "en"):
+            done = cli(*command, "--help", "--lang", lang, env={"COLUMNS": "100"})
+            assert done.returncode == 0, done.stderr
+            assert max(cell_len(line) for line in done.stdout.splitlines()) <= 100, command
+            assert ("사용법: " if lang == "ko" else "usage: ") in done.stdout

@@ -65,16 +65,84 @@ def say(message: str) -> None:
 
 
 class Parser(argparse.ArgumentParser):
-    """argparse with its usage errors as one line in the command's language, exit 2."""
+    """argparse with its usage errors as one line in the command's language, exit 2, and its
+    help in Korean unless the language is English."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
         print(t("cli.usage", prog=self.prog, problem=message), file=sys.stderr, flush=True)
         raise SystemExit(EXIT_ERROR)
 
+    def format_help(self) -> str:
+        if lang() == "ko":
+            self._in_korean()
+        return super().format_help()
+
+    def format_usage(self) -> str:
+        if lang() == "ko":
+            self._in_korean()
+        return super().format_usage()
+
+    def _in_korean(self) -> None:
+        from fundparse.messages import HELP_WORDS_KO
+
+        self.description = _ko(self.description)
+        self.epilog = _ko(self.epilog)
+        for group in self._action_groups:
+            group.title = HELP_WORDS_KO.get(group.title or "", group.title)
+        for action in self._actions:
+            action.help = _ko(action.help)
+            for choice in getattr(action, "_choices_actions", ()):
+                choice.help = _ko(choice.help)
+
+    def _get_formatter(self):  # "usage: " in the command's language
+        formatter = super()._get_formatter()
+        if lang() == "ko":
+            add_usage = formatter.add_usage
+
+            def korean_usage(usage, actions, groups, prefix=None):
+                return add_usage(usage, actions, groups,
+                                 "사용법: " if prefix is None else prefix)
+
+            formatter.add_usage = korean_usage  # type: ignore[method-assign]
+        return formatter
+
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """Help at most 100 columns wide, wrapped by terminal cells (a Hangul syllable takes two);
+    a text of several lines (the epilogs) is kept as written."""
+
     def __init__(self, prog: str) -> None:
         super().__init__(prog, max_help_position=30, width=min(100, _terminal_width()))
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return wrap_cells(" ".join(text.split()), width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if "\n" in text.strip():
+            return super()._fill_text(text, width, indent)
+        return "\n".join(indent + line for line in wrap_cells(" ".join(text.split()),
+                                                              width - len(indent)))
+
+
+def _cells(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def wrap_cells(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` terminal cells, broken at spaces."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split(" "):
+        if line and _cells(line) + 1 + _cells(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    if line:
+        lines.append(line)
+    return lines
 
 
 def _terminal_width() -> int:
@@ -163,18 +231,102 @@ configuration: [tool.fundparse] in pyproject.toml or .fundparse.toml, nearest ab
 """ + EXIT_CODES_HELP
 
 
+MAIN_EPILOG = """\
+examples:
+  fundparse extract release.txt
+  fundparse extract press/ --format jsonl > amounts.jsonl
+  fundparse check drafts/*.md
+  fundparse rules FP101
+
+`fundparse COMMAND --help` describes each command.
+
+""" + EXIT_CODES_HELP
+
+EXIT_CODES_KO = """\
+종료 코드:
+  0  성공 (extract: 무엇을 찾았든, check: 문제 없음 또는 경고만)
+  1  check: 오류 등급의 검사 결과가 하나 이상
+  2  명령줄, 설정, 입력 오류 (읽을 수 없거나 지원하지 않는 파일. 다른 파일은 그대로
+     처리함) — 1보다 2가 우선
+  3  내부 오류: fundparse의 버그이며 메시지가 그렇다고 알립니다 — 알려 주십시오:
+     """ + ISSUES_URL
+
+# The Korean of the epilogs above (the short help texts are in messages.HELP_KO).
+EPILOGS_KO = {
+    MAIN_EPILOG: """\
+예:
+  fundparse extract release.txt
+  fundparse extract press/ --format jsonl > amounts.jsonl
+  fundparse check drafts/*.md
+  fundparse rules FP101
+
+`fundparse 명령 --help`가 각 명령을 설명합니다.
+
+""" + EXIT_CODES_KO,
+    EXTRACT_EPILOG: """\
+예:
+  fundparse extract release.txt                  금액·재원·기간의 표
+  fundparse extract press/ --format jsonl > out.jsonl
+  fundparse extract press/ --format csv --excel -o amounts.csv
+  fundparse extract --glob '*.txt' --jobs 4 archive/
+  echo '총사업비 281억 원(국비 121, 지방비 160)' | fundparse extract - --format json
+  fundparse extract news/ --rate USD=1380.5 --rate EUR=1500
+  fundparse extract archive/ --rates rates.csv    (date,currency,rate: 문서 날짜에 유효한
+                                                  환율로 krw를 채움)
+  fundparse extract press/ --format xlsx -o amounts.xlsx
+  fundparse extract press/ --sort krw --min-krw 10억 --category national --has-splits
+
+고르기와 정렬 (모든 형식에 앞서 적용):
+  --min-krw 10억      이 금액(원) 이상만
+  --category local    이 재원 분류가 든 금액만 (여러 번 가능)
+  --label 사업비      항목 이름에 이 말이 든 금액만 (여러 번 가능)
+  --has-splits        재원별로 나뉜 금액만
+  --sort krw          큰 금액부터 (position: 본문 순서, file: 파일 이름순)
+
+형식:
+  table  파일마다 표 하나와 재원별 합계 (터미널에서는 색)
+  jsonl  한 줄에 금액 하나: 출력 계약의 객체와 "file"
+  json   같은 객체의 목록
+  csv    금액마다 한 행: 값 필드, period_*, label:category:krw 꼴의 재원,
+         재원 분류마다 <category>_krw 열
+  xlsx   엑셀 통합 문서: 금액(숫자는 숫자로), 재원, 재원별 합계, 한국어 머리글
+         (--lang en이면 영어). -o 파일이나 리디렉션한 표준 출력이 필요
+
+""" + EXIT_CODES_KO,
+    CHECK_EPILOG: """\
+예:
+  fundparse check release.txt                    release.txt:3:18: FP101 재원 합계 …
+  fundparse check drafts/ --statistics
+  fundparse check --select FP1,FP2 --ignore FP301 release.md
+  fundparse check --format github releases/       (GitHub Actions 주석)
+  fundparse check --lang en release.txt
+
+수치가 맞는데 지적된 곳을 끄기:
+  <!-- fundparse: ignore FP101 -->     이 줄과 다음 비지 않은 줄
+  # fundparse: ignore FP101             (한 줄을 차지하면 같은 효과)
+  <!-- fundparse: ignore-file FP301 --> 파일 전체. 코드가 없으면 모든 코드
+설정: pyproject.toml의 [tool.fundparse] 또는 .fundparse.toml (각 파일 위에서 가장 가까운 것):
+  select = ["FP1", "FP2"]   ignore = ["FP301"]   per-file-ignores = {"drafts/*.md" = ["FP4"]}
+
+""" + EXIT_CODES_KO,
+}
+
+
+def _ko(text: str | None) -> str | None:
+    from fundparse.messages import HELP_KO
+
+    if text is None:
+        return None
+    return EPILOGS_KO.get(text) or HELP_KO.get(text, text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog="fundparse", formatter_class=_Formatter,
         description="Find every monetary expression in Korean text — amounts in exact KRW, "
                     "funding splits (국비/도비/시비), project periods — and check that the "
                     "figures agree.",
-        epilog="examples:\n"
-               "  fundparse extract release.txt\n"
-               "  fundparse extract press/ --format jsonl > amounts.jsonl\n"
-               "  fundparse check drafts/*.md\n"
-               "  fundparse rules FP101\n\n"
-               "`fundparse COMMAND --help` describes each command.\n\n" + EXIT_CODES_HELP,
+        epilog=MAIN_EPILOG,
     )
     parser.add_argument("-V", "--version", action="version", version=f"fundparse {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
@@ -236,8 +388,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_color_option(ck)
 
     for name, (module, text) in DELEGATED.items():
-        sub.add_parser(name, help=text, add_help=False,
-                       description=f"{text} (see `fundparse {name} --help`)")
+        sub.add_parser(name, help=text, add_help=False, description=text)
     return parser
 
 
@@ -282,7 +433,7 @@ def review_parser() -> argparse.ArgumentParser:
         epilog="examples:\n  fundparse report release.hwpx -o review/\n"
                "  fundparse report drafts/ -o review/ --open   # one page each + index.html\n"
                "  open review/release.html#all to see every tooltip at once (also in print)",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+        formatter_class=_Formatter)
     _add_input_options(parser)
     parser.add_argument("-o", "--output", metavar="DIR", default="fundparse-report",
                         help="folder for the pages (default: ./fundparse-report)")
@@ -295,7 +446,8 @@ def eval_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog="fundparse eval",
         description="Score fundparse against gold files (JSON lines in the contract's gold "
-                    "format): precision, recall and F1 for amounts, splits and periods.")
+                    "format): precision, recall and F1 for amounts, splits and periods.",
+        formatter_class=_Formatter)
     parser.add_argument("gold", nargs="+", metavar="GOLD",
                         help="gold .jsonl files, or folders of them (searched recursively)")
     parser.add_argument("-f", "--format", choices=("text", "json"), default="text",
