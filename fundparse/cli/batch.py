@@ -170,7 +170,7 @@ def _extract_document(path: str, job: Job, config) -> Iterator[Event]:
 
 def _review_document(path: str, job: Job, config) -> Iterator[Event]:
     """The document whole (its notes go on its page), its mentions and its findings."""
-    from fundparse.cli.review import review_document
+    from fundparse.cli.analysis import review_document
 
     doc = _read(path, job)
     yield ("doc", doc.format, doc.encoding)

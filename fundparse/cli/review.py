@@ -4,8 +4,8 @@
     fundparse report drafts/ -o out/ --open        # one page per file and out/index.html
 
 It takes extract's input options (--glob, --config, --year, --doc-date, --rate, --rates, --jobs);
-the batch runner reads each input and analyses it once (mode "review": ``review_document``
-gives its mentions and findings); the pages are rendered by report/html.py.
+the batch runner reads each input and analyses it once (mode "review": cli/analysis.py gives
+its mentions and findings); the pages are rendered by report/html.py.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import os
 import sys
 from pathlib import Path
 
+from fundparse.cli.analysis import analyse_once
 from fundparse.cli.args import review_parser, say
 from fundparse.cli.batch import run, shown_path
 from fundparse.cli.commands import Run, _common_job, _inputs, _jobs, progress_bar
@@ -42,38 +43,6 @@ def filter_findings(findings: list[Finding], config, path: str) -> list[Finding]
             continue
         out.append(f)
     return out
-
-
-def analyse_once(text: str, *, doc_date=None, config=None, rates=None):
-    """The mentions and the findings of ``text`` from one analysis (what ``extract`` and
-    ``check`` each give, without analysing the document twice)."""
-    from decimal import localcontext
-
-    from fundparse import pipeline
-    from fundparse.model import EXACT
-    from fundparse.suppress import filter_findings as suppressed
-
-    analysis = pipeline.analyse(text, doc_date, config, full=True)
-    lines = pipeline.Lines(text)
-    with localcontext(EXACT):
-        mentions = [pipeline._mention(fact, text, lines, rates) for fact in analysis.facts]
-    return mentions, suppressed(analysis.findings, text, config=config)
-
-
-def review_document(doc, job, config):
-    """A read document's mentions (PDF pages noted) and findings, with the job's rates."""
-    from dataclasses import replace
-
-    from fundparse.readers import page_of as page_at
-    from fundparse.structure.docdate import sniff_doc_date
-
-    rates = None
-    if job.rates or job.rate_table is not None:
-        rates = job.rates_on(job.doc_date or sniff_doc_date(doc.text))
-    mentions, findings = analyse_once(doc.text, doc_date=job.doc_date, config=config, rates=rates)
-    if doc.pages:
-        mentions = [replace(m, page=page_at(doc, m.start)) for m in mentions]
-    return mentions, findings
 
 
 def build_page(text: str, *, name: str, path: str = "-", lang: str = "ko",
