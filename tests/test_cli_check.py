@@ -118,10 +118,12 @@ def test_exit_codes_and_two_wins(cli, tmp_path):
     assert done.returncode == 1 and codes(done.stdout) == ["FP301", "FP101"]
     done = cli("check", error, junk, clean)
     assert done.returncode == 2 and codes(done.stdout) == ["FP101"]
+    assert done.stderr == f"fundparse: {junk}: 읽지 못했습니다 — binary file (not text)\n"
+    done = cli("check", "--lang", "en", error, junk, clean)
     assert done.stderr == f"fundparse: {junk}: binary file (not text)\n"
     done = cli("check", tmp_path / "missing.md")
     assert done.returncode == 2 and done.stdout == ""
-    done = cli("check", "--select", "FP9", clean)
+    done = cli("check", "--lang", "en", "--select", "FP9", clean)
     assert done.returncode == 2 and "unknown rule code or prefix 'FP9'" in done.stderr
     done = cli("check", "--format", "xml", clean)
     assert done.returncode == 2 and "Traceback" not in done.stderr
@@ -311,11 +313,15 @@ def test_jobs_give_the_same_findings(cli, tmp_path):
 
 def test_rules_lists_every_code_in_both_languages(cli):
     done = cli("rules")
-    assert done.returncode == 0
+    english = cli("rules", "--lang", "en")
+    assert done.returncode == english.returncode == 0
+    severity = {"error": "오류", "warning": "경고"}
     for code, check in CHECKS.items():
-        assert re.search(rf"^\s+{code}\s+{check.severity}\s+{re.escape(check.summary_ko)}$",
-                         done.stdout, re.M), code
-        assert check.summary in done.stdout
+        assert re.search(rf"^\s+{code}\s+{severity[check.severity]}\s+"
+                         rf"{re.escape(check.summary_ko)}$", done.stdout, re.M), code
+        assert re.search(rf"^\s+{code}\s+{check.severity}\s+{re.escape(check.summary)}$",
+                         english.stdout, re.M), code
+        assert check.summary not in done.stdout and check.summary_ko not in english.stdout
     for family in ("FP1xx", "FP2xx", "FP3xx", "FP4xx"):
         assert family in done.stdout
     family = cli("rules", "FP2")
@@ -323,14 +329,17 @@ def test_rules_lists_every_code_in_both_languages(cli):
 
 
 def test_rules_explains_one_with_examples(cli):
-    done = cli("rules", "fp101")
-    assert done.returncode == 0
     check = CHECKS["FP101"]
+    korean = cli("rules", "fp101")
+    assert korean.stdout.startswith("FP101 (오류)") and f"틀린 예:   {check.bad}" in korean.stdout
+    done = cli("rules", "fp101", "--lang", "en")
+    assert done.returncode == 0
     assert done.stdout.startswith("FP101 (error)")
     assert f"bad:   {check.bad}" in done.stdout and f"good:  {check.good}" in done.stdout
-    assert "재원 합계 271억 원" in done.stdout  # what check reports for the bad example
+    assert "재원 합계 271억 원" in korean.stdout  # what check reports for the bad example
+    assert "271" in done.stdout
     assert "fundparse: ignore FP101" in done.stdout
-    done = cli("rules", "FP999")
+    done = cli("rules", "FP999", "--lang", "en")
     assert done.returncode == 2 and "unknown rule code" in done.stderr
     records = json.loads(cli("rules", "--format", "json").stdout)
     assert [r["code"] for r in records] == sorted(CHECKS)

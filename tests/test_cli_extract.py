@@ -116,7 +116,7 @@ def test_legacy_and_unicode_encodings_give_the_same_mentions(cli, tmp_path, enco
     if encoding == "euc-kr":
         assert "똠".encode("euc-kr").startswith(b"\xa4\xd4")  # the 8-byte form
     reference = cli("extract", "-f", "jsonl", tmp_path / "utf8.txt")
-    done = cli("extract", "-f", "jsonl", "--verbose", tmp_path / "legacy.txt")
+    done = cli("extract", "-f", "jsonl", "--verbose", "--lang", "en", tmp_path / "legacy.txt")
     assert done.returncode == 0, done.stderr
     expected = [{**r, "file": str(tmp_path / "legacy.txt")} for r in jsonl(reference.stdout)]
     assert jsonl(done.stdout) == expected  # same offsets: nothing decoded to mojibake
@@ -251,7 +251,7 @@ def test_broken_symlink_and_fifo_in_a_folder(cli, tmp_path):
     (tmp_path / "dead.txt").symlink_to(tmp_path / "missing.txt")
     os.mkfifo(tmp_path / "pipe.txt")
     (tmp_path / "zz.txt").write_text(SECOND, encoding="utf-8")
-    done = cli("extract", "-f", "jsonl", tmp_path, timeout=60)
+    done = cli("extract", "-f", "jsonl", "--lang", "en", tmp_path, timeout=60)
     assert done.returncode == 2
     assert [Path(r["file"]).name for r in jsonl(done.stdout)] == ["good.txt", "zz.txt"]
     assert done.stderr.splitlines() == [
@@ -264,7 +264,7 @@ def test_missing_file_and_empty_file(cli, tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     done = cli("extract", "-f", "jsonl", tmp_path / "empty.txt")
     assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
-    done = cli("extract", "-f", "jsonl", tmp_path / "nope.txt", tmp_path / "empty.txt")
+    done = cli("extract", "-f", "jsonl", "--lang", "en", tmp_path / "nope.txt", tmp_path / "empty.txt")
     assert done.returncode == 2
     assert done.stderr == f"fundparse: {tmp_path / 'nope.txt'}: no such file\n"
 
@@ -280,7 +280,7 @@ def test_missing_file_and_empty_file(cli, tmp_path):
 ])
 def test_bad_options_are_one_line(cli, tmp_path, args, message):
     (tmp_path / "a.txt").write_text(SEED, encoding="utf-8")
-    done = cli("extract", *args, tmp_path / "a.txt", cwd=tmp_path)
+    done = cli("extract", "--lang", "en", *args, tmp_path / "a.txt", cwd=tmp_path)
     assert done.returncode == 2
     assert done.stdout == ""
     assert len(done.stderr.splitlines()) == 1 and message in done.stderr, done.stderr
@@ -290,7 +290,8 @@ def test_usage_errors_exit_2_without_traceback(cli):
     for args in (["extract", "--format", "xml", "a.txt"], ["frobnicate"], ["check", "--jobs", "x"]):
         done = cli(*args)
         assert done.returncode == 2, args
-        assert "Traceback" not in done.stderr and "usage:" in done.stderr
+        assert "Traceback" not in done.stderr and "--help" in done.stderr
+        assert len(done.stderr.splitlines()) == 1, done.stderr
 
 
 # --- many files ----------------------------------------------------------------------------------
@@ -301,7 +302,7 @@ def test_jobs_2_equals_jobs_1_and_uses_two_workers(cli, tmp_path):
                        for k in range(3))
         (tmp_path / f"doc{i}.txt").write_text(body, encoding="utf-8")
     one = cli("extract", "-f", "jsonl", "--jobs", "1", tmp_path)
-    two = cli("extract", "-f", "jsonl", "--jobs", "2", "--verbose", tmp_path)
+    two = cli("extract", "-f", "jsonl", "--jobs", "2", "--verbose", "--lang", "en", tmp_path)
     assert one.returncode == two.returncode == 0, two.stderr
     assert two.stdout == one.stdout
     assert len(jsonl(one.stdout)) == 24
@@ -439,11 +440,11 @@ def test_table_report_and_footer(cli, tmp_path):
     assert "도비: 20억 원, 도비·광역시비" in out  # … but named when the label does not say it
     assert "2023–2026 (4년)" in out
     assert "FP101" in out  # the b.txt finding is shown
-    footer = out[out.index("Totals by funding source"):]
+    footer = out[out.index("재원별 합계"):]
     # a.txt gives 국비 121 twice (counted once), b.txt 121 again: 242; 지방비 160 + 150 = 310; 도비 20, 시비 30
-    assert re.search(r"national \(국비\)\s+24,200,000,000  242억 원", footer), footer
-    assert re.search(r"local \(지방비\)\s+31,000,000,000  310억 원", footer), footer
-    assert re.search(r"total\s+60,200,000,000  602억 원\s+100\.0%", footer), footer
+    assert re.search(r"국비\s+24,200,000,000  242억 원", footer), footer
+    assert re.search(r"지방비\s+31,000,000,000  310억 원", footer), footer
+    assert re.search(r"합계\s+60,200,000,000  602억 원\s+100\.0%", footer), footer
 
 
 def _run_on_a_terminal(args: list[str]) -> bytes:
@@ -490,7 +491,8 @@ def test_progress_bar_on_a_terminal_for_many_files(tmp_path):
     for i in range(12):
         (tmp_path / f"d{i:02}.txt").write_text(f"사업비 {i + 1}억 원\n", encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    shown = _run_on_a_terminal(["extract", "-f", "jsonl", "-o", str(out), str(tmp_path)])
+    shown = _run_on_a_terminal(["extract", "-f", "jsonl", "--lang", "en", "-o", str(out),
+                                str(tmp_path)])
     assert b"files" in shown and b"/12" in shown, shown
     assert len(out.read_text(encoding="utf-8").splitlines()) == 12
 
@@ -509,13 +511,18 @@ def test_output_file_is_not_read_as_input(cli, tmp_path):
 def test_version_and_help_with_examples(cli):
     done = cli("--version")
     assert (done.returncode, done.stdout.strip()) == (0, f"fundparse {fundparse.__version__}")
-    top = cli("--help")
+    top = cli("--help", "--lang", "en")
     assert top.returncode == 0
     for word in ("extract", "check", "rules", "eval", "report", "exit codes", "please report"):
         assert word in top.stdout
-    ex = cli("extract", "--help")
+    korean = cli("--help")  # Korean by default
+    for word in ("사용법: fundparse", "명령:", "종료 코드:", "알려 주십시오"):
+        assert word in korean.stdout
+    ex = cli("extract", "--help", "--lang", "en")
     assert ex.returncode == 0
     assert "examples:" in ex.stdout and "fundparse extract press/ --format jsonl" in ex.stdout
+    ex = cli("extract", "--help")
+    assert "예:" in ex.stdout and "fundparse extract press/ --format jsonl" in ex.stdout
     for option in ("--format", "--output", "--excel", "--no-color", "--doc-date", "--year",
                    "--rate", "--rates", "--jobs", "--verbose", "--glob"):
         assert option in ex.stdout
@@ -575,7 +582,8 @@ def test_internal_error_is_one_line_exit_3(tmp_path):
         "from fundparse.cli import main\n"
         "sys.exit(main(sys.argv[1:]))\n"
     )
-    done = subprocess.run([sys.executable, "-c", script, "extract", "-f", "jsonl", str(tmp_path)],
+    done = subprocess.run([sys.executable, "-c", script, "extract", "-f", "jsonl", "--lang", "en",
+                           str(tmp_path)],
                           capture_output=True, text=True, encoding="utf-8", timeout=120)
     assert done.returncode == 3
     assert [json.loads(line)["krw"] for line in done.stdout.splitlines()] == [28_100_000_000]

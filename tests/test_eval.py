@@ -338,9 +338,13 @@ def test_table_output_names_the_scores_and_the_misses(tmp_path, fake_engine, cap
     a = "가 10억 원"
     table[a] = []
     path = write_gold(tmp_path, gold(a, [amt("10억 원", 1_000_000_000)], id="local-01"))
-    assert ev.main([path]) == 0
+    assert ev.main([path, "--lang", "en"]) == 0
     out = capsys.readouterr().out
     for word in ("amounts", "splits", "periods", "Missed amounts", "10억 원", "local-01"):
+        assert word in out
+    assert ev.main([path]) == 0  # Korean by default
+    out = capsys.readouterr().out
+    for word in ("금액", "재원", "기간", "놓친 금액 (1)", "10억 원", "local-01"):
         assert word in out
 
 
@@ -448,8 +452,10 @@ def test_validate_accepts_good_gold(tmp_path, capsys, monkeypatch):
                   [{"total_krw": 28_100_000_000, "start": 2023, "end": 2026, "years": 4}],
                   findings=[])
     path = write_gold(tmp_path, record)
-    assert ev.main(["--validate", path]) == 0
+    assert ev.main(["--validate", "--lang", "en", path]) == 0
     assert "1 documents, 3 amounts, 1 splits, 1 periods: ok" in capsys.readouterr().out
+    assert ev.main(["--validate", path]) == 0
+    assert "문서 1개, 금액 3개, 재원 1개, 기간 1개: 이상 없음" in capsys.readouterr().out
 
 
 def test_validate_reports_each_problem(tmp_path, capsys):
@@ -531,7 +537,7 @@ def test_floor_fails_and_says_which(tmp_path, fake_engine, capsys):
     gold_path = _half_right(tmp_path, fake_engine)
     floor = tmp_path / "floor.json"
     floor.write_text('{"amounts": 0.67, "splits": 0.9, "periods": 0.9}')
-    assert ev.main(["--json", "--floor", str(floor), gold_path]) == 1
+    assert ev.main(["--json", "--lang", "en", "--floor", str(floor), gold_path]) == 1
     captured = capsys.readouterr()
     report = json.loads(captured.out)
     assert [f["kind"] for f in report["floor"]["failures"]] == ["amounts"]
@@ -555,8 +561,10 @@ def test_bad_floor_file_is_a_usage_error(tmp_path, fake_engine, capsys, content)
 
 
 def test_missing_gold_file_is_a_usage_error(tmp_path, capsys):
-    assert ev.main([str(tmp_path / "none.jsonl")]) == 2
+    assert ev.main([str(tmp_path / "none.jsonl"), "--lang", "en"]) == 2
     assert "no such gold file" in capsys.readouterr().err
+    assert ev.main([str(tmp_path / "none.jsonl")]) == 2
+    assert "정답 파일이 없습니다" in capsys.readouterr().err
     assert ev.main([]) == 2
 
 
@@ -647,5 +655,5 @@ def test_gold_lines_split_only_on_newline(tmp_path, fake_engine, capsys):
     path.write_text(json.dumps(gold(text, [amt("10억 원", 1_000_000_000)]), ensure_ascii=False)
                     + "\r\n", encoding="utf-8")
     assert "\u2028" in path.read_text(encoding="utf-8")
-    assert ev.main(["--validate", str(path)]) == 0
+    assert ev.main(["--validate", "--lang", "en", str(path)]) == 0
     assert "1 documents, 1 amounts" in capsys.readouterr().out

@@ -89,7 +89,7 @@ def test_the_command_at_60_and_100_columns(cli, tmp_path):
     for columns in ("60", "100"):
         done = cli("extract", path, env={"COLUMNS": columns})
         assert done.returncode == 0, done.stderr
-        table = done.stdout.split("Totals by funding source")[0]
+        table = done.stdout.split("재원별 합계")[0]
         assert_whole(table, fundparse.extract(SEED), int(columns))
 
 

@@ -25,7 +25,7 @@ def test_the_rule_on_nested_parts():
 
 def test_table_footer_agrees(cli, tmp_path):
     (tmp_path / "release.txt").write_text(TEXT, encoding="utf-8")
-    done = cli("extract", "--no-color", tmp_path / "release.txt")
+    done = cli("extract", "--no-color", "--lang", "en", tmp_path / "release.txt")
     assert done.returncode == 0, done.stderr
     footer = done.stdout[done.stdout.index("Totals by funding source"):]
     rows = {m[1]: int(m[2].replace(",", ""))

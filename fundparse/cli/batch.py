@@ -170,13 +170,11 @@ def _extract_document(path: str, job: Job, config) -> Iterator[Event]:
 
 def _review_document(path: str, job: Job, config) -> Iterator[Event]:
     """The document whole (its notes go on its page), its mentions and its findings."""
-    import fundparse
+    from fundparse.cli.analysis import review_document
 
     doc = _read(path, job)
     yield ("doc", doc.format, doc.encoding)
-    mentions = fundparse.extract(doc.text, doc_date=job.doc_date, config=config)
-    findings = fundparse.check(doc.text, doc_date=job.doc_date, config=config)
-    yield ("reviewed", doc, mentions, findings, config)
+    yield ("reviewed", doc, *review_document(doc, job, config), config)
 
 
 def _check_document(path: str, job: Job, config) -> Iterator[Event]:

@@ -10,32 +10,68 @@ import sys
 from dataclasses import replace
 from typing import Any, TextIO
 
-from fundparse.cli.args import EXIT_FINDINGS, EXIT_OK, UsageError
-from fundparse.cli.batch import (
-    CHUNK_CHARS,
-    HUGE_BYTES,
-    Job,
-    Run,
-    config_for,
-    run,
-    shown_path,
+from fundparse.cli.args import (
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    EXIT_INTERNAL,
+    EXIT_OK,
+    ISSUES_URL,
+    UsageError,
+    lang,
+    say,
+    t,
+    use_color,
 )
+from fundparse.cli.batch import CHUNK_CHARS, HUGE_BYTES, Job, config_for, run, shown_path
+from fundparse.cli.batch import Run as _Run
 from fundparse.cli.inputs import default_globs, collect_inputs
 
 
 PROGRESS_MIN_FILES = 10
 
 
+class Run(_Run):
+    """The batch runner's bookkeeping, its lines on stderr in the command's language."""
+
+    def error(self, path: str, reason: str) -> None:
+        say(t("cli.file_error", path=path, reason=reason))
+        self.status = max(self.status, EXIT_ERROR)
+
+    def config_error(self, problem: str) -> None:
+        if problem not in self._said:
+            self._said.add(problem)
+            say(t("cli.config_error", problem=problem))
+        self.status = max(self.status, EXIT_ERROR)
+
+    def internal(self, path: str, reason: str) -> None:
+        say(t("cli.internal_file", path=path, reason=reason, url=ISSUES_URL))
+        self.status = max(self.status, EXIT_INTERNAL)
+
+    def common(self, path: str, pid: int, event) -> bool:
+        kind = event[0]
+        if kind == "doc" and self.verbose:
+            how = event[1] + (f", {event[2]}" if event[2] else "")
+            say(t("cli.worker_read", pid=pid, path=path, how=how))
+            return True
+        if kind == "note":
+            say(t("cli.note", path=path, note=event[1]))
+            return True
+        if kind == "info" and self.verbose:
+            say(t("cli.note", path=path, note=event[1]))
+            return True
+        return super().common(path, pid, event)
+
+
 def _parse_day(args: argparse.Namespace) -> dt.date | None:
     if args.year is not None:
         if not 1900 <= args.year <= 2200:
-            raise UsageError(f"--year: expected a year such as 2024, not {args.year}")
+            raise UsageError(t("cli.bad_year", value=args.year))
         return dt.date(args.year, 1, 1)
     if args.doc_date:
         try:
             return dt.date.fromisoformat(args.doc_date.strip())
         except ValueError:
-            raise UsageError(f"--doc-date: expected YYYY-MM-DD, not {args.doc_date!r}") from None
+            raise UsageError(t("cli.bad_doc_date", value=args.doc_date)) from None
     return None
 
 
@@ -43,7 +79,7 @@ def _inputs(args: argparse.Namespace, run_state: Run, exclude: str | None = None
     paths = list(args.paths)
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
-            raise UsageError("no input: give files or folders, or '-' to read stdin")
+            raise UsageError(t("cli.no_input"))
         paths = ["-"]
     globs = tuple(args.glob) if args.glob else default_globs()
     inputs = collect_inputs(paths, globs, run_state.error)
@@ -55,13 +91,13 @@ def _inputs(args: argparse.Namespace, run_state: Run, exclude: str | None = None
 
 def _jobs(value: int) -> int:
     if value < 0:
-        raise UsageError(f"--jobs: expected 0 or more, not {value}")
+        raise UsageError(t("cli.bad_jobs", value=value))
     return value or os.cpu_count() or 1
 
 
 def _common_job(args: argparse.Namespace, mode: str, **extra: Any) -> Job:
     if args.config and not os.path.isfile(args.config):
-        raise UsageError(f"--config: no such file: {args.config}")
+        raise UsageError(t("cli.no_config", path=args.config))
     return Job(mode=mode, doc_date=_parse_day(args), config_file=args.config, lang=args.lang,
                stdin_name=args.stdin_filename,
                huge_bytes=_env_int("FUNDPARSE_HUGE_BYTES", HUGE_BYTES),
@@ -75,9 +111,9 @@ def _env_int(name: str, default: int) -> int:
     try:
         number = int(value)
     except ValueError:
-        raise UsageError(f"{name}: expected a whole number, not {value!r}") from None
+        raise UsageError(t("cli.bad_env_int", name=name, value=value)) from None
     if number < 1:
-        raise UsageError(f"{name}: expected a positive number, not {value!r}")
+        raise UsageError(t("cli.bad_env_positive", name=name, value=value))
     return number
 
 
@@ -87,7 +123,37 @@ def _open_output(path: str | None, newline: str | None) -> TextIO:
     try:
         return open(path, "w", encoding="utf-8", newline=newline)
     except OSError as exc:
-        raise UsageError(f"--output: cannot write {path}: {exc.strerror or exc}") from None
+        raise UsageError(t("cli.cannot_write", path=path, reason=exc.strerror or exc)) from None
+
+
+def _selection(args: argparse.Namespace):
+    """The extract's --sort / --min-krw / --category / --label / --has-splits, or None."""
+    from fundparse.cli.args import parse_krw
+    from fundparse.report.select import Selection, SelectionError
+
+    categories = tuple(c.strip().lower() for text in args.category or ()
+                       for c in text.split(",") if c.strip())
+    labels = tuple(x.strip() for x in args.label or () if x.strip())
+    try:
+        selection = Selection(sort=args.sort,
+                              min_krw=parse_krw(args.min_krw) if args.min_krw else None,
+                              categories=categories, labels=labels, has_splits=args.has_splits)
+    except SelectionError as exc:
+        raise UsageError(_selection_problem(args, exc)) from None
+    if selection == Selection() or selection == Selection(sort="position"):
+        return None
+    return selection
+
+
+def _selection_problem(args: argparse.Namespace, exc: Exception) -> str:
+    from fundparse.model import CATEGORIES
+
+    text = str(exc)
+    if text.startswith("--min-krw"):
+        return t("extract.bad_min_krw", value=args.min_krw)
+    if text.startswith("--category"):
+        return t("extract.bad_category", categories=", ".join(CATEGORIES))
+    return text
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -95,52 +161,103 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     fmt = args.format or ("csv" if args.excel else "table")
     if args.excel and fmt != "csv":
-        raise UsageError("--excel writes CSV; it cannot be combined with --format " + fmt)
+        raise UsageError(t("extract.excel_csv", format=fmt))
+    selection = _selection(args)
     rates = dict(parse_rate(text) for text in args.rate or ())
     table = RateTable.from_csv(args.rates) if args.rates else None
     job = _common_job(args, "extract", rates=tuple(sorted(rates.items())), rate_table=table)
     jobs = _jobs(args.jobs)
-    if fmt == "jsonl" and jobs != 1:
+    if fmt == "jsonl" and jobs != 1 and selection is None:
         job = replace(job, render="jsonl")
     state = Run(verbose=args.verbose)
     inputs = _inputs(args, state, exclude=args.output)
 
-    out = _open_output(args.output, "" if fmt == "csv" else None)
+    binary = fmt == "xlsx"
+    if binary and args.output is None and _isatty(sys.stdout):
+        raise UsageError(t("extract.xlsx_terminal"))
+    out = None if binary else _open_output(args.output, "" if fmt == "csv" else None)
     if out is sys.stdout and fmt != "table":
         _utf8_stdout()
     try:
         writer = _extract_writer(fmt, out, args, job)
         progress = _progress(len(inputs), args, to_terminal=out is sys.stdout)
+        streams = selection is None or selection.streams()
+        held: list[tuple[str, list]] = []  # a sort across files needs the whole run
         try:
             for path, pid, events in run(inputs, job, jobs):
                 shown = shown_path(path, job)
+                kept = _keeper(selection, shown, job)
                 begun = False
+                mentions: list = []
                 for event in events:
                     if state.common(shown, pid, event):
                         if event[0] == "doc":
-                            writer.begin(shown)
                             begun = True
+                            if streams:
+                                writer.begin(shown)
                         continue
                     if event[0] in ("mentions", "rendered"):
                         if not begun:
-                            writer.begin(shown)
                             begun = True
+                            if streams:
+                                writer.begin(shown)
                         if event[0] == "rendered":
                             out.write(event[1])
+                        elif streams:
+                            writer.write(shown, [m for m in event[1] if kept(m)])
                         else:
-                            writer.write(shown, event[1])
+                            mentions.extend(m for m in event[1] if kept(m))
                 if begun:
-                    writer.end(shown)
+                    if streams:
+                        writer.end(shown)
+                    else:
+                        held.append((shown, mentions))
                 if progress is not None:
                     progress[0].advance(progress[1])
         finally:
             if progress is not None:
                 progress[0].stop()
+        if held:
+            _write_sorted(writer, held, selection, merge=fmt == "table")
         writer.close()
     finally:
-        if out is not sys.stdout:
+        if out is not None and out is not sys.stdout:
             out.close()
     return state.status
+
+
+def _keeper(selection, shown: str, job: Job):
+    """The filter of one document: the selection with its configuration's source words."""
+    if selection is None:
+        return lambda mention: True
+    return replace(selection, category_of=_source_lookup(shown, job)).keeps
+
+
+def _write_sorted(writer, held: list[tuple[str, list]], selection, merge: bool) -> None:
+    """Documents held for a sort across files, written in the selection's order: each run of
+    one file's amounts as a document (``merge``: one per file, in the order their first amount
+    comes; files left with no amount after them)."""
+    from fundparse.report.select import Selection
+
+    order = Selection(sort=selection.sort)
+    pairs = order.apply((path, m) for path, mentions in held for m in mentions)
+    groups: list[tuple[str, list]] = []
+    if merge:
+        by_path: dict[str, list] = {}
+        for path, m in pairs:
+            by_path.setdefault(path, []).append(m)
+        groups = list(by_path.items())
+        groups += [(path, []) for path, _ in held if path not in by_path]
+    else:
+        for path, m in pairs:
+            if groups and groups[-1][0] == path:
+                groups[-1][1].append(m)
+            else:
+                groups.append((path, [m]))
+    for path, mentions in groups:
+        writer.begin(path)
+        writer.write(path, mentions)
+        writer.end(path)
 
 
 def _source_lookup(shown: str, job: Job):
@@ -151,23 +268,38 @@ def _source_lookup(shown: str, job: Job):
     return load_tables(config_for(path, job).data).category
 
 
-def _extract_writer(fmt: str, out: TextIO, args: argparse.Namespace, job: Job):
-    lang = job.lang or "ko"
+def _extract_writer(fmt: str, out: TextIO | None, args: argparse.Namespace, job: Job):
+    words = job.lang or lang()
     if fmt == "table":
         from fundparse.report.table import TableWriter
 
         tty = out is sys.stdout and _isatty(out)
-        color = tty and not args.no_color and not os.environ.get("NO_COLOR")
+        color = out is sys.stdout and use_color(args.color, out)
         width = None if tty else _env_int("COLUMNS", 160) if os.environ.get("COLUMNS") else 160
-        return TableWriter(out, color=color, width=width, lang=lang,
+        return TableWriter(out, color=color, width=width, lang=words,
                            category_of=lambda shown: _source_lookup(shown, job))
+    if fmt == "xlsx":
+        from fundparse.report.xlsx import XlsxWriter
+
+        return XlsxWriter(_binary_target(args.output), lang=words)
     from fundparse.report import formats
 
     if fmt == "jsonl":
-        return formats.JsonlWriter(out, lang)
+        return formats.JsonlWriter(out, words)
     if fmt == "json":
-        return formats.JsonWriter(out, lang)
+        return formats.JsonWriter(out, words)
     return formats.CsvWriter(out, excel=args.excel)
+
+
+def _binary_target(path: str | None):
+    if path is None:
+        return sys.stdout.buffer
+    try:
+        with open(path, "wb"):
+            pass
+    except OSError as exc:
+        raise UsageError(t("cli.cannot_write", path=path, reason=exc.strerror or exc)) from None
+    return path
 
 
 def _isatty(stream: Any) -> bool:
@@ -180,15 +312,34 @@ def _isatty(stream: Any) -> bool:
 def _progress(total: int, args: argparse.Namespace, to_terminal: bool):
     """A progress bar on stderr for many files, when stderr is a terminal and the output does
     not share it (a table printing to the same terminal shows its own progress)."""
-    if total < PROGRESS_MIN_FILES or args.verbose or not _isatty(sys.stderr):
-        return None
     if to_terminal and _isatty(sys.stdout):
+        return None
+    return progress_bar(total, args.verbose)
+
+
+def progress_bar(total: int, verbose: bool = False, lines_to_terminal: bool = False):
+    """A started (progress, task) on stderr for ``total`` files, or None: only on a terminal,
+    for PROGRESS_MIN_FILES or more, never with --verbose (its lines would tear the bar).
+    ``lines_to_terminal``: the command prints lines to stdout meanwhile; when stdout is the
+    same terminal they are printed above the bar."""
+    if total < PROGRESS_MIN_FILES or verbose or not _isatty(sys.stderr):
         return None
     from fundparse.report.table import make_progress
 
-    progress, task = make_progress(total, sys.stderr)
+    progress, task = make_progress(total, sys.stderr, lang(),
+                                   redirect_stdout=lines_to_terminal and _isatty(sys.stdout))
     progress.start()
     return progress, task
+
+
+class CurrentStdout:
+    """Whatever sys.stdout is when written to: above the progress bar while it shows."""
+
+    def write(self, text: str) -> int:
+        return sys.stdout.write(text)
+
+    def flush(self) -> None:
+        sys.stdout.flush()
 
 
 def _utf8_stdout() -> None:
@@ -213,7 +364,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     inputs = _inputs(args, state)
     if args.format != "text":
         _utf8_stdout()
-    writer = FindingsWriter(sys.stdout, args.format, job.lang or "ko")
+    progress = progress_bar(len(inputs), args.verbose, lines_to_terminal=True)
+    writer = FindingsWriter(CurrentStdout(), args.format, job.lang or lang())
     counts: dict[str, int] = {}
     errors = False
     checked = 0
@@ -225,17 +377,21 @@ def cmd_check(args: argparse.Namespace) -> int:
                 continue
             if event[0] == "findings":
                 checked += 1
-                findings, lang = event[1], event[2]
-                langs.append(lang)
-                writer.add(shown, findings, lang)
+                findings, file_lang = event[1], event[2]
+                langs.append(file_lang)
+                writer.add(shown, findings, file_lang)
                 for finding in findings:
                     counts[finding.code] = counts.get(finding.code, 0) + 1
                     errors = errors or finding.severity == "error"
         sys.stdout.flush()
+        if progress is not None:
+            progress[0].advance(progress[1])
+    if progress is not None:
+        progress[0].stop()
     writer.close()
     if args.statistics:
-        lang = job.lang or (langs[0] if langs and len(set(langs)) == 1 else "ko")
-        line = statistics_line(checked, counts, {c: k.severity for c, k in CHECKS.items()}, lang)
+        words = job.lang or (langs[0] if langs and len(set(langs)) == 1 else lang())
+        line = statistics_line(checked, counts, {c: k.severity for c, k in CHECKS.items()}, words)
         print(line, file=sys.stdout if args.format == "text" else sys.stderr, flush=True)
     return max(state.status, EXIT_FINDINGS if errors else EXIT_OK)
 
@@ -256,8 +412,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
         wanted = args.code.strip().upper()
         codes = [c for c in codes if c.startswith(wanted)]
         if not codes:
-            raise UsageError(f"rules: unknown rule code or prefix {args.code!r} "
-                             f"(rules: {', '.join(sorted(CHECKS))})")
+            raise UsageError(t("rules.unknown", code=args.code, codes=", ".join(sorted(CHECKS))))
     if args.format == "json":
         import json
 
@@ -271,35 +426,35 @@ def cmd_rules(args: argparse.Namespace) -> int:
         print(_explain(CHECKS[codes[0]]))
         return EXIT_OK
     family = None
+    ko = lang() == "ko"
     for code in codes:
         check = CHECKS[code]
         if code[:3] != family:
             family = code[:3]
-            ko, en = FAMILIES.get(family, ("", ""))
-            print(f"{family}xx  {ko} ({en})" if ko else f"{family}xx")
-        print(f"  {code}  {check.severity:<7}  {check.summary_ko}")
-        print(f"  {'':5}  {'':7}  {check.summary}")
+            names = FAMILIES.get(family)
+            print(f"{family}xx  {names[0 if ko else 1]}" if names else f"{family}xx")
+        severity = t(f"rules.{check.severity}")
+        print(f"  {code}  {severity:<{4 if ko else 7}}  {check.summary_ko if ko else check.summary}")
     return EXIT_OK
 
 
 def _explain(check) -> str:
+    ko = lang() == "ko"
     lines = [
-        f"{check.code} ({check.severity})",
-        f"  {check.summary_ko}",
-        f"  {check.summary}",
+        f"{check.code} ({t('rules.' + check.severity)})",
+        f"  {check.summary_ko if ko else check.summary}",
         "",
-        f"  bad:   {check.bad}",
+        f"  {t('rules.bad')}:   {check.bad}",
     ]
     reported = _reported(check)
     if reported:
-        lines.append(f"         → {reported[0]}")
-        lines.append(f"           {reported[1]}")
+        lines.append(f"         → {reported[0] if ko else reported[1]}")
     lines += [
-        f"  good:  {check.good}",
+        f"  {t('rules.good')}:  {check.good}",
         "",
-        "  When the figures are right after all, leave a note in the release:",
-        f"    <!-- fundparse: ignore {check.code} -->   (this line and the next non-empty line)",
-        f"  or switch the rule off: ignore = [\"{check.code}\"] under [tool.fundparse].",
+        "  " + t("rules.when_right"),
+        f"    <!-- fundparse: ignore {check.code} -->   {t('rules.next_line')}",
+        "  " + t("rules.switch_off", code=check.code),
     ]
     return "\n".join(lines)
 

@@ -13,8 +13,10 @@ from fundparse.cli.args import (
     EXIT_OK,
     ISSUES_URL,
     UsageError,
-    say,
     build_parser,
+    say,
+    set_lang,
+    t,
 )
 from fundparse.cli.batch import one_line
 from fundparse.cli.commands import cmd_check, cmd_extract, cmd_rules
@@ -28,7 +30,7 @@ def _delegate(name: str, argv: list[str]) -> int:
         module = importlib.import_module(module_name)
     except ModuleNotFoundError as exc:
         if exc.name in (module_name, module_name.rpartition(".")[0]):
-            raise UsageError(f"{name}: this installation has no {module_name}") from None
+            raise UsageError(t("cli.missing_module", name=name, module=module_name)) from None
         raise
     return int(module.main(argv) or 0)
 
@@ -50,6 +52,7 @@ COMMANDS = {"extract": cmd_extract, "check": cmd_check, "rules": cmd_rules}
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``fundparse``; returns the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    set_lang(chosen_lang(argv))
     try:
         if argv and argv[0] in DELEGATED:
             return _delegate(argv[0], argv[1:])
@@ -63,19 +66,47 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = exc.code
         return code if isinstance(code, int) else (0 if code is None else EXIT_ERROR)
     except KeyboardInterrupt:
-        say("interrupted")
+        say(t("cli.interrupted"))
         return 130
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_OK
     except Exception as exc:
         if _is_user_error(exc):
-            say(" ".join(str(exc).split()) or type(exc).__name__)
+            problem = " ".join(str(exc).split()) or type(exc).__name__
+            say(problem if isinstance(exc, UsageError) else t("cli.user_error", problem=problem))
             return EXIT_ERROR
         if os.environ.get("FUNDPARSE_DEBUG"):
             raise
-        say(f"internal error ({one_line(exc)}); please report this at {ISSUES_URL}")
+        say(t("cli.internal", reason=one_line(exc), url=ISSUES_URL))
         return EXIT_INTERNAL
+
+
+def chosen_lang(argv: list[str]) -> str:
+    """The language of the command's words: ``--lang``, else the ``lang`` of the configuration
+    (``--config``, else the nearest one above the working folder), else Korean."""
+    wanted = _option(argv, "--lang")
+    if wanted in ("ko", "en"):
+        return wanted
+    try:
+        from fundparse.config import find_config, load_config
+
+        path = _option(argv, "--config")
+        config = load_config(path) if path else find_config(os.getcwd())
+        return "en" if getattr(config, "lang", "ko") == "en" else "ko"
+    except Exception:  # a broken configuration is reported by the command itself
+        return "ko"
+
+
+def _option(argv: list[str], name: str) -> str | None:
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == name and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith(name + "="):
+            return arg[len(name) + 1:]
+    return None
 
 
 def _silence_stdout() -> None:

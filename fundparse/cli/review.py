@@ -3,8 +3,9 @@
     fundparse report release.hwpx -o out/          # out/release.html
     fundparse report drafts/ -o out/ --open        # one page per file and out/index.html
 
-The batch runner reads each input and runs extract and check on it (mode "review"); the pages
-are rendered by report/html.py.
+It takes extract's input options (--glob, --config, --year, --doc-date, --rate, --rates, --jobs);
+the batch runner reads each input and analyses it once (mode "review": cli/analysis.py gives
+its mentions and findings); the pages are rendered by report/html.py.
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ import os
 import sys
 from pathlib import Path
 
-from fundparse.cli.args import review_parser
-from fundparse.cli.batch import Job, Run, run
-from fundparse.cli.inputs import collect_inputs, default_globs
+from fundparse.cli.analysis import analyse_once
+from fundparse.cli.args import review_parser, say
+from fundparse.cli.batch import run, shown_path
+from fundparse.cli.commands import Run, _common_job, _inputs, _jobs, progress_bar
 from fundparse.model import Finding, Mention
-from fundparse.report.html import Page, count_parts, render_index, render_page
+from fundparse.report.html import Page, count_parts, first_anchor, render_index, render_page
 
 
 # --------------------------------------------------------------------------------------
@@ -47,10 +49,7 @@ def build_page(text: str, *, name: str, path: str = "-", lang: str = "ko",
                doc_date=None, config=None, fmt: str = "text", encoding: str | None = None,
                pages: tuple[int, ...] = (), read_notes: tuple[str, ...] = ()) -> Page:
     """Analyse ``text`` and render its page (``name`` is the page's file name)."""
-    from fundparse.pipeline import check, extract
-
-    mentions = extract(text, doc_date=doc_date, config=config)
-    findings = check(text, doc_date=doc_date, config=config)
+    mentions, findings = analyse_once(text, doc_date=doc_date, config=config)
     return page_of(text, mentions, findings, name=name, path=path, lang=lang,
                    doc_date=doc_date, config=config, fmt=fmt, encoding=encoding, pages=pages,
                    read_notes=read_notes)
@@ -71,7 +70,7 @@ def page_of(text: str, mentions: list[Mention], findings: list[Finding], *, name
                             read_notes=read_notes, category_of=tables.category)
     errors = sum(1 for f in findings if f.severity == "error")
     return Page(name, page_html, len(mentions), sum(count_parts(m.splits) for m in mentions),
-                len(findings), errors, path)
+                len(findings), errors, path, first_anchor(mentions, findings))
 
 
 def _page_name(path: str, taken: set[str], reserve_index: bool) -> str:
@@ -87,68 +86,99 @@ def _page_name(path: str, taken: set[str], reserve_index: bool) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``fundparse report PATH… -o DIR [--open] [--doc-date D] [--lang en]``; 0, or 2 when an
-    input could not be read (the other pages are still written)."""
-    from fundparse.structure.docdate import coerce_date
+    """``fundparse report PATH… -o DIR [--open]`` with extract's input options; 0, or 2 when
+    an input could not be read (the other pages are still written) or an option is wrong."""
+    from fundparse.cli.args import EXIT_ERROR, UsageError, t
+    from fundparse.config import ConfigError
+    from fundparse.fx import RateError
 
-    args = review_parser().parse_args(sys.argv[1:] if argv is None else argv)
-    doc_date = None
-    if args.doc_date:
-        try:
-            doc_date = coerce_date(args.doc_date)
-        except (ValueError, TypeError) as exc:
-            print(f"fundparse: --doc-date: {exc}", file=sys.stderr)
-            return 2
-        if doc_date is None:
-            print(f"fundparse: --doc-date: not a date: {args.doc_date}", file=sys.stderr)
-            return 2
+    from fundparse.cli.args import set_lang
+    from fundparse.cli.main import chosen_lang
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    set_lang(chosen_lang(argv))
+    args = review_parser().parse_args(argv)
+    try:
+        return _report(args)
+    except UsageError as exc:
+        say(str(exc))
+    except (ConfigError, RateError) as exc:
+        say(t("cli.user_error", problem=" ".join(str(exc).split())))
+    return EXIT_ERROR
+
+
+def _report(args) -> int:
+    from fundparse.cli.args import EXIT_ERROR, t
+    from fundparse.fx import RateTable, parse_rate
+
+    rates = dict(parse_rate(text) for text in args.rate or ())
+    table = RateTable.from_csv(args.rates) if args.rates else None
+    job = _common_job(args, "review", rates=tuple(sorted(rates.items())), rate_table=table)
+    jobs = _jobs(args.jobs)
     out_dir = Path(args.output)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        print(f"fundparse: {args.output}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
-    state = Run()
-    paths = collect_inputs(args.paths, default_globs(), state.error)
+        say(t("report.cannot_create", path=args.output, reason=exc.strerror or exc))
+        return EXIT_ERROR
+    state = Run(verbose=args.verbose)
+    paths = _inputs(args, state)
     several = len(paths) > 1
     taken: set[str] = set()
     pages: list[Page] = []
     failed: list[tuple[str, str]] = []
-    for path, pid, events in run(paths, Job(mode="review", doc_date=doc_date), 1):
-        for event in events:
-            if event[0] in ("error", "config", "internal"):
-                failed.append((path, " ".join(str(event[1]).split())))
-            if not state.common(path, pid, event) and event[0] == "reviewed":
-                name = _page_name(path, taken, several)
-                page = _write_page(path, event, out_dir, name, args, doc_date, state)
-                if page is not None:
-                    pages.append(page)
+    progress = progress_bar(len(paths), args.verbose, lines_to_terminal=True)
+    try:
+        for path, pid, events in run(paths, job, jobs):
+            shown = shown_path(path, job)
+            for event in events:
+                if event[0] in ("error", "config", "internal"):
+                    failed.append((shown, " ".join(str(event[1]).split())))
+                if not state.common(shown, pid, event) and event[0] == "reviewed":
+                    name = _page_name(path, taken, several)
+                    page = _write_page(shown, event, out_dir, name, args, job, state)
+                    if page is not None:
+                        pages.append(page)
+            if progress is not None:
+                progress[0].advance(progress[1])
+    finally:
+        if progress is not None:
+            progress[0].stop()
     status = state.status
-    opened = out_dir / pages[0].name if len(pages) == 1 and not several else None
+    opened = None
+    if len(pages) == 1 and not several:
+        opened = (out_dir / pages[0].name).resolve().as_uri() + pages[0].anchor
+    words = job.lang or lang_of_run()
     if several:
         index = out_dir / "index.html"
         try:
-            index.write_text(render_index(pages, failed, args.lang or "ko"), encoding="utf-8")
+            index.write_text(render_index(pages, failed, words), encoding="utf-8")
             print(index)
-            opened = index
+            opened = index.resolve().as_uri()
         except OSError as exc:
-            print(f"fundparse: {index}: {exc.strerror or exc}", file=sys.stderr)
-            status = max(status, 2)
+            say(t("report.cannot_write", path=index, reason=exc.strerror or exc))
+            status = max(status, EXIT_ERROR)
     if args.open and opened is not None:
         import webbrowser
 
-        webbrowser.open(opened.resolve().as_uri())
+        webbrowser.open(opened)
     return status
 
 
-def _write_page(path: str, event, out_dir: Path, name: str, args, doc_date,
+def lang_of_run() -> str:
+    from fundparse.cli.args import lang
+
+    return lang()
+
+
+def _write_page(path: str, event, out_dir: Path, name: str, args, job,
                 state: Run) -> Page | None:
     """Render one analysed document and write its page; None when it cannot be written."""
     _, doc, mentions, findings, config = event
     page = page_of(doc.text, mentions, findings, name=name, path=path,
-                   lang=args.lang or getattr(config, "lang", "ko") or "ko", doc_date=doc_date,
-                   config=config, fmt=doc.format, encoding=doc.encoding, pages=doc.pages,
-                   read_notes=doc.notes)
+                   lang=job.lang or getattr(config, "lang", None) or lang_of_run(),
+                   doc_date=job.doc_date, config=config, fmt=doc.format, encoding=doc.encoding,
+                   pages=doc.pages, read_notes=doc.notes)
     target = out_dir / name
     try:
         target.write_text(page.html, encoding="utf-8", errors="replace")

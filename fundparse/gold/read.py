@@ -160,6 +160,15 @@ def locate_amounts(text: str, amounts: Sequence[dict]) -> tuple[list[tuple[int, 
     return spans, errors, doubts
 
 
+def _share_of_total(split: dict) -> bool:
+    """A part stated as a share of its total (국비 60%): its krw is a whole per-mille of the
+    total's, and the text need not write it as an amount."""
+    krw, total = split.get("krw"), split.get("total_krw")
+    if not (_is_int(krw) and _is_int(total)) or total <= 0 or not 0 < krw <= total:
+        return False
+    return krw * 1000 % total == 0
+
+
 def _valid_category(value: Any) -> bool:
     if not isinstance(value, str) or not value:
         return False
@@ -317,7 +326,7 @@ def build_doc(rec: Any, gold_file: str, line: int, *, read_paths: bool = True
             issues.append(f"split #{n}: label must be a non-empty string")
         if s.get("total_krw") not in amount_krws:
             issues.append(f"{label}: total_krw {s.get('total_krw')!r} is not the krw of any amount")
-        if s.get("krw") not in amount_krws:
+        if s.get("krw") not in amount_krws and not _share_of_total(s):
             warnings.append(f"{label}: krw {s.get('krw')!r} is not the krw of any amount (split "
                           f"parts are gold amounts too)")
         extra = sorted(set(s) - SPLIT_KEYS)

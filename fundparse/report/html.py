@@ -199,6 +199,15 @@ class Page:
     findings: int
     errors: int
     source: str = ""     # the input path as given
+    anchor: str = ""     # "#f0" / "#m3": where the page opens (its first finding or amount)
+
+
+def first_anchor(mentions: list[Mention], findings: list[Finding]) -> str:
+    """The fragment of the document's first finding or amount, whichever comes first in the
+    text ("" when it has neither): a news page whose only amount is far down opens there."""
+    places = [(m.start, 1, f"#m{i}") for i, m in enumerate(mentions) if m.start < m.end]
+    places += [(f.start, 0, f"#f{k}") for k, f in enumerate(findings) if f.start < f.end]
+    return min(places)[2] if places else ""
 
 
 def count_parts(parts: tuple[Split, ...]) -> int:
@@ -258,12 +267,19 @@ def render_page(text: str, mentions: list[Mention], findings: list[Finding], *,
     counts_html = "".join(f'<li class="{c}"><b>{n}</b>{esc_text(label)}</li>'
                           for c, label, n in counts)
     has_sources = any(totals.values())
-    legend = (
-        f'<p class="legend"><span class="item"><mark class="hl m g0">281억 원</mark> '
-        f'{ui["legend_m"]}</span><span class="item"><mark class="hl s g0">국비 121</mark> '
-        f'{ui["legend_s"]}</span><span class="item"><mark class="hl p g0">2023~2026년</mark> '
-        f'{ui["legend_p"]}</span><span class="item"><mark class="fd error">150</mark> '
-        f'{ui["legend_f"]}</span><br>{esc_text(ui["legend_hint"])}</p>')
+    samples = [(bool(mentions), '<mark class="hl m g0">281억 원</mark>', ui["legend_m"]),
+               (bool(n_parts), '<mark class="hl s g0">국비 121</mark>', ui["legend_s"]),
+               (bool(n_periods), '<mark class="hl p g0">2023~2026년</mark>', ui["legend_p"]),
+               (bool(findings), '<mark class="fd error">150</mark>', ui["legend_f"])]
+    legend = ('<p class="legend">' + "".join(
+        f'<span class="item">{sample} {words}</span>' for shown, sample, words in samples
+        if shown) + f'<br>{esc_text(ui["legend_hint"])}</p>') if mentions or findings else (
+        f'<p class="legend">{esc_text(ui["no_mentions"])}</p>')
+    anchor = first_anchor(mentions, findings)
+    jump = ""
+    if anchor:
+        words = ui["to_first_finding"] if anchor.startswith("#f") else ui["to_first_amount"]
+        jump = f'<a class="jump" href="{anchor}">{esc_text(words)}</a>'
     title = f"{name} — {ui['title']}"
     notes_read = ""
     if read_notes:
@@ -279,13 +295,13 @@ def render_page(text: str, mentions: list[Mention], findings: list[Finding], *,
         f'<header{chrome_lang}><h1>{esc_text(name)}</h1>',
         f'<p class="meta">{"".join(f"<span>{esc_text(x)}</span>" for x in meta)}</p>',
         notes_read,
-        f'<p class="toggles"><a class="show" href="#all">{esc_text(ui["show_all"])}</a>'
+        f'<p class="toggles">{jump}<a class="show" href="#all">{esc_text(ui["show_all"])}</a>'
         f'<a class="hide" href="#">{esc_text(ui["hide_all"])}</a></p></header>\n',
         f'<section class="card findings-card" id="findings"{chrome_lang}>'
         f'<h2>{esc_text(ui["findings"])} {len(findings)}</h2>{finding_block}</section>\n',
         f'<section class="card summary" id="summary"{chrome_lang}><ul class="counts">'
         f'{counts_html}</ul><div class="panels">',
-        f'<div><h3>{esc_text(ui["by_source"])}</h3>{chart_svg(totals, lang)}'
+        f'<div><h3>{esc_text(ui["by_source"])}</h3>{chart_svg(totals, lang) if has_sources else ""}'
         f'<p class="note">{esc_text(ui["source_note"] if has_sources else ui["no_sources"])}'
         '</p></div>',
         f'<div><h3>{esc_text(ui["timeline"])}</h3>'
@@ -304,7 +320,7 @@ def render_index(pages: list[Page], failed: list[tuple[str, str]], lang: str = "
     ui = UI[lang]
     rows = []
     for p in pages:
-        href = urllib.parse.quote(p.name)
+        href = urllib.parse.quote(p.name) + p.anchor
         bad = ' class="num bad"' if p.errors else ' class="num"'
         rows.append(f'<tr><td><a href="{esc_attr(href)}">{esc_text(p.source or p.name)}</a></td>'
                     f'<td class="num">{p.mentions}</td><td class="num">{p.parts}</td>'

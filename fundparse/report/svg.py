@@ -13,8 +13,10 @@ from fundparse.report.tips import UI, category_name, esc_attr, esc_text, money_s
 
 
 def chart_svg(totals: dict[str, int], lang: str) -> str:
-    """Horizontal bars, one per category (the seven always, compound ones when present)."""
-    keys = list(CATEGORIES) + [k for k in totals if k not in CATEGORIES and totals[k]]
+    """Horizontal bars, one per category present (in the order of CATEGORIES, compound ones
+    after them); no zero rows."""
+    keys = [k for k in CATEGORIES if totals.get(k)] + [
+        k for k in totals if k not in CATEGORIES and totals[k]]
     row, label_w, bar_w, width = 28, 122, 200, 440
     height = row * len(keys) + 8
     top = max(totals.values(), default=0)

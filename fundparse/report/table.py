@@ -298,40 +298,46 @@ class TableWriter:
         self._print(render_table(shown_name(path), rows, self.console.width, self.lang), crop=False)
 
     def close(self) -> None:
+        lang = self.lang
+        files = message("count.files", lang, n=self.files)
+        amounts = message("table.count", lang, n=self.mentions)
         footer = Table(
-            title=f"Totals by funding source — {self.files} file{'s' if self.files != 1 else ''}, "
-                  f"{self.mentions} amount{'s' if self.mentions != 1 else ''}",
+            title=message("totals.title", lang, files=files, amounts=amounts),
             title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
-            caption="parts broken down to their innermost parts, each once per document; "
-                    "KRW only",
-            caption_justify="left",
+            caption=message("totals.caption", lang), caption_justify="left",
         )
-        footer.add_column("source")
-        footer.add_column("KRW", justify="right")
-        footer.add_column("share", justify="right")
+        footer.add_column(message("totals.source", lang))
+        footer.add_column(message("totals.krw", lang), justify="right")
+        footer.add_column(message("totals.share", lang), justify="right")
         footer.add_column("", style="green")
         whole = sum(self.totals.values())
         for category, krw in ordered(self.totals):
             share, bar = _share_bar(krw, whole)
-            name = f"{category} ({CATEGORY_KO[category]})" if category in CATEGORY_KO else category
+            if lang == "en" and category in CATEGORY_KO:
+                name = f"{category} ({CATEGORY_KO[category]})"
+            else:
+                name = category_name(category, lang)
             footer.add_row(name, krw_cell(krw, "  "), share, bar)
         if self.totals:
-            footer.add_row(Text("total", style="bold"), krw_cell(whole, "  "), "100.0%", "")
+            footer.add_row(Text(message("totals.total", lang), style="bold"),
+                           krw_cell(whole, "  "), "100.0%", "")
             self._print(footer)
         else:
-            self._print(Text(f"{self.files} file{'s' if self.files != 1 else ''}, "
-                                    f"{self.mentions} amount{'s' if self.mentions != 1 else ''}; "
-                                    "no funding-source splits to total", style="dim"))
+            self._print(Text(message("totals.empty", lang, files=files, amounts=amounts),
+                             style="dim"))
         self.console.file.flush()
 
 
-def make_progress(total: int, stream: TextIO):
-    """A transient progress bar for many files (the CLI shows it on a TTY)."""
+def make_progress(total: int, stream: TextIO, lang: str = "ko", redirect_stdout: bool = False):
+    """A transient progress bar for many files (the CLI shows it on a TTY); with
+    ``redirect_stdout`` what the command prints meanwhile appears above the bar (stdout and
+    the bar on one terminal)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     console = Console(file=stream)
     progress = Progress(TextColumn("fundparse"), BarColumn(), MofNCompleteColumn(),
-                        TextColumn("files"), TimeElapsedColumn(), console=console,
-                        transient=True, redirect_stdout=False, redirect_stderr=True)
+                        TextColumn(message("cli.progress", lang)), TimeElapsedColumn(),
+                        console=console, transient=True, redirect_stdout=redirect_stdout,
+                        redirect_stderr=True)
     task = progress.add_task("files", total=total)
     return progress, task

@@ -33,6 +33,8 @@ UI: dict[str, dict[str, str]] = {
         "amount": "금액", "index_title": "fundparse 검토 보고서 목록", "file": "파일",
         "failed": "읽지 못한 파일", "years": "년간", "open_start": "시작 미상",
         "line": "줄", "page": "쪽", "first_rows": "처음 {n}건만 그렸습니다.",
+        "no_mentions": "이 문서에서 금액을 찾지 못했습니다.",
+        "to_first_amount": "첫 금액으로", "to_first_finding": "첫 지적 사항으로",
     },
     "en": {
         "title": "fundparse review", "mentions": "Amounts", "parts": "Funding parts",
@@ -55,6 +57,8 @@ UI: dict[str, dict[str, str]] = {
         "file": "file", "failed": "Files not read", "years": "years",
         "open_start": "start not stated", "line": "line", "page": "page",
         "first_rows": "Only the first {n} are drawn.",
+        "no_mentions": "No amounts were found in this document.",
+        "to_first_amount": "Go to the first amount", "to_first_finding": "Go to the first finding",
     },
 }
 
