@@ -368,7 +368,7 @@ def test_eval_format_json_folders_and_quiet_validation(cli, tmp_path):
     assert done.stdout.strip().endswith("이상 없음") and done.stderr == ""
     english = cli("eval", "--validate", "--lang", "en", *sorted(gold.glob("*.jsonl")))
     assert english.stdout.strip().splitlines() == [
-        "9 gold file(s), 74 documents, 1223 amounts, 288 splits, 59 periods: ok"]
+        "9 gold file(s), 74 documents, 1223 amounts, 289 splits, 59 periods: ok"]
     folder = tmp_path / "gold"
     (folder / "more").mkdir(parents=True)
     (folder / "a.jsonl").write_text((gold / "national.jsonl").read_text(encoding="utf-8"),
