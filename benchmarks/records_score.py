@@ -49,5 +49,9 @@ def score(cases=CASES, show=True) -> dict[str, float]:
 
 
 if __name__ == "__main__":
-    rates = score()
-    print(f"{len(CASES)} funded totals: " + ", ".join(f"{k} {v:.2f}" for k, v in rates.items()))
+    from records_heldout import CASES as HELD_OUT
+
+    for name, cases in (("written before the rules", CASES), ("held out", HELD_OUT)):
+        rates = score(cases)
+        print(f"{name}, {len(cases)} funded totals: "
+              + ", ".join(f"{k} {v:.2f}" for k, v in rates.items()))

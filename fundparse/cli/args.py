@@ -24,6 +24,7 @@ DELEGATED = {
              "score extraction against gold JSONL files (precision/recall/F1)"),
     "report": ("fundparse.cli.review", "write an HTML report page of the extracted amounts"),
     "serve": ("fundparse.cli.serve", "an HTTP service: /v1/extract, /v1/check, Duckling's /parse"),
+    "projects": ("fundparse.cli.projects", "one row per funded total: agency, project, region, KRW"),
 }
 
 EXIT_CODES_HELP = """\

@@ -69,7 +69,9 @@ class Finder:
 
     def _named(self, start: int, end: int) -> list[Span]:
         out = []
-        for m in self.w.agency.finditer(self.text, start, end):
+        matches = [*self.w.agency.finditer(self.text, start, end),
+                   *self.w.headline.finditer(self.text, start, end)]
+        for m in sorted(matches, key=lambda m: m.start()):
             name = m.group("name")
             last = name.split()[-1]
             if last in self.not_agency or name in self.not_agency:
@@ -118,7 +120,11 @@ class Finder:
             earlier = self._subjects(para, s_start)
             pick = earlier[-1] if earlier else None
         if pick is None:
-            return self.issuer()
+            pick = self.issuer()
+            if pick is None:  # news without an issuer: the body named last before it
+                earlier = self._named(max(0, s_start - 3000), s_start)
+                pick = earlier[-1] if earlier else None
+            return pick
         return self._agency_of(pick)
 
     def _paragraph_start(self, offset: int) -> int:
@@ -173,8 +179,9 @@ class Finder:
                     or not (self._plain(nxt) or self._project_head(nxt.core))):
                 continue  # the name goes on: "…혁신밸리 조성사업에"
             first = run_before(ws, i, cfg["max_words"] - 1, free)
-            if first == i and w.core in self.generic:
-                continue
+            if all(x.text in self.generic or x.text[:1].isdigit() for x in ws[first:i]) and (
+                    w.core in self.generic):
+                continue  # "사업", "2차 사업": no name
             start = ws[first].start
             while w.core_end - start > cfg["max_chars"] and first < i:
                 first += 1
@@ -199,16 +206,25 @@ class Finder:
                     pos = a + 1
                     continue
                 inner = text[a + 1:b].strip()
-                if 2 <= len(inner) and regex.search(r"[가-힣A-Za-z]", inner):
+                if self._project_quote(inner, b + 1, hi):
                     s = a + 1 + (len(text[a + 1:b]) - len(text[a + 1:b].lstrip()))
                     out.append(Found(s, s + len(inner),
                                      _E_AFTER_QUOTE.match(text, b + 1, hi) is not None))
                 pos = b + 1
         return out
 
+    def _project_quote(self, inner: str, after: int, hi: int) -> bool:
+        """A quoted project name: it ends in a project head ('…체험공원'), or one follows it
+        ("「학교 공간혁신」 사업에", "'…'을 조성")."""
+        if len(inner) < 2 or len(inner.split()) > 6 or not regex.search(r"[가-힣A-Za-z]", inner):
+            return False
+        if inner.endswith(self.heads):
+            return True
+        return any(h in self.text[after:min(hi, after + 8)] for h in self.heads)
+
     def _bundled(self, project: Found | None, at: int, end: int, s_start: int) -> bool:
         """"전국 12곳에 모두 240억 원", "'서울형 키즈카페' 400곳을": several projects."""
-        lo = max(s_start, at - 16)
+        lo = max(s_start, at - 16 if project is None else min(project.start, at) - 16)
         if self.w.bundle.search(self.text, lo, at):
             return True
         if project is not None:
@@ -233,7 +249,8 @@ class Finder:
         if self._bundled(pick, at, end, s_start):
             return None, regions, True
         if pick is None:
-            pick, regions = self._earlier(s_start)
+            pick, earlier = self._earlier(s_start)
+            regions = earlier if pick is not None else regions
         return pick, regions, False
 
     def _earlier(self, s_start: int) -> tuple[Found | None, list[Found]]:

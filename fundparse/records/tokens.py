@@ -15,7 +15,7 @@ PARTICLES = ("에서는", "에서도", "에서", "에는", "에도", "으로", "
              "는", "이", "가", "의", "과", "와", "로")
 # a word ending in one of these is a verb form or carries a particle: never inside a name
 _ENDINGS = set("은는이가을를에의과와며고해여서다한된할던께로")
-_ORDINAL = regex.compile(r"\d+(?:단계|차|호|기|공구|구간)")
+_ORDINAL = regex.compile(r"\d+(?:단계|차로|차|호|기|공구|구간)")
 
 
 @dataclass
@@ -28,6 +28,7 @@ class Word:
     particle: str   # "" when none was taken off
     closed: bool    # punctuation after it: a name ends here
     quoted: bool    # touches a quotation mark
+    apart: bool = False  # a tab or line break before it: a table cell or line of its own
 
 
 def words(text: str, start: int, end: int, is_head) -> list[Word]:
@@ -49,7 +50,9 @@ def words(text: str, start: int, end: int, is_head) -> list[Word]:
             if word.endswith(p) and len(word) > len(p) and is_head(word[:-len(p)]):
                 core, particle = word[:-len(p)], p
                 break
-        out.append(Word(word, s, e, core, s + len(core), particle, e < raw_end, quoted))
+        gap = text[max(start, raw_start - 3):raw_start]
+        out.append(Word(word, s, e, core, s + len(core), particle, e < raw_end, quoted,
+                        "\t" in gap or "\n" in gap))
     return out
 
 
@@ -66,6 +69,6 @@ def run_before(ws: list[Word], i: int, limit: int, ok) -> int:
     """Index of the first word of the stretch of words before ``ws[i]`` that ``ok`` accepts
     (at most ``limit`` of them); ``i`` itself when there is none."""
     first = i
-    while first > 0 and i - first < limit and ok(ws[first - 1]):
+    while first > 0 and i - first < limit and not ws[first].apart and ok(ws[first - 1]):
         first -= 1
     return first

@@ -23,6 +23,7 @@ class RecordWords:
     data: dict
     agency: regex.Pattern          # a named body and its subject particle
     bare: regex.Pattern            # "시는", "군은": the body named before
+    headline: regex.Pattern        # "구미시, 이차전지 …" at the start of a line
     issuer: regex.Pattern          # "인천광역시 보도자료"
     funded_verb: regex.Pattern     # after a total (and its parts in brackets)
     bundle: regex.Pattern          # "12곳", "등 50건"
@@ -49,7 +50,8 @@ def record_words(extensions: str = "{}") -> RecordWords:
     data = merge_tables(_package(), json.loads(extensions).get("records", {}))
     agency = data["agency"]
     heads = _alternation(agency["heads"])
-    upper = r"[가-힣]{1,10}(?:광역시|특별시|특별자치시|특별자치도|시|도)"
+    upper = (rf"(?:[가-힣]{{1,10}}(?:광역시|특별시|특별자치시|특별자치도|시|도)"
+             rf"|{_alternation(agency['upper'])})")
     name = rf"(?:{upper}\s)?[가-힣]{{1,14}}?(?:{heads})"
     particles = _alternation(agency["particles"])
     after = _alternation(data["issuer"]["after"])
@@ -57,6 +59,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
     return RecordWords(
         data=data,
         agency=regex.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?:{particles})(?=[\s,])"),
+        headline=regex.compile(rf"^[ \t\[\(【]*(?P<name>{name}),\s", regex.M),
         bare=regex.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{_alternation(agency['bare'])})"
                            rf"(?:{particles})(?=[\s,])"),
         issuer=regex.compile(rf"^[\s\[\(<【]*(?P<name>{name})[\s\]\)>】]*(?:{after})", regex.M),
