@@ -232,6 +232,13 @@ def cmd_check(args: argparse.Namespace) -> int:
                     counts[finding.code] = counts.get(finding.code, 0) + 1
                     errors = errors or finding.severity == "error"
         sys.stdout.flush()
+    if len(inputs) > 1 and not args.no_cross_file:  # the same project across releases (FP31x)
+        from fundparse.cli.across import cross_file_findings
+
+        for shown, findings in cross_file_findings(inputs, job):
+            writer.add(shown, findings, job.lang)
+            for finding in findings:
+                counts[finding.code] = counts.get(finding.code, 0) + 1
     writer.close()
     if args.statistics:
         lang = job.lang or (langs[0] if langs and len(set(langs)) == 1 else "ko")
