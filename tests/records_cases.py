@@ -4,6 +4,8 @@ Each case: a short release text, the amount whose record is scored, and the gold
 body as named, particles trimmed), project (the words a right answer must contain; None for a
 bundle of several projects) and region (a span a right answer must overlap; None when the text
 names none).  The texts are modelled on real releases and local news, not copied from them.
+``score`` is the measure: agency exact, project containing the gold words in at most 40
+characters (none for a bundle), region overlapping the gold span.
 """
 
 CASES = [
@@ -114,3 +116,43 @@ CASES = [
     dict(text="서울시는 2028년까지 총 4,200억 원을 투입해 '서울형 키즈카페' 400곳을 조성한다.",
          amount="4,200억 원", agency="서울시", project=None, region=None),
 ]
+
+
+def _norm(s):
+    return "" if s is None else "".join(s.split())
+
+
+def judge(case, record):
+    """(agency right, project right, region right) for one case's record (None: none found)."""
+    text = case["text"]
+    agency = record and record.agency and record.agency.text
+    project = record and record.project and record.project.text
+    region = record and record.region
+    ok_agency = record is not None and _norm(agency) == _norm(case["agency"])
+    if case["project"] is None:
+        ok_project = record is not None and project is None
+    else:
+        ok_project = bool(project) and len(project) <= 40 and _norm(case["project"]) in _norm(project)
+    if case["region"] is None:
+        ok_region = record is not None and region is None
+    else:
+        g = text.find(case["region"])
+        ok_region = bool(region) and region.start < g + len(case["region"]) and g < region.end
+    return ok_agency, ok_project, ok_region
+
+
+def record_of(case, extract):
+    mention = next((m for m in extract(case["text"]) if m.text == case["amount"]), None)
+    return None if mention is None else mention.record
+
+
+def score(cases, extract, show=None):
+    """{"agency": rate, "project": rate, "region": rate}; ``show(case, record)`` per miss."""
+    hits = [0, 0, 0]
+    for case in cases:
+        record = record_of(case, extract)
+        verdict = judge(case, record)
+        hits = [h + ok for h, ok in zip(hits, verdict)]
+        if show is not None and not all(verdict):
+            show(case, record)
+    return {k: h / len(cases) for k, h in zip(("agency", "project", "region"), hits)}

@@ -125,7 +125,8 @@ def _table(args: argparse.Namespace, out: TextIO, rows: list[dict[str, Any]], la
                       force_terminal=color, soft_wrap=False)
     heads = HEADERS[lang]
     names = SOURCE_NAMES[lang]
-    table = Table(show_lines=True, expand=False)
+    folder, where = _where(rows)
+    table = Table(show_lines=True, expand=False, caption=folder or None, caption_justify="left")
     for head, ratio in zip(heads, (2, 4, 3, None, None, None, 3)):
         table.add_column(head, no_wrap=ratio is None, overflow="fold", ratio=ratio,
                          justify="right" if head == heads[3] else "left")
@@ -141,7 +142,7 @@ def _table(args: argparse.Namespace, out: TextIO, rows: list[dict[str, Any]], la
         elif f["fiscal_year"]:
             period = f"{f['fiscal_year']}"
         table.add_row(f["agency"] or "-", f["project"] or "-", f["region"] or "-", total,
-                      sources, period, f"{f['file']}:{f['line']}")
+                      sources, period, f"{where(f['file'])}:{f['line']}")
     if rows:
         console.print(table)
     else:
@@ -154,3 +155,23 @@ def _short(krw: int) -> str:
 
     text = format_krw(krw)
     return text[:-2] if text.endswith(" 원") else text
+
+
+def _where(rows: list[dict[str, Any]]):
+    """The folder the files share (the table's caption) and each file's name below it."""
+    import os
+
+    from fundparse.report.names import shown_name
+
+    files = sorted({r["file"] for r in rows if r.get("file") not in (None, "-")})
+    if not files:
+        return "", shown_name
+    try:
+        base = os.path.commonpath([os.path.dirname(os.path.abspath(f)) for f in files])
+    except ValueError:
+        return "", shown_name
+
+    def below(path: str) -> str:
+        return shown_name(path if path == "-" else os.path.relpath(os.path.abspath(path), base))
+
+    return shown_name(base.rstrip(os.sep) + os.sep), below

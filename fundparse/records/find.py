@@ -42,6 +42,8 @@ class Finder:
         project, region = vocab.project, vocab.region
         self.heads = tuple(project["heads"]) + tuple(project["actions"])
         self.generic = frozenset(project["generic"])
+        self.bare_words = sorted(set(project["generic"]) | set(project["actions"]), key=len,
+                                 reverse=True)
         self.stop = frozenset(project["stop_words"])
         self.around = frozenset(region["around"])
         self.place_ends = tuple(region["ends"])
@@ -180,8 +182,8 @@ class Finder:
                 continue  # the name goes on: "…혁신밸리 조성사업에"
             first = run_before(ws, i, cfg["max_words"] - 1, free)
             if all(x.text in self.generic or x.text[:1].isdigit() for x in ws[first:i]) and (
-                    w.core in self.generic):
-                continue  # "사업", "2차 사업": no name
+                    self._nameless(w.core)):
+                continue  # "사업", "2차 사업", "구축사업": no name
             start = ws[first].start
             while w.core_end - start > cfg["max_chars"] and first < i:
                 first += 1
@@ -190,6 +192,15 @@ class Finder:
                 continue  # the words of a quoted name
             out.append(Found(start, w.core_end, w.particle in ("에", "에는", "에도")))
         return sorted(out, key=lambda f: f.start)
+
+    def _nameless(self, core: str) -> bool:
+        """Only head and action words: "사업", "구축사업", "조성 지원"."""
+        while core:
+            cut = next((w for w in self.bare_words if core.endswith(w)), None)
+            if cut is None:
+                return False
+            core = core[:-len(cut)].rstrip()
+        return True
 
     def _quoted(self, lo: int, hi: int) -> list[Found]:
         out = []
