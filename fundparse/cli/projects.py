@@ -32,11 +32,11 @@ examples:
 """ + EXIT_CODES_HELP
 
 HEADERS = {
-    "ko": ("기관", "사업", "지역", "총액", "재원", "기간", "위치"),
-    "en": ("agency", "project", "region", "total", "sources", "period", "where"),
+    "ko": ("기관", "사업", "지역", "총액 · 기간", "재원", "위치"),
+    "en": ("agency", "project", "region", "total · period", "sources", "where"),
 }
 SOURCE_NAMES = {
-    "ko": {"national": "국비", "provincial": "도비", "municipal": "시·군·구비", "local": "지방비",
+    "ko": {"national": "국비", "provincial": "도비", "municipal": "시군구비", "local": "지방비",
            "private": "민간", "self": "자부담", "other": "기타", "mixed": "복합"},
     "en": {},
 }
@@ -114,6 +114,7 @@ def _table(args: argparse.Namespace, out: TextIO, rows: list[dict[str, Any]], la
     import os
 
     from rich.console import Console
+    from rich import box
     from rich.table import Table
 
     from fundparse.krw import format_krw
@@ -126,23 +127,26 @@ def _table(args: argparse.Namespace, out: TextIO, rows: list[dict[str, Any]], la
     heads = HEADERS[lang]
     names = SOURCE_NAMES[lang]
     folder, where = _where(rows)
-    table = Table(show_lines=True, expand=False, caption=folder or None, caption_justify="left")
-    for head, ratio in zip(heads, (2, 4, 3, None, None, None, 3)):
-        table.add_column(head, no_wrap=ratio is None, overflow="fold", ratio=ratio,
-                         justify="right" if head == heads[3] else "left")
+    table = Table(show_lines=True, box=box.SIMPLE_HEAD, pad_edge=False, caption=folder or None,
+                  caption_justify="left")
+    cells = []
     for row in rows:
         f = flat(row)
         total = "" if f["krw"] is None else format_krw(f["krw"]) if f["currency"] == "KRW" \
-            else f"{f['text']} ({format_krw(f['krw'])})"
+            else f"{f['text']} ({format_krw(f['krw'])})" if f["krw"] is not None else f["text"]
+        if f["period_start"] or f["period_end"]:
+            total += f"\n{f['period_start'] or ''}–{f['period_end'] or ''}"
+        elif f["fiscal_year"]:
+            total += f"\n{f['fiscal_year']}"
         sources = "\n".join(f"{names.get(c[:-4], c[:-4])} {_short(f[c])}"
                             for c in SOURCE_COLUMNS if f[c] is not None)
-        period = ""
-        if f["period_start"] or f["period_end"]:
-            period = f"{f['period_start'] or ''}–\n{f['period_end'] or ''}"
-        elif f["fiscal_year"]:
-            period = f"{f['fiscal_year']}"
-        table.add_row(f["agency"] or "-", f["project"] or "-", f["region"] or "-", total,
-                      sources, period, f"{where(f['file'])}:{f['line']}")
+        cells.append((f["agency"] or "-", f["project"] or "-", f["region"] or "-", total,
+                      sources, f"{where(f['file'])}:{f['line']}"))
+    for head, size in zip(heads, _widths(heads, cells, console.width)):
+        table.add_column(head, width=size, overflow="fold", no_wrap=False,
+                         justify="right" if head == heads[3] else "left")
+    for line in cells:
+        table.add_row(*line)
     if rows:
         console.print(table)
     else:
@@ -175,3 +179,24 @@ def _where(rows: list[dict[str, Any]]):
         return shown_name(path if path == "-" else os.path.relpath(os.path.abspath(path), base))
 
     return shown_name(base.rstrip(os.sep) + os.sep), below
+
+
+def _widths(heads, cells, width: int) -> list[int]:
+    """Column widths: the figures (total, sources) whole; the place (file:line) whole when it
+    fits in a quarter of the width; agency, project and region share the rest 2:4:3."""
+    from rich.cells import cell_len
+
+    def natural(i: int) -> int:
+        return max([cell_len(heads[i])] + [cell_len(part) for line in cells
+                                           for part in line[i].split("\n")])
+
+    total, sources = natural(3), natural(4)
+    place = min(natural(5), max(12, width // 4))
+    room = width - 3 * (len(heads) - 1) - 2 - total - sources - place
+    least = (6, 10, 8)
+    if room < sum(least):
+        place = max(8, place - (sum(least) - room))
+        room = width - 3 * (len(heads) - 1) - 2 - total - sources - place
+    names = [max(low, room * share // 9) for low, share in zip(least, (2, 4, 3))]
+    names[1] += max(0, room - sum(names))
+    return [*names, total, sources, place]

@@ -61,7 +61,8 @@ def _entries(order: int, path: str, text: str, mentions: Sequence[Mention], voca
             continue
         s_start, s_end = sentences.span(m.start)
         said = m.change is not None or changed.search(text, s_start, s_end) is not None
-        key = (_SPACES.sub("", r.agency.text), project_key(r.project.text, suffixes))
+        # "충북 옥천군" and "옥천군" are one body
+        key = (r.agency.text.split()[-1], project_key(r.project.text, suffixes))
         out.append((key, Entry(path, order, m, said)))
     return out
 
