@@ -155,6 +155,13 @@ class Record:
     project: Span | None = None
     region: Span | None = None
 
+    def shifted(self, offset: int) -> Record:
+        """The same record in a text ``offset`` characters longer before it (a file's chunk)."""
+        def move(span: Span | None) -> Span | None:
+            return None if span is None else Span(span.text, span.start + offset,
+                                                  span.end + offset)
+        return Record(move(self.agency), move(self.project), move(self.region))
+
     def to_dict(self) -> dict[str, Any]:
         return {name: None if span is None else span.to_dict()
                 for name, span in (("agency", self.agency), ("project", self.project),

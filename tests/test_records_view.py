@@ -97,3 +97,16 @@ def test_view_names_are_checked():
         fundparse.to_arrow([GUMI], view="records")
     with pytest.raises(ValueError, match="explode_splits"):
         fundparse.to_arrow([GUMI], view="projects", explode_splits=True)
+
+
+def test_a_huge_file_read_in_chunks_keeps_the_spans_in_place(cli, tmp_path):
+    text = ("보도 참고.\n" * 400) + GUMI + ("기타 안내.\n" * 400) + CHUNGJU
+    path = tmp_path / "huge.txt"
+    path.write_text(text, encoding="utf-8")
+    whole = json.loads(cli("projects", path, "--format", "json").stdout)
+    chunked = cli("projects", path, "--format", "json",
+                  env={"FUNDPARSE_HUGE_BYTES": "1000", "FUNDPARSE_CHUNK_CHARS": "2000"})
+    assert json.loads(chunked.stdout) == whole and len(whole) == 2
+    for row in whole:
+        span = row["project"]
+        assert text[span["start"]:span["end"]] == span["text"]
