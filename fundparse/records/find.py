@@ -13,6 +13,7 @@ region   the place named for it in the same sentence: "…동 일원", "…읍�
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import regex
@@ -51,6 +52,9 @@ class Finder:
         self.not_place = frozenset(region["not_place"])
         self.not_agency = frozenset(vocab.data["agency"]["not_agency"])
         self._issuer: Span | None | bool = False
+        self._all_named: list[Span] | None = None
+        self._word_cache: dict[tuple[int, int], list[Word]] = {}
+        self._named_starts: list[int] = []
 
     # --- words -------------------------------------------------------------------------------
 
@@ -62,7 +66,11 @@ class Finder:
         return core.endswith(self.heads)
 
     def _words(self, start: int, end: int) -> list[Word]:
-        return words(self.text, start, end, self._is_head)
+        key = (start, end)
+        found = self._word_cache.get(key)
+        if found is None:
+            found = self._word_cache[key] = words(self.text, start, end, self._is_head)
+        return found
 
     def _plain(self, word: Word) -> bool:
         return plain(word, self._is_head) and word.text not in self.stop
@@ -70,9 +78,17 @@ class Finder:
     # --- agency ------------------------------------------------------------------------------
 
     def _named(self, start: int, end: int) -> list[Span]:
+        """The bodies named as a subject (or a headline's "구미시, …") in [start, end)."""
+        if self._all_named is None:
+            self._all_named = self._find_named()
+            self._named_starts = [s.start for s in self._all_named]
+        lo = bisect.bisect_left(self._named_starts, start)
+        hi = bisect.bisect_left(self._named_starts, end)
+        return [s for s in self._all_named[lo:hi] if s.end <= end]
+
+    def _find_named(self) -> list[Span]:
         out = []
-        matches = [*self.w.agency.finditer(self.text, start, end),
-                   *self.w.headline.finditer(self.text, start, end)]
+        matches = [*self.w.agency.finditer(self.text), *self.w.headline.finditer(self.text)]
         for m in sorted(matches, key=lambda m: m.start()):
             name = m.group("name")
             last = name.split()[-1]

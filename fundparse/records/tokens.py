@@ -10,11 +10,15 @@ import regex
 _RAW = regex.compile(r"\S+")
 _LEAD = "□■○●◦•▲△▷▶※-–—·([{'\"‘“「『<《〈【"
 _TRAIL = ",.;:)]}'\"’”」』>》〉】…!?"
+_QUOTES = "'\"‘’“”「」『』"
 # particles a name may carry, longest first
 PARTICLES = ("에서는", "에서도", "에서", "에는", "에도", "으로", "까지", "부터", "에", "을", "를", "은",
              "는", "이", "가", "의", "과", "와", "로")
 # a word ending in one of these is a verb form or carries a particle: never inside a name
 _ENDINGS = set("은는이가을를에의과와며고해여서다한된할던께로")
+_BY_LAST: dict[str, tuple[str, ...]] = {}
+for _p in PARTICLES:
+    _BY_LAST[_p[-1]] = _BY_LAST.get(_p[-1], ()) + (_p,)
 _ORDINAL = regex.compile(r"\d+(?:단계|차로|차|호|기|공구|구간)")
 
 
@@ -44,9 +48,9 @@ def words(text: str, start: int, end: int, is_head) -> list[Word]:
         if s >= e:
             continue
         word = text[s:e]
-        quoted = any(text[i] in "'\"‘’“”「」『』" for i in (raw_start, raw_end - 1))
+        quoted = text[raw_start] in _QUOTES or text[raw_end - 1] in _QUOTES
         core, particle = word, ""
-        for p in PARTICLES:
+        for p in _BY_LAST.get(word[-1], ()):
             if word.endswith(p) and len(word) > len(p) and is_head(word[:-len(p)]):
                 core, particle = word[:-len(p)], p
                 break

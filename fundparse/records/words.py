@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,10 +22,10 @@ def _alternation(words) -> str:
 @dataclass(frozen=True)
 class RecordWords:
     data: dict
-    agency: regex.Pattern          # a named body and its subject particle
-    bare: regex.Pattern            # "시는", "군은": the body named before
-    headline: regex.Pattern        # "구미시, 이차전지 …" at the start of a line
-    issuer: regex.Pattern          # "인천광역시 보도자료"
+    agency: re.Pattern             # a named body and its subject particle
+    bare: re.Pattern               # "시는", "군은": the body named before
+    headline: re.Pattern           # "구미시, 이차전지 …" at the start of a line
+    issuer: re.Pattern             # "인천광역시 보도자료"
     funded_verb: regex.Pattern     # after a total (and its parts in brackets)
     bundle: regex.Pattern          # "12곳", "등 50건"
     back_reference: regex.Pattern  # "이 사업", "이번 사업"
@@ -58,11 +59,12 @@ def record_words(extensions: str = "{}") -> RecordWords:
     counters = _alternation(data["project"]["bundle_counters"])
     return RecordWords(
         data=data,
-        agency=regex.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?:{particles})(?=[\s,])"),
-        headline=regex.compile(rf"^[ \t\[\(【]*(?P<name>{name}),\s", regex.M),
-        bare=regex.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{_alternation(agency['bare'])})"
+        # the standard library's re: these run over whole documents, and it is faster there
+        agency=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?:{particles})(?=[\s,])"),
+        headline=re.compile(rf"^[ \t\[\(【]*(?P<name>{name}),\s", re.M),
+        bare=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{_alternation(agency['bare'])})"
                            rf"(?:{particles})(?=[\s,])"),
-        issuer=regex.compile(rf"^[\s\[\(<【]*(?P<name>{name})[\s\]\)>】]*(?:{after})", regex.M),
+        issuer=re.compile(rf"^[\s\[\(<【]*(?P<name>{name})[\s\]\)>】]*(?:{after})", re.M),
         funded_verb=regex.compile(
             r"\s*(?:\([^()]{0,300}\))?\s*(?:을|를|이|가|은|는|으로|로|의)?\s*(?:[가-힣]+\s){0,1}?"
             rf"(?:{_alternation(data['funded']['verbs'])})"),
