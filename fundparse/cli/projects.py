@@ -45,8 +45,8 @@ SOURCE_NAMES = {
 def projects_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="fundparse projects", formatter_class=_Formatter, epilog=EPILOG,
-        description="One row per funded total: the agency, the project, the region, the "
-                    "amount in KRW and each funding source's part, the period and where it "
+        description="One row per funded total: the agency, the project, the region, the\n"
+                    "amount in KRW and each funding source's part, the period and where it\n"
                     "is written.")
     _add_input_options(parser)
     parser.add_argument("-f", "--format", choices=("table", "json", "jsonl", "csv"),

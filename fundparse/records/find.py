@@ -43,8 +43,8 @@ class Finder:
         project, region = vocab.project, vocab.region
         self.heads = tuple(project["heads"]) + tuple(project["actions"])
         self.generic = frozenset(project["generic"])
-        self.bare_words = sorted(set(project["generic"]) | set(project["actions"]), key=len,
-                                 reverse=True)
+        self.actions = frozenset(project["actions"])
+        self.bare_words = sorted(set(project["generic"]) | self.actions, key=len, reverse=True)
         self.stop = frozenset(project["stop_words"])
         self.around = frozenset(region["around"])
         self.place_ends = tuple(region["ends"])
@@ -210,13 +210,11 @@ class Finder:
         return sorted(out, key=lambda f: f.start)
 
     def _nameless(self, core: str) -> bool:
-        """Only head and action words: "사업", "구축사업", "조성 지원"."""
-        while core:
-            cut = next((w for w in self.bare_words if core.endswith(w)), None)
-            if cut is None:
-                return False
-            core = core[:-len(cut)].rstrip()
-        return True
+        """A head alone or after an action: "사업", "구축사업", "건립공사" (but "거점센터")."""
+        if core in self.generic:
+            return True
+        head = next((w for w in self.bare_words if core.endswith(w)), None)
+        return head is not None and core[:-len(head)].rstrip() in self.actions
 
     def _quoted(self, lo: int, hi: int) -> list[Found]:
         out = []
