@@ -64,8 +64,14 @@ def test_another_period_is_fp312(cli, pair):
     assert "2023–2027" in found[0]["message"] and "2023–2026" in found[0]["message"]
 
 
-@pytest.mark.parametrize("second", [ground(), CHANGED, OTHER_CITY],
-                         ids=["same-figures", "change-stated", "another-agency"])
+# a budget story: this year's share first, the whole total after it
+THIS_YEAR = ("구미시 보도자료\n\n구미시는 올해 이차전지 양극소재 산업육성 거점센터 구축에 총 64억 원을 "
+             "투입한다.\n이 센터에는 2026년까지 모두 281억 원(국비 121억 원, 지방비 160억 원)이 "
+             "들어간다.\n")
+
+
+@pytest.mark.parametrize("second", [ground(), CHANGED, OTHER_CITY, THIS_YEAR],
+                         ids=["same-figures", "change-stated", "another-agency", "total-restated"])
 def test_silent_when_nothing_contradicts(cli, pair, second):
     a, b = pair(SELECTED, second)
     done = cli("check", a, b)

@@ -87,6 +87,12 @@ def _period(m: Mention) -> tuple[int | None, int | None] | None:
     return None if p is None or (p.start is None and p.end is None) else (p.start, p.end)
 
 
+def _clash(a, b) -> bool:
+    """Two periods that disagree where both are known ("–2026" agrees with 2023–2026)."""
+    return a is not None and b is not None and any(
+        x is not None and y is not None and x != y for x, y in zip(a, b))
+
+
 def _span_text(period: tuple[int | None, int | None]) -> str:
     return f"{period[0] or ''}–{period[1] or ''}"
 
@@ -112,30 +118,50 @@ def cross_release(docs: Sequence[tuple[str, str, Sequence[Mention]]], config=Non
         for key, entry in _entries(order, path, text, mentions, vocab, suffixes):
             groups.setdefault(key, []).append(entry)
     out: dict[str, list[Finding]] = {}
-    for (agency, _), entries in groups.items():
-        if len({e.order for e in entries}) < 2:
+    for entries in groups.values():
+        orders = sorted({e.order for e in entries})
+        if len(orders) < 2:
             continue
-        first = min(entries, key=lambda e: (e.order, e.mention.start))
-        for later in entries:
-            if later.order == first.order or later.changed or first.changed:
+        firsts = [e for e in entries if e.order == orders[0]]
+        if any(e.changed for e in firsts):
+            continue
+        first = firsts[0]
+        for order in orders[1:]:
+            later = [e for e in entries if e.order == order]
+            if any(e.changed for e in later):
                 continue
-            name = f"{later.mention.record.agency.text} · {later.mention.record.project.text}"
-            for finding in _compare(first, later, name):
-                out.setdefault(later.path, []).append(finding)
+            for finding in _compare(first, later):
+                out.setdefault(finding[0], []).append(finding[1])
     return out
 
 
-def _compare(first: Entry, later: Entry, name: str) -> list[Finding]:
-    a, b = first.mention, later.mention
+def _compare(first: Entry, later: list[Entry]) -> list[tuple[str, Finding]]:
+    """What the later release's mentions of the project contradict; a figure it states the
+    same way somewhere (its total, split or period) is no contradiction."""
+    a = first.mention
+    b = later[0].mention
+    name = f"{b.record.agency.text} · {b.record.project.text}"
+    path = later[0].path
     found = []
-    exact = not (a.approximate or b.approximate or a.range or b.range or a.bound or b.bound)
-    if exact and a.currency == b.currency and a.krw != b.krw:
-        found.append(_finding("FP310", later, first, name, format_krw(b.krw), format_krw(a.krw)))
-    elif a.krw == b.krw:
-        sa, sb = _national_local(a), _national_local(b)
-        if sa is not None and sb is not None and sa != sb:
-            found.append(_finding("FP311", later, first, name, _split_text(sb), _split_text(sa)))
-    pa, pb = _period(a), _period(b)
-    if pa is not None and pb is not None and pa != pb:
-        found.append(_finding("FP312", later, first, name, _span_text(pb), _span_text(pa)))
-    return found
+    exact = [e for e in later if not (e.mention.approximate or e.mention.range
+                                      or e.mention.bound) and e.mention.currency == a.currency]
+    if not (a.approximate or a.range or a.bound) and exact and not any(
+            e.mention.krw == a.krw for e in later):
+        e = exact[0]
+        found.append(_finding("FP310", e, first, name, format_krw(e.mention.krw),
+                              format_krw(a.krw)))
+    same_total = [e for e in later if e.mention.krw == a.krw]
+    sa = _national_local(a)
+    splits = [(e, _national_local(e.mention)) for e in same_total]
+    splits = [(e, sb) for e, sb in splits if sb is not None]
+    if sa is not None and splits and not any(sb == sa for _, sb in splits):
+        e, sb = splits[0]
+        found.append(_finding("FP311", e, first, name, _split_text(sb), _split_text(sa)))
+    pa = _period(a)
+    periods = [(e, _period(e.mention)) for e in later]
+    periods = [(e, pb) for e, pb in periods if pb is not None]
+    clash = [(e, pb) for e, pb in periods if _clash(pa, pb)]
+    if pa is not None and clash and len(clash) == len(periods):
+        e, pb = clash[0]
+        found.append(_finding("FP312", e, first, name, _span_text(pb), _span_text(pa)))
+    return [(path, f) for f in found]
