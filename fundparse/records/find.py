@@ -165,7 +165,7 @@ class Finder:
                     out.append(Found(ws[first].start, w.core_end))
                 continue
             if (core.endswith(self.place_ends) and core not in self.not_place and len(core) >= 2
-                    and core not in self.around
+                    and core not in self.around and (len(core) > 2 or core not in self.place_ends)
                     and (w.particle in ("에", "에서", "에는", "에서는")
                          or (i + 1 < len(ws) and ws[i + 1].core in self.inside))):
                 first = run_before(ws, i, limit - 1, self._place_word)

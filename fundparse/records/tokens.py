@@ -10,6 +10,7 @@ import regex
 _RAW = regex.compile(r"\S+")
 _LEAD = "□■○●◦•▲△▷▶※-–—·([{'\"‘“「『<《〈【"
 _TRAIL = ",.;:)]}'\"’”」』>》〉】…!?"
+_BULLETS = "□■○●◦•▲△▷▶※"
 _QUOTES = "'\"‘’“”「」『』"
 # particles a name may carry, longest first
 PARTICLES = ("에서는", "에서도", "에서", "에는", "에도", "으로", "까지", "부터", "에", "을", "를", "은",
@@ -56,7 +57,7 @@ def words(text: str, start: int, end: int, is_head) -> list[Word]:
                 break
         gap = text[max(start, raw_start - 3):raw_start]
         out.append(Word(word, s, e, core, s + len(core), particle, e < raw_end, quoted,
-                        "\t" in gap or "\n" in gap))
+                        "\t" in gap or "\n" in gap or text[raw_start] in _BULLETS))
     return out
 
 
