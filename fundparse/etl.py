@@ -79,6 +79,7 @@ ON_ERROR = ("raise", "row", "skip")
 _MENTION_KEYS = (
     "text", "start", "end", "line", "column", "currency", "value", "krw", "approximate",
     "bound", "range", "per", "change", "label", "fiscal_year", "splits", "period", "findings",
+    "agency", "project", "region",  # the records extension (a funded total's)
 )
 
 _MAX_DECIMAL = 10 ** 38  # decimal128(38, 0) holds |n| < 10**38

@@ -7,7 +7,7 @@ package.
 
 from __future__ import annotations
 
-from dataclasses import replace
+import copy
 
 from fundparse.model import Mention
 from fundparse.records.find import Finder
@@ -48,6 +48,7 @@ def attach(text: str, mentions: list[Mention], config) -> list[Mention]:
     for m in mentions:
         if funded_total(m, text, vocab, sources):
             finder = finder or Finder(text, vocab)
-            m = replace(m, record=finder.record(m.start, m.end))
+            m = copy.copy(m)  # frozen: set the new field on a copy (dataclasses.replace is slow)
+            object.__setattr__(m, "record", finder.record(m.start, m.end))
         out.append(m)
     return out

@@ -40,17 +40,11 @@ class Finder:
         self.text = text
         self.w = vocab
         self.sentences = sentences or Sentences(text)
-        project, region = vocab.project, vocab.region
-        self.heads = tuple(project["heads"]) + tuple(project["actions"])
-        self.generic = frozenset(project["generic"])
-        self.actions = frozenset(project["actions"])
-        self.bare_words = sorted(set(project["generic"]) | self.actions, key=len, reverse=True)
-        self.stop = frozenset(project["stop_words"])
-        self.around = frozenset(region["around"])
-        self.place_ends = tuple(region["ends"])
-        self.inside = frozenset(region["inside"])
-        self.not_place = frozenset(region["not_place"])
-        self.not_agency = frozenset(vocab.data["agency"]["not_agency"])
+        lex = vocab.sets
+        self.heads, self.generic, self.actions = lex.heads, lex.generic, lex.actions
+        self.bare_words, self.stop, self.around = lex.bare_words, lex.stop, lex.around
+        self.place_ends, self.inside, self.not_place = lex.place_ends, lex.inside, lex.not_place
+        self.not_agency, self.bare_names = lex.not_agency, lex.bare
         self._issuer: Span | None | bool = False
         self._all_named: list[Span] | None = None
         self._word_cache: dict[tuple[int, int], list[Word]] = {}
@@ -126,7 +120,7 @@ class Finder:
                                             for o in found)]
 
     def _agency_of(self, span: Span) -> Span | None:
-        return self._resolve(span) if span.text in self.w.data["agency"]["bare"] else span
+        return self._resolve(span) if span.text in self.bare_names else span
 
     def agency(self, at: int, sentence: tuple[int, int]) -> Span | None:
         s_start, s_end = sentence

@@ -6,7 +6,7 @@ import json
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 import regex
@@ -37,6 +37,28 @@ class RecordWords:
     @property
     def region(self) -> dict:
         return self.data["region"]
+
+    @cached_property
+    def sets(self) -> Lexicon:
+        return Lexicon(self.data)
+
+
+class Lexicon:
+    """The word lists as the finder looks them up (built once per configuration)."""
+
+    def __init__(self, data: dict):
+        project, region = data["project"], data["region"]
+        self.heads = tuple(project["heads"]) + tuple(project["actions"])
+        self.generic = frozenset(project["generic"])
+        self.actions = frozenset(project["actions"])
+        self.bare_words = sorted(self.generic | self.actions, key=len, reverse=True)
+        self.stop = frozenset(project["stop_words"])
+        self.around = frozenset(region["around"])
+        self.place_ends = tuple(region["ends"])
+        self.inside = frozenset(region["inside"])
+        self.not_place = frozenset(region["not_place"])
+        self.not_agency = frozenset(data["agency"]["not_agency"])
+        self.bare = frozenset(data["agency"]["bare"])
 
 
 def _package() -> dict:
