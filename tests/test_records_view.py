@@ -53,6 +53,8 @@ def test_json_rows_carry_the_spans_and_each_source(cli, releases):
                                   "municipal": 3_360_000_000}
     jsonl = cli("projects", releases, "--format", "jsonl").stdout.splitlines()
     assert [json.loads(line) for line in jsonl] == rows
+    workers = cli("projects", releases, "--format", "jsonl", "--jobs", "2").stdout.splitlines()
+    assert workers == jsonl
 
 
 def test_csv_has_one_flat_row_per_funded_total(cli, releases):
