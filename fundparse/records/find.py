@@ -67,7 +67,7 @@ class Finder:
         return found
 
     def _plain(self, word: Word) -> bool:
-        return plain(word, self._is_head) and word.text not in self.stop
+        return plain(word, self._is_head, self.w.ordinal) and word.text not in self.stop
 
     # --- agency ------------------------------------------------------------------------------
 

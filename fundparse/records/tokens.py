@@ -20,7 +20,6 @@ _ENDINGS = set("은는이가을를에의과와며고해여서다한된할던께�
 _BY_LAST: dict[str, tuple[str, ...]] = {}
 for _p in PARTICLES:
     _BY_LAST[_p[-1]] = _BY_LAST.get(_p[-1], ()) + (_p,)
-_ORDINAL = regex.compile(r"\d+(?:단계|차로|차|호|기|공구|구간)")
 
 
 @dataclass
@@ -61,12 +60,13 @@ def words(text: str, start: int, end: int, is_head) -> list[Word]:
     return out
 
 
-def plain(word: Word, is_head) -> bool:
-    """A word that may stand inside a name: no particle, no verb ending, no figure (but 2단계)."""
+def plain(word: Word, is_head, ordinal) -> bool:
+    """A word that may stand inside a name: no particle, no verb ending, no figure but an
+    ``ordinal`` one (2단계)."""
     if word.particle or word.closed or word.quoted:
         return False
     if any(c.isdigit() for c in word.text):
-        return _ORDINAL.fullmatch(word.text) is not None
+        return ordinal.fullmatch(word.text) is not None
     return word.text[-1] not in _ENDINGS or is_head(word.text)
 
 

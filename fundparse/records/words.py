@@ -28,7 +28,7 @@ class RecordWords:
     issuer: re.Pattern             # "인천광역시 보도자료"
     funded_verb: regex.Pattern     # after a total (and its parts in brackets)
     bundle: regex.Pattern          # "12곳", "등 50건"
-    back_reference: regex.Pattern  # "이 사업", "이번 사업"
+    ordinal: regex.Pattern         # "2단계", "4차로": figures kept inside a name
 
     @property
     def project(self) -> dict:
@@ -92,7 +92,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"(?:{_alternation(data['funded']['verbs'])})"),
         bundle=regex.compile(rf"(?<![\d,.])\d[\d,]*\s?(?:{counters})(?![가-힣]*(?:원|억|만))"
                              rf"(?=\s|에|을|를|의|이|가|과|와|,|$)"),
-        back_reference=regex.compile(_alternation(data["project"]["back_references"])),
+        ordinal=regex.compile(rf"\d+(?:{_alternation(data['project']['ordinal'])})"),
     )
 
 
