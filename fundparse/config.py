@@ -40,7 +40,7 @@ from fundparse.userfiles import CONFIG_LIMIT, UserFileError, read_text
 
 CONFIG_NAMES = (".fundparse.toml", "pyproject.toml")
 DATA_SECTIONS = ("sources", "heads", "codes", "currencies", "markers", "money_words", "scales",
-                 "forms")
+                 "forms", "records")
 
 
 class ConfigError(Exception):

@@ -79,6 +79,7 @@ ON_ERROR = ("raise", "row", "skip")
 _MENTION_KEYS = (
     "text", "start", "end", "line", "column", "currency", "value", "krw", "approximate",
     "bound", "range", "per", "change", "label", "fiscal_year", "splits", "period", "findings",
+    "agency", "project", "region",  # the records extension (a funded total's)
 )
 
 _MAX_DECIMAL = 10 ** 38  # decimal128(38, 0) holds |n| < 10**38
@@ -337,6 +338,44 @@ def _build_schemas() -> tuple[pyarrow.Schema, pyarrow.Schema]:
             pa.schema(head + exploded + tail, metadata=metadata))
 
 
+# --- the projects view (issue 20): one row per funded total ------------------------------------
+
+VIEWS = ("mentions", "projects")
+
+
+def _build_projects_schema() -> pyarrow.Schema:
+    import fundparse
+    from fundparse.records.view import SOURCE_COLUMNS
+
+    pa = _pyarrow()
+    money = pa.decimal128(38, 0)
+    span = pa.struct([("text", pa.string()), ("start", pa.int64()), ("end", pa.int64())])
+    fields = [("doc_id", pa.string()), ("mention_id", pa.string()), ("agency", span),
+              ("project", span), ("region", span), ("krw", money), ("currency", pa.string()),
+              *[(c, money) for c in SOURCE_COLUMNS],
+              ("period_start", pa.int32()), ("period_end", pa.int32()),
+              ("period_years", pa.int32()), ("period_text", pa.string()),
+              ("fiscal_year", pa.int32()), ("text", pa.string()), ("start", pa.int64()),
+              ("end", pa.int64()), ("line", pa.int64()), ("column", pa.int64())]
+    return pa.schema(fields, metadata={"fundparse.contract_version": CONTRACT_VERSION,
+                                       "fundparse.version": fundparse.__version__})
+
+
+def project_table_row(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """The projects-view row of one record (none when it is not a funded total)."""
+    from fundparse.records.view import SOURCE_COLUMNS, is_funded, project_row
+
+    if not is_funded(record):
+        return []
+    row = project_row(record)
+    sources = row.pop("sources")
+    for column in SOURCE_COLUMNS:
+        row[column] = _decimal(sources.get(column[:-4]), record)
+    row["krw"] = _decimal(row["krw"], record)
+    row["doc_id"] = None if record.get("doc_id") is None else str(record["doc_id"])
+    return [row]
+
+
 def __getattr__(name: str) -> Any:
     # SCHEMA and EXPLODED_SCHEMA are built on first use, so that importing this module (for
     # extract_records) does not need pyarrow.
@@ -344,21 +383,43 @@ def __getattr__(name: str) -> Any:
         schema, exploded = _build_schemas()
         globals().update(SCHEMA=schema, EXPLODED_SCHEMA=exploded)
         return globals()[name]
+    if name == "PROJECTS_SCHEMA":
+        globals()[name] = _build_projects_schema()
+        return globals()[name]
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def schema(explode_splits: bool = False) -> pyarrow.Schema:
-    """:data:`SCHEMA`, or :data:`EXPLODED_SCHEMA` (one row per split) when asked."""
+def _check_view(view: str, explode_splits: bool) -> None:
+    if view not in VIEWS:
+        raise ValueError(f"view must be one of {', '.join(map(repr, VIEWS))}, not {view!r}")
+    if view == "projects" and explode_splits:
+        raise ValueError("explode_splits applies to the mentions view, not view='projects'")
+
+
+def schema(explode_splits: bool = False, view: str = "mentions") -> pyarrow.Schema:
+    """:data:`SCHEMA`, or :data:`EXPLODED_SCHEMA` (one row per split) when asked, or
+    :data:`PROJECTS_SCHEMA` for ``view="projects"``."""
+    _check_view(view, explode_splits)
+    if view == "projects":
+        return __getattr__("PROJECTS_SCHEMA")
     return __getattr__("EXPLODED_SCHEMA" if explode_splits else "SCHEMA")
 
 
 def iter_batches(records: Iterable[dict[str, Any]], *, explode_splits: bool = False,
-                 batch_rows: int = _BATCH_ROWS) -> Iterator[pyarrow.RecordBatch]:
-    """Record batches of at most ``batch_rows`` rows, all with the fixed schema; streaming."""
+                 batch_rows: int = _BATCH_ROWS,
+                 view: str = "mentions") -> Iterator[pyarrow.RecordBatch]:
+    """Record batches of at most ``batch_rows`` rows, all with the fixed schema; streaming.
+    ``view="projects"``: one row per funded total (:data:`PROJECTS_SCHEMA`)."""
     pa = _pyarrow()
-    target = schema(explode_splits)
+    target = schema(explode_splits, view)
     rows: list[dict[str, Any]] = []
     for record in records:
+        if view == "projects":
+            rows.extend(project_table_row(record))
+            if len(rows) >= batch_rows:
+                yield pa.RecordBatch.from_pylist(rows, schema=target)
+                rows = []
+            continue
         rows.extend(record_rows(record, explode_splits=explode_splits))
         if len(rows) >= batch_rows:
             yield pa.RecordBatch.from_pylist(rows, schema=target)
@@ -389,25 +450,28 @@ def _chain(first: Any, rest: Iterator[Any]) -> Iterator[Any]:
 def to_arrow(records_or_docs: Iterable[Any], *, explode_splits: bool = False,
              on_error: str = "raise", doc_date: Any = None,
              rates: dict[str, Decimal] | None = None,
-             config: Config | None = None) -> pyarrow.Table:
+             config: Config | None = None, view: str = "mentions") -> pyarrow.Table:
     """A ``pyarrow.Table`` with :data:`SCHEMA` (or :data:`EXPLODED_SCHEMA`).
 
     ``records_or_docs`` is either records from :func:`extract_records` or what
     :func:`extract_records` takes (texts or ``(doc_id, text)`` pairs); the other keyword
     arguments are passed to it in the second case.  An empty input gives an empty table with
-    the same schema.
+    the same schema.  ``view="projects"`` gives one row per funded total instead
+    (:data:`PROJECTS_SCHEMA`: agency, project, region as structs of text, start, end; KRW and
+    each funding source's KRW; period; fiscal year; where it is).
     """
     pa = _pyarrow()
+    _check_view(view, explode_splits)
     options = dict(on_error=on_error, doc_date=doc_date, rates=rates, config=config)
     records = _as_records(records_or_docs, options)
-    batches = list(iter_batches(records, explode_splits=explode_splits))
-    return pa.Table.from_batches(batches, schema=schema(explode_splits))
+    batches = list(iter_batches(records, explode_splits=explode_splits, view=view))
+    return pa.Table.from_batches(batches, schema=schema(explode_splits, view))
 
 
 def to_pandas(records_or_docs: Iterable[Any], *, explode_splits: bool = False,
               on_error: str = "raise", doc_date: Any = None,
               rates: dict[str, Decimal] | None = None,
-              config: Config | None = None) -> pandas.DataFrame:
+              config: Config | None = None, view: str = "mentions") -> pandas.DataFrame:
     """A ``pandas.DataFrame`` of the same columns that survives ``to_parquet`` /
     ``read_parquet``, ``to_csv`` and ``to_excel`` with their defaults.
 
@@ -421,7 +485,7 @@ def to_pandas(records_or_docs: Iterable[Any], *, explode_splits: bool = False,
     fixed schema back; :func:`read_csv` reads a ``to_csv`` file with exact integers."""
     pd = _pandas()
     table = to_arrow(records_or_docs, explode_splits=explode_splits, on_error=on_error,
-                     doc_date=doc_date, rates=rates, config=config)
+                     doc_date=doc_date, rates=rates, config=config, view=view)
     frame = table.to_pandas(types_mapper=_pandas_type)
     for field in table.schema:
         if _nested(field.type):

@@ -135,6 +135,40 @@ class Split:
 
 
 @dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of the document: ``text == document[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """Who funds what where, for a funded total (an addition to the contract, issue 20):
+    the agency as the text names it, the project's shortest name, the place named for it."""
+
+    agency: Span | None = None
+    project: Span | None = None
+    region: Span | None = None
+
+    def shifted(self, offset: int) -> Record:
+        """The same record in a text ``offset`` characters longer before it (a file's chunk)."""
+        def move(span: Span | None) -> Span | None:
+            return None if span is None else Span(span.text, span.start + offset,
+                                                  span.end + offset)
+        return Record(move(self.agency), move(self.project), move(self.region))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: None if span is None else span.to_dict()
+                for name, span in (("agency", self.agency), ("project", self.project),
+                                   ("region", self.region))}
+
+
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One monetary expression found in a text; ``text == document[start:end]``."""
 
@@ -157,6 +191,7 @@ class Mention:
     period: Period | None = None
     findings: tuple[Finding, ...] = ()
     page: int | None = None  # 1-based page for PDF input; an addition to the contract
+    record: Record | None = None  # agency/project/region of a funded total; an addition too
     rule: str = field(default="", compare=False)  # name of the rule that produced it (debugging)
 
     def to_dict(self, lang: str = "ko") -> dict[str, Any]:
@@ -180,10 +215,13 @@ class Mention:
             "period": None if self.period is None else self.period.to_dict(),
             "findings": [f.to_dict(lang) for f in self.findings],
         }
+        if self.record is not None:
+            data.update(self.record.to_dict())
         if self.page is not None:
             data["page"] = self.page
         return data
 
 
 # The finding codes `fundparse check` can report (checks.CHECKS describes each one).
-RULE_CODES = ('FP101', 'FP102', 'FP103', 'FP201', 'FP202', 'FP301', 'FP401', 'FP402')
+RULE_CODES = ('FP101', 'FP102', 'FP103', 'FP201', 'FP202', 'FP301', 'FP401', 'FP402',
+              'FP310', 'FP311', 'FP312')

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal, localcontext
 
 
-from fundparse import checks
+from fundparse import checks, records
 from fundparse.amount import Amount
 from fundparse.config import Config
 from fundparse.engine import compiled, find_amounts
@@ -389,7 +389,8 @@ def extract(text: str, *, doc_date: dt.date | str | int | None = None,
     analysis = analyse(text, doc_date, config, full=False)
     lines = Lines(text)
     with localcontext(EXACT):
-        return [_mention(fact, text, lines, rates) for fact in analysis.facts]
+        mentions = [_mention(fact, text, lines, rates) for fact in analysis.facts]
+    return records.attach(text, mentions, config)  # agency/project/region (fundparse.records)
 
 
 def check(text: str, *, doc_date: dt.date | str | int | None = None,

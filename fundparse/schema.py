@@ -292,6 +292,7 @@ def data_sections() -> Table:
         ("money_words", _like(_package("money_words.toml"))),
         ("scales", Mapping(PositiveInt())),
         ("forms", _forms_like(_package("forms.toml"))),
+        ("records", _forms_like(_package("records.toml"))),
     ))
 
 

@@ -68,7 +68,7 @@ def _spark_type(arrow_type: pyarrow.DataType) -> DataType:
     raise TypeError(f"no Spark type for Arrow {arrow_type}")  # pragma: no cover - fixed schema
 
 
-def spark_schema(explode_splits: bool = False) -> StructType:
+def spark_schema(explode_splits: bool = False, view: str = "mentions") -> StructType:
     """The Spark ``StructType`` of :data:`fundparse.etl.SCHEMA` (or ``EXPLODED_SCHEMA``):
     the same column names and types (decimal128(38, 0) → DecimalType(38, 0), int32 →
     IntegerType, int64 → LongType, list<struct> → ArrayType(StructType))."""
@@ -78,13 +78,13 @@ def spark_schema(explode_splits: bool = False) -> StructType:
     from fundparse.etl import schema
 
     return T.StructType([T.StructField(f.name, _spark_type(f.type), nullable=True)
-                         for f in schema(explode_splits)])
+                         for f in schema(explode_splits, view)])
 
 
 def extract_mentions(df: DataFrame, text_col: str = "text", id_col: str | None = None, *,
                      doc_date_col: str | None = None, explode_splits: bool = False,
                      on_error: str = "row", rates: dict[str, Decimal] | None = None,
-                     config: Config | None = None) -> DataFrame:
+                     config: Config | None = None, view: str = "mentions") -> DataFrame:
     """The mentions of every document of ``df``, one row each, as a new DataFrame.
 
     ``text_col`` names a string column; ``id_col`` (any type; its ``str()`` becomes
@@ -98,7 +98,8 @@ def extract_mentions(df: DataFrame, text_col: str = "text", id_col: str | None =
     ``on_error`` is ``"row"`` by default here: a document that fails (a null text, say)
     becomes one row with ``error`` set instead of failing the job; ``"skip"`` drops it and
     ``"raise"`` fails the task.  The result has the schema :func:`spark_schema` gives, and
-    is lazy like any transformation.
+    is lazy like any transformation.  ``view="projects"`` gives one row per funded total
+    (agency, project, region, KRW by source, period: :data:`fundparse.etl.PROJECTS_SCHEMA`).
     """
     _pyspark()
     from pyspark.sql import functions as F
@@ -127,12 +128,12 @@ def extract_mentions(df: DataFrame, text_col: str = "text", id_col: str | None =
         offsets = _partition_offsets(df)
     docs = df.select(*columns)
     options = dict(offsets=offsets, explode_splits=explode_splits, on_error=on_error,
-                   rates=rates, config=config)
+                   rates=rates, config=config, view=view)
 
     def fundparse_extract(batches):  # its name is what the physical plan shows
         return _map_batches(batches, **options)
 
-    return docs.mapInArrow(fundparse_extract, spark_schema(explode_splits))
+    return docs.mapInArrow(fundparse_extract, spark_schema(explode_splits, view))
 
 
 def _quote(name: str) -> str:
@@ -152,7 +153,8 @@ def _partition_offsets(df: DataFrame) -> dict[int, int]:
 
 
 def _map_batches(batches: Iterator[pyarrow.RecordBatch], *, offsets: dict[int, int] | None,
-                 explode_splits: bool, on_error: str, rates, config) -> Iterator:
+                 explode_splits: bool, on_error: str, rates, config,
+                 view: str = "mentions") -> Iterator:
     """Runs on the executors: documents' Arrow batches in, mentions' Arrow batches out."""
     from fundparse.etl import extract_records, iter_batches
 
@@ -173,4 +175,4 @@ def _map_batches(batches: Iterator[pyarrow.RecordBatch], *, offsets: dict[int, i
             yield from zip(ids, texts, dates, strict=True)
 
     records = extract_records(documents(), on_error=on_error, rates=rates, config=config)
-    yield from iter_batches(records, explode_splits=explode_splits)
+    yield from iter_batches(records, explode_splits=explode_splits, view=view)

@@ -24,6 +24,7 @@ LAYERS = [
     ("engine", ["fundparse.engine"]),
     ("structure", ["fundparse.structure"]),
     ("checks", ["fundparse.checks", "fundparse.suppress"]),
+    ("records", ["fundparse.records"]),
     ("pipeline", ["fundparse.pipeline"]),
     ("outputs", ["fundparse.report", "fundparse.etl", "fundparse.spark", "fundparse.gold",
                  "fundparse.service", "fundparse.serve"]),

@@ -24,6 +24,7 @@ DELEGATED = {
              "score extraction against gold JSONL files (precision/recall/F1)"),
     "report": ("fundparse.cli.review", "write an HTML report page of the extracted amounts"),
     "serve": ("fundparse.cli.serve", "an HTTP service: /v1/extract, /v1/check, Duckling's /parse"),
+    "projects": ("fundparse.cli.projects", "one row per funded total: agency, project, region, KRW"),
 }
 
 EXIT_CODES_HELP = """\
@@ -373,6 +374,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="leave out these codes or prefixes (added to the config's ignore)")
     ck.add_argument("--statistics", action="store_true",
                     help="end with a one-line summary (files, errors, warnings, per code)")
+    ck.add_argument("--no-cross-file", action="store_true",
+                    help="do not compare the same project across the files (FP310-FP312)")
 
     rl = sub.add_parser("rules", help="list the rule codes, or explain one",
                         description="The rule codes fundparse check reports: FP1xx funding "

@@ -230,6 +230,7 @@ def shift_mention(m, offset: int, lines: int, columns: int):
         m, start=m.start + offset, end=m.end + offset, line=m.line + lines,
         column=m.column + (columns if m.line == 1 else 0),
         splits=tuple(_shift_split(s, offset) for s in m.splits), period=period,
+        record=None if m.record is None else m.record.shifted(offset),
         findings=tuple(_shift_finding(f, offset, lines, columns) for f in m.findings),
     )
 

@@ -388,6 +388,13 @@ def cmd_check(args: argparse.Namespace) -> int:
             progress[0].advance(progress[1])
     if progress is not None:
         progress[0].stop()
+    if len(inputs) > 1 and not args.no_cross_file:  # the same project across releases (FP31x)
+        from fundparse.cli.across import cross_file_findings
+
+        for shown, findings in cross_file_findings(inputs, job):
+            writer.add(shown, findings, job.lang)
+            for finding in findings:
+                counts[finding.code] = counts.get(finding.code, 0) + 1
     writer.close()
     if args.statistics:
         words = job.lang or (langs[0] if langs and len(set(langs)) == 1 else lang())

@@ -1,0 +1,41 @@
+"""``check`` over several files: the same project compared across releases (FP310–FP312).
+Reads each file again, extracts its funded totals and hands them to fundparse.records."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from fundparse.cli.batch import Job, _bare, _read, config_for, shown_path
+
+
+def cross_file_findings(inputs: Sequence[str], job: Job) -> list[tuple[str, list]]:
+    """(shown path, findings) for every file with an FP31x finding, in input order; files that
+    cannot be read were reported by the per-file pass and are left out here."""
+    import fundparse
+    from fundparse.config import ConfigError
+    from fundparse.readers import ReadError
+    from fundparse.records.across import cross_release
+    from fundparse.suppress import filter_findings
+
+    docs, texts, configs = [], {}, {}
+    for path in inputs:
+        if path == "-":
+            continue  # stdin was read once already
+        shown = shown_path(path, job)
+        try:
+            config = config_for(path, job)
+            text = _read(path, job).text
+            mentions = fundparse.extract(text, doc_date=job.doc_date, config=_bare(config))
+        except (ReadError, ConfigError, OSError):
+            continue
+        docs.append((shown, text, mentions))
+        texts[shown], configs[shown] = text, config
+    found = cross_release(docs, configs[docs[0][0]] if docs else None)
+    out = []
+    for shown, _, _ in docs:
+        if shown in found:
+            kept = filter_findings(found[shown], texts[shown], config=configs[shown], path=shown,
+                                   select=job.select, ignore=job.ignore)
+            if kept:
+                out.append((shown, kept))
+    return out

@@ -1,0 +1,54 @@
+"""Funding records (issue 20): which agency funds which project where, per funded total; the
+``projects`` view; the same project compared across releases.
+
+The pipeline calls :func:`attach` once per document; nothing below the pipeline imports this
+package.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from fundparse.model import Mention
+from fundparse.records.find import Finder
+from fundparse.records.words import RecordWords, record_words
+from fundparse.rules.tables import load_tables, source_key
+
+__all__ = ["attach", "funded_total", "record_words"]
+
+
+def funded_total(m: Mention, text: str, vocab: RecordWords, sources) -> bool:
+    """A total that funds something: it has funding parts, a total's label (총사업비, 예산 …),
+    총/모두 right before it, or a funding verb after it ("…을 투입해", "…이 투입된다")."""
+    if m.per is not None or m.change is not None:
+        return False
+    if m.splits:
+        return True
+    funded = vocab.data["funded"]
+    if m.label is not None:
+        if source_key(m.label) in sources:
+            return False  # 국비 50억 원: a part, named on its own
+        if m.label in funded["labels"]:
+            return True
+    before = text[max(0, m.start - 6):m.start].split()
+    if before and any(before[-1] == w or before[-1].endswith(w) for w in funded["before"]):
+        return True
+    return vocab.funded_verb.match(text, m.end, min(len(text), m.end + 340)) is not None
+
+
+def attach(text: str, mentions: list[Mention], config) -> list[Mention]:
+    """``mentions`` with a Record (agency, project, region) on each funded total."""
+    if not mentions:
+        return mentions
+    data = config.data if config is not None else "{}"
+    vocab = record_words(data)
+    sources = load_tables(data).sources
+    finder: Finder | None = None
+    out = []
+    for m in mentions:
+        if funded_total(m, text, vocab, sources):
+            finder = finder or Finder(text, vocab)
+            m = copy.copy(m)  # frozen: set the new field on a copy (dataclasses.replace is slow)
+            object.__setattr__(m, "record", finder.record(m.start, m.end))
+        out.append(m)
+    return out

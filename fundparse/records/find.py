@@ -1,0 +1,310 @@
+"""Who funds what where: the agency, project and region of one funded total.
+
+agency   the sentence's subject ("구미시는"); else the nearest subject before it in the
+         paragraph; else the release's issuer ("인천광역시 보도자료").  "시는", "군은" stand
+         for the body of that kind named before.
+project  the shortest name of what is built or run: a quoted name, or a few plain words ending
+         in a project head (…센터, …사업, …도로 확·포장); the one the amount is for ("…사업에
+         총 100억 원"), else the first after it in its sentence, else the last before it, else
+         (이 사업, 이번 사업 …) the last one named earlier in the paragraph.  Several projects
+         counted together ("12곳에", "등 50건") are none.
+region   the place named for it in the same sentence: "…동 일원", "…읍에", "…산업단지 내".
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+import regex
+
+from fundparse.model import Record, Span
+from fundparse.records.tokens import Word, plain, run_before, words
+from fundparse.records.words import RecordWords
+from fundparse.structure.sentences import Sentences
+
+_PARAGRAPH = regex.compile(r"\n[ \t\u3000]*\n")
+_E_AFTER_QUOTE = regex.compile(r"(?:\s?[가-힣·]{1,6})?(?:에는|에도|에)(?![가-힣])")
+_NEAR = 24  # characters between a "…에" project and its amount
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    at_e: bool = False  # "…사업에" / "'…' 공사에는": what the next amount is for
+
+
+class Finder:
+    def __init__(self, text: str, vocab: RecordWords, sentences: Sentences | None = None):
+        self.text = text
+        self.w = vocab
+        self.sentences = sentences or Sentences(text)
+        lex = vocab.sets
+        self.heads, self.generic, self.actions = lex.heads, lex.generic, lex.actions
+        self.bare_words, self.stop, self.around = lex.bare_words, lex.stop, lex.around
+        self.place_ends, self.inside, self.not_place = lex.place_ends, lex.inside, lex.not_place
+        self.not_agency, self.bare_names = lex.not_agency, lex.bare
+        self._issuer: Span | None | bool = False
+        self._all_named: list[Span] | None = None
+        self._word_cache: dict[tuple[int, int], list[Word]] = {}
+        self._named_starts: list[int] = []
+
+    # --- words -------------------------------------------------------------------------------
+
+    def _is_head(self, core: str) -> bool:
+        return (core.endswith(self.heads) or core in self.around or core in self.inside
+                or (core.endswith(self.place_ends) and core not in self.not_place))
+
+    def _project_head(self, core: str) -> bool:
+        return core.endswith(self.heads)
+
+    def _words(self, start: int, end: int) -> list[Word]:
+        key = (start, end)
+        found = self._word_cache.get(key)
+        if found is None:
+            found = self._word_cache[key] = words(self.text, start, end, self._is_head)
+        return found
+
+    def _plain(self, word: Word) -> bool:
+        return plain(word, self._is_head, self.w.ordinal) and word.text not in self.stop
+
+    # --- agency ------------------------------------------------------------------------------
+
+    def _named(self, start: int, end: int) -> list[Span]:
+        """The bodies named as a subject (or a headline's "구미시, …") in [start, end)."""
+        if self._all_named is None:
+            self._all_named = self._find_named()
+            self._named_starts = [s.start for s in self._all_named]
+        lo = bisect.bisect_left(self._named_starts, start)
+        hi = bisect.bisect_left(self._named_starts, end)
+        return [s for s in self._all_named[lo:hi] if s.end <= end]
+
+    def _find_named(self) -> list[Span]:
+        out = []
+        matches = [*self.w.agency.finditer(self.text), *self.w.headline.finditer(self.text)]
+        for m in sorted(matches, key=lambda m: m.start()):
+            name = m.group("name")
+            last = name.split()[-1]
+            if last in self.not_agency or name in self.not_agency:
+                continue
+            out.append(Span(name, m.start("name"), m.end("name")))
+        return out
+
+    def _bare(self, start: int, end: int) -> list[Span]:
+        return [Span(m.group("name"), m.start("name"), m.end("name"))
+                for m in self.w.bare.finditer(self.text, start, end)]
+
+    def issuer(self) -> Span | None:
+        if self._issuer is False:
+            head = "\n".join(self.text.split("\n", self.w.data["issuer"]["lines"])[:-1]) \
+                if self.text.count("\n") >= self.w.data["issuer"]["lines"] else self.text
+            m = self.w.issuer.search(self.text, 0, len(head))
+            self._issuer = None if m is None else Span(m.group("name"), m.start("name"),
+                                                       m.end("name"))
+        return self._issuer  # type: ignore[return-value]
+
+    def _resolve(self, bare: Span) -> Span | None:
+        """"시는" -> the 시 named last before it, else the issuer when it is one."""
+        kind = bare.text[0]
+        for span in reversed(self._named(max(0, bare.start - 20000), bare.start)):
+            if span.text.split()[-1].endswith(kind):
+                return span
+        issuer = self.issuer()
+        return issuer if issuer is not None and issuer.text.endswith(kind) else None
+
+    def _subjects(self, start: int, end: int) -> list[Span]:
+        found = sorted(self._named(start, end) + self._bare(start, end), key=lambda s: s.start)
+        # a bare "시는" inside a name found as a whole ("구미시는") is that name
+        return [s for s in found if not any(o is not s and o.start <= s.start < o.end
+                                            for o in found)]
+
+    def _agency_of(self, span: Span) -> Span | None:
+        return self._resolve(span) if span.text in self.bare_names else span
+
+    def agency(self, at: int, sentence: tuple[int, int]) -> Span | None:
+        s_start, s_end = sentence
+        subjects = self._subjects(s_start, s_end)
+        before = [s for s in subjects if s.end <= at]
+        pick = before[0] if before else (subjects[0] if subjects else None)
+        if pick is None:
+            para = self._paragraph_start(s_start)
+            earlier = self._subjects(para, s_start)
+            pick = earlier[-1] if earlier else None
+        if pick is None:
+            pick = self.issuer()
+            if pick is None:  # news without an issuer: the body named last before it
+                earlier = self._named(max(0, s_start - 3000), s_start)
+                pick = earlier[-1] if earlier else None
+            return pick
+        return self._agency_of(pick)
+
+    def _paragraph_start(self, offset: int) -> int:
+        lo = max(0, offset - 1500)
+        last = None
+        for m in _PARAGRAPH.finditer(self.text, lo, offset):
+            last = m
+        return last.end() if last is not None else lo
+
+    # --- region ------------------------------------------------------------------------------
+
+    def regions(self, ws: list[Word]) -> list[Found]:
+        limit = self.w.region["max_words"]
+        out = []
+        for i, w in enumerate(ws):
+            core = w.core
+            if core in self.around:
+                first = run_before(ws, i, limit - 1, self._place_word)
+                if first < i:
+                    out.append(Found(ws[first].start, w.core_end))
+                continue
+            if (core.endswith(self.place_ends) and core not in self.not_place and len(core) >= 2
+                    and core not in self.around and (len(core) > 2 or core not in self.place_ends)
+                    and (w.particle in ("에", "에서", "에는", "에서는")
+                         or (i + 1 < len(ws) and ws[i + 1].core in self.inside))):
+                first = run_before(ws, i, limit - 1, self._place_word)
+                out.append(Found(ws[first].start, w.core_end))
+        return out
+
+    def _place_word(self, w: Word) -> bool:
+        return self._plain(w) and w.text not in self.inside and not any(
+            c.isdigit() for c in w.text)
+
+    # --- project -----------------------------------------------------------------------------
+
+    def projects(self, ws: list[Word], regions: list[Found], lo: int, hi: int) -> list[Found]:
+        cfg = self.w.project
+        taken = [(r.start, r.end) for r in regions]
+        quoted = self._quoted(lo, hi)
+        out = list(quoted)
+
+        def free(w: Word) -> bool:
+            return self._plain(w) and not any(a <= w.start < b for a, b in taken)
+
+        for i, w in enumerate(ws):
+            if not self._project_head(w.core) or any(a <= w.start < b for a, b in taken):
+                continue
+            nxt = ws[i + 1] if i + 1 < len(ws) else None
+            if nxt is not None and nxt.text in self.inside:
+                continue  # "…공원 내": a place, not a project
+            if not (w.particle or w.closed or nxt is None
+                    or not (self._plain(nxt) or self._project_head(nxt.core))):
+                continue  # the name goes on: "…혁신밸리 조성사업에"
+            first = run_before(ws, i, cfg["max_words"] - 1, free)
+            if all(x.text in self.generic or x.text[:1].isdigit() for x in ws[first:i]) and (
+                    self._nameless(w.core)):
+                continue  # "사업", "2차 사업", "구축사업": no name
+            start = ws[first].start
+            while w.core_end - start > cfg["max_chars"] and first < i:
+                first += 1
+                start = ws[first].start
+            if any(q.start <= start < q.end + 2 for q in quoted):
+                continue  # the words of a quoted name
+            out.append(Found(start, w.core_end, w.particle in ("에", "에는", "에도")))
+        return sorted(out, key=lambda f: f.start)
+
+    def _nameless(self, core: str) -> bool:
+        """A head alone or after an action: "사업", "구축사업", "건립공사" (but "거점센터")."""
+        if core in self.generic:
+            return True
+        head = next((w for w in self.bare_words if core.endswith(w)), None)
+        return head is not None and core[:-len(head)].rstrip() in self.actions
+
+    def _quoted(self, lo: int, hi: int) -> list[Found]:
+        out = []
+        text = self.text
+        for pair in self.w.project["quotes"]:
+            opener, closer = pair[0], pair[1]
+            pos = lo
+            while True:
+                a = text.find(opener, pos, hi)
+                if a == -1:
+                    break
+                b = text.find(closer, a + 1, min(hi, a + 2 + self.w.project["max_chars"]))
+                if b == -1:
+                    pos = a + 1
+                    continue
+                inner = text[a + 1:b].strip()
+                if self._project_quote(inner, b + 1, hi):
+                    s = a + 1 + (len(text[a + 1:b]) - len(text[a + 1:b].lstrip()))
+                    out.append(Found(s, s + len(inner),
+                                     _E_AFTER_QUOTE.match(text, b + 1, hi) is not None))
+                pos = b + 1
+        return out
+
+    def _project_quote(self, inner: str, after: int, hi: int) -> bool:
+        """A quoted project name: it ends in a project head ('…체험공원'), or one follows it
+        ("「학교 공간혁신」 사업에", "'…'을 조성")."""
+        if len(inner) < 2 or len(inner.split()) > 6 or not regex.search(r"[가-힣A-Za-z]", inner):
+            return False
+        if inner.endswith(self.heads):
+            return True
+        return any(h in self.text[after:min(hi, after + 8)] for h in self.heads)
+
+    def _bundled(self, project: Found | None, at: int, end: int, s_start: int) -> bool:
+        """"전국 12곳에 모두 240억 원", "'서울형 키즈카페' 400곳을": several projects."""
+        lo = max(s_start, at - 16 if project is None else min(project.start, at) - 16)
+        if self.w.bundle.search(self.text, lo, at):
+            return True
+        if project is not None:
+            a, b = min(project.start, at), max(project.end, end)
+            if self.w.bundle.search(self.text, a, min(len(self.text), b + 12)):
+                return True
+        return False
+
+    def project(self, at: int, end: int, sentence: tuple[int, int]
+                ) -> tuple[Found | None, list[Found], bool]:
+        """The project of the amount at ``at``; the regions of the sentence it was found in;
+        whether several projects are counted together."""
+        s_start, s_end = sentence
+        ws = self._words(s_start, s_end)
+        regions = self.regions(ws)
+        found = self.projects(ws, regions, s_start, s_end)
+        before = [f for f in found if f.end <= at]
+        after = [f for f in found if f.start >= end]
+        near = [f for f in before if f.at_e and at - f.end <= _NEAR
+                and not regex.search(r"[,.]", self.text[f.end:at])]
+        pick = near[-1] if near else after[0] if after else before[-1] if before else None
+        if self._bundled(pick, at, end, s_start):
+            return None, regions, True
+        if pick is None:
+            pick, earlier = self._earlier(s_start)
+            regions = earlier if pick is not None else regions
+        return pick, regions, False
+
+    def _earlier(self, s_start: int) -> tuple[Found | None, list[Found]]:
+        """The last project named before, in the same paragraph (이 사업, 이번 사업 …)."""
+        para = self._paragraph_start(s_start)
+        span: tuple[int, int] | None = (s_start, s_start)
+        while span is not None:
+            span = self.sentences.before(span)
+            if span is None or span[1] <= para:
+                break
+            lo = max(span[0], para)
+            ws = self._words(lo, span[1])
+            regions = self.regions(ws)
+            found = self.projects(ws, regions, lo, span[1])
+            if found:
+                return found[-1], regions
+        return None, []
+
+    # --- all three ---------------------------------------------------------------------------
+
+    def record(self, at: int, end: int) -> Record:
+        sentence = self.sentences.span(at)
+        agency = self.agency(at, sentence)
+        found, regions, _ = self.project(at, end, sentence)
+        region = None
+        taken = [agency] if agency is not None else []
+        regions = [r for r in regions if not any(t.start < r.end and r.start < t.end
+                                                 for t in taken)
+                   and not (found is not None and found.start < r.end and r.start < found.end)]
+        if regions:
+            anchor = found.start if found is not None else at
+            best = min(regions, key=lambda r: min(abs(r.end - anchor), abs(r.start - anchor)))
+            region = self._span(best)
+        return Record(agency=agency, project=None if found is None else self._span(found),
+                      region=region)
+
+    def _span(self, found: Found) -> Span:
+        return Span(self.text[found.start:found.end], found.start, found.end)

@@ -1,0 +1,79 @@
+"""Words of a sentence with their offsets, the particle each carries, and the stretches of
+plain words (no particle, no verb ending) that a name is made of."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+_RAW = regex.compile(r"\S+")
+_LEAD = "□■○●◦•▲△▷▶※-–—·([{'\"‘“「『<《〈【"
+_TRAIL = ",.;:)]}'\"’”」』>》〉】…!?"
+_BULLETS = "□■○●◦•▲△▷▶※"
+_QUOTES = "'\"‘’“”「」『』"
+# particles a name may carry, longest first
+PARTICLES = ("에서는", "에서도", "에서", "에는", "에도", "으로", "까지", "부터", "에", "을", "를", "은",
+             "는", "이", "가", "의", "과", "와", "로")
+# a word ending in one of these is a verb form or carries a particle: never inside a name
+_ENDINGS = set("은는이가을를에의과와며고해여서다한된할던께로")
+_BY_LAST: dict[str, tuple[str, ...]] = {}
+for _p in PARTICLES:
+    _BY_LAST[_p[-1]] = _BY_LAST.get(_p[-1], ()) + (_p,)
+
+
+@dataclass
+class Word:
+    text: str       # the word without leading/trailing punctuation
+    start: int
+    end: int
+    core: str       # the word without its particle, when it ends in a known head
+    core_end: int
+    particle: str   # "" when none was taken off
+    closed: bool    # punctuation after it: a name ends here
+    quoted: bool    # touches a quotation mark
+    apart: bool = False  # a tab or line break before it: a table cell or line of its own
+
+
+def words(text: str, start: int, end: int, is_head) -> list[Word]:
+    """The words of ``text[start:end]``; ``is_head(core)`` says which cores may lose a particle."""
+    out: list[Word] = []
+    for m in _RAW.finditer(text, start, end):
+        raw_start, raw_end = m.start(), m.end()
+        s, e = raw_start, raw_end
+        while s < e and text[s] in _LEAD:
+            s += 1
+        while e > s and text[e - 1] in _TRAIL:
+            e -= 1
+        if s >= e:
+            continue
+        word = text[s:e]
+        quoted = text[raw_start] in _QUOTES or text[raw_end - 1] in _QUOTES
+        core, particle = word, ""
+        for p in _BY_LAST.get(word[-1], ()):
+            if word.endswith(p) and len(word) > len(p) and is_head(word[:-len(p)]):
+                core, particle = word[:-len(p)], p
+                break
+        gap = text[max(start, raw_start - 3):raw_start]
+        out.append(Word(word, s, e, core, s + len(core), particle, e < raw_end, quoted,
+                        "\t" in gap or "\n" in gap or text[raw_start] in _BULLETS))
+    return out
+
+
+def plain(word: Word, is_head, ordinal) -> bool:
+    """A word that may stand inside a name: no particle, no verb ending, no figure but an
+    ``ordinal`` one (2단계)."""
+    if word.particle or word.closed or word.quoted:
+        return False
+    if any(c.isdigit() for c in word.text):
+        return ordinal.fullmatch(word.text) is not None
+    return word.text[-1] not in _ENDINGS or is_head(word.text)
+
+
+def run_before(ws: list[Word], i: int, limit: int, ok) -> int:
+    """Index of the first word of the stretch of words before ``ws[i]`` that ``ok`` accepts
+    (at most ``limit`` of them); ``i`` itself when there is none."""
+    first = i
+    while first > 0 and i - first < limit and not ws[first].apart and ok(ws[first - 1]):
+        first -= 1
+    return first

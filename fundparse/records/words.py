@@ -1,0 +1,100 @@
+"""rules/data/records.toml, merged with a configuration's ``records`` section, compiled once."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from importlib import resources
+
+import regex
+
+from fundparse.rules.tables import merge_tables
+
+
+def _alternation(words) -> str:
+    """Longest first, so "특별자치도" wins over "도"."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class RecordWords:
+    data: dict
+    agency: re.Pattern             # a named body and its subject particle
+    bare: re.Pattern               # "시는", "군은": the body named before
+    headline: re.Pattern           # "구미시, 이차전지 …" at the start of a line
+    issuer: re.Pattern             # "인천광역시 보도자료"
+    funded_verb: regex.Pattern     # after a total (and its parts in brackets)
+    bundle: regex.Pattern          # "12곳", "등 50건"
+    ordinal: regex.Pattern         # "2단계", "4차로": figures kept inside a name
+
+    @property
+    def project(self) -> dict:
+        return self.data["project"]
+
+    @property
+    def region(self) -> dict:
+        return self.data["region"]
+
+    @cached_property
+    def sets(self) -> Lexicon:
+        return Lexicon(self.data)
+
+
+class Lexicon:
+    """The word lists as the finder looks them up (built once per configuration)."""
+
+    def __init__(self, data: dict):
+        project, region = data["project"], data["region"]
+        self.heads = tuple(project["heads"]) + tuple(project["actions"])
+        self.generic = frozenset(project["generic"])
+        self.actions = frozenset(project["actions"])
+        self.bare_words = sorted(self.generic | self.actions, key=len, reverse=True)
+        self.stop = frozenset(project["stop_words"])
+        self.around = frozenset(region["around"])
+        self.place_ends = tuple(region["ends"])
+        self.inside = frozenset(region["inside"])
+        self.not_place = frozenset(region["not_place"])
+        self.not_agency = frozenset(data["agency"]["not_agency"])
+        self.bare = frozenset(data["agency"]["bare"])
+
+
+def _package() -> dict:
+    with resources.files("fundparse.rules").joinpath("data").joinpath("records.toml").open(
+            "rb") as handle:
+        return tomllib.load(handle)
+
+
+@lru_cache(maxsize=16)
+def record_words(extensions: str = "{}") -> RecordWords:
+    """The records words of a configuration (``Config.data``), compiled."""
+    data = merge_tables(_package(), json.loads(extensions).get("records", {}))
+    agency = data["agency"]
+    heads = _alternation(agency["heads"])
+    upper = (rf"(?:[가-힣]{{1,10}}(?:광역시|특별시|특별자치시|특별자치도|시|도)"
+             rf"|{_alternation(agency['upper'])})")
+    name = rf"(?:{upper}\s)?[가-힣]{{1,14}}?(?:{heads})"
+    particles = _alternation(agency["particles"])
+    after = _alternation(data["issuer"]["after"])
+    counters = _alternation(data["project"]["bundle_counters"])
+    return RecordWords(
+        data=data,
+        # the standard library's re: these run over whole documents, and it is faster there
+        agency=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?:{particles})(?=[\s,])"),
+        headline=re.compile(rf"^[ \t\[\(【]*(?P<name>{name}),\s", re.M),
+        bare=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{_alternation(agency['bare'])})"
+                           rf"(?:{particles})(?=[\s,])"),
+        issuer=re.compile(rf"^[\s\[\(<【]*(?P<name>{name})[\s\]\)>】]*(?:{after})", re.M),
+        funded_verb=regex.compile(
+            r"\s*(?:\([^()]{0,300}\))?\s*(?:을|를|이|가|은|는|으로|로|의)?\s*(?:[가-힣]+\s){0,1}?"
+            rf"(?:{_alternation(data['funded']['verbs'])})"),
+        bundle=regex.compile(rf"(?<![\d,.])\d[\d,]*\s?(?:{counters})(?![가-힣]*(?:원|억|만))"
+                             rf"(?=\s|에|을|를|의|이|가|과|와|,|$)"),
+        ordinal=regex.compile(rf"\d+(?:{_alternation(data['project']['ordinal'])})"),
+    )
+
+
+def agency_words(data: dict) -> tuple[frozenset[str], tuple[str, ...]]:
+    return frozenset(data["agency"]["not_agency"]), tuple(data["agency"]["heads"])
