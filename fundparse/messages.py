@@ -236,6 +236,10 @@ def marker_word(key: str, lang: str | None = "ko", **values: object) -> str:
 # and its Korean, shown unless the language is English.  A help text missing here is shown in
 # English (tests/test_cli_newcomer.py checks that none is).
 HELP_KO: dict[str, str] = {
+    "one row per funded total: agency, project, region, KRW":
+        "재원이 있는 총액마다 한 줄: 기관, 사업, 지역, 원화 금액",
+    "do not compare the same project across the files (FP310-FP312)":
+        "여러 파일에 걸쳐 같은 사업을 비교하지 않음(FP310-FP312)",
     "files or folders (searched recursively; hidden entries skipped, symlinked folders not "
     "followed); '-' reads stdin. Without PATH, stdin is read when it is not a terminal":
         "파일이나 폴더(하위 폴더까지 찾고, 숨은 항목과 폴더 심볼릭 링크는 건너뜀). '-'는 표준 입력. "
