@@ -30,6 +30,9 @@ from fundparse.numerals import (
     NUMERAL_CHARS,
     UNIT_CHARS,
     Numeral,
+    FRACTION_CHARS,
+    hangul_digit,
+    parse_hangul_decimal,
     parse_numeral,
     parse_numerals,
 )
@@ -46,7 +49,7 @@ from fundparse.rules.markers import (
 )
 from fundparse.amount import Amount
 from fundparse.model import whole
-from fundparse.rules.money import RULES, S, WORD_END, Hit, Rule, named_lists
+from fundparse.rules.money import RULES, S, WORD_END, Hit, Rule, named_lists, scale_value, scale_words
 from fundparse.rules.tables import Tables, load_tables
 
 BEFORE_WINDOW = 24  # characters a rule's `before` pattern may look back
@@ -58,6 +61,11 @@ _NUMERAL_SET = frozenset(NUMERAL_CHARS)
 _LEAD = re.compile(rf"(?<![가-힣])[{NUMERAL_CHARS}]+[ \u00a0]?\Z")
 
 
+def _alternation(words) -> str:
+    """A regex alternation of literal words, longest first; matches nothing when empty."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+
 def _class(chars) -> str:
     """A regex character class body for a set of characters."""
     return "".join(regex.escape(c) for c in sorted(chars))
@@ -67,6 +75,8 @@ def _class(chars) -> str:
 class CompiledRules:
     run: regex.Pattern
     hangul_run: re.Pattern  # Hangul/Hanja numerals alone before a currency word (오천만 원)
+    hangul_decimal: re.Pattern  # "일점오달러", "십구쩜구구유로"
+    hangul_single: re.Pattern  # a lone digit glued to some currency words: "칠파운드"
     any_run: regex.Pattern  # any numeral run, for reading at a known position (split parts)
     after_chars: frozenset[str]  # what may follow a plain Arabic number that is money
     before_chars: frozenset[str]  # what may stand right before one (₩ $ € …)
@@ -122,7 +132,7 @@ def _compile(words: Tables) -> CompiledRules:
     # A Hangul cluster holding a unit.  Quantifiers here are possessive (*+): a run of numeral
     # syllables can be cut into clusters in exponentially many ways, and none may be retried.
     unit = rf"여?[{DIGIT_CHARS}]*+[{UNIT_CHARS}][{chars}여]*+"
-    after_chars = {w[0] for w in currency_after} | {w[0] for w in words.scales}
+    after_chars = {w[0] for w in currency_after} | {w[0] for w in scale_words(words)}
     after_chars |= set(RANGE_DASH) | {"에", "부", "여"} | set(UNIT_CHARS)
     before_chars = {s[-1] for s in words.currency_symbols} | set(NUMERAL_CHARS)
     run = regex.compile(
@@ -165,6 +175,16 @@ def _compile(words: Tables) -> CompiledRules:
             + "|".join(re.escape(w) for w in sorted(currency_after, key=len, reverse=True))
             + "))"
         ),
+        hangul_decimal=re.compile(
+            rf"(?<![가-힣])[{chars}영]+[점쩜][{FRACTION_CHARS}]+(?={S}?(?:"
+            + "|".join(re.escape(w) for w in sorted(words.foreign_words + list(words.minor_words),
+                                                    key=len, reverse=True))
+            + "))"
+        ),
+        hangul_single=re.compile(
+            rf"(?<![가-힣0-9０-９.,])(?!{_alternation(words.money_words.get('not_single_digit', []))})"
+            rf"[{DIGIT_CHARS}](?={_alternation(words.money_words.get('single_digit_currencies', []))})"
+        ),
         after_chars=frozenset(after_chars),
         before_chars=frozenset(before_chars),
         rules=rules,
@@ -176,7 +196,7 @@ def _compile(words: Tables) -> CompiledRules:
         rate_base_after=regex.compile(rf"{S}?당"),
         markers=compile_markers(words),
         sizes=tuple(words.money_words["sizes"]),
-        scales=dict(words.scales),
+        scales={w: scale_value(words, w) for w in scale_words(words)},
     )
 
 
@@ -231,6 +251,13 @@ def find_numerals(text: str, comp: CompiledRules) -> list[tuple[int, int, Numera
         base = m.start()
         for numeral in parse_numerals(m.group()):
             out.append((base + numeral.start, base + numeral.end, numeral))
+    if "점" in text or "쩜" in text:
+        for m in comp.hangul_decimal.finditer(text):
+            numeral = parse_hangul_decimal(m.group())
+            if numeral is not None:
+                out.append((m.start(), m.end(), numeral))
+    for m in comp.hangul_single.finditer(text):
+        out.append((m.start(), m.end(), hangul_digit(m.group())))
     out.sort(key=lambda item: item[0])
     return out
 

@@ -20,7 +20,7 @@ import regex
 
 from fundparse.amount import Amount  # noqa: F401  (re-exported: rules produce Amounts)
 from fundparse.model import whole
-from fundparse.numerals import Numeral, elided_value
+from fundparse.numerals import Numeral, elided_value, small_hangul_value
 
 S = "[ \u00a0]"  # one optional space, as in "281 억원" or "5 억 달러"
 # After a currency word: end of word, or a particle / marker that may stick to it
@@ -90,6 +90,24 @@ def with_big_unit(n: Numeral) -> bool:
     return bool(n.big_units) and not n.hangul
 
 
+# --- scale words ---------------------------------------------------------------------
+
+def scale_words(words) -> list[str]:
+    """Scale words as written in any case: "billion", "Billion", "BILLION", "bn", "M"."""
+    out: list[str] = []
+    for word in words.scales:
+        for variant in (word, word.lower(), word.capitalize(), word.upper()):
+            if variant not in out:
+                out.append(variant)
+    return sorted(out, key=len, reverse=True)
+
+
+def scale_value(words, written: str) -> int:
+    """The multiplier of a scale word written in any case."""
+    found = words.scales.get(written)
+    return found if found is not None else words.scales[written.lower()]
+
+
 # --- productions ------------------------------------------------------------------------
 
 def _amount(hit: Hit, currency: str, value: Decimal, start: int, end: int, rule: str,
@@ -103,9 +121,26 @@ def won(hit: Hit) -> Amount | None:
     if (n.hangul and n.value == 10_000 and hit.text.startswith("원", hit.end)
             and FULL_HOUSE.match(hit.text, hit.after.end())):
         return None  # 만원 meaning "full": "만원 버스", "경기장은 만원 관중"
-    amount = _amount(hit, "KRW", n.value, hit.start, hit.after.end(), "won")
+    currency = "KRW"
+    if hit.after.group("cur") == "원" and _yuan_sentence(hit):
+        currency = "CNY"  # "인민폐 100원": the yuan, written 元/圓 and read 원
+    amount = _amount(hit, currency, n.value, hit.start, hit.after.end(), "won")
     amount.approximate = amount.approximate or bool(hit.after.group("yeo"))  # 179억 여원
     return amount
+
+
+_SENTENCE_END = regex.compile(r"(?r)(?:[.!?。](?:\s|$)|\n)")
+SENTENCE_WINDOW = 120  # how far back a sentence's context word may stand
+
+
+def _yuan_sentence(hit: Hit) -> bool:
+    words = hit.words.money_words.get("yuan_context", ())
+    if not words:
+        return False
+    start = max(0, hit.start - SENTENCE_WINDOW)
+    end = _SENTENCE_END.search(hit.text, start, hit.start)
+    window = hit.text[end.end() if end else start:hit.start]
+    return any(w in window for w in words)
 
 
 def won_symbol(hit: Hit) -> Amount:
@@ -115,19 +150,31 @@ def won_symbol(hit: Hit) -> Amount:
 
 def foreign_word(hit: Hit) -> Amount | None:
     m = hit.after
+    if not written_number(hit.numeral) and not _lone_digit_ok(hit):
+        return None
     code = hit.words.currency_words[m.group("cur")]
     value = hit.numeral.value
-    scale = hit.words.scales[m.group("scale")] if m.group("scale") else 1
+    scale = scale_value(hit.words, m.group("scale")) if m.group("scale") else 1
     value *= scale
     if m.group("minor"):
         if hit.words.minor_words.get(m.group("minor_word")) != code:
             amount = _amount(hit, code, value, hit.start, m.end("cur"), "foreign-word")
             amount.word_scale = scale
             return amount
-        value += Decimal(m.group("minor")) / 100
+        value += small_hangul_value(m.group("minor")) / 100
     amount = _amount(hit, code, value, hit.start, m.end(), "foreign-word")
     amount.word_scale = scale
     return amount
+
+
+def _lone_digit_ok(hit: Hit) -> bool:
+    """A Hangul number under ten before a currency word: a decimal ("일점오달러"), or a lone
+    digit glued to a word that allows it ("칠파운드"; the engine finds only those)."""
+    n = hit.numeral
+    if n.value != n.value.to_integral_value():
+        return True
+    return (n.end - n.start == 1 and hit.after.start("cur") == hit.end
+            and hit.after.group("cur") in hit.words.money_words.get("single_digit_currencies", ()))
 
 
 def foreign_symbol(hit: Hit) -> Amount:
@@ -135,7 +182,7 @@ def foreign_symbol(hit: Hit) -> Amount:
     end = hit.end
     scale = 1
     if hit.after and hit.after.group("scale"):
-        scale = hit.words.scales[hit.after.group("scale")]
+        scale = scale_value(hit.words, hit.after.group("scale"))
         value *= scale
         end = hit.after.end()
     code = hit.words.currency_symbols[hit.before.group("sym")]
@@ -169,6 +216,10 @@ def bare_krw(name: str) -> Callable[[Hit], Amount]:
     return produce
 
 
+_ONES = "일이삼사오육칠팔구"
+# "오십", "이십삼", "칠": the cents of "삼달러오십센트"
+_HANGUL_UNDER_100 = rf"[{_ONES}]?십[{_ONES}]?|[{_ONES}]"
+
 # --- the table --------------------------------------------------------------------------
 
 # "만원 버스", "만원 사례": 만원 meaning "full", not ten thousand won.
@@ -197,11 +248,11 @@ RULES: tuple[Rule, ...] = (
         name="foreign-word",
         doc="a currency word after a number: 7천5백만 달러, 150 캐나다 달러, 3 달러 50 센트, 3.5 빌리언 달러",
         after=(rf"{S}?(?:(?P<scale>\L<scales>){S}?)?(?P<cur>\L<foreign_words>)"
-               rf"(?:{S}?(?P<minor>[0-9]{{1,2}}){S}?(?P<minor_word>\L<minor_words>))?"
+               rf"(?:{S}?(?P<minor>[0-9]{{1,2}}|{_HANGUL_UNDER_100}){S}?(?P<minor_word>\L<minor_words>))?"
                rf"(?:{WORD_END})(?![A-Za-z])"),
-        accepts=written_number,
+        accepts=lambda n: written_number(n) or n.hangul,
         produce=foreign_word,
-        follows=lambda tables: {w[0] for w in tables.foreign_words} | {w[0] for w in tables.scales},
+        follows=lambda tables: {w[0] for w in tables.foreign_words} | {w[0] for w in scale_words(tables)},
     ),
     Rule(
         name="foreign-symbol",
@@ -287,7 +338,7 @@ def named_lists(words) -> dict[str, list[str]]:
         "foreign_words": words.foreign_words,
         "currency_symbols_foreign": [s for s, c in words.currency_symbols.items() if c != "KRW"],
         "minor_words": list(words.minor_words),
-        "scales": list(words.scales),
+        "scales": scale_words(words),
         "verbs": money["verbs"],
         "sizes": money["sizes"],
         "labels": money["labels"],
