@@ -50,6 +50,7 @@ from fundparse.rules.markers import (
 from fundparse.amount import Amount
 from fundparse.model import whole
 from fundparse.rules.money import RULES, S, WORD_END, Hit, Rule, named_lists, scale_value, scale_words
+from fundparse.rules.context import ContextPatterns, blocked_bare, compile_context, money_in_context
 from fundparse.rules.tables import Tables, load_tables
 
 BEFORE_WINDOW = 24  # characters a rule's `before` pattern may look back
@@ -58,6 +59,7 @@ BEFORE_WINDOW = 24  # characters a rule's `before` pattern may look back
 _DIGITS = re.compile(r"[0-9\uff10-\uff19]+(?:[,.\uff0c][0-9\uff10-\uff19]+)*")
 _SPACES = (" ", "\u00a0")
 _NUMERAL_SET = frozenset(NUMERAL_CHARS)
+_LEFT_UNIT = re.compile(r"[만억조][ \u00a0]?원")
 _LEAD = re.compile(rf"(?<![가-힣])[{NUMERAL_CHARS}]+[ \u00a0]?\Z")
 
 
@@ -90,6 +92,7 @@ class CompiledRules:
     markers: MarkerPatterns
     sizes: tuple[str, ...]  # "100달러짜리", "5만 원 상당": words after a figure that is a price
     scales: dict[str, int]  # billion -> 10**9
+    context: ContextPatterns  # bare figures that their sentence makes money
 
 
 COMPILED_LIMIT = 32  # distinct rule-data sets whose patterns stay compiled
@@ -131,7 +134,7 @@ def _compile(words: Tables) -> CompiledRules:
     currency_after = list(words.currency_words) + list(words.minor_words)
     # A Hangul cluster holding a unit.  Quantifiers here are possessive (*+): a run of numeral
     # syllables can be cut into clusters in exponentially many ways, and none may be retried.
-    unit = rf"여?[{DIGIT_CHARS}]*+[{UNIT_CHARS}][{chars}여]*+"
+    unit = rf"(?:여{S}?)?[{DIGIT_CHARS}]*+[{UNIT_CHARS}][{chars}여]*+"
     after_chars = {w[0] for w in currency_after} | {w[0] for w in scale_words(words)}
     after_chars |= set(RANGE_DASH) | {"에", "부", "여"} | set(UNIT_CHARS)
     before_chars = {s[-1] for s in words.currency_symbols} | set(NUMERAL_CHARS)
@@ -195,6 +198,7 @@ def _compile(words: Tables) -> CompiledRules:
                                   rf"(?:{S}?(?:으로|로)(?![가-힣])|{S}?(?:으로|로){S}|{S}?으로)"),
         rate_base_after=regex.compile(rf"{S}?당"),
         markers=compile_markers(words),
+        context=compile_context(words),
         sizes=tuple(words.money_words["sizes"]),
         scales={w: scale_value(words, w) for w in scale_words(words)},
     )
@@ -246,6 +250,8 @@ def find_numerals(text: str, comp: CompiledRules) -> list[tuple[int, int, Numera
         if any(a.end == b.start for a, b in zip(numerals, numerals[1:])):
             continue  # "3천500천만": units repeated inside one number, malformed (FP402)
         for numeral in numerals:
+            if _LEFT_UNIT.match(text, base + numeral.end):
+                continue  # "49억17000만원": a unit left over before 원, a malformed figure
             out.append((base + numeral.start, base + numeral.end, numeral))
     for m in comp.hangul_run.finditer(text):
         base = m.start()
@@ -314,6 +320,27 @@ def _settle_cluster(cluster: list[Amount]) -> list[Amount]:
     for amount in sorted(cluster, key=lambda a: (-(a.end - a.start), a.start)):
         if not any(amount.start < k.end and k.start < amount.end for k in kept):
             kept.append(amount)
+    return kept
+
+
+def _join_repeated_won(text: str, amounts: list[Amount]) -> list[Amount]:
+    """"12억원 5천만원": one amount written with 원 twice, the second part smaller than the
+    first's last unit, one space or none between them."""
+    kept: list[Amount] = []
+    for amount in amounts:
+        last = kept[-1] if kept else None
+        if (last is not None and last.rule == amount.rule == "won"
+                and last.currency == amount.currency == "KRW"
+                and text[last.end:amount.start] in ("", " ")
+                and last.numeral.big_units and not last.numeral.last_group_plain
+                and not amount.numeral.hangul and not last.numeral.hangul
+                and amount.value < min(last.numeral.big_units)
+                and text[last.end - 1:last.end] == "원"):
+            last.value += amount.value
+            last.end = amount.end
+            last.approximate = last.approximate or amount.approximate
+            continue
+        kept.append(amount)
     return kept
 
 
@@ -479,6 +506,9 @@ def find_amounts(text: str, words: Tables | None = None) -> list[Amount]:
         amount = _apply_rules(text, start, end, numeral, comp, words)
         if amount is not None:
             found.append(amount)
-    amounts = _resolve_overlaps(found)
+    amounts = [a for a in _join_repeated_won(text, _resolve_overlaps(found))
+               if not blocked_bare(text, a, comp.context)]
+    amounts.extend(money_in_context(text, amounts, numerals, comp.context))
+    amounts.sort(key=lambda a: a.start)
     amounts = _merge_ranges(text, amounts, numerals, comp)
     return _apply_markers(text, amounts, comp)

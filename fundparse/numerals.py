@@ -132,8 +132,8 @@ class _Reader:
                 if kind == "space":
                     if terms == 0:
                         break
-                    # a space may separate terms: look past it
-                    if k + 1 < n and toks[k + 1][0] in ("num", "digit", "small"):
+                    # a space may separate terms (or 여 from them: "3천 여억"): look past it
+                    if k + 1 < n and toks[k + 1][0] in ("num", "digit", "small", "yeo"):
                         k += 1
                         continue
                     break

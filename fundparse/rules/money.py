@@ -274,7 +274,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         name="bare-before-verb",
         doc="281억 with no currency before a funding verb or size word: 281억을 투입, 300억 규모",
-        after=(rf"(?!{S}?(?:원|\L<foreign_words>))(?:대)?(?:{S}?(?:을|를|이|가|의|으로|로|씩)?{S}?"
+        after=(rf"(?!{S}?(?:원|\L<foreign_words>))(?:대)?(?:{S}?(?:을|를|이|가|의|으로|로|씩|만|도)?{S}?"
                rf"(?:\L<verbs>|\L<sizes>|\L<labels>)"
                # "311억 중 국·도비가 202억 원": a total with a part; "821억→442억→103억원"
                rf"|{S}?(?:중|가운데){S}*\L<sources>|{S}?[→⇒➝]{S}?[0-9]"
@@ -282,7 +282,7 @@ RULES: tuple[Rule, ...] = (
                rf"|{S}?[(（]{S}*\L<sources>)"),
         accepts=with_big_unit,
         produce=bare_krw("bare-before-verb"),
-        follows=lambda tables: set("을를이가의으로씩대중→⇒➝(（") | {w[0] for w in tables.money_words["verbs"]}
+        follows=lambda tables: set("을를이가의으로씩만도대중→⇒➝(（") | {w[0] for w in tables.money_words["verbs"]}
         | {w[0] for w in tables.money_words["sizes"]} | {w[0] for w in tables.money_words["labels"]},
     ),
     Rule(
@@ -318,10 +318,11 @@ RULES: tuple[Rule, ...] = (
             "사업비 281억, 예산 1조 2천억, 근저당: 약 20억, 84㎡ 29억, 2962억·5895억",
         before=(rf"(?:(?:(?<![가-힣])\L<labels>|[가-힣]*(?:\L<label_suffixes>))"
                 rf"(?:{S}?[(（][^()（）\n]{{0,24}}[)）])?"  # "보조금(국비, 한강수계기금) 28억"
-                rf"(?:은|는|이|가|도|만|으로|로)?(?:{S}?[:：])?"
+                rf"(?:에서만|에서도|에서는|에서|은|는|이|가|을|를|도|만|으로|로)?(?:{S}?[:：])?"
                 rf"|(?:\L<priced>)(?:은|는|이|가|의)?"  # a price: "84㎡ 29억 거래", "84㎡가 16억"
                 rf"|[0-9][억조]{S}?[·ㆍ,]"  # the next of a list: "총사업비 2962억·5895억"
                 rf"|[0-9]{S}?년{S}?(?:까지|동안|간)"  # a period's budget: "2023년까지 233억"
+                rf"|[0-9]{S}?(?:\L<count_dot>){S}?[·ㆍ]"  # a count's money: "신규사업 6곳·22억"
                 rf"){S}?(?:(?:총|약|모두|전체|무려|최대|최소|각각|각){S}?)?\Z"),
         after=rf"(?!{S}?(?:\L<counters>|원|\L<foreign_words>))",
         accepts=with_big_unit,
@@ -346,6 +347,7 @@ def named_lists(words) -> dict[str, list[str]]:
         "counters": money["counters"],
         "bounds": money["bounds"],
         "priced": money["priced"],
+        "count_dot": money.get("count_dot", []),
         "sources": sorted(words.source_labels, key=len, reverse=True),
         "per_words": sorted(words.per_words, key=len, reverse=True),
     }
