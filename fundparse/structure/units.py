@@ -41,6 +41,8 @@ class _DeclaredForms:
     prose_after: regex.Pattern
     paren_not_governed: regex.Pattern
     old_decimal: regex.Pattern
+    factor_after: regex.Pattern
+    factor_before: regex.Pattern
 
 
 def _load_declared() -> _DeclaredForms:
@@ -122,6 +124,12 @@ def _column_units(text: str, pos: int) -> tuple[int | None, ...]:
     if len(set(units)) == len(units):
         return ()  # "(단위: 조원, %)" names the table's units, not one per column
     return tuple(units)
+
+
+def _is_factor(line: str, m) -> bool:
+    """"3,000 X 200부 = 600": a factor of a budget book's working, not an amount."""
+    return bool(_DECLARED.factor_after.match(line, m.end("num"))
+                or _DECLARED.factor_before.search(line[max(0, m.start() - 3):m.start()]))
 
 
 def _inside_parens(line: str, offset: int) -> bool:
@@ -293,6 +301,7 @@ def find_table_amounts(text: str, taken: list[tuple[int, int]], sources=lambda l
                        and not (n == line_no and header.prose and m.start() < header.end - base)
                        and m.start("num") not in inner
                        and not (header.paren_free and _inside_parens(line, m.start()))
+                       and not _is_factor(line, m)
                        and (m.start("num") in decimals or _is_money_cell(line, m, indent)
                             or header.prose and _is_prose_figure(line, m))]
             if not numbers:
