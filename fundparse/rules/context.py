@@ -26,7 +26,7 @@ from fundparse.numerals import Numeral, elided_value
 
 S = "[ \u00a0]"
 MAX_PARTS = 24  # candidate parts per sentence tried for sums (runs are quadratic in these)
-CLAUSE_BACK = 24  # how far back a not-money word may govern a figure
+CLAUSE_BACK = 40  # how far back a not-money word may govern a figure
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,8 @@ def compile_context(words) -> ContextPatterns:
         sentence_end=regex.compile(r"\n|[.!?。](?=\s|$)|다(?=[.,]?\s)"),
         sentence_start=regex.compile(r"(?r)\n|[.!?。](?=\s)"),
         clause_start=regex.compile(r"(?r)[\n,，;·ㆍ△▲▷□○●•(（]|[.!?。](?=\s)"),
-        not_money_before=regex.compile(r"(?<![가-힣])(?:\L<words>)",
+        not_money_before=regex.compile(
+            rf"(?:\L<words>)(?:은|는|이|가|의|도|만|에서|을|를)?{S}+(?:[^\s]+{S}+){{0,2}}\Z",
                                        words=money.get("not_money_before", []) or ["\0"]),
         list_gap=regex.compile(
             rf"{S}*[,，·ㆍ]{S}*(?:[가-힣A-Za-z]+{S}*){{0,3}}(?:(?:은|는|이|가|에){S}*)?\Z"),
@@ -75,6 +76,9 @@ def _blocked(text: str, start: int, pats: ContextPatterns) -> bool:
     lo = max(0, start - CLAUSE_BACK)
     clause = pats.clause_start.search(text, lo, start)
     return pats.not_money_before.search(text, clause.end() if clause else lo, start) is not None
+
+
+# (not_money_before is anchored at the figure: the word, then at most two more words)
 
 
 def blocked_bare(text: str, amount: Amount, pats: ContextPatterns) -> bool:
