@@ -43,6 +43,7 @@ class _DeclaredForms:
     old_decimal: regex.Pattern
     factor_after: regex.Pattern
     factor_before: regex.Pattern
+    own_unit: regex.Pattern
 
 
 def _load_declared() -> _DeclaredForms:
@@ -302,6 +303,7 @@ def find_table_amounts(text: str, taken: list[tuple[int, int]], sources=lambda l
                        and m.start("num") not in inner
                        and not (header.paren_free and _inside_parens(line, m.start()))
                        and not _is_factor(line, m)
+                       and not (header.prose and _DECLARED.own_unit.match(line, m.end("num")))
                        and (m.start("num") in decimals or _is_money_cell(line, m, indent)
                             or header.prose and _is_prose_figure(line, m))]
             if not numbers:
