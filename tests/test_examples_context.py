@@ -34,6 +34,10 @@ CONTEXT = [
     # a list whose last item carries 원
     ("교육 120억, 복지 80억, 문화 50억원을 배정했다.",
      [("120억", 120 * EOK), ("80억", 80 * EOK), ("50억원", 50 * EOK)]),
+    # a list's currency, named before its bare items
+    ("수출은 563.5억 달러, 수입은 507.4억으로 집계됐다.",
+     [("563.5억 달러", None), ("507.4억", None)]),
+    ("총사업비 300억원, 운영비 2억", [("300억원", 300 * EOK), ("2억", 2 * EOK)]),
     # a count and its money in a headline
     ("신규사업 6곳·22억…계속사업 4곳·32억", [("22억", 22 * EOK), ("32억", 32 * EOK)]),
     # a particle after the figure before a funding verb
@@ -46,6 +50,8 @@ NOT_MONEY = [
     ("유동인구가 하루 30만으로 늘었다.", []),
     ("면적 2억 제곱미터, 예산 3억원", [("3억원", 3 * EOK)]),
     ("관람객 3억, 예산 5억원을 합쳐 8억", [("5억원", 5 * EOK)]),
+    ("300억원을 투입했으며, 이 가운데 2억 명분은", [("300억원", 300 * EOK)]),
+    ("총사업비 300억원, 관객 1억", [("300억원", 300 * EOK)]),
     ("신규 12개 97억, 계속 30개 203억 명을 합쳐 총 300억원", [("300억원", 300 * EOK)]),
     ("6곳·2만 명이 참여했다.", []),
     # parts that do not add up to the total stay bare
@@ -79,6 +85,12 @@ def _got(text):
                          ids=[t for t, _ in CONTEXT + NOT_MONEY])
 def test_money_by_context(text, expected):
     assert _got(text) == expected
+
+
+def test_list_currency_reaches_bare_items():
+    mentions = fundparse.extract("수출은 563.5억 달러, 수입은 507.4억으로 집계됐다.")
+    assert [(m.currency, m.value) for m in mentions] == [
+        ("USD", Decimal(56_350_000_000)), ("USD", Decimal(50_740_000_000))]
 
 
 def test_yuan_read_from_the_sentence():

@@ -53,8 +53,10 @@ def compile_context(words) -> ContextPatterns:
         not_money_before=regex.compile(
             rf"(?:\L<words>)(?:은|는|이|가|의|도|만|에서|을|를)?{S}+(?:[^\s]+{S}+){{0,2}}\Z",
                                        words=money.get("not_money_before", []) or ["\0"]),
+        # between two items of a list: "…억, 복지 ", "…억 달러, 수입은 "
         list_gap=regex.compile(
-            rf"{S}*[,，·ㆍ]{S}*(?:[가-힣A-Za-z]+{S}*){{0,3}}(?:(?:은|는|이|가|에){S}*)?\Z"),
+            rf"(?:과|와|이며|이고|로)?{S}*[,，·ㆍ]{S}*(?:[가-힣A-Za-z]+{S}*){{0,3}}"
+            rf"(?:(?:은|는|이|가|에){S}*)?"),
         range_gap=regex.compile(rf"{S}*[~∼～〜\-–]{S}*\Z"),
     )
 
@@ -98,11 +100,11 @@ def money_in_context(text: str, amounts: list[Amount], numerals, pats: ContextPa
         if not pats.free_after.match(text, end) or _blocked(text, start, pats):
             continue
         candidates.append((start, end, numeral))
+    accepted: dict[int, tuple] = {}
+    _lists(text, amounts, candidates, pats, accepted)  # also gives bare items a list's currency
     if not candidates:
         return []
-    accepted: dict[int, tuple[int, int, Numeral]] = {}
     _sums(text, amounts, candidates, pats, accepted)
-    _lists(text, amounts, candidates, pats, accepted)
     _range_highs(text, amounts, candidates, pats, accepted)
     return [_amount(text, *accepted[s]) for s in sorted(accepted)]
 
@@ -113,9 +115,9 @@ def _overlaps(spans, start: int, end: int) -> bool:
     return i > 0 and spans[i - 1][1] > start
 
 
-def _amount(text: str, start: int, end: int, numeral: Numeral) -> Amount:
+def _amount(text: str, start: int, end: int, numeral: Numeral, currency: str = "KRW") -> Amount:
     value = elided_value(text[start:end], numeral)
-    return Amount(start=start, end=end, currency="KRW", value=whole(value), rule="bare-in-context",
+    return Amount(start=start, end=end, currency=currency, value=whole(value), rule="bare-in-context",
                   numeral=numeral, approximate=numeral.approximate, bare=True)
 
 
@@ -153,26 +155,46 @@ def _take(parts, accepted) -> None:
 
 
 def _lists(text, amounts, candidates, pats, accepted) -> None:
-    """Candidates in a list that ends in an amount with 원 of the same unit."""
+    """Candidates in a list with an amount of the same unit that names its currency, before
+    them ("수출 563.5억 달러, 수입 507.4억") or after them ("교육 120억, 복지 80억, 문화 50억원")."""
     items = sorted([(c[0], c[1], c) for c in candidates]
-                   + [(a.start, a.end, a) for a in amounts if a.currency == "KRW" and a.high is None],
+                   + [(a.start, a.end, a) for a in amounts if a.high is None],
                    key=lambda item: item[0])
-    chain: list = []
-    for item in items:
-        if chain and not pats.list_gap.search(text, chain[-1][1], item[0]):
-            chain = []
-        if chain and item[0] - chain[-1][1] > 24:
-            chain = []
-        if isinstance(item[2], Amount):
-            amount = item[2]
-            if not amount.bare and amount.rule == "won" and chain:
-                unit = max(amount.numeral.big_units, default=1)
-                for _, _, cand in chain:
-                    if isinstance(cand, tuple) and max(cand[2].big_units) == unit:
-                        accepted[cand[0]] = cand
-            chain = [item] if amount.bare else []
+    chain: list = []  # candidates waiting for an amount with a currency
+    opener: Amount | None = None  # the amount with a currency the list began with
+    last_end = -1
+    for start, end, item in items:
+        if last_end < 0 or start - last_end > 24 or not pats.list_gap.fullmatch(text, last_end, start):
+            chain, opener = [], None
+        last_end = end
+        if isinstance(item, Amount):
+            if (item.bare and opener is not None and opener.currency != item.currency
+                    and _unit(opener.numeral) == _unit(item.numeral)):
+                item.currency = opener.currency  # "563.5억 달러, 수입 507.4억": the list's currency
+                continue
+            chain, opener = _close(item, chain, accepted)
             continue
-        chain.append(item)
+        if opener is not None and _unit(opener.numeral) == _unit(item[2]):
+            accepted[item[0]] = (*item, opener.currency)
+        else:
+            chain.append(item)
+
+
+def _unit(numeral: Numeral) -> int:
+    return max(numeral.big_units, default=1)
+
+
+def _close(amount: Amount, chain: list, accepted) -> tuple[list, Amount | None]:
+    """An amount met in a list: one with a currency word gives it to the candidates before it
+    of the same unit and opens the list for those after it; a bare one (money by its own rule)
+    opens it as won."""
+    if amount.bare and amount.currency == "KRW" or amount.rule in ("won", "foreign-word"):
+        if not amount.bare:
+            for cand in chain:
+                if _unit(cand[2]) == _unit(amount.numeral):
+                    accepted[cand[0]] = (*cand, amount.currency)
+        return [], amount
+    return [], None
 
 
 def _range_highs(text, amounts, candidates, pats, accepted) -> None:
