@@ -185,14 +185,12 @@ def _unit(numeral: Numeral) -> int:
 
 
 def _close(amount: Amount, chain: list, accepted) -> tuple[list, Amount | None]:
-    """An amount met in a list: one with a currency word gives it to the candidates before it
-    of the same unit and opens the list for those after it; a bare one (money by its own rule)
-    opens it as won."""
+    """An amount met in a list gives its currency to the candidates before it of the same unit
+    and opens the list for those after it; a bare one (money by its own rule) counts as won."""
     if amount.bare and amount.currency == "KRW" or amount.rule in ("won", "foreign-word"):
-        if not amount.bare:
-            for cand in chain:
-                if _unit(cand[2]) == _unit(amount.numeral):
-                    accepted[cand[0]] = (*cand, amount.currency)
+        for cand in chain:
+            if _unit(cand[2]) == _unit(amount.numeral):
+                accepted[cand[0]] = (*cand, amount.currency)
         return [], amount
     return [], None
 

@@ -329,6 +329,18 @@ RULES: tuple[Rule, ...] = (
         produce=bare_krw("bare-after-label"),
         precedes=lambda tables: _HANGUL_LAST(tables) | {"·", "ㆍ", ",", "㎡", "²", ")", "）", ":", "："},
     ),
+    Rule(
+        name="bare-after-size",
+        doc="281억 with no currency (억 and 조 only) after a size word or after a change of money: "
+            "발행 규모는 86.8조, 15.1조 증가한 382.4조",
+        before=(rf"(?:(?<![가-힣])(?:\L<size_labels>)(?:은|는|이|가|도|로|으로)?"
+                rf"|[0-9][억조](?:{S}?원)?{S}?(?:\L<change_adnominals>))"
+                rf"{S}?(?:(?:약|총|모두){S}?)?\Z"),
+        after=rf"(?!{S}?(?:\L<counters>|원|\L<foreign_words>))",
+        accepts=with_eok,
+        produce=bare_krw("bare-after-size"),
+        precedes=_HANGUL_LAST,
+    ),
 )
 
 
@@ -348,6 +360,8 @@ def named_lists(words) -> dict[str, list[str]]:
         "bounds": money["bounds"],
         "priced": money["priced"],
         "count_dot": money.get("count_dot", []),
+        "size_labels": money.get("size_labels", []) or ["\0"],
+        "change_adnominals": money.get("change_adnominals", []) or ["\0"],
         "sources": sorted(words.source_labels, key=len, reverse=True),
         "per_words": sorted(words.per_words, key=len, reverse=True),
     }
