@@ -186,7 +186,9 @@ def _compile(words: Tables) -> CompiledRules:
         ),
         hangul_single=re.compile(
             rf"(?<![가-힣0-9０-９.,])(?!{_alternation(words.money_words.get('not_single_digit', []))})"
-            rf"[{DIGIT_CHARS}](?={_alternation(words.money_words.get('single_digit_currencies', []))})"
+            rf"[{DIGIT_CHARS}](?={_alternation(words.money_words.get('single_digit_currencies', []))}"
+            rf"|(?:{_alternation(words.money_words.get('single_digit_with_cents', []))})"
+            rf"{S}?(?:[0-9]{{1,2}}|[{DIGIT_CHARS}십]{{1,3}}){S}?(?:{_alternation(words.minor_words)}))"
         ),
         after_chars=frozenset(after_chars),
         before_chars=frozenset(before_chars),

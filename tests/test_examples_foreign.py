@@ -148,7 +148,7 @@ ISSUE15 = (
     + examples(cur("EUR", "29.99"), "이십구점구구유로", "EUR29.99")
     + examples(cur("USD", "0.5"), "영점오달러")
     + examples(cur("USD", "3.5"), "삼달러오십센트", "삼달러 오십센트")
-    + examples(cur("USD", "2.23"), "이달러이십삼센트")
+    + examples(cur("USD", "2.23"), "이달러이십삼센트", "이불이십삼센트")
     + examples(cur("GBP", 7), "칠파운드", ("가격은 칠파운드다.", "칠파운드"))
     + examples(cur("GBP", 9), "구파운드")
     + examples(cur("EUR", 9), "구유로", ("입장료는 구유로였다.", "구유로"))

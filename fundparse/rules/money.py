@@ -173,8 +173,11 @@ def _lone_digit_ok(hit: Hit) -> bool:
     n = hit.numeral
     if n.value != n.value.to_integral_value():
         return True
+    money = hit.words.money_words
+    cur = hit.after.group("cur")
     return (n.end - n.start == 1 and hit.after.start("cur") == hit.end
-            and hit.after.group("cur") in hit.words.money_words.get("single_digit_currencies", ()))
+            and (cur in money.get("single_digit_currencies", ())
+                 or cur in money.get("single_digit_with_cents", ()) and bool(hit.after.group("minor"))))
 
 
 def foreign_symbol(hit: Hit) -> Amount:
