@@ -74,6 +74,8 @@ NOT_MONEY = [
     ("이불 한 채", []),
     # 원 stays won outside a yuan sentence; a malformed figure is no amount
     ("위안화가 강세다. 원화로 300억원을 투자한다.", [("300억원", 300 * EOK)]),
+    ("중국 위안화 표시 채권 3000억원어치를 발행했다.", [("3000억원", 3000 * EOK)]),
+    ("위안화 약세가 이어지는 가운데 국내 기업은 올해 500억원을 투자한다.", [("500억원", 500 * EOK)]),
     ("전체 사업비는 49억17000만원이다.", []),
     # exchange rates and banknotes are still no amounts
     ("원·달러 환율 1,380.5원, 위안화 환율 190원", []),

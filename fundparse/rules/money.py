@@ -130,17 +130,27 @@ def won(hit: Hit) -> Amount | None:
 
 
 _SENTENCE_END = regex.compile(r"(?r)(?:[.!?。](?:\s|$)|\n)")
-SENTENCE_WINDOW = 120  # how far back a sentence's context word may stand
+_SENTENCE_END_AHEAD = regex.compile(r"[.!?。](?:\s|$)|\n")
+YUAN_REACH = 16  # how far before the figure 인민폐/위안화 may stand
+SENTENCE_WINDOW = 160
 
 
 def _yuan_sentence(hit: Hit) -> bool:
-    words = hit.words.money_words.get("yuan_context", ())
+    """"인민폐 100원", "위안화로 치면 100원": the yuan word shortly before the figure in its
+    sentence, and no word of the sentence saying won ("원화로", "한화로", "우리 돈")."""
+    money = hit.words.money_words
+    words = money.get("yuan_context", ())
     if not words:
         return False
-    start = max(0, hit.start - SENTENCE_WINDOW)
-    end = _SENTENCE_END.search(hit.text, start, hit.start)
-    window = hit.text[end.end() if end else start:hit.start]
-    return any(w in window for w in words)
+    near = max(0, hit.start - YUAN_REACH)
+    back = _SENTENCE_END.search(hit.text, near, hit.start)
+    if not any(w in hit.text[back.end() if back else near:hit.start] for w in words):
+        return False
+    lo = max(0, hit.start - SENTENCE_WINDOW)
+    back = _SENTENCE_END.search(hit.text, lo, hit.start)
+    ahead = _SENTENCE_END_AHEAD.search(hit.text, hit.start, hit.start + SENTENCE_WINDOW)
+    sentence = hit.text[back.end() if back else lo:ahead.start() if ahead else hit.start + SENTENCE_WINDOW]
+    return not any(w in sentence for w in money.get("won_context", ()))
 
 
 def won_symbol(hit: Hit) -> Amount:
