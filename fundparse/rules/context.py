@@ -35,6 +35,7 @@ class ContextPatterns:
     sentence_end: regex.Pattern
     sentence_start: regex.Pattern  # searched backwards
     clause_start: regex.Pattern  # searched backwards
+    list_item_end: regex.Pattern  # a figure right before a list's comma
     not_money_before: regex.Pattern
     list_gap: regex.Pattern
     range_gap: regex.Pattern
@@ -50,6 +51,7 @@ def compile_context(words) -> ContextPatterns:
         sentence_end=regex.compile(r"\n|[.!?。](?=\s|$)|다(?=[.,]?\s)"),
         sentence_start=regex.compile(r"(?r)\n|[.!?。](?=\s)"),
         clause_start=regex.compile(r"(?r)[\n,，;·ㆍ△▲▷□○●•(（]|[.!?。](?=\s)"),
+        list_item_end=regex.compile(r"[0-9][십백천만억조]?(?:원)?[ ]?\Z"),
         not_money_before=regex.compile(
             rf"(?:\L<words>)(?:은|는|이|가|의|도|만|에서|을|를)?{S}+(?:[^\s]+{S}+){{0,2}}\Z",
                                        words=money.get("not_money_before", []) or ["\0"]),
@@ -77,6 +79,10 @@ def _blocked(text: str, start: int, pats: ContextPatterns) -> bool:
     """A not-money word ("인구", "면적") earlier in the figure's clause."""
     lo = max(0, start - CLAUSE_BACK)
     clause = pats.clause_start.search(text, lo, start)
+    for _ in range(3):  # a list's items share its head: "조회수 1억, 2억", "인구는 14억, 인도는 14.2억"
+        if clause is None or not pats.list_item_end.search(text, lo, clause.start()):
+            break
+        clause = pats.clause_start.search(text, lo, clause.start())
     return pats.not_money_before.search(text, clause.end() if clause else lo, start) is not None
 
 
