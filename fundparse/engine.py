@@ -59,6 +59,7 @@ BEFORE_WINDOW = 24  # characters a rule's `before` pattern may look back
 _DIGITS = re.compile(r"[0-9\uff10-\uff19]+(?:[,.\uff0c][0-9\uff10-\uff19]+)*")
 _SPACES = (" ", "\u00a0")
 _NUMERAL_SET = frozenset(NUMERAL_CHARS)
+_SPACED_GROUP = re.compile(r"(?<![0-9,.])([0-9]{1,3}), \Z")
 _LEFT_UNIT = re.compile(r"[만억조][ \u00a0]?원")
 _LEAD = re.compile(rf"(?<![가-힣])[{NUMERAL_CHARS}]+[ \u00a0]?\Z")
 
@@ -248,6 +249,14 @@ def find_numerals(text: str, comp: CompiledRules) -> list[tuple[int, int, Numera
             continue
         base = run.start()
         done = run.end()
+        spaced = _SPACED_GROUP.search(text, max(0, base - 6), base) if m.group().isdigit() else None
+        if spaced is not None and len(m.group()) == 3 and run.group()[3:4] in UNIT_CHARS:
+            # "(1, 235백만원)": a thousands comma with a stray space after it
+            joined = parse_numerals(spaced.group(1) + "," + run.group())
+            if joined and joined[0].start == 0:
+                out.append((spaced.start(), base + joined[0].end - len(spaced.group(1)) - 1,
+                            joined[0]))
+                continue
         numerals = parse_numerals(run.group())
         if any(a.end == b.start for a, b in zip(numerals, numerals[1:])):
             continue  # "3천500천만": units repeated inside one number, malformed (FP402)
