@@ -126,6 +126,11 @@ DECLARED = [
     # a caption cell, and a middle dot as an old decimal mark under it
     ("사업명\t(억원)\t비고\n도로 정비\t120\t신규\n하천 정비\t37·4\t계속\n",
      [("120", 120 * EOK), ("37·4", 374 * EOK // 10)]),
+    # a unit in brackets after a title or a column name starts a new unit
+    ("(금액단위: 백만원)\n사업\t금액\n하천\t3,500\n\n[표] 분야별 재원 배분 (조원)\n"
+     "분야\t2024\t2025\n보건복지\t242.9\t252.3\n",
+     [("3,500", 3_500_000_000), ("242.9", 2429 * JO // 10), ("252.3", 2523 * JO // 10)]),
+    ("구분\t예산 (억원)\t비고\n도로\t120\t신규\n", [("120", 120 * EOK)]),
     # a budget book's working: the result is in the table's unit, the factors are not amounts
     ("(단위: 천원)\n사업명\t예산액\t산출기초\n홍보물 제작\t600\t3,000 X 200부 = 600\n",
      [("600", 600_000), ("600", 600_000)]),
