@@ -137,7 +137,7 @@ def _compile(words: Tables) -> CompiledRules:
     # syllables can be cut into clusters in exponentially many ways, and none may be retried.
     unit = rf"(?:여{S}?)?[{DIGIT_CHARS}]*+[{UNIT_CHARS}][{chars}여]*+"
     after_chars = {w[0] for w in currency_after} | {w[0] for w in scale_words(words)}
-    after_chars |= set(RANGE_DASH) | {"에", "부", "여"} | set(UNIT_CHARS)
+    after_chars |= set(RANGE_DASH) | {"에", "부", "여", "w", "K"} | set(UNIT_CHARS)  # w, K: won, KRW
     before_chars = {s[-1] for s in words.currency_symbols} | set(NUMERAL_CHARS)
     run = regex.compile(
         # a unit before the digits: 천 4백만

@@ -156,6 +156,8 @@ ISSUE15 = (
     + examples(cur("USD", 10), "십달러", "십불")
     + examples(cur("USD", 10_000), "만달러", "만불")
     + examples(cur("USD", "0.1"), "십센트")
+    + examples(cur("KRW", 3_500_000_000_000), "3.5 trillion won", "KRW 3.5 trillion", "3.5조 원")
+    + examples(cur("KRW", 2_000), "2,000 won", "2,000 KRW", "KRW 2,000")
     + examples(cur("CNY", 100), ("인민폐 100원을 냈다.", "100원"),
                ("위안화로 치면 100원이다.", "100원"))
 )

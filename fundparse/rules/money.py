@@ -124,7 +124,10 @@ def won(hit: Hit) -> Amount | None:
     currency = "KRW"
     if hit.after.group("cur") == "원" and _yuan_sentence(hit):
         currency = "CNY"  # "인민폐 100원": the yuan, written 元/圓 and read 원
-    amount = _amount(hit, currency, n.value, hit.start, hit.after.end(), "won")
+    value = n.value
+    if hit.after.group("scale"):
+        value *= scale_value(hit.words, hit.after.group("scale"))
+    amount = _amount(hit, currency, value, hit.start, hit.after.end(), "won")
     amount.approximate = amount.approximate or bool(hit.after.group("yeo"))  # 179억 여원
     return amount
 
@@ -155,7 +158,10 @@ def _yuan_sentence(hit: Hit) -> bool:
 
 def won_symbol(hit: Hit) -> Amount:
     end = hit.after.end() if hit.after else hit.end
-    return _amount(hit, "KRW", hit.numeral.value, hit.before.start("sym"), end, "won-symbol")
+    value = hit.numeral.value
+    if hit.after and hit.after.group("scale"):
+        value *= scale_value(hit.words, hit.after.group("scale"))  # "KRW 3.5 trillion"
+    return _amount(hit, "KRW", value, hit.before.start("sym"), end, "won-symbol")
 
 
 def foreign_word(hit: Hit) -> Amount | None:
@@ -243,16 +249,18 @@ RULES: tuple[Rule, ...] = (
         name="won",
         doc="원 after a number: 281억 원, 281억원, 27,350,000원, 오천만 원, 일금 일억원정, 179억 여원",
         after=(rf"{S}?(?:(?P<yeo>여){S}?)?(?P<cur>원화|원|[₩￦])(?!권|[·ㆍ/\-]?(?:달러|엔|위안|유로))"
-               rf"(?:{WORD_END})"),
+               rf"(?:{WORD_END})"
+               # in English: "3.5 trillion won", "2,000 KRW"
+               rf"|{S}?(?:(?P<scale>\L<scales>){S})?(?P<cur>won|KRW)(?![A-Za-z])"),
         accepts=written_number,
         produce=won,
-        follows=lambda tables: {"원", "₩", "￦", "여"},
+        follows=lambda tables: {"원", "₩", "￦", "여", "w", "K"} | {w[0] for w in scale_words(tables)},
     ),
     Rule(
         name="won-symbol",
         doc="₩ / ￦ / KRW before digits: ₩27,350,000, KRW 27,350,000",
         before=rf"(?P<sym>[₩￦]|(?<![A-Za-z])KRW){S}?\Z",
-        after=rf"(?:{S}?원(?:{WORD_END}))?",
+        after=rf"(?:{S}?원(?:{WORD_END})|{S}?(?P<scale>\L<scales>)(?![A-Za-z]))?",
         accepts=digits_only,
         produce=won_symbol,
         precedes=lambda tables: {"₩", "￦", "W"},
