@@ -5,9 +5,13 @@
    one regex scan and nothing else.
 2. ``numerals.parse_numerals`` splits each run into valid numerals with exact values.
 3. Every rule in ``rules.money.RULES`` is tried on every numeral; the longest result wins
-   (then the earlier rule).  Overlapping results across numerals resolve the same way.
-4. Neighbouring amounts joined by ~ / 에서 become ranges ("100~200억 원").
-5. Marker words around each amount set approximate / bound / per / change, and exchange-rate
+   (then the earlier rule).  Overlapping results across numerals resolve the same way, and
+   "12억원 5천만원" (원 written twice) becomes one amount.
+4. ``rules.context`` adds the bare figures their sentence makes money (parts adding up to a
+   won total, items of a list with a currency, a range's bare high end) and drops bare ones
+   that count people or space ("인구 1억에서 2억으로").
+5. Neighbouring amounts joined by ~ / 에서 become ranges ("100~200억 원").
+6. Marker words around each amount set approximate / bound / per / change, and exchange-rate
    quotes are dropped.
 """
 
