@@ -152,3 +152,18 @@ def test_declared_unit_leaves_counts_and_years_alone():
 def test_prose_unit_stops_at_the_paragraph():
     text = "예산(단위=억원)은 ▲교육 300이다.\n\n참석자는 300명이고 회의는 3시간 열렸다.\n"
     assert _got(text) == [("300", 300 * EOK)]
+
+
+def test_a_unit_header_begins_at_its_own_line():
+    """The header pattern once began at the first blank before 단위, on the line above: the
+    title's "1" was read as 1억.  Headers are now looked for only where one can begin."""
+    text = "예산 현황 1\n\n단위: 억원\n구분\t금액\n도로\t120\n"
+    assert _got(text) == [("120", 120 * EOK)]
+
+
+def test_long_runs_of_spaces_before_a_unit_word_are_read_once():
+    from fundparse.structure.units import _find_headers
+
+    text = "표" + " " * 20000 + "단위: 억원\n도로\t120\n" + "(" + " " * 20000 + "x"
+    (header,) = _find_headers(text)
+    assert text[header.start:header.end] == "단위: 억원"
