@@ -166,4 +166,4 @@ def test_long_runs_of_spaces_before_a_unit_word_are_read_once():
 
     text = "표" + " " * 20000 + "단위: 억원\n도로\t120\n" + "(" + " " * 20000 + "x"
     (header,) = _find_headers(text)
-    assert text[header.start:header.end] == "단위: 억원"
+    assert text[header.start:header.end].strip() == "단위: 억원"
