@@ -52,6 +52,7 @@ def compile_context(words) -> ContextPatterns:
         sentence_start=regex.compile(r"(?r)\n|[.!?。](?=\s)"),
         clause_start=regex.compile(r"(?r)[\n,，;·ㆍ△▲▷□○●•(（]|[.!?。](?=\s)"),
         list_item_end=regex.compile(r"[0-9][십백천만억조]?(?:원)?[ ]?\Z"),
+        # anchored at the figure: the word, then at most two more words ("인구는 14억, 인도는 ")
         not_money_before=regex.compile(
             rf"(?:\L<words>)(?:은|는|이|가|의|도|만|에서|을|를)?{S}+(?:[^\s]+{S}+){{0,2}}\Z",
                                        words=money.get("not_money_before", []) or ["\0"]),
@@ -84,9 +85,6 @@ def _blocked(text: str, start: int, pats: ContextPatterns) -> bool:
             break
         clause = pats.clause_start.search(text, lo, clause.start())
     return pats.not_money_before.search(text, clause.end() if clause else lo, start) is not None
-
-
-# (not_money_before is anchored at the figure: the word, then at most two more words)
 
 
 def blocked_bare(text: str, amount: Amount, pats: ContextPatterns) -> bool:
