@@ -126,7 +126,8 @@ def _amount(text: str, start: int, end: int, numeral: Numeral, currency: str = "
 
 
 def _sums(text, amounts, candidates, pats, accepted) -> None:
-    """Candidates (with bare amounts already found) adding up to a won total of their sentence."""
+    """Candidates (with bare amounts already found) adding up to a won total of their sentence
+    (written with 원, or bare where a rule made it money: "총사업비 300억")."""
     by_sentence: dict[tuple[int, int], list] = {}
     for cand in candidates:
         by_sentence.setdefault(_sentence(text, cand[0], pats), []).append(cand)
@@ -134,12 +135,12 @@ def _sums(text, amounts, candidates, pats, accepted) -> None:
     for (lo, hi), cands in by_sentence.items():
         window = amounts[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
         inside = [a for a in window if a.end <= hi and a.currency == "KRW"]
-        totals = {a.value for a in inside if not a.bare and a.high is None
+        totals = {a.value for a in inside if a.high is None  # "총사업비 300억": bare, yet money
                   and any(u >= 10**8 for u in a.numeral.big_units)}
         if not totals:
             continue
         parts = sorted([(c[0], _amount(text, *c).value, c) for c in cands]
-                       + [(a.start, a.value, None) for a in inside if a.bare], key=lambda p: p[0])
+                       + [(a.start, a.value, None) for a in inside if a.bare and a.value not in totals], key=lambda p: p[0])
         parts = parts[:MAX_PARTS]
         if sum(p[1] for p in parts) in totals:
             _take(parts, accepted)
