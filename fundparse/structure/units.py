@@ -93,7 +93,10 @@ def _find_headers(text: str) -> list[_Header]:
         start = pos
         while start < m.end() and text[start].isspace():
             start += 1
-        prose = kind == "equals" or bool(_DECLARED.prose_after.match(text, m.end()))
+        line_end = text.find("\n", m.end())
+        rest = text[m.end():line_end if line_end >= 0 else len(text)]
+        # in a sentence: a particle after it, or text going on after "(단위=…)" on its line
+        prose = bool(_DECLARED.prose_after.match(text, m.end())) or kind == "equals" and bool(rest.strip())
         tail = m.group("tail") if kind == "equals" else ""
         out.append(_Header(
             start=start, end=m.end(), unit=m.group("unit"), cur=m.group("cur"), prose=prose,
