@@ -5,9 +5,13 @@
    one regex scan and nothing else.
 2. ``numerals.parse_numerals`` splits each run into valid numerals with exact values.
 3. Every rule in ``rules.money.RULES`` is tried on every numeral; the longest result wins
-   (then the earlier rule).  Overlapping results across numerals resolve the same way.
-4. Neighbouring amounts joined by ~ / 에서 become ranges ("100~200억 원").
-5. Marker words around each amount set approximate / bound / per / change, and exchange-rate
+   (then the earlier rule).  Overlapping results across numerals resolve the same way, and
+   "12억원 5천만원" (원 written twice) becomes one amount.
+4. ``rules.context`` adds the bare figures their sentence makes money (parts adding up to a
+   won total, items of a list with a currency, a range's bare high end) and drops bare ones
+   that count people or space ("인구 1억에서 2억으로").
+5. Neighbouring amounts joined by ~ / 에서 become ranges ("100~200억 원").
+6. Marker words around each amount set approximate / bound / per / change, and exchange-rate
    quotes are dropped.
 """
 
@@ -30,6 +34,9 @@ from fundparse.numerals import (
     NUMERAL_CHARS,
     UNIT_CHARS,
     Numeral,
+    FRACTION_CHARS,
+    hangul_digit,
+    parse_hangul_decimal,
     parse_numeral,
     parse_numerals,
 )
@@ -46,7 +53,8 @@ from fundparse.rules.markers import (
 )
 from fundparse.amount import Amount
 from fundparse.model import whole
-from fundparse.rules.money import RULES, S, WORD_END, Hit, Rule, named_lists
+from fundparse.rules.money import RULES, S, WORD_END, Hit, Rule, named_lists, scale_value, scale_words
+from fundparse.rules.context import ContextPatterns, blocked_bare, compile_context, money_in_context
 from fundparse.rules.tables import Tables, load_tables
 
 BEFORE_WINDOW = 24  # characters a rule's `before` pattern may look back
@@ -55,7 +63,14 @@ BEFORE_WINDOW = 24  # characters a rule's `before` pattern may look back
 _DIGITS = re.compile(r"[0-9\uff10-\uff19]+(?:[,.\uff0c][0-9\uff10-\uff19]+)*")
 _SPACES = (" ", "\u00a0")
 _NUMERAL_SET = frozenset(NUMERAL_CHARS)
+_SPACED_GROUP = re.compile(r"(?<![0-9,.])([0-9]{1,3}), \Z")
+_LEFT_UNIT = re.compile(r"[만억조][ \u00a0]?원")
 _LEAD = re.compile(rf"(?<![가-힣])[{NUMERAL_CHARS}]+[ \u00a0]?\Z")
+
+
+def _alternation(words) -> str:
+    """A regex alternation of literal words, longest first; matches nothing when empty."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
 
 
 def _class(chars) -> str:
@@ -67,6 +82,8 @@ def _class(chars) -> str:
 class CompiledRules:
     run: regex.Pattern
     hangul_run: re.Pattern  # Hangul/Hanja numerals alone before a currency word (오천만 원)
+    hangul_decimal: re.Pattern  # "일점오달러", "십구쩜구구유로"
+    hangul_single: re.Pattern  # a lone digit glued to some currency words: "칠파운드"
     any_run: regex.Pattern  # any numeral run, for reading at a known position (split parts)
     after_chars: frozenset[str]  # what may follow a plain Arabic number that is money
     before_chars: frozenset[str]  # what may stand right before one (₩ $ € …)
@@ -80,6 +97,7 @@ class CompiledRules:
     markers: MarkerPatterns
     sizes: tuple[str, ...]  # "100달러짜리", "5만 원 상당": words after a figure that is a price
     scales: dict[str, int]  # billion -> 10**9
+    context: ContextPatterns  # bare figures that their sentence makes money
 
 
 COMPILED_LIMIT = 32  # distinct rule-data sets whose patterns stay compiled
@@ -121,9 +139,9 @@ def _compile(words: Tables) -> CompiledRules:
     currency_after = list(words.currency_words) + list(words.minor_words)
     # A Hangul cluster holding a unit.  Quantifiers here are possessive (*+): a run of numeral
     # syllables can be cut into clusters in exponentially many ways, and none may be retried.
-    unit = rf"여?[{DIGIT_CHARS}]*+[{UNIT_CHARS}][{chars}여]*+"
-    after_chars = {w[0] for w in currency_after} | {w[0] for w in words.scales}
-    after_chars |= set(RANGE_DASH) | {"에", "부", "여"} | set(UNIT_CHARS)
+    unit = rf"(?:여{S}?)?[{DIGIT_CHARS}]*+[{UNIT_CHARS}][{chars}여]*+"
+    after_chars = {w[0] for w in currency_after} | {w[0] for w in scale_words(words)}
+    after_chars |= set(RANGE_DASH) | {"에", "부", "여", "w", "K"} | set(UNIT_CHARS)  # w, K: won, KRW
     before_chars = {s[-1] for s in words.currency_symbols} | set(NUMERAL_CHARS)
     run = regex.compile(
         # a unit before the digits: 천 4백만
@@ -165,6 +183,18 @@ def _compile(words: Tables) -> CompiledRules:
             + "|".join(re.escape(w) for w in sorted(currency_after, key=len, reverse=True))
             + "))"
         ),
+        hangul_decimal=re.compile(
+            rf"(?<![가-힣])[{chars}영]+[점쩜][{FRACTION_CHARS}]+(?={S}?(?:"
+            + "|".join(re.escape(w) for w in sorted(words.foreign_words + list(words.minor_words),
+                                                    key=len, reverse=True))
+            + "))"
+        ),
+        hangul_single=re.compile(
+            rf"(?<![가-힣0-9０-９.,])(?!{_alternation(words.money_words.get('not_single_digit', []))})"
+            rf"[{DIGIT_CHARS}](?={_alternation(words.money_words.get('single_digit_currencies', []))}"
+            rf"|(?:{_alternation(words.money_words.get('single_digit_with_cents', []))})"
+            rf"{S}?(?:[0-9]{{1,2}}|[{DIGIT_CHARS}십]{{1,3}}){S}?(?:{_alternation(words.minor_words)}))"
+        ),
         after_chars=frozenset(after_chars),
         before_chars=frozenset(before_chars),
         rules=rules,
@@ -175,8 +205,9 @@ def _compile(words: Tables) -> CompiledRules:
                                   rf"(?:{S}?(?:으로|로)(?![가-힣])|{S}?(?:으로|로){S}|{S}?으로)"),
         rate_base_after=regex.compile(rf"{S}?당"),
         markers=compile_markers(words),
+        context=compile_context(words),
         sizes=tuple(words.money_words["sizes"]),
-        scales=dict(words.scales),
+        scales={w: scale_value(words, w) for w in scale_words(words)},
     )
 
 
@@ -222,15 +253,32 @@ def find_numerals(text: str, comp: CompiledRules) -> list[tuple[int, int, Numera
             continue
         base = run.start()
         done = run.end()
+        spaced = _SPACED_GROUP.search(text, max(0, base - 6), base) if m.group().isdigit() else None
+        if spaced is not None and len(m.group()) == 3 and run.group()[3:4] in UNIT_CHARS:
+            # "(1, 235백만원)": a thousands comma with a stray space after it
+            joined = parse_numerals(spaced.group(1) + "," + run.group())
+            if joined and joined[0].start == 0:
+                out.append((spaced.start(), base + joined[0].end - len(spaced.group(1)) - 1,
+                            joined[0]))
+                continue
         numerals = parse_numerals(run.group())
         if any(a.end == b.start for a, b in zip(numerals, numerals[1:])):
             continue  # "3천500천만": units repeated inside one number, malformed (FP402)
         for numeral in numerals:
+            if _LEFT_UNIT.match(text, base + numeral.end):
+                continue  # "49억17000만원": a unit left over before 원, a malformed figure
             out.append((base + numeral.start, base + numeral.end, numeral))
     for m in comp.hangul_run.finditer(text):
         base = m.start()
         for numeral in parse_numerals(m.group()):
             out.append((base + numeral.start, base + numeral.end, numeral))
+    if "점" in text or "쩜" in text:
+        for m in comp.hangul_decimal.finditer(text):
+            numeral = parse_hangul_decimal(m.group())
+            if numeral is not None:
+                out.append((m.start(), m.end(), numeral))
+    for m in comp.hangul_single.finditer(text):
+        out.append((m.start(), m.end(), hangul_digit(m.group())))
     out.sort(key=lambda item: item[0])
     return out
 
@@ -287,6 +335,27 @@ def _settle_cluster(cluster: list[Amount]) -> list[Amount]:
     for amount in sorted(cluster, key=lambda a: (-(a.end - a.start), a.start)):
         if not any(amount.start < k.end and k.start < amount.end for k in kept):
             kept.append(amount)
+    return kept
+
+
+def _join_repeated_won(text: str, amounts: list[Amount]) -> list[Amount]:
+    """"12억원 5천만원": one amount written with 원 twice, the second part smaller than the
+    first's last unit, one space or none between them."""
+    kept: list[Amount] = []
+    for amount in amounts:
+        last = kept[-1] if kept else None
+        if (last is not None and last.rule == amount.rule == "won"
+                and last.currency == amount.currency == "KRW"
+                and text[last.end:amount.start] in ("", " ")
+                and last.numeral.big_units and not last.numeral.last_group_plain
+                and not amount.numeral.hangul and not last.numeral.hangul
+                and amount.value < min(last.numeral.big_units)
+                and text[last.end - 1:last.end] == "원"):
+            last.value += amount.value
+            last.end = amount.end
+            last.approximate = last.approximate or amount.approximate
+            continue
+        kept.append(amount)
     return kept
 
 
@@ -452,6 +521,9 @@ def find_amounts(text: str, words: Tables | None = None) -> list[Amount]:
         amount = _apply_rules(text, start, end, numeral, comp, words)
         if amount is not None:
             found.append(amount)
-    amounts = _resolve_overlaps(found)
+    amounts = [a for a in _join_repeated_won(text, _resolve_overlaps(found))
+               if not blocked_bare(text, a, comp.context)]
+    amounts.extend(money_in_context(text, amounts, numerals, comp.context))
+    amounts.sort(key=lambda a: a.start)
     amounts = _merge_ranges(text, amounts, numerals, comp)
     return _apply_markers(text, amounts, comp)

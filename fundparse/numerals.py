@@ -132,8 +132,8 @@ class _Reader:
                 if kind == "space":
                     if terms == 0:
                         break
-                    # a space may separate terms: look past it
-                    if k + 1 < n and toks[k + 1][0] in ("num", "digit", "small"):
+                    # a space may separate terms (or 여 from them: "3천 여억"): look past it
+                    if k + 1 < n and toks[k + 1][0] in ("num", "digit", "small", "yeo"):
                         k += 1
                         continue
                     break
@@ -305,6 +305,57 @@ def _parse_numerals(run: str) -> list[Numeral]:
         found.append(numeral)
         i = max(nxt, i + 1)
     return found
+
+
+# Hangul decimals: "일점오" 1.5, "십구쩜구구" 19.99 (영 and 공 are zero after the point).
+DECIMAL_POINTS = "점쩜"
+ZERO_WORDS = {"영": 0, "공": 0}
+FRACTION_CHARS = "일이삼사오육칠팔구영공"
+
+
+def hangul_digit(char: str) -> Numeral:
+    """A lone Hangul digit ("칠" of "칠파운드"): only the caller knows it stands as a number."""
+    return Numeral(value=Decimal(DIGIT_WORDS[char]), start=0, end=1, big_units=(),
+                   approximate=False, hangul=True, arabic_only=False, last_group_plain=True)
+
+
+def parse_hangul_decimal(text: str) -> Numeral | None:
+    """"일점오" -> 1.5, "십구쩜구구" -> 19.99, "영점오" -> 0.5; None for anything else.
+
+    >>> parse_hangul_decimal("일쩜이삼").value
+    Decimal('1.23')
+    """
+    for point in DECIMAL_POINTS:
+        whole_part, sep, fraction = text.partition(point)
+        if sep:
+            break
+    else:
+        return None
+    if not whole_part or not fraction or any(c not in FRACTION_CHARS for c in fraction):
+        return None
+    if whole_part in ZERO_WORDS:
+        integer = Decimal(0)
+    elif len(whole_part) == 1 and whole_part in DIGIT_WORDS:
+        integer = Decimal(DIGIT_WORDS[whole_part])
+    else:
+        numeral = parse_numeral(whole_part)
+        if numeral is None or not numeral.hangul:
+            return None
+        integer = numeral.value
+    digits = "".join(str(ZERO_WORDS.get(c, DIGIT_WORDS.get(c, 0))) for c in fraction)
+    value = integer + Decimal(f"0.{digits}")
+    return Numeral(value=value, start=0, end=len(text), big_units=(), approximate=False,
+                   hangul=True, arabic_only=False, last_group_plain=True)
+
+
+def small_hangul_value(text: str) -> Decimal | None:
+    """A number under 100 in Hangul ("오십", "이십삼", "칠") or digits, for a minor unit."""
+    if text.isdigit():
+        return Decimal(text)
+    if len(text) == 1:
+        return Decimal(DIGIT_WORDS[text]) if text in DIGIT_WORDS else None
+    numeral = parse_numeral(text)
+    return numeral.value if numeral is not None and numeral.value < 100 else None
 
 
 def parse_numeral(text: str) -> Numeral | None:

@@ -129,8 +129,41 @@ OTHER = (
     + examples(cur("INR", 3_000), "3,000 인도 루피", "3천 인도 루피", "3000인도루피")
 )
 
+# Issue 15: letter scales in any case, Hangul unit words alone, Hangul decimals (점/쩜),
+# compound Hangul amounts, a lone Hangul digit before some currency words, 원 as the yuan.
+ISSUE15 = (
+    examples(cur("GBP", 25_000_000), "25m 파운드", "25M 파운드", "2천5백만 파운드",
+             ("그는 25m 파운드를 투자했다.", "25m 파운드"))
+    + examples(cur("USD", 2_500_000_000), "2.5bn 달러", "2.5BN 달러", "2.5Bn달러",
+               ("2.5bn 달러 규모의 계약", "2.5bn 달러"))
+    + examples(cur("USD", 2_100_000_000), "$2.1 Billion", "$2.1 BILLION", "$2.1 billion",
+               ("매출은 $2.1 Billion이다.", "$2.1 Billion"))
+    + examples(cur("USD", 300_000), "$300k", "$300K")
+    + examples(cur("USD", 10_000_000), "천만달러", "천만 달러", "일천만 달러")
+    + examples(cur("USD", 100_000_000), "일억 달러", "일억달러")
+    + examples(cur("JPY", 1_000_000), "백만 엔", "백만엔", "일백만 엔")
+    + examples(cur("USD", "1.5"), "일점오달러", "일쩜오달러", "일점오 달러")
+    + examples(cur("USD", "1.23"), "일점이삼달러", "일쩜이삼달러", "일점이삼불", "일쩜이삼불")
+    + examples(cur("EUR", "19.99"), "십구쩜구구유로", "십구점구구유로")
+    + examples(cur("EUR", "29.99"), "이십구점구구유로", "EUR29.99")
+    + examples(cur("USD", "0.5"), "영점오달러")
+    + examples(cur("USD", "3.5"), "삼달러오십센트", "삼달러 오십센트")
+    + examples(cur("USD", "2.23"), "이달러이십삼센트", "이불이십삼센트")
+    + examples(cur("GBP", 7), "칠파운드", ("가격은 칠파운드다.", "칠파운드"))
+    + examples(cur("GBP", 9), "구파운드")
+    + examples(cur("EUR", 9), "구유로", ("입장료는 구유로였다.", "구유로"))
+    + examples(cur("EUR", 20), "이십유로", "EUR 20")
+    + examples(cur("USD", 10), "십달러", "십불")
+    + examples(cur("USD", 10_000), "만달러", "만불")
+    + examples(cur("USD", "0.1"), "십센트")
+    + examples(cur("KRW", 3_500_000_000_000), "3.5 trillion won", "KRW 3.5 trillion", "3.5조 원")
+    + examples(cur("KRW", 2_000), "2,000 won", "2,000 KRW", "KRW 2,000")
+    + examples(cur("CNY", 100), ("인민폐 100원을 냈다.", "100원"),
+               ("위안화로 치면 100원이다.", "100원"))
+)
+
 TABLES = [USD_75M, USD_1B, USD_1_2B, EUR_2M, CNY_100B, JPY_1, GBP_50M, USD_125K, USD_3_50,
-          USD_100M, CAD_150, USD_3_5B, OTHER]
+          USD_100M, CAD_150, USD_3_5B, OTHER, ISSUE15]
 ALL = [case for table in TABLES for case in table]
 
 

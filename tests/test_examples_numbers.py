@@ -185,9 +185,29 @@ N_FORMAL_MORE = examples(
     ("貳仟柒佰參拾伍萬원", "貳仟柒佰參拾伍萬원"),
 )
 
+# Issue 15: broken-up figures — 여 inside a compound, 원 written twice, spaced units; Duckling's
+# won forms.
+N_BROKEN = (
+    examples(won(1_320_000_000_000, approximate=True), "1조 3천 200여 억원", "1조 3천 200여억원",
+             "1조 3천200여 억 원", ("총 1조 3천 200여 억원이 든다.", "1조 3천 200여 억원"))
+    + examples(won(300_000_000_000, approximate=True), "3천 여억원", "3천여억원", "3천여 억원",
+               ("문화·관광시설 3천 여억원,", "3천 여억원"))
+    + examples(won(280_000_000_000, approximate=True), "2천 800여 억원", "2천800여억 원")
+    + examples(won(4_870_000_000_000, approximate=True), "4조 8천 700여 억원")
+    + examples(won(30_000_000_000, approximate=True), "300여 억원", "300 여억원", "300여억 원")
+    + examples(won(1_250_000_000), "12억원 5천만원", "12억 원 5천만 원",
+               ("사업비 12억원 5천만원을 들였다.", "12억원 5천만원"))
+    + examples(won(380_000_000), "3 억 8 천만 원", "3억 8천만 원", "3억8천만원")
+    + examples(won(1_235_000_000), "1,235백만원", ("유상이관비(1, 235백만원)", "1, 235백만원"))
+    + examples(won(27_350_000), "이천칠백삼십오만원", "27,350,000원", "27350000원")
+    + examples(won(27_000), "이만칠천원", "27,000원", "27000원")
+    + examples(won(100), "백원", "100원")
+    + examples(won(10), "십원", "10원", "10₩")
+)
+
 NUMBER_TABLES = [
     N281, N190M, N350M, N12T, N656T, N677T, N2748, N27350000, N50M, N300K, N100M, N14M,
-    N_HANGUL_MISC, N_FORMAL, N_FORMAL_MORE,
+    N_HANGUL_MISC, N_FORMAL, N_FORMAL_MORE, N_BROKEN,
 ]
 ALL = [case for table in NUMBER_TABLES for case in table]
 

@@ -19,7 +19,7 @@ LAYERS = [
     ("data", ["fundparse.model", "fundparse.krw", "fundparse.messages", "fundparse.rules", "fundparse.rules.tables",
               "fundparse.rules.markers", "fundparse.readers"]),
     ("numbers", ["fundparse.numerals", "fundparse.amount", "fundparse.fx",
-                 "fundparse.rules.money", "fundparse.config", "fundparse.schema",
+                 "fundparse.rules.money", "fundparse.rules.context", "fundparse.config", "fundparse.schema",
                  "fundparse.userfiles"]),
     ("engine", ["fundparse.engine"]),
     ("structure", ["fundparse.structure"]),

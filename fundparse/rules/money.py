@@ -20,7 +20,7 @@ import regex
 
 from fundparse.amount import Amount  # noqa: F401  (re-exported: rules produce Amounts)
 from fundparse.model import whole
-from fundparse.numerals import Numeral, elided_value
+from fundparse.numerals import Numeral, elided_value, small_hangul_value
 
 S = "[ \u00a0]"  # one optional space, as in "281 억원" or "5 억 달러"
 # After a currency word: end of word, or a particle / marker that may stick to it
@@ -90,6 +90,24 @@ def with_big_unit(n: Numeral) -> bool:
     return bool(n.big_units) and not n.hangul
 
 
+# --- scale words ---------------------------------------------------------------------
+
+def scale_words(words) -> list[str]:
+    """Scale words as written in any case: "billion", "Billion", "BILLION", "bn", "M"."""
+    out: list[str] = []
+    for word in words.scales:
+        for variant in (word, word.lower(), word.capitalize(), word.upper()):
+            if variant not in out:
+                out.append(variant)
+    return sorted(out, key=len, reverse=True)
+
+
+def scale_value(words, written: str) -> int:
+    """The multiplier of a scale word written in any case."""
+    found = words.scales.get(written)
+    return found if found is not None else words.scales[written.lower()]
+
+
 # --- productions ------------------------------------------------------------------------
 
 def _amount(hit: Hit, currency: str, value: Decimal, start: int, end: int, rule: str,
@@ -103,31 +121,79 @@ def won(hit: Hit) -> Amount | None:
     if (n.hangul and n.value == 10_000 and hit.text.startswith("원", hit.end)
             and FULL_HOUSE.match(hit.text, hit.after.end())):
         return None  # 만원 meaning "full": "만원 버스", "경기장은 만원 관중"
-    amount = _amount(hit, "KRW", n.value, hit.start, hit.after.end(), "won")
+    currency = "KRW"
+    if hit.after.group("cur") == "원" and _yuan_sentence(hit):
+        currency = "CNY"  # "인민폐 100원": the yuan, written 元/圓 and read 원
+    value = n.value
+    if hit.after.group("scale"):
+        value *= scale_value(hit.words, hit.after.group("scale"))
+    amount = _amount(hit, currency, value, hit.start, hit.after.end(), "won")
     amount.approximate = amount.approximate or bool(hit.after.group("yeo"))  # 179억 여원
     return amount
 
 
+_SENTENCE_END = regex.compile(r"(?r)(?:[.!?。](?:\s|$)|\n)")
+_SENTENCE_END_AHEAD = regex.compile(r"[.!?。](?:\s|$)|\n")
+YUAN_REACH = 16  # how far before the figure 인민폐/위안화 may stand
+SENTENCE_WINDOW = 160
+
+
+def _yuan_sentence(hit: Hit) -> bool:
+    """"인민폐 100원", "위안화로 치면 100원": the yuan word shortly before the figure in its
+    sentence, and no word of the sentence saying won ("원화로", "한화로", "우리 돈")."""
+    money = hit.words.money_words
+    words = money.get("yuan_context", ())
+    if not words:
+        return False
+    near = max(0, hit.start - YUAN_REACH)
+    back = _SENTENCE_END.search(hit.text, near, hit.start)
+    if not any(w in hit.text[back.end() if back else near:hit.start] for w in words):
+        return False
+    lo = max(0, hit.start - SENTENCE_WINDOW)
+    back = _SENTENCE_END.search(hit.text, lo, hit.start)
+    ahead = _SENTENCE_END_AHEAD.search(hit.text, hit.start, hit.start + SENTENCE_WINDOW)
+    sentence = hit.text[back.end() if back else lo:ahead.start() if ahead else hit.start + SENTENCE_WINDOW]
+    return not any(w in sentence for w in money.get("won_context", ()))
+
+
 def won_symbol(hit: Hit) -> Amount:
     end = hit.after.end() if hit.after else hit.end
-    return _amount(hit, "KRW", hit.numeral.value, hit.before.start("sym"), end, "won-symbol")
+    value = hit.numeral.value
+    if hit.after and hit.after.group("scale"):
+        value *= scale_value(hit.words, hit.after.group("scale"))  # "KRW 3.5 trillion"
+    return _amount(hit, "KRW", value, hit.before.start("sym"), end, "won-symbol")
 
 
 def foreign_word(hit: Hit) -> Amount | None:
     m = hit.after
+    if not written_number(hit.numeral) and not _lone_digit_ok(hit):
+        return None
     code = hit.words.currency_words[m.group("cur")]
     value = hit.numeral.value
-    scale = hit.words.scales[m.group("scale")] if m.group("scale") else 1
+    scale = scale_value(hit.words, m.group("scale")) if m.group("scale") else 1
     value *= scale
     if m.group("minor"):
         if hit.words.minor_words.get(m.group("minor_word")) != code:
             amount = _amount(hit, code, value, hit.start, m.end("cur"), "foreign-word")
             amount.word_scale = scale
             return amount
-        value += Decimal(m.group("minor")) / 100
+        value += small_hangul_value(m.group("minor")) / 100
     amount = _amount(hit, code, value, hit.start, m.end(), "foreign-word")
     amount.word_scale = scale
     return amount
+
+
+def _lone_digit_ok(hit: Hit) -> bool:
+    """A Hangul number under ten before a currency word: a decimal ("일점오달러"), or a lone
+    digit glued to a word that allows it ("칠파운드"; the engine finds only those)."""
+    n = hit.numeral
+    if n.value != n.value.to_integral_value():
+        return True
+    money = hit.words.money_words
+    cur = hit.after.group("cur")
+    return (n.end - n.start == 1 and hit.after.start("cur") == hit.end
+            and (cur in money.get("single_digit_currencies", ())
+                 or cur in money.get("single_digit_with_cents", ()) and bool(hit.after.group("minor"))))
 
 
 def foreign_symbol(hit: Hit) -> Amount:
@@ -135,7 +201,7 @@ def foreign_symbol(hit: Hit) -> Amount:
     end = hit.end
     scale = 1
     if hit.after and hit.after.group("scale"):
-        scale = hit.words.scales[hit.after.group("scale")]
+        scale = scale_value(hit.words, hit.after.group("scale"))
         value *= scale
         end = hit.after.end()
     code = hit.words.currency_symbols[hit.before.group("sym")]
@@ -169,6 +235,10 @@ def bare_krw(name: str) -> Callable[[Hit], Amount]:
     return produce
 
 
+_ONES = "일이삼사오육칠팔구"
+# "오십", "이십삼", "칠": the cents of "삼달러오십센트"
+_HANGUL_UNDER_100 = rf"[{_ONES}]?십[{_ONES}]?|[{_ONES}]"
+
 # --- the table --------------------------------------------------------------------------
 
 # "만원 버스", "만원 사례": 만원 meaning "full", not ten thousand won.
@@ -179,16 +249,18 @@ RULES: tuple[Rule, ...] = (
         name="won",
         doc="원 after a number: 281억 원, 281억원, 27,350,000원, 오천만 원, 일금 일억원정, 179억 여원",
         after=(rf"{S}?(?:(?P<yeo>여){S}?)?(?P<cur>원화|원|[₩￦])(?!권|[·ㆍ/\-]?(?:달러|엔|위안|유로))"
-               rf"(?:{WORD_END})"),
+               rf"(?:{WORD_END})"
+               # in English: "3.5 trillion won", "2,000 KRW"
+               rf"|{S}?(?:(?P<scale>\L<scales>){S})?(?P<cur>won|KRW)(?![A-Za-z])"),
         accepts=written_number,
         produce=won,
-        follows=lambda tables: {"원", "₩", "￦", "여"},
+        follows=lambda tables: {"원", "₩", "￦", "여", "w", "K"} | {w[0] for w in scale_words(tables)},
     ),
     Rule(
         name="won-symbol",
         doc="₩ / ￦ / KRW before digits: ₩27,350,000, KRW 27,350,000",
         before=rf"(?P<sym>[₩￦]|(?<![A-Za-z])KRW){S}?\Z",
-        after=rf"(?:{S}?원(?:{WORD_END}))?",
+        after=rf"(?:{S}?원(?:{WORD_END})|{S}?(?P<scale>\L<scales>)(?![A-Za-z]))?",
         accepts=digits_only,
         produce=won_symbol,
         precedes=lambda tables: {"₩", "￦", "W"},
@@ -197,11 +269,11 @@ RULES: tuple[Rule, ...] = (
         name="foreign-word",
         doc="a currency word after a number: 7천5백만 달러, 150 캐나다 달러, 3 달러 50 센트, 3.5 빌리언 달러",
         after=(rf"{S}?(?:(?P<scale>\L<scales>){S}?)?(?P<cur>\L<foreign_words>)"
-               rf"(?:{S}?(?P<minor>[0-9]{{1,2}}){S}?(?P<minor_word>\L<minor_words>))?"
+               rf"(?:{S}?(?P<minor>[0-9]{{1,2}}|{_HANGUL_UNDER_100}){S}?(?P<minor_word>\L<minor_words>))?"
                rf"(?:{WORD_END})(?![A-Za-z])"),
-        accepts=written_number,
+        accepts=lambda n: written_number(n) or n.hangul,
         produce=foreign_word,
-        follows=lambda tables: {w[0] for w in tables.foreign_words} | {w[0] for w in tables.scales},
+        follows=lambda tables: {w[0] for w in tables.foreign_words} | {w[0] for w in scale_words(tables)},
     ),
     Rule(
         name="foreign-symbol",
@@ -223,7 +295,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         name="bare-before-verb",
         doc="281억 with no currency before a funding verb or size word: 281억을 투입, 300억 규모",
-        after=(rf"(?!{S}?(?:원|\L<foreign_words>))(?:대)?(?:{S}?(?:을|를|이|가|의|으로|로|씩)?{S}?"
+        after=(rf"(?!{S}?(?:원|\L<foreign_words>))(?:대)?(?:{S}?(?:을|를|이|가|의|으로|로|씩|만|도)?{S}?"
                rf"(?:\L<verbs>|\L<sizes>|\L<labels>)"
                # "311억 중 국·도비가 202억 원": a total with a part; "821억→442억→103억원"
                rf"|{S}?(?:중|가운데){S}*\L<sources>|{S}?[→⇒➝]{S}?[0-9]"
@@ -231,7 +303,7 @@ RULES: tuple[Rule, ...] = (
                rf"|{S}?[(（]{S}*\L<sources>)"),
         accepts=with_big_unit,
         produce=bare_krw("bare-before-verb"),
-        follows=lambda tables: set("을를이가의으로씩대중→⇒➝(（") | {w[0] for w in tables.money_words["verbs"]}
+        follows=lambda tables: set("을를이가의으로씩만도대중→⇒➝(（") | {w[0] for w in tables.money_words["verbs"]}
         | {w[0] for w in tables.money_words["sizes"]} | {w[0] for w in tables.money_words["labels"]},
     ),
     Rule(
@@ -267,15 +339,28 @@ RULES: tuple[Rule, ...] = (
             "사업비 281억, 예산 1조 2천억, 근저당: 약 20억, 84㎡ 29억, 2962억·5895억",
         before=(rf"(?:(?:(?<![가-힣])\L<labels>|[가-힣]*(?:\L<label_suffixes>))"
                 rf"(?:{S}?[(（][^()（）\n]{{0,24}}[)）])?"  # "보조금(국비, 한강수계기금) 28억"
-                rf"(?:은|는|이|가|도|만|으로|로)?(?:{S}?[:：])?"
+                rf"(?:에서만|에서도|에서는|에서|은|는|이|가|을|를|도|만|으로|로)?(?:{S}?[:：])?"
                 rf"|(?:\L<priced>)(?:은|는|이|가|의)?"  # a price: "84㎡ 29억 거래", "84㎡가 16억"
                 rf"|[0-9][억조]{S}?[·ㆍ,]"  # the next of a list: "총사업비 2962억·5895억"
                 rf"|[0-9]{S}?년{S}?(?:까지|동안|간)"  # a period's budget: "2023년까지 233억"
+                rf"|[0-9]{S}?(?:\L<count_dot>){S}?[·ㆍ]"  # a count's money: "신규사업 6곳·22억"
                 rf"){S}?(?:(?:총|약|모두|전체|무려|최대|최소|각각|각){S}?)?\Z"),
         after=rf"(?!{S}?(?:\L<counters>|원|\L<foreign_words>))",
         accepts=with_big_unit,
         produce=bare_krw("bare-after-label"),
         precedes=lambda tables: _HANGUL_LAST(tables) | {"·", "ㆍ", ",", "㎡", "²", ")", "）", ":", "："},
+    ),
+    Rule(
+        name="bare-after-size",
+        doc="281억 with no currency (억 and 조 only) after a size word or after a change of money: "
+            "발행 규모는 86.8조, 15.1조 증가한 382.4조",
+        before=(rf"(?:(?<![가-힣])(?:\L<size_labels>)(?:은|는|이|가|도|로|으로)?"
+                rf"|[0-9][억조](?:{S}?원)?{S}?(?:\L<change_adnominals>))"
+                rf"{S}?(?:(?:약|총|모두){S}?)?\Z"),
+        after=rf"(?!{S}?(?:\L<counters>|원|\L<foreign_words>))",
+        accepts=with_eok,
+        produce=bare_krw("bare-after-size"),
+        precedes=_HANGUL_LAST,
     ),
 )
 
@@ -287,7 +372,7 @@ def named_lists(words) -> dict[str, list[str]]:
         "foreign_words": words.foreign_words,
         "currency_symbols_foreign": [s for s, c in words.currency_symbols.items() if c != "KRW"],
         "minor_words": list(words.minor_words),
-        "scales": list(words.scales),
+        "scales": scale_words(words),
         "verbs": money["verbs"],
         "sizes": money["sizes"],
         "labels": money["labels"],
@@ -295,6 +380,9 @@ def named_lists(words) -> dict[str, list[str]]:
         "counters": money["counters"],
         "bounds": money["bounds"],
         "priced": money["priced"],
+        "count_dot": money.get("count_dot", []),
+        "size_labels": money.get("size_labels", []) or ["\0"],
+        "change_adnominals": money.get("change_adnominals", []) or ["\0"],
         "sources": sorted(words.source_labels, key=len, reverse=True),
         "per_words": sorted(words.per_words, key=len, reverse=True),
     }

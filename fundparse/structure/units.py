@@ -12,8 +12,10 @@ which are its funding sources (국비, 도비 …), and "국 120,000" cells carr
 from __future__ import annotations
 
 import bisect
+import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 import regex
 
@@ -24,6 +26,119 @@ from fundparse.rules.tables import load_tables
 
 # the written forms of the packaged rule tables (table reading takes no configuration)
 _FORMS = unit_forms(load_tables())
+
+
+@dataclass(frozen=True)
+class _DeclaredForms:
+    """Units declared in prose, captions and column lists (rules/data/declared_units.toml)."""
+
+    equals: regex.Pattern
+    caption: regex.Pattern
+    unit_list: regex.Pattern
+    list_separator: regex.Pattern
+    percent_item: regex.Pattern
+    prose_particle: regex.Pattern
+    prose_after: regex.Pattern
+    paren_not_governed: regex.Pattern
+    old_decimal: regex.Pattern
+    factor_after: regex.Pattern
+    factor_before: regex.Pattern
+    own_unit: regex.Pattern
+
+
+def _load_declared() -> _DeclaredForms:
+    with resources.files("fundparse.rules").joinpath("data").joinpath(
+            "declared_units.toml").open("rb") as handle:
+        table = tomllib.load(handle)["patterns"]
+    return _DeclaredForms(**{k: regex.compile(v, regex.M) for k, v in table.items()})
+
+
+_DECLARED = _load_declared()
+# where a unit declaration may begin: a bracket, or 단 of 단위 written without one
+_CUE = regex.compile(r"[(（\[<〈]|단")
+
+
+@dataclass(frozen=True, slots=True)
+class _Header:
+    """One unit declaration: a table's "(단위: 백만원)", a caption cell "(억원)", or prose."""
+
+    start: int
+    end: int
+    unit: str
+    cur: str
+    prose: bool = False  # declared in a sentence: particles may follow its figures
+    declared: bool = False  # outside a "(단위: …)" line: "37·4" is an old decimal there
+    paren_free: bool = False  # its figures in parentheses are something else ("괄호 안은 … %")
+    column_units: tuple[int | None, ...] = ()  # "(단위: 조원, 조원, %)": None for a % column
+
+
+def _find_headers(text: str) -> list[_Header]:
+    """Every unit declaration, in text order.  Patterns are tried only where one can begin (a
+    bracket or 단), so a long run of spaces is scanned once, not once per space."""
+    out: list[_Header] = []
+    done = 0
+    for cue in _CUE.finditer(text):
+        pos = cue.start()
+        if pos < done:
+            continue
+        kind = "table"
+        m = _FORMS.header.match(text, pos)
+        if m is None:
+            kind, m = "equals", _DECLARED.equals.match(text, pos)
+        if m is None:
+            kind, m = "caption", _DECLARED.caption.match(text, pos)
+        if m is None:
+            continue
+        done = m.end()
+        start = pos
+        while start < m.end() and text[start].isspace():
+            start += 1
+        line_end = text.find("\n", m.end())
+        rest = text[m.end():line_end if line_end >= 0 else len(text)]
+        # in a sentence: a particle after it, or text going on after "(단위=…)" on its line
+        prose = bool(_DECLARED.prose_after.match(text, m.end())) or kind == "equals" and bool(rest.strip())
+        tail = m.group("tail") if kind == "equals" else ""
+        out.append(_Header(
+            start=start, end=m.end(), unit=m.group("unit"), cur=m.group("cur"), prose=prose,
+            declared=kind != "table" or prose,
+            paren_free=prose and bool(_DECLARED.paren_not_governed.search(tail or m.group())),
+            column_units=_column_units(text, pos) if kind == "table" else (),
+        ))
+    return out
+
+
+def _column_units(text: str, pos: int) -> tuple[int | None, ...]:
+    """"(단위: 조원, 조원, 조원, %)" -> (10**12, 10**12, 10**12, None); () for one unit."""
+    m = _DECLARED.unit_list.match(text, pos)
+    if m is None:
+        return ()
+    items = _DECLARED.list_separator.split(m.group("list"))
+    if len(items) < 2:
+        return ()
+    units: list[int | None] = []
+    for item in items:
+        if _DECLARED.percent_item.match(item):
+            units.append(None)
+            continue
+        unit = _FORMS.header.search("(단위: " + item.strip() + ")")
+        scale = _unit_scale(unit.group("unit")) if unit else None
+        if scale is None:
+            return ()  # not a list of units ("(단위: 백만원, 2024년 기준)")
+        units.append(scale)
+    if len(set(units)) == len(units):
+        return ()  # "(단위: 조원, %)" names the table's units, not one per column
+    return tuple(units)
+
+
+def _is_factor(line: str, m) -> bool:
+    """"3,000 X 200부 = 600": a factor of a budget book's working, not an amount."""
+    return bool(_DECLARED.factor_after.match(line, m.end("num"))
+                or _DECLARED.factor_before.search(line[max(0, m.start() - 3):m.start()]))
+
+
+def _inside_parens(line: str, offset: int) -> bool:
+    opened = max(line.rfind("(", 0, offset), line.rfind("（", 0, offset))
+    return opened >= 0 and max(line.rfind(")", opened, offset), line.rfind("）", opened, offset)) < 0
 
 _NUMBER = regex.compile(rf"(?P<sign>[△▽+＋]|-(?=\d)|▲)?(?P<num>{ARABIC})")
 _YEAR_RANGE = regex.compile(r"\s*[~∼～〜\-–]\s*(?:19|20)?\d{2}")
@@ -139,7 +254,7 @@ class _Region:
 def find_table_amounts(text: str, taken: list[tuple[int, int]], sources=lambda label: None
                        ) -> list[TableAmount]:
     """Numbers governed by a unit header, scaled; spans in ``taken`` are already amounts."""
-    headers = list(_FORMS.header.finditer(text))
+    headers = _find_headers(text)
     if not headers:
         return []
     out: list[TableAmount] = []
@@ -157,14 +272,14 @@ def find_table_amounts(text: str, taken: list[tuple[int, int]], sources=lambda l
             i -= 1
         return False
 
-    header_lines: dict[int, object] = {}
+    header_lines: dict[int, _Header] = {}
     for h in headers:
-        header_lines.setdefault(bisect.bisect_right(line_starts, h.start()) - 1, h)
+        header_lines.setdefault(bisect.bisect_right(line_starts, h.start) - 1, h)
     for line_no, header in sorted(header_lines.items()):
-        scale = _unit_scale(header.group("unit"))
+        scale = _unit_scale(header.unit)
         if scale is None:
             continue
-        region = _Region(header, scale, _FORMS.currencies.get(header.group("cur"), "KRW"), sources)
+        region = _Region(header, scale, _FORMS.currencies.get(header.cur, "KRW"), sources)
         for back in (line_no - 1, line_no - 2):  # a column-header row just above the header
             if back >= 0 and lines[back].strip():
                 if region.read_header_row(_cells(lines[back])):
@@ -182,9 +297,18 @@ def find_table_amounts(text: str, taken: list[tuple[int, int]], sources=lambda l
             base = line_starts[n]
             cells = _cells(line)
             indent = len(line) - len(line.lstrip())
+            decimals = ({d.start(): d for d in _DECLARED.old_decimal.finditer(line)}
+                        if header.declared and ("·" in line or "ㆍ" in line) else {})
+            inner = {d.start("frac") for d in decimals.values()}
             numbers = [m for m in _NUMBER.finditer(line)
-                       if not (header.start() - base <= m.start() < header.end() - base)
-                       and _is_money_cell(line, m, indent)]
+                       if not (header.start - base <= m.start() < header.end - base)
+                       and not (n == line_no and header.prose and m.start() < header.end - base)
+                       and m.start("num") not in inner
+                       and not (header.paren_free and _inside_parens(line, m.start()))
+                       and not _is_factor(line, m)
+                       and not (header.prose and _DECLARED.own_unit.match(line, m.end("num")))
+                       and (m.start("num") in decimals or _is_money_cell(line, m, indent)
+                            or header.prose and _is_prose_figure(line, m))]
             if not numbers:
                 if region.read_header_row(cells):
                     continue
@@ -204,13 +328,21 @@ def find_table_amounts(text: str, taken: list[tuple[int, int]], sources=lambda l
             if len(numbers) == 1 and SOLO_LINE.fullmatch(line):
                 solo_rows += 1
             first_cell = cells[0][1] if len(cells) > 1 else line[:numbers[0].start("num")]
+            if header.prose and n == line_no:
+                first_cell = line[header.end - base:numbers[0].start("num")]
             if _FORMS.rate_row.search(first_cell):
                 continue  # "(GDP대비,%) | (△3.6) | …": a row of ratios
-            for m in numbers:
-                s, e = base + m.start("num"), base + m.end("num")
+            for ordinal, m in enumerate(numbers):
+                old_decimal = decimals.get(m.start("num"))
+                s = base + m.start("num")
+                e = base + (old_decimal.end() if old_decimal else m.end("num"))
                 if is_taken(s, e):
                     continue
-                amount = _table_amount(line, m, cells, region, s, e, n)
+                unit = _ordinal_unit(header, ordinal, len(numbers))
+                if unit is None:
+                    continue  # a % column of "(단위: 조원, 조원, %)"
+                amount = _table_amount(line, m, cells, region, s, e, n,
+                                       _old_decimal_value(old_decimal), unit)
                 if amount is not None:
                     out.append(amount)
     return out
@@ -230,8 +362,34 @@ def _is_item_code(lines: list[str], n: int, m) -> bool:
     return bool(SOLO_LINE.fullmatch(lines[n + 2])) and not (n and _FORMS.name_line.match(lines[n - 1]))
 
 
-def _table_amount(line, m, cells, region: _Region, s: int, e: int, row: int):
-    numeral = parse_numeral(m.group("num"))
+def _ordinal_unit(header: _Header, ordinal: int, count: int) -> int | None:
+    """The unit of a row's n-th figure: its column's from a unit list when the row has one
+    figure per listed unit (None for a % column), else the header's own (0)."""
+    if len(header.column_units) != count:
+        return 0
+    return header.column_units[ordinal]
+
+
+def _old_decimal_value(m) -> str | None:
+    return None if m is None else f"{m.group('int').replace(',', '')}.{m.group('frac')}"
+
+
+def _is_prose_figure(line: str, m) -> bool:
+    """A figure in a sentence under a declared unit: "210.4에서", "226.9로", "16.5 늘었다"."""
+    start, end = m.start("num"), m.end("num")
+    before = line[start - 1:start]
+    if before.isalpha() or before in (".", "·", "ㆍ", "'", "’"):
+        return False
+    if _FORMS.not_money_after.match(line, end) or _is_year(line, m):
+        return False
+    after = line[end:end + 1]
+    return not after or after.isspace() or after in _CELL_END or bool(
+        _DECLARED.prose_particle.match(line, end))
+
+
+def _table_amount(line, m, cells, region: _Region, s: int, e: int, row: int,
+                  decimal: str | None = None, unit: int = 0):
+    numeral = parse_numeral(decimal or m.group("num"))
     if numeral is None or not numeral.value:
         return None  # malformed, or an empty cell written as 0
     column_index = _column_of(cells, m.start("num"))
@@ -248,9 +406,12 @@ def _table_amount(line, m, cells, region: _Region, s: int, e: int, row: int):
         "increase" if column.change or sign in ("▲", "+", "＋") else None)
     code = _FORMS.code.search(line, max(0, m.start() - 8), m.start())
     row_label = _row_label(cells, line, m.start("num"))
+    if row_label and _DECLARED.prose_particle.fullmatch(row_label):
+        row_label = None  # "210.4에서 226.9로": a particle is no label
+    scale = unit or region.scale
     return TableAmount(
-        start=s, end=e, currency=region.currency, value=numeral.value * region.scale,
-        rule="table-unit", numeral=numeral, change=change, bare=True, scale=region.scale,
+        start=s, end=e, currency=region.currency, value=numeral.value * scale,
+        rule="table-unit", numeral=numeral, change=change, bare=True, scale=scale,
         row_label=row_label, fiscal_year=column.year,
         code=code.group(1) if code else None, row=row, role=column.role,
         aligned=len(cells) == region.header_cells, column=column_index,
@@ -268,9 +429,9 @@ def _is_money_cell(line: str, m, indent: int) -> bool:
         return False
     if before in ("'", "’", "‘", "`"):
         return False  # a year or month written short: (’21.1), (’99)
-    if _FORMS.not_money_after.match(line, end):
-        return False
     after = line[end:end + 1]
+    if after != "\t" and _FORMS.not_money_after.match(line, end):
+        return False  # (a tab ends the cell: "62.5 ⇥ -17.9" is no range or date)
     if after and not (after.isspace() or after in _CELL_END):
         if not (after.isalpha() and _FORMS.particle_after.match(line, end)):
             return False

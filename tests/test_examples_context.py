@@ -1,0 +1,173 @@
+"""Issue 15: money written without 원 that its sentence makes money, units declared in prose or
+captions, and the not-money guarantees next to them.
+
+Each row lists every amount the text holds, in order, with its exact KRW (or value for another
+currency); nothing else may be reported.  The texts are invented for the forms, not copied.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+import fundparse
+
+EOK = 100_000_000
+JO = 10**12
+
+CONTEXT = [
+    # bare 조/억 after budget and tax words
+    ("정부는 내년 세입을 312.5조로 잡았다.", [("312.5조", 3_125 * JO // 10)]),
+    ("법인세에서만 21.7조가 덜 걷혀 세수 결손이 커졌다.", [("21.7조", 217 * JO // 10)]),
+    ("올해 국세수입은 337조로 전망된다.", [("337조", 337 * JO)]),
+    ("부가가치세는 82조, 소득세는 117조였다.", [("82조", 82 * JO), ("117조", 117 * JO)]),
+    ("국세는 전년 대비 15.1조 증가한 382.4조다.", [("15.1조", 151 * JO // 10), ("382.4조", 3824 * JO // 10)]),
+    ("적자국채 발행 규모는 86.8조에 이른다.", [("86.8조", 868 * JO // 10)]),
+    ("지방교부세는 66.7조, 지방교육재정교부금은 72.3조다.", [("66.7조", 667 * JO // 10), ("72.3조", 723 * JO // 10)]),
+    ("복지 분야는 226.9조, 교육 분야는 101.2조가 배정됐다.",
+     [("226.9조", 2269 * JO // 10), ("101.2조", 1012 * JO // 10)]),
+    # sizes of investment rounds and prices
+    ("시리즈 A는 30억 ~ 70억 수준이다.", [("30억 ~ 70억", 30 * EOK)]),
+    ("기업가치 1조를 인정받았다.", [("1조", JO)]),
+    # bare 억 parts adding up to a won total in the same sentence
+    ("신규 12개 97억, 계속 30개 203억을 합쳐 총 300억원이 들어간다.",
+     [("97억", 97 * EOK), ("203억", 203 * EOK), ("300억원", 300 * EOK)]),
+    ("군에는 14억 원이 지원돼 △체육공원 조명 설치(5억) △하상도로 차단시설(2억) △계곡 CCTV 구축(7억)"
+     "이 추진된다.",
+     [("14억 원", 14 * EOK), ("5억", 5 * EOK), ("2억", 2 * EOK), ("7억", 7 * EOK)]),
+    # a list whose last item carries 원
+    ("교육 120억, 복지 80억, 문화 50억원을 배정했다.",
+     [("120억", 120 * EOK), ("80억", 80 * EOK), ("50억원", 50 * EOK)]),
+    ("총사업비 300억을 들여 △도로(100억) △하천(200억)을 정비한다.",
+     [("300억", 300 * EOK), ("100억", 100 * EOK), ("200억", 200 * EOK)]),
+    # a list's currency, named before its bare items
+    ("수출은 563.5억 달러, 수입은 507.4억으로 집계됐다.",
+     [("563.5억 달러", None), ("507.4억", None)]),
+    ("총사업비 300억원, 운영비 2억", [("300억원", 300 * EOK), ("2억", 2 * EOK)]),
+    # a count and its money in a headline
+    ("신규사업 6곳·22억…계속사업 4곳·32억", [("22억", 22 * EOK), ("32억", 32 * EOK)]),
+    # a particle after the figure before a funding verb
+    ("기획처는 요구액의 69%인 4천112억만 반영했다.", [("4천112억", 4112 * EOK)]),
+]
+
+NOT_MONEY = [
+    # population, area and counts never become money by context
+    ("인구 1억에서 2억으로 늘어났다.", []),
+    ("유동인구가 하루 30만으로 늘었다.", []),
+    ("면적 2억 제곱미터, 예산 3억원", [("3억원", 3 * EOK)]),
+    ("관람객 3억, 예산 5억원을 합쳐 8억", [("5억원", 5 * EOK)]),
+    ("300억원을 투입했으며, 이 가운데 2억 명분은", [("300억원", 300 * EOK)]),
+    ("총사업비 300억원, 관객 1억", [("300억원", 300 * EOK)]),
+    ("신규 12개 97억, 계속 30개 203억 명을 합쳐 총 300억원", [("300억원", 300 * EOK)]),
+    ("6곳·2만 명이 참여했다.", []),
+    ("인구가 1억 증가한 3억 명", []),
+    ("이 영상은 조회수 1억, 2억을 넘어 총 3억원의 광고 수익을 냈다.", [("3억원", 3 * EOK)]),
+    ("중국 인구는 14억, 인도는 14.2억으로 늘었다.", []),
+    ("부지 면적은 1억 2천만㎡, 사업비 2조원", [("2조원", 2 * JO)]),
+    ("지구에서 1억 5천만 km 떨어진 태양", []),
+    ("우주의 나이는 138억 년이다.", []),
+    ("서울시 인구 940만, 부산 330만", []),
+    ("관객 규모는 1천만 명이다.", []),
+    # parts that do not add up to the total stay bare
+    ("가 지구 5억, 나 지구 7억을 더해 총 20억원이 든다.", [("20억원", 20 * EOK)]),
+    ("총사업비 300억을 들여 △도로(100억) △하천(150억)을 정비한다.", [("300억", 300 * EOK)]),
+    # phone numbers, years, codes beside the new forms
+    ("문의 02-123-4567. 세입을 312.5조로 잡았다.", [("312.5조", 3_125 * JO // 10)]),
+    ("2024년 세입은 2025년 312조로 늘어난다.", [("312조", 312 * JO)]),
+    # words that read like a lone digit and a currency word
+    ("이유로 사업이 멈췄다.", []),
+    ("사유로 보아 지급하지 않는다.", []),
+    ("이랜드 그룹은 구원 투수를 찾았다.", []),
+    ("강남구 구원 2명", []),
+    ("이불 한 채", []),
+    # 원 stays won outside a yuan sentence; a malformed figure is no amount
+    ("위안화가 강세다. 원화로 300억원을 투자한다.", [("300억원", 300 * EOK)]),
+    ("중국 위안화 표시 채권 3000억원어치를 발행했다.", [("3000억원", 3000 * EOK)]),
+    ("위안화 약세가 이어지는 가운데 국내 기업은 올해 500억원을 투자한다.", [("500억원", 500 * EOK)]),
+    ("전체 사업비는 49억17000만원이다.", []),
+    # exchange rates and banknotes are still no amounts
+    ("원·달러 환율 1,380.5원, 위안화 환율 190원", []),
+    ("5만 원권 200장", []),
+]
+
+
+def _got(text):
+    mentions = fundparse.extract(text)
+    for m in mentions:
+        assert text[m.start:m.end] == m.text
+    return [(m.text, m.krw) for m in mentions]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONTEXT + NOT_MONEY,
+                         ids=[t for t, _ in CONTEXT + NOT_MONEY])
+def test_money_by_context(text, expected):
+    assert _got(text) == expected
+
+
+def test_list_currency_reaches_bare_items():
+    mentions = fundparse.extract("수출은 563.5억 달러, 수입은 507.4억으로 집계됐다.")
+    assert [(m.currency, m.value) for m in mentions] == [
+        ("USD", Decimal(56_350_000_000)), ("USD", Decimal(50_740_000_000))]
+
+
+def test_yuan_read_from_the_sentence():
+    m, = fundparse.extract("인민폐 100원을 냈다.")
+    assert (m.text, m.currency, m.value, m.krw) == ("100원", "CNY", Decimal(100), None)
+
+
+DECLARED = [
+    # a unit declared in prose governs the bare figures after it, not the parenthesised %s
+    ("부처별 예산(단위=억원·괄호 안은 전년 대비 %)은 ▲교육 31,250(12·5) ▲복지 40,120(8·3)이다.",
+     [("31,250", 31_250 * EOK), ("40,120", 40_120 * EOK)]),
+    ("부문별 지출 계획(조원)을 보면 복지는 210.4에서 226.9로 16.5 늘었다.",
+     [("210.4", 2104 * JO // 10), ("226.9", 2269 * JO // 10), ("16.5", 165 * JO // 10)]),
+    ("※ 단위=억원\n사업\t금액\n도로\t120\n하천\t37·4\n", [("120", 120 * EOK), ("37·4", 374 * EOK // 10)]),
+    # one unit per column; the % column is no money
+    ("세목별 세수 (단위: 조원, 조원, 조원, %)\n구분\t2023\t2024\t증감\t증감률\n"
+     "법인세\t80.4\t62.5\t-17.9\t-22.3\n",
+     [("80.4", 804 * JO // 10), ("62.5", 625 * JO // 10), ("17.9", 179 * JO // 10)]),
+    # a caption cell, and a middle dot as an old decimal mark under it
+    ("사업명\t(억원)\t비고\n도로 정비\t120\t신규\n하천 정비\t37·4\t계속\n",
+     [("120", 120 * EOK), ("37·4", 374 * EOK // 10)]),
+    # a unit in brackets after a title or a column name starts a new unit
+    ("(금액단위: 백만원)\n사업\t금액\n하천\t3,500\n\n[표] 분야별 재원 배분 (조원)\n"
+     "분야\t2024\t2025\n보건복지\t242.9\t252.3\n",
+     [("3,500", 3_500_000_000), ("242.9", 2429 * JO // 10), ("252.3", 2523 * JO // 10)]),
+    ("구분\t예산 (억원)\t비고\n도로\t120\t신규\n", [("120", 120 * EOK)]),
+    # a budget book's working: the result is in the table's unit, the factors are not amounts
+    ("(단위: 천원)\n사업명\t예산액\t산출기초\n홍보물 제작\t600\t3,000 X 200부 = 600\n",
+     [("600", 600_000), ("600", 600_000)]),
+    ("(단위: 천원)\n사업명\t예산액\t산출기초\n자료집\t450\t자료집 인쇄 : 1,500원 × 300부 = 450\n",
+     [("450", 450_000), ("1,500원", 1_500), ("450", 450_000)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DECLARED, ids=[t[:40] for t, _ in DECLARED])
+def test_declared_units(text, expected):
+    assert _got(text) == expected
+
+
+def test_declared_unit_leaves_counts_and_years_alone():
+    text = "지출 계획(조원)을 보면 2025년 복지는 226.9로, 수혜자는 120만 명이다."
+    assert _got(text) == [("226.9", 2269 * JO // 10)]
+
+
+def test_prose_unit_stops_at_the_paragraph():
+    text = "예산(단위=억원)은 ▲교육 300이다.\n\n참석자는 300명이고 회의는 3시간 열렸다.\n"
+    assert _got(text) == [("300", 300 * EOK)]
+
+
+def test_a_unit_header_begins_at_its_own_line():
+    """The header pattern once began at the first blank before 단위, on the line above: the
+    title's "1" was read as 1억.  Headers are now looked for only where one can begin."""
+    text = "예산 현황 1\n\n단위: 억원\n구분\t금액\n도로\t120\n"
+    assert _got(text) == [("120", 120 * EOK)]
+
+
+def test_long_runs_of_spaces_before_a_unit_word_are_read_once():
+    from fundparse.structure.units import _find_headers
+
+    text = "표" + " " * 20000 + "단위: 억원\n도로\t120\n" + "(" + " " * 20000 + "x"
+    (header,) = _find_headers(text)
+    assert text[header.start:header.end].strip() == "단위: 억원"
