@@ -44,18 +44,19 @@ class _DeclaredForms:
     factor_after: regex.Pattern
     factor_before: regex.Pattern
     own_unit: regex.Pattern
+    cue: regex.Pattern
+    item_header: str  # a template, not a pattern
 
 
 def _load_declared() -> _DeclaredForms:
     with resources.files("fundparse.rules").joinpath("data").joinpath(
             "declared_units.toml").open("rb") as handle:
         table = tomllib.load(handle)["patterns"]
-    return _DeclaredForms(**{k: regex.compile(v, regex.M) for k, v in table.items()})
+    return _DeclaredForms(**{k: v if k == "item_header" else regex.compile(v, regex.M)
+                             for k, v in table.items()})
 
 
 _DECLARED = _load_declared()
-# where a unit declaration may begin: a bracket, or 단 of 단위 written without one
-_CUE = regex.compile(r"[(（\[<〈]|단")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +78,7 @@ def _find_headers(text: str) -> list[_Header]:
     bracket or 단), so a long run of spaces is scanned once, not once per space."""
     out: list[_Header] = []
     done = 0
-    for cue in _CUE.finditer(text):
+    for cue in _DECLARED.cue.finditer(text):
         pos = cue.start()
         if pos < done:
             continue
@@ -120,7 +121,7 @@ def _column_units(text: str, pos: int) -> tuple[int | None, ...]:
         if _DECLARED.percent_item.match(item):
             units.append(None)
             continue
-        unit = _FORMS.header.search("(단위: " + item.strip() + ")")
+        unit = _FORMS.header.search(_DECLARED.item_header.format(item=item.strip()))
         scale = _unit_scale(unit.group("unit")) if unit else None
         if scale is None:
             return ()  # not a list of units ("(단위: 백만원, 2024년 기준)")
