@@ -186,4 +186,5 @@ class Mention:
 
 
 # The finding codes `fundparse check` can report (checks.CHECKS describes each one).
-RULE_CODES = ('FP101', 'FP102', 'FP103', 'FP201', 'FP202', 'FP301', 'FP401', 'FP402')
+RULE_CODES = ('FP101', 'FP102', 'FP103', 'FP104', 'FP105', 'FP201', 'FP202', 'FP301', 'FP302',
+              'FP401', 'FP402', 'FP901', 'FP902', 'FP903')

@@ -63,7 +63,6 @@ class Analysis:
 
 _METRO_HEADER = (r"(?:{names})(?:광역시|특별시|특별자치시|시청|시\s*보도자료|시\s+[가-힣]+과"
                  r"|시(?:는|가|와|도|의)\s|\s+[가-힣]{{1,4}}구(?:는|가|청|의|\s))")
-_WORD = regex.compile(r"[가-힣A-Za-z0-9]{2,}")
 
 
 @lru_cache(maxsize=8)
@@ -86,12 +85,6 @@ def _metro_document(text: str, words) -> bool:
         return False
     first = _first_place(words.metropolitan, words.provinces).search(text, 0, 1500)
     return first is not None and first.group("city") is not None
-_BULLETS = regex.compile(r"[▲△□■○●◦•ㅇ※\n]")
-# Words that do not name a project ("시는 총사업비 …", "이번 사업의 총사업비는 …")
-_NOT_PROJECT = {"시는", "군은", "구는", "도는", "시가", "군이", "구가", "도가", "이번", "올해", "사업",
-                "사업의", "사업은", "사업에", "사업비", "총사업비", "총사업비는", "총사업비가", "모두",
-                "이와", "함께", "또한", "특히", "이에", "따라", "따르면", "현재", "당초", "정부는"}
-
 
 def analyse(text: str, doc_date=None, config: Config | None = None, full: bool = True) -> Analysis:
     """Find amounts and their funding structure; the shared core of extract and check."""
@@ -148,23 +141,7 @@ def _analyse(text: str, doc_date, config: Config | None, full: bool) -> Analysis
     for period in periods:
         if id(period) not in attached:
             findings.extend(checks.check_period(maker, period, text))
-    labelled = []
-    for fact in facts:
-        a = fact.amount
-        if fact.label in checks.TOTAL_LABELS:
-            s_start, _ = sentences.span(a.start)
-            before = text[max(s_start, a.start - 60):a.start]
-            clause = _BULLETS.split(before)[-1]
-            project = frozenset(w for w in _WORD.findall(clause) if w not in _NOT_PROJECT)
-            in_list = clause != before or "(" in clause[-12:]  # a ▲ item or "(총사업비 97억원)"
-            definite = not (a.approximate or a.bound or a.high is not None or a.per or a.change
-                            or in_list)
-            labelled.append((fact.label, project, a.value, a.currency,
-                             checks.Place(a.start, a.end), definite, s_start))
-    by_start = {fact.amount.start: fact for fact in facts}
-    for finding in checks.check_same_label(maker, labelled):
-        if finding.start in by_start:
-            by_start[finding.start].findings.append(finding)
+    findings.extend(checks.check_document(maker, text, facts, periods, sentences, day))
     if full:
         findings.extend(checks.check_number_format(maker, text))
     for fact in facts:

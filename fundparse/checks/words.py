@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from fundparse.krw import format_krw
@@ -22,3 +23,9 @@ def josa(word: str, with_final: str, without_final: str) -> str:
     if "가" <= last <= "힣":
         return with_final if (ord(last) - 0xAC00) % 28 else without_final
     return with_final if last.isdigit() and last in "013678" else without_final
+
+
+@dataclass(frozen=True)
+class Place:
+    start: int
+    end: int

@@ -1,0 +1,197 @@
+"""FP301 / FP302: one project's total stated twice with different values.
+
+Mentions are the amounts labelled 총사업비 (총투자비, 총예산, 총공사비) in the text, and the
+cells of a table under such a column header.  Two mentions are about one project when the
+words before their labels share a word, or one of them names nothing but actors and places
+("청주시는", "시 관계자는"); two in one sentence are never compared.  They are compared when
+the values are close (within 35%: a mistyped figure) or when one is a digit permutation of
+the other (340억 / 304억, 1조 2,468억 / 1조 2,648억) — for a permutation a 사업비 or 예산
+counts too, unless the two are of different budget years.  When the funding parts of one
+mention add up to one of the two values, the other is the wrong one: FP302, an error.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import regex
+
+from fundparse.checks.words import Place, josa, money
+from fundparse.checks.plans import precision, table_blocks
+
+TOTAL_LABELS = {"총사업비", "총 사업비", "총투자비", "총예산", "총공사비"}
+_STRONG = {label.replace(" ", "") for label in TOTAL_LABELS}
+_WEAK = {"사업비", "예산"}  # compared only as a permutation of a strong or weak mention
+_BULLETS = regex.compile(r"[▲△□■○●◦•ㅇ※\n]")
+_WORD = regex.compile(r"[가-힣A-Za-z0-9]{2,}")
+_PARTICLE = regex.compile(r"(?:에서는|에서|으로|에는|은|는|이|가|을|를|의|에|로|와|과|도)\Z")
+# Words that do not name a project ("시는 총사업비 …", "이번 사업의 총사업비는 …")
+_NOT_PROJECT = {"시는", "군은", "구는", "도는", "시가", "군이", "구가", "도가", "이번", "올해", "사업",
+                "사업의", "사업은", "사업에", "사업비", "총사업비", "총사업비는", "총사업비가", "모두",
+                "이와", "함께", "또한", "특히", "이에", "따라", "따르면", "현재", "당초", "정부는",
+                "보도자료", "관계자", "관계자는", "설명했다", "말했다", "밝혔다", "강조했다", "이날"}
+# actors and places: a ministry, a city, an office, a spokesperson
+_ACTOR = regex.compile(r"(?:[가-힣]+(?:부|처|청|시|군|구|도|원|공사|공단)|[가-힣]*(?:장관|시장|군수|"
+                       r"구청장|지사|청장|위원장|대표|관계자|담당자))\Z")
+_YEAR_WORD = regex.compile(r"(?:19|20)\d{2}|올해|금년|내년|내후년|작년|지난해|전년|당해|연간|매년")
+_ON_PURPOSE = regex.compile(r"(?:당초|변경\s*전|기존|종전)\s*\Z")
+
+
+class _Mention:
+    __slots__ = ("label", "strong", "project", "amount", "fact", "sentence", "definite")
+
+    def __init__(self, label, project, fact, sentence, definite):
+        self.label = label
+        self.strong = label.replace(" ", "") in _STRONG
+        self.project = project
+        self.fact = fact
+        self.amount = fact.amount
+        self.sentence = sentence
+        self.definite = definite
+
+
+def _project(words: list[str]) -> frozenset[str]:
+    out = set()
+    for word in words:
+        if word in _NOT_PROJECT:
+            continue
+        stem = _PARTICLE.sub("", word) or word
+        if stem in _NOT_PROJECT or _ACTOR.search(stem) or len(stem) < 2:
+            continue
+        out.add(stem)
+    return frozenset(out)
+
+
+def mentions(text: str, facts, sentences) -> list[_Mention]:
+    out = []
+    headers = _table_headers(text, facts)
+    for fact in facts:
+        a = fact.amount
+        s_start, _ = sentences.span(a.start)
+        if fact.label in TOTAL_LABELS or fact.label in _WEAK:
+            before = text[max(s_start, a.start - 60):a.start]
+            clause = _BULLETS.split(before)[-1]
+            if _ON_PURPOSE.search(clause.rstrip().removesuffix(fact.label).rstrip()):
+                continue
+            # an item of a list of projects ("▲도서관(총사업비 120억 원) ▲체육관 …"); a box line
+            # ("○ 총사업비: 520억 원") is the project's own
+            in_list = "▲" in before or "△" in before or "(" in clause[-12:]
+            if fact.label in _WEAK and _YEAR_WORD.search(clause):
+                continue  # "올해 예산", "2025년 사업비": budgets of a year, not the total
+            definite = not (a.approximate or a.bound or a.high is not None or a.per or a.change
+                            or in_list)
+            project = _project(_WORD.findall(clause))
+            out.append(_Mention(fact.label, project, fact, s_start, definite))
+        elif id(a) in headers:
+            label, row_words = headers[id(a)]
+            definite = not (a.approximate or a.bound or a.high is not None or a.per or a.change)
+            out.append(_Mention(label, _project(row_words), fact, s_start, definite))
+    return out
+
+
+def _table_headers(text: str, facts) -> dict[int, tuple[str, list[str]]]:
+    """Amounts in a table cell under a 총사업비 column: (label, the row's first-cell words)."""
+    if "\t" not in text:
+        return {}
+    by_start = {f.amount.start: f.amount for f in facts}
+    out: dict[int, tuple[str, list[str]]] = {}
+    for block in table_blocks(text):
+        header = block[0]
+        labels = {j: text[s:e].strip() for j, (s, e) in enumerate(header)
+                  if text[s:e].strip().replace(" ", "") in _STRONG}
+        if not labels:
+            continue
+        for row in block[1:]:
+            if len(row) != len(header):
+                continue
+            first = text[row[0][0]:row[0][1]]
+            for j, label in labels.items():
+                lo, hi = row[j]
+                inside = [a for s, a in by_start.items() if lo <= s < hi]
+                if len(inside) == 1:
+                    out[id(inside[0])] = (label, _WORD.findall(first))
+    return out
+
+
+def _digits(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return "".join(sorted(ch for ch in text if ch.isdigit() and ch != "0"))
+
+
+def _permutation(a: Decimal, b: Decimal) -> bool:
+    """The same digits in another order (zeros aside: 340 / 304)."""
+    return a != b and _digits(a) == _digits(b) and len(_digits(a)) >= 2
+
+
+def _split_sum(fact, text: str) -> Decimal | None:
+    """The sum of a mention's own funding parts when they are the whole of it."""
+    split = fact.split
+    if split is None or split.partial or len(split.parts) < 2:
+        return None
+    parts = split.parts
+    if any(p.value is None or p.share is not None or p.currency != fact.amount.currency
+           for p in parts):
+        return None
+    return sum((p.value for p in parts), Decimal(0))
+
+
+def _supported(fact, value: Decimal, text: str) -> bool:
+    parts_sum = _split_sum(fact, text)
+    if parts_sum is None:
+        return False
+    allowed = sum((getattr(p, "precision", Decimal(0)) for p in fact.split.parts),
+                  precision(fact.amount, text))
+    return abs(parts_sum - value) <= allowed
+
+
+def check_totals(maker, text: str, facts, sentences) -> list:
+    found = mentions(text, facts, sentences)
+    findings = []
+    seen: list[_Mention] = []
+    for m in found:
+        if not m.definite:
+            continue
+        for other in seen[-64:]:
+            finding = _compare(maker, text, other, m)
+            if finding is not None:
+                findings.append(finding)
+                break
+        seen.append(m)
+    return findings
+
+
+def _compare(maker, text: str, first: _Mention, second: _Mention):
+    a, b = first.amount, second.amount
+    if a.currency != b.currency or a.value == b.value or first.sentence == second.sentence:
+        return None
+    permuted = _permutation(a.value, b.value)
+    if first.strong and second.strong:
+        if first.label.replace(" ", "") != second.label.replace(" ", ""):
+            return None
+        close = abs(a.value - b.value) <= Decimal("0.35") * max(a.value, b.value)
+        if not (close or permuted):
+            return None
+    elif not permuted:
+        return None
+    years = {first.fact.fiscal_year, second.fact.fiscal_year} - {None}
+    if years and (len(years) > 1 or first.fact.fiscal_year != second.fact.fiscal_year):
+        return None
+    if first.project and second.project and not first.project & second.project:
+        return None
+    label = second.label if second.strong or not first.strong else first.label
+    one, two = money(a.value, a.currency), money(b.value, b.currency)
+    ko = f"{label} 금액이 {one}{josa(one, '과', '와')} {two}{josa(two, '으로', '로')} 서로 다릅니다"
+    en = f"{label} is given as both {one} and {two}"
+    if permuted:
+        ko += "(숫자 순서가 바뀐 것으로 보입니다)"
+        en += " (transposed digits?)"
+    for holder, right, wrong in ((first, a, second), (second, b, first),
+                                 (first, b, first), (second, a, second)):
+        if _supported(holder.fact, right.value, text) and wrong.amount is not right:
+            good = money(right.value, right.currency)
+            listing = " + ".join(p.text or p.label for p in holder.fact.split.parts)
+            return maker.make(
+                "FP302", Place(wrong.amount.start, wrong.amount.end),
+                f"{ko}: 재원 합계({listing})는 {good}입니다",
+                f"{en}: the funding parts ({listing}) add up to {good}")
+    return maker.make("FP301", Place(b.start, b.end), ko, en)

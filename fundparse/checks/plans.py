@@ -1,0 +1,288 @@
+"""Yearly plans: FP104 (the years' amounts do not add up to the stated total) and FP105 (a
+plan's year falls outside the period stated for it).
+
+A plan is two or more amounts each keyed by a year, in text ("연도별로 2025년 15억 원,
+2026년 40억 원, 2027년 30억 원 등 총 95억 원") or in a table (years across a header row with a
+계/합계 column, or years down the first column with a 계/합계 row).  Its total is stated right
+after the list (등 총 …, 으로 총 …), right before it with the list in parentheses (총 120억 원
+(2024년 …)), in the sentence before a list opened by 연도별로는, or in the table's total
+cell.  The sum is compared within the written precision of every figure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+import regex
+
+from fundparse.checks.words import Place, josa, money
+from fundparse.structure.splits import SplitReader, absorbed
+from fundparse.structure.units import TableAmount
+
+_RELATIVE = {"올해": 0, "금년": 0, "내년": 1, "내후년": 2}
+# a year right before an amount: "2025년 15억 원", "'26년에 40억 원", "내년에는 70억 원"
+_YEAR_KEY = regex.compile(
+    r"(?:(?<![\d.,~∼\-])(?P<y>(?:19|20)\d{2})|['’‘`](?P<yy>\d{2})|(?<![가-힣])(?P<rel>올해|금년|내년|내후년))"
+    r"[ \u00a0]*(?:년[ \u00a0]*도|년)?[ \u00a0]*(?:에는|에|엔|은|는)?[ \u00a0]*\Z")
+_GAP = regex.compile(r"[ \u00a0]*(?:,|，|·|ㆍ|및|와|과|/)?[ \u00a0]*")
+# after the list, the stated total: "등 총 95억 원", "으로 총 50억 원이다", "등 모두 210억 원"
+_TOTAL_AFTER = regex.compile(
+    r"[ \u00a0]*(?P<etc>등)?[ \u00a0]*(?:으로|로|이며|이고|,|，)?[ \u00a0]*(?:을|를)?[ \u00a0]*"
+    r"(?:합쳐|합해|더해)?[ \u00a0]*,?[ \u00a0]*(?:총|모두|합계|총액|전체|도합)[ \u00a0]*"
+    r"(?:사업비|예산|투자액|투자|규모)?[ \u00a0]*(?:은|는|이|가)?[ \u00a0]*(?:약[ \u00a0]*)?\Z")
+# a list opened by a yearly cue, with its total in the sentence before or earlier in its own
+_CUE = regex.compile(r"(?:연도별|연차별|해마다|연도별\s*투자(?:액|계획|규모)?|연차별\s*투자(?:액|계획|규모)?)"
+                     r"\s*(?:로는|로|은|는|으로는)?\s*\Z")
+_LIST_END = regex.compile(r"[ \u00a0]*(?:이다|입니다|이며|이고|씩|으로\s*(?:나눠|나누어|편성|배정|투입))")
+_STATED_TOTAL = regex.compile(r"(?:총|모두|총사업비|총\s*사업비|총예산|사업비)[ \u00a0]*(?:은|는|이|가)?"
+                              r"[ \u00a0]*(?:약[ \u00a0]*)?\Z")
+
+_TABLE_YEAR = regex.compile(r"\s*(?P<y>(?:19|20)\d{2})\s*(?:년\s*도|년)?\s*(?:\([^)]{0,8}\))?\s*")
+_TABLE_TOTAL = regex.compile(r"\s*(?:계|합\s*계|총\s*계|총액|합)\s*")
+_NOT_A_SUM = regex.compile(r"누계|누적|비율|비중|%|증감|대비|평균")
+
+
+@dataclass(frozen=True)
+class _Item:
+    year: int | None  # None: a relative year without a document date
+    amount: object
+
+
+@dataclass(frozen=True)
+class Plan:
+    items: tuple[_Item, ...]
+    total: object  # the total's Amount
+    complete: bool
+    period: tuple[int, int] | None  # the period stated for the total
+    where: str  # "text" or "table", for messages
+
+
+def precision(amount, text: str) -> Decimal:
+    """Half a unit of the last written digit, in the amount's own value."""
+    if isinstance(amount, TableAmount):
+        return SplitReader._precision(amount.numeral) * max(1, amount.scale)
+    return SplitReader._precision(amount.numeral, text[amount.start:amount.end])
+
+
+def _plain(a) -> bool:
+    return not (a.approximate or a.bound or a.high is not None or a.per or a.change)
+
+
+def _key(text: str, a, doc_date: dt.date | None) -> tuple[bool, int | None]:
+    m = _YEAR_KEY.search(text, max(0, a.start - 16), a.start)
+    if m is None:
+        return False, None
+    if m.group("y"):
+        return True, int(m.group("y"))
+    if m.group("yy"):
+        return True, 2000 + int(m.group("yy"))
+    return True, None if doc_date is None else doc_date.year + _RELATIVE[m.group("rel")]
+
+
+def text_plans(text: str, facts, sentences, doc_date: dt.date | None) -> list[Plan]:
+    amounts = [f.amount for f in facts if not isinstance(f.amount, TableAmount)]
+    period_of = {id(f.amount): f.period for f in facts}
+    plans: list[Plan] = []
+    i = 0
+    while i < len(amounts):
+        keyed, year = _key(text, amounts[i], doc_date)
+        if not keyed or not _plain(amounts[i]):
+            i += 1
+            continue
+        items = [_Item(year, amounts[i])]
+        j = i + 1
+        while j < len(amounts):
+            prev = items[-1].amount
+            nxt = amounts[j]
+            keyed, year = _key(text, nxt, doc_date)
+            gap_end = _YEAR_KEY.search(text, max(0, nxt.start - 16), nxt.start)
+            if (not keyed or not _plain(nxt) or gap_end is None
+                    or not _GAP.fullmatch(text, prev.end, gap_end.start())
+                    or nxt.currency != prev.currency):
+                break
+            items.append(_Item(year, nxt))
+            j += 1
+        if len(items) >= 2:
+            plan = _plan_total(text, amounts, i, j, items, sentences, period_of)
+            if plan is not None:
+                plans.append(plan)
+        i = max(j, i + 1)
+    return plans
+
+
+def _plan_total(text, amounts, i, j, items, sentences, period_of) -> Plan | None:
+    first, last = items[0].amount, items[-1].amount
+    years = [it.year for it in items if it.year is not None]
+    if len(set(years)) != len(years):
+        return None  # the same year twice: not one plan (two sources a year, say)
+    # "… 30억 원 등 총 95억 원"
+    if j < len(amounts):
+        after = amounts[j]
+        m = _TOTAL_AFTER.fullmatch(text, last.end, after.start)
+        if m is not None and _plain(after) and after.currency == last.currency:
+            complete = m.group("etc") is None or _consecutive(years)
+            return Plan(tuple(items), after, complete, _closed(period_of.get(id(after))), "text")
+    # "총 120억 원(2024년 30억 원, …)"
+    if i > 0:
+        before = amounts[i - 1]
+        head = _YEAR_KEY.search(text, max(0, first.start - 16), first.start)
+        opened = regex.fullmatch(r"[ \u00a0]*[(（][ \u00a0]*(?:연도별[ \u00a0]*|연차별[ \u00a0]*)?",
+                                 text[before.end:head.start()])
+        closed = regex.match(r"[ \u00a0]*[)）]", text[last.end:last.end + 4])
+        if opened and closed and before.currency == last.currency:
+            return Plan(tuple(items), before, True, _closed(period_of.get(id(before))), "text")
+    # "… 총 60억 원을 투입한다. 연도별로는 2024년 20억 원, … 이다."
+    head = _YEAR_KEY.search(text, max(0, first.start - 16), first.start)
+    s_start, _ = sentences.span(first.start)
+    if _CUE.search(text, max(s_start, head.start() - 20), head.start()) and \
+            _LIST_END.match(text, last.end):
+        span = sentences.before((s_start, s_start))
+        candidates = [a for a in amounts[:i]
+                      if (span is not None and span[0] <= a.start < s_start) or s_start <= a.start]
+        stated = [a for a in candidates if _STATED_TOTAL.search(text, max(0, a.start - 12), a.start)
+                  and _plain(a) and a.currency == last.currency]
+        if len(stated) == 1:
+            return Plan(tuple(items), stated[0], True, _closed(period_of.get(id(stated[0]))), "text")
+    return None
+
+
+def _consecutive(years: list[int]) -> bool:
+    return bool(years) and years == list(range(years[0], years[0] + len(years)))
+
+
+def _closed(period) -> tuple[int, int] | None:
+    if period is None or period.start is None or period.end is None or period.start > period.end:
+        return None
+    return period.start, period.end
+
+
+# --- tables -------------------------------------------------------------------------------------
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, pos = [], start
+    while True:
+        tab = text.find("\t", pos, end)
+        if tab == -1:
+            out.append((pos, end))
+            return out
+        out.append((pos, tab))
+        pos = tab + 1
+
+
+def table_blocks(text: str):
+    """Runs of consecutive lines holding a tab: lists of rows, each a list of cell spans."""
+    block: list[list[tuple[int, int]]] = []
+    pos = 0
+    while pos <= len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end == -1 else end
+        if "\t" in text[pos:end]:
+            block.append(_cells(text, pos, end))
+        elif block:
+            yield block
+            block = []
+        if end >= len(text):
+            break
+        pos = end + 1
+    if block:
+        yield block
+
+
+def table_plans(text: str, facts) -> list[Plan]:
+    if "\t" not in text:
+        return []
+    amounts = []
+    for fact in facts:
+        amounts.append(fact.amount)
+        if fact.split is not None:
+            amounts.extend(absorbed(fact.split.parts))
+    starts = sorted((a.start, id(a), a) for a in amounts)
+    plans: list[Plan] = []
+    for block in table_blocks(text):
+        def amount_in(cell):
+            lo, hi = cell
+            found = [a for s, _, a in starts if lo <= s < hi]
+            return found[0] if len(found) == 1 and _plain(found[0]) else None
+
+        def year_of(cell):
+            m = _TABLE_YEAR.fullmatch(text, *cell)
+            return int(m.group("y")) if m else None
+
+        def is_total(cell):
+            return _TABLE_TOTAL.fullmatch(text, *cell) is not None
+
+        for h, header in enumerate(block):  # years across a header row, a 계 column
+            year_cols = {j: year_of(c) for j, c in enumerate(header) if year_of(c) is not None}
+            total_cols = [j for j, c in enumerate(header) if is_total(c)]
+            if len(year_cols) < 2 or len(total_cols) != 1:
+                continue
+            for row in block[h + 1:]:
+                if len(row) != len(header):
+                    continue
+                items = [(_Item(y, amount_in(row[j]))) for j, y in year_cols.items()]
+                total = amount_in(row[total_cols[0]])
+                if total is not None and all(it.amount is not None for it in items):
+                    plans.append(Plan(tuple(items), total, True, None, "table"))
+        year_rows = [r for r in block if r and year_of(r[0]) is not None]
+        total_rows = [r for r in block if r and is_total(r[0])]
+        if len(year_rows) >= 2 and len(total_rows) == 1:  # years down the first column, a 계 row
+            total_row = total_rows[0]
+            header = block[0] if block[0] not in year_rows else None
+            for j in range(1, len(total_row)):
+                if header is not None and j < len(header) and _NOT_A_SUM.search(text, *header[j]):
+                    continue
+                if any(len(r) != len(total_row) for r in year_rows):
+                    break
+                items = [_Item(year_of(r[0]), amount_in(r[j])) for r in year_rows]
+                total = amount_in(total_row[j])
+                if total is not None and all(it.amount is not None for it in items):
+                    plans.append(Plan(tuple(items), total, True, None, "table"))
+    return plans
+
+
+# --- the findings -------------------------------------------------------------------------------
+
+def check_plans(maker, text: str, facts, sentences, doc_date: dt.date | None) -> list:
+    findings = []
+    for plan in [*text_plans(text, facts, sentences, doc_date), *table_plans(text, facts)]:
+        findings.extend(_check_plan(maker, text, plan))
+    return findings
+
+
+def _check_plan(maker, text: str, plan: Plan) -> list:
+    total = plan.total
+    currency = total.currency
+    if any(it.amount.currency != currency for it in plan.items):
+        return []
+    out = []
+    parts_sum = sum((it.amount.value for it in plan.items), Decimal(0))
+    allowed = sum((precision(it.amount, text) for it in plan.items), precision(total, text))
+    listing = ", ".join(f"{it.year}년 {money(it.amount.value, currency)}" if it.year
+                        else money(it.amount.value, currency) for it in plan.items)
+    place = Place(total.start, total.end)
+    wrong = parts_sum - total.value > allowed if not plan.complete else \
+        abs(parts_sum - total.value) > allowed
+    if wrong:
+        sum_text, total_text = money(parts_sum, currency), money(total.value, currency)
+        out.append(maker.make(
+            "FP104", place,
+            f"연도별 금액의 합 {sum_text}({listing}){josa(sum_text, '이', '가')} "
+            f"총액 {total_text}{josa(total_text, '과', '와')} 다릅니다",
+            f"the years' amounts add up to {sum_text} ({listing}), not the total {total_text}"))
+    if plan.period is not None:
+        start, end = plan.period
+        outside = [it.year for it in plan.items if it.year is not None and not start <= it.year <= end]
+        if outside:
+            years = ", ".join(f"{y}년" for y in outside)
+            out.append(maker.make(
+                "FP105", Place(plan.items[0].amount.start, plan.items[-1].amount.end),
+                f"연도별 계획의 {years}{josa(years, '이', '가')} 사업 기간 {start}~{end}년 밖입니다",
+                f"the plan's year{'s' if len(outside) > 1 else ''} "
+                f"{', '.join(str(y) for y in outside)} fall{'' if len(outside) > 1 else 's'} "
+                f"outside the stated period {start}-{end}"))
+    return out
+
+
+__all__ = ["check_plans", "text_plans", "table_plans", "precision"]

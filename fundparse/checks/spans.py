@@ -1,0 +1,77 @@
+"""FP201 for durations the period reader leaves beside a span: "3년간('24~'27)",
+"2024~2026년(4년)", and a construction schedule (2025년 착공 … 2030년 준공) with a duration
+stated in its sentence ("… 3년간 900억 원").
+
+A duration counts the years from start to end inclusive; with months, or with a
+construction schedule (착공 in one year's autumn, 준공 in another's spring), one year less is
+right too.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from fundparse.checks.words import Place
+
+_KO = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
+_N = r"(?P<n>\d{1,2}|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)"
+# "3년간(" right before the span
+_BEFORE = regex.compile(_N + r"[ \u00a0]*(?:개[ \u00a0]*)?년[ \u00a0]*(?:간|동안)?[ \u00a0]*[(（][ \u00a0]*\Z")
+# "(4년)" or ", 4년간)" right after it
+_AFTER = regex.compile(r"[ \u00a0]*(?:년[ \u00a0]*)?[(（,，][ \u00a0]*(?:총[ \u00a0]*|약[ \u00a0]*)?" + _N
+                       + r"[ \u00a0]*(?:개[ \u00a0]*)?년[ \u00a0]*(?:간|동안)?[ \u00a0]*[)）]")
+_BUILT = regex.compile(r"착공|착수|준공|완공|개통|개관")
+_AHEAD = regex.compile(r"\A\s*(?:향후|앞으로|우선|먼저)")
+
+
+def _number(token: str) -> int:
+    return int(token) if token.isdigit() else _KO[token]
+
+
+def check_spans(maker, text: str, periods, sentences) -> list:
+    findings = []
+    durations = [p for p in periods if p.start is None and p.end is None and p.stated_years]
+    for period in periods:
+        if period.start is None or period.end is None or period.start > period.end:
+            continue
+        if period.stated_years is not None:
+            continue  # read with its duration: check_period has it
+        span = period.end - period.start + 1
+        surface = text[period.text_start:period.text_end]
+        stated, where = _beside(text, period)
+        loose = period.months
+        if stated is None and _BUILT.search(surface):
+            stated, where = _in_sentence(text, period, durations, sentences)
+            loose = True
+        if stated is None:
+            continue
+        allowed = (span - 1, span) if loose else (span,)
+        if stated in allowed:
+            continue
+        place = Place(min(period.text_start, where[0]), max(period.text_end, where[1]))
+        findings.append(maker.make(
+            "FP201", place,
+            f"기간 {period.start}~{period.end}년은 {span}년인데 {stated}년으로 적혀 있습니다"
+            f"('{surface}')",
+            f"period {period.start}-{period.end} spans {span} years, but the text says {stated} "
+            f"('{surface}')"))
+    return findings
+
+
+def _beside(text: str, period) -> tuple[int | None, tuple[int, int]]:
+    m = _BEFORE.search(text, max(0, period.text_start - 16), period.text_start)
+    if m is not None:
+        return _number(m.group("n")), (m.start(), m.end())
+    m = _AFTER.match(text, period.text_end, min(len(text), period.text_end + 24))
+    if m is not None:
+        return _number(m.group("n")), (m.start(), m.end())
+    return None, (period.text_start, period.text_end)
+
+
+def _in_sentence(text: str, period, durations, sentences) -> tuple[int | None, tuple[int, int]]:
+    lo, hi = sentences.span(period.text_start)
+    here = [d for d in durations if lo <= d.text_start < hi
+            and not _AHEAD.match(text, d.text_start, d.text_end)]
+    if len(here) != 1:
+        return None, (period.text_start, period.text_end)
+    return here[0].stated_years, (here[0].text_start, here[0].text_end)
