@@ -182,9 +182,6 @@ def _compare(maker, text: str, first: _Mention, second: _Mention):
     one, two = money(a.value, a.currency), money(b.value, b.currency)
     ko = f"{label} 금액이 {one}{josa(one, '과', '와')} {two}{josa(two, '으로', '로')} 서로 다릅니다"
     en = f"{label} is given as both {one} and {two}"
-    if permuted:
-        ko += "(숫자 순서가 바뀐 것으로 보입니다)"
-        en += " (transposed digits?)"
     for holder, right, wrong in ((first, a, second), (second, b, first),
                                  (first, b, first), (second, a, second)):
         if _supported(holder.fact, right.value, text) and wrong.amount is not right:
