@@ -139,7 +139,7 @@ def test_pre_commit_blocks_bad_releases_and_shows_warnings(tmp_path):
     assert code == 0, out
     assert re.search(r"fundparse check \(money figures\)\.*Passed", out), out
     assert re.search(r"메모\.txt:3:1: FP903 ", out), out  # the unused suppression, shown
-    assert "poster.pdf" not in out  # read (not "needs pdfplumber"), and clean
+    assert "poster.pdf:" not in out and "pdfplumber" not in out  # read (exit 0), and clean
 
     # autoupdate: the pinned commit moves to the repository's newest commit (no tags yet)
     (hooks_repo / "NEWS").write_text("newer\n", encoding="utf-8")
