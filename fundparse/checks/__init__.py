@@ -58,12 +58,15 @@ CHECKS: dict[str, Check] = {c.code: c for c in (
           "2026년부터 2023년까지 281억 원", "2023년부터 2026년까지 281억 원"),
     Check("FP301", "warning", "The same label is given two different totals in one document.",
           "같은 항목(총사업비 등)의 금액이 문서 안에서 서로 다릅니다.",
-          "총사업비 281억 원 … 총사업비 218억 원", "총사업비 281억 원 … 총사업비 281억 원"),
+          "총사업비 281억 원을 들인다. 총사업비 218억 원은 국비와 시비다.",
+          "총사업비 281억 원을 들인다. 총사업비 281억 원은 국비와 시비다."),
     Check("FP302", "error",
           "The same total is given two values, and its funding parts add up to one of them.",
           "같은 항목의 금액이 서로 다르고, 재원별 금액의 합은 그중 하나와 맞습니다.",
-          "총사업비 520억 원(국비 260억 원, 도비 78억 원, 시비 182억 원) … 총사업비 502억 원",
-          "총사업비 520억 원(국비 260억 원, 도비 78억 원, 시비 182억 원) … 총사업비 520억 원"),
+          "총사업비 520억 원(국비 260억 원, 도비 78억 원, 시비 182억 원)을 들인다. "
+          "시는 총사업비 502억 원 규모의 단지를 짓는다.",
+          "총사업비 520억 원(국비 260억 원, 도비 78억 원, 시비 182억 원)을 들인다. "
+          "시는 총사업비 520억 원 규모의 단지를 짓는다."),
     Check("FP401", "error", "A number's digit grouping is malformed (1,23억, 2,7500원).",
           "숫자의 자릿수 구분(쉼표)이 잘못되었습니다.",
           "사업비 2,7500만 원", "사업비 2억 7,500만 원"),
@@ -72,15 +75,17 @@ CHECKS: dict[str, Check] = {c.code: c for c in (
           "예산 3천500천만 원", "예산 3,500만 원"),
     Check("FP901", "error", "A suppression comment names a rule code that does not exist.",
           "무시 주석(fundparse: ignore)에 없는 규칙 코드가 있습니다.",
-          "<!-- fundparse: ignore FP1O1 -->", "<!-- fundparse: ignore FP101 -->"),
+          "<!-- fundparse: ignore FP1O1 --> 총사업비 10억 원(국비 3억 원, 도비 5억 원)",
+          "<!-- fundparse: ignore FP101 --> 총사업비 10억 원(국비 3억 원, 도비 5억 원)"),
     Check("FP902", "error", "A suppression comment is misspelt (not `fundparse: ignore` or "
           "`fundparse: ignore-file`).",
           "무시 주석의 형식이 잘못되었습니다(fundparse: ignore 또는 fundparse: ignore-file).",
-          "<!-- fundparse: ingore FP101 -->", "<!-- fundparse: ignore FP101 -->"),
+          "<!-- fundparse: ingore FP101 --> 총사업비 10억 원(국비 3억 원, 도비 5억 원)",
+          "<!-- fundparse: ignore FP101 --> 총사업비 10억 원(국비 3억 원, 도비 5억 원)"),
     Check("FP903", "warning", "A suppression comment suppresses nothing (like ruff's RUF100).",
           "무시 주석이 가리는 지적이 없습니다(쓰이지 않는 주석).",
-          "<!-- fundparse: ignore FP101 --> above figures that add up",
-          "no comment where nothing is reported"),
+          "<!-- fundparse: ignore FP101 --> 총사업비 10억 원(국비 5억 원, 도비 5억 원)",
+          "총사업비 10억 원(국비 5억 원, 도비 5억 원)"),
 )}
 
 _MALFORMED = regex.compile(

@@ -12,6 +12,7 @@ mention add up to one of the two values, the other is the wrong one: FP302, an e
 
 from __future__ import annotations
 
+import bisect
 from decimal import Decimal
 
 import regex
@@ -93,7 +94,8 @@ def _table_headers(text: str, facts) -> dict[int, tuple[str, list[str]]]:
     """Amounts in a table cell under a 총사업비 column: (label, the row's first-cell words)."""
     if "\t" not in text:
         return {}
-    by_start = {f.amount.start: f.amount for f in facts}
+    ordered = sorted((f.amount for f in facts), key=lambda a: a.start)
+    starts = [a.start for a in ordered]
     out: dict[int, tuple[str, list[str]]] = {}
     for block in table_blocks(text):
         header = block[0]
@@ -107,7 +109,7 @@ def _table_headers(text: str, facts) -> dict[int, tuple[str, list[str]]]:
             first = text[row[0][0]:row[0][1]]
             for j, label in labels.items():
                 lo, hi = row[j]
-                inside = [a for s, a in by_start.items() if lo <= s < hi]
+                inside = ordered[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
                 if len(inside) == 1:
                     out[id(inside[0])] = (label, _WORD.findall(first))
     return out

@@ -11,6 +11,7 @@ cell.  The sum is compared within the written precision of every figure.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
@@ -18,7 +19,8 @@ from decimal import Decimal
 import regex
 
 from fundparse.checks.words import Place, josa, money
-from fundparse.structure.splits import SplitReader, absorbed
+from fundparse.numerals import parse_numeral
+from fundparse.structure.splits import absorbed
 from fundparse.structure.units import TableAmount
 
 _RELATIVE = {"올해": 0, "금년": 0, "내년": 1, "내후년": 2}
@@ -41,6 +43,7 @@ _STATED_TOTAL = regex.compile(r"(?:총|모두|총사업비|총\s*사업비|총�
 
 _TABLE_YEAR = regex.compile(r"\s*(?P<y>(?:19|20)\d{2})\s*(?:년\s*도|년)?\s*(?:\([^)]{0,8}\))?\s*")
 _TABLE_TOTAL = regex.compile(r"\s*(?:계|합\s*계|총\s*계|총액|합)\s*")
+_DECIMAL_WRITTEN = regex.compile(r"\d\.(?P<frac>\d+)\s?(?P<unit>[십백천]?[만억조경]?)")
 _NOT_A_SUM = regex.compile(r"누계|누적|비율|비중|%|증감|대비|평균")
 
 
@@ -60,10 +63,17 @@ class Plan:
 
 
 def precision(amount, text: str) -> Decimal:
-    """Half a unit of the last written digit, in the amount's own value."""
+    """Half a unit of the last written digit, in the amount's own value ("3.3억 원": 0.05억)."""
+    exponent = amount.numeral.value.as_tuple().exponent
+    out = Decimal(5) * Decimal(10) ** (exponent - 1) if isinstance(exponent, int) and exponent < 0 \
+        else Decimal(0)
     if isinstance(amount, TableAmount):
-        return SplitReader._precision(amount.numeral) * max(1, amount.scale)
-    return SplitReader._precision(amount.numeral, text[amount.start:amount.end])
+        return out * max(1, amount.scale)
+    for m in _DECIMAL_WRITTEN.finditer(text, amount.start, amount.end):
+        unit = parse_numeral("1" + m.group("unit")) if m.group("unit") else None
+        scale = unit.value if unit is not None else Decimal(1)
+        out = max(out, Decimal(5) * Decimal(10) ** (-len(m.group("frac")) - 1) * scale)
+    return out
 
 
 def _plain(a) -> bool:
@@ -198,12 +208,13 @@ def table_plans(text: str, facts) -> list[Plan]:
         amounts.append(fact.amount)
         if fact.split is not None:
             amounts.extend(absorbed(fact.split.parts))
-    starts = sorted((a.start, id(a), a) for a in amounts)
+    ordered = sorted(amounts, key=lambda a: a.start)
+    starts = [a.start for a in ordered]
     plans: list[Plan] = []
     for block in table_blocks(text):
         def amount_in(cell):
             lo, hi = cell
-            found = [a for s, _, a in starts if lo <= s < hi]
+            found = ordered[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
             return found[0] if len(found) == 1 and _plain(found[0]) else None
 
         def year_of(cell):
@@ -259,12 +270,12 @@ def _check_plan(maker, text: str, plan: Plan) -> list:
     out = []
     parts_sum = sum((it.amount.value for it in plan.items), Decimal(0))
     allowed = sum((precision(it.amount, text) for it in plan.items), precision(total, text))
-    listing = ", ".join(f"{it.year}년 {money(it.amount.value, currency)}" if it.year
-                        else money(it.amount.value, currency) for it in plan.items)
     place = Place(total.start, total.end)
     wrong = parts_sum - total.value > allowed if not plan.complete else \
         abs(parts_sum - total.value) > allowed
     if wrong:
+        listing = ", ".join(f"{it.year}년 {money(it.amount.value, currency)}" if it.year
+                            else money(it.amount.value, currency) for it in plan.items)
         sum_text, total_text = money(parts_sum, currency), money(total.value, currency)
         out.append(maker.make(
             "FP104", place,
