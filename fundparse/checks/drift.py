@@ -116,13 +116,14 @@ def _table_headers(text: str, facts) -> dict[int, tuple[str, list[str]]]:
 
 
 def _digits(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    return "".join(sorted(ch for ch in text if ch.isdigit() and ch != "0"))
+    return "".join(sorted(ch for ch in format(value.normalize(), "f") if ch.isdigit()))
 
 
 def _permutation(a: Decimal, b: Decimal) -> bool:
-    """The same digits in another order (zeros aside: 340 / 304)."""
-    return a != b and _digits(a) == _digits(b) and len(_digits(a)) >= 2
+    """The same digits in another order (340 / 304, 1조 2,468억 / 1조 2,648억), with at least
+    three that are not zero (12 / 21 happen by chance)."""
+    digits = _digits(a)
+    return a != b and digits == _digits(b) and len(digits.replace("0", "")) >= 3
 
 
 def _split_sum(fact, text: str) -> Decimal | None:

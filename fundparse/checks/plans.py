@@ -132,7 +132,7 @@ def _plan_total(text, amounts, i, j, items, sentences, period_of) -> Plan | None
         after = amounts[j]
         m = _TOTAL_AFTER.fullmatch(text, last.end, after.start)
         if m is not None and _plain(after) and after.currency == last.currency:
-            complete = m.group("etc") is None or _consecutive(years)
+            complete = m.group("etc") is None  # "… 등 총": the years written may be some
             return Plan(tuple(items), after, complete, _closed(period_of.get(id(after))), "text")
     # "총 120억 원(2024년 30억 원, …)"
     if i > 0:
@@ -153,13 +153,9 @@ def _plan_total(text, amounts, i, j, items, sentences, period_of) -> Plan | None
                       if (span is not None and span[0] <= a.start < s_start) or s_start <= a.start]
         stated = [a for a in candidates if _STATED_TOTAL.search(text, max(0, a.start - 12), a.start)
                   and _plain(a) and a.currency == last.currency]
-        if len(stated) == 1:
-            return Plan(tuple(items), stated[0], True, _closed(period_of.get(id(stated[0]))), "text")
+        if len(stated) == 1:  # the list may be some years of the total: as with 등
+            return Plan(tuple(items), stated[0], False, _closed(period_of.get(id(stated[0]))), "text")
     return None
-
-
-def _consecutive(years: list[int]) -> bool:
-    return bool(years) and years == list(range(years[0], years[0] + len(years)))
 
 
 def _closed(period) -> tuple[int, int] | None:
@@ -232,6 +228,9 @@ def table_plans(text: str, facts) -> list[Plan]:
             for row in block[h + 1:]:
                 if len(row) != len(header):
                     continue
+                others = [j for j in range(1, len(row)) if j not in year_cols and j != total_cols[0]]
+                if any(amount_in(row[j]) is not None for j in others):
+                    continue  # another figure (2027년 이후, 기투자): the years are not all of it
                 items = [(_Item(y, amount_in(row[j]))) for j, y in year_cols.items()]
                 total = amount_in(row[total_cols[0]])
                 if total is not None and all(it.amount is not None for it in items):
@@ -246,6 +245,9 @@ def table_plans(text: str, facts) -> list[Plan]:
                     continue
                 if any(len(r) != len(total_row) for r in year_rows):
                     break
+                if any(amount_in(r[j]) is not None for r in block
+                       if r is not total_row and r not in year_rows and len(r) > j):
+                    continue  # a figure in another row (2027년 이후): the years are not all of it
                 items = [_Item(year_of(r[0]), amount_in(r[j])) for r in year_rows]
                 total = amount_in(total_row[j])
                 if total is not None and all(it.amount is not None for it in items):
@@ -271,8 +273,11 @@ def _check_plan(maker, text: str, plan: Plan) -> list:
     parts_sum = sum((it.amount.value for it in plan.items), Decimal(0))
     allowed = sum((precision(it.amount, text) for it in plan.items), precision(total, text))
     place = Place(total.start, total.end)
-    wrong = parts_sum - total.value > allowed if not plan.complete else \
-        abs(parts_sum - total.value) > allowed
+    gap = abs(parts_sum - total.value)
+    # a list that may be partial (… 등 총, or a total in another sentence) is wrong when it
+    # exceeds its total, or falls short by a slip (within a quarter), not by the years unwritten
+    wrong = gap > allowed and (plan.complete or parts_sum > total.value
+                               or gap <= abs(total.value) / 4)
     if wrong:
         listing = ", ".join(f"{it.year}년 {money(it.amount.value, currency)}" if it.year
                             else money(it.amount.value, currency) for it in plan.items)

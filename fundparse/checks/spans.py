@@ -22,6 +22,8 @@ _AFTER = regex.compile(r"[ \u00a0]*(?:년[ \u00a0]*)?[(（,，][ \u00a0]*(?:총[
                        + r"[ \u00a0]*(?:개[ \u00a0]*)?년[ \u00a0]*(?:간|동안)?[ \u00a0]*[)）]")
 _BUILT = regex.compile(r"착공|착수|준공|완공|개통|개관")
 _AHEAD = regex.compile(r"\A\s*(?:향후|앞으로|우선|먼저)")
+# between the schedule and a duration: the duration is of a part ("이 중 1단계는 2년간")
+_PART = regex.compile(r"단계|이\s*중|그\s*중|가운데|매년|연간|운영|유지|관리|무상|보증|이후")
 
 
 def _number(token: str) -> int:
@@ -71,7 +73,9 @@ def _beside(text: str, period) -> tuple[int | None, tuple[int, int]]:
 def _in_sentence(text: str, period, durations, sentences) -> tuple[int | None, tuple[int, int]]:
     lo, hi = sentences.span(period.text_start)
     here = [d for d in durations if lo <= d.text_start < hi
-            and not _AHEAD.match(text, d.text_start, d.text_end)]
+            and not _AHEAD.match(text, d.text_start, d.text_end)
+            and not _PART.search(text, min(d.text_end, period.text_end),
+                                 max(d.text_start, period.text_start))]
     if len(here) != 1:
         return None, (period.text_start, period.text_end)
     return here[0].stated_years, (here[0].text_start, here[0].text_end)
