@@ -18,6 +18,13 @@ Inline suppressions, in the release itself::
 nothing but suppressions are passed over, so several can be stacked).  Codes are separated by
 spaces or commas; a suppression without codes covers every code; words after the codes are a
 free-text reason.
+
+They are checked like ruff's noqa: a code-like token that names no rule (FP1O1, FP999, E501)
+is FP901 and suppresses nothing; a comment that looks like a directive but is misspelt
+(``fundparse: ingore``, ``fundpars: ignore``, ``ignore_file``) is FP902; a directive, or a code
+of one, that covered no finding is FP903 (a warning, like RUF100).  A suppression is used when
+it covers a finding whether or not the finding's rule is selected; FP9xx findings obey the
+selection and per-file-ignores, and only a directive naming FP9… suppresses them.
 """
 
 from __future__ import annotations
@@ -32,8 +39,8 @@ from fundparse.checks import CHECKS
 from fundparse.config import Config, ConfigError
 from fundparse.model import Finding
 
-__all__ = ["filter_findings", "Suppressions", "SuppressionScanner", "check_selectors",
-           "validate_config", "is_enabled", "ALL"]
+__all__ = ["filter_findings", "Suppressions", "SuppressionScanner", "Directive",
+           "check_selectors", "validate_config", "is_enabled", "ALL"]
 
 ALL = "ALL"
 
@@ -348,14 +355,10 @@ class Suppressions:
             where = "이 파일에서" if d.kind == "ignore-file" else "이 줄과 다음 줄에서"
             en_where = "in this file" if d.kind == "ignore-file" else "on this line or the next"
             out.append(_make("FP903", d.line, d.column, d.start, d.end,
-                             f"무시 주석 '{d.text}'{_josa_i(d.text)} {where} {ko_what} 가리지 "
+                             f"무시 주석 '{d.text}'이 {where} {ko_what} 가리지 "
                              f"않습니다(지워도 됩니다)",
                              f"unused suppression '{d.text}': {en_what} to suppress {en_where}"))
         return out
-
-
-def _josa_i(text: str) -> str:
-    return "이"  # the quoted comment ends in ' — the particle after a quote is read as 이
 
 
 def _make(code: str, line: int, column: int, start: int, end: int, ko: str, en: str) -> Finding:
