@@ -290,7 +290,11 @@ class Suppressions:
 
     def add_line(self, line: int, directives: Iterable[Directive]) -> None:
         bucket = self.lines.setdefault(line, [])
-        bucket.extend(d for d in directives if all(d is not b for b in bucket))
+        present = {id(d) for d in bucket}
+        for d in directives:
+            if id(d) not in present:
+                present.add(id(d))
+                bucket.append(d)
 
     def covers(self, finding: Finding) -> bool:
         code = finding.code.upper()

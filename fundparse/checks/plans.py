@@ -94,6 +94,7 @@ def _key(text: str, a, doc_date: dt.date | None) -> tuple[bool, int | None]:
 def text_plans(text: str, facts, sentences, doc_date: dt.date | None) -> list[Plan]:
     amounts = [f.amount for f in facts if not isinstance(f.amount, TableAmount)]
     period_of = {id(f.amount): f.period for f in facts}
+    starts = [a.start for a in amounts]  # facts are in text order
     plans: list[Plan] = []
     i = 0
     while i < len(amounts):
@@ -115,14 +116,14 @@ def text_plans(text: str, facts, sentences, doc_date: dt.date | None) -> list[Pl
             items.append(_Item(year, nxt))
             j += 1
         if len(items) >= 2:
-            plan = _plan_total(text, amounts, i, j, items, sentences, period_of)
+            plan = _plan_total(text, amounts, starts, i, j, items, sentences, period_of)
             if plan is not None:
                 plans.append(plan)
         i = max(j, i + 1)
     return plans
 
 
-def _plan_total(text, amounts, i, j, items, sentences, period_of) -> Plan | None:
+def _plan_total(text, amounts, starts, i, j, items, sentences, period_of) -> Plan | None:
     first, last = items[0].amount, items[-1].amount
     years = [it.year for it in items if it.year is not None]
     if len(set(years)) != len(years):
@@ -149,8 +150,8 @@ def _plan_total(text, amounts, i, j, items, sentences, period_of) -> Plan | None
     if _CUE.search(text, max(s_start, head.start() - 20), head.start()) and \
             _LIST_END.match(text, last.end):
         span = sentences.before((s_start, s_start))
-        candidates = [a for a in amounts[:i]
-                      if (span is not None and span[0] <= a.start < s_start) or s_start <= a.start]
+        lo = s_start if span is None else span[0]
+        candidates = amounts[bisect.bisect_left(starts, lo, 0, i):i]
         stated = [a for a in candidates if _STATED_TOTAL.search(text, max(0, a.start - 12), a.start)
                   and _plain(a) and a.currency == last.currency]
         if len(stated) == 1:  # the list may be some years of the total: as with 등
@@ -220,33 +221,36 @@ def table_plans(text: str, facts) -> list[Plan]:
         def is_total(cell):
             return _TABLE_TOTAL.fullmatch(text, *cell) is not None
 
-        for h, header in enumerate(block):  # years across a header row, a 계 column
-            year_cols = {j: year_of(c) for j, c in enumerate(header) if year_of(c) is not None}
-            total_cols = [j for j, c in enumerate(header) if is_total(c)]
-            if len(year_cols) < 2 or len(total_cols) != 1:
+        header = None  # years across a header row, a 계 column: the rows under it
+        for row in block:
+            year_cols = {j: y for j, c in enumerate(row) if (y := year_of(c)) is not None}
+            total_cols = [j for j, c in enumerate(row) if is_total(c)]
+            if len(year_cols) >= 2 and len(total_cols) == 1:
+                header = (row, year_cols, total_cols[0])
                 continue
-            for row in block[h + 1:]:
-                if len(row) != len(header):
-                    continue
-                others = [j for j in range(1, len(row)) if j not in year_cols and j != total_cols[0]]
-                if any(amount_in(row[j]) is not None for j in others):
-                    continue  # another figure (2027년 이후, 기투자): the years are not all of it
-                items = [(_Item(y, amount_in(row[j]))) for j, y in year_cols.items()]
-                total = amount_in(row[total_cols[0]])
-                if total is not None and all(it.amount is not None for it in items):
-                    plans.append(Plan(tuple(items), total, True, None, "table"))
+            if header is None or len(row) != len(header[0]):
+                continue
+            _, year_cols, total_col = header
+            others = [j for j in range(1, len(row)) if j not in year_cols and j != total_col]
+            if any(amount_in(row[j]) is not None for j in others):
+                continue  # another figure (2027년 이후, 기투자): the years are not all of it
+            items = [_Item(y, amount_in(row[j])) for j, y in year_cols.items()]
+            total = amount_in(row[total_col])
+            if total is not None and all(it.amount is not None for it in items):
+                plans.append(Plan(tuple(items), total, True, None, "table"))
         year_rows = [r for r in block if r and year_of(r[0]) is not None]
         total_rows = [r for r in block if r and is_total(r[0])]
         if len(year_rows) >= 2 and len(total_rows) == 1:  # years down the first column, a 계 row
             total_row = total_rows[0]
-            header = block[0] if block[0] not in year_rows else None
+            keyed = {id(r) for r in year_rows} | {id(total_row)}
+            header = block[0] if id(block[0]) not in keyed else None
+            if any(len(r) != len(total_row) for r in year_rows):
+                continue
             for j in range(1, len(total_row)):
                 if header is not None and j < len(header) and _NOT_A_SUM.search(text, *header[j]):
                     continue
-                if any(len(r) != len(total_row) for r in year_rows):
-                    break
                 if any(amount_in(r[j]) is not None for r in block
-                       if r is not total_row and r not in year_rows and len(r) > j):
+                       if id(r) not in keyed and len(r) > j):
                     continue  # a figure in another row (2027년 이후): the years are not all of it
                 items = [_Item(year_of(r[0]), amount_in(r[j])) for r in year_rows]
                 total = amount_in(total_row[j])

@@ -9,6 +9,8 @@ right too.
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from fundparse.checks.words import Place
@@ -32,7 +34,9 @@ def _number(token: str) -> int:
 
 def check_spans(maker, text: str, periods, sentences) -> list:
     findings = []
-    durations = [p for p in periods if p.start is None and p.end is None and p.stated_years]
+    durations = sorted((p for p in periods if p.start is None and p.end is None and p.stated_years),
+                       key=lambda p: p.text_start)
+    starts = [d.text_start for d in durations]
     for period in periods:
         if period.start is None or period.end is None or period.start > period.end:
             continue
@@ -43,7 +47,7 @@ def check_spans(maker, text: str, periods, sentences) -> list:
         stated, where = _beside(text, period)
         loose = period.months
         if stated is None and _BUILT.search(surface):
-            stated, where = _in_sentence(text, period, durations, sentences)
+            stated, where = _in_sentence(text, period, durations, starts, sentences)
             loose = True
         if stated is None:
             continue
@@ -70,10 +74,12 @@ def _beside(text: str, period) -> tuple[int | None, tuple[int, int]]:
     return None, (period.text_start, period.text_end)
 
 
-def _in_sentence(text: str, period, durations, sentences) -> tuple[int | None, tuple[int, int]]:
+def _in_sentence(text: str, period, durations, starts,
+                 sentences) -> tuple[int | None, tuple[int, int]]:
     lo, hi = sentences.span(period.text_start)
-    here = [d for d in durations if lo <= d.text_start < hi
-            and not _AHEAD.match(text, d.text_start, d.text_end)
+    window = durations[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+    here = [d for d in window
+            if not _AHEAD.match(text, d.text_start, d.text_end)
             and not _PART.search(text, min(d.text_end, period.text_end),
                                  max(d.text_start, period.text_start))]
     if len(here) != 1:
