@@ -68,6 +68,9 @@ PLANTED: list[tuple[str, str, str]] = [
     ("construction-longer-than-stated",
      "시는 2026년 착공, 2027년 준공을 목표로 5년간 총사업비 260억 원을 들여 복합청사를 "
      "짓는다.\n", "FP201"),
+    ("period-first-step-duration",
+     "국토부는 2025년 기본설계를 시작으로 2027년까지 5년간 총 80억 원을 들여 나들목을 "
+     "개량한다.\n", "FP201"),
     ("suppression-unknown-code",
      "<!-- fundparse: ignore FP1O1 -->\n총사업비 10억 원(국비 3억 원, 도비 3억 원, 시비 3억 원)을 "
      "투입한다.\n", "FP901"),
@@ -129,6 +132,9 @@ CLEAN: list[tuple[str, str]] = [
      "2025년 착공해 2027년 준공하는 이 사업은 3년간 총 450억 원이 투입된다.\n"),
     ("construction-elapsed-years",
      "시는 2025년 하반기 착공해 2028년 상반기 준공한다. 약 3년간 총사업비 620억 원이 든다.\n"),
+    ("period-first-step-ok",
+     "국토부는 2025년 기본설계를 시작으로 2027년까지 3년간 총 80억 원을 들여 나들목을 "
+     "개량한다.\n"),
     ("suppression-used",
      "<!-- fundparse: ignore FP101 국비 내시 전 금액 -->\n"
      "총사업비 10억 원(국비 3억 원, 도비 3억 원, 시비 3억 원)을 투입한다.\n"),

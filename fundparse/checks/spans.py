@@ -1,5 +1,5 @@
 """FP201 for durations the period reader leaves beside a span: "3년간('24~'27)",
-"2024~2026년(4년)", and a construction schedule (2025년 착공 … 2030년 준공) with a duration
+"2024~2026년(4년)", "2025년 실시설계를 시작으로 2027년까지 5년간", and a construction schedule (2025년 착공 … 2030년 준공) with a duration
 stated in its sentence ("… 3년간 900억 원").
 
 A duration counts the years from start to end inclusive; with months, or with a
@@ -22,6 +22,14 @@ _BEFORE = regex.compile(_N + r"[ \u00a0]*(?:개[ \u00a0]*)?년[ \u00a0]*(?:간|�
 # "(4년)" or ", 4년간)" right after it
 _AFTER = regex.compile(r"[ \u00a0]*(?:년[ \u00a0]*)?[(（,，][ \u00a0]*(?:총[ \u00a0]*|약[ \u00a0]*)?" + _N
                        + r"[ \u00a0]*(?:개[ \u00a0]*)?년[ \u00a0]*(?:간|동안)?[ \u00a0]*[)）]")
+# "… 2027년까지 5년간" right after a span its form read without the duration
+_AFTER_BARE = regex.compile(r"[ \u00a0]*,?[ \u00a0]*(?:총[ \u00a0]*|약[ \u00a0]*)?" + _N
+                            + r"[ \u00a0]*(?:개[ \u00a0]*)?년[ \u00a0]*(?:간|동안|에[ \u00a0]*걸쳐)")
+# a first year before an end-and-duration period ("2025년 실시설계를 시작으로 2027년까지
+# 5년간": the reader takes 2027년까지 5년간 alone, as 2023–2027)
+_START_BEFORE = regex.compile(
+    r"(?<![\d.\-])(?P<a>(?:19|20)\d{2})[ \u00a0]*년?[ \u00a0]*(?:[가-힣 ]{0,16}?(?:을|를)?[ \u00a0]*"
+    r"(?:시작으로|착수해|착공해|시작해)|부터)[ \u00a0]*(?:오는[ \u00a0]*)?\Z")
 _BUILT = regex.compile(r"착공|착수|준공|완공|개통|개관")
 _AHEAD = regex.compile(r"\A\s*(?:향후|앞으로|우선|먼저)")
 # between the schedule and a duration: the duration is of a part ("이 중 1단계는 2년간")
@@ -41,14 +49,14 @@ def check_spans(maker, text: str, periods, sentences) -> list:
         if period.start is None or period.end is None or period.start > period.end:
             continue
         if period.stated_years is not None:
-            continue  # read with its duration: check_period has it
+            findings.extend(_start_before(maker, text, period))
+            continue  # otherwise read with its duration: check_period has it
         span = period.end - period.start + 1
         surface = text[period.text_start:period.text_end]
         stated, where = _beside(text, period)
-        loose = period.months
+        loose = period.months or _BUILT.search(surface) is not None
         if stated is None and _BUILT.search(surface):
             stated, where = _in_sentence(text, period, durations, starts, sentences)
-            loose = True
         if stated is None:
             continue
         allowed = (span - 1, span) if loose else (span,)
@@ -68,7 +76,8 @@ def _beside(text: str, period) -> tuple[int | None, tuple[int, int]]:
     m = _BEFORE.search(text, max(0, period.text_start - 16), period.text_start)
     if m is not None:
         return _number(m.group("n")), (m.start(), m.end())
-    m = _AFTER.match(text, period.text_end, min(len(text), period.text_end + 24))
+    m = _AFTER.match(text, period.text_end, min(len(text), period.text_end + 24)) or \
+        _AFTER_BARE.match(text, period.text_end, min(len(text), period.text_end + 16))
     if m is not None:
         return _number(m.group("n")), (m.start(), m.end())
     return None, (period.text_start, period.text_end)
@@ -85,3 +94,23 @@ def _in_sentence(text: str, period, durations, starts,
     if len(here) != 1:
         return None, (period.text_start, period.text_end)
     return here[0].stated_years, (here[0].text_start, here[0].text_end)
+
+
+def _start_before(maker, text: str, period) -> list:
+    m = _START_BEFORE.search(text, max(0, period.text_start - 40), period.text_start)
+    if m is None:
+        return []
+    start = int(m.group("a"))
+    if start == period.start or start > period.end:
+        return []
+    span = period.end - start + 1
+    allowed = (span - 1, span) if period.months or _BUILT.search(m.group()) else (span,)
+    if period.stated_years in allowed:
+        return []
+    surface = text[m.start():period.text_end]
+    return [maker.make(
+        "FP201", Place(m.start(), period.text_end),
+        f"기간 {start}~{period.end}년은 {span}년인데 {period.stated_years}년으로 적혀 있습니다"
+        f"('{surface}')",
+        f"period {start}-{period.end} spans {span} years, but the text says "
+        f"{period.stated_years} ('{surface}')")]
