@@ -124,7 +124,7 @@ def test_pre_commit_blocks_bad_releases_and_shows_warnings(tmp_path):
     assert run([*git, "add", "."], release_repo, env)[0] == 0
     code, out = run([*git, "commit", "-m", "보도자료 초안"], release_repo, env)
     assert code == 1, out
-    assert re.search(r"보도자료\.hwp:2:\d+: FP101 재원 합계 271억 원\(국비 121 \+ 지방비 150\)이 "
+    assert re.search(r"보도자료\.hwp:2:31: FP101 재원 합계 271억 원\(국비 121 \+ 지방비 150\)이 "
                      r"총액 281억 원과 다릅니다", out), out
     assert re.search(r"메모\.txt:1:1: FP902 ", out), out
     assert "fundparse check (money figures)" in out and "Failed" in out
