@@ -47,10 +47,16 @@ def test_without_parts_a_drift_is_a_warning_quoting_both():
     "당초 총사업비 250억 원이던 사업이다. 변경 전 총사업비 205억 원과 비교된다.",  # on purpose
     "청주 오송 바이오센터는 총사업비 340억 원이다. 충주 수소 실증센터는 총사업비 304억 원이다.",
     "▲도서관 건립 총사업비 120억 원 ▲체육관 건립 총사업비 210억 원",
+    "경기도는 총사업비 500억 원을 들인다. 강원도는 총사업비 450억 원을 들인다.",  # two regions
     "사업명\t총사업비\n도서관\t120억 원\n체육관\t210억 원\n",                    # a table of projects
 ])
 def test_repeated_total_near_misses(text):
     assert codes(text) == []
+
+
+def test_a_speaker_names_no_other_project():
+    assert codes("경기도는 총사업비 500억 원을 들인다. 경기도 관계자는 \"총사업비 450억 원이면 "
+                 "충분하다\"고 했다.") == ["FP301"]
 
 
 def test_a_weak_label_counts_only_as_a_permutation():

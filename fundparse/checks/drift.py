@@ -2,8 +2,9 @@
 
 Mentions are the amounts labelled 총사업비 (총투자비, 총예산, 총공사비) in the text, and the
 cells of a table under such a column header.  Two mentions are about one project when the
-words before their labels share a word, or one of them names nothing but actors and places
-("청주시는", "시 관계자는"); two in one sentence are never compared.  They are compared when
+words before their labels share a word, or one of them names no project (only a place, an
+office or a speaker: "청주시는", "시 관계자는"); two naming only places must share one (경기도
+and 강원도 are two).  Two in one sentence are never compared.  They are compared when
 the values are close (within 35%: a mistyped figure) or when one is a digit permutation of
 the other (340억 / 304억, 1조 2,468억 / 1조 2,648억) — for a permutation a 사업비 or 예산
 counts too, unless the two are of different budget years.  When the funding parts of one
@@ -31,9 +32,10 @@ _NOT_PROJECT = {"시는", "군은", "구는", "도는", "시가", "군이", "구
                 "사업의", "사업은", "사업에", "사업비", "총사업비", "총사업비는", "총사업비가", "모두",
                 "이와", "함께", "또한", "특히", "이에", "따라", "따르면", "현재", "당초", "정부는",
                 "보도자료", "관계자", "관계자는", "설명했다", "말했다", "밝혔다", "강조했다", "이날"}
-# actors and places: a ministry, a city, an office, a spokesperson
-_ACTOR = regex.compile(r"(?:[가-힣]+(?:부|처|청|시|군|구|도|원|공사|공단)|[가-힣]*(?:장관|시장|군수|"
-                       r"구청장|지사|청장|위원장|대표|관계자|담당자))\Z")
+# people who speak (a spokesperson, a mayor): they say nothing about which project
+_SPEAKER = regex.compile(r"(?:장관|시장|군수|구청장|지사|청장|위원장|대표|관계자|담당자|차관|실장|국장|과장)\Z")
+# places and offices: they tell two projects apart only when neither mention names its project
+_PLACE = regex.compile(r"(?:부|처|청|시|군|구|도|원|공사|공단)\Z")
 _YEAR_WORD = regex.compile(r"(?:19|20)\d{2}|올해|금년|내년|내후년|작년|지난해|전년|당해|연간|매년")
 _ON_PURPOSE = regex.compile(r"(?:당초|변경\s*전|기존|종전)\s*\Z")
 
@@ -51,16 +53,28 @@ class _Mention:
         self.definite = definite
 
 
-def _project(words: list[str]) -> frozenset[str]:
-    out = set()
+def _project(words: list[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """(project words, place and office words) of the clause before a label."""
+    project, places = set(), set()
     for word in words:
         if word in _NOT_PROJECT:
             continue
         stem = _PARTICLE.sub("", word) or word
-        if stem in _NOT_PROJECT or _ACTOR.search(stem) or len(stem) < 2:
+        if stem in _NOT_PROJECT or _SPEAKER.search(stem) or len(stem) < 2:
             continue
-        out.add(stem)
-    return frozenset(out)
+        (places if _PLACE.search(stem) else project).add(stem)
+    return frozenset(project), frozenset(places)
+
+
+def _one_project(first, second) -> bool:
+    """Project words decide when both mentions have some; else places, when both have some and
+    neither names a project; else nothing tells them apart."""
+    (p1, w1), (p2, w2) = first, second
+    if p1 and p2:
+        return bool(p1 & p2)
+    if not p1 and not p2 and w1 and w2:
+        return bool(w1 & w2)
+    return True
 
 
 def mentions(text: str, facts, sentences) -> list[_Mention]:
@@ -179,7 +193,7 @@ def _compare(maker, text: str, first: _Mention, second: _Mention):
     years = {first.fact.fiscal_year, second.fact.fiscal_year} - {None}
     if years and (len(years) > 1 or first.fact.fiscal_year != second.fact.fiscal_year):
         return None
-    if first.project and second.project and not first.project & second.project:
+    if not _one_project(first.project, second.project):
         return None
     label = second.label if second.strong or not first.strong else first.label
     one, two = money(a.value, a.currency), money(b.value, b.currency)
