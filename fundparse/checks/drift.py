@@ -3,8 +3,8 @@
 Mentions are the amounts labelled 총사업비 (총투자비, 총예산, 총공사비) in the text, and the
 cells of a table under such a column header.  Two mentions are about one project when the
 words before their labels share a word, or one of them names no project (only a place, an
-office or a speaker: "청주시는", "시 관계자는"); two naming only places must share one (경기도
-and 강원도 are two).  Two in one sentence are never compared.  They are compared when
+office or a speaker: "청주시는", "해수부", "시 관계자는"), unless both name places and they
+differ (경기도, 강원도).  Two in one sentence are never compared.  They are compared when
 the values are close (within 35%: a mistyped figure) or when one is a digit permutation of
 the other (340억 / 304억, 1조 2,468억 / 1조 2,648억) — for a permutation a 사업비 or 예산
 counts too, unless the two are of different budget years.  When the funding parts of one
@@ -26,16 +26,18 @@ _STRONG = {label.replace(" ", "") for label in TOTAL_LABELS}
 _WEAK = {"사업비", "예산"}  # compared only as a permutation of a strong or weak mention
 _BULLETS = regex.compile(r"[▲△□■○●◦•ㅇ※\n]")
 _WORD = regex.compile(r"[가-힣A-Za-z0-9]{2,}")
-_PARTICLE = regex.compile(r"(?:에서는|에서|으로|에는|은|는|이|가|을|를|의|에|로|와|과|도)\Z")
+_PARTICLE = regex.compile(r"(?:에서는|에서|에는|은|는|이|가|을|를|의|에|와|과)\Z")  # not 로: 도로
 # Words that do not name a project ("시는 총사업비 …", "이번 사업의 총사업비는 …")
 _NOT_PROJECT = {"시는", "군은", "구는", "도는", "시가", "군이", "구가", "도가", "이번", "올해", "사업",
                 "사업의", "사업은", "사업에", "사업비", "총사업비", "총사업비는", "총사업비가", "모두",
                 "이와", "함께", "또한", "특히", "이에", "따라", "따르면", "현재", "당초", "정부는",
                 "보도자료", "관계자", "관계자는", "설명했다", "말했다", "밝혔다", "강조했다", "이날"}
-# people who speak (a spokesperson, a mayor): they say nothing about which project
-_SPEAKER = regex.compile(r"(?:장관|시장|군수|구청장|지사|청장|위원장|대표|관계자|담당자|차관|실장|국장|과장)\Z")
-# places and offices: they tell two projects apart only when neither mention names its project
-_PLACE = regex.compile(r"(?:부|처|청|시|군|구|도|원|공사|공단)\Z")
+# people who speak (a spokesperson, a mayor) and offices (the ministry of the release, often
+# abbreviated: 해양수산부, 해수부): they say nothing about which project
+_SPEAKER = regex.compile(r"(?:장관|시장|군수|구청장|지사|청장|위원장|대표|관계자|담당자|차관|실장|국장|과장"
+                         r"|부|처|청|원|공사|공단)\Z")
+# places: two mentions naming different ones are two projects (경기도, 강원도)
+_PLACE = regex.compile(r"(?:시|군|구|도)\Z")
 _YEAR_WORD = regex.compile(r"(?:19|20)\d{2}|올해|금년|내년|내후년|작년|지난해|전년|당해|연간|매년")
 _ON_PURPOSE = regex.compile(r"(?:당초|변경\s*전|기존|종전)\s*\Z")
 
@@ -67,12 +69,12 @@ def _project(words: list[str]) -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _one_project(first, second) -> bool:
-    """Project words decide when both mentions have some; else places, when both have some and
-    neither names a project; else nothing tells them apart."""
+    """Project words decide when both mentions have some; else places, when both name one;
+    else nothing tells them apart."""
     (p1, w1), (p2, w2) = first, second
     if p1 and p2:
         return bool(p1 & p2)
-    if not p1 and not p2 and w1 and w2:
+    if w1 and w2:
         return bool(w1 & w2)
     return True
 
