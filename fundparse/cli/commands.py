@@ -290,7 +290,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
             print(f"{family}xx  {ko} ({en})" if ko else f"{family}xx")
         print(f"  {code}  {check.severity:<7}  {check.summary_ko}")
         print(f"  {'':5}  {'':7}  {check.summary}")
-    if not args.code:
+    if not args.code or "FP9".startswith(args.code.strip().upper()[:3]):
         print()
         print(SUPPRESSIONS_HELP)
     return EXIT_OK
