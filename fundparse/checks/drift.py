@@ -38,6 +38,8 @@ _SPEAKER = regex.compile(r"(?:장관|시장|군수|구청장|지사|청장|위�
                          r"|부|처|청|원|공사|공단)\Z")
 # places: two mentions naming different ones are two projects (경기도, 강원도)
 _PLACE = regex.compile(r"(?:시|군|구|도)\Z")
+_DIGIT = regex.compile(r"\d")
+_TOTAL_AFTER_LABEL = regex.compile(r"(?:사업비|예산)(?:은|는|이|가)?[ \u00a0]*총[ \u00a0]*(?:약[ \u00a0]*)?\Z")
 _YEAR_WORD = regex.compile(r"(?:19|20)\d{2}|올해|금년|내년|내후년|작년|지난해|전년|당해|연간|매년")
 _ON_PURPOSE = regex.compile(r"(?:당초|변경\s*전|기존|종전)\s*\Z")
 
@@ -62,7 +64,8 @@ def _project(words: list[str]) -> tuple[frozenset[str], frozenset[str]]:
         if word in _NOT_PROJECT:
             continue
         stem = _PARTICLE.sub("", word) or word
-        if stem in _NOT_PROJECT or _SPEAKER.search(stem) or len(stem) < 2:
+        if (stem in _NOT_PROJECT or _SPEAKER.search(stem) or len(stem) < 2
+                or _DIGIT.search(stem)):  # "3억원": a figure names no project
             continue
         (places if _PLACE.search(stem) else project).add(stem)
     return frozenset(project), frozenset(places)
@@ -90,15 +93,21 @@ def mentions(text: str, facts, sentences) -> list[_Mention]:
             clause = _BULLETS.split(before)[-1]
             if _ON_PURPOSE.search(clause.rstrip().removesuffix(fact.label).rstrip()):
                 continue
-            # an item of a list of projects ("▲도서관(총사업비 120억 원) ▲체육관 …"); a box line
-            # ("○ 총사업비: 520억 원") is the project's own
-            in_list = "▲" in before or "△" in before or "(" in clause[-12:]
+            # an item of a list of projects ("▲도서관(총사업비 120억 원) ▲체육관 …", "하수도 3억원
+            # (총사업비 97억원)"); a box line ("○ 총사업비: 520억 원") or "신청사 건립(총사업비
+            # 340억 원)" is the project's own
+            paren = clause.rfind("(")
+            in_list = ("▲" in before or "△" in before
+                       or paren >= len(clause) - 12 and _DIGIT.search(clause, 0, paren) is not None)
             if fact.label in _WEAK and _YEAR_WORD.search(clause):
                 continue  # "올해 예산", "2025년 사업비": budgets of a year, not the total
+            label = fact.label
+            if label in _WEAK and _TOTAL_AFTER_LABEL.search(clause):
+                label = "총" + label  # "사업비 총 340억 원", "사업비는 총 …": the whole
             definite = not (a.approximate or a.bound or a.high is not None or a.per or a.change
                             or in_list)
             project = _project(_WORD.findall(clause))
-            out.append(_Mention(fact.label, project, fact, s_start, definite))
+            out.append(_Mention(label, project, fact, s_start, definite))
         elif id(a) in headers:
             label, row_words = headers[id(a)]
             definite = not (a.approximate or a.bound or a.high is not None or a.per or a.change)
