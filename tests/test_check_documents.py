@@ -104,6 +104,22 @@ def test_plan_near_misses(text):
     assert codes(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "연차별 투자계획은 '25년 20억, '26년 30억, '27년 40억(총 100억 원)이다.",   # figures without 원
+    "연차별 투자계획은 '25년 20억, '26년 30억 원, '27년 40억 원 등 총 100억 원이다.",
+    "연차별로 2025년 15억 원 → 2026년 40억 원 → 2027년 30억 원 등 총 95억 원을 들인다.",
+    "연도별 투입액은 2025년 15억 원, 2026년 40억 원, 2027년 30억 원이며, 총 95억 원 규모다.",
+    "(단위: 백만원)\n구분\t총계\t2025\t2026\t2027\n합계\t9,500\t1,500\t4,000\t3,000\n",
+])
+def test_plans_in_other_shapes(text):
+    assert codes(text) == ["FP104"]
+
+
+def test_bare_figures_that_add_up_are_silent():
+    assert codes("연차별 투자계획은 '25년 20억, '26년 30억, '27년 50억(총 100억 원)이다.") == []
+    assert codes("매출은 2023년 45억, 2024년 52억에서 올해 60억 원으로 늘었다.") == []
+
+
 def test_a_partial_list_that_exceeds_its_total_is_reported():
     assert codes("2022년 13억 원, 2023년 15억 원 등 총 20억 원을 지원했다.") == ["FP104"]
 

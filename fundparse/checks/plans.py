@@ -28,10 +28,15 @@ _RELATIVE = {"올해": 0, "금년": 0, "내년": 1, "내후년": 2}
 _YEAR_KEY = regex.compile(
     r"(?:(?<![\d.,~∼\-])(?P<y>(?:19|20)\d{2})|['’‘`](?P<yy>\d{2})|(?<![가-힣])(?P<rel>올해|금년|내년|내후년))"
     r"[ \u00a0]*(?:년[ \u00a0]*도|년)?[ \u00a0]*(?:에는|에|엔|은|는)?[ \u00a0]*\Z")
-_GAP = regex.compile(r"[ \u00a0]*(?:,|，|·|ㆍ|및|와|과|/)?[ \u00a0]*")
+_BARE_ITEM = regex.compile(
+    r"(?:(?<![\d.,~∼\-])(?P<y>(?:19|20)\d{2})|['’‘`](?P<yy>\d{2})|(?<![가-힣])(?P<rel>올해|금년|내년|내후년))"
+    r"[ \u00a0]*(?:년[ \u00a0]*도|년)?[ \u00a0]*(?:에는|에|엔|은|는)?[ \u00a0]*"
+    r"(?P<num>\d[\d,]*(?:\.\d+)?[ \u00a0]?[십백천]?[만억조](?:[ \u00a0]?\d[\d,]*[ \u00a0]?[십백천]?[만억]?)*)"
+    r"(?![\d가-힣])")
+_GAP = regex.compile(r"[ \u00a0]*(?:,|，|·|ㆍ|및|와|과|/|→|->|▶)?[ \u00a0]*")
 # after the list, the stated total: "등 총 95억 원", "으로 총 50억 원이다", "등 모두 210억 원"
 _TOTAL_AFTER = regex.compile(
-    r"[ \u00a0]*(?P<etc>등)?[ \u00a0]*(?:으로|로|이며|이고|,|，)?[ \u00a0]*(?:을|를)?[ \u00a0]*"
+    r"[ \u00a0]*(?P<etc>등)?[ \u00a0]*(?:으로|로|이며|이고|,|，|[(（])?[ \u00a0]*(?:을|를)?[ \u00a0]*"
     r"(?:합쳐|합해|더해)?[ \u00a0]*,?[ \u00a0]*(?:총|모두|합계|총액|전체|도합)[ \u00a0]*"
     r"(?:사업비|예산|투자액|투자|규모)?[ \u00a0]*(?:은|는|이|가)?[ \u00a0]*(?:약[ \u00a0]*)?\Z")
 # a list opened by a yearly cue, with its total in the sentence before or earlier in its own
@@ -159,6 +164,84 @@ def _plan_total(text, amounts, starts, i, j, items, sentences, period_of) -> Pla
     return None
 
 
+@dataclass(frozen=True)
+class _Bare:
+    """A figure of a yearly list written without a currency ("'25년 20억"): the total's."""
+    start: int
+    end: int
+    value: Decimal
+    currency: str
+    numeral: object
+    approximate: bool = False
+    bound: None = None
+    high: None = None
+    per: None = None
+    change: None = None
+
+
+def bare_plans(text: str, facts, doc_date: dt.date | None) -> list[Plan]:
+    """Lists whose figures the engine leaves as numbers ("'25년 20억, '26년 30억, '27년 40억
+    (총 100억 원)"), checked against the total written after them."""
+    if "억" not in text and "만" not in text:
+        return []
+    amounts = [f.amount for f in facts if not isinstance(f.amount, TableAmount)]
+    starts = [a.start for a in amounts]
+    period_of = {id(f.amount): f.period for f in facts}
+    plans: list[Plan] = []
+    group: list = []
+
+    def close() -> None:
+        if len(group) < 2 or all(bare is None for _, _, bare, _ in group):
+            return
+        last_end = group[-1][3]
+        k = bisect.bisect_left(starts, last_end)
+        if k >= len(amounts):
+            return
+        total = amounts[k]
+        m = _TOTAL_AFTER.fullmatch(text, last_end, total.start)
+        if m is None or not _plain(total):
+            return
+        items = []
+        for year, match, bare, _ in group:
+            if bare is None:  # the engine's own amount
+                i = bisect.bisect_left(starts, match.start("num"))
+                bare = amounts[i]
+            elif total.currency != "KRW":
+                return
+            items.append(_Item(year, bare))
+        years = [it.year for it in items if it.year is not None]
+        if len(set(years)) == len(years):
+            plans.append(Plan(tuple(items), total, m.group("etc") is None,
+                              _closed(period_of.get(id(total))), "text"))
+
+    prev_end = None
+    for m in _BARE_ITEM.finditer(text):
+        if prev_end is None or not _GAP.fullmatch(text, prev_end, m.start()):
+            close()
+            group = []
+        i = bisect.bisect_left(starts, m.start("num"))
+        own = i < len(amounts) and amounts[i].start == m.start("num")
+        if own and not _plain(amounts[i]):
+            close()
+            group, prev_end = [], None
+            continue
+        bare = None
+        if not own:
+            numeral = parse_numeral(regex.sub(r"[ \u00a0]", "", m.group("num")))
+            if numeral is None:
+                close()
+                group, prev_end = [], None
+                continue
+            bare = _Bare(m.start("num"), m.end(), numeral.value, "KRW", numeral)
+        key = m.group("y") or m.group("yy")
+        year = int(key) if m.group("y") else 2000 + int(key) if key else (
+            None if doc_date is None else doc_date.year + _RELATIVE[m.group("rel")])
+        prev_end = amounts[i].end if own else m.end()
+        group.append((year, m, bare, prev_end))
+    close()
+    return plans
+
+
 def _closed(period) -> tuple[int, int] | None:
     if period is None or period.start is None or period.end is None or period.start > period.end:
         return None
@@ -263,7 +346,10 @@ def table_plans(text: str, facts) -> list[Plan]:
 
 def check_plans(maker, text: str, facts, sentences, doc_date: dt.date | None) -> list:
     findings = []
-    for plan in [*text_plans(text, facts, sentences, doc_date), *table_plans(text, facts)]:
+    bare = bare_plans(text, facts, doc_date)
+    totals = {id(plan.total) for plan in bare}
+    plans = [p for p in text_plans(text, facts, sentences, doc_date) if id(p.total) not in totals]
+    for plan in [*bare, *plans, *table_plans(text, facts)]:
         findings.extend(_check_plan(maker, text, plan))
     return findings
 
