@@ -49,6 +49,8 @@ def test_without_parts_a_drift_is_a_warning_quoting_both():
     "▲도서관 건립 총사업비 120억 원 ▲체육관 건립 총사업비 210억 원",
     "경기도는 총사업비 500억 원을 들인다. 강원도는 총사업비 450억 원을 들인다.",  # two regions
     "- 하수도 정비 3억원(총사업비 97억원)\n- 주차장 조성 3억원(총사업비 67억원)\n",  # a year's share
+    "○ 사업명: 도서관 건립\n○ 총사업비: 120억 원\n\n○ 사업명: 체육관 건립\n○ 총사업비: 110억 원\n",
+    "시는 총사업비 120억 원을 들여 도서관을 짓는다. 또 총사업비 110억 원을 들여 체육관을 짓는다.",
     "사업명\t총사업비\n도서관\t120억 원\n체육관\t210억 원\n",                    # a table of projects
 ])
 def test_repeated_total_near_misses(text):
@@ -59,6 +61,7 @@ def test_repeated_total_near_misses(text):
     "사업비 총 340억 원을 들인다. 총사업비 304억 원은 국비다.",             # 사업비 총: the whole
     "신청사 건립(총사업비 340억 원)을 추진한다. 총사업비 304억 원은 시비로 충당한다.",
     "총사업비 2,350억 원을 투입한다. 시는 총 사업비는 2,530억 원이라고 밝혔다.",
+    "○ 사업명: 도서관 건립\n○ 총사업비: 120억 원\n\n시는 총사업비 102억 원을 들여 도서관을 짓는다.\n",
 ])
 def test_drift_in_other_shapes(text):
     assert codes(text) == ["FP301"]

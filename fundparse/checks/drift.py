@@ -31,7 +31,10 @@ _PARTICLE = regex.compile(r"(?:에서는|에서|에는|은|는|이|가|을|를|�
 _NOT_PROJECT = {"시는", "군은", "구는", "도는", "시가", "군이", "구가", "도가", "이번", "올해", "사업",
                 "사업의", "사업은", "사업에", "사업비", "총사업비", "총사업비는", "총사업비가", "모두",
                 "이와", "함께", "또한", "특히", "이에", "따라", "따르면", "현재", "당초", "정부는",
-                "보도자료", "관계자", "관계자는", "설명했다", "말했다", "밝혔다", "강조했다", "이날"}
+                "보도자료", "관계자", "관계자는", "설명했다", "말했다", "밝혔다", "강조했다", "이날",
+                # what is done, not to what: two projects share these
+                "건립", "조성", "건설", "설치", "구축", "정비", "개선", "확충", "추진", "개발", "신축",
+                "보수", "증축", "확장", "개량", "공사", "사업비를", "예산을", "총사업비를"}
 # people who speak (a spokesperson, a mayor) and offices (the ministry of the release, often
 # abbreviated: 해양수산부, 해수부): they say nothing about which project
 _SPEAKER = regex.compile(r"(?:장관|시장|군수|구청장|지사|청장|위원장|대표|관계자|담당자|차관|실장|국장|과장"
@@ -40,6 +43,8 @@ _SPEAKER = regex.compile(r"(?:장관|시장|군수|구청장|지사|청장|위�
 _PLACE = regex.compile(r"(?:시|군|구|도)\Z")
 _DIGIT = regex.compile(r"\d")
 _TOTAL_AFTER_LABEL = regex.compile(r"(?:사업비|예산)(?:은|는|이|가)?[ \u00a0]*총[ \u00a0]*(?:약[ \u00a0]*)?\Z")
+_OBJECT = regex.compile(r"(?<![가-힣])([가-힣]{2,})(?:을|를)(?![가-힣])")
+_PROJECT_NAME = regex.compile(r"(?:사업명|사업|시설명|과제명)[ \u00a0]*[:：][ \u00a0]*(?P<name>[^\n]{2,60})")
 _YEAR_WORD = regex.compile(r"(?:19|20)\d{2}|올해|금년|내년|내후년|작년|지난해|전년|당해|연간|매년")
 _ON_PURPOSE = regex.compile(r"(?:당초|변경\s*전|기존|종전)\s*\Z")
 
@@ -73,13 +78,33 @@ def _project(words: list[str]) -> tuple[frozenset[str], frozenset[str]]:
 
 def _one_project(first, second) -> bool:
     """Project words decide when both mentions have some; else places, when both name one;
-    else nothing tells them apart."""
-    (p1, w1), (p2, w2) = first, second
+    else what each sentence builds, when both say ("… 들여 도서관을 짓는다"); else nothing
+    tells them apart."""
+    (p1, w1, o1), (p2, w2, o2) = first, second
     if p1 and p2:
         return bool(p1 & p2)
     if w1 and w2:
         return bool(w1 & w2)
+    if not p1 and not p2 and o1 and o2:
+        return bool(o1 & o2)
     return True
+
+
+def _objects(text: str, end: int, sentence_end: int) -> frozenset[str]:
+    """The things a sentence goes on to build with the amount: "을 들여 도서관을 짓는다"."""
+    tail = text[end:min(sentence_end, end + 40)]
+    return frozenset(m.group(1) for m in _OBJECT.finditer(tail)
+                     if m.group(1) not in _NOT_PROJECT and not _DIGIT.search(m.group(1)))
+
+
+def _named(text: str, start: int) -> frozenset[str]:
+    """The 사업명 of a box ("○ 사업명: 도서관 건립") in the lines just before ``start``."""
+    found = None
+    for m in _PROJECT_NAME.finditer(text, max(0, start - 200), start):
+        found = m
+    if found is None:
+        return frozenset()
+    return _project(_WORD.findall(found.group("name")))[0]
 
 
 def mentions(text: str, facts, sentences) -> list[_Mention]:
@@ -87,7 +112,7 @@ def mentions(text: str, facts, sentences) -> list[_Mention]:
     headers = _table_headers(text, facts)
     for fact in facts:
         a = fact.amount
-        s_start, _ = sentences.span(a.start)
+        s_start, s_end = sentences.span(a.start)
         if fact.label in TOTAL_LABELS or fact.label in _WEAK:
             before = text[max(s_start, a.start - 60):a.start]
             clause = _BULLETS.split(before)[-1]
@@ -106,12 +131,16 @@ def mentions(text: str, facts, sentences) -> list[_Mention]:
                 label = "총" + label  # "사업비 총 340억 원", "사업비는 총 …": the whole
             definite = not (a.approximate or a.bound or a.high is not None or a.per or a.change
                             or in_list)
-            project = _project(_WORD.findall(clause))
+            words, places = _project(_WORD.findall(clause))
+            if not words and clause.strip() in (fact.label, fact.label + ":", fact.label + "："):
+                words = _named(text, a.start)  # a box line: "○ 총사업비: 120억 원"
+            project = (words, places, _objects(text, a.end, s_end))
             out.append(_Mention(label, project, fact, s_start, definite))
         elif id(a) in headers:
             label, row_words = headers[id(a)]
             definite = not (a.approximate or a.bound or a.high is not None or a.per or a.change)
-            out.append(_Mention(label, _project(row_words), fact, s_start, definite))
+            out.append(_Mention(label, (*_project(row_words), frozenset()), fact, s_start,
+                                definite))
     return out
 
 
