@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import regex
 
-from fundparse.checks.drift import TOTAL_LABELS, check_totals
+from fundparse.checks.drift import TOTAL_LABELS, check_totals  # noqa: F401  (TOTAL_LABELS: pipeline)
 from fundparse.checks.plans import check_plans
 from fundparse.checks.spans import check_spans
 from fundparse.checks.words import josa as _josa

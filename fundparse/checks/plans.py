@@ -64,7 +64,6 @@ class Plan:
     total: object  # the total's Amount
     complete: bool
     period: tuple[int, int] | None  # the period stated for the total
-    where: str  # "text" or "table", for messages
 
 
 def precision(amount, text: str) -> Decimal:
@@ -139,7 +138,7 @@ def _plan_total(text, amounts, starts, i, j, items, sentences, period_of) -> Pla
         m = _TOTAL_AFTER.fullmatch(text, last.end, after.start)
         if m is not None and _plain(after) and after.currency == last.currency:
             complete = m.group("etc") is None  # "… 등 총": the years written may be some
-            return Plan(tuple(items), after, complete, _closed(period_of.get(id(after))), "text")
+            return Plan(tuple(items), after, complete, _closed(period_of.get(id(after))))
     # "총 120억 원(2024년 30억 원, …)"
     if i > 0:
         before = amounts[i - 1]
@@ -148,7 +147,7 @@ def _plan_total(text, amounts, starts, i, j, items, sentences, period_of) -> Pla
                                  text[before.end:head.start()])
         closed = regex.match(r"[ \u00a0]*[)）]", text[last.end:last.end + 4])
         if opened and closed and before.currency == last.currency:
-            return Plan(tuple(items), before, True, _closed(period_of.get(id(before))), "text")
+            return Plan(tuple(items), before, True, _closed(period_of.get(id(before))))
     # "… 총 60억 원을 투입한다. 연도별로는 2024년 20억 원, … 이다."
     head = _YEAR_KEY.search(text, max(0, first.start - 16), first.start)
     s_start, _ = sentences.span(first.start)
@@ -160,7 +159,7 @@ def _plan_total(text, amounts, starts, i, j, items, sentences, period_of) -> Pla
         stated = [a for a in candidates if _STATED_TOTAL.search(text, max(0, a.start - 12), a.start)
                   and _plain(a) and a.currency == last.currency]
         if len(stated) == 1:  # the list may be some years of the total: as with 등
-            return Plan(tuple(items), stated[0], False, _closed(period_of.get(id(stated[0]))), "text")
+            return Plan(tuple(items), stated[0], False, _closed(period_of.get(id(stated[0]))))
     return None
 
 
@@ -212,7 +211,7 @@ def bare_plans(text: str, facts, doc_date: dt.date | None) -> list[Plan]:
         years = [it.year for it in items if it.year is not None]
         if len(set(years)) == len(years):
             plans.append(Plan(tuple(items), total, m.group("etc") is None,
-                              _closed(period_of.get(id(total))), "text"))
+                              _closed(period_of.get(id(total)))))
 
     prev_end = None
     for m in _BARE_ITEM.finditer(text):
@@ -320,7 +319,7 @@ def table_plans(text: str, facts) -> list[Plan]:
             items = [_Item(y, amount_in(row[j])) for j, y in year_cols.items()]
             total = amount_in(row[total_col])
             if total is not None and all(it.amount is not None for it in items):
-                plans.append(Plan(tuple(items), total, True, None, "table"))
+                plans.append(Plan(tuple(items), total, True, None))
         year_rows = [r for r in block if r and year_of(r[0]) is not None]
         total_rows = [r for r in block if r and is_total(r[0])]
         if len(year_rows) >= 2 and len(total_rows) == 1:  # years down the first column, a 계 row
@@ -338,7 +337,7 @@ def table_plans(text: str, facts) -> list[Plan]:
                 items = [_Item(year_of(r[0]), amount_in(r[j])) for r in year_rows]
                 total = amount_in(total_row[j])
                 if total is not None and all(it.amount is not None for it in items):
-                    plans.append(Plan(tuple(items), total, True, None, "table"))
+                    plans.append(Plan(tuple(items), total, True, None))
     return plans
 
 
