@@ -45,6 +45,9 @@ _DIGIT = regex.compile(r"\d")
 _TOTAL_AFTER_LABEL = regex.compile(r"(?:사업비|예산)(?:은|는|이|가)?[ \u00a0]*총[ \u00a0]*(?:약[ \u00a0]*)?\Z")
 _OBJECT = regex.compile(r"(?<![가-힣])([가-힣]{2,})(?:을|를)(?![가-힣])")
 _PROJECT_NAME = regex.compile(r"(?:사업명|사업|시설명|과제명)[ \u00a0]*[:：][ \u00a0]*(?P<name>[^\n]{2,60})")
+_SPENT_AFTER = regex.compile(r"[ \u00a0]*(?:을|를)?[ \u00a0]*(?:들여|들인|투입|투자)")
+_TOTAL_CUE = regex.compile(r"(?<![가-힣])총[ \u00a0]*(?:약[ \u00a0]*)?\Z")
+_FIRST_LINE = regex.compile(r"[^\n]*\S[^\n]*")
 _YEAR_WORD = regex.compile(r"(?:19|20)\d{2}|올해|금년|내년|내후년|작년|지난해|전년|당해|연간|매년")
 _ON_PURPOSE = regex.compile(r"(?:당초|변경\s*전|기존|종전)\s*\Z")
 
@@ -110,6 +113,8 @@ def _named(text: str, start: int) -> frozenset[str]:
 def mentions(text: str, facts, sentences) -> list[_Mention]:
     out = []
     headers = _table_headers(text, facts)
+    first = _FIRST_LINE.search(text)
+    title_end = first.end() if first else 0
     for fact in facts:
         a = fact.amount
         s_start, s_end = sentences.span(a.start)
@@ -136,6 +141,16 @@ def mentions(text: str, facts, sentences) -> list[_Mention]:
                 words = _named(text, a.start)  # a box line: "○ 총사업비: 120억 원"
             project = (words, places, _objects(text, a.end, s_end))
             out.append(_Mention(label, project, fact, s_start, definite))
+        elif fact.label is None and _SPENT_AFTER.match(text, a.end) and (
+                _TOTAL_CUE.search(text, max(s_start, a.start - 8), a.start) or a.start < title_end):
+            # "총 340억 원을 들여 …", a title's "340억 들여 …": the project's whole
+            before = text[max(s_start, a.start - 60):a.start]
+            clause = _BULLETS.split(before)[-1]
+            definite = not (a.approximate or a.bound or a.high is not None or a.per or a.change
+                            or "▲" in before or "△" in before)
+            words, places = _project(_WORD.findall(clause))
+            out.append(_Mention("총사업비", (words, places, _objects(text, a.end, s_end)), fact,
+                                s_start, definite))
         elif id(a) in headers:
             label, row_words = headers[id(a)]
             definite = not (a.approximate or a.bound or a.high is not None or a.per or a.change)
@@ -145,7 +160,8 @@ def mentions(text: str, facts, sentences) -> list[_Mention]:
 
 
 def _table_headers(text: str, facts) -> dict[int, tuple[str, list[str]]]:
-    """Amounts in a table cell under a 총사업비 column: (label, the row's first-cell words)."""
+    """The amount in a table's one row under a 총사업비 column: (label, the row's first-cell
+    words).  A table of several projects is a list: none of its rows is compared."""
     if "\t" not in text:
         return {}
     ordered = sorted((f.amount for f in facts), key=lambda a: a.start)
@@ -157,6 +173,7 @@ def _table_headers(text: str, facts) -> dict[int, tuple[str, list[str]]]:
                   if text[s:e].strip().replace(" ", "") in _STRONG}
         if not labels:
             continue
+        found: dict[int, tuple[object, str, list[str]]] = {}
         for row in block[1:]:
             if len(row) != len(header):
                 continue
@@ -165,7 +182,14 @@ def _table_headers(text: str, facts) -> dict[int, tuple[str, list[str]]]:
                 lo, hi = row[j]
                 inside = ordered[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
                 if len(inside) == 1:
-                    out[id(inside[0])] = (label, _WORD.findall(first))
+                    if j in found:
+                        found[j] = None  # a table of several projects: no row is the text's
+                    else:
+                        found[j] = (inside[0], label, _WORD.findall(first))
+        for entry in found.values():
+            if entry is not None:
+                amount, label, words = entry
+                out[id(amount)] = (label, words)
     return out
 
 
