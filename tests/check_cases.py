@@ -66,6 +66,9 @@ PLANTED: list[tuple[str, str, str]] = [
     ("plan-outside-period-paren",
      "2025년부터 2027년까지 총 90억 원(2025년 30억 원, 2026년 30억 원, 2028년 30억 원)을 "
      "들인다.\n", "FP105"),
+    ("plan-table-outside-box-period",
+     "□ 사업 개요\n○ 사업기간: 2025~2027년\n○ 총사업비: 90억 원\n\n< 연차별 투자계획 >\n(단위: 억원)\n"
+     "구분\t2025년\t2026년\t2028년\t계\n사업비\t30\t30\t30\t90\n", "FP105"),
     ("period-two-digit-parens",
      "해당 사업은 3년간('24~'27) 총 120억 원을 투입해 노후 상수관로를 교체한다.\n", "FP201"),
     ("period-two-digit-curly",
@@ -146,6 +149,9 @@ CLEAN: list[tuple[str, str]] = [
     ("plan-inside-period",
      "시는 2024년부터 2026년까지 3년간 총 60억 원을 투입한다. 연도별로는 2024년 20억 원, "
      "2025년 20억 원, 2026년 20억 원이다.\n"),
+    ("past-years-table-beside-period",
+     "□ 사업 개요\n○ 사업기간: 2025~2027년\n○ 총사업비: 90억 원\n\n< 최근 3년 지원 실적 >\n(단위: 억원)\n"
+     "구분\t2022년\t2023년\t2024년\t계\n지원액\t20\t25\t30\t75\n"),
     ("growth-not-plan",
      "이 회사 매출은 2023년 45억 원, 2024년 52억 원에서 올해 60억 원으로 늘 전망이다.\n"),
     ("yearly-comparison",

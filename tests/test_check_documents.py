@@ -128,6 +128,16 @@ def test_bare_figures_that_add_up_are_silent():
     assert codes("매출은 2023년 45억, 2024년 52억에서 올해 60억 원으로 늘었다.") == []
 
 
+def test_a_plan_is_held_to_the_documents_one_period():
+    box = "□ 사업 개요\n○ 사업기간: 2025~2027년\n○ 총사업비: 90억 원\n\n(단위: 억원)\n"
+    assert codes(box + "구분\t2025년\t2026년\t2028년\t계\n사업비\t30\t30\t30\t90\n") == ["FP105"]
+    assert codes(box + "구분\t2025년\t2026년\t2027년\t계\n사업비\t30\t30\t30\t90\n") == []
+    # a table of past years is no plan of the period
+    assert codes(box + "실적\t2021년\t2022년\t2023년\t계\n사업비\t30\t30\t30\t90\n") == []
+    assert codes("사업기간은 2024~2026년이다. 연도별로 2024년 10억 원, 2025년 10억 원, 2027년 10억 원 "
+                 "등 총 30억 원을 들인다.") == ["FP105"]
+
+
 def test_a_partial_list_that_exceeds_its_total_is_reported():
     assert codes("2022년 13억 원, 2023년 15억 원 등 총 20억 원을 지원했다.") == ["FP104"]
 

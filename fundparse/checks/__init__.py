@@ -202,7 +202,7 @@ def check_document(maker: FindingMaker, text: str, facts, periods, sentences,
             by_start[finding.start].findings.append(finding)
         else:
             loose.append(finding)
-    loose.extend(check_plans(maker, text, facts, sentences, doc_date))
+    loose.extend(check_plans(maker, text, facts, sentences, doc_date, periods))
     loose.extend(check_spans(maker, text, periods, sentences))
     return loose
 

@@ -343,12 +343,21 @@ def table_plans(text: str, facts) -> list[Plan]:
 
 # --- the findings -------------------------------------------------------------------------------
 
-def check_plans(maker, text: str, facts, sentences, doc_date: dt.date | None) -> list:
+def check_plans(maker, text: str, facts, sentences, doc_date: dt.date | None,
+                periods=()) -> list:
+    """FP104 and FP105 for every plan; a plan without a period of its own is held to the
+    document's period when the document states one and only one ("사업기간: 2025~2027년")."""
     findings = []
     bare = bare_plans(text, facts, doc_date)
     totals = {id(plan.total) for plan in bare}
     plans = [p for p in text_plans(text, facts, sentences, doc_date) if id(p.total) not in totals]
+    spans = {span for p in periods if (span := _closed(p)) is not None}
+    only = next(iter(spans)) if len(spans) == 1 else None
     for plan in [*bare, *plans, *table_plans(text, facts)]:
+        if plan.period is None and only is not None and any(
+                it.year is not None and only[0] <= it.year <= only[1] for it in plan.items):
+            # held to it only when some year falls inside (a table of past years is another)
+            plan = Plan(plan.items, plan.total, plan.complete, only)
         findings.extend(_check_plan(maker, text, plan))
     return findings
 
