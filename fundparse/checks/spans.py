@@ -30,6 +30,15 @@ _AFTER_BARE = regex.compile(r"[ \u00a0]*,?[ \u00a0]*(?:총[ \u00a0]*|약[ \u00a0
 _START_BEFORE = regex.compile(
     r"(?<![\d.\-])(?P<a>(?:19|20)\d{2})[ \u00a0]*년?[ \u00a0]*(?:[가-힣 ]{0,16}?(?:을|를)?[ \u00a0]*"
     r"(?:시작으로|착수해|착공해|시작해)|부터)[ \u00a0]*(?:오는[ \u00a0]*)?\Z")
+# two-digit years the period reader does not take (no apostrophe): "3년간(24~27년)",
+# "24~27년(3년간)"
+_SHORT = r"(?P<a>\d{2})[ \u00a0]*년?[ \u00a0]*[~∼～〜\-–][ \u00a0]*(?P<b>\d{2})[ \u00a0]*년?"
+_SHORT_SPANS = regex.compile(
+    _N + r"[ \u00a0]*(?:개[ \u00a0]*)?년[ \u00a0]*(?:간|동안)?[ \u00a0]*[(（][ \u00a0]*(?<![\d'’‘`])"
+    + _SHORT + r"[ \u00a0]*[)）]"
+    r"|(?<![\d'’‘`.])" + _SHORT.replace("?P<a>", "?P<a2>").replace("?P<b>", "?P<b2>")
+    + r"[ \u00a0]*[(（,，][ \u00a0]*" + _N.replace("?P<n>", "?P<n2>")
+    + r"[ \u00a0]*(?:개[ \u00a0]*)?년[ \u00a0]*(?:간|동안)?[ \u00a0]*[)）]")
 _BUILT = regex.compile(r"착공|착수|준공|완공|개통|개관")
 _AHEAD = regex.compile(r"\A\s*(?:향후|앞으로|우선|먼저)")
 # between the schedule and a duration: the duration is of a part ("이 중 1단계는 2년간")
@@ -41,7 +50,7 @@ def _number(token: str) -> int:
 
 
 def check_spans(maker, text: str, periods, sentences) -> list:
-    findings = []
+    findings = _short_spans(maker, text, periods)
     durations = sorted((p for p in periods if p.start is None and p.end is None and p.stated_years),
                        key=lambda p: p.text_start)
     starts = [d.text_start for d in durations]
@@ -114,3 +123,29 @@ def _start_before(maker, text: str, period) -> list:
         f"('{surface}')",
         f"period {start}-{period.end} spans {span} years, but the text says "
         f"{period.stated_years} ('{surface}')")]
+
+
+def _short_spans(maker, text: str, periods) -> list:
+    if "년" not in text:
+        return []
+    read = sorted((p.text_start, p.text_end) for p in periods
+                  if p.start is not None and p.end is not None)
+    out = []
+    for m in _SHORT_SPANS.finditer(text):
+        i = bisect.bisect_left(read, (m.start(), -1))
+        if any(s < m.end() and m.start() < e for s, e in read[max(0, i - 1):i + 1]):
+            continue  # the period reader took it: checked there
+        a, b = int(m.group("a") or m.group("a2")), int(m.group("b") or m.group("b2"))
+        stated = _number(m.group("n") or m.group("n2"))
+        if not 10 <= a < b or b - a > 30:
+            continue  # not two years of this century's span ("1~3년차", a count)
+        span = b - a + 1
+        if stated == span:
+            continue
+        start, end = 2000 + a, 2000 + b
+        out.append(maker.make(
+            "FP201", Place(m.start(), m.end()),
+            f"기간 {start}~{end}년은 {span}년인데 {stated}년으로 적혀 있습니다('{m.group()}')",
+            f"period {start}-{end} spans {span} years, but the text says {stated} "
+            f"('{m.group()}')"))
+    return out
