@@ -110,7 +110,13 @@ def _named(text: str, start: int) -> frozenset[str]:
     return _project(_WORD.findall(found.group("name")))[0]
 
 
+def _unqualified(a) -> bool:
+    """An amount stated as it is: no 약, cap, range, rate or change."""
+    return not (a.approximate or a.bound or a.high is not None or a.per or a.change)
+
+
 def mentions(text: str, facts, sentences) -> list[_Mention]:
+    """Every statement of a project's total, in text order."""
     out = []
     headers = _table_headers(text, facts)
     first = _FIRST_LINE.search(text)
@@ -118,45 +124,47 @@ def mentions(text: str, facts, sentences) -> list[_Mention]:
     for fact in facts:
         a = fact.amount
         s_start, s_end = sentences.span(a.start)
+        before = text[max(s_start, a.start - 60):a.start]
+        clause = _BULLETS.split(before)[-1]
+        listed = "▲" in before or "△" in before  # an item of a list of projects
         if fact.label in TOTAL_LABELS or fact.label in _WEAK:
-            before = text[max(s_start, a.start - 60):a.start]
-            clause = _BULLETS.split(before)[-1]
-            if _ON_PURPOSE.search(clause.rstrip().removesuffix(fact.label).rstrip()):
-                continue
-            # an item of a list of projects ("▲도서관(총사업비 120억 원) ▲체육관 …", "하수도 3억원
-            # (총사업비 97억원)"); a box line ("○ 총사업비: 520억 원") or "신청사 건립(총사업비
-            # 340억 원)" is the project's own
-            paren = clause.rfind("(")
-            in_list = ("▲" in before or "△" in before
-                       or paren >= len(clause) - 12 and _DIGIT.search(clause, 0, paren) is not None)
-            if fact.label in _WEAK and _YEAR_WORD.search(clause):
-                continue  # "올해 예산", "2025년 사업비": budgets of a year, not the total
-            label = fact.label
-            if label in _WEAK and _TOTAL_AFTER_LABEL.search(clause):
-                label = "총" + label  # "사업비 총 340억 원", "사업비는 총 …": the whole
-            definite = not (a.approximate or a.bound or a.high is not None or a.per or a.change
-                            or in_list)
-            words, places = _project(_WORD.findall(clause))
-            if not words and clause.strip() in (fact.label, fact.label + ":", fact.label + "："):
-                words = _named(text, a.start)  # a box line: "○ 총사업비: 120억 원"
-            project = (words, places, _objects(text, a.end, s_end))
-            out.append(_Mention(label, project, fact, s_start, definite))
+            mention = _labelled(text, fact, clause, listed, s_end)
         elif fact.label is None and _SPENT_AFTER.match(text, a.end) and (
                 _TOTAL_CUE.search(text, max(s_start, a.start - 8), a.start) or a.start < title_end):
             # "총 340억 원을 들여 …", a title's "340억 들여 …": the project's whole
-            before = text[max(s_start, a.start - 60):a.start]
-            clause = _BULLETS.split(before)[-1]
-            definite = not (a.approximate or a.bound or a.high is not None or a.per or a.change
-                            or "▲" in before or "△" in before)
             words, places = _project(_WORD.findall(clause))
-            out.append(_Mention("총사업비", (words, places, _objects(text, a.end, s_end)), fact,
-                                s_start, definite))
+            mention = ("총사업비", (words, places, _objects(text, a.end, s_end)),
+                       _unqualified(a) and not listed)
         elif id(a) in headers:
             label, row_words = headers[id(a)]
-            definite = not (a.approximate or a.bound or a.high is not None or a.per or a.change)
-            out.append(_Mention(label, (*_project(row_words), frozenset()), fact, s_start,
-                                definite))
+            mention = (label, (*_project(row_words), frozenset()), _unqualified(a))
+        else:
+            continue
+        if mention is not None:
+            label, project, definite = mention
+            out.append(_Mention(label, project, fact, s_start, definite))
     return out
+
+
+def _labelled(text: str, fact, clause: str, listed: bool, s_end: int):
+    """(label, project, definite) of an amount labelled 총사업비, 사업비 or 예산, or None."""
+    a = fact.amount
+    if _ON_PURPOSE.search(clause.rstrip().removesuffix(fact.label).rstrip()):
+        return None  # "당초 총사업비 …", "변경 전 총사업비 …"
+    if fact.label in _WEAK and _YEAR_WORD.search(clause):
+        return None  # "올해 예산", "2025년 사업비": budgets of a year, not the total
+    # "하수도 3억원(총사업비 97억원)": a year's figure with its project's total, an item of a
+    # list; a box line ("○ 총사업비: 520억 원") or "신청사 건립(총사업비 340억 원)" is the
+    # project's own
+    paren = clause.rfind("(")
+    in_list = listed or paren >= len(clause) - 12 and _DIGIT.search(clause, 0, paren) is not None
+    label = fact.label
+    if label in _WEAK and _TOTAL_AFTER_LABEL.search(clause):
+        label = "총" + label  # "사업비 총 340억 원", "사업비는 총 …": the whole
+    words, places = _project(_WORD.findall(clause))
+    if not words and clause.strip() in (fact.label, fact.label + ":", fact.label + "："):
+        words = _named(text, a.start)  # a box line: "○ 총사업비: 120억 원"
+    return label, (words, places, _objects(text, a.end, s_end)), _unqualified(a) and not in_list
 
 
 def _table_headers(text: str, facts) -> dict[int, tuple[str, list[str]]]:
