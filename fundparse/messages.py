@@ -100,6 +100,7 @@ MESSAGES: dict[str, dict[str, str | tuple[str, str]]] = {
                       "en": "rules: unknown rule code or prefix {code!r} (rules: {codes})"},
     "rules.bad": {"ko": "틀린 예", "en": "bad"},
     "rules.good": {"ko": "맞는 예", "en": "good"},
+    "rules.fix_comment": {"ko": "주석을 고치거나 지우십시오.", "en": "correct the comment, or delete it."},
     "rules.when_right": {"ko": "수치가 맞는데도 지적되면 보도자료에 표시를 남기십시오:",
                          "en": "When the figures are right after all, leave a note in the release:"},
     "rules.next_line": {"ko": "(이 줄과 다음 비지 않은 줄)",

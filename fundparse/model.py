@@ -223,5 +223,5 @@ class Mention:
 
 
 # The finding codes `fundparse check` can report (checks.CHECKS describes each one).
-RULE_CODES = ('FP101', 'FP102', 'FP103', 'FP201', 'FP202', 'FP301', 'FP401', 'FP402',
-              'FP310', 'FP311', 'FP312')
+RULE_CODES = ('FP101', 'FP102', 'FP103', 'FP104', 'FP105', 'FP201', 'FP202', 'FP301', 'FP302',
+              'FP310', 'FP311', 'FP312', 'FP401', 'FP402', 'FP901', 'FP902', 'FP903')

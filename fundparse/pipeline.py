@@ -129,23 +129,7 @@ def _analyse(text: str, doc_date, config: Config | None, full: bool) -> Analysis
     for period in periods:
         if id(period) not in attached:
             findings.extend(checks.check_period(maker, period, text))
-    labelled = []
-    for fact in facts:
-        a = fact.amount
-        if fact.label in checks.TOTAL_LABELS:
-            s_start, _ = sentences.span(a.start)
-            before = text[max(s_start, a.start - 60):a.start]
-            clause = attach.bullets.split(before)[-1]
-            project = frozenset(w for w in attach.word.findall(clause) if w not in attach.not_project)
-            in_list = clause != before or "(" in clause[-12:]  # a ▲ item or "(총사업비 97억원)"
-            definite = not (a.approximate or a.bound or a.high is not None or a.per or a.change
-                            or in_list)
-            labelled.append((fact.label, project, a.value, a.currency,
-                             checks.Place(a.start, a.end), definite, s_start))
-    by_start = {fact.amount.start: fact for fact in facts}
-    for finding in checks.check_same_label(maker, labelled):
-        if finding.start in by_start:
-            by_start[finding.start].findings.append(finding)
+    findings.extend(checks.check_document(maker, text, facts, periods, sentences, day))
     if full:
         findings.extend(checks.check_number_format(maker, text))
     for fact in facts:

@@ -18,6 +18,13 @@ Inline suppressions, in the release itself::
 nothing but suppressions are passed over, so several can be stacked).  Codes are separated by
 spaces or commas; a suppression without codes covers every code; words after the codes are a
 free-text reason.
+
+They are checked like ruff's noqa: a code-like token that names no rule (FP1O1, FP999, E501)
+is FP901 and suppresses nothing; a comment that looks like a directive but is misspelt
+(``fundparse: ingore``, ``fundpars: ignore``, ``ignore_file``) is FP902; a directive, or a code
+of one, that covered no finding is FP903 (a warning, like RUF100).  A suppression is used when
+it covers a finding whether or not the finding's rule is selected; FP9xx findings obey the
+selection and per-file-ignores, and only a directive naming FP9… suppresses them.
 """
 
 from __future__ import annotations
@@ -32,17 +39,25 @@ from fundparse.checks import CHECKS
 from fundparse.config import Config, ConfigError
 from fundparse.model import Finding
 
-__all__ = ["filter_findings", "Suppressions", "SuppressionScanner", "check_selectors",
-           "validate_config", "is_enabled", "ALL"]
+__all__ = ["filter_findings", "Suppressions", "SuppressionScanner", "Directive",
+           "check_selectors", "validate_config", "is_enabled", "ALL"]
 
 ALL = "ALL"
 
-_HTML = r"<!--\s*fundparse\s*:\s*(?P<kind>ignore-file|ignore)\b(?P<codes>.*?)-->"
-_HASH = r"^[ \t]*\#[ \t]*fundparse[ \t]*:[ \t]*(?P<kind2>ignore-file|ignore)\b(?P<codes2>[^\n]*)$"
+_HTML = r"<!--\s*fundparse\s*:\s*(?P<kind>ignore-file|ignore)(?![\w-])(?P<codes>.*?)-->"
+_HASH = (r"^[ \t]*\#[ \t]*fundparse[ \t]*:[ \t]*(?P<kind2>ignore-file|ignore)(?![\w-])"
+         r"(?P<codes2>[^\n]*)$")
 _DIRECTIVE = re.compile(f"{_HTML}|{_HASH}", re.I | re.M)
-_CODE_TOKEN = re.compile(r"(?i)(?:FP\d*|ALL)")
+_CODE_LIKE = re.compile(r"(?i)ALL|FP[0-9A-Z]*|[A-Z]{1,3}[0-9][0-9A-Z]*")
+# a comment that looks like a directive: a word near "fundparse", then a colon or a word near
+# "ignore" ("<!-- fundparse: ingore FP101 -->", "# fundpars: ignore", "<!-- fundparse ignore -->")
+_LOOK_HTML = re.compile(r"<!--\s*(?P<word>[A-Za-z]{6,12})\s*(?P<colon>:)?\s*(?P<kind>[A-Za-z_-]+)?"
+                        r".*?(?:-->|$)")
+_LOOK_HASH = re.compile(r"^[ \t]*\#[ \t]*(?P<word>[A-Za-z]{6,12})[ \t]*(?P<colon>:)?[ \t]*"
+                        r"(?P<kind>[A-Za-z_-]+)[^\n]*$")
+_NEAR_WORD = re.compile(r"<!--\s*[a-z]|^\s*#\s*[a-z]")
 _SEPARATORS = re.compile(r"[\s,;:=]+")
-_WORD = re.compile("fundparse", re.I)
+_WORD = re.compile(r"fundparse|<!--\s*[A-Za-z]|^[ \t]*\#[ \t]*[A-Za-z]", re.I | re.M)
 
 
 # --- selectors ---------------------------------------------------------------------------------
@@ -194,40 +209,114 @@ def _per_file_codes(config: Config, path) -> tuple[str, ...]:
 
 # --- inline suppressions -----------------------------------------------------------------------
 
-def _codes(text: str) -> frozenset[str]:
-    """Codes at the start of a directive's tail; empty means every code."""
-    codes = []
+def _is_code_like(token: str) -> bool:
+    """A token meant as a rule code (FP101, FP1O1, F101, E501, ALL), not a word of a reason."""
+    return _CODE_LIKE.fullmatch(token) is not None
+
+
+def _parse_codes(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(codes, unknown codes) at the start of a directive's tail; no code at all means every
+    code (ALL); codes that name no rule suppress nothing and are returned as unknown."""
+    codes: list[str] = []
+    unknown: list[str] = []
     for token in _SEPARATORS.split(text.replace("-->", " ").strip()):
         if not token:
             continue
-        if not _CODE_TOKEN.fullmatch(token):
+        if not _is_code_like(token):
             break
-        codes.append(token.upper())
-    return frozenset(ALL if c in (ALL, "FP") else c for c in codes) if codes else frozenset({ALL})
+        upper = token.upper()
+        if upper in (ALL, "FP"):
+            codes.append(ALL)
+        elif any(code.startswith(upper) for code in CHECKS):
+            codes.append(upper)
+        else:
+            unknown.append(token)
+    if not codes and not unknown:
+        return frozenset({ALL}), ()
+    return frozenset(codes), tuple(unknown)
+
+
+def _codes(text: str) -> frozenset[str]:
+    return _parse_codes(text)[0]
 
 
 def _covers(selectors: frozenset[str], code: str) -> bool:
     return ALL in selectors or any(code.startswith(s) for s in selectors)
 
 
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance (short words only)."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
+class Directive:
+    """One ``fundparse: ignore …`` comment: where it is, what it names, what it suppressed."""
+
+    __slots__ = ("kind", "codes", "unknown", "line", "column", "start", "end", "used", "text")
+
+    def __init__(self, kind: str, codes: frozenset[str], unknown: tuple[str, ...], line: int,
+                 column: int, start: int, end: int, text: str):
+        self.kind = kind
+        self.codes = codes
+        self.unknown = unknown
+        self.line = line
+        self.column = column
+        self.start = start
+        self.end = end
+        self.text = text
+        self.used: set[str] = set()
+
+    def matches(self, code: str) -> list[str]:
+        return [s for s in self.codes if s == ALL or code.startswith(s)]
+
+
 class Suppressions:
-    """Suppressed codes per line and for the whole file."""
+    """Suppressed codes per line and for the whole file, the directives that give them, and
+    the comments that look like a directive but are misspelt."""
 
     def __init__(self) -> None:
-        self.lines: dict[int, frozenset[str]] = {}
-        self.file: frozenset[str] = frozenset()
+        self.lines: dict[int, list[Directive]] = {}
+        self.file: list[Directive] = []
+        self.directives: list[Directive] = []
+        self.misspelt: list[tuple[int, int, int, int, str]] = []  # line, column, start, end, text
 
     def __bool__(self) -> bool:
         return bool(self.lines or self.file)
 
-    def add_line(self, line: int, codes: frozenset[str]) -> None:
-        self.lines[line] = self.lines.get(line, frozenset()) | codes
+    def add_line(self, line: int, directives: Iterable[Directive]) -> None:
+        bucket = self.lines.setdefault(line, [])
+        present = {id(d) for d in bucket}
+        for d in directives:
+            if id(d) not in present:
+                present.add(id(d))
+                bucket.append(d)
 
     def covers(self, finding: Finding) -> bool:
-        if self.file and _covers(self.file, finding.code):
-            return True
-        codes = self.lines.get(finding.line)
-        return codes is not None and _covers(codes, finding.code)
+        code = finding.code.upper()
+        hit = False
+        for directive in (*self.file, *self.lines.get(finding.line, ())):
+            matched = directive.matches(code)
+            if matched:
+                directive.used.update(matched)
+                hit = True
+        return hit
+
+    def covers_meta(self, finding: Finding) -> bool:
+        """An FP9xx finding is suppressed only by a directive naming FP9… (not a blanket one,
+        which would hide its own FP903)."""
+        code = finding.code.upper()
+        for directive in (*self.file, *self.lines.get(finding.line, ())):
+            matched = [s for s in directive.codes if s != ALL and s.startswith("FP9")
+                       and code.startswith(s)]
+            if matched:
+                directive.used.update(matched)
+                return True
+        return False
 
     @classmethod
     def from_text(cls, text: str) -> Suppressions:
@@ -235,23 +324,68 @@ class Suppressions:
         scanner.feed(text)
         return scanner.suppressions
 
+    def problems(self) -> list[Finding]:
+        """FP901 (unknown codes) and FP902 (misspelt directives), in text order."""
+        out = []
+        for d in self.directives:
+            if d.unknown:
+                names = ", ".join(d.unknown)
+                out.append(_make("FP901", d.line, d.column, d.start, d.end,
+                                 f"무시 주석 '{d.text}'에 없는 규칙 코드가 있습니다: {names} "
+                                 f"(`fundparse rules`에 규칙 목록이 있습니다)",
+                                 f"unknown rule code{'s' if len(d.unknown) > 1 else ''} {names} "
+                                 f"in suppression '{d.text}' (see `fundparse rules`)"))
+        for line, column, start, end, text in self.misspelt:
+            out.append(_make("FP902", line, column, start, end,
+                             f"무시 주석 '{text}'의 형식이 잘못되었습니다: "
+                             f"'fundparse: ignore 코드' 또는 'fundparse: ignore-file 코드'로 씁니다",
+                             f"misspelt suppression '{text}': write 'fundparse: ignore CODE' "
+                             f"or 'fundparse: ignore-file CODE'"))
+        return out
+
+    def unused(self, skip_fp9: bool = True) -> list[Finding]:
+        """FP903 for each directive (or code of one) that suppressed nothing."""
+        out = []
+        for d in self.directives:
+            names = sorted(c for c in d.codes if c not in d.used
+                           and not (skip_fp9 and c.startswith("FP9")))
+            if not names:
+                continue
+            if names == [ALL]:
+                ko_what, en_what = "어떤 지적도", "no finding"
+            else:
+                listed = ", ".join(names)
+                ko_what, en_what = f"{listed} 지적을", f"no {listed} finding"
+            where = "이 파일에서" if d.kind == "ignore-file" else "이 줄과 다음 줄에서"
+            en_where = "in this file" if d.kind == "ignore-file" else "on this line or the next"
+            out.append(_make("FP903", d.line, d.column, d.start, d.end,
+                             f"무시 주석 '{d.text}'이 {where} {ko_what} 가리지 "
+                             f"않습니다(지워도 됩니다)",
+                             f"unused suppression '{d.text}': {en_what} to suppress {en_where}"))
+        return out
+
+
+def _make(code: str, line: int, column: int, start: int, end: int, ko: str, en: str) -> Finding:
+    return Finding(code=code, severity=CHECKS[code].severity, start=start, end=end, line=line,
+                   column=column, message=ko, message_en=en)
+
 
 class SuppressionScanner:
     """Reads suppressions from a text given whole or in consecutive chunks (huge files)."""
 
     def __init__(self) -> None:
         self.suppressions = Suppressions()
-        self._pending: frozenset[str] | None = None
+        self._pending: list[Directive] | None = None
 
-    def feed(self, text: str, first_line: int = 1) -> None:
-        """Scan ``text`` whose first line is line ``first_line`` of the document."""
+    def feed(self, text: str, first_line: int = 1, first_offset: int = 0) -> None:
+        """Scan ``text`` whose first line is line ``first_line`` of the document (and whose
+        first character is at ``first_offset``)."""
         if self._pending is None and _WORD.search(text) is None:
             return
-        lines = text.split("\n")
-        if text.endswith("\n"):
-            lines.pop()
-        for number, line in enumerate(lines, first_line):
-            self._line(number, line)
+        offset = first_offset
+        for number, line in enumerate(text.split("\n"), first_line):
+            self._line(number, line, offset)
+            offset += len(line) + 1
 
     def feed_file_directives(self, source: str) -> None:
         """Only the ``ignore-file`` directives of a source whose comments the reader dropped
@@ -259,28 +393,59 @@ class SuppressionScanner:
         for match in _DIRECTIVE.finditer(source):
             kind = (match.group("kind") or match.group("kind2")).lower()
             if kind == "ignore-file":
-                codes = match.group("codes") if match.group("kind") else match.group("codes2")
-                self.suppressions.file |= _codes(codes)
+                tail = match.group("codes") if match.group("kind") else match.group("codes2")
+                line = source.count("\n", 0, match.start()) + 1
+                column = match.start() - (source.rfind("\n", 0, match.start()) + 1) + 1
+                self._directive(kind, tail, line, column, match.start(), match.end(),
+                                match.group().strip())
 
-    def _line(self, number: int, line: str) -> None:
+    def _directive(self, kind: str, tail: str, line: int, column: int, start: int, end: int,
+                   text: str) -> Directive:
+        codes, unknown = _parse_codes(tail)
+        directive = Directive(kind, codes, unknown, line, column, start, end, text)
+        self.suppressions.directives.append(directive)
+        if kind == "ignore-file":
+            self.suppressions.file.append(directive)
+        return directive
+
+    def _misspelt(self, number: int, line: str, offset: int) -> None:
+        matches = [*_LOOK_HTML.finditer(line), *_LOOK_HASH.finditer(line)]
+        for match in matches:
+            if _DIRECTIVE.search(match.group()):
+                continue
+            word = match.group("word").lower()
+            kind = (match.group("kind") or "").lower()
+            near_word = word == "fundparse" or _distance(word, "fundparse") <= 2
+            colon = match.group("colon") is not None
+            near_kind = kind and min(_distance(kind, "ignore"), _distance(kind, "ignore-file")) <= 3
+            hashed = match.re is _LOOK_HASH
+            if near_word and (near_kind or colon and not hashed):
+                self.suppressions.misspelt.append(
+                    (number, match.start() + 1, offset + match.start(), offset + match.end(),
+                     match.group().strip()))
+
+    def _line(self, number: int, line: str, offset: int) -> None:
         sup = self.suppressions
-        if "fundparse" not in line.lower():
+        lowered = line.lower()
+        if "fundparse" not in lowered and not _NEAR_WORD.search(lowered):
             if self._pending is not None and line.strip():
                 sup.add_line(number, self._pending)
                 self._pending = None
             return
-        here: frozenset[str] = frozenset()
+        here: list[Directive] = []
         found = False
         for match in _DIRECTIVE.finditer(line):
             found = True
             if match.group("kind") is not None:
-                kind, codes = match.group("kind").lower(), _codes(match.group("codes"))
+                kind, tail = match.group("kind").lower(), match.group("codes")
             else:
-                kind, codes = match.group("kind2").lower(), _codes(match.group("codes2"))
-            if kind == "ignore-file":
-                sup.file |= codes
-            else:
-                here |= codes
+                kind, tail = match.group("kind2").lower(), match.group("codes2")
+            directive = self._directive(kind, tail, number, match.start() + 1,
+                                        offset + match.start(), offset + match.end(),
+                                        match.group().strip())
+            if kind == "ignore":
+                here.append(directive)
+        self._misspelt(number, line, offset)
         if not found:
             if self._pending is not None and line.strip():
                 sup.add_line(number, self._pending)
@@ -296,7 +461,7 @@ class SuppressionScanner:
                 self._pending = here
         elif here:  # a suppression on a line of its own: it also covers the next line
             sup.add_line(number, here)
-            self._pending = here if self._pending is None else self._pending | here
+            self._pending = here if self._pending is None else [*self._pending, *here]
 
 
 # --- the filter --------------------------------------------------------------------------------
@@ -318,14 +483,21 @@ def filter_findings(findings: Iterable[Finding], text: str, *, config: Config | 
     per_file = _per_file_codes(config, path)
     if suppressions is None:
         suppressions = Suppressions.from_text(text) if text else Suppressions()
-    out = []
-    for finding in findings:
+
+    def reported(finding: Finding) -> bool:
         code = finding.code.upper()
         if not _enabled(code, layers):
-            continue
-        if per_file and _specificity(per_file, code) >= 0:
-            continue
-        if suppressions and suppressions.covers(finding):
+            return False
+        return not (per_file and _specificity(per_file, code) >= 0)
+
+    out = []
+    for finding in findings:
+        # a suppression is used when it covers a finding, whether or not its rule is selected
+        if suppressions.covers(finding) or not reported(finding):
             continue
         out.append(finding)
-    return out
+    meta = [*suppressions.problems(), *suppressions.unused()]
+    if not meta:
+        return out
+    kept = [f for f in meta if not suppressions.covers_meta(f) and reported(f)]
+    return sorted([*out, *kept], key=lambda f: (f.line, f.column, f.code))

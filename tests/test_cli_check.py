@@ -35,6 +35,22 @@ RULE_CASES = {
     "FP401": ("사업비 2,7500만 원을 들인다.\n", "사업비 12,345,678원과 1,234만 원을 들인다.\n"),
     "FP402": ("예산 1조9000천억원을 편성했다.\n",
               "예산 1조9천억원과 1,500천원, 3억5천만원, 300여억 원을 편성했다.\n"),
+    "FP104": ("연도별로 2025년 15억 원, 2026년 40억 원, 2027년 30억 원 등 총 95억 원을 투입한다.\n",
+              "연도별로 2025년 15억 원, 2026년 40억 원, 2027년 30억 원 등 총 85억 원을 투입한다.\n"),
+    "FP105": ("2025년부터 2027년까지 총 90억 원(2025년 30억 원, 2026년 30억 원, 2028년 30억 원)을 "
+              "들인다.\n",
+              "2025년부터 2027년까지 총 90억 원(2025년 30억 원, 2026년 30억 원, 2027년 30억 원)을 "
+              "들인다.\n"),
+    "FP302": ("총사업비 520억 원(국비 260억 원, 도비 78억 원, 시비 182억 원)을 투입한다.\n\n"
+              "시는 총사업비 502억 원 규모의 물류단지를 짓는다.\n",
+              "총사업비 520억 원(국비 260억 원, 도비 78억 원, 시비 182억 원)을 투입한다.\n\n"
+              "시는 총사업비 520억 원 규모의 물류단지를 짓는다.\n"),
+    "FP901": ("<!-- fundparse: ignore FP1O1 -->\n" + GOOD_SPLIT,
+              "<!-- fundparse: ignore FP101 -->\n" + BAD_SPLIT),
+    "FP902": ("<!-- fundparse: ingore FP101 -->\n" + GOOD_SPLIT,
+              "<!-- 담당: 홍보담당관실 -->\n# 보도자료\n" + GOOD_SPLIT),
+    "FP903": ("<!-- fundparse: ignore FP101 -->\n" + GOOD_SPLIT,
+              "<!-- fundparse: ignore FP101 -->\n" + BAD_SPLIT),
 }
 
 LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<code>FP\d{3}) (?P<msg>.+)$")
@@ -124,8 +140,8 @@ def test_exit_codes_and_two_wins(cli, tmp_path):
     assert done.stderr == f"fundparse: {junk}: binary file (not text)\n"
     done = cli("check", tmp_path / "missing.md")
     assert done.returncode == 2 and done.stdout == ""
-    done = cli("check", "--lang", "en", "--select", "FP9", clean)
-    assert done.returncode == 2 and "unknown rule code or prefix 'FP9'" in done.stderr
+    done = cli("check", "--lang", "en", "--select", "FP8", clean)
+    assert done.returncode == 2 and "unknown rule code or prefix 'FP8'" in done.stderr
     done = cli("check", "--format", "xml", clean)
     assert done.returncode == 2 and "Traceback" not in done.stderr
 
@@ -226,9 +242,13 @@ def test_inline_html_comment_covers_its_line_and_the_next_non_empty_line(cli, tm
             + "<!-- fundparse: ignore FP201 -->\n<!-- fundparse: ignore FP101 -->\n\n"
             + BAD_SPLIT)                                            # line 13: stacked: suppressed
     path = write(tmp_path / "release.md", text)
-    done = cli("check", path)
+    done = cli("check", "--ignore", "FP9", path)
     assert [(line, code) for _, line, _, code, _ in parsed(done.stdout)] == [
         (4, "FP101"), (7, "FP101"), (9, "FP101")]
+    # the suppressions that covered nothing are reported (warnings, like ruff's RUF100)
+    done = cli("check", path)
+    assert [(line, code) for _, line, _, code, _ in parsed(done.stdout)] == [
+        (4, "FP101"), (7, "FP101"), (8, "FP903"), (9, "FP101"), (10, "FP903")]
 
 
 def test_inline_hash_line_prefixes_and_no_codes(cli, tmp_path):
@@ -238,8 +258,12 @@ def test_inline_hash_line_prefixes_and_no_codes(cli, tmp_path):
             + BAD_SPLIT                                                               # line 7
             + BAD_PERIOD)                                                             # line 8
     path = write(tmp_path / "release.txt", text)
-    done = cli("check", path)
+    done = cli("check", "--ignore", "FP903", path)
     assert [(line, code) for _, line, _, code, _ in parsed(done.stdout)] == [(8, "FP201")]
+    done = cli("check", path)  # FP201 of line 5 and FP401 of line 6 suppressed nothing
+    assert [(line, code, "FP201" in msg, "FP401" in msg) for _, line, _, code, msg
+            in parsed(done.stdout)] == [(5, "FP903", True, False), (6, "FP903", False, True),
+                                        (8, "FP201", False, False)]
     # "#" inside a line is not a suppression
     path = write(tmp_path / "inline.txt", BAD_SPLIT.strip() + " # fundparse: ignore FP101\n")
     assert codes(cli("check", path).stdout) == ["FP101"]

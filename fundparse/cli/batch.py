@@ -178,23 +178,24 @@ def _review_document(path: str, job: Job, config) -> Iterator[Event]:
 
 
 def _check_document(path: str, job: Job, config) -> Iterator[Event]:
-    import fundparse
+    from fundparse.pipeline import analyse
     from fundparse.suppress import SuppressionScanner, filter_findings
 
     doc = _read(path, job)
     yield ("doc", doc.format, doc.encoding)
     for note in doc.notes:
         yield ("note", note)
-    findings = fundparse.check(doc.text, doc_date=job.doc_date, config=_bare(config))
+    # the findings before any suppression: filter_findings below applies them once, and
+    # knows which suppressions were used (FP903)
+    findings = analyse(doc.text, job.doc_date, _bare(config)).findings
     scanner = SuppressionScanner()
-    if findings:
-        scanner.feed(doc.text)
-        if doc.format == "html" and path != "-":
-            try:
-                with open(path, "rb") as handle:  # the reader drops comments: look at the source
-                    scanner.feed_file_directives(handle.read().decode("latin-1"))
-            except OSError:
-                pass
+    scanner.feed(doc.text)
+    if doc.format == "html" and path != "-":
+        try:
+            with open(path, "rb") as handle:  # the reader drops comments: look at the source
+                scanner.feed_file_directives(handle.read().decode("utf-8", "replace"))
+        except OSError:
+            pass
     kept = filter_findings(findings, doc.text, config=config, path=shown_path(path, job),
                            select=job.select, ignore=job.ignore,
                            suppressions=scanner.suppressions)
@@ -238,6 +239,7 @@ def shift_mention(m, offset: int, lines: int, columns: int):
 def _process_chunks(path: str, job: Job, config) -> Iterator[Event]:
     import fundparse
     from fundparse.readers import iter_text_chunks
+    from fundparse.pipeline import analyse
     from fundparse.structure.docdate import sniff_doc_date
     from fundparse.suppress import SuppressionScanner, filter_findings
 
@@ -261,8 +263,8 @@ def _process_chunks(path: str, job: Job, config) -> Iterator[Event]:
             yield ("mentions", [shift_mention(m, offset, lines, columns) for m in mentions])
         else:
             findings.extend(_shift_finding(f, offset, lines, columns)
-                            for f in fundparse.check(chunk, doc_date=day, config=bare))
-            scanner.feed(chunk, lines + 1)
+                            for f in analyse(chunk, day, bare).findings)
+            scanner.feed(chunk, lines + 1, offset)
         newlines = chunk.count("\n")
         if newlines:
             lines += newlines

@@ -13,7 +13,11 @@ from decimal import Decimal
 
 import regex
 
-from fundparse.krw import format_krw
+from fundparse.checks.drift import TOTAL_LABELS, check_totals  # noqa: F401  (TOTAL_LABELS: pipeline)
+from fundparse.checks.plans import check_plans
+from fundparse.checks.spans import check_spans
+from fundparse.checks.words import josa as _josa
+from fundparse.checks.words import Place, money
 from fundparse.model import Finding, decimal_str
 from fundparse.numerals import parse_numeral
 
@@ -38,6 +42,14 @@ CHECKS: dict[str, Check] = {c.code: c for c in (
     Check("FP103", "error", "The parts of a partial list (등, 포함, 중) exceed the total.",
           "일부만 적은 재원(등·포함·중)의 합이 총액보다 큽니다.",
           "총 70억 원(국비 80억 원 포함)", "총 70억 원(국비 50억 원 포함)"),
+    Check("FP104", "error", "A yearly plan's amounts do not add up to its total.",
+          "연도별 금액의 합이 총액과 다릅니다.",
+          "연도별로 2025년 15억 원, 2026년 40억 원, 2027년 30억 원 등 총 95억 원",
+          "연도별로 2025년 15억 원, 2026년 40억 원, 2027년 30억 원 등 총 85억 원"),
+    Check("FP105", "error", "A yearly plan has a year outside the period stated for it.",
+          "연도별 계획에 사업 기간 밖의 연도가 있습니다.",
+          "2025년부터 2027년까지 총 90억 원(2025년 30억 원, 2026년 30억 원, 2028년 30억 원)",
+          "2025년부터 2027년까지 총 90억 원(2025년 30억 원, 2026년 30억 원, 2027년 30억 원)"),
     Check("FP201", "error", "A period's stated number of years disagrees with its span.",
           "사업 기간의 햇수가 시작·끝 연도와 맞지 않습니다.",
           "2023년부터 2026년까지 3년간 281억 원", "2023년부터 2026년까지 4년간 281억 원"),
@@ -46,7 +58,15 @@ CHECKS: dict[str, Check] = {c.code: c for c in (
           "2026년부터 2023년까지 281억 원", "2023년부터 2026년까지 281억 원"),
     Check("FP301", "warning", "The same label is given two different totals in one document.",
           "같은 항목(총사업비 등)의 금액이 문서 안에서 서로 다릅니다.",
-          "총사업비 281억 원 … 총사업비 218억 원", "총사업비 281억 원 … 총사업비 281억 원"),
+          "총사업비 281억 원을 들인다. 총사업비 218억 원은 국비와 시비다.",
+          "총사업비 281억 원을 들인다. 총사업비 281억 원은 국비와 시비다."),
+    Check("FP302", "error",
+          "The same total is given two values, and its funding parts add up to one of them.",
+          "같은 항목의 금액이 서로 다르고, 재원별 금액의 합은 그중 하나와 맞습니다.",
+          "총사업비 520억 원(국비 260억 원, 도비 78억 원, 시비 182억 원)을 들인다. "
+          "시는 총사업비 502억 원 규모의 단지를 짓는다.",
+          "총사업비 520억 원(국비 260억 원, 도비 78억 원, 시비 182억 원)을 들인다. "
+          "시는 총사업비 520억 원 규모의 단지를 짓는다."),
     # FP310-FP312 compare releases (`check` over several files); fundparse/records/across.py
     Check("FP310", "warning", "The same project is given another total in another release.",
           "같은 사업의 총액이 다른 보도자료와 다릅니다.",
@@ -66,10 +86,21 @@ CHECKS: dict[str, Check] = {c.code: c for c in (
     Check("FP402", "error", "A number's units are repeated or out of order (3천500천만 원, 1조9000천억 원).",
           "숫자의 단위(십·백·천·만·억·조)가 겹치거나 순서가 잘못되었습니다.",
           "예산 3천500천만 원", "예산 3,500만 원"),
+    Check("FP901", "error", "A suppression comment names a rule code that does not exist.",
+          "무시 주석(fundparse: ignore)에 없는 규칙 코드가 있습니다.",
+          "<!-- fundparse: ignore FP1O1 --> 총사업비 10억 원(국비 3억 원, 도비 5억 원)",
+          "<!-- fundparse: ignore FP101 --> 총사업비 10억 원(국비 3억 원, 도비 5억 원)"),
+    Check("FP902", "error", "A suppression comment is misspelt (not `fundparse: ignore` or "
+          "`fundparse: ignore-file`).",
+          "무시 주석의 형식이 잘못되었습니다(fundparse: ignore 또는 fundparse: ignore-file).",
+          "<!-- fundparse: ingore FP101 --> 총사업비 10억 원(국비 3억 원, 도비 5억 원)",
+          "<!-- fundparse: ignore FP101 --> 총사업비 10억 원(국비 3억 원, 도비 5억 원)"),
+    Check("FP903", "warning", "A suppression comment suppresses nothing (like ruff's RUF100).",
+          "무시 주석이 가리는 지적이 없습니다(쓰이지 않는 주석).",
+          "<!-- fundparse: ignore FP101 --> 총사업비 10억 원(국비 5억 원, 도비 5억 원)",
+          "총사업비 10억 원(국비 5억 원, 도비 5억 원)"),
 )}
 
-# Labels that name a whole project's total; FP301 compares these.
-TOTAL_LABELS = {"총사업비", "총 사업비", "총투자비", "총예산", "총공사비"}
 _MALFORMED = regex.compile(
     r"(?<![\d.,])(?P<num>\d+(?:,\d+)+)(?:\.\d+)?(?=\s?(?:[십백천만억조]|원|달러|유로|엔|위안))"
 )
@@ -79,28 +110,6 @@ _UNIT_RUN = regex.compile(
     r"(?<![\d.,])(?P<num>\d[\d,.]*(?:[십백천만억조경여](?:\d[\d,.]*)?)*[십백천만억조경])"
     r"(?=\s?(?:원|달러|유로|엔|위안))"
 )
-
-
-def money(value: Decimal | None, currency: str) -> str:
-    if value is None:
-        return "?"
-    if currency == "KRW" and value == value.to_integral_value():
-        return format_krw(int(value))
-    return f"{decimal_str(value)} {currency}"
-
-
-def _josa(word: str, with_final: str, without_final: str) -> str:
-    """Korean particle after ``word``: 이/가, 과/와 … by whether it ends in a final consonant."""
-    last = word.rstrip()[-1:] if word.strip() else ""
-    if "가" <= last <= "힣":
-        return with_final if (ord(last) - 0xAC00) % 28 else without_final
-    return with_final if last.isdigit() and last in "013678" else without_final
-
-
-@dataclass(frozen=True)
-class Place:
-    start: int
-    end: int
 
 
 class FindingMaker:
@@ -194,37 +203,21 @@ def check_period(maker: FindingMaker, period, text: str) -> list[Finding]:
     return []
 
 
-def check_same_label(maker: FindingMaker, labelled) -> list[Finding]:
-    """FP301: one project's total given two different values in one document.
-
-    ``labelled`` holds (label, project words, value, currency, place, definite, sentence start)
-    for each total-label mention; two in one sentence are never compared.  Two mentions are about one project when the words before their
-    labels share a word or one names none; only close values are compared (a transposed or
-    mistyped figure: 281억 vs 218억), since different projects have unrelated totals.  A mention
-    is compared with the 64 before it, which covers any one document.
-    """
-    findings = []
-    seen: list[tuple[str, frozenset, Decimal, str, int]] = []
-    for label, project, value, currency, place, definite, sentence in labelled:
-        if not definite:
-            continue
-        for other_label, other_project, other_value, other_currency, other_sentence in seen[-64:]:
-            if (other_label != label or other_currency != currency or other_value == value
-                    or other_sentence == sentence):
-                continue
-            same_project = not project or not other_project or project & other_project
-            close = abs(value - other_value) <= Decimal("0.35") * max(value, other_value)
-            if same_project and close:
-                first = money(other_value, currency)
-                second = money(value, currency)
-                findings.append(maker.make(
-                    "FP301", place,
-                    f"{label} 금액이 {first}{_josa(first, '과', '와')} {second}"
-                    f"{_josa(second, '으로', '로')} 서로 다릅니다",
-                    f"{label} is given as both {first} and {second}"))
-                break
-        seen.append((label, project, value, currency, sentence))
-    return findings
+def check_document(maker: FindingMaker, text: str, facts, periods, sentences,
+                   doc_date=None) -> list[Finding]:
+    """The checks that look across a document: repeated totals (FP301, FP302; attached to the
+    fact whose amount they name), yearly plans (FP104, FP105) and durations beside a span
+    (FP201).  Returns the findings of no single fact."""
+    by_start = {fact.amount.start: fact for fact in facts}
+    loose: list[Finding] = []
+    for finding in check_totals(maker, text, facts, sentences):
+        if finding.start in by_start:
+            by_start[finding.start].findings.append(finding)
+        else:
+            loose.append(finding)
+    loose.extend(check_plans(maker, text, facts, sentences, doc_date, periods))
+    loose.extend(check_spans(maker, text, periods, sentences))
+    return loose
 
 
 def check_number_format(maker: FindingMaker, text: str) -> list[Finding]:

@@ -1,0 +1,283 @@
+"""FP301 / FP302: one project's total stated twice with different values.
+
+Mentions are the amounts labelled 총사업비 (총투자비, 총예산, 총공사비) in the text, and the
+cells of a table under such a column header.  Two mentions are about one project when the
+words before their labels share a word, or one of them names no project (only a place, an
+office or a speaker: "청주시는", "해수부", "시 관계자는"), unless both name places and they
+differ (경기도, 강원도).  Two in one sentence are never compared.  They are compared when
+the values are close (within 35%: a mistyped figure) or when one is a digit permutation of
+the other (340억 / 304억, 1조 2,468억 / 1조 2,648억) — for a permutation a 사업비 or 예산
+counts too, unless the two are of different budget years.  When the funding parts of one
+mention add up to one of the two values, the other is the wrong one: FP302, an error.
+"""
+
+from __future__ import annotations
+
+import bisect
+from decimal import Decimal
+
+import regex
+
+from fundparse.checks.words import Place, josa, money
+from fundparse.checks.plans import precision, table_blocks
+
+TOTAL_LABELS = {"총사업비", "총 사업비", "총투자비", "총예산", "총공사비"}
+_STRONG = {label.replace(" ", "") for label in TOTAL_LABELS}
+_WEAK = {"사업비", "예산"}  # compared only as a permutation of a strong or weak mention
+_BULLETS = regex.compile(r"[▲△□■○●◦•ㅇ※\n]")
+_WORD = regex.compile(r"[가-힣A-Za-z0-9]{2,}")
+_PARTICLE = regex.compile(r"(?:에서는|에서|에는|은|는|이|가|을|를|의|에|와|과)\Z")  # not 로: 도로
+# Words that do not name a project ("시는 총사업비 …", "이번 사업의 총사업비는 …")
+_NOT_PROJECT = {"시는", "군은", "구는", "도는", "시가", "군이", "구가", "도가", "이번", "올해", "사업",
+                "사업의", "사업은", "사업에", "사업비", "총사업비", "총사업비는", "총사업비가", "모두",
+                "이와", "함께", "또한", "특히", "이에", "따라", "따르면", "현재", "당초", "정부는",
+                "보도자료", "관계자", "관계자는", "설명했다", "말했다", "밝혔다", "강조했다", "이날",
+                # what is done, not to what: two projects share these
+                "건립", "조성", "건설", "설치", "구축", "정비", "개선", "확충", "추진", "개발", "신축",
+                "보수", "증축", "확장", "개량", "공사", "사업비를", "예산을", "총사업비를"}
+# people who speak (a spokesperson, a mayor) and offices (the ministry of the release, often
+# abbreviated: 해양수산부, 해수부): they say nothing about which project
+_SPEAKER = regex.compile(r"(?:장관|시장|군수|구청장|지사|청장|위원장|대표|관계자|담당자|차관|실장|국장|과장"
+                         r"|부|처|청|원|공사|공단)\Z")
+# places: two mentions naming different ones are two projects (경기도, 강원도)
+_PLACE = regex.compile(r"(?:시|군|구|도)\Z")
+_DIGIT = regex.compile(r"\d")
+_TOTAL_AFTER_LABEL = regex.compile(r"(?:사업비|예산)(?:은|는|이|가)?[ \u00a0]*총[ \u00a0]*(?:약[ \u00a0]*)?\Z")
+_OBJECT = regex.compile(r"(?<![가-힣])([가-힣]{2,})(?:을|를)(?![가-힣])")
+_PROJECT_NAME = regex.compile(r"(?:사업명|사업|시설명|과제명)[ \u00a0]*[:：][ \u00a0]*(?P<name>[^\n]{2,60})")
+_SPENT_AFTER = regex.compile(r"[ \u00a0]*(?:을|를)?[ \u00a0]*(?:들여|들인|투입|투자)")
+_TOTAL_CUE = regex.compile(r"(?<![가-힣])총[ \u00a0]*(?:약[ \u00a0]*)?\Z")
+_FIRST_LINE = regex.compile(r"[^\n]*\S[^\n]*")
+_YEAR_WORD = regex.compile(r"(?:19|20)\d{2}|올해|금년|내년|내후년|작년|지난해|전년|당해|연간|매년")
+_ON_PURPOSE = regex.compile(r"(?:당초|변경\s*전|기존|종전)\s*\Z")
+
+
+class _Mention:
+    __slots__ = ("label", "strong", "project", "amount", "fact", "sentence", "definite")
+
+    def __init__(self, label, project, fact, sentence, definite):
+        self.label = label
+        self.strong = label.replace(" ", "") in _STRONG
+        self.project = project
+        self.fact = fact
+        self.amount = fact.amount
+        self.sentence = sentence
+        self.definite = definite
+
+
+def _project(words: list[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """(project words, place and office words) of the clause before a label."""
+    project, places = set(), set()
+    for word in words:
+        if word in _NOT_PROJECT:
+            continue
+        stem = _PARTICLE.sub("", word) or word
+        if (stem in _NOT_PROJECT or _SPEAKER.search(stem) or len(stem) < 2
+                or _DIGIT.search(stem)):  # "3억원": a figure names no project
+            continue
+        (places if _PLACE.search(stem) else project).add(stem)
+    return frozenset(project), frozenset(places)
+
+
+def _one_project(first, second) -> bool:
+    """Project words decide when both mentions have some; else places, when both name one;
+    else what each sentence builds, when both say ("… 들여 도서관을 짓는다"); else nothing
+    tells them apart."""
+    (p1, w1, o1), (p2, w2, o2) = first, second
+    if p1 and p2:
+        return bool(p1 & p2)
+    if w1 and w2:
+        return bool(w1 & w2)
+    if not p1 and not p2 and o1 and o2:
+        return bool(o1 & o2)
+    return True
+
+
+def _objects(text: str, end: int, sentence_end: int) -> frozenset[str]:
+    """The things a sentence goes on to build with the amount: "을 들여 도서관을 짓는다"."""
+    tail = text[end:min(sentence_end, end + 40)]
+    return frozenset(m.group(1) for m in _OBJECT.finditer(tail)
+                     if m.group(1) not in _NOT_PROJECT and not _DIGIT.search(m.group(1)))
+
+
+def _named(text: str, start: int) -> frozenset[str]:
+    """The 사업명 of a box ("○ 사업명: 도서관 건립") in the lines just before ``start``."""
+    found = None
+    for m in _PROJECT_NAME.finditer(text, max(0, start - 200), start):
+        found = m
+    if found is None:
+        return frozenset()
+    return _project(_WORD.findall(found.group("name")))[0]
+
+
+def _unqualified(a) -> bool:
+    """An amount stated as it is: no 약, cap, range, rate or change."""
+    return not (a.approximate or a.bound or a.high is not None or a.per or a.change)
+
+
+def mentions(text: str, facts, sentences) -> list[_Mention]:
+    """Every statement of a project's total, in text order."""
+    out = []
+    headers = _table_headers(text, facts)
+    first = _FIRST_LINE.search(text)
+    title_end = first.end() if first else 0
+    for fact in facts:
+        a = fact.amount
+        s_start, s_end = sentences.span(a.start)
+        before = text[max(s_start, a.start - 60):a.start]
+        clause = _BULLETS.split(before)[-1]
+        listed = "▲" in before or "△" in before  # an item of a list of projects
+        if fact.label in TOTAL_LABELS or fact.label in _WEAK:
+            mention = _labelled(text, fact, clause, listed, s_end)
+        elif fact.label is None and _SPENT_AFTER.match(text, a.end) and (
+                _TOTAL_CUE.search(text, max(s_start, a.start - 8), a.start) or a.start < title_end):
+            # "총 340억 원을 들여 …", a title's "340억 들여 …": the project's whole
+            words, places = _project(_WORD.findall(clause))
+            mention = ("총사업비", (words, places, _objects(text, a.end, s_end)),
+                       _unqualified(a) and not listed)
+        elif id(a) in headers:
+            label, row_words = headers[id(a)]
+            mention = (label, (*_project(row_words), frozenset()), _unqualified(a))
+        else:
+            continue
+        if mention is not None:
+            label, project, definite = mention
+            out.append(_Mention(label, project, fact, s_start, definite))
+    return out
+
+
+def _labelled(text: str, fact, clause: str, listed: bool, s_end: int):
+    """(label, project, definite) of an amount labelled 총사업비, 사업비 or 예산, or None."""
+    a = fact.amount
+    if _ON_PURPOSE.search(clause.rstrip().removesuffix(fact.label).rstrip()):
+        return None  # "당초 총사업비 …", "변경 전 총사업비 …"
+    if fact.label in _WEAK and _YEAR_WORD.search(clause):
+        return None  # "올해 예산", "2025년 사업비": budgets of a year, not the total
+    # "하수도 3억원(총사업비 97억원)": a year's figure with its project's total, an item of a
+    # list; a box line ("○ 총사업비: 520억 원") or "신청사 건립(총사업비 340억 원)" is the
+    # project's own
+    paren = clause.rfind("(")
+    in_list = listed or paren >= len(clause) - 12 and _DIGIT.search(clause, 0, paren) is not None
+    label = fact.label
+    if label in _WEAK and _TOTAL_AFTER_LABEL.search(clause):
+        label = "총" + label  # "사업비 총 340억 원", "사업비는 총 …": the whole
+    words, places = _project(_WORD.findall(clause))
+    if not words and clause.strip() in (fact.label, fact.label + ":", fact.label + "："):
+        words = _named(text, a.start)  # a box line: "○ 총사업비: 120억 원"
+    return label, (words, places, _objects(text, a.end, s_end)), _unqualified(a) and not in_list
+
+
+def _table_headers(text: str, facts) -> dict[int, tuple[str, list[str]]]:
+    """The amount in a table's one row under a 총사업비 column: (label, the row's first-cell
+    words).  A table of several projects is a list: none of its rows is compared."""
+    if "\t" not in text:
+        return {}
+    ordered = sorted((f.amount for f in facts), key=lambda a: a.start)
+    starts = [a.start for a in ordered]
+    out: dict[int, tuple[str, list[str]]] = {}
+    for block in table_blocks(text):
+        header = block[0]
+        labels = {j: text[s:e].strip() for j, (s, e) in enumerate(header)
+                  if text[s:e].strip().replace(" ", "") in _STRONG}
+        if not labels:
+            continue
+        found: dict[int, tuple[object, str, list[str]]] = {}
+        for row in block[1:]:
+            if len(row) != len(header):
+                continue
+            first = text[row[0][0]:row[0][1]]
+            for j, label in labels.items():
+                lo, hi = row[j]
+                inside = ordered[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+                if len(inside) == 1:
+                    if j in found:
+                        found[j] = None  # a table of several projects: no row is the text's
+                    else:
+                        found[j] = (inside[0], label, _WORD.findall(first))
+        for entry in found.values():
+            if entry is not None:
+                amount, label, words = entry
+                out[id(amount)] = (label, words)
+    return out
+
+
+def _digits(value: Decimal) -> str:
+    return "".join(sorted(ch for ch in format(value.normalize(), "f") if ch.isdigit()))
+
+
+def _permutation(a: Decimal, b: Decimal) -> bool:
+    """The same digits in another order (340 / 304, 1조 2,468억 / 1조 2,648억), with at least
+    three that are not zero (12 / 21 happen by chance)."""
+    digits = _digits(a)
+    return a != b and digits == _digits(b) and len(digits.replace("0", "")) >= 3
+
+
+def _split_sum(fact, text: str) -> Decimal | None:
+    """The sum of a mention's own funding parts when they are the whole of it."""
+    split = fact.split
+    if split is None or split.partial or len(split.parts) < 2:
+        return None
+    parts = split.parts
+    if any(p.value is None or p.share is not None or p.currency != fact.amount.currency
+           for p in parts):
+        return None
+    return sum((p.value for p in parts), Decimal(0))
+
+
+def _supported(fact, value: Decimal, text: str) -> bool:
+    parts_sum = _split_sum(fact, text)
+    if parts_sum is None:
+        return False
+    allowed = sum((getattr(p, "precision", Decimal(0)) for p in fact.split.parts),
+                  precision(fact.amount, text))
+    return abs(parts_sum - value) <= allowed
+
+
+def check_totals(maker, text: str, facts, sentences) -> list:
+    found = mentions(text, facts, sentences)
+    findings = []
+    seen: list[_Mention] = []
+    for m in found:
+        if not m.definite:
+            continue
+        for other in seen[-64:]:
+            finding = _compare(maker, text, other, m)
+            if finding is not None:
+                findings.append(finding)
+                break
+        seen.append(m)
+    return findings
+
+
+def _compare(maker, text: str, first: _Mention, second: _Mention):
+    a, b = first.amount, second.amount
+    if a.currency != b.currency or a.value == b.value or first.sentence == second.sentence:
+        return None
+    permuted = _permutation(a.value, b.value)
+    if first.strong and second.strong:
+        if first.label.replace(" ", "") != second.label.replace(" ", ""):
+            return None
+        close = abs(a.value - b.value) <= Decimal("0.35") * max(a.value, b.value)
+        if not (close or permuted):
+            return None
+    elif not permuted:
+        return None
+    years = {first.fact.fiscal_year, second.fact.fiscal_year} - {None}
+    if years and (len(years) > 1 or first.fact.fiscal_year != second.fact.fiscal_year):
+        return None
+    if not _one_project(first.project, second.project):
+        return None
+    label = second.label if second.strong or not first.strong else first.label
+    one, two = money(a.value, a.currency), money(b.value, b.currency)
+    ko = f"{label} 금액이 {one}{josa(one, '과', '와')} {two}{josa(two, '으로', '로')} 서로 다릅니다"
+    en = f"{label} is given as both {one} and {two}"
+    for holder, right, wrong in ((first, a, second), (second, b, first),
+                                 (first, b, first), (second, a, second)):
+        if _supported(holder.fact, right.value, text) and wrong.amount is not right:
+            good = money(right.value, right.currency)
+            listing = " + ".join(p.text or p.label for p in holder.fact.split.parts)
+            return maker.make(
+                "FP302", Place(wrong.amount.start, wrong.amount.end),
+                f"{ko}: 재원 합계({listing})는 {good}입니다",
+                f"{en}: the funding parts ({listing}) add up to {good}")
+    return maker.make("FP301", Place(b.start, b.end), ko, en)
