@@ -481,6 +481,11 @@ class SumAssigner:
                 return sorted(best[1], key=lambda c: c.start), False, allowed
         return None
 
+    def _stated(self, a: Amount) -> bool:
+        """An amount stated as a whole itself: a total cue right before it."""
+        s_start = self.sentences.span(a.start)[0]
+        return self.forms.total_cue.search(self.text, max(s_start, a.start - 16), a.start) is not None
+
     def _alone(self, a: Amount, s_start: int, s_end: int) -> bool:
         """The only amount of its sentence: a sentence that states the total and nothing else."""
         return (all(other is a for other in self.reader.between(s_start, s_end))
@@ -506,7 +511,8 @@ class SumAssigner:
             lo, hi = (a.end, max(c.fact.amount.end for c in parts)) if parts else (0, 0)
         if not parts and stated and s_end < len(text):
             # "…3297억 원이 투입된다. … 총사업비 절반인 1649억 원을 국비로": tied back to it
-            later = [c for c in found if c.known and s_end <= c.start]
+            later = [c for c in found if c.known and s_end <= c.start
+                     and not self._stated(c.fact.amount)]  # "총사업비 304억 원은": a total again
             if later:
                 first = min(c.start for c in later)
                 n_start = self.sentences.span(first)[0]
