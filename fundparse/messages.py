@@ -100,6 +100,22 @@ MESSAGES: dict[str, dict[str, str | tuple[str, str]]] = {
                       "en": "rules: unknown rule code or prefix {code!r} (rules: {codes})"},
     "rules.bad": {"ko": "틀린 예", "en": "bad"},
     "rules.good": {"ko": "맞는 예", "en": "good"},
+    "rules.suppressions": {
+        "ko": "무시 주석 — 보도자료 안에:\n"
+              "  <!-- fundparse: ignore FP101 사유 -->     이 줄과 다음 비지 않은 줄\n"
+              "  # fundparse: ignore FP101, FP301         (한 줄 전체)\n"
+              "  <!-- fundparse: ignore-file FP301 -->    파일 전체\n"
+              "  코드가 없으면 모든 규칙이고, 접두어(FP1)도 됩니다.\n"
+              "  없는 코드(FP901)와 잘못 쓴 주석(FP902)은 오류, 가리는 것이 없는 주석(FP903)은 경고입니다"
+              "(ruff의 RUF100처럼). --ignore FP9 또는 ignore = [\"FP903\"]로 끌 수 있습니다.",
+        "en": "Suppressions — in the release itself:\n"
+              "  <!-- fundparse: ignore FP101 reason -->  this line and the next non-empty line\n"
+              "  # fundparse: ignore FP101, FP301         (a line of its own)\n"
+              "  <!-- fundparse: ignore-file FP301 -->    the whole file\n"
+              "  No code means every rule; prefixes (FP1) work.\n"
+              "  An unknown code (FP901) or a misspelt directive (FP902) is an error; a suppression that\n"
+              "  covers no finding (FP903) is a warning, like ruff's RUF100. --ignore FP9 or\n"
+              "  ignore = [\"FP903\"] switch them off."},
     "rules.fix_comment": {"ko": "주석을 고치거나 지우십시오.", "en": "correct the comment, or delete it."},
     "rules.when_right": {"ko": "수치가 맞는데도 지적되면 보도자료에 표시를 남기십시오:",
                          "en": "When the figures are right after all, leave a note in the release:"},

@@ -411,15 +411,7 @@ FAMILIES = {
     "FP9": ("무시 주석", "suppression comments"),
 }
 
-SUPPRESSIONS_HELP = """\
-무시 주석 (suppressions) — 보도자료 안에 / in the release itself:
-  <!-- fundparse: ignore FP101 사유 -->     이 줄과 다음 줄 / this line and the next non-empty line
-  # fundparse: ignore FP101, FP301         (한 줄 전체 / a line of its own)
-  <!-- fundparse: ignore-file FP301 -->    파일 전체 / the whole file
-  코드가 없으면 모든 규칙, 접두어(FP1)도 됩니다 / no code means every rule; prefixes work.
-  없는 코드(FP901)와 잘못 쓴 주석(FP902)은 오류, 가리는 것이 없는 주석(FP903)은 경고입니다.
-  An unknown code (FP901) or a misspelt directive (FP902) is an error; a suppression that
-  covers no finding (FP903) is a warning.  --ignore FP9 / ignore = ["FP903"] switch them off."""
+
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -455,7 +447,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
         print(f"  {code}  {severity:<{4 if ko else 7}}  {check.summary_ko if ko else check.summary}")
     if not args.code or "FP9".startswith(args.code.strip().upper()[:3]):
         print()
-        print(SUPPRESSIONS_HELP)
+        print(t("rules.suppressions"))
     return EXIT_OK
 
 
@@ -472,7 +464,7 @@ def _explain(check) -> str:
         lines.append(f"         → {reported[0] if ko else reported[1]}")
     lines.append(f"  {t('rules.good')}:  {check.good}")
     if check.code.startswith("FP9"):
-        lines += ["", "  " + t("rules.fix_comment"), "", SUPPRESSIONS_HELP]
+        lines += ["", "  " + t("rules.fix_comment"), "", t("rules.suppressions")]
         return "\n".join(lines)
     lines += [
         "",
