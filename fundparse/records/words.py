@@ -11,12 +11,8 @@ from importlib import resources
 
 import regex
 
+from fundparse.rules.forms import alternation as _alternation  # longest first: 특별자치도, 도
 from fundparse.rules.tables import merge_tables
-
-
-def _alternation(words) -> str:
-    """Longest first, so "특별자치도" wins over "도"."""
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 @dataclass(frozen=True)
