@@ -4,14 +4,17 @@ chunk by chunk, a worker pool, and the bookkeeping of the events every command s
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
 from fundparse.cli.args import EXIT_ERROR, EXIT_INTERNAL, EXIT_OK, ISSUES_URL, say
+from fundparse.report.names import shown_name
 
 
 HUGE_BYTES = 8 * 1024 * 1024        # plain text above this is read chunk by chunk
@@ -113,6 +116,7 @@ def process(path: str, job: Job) -> Iterator[Event]:
     from fundparse.readers import ReadError
 
     try:
+        _refuse_link_loop(path)
         config = config_for(path, job)
         if job.mode == "check":
             from fundparse.suppress import validate_config
@@ -138,6 +142,19 @@ def process(path: str, job: Job) -> Iterator[Event]:
 
             traceback.print_exc()
         yield ("internal", one_line(exc))
+
+
+def _refuse_link_loop(path: str) -> None:
+    """A symbolic link loop is an input error (exit 2), found before anything resolves it."""
+    if path == "-":
+        return
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            from fundparse.readers import ReadError
+
+            raise ReadError("symbolic link loop") from None
 
 
 def one_line(exc: BaseException) -> str:
@@ -305,10 +322,23 @@ def _init_worker(barrier) -> None:
             pass
 
 
+AHEAD = 2  # results a worker may have finished and waiting, per worker
+
+
+def _local(path: str, job: Job) -> bool:
+    """Read in this process: stdin (it belongs here) and huge text, which is streamed chunk
+    by chunk here rather than held whole in a worker and sent back in one piece."""
+    return path == "-" or _is_huge(path, job)
+
+
 def run(inputs: Sequence[str], job: Job, jobs: int) -> Iterator[tuple[str, int, Iterable[Event]]]:
-    """(path, worker pid, events) per input, in input order whatever ``jobs`` is."""
+    """(path, worker pid, events) per input, in input order whatever ``jobs`` is.
+
+    With ``jobs`` > 1 at most ``AHEAD`` results per worker wait to be written, so memory is
+    about ``jobs`` times that of one document; an interrupt stops the workers at once."""
     pid = os.getpid()
-    if jobs <= 1 or sum(1 for p in inputs if p != "-") <= 1:
+    pooled = sum(1 for p in inputs if not _local(p, job)) if jobs > 1 else 0
+    if pooled <= 1:
         for path in inputs:
             yield path, pid, process(path, job)
         return
@@ -317,22 +347,47 @@ def run(inputs: Sequence[str], job: Job, jobs: int) -> Iterator[tuple[str, int, 
 
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     context = multiprocessing.get_context(method)
-    workers = min(jobs, sum(1 for p in inputs if p != "-"))
+    workers = min(jobs, pooled)
     barrier = context.Barrier(workers)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                             initializer=_init_worker, initargs=(barrier,)) as pool:
-        futures = [None if p == "-" else pool.submit(_work, p, job) for p in inputs]
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                               initializer=_init_worker, initargs=(barrier,))
+    waiting: deque = deque()   # (path, future or None), in input order
+    todo = iter(inputs)
+    running = 0
+    try:
+        while True:
+            while running < AHEAD * workers and (path := next(todo, None)) is not None:
+                local = _local(path, job)
+                waiting.append((path, None if local else pool.submit(_work, path, job)))
+                running += not local
+            if not waiting:
+                break
+            path, future = waiting.popleft()
+            if future is None:
+                yield path, pid, process(path, job)
+            else:
+                running -= 1
+                worker, events = future.result()
+                yield path, worker, events
+    except BaseException:   # an interrupt, or the caller gone: no waiting for the workers
+        _stop(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _stop(pool) -> None:
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process_ in processes:
         try:
-            for path, future in zip(inputs, futures):
-                if future is None:  # stdin belongs to this process
-                    yield path, pid, process(path, job)
-                else:
-                    worker, events = future.result()
-                    yield path, worker, events
-        finally:
-            for future in futures:
-                if future is not None:
-                    future.cancel()
+            process_.terminate()
+        except (OSError, AttributeError):
+            pass
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process_ in processes:
+        try:
+            process_.join(2)
+        except (OSError, AttributeError, AssertionError):
+            pass
 
 
 class Run:
@@ -344,7 +399,7 @@ class Run:
         self._said: set[str] = set()
 
     def error(self, path: str, reason: str) -> None:
-        say(f"{path}: {reason}")
+        say(f"{shown_name(path)}: {reason}")
         self.status = max(self.status, EXIT_ERROR)
 
     def config_error(self, message: str) -> None:
@@ -354,7 +409,7 @@ class Run:
         self.status = max(self.status, EXIT_ERROR)
 
     def internal(self, path: str, reason: str) -> None:
-        say(f"{path}: internal error ({reason}); please report this at {ISSUES_URL}")
+        say(f"{shown_name(path)}: internal error ({reason}); please report this at {ISSUES_URL}")
         self.status = max(self.status, EXIT_INTERNAL)
 
     def common(self, path: str, pid: int, event: Event) -> bool:
@@ -363,12 +418,12 @@ class Run:
         if kind == "doc":
             if self.verbose:
                 encoding = f", {event[2]}" if event[2] else ""
-                say(f"worker {pid} read {path} ({event[1]}{encoding})")
+                say(f"worker {pid} read {shown_name(path)} ({event[1]}{encoding})")
         elif kind == "note":
-            say(f"{path}: {event[1]}")
+            say(f"{shown_name(path)}: {event[1]}")
         elif kind == "info":
             if self.verbose:
-                say(f"{path}: {event[1]}")
+                say(f"{shown_name(path)}: {event[1]}")
         elif kind == "error":
             self.error(path, event[1])
         elif kind == "config":

@@ -133,6 +133,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
                     writer.end(shown)
                 if progress is not None:
                     progress[0].advance(progress[1])
+        except KeyboardInterrupt:
+            if fmt == "json":
+                writer.close()  # what was written stays one valid JSON list
+            raise
         finally:
             if progress is not None:
                 progress[0].stop()

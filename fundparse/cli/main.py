@@ -18,6 +18,8 @@ from fundparse.cli.args import (
 )
 from fundparse.cli.batch import one_line
 from fundparse.cli.commands import cmd_check, cmd_extract, cmd_rules
+from fundparse.cli.streams import (EXIT_INTERRUPTED, guard_stdout, output_failure, silence_stdout,
+                                   whole_writes)
 
 
 def _delegate(name: str, argv: list[str]) -> int:
@@ -50,6 +52,7 @@ COMMANDS = {"extract": cmd_extract, "check": cmd_check, "rules": cmd_rules}
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``fundparse``; returns the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    guard_stdout()
     try:
         if argv and argv[0] in DELEGATED:
             return _delegate(argv[0], argv[1:])
@@ -58,17 +61,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             parser.print_help(sys.stderr)
             return EXIT_ERROR
-        return COMMANDS[args.command](args)
+        with whole_writes():
+            status = COMMANDS[args.command](args)
+        sys.stdout.flush()  # a full disk is told here, not in the interpreter's flush at exit
+        return status
     except SystemExit as exc:  # argparse: --help, --version, usage errors
         code = exc.code
         return code if isinstance(code, int) else (0 if code is None else EXIT_ERROR)
     except KeyboardInterrupt:
         say("interrupted")
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
-        _silence_stdout()
+        silence_stdout()
         return EXIT_OK
     except Exception as exc:
+        if output_failure(exc):
+            silence_stdout()
+            say(output_failure(exc))
+            return EXIT_ERROR
         if _is_user_error(exc):
             say(" ".join(str(exc).split()) or type(exc).__name__)
             return EXIT_ERROR
@@ -76,12 +86,3 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         say(f"internal error ({one_line(exc)}); please report this at {ISSUES_URL}")
         return EXIT_INTERNAL
-
-
-def _silence_stdout() -> None:
-    """After the reader of a pipe went away (`| head`): no second error at exit."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
