@@ -19,6 +19,7 @@ from fundparse.report.names import shown_name
 
 HUGE_BYTES = 8 * 1024 * 1024        # plain text above this is read chunk by chunk
 CHUNK_CHARS = 1 << 16               # 64K characters: the engine is fastest per character here
+CONTEXT_CHARS = 2048                # read again either side of a chunk (a sentence is < 1,200)
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class Job:
     stdin_name: str | None = None
     huge_bytes: int = HUGE_BYTES
     chunk_chars: int = CHUNK_CHARS
+    context_chars: int = CONTEXT_CHARS  # text of the chunks either side, read with a chunk
     render: str | None = None  # "jsonl": workers send finished JSON lines, not Mention objects
 
     def rates_on(self, day: dt.date | None) -> dict[str, Decimal] | None:
@@ -253,7 +255,66 @@ def shift_mention(m, offset: int, lines: int, columns: int):
     )
 
 
+def _with_lookahead(pairs: Iterator[tuple[int, str]], size: int
+                    ) -> Iterator[tuple[int, str, str]]:
+    """(offset, chunk, the text after it: at least ``size`` characters of the chunks that
+    follow, when there are that many)."""
+    ahead: deque = deque()
+    held = 0
+    done = False
+    while True:
+        while not done and (len(ahead) < 2 or held - len(ahead[0][1]) < size):
+            pair = next(pairs, None)
+            if pair is None:
+                done = True
+            else:
+                ahead.append(pair)
+                held += len(pair[1])
+        if not ahead:
+            return
+        offset, chunk = ahead.popleft()
+        held -= len(chunk)
+        yield offset, chunk, "".join(piece for _, piece in ahead)
+
+
+def _context_before(chunk: str, size: int) -> str:
+    """The end of ``chunk`` read again before the next one: at most ``size`` characters,
+    starting after a line break (or a sentence end, or a space) so no word is cut."""
+    if size <= 0 or not chunk:
+        return ""
+    tail = chunk[-size:]
+    if len(tail) == len(chunk):
+        return tail
+    for mark in ("\n", ". ", " "):
+        cut = tail.find(mark)
+        if cut >= 0:
+            return tail[cut + len(mark):]
+    return ""
+
+
+def _context_after(chunk: str, size: int) -> str:
+    """The start of ``chunk`` read again after the one before it, ending where a chunk could."""
+    from fundparse.readers.plain import cut_text
+
+    if size <= 0 or not chunk:
+        return ""
+    return next(cut_text(chunk, size), "")
+
+
+def _line_and_column(chunk: str, end: int, at_start: tuple[int, int]) -> tuple[int, int]:
+    """Line breaks before ``chunk[end]`` and characters of its line before it, given those
+    before the chunk's start."""
+    lines, columns = at_start
+    newlines = chunk.count("\n", 0, end)
+    if newlines:
+        return lines + newlines, end - chunk.rfind("\n", 0, end) - 1
+    return lines, columns + end
+
+
 def _process_chunks(path: str, job: Job, config) -> Iterator[Event]:
+    """Huge plain text chunk by chunk.  Each chunk is read with ``job.context_chars`` of the
+    chunks either side of it, and keeps what starts inside it: a sentence across a seam is
+    read whole, as in the whole file, and nothing is found twice."""
     import fundparse
     from fundparse.readers import iter_text_chunks
     from fundparse.structure.docdate import sniff_doc_date
@@ -268,25 +329,35 @@ def _process_chunks(path: str, job: Job, config) -> Iterator[Event]:
     bare = _bare(config)
     scanner = SuppressionScanner()
     findings = []
-    for offset, chunk in iter_text_chunks(path, job.chunk_chars):
+    behind, behind_at = "", (0, 0)   # text before the chunk, and its first line and column
+    context = job.context_chars
+    for offset, chunk, following in _with_lookahead(iter_text_chunks(path, job.chunk_chars),
+                                                    context):
         if offset == 0:
             if day is None:
                 day = sniff_doc_date(chunk)
             if job.rates or job.rate_table is not None:
                 rates = job.rates_on(day)
+        before = _context_before(behind, context)
+        text = before + chunk + _context_after(following, context)
+        own = range(len(before), len(before) + len(chunk))
+        base = offset - len(before)
+        base_lines, base_columns = _line_and_column(behind, len(behind) - len(before), behind_at)
         if job.mode == "extract":
-            mentions = fundparse.extract(chunk, doc_date=day, rates=rates, config=config)
-            yield ("mentions", [shift_mention(m, offset, lines, columns) for m in mentions])
+            mentions = fundparse.extract(text, doc_date=day, rates=rates, config=config)
+            yield ("mentions", [shift_mention(m, base, base_lines, base_columns)
+                                for m in mentions if m.start in own])
         else:
-            findings.extend(_shift_finding(f, offset, lines, columns)
-                            for f in fundparse.check(chunk, doc_date=day, config=bare))
+            findings.extend(_shift_finding(f, base, base_lines, base_columns)
+                            for f in fundparse.check(text, doc_date=day, config=bare)
+                            if f.start in own)
             scanner.feed(chunk, lines + 1)
-        newlines = chunk.count("\n")
-        if newlines:
-            lines += newlines
-            columns = len(chunk) - chunk.rfind("\n") - 1
-        else:
-            columns += len(chunk)
+        lines, columns = _line_and_column(chunk, len(chunk), (lines, columns))
+        behind += chunk
+        if len(behind) > 2 * context:
+            drop = len(behind) - 2 * context
+            behind_at = _line_and_column(behind, drop, behind_at)
+            behind = behind[drop:]
     if job.mode == "check":
         kept = filter_findings(findings, "", config=config, path=path, select=job.select,
                                ignore=job.ignore, suppressions=scanner.suppressions)
