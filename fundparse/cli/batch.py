@@ -446,8 +446,12 @@ def run(inputs: Sequence[str], job: Job, jobs: int) -> Iterator[tuple[str, int, 
     pool.shutdown(wait=True)
 
 
+STOPPED: list[int] = []   # pids of the workers stopped by an interrupt (see streams.leave)
+
+
 def _stop(pool) -> None:
     processes = list((getattr(pool, "_processes", None) or {}).values())
+    STOPPED.extend(getattr(p, "pid", 0) for p in processes)
     for process_ in processes:
         try:
             process_.terminate()
@@ -459,6 +463,15 @@ def _stop(pool) -> None:
             process_.join(2)
         except (OSError, AttributeError, AssertionError):
             pass
+    # A worker stopped in the middle of sending a result leaves half a message in the result
+    # pipe, and the pool's thread would wait for the rest for ever (and the interpreter for that
+    # thread at exit).  With every worker gone, closing this process's own end of the pipe
+    # makes that read end: the thread sees a broken pool and finishes.
+    queue = getattr(pool, "_result_queue", None)
+    try:
+        queue._writer.close()  # type: ignore[union-attr]
+    except (AttributeError, OSError):
+        pass
 
 
 class Run:

@@ -18,8 +18,8 @@ from fundparse.cli.args import (
 )
 from fundparse.cli.batch import one_line
 from fundparse.cli.commands import cmd_check, cmd_extract, cmd_rules
-from fundparse.cli.streams import (EXIT_INTERRUPTED, guard_stdout, output_failure, silence_stdout,
-                                   whole_writes)
+from fundparse.cli.streams import (EXIT_INTERRUPTED, guard_stdout, leave, output_failure,
+                                   silence_stdout, whole_writes)
 
 
 def _delegate(name: str, argv: list[str]) -> int:
@@ -70,15 +70,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code if isinstance(code, int) else (0 if code is None else EXIT_ERROR)
     except KeyboardInterrupt:
         say("interrupted")
-        return EXIT_INTERRUPTED
+        return leave(EXIT_INTERRUPTED)
     except BrokenPipeError:
         silence_stdout()
-        return EXIT_OK
+        return leave(EXIT_OK)
     except Exception as exc:
         if output_failure(exc):
             silence_stdout()
             say(output_failure(exc))
-            return EXIT_ERROR
+            return leave(EXIT_ERROR)
         if _is_user_error(exc):
             say(" ".join(str(exc).split()) or type(exc).__name__)
             return EXIT_ERROR

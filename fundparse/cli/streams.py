@@ -30,8 +30,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-__all__ = ["ClosedOutput", "EXIT_INTERRUPTED", "guard_stdout", "output_failure", "silence_stdout",
-           "whole_writes"]
+__all__ = ["ClosedOutput", "EXIT_INTERRUPTED", "guard_stdout", "leave", "output_failure",
+           "silence_stdout", "whole_writes"]
 
 EXIT_INTERRUPTED = 130   # 128 + SIGINT, as a shell reports a command ended by Ctrl-C
 
@@ -92,12 +92,20 @@ def silence_stdout() -> None:
 
 
 _HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-_WRITERS = (os.path.join(_HERE, "report", "formats.py"), os.path.join(_HERE, "cli", "commands.py"))
+_WRITERS = (os.path.join(_HERE, "report", "formats.py"), os.path.join(_HERE, "cli", "commands.py"),
+            os.path.abspath(__file__))
 _RETRY = 0.01   # seconds: how soon a deferred interrupt is tried again
 
 
+def _writing(frame: Any) -> bool:
+    """Whether the innermost frame of fundparse's own code is one that writes the output."""
+    while frame is not None and not frame.f_code.co_filename.startswith(_HERE + os.sep):
+        frame = frame.f_back
+    return frame is not None and frame.f_code.co_filename in _WRITERS
+
+
 def _interrupt(signum: int, frame: Any) -> None:
-    if frame is not None and frame.f_code.co_filename in _WRITERS:
+    if _writing(frame):
         signal.setitimer(signal.ITIMER_REAL, _RETRY)   # comes back as SIGALRM
         return
     raise KeyboardInterrupt
@@ -120,7 +128,7 @@ class _UninterruptedWrites(io.RawIOBase):
         return os.isatty(self._fd)
 
     def write(self, data: Any) -> int:
-        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGALRM})
         try:
             return os.write(self._fd, data)
         finally:
@@ -173,3 +181,19 @@ def whole_writes() -> Iterator[None]:
                 ours.flush()
             finally:
                 ours.detach()
+
+
+def leave(code: int) -> int:
+    """``code``, or — when an interrupt stopped a pool of workers — an exit with ``code`` right
+    now, output flushed: the pool's own threads may wait for ever on a worker stopped in the
+    middle of sending a result, and the interpreter would wait for them."""
+    from fundparse.cli.batch import STOPPED
+
+    if not STOPPED:
+        return code
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError, AttributeError):
+            pass
+    os._exit(code)
