@@ -53,7 +53,7 @@ def test_a_symlink_loop_met_in_a_folder_is_an_input_error(looped, command):
 
 
 def test_a_symlink_loop_named_directly(looped):
-    done = run("extract", looped / "a.txt")
+    done = run("extract", "--format", "jsonl", looped / "a.txt")
     assert done.returncode == 2 and done.stdout == b""
     assert no_traceback(done.stderr) == f"fundparse: {looped / 'a.txt'}: symbolic link loop\n"
 
@@ -176,9 +176,14 @@ def test_ctrl_c_leaves_a_closed_json_list(many, jobs):
     assert records and all(r["krw"] == 5_000_000_000 for r in records)
 
 
-def test_ctrl_c_during_check(many):
-    code, out, err = interrupted(["check", "--format", "text", "--select", "FP4"], many)
+def test_ctrl_c_during_check(tmp_path):
+    wrong = "공원 조성에는 100억 원(국비 30억 원, 도비 20억 원)이 든다.\n" * 200   # FP101
+    for i in range(20):
+        (tmp_path / f"doc{i:02}.txt").write_text(wrong, encoding="utf-8")
+    code, out, err = interrupted(["check", "--format", "text"], tmp_path)
     assert code == 130 and err == "fundparse: interrupted\n"
+    lines = out.decode().splitlines()
+    assert lines and all(" FP101 " in line for line in lines)
 
 
 # --- --jobs holds a bounded number of finished results --------------------------------------------
