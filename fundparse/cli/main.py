@@ -18,8 +18,7 @@ from fundparse.cli.args import (
 )
 from fundparse.cli.batch import one_line
 from fundparse.cli.commands import cmd_check, cmd_extract, cmd_rules
-from fundparse.cli.streams import (EXIT_INTERRUPTED, guard_stdout, leave, output_failure,
-                                   silence_stdout, whole_writes)
+from fundparse.cli.streams import guard_stdout, output_failure, whole_writes
 
 
 def _delegate(name: str, argv: list[str]) -> int:
@@ -52,8 +51,8 @@ COMMANDS = {"extract": cmd_extract, "check": cmd_check, "rules": cmd_rules}
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``fundparse``; returns the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    guard_stdout()
     try:
+        guard_stdout()
         if argv and argv[0] in DELEGATED:
             return _delegate(argv[0], argv[1:])
         parser = build_parser()
@@ -63,22 +62,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_ERROR
         with whole_writes():
             status = COMMANDS[args.command](args)
-        sys.stdout.flush()  # a full disk is told here, not in the interpreter's flush at exit
+            sys.stdout.flush()  # a full disk is told here, not at the interpreter's exit
         return status
     except SystemExit as exc:  # argparse: --help, --version, usage errors
         code = exc.code
         return code if isinstance(code, int) else (0 if code is None else EXIT_ERROR)
     except KeyboardInterrupt:
         say("interrupted")
-        return leave(EXIT_INTERRUPTED)
+        return 130
     except BrokenPipeError:
-        silence_stdout()
-        return leave(EXIT_OK)
+        _silence_stdout()
+        return EXIT_OK
     except Exception as exc:
-        if output_failure(exc):
-            silence_stdout()
+        if output_failure(exc):  # a full disk, a closed stdout: the surroundings, not a bug
+            _silence_stdout()
             say(output_failure(exc))
-            return leave(EXIT_ERROR)
+            return EXIT_ERROR
         if _is_user_error(exc):
             say(" ".join(str(exc).split()) or type(exc).__name__)
             return EXIT_ERROR
@@ -86,3 +85,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         say(f"internal error ({one_line(exc)}); please report this at {ISSUES_URL}")
         return EXIT_INTERNAL
+
+
+def _silence_stdout() -> None:
+    """After the reader of a pipe went away (`| head`): no second error at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
