@@ -149,6 +149,7 @@ class Case:
     build: Callable[[int], str]
     n: int          # the smaller size; the benchmark also runs 2n
     unit: str       # what n counts
+    call: str = "extract"   # or "check" (which reads periods over the whole text)
 
 
 CASES: dict[str, Case] = {c.name: c for c in (
@@ -169,6 +170,17 @@ CASES: dict[str, Case] = {c.name: c for c in (
     # the split arithmetic: every total looked for its parts among every amount (was n²)
     Case("labelled-parts", '"국비 1억 원, 도비 2억 원, 시비 3억 원, " n times',
          lambda n: "국비 1억 원, 도비 2억 원, 시비 3억 원, " * n, 4_000, "parts"),
+    # issue 21, whitespace runs inside a period form: the "span" form of forms.toml
+    # [periods] tries every split of a run between its adjacent \s* (after the last year:
+    # (?:\s*까지)?(?:\s*[,(]?\s*(?:총\s*|향후\s*)?…), so each year before a long run costs n²
+    Case("period-spaces", '"2023년부터", n spaces, "2026년까지 5억 원"',
+         lambda n: "2023년부터" + " " * n + "2026년까지 5억 원", 20_000, "spaces"),
+    Case("period-tabs", '"2023∼2026년", n tabs, "5억 원"',
+         lambda n: "2023∼2026년" + "\t" * n + "5억 원", 20_000, "tabs"),
+    Case("period-newlines-check", 'check on "2023∼2026년", n line breaks, "x" (33 s at 16,000)',
+         lambda n: "2023∼2026년" + "\n" * n + "x", 4_000, "line breaks", "check"),
+    Case("spaces-amount-check", 'check on n spaces, then 5억 원',
+         lambda n: " " * n + "5억 원", 50_000, "spaces", "check"),
 )}
 
 
@@ -178,9 +190,13 @@ def rowspan_html(n: int) -> bytes:
     return f"<html><body><table>{rows}</table></body></html>".encode()
 
 
-def time_extract(text: str, budget: float = 1.0, most: int = 5) -> tuple[float, int]:
-    """Fastest of a few ``fundparse.extract(text)`` runs (repeated while under ``budget`` s)."""
+def time_extract(text: str, budget: float = 1.0, most: int = 5,
+                 call: str = "extract") -> tuple[float, int]:
+    """Fastest of a few ``fundparse.extract(text)`` (or ``check``) runs, repeated while under
+    ``budget`` s."""
     import fundparse
+
+    function = getattr(fundparse, call)
 
     best = float("inf")
     mentions = 0
@@ -190,7 +206,7 @@ def time_extract(text: str, budget: float = 1.0, most: int = 5) -> tuple[float, 
     for _ in range(most):
         _cached.cache_clear()  # each run parses its numerals afresh, as a user's first call does
         start = time.perf_counter()
-        mentions = len(fundparse.extract(text))
+        mentions = len(function(text))
         took = time.perf_counter() - start
         best = min(best, took)
         spent += took
@@ -205,7 +221,7 @@ def run_case(name: str, n: int) -> dict:
 
     fundparse.extract(SEED)  # rule tables compiled, caches warm
     text = CASES[name].build(n)
-    seconds, mentions = time_extract(text)
+    seconds, mentions = time_extract(text, call=CASES[name].call)
     return {"case": name, "n": n, "bytes": len(text.encode("utf-8")), "chars": len(text),
             "seconds": seconds, "mentions": mentions}
 

@@ -13,6 +13,13 @@ never imports this package.  ``check`` with text output imports neither rich nor
 pre-commit starts it on every commit.
 """
 
-from fundparse.cli.main import main
+from fundparse.cli.main import main as _main
+from fundparse.cli.streams import leave
+
+
+def main(argv=None) -> int:
+    """Run ``fundparse``; returns the exit code (see cli/main.py and cli/streams.leave)."""
+    return leave(_main(argv))
+
 
 __all__ = ["main"]

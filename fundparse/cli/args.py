@@ -62,7 +62,9 @@ def t(key: str, **values: object) -> str:
 
 
 def say(message: str) -> None:
-    print(f"fundparse: {message}", file=sys.stderr, flush=True)
+    from fundparse.report.names import shown_name  # a name in a message forges no line
+
+    print(f"fundparse: {shown_name(message)}", file=sys.stderr, flush=True)
 
 
 class Parser(argparse.ArgumentParser):

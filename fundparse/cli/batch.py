@@ -4,18 +4,22 @@ chunk by chunk, a worker pool, and the bookkeeping of the events every command s
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
 from fundparse.cli.args import EXIT_ERROR, EXIT_INTERNAL, EXIT_OK, ISSUES_URL, say
+from fundparse.report.names import shown_name
 
 
 HUGE_BYTES = 8 * 1024 * 1024        # plain text above this is read chunk by chunk
 CHUNK_CHARS = 1 << 16               # 64K characters: the engine is fastest per character here
+CONTEXT_CHARS = 2048                # read again either side of a chunk (a sentence is < 1,200)
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,7 @@ class Job:
     stdin_name: str | None = None
     huge_bytes: int = HUGE_BYTES
     chunk_chars: int = CHUNK_CHARS
+    context_chars: int = CONTEXT_CHARS  # text of the chunks either side, read with a chunk
     render: str | None = None  # "jsonl": workers send finished JSON lines, not Mention objects
 
     def rates_on(self, day: dt.date | None) -> dict[str, Decimal] | None:
@@ -113,6 +118,7 @@ def process(path: str, job: Job) -> Iterator[Event]:
     from fundparse.readers import ReadError
 
     try:
+        _refuse_link_loop(path)
         config = config_for(path, job)
         if job.mode == "check":
             from fundparse.suppress import validate_config
@@ -138,6 +144,19 @@ def process(path: str, job: Job) -> Iterator[Event]:
 
             traceback.print_exc()
         yield ("internal", one_line(exc))
+
+
+def _refuse_link_loop(path: str) -> None:
+    """A symbolic link loop is an input error (exit 2), found before anything resolves it."""
+    if path == "-":
+        return
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            from fundparse.readers import ReadError
+
+            raise ReadError("symbolic link loop") from None
 
 
 def one_line(exc: BaseException) -> str:
@@ -236,7 +255,66 @@ def shift_mention(m, offset: int, lines: int, columns: int):
     )
 
 
+def _with_lookahead(pairs: Iterator[tuple[int, str]], size: int
+                    ) -> Iterator[tuple[int, str, str]]:
+    """(offset, chunk, the text after it: at least ``size`` characters of the chunks that
+    follow, when there are that many)."""
+    ahead: deque = deque()
+    held = 0
+    done = False
+    while True:
+        while not done and (len(ahead) < 2 or held - len(ahead[0][1]) < size):
+            pair = next(pairs, None)
+            if pair is None:
+                done = True
+            else:
+                ahead.append(pair)
+                held += len(pair[1])
+        if not ahead:
+            return
+        offset, chunk = ahead.popleft()
+        held -= len(chunk)
+        yield offset, chunk, "".join(piece for _, piece in ahead)
+
+
+def _context_before(chunk: str, size: int) -> str:
+    """The end of ``chunk`` read again before the next one: at most ``size`` characters,
+    starting after a line break (or a sentence end, or a space) so no word is cut."""
+    if size <= 0 or not chunk:
+        return ""
+    tail = chunk[-size:]
+    if len(tail) == len(chunk):
+        return tail
+    for mark in ("\n", ". ", " "):
+        cut = tail.find(mark)
+        if cut >= 0:
+            return tail[cut + len(mark):]
+    return ""
+
+
+def _context_after(chunk: str, size: int) -> str:
+    """The start of ``chunk`` read again after the one before it, ending where a chunk could."""
+    from fundparse.readers.plain import cut_text
+
+    if size <= 0 or not chunk:
+        return ""
+    return next(cut_text(chunk, size), "")
+
+
+def _line_and_column(chunk: str, end: int, at_start: tuple[int, int]) -> tuple[int, int]:
+    """Line breaks before ``chunk[end]`` and characters of its line before it, given those
+    before the chunk's start."""
+    lines, columns = at_start
+    newlines = chunk.count("\n", 0, end)
+    if newlines:
+        return lines + newlines, end - chunk.rfind("\n", 0, end) - 1
+    return lines, columns + end
+
+
 def _process_chunks(path: str, job: Job, config) -> Iterator[Event]:
+    """Huge plain text chunk by chunk.  Each chunk is read with ``job.context_chars`` of the
+    chunks either side of it, and keeps what starts inside it: a sentence across a seam is
+    read whole, as in the whole file, and nothing is found twice."""
     import fundparse
     from fundparse.readers import iter_text_chunks
     from fundparse.pipeline import analyse
@@ -252,25 +330,34 @@ def _process_chunks(path: str, job: Job, config) -> Iterator[Event]:
     bare = _bare(config)
     scanner = SuppressionScanner()
     findings = []
-    for offset, chunk in iter_text_chunks(path, job.chunk_chars):
+    behind, behind_at = "", (0, 0)   # text before the chunk, and its first line and column
+    context = job.context_chars
+    for offset, chunk, following in _with_lookahead(iter_text_chunks(path, job.chunk_chars),
+                                                    context):
         if offset == 0:
             if day is None:
                 day = sniff_doc_date(chunk)
             if job.rates or job.rate_table is not None:
                 rates = job.rates_on(day)
+        before = _context_before(behind, context)
+        text = before + chunk + _context_after(following, context)
+        own = range(len(before), len(before) + len(chunk))
+        base = offset - len(before)
+        base_lines, base_columns = _line_and_column(behind, len(behind) - len(before), behind_at)
         if job.mode == "extract":
-            mentions = fundparse.extract(chunk, doc_date=day, rates=rates, config=config)
-            yield ("mentions", [shift_mention(m, offset, lines, columns) for m in mentions])
+            mentions = fundparse.extract(text, doc_date=day, rates=rates, config=config)
+            yield ("mentions", [shift_mention(m, base, base_lines, base_columns)
+                                for m in mentions if m.start in own])
         else:
-            findings.extend(_shift_finding(f, offset, lines, columns)
-                            for f in analyse(chunk, day, bare).findings)
+            findings.extend(_shift_finding(f, base, base_lines, base_columns)
+                            for f in analyse(text, day, bare).findings if f.start in own)
             scanner.feed(chunk, lines + 1, offset)
-        newlines = chunk.count("\n")
-        if newlines:
-            lines += newlines
-            columns = len(chunk) - chunk.rfind("\n") - 1
-        else:
-            columns += len(chunk)
+        lines, columns = _line_and_column(chunk, len(chunk), (lines, columns))
+        behind += chunk
+        if len(behind) > 2 * context:
+            drop = len(behind) - 2 * context
+            behind_at = _line_and_column(behind, drop, behind_at)
+            behind = behind[drop:]
     if job.mode == "check":
         kept = filter_findings(findings, "", config=config, path=path, select=job.select,
                                ignore=job.ignore, suppressions=scanner.suppressions)
@@ -306,10 +393,23 @@ def _init_worker(barrier) -> None:
             pass
 
 
+AHEAD = 2  # results a worker may have finished and waiting, per worker
+
+
+def _local(path: str, job: Job) -> bool:
+    """Read in this process: stdin (it belongs here) and huge text, which is streamed chunk
+    by chunk here rather than held whole in a worker and sent back in one piece."""
+    return path == "-" or _is_huge(path, job)
+
+
 def run(inputs: Sequence[str], job: Job, jobs: int) -> Iterator[tuple[str, int, Iterable[Event]]]:
-    """(path, worker pid, events) per input, in input order whatever ``jobs`` is."""
+    """(path, worker pid, events) per input, in input order whatever ``jobs`` is.
+
+    With ``jobs`` > 1 at most ``AHEAD`` results per worker wait to be written, so memory is
+    about ``jobs`` times that of one document; an interrupt stops the workers at once."""
     pid = os.getpid()
-    if jobs <= 1 or sum(1 for p in inputs if p != "-") <= 1:
+    pooled = sum(1 for p in inputs if not _local(p, job)) if jobs > 1 else 0
+    if pooled <= 1:
         for path in inputs:
             yield path, pid, process(path, job)
         return
@@ -318,22 +418,60 @@ def run(inputs: Sequence[str], job: Job, jobs: int) -> Iterator[tuple[str, int, 
 
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     context = multiprocessing.get_context(method)
-    workers = min(jobs, sum(1 for p in inputs if p != "-"))
+    workers = min(jobs, pooled)
     barrier = context.Barrier(workers)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                             initializer=_init_worker, initargs=(barrier,)) as pool:
-        futures = [None if p == "-" else pool.submit(_work, p, job) for p in inputs]
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                               initializer=_init_worker, initargs=(barrier,))
+    waiting: deque = deque()   # (path, future or None), in input order
+    todo = iter(inputs)
+    running = 0
+    try:
+        while True:
+            while running < AHEAD * workers and (path := next(todo, None)) is not None:
+                local = _local(path, job)
+                waiting.append((path, None if local else pool.submit(_work, path, job)))
+                running += not local
+            if not waiting:
+                break
+            path, future = waiting.popleft()
+            if future is None:
+                yield path, pid, process(path, job)
+            else:
+                running -= 1
+                worker, events = future.result()
+                yield path, worker, events
+    except BaseException:   # an interrupt, or the caller gone: no waiting for the workers
+        _stop(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+STOPPED: list[int] = []   # pids of the workers stopped by an interrupt (see streams.leave)
+
+
+def _stop(pool) -> None:
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    STOPPED.extend(getattr(p, "pid", 0) for p in processes)
+    for process_ in processes:
         try:
-            for path, future in zip(inputs, futures):
-                if future is None:  # stdin belongs to this process
-                    yield path, pid, process(path, job)
-                else:
-                    worker, events = future.result()
-                    yield path, worker, events
-        finally:
-            for future in futures:
-                if future is not None:
-                    future.cancel()
+            process_.terminate()
+        except (OSError, AttributeError):
+            pass
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process_ in processes:
+        try:
+            process_.join(2)
+        except (OSError, AttributeError, AssertionError):
+            pass
+    # A worker stopped in the middle of sending a result leaves half a message in the result
+    # pipe, and the pool's thread would wait for the rest for ever (and the interpreter for that
+    # thread at exit).  With every worker gone, closing this process's own end of the pipe
+    # makes that read end: the thread sees a broken pool and finishes.
+    queue = getattr(pool, "_result_queue", None)
+    try:
+        queue._writer.close()  # type: ignore[union-attr]
+    except (AttributeError, OSError):
+        pass
 
 
 class Run:
@@ -345,7 +483,7 @@ class Run:
         self._said: set[str] = set()
 
     def error(self, path: str, reason: str) -> None:
-        say(f"{path}: {reason}")
+        say(f"{shown_name(path)}: {reason}")
         self.status = max(self.status, EXIT_ERROR)
 
     def config_error(self, message: str) -> None:
@@ -355,7 +493,7 @@ class Run:
         self.status = max(self.status, EXIT_ERROR)
 
     def internal(self, path: str, reason: str) -> None:
-        say(f"{path}: internal error ({reason}); please report this at {ISSUES_URL}")
+        say(f"{shown_name(path)}: internal error ({reason}); please report this at {ISSUES_URL}")
         self.status = max(self.status, EXIT_INTERNAL)
 
     def common(self, path: str, pid: int, event: Event) -> bool:
@@ -364,12 +502,12 @@ class Run:
         if kind == "doc":
             if self.verbose:
                 encoding = f", {event[2]}" if event[2] else ""
-                say(f"worker {pid} read {path} ({event[1]}{encoding})")
+                say(f"worker {pid} read {shown_name(path)} ({event[1]}{encoding})")
         elif kind == "note":
-            say(f"{path}: {event[1]}")
+            say(f"{shown_name(path)}: {event[1]}")
         elif kind == "info":
             if self.verbose:
-                say(f"{path}: {event[1]}")
+                say(f"{shown_name(path)}: {event[1]}")
         elif kind == "error":
             self.error(path, event[1])
         elif kind == "config":

@@ -214,6 +214,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
                         held.append((shown, mentions))
                 if progress is not None:
                     progress[0].advance(progress[1])
+        except KeyboardInterrupt:
+            if fmt == "json":
+                writer.close()  # what was written stays one valid JSON list
+            raise
         finally:
             if progress is not None:
                 progress[0].stop()

@@ -20,6 +20,7 @@ from fundparse.cli.args import (
 )
 from fundparse.cli.batch import one_line
 from fundparse.cli.commands import cmd_check, cmd_extract, cmd_rules
+from fundparse.cli.streams import guard_stdout, output_failure, whole_writes
 
 
 def _delegate(name: str, argv: list[str]) -> int:
@@ -54,6 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     set_lang(chosen_lang(argv))
     try:
+        guard_stdout()
         if argv and argv[0] in DELEGATED:
             return _delegate(argv[0], argv[1:])
         parser = build_parser()
@@ -61,7 +63,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             parser.print_help(sys.stderr)
             return EXIT_ERROR
-        return COMMANDS[args.command](args)
+        with whole_writes():
+            status = COMMANDS[args.command](args)
+            sys.stdout.flush()  # a full disk is told here, not at the interpreter's exit
+        return status
     except SystemExit as exc:  # argparse: --help, --version, usage errors
         code = exc.code
         return code if isinstance(code, int) else (0 if code is None else EXIT_ERROR)
@@ -72,6 +77,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return EXIT_OK
     except Exception as exc:
+        if output_failure(exc):  # a full disk, a closed stdout: the surroundings, not a bug
+            _silence_stdout()
+            say(output_failure(exc))
+            return EXIT_ERROR
         if _is_user_error(exc):
             problem = " ".join(str(exc).split()) or type(exc).__name__
             say(problem if isinstance(exc, UsageError) else t("cli.user_error", problem=problem))

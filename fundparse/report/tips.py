@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from fundparse.krw import format_krw
 from fundparse.model import Finding, Mention, Split, decimal_str
+from fundparse.report.names import visible_bidi
 from fundparse.report.totals import CATEGORY_NAMES
 
 
@@ -79,12 +80,13 @@ MARKER_WORDS = {
 def esc_text(text: str) -> str:
     """Text content: &, <, >, quotes escaped; CR kept as a reference (the HTML parser would
     turn a raw CR into LF)."""
-    return html.escape(text, quote=True).replace("\r", "&#13;").replace("\x00", "&#0;")
+    return (html.escape(visible_bidi(text), quote=True).replace("\r", "&#13;")
+            .replace("\x00", "&#0;"))
 
 
 def esc_attr(value: str) -> str:
     """An attribute value for use between double quotes."""
-    return (html.escape(value, quote=True).replace("\n", "&#10;").replace("\r", "&#13;")
+    return (html.escape(visible_bidi(value), quote=True).replace("\n", "&#10;").replace("\r", "&#13;")
             .replace("\t", "&#9;").replace("\x00", "&#0;"))
 
 
