@@ -79,6 +79,7 @@ MESSAGES: dict[str, dict[str, str | tuple[str, str]]] = {
     "cli.internal": {"ko": "내부 오류({reason}) — fundparse의 버그입니다. {url} 에 알려 주십시오",
                      "en": "internal error ({reason}); please report this at {url}"},
     "cli.interrupted": {"ko": "중단했습니다", "en": "interrupted"},
+    "cli.cannot_write": {"ko": "출력을 쓸 수 없습니다: {reason}", "en": "cannot write output: {reason}"},
     "cli.user_error": {"ko": "{problem} (입력 오류)", "en": "{problem}"},
     "cli.missing_module": {"ko": "{name}: 이 설치에는 {module} 모듈이 없습니다",
                            "en": "{name}: this installation has no {module}"},

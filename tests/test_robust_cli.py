@@ -20,8 +20,13 @@ from conftest import cli_env, fundparse_command
 GOOD = "시는 사업비 50억 원(도비 20억 원, 시비 30억 원)을 들여 도로를 정비한다.\n"
 
 
+def english(args: list[str]) -> list[str]:
+    """The command with --lang en: these tests read the English messages."""
+    return [args[0], "--lang", "en", *args[1:]] if args else args
+
+
 def run(*args, stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, **kwargs):
-    return subprocess.run([*fundparse_command(), *map(str, args)], stdout=stdout,
+    return subprocess.run([*fundparse_command(), *english(list(map(str, args)))], stdout=stdout,
                           stderr=subprocess.PIPE, stdin=stdin, env=cli_env(), timeout=300,
                           check=False, **kwargs)
 
@@ -89,7 +94,8 @@ def test_a_full_disk_is_one_line_and_exit_2(document, command):
 @pytest.mark.parametrize("command", [["extract", "--format", "jsonl"], ["extract"],
                                      ["extract", "--format", "csv"], ["rules"]])
 def test_a_closed_stdout_is_one_line_and_exit_2(document, command):
-    args = [*fundparse_command(), *command, *([str(document)] if command[0] != "rules" else [])]
+    args = [*fundparse_command(), *english(command),
+            *([str(document)] if command[0] != "rules" else [])]
     done = subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                           stdin=subprocess.DEVNULL, env=cli_env(), timeout=300, check=False,
                           preexec_fn=lambda: os.close(1))
@@ -100,7 +106,8 @@ def test_a_closed_stdout_is_one_line_and_exit_2(document, command):
 def test_a_closed_stdout_with_nothing_to_write_is_fine(tmp_path):
     clean = tmp_path / "clean.txt"
     clean.write_text("사업비 5억 원을 들인다.\n", encoding="utf-8")
-    done = subprocess.run([*fundparse_command(), "check", str(clean)], stdout=subprocess.DEVNULL,
+    done = subprocess.run([*fundparse_command(), *english(["check"]), str(clean)],
+                          stdout=subprocess.DEVNULL,
                           stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=cli_env(),
                           timeout=300, check=False, preexec_fn=lambda: os.close(1))
     assert (done.returncode, done.stderr) == (0, b"")
@@ -114,7 +121,7 @@ def test_a_reader_that_goes_away_is_quiet(tmp_path, command):
     for i in range(6):
         text = (GOOD + "공원 조성에는 100억 원(국비 30억 원, 도비 20억 원)이 든다.\n") * 400
         (tmp_path / f"doc{i}.txt").write_text(text, encoding="utf-8")
-    proc = subprocess.Popen([*fundparse_command(), *command, str(tmp_path)],
+    proc = subprocess.Popen([*fundparse_command(), *english(command), str(tmp_path)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             stdin=subprocess.DEVNULL, env=cli_env())
     first = proc.stdout.readline()
@@ -132,7 +139,7 @@ def interrupted(args: list[str], folder: Path) -> tuple[int, bytes, str]:
     """Start the command on ``folder`` and then stdin (a pipe this test never closes, so the
     command cannot finish before the signal), wait for its first output line, press Ctrl-C
     (SIGINT to its process group, as a terminal does)."""
-    proc = subprocess.Popen([*fundparse_command(), *args, str(folder), "-"],
+    proc = subprocess.Popen([*fundparse_command(), *english(args), str(folder), "-"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             stdin=subprocess.PIPE, env=cli_env(), start_new_session=True)
     try:

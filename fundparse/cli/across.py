@@ -26,8 +26,8 @@ def cross_file_findings(inputs: Sequence[str], job: Job) -> list[tuple[str, list
             config = config_for(path, job)
             text = _read(path, job).text
             mentions = fundparse.extract(text, doc_date=job.doc_date, config=_bare(config))
-        except (ReadError, ConfigError, OSError):
-            continue
+        except (ReadError, ConfigError, OSError, RuntimeError):
+            continue  # RuntimeError: a symbolic link loop met while resolving the path
         docs.append((shown, text, mentions))
         texts[shown], configs[shown] = text, config
     found = cross_release(docs, configs[docs[0][0]] if docs else None)

@@ -79,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if output_failure(exc):  # a full disk, a closed stdout: the surroundings, not a bug
             _silence_stdout()
-            say(output_failure(exc))
+            say(t("cli.cannot_write", reason=output_failure(exc)))
             return EXIT_ERROR
         if _is_user_error(exc):
             problem = " ".join(str(exc).split()) or type(exc).__name__

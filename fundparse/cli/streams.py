@@ -75,9 +75,9 @@ def guard_stdout() -> None:
 
 
 def output_failure(exc: BaseException) -> str | None:
-    """The one-line reason when ``exc`` is a failed write to the output, else None."""
+    """Why the output could not be written when ``exc`` is a failed write to it, else None."""
     if isinstance(exc, OSError) and exc.errno in _OUTPUT_ERRNOS:
-        return f"cannot write output: {exc.strerror or exc}"
+        return str(exc.strerror or exc)
     return None
 
 
