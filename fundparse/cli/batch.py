@@ -79,9 +79,36 @@ def _bare(config):
     return replace(config, select=(), ignore=(), per_file_ignores=())
 
 
+_STDIN_SPOOL: list[str] = []  # the file stdin was copied to, while it is being read
+
+
+def _spool_stdin() -> str:
+    """Copy stdin to a temporary file a block at a time: huge input is then read in chunks
+    like a huge file, never held whole."""
+    import tempfile
+
+    from fundparse.readers import ReadError
+
+    handle = tempfile.NamedTemporaryFile(prefix="fundparse-stdin-", delete=False)
+    try:
+        with handle:
+            while block := sys.stdin.buffer.read(1 << 20):
+                handle.write(block)
+    except OSError as exc:
+        os.unlink(handle.name)
+        raise ReadError(f"cannot read stdin: {exc.strerror or exc}") from None
+    return handle.name
+
+
+def _source(path: str) -> str:
+    """Where a path's bytes are: stdin's spool for "-"."""
+    return _STDIN_SPOOL[-1] if path == "-" and _STDIN_SPOOL else path
+
+
 def _is_huge(path: str, job: Job) -> bool:
-    if path == "-":
+    if path == "-" and not _STDIN_SPOOL:
         return False
+    path = _source(path)
     try:
         st = os.stat(path)
     except OSError:
@@ -106,7 +133,11 @@ def _read(path: str, job: Job):
     if path != "-":
         return read_path(path)
     try:
-        data = sys.stdin.buffer.read()
+        if _STDIN_SPOOL:
+            with open(_STDIN_SPOOL[-1], "rb") as handle:
+                data = handle.read()
+        else:
+            data = sys.stdin.buffer.read()
     except OSError as exc:
         raise ReadError(f"cannot read stdin: {exc.strerror or exc}") from None
     return read_bytes(data, job.stdin_name or "-")
@@ -117,7 +148,11 @@ def process(path: str, job: Job) -> Iterator[Event]:
     from fundparse.config import ConfigError
     from fundparse.readers import ReadError
 
+    spooled = False
     try:
+        if path == "-" and not _STDIN_SPOOL:
+            _STDIN_SPOOL.append(_spool_stdin())
+            spooled = True
         _refuse_link_loop(path)
         config = config_for(path, job)
         if job.mode == "check":
@@ -144,6 +179,9 @@ def process(path: str, job: Job) -> Iterator[Event]:
 
             traceback.print_exc()
         yield ("internal", one_line(exc))
+    finally:
+        if spooled:
+            os.unlink(_STDIN_SPOOL.pop())
 
 
 def _refuse_link_loop(path: str) -> None:
@@ -332,7 +370,8 @@ def _process_chunks(path: str, job: Job, config) -> Iterator[Event]:
     findings = []
     behind, behind_at = "", (0, 0)   # text before the chunk, and its first line and column
     context = job.context_chars
-    for offset, chunk, following in _with_lookahead(iter_text_chunks(path, job.chunk_chars),
+    for offset, chunk, following in _with_lookahead(iter_text_chunks(_source(path),
+                                                                     job.chunk_chars),
                                                     context):
         if offset == 0:
             if day is None:
