@@ -18,38 +18,33 @@ from decimal import Decimal
 
 import regex
 
-from fundparse.checks.words import Place, josa, money
+from fundparse.checks.words import Place, money, pattern, say, section, word_set
 from fundparse.checks.plans import precision, table_blocks
 
-TOTAL_LABELS = {"총사업비", "총 사업비", "총투자비", "총예산", "총공사비"}
+TOTAL_LABELS = word_set("drift", "total_labels")
 _STRONG = {label.replace(" ", "") for label in TOTAL_LABELS}
-_WEAK = {"사업비", "예산"}  # compared only as a permutation of a strong or weak mention
-_BULLETS = regex.compile(r"[▲△□■○●◦•ㅇ※\n]")
-_WORD = regex.compile(r"[가-힣A-Za-z0-9]{2,}")
-_PARTICLE = regex.compile(r"(?:에서는|에서|에는|은|는|이|가|을|를|의|에|와|과)\Z")  # not 로: 도로
+_WEAK = word_set("drift", "weak_labels")  # compared only as a permutation of a strong or weak mention
+_WHOLE = section("drift")["whole_label"]
+_TOTAL_PREFIX = section("drift")["total_prefix"]
+_BULLETS = pattern("drift", "bullets")
+_WORD = pattern("drift", "word")
+_PARTICLE = pattern("drift", "particle")
 # Words that do not name a project ("시는 총사업비 …", "이번 사업의 총사업비는 …")
-_NOT_PROJECT = {"시는", "군은", "구는", "도는", "시가", "군이", "구가", "도가", "이번", "올해", "사업",
-                "사업의", "사업은", "사업에", "사업비", "총사업비", "총사업비는", "총사업비가", "모두",
-                "이와", "함께", "또한", "특히", "이에", "따라", "따르면", "현재", "당초", "정부는",
-                "보도자료", "관계자", "관계자는", "설명했다", "말했다", "밝혔다", "강조했다", "이날",
-                # what is done, not to what: two projects share these
-                "건립", "조성", "건설", "설치", "구축", "정비", "개선", "확충", "추진", "개발", "신축",
-                "보수", "증축", "확장", "개량", "공사", "사업비를", "예산을", "총사업비를"}
+_NOT_PROJECT = word_set("drift", "not_project")
 # people who speak (a spokesperson, a mayor) and offices (the ministry of the release, often
 # abbreviated: 해양수산부, 해수부): they say nothing about which project
-_SPEAKER = regex.compile(r"(?:장관|시장|군수|구청장|지사|청장|위원장|대표|관계자|담당자|차관|실장|국장|과장"
-                         r"|부|처|청|원|공사|공단)\Z")
+_SPEAKER = pattern("drift", "speaker")
 # places: two mentions naming different ones are two projects (경기도, 강원도)
-_PLACE = regex.compile(r"(?:시|군|구|도)\Z")
+_PLACE = pattern("drift", "place")
 _DIGIT = regex.compile(r"\d")
-_TOTAL_AFTER_LABEL = regex.compile(r"(?:사업비|예산)(?:은|는|이|가)?[ \u00a0]*총[ \u00a0]*(?:약[ \u00a0]*)?\Z")
-_OBJECT = regex.compile(r"(?<![가-힣])([가-힣]{2,})(?:을|를)(?![가-힣])")
-_PROJECT_NAME = regex.compile(r"(?:사업명|사업|시설명|과제명)[ \u00a0]*[:：][ \u00a0]*(?P<name>[^\n]{2,60})")
-_SPENT_AFTER = regex.compile(r"[ \u00a0]*(?:을|를)?[ \u00a0]*(?:들여|들인|투입|투자)")
-_TOTAL_CUE = regex.compile(r"(?<![가-힣])총[ \u00a0]*(?:약[ \u00a0]*)?\Z")
+_TOTAL_AFTER_LABEL = pattern("drift", "total_after_label")
+_OBJECT = pattern("drift", "object")
+_PROJECT_NAME = pattern("drift", "project_name")
+_SPENT_AFTER = pattern("drift", "spent_after")
+_TOTAL_CUE = pattern("drift", "total_cue")
 _FIRST_LINE = regex.compile(r"[^\n]*\S[^\n]*")
-_YEAR_WORD = regex.compile(r"(?:19|20)\d{2}|올해|금년|내년|내후년|작년|지난해|전년|당해|연간|매년")
-_ON_PURPOSE = regex.compile(r"(?:당초|변경\s*전|기존|종전)\s*\Z")
+_YEAR_WORD = pattern("drift", "year_word")
+_ON_PURPOSE = pattern("drift", "on_purpose")
 
 
 class _Mention:
@@ -133,7 +128,7 @@ def mentions(text: str, facts, sentences) -> list[_Mention]:
                 _TOTAL_CUE.search(text, max(s_start, a.start - 8), a.start) or a.start < title_end):
             # "총 340억 원을 들여 …", a title's "340억 들여 …": the project's whole
             words, places = _project(_WORD.findall(clause))
-            mention = ("총사업비", (words, places, _objects(text, a.end, s_end)),
+            mention = (_WHOLE, (words, places, _objects(text, a.end, s_end)),
                        _unqualified(a) and not listed)
         elif id(a) in headers:
             label, row_words = headers[id(a)]
@@ -160,7 +155,7 @@ def _labelled(text: str, fact, clause: str, listed: bool, s_end: int):
     in_list = listed or paren >= len(clause) - 12 and _DIGIT.search(clause, 0, paren) is not None
     label = fact.label
     if label in _WEAK and _TOTAL_AFTER_LABEL.search(clause):
-        label = "총" + label  # "사업비 총 340억 원", "사업비는 총 …": the whole
+        label = _TOTAL_PREFIX + label  # "사업비 총 340억 원", "사업비는 총 …": the whole
     words, places = _project(_WORD.findall(clause))
     if not words and clause.strip() in (fact.label, fact.label + ":", fact.label + "："):
         words = _named(text, a.start)  # a box line: "○ 총사업비: 120억 원"
@@ -269,7 +264,7 @@ def _compare(maker, text: str, first: _Mention, second: _Mention):
         return None
     label = second.label if second.strong or not first.strong else first.label
     one, two = money(a.value, a.currency), money(b.value, b.currency)
-    ko = f"{label} 금액이 {one}{josa(one, '과', '와')} {two}{josa(two, '으로', '로')} 서로 다릅니다"
+    ko = say("total_twice", label=label, one=one, two=two)
     en = f"{label} is given as both {one} and {two}"
     for holder, right, wrong in ((first, a, second), (second, b, first),
                                  (first, b, first), (second, a, second)):
@@ -278,6 +273,6 @@ def _compare(maker, text: str, first: _Mention, second: _Mention):
             listing = " + ".join(p.text or p.label for p in holder.fact.split.parts)
             return maker.make(
                 "FP302", Place(wrong.amount.start, wrong.amount.end),
-                f"{ko}: 재원 합계({listing})는 {good}입니다",
+                say("total_supported", twice=ko, listing=listing, good=good),
                 f"{en}: the funding parts ({listing}) add up to {good}")
     return maker.make("FP301", Place(b.start, b.end), ko, en)

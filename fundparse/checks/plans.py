@@ -18,38 +18,29 @@ from decimal import Decimal
 
 import regex
 
-from fundparse.checks.words import Place, josa, money
+from fundparse.checks.words import Place, money, pattern, say, section
 from fundparse.numerals import parse_numeral
 from fundparse.structure.splits import absorbed
 from fundparse.structure.units import TableAmount
 
-_RELATIVE = {"올해": 0, "금년": 0, "내년": 1, "내후년": 2}
+_RELATIVE = dict(section("plans")["relative_years"])
+_BARE_HINTS = tuple(section("plans")["bare_hints"])
 # a year right before an amount: "2025년 15억 원", "'26년에 40억 원", "내년에는 70억 원"
-_YEAR_KEY = regex.compile(
-    r"(?:(?<![\d.,~∼\-])(?P<y>(?:19|20)\d{2})|['’‘`](?P<yy>\d{2})|(?<![가-힣])(?P<rel>올해|금년|내년|내후년))"
-    r"[ \u00a0]*(?:년[ \u00a0]*도|년)?[ \u00a0]*(?:에는|에|엔|은|는)?[ \u00a0]*\Z")
-_BARE_ITEM = regex.compile(
-    r"(?:(?<![\d.,~∼\-])(?P<y>(?:19|20)\d{2})|['’‘`](?P<yy>\d{2})|(?<![가-힣])(?P<rel>올해|금년|내년|내후년))"
-    r"[ \u00a0]*(?:년[ \u00a0]*도|년)?[ \u00a0]*(?:에는|에|엔|은|는)?[ \u00a0]*"
-    r"(?P<num>\d[\d,]*(?:\.\d+)?[ \u00a0]?[십백천]?[만억조](?:[ \u00a0]?\d[\d,]*[ \u00a0]?[십백천]?[만억]?)*)"
-    r"(?![\d가-힣])")
-_GAP = regex.compile(r"[ \u00a0]*(?:,|，|·|ㆍ|및|와|과|/|→|->|▶)?[ \u00a0]*")
+_YEAR_KEY = pattern("plans", "year_key")
+_BARE_ITEM = pattern("plans", "bare_item")
+_GAP = pattern("plans", "gap")
 # after the list, the stated total: "등 총 95억 원", "으로 총 50억 원이다", "등 모두 210억 원"
-_TOTAL_AFTER = regex.compile(
-    r"[ \u00a0]*(?P<etc>등)?[ \u00a0]*(?:으로|로|이며|이고|,|，|[(（])?[ \u00a0]*(?:을|를)?[ \u00a0]*"
-    r"(?:합쳐|합해|더해)?[ \u00a0]*,?[ \u00a0]*(?:총|모두|합계|총액|전체|도합)[ \u00a0]*"
-    r"(?:사업비|예산|투자액|투자|규모)?[ \u00a0]*(?:은|는|이|가)?[ \u00a0]*(?:약[ \u00a0]*)?\Z")
+_TOTAL_AFTER = pattern("plans", "total_after")
 # a list opened by a yearly cue, with its total in the sentence before or earlier in its own
-_CUE = regex.compile(r"(?:연도별|연차별|해마다|연도별\s*투자(?:액|계획|규모)?|연차별\s*투자(?:액|계획|규모)?)"
-                     r"\s*(?:로는|로|은|는|으로는)?\s*\Z")
-_LIST_END = regex.compile(r"[ \u00a0]*(?:이다|입니다|이며|이고|씩|으로\s*(?:나눠|나누어|편성|배정|투입))")
-_STATED_TOTAL = regex.compile(r"(?:총|모두|총사업비|총\s*사업비|총예산|사업비)[ \u00a0]*(?:은|는|이|가)?"
-                              r"[ \u00a0]*(?:약[ \u00a0]*)?\Z")
+_CUE = pattern("plans", "cue")
+_LIST_END = pattern("plans", "list_end")
+_STATED_TOTAL = pattern("plans", "stated_total")
+_OPENED = pattern("plans", "opened")  # "총 120억 원(2024년 …", "(연도별 2024년 …"
 
-_TABLE_YEAR = regex.compile(r"\s*(?P<y>(?:19|20)\d{2})\s*(?:년\s*도|년)?\s*(?:\([^)]{0,8}\))?\s*")
-_TABLE_TOTAL = regex.compile(r"\s*(?:계|합\s*계|총\s*계|총액|합)\s*")
-_DECIMAL_WRITTEN = regex.compile(r"\d\.(?P<frac>\d+)\s?(?P<unit>[십백천]?[만억조경]?)")
-_NOT_A_SUM = regex.compile(r"누계|누적|비율|비중|%|증감|대비|평균")
+_TABLE_YEAR = pattern("plans", "table_year")
+_TABLE_TOTAL = pattern("plans", "table_total")
+_DECIMAL_WRITTEN = pattern("plans", "decimal_written")
+_NOT_A_SUM = pattern("plans", "not_a_sum")
 
 
 @dataclass(frozen=True)
@@ -143,8 +134,7 @@ def _plan_total(text, amounts, starts, i, j, items, sentences, period_of) -> Pla
     if i > 0:
         before = amounts[i - 1]
         head = _YEAR_KEY.search(text, max(0, first.start - 16), first.start)
-        opened = regex.fullmatch(r"[ \u00a0]*[(（][ \u00a0]*(?:연도별[ \u00a0]*|연차별[ \u00a0]*)?",
-                                 text[before.end:head.start()])
+        opened = _OPENED.fullmatch(text[before.end:head.start()])
         closed = regex.match(r"[ \u00a0]*[)）]", text[last.end:last.end + 4])
         if opened and closed and before.currency == last.currency:
             return Plan(tuple(items), before, True, _closed(period_of.get(id(before))))
@@ -181,7 +171,7 @@ class _Bare:
 def bare_plans(text: str, facts, doc_date: dt.date | None) -> list[Plan]:
     """Lists whose figures the engine leaves as numbers ("'25년 20억, '26년 30억, '27년 40억
     (총 100억 원)"), checked against the total written after them."""
-    if "억" not in text and "만" not in text:
+    if not any(hint in text for hint in _BARE_HINTS):
         return []
     amounts = [f.amount for f in facts if not isinstance(f.amount, TableAmount)]
     starts = [a.start for a in amounts]
@@ -377,22 +367,22 @@ def _check_plan(maker, text: str, plan: Plan) -> list:
     wrong = gap > allowed and (plan.complete or parts_sum > total.value
                                or gap <= abs(total.value) / 4)
     if wrong:
-        listing = ", ".join(f"{it.year}년 {money(it.amount.value, currency)}" if it.year
+        listing = ", ".join(say("plan_year_amount", year=str(it.year),
+                                amount=money(it.amount.value, currency)) if it.year
                             else money(it.amount.value, currency) for it in plan.items)
         sum_text, total_text = money(parts_sum, currency), money(total.value, currency)
         out.append(maker.make(
             "FP104", place,
-            f"연도별 금액의 합 {sum_text}({listing}){josa(sum_text, '이', '가')} "
-            f"총액 {total_text}{josa(total_text, '과', '와')} 다릅니다",
+            say("plan_sum", sum=sum_text, listing=listing, total=total_text),
             f"the years' amounts add up to {sum_text} ({listing}), not the total {total_text}"))
     if plan.period is not None:
         start, end = plan.period
         outside = [it.year for it in plan.items if it.year is not None and not start <= it.year <= end]
         if outside:
-            years = ", ".join(f"{y}년" for y in outside)
+            years = ", ".join(say("plan_year", year=str(y)) for y in outside)
             out.append(maker.make(
                 "FP105", Place(plan.items[0].amount.start, plan.items[-1].amount.end),
-                f"연도별 계획의 {years}{josa(years, '이', '가')} 사업 기간 {start}~{end}년 밖입니다",
+                say("plan_outside", years=years, start=str(start), end=str(end)),
                 f"the plan's year{'s' if len(outside) > 1 else ''} "
                 f"{', '.join(str(y) for y in outside)} fall{'' if len(outside) > 1 else 's'} "
                 f"outside the stated period {start}-{end}"))

@@ -11,38 +11,26 @@ from __future__ import annotations
 
 import bisect
 
-import regex
+from fundparse.checks.words import Place, pattern, say, section
 
-from fundparse.checks.words import Place
-
-_KO = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
-_N = r"(?P<n>\d{1,2}|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)"
+_KO = dict(section("spans")["korean_numbers"])
+_YEAR_HINT = section("spans")["year_hint"]
 # "3년간(" right before the span
-_BEFORE = regex.compile(_N + r"[ \u00a0]*(?:개[ \u00a0]*)?년[ \u00a0]*(?:간|동안)?[ \u00a0]*[(（][ \u00a0]*\Z")
+_BEFORE = pattern("spans", "before")
 # "(4년)" or ", 4년간)" right after it
-_AFTER = regex.compile(r"[ \u00a0]*(?:년[ \u00a0]*)?[(（,，][ \u00a0]*(?:총[ \u00a0]*|약[ \u00a0]*)?" + _N
-                       + r"[ \u00a0]*(?:개[ \u00a0]*)?년[ \u00a0]*(?:간|동안)?[ \u00a0]*[)）]")
+_AFTER = pattern("spans", "after")
 # "… 2027년까지 5년간" right after a span its form read without the duration
-_AFTER_BARE = regex.compile(r"[ \u00a0]*,?[ \u00a0]*(?:총[ \u00a0]*|약[ \u00a0]*)?" + _N
-                            + r"[ \u00a0]*(?:개[ \u00a0]*)?년[ \u00a0]*(?:간|동안|에[ \u00a0]*걸쳐)")
+_AFTER_BARE = pattern("spans", "after_bare")
 # a first year before an end-and-duration period ("2025년 실시설계를 시작으로 2027년까지
 # 5년간": the reader takes 2027년까지 5년간 alone, as 2023–2027)
-_START_BEFORE = regex.compile(
-    r"(?<![\d.\-])(?P<a>(?:19|20)\d{2})[ \u00a0]*년?[ \u00a0]*(?:[가-힣 ]{0,16}?(?:을|를)?[ \u00a0]*"
-    r"(?:시작으로|착수해|착공해|시작해)|부터)[ \u00a0]*(?:오는[ \u00a0]*)?\Z")
+_START_BEFORE = pattern("spans", "start_before")
 # two-digit years the period reader does not take (no apostrophe): "3년간(24~27년)",
 # "24~27년(3년간)"
-_SHORT = r"(?P<a>\d{2})[ \u00a0]*년?[ \u00a0]*[~∼～〜\-–][ \u00a0]*(?P<b>\d{2})[ \u00a0]*년?"
-_SHORT_SPANS = regex.compile(
-    _N + r"[ \u00a0]*(?:개[ \u00a0]*)?년[ \u00a0]*(?:간|동안)?[ \u00a0]*[(（][ \u00a0]*(?<![\d'’‘`])"
-    + _SHORT + r"[ \u00a0]*[)）]"
-    r"|(?<![\d'’‘`.])" + _SHORT.replace("?P<a>", "?P<a2>").replace("?P<b>", "?P<b2>")
-    + r"[ \u00a0]*[(（,，][ \u00a0]*" + _N.replace("?P<n>", "?P<n2>")
-    + r"[ \u00a0]*(?:개[ \u00a0]*)?년[ \u00a0]*(?:간|동안)?[ \u00a0]*[)）]")
-_BUILT = regex.compile(r"착공|착수|준공|완공|개통|개관")
-_AHEAD = regex.compile(r"\A\s*(?:향후|앞으로|우선|먼저)")
+_SHORT_SPANS = pattern("spans", "short_spans")
+_BUILT = pattern("spans", "built")
+_AHEAD = pattern("spans", "ahead")
 # between the schedule and a duration: the duration is of a part ("이 중 1단계는 2년간")
-_PART = regex.compile(r"단계|이\s*중|그\s*중|가운데|매년|연간|운영|유지|관리|무상|보증|이후")
+_PART = pattern("spans", "part")
 
 
 def _number(token: str) -> int:
@@ -74,8 +62,8 @@ def check_spans(maker, text: str, periods, sentences) -> list:
         place = Place(min(period.text_start, where[0]), max(period.text_end, where[1]))
         findings.append(maker.make(
             "FP201", place,
-            f"기간 {period.start}~{period.end}년은 {span}년인데 {stated}년으로 적혀 있습니다"
-            f"('{surface}')",
+            say("period_years", start=str(period.start), end=str(period.end), span=str(span),
+                stated=str(stated)) + f"('{surface}')",
             f"period {period.start}-{period.end} spans {span} years, but the text says {stated} "
             f"('{surface}')"))
     return findings
@@ -119,14 +107,14 @@ def _start_before(maker, text: str, period) -> list:
     surface = text[m.start():period.text_end]
     return [maker.make(
         "FP201", Place(m.start(), period.text_end),
-        f"기간 {start}~{period.end}년은 {span}년인데 {period.stated_years}년으로 적혀 있습니다"
-        f"('{surface}')",
+        say("period_years", start=str(start), end=str(period.end), span=str(span),
+            stated=str(period.stated_years)) + f"('{surface}')",
         f"period {start}-{period.end} spans {span} years, but the text says "
         f"{period.stated_years} ('{surface}')")]
 
 
 def _short_spans(maker, text: str, periods) -> list:
-    if "년" not in text:
+    if _YEAR_HINT not in text:
         return []
     read = sorted((p.text_start, p.text_end) for p in periods
                   if p.start is not None and p.end is not None)
@@ -145,7 +133,8 @@ def _short_spans(maker, text: str, periods) -> list:
         start, end = 2000 + a, 2000 + b
         out.append(maker.make(
             "FP201", Place(m.start(), m.end()),
-            f"기간 {start}~{end}년은 {span}년인데 {stated}년으로 적혀 있습니다('{m.group()}')",
+            say("period_years", start=str(start), end=str(end), span=str(span),
+                stated=str(stated)) + f"('{m.group()}')",
             f"period {start}-{end} spans {span} years, but the text says {stated} "
             f"('{m.group()}')"))
     return out
