@@ -485,16 +485,16 @@ def test_readme_curl_examples_answer_as_shown(server, repo_root):
 
 def test_a_request_brings_its_own_configuration(server):
     base, _ = server
-    text = "총 90억 원 가운데 60억 원은 광역교부금으로, 30억 원은 군비로 충당한다."
+    text = "총 90억 원 가운데 60억 원은 광역조정재원으로, 30억 원은 군비로 충당한다."
     status, plain = post_json(base, "/v1/extract", {"text": text})
     assert status == 200
-    assert "광역교부금" not in [s["label"] for m in json.loads(plain) for s in m["splits"]]
+    assert "광역조정재원" not in [s["label"] for m in json.loads(plain) for s in m["splits"]]
     status, data = post_json(base, "/v1/extract", {
-        "text": text, "config": {"sources": {"광역교부금": "provincial"}}})
+        "text": text, "config": {"sources": {"광역조정재원": "provincial"}}})
     assert status == 200, data
     (total,) = json.loads(data)
     assert [(s["label"], s["category"]) for s in total["splits"]] == [
-        ("광역교부금", "provincial"), ("군비", "municipal")]
+        ("광역조정재원", "provincial"), ("군비", "municipal")]
     # the server's own configuration is unchanged for the next request
     assert post_json(base, "/v1/extract", {"text": text}) == (200, plain)
     status, data = post_json(base, "/v1/check", {
