@@ -109,3 +109,34 @@ def test_chunked_check_finds_what_the_whole_file_check_finds(tmp_path, text, chu
     got = [e for e in process(str(path), job) if e[0] == "findings"]
     assert len(got) == 1
     assert finding_keys(got[0][1]) == expected
+
+
+def test_huge_stdin_is_read_in_chunks_like_a_huge_file(tmp_path):
+    """Piped text over the huge-file size is spooled to a temporary file and read chunk by
+    chunk, with the same mentions as the file read whole; the spool is removed after."""
+    import json
+    import os
+    import subprocess
+    import tempfile
+
+    from conftest import cli_env, fundparse_command
+
+    text = "".join(f"{i}번째 사업에 {i + 1}억 원(국비 {i}억 원, 도비 1억 원)을 들인다.\n" for i in range(1, 400))
+    path = tmp_path / "news.txt"
+    path.write_text(text, encoding="utf-8")
+    env = {**cli_env(), "FUNDPARSE_HUGE_BYTES": "2000", "FUNDPARSE_CHUNK_CHARS": "900"}
+    before = set(os.listdir(tempfile.gettempdir()))
+    piped = subprocess.run([*fundparse_command(), "extract", "--format", "jsonl", "-v", "-"],
+                           input=text.encode("utf-8"), capture_output=True, env=env, timeout=300,
+                           check=True)
+    assert "900" in piped.stderr.decode("utf-8")  # the chunked reader's note, with its size
+    whole_file = subprocess.run([*fundparse_command(), "extract", "--format", "jsonl", str(path)],
+                                capture_output=True, env=cli_env(), timeout=300, check=True)
+
+    def rows(out: bytes) -> list[tuple]:
+        found = [json.loads(line) for line in out.decode("utf-8").splitlines()]
+        return [(r["start"], r["text"], r["krw"], len(r["splits"])) for r in found]
+
+    assert rows(piped.stdout) == rows(whole_file.stdout) and len(rows(piped.stdout)) == 399
+    assert not {n for n in set(os.listdir(tempfile.gettempdir())) - before
+                if n.startswith("fundparse-stdin-")}
