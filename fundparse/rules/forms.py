@@ -371,9 +371,6 @@ class AttachForms:
     total_words: tuple
     metro_header: regex.Pattern
     first_place: regex.Pattern  # group city: a metropolitan city, else a province
-    bullets: regex.Pattern
-    not_project: frozenset
-    word: regex.Pattern  # a word of a project's name
 
 
 def attach_forms(words: Tables) -> AttachForms:
@@ -396,7 +393,4 @@ def _attach_forms(table_json: str, cities: tuple, provinces: tuple) -> AttachFor
         total_words=tuple(table["total_words"]),
         metro_header=regex.compile(expand(table["metro_header"], {"NAMES": names})),
         first_place=regex.compile(first_place),
-        bullets=regex.compile(table["bullets"]),
-        not_project=frozenset(table["not_project"]),
-        word=regex.compile(table["project_word"]),
     )

@@ -376,7 +376,7 @@ class SumAssigner:
         the first after it) is that source's alone — one part, the whole."""
         text = self.text
         starts = [f.amount.start for f in facts]
-        for cue in self._whole_cues():
+        for cue in self.forms.whole_source.finditer(self.text):
             lo, hi = self.sentences.span(cue.start())
             here = facts[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
             free = [f for f in here if f.split is None and _plain(f.amount)
@@ -405,9 +405,6 @@ class SumAssigner:
                                            cue.start("label"), cue.end("label"), a.value,
                                            a.currency, None, bare=False, share=Decimal(1))],
                                      False, "sum")
-
-    def _whole_cues(self):
-        return self.forms.whole_source.finditer(self.text)
 
     def _shares(self, total: Amount, lo: int, hi: int) -> SplitInfo | None:
         """Shares of the total, each with its source named beside it, that make 100 % — in its
