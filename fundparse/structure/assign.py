@@ -213,6 +213,7 @@ class SumAssigner:
         self.sentences = sentences
         self.forms = forms
         self._candidates: dict[int, Candidate | None] = {}
+        self._pairs: dict[int, list[Candidate]] = {}
 
     def window(self, offset: int, across: bool = False) -> tuple[int, int, int, int]:
         """(window start, own sentence start, own sentence end, window end): the total's
@@ -251,7 +252,12 @@ class SumAssigner:
 
     def candidates(self, f: Fact) -> list[Candidate]:
         """The fact as a candidate part — or as two, when two sources each pay its figure
-        ("국비와 도비가 각각 48억원")."""
+        ("국비와 도비가 각각 48억원"); read once per fact, however many totals look at it."""
+        if id(f) not in self._pairs:
+            self._pairs[id(f)] = self._read_candidates(f)
+        return self._pairs[id(f)]
+
+    def _read_candidates(self, f: Fact) -> list[Candidate]:
         one = self.candidate(f)
         a = f.amount
         s_start, _ = self.sentences.span(a.start)
