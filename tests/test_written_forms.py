@@ -387,3 +387,13 @@ def test_a_metropolitan_document_is_known_by_the_first_place_it_names():
     # a province named first: 시비 stays municipal
     (m,) = fundparse.extract("경기 김포시는 체육관을 짓는다. 총 30억원(도비 10억원, 시비 20억원)이 든다.")
     assert [s.category for s in m.splits] == ["provincial", "municipal"]
+
+
+def test_parts_bigger_than_the_amount_before_them_go_to_the_total_they_make():
+    # "재원은 …" after a parenthesis of sub-amounts: the list adds up to the total stated
+    # before it, not to the smaller figure right before the opener
+    text = ("투자 규모는 모두 50조 원이다. (2030년까지 38조 원, 그 이후 12조 원) 재원은 국비 30조 원, "
+            "지방비 8조 원, 민자 12조 원이다.")
+    got = {m.text: parts(m) for m in fundparse.extract(text) if m.splits}
+    assert got == {"50조 원": [("국비", "national", 30 * 10**12), ("지방비", "local", 8 * 10**12),
+                              ("민자", "private", 12 * 10**12)]}

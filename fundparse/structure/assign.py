@@ -356,16 +356,20 @@ class SumAssigner:
         return left
 
     def _exact_over_partial(self, facts: list[Fact]) -> None:
-        """Parts a form read as a partial list of one total go to another total of that
-        sentence or the one before that they add up to exactly ("…총 2102억원 확보에 나선다.
-        총사업비는 8279억원 규모로, 확보 목표액은 국비 1494억원과 도비 608억원이다")."""
+        """Parts a form read as a partial list of one total — or as the whole of a total they
+        exceed — go to another total of that sentence or the one before that they add up to
+        exactly ("…총 2102억원 확보에 나선다. 총사업비는 8279억원 규모로, 확보 목표액은 국비
+        1494억원과 도비 608억원이다"; "119.8조 원입니다. (…, 이후 27.7조원) 재원은 국비 72.4조
+        원, …": parts bigger than 27.7조 are not its parts)."""
         starts = [f.amount.start for f in facts]
         for f in facts:
             info = f.split
-            if info is None or not info.partial or info.form in ("sum", "table", "codes"):
+            if info is None or info.form in ("sum", "table", "codes"):
                 continue
             values = [p.value for p in info.parts]
             if len(values) < 2 or None in values or any(p.share is not None for p in info.parts):
+                continue
+            if not info.partial and sum(values) <= f.amount.value:
                 continue
             span = self.sentences.span(f.amount.start)
             before = self.sentences.before(span)  # across a paragraph break too
