@@ -397,3 +397,17 @@ def test_parts_bigger_than_the_amount_before_them_go_to_the_total_they_make():
     got = {m.text: parts(m) for m in fundparse.extract(text) if m.splits}
     assert got == {"50조 원": [("국비", "national", 30 * 10**12), ("지방비", "local", 8 * 10**12),
                               ("민자", "private", 12 * 10**12)]}
+
+
+def test_parts_written_coarser_than_their_total_add_up_within_their_rounding():
+    # 30조 + 5조 + 16조 = 51조 against 51조 3000억: each part is rounded to 조, the total is not
+    text = ("투자액은 당초 55조 원에서 51조 3000억원으로 줄었다. 정부는 설명했다. 전체 사업비 중 국비는 "
+            "30조원, 지방비 5조원, 민자 16조원이다.")
+    got = {m.text: parts(m) for m in fundparse.extract(text) if m.splits}
+    assert got == {"51조 3000억원": [("국비는", "national", 30 * 10**12), ("지방비", "local", 5 * 10**12),
+                                   ("민자", "private", 16 * 10**12)]} or got == {
+        "51조 3000억원": [("국비", "national", 30 * 10**12), ("지방비", "local", 5 * 10**12),
+                        ("민자", "private", 16 * 10**12)]}
+    # parts as precise as the total must add up exactly
+    text = "총 51조 3000억원이 든다. 국비 30조 2000억원, 지방비 5조원, 민자 16조원이다."
+    assert [tuple(m.splits) for m in fundparse.extract(text) if m.text == "51조 3000억원"] == [()]

@@ -204,6 +204,23 @@ def _pays_next(reader: SplitReader, forms: SumForms, after, hi: int) -> bool:
     return paid is not None and paid.start() == after.start("label")
 
 
+def _coarse(subset, unit: Decimal, have, text: str) -> Decimal:
+    """How far parts written coarser than their total may miss it: half a unit of each part's
+    last written digit ("70조 4000억원 … 국비는 43조원, 지방비 3조원, 민자 등이 24조원"), when
+    every part is known by its source and rounded coarser than the total is written."""
+    if have or len(subset) < 2 or not all(c.known for c in subset):
+        return Decimal(0)
+    halves = []
+    for c in subset:
+        step = Decimal(inherit_units(c.fact.amount, text)[0])  # 43조 -> 조, 72.4조 -> 0.1조
+        while step > 1 and c.value % step:
+            step /= 10
+        if step <= unit:
+            return Decimal(0)
+        halves.append(step / 2)
+    return sum(halves, Decimal(0))
+
+
 class SumAssigner:
     """Assigns candidate parts to totals by arithmetic, in one paragraph window per total."""
 
@@ -331,7 +348,7 @@ class SumAssigner:
                              if f is not total and f.amount.value == a.value]
                     wide = [c for c in wide if not any(t0 <= c.start < t1 for t0, t1 in twins)]
                     exact = self._adding_up(total, near + wide, s_start, s_end)
-                    if exact is not None and not exact[2]:
+                    if exact is not None and (not exact[2] or self._tied_back(exact[0])):
                         found = exact
             if found is None and total.split is None and not (own and own.known):
                 shares = self._shares(a, lo, hi)
@@ -470,11 +487,12 @@ class SumAssigner:
         have = total.split.parts if total.split is not None else []
         need = total.amount.value - sum((p.value for p in have), Decimal(0))
         unit = Decimal(inherit_units(total.amount, self.text)[0])
-        for allowed in (Decimal(0), unit / 2):
+        for tier in (Decimal(0), unit / 2, None):
             best = None
             for size in range(1 if have else 2, min(_MAX_SUBSET, len(found)) + 1):
                 for subset in combinations(found, size):
                     gap = abs(sum(c.value for c in subset) - need)
+                    allowed = tier if tier is not None else _coarse(subset, unit, have, self.text)
                     if gap > allowed or allowed and not gap:
                         continue
                     if not have and not any(c.known for c in subset):
@@ -485,8 +503,17 @@ class SumAssigner:
                     if best is None or key < best[0]:
                         best = (key, subset)
             if best is not None:
-                return sorted(best[1], key=lambda c: c.start), False, allowed
+                chosen = best[1]
+                allowed = tier if tier is not None else _coarse(chosen, unit, have, self.text)
+                return sorted(chosen, key=lambda c: c.start), False, allowed
         return None
+
+    def _tied_back(self, chosen: list[Candidate]) -> bool:
+        """Parts in one sentence that opens by pointing back at a total ("전체 사업비 중 …")."""
+        first = self.sentences.span(chosen[0].start)
+        if any(self.sentences.span(c.start) != first for c in chosen):
+            return False
+        return any(ref in self.text[first[0]:chosen[0].start] for ref in self.forms.back_refs)
 
     def _stated(self, a: Amount) -> bool:
         """An amount stated as a whole itself: a total cue right before it."""
