@@ -96,6 +96,8 @@ def _analyse(text: str, doc_date, config: Config | None, full: bool) -> Analysis
     for fact in facts:
         if fact.split is not None and fact.split.form == "sum":
             _settle(fact.amount, fact.split, text)
+        if fact.split is not None:
+            reader.join_payers(fact.split.parts)
     markers = comp.markers
     for fact in facts:
         a = fact.amount

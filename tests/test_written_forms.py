@@ -411,3 +411,16 @@ def test_parts_written_coarser_than_their_total_add_up_within_their_rounding():
     # parts as precise as the total must add up exactly
     text = "총 51조 3000억원이 든다. 국비 30조 2000억원, 지방비 5조원, 민자 16조원이다."
     assert [tuple(m.splits) for m in fundparse.extract(text) if m.text == "51조 3000억원"] == [()]
+
+
+def test_a_payer_joined_before_a_source_word_pays_with_it():
+    got = only("국비 40억원, 군비 30억원, 타 기관 및 민자 30억원 등 총 100억원이 투입된다.")
+    assert parts(got)[-1] == ("타 기관 및 민자", "private+other", 3_000_000_000)
+    got = only("총 100억원(국비 50억원, 기금‧민간 50억원)을 투입한다.")
+    assert parts(got)[-1] == ("기금‧민간", "private+other", 5_000_000_000)
+    # two parts joined by 및, and parts joined by a dot after a figure, stay two parts
+    got = only("총 50억원(국비 30억 원 및 도비 20억원)을 투입한다.")
+    assert [p[:2] for p in parts(got)] == [("국비", "national"), ("도비", "provincial")]
+    got = only("총 60억 원(국비 30억 원, 지방비 30억 원(도비 9억 원·시비 21억 원))을 들인다.")
+    assert [(p.label, p.category) for p in got.splits[1].splits] == [
+        ("도비", "provincial"), ("시비", "municipal")]

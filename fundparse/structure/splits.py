@@ -24,6 +24,7 @@ from fundparse.model import CATEGORIES
 from fundparse.numerals import Numeral, elided_value, parse_numeral, parse_numerals
 from fundparse.rules.money import Amount
 from fundparse.rules.forms import SplitForms, expand, split_forms
+from fundparse.rules.tables import DOTS
 from fundparse.rules.tables import Tables, load_tables, source_key
 from fundparse.structure.sentences import Sentences
 from fundparse.structure.units import SOLO_LINE
@@ -127,7 +128,34 @@ class SplitReader:
             found = {part for w in label.split() if (whole := self.category(w, offset))
                      for part in whole.split("+")}
             category = "+".join(c for c in CATEGORIES if c in found) or None
+        if category is None and (sides := regex.split(f"[{DOTS}]", label)) and len(sides) > 1:
+            # "기금‧민간": two payers joined by a dot, each with its own category
+            cats = [self.category(w, offset) for w in sides]
+            if all(cats):
+                found = {part for c in cats for part in c.split("+")}
+                category = "+".join(c for c in CATEGORIES if c in found)
         return category
+
+    def join_payers(self, parts: list[Part]) -> None:
+        """A payer joined before a part's source word pays with it: "타 기관 및 민자 3719억원"
+        is one part of two payers (private+other); a payer outside the taxonomy is other."""
+        starts = {p.start for p in parts}
+        for p in parts:
+            self.join_payers(p.parts)
+            if not p.label or not self.text.startswith(p.label, p.start):
+                continue
+            m = self.forms.joined_before.search(self.text, max(0, p.start - 30), p.start)
+            if m is None or any(m.start() <= s < p.start for s in starts):
+                continue
+            other = m.group("other")
+            own = self.source_category(other, m.start()) or self.unglued(other, m.start())[1]
+            if own is None and self.names_money(other.split()[-1]):
+                continue  # "사업비 및 국비": a money noun, not a payer
+            found = {c for cat in (p.category, own or "other") for c in cat.split("+")}
+            p.category = "+".join(c for c in CATEGORIES if c in found)
+            p.label = self.text[m.start("other"):p.start + len(p.label)]
+            p.start = m.start("other")
+            p.text = self.text[p.start:p.end]
 
     def label_before(self, amount: Amount) -> str | None:
         """The money noun right before an amount: "용지보상비 2241억원" -> 용지보상비."""
