@@ -409,7 +409,8 @@ def test_parts_written_coarser_than_their_total_add_up_within_their_rounding():
         "51조 3000억원": [("국비", "national", 30 * 10**12), ("지방비", "local", 5 * 10**12),
                         ("민자", "private", 16 * 10**12)]}
     # parts as precise as the total must add up exactly
-    text = "총 51조 3000억원이 든다. 국비 30조 2000억원, 지방비 5조원, 민자 16조원이다."
+    text = ("투자액은 당초 55조 원에서 51조 3000억원으로 줄었다. 정부는 설명했다. 전체 사업비 중 국비는 "
+            "30조 2000억원, 지방비 5조원, 민자 16조원이다.")
     assert [tuple(m.splits) for m in fundparse.extract(text) if m.text == "51조 3000억원"] == [()]
 
 
@@ -424,3 +425,14 @@ def test_a_payer_joined_before_a_source_word_pays_with_it():
     got = only("총 60억 원(국비 30억 원, 지방비 30억 원(도비 9억 원·시비 21억 원))을 들인다.")
     assert [(p.label, p.category) for p in got.splits[1].splits] == [
         ("도비", "provincial"), ("시비", "municipal")]
+
+
+def test_a_source_with_robuteo_and_a_part_in_the_sentence_after_a_stated_total():
+    # "교육부로부터": the source with 로부터 before or after its figure
+    got = only("센터 총사업비는 250억 원 규모이며, 교육청은 교육부로부터 약 125억 원을 지원받는다.")
+    assert parts(got) == [("교육부", "national", 12_500_000_000)]
+    got = fundparse.extract("도서관 총사업비 200억 원이다. 이번 공모로 약 80억 원을 교육부로부터 지원받는다.")
+    assert [parts(m) for m in got if m.text == "200억 원"] == [[("교육부", "national", 8_000_000_000)]]
+    # a figure compared with, not part of, the total
+    got = fundparse.extract("올해 확보한 국비는 모두 134억 원이다. 지난해 확보한 국비 28억 원에 비해 크게 늘었다.")
+    assert all(not m.splits for m in got)

@@ -560,6 +560,19 @@ class SumAssigner:
             if before is not None and "\n\n" not in text[before[1]:s_start + 1]:
                 parts = [c for c in found if c.known and before[0] <= c.start < before[1]]
                 lo, hi = (min(c.start for c in parts), a.start) if parts else (0, 0)
+            if not parts:
+                # "총사업비 200억 원이다. 이번 공모로 약 80억 원을 교육부로부터 지원받는다.": the
+                # sentence after, when every figure in it is a part paid by a named source
+                after = [c for c in found if c.known and s_end <= c.start
+                         and not text.startswith(self.forms.compared, c.fact.amount.end)]
+                if after:
+                    n_start, n_end = self.sentences.span(min(c.start for c in after))
+                    parts = [c for c in after if c.start < n_end]
+                    ours = {id(c.fact.amount) for c in parts}
+                    if (n_start < s_end or text[s_end:n_start].strip() or "\n\n" in text[s_end - 1:n_start]
+                            or any(id(o) not in ours for o in self.reader.between(n_start, n_end))):
+                        parts = []
+                    lo, hi = (a.end, max(c.fact.amount.end for c in parts)) if parts else (0, 0)
         have = sum((p.value for p in total.split.parts), Decimal(0)) if total.split else 0
         if not parts or have + sum(c.value for c in parts) >= a.value:
             return None
