@@ -436,3 +436,14 @@ def test_a_source_with_robuteo_and_a_part_in_the_sentence_after_a_stated_total()
     # a figure compared with, not part of, the total
     got = fundparse.extract("올해 확보한 국비는 모두 134억 원이다. 지난해 확보한 국비 28억 원에 비해 크게 늘었다.")
     assert all(not m.splits for m in got)
+
+
+def test_two_sources_and_two_figures_each_in_turn():
+    text = ("도는 8,000억원을 들여 노선 4개를 놓는다. 노선은 모두 40㎞다. 사업비 가운데 국비와 지방비는 "
+            "각각 5천억원과 3천억원이 들어간다.")
+    got = {m.text: parts(m) for m in fundparse.extract(text) if m.splits}
+    assert got == {"8,000억원": [("국비", "national", 500_000_000_000),
+                                ("지방비", "local", 300_000_000_000)]}
+    # one figure each pays stays one figure for both
+    assert parts(only("총 100억원 가운데 국비와 도비가 각각 50억원을 낸다.")) == [
+        ("국비", "national", 5_000_000_000), ("도비", "provincial", 5_000_000_000)]

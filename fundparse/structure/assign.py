@@ -279,6 +279,11 @@ class SumAssigner:
         a = f.amount
         s_start, _ = self.sentences.span(a.start)
         each = self.forms.each_before.search(self.text, max(s_start, a.start - 30), a.start)
+        respective = self._respective(a, each, s_start)
+        if respective is not None:
+            label, at = respective
+            category = payer_category(self.reader, self.forms, label, a.start)
+            return [Candidate(f, label, category, at, a.end, True)] if category else []
         if each is not None and _plain(a):
             pair = []
             for name in ("a", "b"):
@@ -290,6 +295,24 @@ class SumAssigner:
             if len(pair) == 2:
                 return pair
         return [one] if one is not None else []
+
+    def _respective(self, a: Amount, each, s_start: int) -> tuple[str, int] | None:
+        """"국비와 지방비는 각각 3조5천24억원과 2조3천549억원": two sources, then two figures
+        joined — the first pays the first, the second the second.  (label, its offset)."""
+        if not _plain(a):
+            return None
+        join = self.forms.list_split.match(self.text, a.end)
+        if each is not None and join and join.group().strip() and join.end() in self.reader.by_start:
+            return each.group("a"), each.start("a")
+        back = self.forms.list_split.search(self.text, max(s_start, a.start - 4), a.start)
+        if back is None or back.end() != a.start or not back.group().strip():
+            return None
+        first = next((o for o in self.reader.between(max(s_start, back.start() - 40), back.start())
+                      if o.end == back.start()), None)
+        if first is None:
+            return None
+        before = self.forms.each_before.search(self.text, max(s_start, first.start - 30), first.start)
+        return (before.group("b"), before.start("b")) if before is not None else None
 
     def run(self, facts: list[Fact]) -> list[Fact]:
         """Settle the remaining totals, smallest first (a 지방비 takes its 도비 and 시비 before
