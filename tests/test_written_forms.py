@@ -447,3 +447,10 @@ def test_two_sources_and_two_figures_each_in_turn():
     # one figure each pays stays one figure for both
     assert parts(only("총 100억원 가운데 국비와 도비가 각각 50억원을 낸다.")) == [
         ("국비", "national", 5_000_000_000), ("도비", "provincial", 5_000_000_000)]
+
+
+def test_i_jung_takes_parts_out_of_the_last_figure_before_it():
+    got = [m for m in fundparse.extract(
+        "지난해보다 늘어난 465억 원으로 사업비를 잡았다. 이 중 밀양시가 137억 원을 지원하기로 했다.")
+        if m.splits]
+    assert [(m.text, parts(m)) for m in got] == [("465억 원", [("밀양시", "municipal", 13_700_000_000)])]

@@ -60,6 +60,7 @@ class SumForms:
     stated_alone: regex.Pattern  # after a total stated in a sentence of its own
     back_refs: tuple  # "이 중", "총사업비 …": a next sentence's parts tied back to a total
     compared: tuple  # after a figure: it is compared with, not part of ("28억 원에 비해")
+    back_refs_last: tuple  # "이 중": a next sentence's parts tied to the last figure before
 
 
 @lru_cache(maxsize=32)
@@ -67,7 +68,8 @@ def _sum_forms(links: tuple, ends: tuple, actors: tuple, cues: tuple, after: tup
                not_after: tuple, nearest: int, share: str, joiners: tuple,
                whole: tuple, paid: tuple, each: str, of_nouns: tuple, alone: str,
                back_refs: tuple, of_particle: str, places: str, fillers: tuple,
-               place_actor: str, between: tuple, skips: tuple, compared: tuple) -> SumForms:
+               place_actor: str, between: tuple, skips: tuple, compared: tuple,
+               back_refs_last: tuple) -> SumForms:
     return SumForms(
         source_after=regex.compile(
             rf"{S}*(?:{alternation(links)}){S}*(?:(?:{alternation(between) or '(?!)'}){S}+)?"
@@ -102,6 +104,7 @@ def _sum_forms(links: tuple, ends: tuple, actors: tuple, cues: tuple, after: tup
         stated_alone=regex.compile(alone),
         back_refs=back_refs,
         compared=compared,
+        back_refs_last=back_refs_last,
         whole_source=regex.compile(
             rf"(?<![가-힣])(?:{alternation(whole) or '(?!)'}){S}*(?P<label>{LAZY_WORD})"
             rf"(?:{alternation(ends)}|지원|부담|사업)?(?=[,，.\s)]|$)"),
@@ -125,7 +128,8 @@ def _sum_forms_of(table: dict) -> SumForms:
                       json.dumps(table.get("place_payers", {}), sort_keys=True, ensure_ascii=False),
                       tuple(table.get("actor_fillers", ())), table.get("place_actor", "(?!)"),
                       tuple(table.get("between_after", ())), tuple(table.get("skip_before", ())),
-                      tuple(table.get("compared_after", ())))
+                      tuple(table.get("compared_after", ())),
+                      tuple(table.get("back_refs_last", ())))
 
 
 @dataclass(frozen=True)

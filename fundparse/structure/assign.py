@@ -543,6 +543,12 @@ class SumAssigner:
         s_start = self.sentences.span(a.start)[0]
         return self.forms.total_cue.search(self.text, max(s_start, a.start - 16), a.start) is not None
 
+    def _last(self, total: Fact, s_start: int, s_end: int) -> bool:
+        """The last figure of its sentence, with no source of its own."""
+        a = total.amount
+        return (all(other.start <= a.start for other in self.reader.between(s_start, s_end))
+                and self.candidate(total) is None)
+
     def _alone(self, a: Amount, s_start: int, s_end: int) -> bool:
         """The only amount of its sentence: a sentence that states the total and nothing else."""
         return (all(other is a for other in self.reader.between(s_start, s_end))
@@ -566,15 +572,18 @@ class SumAssigner:
                 self.forms.not_after and text.startswith(self.forms.not_after, a.end))):
             parts = [c for c in found if c.known and a.end <= c.start < s_end]
             lo, hi = (a.end, max(c.fact.amount.end for c in parts)) if parts else (0, 0)
-        if not parts and stated and s_end < len(text):
-            # "…3297억 원이 투입된다. … 총사업비 절반인 1649억 원을 국비로": tied back to it
+        last = stated or self._last(total, s_start, s_end)
+        if not parts and last and s_end < len(text):
+            # "…3297억 원이 투입된다. … 총사업비 절반인 1649억 원을 국비로": tied back to it;
+            # "465억 원으로 사업비를 잡았다. 이 중 밀양시가 137억 원을": to the last figure
+            refs = self.forms.back_refs if stated else self.forms.back_refs_last
             later = [c for c in found if c.known and s_end <= c.start
                      and not self._stated(c.fact.amount)]  # "총사업비 304억 원은": a total again
             if later:
                 first = min(c.start for c in later)
                 n_start = self.sentences.span(first)[0]
-                if n_start >= s_end and any(ref in text[n_start:first]
-                                            for ref in self.forms.back_refs):
+                if (n_start >= s_end and (stated or not text[s_end:n_start].strip())
+                        and any(ref in text[n_start:first] for ref in refs)):
                     parts = [c for c in later if c.start < self.sentences.span(first)[1]]
                     lo, hi = (a.end, max(c.fact.amount.end for c in parts))
         if not parts and stated and self._alone(a, s_start, s_end):
