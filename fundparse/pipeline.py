@@ -283,7 +283,10 @@ def _beside(a: Amount, period: FoundPeriod, text: str, attach: AttachForms) -> b
 def _spent(a: Amount, period: FoundPeriod, sentence_end: int, text: str, verb) -> bool:
     """Money spent over an open period: no cap (최대 …, … 이하), and a funding verb after it —
     before the period when the amount comes first ("7억 원이 투입될 예정이며 … 내년부터")."""
-    end = period.text_start if a.end <= period.text_start else min(sentence_end, a.end + 40)
+    if a.end <= period.text_start:  # the verb between them, or right after the period
+        end = min(sentence_end, period.text_end + 12)
+    else:
+        end = min(sentence_end, a.end + 40)
     return a.bound is None and verb.search(text, a.end, end) is not None
 
 
@@ -298,7 +301,7 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
         s_start, s_end = sentences.span(period.text_start)
         window = facts[bisect.bisect_left(starts, s_start):bisect.bisect_left(starts, s_end)]
         free = [f for f in window if f.period is None and f.fiscal_year is None
-                and (not period.funded or f.label in checks.TOTAL_LABELS
+                and (not period.funded or f.label in attach.spent_labels
                      or _spent(f.amount, period, s_end, text, forms.funding_verb)
                      or _beside(f.amount, period, text, attach))]
         here = [f for f in free if f.amount.per is None]  # a rate (매년 …) takes no period

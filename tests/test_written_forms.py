@@ -454,3 +454,13 @@ def test_i_jung_takes_parts_out_of_the_last_figure_before_it():
         "지난해보다 늘어난 465억 원으로 사업비를 잡았다. 이 중 밀양시가 137억 원을 지원하기로 했다.")
         if m.splits]
     assert [(m.text, parts(m)) for m in got] == [("465억 원", [("밀양시", "municipal", 13_700_000_000)])]
+
+
+def test_a_duration_goes_to_money_named_as_spent_or_spent_after_it():
+    got = fundparse.extract("군은 주민센터를 짓는다. 4년간 사업비는 265억 원이다.")
+    assert [(m.text, m.period and m.period.years) for m in got] == [("265억 원", 4)]
+    got = fundparse.extract("공감마을에 831억 원이 4년간 투입되며 주거환경이 좋아진다.")
+    assert [(m.text, m.period and m.period.years) for m in got] == [("831억 원", 4)]
+    # money neither named as spent nor spent keeps no open period
+    got = fundparse.extract("시는 지난해 3년간 평균 86억 원을 벌었다.")
+    assert [m.period for m in got] == [None]

@@ -377,6 +377,7 @@ class AttachForms:
     item_then: regex.Pattern
     right_before: regex.Pattern
     total_words: tuple
+    spent_labels: frozenset  # money nouns naming an amount spent ("4년간 사업비는 265억 원")
     metro_header: regex.Pattern
     first_place: regex.Pattern  # group city: a metropolitan city, else a province
 
@@ -399,6 +400,7 @@ def _attach_forms(table_json: str, cities: tuple, provinces: tuple) -> AttachFor
         item_then=regex.compile(table["item_then"]),
         right_before=regex.compile(table["right_before"]),
         total_words=tuple(table["total_words"]),
+        spent_labels=frozenset(table.get("spent_labels", ())),
         metro_header=regex.compile(expand(table["metro_header"], {"NAMES": names})),
         first_place=regex.compile(first_place),
     )
