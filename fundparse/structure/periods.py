@@ -38,6 +38,9 @@ def _year(token: str | None, doc_date: dt.date | None, relative: dict[str, int])
     if token[0] in "'’‘`":
         two = int(token[1:])
         return 2000 + two if two < 70 else 1900 + two
+    if len(token) == 2:  # "지난 99년": a past year, in the century before the document's
+        year = 2000 + int(token)
+        return year - 100 if year > (doc_date.year if doc_date else 2069) else year
     return int(token)
 
 
