@@ -280,6 +280,13 @@ def _beside(a: Amount, period: FoundPeriod, text: str, attach: AttachForms) -> b
         text, a.end, period.text_start) is not None
 
 
+def _each(a: Amount, text: str, attach: AttachForms) -> bool:
+    """An amount each one gets or an average ("평균 100억원씩"): no period's."""
+    head = a.chain_start if 0 <= a.chain_start <= a.start else a.start
+    return (attach.each_amount.search(text[max(0, head - 8):head]) is not None
+            or attach.each_amount.search(text[a.end:a.end + 4]) is not None)
+
+
 def _spent(a: Amount, period: FoundPeriod, sentence_end: int, text: str, verb) -> bool:
     """Money spent over an open period: no cap (최대 …, … 이하), and a funding verb after it —
     before the period when the amount comes first ("7억 원이 투입될 예정이며 … 내년부터")."""
@@ -304,7 +311,8 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
                 and (not period.funded or f.label in attach.spent_labels
                      or _spent(f.amount, period, s_end, text, forms.funding_verb)
                      or _beside(f.amount, period, text, attach))]
-        here = [f for f in free if f.amount.per is None]  # a rate (매년 …) takes no period
+        here = [f for f in free if f.amount.per is None  # a rate (매년 …) takes no period
+                and not _each(f.amount, text, attach)]
         after = [f for f in here if f.amount.start >= period.text_end]
         before = [f for f in here if f.amount.end <= period.text_start]
         # "…까지 … 288억원에서 도비 110억원을 늘려 총 398억원을 투입": the total stated with 총

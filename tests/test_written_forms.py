@@ -464,3 +464,10 @@ def test_a_duration_goes_to_money_named_as_spent_or_spent_after_it():
     # money neither named as spent nor spent keeps no open period
     got = fundparse.extract("시는 지난해 3년간 평균 86억 원을 벌었다.")
     assert [m.period for m in got] == [None]
+
+
+def test_an_amount_each_gets_or_an_average_takes_no_period():
+    got = fundparse.extract("선정된 마을은 앞으로 3년간 국비와 지방비를 합해 평균 100억원씩을 지원받는다.")
+    assert [m.period for m in got] == [None]
+    got = fundparse.extract("선정된 마을은 앞으로 3년간 국비와 지방비를 합해 100억원을 지원받는다.")
+    assert [m.period.years for m in got] == [3]

@@ -378,6 +378,7 @@ class AttachForms:
     right_before: regex.Pattern
     total_words: tuple
     spent_labels: frozenset  # money nouns naming an amount spent ("4년간 사업비는 265억 원")
+    each_amount: regex.Pattern  # an amount each gets or an average: it takes no period
     metro_header: regex.Pattern
     first_place: regex.Pattern  # group city: a metropolitan city, else a province
 
@@ -401,6 +402,7 @@ def _attach_forms(table_json: str, cities: tuple, provinces: tuple) -> AttachFor
         right_before=regex.compile(table["right_before"]),
         total_words=tuple(table["total_words"]),
         spent_labels=frozenset(table.get("spent_labels", ())),
+        each_amount=regex.compile(table.get("each_amount", "(?!)")),
         metro_header=regex.compile(expand(table["metro_header"], {"NAMES": names})),
         first_place=regex.compile(first_place),
     )
