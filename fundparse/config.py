@@ -13,7 +13,8 @@ and a pyproject.toml without ``[tool.fundparse]`` is passed over).
 
 Sections that extend the rule data (merged over the package's own tables):
 ``sources`` (label -> category), ``heads`` (source words that keep their category behind a
-qualifier: 기금 in 한강수계기금), ``codes`` (budget-book codes), ``currencies`` (ISO -> words,
+qualifier: 기금 in 한강수계기금), ``tails`` (``words`` after a source word that keep its category:
+사업비 in 민자사업비), ``codes`` (budget-book codes), ``currencies`` (ISO -> words,
 symbols, minor), ``markers`` (same shape as rules/data/markers.toml), ``money_words`` (labels,
 verbs, sizes, counters), ``scales``, ``forms`` (named lists of written forms), and ``data``
 (paths of more TOML files of those shapes, relative to the config file).  Check options:
@@ -39,8 +40,8 @@ from fundparse.rules.tables import merge_tables
 from fundparse.userfiles import CONFIG_LIMIT, UserFileError, read_text
 
 CONFIG_NAMES = (".fundparse.toml", "pyproject.toml")
-DATA_SECTIONS = ("sources", "heads", "codes", "currencies", "markers", "money_words", "scales",
-                 "forms", "records")
+DATA_SECTIONS = ("sources", "heads", "tails", "codes", "currencies", "markers", "money_words",
+                 "scales", "forms", "records")
 
 
 class ConfigError(Exception):

@@ -285,6 +285,7 @@ def data_sections() -> Table:
         ("sources", Mapping(Category())),
         ("heads", Mapping(Category())),
         ("codes", Mapping(Category())),
+        ("tails", _like(_package("sources.toml")["tails"])),
         ("currencies", Mapping(CURRENCY, (), "expected an ISO 4217 code of three capital "
                                "letters: " + ", ".join(known_currencies()[:6]) + ", …",
                                key_pattern="[A-Z]{3}")),

@@ -101,6 +101,17 @@ def test_a_source_word_added_through_the_configuration_reaches_the_arithmetic(tm
         ("광역조정재원", "provincial", 6_000_000_000), ("군비", "municipal", 3_000_000_000)]
 
 
+def test_a_source_tail_added_through_the_configuration(tmp_path):
+    # the package knows 민자사업비 (사업비 after a source word); a tail of the user's own too
+    text = "총 90억 원 가운데 국비는 30억 원, 민자사업비는 40억 원, 도비출연분은 20억 원이다."
+    plain = {s.label: s.category for m in fundparse.extract(text) for s in m.splits}
+    assert plain.get("민자사업비") == "private" and plain.get("도비출연분") != "provincial"
+    config = _config(tmp_path, '[tails]\nwords = ["출연분"]\n')
+    (total,) = fundparse.extract(text, config=config)
+    assert [(s.label, s.category) for s in total.splits] == [
+        ("국비", "national"), ("민자사업비", "private"), ("도비출연분", "provincial")]
+
+
 def test_a_period_form_added_through_the_configuration(tmp_path):
     text = "군은 2026년 설계를 거쳐 2028년 준공을 목표로 40억 원을 들인다."
     assert fundparse.extract(text)[0].period.start is None  # "2028년 준공": the end only

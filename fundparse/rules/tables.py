@@ -14,7 +14,6 @@ from typing import Any
 
 DOTS = "·ㆍ・‧･•․"  # middle-dot variants read the same in compound sources (국·도비)
 _DOT_TABLE = str.maketrans("", "", DOTS + " \u00a0")
-_SOURCE_TAILS = ("보조금", "지원금", "지원액", "지원", "보조", "부담금", "부담", "매칭")
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -58,6 +57,7 @@ class Tables:
     provinces: tuple[str, ...] = ()
     city_funds: tuple[str, ...] = ()  # 시비: provincial in a 광역시
     heads: dict[str, str] = field(default_factory=dict)  # 기금 in 한강수계기금
+    tails: tuple[str, ...] = ()  # 지원 in 국고지원, 사업비 in 민자사업비 ([tails] of sources.toml)
     forms: dict[str, Any] = field(default_factory=dict)  # how structure is written (forms.toml)
 
     @cached_property
@@ -141,7 +141,7 @@ class Tables:
         key = source_key(label)
         found = self.sources.get(key)
         if found is None:
-            for tail in _SOURCE_TAILS:
+            for tail in self.tails:
                 if key.endswith(tail) and len(key) > len(tail):
                     found = self.sources.get(key[: -len(tail)])
                     if found:
@@ -188,5 +188,7 @@ def load_tables(extensions: str = "{}") -> Tables:
         provinces=tuple(source_data["metropolitan"].get("provinces", ())),
         city_funds=tuple(source_key(w) for w in source_data["metropolitan"].get("city_funds", ())),
         heads=merge_tables(source_data.get("heads", {}), extra.get("heads", {})),
+        tails=tuple(sorted({*source_data.get("tails", {}).get("words", ()),
+                            *extra.get("tails", {}).get("words", ())}, key=lambda w: -len(w))),
         forms=_forms(extra.get("forms", {})),
     )
