@@ -471,3 +471,12 @@ def test_an_amount_each_gets_or_an_average_takes_no_period():
     assert [m.period for m in got] == [None]
     got = fundparse.extract("선정된 마을은 앞으로 3년간 국비와 지방비를 합해 100억원을 지원받는다.")
     assert [m.period.years for m in got] == [3]
+
+
+def test_sources_bigger_than_the_item_before_them_go_to_the_whole_before():
+    text = ("군은 내년 농림 예산으로 150억원을 요청했다.\n\n"
+            "사업별로는 경지정리 40억원, 농로 포장 30억원, 축사 개선 20억원 등이다.\n\n"
+            "재원은 국비 70억원, 도비 20억원, 군비 40억원, 자부담 15억원 등으로 구성돼 있다.")
+    got = {m.text: [p[1:] for p in parts(m)] for m in fundparse.extract(text) if m.splits}
+    assert got == {"150억원": [("national", 7_000_000_000), ("provincial", 2_000_000_000),
+                              ("municipal", 4_000_000_000), ("self", 1_500_000_000)]}

@@ -61,6 +61,8 @@ class SumForms:
     back_refs: tuple  # "이 중", "총사업비 …": a next sentence's parts tied back to a total
     compared: tuple  # after a figure: it is compared with, not part of ("28억 원에 비해")
     back_refs_last: tuple  # "이 중": a next sentence's parts tied to the last figure before
+    held_back: tuple  # forms whose parts, bigger than their total, go to a figure before it
+    held_reach: int  # how far back (characters) that figure may be
 
 
 @lru_cache(maxsize=32)
@@ -69,7 +71,7 @@ def _sum_forms(links: tuple, ends: tuple, actors: tuple, cues: tuple, after: tup
                whole: tuple, paid: tuple, each: str, of_nouns: tuple, alone: str,
                back_refs: tuple, of_particle: str, places: str, fillers: tuple,
                place_actor: str, between: tuple, skips: tuple, compared: tuple,
-               back_refs_last: tuple) -> SumForms:
+               back_refs_last: tuple, held_back: tuple, held_reach: int) -> SumForms:
     return SumForms(
         source_after=regex.compile(
             rf"{S}*(?:{alternation(links)}){S}*(?:(?:{alternation(between) or '(?!)'}){S}+)?"
@@ -105,6 +107,8 @@ def _sum_forms(links: tuple, ends: tuple, actors: tuple, cues: tuple, after: tup
         back_refs=back_refs,
         compared=compared,
         back_refs_last=back_refs_last,
+        held_back=held_back,
+        held_reach=held_reach,
         whole_source=regex.compile(
             rf"(?<![가-힣])(?:{alternation(whole) or '(?!)'}){S}*(?P<label>{LAZY_WORD})"
             rf"(?:{alternation(ends)}|지원|부담|사업)?(?=[,，.\s)]|$)"),
@@ -129,7 +133,8 @@ def _sum_forms_of(table: dict) -> SumForms:
                       tuple(table.get("actor_fillers", ())), table.get("place_actor", "(?!)"),
                       tuple(table.get("between_after", ())), tuple(table.get("skip_before", ())),
                       tuple(table.get("compared_after", ())),
-                      tuple(table.get("back_refs_last", ())))
+                      tuple(table.get("back_refs_last", ())),
+                      tuple(table.get("held_back", ())), int(table.get("held_reach", 0)))
 
 
 @dataclass(frozen=True)

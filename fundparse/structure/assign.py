@@ -420,6 +420,17 @@ class SumAssigner:
                      and g.amount.value == sum(values)]
             if len(exact) == 1:
                 exact[0].split, f.split = SplitInfo(info.parts, False, info.form), None
+            elif not exact and sum(values) > f.amount.value and info.form in self.forms.held_back:
+                # "재원은 국비 94억, 도비 14억, …" (223억) after the last figure of a list of
+                # items (89억): the sources of the whole the release is about, the nearest
+                # figure before them that can hold them, in the paragraphs before
+                holder = next((g for g in reversed(facts[:bisect.bisect_left(starts, f.amount.start)])
+                               if g.split is None and _plain(g.amount)
+                               and g.amount.currency == f.amount.currency
+                               and g.amount.value >= sum(values)
+                               and f.amount.start - g.amount.start <= self.forms.held_reach), None)
+                if holder is not None:
+                    holder.split, f.split = SplitInfo(info.parts, info.partial, info.form), None
 
     def _paid_whole(self, facts: list[Fact]) -> None:
         """"전액 국비로": the amount of the sentence it speaks of (the nearest before it, else
