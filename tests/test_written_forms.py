@@ -480,3 +480,15 @@ def test_sources_bigger_than_the_item_before_them_go_to_the_whole_before():
     got = {m.text: [p[1:] for p in parts(m)] for m in fundparse.extract(text) if m.splits}
     assert got == {"150억원": [("national", 7_000_000_000), ("provincial", 2_000_000_000),
                               ("municipal", 4_000_000_000), ("self", 1_500_000_000)]}
+
+
+def test_two_source_words_joined_by_wa_before_one_figure_are_one_part():
+    assert [p[:2] for p in parts(only("총 70억원 중 국비와 시비 등 20억원을 확보했다."))] == [
+        ("국비와 시비", "national+municipal")]
+    assert [p[:2] for p in parts(only("국비와 도비 20억원, 군비 50억원 등 총 70억원이다."))] == [
+        ("국비와 도비", "national+provincial"), ("군비", "municipal")]
+    # each of two sources paying a figure stays two parts; a word that is no source joins none
+    assert [p[:2] for p in parts(only("총 100억원 가운데 국비와 도비가 각각 50억원을 낸다."))] == [
+        ("국비", "national"), ("도비", "provincial")]
+    assert [p[:2] for p in parts(only("총 30억원 중 도로와 국비 10억원을 들인다."))] == [
+        ("국비", "national")]

@@ -142,19 +142,23 @@ class SplitReader:
         starts = {p.start for p in parts}
         for p in parts:
             self.join_payers(p.parts)
-            if not p.label or not self.text.startswith(p.label, p.start):
+            if not p.label:
                 continue
-            m = self.forms.joined_before.search(self.text, max(0, p.start - 30), p.start)
-            if m is None or any(m.start() <= s < p.start for s in starts):
+            at = self.text.rfind(p.label, max(0, p.start - len(p.label) - 4), p.start + len(p.label))
+            if at < 0:
+                continue  # the label is not written at the part ("국비 등 …" read as a whole)
+            m = self.forms.joined_before.search(self.text, max(0, at - 30), at)
+            if m is None or any(m.start() <= s < at for s in starts):
                 continue
             other = m.group("other")
-            own = self.source_category(other, m.start()) or self.unglued(other, m.start())[1]
-            if own is None and self.names_money(other.split()[-1]):
-                continue  # "사업비 및 국비": a money noun, not a payer
+            own = (self.category(other, m.start()) if m.group("and") else  # "국비와": a word
+                   self.source_category(other, m.start()) or self.unglued(other, m.start())[1])
+            if own is None and (m.group("and") or self.names_money(other.split()[-1])):
+                continue  # "사업비 및 국비": a money noun, not a payer; "도로와": no payer
             found = {c for cat in (p.category, own or "other") for c in cat.split("+")}
             p.category = "+".join(c for c in CATEGORIES if c in found)
-            p.label = self.text[m.start("other"):p.start + len(p.label)]
-            p.start = m.start("other")
+            p.label = self.text[m.start("other"):at + len(p.label)]
+            p.start = min(p.start, m.start("other"))
             p.text = self.text[p.start:p.end]
 
     def label_before(self, amount: Amount) -> str | None:
