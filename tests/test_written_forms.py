@@ -492,3 +492,13 @@ def test_two_source_words_joined_by_wa_before_one_figure_are_one_part():
         ("국비", "national"), ("도비", "provincial")]
     assert [p[:2] for p in parts(only("총 30억원 중 도로와 국비 10억원을 들인다."))] == [
         ("국비", "national")]
+
+
+def test_revenue_headings_and_an_actor_paying_for_a_named_cost():
+    got = only("세입은 중앙정부이전수입 50억원, 지방자치단체 이전수입 2,000억원, 자체수입 150억원으로 "
+               "총 2,200억원을 편성했다.")
+    assert [p[1] for p in parts(got)] == ["national", "local", "self"]
+    got = fundparse.extract("사업은 총 5조 원 규모로, 정부가 토지 보상비 1조 원을 투자하고, 공사비 등 4조 원은 "
+                            "민간 자본으로 조달한다.")
+    assert [parts(m) for m in got if m.splits] == [[("정부", "national", 10**12),
+                                                    ("민간", "private", 4 * 10**12)]]

@@ -71,7 +71,8 @@ def _sum_forms(links: tuple, ends: tuple, actors: tuple, cues: tuple, after: tup
                whole: tuple, paid: tuple, each: str, of_nouns: tuple, alone: str,
                back_refs: tuple, of_particle: str, places: str, fillers: tuple,
                place_actor: str, between: tuple, skips: tuple, compared: tuple,
-               back_refs_last: tuple, held_back: tuple, held_reach: int) -> SumForms:
+               back_refs_last: tuple, held_back: tuple, held_reach: int,
+               actor_object: str) -> SumForms:
     return SumForms(
         source_after=regex.compile(
             rf"{S}*(?:{alternation(links)}){S}*(?:(?:{alternation(between) or '(?!)'}){S}+)?"
@@ -85,7 +86,7 @@ def _sum_forms(links: tuple, ends: tuple, actors: tuple, cues: tuple, after: tup
             rf"(?<![가-힣])(?P<label>{LAZY_WORD}){S}*(?:{alternation(paid) or '(?!)'}){S}*\Z"),
         actor_before=regex.compile(
             rf"(?<![가-힣A-Za-z])(?P<label>[가-힣]{{2,}}|[A-Z]{{2,}})(?:{S}*[(（][A-Za-z가-힣]{{1,12}}[)）])?"
-            rf"(?:{alternation(actors)}){S}*(?:(?:{alternation(fillers) or '(?!)'}){S}*)?\Z"),
+            rf"(?:{alternation(actors)}){S}*(?:(?:{alternation(fillers) or '(?!)'}|{actor_object}){S}*)?\Z"),
         total_cue=regex.compile(rf"(?:{alternation(cues)})(?:은|는|이|가|을|를|로|으로)?\s*"
                                 rf"(?:약{S}*)?\Z"),
         partial_after=regex.compile(rf"{S}*(?:{alternation(after)})(?![가-힣])"),
@@ -134,7 +135,8 @@ def _sum_forms_of(table: dict) -> SumForms:
                       tuple(table.get("between_after", ())), tuple(table.get("skip_before", ())),
                       tuple(table.get("compared_after", ())),
                       tuple(table.get("back_refs_last", ())),
-                      tuple(table.get("held_back", ())), int(table.get("held_reach", 0)))
+                      tuple(table.get("held_back", ())), int(table.get("held_reach", 0)),
+                      table.get("actor_object", "(?!)"))
 
 
 @dataclass(frozen=True)
