@@ -502,3 +502,11 @@ def test_revenue_headings_and_an_actor_paying_for_a_named_cost():
                             "민간 자본으로 조달한다.")
     assert [parts(m) for m in got if m.splits] == [[("정부", "national", 10**12),
                                                     ("민간", "private", 4 * 10**12)]]
+
+
+def test_ditto_marks_repeat_the_labels_of_the_bracket_above():
+    text = ("군은 복합센터 건립(사업비 200억원 국비 120억원)과 진입도로 개설(〃 80억원 〃50억원), "
+            "주차장 조성(〃 30억원) 등을 추진한다.")
+    got = {m.text: parts(m) for m in fundparse.extract(text)}
+    assert got == {"200억원": [("국비", "national", 12_000_000_000)],
+                   "80억원": [("국비", "national", 5_000_000_000)], "30억원": []}

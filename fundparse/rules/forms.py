@@ -63,6 +63,7 @@ class SumForms:
     back_refs_last: tuple  # "이 중": a next sentence's parts tied to the last figure before
     held_back: tuple  # forms whose parts, bigger than their total, go to a figure before it
     held_reach: int  # how far back (characters) that figure may be
+    ditto: tuple  # marks repeating the label above: "(〃 450억원 〃360억원)"
 
 
 @lru_cache(maxsize=32)
@@ -72,7 +73,7 @@ def _sum_forms(links: tuple, ends: tuple, actors: tuple, cues: tuple, after: tup
                back_refs: tuple, of_particle: str, places: str, fillers: tuple,
                place_actor: str, between: tuple, skips: tuple, compared: tuple,
                back_refs_last: tuple, held_back: tuple, held_reach: int,
-               actor_object: str) -> SumForms:
+               actor_object: str, ditto: tuple) -> SumForms:
     return SumForms(
         source_after=regex.compile(
             rf"{S}*(?:{alternation(links)}){S}*(?:(?:{alternation(between) or '(?!)'}){S}+)?"
@@ -110,6 +111,7 @@ def _sum_forms(links: tuple, ends: tuple, actors: tuple, cues: tuple, after: tup
         back_refs_last=back_refs_last,
         held_back=held_back,
         held_reach=held_reach,
+        ditto=ditto,
         whole_source=regex.compile(
             rf"(?<![가-힣])(?:{alternation(whole) or '(?!)'}){S}*(?P<label>{LAZY_WORD})"
             rf"(?:{alternation(ends)}|지원|부담|사업)?(?=[,，.\s)]|$)"),
@@ -136,7 +138,7 @@ def _sum_forms_of(table: dict) -> SumForms:
                       tuple(table.get("compared_after", ())),
                       tuple(table.get("back_refs_last", ())),
                       tuple(table.get("held_back", ())), int(table.get("held_reach", 0)),
-                      table.get("actor_object", "(?!)"))
+                      table.get("actor_object", "(?!)"), tuple(table.get("ditto_marks", ())))
 
 
 @dataclass(frozen=True)

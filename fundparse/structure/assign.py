@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations
 
+import regex
+
 from fundparse.model import CATEGORIES, Finding
 from fundparse.rules.forms import SumForms
 from fundparse.rules.money import Amount
@@ -24,6 +26,7 @@ from fundparse.structure.sentences import Sentences
 from fundparse.structure.splits import Part, SplitInfo, SplitReader, inherit_units
 
 _MAX_SUBSET = 6  # parts in one list; 10 candidates make at most 847 subsets to add up
+_BRACKET = regex.compile(r"[(（][^()（）\n]{0,120}[)）]")
 
 
 @dataclass
@@ -391,9 +394,55 @@ class SumAssigner:
                 parts = [*total.split.parts, *parts]
             total.split = SplitInfo(sorted(parts, key=lambda p: p.start), partial, "sum", precision)
             taken.update(id(c.fact) for c in chosen)
+        self._ditto(facts, taken)
         left = [f for f in facts if id(f) not in taken]
         self._paid_whole(left)
         return left
+
+    def _ditto(self, facts: list[Fact], taken: set[int]) -> None:
+        """Ditto marks repeat the labels of the bracket before: "(사업비 6천875억원 국비 6천억원)
+        … (〃 450억원 〃360억원)" is 사업비 450억 of which 국비 360억 — the bracket's figures take
+        the split the figures of the last bracket before them took, in the same order."""
+        marks = self.forms.ditto
+        if not marks or not any(mark in self.text for mark in marks):
+            return
+        starts = [f.amount.start for f in facts]
+        brackets = []  # (start, end, facts inside) of every bracket holding two figures or more
+        for m in _BRACKET.finditer(self.text):
+            inside = facts[bisect.bisect_left(starts, m.start()):bisect.bisect_left(starts, m.end())]
+            if len(inside) >= 2:
+                brackets.append((m.start(), m.end(), inside))
+        model = None  # (positions of the total and of its parts, their parts) of a labelled bracket
+        for b_start, _, inside in brackets:
+            ditto = [any(mark in self.text[max(b_start, f.amount.start - 3):f.amount.start]
+                         for mark in marks) for f in inside]
+            if not any(ditto):
+                whole = next((i for i, f in enumerate(inside) if f.split is not None), None)
+                if whole is None:
+                    model = None
+                    continue
+                held = {id(p.amount): p for p in inside[whole].split.parts}
+                model = (whole, [(i, held[id(f.amount)]) for i, f in enumerate(inside)
+                                 if id(f.amount) in held])
+                continue
+            if model is None or not all(ditto) or not model[1]:
+                continue
+            whole, kept = model
+            if whole >= len(inside) or any(i >= len(inside) for i, _ in kept):
+                continue
+            total = inside[whole]
+            if total.split is not None or id(total) in taken:
+                continue
+            parts = []
+            for i, like in kept:
+                a = inside[i].amount
+                if id(inside[i]) in taken or inside[i].split is not None or a.value >= total.amount.value:
+                    break
+                parts.append(Part(like.label, like.category, a.start, a.end, a.value, a.currency,
+                                  a.numeral, bare=False, amount=a))
+            else:
+                total.split = SplitInfo(parts, False, "sum")
+                taken.update(id(inside[i]) for i, _ in kept)
 
     def _exact_over_partial(self, facts: list[Fact]) -> None:
         """Parts a form read as a partial list of one total — or as the whole of a total they
