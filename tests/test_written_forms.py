@@ -510,3 +510,9 @@ def test_ditto_marks_repeat_the_labels_of_the_bracket_above():
     got = {m.text: parts(m) for m in fundparse.extract(text)}
     assert got == {"200억원": [("국비", "national", 12_000_000_000)],
                    "80억원": [("국비", "national", 5_000_000_000)], "30억원": []}
+
+
+def test_parts_with_a_ministry_before_their_source_and_a_modifier_after_pohamhae():
+    got = only("의원은 행정안전부 특별교부세 10억 원, 교육부 특별교부금 9억 원을 포함해 지역현안과 관련한 "
+               "약 33억 원을 확보했다.")
+    assert [(p[1], p[2]) for p in parts(got)] == [("national", 1_000_000_000), ("national", 900_000_000)]

@@ -354,6 +354,9 @@ class SplitReader:
                 break
             items.insert(0, item)
             edge = label.start()
+            qualifier = self.forms.qualifier_before.search(self.text, max(sentence_start, edge - 12), edge)
+            if qualifier is not None and not self.category(qualifier.group().strip(), edge):
+                edge = qualifier.start()  # "국민안전처 특별교부세 9억 원": the ministry's grant
         if not items:
             return self._shares_before(sentence_start,
                                        m.end("closer") if m.group("closer") else m.start())
