@@ -355,7 +355,7 @@ class SplitReader:
             items.insert(0, item)
             edge = label.start()
             qualifier = self.forms.qualifier_before.search(self.text, max(sentence_start, edge - 12), edge)
-            if qualifier is not None and not self.category(qualifier.group().strip(), edge):
+            if qualifier is not None:
                 edge = qualifier.start()  # "국민안전처 특별교부세 9억 원": the ministry's grant
         if not items:
             return self._shares_before(sentence_start,
