@@ -516,3 +516,10 @@ def test_parts_with_a_ministry_before_their_source_and_a_modifier_after_pohamhae
     got = only("의원은 행정안전부 특별교부세 10억 원, 교육부 특별교부금 9억 원을 포함해 지역현안과 관련한 "
                "약 33억 원을 확보했다.")
     assert [(p[1], p[2]) for p in parts(got)] == [("national", 1_000_000_000), ("national", 900_000_000)]
+
+
+def test_a_next_sentence_opened_by_tuja_gyumo_lists_any_source():
+    text = ("선정된 사업에는 2028년까지 총 1조원이 투입된다. 투자 규모는 국비 4000억 원, 지방비 3000억 원, "
+            "공기업 2000억, 기금‧민간 1000억 등이다.")
+    (total,) = [m for m in fundparse.extract(text) if m.splits]
+    assert [p[1] for p in parts(total)] == ["national", "local", "other", "private+other"]
