@@ -523,3 +523,12 @@ def test_a_next_sentence_opened_by_tuja_gyumo_lists_any_source():
             "공기업 2000억, 기금‧민간 1000억 등이다.")
     (total,) = [m for m in fundparse.extract(text) if m.splits]
     assert [p[1] for p in parts(total)] == ["national", "local", "other", "private+other"]
+
+
+def test_two_sources_paying_a_total_together_and_parts_three_sentences_on():
+    text = ("시는 특별교부세와 특별조정교부금으로 총 152억원을 확보했다. 특별교부세란 중앙정부가 주는 "
+            "재원이다. 특별조정교부금은 도가 주는 예산이다. 시가 확보한 예산은 행정안전부 특별교부세 "
+            "5개 사업 38억6000만원과 경기도의 특별조정교부금 10개 사업 113억7000만원이다.")
+    (total,) = [m for m in fundparse.extract(text) if m.splits]
+    assert (total.text, [(p[1], p[2]) for p in parts(total)]) == (
+        "152억원", [("national", 3_860_000_000), ("provincial", 11_370_000_000)])

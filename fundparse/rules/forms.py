@@ -64,6 +64,7 @@ class SumForms:
     held_back: tuple  # forms whose parts, bigger than their total, go to a figure before it
     held_reach: int  # how far back (characters) that figure may be
     ditto: tuple  # marks repeating the label above: "(〃 450억원 〃360억원)"
+    across_after: int  # sentences after the next one where parts adding up exactly are looked for
 
 
 @lru_cache(maxsize=32)
@@ -73,7 +74,7 @@ def _sum_forms(links: tuple, ends: tuple, actors: tuple, cues: tuple, after: tup
                back_refs: tuple, of_particle: str, places: str, fillers: tuple,
                place_actor: str, between: tuple, skips: tuple, compared: tuple,
                back_refs_last: tuple, held_back: tuple, held_reach: int,
-               actor_object: str, ditto: tuple) -> SumForms:
+               actor_object: str, ditto: tuple, across_after: int) -> SumForms:
     return SumForms(
         source_after=regex.compile(
             rf"{S}*(?:{alternation(links)}){S}*(?:(?:{alternation(between) or '(?!)'}){S}+)?"
@@ -112,6 +113,7 @@ def _sum_forms(links: tuple, ends: tuple, actors: tuple, cues: tuple, after: tup
         held_back=held_back,
         held_reach=held_reach,
         ditto=ditto,
+        across_after=across_after,
         whole_source=regex.compile(
             rf"(?<![가-힣])(?:{alternation(whole) or '(?!)'}){S}*(?P<label>{LAZY_WORD})"
             rf"(?:{alternation(ends)}|지원|부담|사업)?(?=[,，.\s)]|$)"),
@@ -138,7 +140,8 @@ def _sum_forms_of(table: dict) -> SumForms:
                       tuple(table.get("compared_after", ())),
                       tuple(table.get("back_refs_last", ())),
                       tuple(table.get("held_back", ())), int(table.get("held_reach", 0)),
-                      table.get("actor_object", "(?!)"), tuple(table.get("ditto_marks", ())))
+                      table.get("actor_object", "(?!)"), tuple(table.get("ditto_marks", ())),
+                      int(table.get("across_after", 1)))
 
 
 @dataclass(frozen=True)

@@ -253,12 +253,14 @@ class SumAssigner:
             n_start, n_end = self.sentences.span(nxt)
             if n_start >= s_end:
                 hi = n_end
-                if across:  # and the sentence after that ("총 152억원 … 정의 … 38억6000만원과 …")
-                    after = n_end
-                    while after < len(text) and after - n_end < 40 and text[after] in " \t\r\n\u00a0":
+                for _ in range(self.forms.across_after if across else 0):
+                    # and the sentences after that ("총 152억원 … 정의 … 정의 … 38억6000만원과 …")
+                    after = hi
+                    while after < len(text) and after - hi < 40 and text[after] in " \t\r\n\u00a0":
                         after += 1
-                    if after < len(text) and self.sentences.span(after)[0] >= n_end:
-                        hi = self.sentences.span(after)[1]
+                    if after >= len(text) or self.sentences.span(after)[0] < hi:
+                        break
+                    hi = self.sentences.span(after)[1]
         return lo, s_start, s_end, hi
 
     def candidate(self, f: Fact) -> Candidate | None:
@@ -267,8 +269,24 @@ class SumAssigner:
             if _plain(f.amount):
                 s_start, s_end = self.sentences.span(f.amount.start)
                 found = source_of(f, self.reader, self.forms, s_start, s_end)
+            if found is not None and found.known and found.start < f.amount.start:
+                found = self._joined(found, s_start)
             self._candidates[id(f)] = found
         return self._candidates[id(f)]
+
+    def _joined(self, found: Candidate, s_start: int) -> Candidate:
+        """"특별교부세와 특별조정교부금으로 총 152억원": two sources pay the figure together."""
+        m = self.reader.forms.joined_before.search(self.text, max(s_start, found.start - 30),
+                                                   found.start)
+        if m is None or not m.group("and"):
+            return found
+        other = self.reader.category(m.group("other"), m.start())
+        if other is None:
+            return found
+        cats = {c for cat in (found.category, other) for c in cat.split("+")}
+        return Candidate(found.fact, self.text[m.start("other"):found.start] + found.label,
+                         "+".join(c for c in CATEGORIES if c in cats), m.start("other"),
+                         found.end, True)
 
     def candidates(self, f: Fact) -> list[Candidate]:
         """The fact as a candidate part — or as two, when two sources each pay its figure
