@@ -532,3 +532,14 @@ def test_two_sources_paying_a_total_together_and_parts_three_sentences_on():
     (total,) = [m for m in fundparse.extract(text) if m.splits]
     assert (total.text, [(p[1], p[2]) for p in parts(total)]) == (
         "152억원", [("national", 3_860_000_000), ("provincial", 11_370_000_000)])
+
+
+def test_one_levels_money_holds_no_other_levels_part_and_sejubjeogeuro_opens_a_list():
+    text = ("시는 내년도 현안사업을 위한 국·도비 예산 500억 원을 확보했다. 내년 국비 예산은 400억 원이며 "
+            "도비는 100억 원이다.")
+    got = {m.text: [p[1] for p in parts(m)] for m in fundparse.extract(text) if m.splits}
+    assert got == {"500억 원": ["national", "provincial"]}
+    got = [m for m in fundparse.extract(
+        "군은 공모사업에서 모두 300억원을 확보했다. 세부적으로 국비 200억원, 도비 50억원으로 가장 크다.")
+        if m.splits]
+    assert [(m.text, [p[1] for p in parts(m)]) for m in got] == [("300억원", ["national", "provincial"])]

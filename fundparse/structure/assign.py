@@ -26,6 +26,7 @@ from fundparse.structure.sentences import Sentences
 from fundparse.structure.splits import Part, SplitInfo, SplitReader, inherit_units
 
 _MAX_SUBSET = 6  # parts in one list; 10 candidates make at most 847 subsets to add up
+_GOVERNMENT = {"national", "provincial", "municipal", "local"}
 _BRACKET = regex.compile(r"[(（][^()（）\n]{0,120}[)）]")
 
 
@@ -339,6 +340,7 @@ class SumAssigner:
         """Settle the remaining totals, smallest first (a 지방비 takes its 도비 and 시비 before
         a bigger total takes the 지방비); the facts left at top level, in text order."""
         taken: set[int] = set()
+        facts = self._release(facts)
         starts = [f.amount.start for f in facts]  # facts are in text order
         by_value = sorted(facts, key=lambda f: (f.amount.value, f.amount.start))
         self._exact_over_partial(facts)
@@ -461,6 +463,27 @@ class SumAssigner:
             else:
                 total.split = SplitInfo(parts, False, "sum")
                 taken.update(id(inside[i]) for i, _ in kept)
+
+    def _release(self, facts: list[Fact]) -> list[Fact]:
+        """A form's parts of a figure paid by one level of government that are other levels'
+        money are no parts of it ("국비 예산은 4862억 원이며 도비는 1241억 원이다": no 국비
+        holds a 도비); they stand on their own again, for a total that holds both."""
+        out = []
+        for f in facts:
+            info = f.split
+            out.append(f)
+            if (info is None or info.form in ("sum", "table", "codes") or not _plain(f.amount)
+                    or self._stated(f.amount)):  # "국비 465억원을 포함해 … 모두 1천837억원"
+                continue
+            own = self.candidate(f)
+            if (own is None or not own.known or len(_levels(own.category)) != 1
+                    or any(p.category not in _GOVERNMENT or p.amount is None
+                           or _levels(p.category) & _levels(own.category) for p in info.parts)):
+                continue
+            f.split = None
+            out.extend(Fact(p.amount, SplitInfo(p.parts, p.partial, info.form) if p.parts else None)
+                       for p in info.parts)
+        return sorted(out, key=lambda f: f.amount.start) if len(out) != len(facts) else out
 
     def _exact_over_partial(self, facts: list[Fact]) -> None:
         """Parts a form read as a partial list of one total — or as the whole of a total they
