@@ -543,3 +543,10 @@ def test_one_levels_money_holds_no_other_levels_part_and_sejubjeogeuro_opens_a_l
         "군은 공모사업에서 모두 300억원을 확보했다. 세부적으로 국비 200억원, 도비 50억원으로 가장 크다.")
         if m.splits]
     assert [(m.text, [p[1] for p in parts(m)]) for m in got] == [("300억원", ["national", "provincial"])]
+
+
+def test_an_amount_stated_as_the_sajeopbi_whole_and_a_place_paying_with_robuteo():
+    got = only("군은 4개 사업에 111억원의 사업비가 확보됨에 따라 앞으로 5년간 도비 56억원을 지원받는다.")
+    assert (got.text, parts(got)) == ("111억원", [("도비", "provincial", 5_600_000_000)])
+    got = only("군은 충북도로부터 지원받은 204억 원을 포함한 340억 원의 사업비로 사업을 추진한다.")
+    assert (got.text, parts(got)) == ("340억 원", [("충북도", "provincial", 20_400_000_000)])

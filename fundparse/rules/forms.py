@@ -65,6 +65,7 @@ class SumForms:
     held_reach: int  # how far back (characters) that figure may be
     ditto: tuple  # marks repeating the label above: "(〃 450억원 〃360억원)"
     across_after: int  # sentences after the next one where parts adding up exactly are looked for
+    whole_after: regex.Pattern  # after an amount: it is stated as the whole ("111억원의 사업비가")
 
 
 @lru_cache(maxsize=32)
@@ -74,7 +75,8 @@ def _sum_forms(links: tuple, ends: tuple, actors: tuple, cues: tuple, after: tup
                back_refs: tuple, of_particle: str, places: str, fillers: tuple,
                place_actor: str, between: tuple, skips: tuple, compared: tuple,
                back_refs_last: tuple, held_back: tuple, held_reach: int,
-               actor_object: str, ditto: tuple, across_after: int) -> SumForms:
+               actor_object: str, ditto: tuple, across_after: int,
+               whole_after: str) -> SumForms:
     return SumForms(
         source_after=regex.compile(
             rf"{S}*(?:{alternation(links)}){S}*(?:(?:{alternation(between) or '(?!)'}){S}+)?"
@@ -114,6 +116,7 @@ def _sum_forms(links: tuple, ends: tuple, actors: tuple, cues: tuple, after: tup
         held_reach=held_reach,
         ditto=ditto,
         across_after=across_after,
+        whole_after=regex.compile(whole_after),
         whole_source=regex.compile(
             rf"(?<![가-힣])(?:{alternation(whole) or '(?!)'}){S}*(?P<label>{LAZY_WORD})"
             rf"(?:{alternation(ends)}|지원|부담|사업)?(?=[,，.\s)]|$)"),
@@ -141,7 +144,7 @@ def _sum_forms_of(table: dict) -> SumForms:
                       tuple(table.get("back_refs_last", ())),
                       tuple(table.get("held_back", ())), int(table.get("held_reach", 0)),
                       table.get("actor_object", "(?!)"), tuple(table.get("ditto_marks", ())),
-                      int(table.get("across_after", 1)))
+                      int(table.get("across_after", 1)), table.get("whole_after", "(?!)"))
 
 
 @dataclass(frozen=True)

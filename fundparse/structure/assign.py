@@ -131,9 +131,9 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
                 at = before.start() if " " in label else before.end("label") - len(words[-1])
                 return label, category, at, end, True
     paid = forms.paid_before.search(text, max(lo, head - 30), head)
-    if paid is not None:
+    if paid is not None:  # "복권기금으로 지원받은", "충북도로부터 지원받은" (a place too)
         label = paid.group("label")
-        category = reader.category(label, start) or reader.unglued(label, start)[1]
+        category = payer_category(reader, forms, label, start)
         if category is not None:
             return label, category, paid.start(), end, True
     after = forms.source_after.match(text, end, hi)
@@ -642,7 +642,8 @@ class SumAssigner:
     def _stated(self, a: Amount) -> bool:
         """An amount stated as a whole itself: a total cue right before it."""
         s_start = self.sentences.span(a.start)[0]
-        return self.forms.total_cue.search(self.text, max(s_start, a.start - 16), a.start) is not None
+        return (self.forms.total_cue.search(self.text, max(s_start, a.start - 16), a.start) is not None
+                or self.forms.whole_after.match(self.text, a.end) is not None)
 
     def _last(self, total: Fact, s_start: int, s_end: int) -> bool:
         """The last figure of its sentence, with no source of its own."""
@@ -665,7 +666,7 @@ class SumAssigner:
         head = a.chain_start if 0 <= a.chain_start <= a.start else a.start
         text = self.text
         parts: list[Candidate] = []
-        stated = self.forms.total_cue.search(text, max(s_start, a.start - 16), a.start) is not None
+        stated = self._stated(a)
         if stated:
             parts = [c for c in found if c.known and s_start <= c.start and c.end <= head]
             lo, hi = (min(c.start for c in parts), a.start) if parts else (0, 0)
