@@ -97,6 +97,7 @@ def _analyse(text: str, doc_date, config: Config | None, full: bool) -> Analysis
         if fact.split is not None and fact.split.form == "sum":
             _settle(fact.amount, fact.split, text)
         if fact.split is not None:
+            reader.each_apart(fact.split.parts)
             reader.join_payers(fact.split.parts)
     markers = comp.markers
     for fact in facts:

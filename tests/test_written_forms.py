@@ -550,3 +550,12 @@ def test_an_amount_stated_as_the_sajeopbi_whole_and_a_place_paying_with_robuteo(
     assert (got.text, parts(got)) == ("111억원", [("도비", "provincial", 5_600_000_000)])
     got = only("군은 충북도로부터 지원받은 204억 원을 포함한 340억 원의 사업비로 사업을 추진한다.")
     assert (got.text, parts(got)) == ("340억 원", [("충북도", "provincial", 20_400_000_000)])
+
+
+def test_payers_joined_by_a_dot_then_gak_pay_the_figure_each():
+    text = "총사업비 100억 원(국비 50%, 도·군비 각 25%)을 들여 정비사업을 추진한다."
+    got = only(text)
+    assert [(p[0], p[1], p[2]) for p in parts(got)] == [
+        ("국비", "national", 5_000_000_000), ("도", "provincial", 2_500_000_000),
+        ("군비", "municipal", 2_500_000_000)]
+    assert fundparse.check(text) == []

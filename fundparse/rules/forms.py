@@ -256,6 +256,7 @@ class SplitForms:
     metro: str  # a metropolitan city named: template with ⟨CITIES⟩
     clause_adding: tuple  # a clause after a total opened so: its parts must add up
     any_source_openers: tuple  # a next sentence opened so may name any source
+    each_words: tuple  # after payers joined by a dot: each pays the figure ("도·군비 각 25%")
 
 
 def split_forms(words: Tables) -> SplitForms:
@@ -271,7 +272,8 @@ def _split_forms(table_json: str) -> SplitForms:
                       total_window=tuple(table["total_window"]),
                       opener_cues=tuple(table["opener_cues"]),
                       metro=table["metro"], clause_adding=tuple(table["clause_adding"]),
-                      any_source_openers=tuple(table["any_source_openers"]))
+                      any_source_openers=tuple(table["any_source_openers"]),
+                      each_words=tuple(table.get("each_words", ())))
 
 
 @dataclass(frozen=True)

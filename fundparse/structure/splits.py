@@ -136,6 +136,26 @@ class SplitReader:
                 category = "+".join(c for c in CATEGORIES if c in found)
         return category
 
+    def each_apart(self, parts: list[Part]) -> None:
+        """"도·군비 각 25%": payers joined by a dot, then 각 — each pays the figure, one part
+        each ("도" and "군비", 25 % apiece)."""
+        for i in range(len(parts) - 1, -1, -1):
+            p = parts[i]
+            self.each_apart(p.parts)
+            words = p.label.split()
+            if len(words) != 2 or words[1] not in self.forms.each_words:
+                continue
+            sides = [w for w in regex.split(f"[{DOTS}]", words[0]) if w]
+            cats = [self.category(w, p.start) for w in sides]
+            if len(sides) < 2 or not all(cats):
+                continue
+            apart, at = [], p.start
+            for side, cat in zip(sides, cats):
+                at = self.text.find(side, at, p.end)
+                apart.append(Part(side, cat, at, p.end, p.value, p.currency, p.numeral, p.bare,
+                                  p.share, p.amount if not apart else None, text=p.text))
+            parts[i:i + 1] = apart
+
     def join_payers(self, parts: list[Part]) -> None:
         """A payer joined before a part's source word pays with it: "타 기관 및 민자 3719억원"
         is one part of two payers (private+other); a payer outside the taxonomy is other."""
