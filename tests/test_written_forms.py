@@ -559,3 +559,9 @@ def test_payers_joined_by_a_dot_then_gak_pay_the_figure_each():
         ("국비", "national", 5_000_000_000), ("도", "provincial", 2_500_000_000),
         ("군비", "municipal", 2_500_000_000)]
     assert fundparse.check(text) == []
+
+
+def test_a_year_ending_a_span_is_no_budget_year():
+    got = only("군은 도서관 사업비로 2021년~2022년 국비 100억원을 투입한다.")
+    assert (got.period.start, got.period.end) == (2021, 2022)
+    assert only("군은 2025년 예산 300억 원을 편성했다.").period is None
