@@ -164,3 +164,23 @@ def test_budget_book_codes_in_the_totals_own_unit():
     (m,) = fundparse.extract("사업비 2억원 [국 120,000,000] [도 80,000,000]")
     assert [s.krw for s in m.splits] == [120_000_000, 80_000_000] and not m.findings
     assert [f.code for f in fundparse.check("사업비 200,000천원 [국 120,000] [도 70,000]")] == ["FP101"]
+
+
+def test_a_table_a_web_page_flattened_to_single_spaces_with_notes_for_phones():
+    text = ("공약사업 투자 현황\n\n(단위 : 억원)\n\n"
+            "모바일환경에서는 좌우로 이동하여 내용(표)을 보실 수 있습니다.\n\n"
+            "소요예상액을 구분, 계, 년도에 따라 분류한 표입니다.\n"
+            "구분 2018 2019 2020\n"
+            "총계 1,000 300 300 400\n"
+            "국비 600 200 150 250\n"
+            "시비 401 100 151 150\n")
+    rows = [(m.text, m.fiscal_year, [(s.label, s.krw) for s in m.splits])
+            for m in fundparse.extract(text) if m.splits]
+    got = {text: (year, parts) for text, year, parts in rows}
+    # 600 + 401 misses 1,000 by one 억: each cell is rounded to the table's unit; the row has
+    # one cell more than its header (계 went unnamed), so the years are its last columns
+    assert got["1,000"] == (None, [("국비", 60_000_000_000), ("시비", 40_100_000_000)])
+    assert sorted(year for _, year, _ in rows if year) == [2018, 2019, 2020]
+    # a table that misses by more than its rounding is no split
+    assert [m.splits for m in fundparse.extract(text.replace("시비 401", "시비 420"))
+            if m.text == "1,000"] == [()]

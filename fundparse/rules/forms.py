@@ -312,6 +312,7 @@ class UnitForms:
     total_column: regex.Pattern
     code: regex.Pattern
     prose: regex.Pattern
+    passed_line: regex.Pattern  # a screen-reader or phone note between a unit and its rows
     index_code: regex.Pattern
     rate_row: regex.Pattern
     year_word_after: regex.Pattern

@@ -192,8 +192,19 @@ def _unit_scale(unit_text: str) -> int | None:
     return int(numeral.value)
 
 
+_SPACED_ROW = regex.compile(r"^\s*[^\W\d_][^\d\t]{0,20}?(?:\s+[△▲▽+\-]?\d[\d,.]*){2,}\s*$")
+
+
 def _cells(line: str) -> list[tuple[int, str]]:
-    """(offset within line, cell text) of each table cell."""
+    """(offset within line, cell text) of each table cell.  A row a web page flattened to single
+    spaces ("국비 6,428 31 986 1,572") is its label, then one cell a figure."""
+    if "\t" not in line and "  " not in line and not any(bar in line for bar in "|│┃║") \
+            and _SPACED_ROW.match(line):
+        first = regex.search(r"\s+[△▲▽+\-]?\d", line)
+        cells = [(0, line[:first.start()])] if first and first.start() > 0 else []
+        cells += [(m.start(), m.group()) for m in regex.finditer(r"[△▲▽+\-]?\d[\d,.]*", line,
+                                                                  pos=first.start() if first else 0)]
+        return cells
     cells = []
     pos = 0
     for m in _CELL_SPLIT.finditer(line):
@@ -217,6 +228,7 @@ class _Region:
         self.sources = sources  # label -> category lookup (Tables.category)
         self.data_seen = False
         self.header_cells = 0  # cells of the header row that named the columns' roles
+        self.header_width = 0  # cells of the last header row
 
     def read_header_row(self, cells) -> bool:
         """Record a column-header row (years, 증감, %, 계, 국비 …); say whether it was one."""
@@ -241,6 +253,7 @@ class _Region:
             if column.year or column.change or column.rate or column.role:
                 found[i] = column
         if found:
+            self.header_width = len(cells)
             if any(c.role for c in found.values()):
                 self.header_cells = len(cells)
             for i, column in found.items():
@@ -293,6 +306,8 @@ def find_table_amounts(text: str, taken: list[tuple[int, int]], sources=lambda l
             line = lines[n]
             if not line.strip() or _RULE_LINE.match(line) or _PAGE_NUMBER.match(line):
                 continue
+            if n != line_no and _FORMS.passed_line.search(line):
+                continue  # "모바일환경에서는 … 보실 수 있습니다.": a page's note, not the table's end
             if n != line_no and _FORMS.prose.search(line) and "\t" not in line:
                 break
             base = line_starts[n]
@@ -394,7 +409,10 @@ def _table_amount(line, m, cells, region: _Region, s: int, e: int, row: int,
     if numeral is None or not numeral.value:
         return None  # malformed, or an empty cell written as 0
     column_index = _column_of(cells, m.start("num"))
-    column = region.columns.get(column_index, _Column())
+    # a row with more cells than its header ("총계 21,185 453 …" under "구분 2018 …"): the
+    # header's columns are the row's last ones (its 계 column went unnamed)
+    shift = max(0, len(cells) - region.header_width) if region.header_width else 0
+    column = region.columns.get(column_index - shift, _Column()) if column_index >= shift else _Column()
     raw = m.group("num")
     looks_like_rate = "," not in raw and numeral.value < 1000
     if column.rate and looks_like_rate:
@@ -519,7 +537,9 @@ def _column_splits(amounts: list[TableAmount]) -> list[tuple[TableAmount, list[T
         while (part := by_cell.get((row, total.column))) is not None and part.source_row:
             parts.append(part)
             row += 1
-        if len(parts) >= 2 and sum(p.value for p in parts) == total.value:
+        # each cell rounded to the table's unit: the parts may miss the total by half a unit each
+        if len(parts) >= 2 and abs(sum(p.value for p in parts) - total.value) * 2 <= (
+                len(parts) * total.scale):
             out.append((total, parts))
     return out
 
