@@ -565,3 +565,9 @@ def test_a_year_ending_a_span_is_no_budget_year():
     got = only("군은 도서관 사업비로 2021년~2022년 국비 100억원을 투입한다.")
     assert (got.period.start, got.period.end) == (2021, 2022)
     assert only("군은 2025년 예산 300억 원을 편성했다.").period is None
+
+
+def test_shares_in_a_bracket_after_a_figure_are_that_figures_alone():
+    got = fundparse.extract("병원은 운영비 1억 2500만 원(국비 50%, 지방비 50%), 2차년도부터는 연간 운영비로 "
+                            "2억 5000만 원을 지원 받게 된다.")
+    assert [(m.text, len(m.splits)) for m in got] == [("1억 2500만 원", 2), ("2억 5000만 원", 0)]

@@ -350,8 +350,8 @@ class SumAssigner:
                     and a.high is None and a.bound is None and not a.change):
                 # "농가당 표준사업비 단가는 2000만원이다. 지원비율은 국고보조 20%, …": a unit
                 # cost divided by shares
-                lo, _, _, hi = self.window(a.start)
-                shares = self._shares(a, lo, hi)
+                _, _, _, hi = self.window(a.start)
+                shares = self._shares(a, a.end, hi)  # after it: shares before are another's
                 if shares is not None and not shares.partial:
                     total.split = shares
                 continue
@@ -571,6 +571,11 @@ class SumAssigner:
             if text[m.start() - 1:m.start()] in ("(", "（") and any(
                     a.end == m.start() - 1 for a in self.reader.between(m.start() - 40, m.start())):
                 continue  # "13조9000억원(66.4%)": a figure's own share, told beside it
+            opened = max(text.rfind("(", s_start, m.start()), text.rfind("（", s_start, m.start()))
+            if opened >= 0 and ")" not in text[opened:m.start()] and "）" not in text[opened:m.start()] \
+                    and any(a is not total and text[a.end:opened].strip() == ""
+                            for a in self.reader.between(max(s_start, opened - 40), opened)):
+                continue  # "운영비 1억 2500만 원(국비 50%, 지방비 50%)": another figure's shares
             share = Decimal(m.group("n")) / 100
             each = self.forms.each_before.search(text, max(s_start, m.start() - 30), m.start())
             payers = [(each.group(g), payer_category(self.reader, self.forms, each.group(g),
