@@ -29,11 +29,11 @@ def analyse_once(text: str, *, doc_date=None, config=None, rates=None, path=None
     return filter_mentions(mentions, text, config=config, kept=kept), kept
 
 
-def review_document(doc, job, config, path="-"):
-    """A read document's mentions (PDF pages noted) and findings, with the job's rates."""
+def review_document(doc, job, config, shown="-", suppressions=None):
+    """A read document's mentions (PDF pages noted) and findings, with the job's rates;
+    ``shown``: its path as the output names it, ``suppressions``: those of its source."""
     from dataclasses import replace
 
-    from fundparse.cli.batch import document_suppressions, shown_path
     from fundparse.readers import page_of as page_at
     from fundparse.structure.docdate import sniff_doc_date
 
@@ -41,9 +41,8 @@ def review_document(doc, job, config, path="-"):
     if job.rates or job.rate_table is not None:
         rates = job.rates_on(job.doc_date or sniff_doc_date(doc.text))
     mentions, findings = analyse_once(doc.text, doc_date=job.doc_date, config=config, rates=rates,
-                                      path=shown_path(path, job), select=job.select,
-                                      ignore=job.ignore,
-                                      suppressions=document_suppressions(doc, path))
+                                      path=shown, select=job.select, ignore=job.ignore,
+                                      suppressions=suppressions)
     if doc.pages:
         mentions = [replace(m, page=page_at(doc, m.start)) for m in mentions]
     return mentions, findings

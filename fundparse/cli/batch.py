@@ -259,7 +259,8 @@ def _review_document(path: str, job: Job, config) -> Iterator[Event]:
 
     doc = _read(path, job)
     yield ("doc", doc.format, doc.encoding)
-    yield ("reviewed", doc, *review_document(doc, job, config, path), config)
+    yield ("reviewed", doc, *review_document(doc, job, config, shown_path(path, job),
+                                             document_suppressions(doc, path)), config)
 
 
 def _check_document(path: str, job: Job, config) -> Iterator[Event]:
