@@ -151,8 +151,10 @@ def _phase(text: str, clause: str, end: int, sentence_end: int) -> str | None:
     found = list(_PHASE.finditer(clause))
     if found:
         return found[-1].group("n") + found[-1].group("kind")
-    after = _PHASE.search(text, end)  # to the text's end: its lookahead sees past the window
-    if after is None or after.start() >= min(sentence_end, end + 16):
+    limit = min(sentence_end, end + 16)
+    # a few characters past the window: the pattern's lookahead ("4차로" is no phase) sees them
+    after = _PHASE.search(text, end, min(len(text), limit + 8))
+    if after is None or after.start() >= limit:
         return None
     return after.group("n") + after.group("kind")
 

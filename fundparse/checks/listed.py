@@ -21,6 +21,7 @@ Words and patterns: ``[listed]`` in rules/data/checks.toml.
 
 from __future__ import annotations
 
+import bisect
 from decimal import Decimal
 
 from fundparse.checks.words import Place, money, pattern, say, section, word_set
@@ -89,20 +90,26 @@ def check_listed(maker, text: str, facts, sentences) -> list:
 
 def _next_sentence_lists(maker, text: str, facts, sentences) -> list:
     out = []
-    plain = [f for f in facts if not isinstance(f.amount, TableAmount)]
-    for i, fact in enumerate(plain):
+    plain = sorted((f for f in facts if not isinstance(f.amount, TableAmount)),
+                   key=lambda f: f.amount.start)
+    starts = [f.amount.start for f in plain]
+
+    def within(lo: int, hi: int) -> list:
+        return plain[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
+    for fact in plain:
         a = fact.amount
         s_start, s_end = sentences.span(a.start)
         if not _is_total(text, fact, s_start):
             continue
-        if any(s_start <= g.amount.start < s_end and g is not fact and g.split is None
-               and _category(g.label) for g in plain):
+        if any(g is not fact and g.split is None and _category(g.label)
+               for g in within(s_start, s_end)):
             continue  # sources beside it in its own sentence: the split reader's to read
         following = _next_sentence(text, sentences, s_end)
         if following is None:
             continue
         lo, hi = following
-        items = [g for g in plain[i + 1:] if lo <= g.amount.start < hi]
+        items = [g for g in within(lo, hi) if g.amount.start > a.start]
         if len(items) < 2 or any(g.split is not None or not _plain(g.amount)
                                  or g.amount.currency != a.currency
                                  or g.amount.value >= a.value for g in items):
@@ -148,6 +155,12 @@ def _share_lists(maker, text: str, facts, sentences) -> list:
         return []
     out = []
     done: set[tuple[int, int]] = set()
+    ordered = sorted(facts, key=lambda f: f.amount.start)
+    starts = [f.amount.start for f in ordered]
+
+    def facts_in(lo: int, hi: int) -> list:
+        return ordered[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
     for first in _SHARE.finditer(text):
         span = sentences.span(first.start())
         if span in done:
@@ -156,8 +169,8 @@ def _share_lists(maker, text: str, facts, sentences) -> list:
         lo, hi = span
         if not _SHARE_CUE.search(text, lo, hi) or _NOT_WHOLE.search(text, lo, hi):
             continue
-        if any(lo <= f.amount.start < hi and f.split is not None
-               and any(p.share is not None for p in f.split.parts) for f in facts):
+        if any(f.split is not None and any(p.share is not None for p in f.split.parts)
+               for f in facts_in(lo, hi)):
             continue  # shares the split reader took: check_split's
         for group in _share_groups(text, lo, hi):
             finding = _check_shares(maker, group)
