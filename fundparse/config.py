@@ -18,7 +18,9 @@ qualifier: 기금 in 한강수계기금), ``tails`` (``words`` after a source wo
 symbols, minor), ``markers`` (same shape as rules/data/markers.toml), ``money_words`` (labels,
 verbs, sizes, counters), ``scales``, ``forms`` (named lists of written forms), and ``data``
 (paths of more TOML files of those shapes, relative to the config file).  Check options:
-``select``, ``ignore``, ``per-file-ignores``, ``lang``.
+``select``, ``ignore``, ``per-file-ignores``, ``lang``; which files a folder walk passes over:
+``exclude`` and ``extend-exclude`` (globs, as ruff's; fundparse has no default list, so the two
+add up), ``force-exclude`` (exclude files named on the command line too).
 
 Every file is checked whole against the schema (schema.py) as it is read: an unknown key at any
 level, a value of the wrong type, an empty word, an unknown rule code or category is a
@@ -58,6 +60,8 @@ class Config:
     ignore: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     lang: str = "ko"
+    exclude: tuple[str, ...] = ()
+    force_exclude: bool = False
     _cache: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @property
@@ -89,6 +93,8 @@ class Config:
             ignore=tuple(table.get("ignore", [])) + tuple(table.get("extend-ignore", [])),
             per_file_ignores=tuple((glob, tuple(codes)) for glob, codes in pfi.items()),
             lang=table.get("lang", "ko"),
+            exclude=tuple(table.get("exclude", [])) + tuple(table.get("extend-exclude", [])),
+            force_exclude=table.get("force-exclude", False),
         )
 
 

@@ -96,6 +96,28 @@ MESSAGES: dict[str, dict[str, str | tuple[str, str]]] = {
                                   "(for example 1000000000 or 10억)"},
     "extract.bad_category": {"ko": "--category: 재원 분류는 {categories} 중 하나여야 합니다",
                              "en": "--category: expected one of {categories}"},
+    # check --show-settings
+    "settings.for": {"ko": "{path}에 적용되는 설정", "en": "Settings for {path}"},
+    "settings.file": {"ko": "  설정 파일: {file}", "en": "  configuration file: {file}"},
+    "settings.defaults": {"ko": "없음(기본값)", "en": "none (the defaults)"},
+    "settings.none": {"ko": "(없음)", "en": "(none)"},
+    "settings.select": {"ko": "  켤 규칙(select): {value}", "en": "  select: {value}"},
+    "settings.ignore": {"ko": "  끌 규칙(ignore): {value}", "en": "  ignore: {value}"},
+    "settings.cli": {"ko": "  명령줄: --select {select}, --ignore {ignore}",
+                     "en": "  command line: --select {select}, --ignore {ignore}"},
+    "settings.per_file": {"ko": "  파일별로 끌 규칙(per-file-ignores): {value}",
+                          "en": "  per-file-ignores: {value}"},
+    "settings.matches": {"ko": " (이 경로에 해당)", "en": " (applies here)"},
+    "settings.exclude": {"ko": "  건너뛸 경로(exclude, extend-exclude): {value}",
+                         "en": "  exclude, extend-exclude: {value}"},
+    "settings.force_exclude": {"ko": "  지정한 파일에도 exclude 적용(force-exclude): {value}",
+                               "en": "  force-exclude: {value}"},
+    "settings.excluded": {"ko": "  이 경로는 exclude에 걸려 폴더를 훑을 때 건너뜁니다",
+                          "en": "  this path is excluded: a folder walk passes it over"},
+    "settings.lang": {"ko": "  언어(lang): {value}", "en": "  lang: {value}"},
+    "settings.rules": {"ko": "  이 경로에서 알리는 규칙: {value}", "en": "  rules reported here: {value}"},
+    "settings.yes": {"ko": "예", "en": "yes"},
+    "settings.no": {"ko": "아니요", "en": "no"},
     # rules
     "rules.unknown": {"ko": "rules: 모르는 규칙 코드나 접두어입니다: {code!r} (규칙: {codes})",
                       "en": "rules: unknown rule code or prefix {code!r} (rules: {codes})"},
@@ -314,6 +336,26 @@ HELP_KO: dict[str, str] = {
         "잘못 쓴 숫자.",
     "text: path:line:column: CODE message (default); json; github: GitHub Actions annotations":
         "text: 경로:줄:열: 코드 메시지(기본값), json, github: GitHub Actions 주석",
+    "files or folders (searched recursively; hidden entries skipped, symlinked folders not "
+    "followed); '-' reads stdin. Without PATH, a piped stdin is read, else the current folder "
+    "'.'":
+        "파일이나 폴더(하위 폴더까지 찾고, 숨은 항목과 폴더 심볼릭 링크는 건너뜀). '-'는 표준 입력. "
+        "PATH가 없으면 파이프로 들어온 표준 입력을, 아니면 현재 폴더 '.'를 검사",
+    "apply the configuration's exclude to files named on the command line too (as pre-commit "
+    "names them)":
+        "설정의 exclude를 명령줄에 직접 지정한 파일에도 적용(pre-commit이 파일을 지정하듯)",
+    "text: path:line:column: CODE message (default); json: a list; jsonl: one finding per line; "
+    "github: GitHub Actions annotations; sarif: SARIF 2.1.0 for GitHub code scanning":
+        "text: 경로:줄:열: 코드 메시지(기본값), json: 목록, jsonl: 한 줄에 검사 결과 하나, "
+        "github: GitHub Actions 주석, sarif: GitHub 코드 스캔용 SARIF 2.1.0",
+    "exit 0 even when an error-severity finding is reported (2 and 3 still mean what they say)":
+        "오류 등급의 검사 결과가 있어도 종료 코드 0(2와 3은 그대로)",
+    "print the findings and nothing else: no notes, no progress bar":
+        "검사 결과만 출력: 참고 메시지와 진행 막대 없음",
+    "print the configuration that applies to each PATH (file, select, ignore, per-file-ignores, "
+    "exclude) and exit 0":
+        "PATH마다 적용되는 설정(파일, select, ignore, per-file-ignores, exclude)을 보이고 "
+        "종료 코드 0으로 끝냄",
     "only these codes or prefixes (comma-separated, repeatable; replaces the config's select)":
         "이 코드나 접두어만(쉼표로 여럿, 여러 번 가능, 설정의 select를 대신함)",
     "leave out these codes or prefixes (added to the config's ignore)":

@@ -308,6 +308,9 @@ def options() -> Table:
         ("per-file-ignores", Mapping(Selectors())),
         ("per_file_ignores", Mapping(Selectors())),
         ("lang", Choice(("ko", "en"))),
+        ("exclude", Words()),
+        ("extend-exclude", Words()),
+        ("force-exclude", Flag()),
         ("data", Words()),
         *data_sections().fields,
     ))

@@ -25,6 +25,13 @@ is FP901 and suppresses nothing; a comment that looks like a directive but is mi
 of one, that covered no finding is FP903 (a warning, like RUF100).  A suppression is used when
 it covers a finding whether or not the finding's rule is selected; FP9xx findings obey the
 selection and per-file-ignores, and only a directive naming FP9… suppresses them.
+
+One filter for every command: :func:`filter_document` is the only place where selection,
+per-file-ignores and inline suppressions are applied — ``check`` reports what it keeps (and SARIF
+lists what it suppressed), ``extract`` keeps each mention's findings that it keeps
+(:func:`filter_mentions`), ``report`` shows the same, and ``fundparse.check`` is it with no path.
+``exclude`` / ``extend-exclude`` (which files a folder walk passes over) use the same globs
+(:func:`excluded`).
 """
 
 from __future__ import annotations
@@ -32,6 +39,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,8 +47,9 @@ from fundparse.checks import CHECKS
 from fundparse.config import Config, ConfigError
 from fundparse.model import Finding
 
-__all__ = ["filter_findings", "Suppressions", "SuppressionScanner", "Directive",
-           "check_selectors", "validate_config", "is_enabled", "ALL"]
+__all__ = ["filter_findings", "filter_document", "filter_mentions", "Filtered", "Suppressions",
+           "SuppressionScanner", "Directive", "check_selectors", "validate_config", "is_enabled",
+           "excluded", "rules_in_force", "ALL"]
 
 ALL = "ALL"
 
@@ -236,6 +245,17 @@ def _parse_codes(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(codes), tuple(unknown)
 
 
+def _reason(text: str) -> str:
+    """The free-text reason after a directive's codes ("rounded" in ``ignore FP101 rounded``)."""
+    body = text.replace("-->", " ").strip()
+    at = 0
+    for match in re.finditer(r"[^\s,;:=]+", body):
+        if not _is_code_like(match.group()):
+            return body[match.start():].strip()
+        at = match.end()
+    return body[at:].strip(" ,;:=")
+
+
 def _codes(text: str) -> frozenset[str]:
     return _parse_codes(text)[0]
 
@@ -257,10 +277,11 @@ def _distance(a: str, b: str) -> int:
 class Directive:
     """One ``fundparse: ignore …`` comment: where it is, what it names, what it suppressed."""
 
-    __slots__ = ("kind", "codes", "unknown", "line", "column", "start", "end", "used", "text")
+    __slots__ = ("kind", "codes", "unknown", "line", "column", "start", "end", "used", "text",
+                 "reason")
 
     def __init__(self, kind: str, codes: frozenset[str], unknown: tuple[str, ...], line: int,
-                 column: int, start: int, end: int, text: str):
+                 column: int, start: int, end: int, text: str, reason: str = ""):
         self.kind = kind
         self.codes = codes
         self.unknown = unknown
@@ -269,6 +290,7 @@ class Directive:
         self.start = start
         self.end = end
         self.text = text
+        self.reason = reason
         self.used: set[str] = set()
 
     def matches(self, code: str) -> list[str]:
@@ -297,14 +319,18 @@ class Suppressions:
                 bucket.append(d)
 
     def covers(self, finding: Finding) -> bool:
+        return bool(self.covering(finding))
+
+    def covering(self, finding: Finding) -> list[Directive]:
+        """The directives that cover ``finding`` (each is then used)."""
         code = finding.code.upper()
-        hit = False
+        hits = []
         for directive in (*self.file, *self.lines.get(finding.line, ())):
             matched = directive.matches(code)
             if matched:
                 directive.used.update(matched)
-                hit = True
-        return hit
+                hits.append(directive)
+        return hits
 
     def covers_meta(self, finding: Finding) -> bool:
         """An FP9xx finding is suppressed only by a directive naming FP9… (not a blanket one,
@@ -402,7 +428,7 @@ class SuppressionScanner:
     def _directive(self, kind: str, tail: str, line: int, column: int, start: int, end: int,
                    text: str) -> Directive:
         codes, unknown = _parse_codes(tail)
-        directive = Directive(kind, codes, unknown, line, column, start, end, text)
+        directive = Directive(kind, codes, unknown, line, column, start, end, text, _reason(tail))
         self.suppressions.directives.append(directive)
         if kind == "ignore-file":
             self.suppressions.file.append(directive)
@@ -466,12 +492,21 @@ class SuppressionScanner:
 
 # --- the filter --------------------------------------------------------------------------------
 
-def filter_findings(findings: Iterable[Finding], text: str, *, config: Config | None,
+@dataclass(frozen=True)
+class Filtered:
+    """What the filter decided for one document: the findings reported (FP9xx among them, in
+    line order), and the selected findings an in-file directive suppressed, each with the
+    directives that cover it (SARIF lists those as suppressed results)."""
+
+    kept: list[Finding]
+    suppressed: list[tuple[Finding, tuple[Directive, ...]]]
+
+
+def filter_document(findings: Iterable[Finding], text: str, *, config: Config | None,
                     path: str | os.PathLike[str] | None = None, select: Iterable[str] = (),
                     ignore: Iterable[str] = (),
-                    suppressions: Suppressions | None = None) -> list[Finding]:
-    """The findings still reported after rule selection, per-file-ignores and inline
-    suppressions.
+                    suppressions: Suppressions | None = None) -> Filtered:
+    """The one filter: rule selection, per-file-ignores and inline suppressions.
 
     ``config`` gives ``select``/``ignore``/``per-file-ignores`` (``path`` is needed for the
     latter); ``select``/``ignore`` here are the command line's layer on top of it.  Inline
@@ -491,13 +526,103 @@ def filter_findings(findings: Iterable[Finding], text: str, *, config: Config | 
         return not (per_file and _specificity(per_file, code) >= 0)
 
     out = []
+    hidden = []
     for finding in findings:
         # a suppression is used when it covers a finding, whether or not its rule is selected
-        if suppressions.covers(finding) or not reported(finding):
+        covering = suppressions.covering(finding)
+        if not reported(finding):
             continue
-        out.append(finding)
+        if covering:
+            hidden.append((finding, tuple(covering)))
+        else:
+            out.append(finding)
     meta = [*suppressions.problems(), *suppressions.unused()]
     if not meta:
-        return out
+        return Filtered(out, hidden)
     kept = [f for f in meta if not suppressions.covers_meta(f) and reported(f)]
-    return sorted([*out, *kept], key=lambda f: (f.line, f.column, f.code))
+    return Filtered(sorted([*out, *kept], key=lambda f: (f.line, f.column, f.code)), hidden)
+
+
+def filter_findings(findings: Iterable[Finding], text: str, *, config: Config | None,
+                    path: str | os.PathLike[str] | None = None, select: Iterable[str] = (),
+                    ignore: Iterable[str] = (),
+                    suppressions: Suppressions | None = None) -> list[Finding]:
+    """The findings still reported after rule selection, per-file-ignores and inline
+    suppressions (:func:`filter_document`'s ``kept``)."""
+    return filter_document(findings, text, config=config, path=path, select=select,
+                           ignore=ignore, suppressions=suppressions).kept
+
+
+def _key(finding: Finding) -> tuple[str, int, int]:
+    return finding.code, finding.start, finding.end
+
+
+def filter_mentions(mentions: Sequence, text: str, *, config: Config | None,
+                    path: str | os.PathLike[str] | None = None, select: Iterable[str] = (),
+                    ignore: Iterable[str] = (), suppressions: Suppressions | None = None,
+                    kept: Iterable[Finding] | None = None) -> list:
+    """``mentions`` (``Mention`` objects) with only the findings :func:`filter_document`
+    reports: what ``extract`` shows in its findings column and JSON.  ``kept``: the document's
+    reported findings when already known (``report``)."""
+    if kept is None:
+        own = [f for m in mentions for f in m.findings]
+        if not own:
+            return list(mentions)
+        kept = filter_findings(own, text, config=config, path=path, select=select,
+                               ignore=ignore, suppressions=suppressions)
+    keys = {_key(f) for f in kept}
+    out = []
+    for m in mentions:
+        if all(_key(f) in keys for f in m.findings):
+            out.append(m)
+        else:
+            out.append(replace(m, findings=tuple(f for f in m.findings if _key(f) in keys)))
+    return out
+
+
+# --- exclude -----------------------------------------------------------------------------------
+
+def excluded(path: str | os.PathLike[str], config: Config | None,
+             below: str | os.PathLike[str] | None = None) -> bool:
+    """Whether the configuration's ``exclude`` / ``extend-exclude`` globs pass ``path`` over,
+    as ruff's do: a glob without ``/`` matches the name of the file or of any folder above it
+    (``archive``, ``*.bak``), one with ``/`` the path relative to the config file's folder, or
+    a folder of it (``drafts/2023``, ``old/*.md``).  ``below``: the folder named on the command
+    line that is being walked — it and the folders above it are not tested (as in ruff, a
+    path given by name is read unless ``force-exclude``)."""
+    if config is None or not config.exclude or os.fspath(path) == "-":
+        return False
+    base = os.path.abspath(config.path.parent if config.path else Path.cwd())
+    absolute = os.path.abspath(path)
+    try:
+        parts = Path(absolute).relative_to(base).parts
+    except ValueError:
+        return False
+    first = 0
+    if below is not None:
+        try:
+            first = len(Path(os.path.abspath(below)).relative_to(base).parts)
+        except ValueError:
+            first = 0
+    for glob in config.exclude:
+        pattern = glob[2:] if glob.startswith("./") else glob
+        pattern = pattern.rstrip("/") or pattern
+        regex = _glob_regex(pattern)
+        if "/" not in pattern:
+            if any(regex.match(part) for part in parts[first:]):
+                return True
+            continue
+        for i in range(max(first, 0) + 1, len(parts) + 1):
+            if regex.match("/".join(parts[:i])):
+                return True
+    return False
+
+
+def rules_in_force(config: Config | None, path: str | os.PathLike[str] | None = None,
+                   select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[str]:
+    """The rule codes the filter reports for ``path`` (``--show-settings``)."""
+    config = config or Config()
+    layers = _layers(config, tuple(select), tuple(ignore))
+    per_file = _per_file_codes(config, path)
+    return [code for code in sorted(CHECKS) if _enabled(code, layers)
+            and not (per_file and _specificity(per_file, code) >= 0)]

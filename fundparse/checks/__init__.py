@@ -14,6 +14,7 @@ from decimal import Decimal
 import regex
 
 from fundparse.checks.drift import TOTAL_LABELS, check_totals  # noqa: F401  (TOTAL_LABELS: pipeline)
+from fundparse.checks.listed import check_listed, share_slack
 from fundparse.checks.plans import check_plans
 from fundparse.checks.spans import check_spans
 from fundparse.checks.words import Place, money, pattern, say, section
@@ -92,7 +93,7 @@ def check_split(maker: FindingMaker, total_place: Place, total_value: Decimal, c
         partial = True  # "100억 원(국비 50억 원)", "(국비 50%)": one part named, the rest unstated
     if len(shares) >= 2 and not amounts and not partial:
         total_share = sum((p.share for p in shares), Decimal(0))
-        allowed = sum((p.precision for p in shares), Decimal(0))
+        allowed = share_slack([p.share * 100 for p in shares], [p.precision for p in shares])
         if abs(total_share - 1) > allowed:
             pct = decimal_str(total_share * 100)
             listing = ", ".join(f"{p.label} {decimal_str(p.share * 100)}%" for p in shares)
@@ -157,12 +158,14 @@ def check_period(maker: FindingMaker, period, text: str) -> list[Finding]:
 
 def check_document(maker: FindingMaker, text: str, facts, periods, sentences,
                    doc_date=None) -> list[Finding]:
-    """The checks that look across a document: repeated totals (FP301, FP302; attached to the
-    fact whose amount they name), yearly plans (FP104, FP105) and durations beside a span
+    """The checks that look across a document: repeated totals (FP301, FP302) and sources,
+    breakdowns and shares the split reader left apart (FP101–FP103, listed.py), each attached
+    to the fact whose amount they name; yearly plans (FP104, FP105) and durations beside a span
     (FP201).  Returns the findings of no single fact."""
     by_start = {fact.amount.start: fact for fact in facts}
     loose: list[Finding] = []
-    for finding in check_totals(maker, text, facts, sentences):
+    for finding in [*check_totals(maker, text, facts, sentences),
+                    *check_listed(maker, text, facts, sentences)]:
         if finding.start in by_start:
             by_start[finding.start].findings.append(finding)
         else:

@@ -7,7 +7,8 @@ office or a speaker: "청주시는", "해수부", "시 관계자는"), unless bo
 differ (경기도, 강원도).  Two in one sentence are never compared.  They are compared when
 the values are close (within 35%: a mistyped figure) or when one is a digit permutation of
 the other (340억 / 304억, 1조 2,468억 / 1조 2,648억) — for a permutation a 사업비 or 예산
-counts too, unless the two are of different budget years.  When the funding parts of one
+counts too, unless the two are of different budget years.  Two phases (1차 / 2차 사업,
+1단계 / 2단계) are two projects.  When the funding parts of one
 mention add up to one of the two values, the other is the wrong one: FP302, an error.
 """
 
@@ -19,7 +20,7 @@ from decimal import Decimal
 import regex
 
 from fundparse.checks.words import Place, money, pattern, say, section, word_set
-from fundparse.checks.plans import precision, table_blocks
+from fundparse.checks.plans import has_table, precision, table_blocks
 
 TOTAL_LABELS = word_set("drift", "total_labels")
 _STRONG = {label.replace(" ", "") for label in TOTAL_LABELS}
@@ -45,12 +46,13 @@ _TOTAL_CUE = pattern("drift", "total_cue")
 _FIRST_LINE = regex.compile(r"[^\n]*\S[^\n]*")
 _YEAR_WORD = pattern("drift", "year_word")
 _ON_PURPOSE = pattern("drift", "on_purpose")
+_PHASE = pattern("drift", "phase")
 
 
 class _Mention:
-    __slots__ = ("label", "strong", "project", "amount", "fact", "sentence", "definite")
+    __slots__ = ("label", "strong", "project", "amount", "fact", "sentence", "definite", "phase")
 
-    def __init__(self, label, project, fact, sentence, definite):
+    def __init__(self, label, project, fact, sentence, definite, phase=None):
         self.label = label
         self.strong = label.replace(" ", "") in _STRONG
         self.project = project
@@ -58,6 +60,7 @@ class _Mention:
         self.amount = fact.amount
         self.sentence = sentence
         self.definite = definite
+        self.phase = phase
 
 
 def _project(words: list[str]) -> tuple[frozenset[str], frozenset[str]]:
@@ -137,8 +140,23 @@ def mentions(text: str, facts, sentences) -> list[_Mention]:
             continue
         if mention is not None:
             label, project, definite = mention
-            out.append(_Mention(label, project, fact, s_start, definite))
+            out.append(_Mention(label, project, fact, s_start, definite,
+                                _phase(text, clause, a.end, s_end)))
     return out
+
+
+def _phase(text: str, clause: str, end: int, sentence_end: int) -> str | None:
+    """The phase a mention is of ("2차 사업은 총사업비 …", "총사업비 30억 원 규모의 1차 …"):
+    the last one named in the clause before it, else the first right after it."""
+    found = list(_PHASE.finditer(clause))
+    if found:
+        return found[-1].group("n") + found[-1].group("kind")
+    limit = min(sentence_end, end + 16)
+    # a few characters past the window: the pattern's lookahead ("4차로" is no phase) sees them
+    after = _PHASE.search(text, end, min(len(text), limit + 8))
+    if after is None or after.start() >= limit:
+        return None
+    return after.group("n") + after.group("kind")
 
 
 def _labelled(text: str, fact, clause: str, listed: bool, s_end: int):
@@ -165,7 +183,7 @@ def _labelled(text: str, fact, clause: str, listed: bool, s_end: int):
 def _table_headers(text: str, facts) -> dict[int, tuple[str, list[str]]]:
     """The amount in a table's one row under a 총사업비 column: (label, the row's first-cell
     words).  A table of several projects is a list: none of its rows is compared."""
-    if "\t" not in text:
+    if not has_table(text):
         return {}
     ordered = sorted((f.amount for f in facts), key=lambda a: a.start)
     starts = [a.start for a in ordered]
@@ -262,6 +280,8 @@ def _compare(maker, text: str, first: _Mention, second: _Mention):
         return None
     if not _one_project(first.project, second.project):
         return None
+    if first.phase and second.phase and first.phase != second.phase:
+        return None  # "1차 사업" and "2차 사업": two projects
     label = second.label if second.strong or not first.strong else first.label
     one, two = money(a.value, a.currency), money(b.value, b.currency)
     ko = say("total_twice", label=label, one=one, two=two)

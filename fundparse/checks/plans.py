@@ -3,7 +3,8 @@ plan's year falls outside the period stated for it).
 
 A plan is two or more amounts each keyed by a year, in text ("연도별로 2025년 15억 원,
 2026년 40억 원, 2027년 30억 원 등 총 95억 원") or in a table (years across a header row with a
-계/합계 column, or years down the first column with a 계/합계 row).  Its total is stated right
+계/합계 column, or years down the first column with a 계/합계 row; cells split at tabs, or at
+bars in a table typed as "구분 | 계 | 2024년").  Its total is stated right
 after the list (등 총 …, 으로 총 …), right before it with the list in parentheses (총 120억 원
 (2024년 …)), in the sentence before a list opened by 연도별로는, or in the table's total
 cell.  The sum is compared within the written precision of every figure.
@@ -239,25 +240,47 @@ def _closed(period) -> tuple[int, int] | None:
 
 # --- tables -------------------------------------------------------------------------------------
 
+_PIPE = "|"
+
+
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A row's cell spans: split at tabs, else at "|" (a table typed with bars, "구분 | 계 |
+    2024년"; the empty edges of "| a | b |" are dropped)."""
+    mark = "\t" if "\t" in text[start:end] else _PIPE
     out, pos = [], start
     while True:
-        tab = text.find("\t", pos, end)
-        if tab == -1:
+        cut = text.find(mark, pos, end)
+        if cut == -1:
             out.append((pos, end))
-            return out
-        out.append((pos, tab))
-        pos = tab + 1
+            break
+        out.append((pos, cut))
+        pos = cut + 1
+    if mark == _PIPE:
+        if out and not text[out[0][0]:out[0][1]].strip():
+            out = out[1:]
+        if out and not text[out[-1][0]:out[-1][1]].strip():
+            out = out[:-1]
+    return out
+
+
+def has_table(text: str) -> bool:
+    """Whether ``text`` may hold a table: a tab, or a line with two bars."""
+    return "\t" in text or text.count(_PIPE) >= 2
+
+
+def _is_row(line: str) -> bool:
+    return "\t" in line or line.count(_PIPE) >= 2
 
 
 def table_blocks(text: str):
-    """Runs of consecutive lines holding a tab: lists of rows, each a list of cell spans."""
+    """Runs of consecutive table lines (a tab, or two bars): lists of rows, each a list of
+    cell spans."""
     block: list[list[tuple[int, int]]] = []
     pos = 0
     while pos <= len(text):
         end = text.find("\n", pos)
         end = len(text) if end == -1 else end
-        if "\t" in text[pos:end]:
+        if _is_row(text[pos:end]):
             block.append(_cells(text, pos, end))
         elif block:
             yield block
@@ -270,7 +293,7 @@ def table_blocks(text: str):
 
 
 def table_plans(text: str, facts) -> list[Plan]:
-    if "\t" not in text:
+    if not has_table(text):
         return []
     amounts = []
     for fact in facts:
@@ -389,4 +412,4 @@ def _check_plan(maker, text: str, plan: Plan) -> list:
     return out
 
 
-__all__ = ["check_plans", "text_plans", "table_plans", "precision"]
+__all__ = ["check_plans", "text_plans", "table_plans", "precision", "table_blocks", "has_table"]

@@ -1,6 +1,6 @@
 """FP201 for durations the period reader leaves beside a span: "3년간('24~'27)",
 "2024~2026년(4년)", "2025년 실시설계를 시작으로 2027년까지 5년간", and a construction schedule (2025년 착공 … 2030년 준공) with a duration
-stated in its sentence ("… 3년간 900억 원").
+stated in its sentence ("… 3년간 900억 원", "… 준공할 예정이며, 공사기간은 총 3년이다").
 
 A duration counts the years from start to end inclusive; with months, or with a
 construction schedule (착공 in one year's autumn, 준공 in another's spring), one year less is
@@ -31,6 +31,8 @@ _BUILT = pattern("spans", "built")
 _AHEAD = pattern("spans", "ahead")
 # between the schedule and a duration: the duration is of a part ("이 중 1단계는 2년간")
 _PART = pattern("spans", "part")
+# "공사기간은 총 3년": a duration the period reader does not take, named as the schedule's own
+_NAMED = pattern("spans", "named_duration")
 
 
 def _number(token: str) -> int:
@@ -88,6 +90,12 @@ def _in_sentence(text: str, period, durations, starts,
             if not _AHEAD.match(text, d.text_start, d.text_end)
             and not _PART.search(text, min(d.text_end, period.text_end),
                                  max(d.text_start, period.text_start))]
+    if not window:
+        named = [m for m in _NAMED.finditer(text, lo, hi)
+                 if not _PART.search(text, min(m.end(), period.text_end),
+                                     max(m.start(), period.text_start))]
+        if len(named) == 1:
+            return _number(named[0].group("n")), (named[0].start(), named[0].end())
     if len(here) != 1:
         return None, (period.text_start, period.text_end)
     return here[0].stated_years, (here[0].text_start, here[0].text_end)

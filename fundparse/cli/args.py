@@ -155,15 +155,24 @@ def _terminal_width() -> int:
         return 100
 
 
-def _add_input_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="*", metavar="PATH",
-                   help="files or folders (searched recursively; hidden entries skipped, "
-                        "symlinked folders not followed); '-' reads stdin. Without PATH, "
-                        "stdin is read when it is not a terminal")
+def _add_input_options(p: argparse.ArgumentParser, here: bool = False) -> None:
+    if here:
+        p.add_argument("paths", nargs="*", metavar="PATH",
+                       help="files or folders (searched recursively; hidden entries skipped, "
+                            "symlinked folders not followed); '-' reads stdin. Without PATH, "
+                            "a piped stdin is read, else the current folder '.'")
+    else:
+        p.add_argument("paths", nargs="*", metavar="PATH",
+                       help="files or folders (searched recursively; hidden entries skipped, "
+                            "symlinked folders not followed); '-' reads stdin. Without PATH, "
+                            "stdin is read when it is not a terminal")
     p.add_argument("--glob", action="append", metavar="GLOB",
                    help="file names to take from folders (repeatable; replaces the default "
                         "*.txt *.md *.htm *.html *.hwpx *.hwp *.pdf; a GLOB with '/' matches "
                         "the path below the folder). Files named directly are always read")
+    p.add_argument("--force-exclude", action="store_true",
+                   help="apply the configuration's exclude to files named on the command line "
+                        "too (as pre-commit names them)")
     p.add_argument("--stdin-filename", metavar="NAME",
                    help="name to report and choose the format/config by for '-'")
     dates = p.add_mutually_exclusive_group()
@@ -222,6 +231,9 @@ examples:
   fundparse check drafts/ --statistics
   fundparse check --select FP1,FP2 --ignore FP301 release.md
   fundparse check --format github releases/       (annotations in GitHub Actions)
+  fundparse check --format sarif -o fundparse.sarif .   (GitHub code scanning)
+  fundparse check --exit-zero -q drafts/          report, never fail
+  fundparse check --show-settings release.md      which configuration applies here
   fundparse check --lang en release.txt
 
 suppressing a finding whose figures are right:
@@ -230,6 +242,7 @@ suppressing a finding whose figures are right:
   <!-- fundparse: ignore-file FP301 --> the whole file; no codes = every code
 configuration: [tool.fundparse] in pyproject.toml or .fundparse.toml, nearest above each file:
   select = ["FP1", "FP2"]   ignore = ["FP301"]   per-file-ignores = {"drafts/*.md" = ["FP4"]}
+  exclude = ["archive", "old/*.md"]   (folders walked skip these; --force-exclude: named files)
 
 """ + EXIT_CODES_HELP
 
@@ -302,6 +315,9 @@ EPILOGS_KO = {
   fundparse check drafts/ --statistics
   fundparse check --select FP1,FP2 --ignore FP301 release.md
   fundparse check --format github releases/       (GitHub Actions 주석)
+  fundparse check --format sarif -o fundparse.sarif .   (GitHub 코드 스캔)
+  fundparse check --exit-zero -q drafts/          알리기만 하고 실패하지 않음
+  fundparse check --show-settings release.md      여기에 적용되는 설정 보기
   fundparse check --lang en release.txt
 
 수치가 맞는데 지적된 곳을 끄기:
@@ -310,6 +326,7 @@ EPILOGS_KO = {
   <!-- fundparse: ignore-file FP301 --> 파일 전체. 코드가 없으면 모든 코드
 설정: pyproject.toml의 [tool.fundparse] 또는 .fundparse.toml (각 파일 위에서 가장 가까운 것):
   select = ["FP1", "FP2"]   ignore = ["FP301"]   per-file-ignores = {"drafts/*.md" = ["FP4"]}
+  exclude = ["archive", "old/*.md"]   (폴더를 훑을 때 건너뜀. --force-exclude면 지정한 파일도)
 
 """ + EXIT_CODES_KO,
 }
@@ -359,23 +376,31 @@ def build_parser() -> argparse.ArgumentParser:
                     help="only amounts whose label contains TEXT (repeatable)")
     ex.add_argument("--has-splits", action="store_true", default=None,
                     help="only amounts broken down into funding sources")
+    _add_rule_options(ex)
 
     ck = sub.add_parser("check", help="consistency findings (the pre-commit hook)",
                         description="Report figures that contradict each other: parts that do "
                                     "not add up, shares, periods, totals given twice, malformed "
                                     "numbers.",
                         epilog=CHECK_EPILOG, formatter_class=_Formatter)
-    _add_input_options(ck)
-    ck.add_argument("-f", "--format", choices=("text", "json", "github"), default="text",
-                    help="text: path:line:column: CODE message (default); json; github: "
-                         "GitHub Actions annotations")
-    ck.add_argument("--select", action="append", metavar="CODES",
-                    help="only these codes or prefixes (comma-separated, repeatable; "
-                         "replaces the config's select)")
-    ck.add_argument("--ignore", action="append", metavar="CODES",
-                    help="leave out these codes or prefixes (added to the config's ignore)")
+    _add_input_options(ck, here=True)
+    ck.add_argument("-f", "--format", choices=("text", "json", "jsonl", "github", "sarif"),
+                    default="text",
+                    help="text: path:line:column: CODE message (default); json: a list; jsonl: "
+                         "one finding per line; github: GitHub Actions annotations; sarif: "
+                         "SARIF 2.1.0 for GitHub code scanning")
+    ck.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    _add_rule_options(ck)
     ck.add_argument("--statistics", action="store_true",
                     help="end with a one-line summary (files, errors, warnings, per code)")
+    ck.add_argument("--exit-zero", action="store_true",
+                    help="exit 0 even when an error-severity finding is reported (2 and 3 "
+                         "still mean what they say)")
+    ck.add_argument("-q", "--quiet", action="store_true",
+                    help="print the findings and nothing else: no notes, no progress bar")
+    ck.add_argument("--show-settings", action="store_true",
+                    help="print the configuration that applies to each PATH (file, select, "
+                         "ignore, per-file-ignores, exclude) and exit 0")
     ck.add_argument("--no-cross-file", action="store_true",
                     help="do not compare the same project across the files (FP310-FP312)")
 
@@ -395,6 +420,14 @@ def build_parser() -> argparse.ArgumentParser:
     for name, (module, text) in DELEGATED.items():
         sub.add_parser(name, help=text, add_help=False, description=text)
     return parser
+
+
+def _add_rule_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--select", action="append", metavar="CODES",
+                   help="only these codes or prefixes (comma-separated, repeatable; "
+                        "replaces the config's select)")
+    p.add_argument("--ignore", action="append", metavar="CODES",
+                   help="leave out these codes or prefixes (added to the config's ignore)")
 
 
 def _add_rate_options(p: argparse.ArgumentParser) -> None:
@@ -442,6 +475,7 @@ def review_parser() -> argparse.ArgumentParser:
     _add_input_options(parser)
     parser.add_argument("-o", "--output", metavar="DIR", default="fundparse-report",
                         help="folder for the pages (default: ./fundparse-report)")
+    _add_rule_options(parser)
     parser.add_argument("--open", action="store_true", help="open the page (or index) in a browser")
     _add_rate_options(parser)
     return parser

@@ -220,9 +220,37 @@ def _extract_document(path: str, job: Job, config) -> Iterator[Event]:
                    "no document date found: the latest rates are used")
         rates = job.rates_on(day)
     mentions = fundparse.extract(doc.text, doc_date=job.doc_date, rates=rates, config=config)
+    mentions = _filtered_mentions(mentions, doc, path, job, config)
     if doc.pages:
         mentions = [replace(m, page=page_of(doc, m.start)) for m in mentions]
     yield ("mentions", mentions)
+
+
+def document_suppressions(doc, path: str):
+    """The suppressions of a read document: its text's, and for an HTML page (whose reader
+    drops comments) the ``ignore-file`` directives of its source."""
+    from fundparse.suppress import SuppressionScanner
+
+    scanner = SuppressionScanner()
+    scanner.feed(doc.text)
+    if doc.format == "html" and path != "-":
+        try:
+            with open(path, "rb") as handle:
+                scanner.feed_file_directives(handle.read().decode("utf-8", "replace"))
+        except OSError:
+            pass
+    return scanner.suppressions
+
+
+def _filtered_mentions(mentions, doc, path: str, job: Job, config):
+    """extract's mentions with the findings the one filter reports (suppress.py)."""
+    from fundparse.suppress import filter_mentions
+
+    if not any(m.findings for m in mentions):
+        return mentions
+    return filter_mentions(mentions, doc.text, config=config, path=shown_path(path, job),
+                           select=job.select, ignore=job.ignore,
+                           suppressions=document_suppressions(doc, path))
 
 
 def _review_document(path: str, job: Job, config) -> Iterator[Event]:
@@ -231,32 +259,25 @@ def _review_document(path: str, job: Job, config) -> Iterator[Event]:
 
     doc = _read(path, job)
     yield ("doc", doc.format, doc.encoding)
-    yield ("reviewed", doc, *review_document(doc, job, config), config)
+    yield ("reviewed", doc, *review_document(doc, job, config, shown_path(path, job),
+                                             document_suppressions(doc, path)), config)
 
 
 def _check_document(path: str, job: Job, config) -> Iterator[Event]:
     from fundparse.pipeline import analyse
-    from fundparse.suppress import SuppressionScanner, filter_findings
+    from fundparse.suppress import filter_document
 
     doc = _read(path, job)
     yield ("doc", doc.format, doc.encoding)
     for note in doc.notes:
         yield ("note", note)
-    # the findings before any suppression: filter_findings below applies them once, and
+    # the findings before any suppression: filter_document below applies them once, and
     # knows which suppressions were used (FP903)
     findings = analyse(doc.text, job.doc_date, _bare(config)).findings
-    scanner = SuppressionScanner()
-    scanner.feed(doc.text)
-    if doc.format == "html" and path != "-":
-        try:
-            with open(path, "rb") as handle:  # the reader drops comments: look at the source
-                scanner.feed_file_directives(handle.read().decode("utf-8", "replace"))
-        except OSError:
-            pass
-    kept = filter_findings(findings, doc.text, config=config, path=shown_path(path, job),
+    done = filter_document(findings, doc.text, config=config, path=shown_path(path, job),
                            select=job.select, ignore=job.ignore,
-                           suppressions=scanner.suppressions)
-    yield ("findings", kept, job.lang or config.lang)
+                           suppressions=document_suppressions(doc, path))
+    yield ("findings", done.kept, job.lang or config.lang, done.suppressed)
 
 
 def shown_path(path: str, job: Job) -> str:
@@ -357,7 +378,7 @@ def _process_chunks(path: str, job: Job, config) -> Iterator[Event]:
     from fundparse.readers import iter_text_chunks
     from fundparse.pipeline import analyse
     from fundparse.structure.docdate import sniff_doc_date
-    from fundparse.suppress import SuppressionScanner, filter_findings
+    from fundparse.suppress import SuppressionScanner, filter_document, filter_mentions
 
     yield ("doc", "text", None)
     yield ("info", f"large file: read in chunks of {job.chunk_chars:,} characters")
@@ -367,6 +388,11 @@ def _process_chunks(path: str, job: Job, config) -> Iterator[Event]:
     rates = None
     bare = _bare(config)
     scanner = SuppressionScanner()
+    if job.mode == "extract":  # the whole file's suppressions first: ignore-file may come last
+        at_line, at = 1, 0
+        for at, piece in iter_text_chunks(_source(path), job.chunk_chars):
+            scanner.feed(piece, at_line, at)
+            at_line += piece.count("\n")
     findings = []
     behind, behind_at = "", (0, 0)   # text before the chunk, and its first line and column
     context = job.context_chars
@@ -385,8 +411,13 @@ def _process_chunks(path: str, job: Job, config) -> Iterator[Event]:
         base_lines, base_columns = _line_and_column(behind, len(behind) - len(before), behind_at)
         if job.mode == "extract":
             mentions = fundparse.extract(text, doc_date=day, rates=rates, config=config)
-            yield ("mentions", [shift_mention(m, base, base_lines, base_columns)
-                                for m in mentions if m.start in own])
+            mentions = [shift_mention(m, base, base_lines, base_columns)
+                        for m in mentions if m.start in own]
+            if any(m.findings for m in mentions):
+                mentions = filter_mentions(mentions, "", config=config, path=shown_path(path, job),
+                                           select=job.select, ignore=job.ignore,
+                                           suppressions=scanner.suppressions)
+            yield ("mentions", mentions)
         else:
             findings.extend(_shift_finding(f, base, base_lines, base_columns)
                             for f in analyse(text, day, bare).findings if f.start in own)
@@ -398,9 +429,10 @@ def _process_chunks(path: str, job: Job, config) -> Iterator[Event]:
             behind_at = _line_and_column(behind, drop, behind_at)
             behind = behind[drop:]
     if job.mode == "check":
-        kept = filter_findings(findings, "", config=config, path=path, select=job.select,
-                               ignore=job.ignore, suppressions=scanner.suppressions)
-        yield ("findings", kept, job.lang or config.lang)
+        done = filter_document(findings, "", config=config, path=shown_path(path, job),
+                               select=job.select, ignore=job.ignore,
+                               suppressions=scanner.suppressions)
+        yield ("findings", done.kept, job.lang or config.lang, done.suppressed)
 
 
 def _work(path: str, job: Job) -> tuple[int, list[Event]]:

@@ -25,13 +25,17 @@ from fundparse.cli.args import (
 from fundparse.cli.batch import CHUNK_CHARS, HUGE_BYTES, Job, config_for, run, shown_path
 from fundparse.cli.batch import Run as _Run
 from fundparse.cli.inputs import default_globs, collect_inputs
+from fundparse.report.names import shown_name
 
 
 PROGRESS_MIN_FILES = 10
 
 
 class Run(_Run):
-    """The batch runner's bookkeeping, its lines on stderr in the command's language."""
+    """The batch runner's bookkeeping, its lines on stderr in the command's language
+    (``quiet``: no notes)."""
+
+    quiet = False
 
     def error(self, path: str, reason: str) -> None:
         say(t("cli.file_error", path=path, reason=reason))
@@ -54,7 +58,8 @@ class Run(_Run):
             say(t("cli.worker_read", pid=pid, path=path, how=how))
             return True
         if kind == "note":
-            say(t("cli.note", path=path, note=event[1]))
+            if not self.quiet:
+                say(t("cli.note", path=path, note=event[1]))
             return True
         if kind == "info" and self.verbose:
             say(t("cli.note", path=path, note=event[1]))
@@ -75,18 +80,65 @@ def _parse_day(args: argparse.Namespace) -> dt.date | None:
     return None
 
 
-def _inputs(args: argparse.Namespace, run_state: Run, exclude: str | None = None) -> list[str]:
+def _inputs(args: argparse.Namespace, run_state: Run, exclude: str | None = None,
+            job: Job | None = None, here: bool = False) -> list[str]:
+    """The files to read.  Without a path: a piped stdin, else ``.`` (``here``, for check) or
+    a usage error.  Folders walked pass over what each configuration's ``exclude`` names;
+    files named on the command line too with ``--force-exclude`` (or ``force-exclude``)."""
     paths = list(args.paths)
+    implicit = False
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
-            raise UsageError(t("cli.no_input"))
-        paths = ["-"]
+            if not here:
+                raise UsageError(t("cli.no_input"))
+            paths, implicit = ["."], True
+        else:
+            paths = ["-"]
     globs = tuple(args.glob) if args.glob else default_globs()
-    inputs = collect_inputs(paths, globs, run_state.error)
+    skip = _excluder(job) if job is not None else None
+    inputs = collect_inputs(paths, globs, run_state.error, skip)
+    if implicit:  # the folder nobody named: its files as ruff shows them, a.txt not ./a.txt
+        prefix = "." + os.sep
+        inputs = [p[len(prefix):] if p.startswith(prefix) else p for p in inputs]
     if exclude:
         target = os.path.realpath(exclude)
         inputs = [p for p in inputs if p == "-" or os.path.realpath(p) != target]
+    if skip is not None:
+        named = set(paths)
+        force = getattr(args, "force_exclude", False)
+        inputs = [p for p in inputs if p not in named or not _forced_out(p, job, force)]
     return inputs
+
+
+def _excluder(job: Job):
+    """``skip(path, folder walked)`` for the file walker: the governing configuration's
+    exclude (suppress.excluded); a configuration that cannot be read excludes nothing here
+    (reading the file reports it)."""
+    from fundparse.config import ConfigError
+    from fundparse.suppress import excluded
+
+    def skip(path: str, top: str) -> bool:
+        try:
+            return excluded(path, config_for(path, job), below=top)
+        except (ConfigError, OSError, RuntimeError):
+            return False
+
+    return skip
+
+
+def _forced_out(path: str, job: Job, force: bool) -> bool:
+    """A file named on the command line is left out only under --force-exclude (or the
+    configuration's force-exclude) when its configuration's exclude names it."""
+    from fundparse.config import ConfigError
+    from fundparse.suppress import excluded
+
+    if path == "-":
+        return False
+    try:
+        config = config_for(path, job)
+        return (force or config.force_exclude) and excluded(path, config)
+    except (ConfigError, OSError, RuntimeError):
+        return False
 
 
 def _jobs(value: int) -> int:
@@ -165,12 +217,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
     selection = _selection(args)
     rates = dict(parse_rate(text) for text in args.rate or ())
     table = RateTable.from_csv(args.rates) if args.rates else None
-    job = _common_job(args, "extract", rates=tuple(sorted(rates.items())), rate_table=table)
+    select, ignore = rule_selection(args)
+    job = _common_job(args, "extract", rates=tuple(sorted(rates.items())), rate_table=table,
+                      select=select, ignore=ignore)
     jobs = _jobs(args.jobs)
     if fmt == "jsonl" and jobs != 1 and selection is None:
         job = replace(job, render="jsonl")
     state = Run(verbose=args.verbose)
-    inputs = _inputs(args, state, exclude=args.output)
+    inputs = _inputs(args, state, exclude=args.output, job=job)
 
     binary = fmt == "xlsx"
     if binary and args.output is None and _isatty(sys.stdout):
@@ -355,56 +409,111 @@ def _utf8_stdout() -> None:
             pass
 
 
+def rule_selection(args: argparse.Namespace) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """--select / --ignore, checked (a code that names no rule is a usage error)."""
+    from fundparse.suppress import check_selectors, split_selectors
+
+    return (check_selectors(split_selectors(args.select), "--select"),
+            check_selectors(split_selectors(args.ignore), "--ignore"))
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from fundparse.checks import CHECKS
     from fundparse.report.formats import FindingsWriter, statistics_line
-    from fundparse.suppress import check_selectors, split_selectors
 
-    select = check_selectors(split_selectors(args.select), "--select")
-    ignore = check_selectors(split_selectors(args.ignore), "--ignore")
+    select, ignore = rule_selection(args)
     job = _common_job(args, "check", select=select, ignore=ignore)
+    if args.show_settings:
+        return show_settings(args, job)
     jobs = _jobs(args.jobs)
-    state = Run(verbose=args.verbose)
-    inputs = _inputs(args, state)
-    if args.format != "text":
-        _utf8_stdout()
-    progress = progress_bar(len(inputs), args.verbose, lines_to_terminal=True)
-    writer = FindingsWriter(CurrentStdout(), args.format, job.lang or lang())
-    counts: dict[str, int] = {}
-    errors = False
-    checked = 0
-    langs: list[str] = []
-    for path, pid, events in run(inputs, job, jobs):
-        shown = shown_path(path, job)
-        for event in events:
-            if state.common(shown, pid, event):
-                continue
-            if event[0] == "findings":
-                checked += 1
-                findings, file_lang = event[1], event[2]
-                langs.append(file_lang)
-                writer.add(shown, findings, file_lang)
+    state = Run(verbose=args.verbose and not args.quiet)
+    state.quiet = args.quiet
+    inputs = _inputs(args, state, exclude=args.output, job=job, here=True)
+    out = _open_output(args.output, None)
+    try:
+        if out is sys.stdout and args.format != "text":
+            _utf8_stdout()
+        progress = None if args.quiet else progress_bar(
+            len(inputs), args.verbose, lines_to_terminal=out is sys.stdout)
+        writer = FindingsWriter(CurrentStdout() if out is sys.stdout else out, args.format,
+                                job.lang or lang())
+        counts: dict[str, int] = {}
+        errors = False
+        checked = 0
+        langs: list[str] = []
+        for path, pid, events in run(inputs, job, jobs):
+            shown = shown_path(path, job)
+            for event in events:
+                if state.common(shown, pid, event):
+                    continue
+                if event[0] == "findings":
+                    checked += 1
+                    findings, file_lang = event[1], event[2]
+                    langs.append(file_lang)
+                    writer.add(shown, findings, file_lang, event[3] if len(event) > 3 else ())
+                    for finding in findings:
+                        counts[finding.code] = counts.get(finding.code, 0) + 1
+                        errors = errors or finding.severity == "error"
+            out.flush()
+            if progress is not None:
+                progress[0].advance(progress[1])
+        if progress is not None:
+            progress[0].stop()
+        if len(inputs) > 1 and not args.no_cross_file:  # the same project across releases
+            from fundparse.cli.across import cross_file_findings
+
+            for shown, findings in cross_file_findings(inputs, job):
+                writer.add(shown, findings, job.lang)
                 for finding in findings:
                     counts[finding.code] = counts.get(finding.code, 0) + 1
-                    errors = errors or finding.severity == "error"
-        sys.stdout.flush()
-        if progress is not None:
-            progress[0].advance(progress[1])
-    if progress is not None:
-        progress[0].stop()
-    if len(inputs) > 1 and not args.no_cross_file:  # the same project across releases (FP31x)
-        from fundparse.cli.across import cross_file_findings
+        writer.close()
+        if args.statistics:
+            words = job.lang or (langs[0] if langs and len(set(langs)) == 1 else lang())
+            line = statistics_line(checked, counts, {c: k.severity for c, k in CHECKS.items()},
+                                   words)
+            print(line, file=out if args.format == "text" else sys.stderr, flush=True)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    failed = errors and not args.exit_zero
+    return max(state.status, EXIT_FINDINGS if failed else EXIT_OK)
 
-        for shown, findings in cross_file_findings(inputs, job):
-            writer.add(shown, findings, job.lang)
-            for finding in findings:
-                counts[finding.code] = counts.get(finding.code, 0) + 1
-    writer.close()
-    if args.statistics:
-        words = job.lang or (langs[0] if langs and len(set(langs)) == 1 else lang())
-        line = statistics_line(checked, counts, {c: k.severity for c, k in CHECKS.items()}, words)
-        print(line, file=sys.stdout if args.format == "text" else sys.stderr, flush=True)
-    return max(state.status, EXIT_FINDINGS if errors else EXIT_OK)
+
+def show_settings(args: argparse.Namespace, job: Job) -> int:
+    """``check --show-settings [PATH…]``: for each path (default ``.``) the configuration file
+    that governs it and what it resolves to; exit 0."""
+    from fundparse.suppress import excluded, path_matches, rules_in_force, validate_config
+
+    none = t("settings.none")
+
+    def listed(values) -> str:
+        return ", ".join(values) if values else none
+
+    for number, path in enumerate(args.paths or ["."]):
+        config = config_for(path, job)
+        validate_config(config)
+        base = config.path.parent if config.path else None
+        if number:
+            print()
+        print(t("settings.for", path=shown_name(path)))
+        print(t("settings.file", file=str(config.path) if config.path else t("settings.defaults")))
+        print(t("settings.select", value=listed(config.select)))
+        print(t("settings.ignore", value=listed(config.ignore)))
+        if job.select or job.ignore:
+            print(t("settings.cli", select=listed(job.select), ignore=listed(job.ignore)))
+        pfi = "; ".join(f'"{glob}" = {", ".join(codes)}'
+                        + (t("settings.matches") if path_matches(glob, path, base) else "")
+                        for glob, codes in config.per_file_ignores)
+        print(t("settings.per_file", value=pfi or none))
+        print(t("settings.exclude", value=listed(config.exclude)))
+        print(t("settings.force_exclude", value=t("settings.yes" if config.force_exclude
+                                                   or args.force_exclude else "settings.no")))
+        if path != "." and excluded(path, config):
+            print(t("settings.excluded"))
+        print(t("settings.lang", value=job.lang or config.lang))
+        print(t("settings.rules", value=listed(rules_in_force(config, path, job.select,
+                                                               job.ignore))))
+    return EXIT_OK
 
 
 FAMILIES = {

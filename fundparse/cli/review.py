@@ -10,7 +10,6 @@ its mentions and findings); the pages are rendered by report/html.py.
 
 from __future__ import annotations
 
-import fnmatch
 import os
 import sys
 from pathlib import Path
@@ -18,31 +17,13 @@ from pathlib import Path
 from fundparse.cli.analysis import analyse_once
 from fundparse.cli.args import review_parser, say
 from fundparse.cli.batch import run, shown_path
-from fundparse.cli.commands import Run, _common_job, _inputs, _jobs, progress_bar
+from fundparse.cli.commands import Run, _common_job, _inputs, _jobs, progress_bar, rule_selection
 from fundparse.model import Finding, Mention
 from fundparse.report.html import Page, count_parts, first_anchor, render_index, render_page
 
 
 # --------------------------------------------------------------------------------------
 # From a file to a page
-
-
-def filter_findings(findings: list[Finding], config, path: str) -> list[Finding]:
-    """Apply the config's select / ignore / per-file-ignores (code prefixes, as ruff)."""
-    if config is None:
-        return findings
-    ignore = list(config.ignore)
-    for glob, codes in config.per_file_ignores:
-        if fnmatch.fnmatch(path, glob) or fnmatch.fnmatch(os.path.basename(path), glob):
-            ignore.extend(codes)
-    out = []
-    for f in findings:
-        if config.select and not any(f.code.startswith(s) for s in config.select):
-            continue
-        if any(f.code.startswith(s) for s in ignore):
-            continue
-        out.append(f)
-    return out
 
 
 def build_page(text: str, *, name: str, path: str = "-", lang: str = "ko",
@@ -58,11 +39,10 @@ def build_page(text: str, *, name: str, path: str = "-", lang: str = "ko",
 def page_of(text: str, mentions: list[Mention], findings: list[Finding], *, name: str,
             path: str, lang: str, doc_date, config, fmt: str, encoding: str | None,
             pages: tuple[int, ...], read_notes: tuple[str, ...]) -> Page:
-    """The page of a document already analysed (findings before the config's selection)."""
+    """The page of a document already analysed (its findings through the one filter)."""
     from fundparse.rules.tables import load_tables
     from fundparse.structure.docdate import coerce_date, sniff_doc_date
 
-    findings = filter_findings(findings, config, path)
     tables = load_tables(config.data if config is not None else "{}")
     day = coerce_date(doc_date) or sniff_doc_date(text)
     page_html = render_page(text, mentions, findings, name=os.path.basename(path) or name,
@@ -113,7 +93,9 @@ def _report(args) -> int:
 
     rates = dict(parse_rate(text) for text in args.rate or ())
     table = RateTable.from_csv(args.rates) if args.rates else None
-    job = _common_job(args, "review", rates=tuple(sorted(rates.items())), rate_table=table)
+    select, ignore = rule_selection(args)
+    job = _common_job(args, "review", rates=tuple(sorted(rates.items())), rate_table=table,
+                      select=select, ignore=ignore)
     jobs = _jobs(args.jobs)
     out_dir = Path(args.output)
     try:
@@ -122,7 +104,7 @@ def _report(args) -> int:
         say(t("report.cannot_create", path=args.output, reason=exc.strerror or exc))
         return EXIT_ERROR
     state = Run(verbose=args.verbose)
-    paths = _inputs(args, state)
+    paths = _inputs(args, state, job=job)
     several = len(paths) > 1
     taken: set[str] = set()
     pages: list[Page] = []

@@ -1,5 +1,5 @@
 """Machine formats: ``fundparse extract`` as JSONL / JSON / CSV, ``fundparse check`` as text /
-JSON / GitHub Actions annotations.  Standard library only (no rich, no pint).
+JSON / JSONL / GitHub Actions annotations (SARIF: report/sarif.py).  Standard library only (no rich, no pint).
 
 File names are escaped for each format (report/names.py): JSON keeps them exact, bytes that
 are not UTF-8 as ``\\udcXX`` escapes; the line formats (CSV, check's text and GitHub lines)
@@ -27,7 +27,7 @@ __all__ = [
 ]
 
 EXTRACT_FORMATS = ("table", "json", "jsonl", "csv")
-CHECK_FORMATS = ("text", "json", "github")
+CHECK_FORMATS = ("text", "json", "jsonl", "github", "sarif")
 
 MIXED = "mixed"  # a compound category (국도비 → national+provincial) in CSV columns
 
@@ -204,7 +204,8 @@ def finding_github(path: str, finding: Finding, lang: str = "ko") -> str:
 
 
 class FindingsWriter:
-    """``fundparse check`` output: text and github lines as they come, JSON as one list."""
+    """``fundparse check`` output: text, jsonl and github lines as they come, JSON as one list,
+    SARIF as one log (report/sarif.py)."""
 
     def __init__(self, stream: TextIO, fmt: str = "text", lang: str = "ko"):
         if fmt not in CHECK_FORMATS:
@@ -213,17 +214,35 @@ class FindingsWriter:
         self.fmt = fmt
         self.lang = lang
         self.records: list[dict[str, Any]] = []
+        self.sarif = None
+        if fmt == "sarif":
+            from fundparse.report.sarif import SarifWriter
 
-    def add(self, path: str, findings: Iterable[Finding], lang: str | None = None) -> None:
+            self.sarif = SarifWriter(stream, lang)
+
+    def add(self, path: str, findings: Iterable[Finding], lang: str | None = None,
+            suppressed: Iterable = ()) -> None:
+        """``suppressed``: (finding, directives) an in-file comment suppressed (SARIF only)."""
         lang = lang or self.lang
+        if self.sarif is not None:
+            self.sarif.add(path, findings, lang, suppressed)
+            return
         if self.fmt == "json":
             self.records.extend(finding_record(path, f, lang) for f in findings)
+            return
+        if self.fmt == "jsonl":
+            for finding in findings:
+                self.stream.write(json_text(json.dumps(finding_record(path, finding, lang),
+                                                       ensure_ascii=False)) + "\n")
             return
         line = finding_text if self.fmt == "text" else finding_github
         for finding in findings:
             self.stream.write(line(path, finding, lang) + "\n")
 
     def close(self) -> None:
+        if self.sarif is not None:
+            self.sarif.close()
+            return
         if self.fmt == "json":
             self.stream.write(json_text(json.dumps(self.records, ensure_ascii=False, indent=2)))
             self.stream.write("\n")
