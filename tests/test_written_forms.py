@@ -571,3 +571,11 @@ def test_shares_in_a_bracket_after_a_figure_are_that_figures_alone():
     got = fundparse.extract("병원은 운영비 1억 2500만 원(국비 50%, 지방비 50%), 2차년도부터는 연간 운영비로 "
                             "2억 5000만 원을 지원 받게 된다.")
     assert [(m.text, len(m.splits)) for m in got] == [("1억 2500만 원", 2), ("2억 5000만 원", 0)]
+
+
+def test_jeonaek_in_a_sentence_about_another_project_looks_not_back():
+    text = ("연장구간 공사비는 1212억원으로 사업을 추진한다.\n"
+            "DMC 경전철 노선은 별도로 진행되는 사업으로 100% 민간자본을 유치해 건설된다.")
+    assert [m.splits for m in fundparse.extract(text)] == [()]
+    got = only("사업비는 325억 원에 달한다. 예산은 전액 국비로 지원된다.")
+    assert parts(got) == [("국비", "national", 32_500_000_000)]

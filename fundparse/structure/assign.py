@@ -535,7 +535,11 @@ class SumAssigner:
             before = [f for f in free if f.amount.end <= cue.start()]
             target = before[-1] if before else next(
                 (f for f in free if f.amount.start >= cue.end()), None)
-            if target is None and not here:  # "…325억 원에 달한다. 예산은 전액 국비로 지원된다."
+            opener = text[lo:cue.start()].split()
+            first = _stem(self.reader, opener[0]) if opener else ""
+            if target is None and not here and (not opener or self.reader.names_money(first)):
+                # "…325억 원에 달한다. 예산은 전액 국비로 지원된다." (a sentence about the money,
+                # not one about another project: "DMC 노선은 … 100% 민간자본을 유치해")
                 previous = self.sentences.before((lo, hi))
                 if previous is not None and "\n\n" not in text[previous[1]:lo + 1]:
                     last = facts[bisect.bisect_left(starts, previous[0]):
