@@ -579,3 +579,10 @@ def test_jeonaek_in_a_sentence_about_another_project_looks_not_back():
     assert [m.splits for m in fundparse.extract(text)] == [()]
     got = only("사업비는 325억 원에 달한다. 예산은 전액 국비로 지원된다.")
     assert parts(got) == [("국비", "national", 32_500_000_000)]
+
+
+def test_a_place_paying_its_budget_among_other_sources():
+    got = only("사업비는 모두 8조 5천여억 원이 책정된 가운데 국비는 1조 1천억 원, 서울시는 예산 3조 550억 원, "
+               "민자사업비는 4조 원이 각각 투입될 예정이다.")
+    assert [p[:2] for p in parts(got)] == [("국비", "national"), ("서울시", "provincial"),
+                                          ("민자사업비", "private")]
