@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 from decimal import Decimal, localcontext
 
@@ -38,19 +39,28 @@ from fundparse.structure.units import TableAmount, find_table_amounts, row_split
 
 
 class Lines:
-    """Offset -> (line, column), 1-based, lines split on "\\n"."""
+    """Offset -> (line, column), 1-based, lines split on "\\n".  The line starts are found on
+    the first question, once, and shared by every stage that asks."""
 
     def __init__(self, text: str):
-        self.starts = [0]
-        find = text.find
-        pos = find("\n")
-        while pos != -1:
-            self.starts.append(pos + 1)
-            pos = find("\n", pos + 1)
+        self.text = text
+        self._starts: list[int] | None = None
+
+    @property
+    def starts(self) -> list[int]:
+        if self._starts is None:
+            starts = [0]
+            starts.extend(m.end() for m in _NEWLINE.finditer(self.text))
+            self._starts = starts
+        return self._starts
 
     def position(self, offset: int) -> tuple[int, int]:
-        i = bisect.bisect_right(self.starts, offset) - 1
-        return i + 1, offset - self.starts[i] + 1
+        starts = self.starts
+        i = bisect.bisect_right(starts, offset) - 1
+        return i + 1, offset - starts[i] + 1
+
+
+_NEWLINE = re.compile("\n")
 
 
 @dataclass
@@ -58,6 +68,7 @@ class Analysis:
     facts: list[Fact]
     findings: list[Finding]  # every finding, including those of no single mention
     doc_date: dt.date | None
+    lines: Lines | None = None  # the text's line index, built on first use
 
 
 def _metro_document(text: str, forms: AttachForms) -> bool:
@@ -135,7 +146,7 @@ def _analyse(text: str, doc_date, config: Config | None, full: bool) -> Analysis
     for fact in facts:
         findings.extend(fact.findings)
     findings.sort(key=lambda f: (f.start, f.code))
-    return Analysis(facts, _unique(findings), day)
+    return Analysis(facts, _unique(findings), day, lines)
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:
@@ -371,7 +382,7 @@ def extract(text: str, *, doc_date: dt.date | str | int | None = None,
     if not isinstance(text, str):
         raise TypeError(f"extract() takes a str, not {type(text).__name__}")
     analysis = analyse(text, doc_date, config, full=False)
-    lines = Lines(text)
+    lines = analysis.lines or Lines(text)
     with localcontext(EXACT):
         mentions = [_mention(fact, text, lines, rates) for fact in analysis.facts]
     return records.attach(text, mentions, config)  # agency/project/region (fundparse.records)
