@@ -191,6 +191,21 @@ def cut_text(text: str, chunk_chars: int) -> Iterator[str]:
         yield text[pos:]
 
 
+def cut_blocks(blocks: Iterable[str], chunk_chars: int) -> Iterator[str]:
+    """Cut text arriving in blocks (a text stream) into chunks the way :func:`cut_text` cuts
+    it whole; the text is taken as it is (no NFC)."""
+    buf, pos = "", 0
+    for block in blocks:
+        buf = buf[pos:] + block
+        pos = 0
+        while len(buf) - pos > chunk_chars:
+            cut = _safe_cut(buf, pos, chunk_chars)
+            yield buf[pos:cut]
+            pos = cut
+    if pos < len(buf):
+        yield buf[pos:]
+
+
 def iter_decoded(head: bytes, blocks: Iterable[bytes], chunk_chars: int) -> Iterator[str]:
     """NFC text chunks of a plain-text file given its first bytes and the rest as blocks.
 
