@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import re
 from dataclasses import dataclass, replace
 from decimal import Decimal, localcontext
 
@@ -39,28 +38,44 @@ from fundparse.structure.units import TableAmount, find_table_amounts, row_split
 
 
 class Lines:
-    """Offset -> (line, column), 1-based, lines split on "\\n".  The line starts are found on
-    the first question, once, and shared by every stage that asks."""
+    """Offset -> (line, column), 1-based, lines split on "\\n".
+
+    Built on the first question, once, and shared by every stage that asks.  It keeps two
+    numbers per block of ``BLOCK`` characters (the line breaks before the block, and where the
+    line running into it starts), not one per line, so a 200 MB text costs a few MB here; an
+    answer counts at most one block's line breaks."""
+
+    BLOCK = 4096
 
     def __init__(self, text: str):
         self.text = text
-        self._starts: list[int] | None = None
+        self._breaks: list[int] | None = None  # line breaks before each block
+        self._line_starts: list[int] = []      # start of the line holding each block's start
 
-    @property
-    def starts(self) -> list[int]:
-        if self._starts is None:
-            starts = [0]
-            starts.extend(m.end() for m in _NEWLINE.finditer(self.text))
-            self._starts = starts
-        return self._starts
+    def _index(self) -> list[int]:
+        text, block = self.text, self.BLOCK
+        breaks, line_starts = [0], [0]
+        count = 0
+        for lo in range(0, len(text), block):
+            hi = lo + block
+            count += text.count("\n", lo, hi)
+            breaks.append(count)
+            last = text.rfind("\n", lo, hi)
+            line_starts.append(last + 1 if last >= 0 else line_starts[-1])
+        self._breaks, self._line_starts = breaks, line_starts
+        return breaks
 
     def position(self, offset: int) -> tuple[int, int]:
-        starts = self.starts
-        i = bisect.bisect_right(starts, offset) - 1
-        return i + 1, offset - starts[i] + 1
-
-
-_NEWLINE = re.compile("\n")
+        breaks = self._breaks if self._breaks is not None else self._index()
+        text = self.text
+        i = min(max(offset, 0) // self.BLOCK, len(breaks) - 1)
+        lo = i * self.BLOCK
+        if offset < lo:  # past the end of the text: counted from the last block
+            lo = offset
+        line = breaks[i] + text.count("\n", lo, offset)
+        last = text.rfind("\n", lo, offset)
+        start = last + 1 if last >= 0 else self._line_starts[i]
+        return line + 1, offset - start + 1
 
 
 @dataclass
