@@ -52,6 +52,18 @@ _MAGIC = (
 )
 
 
+def looks_like_html(head: bytes) -> bool:
+    """True when the content opens (after BOM/whitespace) like an HTML page."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        start = head[:2048].decode("utf-16", errors="ignore")
+    else:
+        start = head[:1024].removeprefix(codecs.BOM_UTF8).decode("latin-1")
+    start = start.lstrip().lower()
+    if start.startswith(("<!doctype html", "<html")):
+        return True
+    return start.startswith(("<!--", "<?xml")) and "<html" in start[:1024]
+
+
 def describe_binary(data: bytes) -> str | None:
     """What well-known binary format ``data`` starts like, e.g. "a PNG image"; else None."""
     for magic, what in _MAGIC:
