@@ -274,6 +274,7 @@ def find_table_amounts(text: str, taken: list[tuple[int, int]], sources=lambda l
     for h in headers:
         header_lines.setdefault(lines.number(h.start), h)
     for line_no, header in sorted(header_lines.items()):
+        lines.forget()  # a region reads the lines near its header only
         scale = _unit_scale(header.unit)
         if scale is None:
             continue
@@ -348,12 +349,14 @@ def find_table_amounts(text: str, taken: list[tuple[int, int]], sources=lambda l
 
 class _LineIndex:
     """``text.split("\\n")`` as far as it is asked for: line ``n`` (``index[n]``), its start,
-    the number of the line holding an offset.  Lines are found from the ones known nearest."""
+    the number of the line holding an offset.  Lines are found from the ones known nearest:
+    the header lines (kept) and the lines read since ``forget()`` (one region's)."""
 
     def __init__(self, text: str):
         self.text = text
         self.count = text.count("\n") + 1
-        self._starts: dict[int, int] = {0: 0}
+        self._anchors: dict[int, int] = {0: 0}  # the lines of offsets asked with number()
+        self._near: dict[int, int] = {}
         self._at = (0, 0)  # the offset asked last and the line breaks before it
 
     def __len__(self) -> int:
@@ -364,25 +367,35 @@ class _LineIndex:
         n = n + self.text.count("\n", at, offset) if offset >= at else self.text.count(
             "\n", 0, offset)
         self._at = (offset, n)
-        self._starts.setdefault(n, self.text.rfind("\n", 0, offset) + 1)
+        self._anchors.setdefault(n, self.text.rfind("\n", 0, offset) + 1)
         return n
 
+    def forget(self) -> None:
+        """Let go of the lines read so far (all but the anchors)."""
+        self._near = {}
+
+    def _known(self, n: int) -> int | None:
+        found = self._near.get(n)
+        return self._anchors.get(n) if found is None else found
+
     def start(self, n: int) -> int:
-        starts = self._starts
-        found = starts.get(n)
+        found = self._known(n)
         if found is not None:
             return found
         text = self.text
-        if n - 1 in starts:
-            found = text.find("\n", starts[n - 1]) + 1
-        elif n + 1 in starts:
-            found = text.rfind("\n", 0, starts[n + 1] - 1) + 1
-        else:  # from the nearest line known before it
-            k = max(key for key in starts if key < n)
-            found = starts[k]
-            for _ in range(n - k):
-                found = text.find("\n", found) + 1
-        starts[n] = found
+        before = self._known(n - 1)
+        if before is not None:
+            found = text.find("\n", before) + 1
+        else:
+            after = self._known(n + 1)
+            if after is not None:
+                found = text.rfind("\n", 0, after - 1) + 1
+            else:  # from the nearest line known before it
+                k = max(key for key in (*self._anchors, *self._near) if key < n)
+                found = self._known(k)
+                for _ in range(n - k):
+                    found = text.find("\n", found) + 1
+        self._near[n] = found
         return found
 
     def __getitem__(self, n: int) -> str:
