@@ -108,6 +108,51 @@ def test_one_small_file_cold(benchmark, record, pycache, subcommand, bytecode):
     assert met, f"fundparse {subcommand}: median {median:.3f} s; imports {imports}"
 
 
+COLD_TARGET = 0.15        # issue 19: cold `check one.txt` on a quiet machine
+COLD_OVER_REGEX = 4.0     # … and at most this many times `python -c "import regex"`
+
+
+def _wall(cmd: list[str], environment: dict[str, str]) -> float:
+    import time
+
+    start = time.perf_counter()
+    done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                          stdin=subprocess.DEVNULL, env=environment, timeout=120, check=False)
+    took = time.perf_counter() - start
+    assert done.returncode in (0, 1), done.stderr.decode(errors="replace")
+    return took
+
+
+def test_cold_check_against_the_interpreter(benchmark, record, pycache):
+    """``fundparse check one.txt`` beside ``python -c pass`` and ``python -c "import regex"``,
+    the three interleaved in one run (15 rounds after 2 warm-ups), bytecode cached."""
+    environment = env(pycache)
+    runs = {"pass": [sys.executable, "-c", "pass"],
+            "regex": [sys.executable, "-c", "import regex"],
+            "check": [*command(), "check", str(SMALL)]}
+    times: dict[str, list[float]] = {k: [] for k in runs}
+
+    def one_round() -> None:
+        for key, cmd in runs.items():
+            times[key].append(_wall(cmd, environment))
+
+    for _ in range(2):
+        one_round()
+    for values in times.values():
+        values.clear()
+    benchmark.pedantic(one_round, rounds=15, iterations=1)
+    median = {k: statistics.median(v) for k, v in times.items()}
+    ratio = median["check"] / median["regex"]
+    load = os.getloadavg()[0]
+    met = median["check"] <= COLD_TARGET and ratio <= COLD_OVER_REGEX
+    record("2. cold check one 2 KB file vs the interpreter",
+           f"check {median['check']:.3f} s; python -c pass {median['pass']:.3f} s; "
+           f"+ import regex {median['regex']:.3f} s; ratio {ratio:.1f}x (load {load:.2f})",
+           f"<= {COLD_TARGET} s and <= {COLD_OVER_REGEX:.0f}x import regex", met,
+           medians=median, ratio=ratio, load_average_1min=load)
+    assert met, f"cold check {median['check']:.3f} s, {ratio:.1f}x python -c 'import regex'"
+
+
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory) -> tuple[Path, dict]:
     path = tmp_path_factory.mktemp("jobs") / "press"

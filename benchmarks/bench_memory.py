@@ -1,4 +1,6 @@
-"""3. Peak memory of ``fundparse extract --format jsonl big.txt > /dev/null`` on a 1 GB file.
+"""3. Peak memory of ``fundparse extract --format jsonl big.txt > /dev/null`` on a 1 GB file, of
+``fundparse.iter_extract(Path(big))`` on the same, and of ``fundparse.extract(text)`` on one
+200 MB string (issue 19: ≤ 150 MB and ≤ 600 MB).
 
 The file is generated in a temporary folder (workloads.write_archive): every corpus document
 followed by ten times its size of money-free corpus lines, cycled up to 10^9 bytes — an
@@ -21,6 +23,8 @@ from workloads import command
 
 SIZE = 1_000 * workloads.MB
 RSS_TARGET_MB = 150
+STRING_SIZE = 200 * workloads.MB
+STRING_TARGET_MB = 600
 
 
 TIME = "/usr/bin/time"
@@ -80,4 +84,65 @@ def test_peak_rss_1gb(benchmark, record, tmp_path, pycache):
            f"{mb / result['seconds']:.2f} MB/s)", f"<= {RSS_TARGET_MB} MB", met,
            **info, seconds=result["seconds"], peak_rss_mb=result["peak_rss_mb"],
            measured_by=result["measured_by"])
+    assert met, f"peak RSS {result['peak_rss_mb']:.1f} MB"
+
+
+_LIBRARY = """
+import sys
+from pathlib import Path
+import fundparse
+mode, path = sys.argv[1], Path(sys.argv[2])
+if mode == "iter":
+    count = sum(1 for _ in fundparse.iter_extract(path))
+else:
+    pieces = []
+    with open(path, encoding="utf-8") as handle:
+        while block := handle.read(1 << 20):
+            pieces.append(block)
+    text = "".join(pieces)
+    del pieces
+    count = len(fundparse.extract(text))
+print(count)
+"""
+
+
+def test_iter_extract_peak_rss_1gb(benchmark, record, tmp_path, pycache):
+    import sys
+
+    big = tmp_path / "big.txt"
+    info = workloads.write_archive(big, SIZE)
+    args = [sys.executable, "-c", _LIBRARY, "iter", str(big)]
+    try:
+        result = benchmark.pedantic(peak_rss, args=(args, tmp_path, env(pycache)), rounds=1,
+                                    iterations=1)
+    finally:
+        big.unlink()
+    assert result["exit"] == 0, result["stderr"]
+    mb = info["bytes"] / workloads.MB
+    met = result["peak_rss_mb"] <= RSS_TARGET_MB
+    record(f"3. fundparse.iter_extract(path), {mb / 1000:.2f} GB file",
+           f"peak RSS {result['peak_rss_mb']:.1f} MB ({result['seconds']:.0f} s)",
+           f"<= {RSS_TARGET_MB} MB", met, **info, seconds=result["seconds"],
+           peak_rss_mb=result["peak_rss_mb"], measured_by=result["measured_by"])
+    assert met, f"peak RSS {result['peak_rss_mb']:.1f} MB"
+
+
+def test_extract_string_peak_rss_200mb(benchmark, record, tmp_path, pycache):
+    import sys
+
+    big = tmp_path / "big.txt"
+    info = workloads.write_archive(big, STRING_SIZE)
+    args = [sys.executable, "-c", _LIBRARY, "string", str(big)]
+    try:
+        result = benchmark.pedantic(peak_rss, args=(args, tmp_path, env(pycache)), rounds=1,
+                                    iterations=1)
+    finally:
+        big.unlink()
+    assert result["exit"] == 0, result["stderr"]
+    mb = info["bytes"] / workloads.MB
+    met = result["peak_rss_mb"] <= STRING_TARGET_MB
+    record(f"3. fundparse.extract(one {mb:.0f} MB string)",
+           f"peak RSS {result['peak_rss_mb']:.1f} MB ({result['seconds']:.0f} s)",
+           f"<= {STRING_TARGET_MB} MB", met, **info, seconds=result["seconds"],
+           peak_rss_mb=result["peak_rss_mb"], measured_by=result["measured_by"])
     assert met, f"peak RSS {result['peak_rss_mb']:.1f} MB"

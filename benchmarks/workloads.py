@@ -126,6 +126,83 @@ def write_archive(path: Path, size: int, prose_ratio: int = 10) -> dict:
     return {"bytes": written, "money_dense_bytes": dense}
 
 
+# --- the sparse archive: money in about one sentence in 30 ------------------------------------
+
+# Money-free Korean prose of our own (not from any source): short news sentences built from
+# these parts, deterministic for a given seed.
+_PLACES = ("시청 앞 광장", "읍내 전통시장", "강변 산책로", "구립 도서관", "마을 회관", "항구 주변",
+           "대학 캠퍼스", "지하철역 인근", "농촌 체험마을", "시립 미술관", "해안 도로", "문화센터")
+_PEOPLE = ("주민들", "상인들", "청소년 봉사단", "지역 예술가들", "어르신들", "관광객들", "학부모회",
+           "소방대원들", "자원봉사자들", "시민 단체 회원들", "교사들", "농민들")
+_TIMES = ("주말마다", "지난달부터", "올봄에도", "해마다 이맘때면", "새벽부터", "저녁 무렵",
+          "방학 기간에", "장마가 끝난 뒤", "축제 기간 내내", "요즘 들어")
+_DOINGS = ("작은 음악회를 열고", "환경 정화 활동을 펼치고", "독서 모임을 이어 가고",
+           "전통 놀이를 재현하고", "안전 점검에 나서고", "꽃길을 가꾸고", "사진 전시를 준비하고",
+           "이웃을 돌보는 모임을 꾸리고", "걷기 행사를 마련하고", "옛 이야기를 기록하고")
+_ENDS = ("있다.", "있어 눈길을 끈다.", "있다고 전했다.", "있어 호응을 얻고 있다.",
+         "있다며 참여를 당부했다.", "있어 분위기가 한층 밝아졌다.")
+_SAYINGS = ("한 관계자는 \"앞으로도 꾸준히 이어 가겠다\"고 말했다.",
+            "참가자들은 서로의 안부를 묻고 이야기를 나눴다.",
+            "행사장 곳곳에는 안내 요원이 배치됐다.",
+            "날씨가 맑아 가족 단위 방문객이 크게 늘었다.",
+            "주최 측은 불편이 없도록 교통 안내를 강화하기로 했다.")
+# numbers that are not money: counts, measures, dates, times, phone numbers, articles
+_NOT_MONEY = ("행사에는 {n}명이 참가했다.", "기온은 {d}도까지 올랐다.", "{y}년 {m}월 {k}일 문을 열었다.",
+              "문의는 0{k}-{n}-{n2}번으로 하면 된다.", "면적은 {n}㎡에 이른다.", "오후 {k}시 {m}분에 시작한다.",
+              "조례 제{k}조에 따라 운영된다.", "참여율은 {d}%로 집계됐다.", "길이는 {d}㎞다.")
+
+
+def _filler(rng, numbers: bool) -> str:
+    if numbers and rng.random() < 0.2:
+        return rng.choice(_NOT_MONEY).format(
+            n=rng.randint(12, 9999), n2=rng.randint(1000, 9999), d=f"{rng.randint(1, 99)}.{rng.randint(0, 9)}",
+            y=rng.randint(1990, 2030), m=rng.randint(1, 12), k=rng.randint(1, 28))
+    if rng.random() < 0.25:
+        return rng.choice(_SAYINGS)
+    return (f"{rng.choice(_PLACES)}에서는 {rng.choice(_PEOPLE)}이 {rng.choice(_TIMES)} "
+            f"{rng.choice(_DOINGS)} {rng.choice(_ENDS)}")
+
+
+_SENTENCE_END = re.compile(r"(?<=[다요]\.)\s+|\n+")
+
+
+@lru_cache(maxsize=1)
+def money_sentences() -> tuple[str, ...]:
+    """Each corpus document's sentences (lines, and ``다.`` inside them) that hold an amount."""
+    import fundparse
+
+    out = []
+    for doc in corpus_docs():
+        for sentence in _SENTENCE_END.split(doc):
+            sentence = sentence.strip()
+            if sentence and fundparse.extract(sentence):
+                out.append(sentence)
+    return tuple(out)
+
+
+def news_archive(size: int, numbers: bool = False, every: int = 30, seed: int = 7) -> str:
+    """A news archive of ``size`` UTF-8 bytes: the corpus's money sentences in order, each
+    followed by ``every - 1`` sentences of money-free prose, five to a paragraph; with
+    ``numbers``, one filler sentence in five holds a number that is not money."""
+    import random
+
+    rng = random.Random(seed)
+    out: list[str] = []
+    total = 0
+    paragraph: list[str] = []
+    for sentence in itertools.cycle(money_sentences()):
+        for i in range(every):
+            paragraph.append(sentence if i == 0 else _filler(rng, numbers))
+            if len(paragraph) == 5:
+                block = " ".join(paragraph)
+                out.append(block)
+                total += len(block.encode("utf-8")) + 2
+                paragraph = []
+        if total >= size:
+            break
+    return "\n\n".join(out)
+
+
 def write_folder(folder: Path, files: int, docs_per_file: int) -> dict:
     """``files`` text files in ``folder``, each ``docs_per_file`` consecutive corpus documents
     (wrapping round the corpus, starting one document later in each file)."""
@@ -287,7 +364,8 @@ def profile(name: str, n: int, top: int = 25) -> None:
     import fundparse
 
     fundparse.extract(SEED)
-    text = corpus_mix(n) if name == "mix" else CASES[name].build(n)
+    text = (corpus_mix(n) if name == "mix" else news_archive(n) if name == "archive"
+            else news_archive(n, numbers=True) if name == "archive-numbers" else CASES[name].build(n))
     profiler = cProfile.Profile()
     profiler.runcall(fundparse.extract, text)
     pstats.Stats(profiler).sort_stats("tottime").print_stats(top)
@@ -301,7 +379,7 @@ def main(argv: list[str]) -> int:
         for row in probe(argv[1], [int(a) for a in argv[2:]]):
             print(json.dumps(row), flush=True)
         return 0
-    if len(argv) == 3 and argv[0] == "profile" and (argv[1] in CASES or argv[1] == "mix"):
+    if len(argv) == 3 and argv[0] == "profile" and (argv[1] in CASES or argv[1] in ("mix", "archive", "archive-numbers")):
         profile(argv[1], int(argv[2]))
         return 0
     print(__doc__, file=sys.stderr)

@@ -4,7 +4,7 @@
     >>> [m.krw for m in fundparse.extract("총사업비 281억 원(국비 121, 지방비 160)을 투입한다.")]
     [28100000000]
 
-Public API: ``extract``, ``check``, ``parse_amount``, ``format_krw`` and the contract types
+Public API: ``extract``, ``iter_extract`` (any size, bounded memory), ``check``, ``parse_amount``, ``format_krw`` and the contract types
 ``Mention``, ``Split``, ``Period``, ``Finding``, ``Range``.  Heavy parts load on first use.
 """
 
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 __all__ = [
-    "extract", "check", "parse_amount", "format_krw", "Mention", "Split", "Period",
+    "extract", "iter_extract", "check", "parse_amount", "format_krw", "Mention", "Split", "Period",
     "Finding", "Range", "Config", "load_config", "extract_records", "to_arrow", "to_pandas",
     "__version__",
 ]
@@ -23,6 +23,7 @@ __all__ = [
 _LAZY = {
     "extract": "fundparse.pipeline",
     "check": "fundparse.pipeline",
+    "iter_extract": "fundparse.stream",
     "parse_amount": "fundparse.pipeline",
     "format_krw": "fundparse.krw",
     "Mention": "fundparse.model",
@@ -43,6 +44,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from fundparse.krw import format_krw
     from fundparse.model import Finding, Mention, Period, Range, Split
     from fundparse.pipeline import check, extract, parse_amount
+    from fundparse.stream import iter_extract
 
 
 def __getattr__(name: str) -> Any:

@@ -82,8 +82,14 @@ def _class(chars) -> str:
 class CompiledRules:
     run: regex.Pattern
     hangul_run: re.Pattern  # Hangul/Hanja numerals alone before a currency word (오천만 원)
+    # the cue of hangul_run: a numeral character right before a currency word (a charset first,
+    # so the scan is C-fast); hangul_run itself is tried only on the numeral stretch around one
+    hangul_cue: re.Pattern
+    currency_ahead: re.Pattern  # a currency word, after one optional space
+    currency_reach: int  # characters a currency word (and the space before it) may take
     hangul_decimal: re.Pattern  # "일점오달러", "십구쩜구구유로"
     hangul_single: re.Pattern  # a lone digit glued to some currency words: "칠파운드"
+    not_single: re.Pattern  # words hangul_single never starts ("이유로")
     any_run: regex.Pattern  # any numeral run, for reading at a known position (split parts)
     after_chars: frozenset[str]  # what may follow a plain Arabic number that is money
     before_chars: frozenset[str]  # what may stand right before one (₩ $ € …)
@@ -175,26 +181,36 @@ def _compile(words: Tables) -> CompiledRules:
     any_run = regex.compile(
         rf"(?:{unit}{S}?)?{ARABIC}(?:{S}?(?:{ARABIC}|{unit}))*+|[{chars}]{{2,}}+(?:{S}?[{chars}]++)*+"
     )
+    currency_firsts = {w[0] for w in currency_after} - set(chars)
+    currency_alternation = "|".join(re.escape(w) for w in sorted(currency_after, key=len,
+                                                                 reverse=True))
     return CompiledRules(
         run=run,
         any_run=any_run,
         hangul_run=re.compile(
             rf"(?:(?<![가-힣0-9０-９.,])|(?<=금)|(?<=金))(?:[{chars}]{{2,}}+|[십백천만])(?:{S}?[{chars}]++)*+(?={S}?(?:"
-            + "|".join(re.escape(w) for w in sorted(currency_after, key=len, reverse=True))
-            + "))"
+            + currency_alternation + "))"
         ),
+        # a currency word that starts with a numeral (일본 엔) never ends a stretch: the stretch
+        # would run on into it
+        hangul_cue=re.compile(rf"[{chars}](?={S}?[{_class(currency_firsts)}])"),
+        currency_ahead=re.compile(rf"{S}?(?:{currency_alternation})"),
+        currency_reach=2 + max(map(len, currency_after)),
+        # the look-behinds stand after the first character, so each pattern starts with a
+        # character class and the scan skips at C speed to where one can begin
         hangul_decimal=re.compile(
-            rf"(?<![가-힣])[{chars}영]+[점쩜][{FRACTION_CHARS}]+(?={S}?(?:"
+            rf"[{chars}영](?<![가-힣].)[{chars}영]*[점쩜][{FRACTION_CHARS}]+(?={S}?(?:"
             + "|".join(re.escape(w) for w in sorted(words.foreign_words + list(words.minor_words),
                                                     key=len, reverse=True))
             + "))"
         ),
         hangul_single=re.compile(
-            rf"(?<![가-힣0-9０-９.,])(?!{_alternation(words.money_words.get('not_single_digit', []))})"
-            rf"[{DIGIT_CHARS}](?={_alternation(words.money_words.get('single_digit_currencies', []))}"
+            rf"[{DIGIT_CHARS}](?<![가-힣0-9０-９.,].)"
+            rf"(?={_alternation(words.money_words.get('single_digit_currencies', []))}"
             rf"|(?:{_alternation(words.money_words.get('single_digit_with_cents', []))})"
             rf"{S}?(?:[0-9]{{1,2}}|[{DIGIT_CHARS}십]{{1,3}}){S}?(?:{_alternation(words.minor_words)}))"
         ),
+        not_single=re.compile(_alternation(words.money_words.get('not_single_digit', []))),
         after_chars=frozenset(after_chars),
         before_chars=frozenset(before_chars),
         rules=rules,
@@ -268,18 +284,63 @@ def find_numerals(text: str, comp: CompiledRules) -> list[tuple[int, int, Numera
             if _LEFT_UNIT.match(text, base + numeral.end):
                 continue  # "49억17000만원": a unit left over before 원, a malformed figure
             out.append((base + numeral.start, base + numeral.end, numeral))
-    for m in comp.hangul_run.finditer(text):
-        base = m.start()
-        for numeral in parse_numerals(m.group()):
+    for start, end in _hangul_runs(text, comp):
+        base = start
+        for numeral in parse_numerals(text[start:end]):
             out.append((base + numeral.start, base + numeral.end, numeral))
     if "점" in text or "쩜" in text:
         for m in comp.hangul_decimal.finditer(text):
             numeral = parse_hangul_decimal(m.group())
             if numeral is not None:
                 out.append((m.start(), m.end(), numeral))
+    not_single = comp.not_single.match
     for m in comp.hangul_single.finditer(text):
-        out.append((m.start(), m.end(), hangul_digit(m.group())))
+        if not_single(text, m.start()) is None:
+            out.append((m.start(), m.end(), hangul_digit(m.group())))
     out.sort(key=lambda item: item[0])
+    return out
+
+
+def _hangul_runs(text: str, comp: CompiledRules) -> list[tuple[int, int]]:
+    """The spans ``comp.hangul_run.finditer(text)`` gives, found from its cues.
+
+    A match is numeral characters with single spaces between them, and its possessive
+    quantifiers take the whole stretch of them, so it ends where a stretch ends, right before
+    a currency word: one numeral character there (a cue) marks each stretch worth trying, and
+    the pattern runs only from that stretch's start.  Text with no Hangul numeral before a
+    currency word costs one C-speed scan."""
+    out: list[tuple[int, int]] = []
+    numeral = _NUMERAL_SET
+    n = len(text)
+    done = 0
+    ahead = comp.currency_ahead.match
+    for cue in comp.hangul_cue.finditer(text):
+        pos = cue.start()
+        if pos < done or ahead(text, pos + 1) is None:
+            continue
+        lo = pos  # back to the stretch's first numeral character
+        while lo > 0:
+            prev = text[lo - 1]
+            if prev in numeral:
+                lo -= 1
+            elif prev in _SPACES and lo > 1 and text[lo - 2] in numeral:
+                lo -= 2
+            else:
+                break
+        hi = pos + 1  # on to its last
+        while hi < n:
+            nxt = text[hi]
+            if nxt in numeral:
+                hi += 1
+            elif nxt in _SPACES and hi + 1 < n and text[hi + 1] in numeral:
+                hi += 2
+            else:
+                break
+        done = hi
+        for m in comp.hangul_run.finditer(text, lo, min(n, hi + comp.currency_reach)):
+            if m.start() >= hi:
+                break
+            out.append(m.span())
     return out
 
 

@@ -38,19 +38,44 @@ from fundparse.structure.units import TableAmount, find_table_amounts, row_split
 
 
 class Lines:
-    """Offset -> (line, column), 1-based, lines split on "\\n"."""
+    """Offset -> (line, column), 1-based, lines split on "\\n".
+
+    Built on the first question, once, and shared by every stage that asks.  It keeps two
+    numbers per block of ``BLOCK`` characters (the line breaks before the block, and where the
+    line running into it starts), not one per line, so a 200 MB text costs a few MB here; an
+    answer counts at most one block's line breaks."""
+
+    BLOCK = 4096
 
     def __init__(self, text: str):
-        self.starts = [0]
-        find = text.find
-        pos = find("\n")
-        while pos != -1:
-            self.starts.append(pos + 1)
-            pos = find("\n", pos + 1)
+        self.text = text
+        self._breaks: list[int] | None = None  # line breaks before each block
+        self._line_starts: list[int] = []      # start of the line holding each block's start
+
+    def _index(self) -> list[int]:
+        text, block = self.text, self.BLOCK
+        breaks, line_starts = [0], [0]
+        count = 0
+        for lo in range(0, len(text), block):
+            hi = lo + block
+            count += text.count("\n", lo, hi)
+            breaks.append(count)
+            last = text.rfind("\n", lo, hi)
+            line_starts.append(last + 1 if last >= 0 else line_starts[-1])
+        self._breaks, self._line_starts = breaks, line_starts
+        return breaks
 
     def position(self, offset: int) -> tuple[int, int]:
-        i = bisect.bisect_right(self.starts, offset) - 1
-        return i + 1, offset - self.starts[i] + 1
+        breaks = self._breaks if self._breaks is not None else self._index()
+        text = self.text
+        i = min(max(offset, 0) // self.BLOCK, len(breaks) - 1)
+        lo = i * self.BLOCK
+        if offset < lo:  # past the end of the text: counted from the last block
+            lo = offset
+        line = breaks[i] + text.count("\n", lo, offset)
+        last = text.rfind("\n", lo, offset)
+        start = last + 1 if last >= 0 else self._line_starts[i]
+        return line + 1, offset - start + 1
 
 
 @dataclass
@@ -58,6 +83,7 @@ class Analysis:
     facts: list[Fact]
     findings: list[Finding]  # every finding, including those of no single mention
     doc_date: dt.date | None
+    lines: Lines | None = None  # the text's line index, built on first use
 
 
 def _metro_document(text: str, forms: AttachForms) -> bool:
@@ -138,7 +164,7 @@ def _analyse(text: str, doc_date, config: Config | None, full: bool) -> Analysis
     for fact in facts:
         findings.extend(fact.findings)
     findings.sort(key=lambda f: (f.start, f.code))
-    return Analysis(facts, _unique(findings), day)
+    return Analysis(facts, _unique(findings), day, lines)
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:
@@ -385,7 +411,7 @@ def extract(text: str, *, doc_date: dt.date | str | int | None = None,
     if not isinstance(text, str):
         raise TypeError(f"extract() takes a str, not {type(text).__name__}")
     analysis = analyse(text, doc_date, config, full=False)
-    lines = Lines(text)
+    lines = analysis.lines or Lines(text)
     with localcontext(EXACT):
         mentions = [_mention(fact, text, lines, rates) for fact in analysis.facts]
     return records.attach(text, mentions, config)  # agency/project/region (fundparse.records)

@@ -25,7 +25,7 @@ LAYERS = [
     ("structure", ["fundparse.structure"]),
     ("checks", ["fundparse.checks", "fundparse.suppress"]),
     ("records", ["fundparse.records"]),
-    ("pipeline", ["fundparse.pipeline"]),
+    ("pipeline", ["fundparse.pipeline", "fundparse.stream"]),
     ("outputs", ["fundparse.report", "fundparse.etl", "fundparse.spark", "fundparse.gold",
                  "fundparse.service", "fundparse.serve"]),
     ("cli", ["fundparse.cli", "fundparse.eval", "fundparse.__main__"]),

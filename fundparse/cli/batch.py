@@ -15,6 +15,7 @@ from typing import Any
 
 from fundparse.cli.args import EXIT_ERROR, EXIT_INTERNAL, EXIT_OK, ISSUES_URL, say
 from fundparse.report.names import shown_name
+from fundparse.stream import shift_finding as _shift_finding, shift_mention  # noqa: F401
 
 
 HUGE_BYTES = 8 * 1024 * 1024        # plain text above this is read chunk by chunk
@@ -284,91 +285,8 @@ def shown_path(path: str, job: Job) -> str:
     return job.stdin_name or "-" if path == "-" else path
 
 
-# Huge plain text: chunk by chunk, offsets and lines shifted to the whole file's.
-
-def _shift_finding(f, offset: int, lines: int, columns: int):
-    return replace(f, start=f.start + offset, end=f.end + offset, line=f.line + lines,
-                   column=f.column + (columns if f.line == 1 else 0))
-
-
-def _shift_split(s, offset: int):
-    return replace(s, start=s.start + offset, end=s.end + offset,
-                   splits=tuple(_shift_split(p, offset) for p in s.splits))
-
-
-def shift_mention(m, offset: int, lines: int, columns: int):
-    """``m`` found in a chunk that starts at ``offset``, on line ``lines + 1`` of the file, with
-    ``columns`` characters of that line before it (a chunk cut inside an overlong line)."""
-    if not (offset or lines or columns):
-        return m
-    period = m.period
-    if period is not None:
-        period = replace(period, start_offset=period.start_offset + offset,
-                         end_offset=period.end_offset + offset)
-    return replace(
-        m, start=m.start + offset, end=m.end + offset, line=m.line + lines,
-        column=m.column + (columns if m.line == 1 else 0),
-        splits=tuple(_shift_split(s, offset) for s in m.splits), period=period,
-        record=None if m.record is None else m.record.shifted(offset),
-        findings=tuple(_shift_finding(f, offset, lines, columns) for f in m.findings),
-    )
-
-
-def _with_lookahead(pairs: Iterator[tuple[int, str]], size: int
-                    ) -> Iterator[tuple[int, str, str]]:
-    """(offset, chunk, the text after it: at least ``size`` characters of the chunks that
-    follow, when there are that many)."""
-    ahead: deque = deque()
-    held = 0
-    done = False
-    while True:
-        while not done and (len(ahead) < 2 or held - len(ahead[0][1]) < size):
-            pair = next(pairs, None)
-            if pair is None:
-                done = True
-            else:
-                ahead.append(pair)
-                held += len(pair[1])
-        if not ahead:
-            return
-        offset, chunk = ahead.popleft()
-        held -= len(chunk)
-        yield offset, chunk, "".join(piece for _, piece in ahead)
-
-
-def _context_before(chunk: str, size: int) -> str:
-    """The end of ``chunk`` read again before the next one: at most ``size`` characters,
-    starting after a line break (or a sentence end, or a space) so no word is cut."""
-    if size <= 0 or not chunk:
-        return ""
-    tail = chunk[-size:]
-    if len(tail) == len(chunk):
-        return tail
-    for mark in ("\n", ". ", " "):
-        cut = tail.find(mark)
-        if cut >= 0:
-            return tail[cut + len(mark):]
-    return ""
-
-
-def _context_after(chunk: str, size: int) -> str:
-    """The start of ``chunk`` read again after the one before it, ending where a chunk could."""
-    from fundparse.readers.plain import cut_text
-
-    if size <= 0 or not chunk:
-        return ""
-    return next(cut_text(chunk, size), "")
-
-
-def _line_and_column(chunk: str, end: int, at_start: tuple[int, int]) -> tuple[int, int]:
-    """Line breaks before ``chunk[end]`` and characters of its line before it, given those
-    before the chunk's start."""
-    lines, columns = at_start
-    newlines = chunk.count("\n", 0, end)
-    if newlines:
-        return lines + newlines, end - chunk.rfind("\n", 0, end) - 1
-    return lines, columns + end
-
+# Huge plain text: chunk by chunk, offsets and lines shifted to the whole file's, in the windows
+# of fundparse.stream (which fundparse.iter_extract reads with too).
 
 def _process_chunks(path: str, job: Job, config) -> Iterator[Event]:
     """Huge plain text chunk by chunk.  Each chunk is read with ``job.context_chars`` of the
@@ -377,13 +295,12 @@ def _process_chunks(path: str, job: Job, config) -> Iterator[Event]:
     import fundparse
     from fundparse.readers import iter_text_chunks
     from fundparse.pipeline import analyse
+    from fundparse.stream import windows
     from fundparse.structure.docdate import sniff_doc_date
     from fundparse.suppress import SuppressionScanner, filter_document, filter_mentions
 
     yield ("doc", "text", None)
     yield ("info", f"large file: read in chunks of {job.chunk_chars:,} characters")
-    lines = 0
-    columns = 0
     day = job.doc_date
     rates = None
     bare = _bare(config)
@@ -394,40 +311,25 @@ def _process_chunks(path: str, job: Job, config) -> Iterator[Event]:
             scanner.feed(piece, at_line, at)
             at_line += piece.count("\n")
     findings = []
-    behind, behind_at = "", (0, 0)   # text before the chunk, and its first line and column
-    context = job.context_chars
-    for offset, chunk, following in _with_lookahead(iter_text_chunks(_source(path),
-                                                                     job.chunk_chars),
-                                                    context):
-        if offset == 0:
+    for w in windows(iter_text_chunks(_source(path), job.chunk_chars), job.context_chars):
+        if w.offset == 0:
             if day is None:
-                day = sniff_doc_date(chunk)
+                day = sniff_doc_date(w.chunk)
             if job.rates or job.rate_table is not None:
                 rates = job.rates_on(day)
-        before = _context_before(behind, context)
-        text = before + chunk + _context_after(following, context)
-        own = range(len(before), len(before) + len(chunk))
-        base = offset - len(before)
-        base_lines, base_columns = _line_and_column(behind, len(behind) - len(before), behind_at)
         if job.mode == "extract":
-            mentions = fundparse.extract(text, doc_date=day, rates=rates, config=config)
-            mentions = [shift_mention(m, base, base_lines, base_columns)
-                        for m in mentions if m.start in own]
+            mentions = fundparse.extract(w.text, doc_date=day, rates=rates, config=config)
+            mentions = [shift_mention(m, w.base, w.lines, w.columns)
+                        for m in mentions if m.start in w.own]
             if any(m.findings for m in mentions):
                 mentions = filter_mentions(mentions, "", config=config, path=shown_path(path, job),
                                            select=job.select, ignore=job.ignore,
                                            suppressions=scanner.suppressions)
             yield ("mentions", mentions)
         else:
-            findings.extend(_shift_finding(f, base, base_lines, base_columns)
-                            for f in analyse(text, day, bare).findings if f.start in own)
-            scanner.feed(chunk, lines + 1, offset)
-        lines, columns = _line_and_column(chunk, len(chunk), (lines, columns))
-        behind += chunk
-        if len(behind) > 2 * context:
-            drop = len(behind) - 2 * context
-            behind_at = _line_and_column(behind, drop, behind_at)
-            behind = behind[drop:]
+            findings.extend(_shift_finding(f, w.base, w.lines, w.columns)
+                            for f in analyse(w.text, day, bare).findings if f.start in w.own)
+            scanner.feed(w.chunk, w.chunk_lines + 1, w.offset)
     if job.mode == "check":
         done = filter_document(findings, "", config=config, path=shown_path(path, job),
                                select=job.select, ignore=job.ignore,

@@ -59,10 +59,23 @@ class ReadError(Exception):
     """A file that cannot be turned into text; ``str(e)`` is a one-line reason."""
 
 
-# The submodules raise ReadError, so they are imported after it exists.
-from fundparse.readers import html as _html  # noqa: E402
-from fundparse.readers import hwpx as _hwpx  # noqa: E402
+# The submodules raise ReadError, so they are imported after it exists.  HTML and HWPX load on
+# first use: plain text (fundparse check one.txt) needs neither html.parser nor zipfile.
 from fundparse.readers import plain as _plain  # noqa: E402
+
+
+class _OnFirstUse:
+    def __init__(self, name: str):
+        self._name = name
+
+    def __getattr__(self, attr: str):
+        import importlib
+
+        return getattr(importlib.import_module(f"fundparse.readers.{self._name}"), attr)
+
+
+_html = _OnFirstUse("html")
+_hwpx = _OnFirstUse("hwpx")
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 PDF_MAGIC = b"%PDF"
@@ -89,7 +102,7 @@ def sniff_format(head: bytes, name: str = "-") -> str:
     by_name = _extension_format(name)
     if by_name is not None:
         return by_name
-    if _html.looks_like_html(head):
+    if _plain.looks_like_html(head):
         return "html"
     return "text"
 

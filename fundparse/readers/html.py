@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from fundparse.readers import ReadError, plain
+from fundparse.readers.plain import looks_like_html
 
 __all__ = ["html_text", "looks_like_html", "read_html"]
 
@@ -53,18 +54,6 @@ _NOT_CHARSETS = frozenset({"idna", "punycode", "undefined", "utf-7", "unicode-es
 # Declared charsets detection already tried; only other declarations are a fallback.
 _DETECTED_CODECS = frozenset({"utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be",
                               "euc_kr", "cp949"})
-
-
-def looks_like_html(head: bytes) -> bool:
-    """True when the content opens (after BOM/whitespace) like an HTML page."""
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        start = head[:2048].decode("utf-16", errors="ignore")
-    else:
-        start = head[:1024].removeprefix(codecs.BOM_UTF8).decode("latin-1")
-    start = start.lstrip().lower()
-    if start.startswith(("<!doctype html", "<html")):
-        return True
-    return start.startswith(("<!--", "<?xml")) and "<html" in start[:1024]
 
 
 def read_html(data: bytes) -> tuple[str, str, tuple[str, ...]]:

@@ -52,6 +52,18 @@ _MAGIC = (
 )
 
 
+def looks_like_html(head: bytes) -> bool:
+    """True when the content opens (after BOM/whitespace) like an HTML page."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        start = head[:2048].decode("utf-16", errors="ignore")
+    else:
+        start = head[:1024].removeprefix(codecs.BOM_UTF8).decode("latin-1")
+    start = start.lstrip().lower()
+    if start.startswith(("<!doctype html", "<html")):
+        return True
+    return start.startswith(("<!--", "<?xml")) and "<html" in start[:1024]
+
+
 def describe_binary(data: bytes) -> str | None:
     """What well-known binary format ``data`` starts like, e.g. "a PNG image"; else None."""
     for magic, what in _MAGIC:
@@ -189,6 +201,21 @@ def cut_text(text: str, chunk_chars: int) -> Iterator[str]:
         pos = cut
     if pos < len(text):
         yield text[pos:]
+
+
+def cut_blocks(blocks: Iterable[str], chunk_chars: int) -> Iterator[str]:
+    """Cut text arriving in blocks (a text stream) into chunks the way :func:`cut_text` cuts
+    it whole; the text is taken as it is (no NFC)."""
+    buf, pos = "", 0
+    for block in blocks:
+        buf = buf[pos:] + block
+        pos = 0
+        while len(buf) - pos > chunk_chars:
+            cut = _safe_cut(buf, pos, chunk_chars)
+            yield buf[pos:cut]
+            pos = cut
+    if pos < len(buf):
+        yield buf[pos:]
 
 
 def iter_decoded(head: bytes, blocks: Iterable[bytes], chunk_chars: int) -> Iterator[str]:

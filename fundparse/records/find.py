@@ -97,9 +97,14 @@ class Finder:
 
     def issuer(self) -> Span | None:
         if self._issuer is False:
-            head = "\n".join(self.text.split("\n", self.w.data["issuer"]["lines"])[:-1]) \
-                if self.text.count("\n") >= self.w.data["issuer"]["lines"] else self.text
-            m = self.w.issuer.search(self.text, 0, len(head))
+            # the head is the first lines: up to the n-th line break (no copy of the text)
+            count, head_end = self.w.data["issuer"]["lines"], -1
+            for _ in range(count):
+                head_end = self.text.find("\n", head_end + 1)
+                if head_end < 0:
+                    break
+            head_end = 0 if count <= 0 else len(self.text) if head_end < 0 else head_end
+            m = self.w.issuer.search(self.text, 0, head_end)
             self._issuer = None if m is None else Span(m.group("name"), m.start("name"),
                                                        m.end("name"))
         return self._issuer  # type: ignore[return-value]

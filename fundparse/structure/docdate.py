@@ -23,6 +23,18 @@ def _make(match) -> dt.date | None:
         return None
 
 
+def head_lines(text: str, count: int) -> list[str]:
+    """``text.splitlines()[:count]``, splitting only as much of the text as that takes."""
+    size = 4096
+    while size < len(text):
+        lines = text[:size].splitlines()
+        # a line followed by another inside the prefix is whole (its break too: "\r\n")
+        if len(lines) > count:
+            return lines[:count]
+        size *= 4
+    return text.splitlines()[:count]
+
+
 def sniff_doc_date(text: str, words: Tables | None = None) -> dt.date | None:
     """The date a document states in its header, preferring 보도일시 over 배포일시, 입력, 최종편집일.
 
@@ -30,7 +42,7 @@ def sniff_doc_date(text: str, words: Tables | None = None) -> dt.date | None:
     datetime.date(2024, 5, 21)
     """
     forms = date_forms(words or load_tables())
-    head = "\n".join(text.splitlines()[:forms.head_lines])
+    head = "\n".join(head_lines(text, forms.head_lines))
     best: tuple[int, int, dt.date] | None = None
     for match in forms.keyed.finditer(head):
         day = _make(match)

@@ -41,12 +41,16 @@ class Sentences:
         else:
             self._end, self._end_reverse = forms.end, forms.end_reverse
         self._last = (0, 0)  # the span found last: amounts come in text order, mostly
+        self._found: dict[int, tuple[int, int]] = {}  # offset -> its span, once looked for
 
     def span(self, offset: int) -> tuple[int, int]:
         last = self._last
         if last[0] <= offset < last[1]:
             return last
-        self._last = found = self._find(offset)
+        found = self._found.get(offset)
+        if found is None:
+            found = self._found[offset] = self._find(offset)
+        self._last = found
         return found
 
     def _find(self, offset: int) -> tuple[int, int]:

@@ -272,10 +272,7 @@ def find_table_amounts(text: str, taken: list[tuple[int, int]], sources=lambda l
     if not headers:
         return []
     out: list[TableAmount] = []
-    lines = text.split("\n")
-    line_starts = [0]
-    for line in lines[:-1]:
-        line_starts.append(line_starts[-1] + len(line) + 1)
+    lines = _LineIndex(text)  # lines near the headers only: the text is never split whole
     taken_sorted = sorted(taken)
 
     def is_taken(s: int, e: int) -> bool:
@@ -288,8 +285,9 @@ def find_table_amounts(text: str, taken: list[tuple[int, int]], sources=lambda l
 
     header_lines: dict[int, _Header] = {}
     for h in headers:
-        header_lines.setdefault(bisect.bisect_right(line_starts, h.start) - 1, h)
+        header_lines.setdefault(lines.number(h.start), h)
     for line_no, header in sorted(header_lines.items()):
+        lines.forget()  # a region reads the lines near its header only
         scale = _unit_scale(header.unit)
         if scale is None:
             continue
@@ -310,7 +308,7 @@ def find_table_amounts(text: str, taken: list[tuple[int, int]], sources=lambda l
                 continue  # "모바일환경에서는 … 보실 수 있습니다.": a page's note, not the table's end
             if n != line_no and _FORMS.prose.search(line) and "\t" not in line:
                 break
-            base = line_starts[n]
+            base = lines.start(n)
             cells = _cells(line)
             indent = len(line) - len(line.lstrip())
             decimals = ({d.start(): d for d in _DECLARED.old_decimal.finditer(line)}
@@ -364,7 +362,66 @@ def find_table_amounts(text: str, taken: list[tuple[int, int]], sources=lambda l
     return out
 
 
-def _is_item_code(lines: list[str], n: int, m) -> bool:
+class _LineIndex:
+    """``text.split("\\n")`` as far as it is asked for: line ``n`` (``index[n]``), its start,
+    the number of the line holding an offset.  Lines are found from the ones known nearest:
+    the header lines (kept) and the lines read since ``forget()`` (one region's)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.count = text.count("\n") + 1
+        self._anchors: dict[int, int] = {0: 0}  # the lines of offsets asked with number()
+        self._near: dict[int, int] = {}
+        self._at = (0, 0)  # the offset asked last and the line breaks before it
+
+    def __len__(self) -> int:
+        return self.count
+
+    def number(self, offset: int) -> int:
+        at, n = self._at
+        n = n + self.text.count("\n", at, offset) if offset >= at else self.text.count(
+            "\n", 0, offset)
+        self._at = (offset, n)
+        self._anchors.setdefault(n, self.text.rfind("\n", 0, offset) + 1)
+        return n
+
+    def forget(self) -> None:
+        """Let go of the lines read so far (all but the anchors)."""
+        self._near = {}
+
+    def _known(self, n: int) -> int | None:
+        found = self._near.get(n)
+        return self._anchors.get(n) if found is None else found
+
+    def start(self, n: int) -> int:
+        found = self._known(n)
+        if found is not None:
+            return found
+        text = self.text
+        before = self._known(n - 1)
+        if before is not None:
+            found = text.find("\n", before) + 1
+        else:
+            after = self._known(n + 1)
+            if after is not None:
+                found = text.rfind("\n", 0, after - 1) + 1
+            else:  # from the nearest line known before it
+                k = max(key for key in (*self._anchors, *self._near) if key < n)
+                found = self._known(k)
+                for _ in range(n - k):
+                    found = text.find("\n", found) + 1
+        self._near[n] = found
+        return found
+
+    def __getitem__(self, n: int) -> str:
+        if not 0 <= n < self.count:
+            raise IndexError(n)
+        start = self.start(n)
+        end = self.text.find("\n", start)
+        return self.text[start:] if end < 0 else self.text[start:end]
+
+
+def _is_item_code(lines: _LineIndex, n: int, m) -> bool:
     """A budget book laid out a cell a line gives each item's code on a line of its own, then
     the item's name, then its figures: "3000 ⏎ 경제개발비 ⏎ 67,862,652".  Money written without
     a comma is under 1,000 there, and stands after a name, not before one."""
