@@ -47,24 +47,19 @@ class Finder:
         self.not_agency, self.bare_names = lex.not_agency, lex.bare
         self._issuer: Span | None | bool = False
         self._all_named: list[Span] | None = None
-        self._word_cache: dict[tuple[int, int], list[Word]] = {}
+        self._found_cache: dict[tuple[int, int], tuple[list[Found], list[Found]]] = {}
+        self._earlier_cache: dict[int, tuple[Found | None, list[Found]]] = {}
+        self._para_cache: dict[int, int] = {}
         self._named_starts: list[int] = []
+        self._is_head = lex.is_head  # remembered per configuration
 
     # --- words -------------------------------------------------------------------------------
-
-    def _is_head(self, core: str) -> bool:
-        return (core.endswith(self.heads) or core in self.around or core in self.inside
-                or (core.endswith(self.place_ends) and core not in self.not_place))
 
     def _project_head(self, core: str) -> bool:
         return core.endswith(self.heads)
 
     def _words(self, start: int, end: int) -> list[Word]:
-        key = (start, end)
-        found = self._word_cache.get(key)
-        if found is None:
-            found = self._word_cache[key] = words(self.text, start, end, self._is_head)
-        return found
+        return words(self.text, start, end, self._is_head)
 
     def _plain(self, word: Word) -> bool:
         return plain(word, self._is_head, self.w.ordinal) and word.text not in self.stop
@@ -140,11 +135,14 @@ class Finder:
         return self._agency_of(pick)
 
     def _paragraph_start(self, offset: int) -> int:
-        lo = max(0, offset - 1500)
-        last = None
-        for m in _PARAGRAPH.finditer(self.text, lo, offset):
-            last = m
-        return last.end() if last is not None else lo
+        found = self._para_cache.get(offset)
+        if found is None:
+            lo = max(0, offset - 1500)
+            last = None
+            for last in _PARAGRAPH.finditer(self.text, lo, offset):
+                pass
+            found = self._para_cache[offset] = last.end() if last is not None else lo
+        return found
 
     # --- region ------------------------------------------------------------------------------
 
@@ -257,9 +255,7 @@ class Finder:
         """The project of the amount at ``at``; the regions of the sentence it was found in;
         whether several projects are counted together."""
         s_start, s_end = sentence
-        ws = self._words(s_start, s_end)
-        regions = self.regions(ws)
-        found = self.projects(ws, regions, s_start, s_end)
+        regions, found = self._found(s_start, s_end)
         before = [f for f in found if f.end <= at]
         after = [f for f in found if f.start >= end]
         near = [f for f in before if f.at_e and at - f.end <= _NEAR
@@ -272,18 +268,31 @@ class Finder:
             regions = earlier if pick is not None else regions
         return pick, regions, False
 
+    def _found(self, lo: int, hi: int) -> tuple[list[Found], list[Found]]:
+        """The regions and the projects named in ``text[lo:hi]`` (a sentence), found once."""
+        key = (lo, hi)
+        found = self._found_cache.get(key)
+        if found is None:
+            ws = self._words(lo, hi)
+            regions = self.regions(ws)
+            found = self._found_cache[key] = (regions, self.projects(ws, regions, lo, hi))
+        return found
+
     def _earlier(self, s_start: int) -> tuple[Found | None, list[Found]]:
         """The last project named before, in the same paragraph (이 사업, 이번 사업 …)."""
+        found = self._earlier_cache.get(s_start)
+        if found is None:
+            found = self._earlier_cache[s_start] = self._look_back(s_start)
+        return found
+
+    def _look_back(self, s_start: int) -> tuple[Found | None, list[Found]]:
         para = self._paragraph_start(s_start)
         span: tuple[int, int] | None = (s_start, s_start)
         while span is not None:
             span = self.sentences.before(span)
             if span is None or span[1] <= para:
                 break
-            lo = max(span[0], para)
-            ws = self._words(lo, span[1])
-            regions = self.regions(ws)
-            found = self.projects(ws, regions, lo, span[1])
+            regions, found = self._found(max(span[0], para), span[1])
             if found:
                 return found[-1], regions
         return None, []

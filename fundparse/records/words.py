@@ -39,6 +39,9 @@ class RecordWords:
         return Lexicon(self.data)
 
 
+_KEEP = 100_000  # words whose head test is remembered
+
+
 class Lexicon:
     """The word lists as the finder looks them up (built once per configuration)."""
 
@@ -55,6 +58,18 @@ class Lexicon:
         self.not_place = frozenset(region["not_place"])
         self.not_agency = frozenset(data["agency"]["not_agency"])
         self.bare = frozenset(data["agency"]["bare"])
+        self._heads: dict[str, bool] = {}   # word -> is_head, kept across documents
+
+    def is_head(self, core: str) -> bool:
+        """A word a particle may come off: a project head, a place word, 일원/내 …."""
+        known = self._heads.get(core)
+        if known is None:
+            if len(self._heads) > _KEEP:
+                self._heads.clear()
+            known = self._heads[core] = (
+                core.endswith(self.heads) or core in self.around or core in self.inside
+                or (core.endswith(self.place_ends) and core not in self.not_place))
+        return known
 
 
 def _package() -> dict:
