@@ -23,15 +23,20 @@ def funded_total(m: Mention, text: str, vocab: RecordWords, sources) -> bool:
     if m.splits:
         return True
     funded = vocab.data["funded"]
+    after = min(len(text), m.end + 340)
     if m.label is not None:
         if source_key(m.label) in sources:
-            return False  # 국비 50억 원: a part, named on its own
+            # 국비 50억 원: a part named on its own, unless it is what was won ("…을 확보했다")
+            return vocab.source_verb.match(text, m.end, after) is not None
         if m.label in funded["labels"]:
             return True
-    before = text[max(0, m.start - 6):m.start].split()
+    before = text[max(0, m.start - 12):m.start].split()
     if before and any(before[-1] == w or before[-1].endswith(w) for w in funded["before"]):
         return True
-    return vocab.funded_verb.match(text, m.end, min(len(text), m.end + 340)) is not None
+    if (funded["after_project"] and before and text[m.start - 1:m.start].isspace()
+            and vocab.sets.project_name(before[-1])):
+        return True  # "…조성사업 60억 원, …": the total of the project just named
+    return vocab.funded_verb.match(text, m.end, after) is not None
 
 
 _FIELDS = Mention.__slots__

@@ -45,6 +45,7 @@ class Finder:
         self.bare_words, self.stop, self.around = lex.bare_words, lex.stop, lex.around
         self.place_ends, self.inside, self.not_place = lex.place_ends, lex.inside, lex.not_place
         self.not_agency, self.bare_names = lex.not_agency, lex.bare
+        self.not_agency_ends = lex.not_agency_ends
         self._issuer: Span | None | bool = False
         self._all_named: list[Span] | None = None
         self._found_cache: dict[tuple[int, int], tuple[list[Found], list[Found]]] = {}
@@ -81,8 +82,8 @@ class Finder:
         for m in sorted(matches, key=lambda m: m.start()):
             name = m.group("name")
             last = name.split()[-1]
-            if last in self.not_agency or name in self.not_agency:
-                continue
+            if last in self.not_agency or last.endswith(self.not_agency_ends):
+                continue  # "지구", "군하지구", "활용도": not a body
             out.append(Span(name, m.start("name"), m.end("name")))
         return out
 
@@ -165,6 +166,9 @@ class Finder:
         return out
 
     def _place_word(self, w: Word) -> bool:
+        if w.text[:1].isdigit() or w.text == "산":
+            return (not w.particle and not w.closed and not w.quoted
+                    and self.w.address.fullmatch(w.text) is not None)
         return self._plain(w) and w.text not in self.inside and not any(
             c.isdigit() for c in w.text)
 
@@ -260,7 +264,10 @@ class Finder:
         after = [f for f in found if f.start >= end]
         near = [f for f in before if f.at_e and at - f.end <= _NEAR
                 and not regex.search(r"[,.]", self.text[f.end:at])]
-        pick = near[-1] if near else after[0] if after else before[-1] if before else None
+        # "…조성사업 60억 원": the name right before the amount is its project
+        right = [f for f in before if at - f.end <= 2 and not self.text[f.end:at].strip()]
+        pick = (right[-1] if right else near[-1] if near else after[0] if after
+                else before[-1] if before else None)
         if self._bundled(pick, at, end, s_start):
             return None, regions, True
         if pick is None:
@@ -297,6 +304,20 @@ class Finder:
                 return found[-1], regions
         return None, []
 
+    def _earlier_regions(self, s_start: int) -> list[Found]:
+        """The place named last before ``s_start`` in its paragraph (the sentence that named
+        the project often names where it is: "…동 일원에 …센터를 짓는다. 사업비는 …")."""
+        para = self._paragraph_start(s_start)
+        span: tuple[int, int] | None = (s_start, s_start)
+        while span is not None:
+            span = self.sentences.before(span)
+            if span is None or span[1] <= para:
+                break
+            regions, _ = self._found(max(span[0], para), span[1])
+            if regions:
+                return regions[-1:]
+        return []
+
     # --- all three ---------------------------------------------------------------------------
 
     def record(self, at: int, end: int) -> Record:
@@ -308,6 +329,8 @@ class Finder:
         regions = [r for r in regions if not any(t.start < r.end and r.start < t.end
                                                  for t in taken)
                    and not (found is not None and found.start < r.end and r.start < found.end)]
+        if not regions and self.w.region["from_paragraph"]:
+            regions = self._earlier_regions(sentence[0])
         if regions:
             anchor = found.start if found is not None else at
             best = min(regions, key=lambda r: min(abs(r.end - anchor), abs(r.start - anchor)))

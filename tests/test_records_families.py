@@ -1,0 +1,98 @@
+"""Families of forms the records rules read since the blind set (issue 20): each written here in
+our own sentences, several a family, so a rule is general and not one sentence's."""
+
+from __future__ import annotations
+
+import pytest
+
+import fundparse
+
+
+def record_of(text: str, amount: str):
+    mention = next(m for m in fundparse.extract(text) if m.text == amount)
+    return mention.record
+
+
+def names(record):
+    return tuple(None if s is None else s.text
+                 for s in (record.agency, record.project, record.region))
+
+
+@pytest.mark.parametrize("text, amount, agency", [
+    ("강서구(구청장 홍길동)는 총 12억 원을 들여 마곡 빗물 저류시설을 짓는다.", "12억 원", "강서구"),
+    ("국토교통부(장관 김아무개)는 올해 교통안전 개선사업에 모두 300억 원을 투입한다.", "300억 원",
+     "국토교통부"),
+    ("전남 해남군(군수 이아무개)은 사업비 45억 원을 투입해 농산물 산지유통센터를 세운다.", "45억 원",
+     "전남 해남군"),
+    ("한국농어촌공사 영주지사(지사장 박아무개)가 사업비 40억 원을 투입해 양수장을 고친다.",
+     "40억 원", "한국농어촌공사 영주지사"),
+    ("한국수자원공사 금강유역본부는 총 90억 원을 들여 취수장 개량사업을 벌인다.", "90억 원",
+     "한국수자원공사 금강유역본부"),
+])
+def test_a_body_with_an_aside_or_a_branch_is_the_agency(text, amount, agency):
+    assert record_of(text, amount).agency.text == agency
+
+
+@pytest.mark.parametrize("text", [
+    "신규지구는 총 60억 원을 들여 용수로를 정비한다.",
+    "활용도가 높은 시설에 총 8억 원을 투입한다.",
+])
+def test_a_word_that_only_ends_like_a_body_is_no_agency(text):
+    record = next(m for m in fundparse.extract(text) if m.record is not None).record
+    assert record.agency is None or record.agency.text not in ("신규지구", "활용도")
+
+
+@pytest.mark.parametrize("text, amount, agency", [
+    ("태백시는 행정안전부 공모에 선정돼 국비 20억 원을 확보했다.", "20억 원", "태백시"),
+    ("양구군은 특별교부세 6억 원을 지원받아 마을 안길을 넓힌다.", "6억 원", "양구군"),
+])
+def test_a_source_named_alone_is_a_funded_total_when_it_was_won(text, amount, agency):
+    assert record_of(text, amount).agency.text == agency
+
+
+def test_a_source_named_alone_without_such_a_verb_stays_a_part():
+    mentions = fundparse.extract("국비 50억 원 가운데 절반은 내년에 쓴다.")
+    assert mentions and all(m.record is None for m in mentions)
+
+
+def test_a_budget_in_brackets_before_its_verb():
+    text = "고령군은 예산(15억 원)확보가 끝나면 대가야 체험관을 넓힌다."
+    assert record_of(text, "15억 원").agency.text == "고령군"
+
+
+def test_each_amount_after_a_project_name_is_that_projects_total():
+    text = ("삼척시는 올해 해안 산책로 조성사업 30억 원, 어촌 체험관 건립사업 25억 원, 장호항 "
+            "정비사업 18억 원 등 세 가지 사업을 추진한다.")
+    assert names(record_of(text, "30억 원"))[:2] == ("삼척시", "해안 산책로 조성사업")
+    assert names(record_of(text, "25억 원"))[:2] == ("삼척시", "어촌 체험관 건립사업")
+    assert names(record_of(text, "18억 원"))[:2] == ("삼척시", "장호항 정비사업")
+    schools = "도교육청은 가온초교 120억원, 나래중학교 180억원이 각각 필요하다고 밝혔다."
+    assert names(record_of(schools, "120억원"))[:2] == ("도교육청", "가온초교")
+    assert names(record_of(schools, "180억원"))[:2] == ("도교육청", "나래중학교")
+
+
+@pytest.mark.parametrize("text, amount, region", [
+    ("논산시는 강경읍 대흥리 112-3번지에 총 20억 원을 들여 젓갈 홍보관을 짓는다.", "20억 원",
+     "강경읍 대흥리 112-3번지"),
+    ("정선군은 총 30억 원을 들여 사북읍 사북리 산 41 일원에 산림 레포츠 센터를 만든다.", "30억 원",
+     "사북읍 사북리 산 41 일원"),
+    ("중랑구는 면목동 170의 3 일대에 총 55억 원을 들여 구민 체육관을 세운다.", "55억 원",
+     "면목동 170의 3 일대"),
+])
+def test_a_lot_number_is_part_of_the_place(text, amount, region):
+    assert record_of(text, amount).region.text == region
+
+
+@pytest.mark.parametrize("text, amount, region", [
+    ("보령시는 웅천읍 일원에 해양 레포츠 센터를 짓는다. 사업비는 총 80억 원이다.", "80억 원",
+     "웅천읍 일원"),
+    ("서천군은 장항읍 송림리 일원에 갯벌 생태 탐방로를 만든다.\n군은 이를 위해 총 16억 원을 "
+     "투입한다.", "16억 원", "장항읍 송림리 일원"),
+])
+def test_a_place_named_earlier_in_the_paragraph(text, amount, region):
+    assert record_of(text, amount).region.text == region
+
+
+def test_a_place_in_another_paragraph_is_not_taken():
+    text = "보령시는 웅천읍 일원에 해양 레포츠 센터를 짓는다.\n\n사업비는 총 80억 원이다."
+    assert record_of(text, "80억 원").region is None
