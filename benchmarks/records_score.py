@@ -10,7 +10,9 @@ Lines, one funded total a line: ``{"id", "text", "amount", "agency", "project", 
 too, when the text names none).  Every file is
 scored with the same judge as the in-repo sets (records_cases.judge): agency exact after
 spaces, project containing the gold words in at most 40 characters (none for a bundle),
-region overlapping the gold span.  The amount is the first mention whose text is ``amount``
+region overlapping the gold span.  A gold file that writes a bare subject as the agency
+("군" for "군은") gets a second line where the body it stands for ("영동군", what fundparse
+gives) also counts as right.  The amount is the first mention whose text is ``amount``
 (spaces aside when none is exactly); a total fundparse does not find scores a miss on all three.
 
 Exit status: 0 when everything named was scored, 2 when a gold file is absent or a line of one
@@ -58,12 +60,26 @@ def record_of(case, extract=fundparse.extract):
     return None if mention is None else mention.record
 
 
-def score(cases, show=None) -> dict[str, float]:
-    """{"agency": rate, "project": rate, "region": rate} by records_cases.judge."""
+BARE = ("시", "군", "구", "도")  # "시는", "군은": a subject that stands for a body named before
+
+
+def bare_agency_right(case, record) -> bool:
+    """A gold agency written as the bare subject ("군" for "군은") and an answer that names the
+    body of that kind ("영동군"): fundparse gives the body the bare subject stands for."""
+    agency = record and record.agency and record.agency.text
+    return (case["agency"] in BARE and bool(agency)
+            and agency.split()[-1].endswith(case["agency"]))
+
+
+def score(cases, show=None, bare_as_named=False) -> dict[str, float]:
+    """{"agency": rate, "project": rate, "region": rate} by records_cases.judge; with
+    ``bare_as_named`` a bare gold subject is also matched by a name of that kind."""
     hits = [0, 0, 0]
     for case in cases:
         record = record_of(case)
-        verdict = records_cases.judge(case, record)
+        verdict = list(records_cases.judge(case, record))
+        if bare_as_named and not verdict[0]:
+            verdict[0] = bare_agency_right(case, record)
         hits = [h + ok for h, ok in zip(hits, verdict)]
         if show is not None and not all(verdict):
             show(case, record)
@@ -127,6 +143,11 @@ def main(argv: list[str]) -> int:
             status = 2
             continue
         print(figures(name, len(cases), score(cases, None if quiet else show)))
+        bare = sum(1 for case in cases if case["agency"] in BARE)
+        if bare:
+            print(figures(f"{name}, a bare subject in the gold ({bare} of them: 군 for 군은) "
+                          "matched by the body it stands for", len(cases),
+                          score(cases, None, bare_as_named=True)))
     return status
 
 

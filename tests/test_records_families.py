@@ -96,3 +96,33 @@ def test_a_place_named_earlier_in_the_paragraph(text, amount, region):
 def test_a_place_in_another_paragraph_is_not_taken():
     text = "보령시는 웅천읍 일원에 해양 레포츠 센터를 짓는다.\n\n사업비는 총 80억 원이다."
     assert record_of(text, "80억 원").region is None
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("국토교통부는 이들 교량 보수사업에 모두 90억 원을 투입한다.", "90억 원"),
+    ("환경부는 정수장 증설 및 하수관로 교체 등의 상하수도 사업에 총 500억 원을 들인다.", "500억 원"),
+    ("완주군은 관내 경로당 신축사업에 12억 원을 투입한다.", "12억 원"),
+    ("횡성군은 둔내면 생활체육공원 조성사업과 안흥면 복지회관 건립사업이 선정돼 40억 원을 확보했다.",
+     "40억 원"),
+    ("한국수자원공사는 이 가운데 5개 댐의 안전 보강에 모두 300억 원을 들인다.", "300억 원"),
+])
+def test_several_projects_named_together_are_no_single_project(text, amount):
+    record = record_of(text, amount)
+    assert record.agency is not None and record.project is None
+
+
+def test_an_amount_of_a_size_is_a_funded_total():
+    text = "서귀포시는 450억 원 규모의 하수처리장 현대화사업을 내년에 시작한다."
+    assert names(record_of(text, "450억 원"))[:2] == ("서귀포시", "하수처리장 현대화사업")
+
+
+def test_items_of_a_list_of_what_goes_where():
+    text = ("산림청은 ‘숲길 정비’ 사업에 30억 원, ‘산불 감시탑 교체’ 사업에 12억 원, 임도 보수에 "
+            "20억 원을 새로 편성했다.")
+    assert names(record_of(text, "30억 원"))[:2] == ("산림청", "숲길 정비")
+    assert names(record_of(text, "12억 원"))[:2] == ("산림청", "산불 감시탑 교체")
+
+
+def test_a_local_source_spent_on_its_own():
+    text = "속초시는 올해 시비 25억 원을 들여 청초호 수변 데크를 새로 깐다."
+    assert record_of(text, "25억 원").agency.text == "속초시"

@@ -15,6 +15,14 @@ from fundparse.rules.tables import load_tables, source_key
 __all__ = ["attach", "funded_total", "record_words"]
 
 
+def _without_e(word: str) -> str:
+    """"사업에" -> "사업"; a word without 에/에는/에도 -> ""."""
+    for particle in ("에는", "에도", "에"):
+        if word.endswith(particle) and len(word) > len(particle):
+            return word[:-len(particle)]
+    return ""
+
+
 def funded_total(m: Mention, text: str, vocab: RecordWords, sources) -> bool:
     """A total that funds something: it has funding parts, a total's label (총사업비, 예산 …),
     총/모두 right before it, or a funding verb after it ("…을 투입해", "…이 투입된다")."""
@@ -33,9 +41,12 @@ def funded_total(m: Mention, text: str, vocab: RecordWords, sources) -> bool:
     before = text[max(0, m.start - 12):m.start].split()
     if before and any(before[-1] == w or before[-1].endswith(w) for w in funded["before"]):
         return True
-    if (funded["after_project"] and before and text[m.start - 1:m.start].isspace()
-            and vocab.sets.project_name(before[-1])):
-        return True  # "…조성사업 60억 원, …": the total of the project just named
+    if funded["after_project"] and before and text[m.start - 1:m.start].isspace():
+        if vocab.sets.project_name(before[-1]):
+            return True  # "…조성사업 60억 원, …": the total of the project just named
+        target = _without_e(before[-1])
+        if text[m.end:m.end + 1] == "," and target and target.endswith(vocab.sets.heads):
+            return True  # "…사업에 80억 원, …사업에 140억 원": an item of a list
     return vocab.funded_verb.match(text, m.end, after) is not None
 
 

@@ -243,6 +243,24 @@ class Finder:
             return True
         return any(h in self.text[after:min(hi, after + 8)] for h in self.heads)
 
+    def _several(self, pick: Found | None, found: list[Found]) -> bool:
+        """"이들 다목적댐 사업", "…보강 등의 다목적댐 사업", "…사업과 …사업이": not one project."""
+        if pick is None:
+            return False
+        cfg = self.w.project
+        lead = (self.text[max(0, pick.start - 8):pick.start].split()[-1:]
+                + self.text[pick.start:pick.end].split()[:1])
+        if any(w in cfg["bundle_words"] for w in lead):
+            return True
+        for other in found:
+            if other is pick:
+                continue
+            a, b = (pick, other) if pick.end <= other.start else (other, pick)
+            between = self.text[a.end:b.start].strip()
+            if b.start - a.end <= 4 and between in cfg["joined"]:
+                return True
+        return False
+
     def _bundled(self, project: Found | None, at: int, end: int, s_start: int) -> bool:
         """"전국 12곳에 모두 240억 원", "'서울형 키즈카페' 400곳을": several projects."""
         lo = max(s_start, at - 16 if project is None else min(project.start, at) - 16)
@@ -268,7 +286,7 @@ class Finder:
         right = [f for f in before if at - f.end <= 2 and not self.text[f.end:at].strip()]
         pick = (right[-1] if right else near[-1] if near else after[0] if after
                 else before[-1] if before else None)
-        if self._bundled(pick, at, end, s_start):
+        if self._bundled(pick, at, end, s_start) or self._several(pick, found):
             return None, regions, True
         if pick is None:
             pick, earlier = self._earlier(s_start)
