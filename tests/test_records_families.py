@@ -126,3 +126,34 @@ def test_items_of_a_list_of_what_goes_where():
 def test_a_local_source_spent_on_its_own():
     text = "속초시는 올해 시비 25억 원을 들여 청초호 수변 데크를 새로 깐다."
     assert record_of(text, "25억 원").agency.text == "속초시"
+
+
+@pytest.mark.parametrize("text, amount, project", [
+    ("칠곡군은 지난 5일 왜관읍 주민 등 100여 명이 참석한 가운데 왜관체육관 준공식을 열었다.\n"
+     "왜관체육관은 주민 건강 증진과 삶의 질 개선을 위해 사업비 28억 원을 투입해 지상 2층 규모로 "
+     "지어졌다.", "28억 원", "왜관체육관"),
+    ("‘남해 바다 수련원’은 총사업비 150억 원을 들여 2027년 문을 연다.", "150억 원",
+     "남해 바다 수련원"),
+])
+def test_the_sentences_topic_is_its_project(text, amount, project):
+    assert record_of(text, amount).project.text == project
+
+
+@pytest.mark.parametrize("text, amount, project", [
+    ("단양군이 단양읍 별곡리에 생활문화센터 건립을 추진한다.\n\n군에 따르면 총사업비 30억 원을 "
+     "들여 이 센터를 2026년까지 짓는다.", "30억 원", "생활문화센터 건립"),
+    ("제천시, 의림지 역사박물관 개관\n\n총 70억 원이 투입된 이 박물관은 2층 규모다.", "70억 원",
+     "의림지 역사박물관 개관"),
+    ("산림청은 청태산 치유숲 조성사업을 올해 마무리한다.\n\n사업은 총 40억 원을 투자해 "
+     "2년간 추진됐다.", "40억 원", "청태산 치유숲 조성사업"),
+])
+def test_this_centre_refers_back_across_a_paragraph(text, amount, project):
+    assert record_of(text, amount).project.text == project
+
+
+def test_a_body_named_in_a_clause_gives_way_to_the_subject():
+    text = ("태안군은 해양수산부가 추진하는 어촌뉴딜 공모에 선정됐다.\n이에 따라 국비 70억 원을 포함한 "
+            "총 100억 원을 들여 안흥항 일원을 정비한다.")
+    assert record_of(text, "100억 원").agency.text == "태안군"
+    alone = "충남도가 추진하는 ‘서해 해안 경관도로’ 공사에는 총 90억 원이 투입된다."
+    assert record_of(alone, "90억 원").agency.text == "충남도"

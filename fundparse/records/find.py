@@ -33,6 +33,7 @@ class Found:
     start: int
     end: int
     at_e: bool = False  # "…사업에" / "'…' 공사에는": what the next amount is for
+    topic: bool = False  # "…체육관은 …": what the sentence is about
 
 
 class Finder:
@@ -46,12 +47,14 @@ class Finder:
         self.place_ends, self.inside, self.not_place = lex.place_ends, lex.inside, lex.not_place
         self.not_agency, self.bare_names = lex.not_agency, lex.bare
         self.not_agency_ends = lex.not_agency_ends
+        self.clause_verbs = lex.clause_verbs
         self._issuer: Span | None | bool = False
         self._all_named: list[Span] | None = None
         self._found_cache: dict[tuple[int, int], tuple[list[Found], list[Found]]] = {}
-        self._earlier_cache: dict[int, tuple[Found | None, list[Found]]] = {}
+        self._earlier_cache: dict[tuple[int, bool], tuple[Found | None, list[Found]]] = {}
         self._para_cache: dict[int, int] = {}
         self._named_starts: list[int] = []
+        self._in_clause: set[int] = set()  # bodies named in a clause ("…부가 추진하는")
         self._is_head = lex.is_head  # remembered per configuration
 
     # --- words -------------------------------------------------------------------------------
@@ -84,6 +87,8 @@ class Finder:
             last = name.split()[-1]
             if last in self.not_agency or last.endswith(self.not_agency_ends):
                 continue  # "지구", "군하지구", "활용도": not a body
+            if self.text.startswith(self.clause_verbs, m.end() + 1):
+                self._in_clause.add(m.start("name"))  # "농림수산식품부가 추진하는 …"
             out.append(Span(name, m.start("name"), m.end("name")))
         return out
 
@@ -118,19 +123,24 @@ class Finder:
     def _agency_of(self, span: Span) -> Span | None:
         return self._resolve(span) if span.text in self.bare_names else span
 
+    def _main(self, spans: list[Span]) -> list[Span]:
+        """``spans`` without the bodies named in a clause, when any other is left."""
+        main = [s for s in spans if s.start not in self._in_clause]
+        return main or spans
+
     def agency(self, at: int, sentence: tuple[int, int]) -> Span | None:
         s_start, s_end = sentence
-        subjects = self._subjects(s_start, s_end)
+        subjects = self._main(self._subjects(s_start, s_end))
         before = [s for s in subjects if s.end <= at]
         pick = before[0] if before else (subjects[0] if subjects else None)
         if pick is None:
             para = self._paragraph_start(s_start)
-            earlier = self._subjects(para, s_start)
+            earlier = self._main(self._subjects(para, s_start))
             pick = earlier[-1] if earlier else None
         if pick is None:
             pick = self.issuer()
             if pick is None:  # news without an issuer: the body named last before it
-                earlier = self._named(max(0, s_start - 3000), s_start)
+                earlier = self._main(self._named(max(0, s_start - 3000), s_start))
                 pick = earlier[-1] if earlier else None
             return pick
         return self._agency_of(pick)
@@ -202,7 +212,8 @@ class Finder:
                 start = ws[first].start
             if any(q.start <= start < q.end + 2 for q in quoted):
                 continue  # the words of a quoted name
-            out.append(Found(start, w.core_end, w.particle in ("에", "에는", "에도")))
+            out.append(Found(start, w.core_end, w.particle in ("에", "에는", "에도"),
+                             w.particle in ("은", "는")))
         return sorted(out, key=lambda f: f.start)
 
     def _nameless(self, core: str) -> bool:
@@ -230,7 +241,8 @@ class Finder:
                 if self._project_quote(inner, b + 1, hi):
                     s = a + 1 + (len(text[a + 1:b]) - len(text[a + 1:b].lstrip()))
                     out.append(Found(s, s + len(inner),
-                                     _E_AFTER_QUOTE.match(text, b + 1, hi) is not None))
+                                     _E_AFTER_QUOTE.match(text, b + 1, hi) is not None,
+                                     text[b + 1:b + 2] in ("은", "는")))
                 pos = b + 1
         return out
 
@@ -284,14 +296,30 @@ class Finder:
                 and not regex.search(r"[,.]", self.text[f.end:at])]
         # "…조성사업 60억 원": the name right before the amount is its project
         right = [f for f in before if at - f.end <= 2 and not self.text[f.end:at].strip()]
-        pick = (right[-1] if right else near[-1] if near else after[0] if after
-                else before[-1] if before else None)
+        # "…체육관은 사업비 34억 원을 투입해 …": the sentence's topic, named before the amount
+        topic = [f for f in before if f.topic]
+        pick = (right[-1] if right else near[-1] if near else topic[0] if topic
+                else after[0] if after else before[-1] if before else None)
         if self._bundled(pick, at, end, s_start) or self._several(pick, found):
             return None, regions, True
+        if (pick is None or self._bare_head(pick)) and self._refers_back(s_start, s_end):
+            # "이 센터", "이번 사업은", "사업은 …": the project named before, even in the
+            # paragraph before (a lead sentence stands alone)
+            earlier, earlier_regions = self._earlier(s_start, across=True)
+            if earlier is not None:
+                return earlier, earlier_regions, False
         if pick is None:
             pick, earlier = self._earlier(s_start)
             regions = earlier if pick is not None else regions
         return pick, regions, False
+
+    def _bare_head(self, found: Found) -> bool:
+        """A name that is only a head: "체육관" (of "이 체육관은")."""
+        text = self.text[found.start:found.end]
+        return " " not in text and any(text == h for h in self.heads)
+
+    def _refers_back(self, lo: int, hi: int) -> bool:
+        return self.w.refer_back.search(self.text, lo, hi) is not None
 
     def _found(self, lo: int, hi: int) -> tuple[list[Found], list[Found]]:
         """The regions and the projects named in ``text[lo:hi]`` (a sentence), found once."""
@@ -303,15 +331,18 @@ class Finder:
             found = self._found_cache[key] = (regions, self.projects(ws, regions, lo, hi))
         return found
 
-    def _earlier(self, s_start: int) -> tuple[Found | None, list[Found]]:
-        """The last project named before, in the same paragraph (이 사업, 이번 사업 …)."""
-        found = self._earlier_cache.get(s_start)
+    def _earlier(self, s_start: int, across: bool = False) -> tuple[Found | None, list[Found]]:
+        """The last project named before, in the same paragraph (이 사업, 이번 사업 …); with
+        ``across``, within ``refer_chars`` before whatever the paragraphs."""
+        key = (s_start, across)
+        found = self._earlier_cache.get(key)
         if found is None:
-            found = self._earlier_cache[s_start] = self._look_back(s_start)
+            found = self._earlier_cache[key] = self._look_back(s_start, across)
         return found
 
-    def _look_back(self, s_start: int) -> tuple[Found | None, list[Found]]:
-        para = self._paragraph_start(s_start)
+    def _look_back(self, s_start: int, across: bool) -> tuple[Found | None, list[Found]]:
+        para = (max(0, s_start - self.w.project["refer_chars"]) if across
+                else self._paragraph_start(s_start))
         span: tuple[int, int] | None = (s_start, s_start)
         while span is not None:
             span = self.sentences.before(span)

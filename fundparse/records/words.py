@@ -27,6 +27,7 @@ class RecordWords:
     bundle: regex.Pattern          # "12곳", "등 50건"
     ordinal: regex.Pattern         # "2단계", "4차로": figures kept inside a name
     address: regex.Pattern         # "315-7번지", "1081의": a lot number inside a place
+    refer_back: regex.Pattern      # "이 센터", "이번 사업은", "사업은 …": the project before
 
     @property
     def project(self) -> dict:
@@ -61,6 +62,7 @@ class Lexicon:
         self.not_agency = frozenset(data["agency"]["not_agency"])
         self.bare = frozenset(data["agency"]["bare"])
         self.not_agency_ends = tuple(data["agency"]["not_agency_ends"])  # "군하지구"
+        self.clause_verbs = tuple(data["agency"]["clause_verbs"])  # "…부가 추진하는"
         self._heads: dict[str, bool] = {}   # word -> is_head, kept across documents
 
     def project_name(self, word: str) -> bool:
@@ -113,6 +115,11 @@ def record_words(extensions: str = "{}") -> RecordWords:
                              rf"(?=\s|에|을|를|의|이|가|과|와|,|$)"),
         ordinal=regex.compile(rf"\d+(?:{_alternation(data['project']['ordinal'])})"),
         address=regex.compile(data["region"]["address"]),
+        refer_back=regex.compile(
+            rf"(?:(?<![가-힣])(?:{_alternation(data['project']['refer_words'])})\s+"
+            rf"[가-힣·]{{0,8}}(?:{_alternation(data['project']['heads'])})"
+            rf"|^[\s□■○●◦•▲△▷▶※-]*(?:{_alternation(data['project']['generic'])})(?:은|는|이|가)\s)",
+            regex.M),
     )
 
 
