@@ -166,6 +166,11 @@ class Finder:
                 first = run_before(ws, i, limit - 1, self._place_word)
                 if first < i:
                     out.append(Found(ws[first].start, w.core_end))
+                elif i >= 2 and self.w.area.fullmatch(ws[i - 1].text):
+                    # "벽교리 3만㎡ 부지에": the place before the area
+                    first = run_before(ws, i - 1, limit - 1, self._place_word)
+                    if first < i - 1:
+                        out.append(Found(ws[first].start, ws[i - 2].end))
                 continue
             if (core.endswith(self.place_ends) and core not in self.not_place and len(core) >= 2
                     and core not in self.around and (len(core) > 2 or core not in self.place_ends)
@@ -353,10 +358,26 @@ class Finder:
                 return found[-1], regions
         return None, []
 
-    def _earlier_regions(self, s_start: int) -> list[Found]:
+    def _leading_place(self, project: Found) -> list[Found]:
+        """"전동면 복합커뮤니티센터": the place word(s) a project's name starts with."""
+        ends = tuple(self.w.region["lead_ends"])
+        ws = self.text[project.start:project.end].split()
+        n = 0
+        while (n < len(ws) - 1 and len(ws[n]) >= 3 and ws[n].endswith(ends)
+               and ws[n] not in self.not_place and not any(c.isdigit() for c in ws[n])):
+            n += 1
+        if n == 0:
+            return []
+        end = project.start + len(" ".join(ws[:n]))
+        return [Found(project.start, end)] if self.text[project.start:end] == " ".join(ws[:n]) \
+            else []
+
+    def _earlier_regions(self, s_start: int, across: bool = False) -> list[Found]:
         """The place named last before ``s_start`` in its paragraph (the sentence that named
-        the project often names where it is: "…동 일원에 …센터를 짓는다. 사업비는 …")."""
-        para = self._paragraph_start(s_start)
+        the project often names where it is: "…동 일원에 …센터를 짓는다. 사업비는 …"); with
+        ``across``, within ``refer_chars`` before whatever the paragraphs."""
+        para = (max(0, s_start - self.w.project["refer_chars"]) if across
+                else self._paragraph_start(s_start))
         span: tuple[int, int] | None = (s_start, s_start)
         while span is not None:
             span = self.sentences.before(span)
@@ -378,8 +399,12 @@ class Finder:
         regions = [r for r in regions if not any(t.start < r.end and r.start < t.end
                                                  for t in taken)
                    and not (found is not None and found.start < r.end and r.start < found.end)]
+        if not regions and found is not None:
+            regions = self._leading_place(found)
         if not regions and self.w.region["from_paragraph"]:
             regions = self._earlier_regions(sentence[0])
+        if not regions and self.w.region["reach"]:
+            regions = self._earlier_regions(sentence[0], across=True)
         if regions:
             anchor = found.start if found is not None else at
             best = min(regions, key=lambda r: min(abs(r.end - anchor), abs(r.start - anchor)))

@@ -28,6 +28,7 @@ class RecordWords:
     ordinal: regex.Pattern         # "2단계", "4차로": figures kept inside a name
     address: regex.Pattern         # "315-7번지", "1081의": a lot number inside a place
     refer_back: regex.Pattern      # "이 센터", "이번 사업은", "사업은 …": the project before
+    area: regex.Pattern            # "3만㎡" between a place and its 부지
 
     @property
     def project(self) -> dict:
@@ -115,6 +116,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
                              rf"(?=\s|에|을|를|의|이|가|과|와|,|$)"),
         ordinal=regex.compile(rf"\d+(?:{_alternation(data['project']['ordinal'])})"),
         address=regex.compile(data["region"]["address"]),
+        area=regex.compile(data["region"]["area"]),
         refer_back=regex.compile(
             rf"(?:(?<![가-힣])(?:{_alternation(data['project']['refer_words'])})\s+"
             rf"[가-힣·]{{0,8}}(?:{_alternation(data['project']['heads'])})"
