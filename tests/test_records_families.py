@@ -117,3 +117,17 @@ def test_a_place_word_a_projects_name_starts_with():
     assert record.project.text == "연서면 복합커뮤니티센터 건립" and record.region.text == "연서면"
     county = "하동군은 하동 알프스 레포츠 파크에 총 180억 원을 들였다."
     assert record_of(county, "180억 원").region is None  # 하동: a county's short name
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("보령시는 항만 정비를 서두른다.\n오천항 방파제 보강공사(총 15억원)는 내년 봄 끝난다.", "15억원"),
+    ("보령시는 교통망을 넓힌다.\n서해선 광역철도(가칭)가 놓이면 사업비 4천억 원이 투입된다.",
+     "4천억 원"),
+])
+def test_works_and_railways_are_no_agency(text, amount):
+    assert record_of(text, amount).agency.text == "보령시"
+
+
+def test_counts_and_activities_are_no_place():
+    text = "수성구는 주차면 300면에 사업비 20억 원을 들여 사회활동 지원센터를 짓는다."
+    assert record_of(text, "20억 원").region is None

@@ -47,6 +47,7 @@ class Finder:
         self.place_ends, self.inside, self.not_place = lex.place_ends, lex.inside, lex.not_place
         self.not_agency, self.bare_names = lex.not_agency, lex.bare
         self.not_agency_ends = lex.not_agency_ends
+        self.not_place_ends = tuple(lex.not_place)
         self.clause_verbs = lex.clause_verbs
         self._issuer: Span | None | bool = False
         self._all_named: list[Span] | None = None
@@ -173,6 +174,7 @@ class Finder:
                         out.append(Found(ws[first].start, ws[i - 2].end))
                 continue
             if (core.endswith(self.place_ends) and core not in self.not_place and len(core) >= 2
+                    and (not core[:1].isdigit() or self.w.address.fullmatch(core))
                     and core not in self.around and (len(core) > 2 or core not in self.place_ends)
                     and (w.particle in ("에", "에서", "에는", "에서는")
                          or (i + 1 < len(ws) and ws[i + 1].core in self.inside))):
@@ -364,7 +366,8 @@ class Finder:
         ws = self.text[project.start:project.end].split()
         n = 0
         while (n < len(ws) - 1 and len(ws[n]) >= 3 and ws[n].endswith(ends)
-               and ws[n] not in self.not_place and not any(c.isdigit() for c in ws[n])):
+               and not ws[n].endswith(self.not_place_ends)
+               and not any(c.isdigit() for c in ws[n])):
             n += 1
         if n == 0:
             return []

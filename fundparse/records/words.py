@@ -98,7 +98,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
     upper = (rf"(?:[가-힣]{{1,10}}(?:{_alternation(agency['upper_heads'])})"
              rf"|{_alternation(agency['upper'])})")
     name = rf"(?:{upper}\s){{0,2}}[가-힣]{{1,14}}?(?:{heads})"
-    particles = (rf"(?:\([^()\n]{{1,{int(agency['aside_chars'])}}}\))?"
+    particles = (rf"(?:\([^()\n\d]{{1,{int(agency['aside_chars'])}}}\))?"
                  rf"(?:{_alternation(agency['particles'])})")
     after = _alternation(data["issuer"]["after"])
     counters = _alternation(data["project"]["bundle_counters"])
