@@ -131,3 +131,22 @@ def test_works_and_railways_are_no_agency(text, amount):
 def test_counts_and_activities_are_no_place():
     text = "수성구는 주차면 300면에 사업비 20억 원을 들여 사회활동 지원센터를 짓는다."
     assert record_of(text, "20억 원").region is None
+
+
+def test_looking_back_prefers_what_an_earlier_sentence_was_about():
+    text = ("홍성군은 내포 문화센터 건립을 추진한다. 문화센터는 홍북읍 신경리에 들어선다. 센터 옆에는 "
+            "내포 공영주차장도 생긴다.\n사업비는 국비 20억 원 등 총 50억 원이다.")
+    assert record_of(text, "50억 원").project.text == "문화센터"
+
+
+def test_a_head_in_the_genitive_names_no_project_unless_its_budget_follows():
+    text = "완도군은 6억 원을 들여 기존 도로의 유지를 위해 안전 시설물 보수 사업을 펼친다."
+    assert record_of(text, "6억 원").project.text == "안전 시설물 보수 사업"
+    budget = "서산시가 추진하는 해미읍성 역사공원 조성사업의 총사업비는 300억 원이다."
+    assert record_of(budget, "300억 원").project.text == "해미읍성 역사공원 조성사업"
+
+
+def test_a_road_opening_in_a_headline_and_a_budget_sentence_after_it():
+    text = ("당진시 보도자료\n\n석문 산업단지 연결도로 개설\n\n사업비는 총 120억 원으로, 이번 공사는 "
+            "2027년 끝난다.")
+    assert record_of(text, "120억 원").project.text == "석문 산업단지 연결도로 개설"

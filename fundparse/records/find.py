@@ -48,6 +48,7 @@ class Finder:
         self.not_agency, self.bare_names = lex.not_agency, lex.bare
         self.not_agency_ends = lex.not_agency_ends
         self.not_place_ends = tuple(lex.not_place)
+        self.budget_words = tuple(vocab.data["funded"]["labels"])
         self.clause_verbs = lex.clause_verbs
         self._issuer: Span | None | bool = False
         self._all_named: list[Span] | None = None
@@ -206,6 +207,9 @@ class Finder:
             nxt = ws[i + 1] if i + 1 < len(ws) else None
             if nxt is not None and nxt.text in self.inside:
                 continue  # "…공원 내": a place, not a project
+            if w.particle == "의" and not (nxt is not None
+                                           and nxt.text.startswith(self.budget_words)):
+                continue  # "기존 도로의 유지" names what else is about ("…사업의 총사업비" not)
             if not (w.particle or w.closed or nxt is None
                     or not (self._plain(nxt) or self._project_head(nxt.core))):
                 continue  # the name goes on: "…혁신밸리 조성사업에"
@@ -351,14 +355,18 @@ class Finder:
         para = (max(0, s_start - self.w.project["refer_chars"]) if across
                 else self._paragraph_start(s_start))
         span: tuple[int, int] | None = (s_start, s_start)
+        nearest: tuple[Found | None, list[Found]] = (None, [])
         while span is not None:
             span = self.sentences.before(span)
             if span is None or span[1] <= para:
                 break
             regions, found = self._found(max(span[0], para), span[1])
-            if found:
-                return found[-1], regions
-        return None, []
+            topic = [f for f in found if f.topic]
+            if topic:  # "…센터는 …": what an earlier sentence was about
+                return topic[0], regions
+            if found and nearest[0] is None:
+                nearest = (found[-1], regions)
+        return nearest
 
     def _leading_place(self, project: Found) -> list[Found]:
         """"전동면 복합커뮤니티센터": the place word(s) a project's name starts with."""

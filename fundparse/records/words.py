@@ -120,7 +120,8 @@ def record_words(extensions: str = "{}") -> RecordWords:
         refer_back=regex.compile(
             rf"(?:(?<![가-힣])(?:{_alternation(data['project']['refer_words'])})\s+"
             rf"[가-힣·]{{0,8}}(?:{_alternation(data['project']['heads'])})"
-            rf"|^[\s□■○●◦•▲△▷▶※-]*(?:{_alternation(data['project']['generic'])})(?:은|는|이|가)\s)",
+            rf"|(?:^|\G)[\s□■○●◦•▲△▷▶※-]*(?:{_alternation(data['project']['generic'])}"
+            rf"|{_alternation(data['project']['refer_starts'])})(?:은|는|이|가)\s)",
             regex.M),
     )
 
