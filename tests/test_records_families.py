@@ -150,3 +150,9 @@ def test_a_road_opening_in_a_headline_and_a_budget_sentence_after_it():
     text = ("당진시 보도자료\n\n석문 산업단지 연결도로 개설\n\n사업비는 총 120억 원으로, 이번 공사는 "
             "2027년 끝난다.")
     assert record_of(text, "120억 원").project.text == "석문 산업단지 연결도로 개설"
+
+
+def test_a_competition_programme_is_no_single_project():
+    text = "거창군은 ‘2025년 농촌 공간 정비 공모사업’에 선정돼 국비 30억 원을 확보했다."
+    record = record_of(text, "30억 원")
+    assert record.agency.text == "거창군" and record.project is None

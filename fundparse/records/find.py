@@ -275,6 +275,8 @@ class Finder:
                 + self.text[pick.start:pick.end].split()[:1])
         if any(w in cfg["bundle_words"] for w in lead):
             return True
+        if self.text[pick.start:pick.end].endswith(tuple(cfg["programme_ends"])):
+            return True
         for other in found:
             if other is pick:
                 continue
