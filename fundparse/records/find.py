@@ -55,6 +55,9 @@ class Finder:
         self._found_cache: dict[tuple[int, int], tuple[list[Found], list[Found]]] = {}
         self._earlier_cache: dict[tuple[int, bool], tuple[Found | None, list[Found]]] = {}
         self._para_cache: dict[int, int] = {}
+        self._region_cache: dict[tuple[int, bool], list[Found]] = {}
+        self._before_cache: dict[int, tuple[int, int] | None] = {}
+        self._nearest_cache: dict[int, tuple[Found, int] | None] = {}
         self._named_starts: list[int] = []
         self._in_clause: set[int] = set()  # bodies named in a clause ("…부가 추진하는")
         self._is_head = lex.is_head  # remembered per configuration
@@ -334,6 +337,13 @@ class Finder:
     def _refers_back(self, lo: int, hi: int) -> bool:
         return self.w.refer_back.search(self.text, lo, hi) is not None
 
+    def _before(self, span: tuple[int, int]) -> tuple[int, int] | None:
+        """The sentence before ``span`` (Sentences.before, found once per sentence)."""
+        key = span[0]
+        if key not in self._before_cache:
+            self._before_cache[key] = self.sentences.before(span)
+        return self._before_cache[key]
+
     def _found(self, lo: int, hi: int) -> tuple[list[Found], list[Found]]:
         """The regions and the projects named in ``text[lo:hi]`` (a sentence), found once."""
         key = (lo, hi)
@@ -359,10 +369,13 @@ class Finder:
         span: tuple[int, int] | None = (s_start, s_start)
         nearest: tuple[Found | None, list[Found]] = (None, [])
         while span is not None:
-            span = self.sentences.before(span)
+            span = self._before(span)
             if span is None or span[1] <= para:
                 break
-            regions, found = self._found(max(span[0], para), span[1])
+            lo = max(span[0], para)
+            if not self.w.project_hint.search(self.text, lo, span[1]):
+                continue  # no project head and no quotation mark: no project named
+            regions, found = self._found(lo, span[1])
             topic = [f for f in found if f.topic]
             if topic:  # "…센터는 …": what an earlier sentence was about
                 return topic[0], regions
@@ -389,17 +402,43 @@ class Finder:
         """The place named last before ``s_start`` in its paragraph (the sentence that named
         the project often names where it is: "…동 일원에 …센터를 짓는다. 사업비는 …"); with
         ``across``, within ``refer_chars`` before whatever the paragraphs."""
+        key = (s_start, across)
+        found = self._region_cache.get(key)
+        if found is None:
+            found = self._region_cache[key] = self._regions_back(s_start, across)
+        return found
+
+    def _regions_back(self, s_start: int, across: bool) -> list[Found]:
         para = (max(0, s_start - self.w.project["refer_chars"]) if across
                 else self._paragraph_start(s_start))
-        span: tuple[int, int] | None = (s_start, s_start)
-        while span is not None:
-            span = self.sentences.before(span)
-            if span is None or span[1] <= para:
+        nearest = self._nearest_region(s_start)
+        if nearest is None or nearest[1] <= para or nearest[0].start < para:
+            return []
+        return [nearest[0]]
+
+    def _nearest_region(self, s_start: int) -> tuple[Found, int] | None:
+        """The last place named in the nearest sentence before ``s_start`` that names one, and
+        that sentence's end; each sentence is read once per document, whoever asks."""
+        chain = []
+        span = (s_start, s_start)
+        result: tuple[Found, int] | None = None
+        while True:
+            if span[0] in self._nearest_cache:
+                result = self._nearest_cache[span[0]]
                 break
-            regions, _ = self._found(max(span[0], para), span[1])
-            if regions:
-                return regions[-1:]
-        return []
+            chain.append(span[0])
+            before = self._before(span)
+            if before is None:
+                break
+            if self.w.region_hint.search(self.text, before[0], before[1]):
+                regions, _ = self._found(before[0], before[1])
+                if regions:
+                    result = (regions[-1], before[1])
+                    break
+            span = before
+        for start in chain:
+            self._nearest_cache[start] = result
+        return result
 
     # --- all three ---------------------------------------------------------------------------
 

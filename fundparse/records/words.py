@@ -29,6 +29,8 @@ class RecordWords:
     address: regex.Pattern         # "315-7번지", "1081의": a lot number inside a place
     refer_back: regex.Pattern      # "이 센터", "이번 사업은", "사업은 …": the project before
     area: regex.Pattern            # "3만㎡" between a place and its 부지
+    region_hint: regex.Pattern     # a stretch without it names no place (a quick test)
+    project_hint: regex.Pattern    # … and without this no project
 
     @property
     def project(self) -> dict:
@@ -117,6 +119,13 @@ def record_words(extensions: str = "{}") -> RecordWords:
         ordinal=regex.compile(rf"\d+(?:{_alternation(data['project']['ordinal'])})"),
         address=regex.compile(data["region"]["address"]),
         area=regex.compile(data["region"]["area"]),
+        project_hint=regex.compile(
+            _alternation(data["project"]["heads"] + data["project"]["actions"]) + "|"
+            + "|".join(regex.escape(pair[0]) for pair in data["project"]["quotes"])),
+        region_hint=regex.compile(
+            rf"{_alternation(data['region']['around'])}"
+            rf"|(?:{_alternation(data['region']['ends'])})\S*\s*"
+            rf"(?:에|{_alternation(data['region']['inside'])})"),
         refer_back=regex.compile(
             rf"(?:(?<![가-힣])(?:{_alternation(data['project']['refer_words'])})\s+"
             rf"[가-힣·]{{0,8}}(?:{_alternation(data['project']['heads'])})"
