@@ -156,3 +156,18 @@ def test_a_competition_programme_is_no_single_project():
     text = "거창군은 ‘2025년 농촌 공간 정비 공모사업’에 선정돼 국비 30억 원을 확보했다."
     record = record_of(text, "30억 원")
     assert record.agency.text == "거창군" and record.project is None
+
+
+def test_a_bracket_inside_a_word_ends_a_name_or_a_place():
+    text = "충주시는 총 90억 원을 들여 (가칭)충주 기업지원센터(연면적 3천㎡)를 짓는다."
+    assert record_of(text, "90억 원").project.text == "충주 기업지원센터"
+    place = "충주시는 총 60억 원을 들여 대소원면(이하 대소원) 일원에 물류센터를 짓는다."
+    assert record_of(place, "60억 원").project.text == "물류센터"
+
+
+def test_a_sentence_that_refers_back_keeps_its_own_place():
+    text = ("보은군이 농촌 활력 거점센터 건립에 나선다.\n\n군에 따르면 총사업비 37억 원을 들여 보은읍 "
+            "이평리 일원에 이 센터를 짓는다.")
+    record = record_of(text, "37억 원")
+    assert record.project.text == "농촌 활력 거점센터 건립"
+    assert record.region.text == "보은읍 이평리 일원"

@@ -323,10 +323,10 @@ class Finder:
             # paragraph before (a lead sentence stands alone)
             earlier, earlier_regions = self._earlier(s_start, across=True)
             if earlier is not None:
-                return earlier, earlier_regions, False
+                return earlier, regions or earlier_regions, False
         if pick is None:
             pick, earlier = self._earlier(s_start)
-            regions = earlier if pick is not None else regions
+            regions = regions or (earlier if pick is not None else [])
         return pick, regions, False
 
     def _bare_head(self, found: Found) -> bool:

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 import regex
 
-_RAW = regex.compile(r"\S+")
+# a word: a run of non-space characters, split before an opening bracket and after a closing
+# one inside it ("양산일반산업단지(이하", "(가칭)조치원중앙공원": two words each)
+_RAW = regex.compile(r"[(\[]?[^\s()\[\]]+[)\]]*|[()\[\]]+")
 _LEAD = "□■○●◦•▲△▷▶※-–—·([{'\"‘“「『<《〈【"
 _TRAIL = ",.;:)]}'\"’”」』>》〉】…!?"
 _BULLETS = "□■○●◦•▲△▷▶※"
@@ -56,7 +58,8 @@ def words(text: str, start: int, end: int, is_head) -> list[Word]:
                 core, particle = word[:-len(p)], p
                 break
         gap = text[max(start, raw_start - 3):raw_start]
-        append(Word(word, s, e, core, s + len(core), particle, e < raw_end, quoted,
+        closed = e < raw_end or text[raw_end:raw_end + 1] in "(["  # "…단지(이하 …)"
+        append(Word(word, s, e, core, s + len(core), particle, closed, quoted,
                     "\t" in gap or "\n" in gap or raw[0] in _BULLETS))
     return out
 
