@@ -56,7 +56,6 @@ class Finder:
         self._earlier_cache: dict[tuple[int, bool], tuple[Found | None, list[Found]]] = {}
         self._para_cache: dict[int, int] = {}
         self._region_cache: dict[tuple[int, bool], list[Found]] = {}
-        self._before_cache: dict[int, tuple[int, int] | None] = {}
         self._nearest_cache: dict[int, tuple[Found, int] | None] = {}
         self._named_starts: list[int] = []
         self._in_clause: set[int] = set()  # bodies named in a clause ("…부가 추진하는")
@@ -337,13 +336,6 @@ class Finder:
     def _refers_back(self, lo: int, hi: int) -> bool:
         return self.w.refer_back.search(self.text, lo, hi) is not None
 
-    def _before(self, span: tuple[int, int]) -> tuple[int, int] | None:
-        """The sentence before ``span`` (Sentences.before, found once per sentence)."""
-        key = span[0]
-        if key not in self._before_cache:
-            self._before_cache[key] = self.sentences.before(span)
-        return self._before_cache[key]
-
     def _found(self, lo: int, hi: int) -> tuple[list[Found], list[Found]]:
         """The regions and the projects named in ``text[lo:hi]`` (a sentence), found once."""
         key = (lo, hi)
@@ -366,16 +358,16 @@ class Finder:
     def _look_back(self, s_start: int, across: bool) -> tuple[Found | None, list[Found]]:
         para = (max(0, s_start - self.w.project["refer_chars"]) if across
                 else self._paragraph_start(s_start))
-        span: tuple[int, int] | None = (s_start, s_start)
         nearest: tuple[Found | None, list[Found]] = (None, [])
-        while span is not None:
-            span = self._before(span)
-            if span is None or span[1] <= para:
-                break
-            lo = max(span[0], para)
-            if not self.w.project_hint.search(self.text, lo, span[1]):
-                continue  # no project head and no quotation mark: no project named
-            regions, found = self._found(lo, span[1])
+        seen: set[tuple[int, int]] = set()
+        # only the sentences holding a project head or a quotation mark, nearest first
+        hints = [m.start() for m in self.w.project_hint.finditer(self.text, para, s_start)]
+        for at in reversed(hints):
+            span = self.sentences.span(at)
+            if span in seen or span[0] >= s_start:
+                continue
+            seen.add(span)
+            regions, found = self._found(max(span[0], para), min(span[1], s_start))
             topic = [f for f in found if f.topic]
             if topic:  # "…센터는 …": what an earlier sentence was about
                 return topic[0], regions
@@ -417,27 +409,27 @@ class Finder:
         return [nearest[0]]
 
     def _nearest_region(self, s_start: int) -> tuple[Found, int] | None:
-        """The last place named in the nearest sentence before ``s_start`` that names one, and
-        that sentence's end; each sentence is read once per document, whoever asks."""
-        chain = []
-        span = (s_start, s_start)
+        """The last place named in the nearest sentence before ``s_start`` (at most
+        ``refer_chars`` back) that names one, and that sentence's end.  Only the sentences
+        holding a word a place is found by are read."""
+        found = self._nearest_cache.get(s_start, False)
+        if found is not False:
+            return found  # type: ignore[return-value]
+        lo = max(0, s_start - self.w.project["refer_chars"])
+        hints = [m.start() for m in self.w.region_hint.finditer(self.text, lo, s_start)]
         result: tuple[Found, int] | None = None
-        while True:
-            if span[0] in self._nearest_cache:
-                result = self._nearest_cache[span[0]]
+        seen: set[tuple[int, int]] = set()
+        for at in reversed(hints):
+            span = self.sentences.span(at)
+            if span in seen:
+                continue
+            seen.add(span)
+            end = min(span[1], s_start)
+            regions = [r for r in self._found(span[0], span[1])[0] if r.end <= end]
+            if regions:
+                result = (regions[-1], end)
                 break
-            chain.append(span[0])
-            before = self._before(span)
-            if before is None:
-                break
-            if self.w.region_hint.search(self.text, before[0], before[1]):
-                regions, _ = self._found(before[0], before[1])
-                if regions:
-                    result = (regions[-1], before[1])
-                    break
-            span = before
-        for start in chain:
-            self._nearest_cache[start] = result
+        self._nearest_cache[s_start] = result
         return result
 
     # --- all three ---------------------------------------------------------------------------
