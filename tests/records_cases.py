@@ -136,8 +136,9 @@ def judge(case, record):
     if case["region"] is None:
         ok_region = record is not None and region is None
     else:
-        g = text.find(case["region"])
-        ok_region = bool(region) and region.start < g + len(case["region"]) and g < region.end
+        g = text.find(case["region"])  # a gold region not in the text: no answer is right
+        ok_region = (bool(region) and g != -1 and region.start < g + len(case["region"])
+                     and g < region.end)
     return ok_agency, ok_project, ok_region
 
 

@@ -1,6 +1,6 @@
 """``fundparse projects FILES…``: one row per funded total — who (agency), what (project),
 where (region), how much (KRW), from whom (each source's KRW), when (period, fiscal year) and
-file:line.  Formats as ``extract``: table, json, jsonl, csv."""
+file:line.  Formats as ``extract``: table, json, jsonl, csv, xlsx."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from typing import Any, TextIO
 from fundparse.cli.args import EXIT_CODES_HELP, _add_input_options, _Formatter
 from fundparse.cli.batch import Run, run, shown_path
 from fundparse.cli.commands import (
+    _binary_target,
     _common_job,
     _env_int,
     _inputs,
@@ -28,6 +29,7 @@ examples:
   fundparse projects press/ --format jsonl       one funded total per line (spans as
                                                  {"text", "start", "end"})
   fundparse projects press/ --format csv -o projects.csv
+  fundparse projects press/ --format xlsx -o projects.xlsx   an Excel sheet, figures as numbers
 
 """ + EXIT_CODES_HELP
 
@@ -49,7 +51,7 @@ def projects_parser() -> argparse.ArgumentParser:
                     "amount in KRW and each funding source's part, the period and where it\n"
                     "is written.")
     _add_input_options(parser)
-    parser.add_argument("-f", "--format", choices=("table", "json", "jsonl", "csv"),
+    parser.add_argument("-f", "--format", choices=("table", "json", "jsonl", "csv", "xlsx"),
                         default="table", help="output format (default: table)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     parser.add_argument("--excel", action="store_true",
@@ -66,6 +68,11 @@ def main(argv: list[str]) -> int:
         from fundparse.cli.args import UsageError
 
         raise UsageError("--excel writes CSV; it cannot be combined with --format " + args.format)
+    if args.format == "xlsx" and args.output is None and _isatty(sys.stdout):
+        from fundparse.cli.args import UsageError, t
+
+        raise UsageError(t("extract.xlsx_terminal"))
+    target = _binary_target(args.output) if args.format == "xlsx" else None
     job = _common_job(args, "extract")
     state = Run(verbose=args.verbose)
     inputs = _inputs(args, state, exclude=args.output)
@@ -79,6 +86,11 @@ def main(argv: list[str]) -> int:
             if event[0] == "mentions":
                 records = (mention_record(shown, m, lang) for m in event[1])
                 rows.extend(project_rows(records))
+    if args.format == "xlsx":
+        from fundparse.report.xlsx import write_projects_xlsx
+
+        write_projects_xlsx(target, rows, lang)
+        return state.status
     out = _open_output(args.output, "" if args.format == "csv" else None)
     if out is sys.stdout and args.format != "table":
         _utf8_stdout()

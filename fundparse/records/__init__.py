@@ -7,14 +7,20 @@ package.
 
 from __future__ import annotations
 
-import copy
-
 from fundparse.model import Mention
 from fundparse.records.find import Finder
 from fundparse.records.words import RecordWords, record_words
 from fundparse.rules.tables import load_tables, source_key
 
 __all__ = ["attach", "funded_total", "record_words"]
+
+
+def _without_e(word: str) -> str:
+    """"사업에" -> "사업"; a word without 에/에는/에도 -> ""."""
+    for particle in ("에는", "에도", "에"):
+        if word.endswith(particle) and len(word) > len(particle):
+            return word[:-len(particle)]
+    return ""
 
 
 def funded_total(m: Mention, text: str, vocab: RecordWords, sources) -> bool:
@@ -25,15 +31,36 @@ def funded_total(m: Mention, text: str, vocab: RecordWords, sources) -> bool:
     if m.splits:
         return True
     funded = vocab.data["funded"]
+    after = min(len(text), m.end + 340)
     if m.label is not None:
         if source_key(m.label) in sources:
-            return False  # 국비 50억 원: a part, named on its own
+            # 국비 50억 원: a part named on its own, unless it is what was won ("…을 확보했다")
+            return vocab.source_verb.match(text, m.end, after) is not None
         if m.label in funded["labels"]:
             return True
-    before = text[max(0, m.start - 6):m.start].split()
+    before = text[max(0, m.start - 12):m.start].split()
     if before and any(before[-1] == w or before[-1].endswith(w) for w in funded["before"]):
         return True
-    return vocab.funded_verb.match(text, m.end, min(len(text), m.end + 340)) is not None
+    if funded["after_project"] and before and text[m.start - 1:m.start].isspace():
+        if vocab.sets.project_name(before[-1]):
+            return True  # "…조성사업 60억 원, …": the total of the project just named
+        target = _without_e(before[-1])
+        if text[m.end:m.end + 1] == "," and target and target.endswith(vocab.sets.heads):
+            return True  # "…사업에 80억 원, …사업에 140억 원": an item of a list
+    return vocab.funded_verb.match(text, m.end, after) is not None
+
+
+_FIELDS = Mention.__slots__
+
+
+def _with_record(m: Mention, record) -> Mention:
+    """A copy of the frozen ``m`` with ``record`` set (copy.copy and dataclasses.replace are
+    several times slower on a slotted dataclass)."""
+    new = object.__new__(Mention)
+    for name in _FIELDS:
+        object.__setattr__(new, name, getattr(m, name))
+    object.__setattr__(new, "record", record)
+    return new
 
 
 def attach(text: str, mentions: list[Mention], config) -> list[Mention]:
@@ -48,7 +75,6 @@ def attach(text: str, mentions: list[Mention], config) -> list[Mention]:
     for m in mentions:
         if funded_total(m, text, vocab, sources):
             finder = finder or Finder(text, vocab)
-            m = copy.copy(m)  # frozen: set the new field on a copy (dataclasses.replace is slow)
-            object.__setattr__(m, "record", finder.record(m.start, m.end))
+            m = _with_record(m, finder.record(m.start, m.end))
         out.append(m)
     return out

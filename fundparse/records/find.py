@@ -33,6 +33,7 @@ class Found:
     start: int
     end: int
     at_e: bool = False  # "…사업에" / "'…' 공사에는": what the next amount is for
+    topic: bool = False  # "…체육관은 …": what the sentence is about
 
 
 class Finder:
@@ -45,26 +46,28 @@ class Finder:
         self.bare_words, self.stop, self.around = lex.bare_words, lex.stop, lex.around
         self.place_ends, self.inside, self.not_place = lex.place_ends, lex.inside, lex.not_place
         self.not_agency, self.bare_names = lex.not_agency, lex.bare
+        self.not_agency_ends = lex.not_agency_ends
+        self.not_place_ends = tuple(lex.not_place)
+        self.budget_words = tuple(vocab.data["funded"]["labels"])
+        self.clause_verbs = lex.clause_verbs
         self._issuer: Span | None | bool = False
         self._all_named: list[Span] | None = None
-        self._word_cache: dict[tuple[int, int], list[Word]] = {}
+        self._found_cache: dict[tuple[int, int], tuple[list[Found], list[Found]]] = {}
+        self._earlier_cache: dict[tuple[int, bool], tuple[Found | None, list[Found]]] = {}
+        self._para_cache: dict[int, int] = {}
+        self._region_cache: dict[tuple[int, bool], list[Found]] = {}
+        self._nearest_cache: dict[int, tuple[Found, int] | None] = {}
         self._named_starts: list[int] = []
+        self._in_clause: set[int] = set()  # bodies named in a clause ("…부가 추진하는")
+        self._is_head = lex.is_head  # remembered per configuration
 
     # --- words -------------------------------------------------------------------------------
-
-    def _is_head(self, core: str) -> bool:
-        return (core.endswith(self.heads) or core in self.around or core in self.inside
-                or (core.endswith(self.place_ends) and core not in self.not_place))
 
     def _project_head(self, core: str) -> bool:
         return core.endswith(self.heads)
 
     def _words(self, start: int, end: int) -> list[Word]:
-        key = (start, end)
-        found = self._word_cache.get(key)
-        if found is None:
-            found = self._word_cache[key] = words(self.text, start, end, self._is_head)
-        return found
+        return words(self.text, start, end, self._is_head)
 
     def _plain(self, word: Word) -> bool:
         return plain(word, self._is_head, self.w.ordinal) and word.text not in self.stop
@@ -86,8 +89,10 @@ class Finder:
         for m in sorted(matches, key=lambda m: m.start()):
             name = m.group("name")
             last = name.split()[-1]
-            if last in self.not_agency or name in self.not_agency:
-                continue
+            if last in self.not_agency or last.endswith(self.not_agency_ends):
+                continue  # "지구", "군하지구", "활용도": not a body
+            if self.text.startswith(self.clause_verbs, m.end() + 1):
+                self._in_clause.add(m.start("name"))  # "농림수산식품부가 추진하는 …"
             out.append(Span(name, m.start("name"), m.end("name")))
         return out
 
@@ -127,29 +132,37 @@ class Finder:
     def _agency_of(self, span: Span) -> Span | None:
         return self._resolve(span) if span.text in self.bare_names else span
 
+    def _main(self, spans: list[Span]) -> list[Span]:
+        """``spans`` without the bodies named in a clause, when any other is left."""
+        main = [s for s in spans if s.start not in self._in_clause]
+        return main or spans
+
     def agency(self, at: int, sentence: tuple[int, int]) -> Span | None:
         s_start, s_end = sentence
-        subjects = self._subjects(s_start, s_end)
+        subjects = self._main(self._subjects(s_start, s_end))
         before = [s for s in subjects if s.end <= at]
         pick = before[0] if before else (subjects[0] if subjects else None)
         if pick is None:
             para = self._paragraph_start(s_start)
-            earlier = self._subjects(para, s_start)
+            earlier = self._main(self._subjects(para, s_start))
             pick = earlier[-1] if earlier else None
         if pick is None:
             pick = self.issuer()
             if pick is None:  # news without an issuer: the body named last before it
-                earlier = self._named(max(0, s_start - 3000), s_start)
+                earlier = self._main(self._named(max(0, s_start - 3000), s_start))
                 pick = earlier[-1] if earlier else None
             return pick
         return self._agency_of(pick)
 
     def _paragraph_start(self, offset: int) -> int:
-        lo = max(0, offset - 1500)
-        last = None
-        for m in _PARAGRAPH.finditer(self.text, lo, offset):
-            last = m
-        return last.end() if last is not None else lo
+        found = self._para_cache.get(offset)
+        if found is None:
+            lo = max(0, offset - 1500)
+            last = None
+            for last in _PARAGRAPH.finditer(self.text, lo, offset):
+                pass
+            found = self._para_cache[offset] = last.end() if last is not None else lo
+        return found
 
     # --- region ------------------------------------------------------------------------------
 
@@ -162,8 +175,14 @@ class Finder:
                 first = run_before(ws, i, limit - 1, self._place_word)
                 if first < i:
                     out.append(Found(ws[first].start, w.core_end))
+                elif i >= 2 and self.w.area.fullmatch(ws[i - 1].text):
+                    # "벽교리 3만㎡ 부지에": the place before the area
+                    first = run_before(ws, i - 1, limit - 1, self._place_word)
+                    if first < i - 1:
+                        out.append(Found(ws[first].start, ws[i - 2].end))
                 continue
             if (core.endswith(self.place_ends) and core not in self.not_place and len(core) >= 2
+                    and (not core[:1].isdigit() or self.w.address.fullmatch(core))
                     and core not in self.around and (len(core) > 2 or core not in self.place_ends)
                     and (w.particle in ("에", "에서", "에는", "에서는")
                          or (i + 1 < len(ws) and ws[i + 1].core in self.inside))):
@@ -172,6 +191,9 @@ class Finder:
         return out
 
     def _place_word(self, w: Word) -> bool:
+        if w.text[:1].isdigit() or w.text == "산":
+            return (not w.particle and not w.closed and not w.quoted
+                    and self.w.address.fullmatch(w.text) is not None)
         return self._plain(w) and w.text not in self.inside and not any(
             c.isdigit() for c in w.text)
 
@@ -192,6 +214,9 @@ class Finder:
             nxt = ws[i + 1] if i + 1 < len(ws) else None
             if nxt is not None and nxt.text in self.inside:
                 continue  # "…공원 내": a place, not a project
+            if w.particle == "의" and not (nxt is not None
+                                           and nxt.text.startswith(self.budget_words)):
+                continue  # "기존 도로의 유지" names what else is about ("…사업의 총사업비" not)
             if not (w.particle or w.closed or nxt is None
                     or not (self._plain(nxt) or self._project_head(nxt.core))):
                 continue  # the name goes on: "…혁신밸리 조성사업에"
@@ -205,7 +230,8 @@ class Finder:
                 start = ws[first].start
             if any(q.start <= start < q.end + 2 for q in quoted):
                 continue  # the words of a quoted name
-            out.append(Found(start, w.core_end, w.particle in ("에", "에는", "에도")))
+            out.append(Found(start, w.core_end, w.particle in ("에", "에는", "에도"),
+                             w.particle in ("은", "는")))
         return sorted(out, key=lambda f: f.start)
 
     def _nameless(self, core: str) -> bool:
@@ -233,7 +259,8 @@ class Finder:
                 if self._project_quote(inner, b + 1, hi):
                     s = a + 1 + (len(text[a + 1:b]) - len(text[a + 1:b].lstrip()))
                     out.append(Found(s, s + len(inner),
-                                     _E_AFTER_QUOTE.match(text, b + 1, hi) is not None))
+                                     _E_AFTER_QUOTE.match(text, b + 1, hi) is not None,
+                                     text[b + 1:b + 2] in ("은", "는")))
                 pos = b + 1
         return out
 
@@ -245,6 +272,26 @@ class Finder:
         if inner.endswith(self.heads):
             return True
         return any(h in self.text[after:min(hi, after + 8)] for h in self.heads)
+
+    def _several(self, pick: Found | None, found: list[Found]) -> bool:
+        """"이들 다목적댐 사업", "…보강 등의 다목적댐 사업", "…사업과 …사업이": not one project."""
+        if pick is None:
+            return False
+        cfg = self.w.project
+        lead = (self.text[max(0, pick.start - 8):pick.start].split()[-1:]
+                + self.text[pick.start:pick.end].split()[:1])
+        if any(w in cfg["bundle_words"] for w in lead):
+            return True
+        if self.text[pick.start:pick.end].endswith(tuple(cfg["programme_ends"])):
+            return True
+        for other in found:
+            if other is pick:
+                continue
+            a, b = (pick, other) if pick.end <= other.start else (other, pick)
+            between = self.text[a.end:b.start].strip()
+            if b.start - a.end <= 4 and between in cfg["joined"]:
+                return True
+        return False
 
     def _bundled(self, project: Found | None, at: int, end: int, s_start: int) -> bool:
         """"전국 12곳에 모두 240억 원", "'서울형 키즈카페' 400곳을": several projects."""
@@ -262,36 +309,133 @@ class Finder:
         """The project of the amount at ``at``; the regions of the sentence it was found in;
         whether several projects are counted together."""
         s_start, s_end = sentence
-        ws = self._words(s_start, s_end)
-        regions = self.regions(ws)
-        found = self.projects(ws, regions, s_start, s_end)
+        regions, found = self._found(s_start, s_end)
         before = [f for f in found if f.end <= at]
         after = [f for f in found if f.start >= end]
         near = [f for f in before if f.at_e and at - f.end <= _NEAR
                 and not regex.search(r"[,.]", self.text[f.end:at])]
-        pick = near[-1] if near else after[0] if after else before[-1] if before else None
-        if self._bundled(pick, at, end, s_start):
+        # "…조성사업 60억 원": the name right before the amount is its project
+        right = [f for f in before if at - f.end <= 2 and not self.text[f.end:at].strip()]
+        # "…체육관은 사업비 34억 원을 투입해 …": the sentence's topic, named before the amount
+        topic = [f for f in before if f.topic]
+        pick = (right[-1] if right else near[-1] if near else topic[0] if topic
+                else after[0] if after else before[-1] if before else None)
+        if self._bundled(pick, at, end, s_start) or self._several(pick, found):
             return None, regions, True
+        if (pick is None or self._bare_head(pick)) and self._refers_back(s_start, s_end):
+            # "이 센터", "이번 사업은", "사업은 …": the project named before, even in the
+            # paragraph before (a lead sentence stands alone)
+            earlier, earlier_regions = self._earlier(s_start, across=True)
+            if earlier is not None:
+                return earlier, regions or earlier_regions, False
         if pick is None:
             pick, earlier = self._earlier(s_start)
-            regions = earlier if pick is not None else regions
+            regions = regions or (earlier if pick is not None else [])
         return pick, regions, False
 
-    def _earlier(self, s_start: int) -> tuple[Found | None, list[Found]]:
-        """The last project named before, in the same paragraph (이 사업, 이번 사업 …)."""
-        para = self._paragraph_start(s_start)
-        span: tuple[int, int] | None = (s_start, s_start)
-        while span is not None:
-            span = self.sentences.before(span)
-            if span is None or span[1] <= para:
-                break
-            lo = max(span[0], para)
-            ws = self._words(lo, span[1])
+    def _bare_head(self, found: Found) -> bool:
+        """A name that is only a head: "체육관" (of "이 체육관은")."""
+        text = self.text[found.start:found.end]
+        return " " not in text and any(text == h for h in self.heads)
+
+    def _refers_back(self, lo: int, hi: int) -> bool:
+        return self.w.refer_back.search(self.text, lo, hi) is not None
+
+    def _found(self, lo: int, hi: int) -> tuple[list[Found], list[Found]]:
+        """The regions and the projects named in ``text[lo:hi]`` (a sentence), found once."""
+        key = (lo, hi)
+        found = self._found_cache.get(key)
+        if found is None:
+            ws = self._words(lo, hi)
             regions = self.regions(ws)
-            found = self.projects(ws, regions, lo, span[1])
-            if found:
-                return found[-1], regions
-        return None, []
+            found = self._found_cache[key] = (regions, self.projects(ws, regions, lo, hi))
+        return found
+
+    def _earlier(self, s_start: int, across: bool = False) -> tuple[Found | None, list[Found]]:
+        """The last project named before, in the same paragraph (이 사업, 이번 사업 …); with
+        ``across``, within ``refer_chars`` before whatever the paragraphs."""
+        key = (s_start, across)
+        found = self._earlier_cache.get(key)
+        if found is None:
+            found = self._earlier_cache[key] = self._look_back(s_start, across)
+        return found
+
+    def _look_back(self, s_start: int, across: bool) -> tuple[Found | None, list[Found]]:
+        para = (max(0, s_start - self.w.project["refer_chars"]) if across
+                else self._paragraph_start(s_start))
+        nearest: tuple[Found | None, list[Found]] = (None, [])
+        seen: set[tuple[int, int]] = set()
+        # only the sentences holding a project head or a quotation mark, nearest first
+        hints = [m.start() for m in self.w.project_hint.finditer(self.text, para, s_start)]
+        for at in reversed(hints):
+            span = self.sentences.span(at)
+            if span in seen or span[0] >= s_start:
+                continue
+            seen.add(span)
+            regions, found = self._found(max(span[0], para), min(span[1], s_start))
+            topic = [f for f in found if f.topic]
+            if topic:  # "…센터는 …": what an earlier sentence was about
+                return topic[0], regions
+            if found and nearest[0] is None:
+                nearest = (found[-1], regions)
+        return nearest
+
+    def _leading_place(self, project: Found) -> list[Found]:
+        """"전동면 복합커뮤니티센터": the place word(s) a project's name starts with."""
+        ends = tuple(self.w.region["lead_ends"])
+        ws = self.text[project.start:project.end].split()
+        n = 0
+        while (n < len(ws) - 1 and len(ws[n]) >= 3 and ws[n].endswith(ends)
+               and not ws[n].endswith(self.not_place_ends)
+               and not any(c.isdigit() for c in ws[n])):
+            n += 1
+        if n == 0:
+            return []
+        end = project.start + len(" ".join(ws[:n]))
+        return [Found(project.start, end)] if self.text[project.start:end] == " ".join(ws[:n]) \
+            else []
+
+    def _earlier_regions(self, s_start: int, across: bool = False) -> list[Found]:
+        """The place named last before ``s_start`` in its paragraph (the sentence that named
+        the project often names where it is: "…동 일원에 …센터를 짓는다. 사업비는 …"); with
+        ``across``, within ``refer_chars`` before whatever the paragraphs."""
+        key = (s_start, across)
+        found = self._region_cache.get(key)
+        if found is None:
+            found = self._region_cache[key] = self._regions_back(s_start, across)
+        return found
+
+    def _regions_back(self, s_start: int, across: bool) -> list[Found]:
+        para = (max(0, s_start - self.w.project["refer_chars"]) if across
+                else self._paragraph_start(s_start))
+        nearest = self._nearest_region(s_start)
+        if nearest is None or nearest[1] <= para or nearest[0].start < para:
+            return []
+        return [nearest[0]]
+
+    def _nearest_region(self, s_start: int) -> tuple[Found, int] | None:
+        """The last place named in the nearest sentence before ``s_start`` (at most
+        ``refer_chars`` back) that names one, and that sentence's end.  Only the sentences
+        holding a word a place is found by are read."""
+        found = self._nearest_cache.get(s_start, False)
+        if found is not False:
+            return found  # type: ignore[return-value]
+        lo = max(0, s_start - self.w.project["refer_chars"])
+        hints = [m.start() for m in self.w.region_hint.finditer(self.text, lo, s_start)]
+        result: tuple[Found, int] | None = None
+        seen: set[tuple[int, int]] = set()
+        for at in reversed(hints):
+            span = self.sentences.span(at)
+            if span in seen:
+                continue
+            seen.add(span)
+            end = min(span[1], s_start)
+            regions = [r for r in self._found(span[0], span[1])[0] if r.end <= end]
+            if regions:
+                result = (regions[-1], end)
+                break
+        self._nearest_cache[s_start] = result
+        return result
 
     # --- all three ---------------------------------------------------------------------------
 
@@ -304,6 +448,12 @@ class Finder:
         regions = [r for r in regions if not any(t.start < r.end and r.start < t.end
                                                  for t in taken)
                    and not (found is not None and found.start < r.end and r.start < found.end)]
+        if not regions and found is not None:
+            regions = self._leading_place(found)
+        if not regions and self.w.region["from_paragraph"]:
+            regions = self._earlier_regions(sentence[0])
+        if not regions and self.w.region["reach"]:
+            regions = self._earlier_regions(sentence[0], across=True)
         if regions:
             anchor = found.start if found is not None else at
             best = min(regions, key=lambda r: min(abs(r.end - anchor), abs(r.start - anchor)))

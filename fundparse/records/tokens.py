@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 import regex
 
-_RAW = regex.compile(r"\S+")
+# a word: a run of non-space characters, split before an opening bracket and after a closing
+# one inside it ("양산일반산업단지(이하", "(가칭)조치원중앙공원": two words each)
+_RAW = regex.compile(r"[(\[]?[^\s()\[\]]+[)\]]*|[()\[\]]+")
 _LEAD = "□■○●◦•▲△▷▶※-–—·([{'\"‘“「『<《〈【"
 _TRAIL = ",.;:)]}'\"’”」』>》〉】…!?"
 _BULLETS = "□■○●◦•▲△▷▶※"
@@ -38,25 +40,27 @@ class Word:
 def words(text: str, start: int, end: int, is_head) -> list[Word]:
     """The words of ``text[start:end]``; ``is_head(core)`` says which cores may lose a particle."""
     out: list[Word] = []
+    append = out.append
+    by_last = _BY_LAST
     for m in _RAW.finditer(text, start, end):
-        raw_start, raw_end = m.start(), m.end()
-        s, e = raw_start, raw_end
-        while s < e and text[s] in _LEAD:
-            s += 1
-        while e > s and text[e - 1] in _TRAIL:
-            e -= 1
-        if s >= e:
+        raw = m.group()
+        raw_start, raw_end = m.span()
+        word = raw.lstrip(_LEAD)
+        s = raw_end - len(word)
+        word = word.rstrip(_TRAIL)
+        if not word:
             continue
-        word = text[s:e]
-        quoted = text[raw_start] in _QUOTES or text[raw_end - 1] in _QUOTES
+        e = s + len(word)
+        quoted = raw[0] in _QUOTES or raw[-1] in _QUOTES
         core, particle = word, ""
-        for p in _BY_LAST.get(word[-1], ()):
+        for p in by_last.get(word[-1], ()):
             if word.endswith(p) and len(word) > len(p) and is_head(word[:-len(p)]):
                 core, particle = word[:-len(p)], p
                 break
         gap = text[max(start, raw_start - 3):raw_start]
-        out.append(Word(word, s, e, core, s + len(core), particle, e < raw_end, quoted,
-                        "\t" in gap or "\n" in gap or text[raw_start] in _BULLETS))
+        closed = e < raw_end or text[raw_end:raw_end + 1] in "(["  # "…단지(이하 …)"
+        append(Word(word, s, e, core, s + len(core), particle, closed, quoted,
+                    "\t" in gap or "\n" in gap or raw[0] in _BULLETS))
     return out
 
 

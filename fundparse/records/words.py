@@ -23,8 +23,14 @@ class RecordWords:
     headline: re.Pattern           # "구미시, 이차전지 …" at the start of a line
     issuer: re.Pattern             # "인천광역시 보도자료"
     funded_verb: regex.Pattern     # after a total (and its parts in brackets)
+    source_verb: regex.Pattern     # after a source named alone: "국비 16억 원을 확보"
     bundle: regex.Pattern          # "12곳", "등 50건"
     ordinal: regex.Pattern         # "2단계", "4차로": figures kept inside a name
+    address: regex.Pattern         # "315-7번지", "1081의": a lot number inside a place
+    refer_back: regex.Pattern      # "이 센터", "이번 사업은", "사업은 …": the project before
+    area: regex.Pattern            # "3만㎡" between a place and its 부지
+    region_hint: regex.Pattern     # a stretch without it names no place (a quick test)
+    project_hint: regex.Pattern    # … and without this no project
 
     @property
     def project(self) -> dict:
@@ -37,6 +43,9 @@ class RecordWords:
     @cached_property
     def sets(self) -> Lexicon:
         return Lexicon(self.data)
+
+
+_KEEP = 100_000  # words whose head test is remembered
 
 
 class Lexicon:
@@ -55,6 +64,25 @@ class Lexicon:
         self.not_place = frozenset(region["not_place"])
         self.not_agency = frozenset(data["agency"]["not_agency"])
         self.bare = frozenset(data["agency"]["bare"])
+        self.not_agency_ends = tuple(data["agency"]["not_agency_ends"])  # "군하지구"
+        self.clause_verbs = tuple(data["agency"]["clause_verbs"])  # "…부가 추진하는"
+        self._heads: dict[str, bool] = {}   # word -> is_head, kept across documents
+
+    def project_name(self, word: str) -> bool:
+        """A word that ends a project's name: a project head or an action, more than a head
+        alone ("…조성사업", "상동초교"; not "사업", "지원")."""
+        return word.endswith(self.heads) and word not in self.generic
+
+    def is_head(self, core: str) -> bool:
+        """A word a particle may come off: a project head, a place word, 일원/내 …."""
+        known = self._heads.get(core)
+        if known is None:
+            if len(self._heads) > _KEEP:
+                self._heads.clear()
+            known = self._heads[core] = (
+                core.endswith(self.heads) or core in self.around or core in self.inside
+                or (core.endswith(self.place_ends) and core not in self.not_place))
+        return known
 
 
 def _package() -> dict:
@@ -69,10 +97,11 @@ def record_words(extensions: str = "{}") -> RecordWords:
     data = merge_tables(_package(), json.loads(extensions).get("records", {}))
     agency = data["agency"]
     heads = _alternation(agency["heads"])
-    upper = (rf"(?:[가-힣]{{1,10}}(?:광역시|특별시|특별자치시|특별자치도|시|도)"
+    upper = (rf"(?:[가-힣]{{1,10}}(?:{_alternation(agency['upper_heads'])})"
              rf"|{_alternation(agency['upper'])})")
-    name = rf"(?:{upper}\s)?[가-힣]{{1,14}}?(?:{heads})"
-    particles = _alternation(agency["particles"])
+    name = rf"(?:{upper}\s){{0,2}}[가-힣]{{1,14}}?(?:{heads})"
+    particles = (rf"(?:\([^()\n\d]{{1,{int(agency['aside_chars'])}}}\))?"
+                 rf"(?:{_alternation(agency['particles'])})")
     after = _alternation(data["issuer"]["after"])
     counters = _alternation(data["project"]["bundle_counters"])
     return RecordWords(
@@ -83,13 +112,35 @@ def record_words(extensions: str = "{}") -> RecordWords:
         bare=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{_alternation(agency['bare'])})"
                            rf"(?:{particles})(?=[\s,])"),
         issuer=re.compile(rf"^[\s\[\(<【]*(?P<name>{name})[\s\]\)>】]*(?:{after})", re.M),
-        funded_verb=regex.compile(
-            r"\s*(?:\([^()]{0,300}\))?\s*(?:을|를|이|가|은|는|으로|로|의)?\s*(?:[가-힣]+\s){0,1}?"
-            rf"(?:{_alternation(data['funded']['verbs'])})"),
+        funded_verb=_after_total(data["funded"]["verbs"]),
+        source_verb=_after_total(data["funded"]["source_verbs"]),
         bundle=regex.compile(rf"(?<![\d,.])\d[\d,]*\s?(?:{counters})(?![가-힣]*(?:원|억|만))"
                              rf"(?=\s|에|을|를|의|이|가|과|와|,|$)"),
         ordinal=regex.compile(rf"\d+(?:{_alternation(data['project']['ordinal'])})"),
+        address=regex.compile(data["region"]["address"]),
+        area=regex.compile(data["region"]["area"]),
+        project_hint=regex.compile(
+            _alternation(data["project"]["heads"] + data["project"]["actions"]) + "|"
+            + "|".join(regex.escape(pair[0]) for pair in data["project"]["quotes"])),
+        region_hint=regex.compile(
+            rf"{_alternation(data['region']['around'])}"
+            rf"|(?:{_alternation(data['region']['ends'])})\S*\s*"
+            rf"(?:에|{_alternation(data['region']['inside'])})"),
+        refer_back=regex.compile(
+            rf"(?:(?<![가-힣])(?:{_alternation(data['project']['refer_words'])})\s+"
+            rf"[가-힣·]{{0,8}}(?:{_alternation(data['project']['heads'])})"
+            rf"|(?:^|\G)[\s□■○●◦•▲△▷▶※-]*(?:{_alternation(data['project']['generic'])}"
+            rf"|{_alternation(data['project']['refer_starts'])})(?:은|는|이|가)\s)",
+            regex.M),
     )
+
+
+def _after_total(verbs: list[str]) -> regex.Pattern:
+    """One of ``verbs`` after an amount: its parts in brackets, a particle and one word may come
+    between; the amount may close a bracket ("예산(41억 원)확보가")."""
+    return regex.compile(
+        r"\)?\s*(?:\([^()]{0,300}\))?\s*(?:을|를|이|가|은|는|으로|로|의)?\s*(?:[가-힣]+\s){0,1}?"
+        rf"(?:{_alternation(verbs)})")
 
 
 def agency_words(data: dict) -> tuple[frozenset[str], tuple[str, ...]]:

@@ -1,4 +1,5 @@
-"""An Excel workbook of ``fundparse extract``'s mentions, through openpyxl (``fundparse[etl]``).
+"""An Excel workbook of ``fundparse extract``'s mentions, through openpyxl (``fundparse[etl]``);
+and one of ``fundparse projects``' rows (:func:`write_projects_xlsx`).
 
 Three sheets, each with a Korean header row (English with ``lang="en"``):
 
@@ -23,7 +24,8 @@ from typing import IO, Any
 from fundparse.messages import category_name
 from fundparse.model import CATEGORIES, Mention, Split
 
-__all__ = ["XlsxWriter", "write_xlsx", "HEADERS", "SHEETS"]
+__all__ = ["XlsxWriter", "write_xlsx", "write_projects_xlsx", "HEADERS", "SHEETS",
+           "PROJECT_HEADERS"]
 
 KRW_FORMAT = "#,##0"
 EXACT_INT = 2 ** 53  # below this, an Excel number holds an integer exactly
@@ -207,3 +209,55 @@ def write_xlsx(target: str | Any | IO[bytes], documents: Iterable[tuple[str, Seq
         writer.write(path, mentions)
         writer.end(path)
     writer.close()
+
+
+# --- the projects view (``fundparse projects --format xlsx``) ----------------------------------
+
+PROJECT_SHEET = {"ko": "사업", "en": "projects"}
+
+# the projects view's flat columns (fundparse.records.view.COLUMNS) in the workbook's order
+_PROJECT_KEYS = ("file", "line", "column", "agency", "project", "region", "krw", "currency",
+                 "national_krw", "provincial_krw", "municipal_krw", "local_krw", "private_krw",
+                 "self_krw", "other_krw", "mixed_krw", "period_start", "period_end",
+                 "period_years", "period_text", "fiscal_year", "text")
+PROJECT_HEADERS = {
+    "ko": ("파일", "줄", "열", "기관", "사업", "지역", "원화", "통화", "국비(원)", "도비·광역시비(원)",
+           "시·군·구비(원)", "지방비(원)", "민간(원)", "자부담(원)", "기타(원)", "복합 재원(원)",
+           "시작 연도", "끝 연도", "기간(년)", "기간 표기", "회계연도", "표기"),
+    "en": _PROJECT_KEYS,
+}
+_PROJECT_KRW = tuple(i for i, key in enumerate(_PROJECT_KEYS) if key.endswith("krw"))
+_PROJECT_WIDTHS = {"agency": 16, "project": 36, "region": 24, "period_text": 24, "file": 24}
+
+
+def write_projects_xlsx(target: str | Any | IO[bytes], rows: Iterable[dict[str, Any]],
+                        lang: str = "ko") -> None:
+    """A workbook of one sheet, 사업 (projects): one row per funded total of the projects view
+    (``fundparse.records.view.project_rows``) — agency, project and region as text, the KRW
+    total and each funding source's KRW as numbers (exact digits as text beyond a double),
+    period, fiscal year, where it is."""
+    from fundparse.records.view import flat
+
+    openpyxl = _openpyxl()
+    from openpyxl.cell import WriteOnlyCell
+
+    words = _lang(lang)
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet(PROJECT_SHEET[words])
+    header = PROJECT_HEADERS[words]
+    for index, (key, title) in enumerate(zip(_PROJECT_KEYS, header)):
+        letter = openpyxl.utils.get_column_letter(index + 1)
+        sheet.column_dimensions[letter].width = _PROJECT_WIDTHS.get(
+            key, max(8, min(40, 2 * len(title) + 4)))
+    sheet.append(list(header))
+    for row in rows:
+        values = flat(row)
+        cells = []
+        for index, key in enumerate(_PROJECT_KEYS):
+            value = values[key]
+            cell = WriteOnlyCell(sheet, value=_exact(value))
+            if index in _PROJECT_KRW and value is not None:
+                cell.number_format = KRW_FORMAT
+            cells.append(cell)
+        sheet.append(cells)
+    book.save(target)

@@ -1,0 +1,110 @@
+"""What the records stage (agency/project/region, fundparse/records) adds to ``extract``.
+
+    python benchmarks/records_time.py              # corpus documents one by one, and a 2 MB mix
+    python benchmarks/records_time.py --profile    # cProfile of the records stage alone
+    python benchmarks/records_time.py --stage      # the records stage alone (quicker, steadier)
+
+``extract`` runs with the stage and with it replaced by a pass-through, interleaved, keeping
+the fastest of several runs; times are the process's CPU time (``time.process_time``), so the
+load of other processes on the shared machine moves them less than wall-clock time.  The stage
+alone is timed on the mentions ``extract`` found before it.
+"""
+
+from __future__ import annotations
+
+import cProfile
+import gc
+import pstats
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import workloads  # noqa: E402
+
+import fundparse  # noqa: E402
+from fundparse import records  # noqa: E402
+
+ATTACH = records.attach
+
+
+def _fastest(run, rounds: int) -> float:
+    best = float("inf")
+    for _ in range(rounds):
+        gc.collect()
+        start = time.process_time()
+        run()
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def _without_records(text, mentions, config):
+    return mentions
+
+
+def share(texts: list[str], rounds: int) -> tuple[float, float, float]:
+    """(extract with records, extract without, the records stage alone), fastest runs."""
+    def run():
+        for text in texts:
+            fundparse.extract(text)
+
+    found = []
+    records.attach = lambda text, mentions, config: found.append((text, mentions)) or mentions
+    run()
+    records.attach = ATTACH
+    with_, without = float("inf"), float("inf")
+    for _ in range(rounds):
+        with_ = min(with_, _fastest(run, 1))
+        records.attach = _without_records
+        try:
+            without = min(without, _fastest(run, 1))
+        finally:
+            records.attach = ATTACH
+    alone = _fastest(lambda: [ATTACH(t, ms, None) for t, ms in found], rounds)
+    return with_, without, alone
+
+
+def report(name: str, texts: list[str], rounds: int) -> None:
+    with_, without, alone = share(texts, rounds)
+    size = sum(len(t.encode("utf-8")) for t in texts) / workloads.MB
+    print(f"{name} ({size:.2f} MB): extract {with_:.3f} s with records, {without:.3f} s "
+          f"without (+{100 * (with_ / without - 1):.1f} %); the records stage alone "
+          f"{alone:.3f} s ({100 * alone / without:.1f} % of extract without it)")
+
+
+def profile() -> None:
+    text = workloads.corpus_mix(2 * workloads.MB)
+    found = []
+    records.attach = lambda t, mentions, config: found.append(mentions) or mentions
+    fundparse.extract(text)
+    records.attach = ATTACH
+    profiler = cProfile.Profile()
+    profiler.runcall(ATTACH, text, found[0], None)
+    pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
+
+
+def stage(name: str, texts: list[str], rounds: int) -> None:
+    """The records stage alone on the mentions ``extract`` found in ``texts``."""
+    found = []
+    records.attach = lambda text, mentions, config: found.append((text, mentions)) or mentions
+    for text in texts:
+        fundparse.extract(text)
+    records.attach = ATTACH
+    alone = _fastest(lambda: [ATTACH(t, ms, None) for t, ms in found], rounds)
+    funded = sum(1 for t, ms in found for m in ATTACH(t, ms, None) if m.record is not None)
+    print(f"{name}: the records stage alone {alone:.3f} s CPU, {funded} funded totals of "
+          f"{sum(len(ms) for _, ms in found)} mentions")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["--profile"]:
+        profile()
+    elif sys.argv[1:] == ["--stage"]:
+        fundparse.extract(workloads.SEED)
+        stage("corpus documents one by one, 3 times", list(workloads.corpus_docs()) * 3, 7)
+        stage("2 MB mix as one text", [workloads.corpus_mix(2 * workloads.MB)], 5)
+    else:
+        fundparse.extract(workloads.SEED)
+        report("corpus documents one by one", list(workloads.corpus_docs()) * 3, 5)
+        report("2 MB mix as one text", [workloads.corpus_mix(2 * workloads.MB)], 3)
