@@ -141,7 +141,10 @@ def interrupted(args: list[str], folder: Path) -> tuple[int, bytes, str]:
     (SIGINT to its process group, as a terminal does)."""
     proc = subprocess.Popen([*fundparse_command(), *english(args), str(folder), "-"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            stdin=subprocess.PIPE, env=cli_env(), start_new_session=True)
+                            stdin=subprocess.PIPE, env=cli_env(), start_new_session=True,
+                            # as from a terminal, even when the test run itself ignores SIGINT
+                            # (started with nohup or & from a script)
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         first = proc.stdout.readline()
         os.killpg(proc.pid, signal.SIGINT)
