@@ -69,14 +69,19 @@ class SumForms:
 
 
 @lru_cache(maxsize=32)
-def _sum_forms(links: tuple, ends: tuple, actors: tuple, cues: tuple, after: tuple, tails: tuple,
-               not_after: tuple, nearest: int, share: str, joiners: tuple,
-               whole: tuple, paid: tuple, each: str, of_nouns: tuple, alone: str,
-               back_refs: tuple, of_particle: str, places: str, fillers: tuple,
-               place_actor: str, between: tuple, skips: tuple, compared: tuple,
-               back_refs_last: tuple, held_back: tuple, held_reach: int,
-               actor_object: str, ditto: tuple, across_after: int,
-               whole_after: str) -> SumForms:
+def _sum_forms(table_json: str) -> SumForms:
+    table = json.loads(table_json)
+    words = lambda key: tuple(table.get(key, ()))  # noqa: E731
+    links, ends, actors = words("links_after"), words("ends_after"), words("actor_particles")
+    cues, after, tails, not_after = (words("total_cues"), words("partial_after"),
+                                     words("list_tails"), words("not_after"))
+    joiners, whole, paid, of_nouns = (words("joiners"), words("whole_cues"), words("paid_before"),
+                                      words("of_nouns"))
+    fillers, between, skips = words("actor_fillers"), words("between_after"), words("skip_before")
+    share, each = table.get("share", "(?!)"), table.get("each_before", "(?!)")
+    alone, place_actor = table.get("stated_alone", "(?!)"), table.get("place_actor", "(?!)")
+    actor_object = table.get("actor_object", "(?!)")
+    places = table.get("place_payers", {})
     return SumForms(
         source_after=regex.compile(
             rf"{S}*(?:{alternation(links)}){S}*(?:(?:{alternation(between) or '(?!)'}){S}+)?"
@@ -96,27 +101,27 @@ def _sum_forms(links: tuple, ends: tuple, actors: tuple, cues: tuple, after: tup
         partial_after=regex.compile(rf"{S}*(?:{alternation(after)})(?![가-힣])"),
         list_tails=frozenset(tails),
         not_after=not_after,
-        nearest=nearest,
+        nearest=int(table.get("nearest", 10)),
         share=regex.compile(expand(share, {"S": S})),
         more_source=regex.compile(
             rf"{S}*(?:{alternation(joiners) or '(?!)'}){S}*(?P<label>{LAZY_WORD})"
             rf"(?:{alternation(ends)})?(?=[,，.\s)]|$)"),
         each_before=regex.compile(expand(each, {"S": S, "WORD": LAZY_WORD})),
         of_nouns=frozenset(of_nouns),
-        of_particle=of_particle,
+        of_particle=table.get("of_particle", ""),
         list_split=regex.compile(rf"{S}*(?:{alternation(joiners) or '(?!)'}){S}*|{S}+"),
         place_actor=regex.compile(expand(place_actor, {"S": S})),
         skip_before=tuple(regex.compile(expand(p, {"S": S})) for p in skips),
-        place_payers=tuple(sorted(json.loads(places).items(), key=lambda kv: -len(kv[0]))),
+        place_payers=tuple(sorted(places.items(), key=lambda kv: -len(kv[0]))),
         stated_alone=regex.compile(alone),
-        back_refs=back_refs,
-        compared=compared,
-        back_refs_last=back_refs_last,
-        held_back=held_back,
-        held_reach=held_reach,
-        ditto=ditto,
-        across_after=across_after,
-        whole_after=regex.compile(whole_after),
+        back_refs=words("back_refs"),
+        compared=words("compared_after"),
+        back_refs_last=words("back_refs_last"),
+        held_back=words("held_back"),
+        held_reach=int(table.get("held_reach", 0)),
+        ditto=words("ditto_marks"),
+        across_after=int(table.get("across_after", 1)),
+        whole_after=regex.compile(table.get("whole_after", "(?!)")),
         whole_source=regex.compile(
             rf"(?<![가-힣])(?:{alternation(whole) or '(?!)'}){S}*(?P<label>{LAZY_WORD})"
             rf"(?:{alternation(ends)}|지원|부담|사업)?(?=[,，.\s)]|$)"),
@@ -124,27 +129,7 @@ def _sum_forms(links: tuple, ends: tuple, actors: tuple, cues: tuple, after: tup
 
 
 def sum_forms(words: Tables) -> SumForms:
-    return _memo(words, "sum_forms", lambda: _sum_forms_of(words.forms.get("sum", {})))
-
-
-def _sum_forms_of(table: dict) -> SumForms:
-    return _sum_forms(tuple(table.get("links_after", ())), tuple(table.get("ends_after", ())),
-                      tuple(table.get("actor_particles", ())), tuple(table.get("total_cues", ())),
-                      tuple(table.get("partial_after", ())), tuple(table.get("list_tails", ())),
-                      tuple(table.get("not_after", ())), int(table.get("nearest", 10)),
-                      table.get("share", "(?!)"), tuple(table.get("joiners", ())),
-                      tuple(table.get("whole_cues", ())), tuple(table.get("paid_before", ())),
-                      table.get("each_before", "(?!)"), tuple(table.get("of_nouns", ())),
-                      table.get("stated_alone", "(?!)"), tuple(table.get("back_refs", ())),
-                      table.get("of_particle", ""),
-                      json.dumps(table.get("place_payers", {}), sort_keys=True, ensure_ascii=False),
-                      tuple(table.get("actor_fillers", ())), table.get("place_actor", "(?!)"),
-                      tuple(table.get("between_after", ())), tuple(table.get("skip_before", ())),
-                      tuple(table.get("compared_after", ())),
-                      tuple(table.get("back_refs_last", ())),
-                      tuple(table.get("held_back", ())), int(table.get("held_reach", 0)),
-                      table.get("actor_object", "(?!)"), tuple(table.get("ditto_marks", ())),
-                      int(table.get("across_after", 1)), table.get("whole_after", "(?!)"))
+    return _memo(words, "sum_forms", lambda: _sum_forms(_section_json(words, "sum")))
 
 
 @dataclass(frozen=True)
@@ -397,7 +382,8 @@ class AttachForms:
     right_before: regex.Pattern
     total_words: tuple
     spent_labels: frozenset  # money nouns naming an amount spent ("4년간 사업비는 265억 원")
-    each_amount: regex.Pattern  # an amount each gets or an average: it takes no period
+    average_before: regex.Pattern  # "평균 100억원": an average takes no period
+    each_after: regex.Pattern  # "100억원씩": an amount each gets takes no period
     metro_header: regex.Pattern
     first_place: regex.Pattern  # group city: a metropolitan city, else a province
 
@@ -421,7 +407,8 @@ def _attach_forms(table_json: str, cities: tuple, provinces: tuple) -> AttachFor
         right_before=regex.compile(table["right_before"]),
         total_words=tuple(table["total_words"]),
         spent_labels=frozenset(table.get("spent_labels", ())),
-        each_amount=regex.compile(table.get("each_amount", "(?!)")),
+        average_before=regex.compile(table.get("average_before", "(?!)")),
+        each_after=regex.compile(table.get("each_after", "(?!)")),
         metro_header=regex.compile(expand(table["metro_header"], {"NAMES": names})),
         first_place=regex.compile(first_place),
     )
