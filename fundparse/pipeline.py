@@ -310,8 +310,8 @@ def _beside(a: Amount, period: FoundPeriod, text: str, attach: AttachForms) -> b
 def _each(a: Amount, text: str, attach: AttachForms) -> bool:
     """An amount each one gets or an average ("평균 100억원씩"): no period's."""
     head = a.chain_start if 0 <= a.chain_start <= a.start else a.start
-    return (attach.each_amount.search(text[max(0, head - 8):head]) is not None
-            or attach.each_amount.search(text[a.end:a.end + 4]) is not None)
+    return (attach.average_before.search(text, max(0, head - 8), head) is not None
+            or attach.each_after.match(text, a.end) is not None)
 
 
 def _spent(a: Amount, period: FoundPeriod, sentence_end: int, text: str, verb) -> bool:

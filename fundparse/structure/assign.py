@@ -208,21 +208,28 @@ def _pays_next(reader: SplitReader, forms: SumForms, after, hi: int) -> bool:
     return paid is not None and paid.start() == after.start("label")
 
 
-def _coarse(subset, unit: Decimal, have, text: str) -> Decimal:
+def _half_steps(found: list[Candidate], unit: Decimal, text: str) -> dict[int, Decimal]:
+    """Half a unit of each known candidate's last written digit (43조 -> 0.5조, 72.4조 ->
+    0.05조), for those written coarser than their total's ``unit``."""
+    out = {}
+    for c in found:
+        if not c.known:
+            continue
+        step = Decimal(inherit_units(c.fact.amount, text)[0])
+        while step > 1 and c.value % step:
+            step /= 10
+        if step > unit:
+            out[id(c)] = step / 2
+    return out
+
+
+def _coarse(subset, halves: dict[int, Decimal], have) -> Decimal:
     """How far parts written coarser than their total may miss it: half a unit of each part's
     last written digit ("70조 4000억원 … 국비는 43조원, 지방비 3조원, 민자 등이 24조원"), when
     every part is known by its source and rounded coarser than the total is written."""
-    if have or len(subset) < 2 or not all(c.known for c in subset):
+    if have or len(subset) < 2 or not all(id(c) in halves for c in subset):
         return Decimal(0)
-    halves = []
-    for c in subset:
-        step = Decimal(inherit_units(c.fact.amount, text)[0])  # 43조 -> 조, 72.4조 -> 0.1조
-        while step > 1 and c.value % step:
-            step /= 10
-        if step <= unit:
-            return Decimal(0)
-        halves.append(step / 2)
-    return sum(halves, Decimal(0))
+    return sum((halves[id(c)] for c in subset), Decimal(0))
 
 
 class SumAssigner:
@@ -620,12 +627,17 @@ class SumAssigner:
         have = total.split.parts if total.split is not None else []
         need = total.amount.value - sum((p.value for p in have), Decimal(0))
         unit = Decimal(inherit_units(total.amount, self.text)[0])
+        halves: dict[int, Decimal] = {}
         for tier in (Decimal(0), unit / 2, None):
+            if tier is None:  # last: parts written coarser than the total, read once
+                halves = {} if have else _half_steps(found, unit, self.text)
+                if len(halves) < 2:
+                    break
             best = None
             for size in range(1 if have else 2, min(_MAX_SUBSET, len(found)) + 1):
                 for subset in combinations(found, size):
                     gap = abs(sum(c.value for c in subset) - need)
-                    allowed = tier if tier is not None else _coarse(subset, unit, have, self.text)
+                    allowed = tier if tier is not None else _coarse(subset, halves, have)
                     if gap > allowed or allowed and not gap:
                         continue
                     if not have and not any(c.known for c in subset):
@@ -637,7 +649,7 @@ class SumAssigner:
                         best = (key, subset)
             if best is not None:
                 chosen = best[1]
-                allowed = tier if tier is not None else _coarse(chosen, unit, have, self.text)
+                allowed = tier if tier is not None else _coarse(chosen, halves, have)
                 return sorted(chosen, key=lambda c: c.start), False, allowed
         return None
 

@@ -193,6 +193,8 @@ def _unit_scale(unit_text: str) -> int | None:
 
 
 _SPACED_ROW = regex.compile(r"^\s*[^\W\d_][^\d\t]{0,20}?(?:\s+[△▲▽+\-]?\d[\d,.]*){2,}\s*$")
+_SPACED_FIGURE = regex.compile(r"[△▲▽+\-]?\d[\d,.]*")
+_SPACED_FIRST = regex.compile(r"\s+[△▲▽+\-]?\d")
 
 
 def _cells(line: str) -> list[tuple[int, str]]:
@@ -200,10 +202,10 @@ def _cells(line: str) -> list[tuple[int, str]]:
     spaces ("국비 6,428 31 986 1,572") is its label, then one cell a figure."""
     if "\t" not in line and "  " not in line and not any(bar in line for bar in "|│┃║") \
             and _SPACED_ROW.match(line):
-        first = regex.search(r"\s+[△▲▽+\-]?\d", line)
+        first = _SPACED_FIRST.search(line)
         cells = [(0, line[:first.start()])] if first and first.start() > 0 else []
-        cells += [(m.start(), m.group()) for m in regex.finditer(r"[△▲▽+\-]?\d[\d,.]*", line,
-                                                                  pos=first.start() if first else 0)]
+        cells += [(m.start(), m.group())
+                  for m in _SPACED_FIGURE.finditer(line, first.start() if first else 0)]
         return cells
     cells = []
     pos = 0
