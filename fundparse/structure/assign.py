@@ -367,6 +367,12 @@ class SumAssigner:
             if total.split is not None and not self._open(total):
                 continue
             own = self.candidate(total)
+            if total.split is None:  # payers and a ratio: "100억 원은 국비와 지방비가 5:5로"
+                ratio = self._ratio(a, self.sentences.span(a.start)[0], self.window(a.start)[3],
+                                    own)
+                if ratio is not None:
+                    total.split = ratio
+                    continue
             if own is not None and own.known and len(_levels(own.category)) < 2:
                 continue  # a 국비 or a 시비 holds no other source
             lo, s_start, s_end, hi = self.window(a.start)
@@ -612,6 +618,38 @@ class SumAssigner:
                                                           max(last, total.start))):
             return None  # another amount stands between the total and its shares
         return SplitInfo(sorted(parts, key=lambda p: p.start), partial, "sum")
+
+    def _ratio(self, total: Amount, s_start: int, hi: int,
+               own: Candidate | None) -> SplitInfo | None:
+        """Payers and the ratio they pay in, in the total's sentence or the next one of its
+        window: "국비와 지방비가 5:5로" divides the total in halves, "교육부와 교육청, 지자체가
+        각각 3 대 3 대 4 비율로" in tenths; "도와 시가 절반씩" in halves.  A figure with its
+        own source before it ("국비 50억 원") is a part, not the total divided."""
+        for m in self.forms.ratio_shares.finditer(self.text, s_start, hi):
+            if own is not None and own.known and own.end <= m.start():
+                continue
+            payers = m.captures("p")
+            numbers = ([Decimal(1)] * len(payers) if m.group("equal")
+                       else [Decimal(n) for n in m.captures("n")])
+            if len(numbers) != len(payers) or not sum(numbers):
+                continue
+            parts = []
+            for payer, at, number in zip(payers, m.starts("p"), numbers):
+                label = payer.split("(")[0].split("（")[0].strip()
+                category = payer_category(self.reader, self.forms, label, at)
+                if category is None:
+                    break
+                share = number / sum(numbers)
+                value = (total.value * share).quantize(Decimal(1)) if total.currency == "KRW" \
+                    else total.value * share
+                parts.append(Part(self.reader.unglued(label, at)[0], category, at, at + len(payer),
+                                  value, total.currency, None, bare=False, share=share))
+            else:
+                between = self.reader.between(min(total.end, m.start()), max(m.start(), total.start))
+                if any(a is not total for a in between):
+                    continue  # another amount stands between the total and its payers
+                return SplitInfo(parts, False, "sum")
+        return None
 
     def _open(self, total: Fact) -> bool:
         """A split read from its form that names fewer parts than the whole."""

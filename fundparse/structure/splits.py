@@ -125,7 +125,7 @@ class SplitReader:
         """Category of a source word, or of a phrase by its source words ("정부 재정")."""
         category = self.category(label, offset)
         if category is None and " " in label:
-            found = {part for w in label.split() if (whole := self.category(w, offset))
+            found = {part for w in label.split() if (whole := self.source_category(w, offset))
                      for part in whole.split("+")}
             category = "+".join(c for c in CATEGORIES if c in found) or None
         if category is None and (sides := regex.split(f"[{DOTS}]", label)) and len(sides) > 1:
@@ -209,9 +209,10 @@ class SplitReader:
         if not self.text[m.end():m.end() + 1].isdigit():
             multi = self.forms.label_multi.match(self.text, pos, limit)
             words = multi.group("label").split() if multi is not None else ()
-            if words and self.category(words[0], pos) and (
-                    self.category(words[-1], pos) or words[-1] in self.forms.source_nouns):
-                m = multi  # "공기업 재원 3조 원", "공기업 및 민간투자 12,981억 원"
+            if words and self.source_category(words[0], pos) and (
+                    self.category(words[-1], pos) or words[-1] in self.forms.source_nouns
+                    or len(words) == 2 and words[-1] in self.forms.each_words):
+                m = multi  # "공기업 재원 3조 원", "공기업 및 민간투자 12,981억 원", "국비·지방비 각 50억 원"
         label = m.group("label")
         category = self.source_category(label, pos)
         if category is None:
