@@ -257,7 +257,8 @@ class SumAssigner:
         while nxt < len(text) and nxt - s_end < 40 and text[nxt] in " \t\r\n\u00a0":
             nxt += 1  # the next sentence starts at its first word
         if nxt < len(text) and (across or "\n\n" not in text[s_end - 1:nxt]
-                                and "\r\n\r\n" not in text[s_end - 1:nxt]):
+                                and "\r\n\r\n" not in text[s_end - 1:nxt]
+                                or self._points_back(nxt)):
             n_start, n_end = self.sentences.span(nxt)
             if n_start >= s_end:
                 hi = n_end
@@ -270,6 +271,14 @@ class SumAssigner:
                         break
                     hi = self.sentences.span(after)[1]
         return lo, s_start, s_end, hi
+
+    def _points_back(self, start: int) -> bool:
+        """A sentence opening a new paragraph that points back at the total before its first
+        figure ("¶ 17일 시에 따르면 총 사업비 중 국·도비는 155억 원으로"): it stays in the window."""
+        n_end = self.sentences.span(start)[1]
+        first = self.reader.between(start, n_end)
+        head = self.text[start:first[0].start if first else n_end][:40]
+        return any(ref in head for ref in self.forms.back_refs)
 
     def candidate(self, f: Fact) -> Candidate | None:
         if id(f) not in self._candidates:
@@ -367,6 +376,9 @@ class SumAssigner:
             if total.split is not None and not self._open(total):
                 continue
             own = self.candidate(total)
+            if own is not None and own.start < a.start and any(
+                    w in self.forms.list_tails for w in self.text[own.start:a.start].split()):
+                own = None  # "국비 등 195억 원": 국비 and others, a total of several sources
             if total.split is None:  # payers and a ratio: "100억 원은 국비와 지방비가 5:5로"
                 ratio = self._ratio(a, self.sentences.span(a.start)[0], self.window(a.start)[3],
                                     own)
