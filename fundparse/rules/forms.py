@@ -394,15 +394,19 @@ class AttachForms:
 
 def attach_forms(words: Tables) -> AttachForms:
     return _memo(words, "attach_forms", lambda: _attach_forms(
-        _section_json(words, "attach"), tuple(words.metropolitan), tuple(words.provinces)))
+        _section_json(words, "attach"), tuple(words.metropolitan), tuple(words.provinces),
+        tuple(words.districts)))
 
 
 @lru_cache(maxsize=32)
-def _attach_forms(table_json: str, cities: tuple, provinces: tuple) -> AttachForms:
+def _attach_forms(table_json: str, cities: tuple, provinces: tuple,
+                  districts: tuple = ()) -> AttachForms:
     table = json.loads(table_json)
     names = alternation(cities) or "(?!)"
     not_after = alternation(table.get("not_place_after", ()))
-    first_place = (rf"(?<![가-힣])(?:(?P<city>{names})|{alternation(provinces) or '(?!)'})"
+    district = (rf"|(?:{alternation(districts)})(?=청|는|은|가|이|의|와|에|\s|,)"
+                if districts else "")
+    first_place = (rf"(?<![가-힣])(?:(?P<city>{names}{district})|{alternation(provinces) or '(?!)'})"
                    + (rf"(?!{not_after})" if not_after else ""))
     return AttachForms(
         spent_then=regex.compile(table["spent_then"]),

@@ -56,6 +56,7 @@ class Tables:
     metropolitan: tuple[str, ...]
     provinces: tuple[str, ...] = ()
     city_funds: tuple[str, ...] = ()  # 시비: provincial in a 광역시
+    districts: tuple[str, ...] = ()  # 군/구 of the metropolitan cities (their 시비 is provincial)
     heads: dict[str, str] = field(default_factory=dict)  # 기금 in 한강수계기금
     tails: tuple[str, ...] = ()  # 지원 in 국고지원, 사업비 in 민자사업비 ([tails] of sources.toml)
     forms: dict[str, Any] = field(default_factory=dict)  # how structure is written (forms.toml)
@@ -186,6 +187,7 @@ def load_tables(extensions: str = "{}") -> Tables:
         codes=codes,
         metropolitan=metropolitan,
         provinces=tuple(source_data["metropolitan"].get("provinces", ())),
+        districts=tuple(source_data["metropolitan"].get("districts", ())),
         city_funds=tuple(source_key(w) for w in source_data["metropolitan"].get("city_funds", ())),
         heads=merge_tables(source_data.get("heads", {}), extra.get("heads", {})),
         tails=tuple(sorted({*source_data.get("tails", {}).get("words", ()),
