@@ -404,6 +404,11 @@ class SumAssigner:
                 near = [c for c in near if id(c.fact.amount) not in held]
             near.sort(key=lambda c: abs(c.start - a.start))
             near = near[: self.forms.nearest]
+            inside = self._total_inside(facts[here - 1] if here else None, total, s_start, s_end)
+            if inside is not None and id(inside.fact) not in taken and total.split is None:
+                total.split = SplitInfo([inside.part()], True, "sum")  # "국비 456억원(총사업비 659억원)"
+                taken.add(id(inside.fact))
+                continue
             found = self._adding_up(total, near, s_start, s_end)
             if found is None:  # parts that add up exactly, past a paragraph break
                 far_lo, _, _, far_hi = self.window(a.start, across=True)
@@ -502,6 +507,7 @@ class SumAssigner:
                 continue
             own = self.candidate(f)
             if (own is None or not own.known or len(_levels(own.category)) != 1
+                    or self.reader.source_category(own.label, own.start) is None  # "청주시는": who spends
                     or any(p.category not in _GOVERNMENT or p.amount is None
                            or _levels(p.category) & _levels(own.category) for p in info.parts)):
                 continue
@@ -631,6 +637,17 @@ class SumAssigner:
             return None  # another amount stands between the total and its shares
         return SplitInfo(sorted(parts, key=lambda p: p.start), partial, "sum")
 
+    def _total_inside(self, before: Fact | None, total: Fact, s_start: int,
+                      s_end: int) -> Candidate | None:
+        """The part written right before its total in brackets: "최대 국비 456억원(총사업비
+        659억원)" (a cap on the part as well)."""
+        if (before is None or before.amount.currency != total.amount.currency
+                or before.amount.value >= total.amount.value or before.amount.start < s_start
+                or not self.forms.total_inside.match(self.text, before.amount.end, total.amount.start)):
+            return None
+        found = source_of(before, self.reader, self.forms, s_start, s_end)
+        return found if found is not None and found.known else None
+
     def _ratio(self, total: Amount, s_start: int, hi: int,
                own: Candidate | None) -> SplitInfo | None:
         """Payers and the ratio they pay in, in the total's sentence or the next one of its
@@ -660,6 +677,8 @@ class SumAssigner:
                 between = self.reader.between(min(total.end, m.start()), max(m.start(), total.start))
                 if any(a is not total for a in between):
                     continue  # another amount stands between the total and its payers
+                if m.start() < total.start and self.reader.between(s_start, m.start()):
+                    continue  # "100억 원을 A와 B가 5대 5로 매칭해 50억원을": the ratio is the first's
                 return SplitInfo(parts, False, "sum")
         return None
 
