@@ -362,8 +362,8 @@ class SumAssigner:
         self._exact_over_partial(facts)
         for total in by_value:
             a = total.amount
-            if (a.per is not None and total.split is None and id(total) not in taken
-                    and a.high is None and a.bound is None and not a.change):
+            if (total.split is None and id(total) not in taken and a.high is None and not a.change
+                    and (a.per is not None and a.bound is None or a.bound == "max" and a.per is None)):
                 # "농가당 표준사업비 단가는 2000만원이다. 지원비율은 국고보조 20%, …": a unit
                 # cost divided by shares
                 _, _, _, hi = self.window(a.start)
