@@ -66,6 +66,7 @@ class SumForms:
     ditto: tuple  # marks repeating the label above: "(〃 450억원 〃360억원)"
     across_after: int  # sentences after the next one where parts adding up exactly are looked for
     whole_after: regex.Pattern  # after an amount: it is stated as the whole ("111억원의 사업비가")
+    not_actor_endings: tuple  # "신규사업은 571억 원": a kind of spending, no payer
     total_inside: regex.Pattern  # "국비 456억원(총사업비 …": between a part and its total in brackets
     ratio_shares: regex.Pattern  # "국비와 지방비가 5:5로": payers (group p) and their ratio (n / equal)
 
@@ -124,6 +125,7 @@ def _sum_forms(table_json: str) -> SumForms:
         ditto=words("ditto_marks"),
         across_after=int(table.get("across_after", 1)),
         whole_after=regex.compile(table.get("whole_after", "(?!)")),
+        not_actor_endings=words("not_actor_endings"),
         total_inside=regex.compile(table.get("total_inside", "(?!)")),
         ratio_shares=regex.compile(expand(table.get("ratio_shares", "(?!)"), {
             "S": S, "DOTS": DOTS, "P": rf"[가-힣A-Za-z]+?(?:{S}*[(（][^()（）\n]{{1,12}}[)）])?",

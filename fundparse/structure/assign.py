@@ -156,7 +156,8 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
     if actor is not None and not reader.names_money(actor.group("label")):
         label = actor.group("label")
         category = payer_category(reader, forms, label, start)
-        return label, category or "other", actor.start(), end, category is not None
+        if category is not None or not label.endswith(forms.not_actor_endings):
+            return label, category or "other", actor.start(), end, category is not None
     place = forms.place_actor.search(text, max(lo, head - 8), head)
     if place is not None:  # "시는 801억원(70.5%)을": counted only where the figures add up
         category = reader.category(place.group("label"), start)
