@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
+from fundparse.numerals import parse_numeral
 from fundparse.rules.forms import PeriodForm, PeriodForms
 
 @dataclass(slots=True)
@@ -35,6 +36,9 @@ def _year(token: str | None, doc_date: dt.date | None, relative: dict[str, int])
         return None
     if token in relative:
         return None if doc_date is None else doc_date.year + relative[token]
+    if not token.isdigit() and token[0].isdigit():  # "2천1년", "1천9백98년": a written numeral
+        numeral = parse_numeral(token)
+        return None if numeral is None else int(numeral.value)
     if token[0] in "'’‘`":
         two = int(token[1:])
         return 2000 + two if two < 70 else 1900 + two
