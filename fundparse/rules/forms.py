@@ -241,6 +241,7 @@ class SplitForms:
     ratio: regex.Pattern  # after a number: it is one side of a ratio ("1:1 매칭")
     joined_before: regex.Pattern  # a second payer joined before a part's source ("타 기관 및 민자")
     qualifier_before: regex.Pattern  # whose the source is: "국민안전처 특별교부세"
+    included_in: regex.Pattern  # "국비 242억원을 포함한 보조금 353억원": a part inside the next part
     glued: tuple  # particles glued to a source word, tried in this order
     partial_words: frozenset  # words after a part that leave the list partial
     source_nouns: frozenset  # last word of a source named in two words

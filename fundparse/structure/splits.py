@@ -125,7 +125,9 @@ class SplitReader:
         """Category of a source word, or of a phrase by its source words ("정부 재정")."""
         category = self.category(label, offset)
         if category is None and " " in label:
-            found = {part for w in label.split() if (whole := self.source_category(w, offset))
+            # a word that only qualifies a source ("시 보조금") adds no payer of its own
+            words = [w for w in label.split() if source_key(w) not in self.words.tails] or label.split()
+            found = {part for w in words if (whole := self.source_category(w, offset))
                      for part in whole.split("+")}
             category = "+".join(c for c in CATEGORIES if c in found) or None
         if category is None and (sides := regex.split(f"[{DOTS}]", label)) and len(sides) > 1:
@@ -363,6 +365,11 @@ class SplitReader:
         earlier = [a for a in self.between(sentence_start, edge) if a.end <= edge]
         for amount in reversed(earlier):
             gap = self.text[amount.end:edge]
+            if items and self.forms.included_in.fullmatch(self.text, amount.end, items[0].start):
+                inner = self._part_before(amount, sentence_start)
+                if inner is not None and not items[0].parts:  # "국비 242억원을 포함한 보조금 353억원"
+                    items[0].parts, items[0].partial = [inner], True
+                break
             if not self.forms.connector.fullmatch(gap) and gap != "":
                 break
             label = self.forms.label_before.search(self.text, max(sentence_start, amount.start - 12),
@@ -385,6 +392,14 @@ class SplitReader:
             return None  # "국비 10억원으로 20억원 …" is no list
         # "…까지 합쳐 총": these parts join others named earlier, so they need not add up
         return SplitInfo(items, bool(m.group("etc") or m.group("incl") or m.group("also")), "before")
+
+    def _part_before(self, amount: Amount, sentence_start: int) -> Part | None:
+        """The part written as a known source and ``amount``: "국비 242억원"."""
+        label = self.forms.label_before.search(self.text, max(sentence_start, amount.start - 12),
+                                               amount.start)
+        if label is None:
+            return None
+        return self.read_item(label.start(), amount.end, allow_unknown=False)
 
     def _shares_before(self, sentence_start: int, edge: int) -> SplitInfo | None:
         """"국비 70%, 지방비 30%로 총 200억원을": shares named before the total."""
