@@ -380,6 +380,9 @@ class SumAssigner:
             if own is not None and own.start < a.start and any(
                     w in self.forms.list_tails for w in self.text[own.start:a.start].split()):
                 own = None  # "국비 등 195억 원": 국비 and others, a total of several sources
+            elif (own is not None and own.start < a.start and self._stated(a)
+                  and self.reader.source_category(own.label, own.start) is None):
+                own = None  # "충남도는 내년에 총사업비 1조1천2백억원을": who spends a stated total
             if total.split is None:  # payers and a ratio: "100억 원은 국비와 지방비가 5:5로"
                 ratio = self._ratio(a, self.sentences.span(a.start)[0], self.window(a.start)[3],
                                     own)
