@@ -566,7 +566,8 @@ class SumAssigner:
             lo, hi = self.sentences.span(cue.start())
             here = facts[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
             free = [f for f in here if f.split is None and _plain(f.amount)
-                    and not (self.candidate(f) and self.candidate(f).known)]
+                    and not (self.candidate(f) and self.candidate(f).known
+                             and not cue.start() <= self.candidate(f).end <= cue.end())]
             before = [f for f in free if f.amount.end <= cue.start()]
             target = before[-1] if before else next(
                 (f for f in free if f.amount.start >= cue.end()), None)
