@@ -56,9 +56,9 @@ def compile_context(words) -> ContextPatterns:
         not_money_before=regex.compile(
             rf"(?:\L<words>)(?:은|는|이|가|의|도|만|에서|을|를)?{S}+(?:[^\s]+{S}+){{0,2}}\Z",
                                        words=money.get("not_money_before", []) or ["\0"]),
-        # between two items of a list: "…억, 복지 ", "…억 달러, 수입은 "
+        # between two items of a list: "…억, 복지 ", "…억 달러, 수입은 ", "…40억 △전통문화체험관 "
         list_gap=regex.compile(
-            rf"(?:과|와|이며|이고|로)?{S}*[,，·ㆍ]{S}*(?:[가-힣A-Za-z]+{S}*){{0,3}}"
+            rf"(?:과|와|이며|이고|로)?{S}*(?:[,，·ㆍ]|{S}*[△▲▶▷■□○●•◆◇]){S}*(?:[가-힣A-Za-z]+{S}*){{0,3}}"
             rf"(?:(?:은|는|이|가|에){S}*)?"),
         range_gap=regex.compile(rf"{S}*[~∼～〜\-–]{S}*\Z"),
     )
