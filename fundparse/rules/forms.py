@@ -128,7 +128,7 @@ def _sum_forms(table_json: str) -> SumForms:
         not_actor_endings=words("not_actor_endings"),
         total_inside=regex.compile(table.get("total_inside", "(?!)")),
         ratio_shares=regex.compile(expand(table.get("ratio_shares", "(?!)"), {
-            "S": S, "DOTS": DOTS, "P": rf"[가-힣A-Za-z]+?(?:{S}*[(（][^()（）\n]{{1,12}}[)）])?",
+            "S": S, "DOTS": DOTS, "P": table.get("ratio_payer", "(?!)"),
             "EQUAL": alternation(words("equal_shares")) or "(?!)"})),
         whole_source=regex.compile(
             rf"(?<![가-힣])(?:{alternation(whole) or '(?!)'}){S}*(?P<label>{LAZY_WORD})"
@@ -400,18 +400,20 @@ class AttachForms:
 def attach_forms(words: Tables) -> AttachForms:
     return _memo(words, "attach_forms", lambda: _attach_forms(
         _section_json(words, "attach"), tuple(words.metropolitan), tuple(words.provinces),
-        tuple(words.districts)))
+        tuple(words.districts), tuple(words.municipalities), tuple(words.municipality_after)))
 
 
 @lru_cache(maxsize=32)
-def _attach_forms(table_json: str, cities: tuple, provinces: tuple,
-                  districts: tuple = ()) -> AttachForms:
+def _attach_forms(table_json: str, cities: tuple, provinces: tuple, districts: tuple = (),
+                  municipalities: tuple = (), municipality_after: tuple = ()) -> AttachForms:
     table = json.loads(table_json)
     names = alternation(cities) or "(?!)"
     not_after = alternation(table.get("not_place_after", ()))
     district = (rf"|(?:{alternation(districts)})(?=청|는|은|가|이|의|와|에|\s|,)"
                 if districts else "")
-    first_place = (rf"(?<![가-힣])(?:(?P<city>{names}{district})|{alternation(provinces) or '(?!)'})"
+    towns = (rf"|(?:{alternation(municipalities)})(?=(?:{alternation(municipality_after)}))"
+             if municipalities and municipality_after else "")
+    first_place = (rf"(?<![가-힣])(?:(?P<city>{names}{district})|{alternation(provinces) or '(?!)'}{towns})"
                    + (rf"(?!{not_after})" if not_after else ""))
     return AttachForms(
         spent_then=regex.compile(table["spent_then"]),

@@ -57,6 +57,8 @@ class Tables:
     provinces: tuple[str, ...] = ()
     city_funds: tuple[str, ...] = ()  # 시비: provincial in a 광역시
     districts: tuple[str, ...] = ()  # 군/구 of the metropolitan cities (their 시비 is provincial)
+    municipalities: tuple[str, ...] = ()  # 시/군 of the provinces, by name
+    municipality_after: tuple[str, ...] = ()  # "시", "군", "=": what names one as a place
     heads: dict[str, str] = field(default_factory=dict)  # 기금 in 한강수계기금
     tails: tuple[str, ...] = ()  # 지원 in 국고지원, 사업비 in 민자사업비 ([tails] of sources.toml)
     forms: dict[str, Any] = field(default_factory=dict)  # how structure is written (forms.toml)
@@ -113,6 +115,22 @@ class Tables:
                 for word in sides.get(side, []):
                     out.setdefault(word, meaning)
         return out
+
+    def placed_source(self, label: str) -> tuple[str, str] | None:
+        """(place, category) of a source word written after a place's name: "광주시비" ->
+        (광주, municipal), "경기도비" -> (경기, provincial); None for anything else."""
+        key = source_key(label)
+        for place in self._places_by_length:
+            if key.startswith(place) and len(key) > len(place) + 1:
+                category = self.sources.get(key[len(place):])
+                if category is not None:
+                    return place, category
+        return None
+
+    @cached_property
+    def _places_by_length(self) -> tuple[str, ...]:
+        places = {*self.metropolitan, *self.provinces, *self.municipalities}
+        return tuple(sorted(places, key=lambda p: (-len(p), p)))
 
     @cached_property
     def source_labels(self) -> list[str]:
@@ -188,6 +206,8 @@ def load_tables(extensions: str = "{}") -> Tables:
         metropolitan=metropolitan,
         provinces=tuple(source_data["metropolitan"].get("provinces", ())),
         districts=tuple(source_data["metropolitan"].get("districts", ())),
+        municipalities=tuple(source_data["metropolitan"].get("municipalities", ())),
+        municipality_after=tuple(source_data["metropolitan"].get("municipality_after", ())),
         city_funds=tuple(source_key(w) for w in source_data["metropolitan"].get("city_funds", ())),
         heads=merge_tables(source_data.get("heads", {}), extra.get("heads", {})),
         tails=tuple(sorted({*source_data.get("tails", {}).get("words", ()),

@@ -384,8 +384,7 @@ class SumAssigner:
                   and self.reader.source_category(own.label, own.start) is None):
                 own = None  # "충남도는 내년에 총사업비 1조1천2백억원을": who spends a stated total
             if total.split is None:  # payers and a ratio: "100억 원은 국비와 지방비가 5:5로"
-                ratio = self._ratio(a, self.sentences.span(a.start)[0], self.window(a.start)[3],
-                                    own)
+                ratio = self._ratio(a, *self.window(a.start)[::3], own)
                 if ratio is not None:
                     total.split = ratio
                     continue
@@ -653,13 +652,14 @@ class SumAssigner:
         found = source_of(before, self.reader, self.forms, s_start, s_end)
         return found if found is not None and found.known else None
 
-    def _ratio(self, total: Amount, s_start: int, hi: int,
+    def _ratio(self, total: Amount, lo: int, hi: int,
                own: Candidate | None) -> SplitInfo | None:
-        """Payers and the ratio they pay in, in the total's sentence or the next one of its
-        window: "국비와 지방비가 5:5로" divides the total in halves, "교육부와 교육청, 지자체가
-        각각 3 대 3 대 4 비율로" in tenths; "도와 시가 절반씩" in halves.  A figure with its
-        own source before it ("국비 50억 원") is a part, not the total divided."""
-        for m in self.forms.ratio_shares.finditer(self.text, s_start, hi):
+        """Payers and the ratio they pay in, in the total's window (its sentence and the ones
+        beside it in the paragraph): "국비와 지방비가 5:5로" divides the total in halves,
+        "교육부와 교육청, 지자체가 각각 3 대 3 대 4 비율로" in tenths; "도와 시가 절반씩" in
+        halves.  A figure with its own source before it ("국비 50억 원") is a part, not the total
+        divided."""
+        for m in self.forms.ratio_shares.finditer(self.text, lo, hi):
             if own is not None and own.known and own.end <= m.start():
                 continue
             payers = m.captures("p")
@@ -669,7 +669,7 @@ class SumAssigner:
                 continue
             parts = []
             for payer, at, number in zip(payers, m.starts("p"), numbers):
-                label = payer.split("(")[0].split("（")[0].strip()
+                label = payer.split("(")[0].split("（")[0].split()[-1]  # "해당 시군": 시군
                 category = payer_category(self.reader, self.forms, label, at)
                 if category is None:
                     break
@@ -682,7 +682,8 @@ class SumAssigner:
                 between = self.reader.between(min(total.end, m.start()), max(m.start(), total.start))
                 if any(a is not total for a in between):
                     continue  # another amount stands between the total and its payers
-                if m.start() < total.start and self.reader.between(s_start, m.start()):
+                if m.start() < total.start and self.reader.between(
+                        self.sentences.span(m.start())[0], m.start()):
                     continue  # "100억 원을 A와 B가 5대 5로 매칭해 50억원을": the ratio is the first's
                 return SplitInfo(parts, False, "sum")
         return None

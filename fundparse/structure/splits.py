@@ -111,6 +111,11 @@ class SplitReader:
         if category and "municipal" in category and source_key(label) in self.words.city_funds:
             if self.metro_doc or self._metro_sentence(offset):
                 category = category.replace("municipal", "provincial")
+        if category is None and len(label) > 3 and (placed := self.words.placed_source(label)):
+            place, category = placed  # "광주시비": a metropolitan city's 시비 is provincial
+            fund = source_key(label)[len(place):]
+            if place in self.words.metropolitan and fund in self.words.city_funds:
+                category = category.replace("municipal", "provincial")
         return category
 
     def unglued(self, label: str, offset: int) -> tuple[str, str | None]:
