@@ -91,7 +91,7 @@ def _sum_forms(table_json: str) -> SumForms:
             rf"(?P<label>{LAZY_WORD})(?:{alternation(ends)})?"
             rf"(?=[,，.\s)]|$)"),
         label_before=regex.compile(
-            rf"(?<![가-힣])(?P<label>{WORD}(?:{S}{WORD}){{0,2}}){S}*[:：(（]?{S}*\Z"),
+            rf"(?<![가-힣0-9])(?P<label>{WORD}(?:{S}{WORD}){{0,2}}){S}*[:：(（]?{S}*\Z"),
         aliased_before=regex.compile(
             rf"(?<![가-힣])(?P<label>{WORD}){S}*[(（](?P<alias>[^()（）\n]{{1,16}})[)）]{S}*\Z"),
         paid_before=regex.compile(

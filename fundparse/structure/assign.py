@@ -388,8 +388,10 @@ class SumAssigner:
                 if ratio is not None:
                     total.split = ratio
                     continue
-            if own is not None and own.known and len(_levels(own.category)) < 2:
-                continue  # a 국비 or a 시비 holds no other source
+            spender = (own is not None and own.known and own.start < a.start
+                       and self.reader.source_category(own.label, own.start) is None)
+            if own is not None and own.known and len(_levels(own.category)) < 2 and not spender:
+                continue  # a 국비 or a 시비 holds no other source (a place spending it may)
             lo, s_start, s_end, hi = self.window(a.start)
             here = bisect.bisect_left(starts, a.start)
             reach = 3 * self.forms.nearest  # the nearest are all that are kept
@@ -398,7 +400,7 @@ class SumAssigner:
             near = [c for f in window if f is not total and id(f) not in taken
                     and f.amount.currency == a.currency and f.amount.value < a.value
                     for c in self.candidates(f)]
-            if own is not None and own.known:  # a 지방비 holds only 도비, 시비 … (levels it covers)
+            if own is not None and own.known and not spender:  # a 지방비 holds only 도비, 시비 …
                 levels = _levels(own.category)
                 near = [c for c in near if c.known and set(c.category.split("+")) <= levels
                         and c.category != own.category]
@@ -429,6 +431,8 @@ class SumAssigner:
                     exact = self._adding_up(total, near + wide, s_start, s_end)
                     if exact is not None and (not exact[2] or self._tied_back(exact[0])):
                         found = exact
+            if spender and found is not None and (found[2] or len(found[0]) < 2):
+                found = None  # a place's own figure: only parts that add up to it exactly
             if found is None and total.split is None and not (own and own.known):
                 shares = self._shares(a, lo, hi)
                 if shares is not None and not shares.partial:  # shares that make 100 %
