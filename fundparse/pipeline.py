@@ -341,7 +341,11 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
         here = [f for f in free if f.amount.per is None and f.amount.change is None
                 # a rate (매년 …) or a difference ("계획보다 422억 원 늘어난") takes no period
                 and not _each(f.amount, text, attach)]
-        after = [f for f in here if f.amount.start >= period.text_end]
+        # an amount after another period of the sentence is that one's ("계획(2028~2037) 수립
+        # 2018~2027년 1차 사업 5613억원"): the nearer period governs it
+        nxt = min((q.text_start for q in periods if q is not period and q.rank >= period.rank
+                   and period.text_end <= q.text_start < s_end), default=s_end)
+        after = [f for f in here if period.text_end <= f.amount.start < nxt]
         before = [f for f in here if f.amount.end <= period.text_start]
         # "…까지 … 288억원에서 도비 110억원을 늘려 총 398억원을 투입": the total stated with 총
         total = ([f for f in after if _stated_total(f, text, s_start, attach)]
