@@ -28,6 +28,7 @@ from fundparse.structure.splits import Part, SplitInfo, SplitReader, inherit_uni
 _MAX_SUBSET = 6  # parts in one list; 10 candidates make at most 847 subsets to add up
 _GOVERNMENT = {"national", "provincial", "municipal", "local"}
 _BRACKET = regex.compile(r"[(（][^()（）\n]{0,120}[)）]")
+_BRACKET_OPEN = regex.compile(r"[ \u00a0]*[(（][^()（）\n]{0,30}")
 
 
 @dataclass
@@ -119,7 +120,7 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
             rest.pop()  # "관광기금의 출자로 3천500억원", "지방자치단체 대응 예산 36억원"
         if len(rest) < len(words):
             payer = rest[-1].removesuffix(forms.of_particle)
-            category = reader.category(payer, start) or reader.unglued(payer, start)[1]
+            category = payer_category(reader, forms, payer, start)  # "경기도 예산 16억원"
             if category is not None:
                 return payer, category, before.start("label"), end, True
         # the word right before it, else the two words ("교육부 지원금", "민간 투자")
@@ -572,6 +573,9 @@ class SumAssigner:
                     and not (self.candidate(f) and self.candidate(f).known
                              and not cue.start() <= self.candidate(f).end <= cue.end())]
             before = [f for f in free if f.amount.end <= cue.start()]
+            if len(before) > 1 and _BRACKET_OPEN.fullmatch(text, before[-2].amount.end,
+                                                           before[-1].amount.start):
+                before.pop()  # "총 사업비 94억 원(건축비 87억 원) 전액을": the figure the note is on
             target = before[-1] if before else next(
                 (f for f in free if f.amount.start >= cue.end()), None)
             opener = text[lo:cue.start()].split()
