@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from decimal import Decimal, localcontext
 
+import regex
 
 from fundparse import checks, records
 from fundparse.amount import Amount
@@ -324,6 +325,9 @@ def _spent(a: Amount, period: FoundPeriod, sentence_end: int, text: str, verb) -
     return a.bound is None and verb.search(text, a.end, end) is not None
 
 
+_BRACKET_CLOSE = regex.compile(r"[)）]")
+
+
 def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Sentences,
                     text: str, forms, attach: AttachForms) -> None:
     """A period goes to an amount of its own sentence: the stated total after it, the amount
@@ -342,10 +346,13 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
                 # a rate (매년 …) or a difference ("계획보다 422억 원 늘어난") takes no period
                 and not _each(f.amount, text, attach)]
         # an amount after another period of the sentence is that one's ("계획(2028~2037) 수립
-        # 2018~2027년 1차 사업 5613억원"): the nearer period governs it
-        nxt = min((q.text_start for q in periods if q is not period and q.rank >= period.rank
-                   and period.text_end <= q.text_start < s_end), default=s_end)
-        after = [f for f in here if period.text_end <= f.amount.start < nxt]
+        # 2018~2027년 1차 사업 5613억원"): the nearer period governs it, unless a bracket it
+        # stands in closes first ("(…2002년 완공)과 …(…2006년 완공)에도 각각 1조원, 2조원")
+        later = [q for q in periods if q is not period and q.rank >= period.rank
+                 and period.text_end <= q.text_start < s_end]
+        after = [f for f in here if f.amount.start >= period.text_end and not any(
+            q.text_end <= f.amount.start and not _BRACKET_CLOSE.search(text, q.text_end, f.amount.start)
+            for q in later)]
         before = [f for f in here if f.amount.end <= period.text_start]
         # "…까지 … 288억원에서 도비 110억원을 늘려 총 398억원을 투입": the total stated with 총
         total = ([f for f in after if _stated_total(f, text, s_start, attach)]
