@@ -120,12 +120,19 @@ class Tables:
         """(place, category) of a source word written after a place's name: "광주시비" ->
         (광주, municipal), "경기도비" -> (경기, provincial); None for anything else."""
         key = source_key(label)
-        for place in self._places_by_length:
-            if key.startswith(place) and len(key) > len(place) + 1:
-                category = self.sources.get(key[len(place):])
-                if category is not None:
-                    return place, category
-        return None
+        cache = self._placed
+        if key not in cache:
+            if len(cache) > 4096:
+                cache.clear()  # bounded, like the category cache
+            cache[key] = next(((place, self.sources[key[len(place):]])
+                               for place in self._places_by_length
+                               if key.startswith(place) and len(key) > len(place) + 1
+                               and key[len(place):] in self.sources), None)
+        return cache[key]
+
+    @cached_property
+    def _placed(self) -> dict[str, tuple[str, str] | None]:
+        return {}
 
     @cached_property
     def _places_by_length(self) -> tuple[str, ...]:
