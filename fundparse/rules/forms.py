@@ -68,6 +68,7 @@ class SumForms:
     whole_after: regex.Pattern  # after an amount: it is stated as the whole ("111억원의 사업비가")
     not_actor_endings: tuple  # "신규사업은 571억 원": a kind of spending, no payer
     total_inside: regex.Pattern  # "국비 456억원(총사업비 …": between a part and its total in brackets
+    ratio_cue: regex.Pattern  # a ratio or an equal share written somewhere: "5:5", "3 대 7", "절반씩"
     ratio_shares: regex.Pattern  # "국비와 지방비가 5:5로": payers (group p) and their ratio (n / equal)
 
 
@@ -127,6 +128,8 @@ def _sum_forms(table_json: str) -> SumForms:
         whole_after=regex.compile(table.get("whole_after", "(?!)")),
         not_actor_endings=words("not_actor_endings"),
         total_inside=regex.compile(table.get("total_inside", "(?!)")),
+        ratio_cue=regex.compile(expand(table.get("ratio_cue", "(?!)"), {
+            "S": S, "EQUAL": alternation(words("equal_shares")) or "(?!)"})),
         ratio_shares=regex.compile(expand(table.get("ratio_shares", "(?!)"), {
             "S": S, "DOTS": DOTS, "P": table.get("ratio_payer", "(?!)"),
             "EQUAL": alternation(words("equal_shares")) or "(?!)"})),

@@ -124,10 +124,10 @@ class Tables:
         if key not in cache:
             if len(cache) > 4096:
                 cache.clear()  # bounded, like the category cache
-            cache[key] = next(((place, self.sources[key[len(place):]])
-                               for place in self._places_by_length
-                               if key.startswith(place) and len(key) > len(place) + 1
-                               and key[len(place):] in self.sources), None)
+            m = self._place_prefix.match(key)
+            rest = key[m.end():] if m else ""
+            cache[key] = (m.group(), self.sources[rest]) if len(rest) > 1 and rest in self.sources \
+                else None
         return cache[key]
 
     @cached_property
@@ -135,9 +135,11 @@ class Tables:
         return {}
 
     @cached_property
-    def _places_by_length(self) -> tuple[str, ...]:
-        places = {*self.metropolitan, *self.provinces, *self.municipalities}
-        return tuple(sorted(places, key=lambda p: (-len(p), p)))
+    def _place_prefix(self):
+        import regex  # only the structure stage asks
+        places = sorted({*self.metropolitan, *self.provinces, *self.municipalities},
+                        key=lambda p: (-len(p), p))
+        return regex.compile("|".join(regex.escape(p) for p in places) or "(?!)")
 
     @cached_property
     def source_labels(self) -> list[str]:

@@ -244,6 +244,7 @@ class SumAssigner:
         self.forms = forms
         self._candidates: dict[int, Candidate | None] = {}
         self._pairs: dict[int, list[Candidate]] = {}
+        self._ratios: list | None = None  # payers-and-ratio matches of the document
 
     def window(self, offset: int, across: bool = False) -> tuple[int, int, int, int]:
         """(window start, own sentence start, own sentence end, window end): the total's
@@ -667,7 +668,12 @@ class SumAssigner:
         "교육부와 교육청, 지자체가 각각 3 대 3 대 4 비율로" in tenths; "도와 시가 절반씩" in
         halves.  A figure with its own source before it ("국비 50억 원") is a part, not the total
         divided."""
-        for m in self.forms.ratio_shares.finditer(self.text, lo, hi):
+        if self._ratios is None:  # read once per document, where a ratio's cue is written
+            self._ratios = (list(self.forms.ratio_shares.finditer(self.text))
+                            if self.forms.ratio_cue.search(self.text) else [])
+        for m in self._ratios:
+            if not lo <= m.start() < hi:
+                continue
             if own is not None and own.known and own.end <= m.start():
                 continue
             payers = m.captures("p")

@@ -30,6 +30,7 @@ from fundparse.structure.sentences import Sentences
 from fundparse.structure.units import SOLO_LINE
 
 _PAREN_OPEN = regex.compile("[ \u00a0]?[(（]")
+_DOT = regex.compile(f"[{DOTS}]")
 _CODE_GAP_LINE = regex.compile(r"[^\[\d\n]{0,40}?(?=\[)|[ \t]*")
 _DIGIT_BEFORE = regex.compile(r"[0-9]")
 _TABLE_UNITS = (10**3, 10**6, 10**7)  # 천원, 백만원, 천만원: the units budget books count in
@@ -135,7 +136,7 @@ class SplitReader:
             found = {part for w in words if (whole := self.source_category(w, offset))
                      for part in whole.split("+")}
             category = "+".join(c for c in CATEGORIES if c in found) or None
-        if category is None and (sides := regex.split(f"[{DOTS}]", label)) and len(sides) > 1:
+        if category is None and (sides := _DOT.split(label)) and len(sides) > 1:
             # "기금‧민간": two payers joined by a dot, each with its own category
             cats = [self.category(w, offset) for w in sides]
             if all(cats):
@@ -152,7 +153,7 @@ class SplitReader:
             words = p.label.split()
             if len(words) != 2 or words[1] not in self.forms.each_words:
                 continue
-            sides = [w for w in regex.split(f"[{DOTS}]", words[0]) if w]
+            sides = [w for w in _DOT.split(words[0]) if w]
             cats = [self.category(w, p.start) for w in sides]
             if len(sides) < 2 or not all(cats):
                 continue
