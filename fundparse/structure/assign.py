@@ -378,6 +378,12 @@ class SumAssigner:
                 continue
             if total.split is not None and not self._open(total):
                 continue
+            if total.split is not None and all(p.share is not None for p in total.split.parts):
+                # "가운데 국비 70%를 지원받고 나머지 30%는 시비로": shares read apart make 100 %
+                whole = self._shares(a, *self.window(a.start)[::3])
+                if whole is not None and not whole.partial and len(whole.parts) > len(total.split.parts):
+                    total.split = whole
+                    continue
             own = self.candidate(total)
             if own is not None and own.start < a.start and any(
                     w in self.forms.list_tails for w in self.text[own.start:a.start].split()):
