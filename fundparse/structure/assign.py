@@ -23,7 +23,7 @@ from fundparse.rules.forms import SumForms
 from fundparse.rules.money import Amount
 from fundparse.structure.periods import FoundPeriod
 from fundparse.structure.sentences import Sentences
-from fundparse.structure.splits import Part, SplitInfo, SplitReader, inherit_units
+from fundparse.structure.splits import Part, SplitInfo, SplitReader, cover_parts, inherit_units
 
 _MAX_SUBSET = 6  # parts in one list; 10 candidates make at most 847 subsets to add up
 _GOVERNMENT = {"national", "provincial", "municipal", "local"}
@@ -641,11 +641,16 @@ class SumAssigner:
                 if found is None or not found[4]:
                     continue
                 payers = [found[:4]]
+            held_by = parts[-1] if parts and _BRACKET_OPEN.fullmatch(text, parts[-1].end,
+                                                                       m.start()) else None
             for label, category, start, end in payers:  # "국고, 지방비 각 50%": each its share
-                parts.append(Part(label, category, start, end, total.value * share,
-                                  total.currency, None, bare=False, share=share))
+                part = Part(label, category, start, end, total.value * share,
+                            total.currency, None, bare=False, share=share)
+                # "서울시가 40%(시비 28%+국비 12%)": shares of the share before the bracket
+                (held_by.parts if held_by is not None else parts).append(part)
         if not parts:
             return None
+        cover_parts(parts)
         whole = sum(p.share for p in parts)
         partial = bool(self.forms.partial_after.match(text, total.end, s_end)) and 0 < whole < 1
         if not partial and (len(parts) < 2 or whole != 1):
