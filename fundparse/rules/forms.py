@@ -98,7 +98,7 @@ def _sum_forms(table_json: str) -> SumForms:
         paid_before=regex.compile(
             rf"(?<![가-힣])(?P<label>{LAZY_WORD}){S}*(?:{alternation(paid) or '(?!)'}){S}*\Z"),
         actor_before=regex.compile(
-            rf"(?<![가-힣A-Za-z])(?P<label>[가-힣]{{2,}}|[A-Z]{{2,}})(?:{S}*[(（][A-Za-z가-힣]{{1,12}}[)）])?"
+            rf"(?<![가-힣A-Za-z])(?P<label>[가-힣]{{2,}}|[A-Z]{{2,}})(?:{S}*[(（][A-Za-z가-힣]{{1,12}}(?:{S}[A-Za-z가-힣]{{1,12}})?[)）])?"
             rf"(?:{alternation(actors)}){S}*(?:(?:{alternation(fillers) or '(?!)'}|{actor_object}){S}*)?\Z"),
         total_cue=regex.compile(rf"(?:{alternation(cues)})(?:은|는|이|가|을|를|로|으로)?\s*"
                                 rf"(?:약{S}*)?\Z"),
