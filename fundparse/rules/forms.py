@@ -66,6 +66,8 @@ class SumForms:
     ditto: tuple  # marks repeating the label above: "(〃 450억원 〃360억원)"
     across_after: int  # sentences after the next one where parts adding up exactly are looked for
     whole_after: regex.Pattern  # after an amount: it is stated as the whole ("111억원의 사업비가")
+    topic_particles: tuple  # "시교육청은 1550억 원을 투입해": the topic spends the figure
+    object_after: regex.Pattern  # the figure taken as an object: "…원을", "…원가량을"
     not_actor_endings: tuple  # "신규사업은 571억 원": a kind of spending, no payer
     total_inside: regex.Pattern  # "국비 456억원(총사업비 …": between a part and its total in brackets
     ratio_cue: regex.Pattern  # a ratio or an equal share written somewhere: "5:5", "3 대 7", "절반씩"
@@ -127,6 +129,8 @@ def _sum_forms(table_json: str) -> SumForms:
         across_after=int(table.get("across_after", 1)),
         whole_after=regex.compile(table.get("whole_after", "(?!)")),
         not_actor_endings=words("not_actor_endings"),
+        topic_particles=words("topic_particles"),
+        object_after=regex.compile(table.get("object_after", "(?!)")),
         total_inside=regex.compile(table.get("total_inside", "(?!)")),
         ratio_cue=regex.compile(expand(table.get("ratio_cue", "(?!)"), {
             "S": S, "EQUAL": alternation(words("equal_shares")) or "(?!)"})),

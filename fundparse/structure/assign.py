@@ -397,7 +397,8 @@ class SumAssigner:
                     total.split = ratio
                     continue
             spender = (own is not None and own.known and own.start < a.start
-                       and self.reader.source_category(own.label, own.start) is None)
+                       and (self.reader.source_category(own.label, own.start) is None
+                            or self._topic_spends(own, a)))
             if own is not None and own.known and len(_levels(own.category)) < 2 and not spender:
                 continue  # a 국비 or a 시비 holds no other source (a place spending it may)
             lo, s_start, s_end, hi = self.window(a.start)
@@ -441,7 +442,7 @@ class SumAssigner:
                         found = exact
             if spender and found is not None and (found[2] or len(found[0]) < 2):
                 found = None  # a place's own figure: only parts that add up to it exactly
-            if found is None and total.split is None and not (own and own.known):
+            if found is None and total.split is None and (spender or not (own and own.known)):
                 shares = self._shares(a, lo, hi)
                 if shares is not None and not shares.partial:  # shares that make 100 %
                     total.split = shares
@@ -660,6 +661,13 @@ class SumAssigner:
                                                           max(last, total.start))):
             return None  # another amount stands between the total and its shares
         return SplitInfo(sorted(parts, key=lambda p: p.start), partial, "sum")
+
+    def _topic_spends(self, own: Candidate, a: Amount) -> bool:
+        """A body named as the sentence's topic with the figure as its object spends it:
+        "시교육청은 1550억 원가량을 투입해" (not a part: "국비는 30억 원이다")."""
+        between = self.text[own.start + len(own.label):a.start].lstrip()
+        return (len(own.label) > 2 and between[:1] in self.forms.topic_particles
+                and self.forms.object_after.match(self.text, a.end) is not None)
 
     def _total_inside(self, before: Fact | None, total: Fact, s_start: int,
                       s_end: int) -> Candidate | None:
