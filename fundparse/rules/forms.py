@@ -70,6 +70,7 @@ class SumForms:
     object_after: regex.Pattern  # the figure taken as an object: "…원을", "…원가량을"
     not_actor_endings: tuple  # "신규사업은 571억 원": a kind of spending, no payer
     total_inside: regex.Pattern  # "국비 456억원(총사업비 …": between a part and its total in brackets
+    ratio_earlier: tuple  # a ratio in the sentence before its total names what it divides
     ratio_cue: regex.Pattern  # a ratio or an equal share written somewhere: "5:5", "3 대 7", "절반씩"
     ratio_shares: regex.Pattern  # "국비와 지방비가 5:5로": payers (group p) and their ratio (n / equal)
 
@@ -132,6 +133,7 @@ def _sum_forms(table_json: str) -> SumForms:
         topic_particles=words("topic_particles"),
         object_after=regex.compile(table.get("object_after", "(?!)")),
         total_inside=regex.compile(table.get("total_inside", "(?!)")),
+        ratio_earlier=words("ratio_earlier"),
         ratio_cue=regex.compile(expand(table.get("ratio_cue", "(?!)"), {
             "S": S, "EQUAL": alternation(words("equal_shares")) or "(?!)"})),
         ratio_shares=regex.compile(expand(table.get("ratio_shares", "(?!)"), {

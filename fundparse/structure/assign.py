@@ -715,9 +715,12 @@ class SumAssigner:
                 between = self.reader.between(min(total.end, m.start()), max(m.start(), total.start))
                 if any(a is not total for a in between):
                     continue  # another amount stands between the total and its payers
-                if m.start() < total.start and self.reader.between(
-                        self.sentences.span(m.start())[0], m.start()):
+                r_start, r_end = self.sentences.span(m.start())
+                if m.start() < total.start and self.reader.between(r_start, m.start()):
                     continue  # "100억 원을 A와 B가 5대 5로 매칭해 50억원을": the ratio is the first's
+                if r_end <= total.start and not any(w in self.text[r_start:m.end()]
+                                                    for w in self.forms.ratio_earlier):
+                    continue  # "부지 매입비는 교육청과 도가 50%씩": a sentence before about another cost
                 return SplitInfo(parts, False, "sum")
         return None
 
