@@ -80,6 +80,7 @@ def _sum_forms(table_json: str) -> SumForms:
     table = json.loads(table_json)
     words = lambda key: tuple(table.get(key, ()))  # noqa: E731
     links, ends, actors = words("links_after"), words("ends_after"), words("actor_particles")
+    payers = words("object_particles")  # particles before a named cost: "정부가 토지 보상비 …"
     cues, after, tails, not_after = (words("total_cues"), words("partial_after"),
                                      words("list_tails"), words("not_after"))
     joiners, whole, paid, of_nouns = (words("joiners"), words("whole_cues"), words("paid_before"),
@@ -102,7 +103,8 @@ def _sum_forms(table_json: str) -> SumForms:
             rf"(?<![가-힣])(?P<label>{LAZY_WORD}){S}*(?:{alternation(paid) or '(?!)'}){S}*\Z"),
         actor_before=regex.compile(
             rf"(?<![가-힣A-Za-z])(?P<label>[가-힣]{{2,}}|[A-Z]{{2,}})(?:{S}*[(（][A-Za-z가-힣]{{1,12}}(?:{S}[A-Za-z가-힣]{{1,12}})?[)）])?"
-            rf"(?:{alternation(actors)}){S}*(?:(?:{alternation(fillers) or '(?!)'}|{actor_object}){S}*)?\Z"),
+            rf"(?:(?:{alternation(payers) or '(?!)'}){S}*(?:(?:{alternation(fillers) or '(?!)'}|{actor_object}){S}*)?"
+            rf"|(?:{alternation(actors)}){S}*(?:(?:{alternation(fillers) or '(?!)'}){S}*)?)\Z"),
         total_cue=regex.compile(rf"(?:{alternation(cues)})(?:은|는|이|가|을|를|로|으로)?\s*"
                                 rf"(?:약{S}*)?\Z"),
         partial_after=regex.compile(rf"{S}*(?:{alternation(after)})(?![가-힣])"),
