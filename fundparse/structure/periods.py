@@ -37,7 +37,7 @@ def _year(token: str | None, doc_date: dt.date | None, relative: dict[str, int])
     if token in relative:
         return None if doc_date is None else doc_date.year + relative[token]
     if not token.isdigit() and token[0].isdigit():  # "2천1년", "1천9백98년": a written numeral
-        numeral = parse_numeral(token)
+        numeral = parse_numeral("".join(token.split()))
         return None if numeral is None else int(numeral.value)
     if token[0] in "'’‘`":
         two = int(token[1:])
