@@ -66,6 +66,7 @@ class SumForms:
     ditto: tuple  # marks repeating the label above: "(〃 450억원 〃360억원)"
     across_after: int  # sentences after the next one where parts adding up exactly are looked for
     whole_after: regex.Pattern  # after an amount: it is stated as the whole ("111억원의 사업비가")
+    sources_before_total: regex.Pattern  # "지방비를 포함한 총 사업비": sources named, no figures
     topic_particles: tuple  # "시교육청은 1550억 원을 투입해": the topic spends the figure
     object_after: regex.Pattern  # the figure taken as an object: "…원을", "…원가량을"
     not_actor_endings: tuple  # "신규사업은 571억 원": a kind of spending, no payer
@@ -104,7 +105,7 @@ def _sum_forms(table_json: str) -> SumForms:
         actor_before=regex.compile(
             rf"(?<![가-힣A-Za-z])(?P<label>[가-힣]{{2,}}|[A-Z]{{2,}})(?:{S}*[(（][A-Za-z가-힣]{{1,12}}(?:{S}[A-Za-z가-힣]{{1,12}})?[)）])?"
             rf"(?:(?:{alternation(payers) or '(?!)'}){S}*(?:(?:{alternation(fillers) or '(?!)'}|{actor_object}){S}*)?"
-            rf"|(?:{alternation(actors)}){S}*(?:(?:{alternation(fillers) or '(?!)'}){S}*)?)\Z"),
+            rf"|(?:{alternation(actors)}){S}*(?:(?:{alternation(fillers) or '(?!)'}|{alternation(of_nouns) or '(?!)'}){S}*)?)\Z"),
         total_cue=regex.compile(rf"(?:{alternation(cues)})(?:은|는|이|가|을|를|로|으로)?\s*"
                                 rf"(?:약{S}*)?\Z"),
         partial_after=regex.compile(rf"{S}*(?:{alternation(after)})(?![가-힣])"),
@@ -133,6 +134,8 @@ def _sum_forms(table_json: str) -> SumForms:
         whole_after=regex.compile(table.get("whole_after", "(?!)")),
         not_actor_endings=words("not_actor_endings"),
         topic_particles=words("topic_particles"),
+        sources_before_total=regex.compile(expand(table.get("sources_before_total", "(?!)"),
+                                                  {"S": S, "DOTS": DOTS})),
         object_after=regex.compile(table.get("object_after", "(?!)")),
         total_inside=regex.compile(table.get("total_inside", "(?!)")),
         ratio_earlier=words("ratio_earlier"),

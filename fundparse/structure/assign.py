@@ -28,6 +28,7 @@ from fundparse.structure.splits import Part, SplitInfo, SplitReader, cover_parts
 _MAX_SUBSET = 6  # parts in one list; 10 candidates make at most 847 subsets to add up
 _GOVERNMENT = {"national", "provincial", "municipal", "local"}
 _BRACKET = regex.compile(r"[(（][^()（）\n]{0,120}[)）]")
+_PARAGRAPH = regex.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")  # text between blank lines
 _BRACKET_OPEN = regex.compile(r"[ \u00a0]*[(（][^()（）\n]{0,30}")
 
 
@@ -245,6 +246,7 @@ class SumAssigner:
         self._candidates: dict[int, Candidate | None] = {}
         self._pairs: dict[int, list[Candidate]] = {}
         self._ratios: list | None = None  # payers-and-ratio matches of the document
+        self._one_sentence_paragraphs: bool | None = None  # a page of one-sentence paragraphs
 
     def window(self, offset: int, across: bool = False) -> tuple[int, int, int, int]:
         """(window start, own sentence start, own sentence end, window end): the total's
@@ -253,14 +255,13 @@ class SumAssigner:
         s_start, s_end = self.sentences.span(offset)
         lo, hi = s_start, s_end
         before = self.sentences.before((s_start, s_end))
-        if before is not None and (across or "\n\n" not in self.text[before[1]:s_start + 1]):
+        if before is not None and (across or self._joined_paragraphs(before[1], s_start + 1)):
             lo = before[0]
         text = self.text
         nxt = s_end
         while nxt < len(text) and nxt - s_end < 40 and text[nxt] in " \t\r\n\u00a0":
             nxt += 1  # the next sentence starts at its first word
-        if nxt < len(text) and (across or "\n\n" not in text[s_end - 1:nxt]
-                                and "\r\n\r\n" not in text[s_end - 1:nxt]
+        if nxt < len(text) and (across or self._joined_paragraphs(s_end - 1, nxt)
                                 or self._points_back(nxt)):
             n_start, n_end = self.sentences.span(nxt)
             if n_start >= s_end:
@@ -274,6 +275,18 @@ class SumAssigner:
                         break
                     hi = self.sentences.span(after)[1]
         return lo, s_start, s_end, hi
+
+    def _joined_paragraphs(self, lo: int, hi: int) -> bool:
+        """No paragraph break in [lo, hi) — or only the break of a page that puts each sentence
+        in a paragraph of its own (most online news), which ends sentences, not paragraphs."""
+        gap = self.text[lo:hi]
+        if "\n\n" not in gap and "\r\n\r\n" not in gap:
+            return True
+        if self._one_sentence_paragraphs is None:
+            spans = [m.span() for m in _PARAGRAPH.finditer(self.text)]
+            single = sum(1 for p0, p1 in spans if self.sentences.span(p0)[1] >= p1 - 1)
+            self._one_sentence_paragraphs = len(spans) >= 4 and single >= 0.8 * len(spans)
+        return self._one_sentence_paragraphs
 
     def _points_back(self, start: int) -> bool:
         """A sentence opening a new paragraph that points back at the total before its first
@@ -662,6 +675,14 @@ class SumAssigner:
             return None  # another amount stands between the total and its shares
         return SplitInfo(sorted(parts, key=lambda p: p.start), partial, "sum")
 
+    def _sources_named(self, start: int, head: int) -> bool:
+        """Sources named without figures right before a total: "지방비를 포함한 총 사업비",
+        "확보된 국비와 지방비 등 총 사업비"."""
+        m = self.forms.sources_before_total.search(self.text, max(start, head - 40), head)
+        return m is not None and all(
+            self.reader.category(w, start) or self.reader.unglued(w, start)[1]
+            for w in m.captures("src"))
+
     def _topic_spends(self, own: Candidate, a: Amount) -> bool:
         """A body named as the sentence's topic with the figure as its object spends it:
         "시교육청은 1550억 원가량을 투입해" (not a part: "국비는 30억 원이다")."""
@@ -820,10 +841,12 @@ class SumAssigner:
                         and any(ref in text[n_start:first] for ref in refs)):
                     parts = [c for c in later if c.start < self.sentences.span(first)[1]]
                     lo, hi = (a.end, max(c.fact.amount.end for c in parts))
-        if not parts and stated and self._alone(a, s_start, s_end):
+        if not parts and stated and (self._alone(a, s_start, s_end) or self._sources_named(s_start, head)):
+            # "국비 393억원을 확보했다. 이에 따라 지방비를 포함한 총 사업비 562억원을": the
+            # total names its sources without figures; the figure named before is a part
             # "국비 204억 원을 확보해 8개 사업을 추진한다. 총사업비는 385억 원이다."
             before = self.sentences.before((s_start, s_end))
-            if before is not None and "\n\n" not in text[before[1]:s_start + 1]:
+            if before is not None and self._joined_paragraphs(before[1], s_start + 1):
                 parts = [c for c in found if c.known and before[0] <= c.start < before[1]]
                 lo, hi = (min(c.start for c in parts), a.start) if parts else (0, 0)
             if not parts:
