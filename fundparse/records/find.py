@@ -59,6 +59,8 @@ class Finder:
         self._nearest_cache: dict[int, tuple[Found, int] | None] = {}
         self._named_starts: list[int] = []
         self._in_clause: set[int] = set()  # bodies named in a clause ("…부가 추진하는")
+        self._told_by: set[int] = set()  # bodies a report is told by ("…군에 따르면")
+        self.sources = tuple(vocab.data["agency"]["sources"])
         self._is_head = lex.is_head  # remembered per configuration
 
     # --- words -------------------------------------------------------------------------------
@@ -93,12 +95,21 @@ class Finder:
                 continue  # "지구", "군하지구", "활용도": not a body
             if self.text.startswith(self.clause_verbs, m.end() + 1):
                 self._in_clause.add(m.start("name"))  # "농림수산식품부가 추진하는 …"
+            self._note_source(m)
             out.append(Span(name, m.start("name"), m.end("name")))
         return out
 
+    def _note_source(self, m) -> None:
+        """"보은군에 따르면": remembered as a body a report is told by."""
+        if m.group(0).endswith(self.sources):
+            self._told_by.add(m.start("name"))
+
     def _bare(self, start: int, end: int) -> list[Span]:
-        return [Span(m.group("name"), m.start("name"), m.end("name"))
-                for m in self.w.bare.finditer(self.text, start, end)]
+        out = []
+        for m in self.w.bare.finditer(self.text, start, end):
+            self._note_source(m)
+            out.append(Span(m.group("name"), m.start("name"), m.end("name")))
+        return out
 
     def issuer(self) -> Span | None:
         if self._issuer is False:
@@ -129,12 +140,22 @@ class Finder:
         return [s for s in found if not any(o is not s and o.start <= s.start < o.end
                                             for o in found)]
 
-    def _agency_of(self, span: Span) -> Span | None:
-        return self._resolve(span) if span.text in self.bare_names else span
+    def _agency_of(self, span: Span) -> Span:
+        """A bare "시는" stands for the body it resolves to; when the text names none of that
+        kind ("군은" in a story that only says "인제"), the bare word as written."""
+        if span.text in self.bare_names:
+            return self._resolve(span) or span
+        return span
 
-    def _main(self, spans: list[Span]) -> list[Span]:
-        """``spans`` without the bodies named in a clause, when any other is left."""
-        main = [s for s in spans if s.start not in self._in_clause]
+    def _main(self, spans: list[Span], told: bool = False) -> list[Span]:
+        """``spans`` without the bodies named in a clause, when any other is left.  In the
+        sentence itself (``told`` False) a body telling a report ("…에 따르면") only counts
+        when no other subject is there; before it, it is as good as a subject."""
+        main = [s for s in spans if s.start not in self._in_clause
+                and (told or s.start not in self._told_by)]
+        if main:
+            return main
+        main = [s for s in spans if s.start in self._told_by]
         return main or spans
 
     def agency(self, at: int, sentence: tuple[int, int]) -> Span | None:
@@ -144,15 +165,36 @@ class Finder:
         pick = before[0] if before else (subjects[0] if subjects else None)
         if pick is None:
             para = self._paragraph_start(s_start)
-            earlier = self._main(self._subjects(para, s_start))
+            earlier = self._main(self._subjects(para, s_start), told=True)
             pick = earlier[-1] if earlier else None
         if pick is None:
             pick = self.issuer()
-            if pick is None:  # news without an issuer: the body named last before it
-                earlier = self._main(self._named(max(0, s_start - 3000), s_start))
-                pick = earlier[-1] if earlier else None
-            return pick
+            if pick is not None:
+                return pick
+            # news without an issuer: the body named last before it (a bare "시는" too)
+            earlier = self._main(self._subjects(max(0, s_start - 3000), s_start), told=True)
+            if earlier:
+                return self._agency_of(earlier[-1])
+            return self._lead_body(s_start)
         return self._agency_of(pick)
+
+    def _lead_body(self, before: int) -> Span | None:
+        """A body that starts one of the first lines (a headline: "부산 기장군 ‘…’ 급물살")."""
+        if not self.w.data["issuer"]["headline"]:
+            return None
+        count, head_end = self.w.data["issuer"]["lines"], -1
+        for _ in range(count):
+            head_end = self.text.find("\n", head_end + 1)
+            if head_end < 0:
+                break
+        head_end = len(self.text) if head_end < 0 else head_end
+        for m in self.w.lead.finditer(self.text, 0, min(head_end, before)):
+            name = m.group("name")
+            last = name.split()[-1]
+            if last in self.not_agency or last.endswith(self.not_agency_ends):
+                continue
+            return Span(name, m.start("name"), m.end("name"))
+        return None
 
     def _paragraph_start(self, offset: int) -> int:
         found = self._para_cache.get(offset)

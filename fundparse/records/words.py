@@ -21,6 +21,7 @@ class RecordWords:
     agency: re.Pattern             # a named body and its subject particle
     bare: re.Pattern               # "시는", "군은": the body named before
     headline: re.Pattern           # "구미시, 이차전지 …" at the start of a line
+    lead: re.Pattern               # "부산 기장군 ‘교육행복타운’ …": a body starting a line
     issuer: re.Pattern             # "인천광역시 보도자료"
     funded_verb: regex.Pattern     # after a total (and its parts in brackets)
     source_verb: regex.Pattern     # after a source named alone: "국비 16억 원을 확보"
@@ -101,7 +102,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
              rf"|{_alternation(agency['upper'])})")
     name = rf"(?:{upper}\s){{0,2}}[가-힣]{{1,14}}?(?:{heads})"
     particles = (rf"(?:\([^()\n\d]{{1,{int(agency['aside_chars'])}}}\))?"
-                 rf"(?:{_alternation(agency['particles'])})")
+                 rf"(?:{_alternation(agency['particles'] + agency['sources'])})")
     after = _alternation(data["issuer"]["after"])
     counters = _alternation(data["project"]["bundle_counters"])
     return RecordWords(
@@ -109,6 +110,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
         # the standard library's re: these run over whole documents, and it is faster there
         agency=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?:{particles})(?=[\s,])"),
         headline=re.compile(rf"^[ \t\[\(【]*(?P<name>{name}),\s", re.M),
+        lead=re.compile(rf"^[ \t\[\(【]*(?P<name>{name})(?=[\s,‘'\"“「])", re.M),
         bare=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{_alternation(agency['bare'])})"
                            rf"(?:{particles})(?=[\s,])"),
         issuer=re.compile(rf"^[\s\[\(<【]*(?P<name>{name})[\s\]\)>】]*(?:{after})", re.M),
