@@ -25,6 +25,7 @@ from fundparse.structure.sentences import Sentences
 
 _PARAGRAPH = regex.compile(r"\n[ \t\u3000]*\n")
 _E_AFTER_QUOTE = regex.compile(r"(?:\s?[가-힣·]{1,6})?(?:에는|에도|에)(?![가-힣])")
+_WORD_AFTER_QUOTE = regex.compile(r"\s?([가-힣·]{2,10})(?=[\s,])")
 _NEAR = 24  # characters between a "…에" project and its amount
 
 
@@ -34,6 +35,10 @@ class Found:
     end: int
     at_e: bool = False  # "…사업에" / "'…' 공사에는": what the next amount is for
     topic: bool = False  # "…체육관은 …": what the sentence is about
+    quoted: bool = False  # "‘삼동다락’": a name set in quotation marks
+    place: bool = False  # "구의공원에 총 19억 원": a place that is the project only when named
+                         # right before the amount and nothing else is
+    told: bool = False  # "…누리길을 조성한다": the object of an action after it
 
 
 class Finder:
@@ -251,7 +256,12 @@ class Finder:
             return self._plain(w) and not any(a <= w.start < b for a, b in taken)
 
         for i, w in enumerate(ws):
-            if not self._project_head(w.core) or any(a <= w.start < b for a, b in taken):
+            if not self._project_head(w.core):
+                continue
+            if any(a <= w.start < b for a, b in taken):
+                place = next((r for r in regions if r.end == w.core_end), None)
+                if place is not None and w.particle in ("에", "에는"):
+                    out.append(Found(place.start, place.end, True, place=True))
                 continue
             nxt = ws[i + 1] if i + 1 < len(ws) else None
             if nxt is not None and nxt.text in self.inside:
@@ -273,12 +283,17 @@ class Finder:
             if any(q.start <= start < q.end + 2 for q in quoted):
                 continue  # the words of a quoted name
             out.append(Found(start, w.core_end, w.particle in ("에", "에는", "에도"),
-                             w.particle in ("은", "는")))
+                             w.particle in ("은", "는", "에는"),
+                             told=w.particle in ("을", "를", "도") and self._acted_on(w.end)))
         return sorted(out, key=lambda f: f.start)
+
+    def _acted_on(self, after: int) -> bool:
+        """An action right after a name and its object particle: "…을 조성한다"."""
+        return self.w.action.match(self.text, after) is not None
 
     def _nameless(self, core: str) -> bool:
         """A head alone or after an action: "사업", "구축사업", "건립공사" (but "거점센터")."""
-        if core in self.generic:
+        if core in self.generic or core in self.actions:
             return True
         head = next((w for w in self.bare_words if core.endswith(w)), None)
         return head is not None and core[:-len(head)].rstrip() in self.actions
@@ -302,9 +317,18 @@ class Finder:
                     s = a + 1 + (len(text[a + 1:b]) - len(text[a + 1:b].lstrip()))
                     out.append(Found(s, s + len(inner),
                                      _E_AFTER_QUOTE.match(text, b + 1, hi) is not None,
-                                     text[b + 1:b + 2] in ("은", "는")))
+                                     self._quote_topic(b + 1, hi), quoted=True))
                 pos = b + 1
         return out
+
+    def _quote_topic(self, after: int, hi: int) -> bool:
+        """"‘…’는", "‘삼동다락’ 건립사업은": a quoted name the sentence is about."""
+        particles = tuple(self.w.project["quote_topic"])
+        if self.text.startswith(particles, after):
+            return True
+        m = _WORD_AFTER_QUOTE.match(self.text, after, hi)
+        return (m is not None and m.group(1).endswith(particles)
+                and m.group(1)[:-1].endswith(self.heads))
 
     def _project_quote(self, inner: str, after: int, hi: int) -> bool:
         """A quoted project name: it ends in a project head ('…체험공원'), or one follows it
@@ -324,7 +348,7 @@ class Finder:
                 + self.text[pick.start:pick.end].split()[:1])
         if any(w in cfg["bundle_words"] for w in lead):
             return True
-        if self.text[pick.start:pick.end].endswith(tuple(cfg["programme_ends"])):
+        if self._joined_before(pick):
             return True
         for other in found:
             if other is pick:
@@ -335,10 +359,43 @@ class Finder:
                 return True
         return False
 
+    def _joined_before(self, pick: Found) -> bool:
+        """"학마루공원과 명일1동 샛마을공원 …", "군도 및 농어촌도로", "용담, 남강, 영천댐 …": the
+        name is the last of several joined or listed before it (place words may come between)."""
+        cfg = self.w.project
+        ws = self.text[max(0, pick.start - 40):pick.start].split()[-4:]
+        listed = 0
+        for word in reversed(ws):
+            if word in cfg["joined_words"]:
+                continue
+            if word.endswith(tuple(cfg["list_marks"])):
+                listed += 1
+                if listed >= 2:
+                    return True
+                continue
+            if listed:
+                return False
+            core = word[:-1]
+            if word[-1:] in cfg["joined_particles"] and core.endswith(self.heads):
+                return True
+            if word.endswith(self.heads) and ws[-1] in cfg["joined_words"]:
+                return True  # "군도 및 농어촌도로"
+            if not (word.endswith(self.place_ends) and self._is_head(word)):
+                return False  # "명일1동": a place word between the two names
+        return False
+
+    def _counted(self, project: Found) -> bool:
+        """A project named with a count: "쌈지공원 3곳을", "71개 지구의 …사업"."""
+        return self.w.bundle.search(self.text, max(0, project.start - 16),
+                                    min(len(self.text), project.end + 12)) is not None
+
     def _bundled(self, project: Found | None, at: int, end: int, s_start: int) -> bool:
-        """"전국 12곳에 모두 240억 원", "'서울형 키즈카페' 400곳을": several projects."""
+        """"전국 12곳에 모두 240억 원", "'서울형 키즈카페' 400곳을", "마을 10곳을 대상으로 …":
+        several projects."""
         lo = max(s_start, at - 16 if project is None else min(project.start, at) - 16)
         if self.w.bundle.search(self.text, lo, at):
+            return True
+        if self.w.bundle_target.search(self.text, s_start, at):
             return True
         if project is not None:
             a, b = min(project.start, at), max(project.end, end)
@@ -352,8 +409,17 @@ class Finder:
         whether several projects are counted together."""
         s_start, s_end = sentence
         regions, found = self._found(s_start, s_end)
+        found = self._candidates(found, end, s_start, s_end)
+        contests = [f for f in found if self._contest(f)]
+        if contests:
+            found = [f for f in found if not self._contest(f)]
+        places = [f for f in found if f.place]
+        if places:
+            found = [f for f in found if not f.place] or places
         before = [f for f in found if f.end <= at]
         after = [f for f in found if f.start >= end]
+        # "…을 들여 … 우곡사약수터 누리길을 조성한다": the object of the action comes first
+        after.sort(key=lambda f: not f.told)
         near = [f for f in before if f.at_e and at - f.end <= _NEAR
                 and not regex.search(r"[,.]", self.text[f.end:at])]
         # "…조성사업 60억 원": the name right before the amount is its project
@@ -364,16 +430,69 @@ class Finder:
                 else after[0] if after else before[-1] if before else None)
         if self._bundled(pick, at, end, s_start) or self._several(pick, found):
             return None, regions, True
-        if (pick is None or self._bare_head(pick)) and self._refers_back(s_start, s_end):
+        if ((pick is None or self._bare_head(pick)) and self._refers_back(s_start, s_end)
+                or not (right or near) and self._refer_topic(s_start, s_end, found)):
             # "이 센터", "이번 사업은", "사업은 …": the project named before, even in the
             # paragraph before (a lead sentence stands alone)
             earlier, earlier_regions = self._earlier(s_start, across=True)
             if earlier is not None:
+                if self._counted(earlier):
+                    return None, regions, True
                 return earlier, regions or earlier_regions, False
         if pick is None:
             pick, earlier = self._earlier(s_start)
+            if pick is not None and self._counted(pick):
+                return None, regions, True
             regions = regions or (earlier if pick is not None else [])
         return pick, regions, False
+
+    def _candidates(self, found: list[Found], end: int, lo: int, hi: int) -> list[Found]:
+        """``found`` without what cannot be the amount's project: the names in the amount's
+        own bracket ("150억 원(…, 부처 연계사업 4억 원)"), a body's name ("한국농어촌공사
+        전북지역본부에 따르면"), the works listed before "등" when a name follows it."""
+        text = self.text
+        j = end
+        while j < hi and text[j] in " )":
+            j += 1
+        parts = None
+        if j < hi and text[j] == "(":
+            depth, k = 0, j
+            while k < hi:
+                depth += {"(": 1, ")": -1}.get(text[k], 0)
+                if depth == 0:
+                    break
+                k += 1
+            parts = (j, k)
+        bodies = self._named(lo, hi)
+        out = []
+        for i, f in enumerate(found):
+            if parts is not None and parts[0] <= f.start < parts[1]:
+                continue
+            if any(b.start < f.end and f.start < b.end for b in bodies):
+                continue
+            if (self._parts_before(f) and i + 1 < len(found)
+                    and found[i + 1].start > f.end):
+                continue
+            out.append(f)
+        return out
+
+    def _parts_before(self, f: Found) -> bool:
+        """"…가드레일 설치 등 안전 시설물 보수 사업": a work listed before "등"."""
+        word = self.w.project["parts_word"]
+        after = self.text[f.end:f.end + len(word) + 3].lstrip(" '’\"”")
+        return after.startswith(word + " ")
+
+    def _contest(self, f: Found) -> bool:
+        """A competition the project won a place in ("…지원사업에 최종 선정돼", "…공모사업")."""
+        if self.text[f.start:f.end].endswith(tuple(self.w.project["programme_ends"])):
+            return True
+        return self.w.contest.match(self.text, f.end) is not None
+
+    def _refer_topic(self, lo: int, hi: int, found: list[Found]) -> bool:
+        """"이번 사업은", "이 센터는" as the sentence's topic, no project named before it
+        (in "‘…’을 위해 추진한 이번 공사는" the name before is the one meant)."""
+        m = self.w.refer_topic.search(self.text, lo, hi)
+        return m is not None and not any(f.end <= m.start() for f in found)
 
     def _bare_head(self, found: Found) -> bool:
         """A name that is only a head: "체육관" (of "이 체육관은")."""
@@ -415,11 +534,13 @@ class Finder:
                 continue
             seen.add(span)
             regions, found = self._found(max(span[0], para), min(span[1], s_start))
+            found = [f for f in found if not self._bare_head(f) and not self._contest(f)]
             topic = [f for f in found if f.topic]
             if topic:  # "…센터는 …": what an earlier sentence was about
                 return topic[0], regions
             if found and nearest[0] is None:
-                nearest = (found[-1], regions)
+                quoted = [f for f in found if f.quoted]  # "‘…’ 건립사업을 착공"
+                nearest = (quoted[0] if quoted else found[-1], regions)
         return nearest
 
     def _leading_place(self, project: Found) -> list[Found]:

@@ -30,6 +30,10 @@ class RecordWords:
     address: regex.Pattern         # "315-7번지", "1081의": a lot number inside a place
     refer_back: regex.Pattern      # "이 센터", "이번 사업은", "사업은 …": the project before
     area: regex.Pattern            # "3만㎡" between a place and its 부지
+    refer_topic: regex.Pattern     # "이번 사업은", "이 센터는": the sentence is about the one before
+    bundle_target: regex.Pattern   # "마을 10곳을 대상으로"
+    contest: regex.Pattern         # after a name: "에 최종 선정", "에 공모"
+    action: regex.Pattern          # after a name and 을/를: "조성한다", "짓는다"
     region_hint: regex.Pattern     # a stretch without it names no place (a quick test)
     project_hint: regex.Pattern    # … and without this no project
 
@@ -121,6 +125,19 @@ def record_words(extensions: str = "{}") -> RecordWords:
         ordinal=regex.compile(rf"\d+(?:{_alternation(data['project']['ordinal'])})"),
         address=regex.compile(data["region"]["address"]),
         area=regex.compile(data["region"]["area"]),
+        refer_topic=regex.compile(
+            rf"(?<![가-힣])(?:{_alternation(data['project']['refer_words'])})\s+"
+            rf"(?:[가-힣·]{{0,8}}\s)?[가-힣·]{{0,8}}(?:{_alternation(data['project']['heads'])})"
+            rf"(?:{_alternation(data['project']['refer_particles'])})(?=\s)"
+            rf"|(?:^|\G)[\s□■○●◦•▲△▷▶※-]*(?:{_alternation(data['project']['generic'])}"
+            rf"|{_alternation(data['project']['refer_starts'])})(?:은|는|이|가)\s",
+            regex.M),
+        bundle_target=regex.compile(
+            rf"(?<![\d,.])\d[\d,]*\s?(?:{counters})"
+            rf"(?:{_alternation(data['project']['bundle_targets'])})"),
+        contest=regex.compile(rf"\s?['’”」』>》〉]?\s?(?:{_alternation(data['project']['contest_after'])})"),
+        action=regex.compile(
+            rf"\s(?:{_alternation(data['project']['actions'] + data['project']['object_verbs'])})"),
         project_hint=regex.compile(
             _alternation(data["project"]["heads"] + data["project"]["actions"]) + "|"
             + "|".join(regex.escape(pair[0]) for pair in data["project"]["quotes"])),
