@@ -137,7 +137,17 @@ class Finder:
             if span.text.split()[-1].endswith(kind):
                 return span
         issuer = self.issuer()
-        return issuer if issuer is not None and issuer.text.endswith(kind) else None
+        if issuer is not None and issuer.text.endswith(kind):
+            return issuer
+        # "[천안]천안시 업성저수지 …사업이 …. 시는 …": the body named last before, in any role
+        last = None
+        for m in self.w.mention.finditer(self.text, max(0, bare.start - 3000), bare.start):
+            name = m.group("name").split()[-1]
+            if (name.endswith(kind) and name not in self.not_agency
+                    and not name.endswith(self.not_agency_ends)):
+                last = m
+        return None if last is None else Span(last.group("name"), last.start("name"),
+                                              last.end("name"))
 
     def _subjects(self, start: int, end: int) -> list[Span]:
         found = sorted(self._named(start, end) + self._bare(start, end), key=lambda s: s.start)
@@ -241,8 +251,8 @@ class Finder:
         if w.text[:1].isdigit() or w.text == "산":
             return (not w.particle and not w.closed and not w.quoted
                     and self.w.address.fullmatch(w.text) is not None)
-        return self._plain(w) and w.text not in self.inside and not any(
-            c.isdigit() for c in w.text)
+        return self._plain(w) and w.text not in self.inside and w.text not in self.around \
+            and not any(c.isdigit() for c in w.text)
 
     # --- project -----------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ class RecordWords:
     bare: re.Pattern               # "시는", "군은": the body named before
     headline: re.Pattern           # "구미시, 이차전지 …" at the start of a line
     lead: re.Pattern               # "부산 기장군 ‘교육행복타운’ …": a body starting a line
+    mention: re.Pattern            # "천안시 업성저수지 …": a body named without a particle
     issuer: re.Pattern             # "인천광역시 보도자료"
     funded_verb: regex.Pattern     # after a total (and its parts in brackets)
     source_verb: regex.Pattern     # after a source named alone: "국비 16억 원을 확보"
@@ -114,6 +115,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
         # the standard library's re: these run over whole documents, and it is faster there
         agency=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?:{particles})(?=[\s,])"),
         headline=re.compile(rf"^[ \t\[\(【]*(?P<name>{name}),\s", re.M),
+        mention=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?=[\s,·])"),
         lead=re.compile(rf"^[ \t\[\(【]*(?P<name>{name})(?=[\s,‘'\"“「])", re.M),
         bare=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{_alternation(agency['bare'])})"
                            rf"(?:{particles})(?=[\s,])"),
