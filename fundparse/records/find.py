@@ -358,6 +358,9 @@ class Finder:
                 + self.text[pick.start:pick.end].split()[:1])
         if any(w in cfg["bundle_words"] for w in lead):
             return True
+        if self.text[max(0, pick.start - 12):pick.start].rstrip().endswith(
+                tuple(cfg["bundle_phrases"])):
+            return True
         if self._joined_before(pick):
             return True
         for other in found:
@@ -395,9 +398,18 @@ class Finder:
         return False
 
     def _counted(self, project: Found) -> bool:
-        """A project named with a count: "쌈지공원 3곳을", "71개 지구의 …사업"."""
-        return self.w.bundle.search(self.text, max(0, project.start - 16),
-                                    min(len(self.text), project.end + 12)) is not None
+        """A project named with a count, here or where it was named before within
+        ``refer_chars``: "쌈지공원 3곳을", "71개 지구의 수리시설개보수사업을 …. 수리시설개보수사업은"."""
+        name = self.text[project.start:project.end]
+        at, lo = project.start, max(0, project.start - self.w.project["refer_chars"])
+        while at >= lo:
+            if self.w.bundle.search(self.text, max(0, at - 16),
+                                    min(len(self.text), at + len(name) + 12)) is not None:
+                return True
+            at = self.text.rfind(name, lo, at)
+            if at < 0:
+                break
+        return False
 
     def _bundled(self, project: Found | None, at: int, end: int, s_start: int) -> bool:
         """"전국 12곳에 모두 240억 원", "'서울형 키즈카페' 400곳을", "마을 10곳을 대상으로 …":
@@ -451,6 +463,8 @@ class Finder:
                 return earlier, regions or earlier_regions, False
         if pick is None:
             pick, earlier = self._earlier(s_start)
+            if pick is None:  # nothing in the paragraph: the one the story is about, before it
+                pick, earlier = self._earlier(s_start, across=True)
             if pick is not None and self._counted(pick):
                 return None, regions, True
             regions = regions or (earlier if pick is not None else [])
