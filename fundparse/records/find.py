@@ -39,6 +39,7 @@ class Found:
     place: bool = False  # "구의공원에 총 19억 원": a place that is the project only when named
                          # right before the amount and nothing else is
     told: bool = False  # "…누리길을 조성한다": the object of an action after it
+    role: bool = False  # "…지원사업으로 추진됐다", "주민 쉼터로": what something is or becomes
 
 
 class Finder:
@@ -294,7 +295,8 @@ class Finder:
                 continue  # the words of a quoted name
             out.append(Found(start, w.core_end, w.particle in ("에", "에는", "에도"),
                              w.particle in ("은", "는", "에는"),
-                             told=w.particle in ("을", "를", "도") and self._acted_on(w.end)))
+                             told=w.particle in ("을", "를", "도") and self._acted_on(w.end),
+                             role=w.particle in ("로", "으로")))
         return sorted(out, key=lambda f: f.start)
 
     def _acted_on(self, after: int) -> bool:
@@ -431,7 +433,7 @@ class Finder:
         whether several projects are counted together."""
         s_start, s_end = sentence
         regions, found = self._found(s_start, s_end)
-        found = self._candidates(found, end, s_start, s_end)
+        found = self._candidates(found, at, end, s_start, s_end)
         contests = [f for f in found if self._contest(f)]
         if contests:
             found = [f for f in found if not self._contest(f)]
@@ -448,12 +450,17 @@ class Finder:
         right = [f for f in before if at - f.end <= 2 and not self.text[f.end:at].strip()]
         # "…체육관은 사업비 34억 원을 투입해 …": the sentence's topic, named before the amount
         topic = [f for f in before if f.topic]
+        refer = self.w.refer_topic.search(self.text, s_start, s_end)
+        if refer is not None and not topic:
+            # "‘…’을 위해 추진한 이번 공사는 …": the name before the refer-back topic is it
+            topic = [f for f in before if f.end <= refer.start()][-1:]
         pick = (right[-1] if right else near[-1] if near else topic[0] if topic
                 else after[0] if after else before[-1] if before else None)
         if self._bundled(pick, at, end, s_start) or self._several(pick, found):
             return None, regions, True
         if ((pick is None or self._bare_head(pick)) and self._refers_back(s_start, s_end)
-                or not (right or near) and self._refer_topic(s_start, s_end, found)):
+                or not (right or near) and refer is not None
+                and not any(f.end <= refer.start() for f in found)):
             # "이 센터", "이번 사업은", "사업은 …": the project named before, even in the
             # paragraph before (a lead sentence stands alone)
             earlier, earlier_regions = self._earlier(s_start, across=True)
@@ -470,7 +477,8 @@ class Finder:
             regions = regions or (earlier if pick is not None else [])
         return pick, regions, False
 
-    def _candidates(self, found: list[Found], end: int, lo: int, hi: int) -> list[Found]:
+    def _candidates(self, found: list[Found], at: int, end: int, lo: int, hi: int
+                    ) -> list[Found]:
         """``found`` without what cannot be the amount's project: the names in the amount's
         own bracket ("150억 원(…, 부처 연계사업 4억 원)"), a body's name ("한국농어촌공사
         전북지역본부에 따르면"), the works listed before "등" when a name follows it."""
@@ -488,23 +496,30 @@ class Finder:
                 k += 1
             parts = (j, k)
         bodies = self._named(lo, hi)
-        out = []
-        for i, f in enumerate(found):
-            if parts is not None and parts[0] <= f.start < parts[1]:
-                continue
-            if any(b.start < f.end and f.start < b.end for b in bodies):
-                continue
-            if (self._parts_before(f) and i + 1 < len(found)
-                    and found[i + 1].start > f.end):
-                continue
-            out.append(f)
-        return out
+        kept = [f for f in found
+                if not (parts is not None and parts[0] <= f.start < parts[1])
+                and not any(b.start < f.end and f.start < b.end for b in bodies)]
+        return self._without_parts(kept, at)
 
-    def _parts_before(self, f: Found) -> bool:
-        """"…가드레일 설치 등 안전 시설물 보수 사업": a work listed before "등"."""
+    def _without_parts(self, found: list[Found], at: int) -> list[Found]:
+        """``found`` without the works listed before "등" when a name follows it: "아스콘
+        덧씌우기, 차선 도색, 가드레일 설치 등 안전 시설물 보수 사업" (the amount not between)."""
         word = self.w.project["parts_word"]
-        after = self.text[f.end:f.end + len(word) + 3].lstrip(" '’\"”")
-        return after.startswith(word + " ")
+        out: list[Found] = []
+        chain: list[Found] = []  # names joined by commas so far
+        for i, f in enumerate(found):
+            chain.append(f)
+            nxt = found[i + 1] if i + 1 < len(found) else None
+            between = "" if nxt is None else self.text[f.end:nxt.start]
+            if nxt is not None and between.strip() == "," and not f.end <= at < nxt.start:
+                continue  # the list goes on
+            if (nxt is not None and not f.end <= at < nxt.start
+                    and between.lstrip(" '’\"”").startswith(word + " ")):
+                chain = []  # the parts of the name that follows
+                continue
+            out.extend(chain)
+            chain = []
+        return out
 
     def _contest(self, f: Found) -> bool:
         """A competition the project won a place in ("…지원사업에 최종 선정돼", "…공모사업")."""
@@ -512,11 +527,6 @@ class Finder:
             return True
         return self.w.contest.match(self.text, f.end) is not None
 
-    def _refer_topic(self, lo: int, hi: int, found: list[Found]) -> bool:
-        """"이번 사업은", "이 센터는" as the sentence's topic, no project named before it
-        (in "‘…’을 위해 추진한 이번 공사는" the name before is the one meant)."""
-        m = self.w.refer_topic.search(self.text, lo, hi)
-        return m is not None and not any(f.end <= m.start() for f in found)
 
     def _bare_head(self, found: Found) -> bool:
         """A name that is only a head: "체육관" (of "이 체육관은")."""
@@ -558,7 +568,8 @@ class Finder:
                 continue
             seen.add(span)
             regions, found = self._found(max(span[0], para), min(span[1], s_start))
-            found = [f for f in found if not self._bare_head(f) and not self._contest(f)]
+            found = [f for f in found
+                     if not (self._bare_head(f) or self._contest(f) or f.role)]
             topic = [f for f in found if f.topic]
             if topic:  # "…센터는 …": what an earlier sentence was about
                 return topic[0], regions
@@ -626,8 +637,17 @@ class Finder:
 
     # --- all three ---------------------------------------------------------------------------
 
+    def _sentence(self, at: int) -> tuple[int, int]:
+        """The sentence holding ``at``, cut at blank lines: a headline without a full stop
+        ends at the blank line after it."""
+        start, stop = self.sentences.span(at)
+        for m in _PARAGRAPH.finditer(self.text, start, at):
+            start = m.end()
+        m = _PARAGRAPH.search(self.text, at, stop)
+        return start, (stop if m is None else m.start())
+
     def record(self, at: int, end: int) -> Record:
-        sentence = self.sentences.span(at)
+        sentence = self._sentence(at)
         agency = self.agency(at, sentence)
         found, regions, _ = self.project(at, end, sentence)
         region = None
