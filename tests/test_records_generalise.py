@@ -209,3 +209,33 @@ def test_a_conditional_verb_is_no_place_and_no_part_of_a_name(text, amount):
 def test_names_ending_like_a_verb_and_headlines_cut_by_an_ellipsis_read_whole(text, amount,
                                                                            project):
     assert project in text_of(record_of(text, amount).project)
+
+
+def test_a_refer_back_topic_outranks_works_joined_after_the_amount():
+    text = ("보성군 벌교읍 회정리 어촌마을 정비사업이 국비 사업으로 확정됐다.\n이 사업은 내년부터 "
+            "사업비 30억 원을 들여 담장 정비와 골목길 포장 사업 등을 추진한다.")
+    assert "어촌마을 정비사업" in text_of(record_of(text, "30억 원").project)
+
+
+def test_a_count_with_ui_before_the_project_is_a_bundle():
+    text = ("부는 2030년까지 3개의 홍수조절댐을 새로 짓는다.\n댐 건설 비용으로는 모두 9천억 원이 "
+            "투입된다.")
+    assert record_of(text, "9천억 원").project is None
+
+
+@pytest.mark.parametrize("text, amount, project", [
+    ("건설부는 올해 낙동강 유역의 용수 공급을 늘리기 위해 추진중인 밀양댐 보조댐\n"
+     "건설 사업에 모두 3백20억원을 들여 공사를 마무리하기로 했다.", "3백20억원",
+     "밀양댐 보조댐 건설 사업"),
+    ("도는 관광객이 늘어나는 해안 지역의 교통 혼잡을 풀기 위해 해안순환\n"
+     "도로 확장 공사에 올해 90억원을 투입하기로 했다고 밝혔다.", "90억원",
+     "해안순환 도로 확장 공사"),
+])
+def test_a_long_line_wrapped_by_its_page_does_not_cut_a_name(text, amount, project):
+    found = text_of(record_of(text, amount).project)
+    assert project in " ".join(found.split())  # the span keeps the page's line break
+
+
+def test_a_short_title_line_still_ends_a_name():
+    text = "옥천군 체육관 건립\n다목적 체육관은 총사업비 40억 원이 투입된다."
+    assert text_of(record_of(text, "40억 원").project) == "다목적 체육관"

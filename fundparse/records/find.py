@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import regex
 
 from fundparse.model import Record, Span
-from fundparse.records.tokens import Word, plain, run_before, words
+from fundparse.records.tokens import Word, plain, run_before, words, wrapped
 from fundparse.records.words import RecordWords
 from fundparse.structure.sentences import Sentences
 
@@ -456,11 +456,13 @@ class Finder:
             topic = [f for f in before if f.end <= refer.start()][-1:]
         pick = (right[-1] if right else near[-1] if near else topic[0] if topic
                 else after[0] if after else before[-1] if before else None)
-        if self._bundled(pick, at, end, s_start) or self._several(pick, found):
+        refer_case = ((pick is None or self._bare_head(pick))
+                      and self._refers_back(s_start, s_end)
+                      or not (right or near) and refer is not None
+                      and not any(f.end <= refer.start() for f in found))
+        if self._bundled(None if refer_case else pick, at, end, s_start):
             return None, regions, True
-        if ((pick is None or self._bare_head(pick)) and self._refers_back(s_start, s_end)
-                or not (right or near) and refer is not None
-                and not any(f.end <= refer.start() for f in found)):
+        if refer_case:
             # "이 센터", "이번 사업은", "사업은 …": the project named before, even in the
             # paragraph before (a lead sentence stands alone)
             earlier, earlier_regions = self._earlier(s_start, across=True)
@@ -468,6 +470,8 @@ class Finder:
                 if self._counted(earlier):
                     return None, regions, True
                 return earlier, regions or earlier_regions, False
+        if self._several(pick, found):
+            return None, regions, True
         if pick is None:
             pick, earlier = self._earlier(s_start)
             if pick is None:  # nothing in the paragraph: the one the story is about, before it
@@ -641,6 +645,12 @@ class Finder:
         """The sentence holding ``at``, cut at blank lines: a headline without a full stop
         ends at the blank line after it."""
         start, stop = self.sentences.span(at)
+        # a line wrapped by its page ("…밀양댐 보조\n여수로 사업에 …") goes on the next line
+        while start > 1 and self.text[start - 1] == "\n" and wrapped(self.text, start):
+            start = self.sentences.span(start - 2)[0]
+        while stop < len(self.text) and self.text[stop:stop + 1] == "\n" and wrapped(
+                self.text, stop + 1):
+            stop = self.sentences.span(stop + 1)[1]
         for m in _PARAGRAPH.finditer(self.text, start, at):
             start = m.end()
         m = _PARAGRAPH.search(self.text, at, stop)

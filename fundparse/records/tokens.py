@@ -61,8 +61,27 @@ def words(text: str, start: int, end: int, is_head) -> list[Word]:
         gap = text[max(start, raw_start - 3):raw_start]
         closed = e < raw_end or text[raw_end:raw_end + 1] in "([…"  # "…단지(이하 …)"
         append(Word(word, s, e, core, s + len(core), particle, closed, quoted,
-                    "\t" in gap or "\n" in gap or raw[0] in _BULLETS))
+                    "\t" in gap or raw[0] in _BULLETS
+                    or ("\n" in gap and not wrapped(text, raw_start))))
     return out
+
+
+WRAP = 34  # a line at least this long, cut mid-sentence, was wrapped by its page
+
+
+def wrapped(text: str, at: int) -> bool:
+    """A line break before ``at`` that only wraps a long line ("…남강댐 보강\n사업에 올해 …"),
+    not one that ends a title, a cell or a list item."""
+    brk = text.rfind("\n", 0, at)
+    if brk < 0 or text[brk + 1:at].strip() or text[:brk].endswith("\n"):
+        return False
+    line_start = text.rfind("\n", 0, brk) + 1
+    line = text[line_start:brk].rstrip()
+    return (len(line) >= WRAP and not line.endswith(_SENTENCE_ENDS)
+            and "\t" not in line and line[:1] not in _BULLETS)
+
+
+_SENTENCE_ENDS = (".", "?", "!", "다", "…", ":", ";", '"', "”", "’", "'", ")")
 
 
 def plain(word: Word, is_head, ordinal) -> bool:
