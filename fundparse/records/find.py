@@ -26,7 +26,9 @@ from fundparse.structure.sentences import Sentences
 _PARAGRAPH = regex.compile(r"\n[ \t\u3000]*\n")
 _E_AFTER_QUOTE = regex.compile(r"(?:\s?[가-힣·]{1,6})?(?:에는|에도|에)(?![가-힣])")
 _WORD_AFTER_QUOTE = regex.compile(r"\s?([가-힣·]{2,10})(?=[\s,])")
-_NEAR = 24  # characters between a "…에" project and its amount
+_NEAR = 24
+_NEAR_SUBJECTS = 400  # characters read first for the last subject before a sentence
+_NAME_REACH = 160  # no body's name with its aside is longer  # characters between a "…에" project and its amount
 
 
 @dataclass
@@ -64,6 +66,10 @@ class Finder:
         self._region_cache: dict[tuple[int, bool], list[Found]] = {}
         self._nearest_cache: dict[int, tuple[Found, int] | None] = {}
         self._named_starts: list[int] = []
+        self._all_bare: list[tuple[Span, int]] | None = None
+        self._bare_starts: list[int] = []
+        self._project_hints: list[int] | None = None
+        self._region_hints: list[int] | None = None
         self._in_clause: set[int] = set()  # bodies named in a clause ("…부가 추진하는")
         self._told_by: set[int] = set()  # bodies a report is told by ("…군에 따르면")
         self.sources = tuple(vocab.data["agency"]["sources"])
@@ -111,11 +117,19 @@ class Finder:
             self._told_by.add(m.start("name"))
 
     def _bare(self, start: int, end: int) -> list[Span]:
-        out = []
-        for m in self.w.bare.finditer(self.text, start, end):
-            self._note_source(m)
-            out.append(Span(m.group("name"), m.start("name"), m.end("name")))
-        return out
+        """The bare subjects ("시는", "군은") in [start, end): found once over the whole text."""
+        if self._all_bare is None:
+            self._all_bare = []
+            for m in self.w.bare.finditer(self.text):
+                self._note_source(m)
+                # (the span, and the end of the particle: the character after it must be
+                # inside [start, end) too, as a search of the stretch alone would need)
+                self._all_bare.append((Span(m.group("name"), m.start("name"), m.end("name")),
+                                       m.end()))
+            self._bare_starts = [span.start for span, _ in self._all_bare]
+        lo = bisect.bisect_left(self._bare_starts, start)
+        hi = bisect.bisect_left(self._bare_starts, end)
+        return [span for span, stop in self._all_bare[lo:hi] if stop < end]
 
     def issuer(self) -> Span | None:
         if self._issuer is False:
@@ -152,9 +166,38 @@ class Finder:
 
     def _subjects(self, start: int, end: int) -> list[Span]:
         found = sorted(self._named(start, end) + self._bare(start, end), key=lambda s: s.start)
-        # a bare "시는" inside a name found as a whole ("구미시는") is that name
-        return [s for s in found if not any(o is not s and o.start <= s.start < o.end
-                                            for o in found)]
+        # a bare "시는" inside a name found as a whole ("구미시는") is that name: a span is
+        # dropped when another starts at or before it and runs past its start (one sweep)
+        out = []
+        reach = -1  # the furthest end of the spans starting before the current start
+        i = 0
+        while i < len(found):
+            j = i
+            while j < len(found) and found[j].start == found[i].start:
+                j += 1
+            group = found[i:j]
+            for span in group:
+                inside = reach > span.start or any(
+                    o is not span and span.start < o.end for o in group)
+                if not inside:
+                    out.append(span)
+            reach = max([reach] + [o.end for o in group])
+            i = j
+        return out
+
+    def _last_subject(self, lo: int, hi: int) -> Span | None:
+        """``self._main(self._subjects(lo, hi), told=True)[-1]`` (None when empty), read
+        from a short stretch before ``hi`` first: a body there not named in a clause is the
+        last one of the whole stretch as well."""
+        near = max(lo, hi - _NEAR_SUBJECTS)
+        if near > lo:
+            # the margin lets a name that starts before ``near`` hide a bare word inside it
+            spans = [s for s in self._subjects(max(lo, near - _NAME_REACH), hi)
+                     if s.start >= near and s.start not in self._in_clause]
+            if spans:
+                return spans[-1]
+        earlier = self._main(self._subjects(lo, hi), told=True)
+        return earlier[-1] if earlier else None
 
     def _agency_of(self, span: Span) -> Span:
         """A bare "시는" stands for the body it resolves to; when the text names none of that
@@ -188,9 +231,9 @@ class Finder:
             if pick is not None:
                 return pick
             # news without an issuer: the body named last before it (a bare "시는" too)
-            earlier = self._main(self._subjects(max(0, s_start - 3000), s_start), told=True)
-            if earlier:
-                return self._agency_of(earlier[-1])
+            last = self._last_subject(max(0, s_start - 3000), s_start)
+            if last is not None:
+                return self._agency_of(last)
             return self._lead_body(s_start)
         return self._agency_of(pick)
 
@@ -565,13 +608,19 @@ class Finder:
         nearest: tuple[Found | None, list[Found]] = (None, [])
         seen: set[tuple[int, int]] = set()
         # only the sentences holding a project head or a quotation mark, nearest first
-        hints = [m.start() for m in self.w.project_hint.finditer(self.text, para, s_start)]
+        if self._project_hints is None:  # found once over the whole text
+            self._project_hints = [m.start() for m in self.w.project_hint.finditer(self.text)]
+        hints = self._project_hints[bisect.bisect_left(self._project_hints, para):
+                                    bisect.bisect_left(self._project_hints, s_start)]
         for at in reversed(hints):
             span = self.sentences.span(at)
             if span in seen or span[0] >= s_start:
                 continue
             seen.add(span)
-            regions, found = self._found(max(span[0], para), min(span[1], s_start))
+            lo, hi = max(span[0], para), min(span[1], s_start)
+            if nearest[0] is not None and self.w.topic_hint.search(self.text, lo, hi) is None:
+                continue  # only a topic would count now, and none can be named here
+            regions, found = self._found(lo, hi)
             found = [f for f in found
                      if not (self._bare_head(f) or self._contest(f) or f.role)]
             topic = [f for f in found if f.topic]
@@ -623,7 +672,10 @@ class Finder:
         if found is not False:
             return found  # type: ignore[return-value]
         lo = max(0, s_start - self.w.project["refer_chars"])
-        hints = [m.start() for m in self.w.region_hint.finditer(self.text, lo, s_start)]
+        if self._region_hints is None:  # found once over the whole text
+            self._region_hints = [m.start() for m in self.w.region_hint.finditer(self.text)]
+        hints = self._region_hints[bisect.bisect_left(self._region_hints, lo):
+                                   bisect.bisect_left(self._region_hints, s_start)]
         result: tuple[Found, int] | None = None
         seen: set[tuple[int, int]] = set()
         for at in reversed(hints):

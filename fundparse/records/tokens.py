@@ -73,7 +73,7 @@ def wrapped(text: str, at: int) -> bool:
     """A line break before ``at`` that only wraps a long line ("…남강댐 보강\n사업에 올해 …"),
     not one that ends a title, a cell or a list item."""
     brk = text.rfind("\n", 0, at)
-    if brk < 0 or text[brk + 1:at].strip() or text[:brk].endswith("\n"):
+    if brk <= 0 or text[brk + 1:at].strip() or text[brk - 1] == "\n":
         return False
     line_start = text.rfind("\n", 0, brk) + 1
     line = text[line_start:brk].rstrip()

@@ -35,8 +35,9 @@ class RecordWords:
     bundle_target: regex.Pattern   # "마을 10곳을 대상으로"
     contest: regex.Pattern         # after a name: "에 최종 선정", "에 공모"
     action: regex.Pattern          # after a name and 을/를: "조성한다", "짓는다"
-    region_hint: regex.Pattern     # a stretch without it names no place (a quick test)
-    project_hint: regex.Pattern    # … and without this no project
+    region_hint: re.Pattern        # a stretch without it names no place (a quick test)
+    project_hint: re.Pattern       # … and without this no project
+    topic_hint: re.Pattern         # … and without this no project as a topic ("…센터는")
 
     @property
     def project(self) -> dict:
@@ -142,10 +143,14 @@ def record_words(extensions: str = "{}") -> RecordWords:
         contest=regex.compile(rf"\s?['’”」』>》〉]?\s?(?:{_alternation(data['project']['contest_after'])})"),
         action=regex.compile(
             rf"\s(?:{_alternation(data['project']['actions'] + data['project']['object_verbs'])})"),
-        project_hint=regex.compile(
+        topic_hint=re.compile(
+            rf"(?:{_alternation(data['project']['heads'] + data['project']['actions'])})"
+            rf"(?:은|는|에는)(?![가-힣])"
+            rf"|[{regex.escape(''.join(pair[1] for pair in data['project']['quotes']))}]"),
+        project_hint=re.compile(
             _alternation(data["project"]["heads"] + data["project"]["actions"]) + "|"
             + "|".join(regex.escape(pair[0]) for pair in data["project"]["quotes"])),
-        region_hint=regex.compile(
+        region_hint=re.compile(
             rf"{_alternation(data['region']['around'])}"
             rf"|(?:{_alternation(data['region']['ends'])})\S*\s*"
             rf"(?:에|{_alternation(data['region']['inside'])})"),
