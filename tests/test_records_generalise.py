@@ -239,3 +239,26 @@ def test_a_long_line_wrapped_by_its_page_does_not_cut_a_name(text, amount, proje
 def test_a_short_title_line_still_ends_a_name():
     text = "옥천군 체육관 건립\n다목적 체육관은 총사업비 40억 원이 투입된다."
     assert text_of(record_of(text, "40억 원").project) == "다목적 체육관"
+
+
+def test_a_competition_named_right_before_its_amount_is_that_project():
+    text = ("군이 발굴한 신규 사업은 청년 공공임대주택 공모사업 210억 원과 하수관로 정비사업 "
+            "90억 원이다.")
+    assert text_of(record_of(text, "210억 원").project) == "청년 공공임대주택 공모사업"
+
+
+def test_a_headline_body_is_the_doer_of_the_headlines_own_amount():
+    text = "인제군 내년도 국비 86억원 확보\n\n군의 국비 확보액이 크게 늘었다."
+    assert text_of(record_of(text, "86억원").agency) == "인제군"
+
+
+def test_an_item_of_a_counted_list_spoken_of_alone_is_that_project():
+    text = ("군이 확보한 사업은 △마을 공동주방 조성 사업 △하천 생태 복원 프로젝트 등 5개 "
+            "사업이다.\n\n이 프로젝트는 2026년까지 국비와 군비 등 총 12억원이 투입된다.")
+    assert "하천 생태 복원 프로젝트" in text_of(record_of(text, "12억원").project)
+
+
+def test_an_item_of_a_counted_list_is_no_project_of_a_sentence_naming_none():
+    text = ("군, 공원 정비에 국비 확보\n숲속 쉼터 조성 사업 등 4개 신규사업 추진\n\n"
+            "군이 내년도 공원 조성사업에 국비 9억 원을 확보했다.")
+    assert record_of(text, "9억 원").project is None

@@ -234,7 +234,7 @@ class Finder:
             last = self._last_subject(max(0, s_start - 3000), s_start)
             if last is not None:
                 return self._agency_of(last)
-            return self._lead_body(s_start)
+            return self._lead_body(at)
         return self._agency_of(pick)
 
     def _lead_body(self, before: int) -> Span | None:
@@ -442,15 +442,21 @@ class Finder:
                 return False  # "명일1동": a place word between the two names
         return False
 
-    def _counted(self, project: Found) -> bool:
+    def _counted(self, project: Found, listed: bool = True) -> bool:
         """A project named with a count, here or where it was named before within
         ``refer_chars``: "쌈지공원 3곳을", "71개 지구의 수리시설개보수사업을 …. 수리시설개보수사업은"."""
         name = self.text[project.start:project.end]
         at, lo = project.start, max(0, project.start - self.w.project["refer_chars"])
+        parts = f" {self.w.project['parts_word']} "
         while at >= lo:
-            if self.w.bundle.search(self.text, max(0, at - 16),
-                                    min(len(self.text), at + len(name) + 12)) is not None:
-                return True
+            for m in self.w.bundle.finditer(self.text, max(0, at - 16),
+                                            min(len(self.text), at + len(name) + 12)):
+                # "…프로젝트 등 7개 사업": a count after "등" counts the list this one is in;
+                # unless ``listed``, that does not make it a bundle (the sentence speaks of
+                # this one: "이 프로젝트는 …")
+                if (listed or m.start() < at
+                        or parts not in self.text[at + len(name):m.start()]):
+                    return True
             at = self.text.rfind(name, lo, at)
             if at < 0:
                 break
@@ -477,9 +483,10 @@ class Finder:
         s_start, s_end = sentence
         regions, found = self._found(s_start, s_end)
         found = self._candidates(found, at, end, s_start, s_end)
-        contests = [f for f in found if self._contest(f)]
-        if contests:
-            found = [f for f in found if not self._contest(f)]
+        # a competition is not the project, unless the amount is written right after it
+        # ("…공공임대주택 공모사업 310억 원")
+        found = [f for f in found if not self._contest(f)
+                 or (f.end <= at and at - f.end <= 2 and not self.text[f.end:at].strip())]
         places = [f for f in found if f.place]
         if places:
             found = [f for f in found if not f.place] or places
@@ -510,7 +517,7 @@ class Finder:
             # paragraph before (a lead sentence stands alone)
             earlier, earlier_regions = self._earlier(s_start, across=True)
             if earlier is not None:
-                if self._counted(earlier):
+                if self._counted(earlier, listed=False):
                     return None, regions, True
                 return earlier, regions or earlier_regions, False
         if self._several(pick, found):
