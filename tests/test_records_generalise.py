@@ -262,3 +262,16 @@ def test_an_item_of_a_counted_list_is_no_project_of_a_sentence_naming_none():
     text = ("군, 공원 정비에 국비 확보\n숲속 쉼터 조성 사업 등 4개 신규사업 추진\n\n"
             "군이 내년도 공원 조성사업에 국비 9억 원을 확보했다.")
     assert record_of(text, "9억 원").project is None
+
+
+def test_a_release_header_word_is_no_body():
+    text = "보도일시 2024. 5. 21.(화)\n\n첫째 사업은 올해부터 2026년까지 7억 원을 투입한다."
+    assert record_of(text, "7억 원").agency is None
+
+
+def test_of_two_topics_the_nearer_one_before_the_amount_is_the_project():
+    text = ("(가칭)해솔초등학교는 2만㎡ 부지에 총사업비 500억 원을 들여 40학급 규모로, "
+            "(가칭)해솔고등학교는 1만 8천㎡ 부지에 총사업비 420억 원을 들여 30학급 규모로 "
+            "지어진다.")
+    assert text_of(record_of(text, "420억 원").project) == "해솔고등학교"
+    assert text_of(record_of(text, "500억 원").project) == "해솔초등학교"

@@ -504,7 +504,7 @@ class Finder:
         if refer is not None and not topic:
             # "‘…’을 위해 추진한 이번 공사는 …": the name before the refer-back topic is it
             topic = [f for f in before if f.end <= refer.start()][-1:]
-        pick = (right[-1] if right else near[-1] if near else topic[0] if topic
+        pick = (right[-1] if right else near[-1] if near else topic[-1] if topic
                 else after[0] if after else before[-1] if before else None)
         refer_case = ((pick is None or self._bare_head(pick))
                       and self._refers_back(s_start, s_end)
