@@ -19,13 +19,16 @@ from dataclasses import dataclass
 import regex
 
 from fundparse.model import Record, Span
-from fundparse.records.tokens import Word, plain, run_before, words
+from fundparse.records.tokens import Word, plain, run_before, words, wrapped
 from fundparse.records.words import RecordWords
 from fundparse.structure.sentences import Sentences
 
 _PARAGRAPH = regex.compile(r"\n[ \t\u3000]*\n")
 _E_AFTER_QUOTE = regex.compile(r"(?:\s?[가-힣·]{1,6})?(?:에는|에도|에)(?![가-힣])")
-_NEAR = 24  # characters between a "…에" project and its amount
+_WORD_AFTER_QUOTE = regex.compile(r"\s?([가-힣·]{2,10})(?=[\s,])")
+_NEAR = 24
+_NEAR_SUBJECTS = 400  # characters read first for the last subject before a sentence
+_NAME_REACH = 160  # no body's name with its aside is longer  # characters between a "…에" project and its amount
 
 
 @dataclass
@@ -34,6 +37,11 @@ class Found:
     end: int
     at_e: bool = False  # "…사업에" / "'…' 공사에는": what the next amount is for
     topic: bool = False  # "…체육관은 …": what the sentence is about
+    quoted: bool = False  # "‘삼동다락’": a name set in quotation marks
+    place: bool = False  # "구의공원에 총 19억 원": a place that is the project only when named
+                         # right before the amount and nothing else is
+    told: bool = False  # "…누리길을 조성한다": the object of an action after it
+    role: bool = False  # "…지원사업으로 추진됐다", "주민 쉼터로": what something is or becomes
 
 
 class Finder:
@@ -58,7 +66,13 @@ class Finder:
         self._region_cache: dict[tuple[int, bool], list[Found]] = {}
         self._nearest_cache: dict[int, tuple[Found, int] | None] = {}
         self._named_starts: list[int] = []
+        self._all_bare: list[tuple[Span, int]] | None = None
+        self._bare_starts: list[int] = []
+        self._project_hints: list[int] | None = None
+        self._region_hints: list[int] | None = None
         self._in_clause: set[int] = set()  # bodies named in a clause ("…부가 추진하는")
+        self._told_by: set[int] = set()  # bodies a report is told by ("…군에 따르면")
+        self.sources = tuple(vocab.data["agency"]["sources"])
         self._is_head = lex.is_head  # remembered per configuration
 
     # --- words -------------------------------------------------------------------------------
@@ -93,12 +107,29 @@ class Finder:
                 continue  # "지구", "군하지구", "활용도": not a body
             if self.text.startswith(self.clause_verbs, m.end() + 1):
                 self._in_clause.add(m.start("name"))  # "농림수산식품부가 추진하는 …"
+            self._note_source(m)
             out.append(Span(name, m.start("name"), m.end("name")))
         return out
 
+    def _note_source(self, m) -> None:
+        """"보은군에 따르면": remembered as a body a report is told by."""
+        if m.group(0).endswith(self.sources):
+            self._told_by.add(m.start("name"))
+
     def _bare(self, start: int, end: int) -> list[Span]:
-        return [Span(m.group("name"), m.start("name"), m.end("name"))
-                for m in self.w.bare.finditer(self.text, start, end)]
+        """The bare subjects ("시는", "군은") in [start, end): found once over the whole text."""
+        if self._all_bare is None:
+            self._all_bare = []
+            for m in self.w.bare.finditer(self.text):
+                self._note_source(m)
+                # (the span, and the end of the particle: the character after it must be
+                # inside [start, end) too, as a search of the stretch alone would need)
+                self._all_bare.append((Span(m.group("name"), m.start("name"), m.end("name")),
+                                       m.end()))
+            self._bare_starts = [span.start for span, _ in self._all_bare]
+        lo = bisect.bisect_left(self._bare_starts, start)
+        hi = bisect.bisect_left(self._bare_starts, end)
+        return [span for span, stop in self._all_bare[lo:hi] if stop < end]
 
     def issuer(self) -> Span | None:
         if self._issuer is False:
@@ -121,20 +152,69 @@ class Finder:
             if span.text.split()[-1].endswith(kind):
                 return span
         issuer = self.issuer()
-        return issuer if issuer is not None and issuer.text.endswith(kind) else None
+        if issuer is not None and issuer.text.endswith(kind):
+            return issuer
+        # "[천안]천안시 업성저수지 …사업이 …. 시는 …": the body named last before, in any role
+        last = None
+        for m in self.w.mention.finditer(self.text, max(0, bare.start - 3000), bare.start):
+            name = m.group("name").split()[-1]
+            if (name.endswith(kind) and name not in self.not_agency
+                    and not name.endswith(self.not_agency_ends)):
+                last = m
+        return None if last is None else Span(last.group("name"), last.start("name"),
+                                              last.end("name"))
 
     def _subjects(self, start: int, end: int) -> list[Span]:
         found = sorted(self._named(start, end) + self._bare(start, end), key=lambda s: s.start)
-        # a bare "시는" inside a name found as a whole ("구미시는") is that name
-        return [s for s in found if not any(o is not s and o.start <= s.start < o.end
-                                            for o in found)]
+        # a bare "시는" inside a name found as a whole ("구미시는") is that name: a span is
+        # dropped when another starts at or before it and runs past its start (one sweep)
+        out = []
+        reach = -1  # the furthest end of the spans starting before the current start
+        i = 0
+        while i < len(found):
+            j = i
+            while j < len(found) and found[j].start == found[i].start:
+                j += 1
+            group = found[i:j]
+            for span in group:
+                inside = reach > span.start or any(
+                    o is not span and span.start < o.end for o in group)
+                if not inside:
+                    out.append(span)
+            reach = max([reach] + [o.end for o in group])
+            i = j
+        return out
 
-    def _agency_of(self, span: Span) -> Span | None:
-        return self._resolve(span) if span.text in self.bare_names else span
+    def _last_subject(self, lo: int, hi: int) -> Span | None:
+        """``self._main(self._subjects(lo, hi), told=True)[-1]`` (None when empty), read
+        from a short stretch before ``hi`` first: a body there not named in a clause is the
+        last one of the whole stretch as well."""
+        near = max(lo, hi - _NEAR_SUBJECTS)
+        if near > lo:
+            # the margin lets a name that starts before ``near`` hide a bare word inside it
+            spans = [s for s in self._subjects(max(lo, near - _NAME_REACH), hi)
+                     if s.start >= near and s.start not in self._in_clause]
+            if spans:
+                return spans[-1]
+        earlier = self._main(self._subjects(lo, hi), told=True)
+        return earlier[-1] if earlier else None
 
-    def _main(self, spans: list[Span]) -> list[Span]:
-        """``spans`` without the bodies named in a clause, when any other is left."""
-        main = [s for s in spans if s.start not in self._in_clause]
+    def _agency_of(self, span: Span) -> Span:
+        """A bare "시는" stands for the body it resolves to; when the text names none of that
+        kind ("군은" in a story that only says "인제"), the bare word as written."""
+        if span.text in self.bare_names:
+            return self._resolve(span) or span
+        return span
+
+    def _main(self, spans: list[Span], told: bool = False) -> list[Span]:
+        """``spans`` without the bodies named in a clause, when any other is left.  In the
+        sentence itself (``told`` False) a body telling a report ("…에 따르면") only counts
+        when no other subject is there; before it, it is as good as a subject."""
+        main = [s for s in spans if s.start not in self._in_clause
+                and (told or s.start not in self._told_by)]
+        if main:
+            return main
+        main = [s for s in spans if s.start in self._told_by]
         return main or spans
 
     def agency(self, at: int, sentence: tuple[int, int]) -> Span | None:
@@ -144,15 +224,36 @@ class Finder:
         pick = before[0] if before else (subjects[0] if subjects else None)
         if pick is None:
             para = self._paragraph_start(s_start)
-            earlier = self._main(self._subjects(para, s_start))
+            earlier = self._main(self._subjects(para, s_start), told=True)
             pick = earlier[-1] if earlier else None
         if pick is None:
             pick = self.issuer()
-            if pick is None:  # news without an issuer: the body named last before it
-                earlier = self._main(self._named(max(0, s_start - 3000), s_start))
-                pick = earlier[-1] if earlier else None
-            return pick
+            if pick is not None:
+                return pick
+            # news without an issuer: the body named last before it (a bare "시는" too)
+            last = self._last_subject(max(0, s_start - 3000), s_start)
+            if last is not None:
+                return self._agency_of(last)
+            return self._lead_body(at)
         return self._agency_of(pick)
+
+    def _lead_body(self, before: int) -> Span | None:
+        """A body that starts one of the first lines (a headline: "부산 기장군 ‘…’ 급물살")."""
+        if not self.w.data["issuer"]["headline"]:
+            return None
+        count, head_end = self.w.data["issuer"]["lines"], -1
+        for _ in range(count):
+            head_end = self.text.find("\n", head_end + 1)
+            if head_end < 0:
+                break
+        head_end = len(self.text) if head_end < 0 else head_end
+        for m in self.w.lead.finditer(self.text, 0, min(head_end, before)):
+            name = m.group("name")
+            last = name.split()[-1]
+            if last in self.not_agency or last.endswith(self.not_agency_ends):
+                continue
+            return Span(name, m.start("name"), m.end("name"))
+        return None
 
     def _paragraph_start(self, offset: int) -> int:
         found = self._para_cache.get(offset)
@@ -194,8 +295,8 @@ class Finder:
         if w.text[:1].isdigit() or w.text == "산":
             return (not w.particle and not w.closed and not w.quoted
                     and self.w.address.fullmatch(w.text) is not None)
-        return self._plain(w) and w.text not in self.inside and not any(
-            c.isdigit() for c in w.text)
+        return self._plain(w) and w.text not in self.inside and w.text not in self.around \
+            and not any(c.isdigit() for c in w.text)
 
     # --- project -----------------------------------------------------------------------------
 
@@ -209,7 +310,12 @@ class Finder:
             return self._plain(w) and not any(a <= w.start < b for a, b in taken)
 
         for i, w in enumerate(ws):
-            if not self._project_head(w.core) or any(a <= w.start < b for a, b in taken):
+            if not self._project_head(w.core):
+                continue
+            if any(a <= w.start < b for a, b in taken):
+                place = next((r for r in regions if r.end == w.core_end), None)
+                if place is not None and w.particle in ("에", "에는"):
+                    out.append(Found(place.start, place.end, True, place=True))
                 continue
             nxt = ws[i + 1] if i + 1 < len(ws) else None
             if nxt is not None and nxt.text in self.inside:
@@ -231,12 +337,18 @@ class Finder:
             if any(q.start <= start < q.end + 2 for q in quoted):
                 continue  # the words of a quoted name
             out.append(Found(start, w.core_end, w.particle in ("에", "에는", "에도"),
-                             w.particle in ("은", "는")))
+                             w.particle in ("은", "는", "에는"),
+                             told=w.particle in ("을", "를", "도") and self._acted_on(w.end),
+                             role=w.particle in ("로", "으로")))
         return sorted(out, key=lambda f: f.start)
+
+    def _acted_on(self, after: int) -> bool:
+        """An action right after a name and its object particle: "…을 조성한다"."""
+        return self.w.action.match(self.text, after) is not None
 
     def _nameless(self, core: str) -> bool:
         """A head alone or after an action: "사업", "구축사업", "건립공사" (but "거점센터")."""
-        if core in self.generic:
+        if core in self.generic or core in self.actions:
             return True
         head = next((w for w in self.bare_words if core.endswith(w)), None)
         return head is not None and core[:-len(head)].rstrip() in self.actions
@@ -260,9 +372,18 @@ class Finder:
                     s = a + 1 + (len(text[a + 1:b]) - len(text[a + 1:b].lstrip()))
                     out.append(Found(s, s + len(inner),
                                      _E_AFTER_QUOTE.match(text, b + 1, hi) is not None,
-                                     text[b + 1:b + 2] in ("은", "는")))
+                                     self._quote_topic(b + 1, hi), quoted=True))
                 pos = b + 1
         return out
+
+    def _quote_topic(self, after: int, hi: int) -> bool:
+        """"‘…’는", "‘삼동다락’ 건립사업은": a quoted name the sentence is about."""
+        particles = tuple(self.w.project["quote_topic"])
+        if self.text.startswith(particles, after):
+            return True
+        m = _WORD_AFTER_QUOTE.match(self.text, after, hi)
+        return (m is not None and m.group(1).endswith(particles)
+                and m.group(1)[:-1].endswith(self.heads))
 
     def _project_quote(self, inner: str, after: int, hi: int) -> bool:
         """A quoted project name: it ends in a project head ('…체험공원'), or one follows it
@@ -282,7 +403,10 @@ class Finder:
                 + self.text[pick.start:pick.end].split()[:1])
         if any(w in cfg["bundle_words"] for w in lead):
             return True
-        if self.text[pick.start:pick.end].endswith(tuple(cfg["programme_ends"])):
+        if self.text[max(0, pick.start - 12):pick.start].rstrip().endswith(
+                tuple(cfg["bundle_phrases"])):
+            return True
+        if self._joined_before(pick):
             return True
         for other in found:
             if other is pick:
@@ -293,10 +417,58 @@ class Finder:
                 return True
         return False
 
+    def _joined_before(self, pick: Found) -> bool:
+        """"학마루공원과 명일1동 샛마을공원 …", "군도 및 농어촌도로", "용담, 남강, 영천댐 …": the
+        name is the last of several joined or listed before it (place words may come between)."""
+        cfg = self.w.project
+        ws = self.text[max(0, pick.start - 40):pick.start].split()[-4:]
+        listed = 0
+        for word in reversed(ws):
+            if word in cfg["joined_words"]:
+                continue
+            if word.endswith(tuple(cfg["list_marks"])):
+                listed += 1
+                if listed >= 2:
+                    return True
+                continue
+            if listed:
+                return False
+            core = word[:-1]
+            if word[-1:] in cfg["joined_particles"] and core.endswith(self.heads):
+                return True
+            if word.endswith(self.heads) and ws[-1] in cfg["joined_words"]:
+                return True  # "군도 및 농어촌도로"
+            if not (word.endswith(self.place_ends) and self._is_head(word)):
+                return False  # "명일1동": a place word between the two names
+        return False
+
+    def _counted(self, project: Found, listed: bool = True) -> bool:
+        """A project named with a count, here or where it was named before within
+        ``refer_chars``: "쌈지공원 3곳을", "71개 지구의 수리시설개보수사업을 …. 수리시설개보수사업은"."""
+        name = self.text[project.start:project.end]
+        at, lo = project.start, max(0, project.start - self.w.project["refer_chars"])
+        parts = f" {self.w.project['parts_word']} "
+        while at >= lo:
+            for m in self.w.bundle.finditer(self.text, max(0, at - 16),
+                                            min(len(self.text), at + len(name) + 12)):
+                # "…프로젝트 등 7개 사업": a count after "등" counts the list this one is in;
+                # unless ``listed``, that does not make it a bundle (the sentence speaks of
+                # this one: "이 프로젝트는 …")
+                if (listed or m.start() < at
+                        or parts not in self.text[at + len(name):m.start()]):
+                    return True
+            at = self.text.rfind(name, lo, at)
+            if at < 0:
+                break
+        return False
+
     def _bundled(self, project: Found | None, at: int, end: int, s_start: int) -> bool:
-        """"전국 12곳에 모두 240억 원", "'서울형 키즈카페' 400곳을": several projects."""
+        """"전국 12곳에 모두 240억 원", "'서울형 키즈카페' 400곳을", "마을 10곳을 대상으로 …":
+        several projects."""
         lo = max(s_start, at - 16 if project is None else min(project.start, at) - 16)
         if self.w.bundle.search(self.text, lo, at):
+            return True
+        if self.w.bundle_target.search(self.text, s_start, at):
             return True
         if project is not None:
             a, b = min(project.start, at), max(project.end, end)
@@ -310,28 +482,105 @@ class Finder:
         whether several projects are counted together."""
         s_start, s_end = sentence
         regions, found = self._found(s_start, s_end)
+        found = self._candidates(found, at, end, s_start, s_end)
+        # a competition is not the project, unless the amount is written right after it
+        # ("…공공임대주택 공모사업 310억 원")
+        found = [f for f in found if not self._contest(f)
+                 or (f.end <= at and at - f.end <= 2 and not self.text[f.end:at].strip())]
+        places = [f for f in found if f.place]
+        if places:
+            found = [f for f in found if not f.place] or places
         before = [f for f in found if f.end <= at]
         after = [f for f in found if f.start >= end]
+        # "…을 들여 … 우곡사약수터 누리길을 조성한다": the object of the action comes first
+        after.sort(key=lambda f: not f.told)
         near = [f for f in before if f.at_e and at - f.end <= _NEAR
                 and not regex.search(r"[,.]", self.text[f.end:at])]
         # "…조성사업 60억 원": the name right before the amount is its project
         right = [f for f in before if at - f.end <= 2 and not self.text[f.end:at].strip()]
         # "…체육관은 사업비 34억 원을 투입해 …": the sentence's topic, named before the amount
         topic = [f for f in before if f.topic]
-        pick = (right[-1] if right else near[-1] if near else topic[0] if topic
+        refer = self.w.refer_topic.search(self.text, s_start, s_end)
+        if refer is not None and not topic:
+            # "‘…’을 위해 추진한 이번 공사는 …": the name before the refer-back topic is it
+            topic = [f for f in before if f.end <= refer.start()][-1:]
+        pick = (right[-1] if right else near[-1] if near else topic[-1] if topic
                 else after[0] if after else before[-1] if before else None)
-        if self._bundled(pick, at, end, s_start) or self._several(pick, found):
+        refer_case = ((pick is None or self._bare_head(pick))
+                      and self._refers_back(s_start, s_end)
+                      or not (right or near) and refer is not None
+                      and not any(f.end <= refer.start() for f in found))
+        if self._bundled(None if refer_case else pick, at, end, s_start):
             return None, regions, True
-        if (pick is None or self._bare_head(pick)) and self._refers_back(s_start, s_end):
+        if refer_case:
             # "이 센터", "이번 사업은", "사업은 …": the project named before, even in the
             # paragraph before (a lead sentence stands alone)
             earlier, earlier_regions = self._earlier(s_start, across=True)
             if earlier is not None:
+                if self._counted(earlier, listed=False):
+                    return None, regions, True
                 return earlier, regions or earlier_regions, False
+        if self._several(pick, found):
+            return None, regions, True
         if pick is None:
             pick, earlier = self._earlier(s_start)
+            if pick is None:  # nothing in the paragraph: the one the story is about, before it
+                pick, earlier = self._earlier(s_start, across=True)
+            if pick is not None and self._counted(pick):
+                return None, regions, True
             regions = regions or (earlier if pick is not None else [])
         return pick, regions, False
+
+    def _candidates(self, found: list[Found], at: int, end: int, lo: int, hi: int
+                    ) -> list[Found]:
+        """``found`` without what cannot be the amount's project: the names in the amount's
+        own bracket ("150억 원(…, 부처 연계사업 4억 원)"), a body's name ("한국농어촌공사
+        전북지역본부에 따르면"), the works listed before "등" when a name follows it."""
+        text = self.text
+        j = end
+        while j < hi and text[j] in " )":
+            j += 1
+        parts = None
+        if j < hi and text[j] == "(":
+            depth, k = 0, j
+            while k < hi:
+                depth += {"(": 1, ")": -1}.get(text[k], 0)
+                if depth == 0:
+                    break
+                k += 1
+            parts = (j, k)
+        bodies = self._named(lo, hi)
+        kept = [f for f in found
+                if not (parts is not None and parts[0] <= f.start < parts[1])
+                and not any(b.start < f.end and f.start < b.end for b in bodies)]
+        return self._without_parts(kept, at)
+
+    def _without_parts(self, found: list[Found], at: int) -> list[Found]:
+        """``found`` without the works listed before "등" when a name follows it: "아스콘
+        덧씌우기, 차선 도색, 가드레일 설치 등 안전 시설물 보수 사업" (the amount not between)."""
+        word = self.w.project["parts_word"]
+        out: list[Found] = []
+        chain: list[Found] = []  # names joined by commas so far
+        for i, f in enumerate(found):
+            chain.append(f)
+            nxt = found[i + 1] if i + 1 < len(found) else None
+            between = "" if nxt is None else self.text[f.end:nxt.start]
+            if nxt is not None and between.strip() == "," and not f.end <= at < nxt.start:
+                continue  # the list goes on
+            if (nxt is not None and not f.end <= at < nxt.start
+                    and between.lstrip(" '’\"”").startswith(word + " ")):
+                chain = []  # the parts of the name that follows
+                continue
+            out.extend(chain)
+            chain = []
+        return out
+
+    def _contest(self, f: Found) -> bool:
+        """A competition the project won a place in ("…지원사업에 최종 선정돼", "…공모사업")."""
+        if self.text[f.start:f.end].endswith(tuple(self.w.project["programme_ends"])):
+            return True
+        return self.w.contest.match(self.text, f.end) is not None
+
 
     def _bare_head(self, found: Found) -> bool:
         """A name that is only a head: "체육관" (of "이 체육관은")."""
@@ -366,18 +615,27 @@ class Finder:
         nearest: tuple[Found | None, list[Found]] = (None, [])
         seen: set[tuple[int, int]] = set()
         # only the sentences holding a project head or a quotation mark, nearest first
-        hints = [m.start() for m in self.w.project_hint.finditer(self.text, para, s_start)]
+        if self._project_hints is None:  # found once over the whole text
+            self._project_hints = [m.start() for m in self.w.project_hint.finditer(self.text)]
+        hints = self._project_hints[bisect.bisect_left(self._project_hints, para):
+                                    bisect.bisect_left(self._project_hints, s_start)]
         for at in reversed(hints):
             span = self.sentences.span(at)
             if span in seen or span[0] >= s_start:
                 continue
             seen.add(span)
-            regions, found = self._found(max(span[0], para), min(span[1], s_start))
+            lo, hi = max(span[0], para), min(span[1], s_start)
+            if nearest[0] is not None and self.w.topic_hint.search(self.text, lo, hi) is None:
+                continue  # only a topic would count now, and none can be named here
+            regions, found = self._found(lo, hi)
+            found = [f for f in found
+                     if not (self._bare_head(f) or self._contest(f) or f.role)]
             topic = [f for f in found if f.topic]
             if topic:  # "…센터는 …": what an earlier sentence was about
                 return topic[0], regions
             if found and nearest[0] is None:
-                nearest = (found[-1], regions)
+                quoted = [f for f in found if f.quoted]  # "‘…’ 건립사업을 착공"
+                nearest = (quoted[0] if quoted else found[-1], regions)
         return nearest
 
     def _leading_place(self, project: Found) -> list[Found]:
@@ -421,7 +679,10 @@ class Finder:
         if found is not False:
             return found  # type: ignore[return-value]
         lo = max(0, s_start - self.w.project["refer_chars"])
-        hints = [m.start() for m in self.w.region_hint.finditer(self.text, lo, s_start)]
+        if self._region_hints is None:  # found once over the whole text
+            self._region_hints = [m.start() for m in self.w.region_hint.finditer(self.text)]
+        hints = self._region_hints[bisect.bisect_left(self._region_hints, lo):
+                                   bisect.bisect_left(self._region_hints, s_start)]
         result: tuple[Found, int] | None = None
         seen: set[tuple[int, int]] = set()
         for at in reversed(hints):
@@ -439,8 +700,23 @@ class Finder:
 
     # --- all three ---------------------------------------------------------------------------
 
+    def _sentence(self, at: int) -> tuple[int, int]:
+        """The sentence holding ``at``, cut at blank lines: a headline without a full stop
+        ends at the blank line after it."""
+        start, stop = self.sentences.span(at)
+        # a line wrapped by its page ("…밀양댐 보조\n여수로 사업에 …") goes on the next line
+        while start > 1 and self.text[start - 1] == "\n" and wrapped(self.text, start):
+            start = self.sentences.span(start - 2)[0]
+        while stop < len(self.text) and self.text[stop:stop + 1] == "\n" and wrapped(
+                self.text, stop + 1):
+            stop = self.sentences.span(stop + 1)[1]
+        for m in _PARAGRAPH.finditer(self.text, start, at):
+            start = m.end()
+        m = _PARAGRAPH.search(self.text, at, stop)
+        return start, (stop if m is None else m.start())
+
     def record(self, at: int, end: int) -> Record:
-        sentence = self.sentences.span(at)
+        sentence = self._sentence(at)
         agency = self.agency(at, sentence)
         found, regions, _ = self.project(at, end, sentence)
         region = None

@@ -9,16 +9,17 @@ import regex
 
 # a word: a run of non-space characters, split before an opening bracket and after a closing
 # one inside it ("양산일반산업단지(이하", "(가칭)조치원중앙공원": two words each)
-_RAW = regex.compile(r"[(\[]?[^\s()\[\]]+[)\]]*|[()\[\]]+")
+_RAW = regex.compile(r"[(\[]?[^\s()\[\]…]+[)\]]*|[()\[\]]+")
 _LEAD = "□■○●◦•▲△▷▶※-–—·([{'\"‘“「『<《〈【"
 _TRAIL = ",.;:)]}'\"’”」』>》〉】…!?"
 _BULLETS = "□■○●◦•▲△▷▶※"
 _QUOTES = "'\"‘’“”「」『』"
 # particles a name may carry, longest first
 PARTICLES = ("에서는", "에서도", "에서", "에는", "에도", "으로", "까지", "부터", "에", "을", "를", "은",
-             "는", "이", "가", "의", "과", "와", "로")
+             "는", "이", "가", "의", "과", "와", "로", "도")
 # a word ending in one of these is a verb form or carries a particle: never inside a name
-_ENDINGS = set("은는이가을를에의과와며고해여서다한된할던께로")
+_ENDINGS = set("은는이가을를에의과와며고해여서다한된할던께로인써")
+_YEO_VERBS = ("하여", "들여", "되여", "이여", "쏟아여")
 _BY_LAST: dict[str, tuple[str, ...]] = {}
 for _p in PARTICLES:
     _BY_LAST[_p[-1]] = _BY_LAST.get(_p[-1], ()) + (_p,)
@@ -58,10 +59,29 @@ def words(text: str, start: int, end: int, is_head) -> list[Word]:
                 core, particle = word[:-len(p)], p
                 break
         gap = text[max(start, raw_start - 3):raw_start]
-        closed = e < raw_end or text[raw_end:raw_end + 1] in "(["  # "…단지(이하 …)"
+        closed = e < raw_end or text[raw_end:raw_end + 1] in "([…"  # "…단지(이하 …)"
         append(Word(word, s, e, core, s + len(core), particle, closed, quoted,
-                    "\t" in gap or "\n" in gap or raw[0] in _BULLETS))
+                    "\t" in gap or raw[0] in _BULLETS
+                    or ("\n" in gap and not wrapped(text, raw_start))))
     return out
+
+
+WRAP = 34  # a line at least this long, cut mid-sentence, was wrapped by its page
+
+
+def wrapped(text: str, at: int) -> bool:
+    """A line break before ``at`` that only wraps a long line ("…남강댐 보강\n사업에 올해 …"),
+    not one that ends a title, a cell or a list item."""
+    brk = text.rfind("\n", 0, at)
+    if brk <= 0 or text[brk + 1:at].strip() or text[brk - 1] == "\n":
+        return False
+    line_start = text.rfind("\n", 0, brk) + 1
+    line = text[line_start:brk].rstrip()
+    return (len(line) >= WRAP and not line.endswith(_SENTENCE_ENDS)
+            and "\t" not in line and line[:1] not in _BULLETS)
+
+
+_SENTENCE_ENDS = (".", "?", "!", "다", "…", ":", ";", '"', "”", "’", "'", ")")
 
 
 def plain(word: Word, is_head, ordinal) -> bool:
@@ -71,7 +91,10 @@ def plain(word: Word, is_head, ordinal) -> bool:
         return False
     if any(c.isdigit() for c in word.text):
         return ordinal.fullmatch(word.text) is not None
-    return word.text[-1] not in _ENDINGS or is_head(word.text)
+    last = word.text[-1]
+    if last == "여":  # "하여", "들여" are verb forms; "동부여", "고려여" are names
+        return not word.text.endswith(_YEO_VERBS)
+    return last not in _ENDINGS or is_head(word.text)
 
 
 def run_before(ws: list[Word], i: int, limit: int, ok) -> int:

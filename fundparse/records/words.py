@@ -21,6 +21,8 @@ class RecordWords:
     agency: re.Pattern             # a named body and its subject particle
     bare: re.Pattern               # "시는", "군은": the body named before
     headline: re.Pattern           # "구미시, 이차전지 …" at the start of a line
+    lead: re.Pattern               # "부산 기장군 ‘교육행복타운’ …": a body starting a line
+    mention: re.Pattern            # "천안시 업성저수지 …": a body named without a particle
     issuer: re.Pattern             # "인천광역시 보도자료"
     funded_verb: regex.Pattern     # after a total (and its parts in brackets)
     source_verb: regex.Pattern     # after a source named alone: "국비 16억 원을 확보"
@@ -29,8 +31,13 @@ class RecordWords:
     address: regex.Pattern         # "315-7번지", "1081의": a lot number inside a place
     refer_back: regex.Pattern      # "이 센터", "이번 사업은", "사업은 …": the project before
     area: regex.Pattern            # "3만㎡" between a place and its 부지
-    region_hint: regex.Pattern     # a stretch without it names no place (a quick test)
-    project_hint: regex.Pattern    # … and without this no project
+    refer_topic: regex.Pattern     # "이번 사업은", "이 센터는": the sentence is about the one before
+    bundle_target: regex.Pattern   # "마을 10곳을 대상으로"
+    contest: regex.Pattern         # after a name: "에 최종 선정", "에 공모"
+    action: regex.Pattern          # after a name and 을/를: "조성한다", "짓는다"
+    region_hint: re.Pattern        # a stretch without it names no place (a quick test)
+    project_hint: re.Pattern       # … and without this no project
+    topic_hint: re.Pattern         # … and without this no project as a topic ("…센터는")
 
     @property
     def project(self) -> dict:
@@ -101,14 +108,18 @@ def record_words(extensions: str = "{}") -> RecordWords:
              rf"|{_alternation(agency['upper'])})")
     name = rf"(?:{upper}\s){{0,2}}[가-힣]{{1,14}}?(?:{heads})"
     particles = (rf"(?:\([^()\n\d]{{1,{int(agency['aside_chars'])}}}\))?"
-                 rf"(?:{_alternation(agency['particles'])})")
+                 rf"(?:{_alternation(agency['particles'] + agency['sources'])})")
     after = _alternation(data["issuer"]["after"])
-    counters = _alternation(data["project"]["bundle_counters"])
+    # "12곳", "등 50건", and "5개 공원", "31개 노후공원": a count of things a project is
+    counters = (_alternation(data["project"]["bundle_counters"])
+                + rf"|개(?:의)?\s?[가-힣]{{0,6}}(?:{_alternation(data['project']['heads'])})")
     return RecordWords(
         data=data,
         # the standard library's re: these run over whole documents, and it is faster there
         agency=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?:{particles})(?=[\s,])"),
         headline=re.compile(rf"^[ \t\[\(【]*(?P<name>{name}),\s", re.M),
+        mention=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?=[\s,·])"),
+        lead=re.compile(rf"^[ \t\[\(【]*(?P<name>{name})(?=[\s,‘'\"“「])", re.M),
         bare=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{_alternation(agency['bare'])})"
                            rf"(?:{particles})(?=[\s,])"),
         issuer=re.compile(rf"^[\s\[\(<【]*(?P<name>{name})[\s\]\)>】]*(?:{after})", re.M),
@@ -119,10 +130,27 @@ def record_words(extensions: str = "{}") -> RecordWords:
         ordinal=regex.compile(rf"\d+(?:{_alternation(data['project']['ordinal'])})"),
         address=regex.compile(data["region"]["address"]),
         area=regex.compile(data["region"]["area"]),
-        project_hint=regex.compile(
+        refer_topic=regex.compile(
+            rf"(?<![가-힣])(?:{_alternation(data['project']['refer_words'])})\s+"
+            rf"(?:[가-힣·]{{0,8}}\s)?[가-힣·]{{0,8}}(?:{_alternation(data['project']['heads'])})"
+            rf"(?:{_alternation(data['project']['refer_particles'])})(?=\s)"
+            rf"|(?:^|\G)[\s□■○●◦•▲△▷▶※-]*(?:{_alternation(data['project']['generic'])}"
+            rf"|{_alternation(data['project']['refer_starts'])})(?:은|는|이|가)\s",
+            regex.M),
+        bundle_target=regex.compile(
+            rf"(?<![\d,.])\d[\d,]*\s?(?:{counters})"
+            rf"(?:{_alternation(data['project']['bundle_targets'])})"),
+        contest=regex.compile(rf"\s?['’”」』>》〉]?\s?(?:{_alternation(data['project']['contest_after'])})"),
+        action=regex.compile(
+            rf"\s(?:{_alternation(data['project']['actions'] + data['project']['object_verbs'])})"),
+        topic_hint=re.compile(
+            rf"(?:{_alternation(data['project']['heads'] + data['project']['actions'])})"
+            rf"(?:은|는|에는)(?![가-힣])"
+            rf"|[{regex.escape(''.join(pair[1] for pair in data['project']['quotes']))}]"),
+        project_hint=re.compile(
             _alternation(data["project"]["heads"] + data["project"]["actions"]) + "|"
             + "|".join(regex.escape(pair[0]) for pair in data["project"]["quotes"])),
-        region_hint=regex.compile(
+        region_hint=re.compile(
             rf"{_alternation(data['region']['around'])}"
             rf"|(?:{_alternation(data['region']['ends'])})\S*\s*"
             rf"(?:에|{_alternation(data['region']['inside'])})"),
