@@ -28,6 +28,7 @@ from decimal import Decimal
 
 import regex
 
+from fundparse import patterns
 from fundparse.numerals import (
     ARABIC,
     DIGIT_CHARS,
@@ -149,7 +150,7 @@ def _compile(words: Tables) -> CompiledRules:
     after_chars = {w[0] for w in currency_after} | {w[0] for w in scale_words(words)}
     after_chars |= set(RANGE_DASH) | {"에", "부", "여", "w", "K"} | set(UNIT_CHARS)  # w, K: won, KRW
     before_chars = {s[-1] for s in words.currency_symbols} | set(NUMERAL_CHARS)
-    run = regex.compile(
+    run = patterns.compile(
         # a unit before the digits: 천 4백만
         rf"(?:(?<![가-힣]){unit}{S}?{ARABIC}(?:{S}?(?:{ARABIC}|{unit}))*+)"
         # digits with units after them: 281억, 1억 9,000만, 3억5천만, 300여억
@@ -161,24 +162,24 @@ def _compile(words: Tables) -> CompiledRules:
     rules = tuple(
         (
             rule,
-            regex.compile(rule.before, ignore_unused=True, **lists) if rule.before else None,
-            regex.compile(rule.after, ignore_unused=True, **lists) if rule.after else None,
+            patterns.compile(rule.before, ignore_unused=True, **lists) if rule.before else None,
+            patterns.compile(rule.after, ignore_unused=True, **lists) if rule.after else None,
             frozenset(rule.follows(words)) if rule.follows else None,
             frozenset(rule.precedes(words)) if rule.precedes else None,
         )
         for rule in RULES
     )
-    range_gap = regex.compile(
+    range_gap = patterns.compile(
         rf"{S}*(?:(?P<cur>\L<cur>){S}*)?(?:(?P<dash>[{RANGE_DASH}])|(?P<word>에서|부터)){S}*",
         cur=list(words.currency_words),
     )
-    symbol_high = regex.compile(
+    symbol_high = patterns.compile(
         rf"{S}*[{RANGE_DASH}]{S}*(?P<num>{ARABIC}(?:{S}?{unit})?)"
         rf"(?:{S}?(?P<scale>\L<scales>)(?![A-Za-z]))?"
         rf"(?!{S}?(?:\L<counters>|원|\L<foreign_words>|[%％A-Za-z0-9０-９]))(?:{WORD_END})",
         **lists, ignore_unused=True,
     )
-    any_run = regex.compile(
+    any_run = patterns.compile(
         rf"(?:{unit}{S}?)?{ARABIC}(?:{S}?(?:{ARABIC}|{unit}))*+|[{chars}]{{2,}}+(?:{S}?[{chars}]++)*+"
     )
     currency_firsts = {w[0] for w in currency_after} - set(chars)
@@ -217,9 +218,9 @@ def _compile(words: Tables) -> CompiledRules:
         range_gap=range_gap,
         symbol_high=symbol_high,
         # "950원에서 1천80원(13.7%)으로": the new level, after an optional parenthesis
-        level_after=regex.compile(rf"(?:{S}?[(（][^()（）\n]{{0,16}}[)）])?"
+        level_after=patterns.compile(rf"(?:{S}?[(（][^()（）\n]{{0,16}}[)）])?"
                                   rf"(?:{S}?(?:으로|로)(?![가-힣])|{S}?(?:으로|로){S}|{S}?으로)"),
-        rate_base_after=regex.compile(rf"{S}?당"),
+        rate_base_after=patterns.compile(rf"{S}?당"),
         markers=compile_markers(words),
         context=compile_context(words),
         sizes=tuple(words.money_words["sizes"]),

@@ -11,8 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-import regex
-
+from fundparse import patterns
 from fundparse.checks.drift import TOTAL_LABELS, check_totals  # noqa: F401  (TOTAL_LABELS: pipeline)
 from fundparse.checks.listed import check_listed, share_slack
 from fundparse.checks.plans import check_plans
@@ -60,7 +59,7 @@ CHECKS: dict[str, Check] = {c.code: c for c in (
 )}
 
 _MALFORMED = pattern("numbers", "malformed")
-_WELL_FORMED = regex.compile(r"\d{1,3}(?:,\d{3})+")
+_WELL_FORMED = patterns.compile(r"\d{1,3}(?:,\d{3})+")
 # digits and unit words written together before a currency word: "3천500천만원", "1조9000천억원"
 _UNIT_RUN = pattern("numbers", "unit_run")
 
