@@ -61,12 +61,12 @@ from fundparse.rules.tables import Tables, load_tables
 BEFORE_WINDOW = 24  # characters a rule's `before` pattern may look back
 
 
-_DIGITS = re.compile(r"[0-9\uff10-\uff19]+(?:[,.\uff0c][0-9\uff10-\uff19]+)*")
+_DIGITS = patterns.compile_re(r"[0-9\uff10-\uff19]+(?:[,.\uff0c][0-9\uff10-\uff19]+)*")
 _SPACES = (" ", "\u00a0")
 _NUMERAL_SET = frozenset(NUMERAL_CHARS)
-_SPACED_GROUP = re.compile(r"(?<![0-9,.])([0-9]{1,3}), \Z")
-_LEFT_UNIT = re.compile(r"[만억조][ \u00a0]?원")
-_LEAD = re.compile(rf"(?<![가-힣])[{NUMERAL_CHARS}]+[ \u00a0]?\Z")
+_SPACED_GROUP = patterns.compile_re(r"(?<![0-9,.])([0-9]{1,3}), \Z")
+_LEFT_UNIT = patterns.compile_re(r"[만억조][ \u00a0]?원")
+_LEAD = patterns.compile_re(rf"(?<![가-힣])[{NUMERAL_CHARS}]+[ \u00a0]?\Z")
 
 
 def _alternation(words) -> str:
@@ -188,30 +188,30 @@ def _compile(words: Tables) -> CompiledRules:
     return CompiledRules(
         run=run,
         any_run=any_run,
-        hangul_run=re.compile(
+        hangul_run=patterns.compile_re(
             rf"(?:(?<![가-힣0-9０-９.,])|(?<=금)|(?<=金))(?:[{chars}]{{2,}}+|[십백천만])(?:{S}?[{chars}]++)*+(?={S}?(?:"
             + currency_alternation + "))"
         ),
         # a currency word that starts with a numeral (일본 엔) never ends a stretch: the stretch
         # would run on into it
-        hangul_cue=re.compile(rf"[{chars}](?={S}?[{_class(currency_firsts)}])"),
-        currency_ahead=re.compile(rf"{S}?(?:{currency_alternation})"),
+        hangul_cue=patterns.compile_re(rf"[{chars}](?={S}?[{_class(currency_firsts)}])"),
+        currency_ahead=patterns.compile_re(rf"{S}?(?:{currency_alternation})"),
         currency_reach=2 + max(map(len, currency_after)),
         # the look-behinds stand after the first character, so each pattern starts with a
         # character class and the scan skips at C speed to where one can begin
-        hangul_decimal=re.compile(
+        hangul_decimal=patterns.compile_re(
             rf"[{chars}영](?<![가-힣].)[{chars}영]*[점쩜][{FRACTION_CHARS}]+(?={S}?(?:"
             + "|".join(re.escape(w) for w in sorted(words.foreign_words + list(words.minor_words),
                                                     key=len, reverse=True))
             + "))"
         ),
-        hangul_single=re.compile(
+        hangul_single=patterns.compile_re(
             rf"[{DIGIT_CHARS}](?<![가-힣0-9０-９.,].)"
             rf"(?={_alternation(words.money_words.get('single_digit_currencies', []))}"
             rf"|(?:{_alternation(words.money_words.get('single_digit_with_cents', []))})"
             rf"{S}?(?:[0-9]{{1,2}}|[{DIGIT_CHARS}십]{{1,3}}){S}?(?:{_alternation(words.minor_words)}))"
         ),
-        not_single=re.compile(_alternation(words.money_words.get('not_single_digit', []))),
+        not_single=patterns.compile_re(_alternation(words.money_words.get('not_single_digit', []))),
         after_chars=frozenset(after_chars),
         before_chars=frozenset(before_chars),
         rules=rules,

@@ -16,7 +16,9 @@ cache never changes what a pattern matches, only how long it takes to build.
 
 The folder is ``$FUNDPARSE_CACHE_DIR`` if set (an empty value turns the file off), else
 ``$XDG_CACHE_HOME/fundparse`` or ``~/.cache/fundparse``. The file is rewritten at exit by a
-process that compiled a pattern it did not find there.
+process that compiled a pattern it did not find there: its own patterns first, then those it
+found, up to about 2 MB (the package's own patterns take 0.4 MB; each configuration that adds
+words has its own set), so what the last runs used stays.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import atexit
 import contextlib
 import marshal
 import os
+import re
 import sys
 import threading
 import types
@@ -33,16 +36,18 @@ from pathlib import Path
 
 import regex
 
-__all__ = ["compile"]
+__all__ = ["compile", "compile_re"]
 
-_MAX_ENTRIES = 4000  # old patterns are dropped beyond this (a configuration adds its own)
+_MAX_BYTES = 2_000_000  # the package's own patterns take ~0.4 MB; a configuration adds its own set
 _HEADER = b"fundparse-patterns 1\n"  # then the CRC-32 of the rest, in hex, and a newline
 
 _lock = threading.Lock()
 _memo: dict[tuple, regex.Pattern] = {}
 _stored: dict[tuple, tuple] | None = None  # (pattern, flags, lists, version) -> the C core's arguments
 _new: dict[tuple, tuple] = {}
+_used: set[tuple] = set()  # keys this process found in the file (kept first when it is written)
 _capture_compile = None  # regex's own compile, run with a recorder for the C core's call
+_capture_re = None  # the same for the standard library's re
 _disabled = False
 
 
@@ -58,6 +63,81 @@ def compile(pattern: str, flags: int = 0, ignore_unused: bool = False, **named_l
         return _memo.setdefault(memo_key, built)
 
 
+def compile_re(pattern: str, flags: int = 0) -> re.Pattern:
+    """``re.compile(pattern, flags)`` (the standard library's), built once, the same way."""
+    memo_key = ("re", pattern, int(flags))
+    found = _memo.get(memo_key)
+    if found is not None:
+        return found
+    built = _build_re(pattern, int(flags))
+    with _lock:
+        return _memo.setdefault(memo_key, built)
+
+
+def _build_re(pattern: str, flags: int) -> re.Pattern:
+    if _disabled or not isinstance(pattern, str) or flags & (re.DEBUG | re.LOCALE):
+        return re.compile(pattern, flags)
+    key = ("re", pattern, flags)
+    args = _load().get(key)
+    if args is not None and args[0] == pattern:
+        try:
+            built = _sre_compile(args)
+            _used.add(key)
+            return built
+        except Exception:  # a damaged entry: compile as usual
+            pass
+    try:
+        compiled, args = _compile_re_recording(pattern, flags)
+    except (re.error, ValueError, TypeError, OverflowError, RecursionError):
+        raise
+    except Exception:  # the standard library's internals are not what this module expects
+        return re.compile(pattern, flags)
+    _remember(key, args)
+    return compiled
+
+
+def _sre_compile(args: tuple) -> re.Pattern:
+    pattern, flags, code, groups, groupindex, indexgroup = args
+    return re._compiler._sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
+
+
+def _compile_re_recording(pattern: str, flags: int):
+    global _capture_re
+    if _capture_re is None:
+        original = re._compiler.compile
+        namespace = dict(re._compiler.__dict__)
+        namespace["_sre"] = _Recorder(re._compiler._sre)
+        _capture_re = types.FunctionType(original.__code__, namespace, original.__name__,
+                                         original.__defaults__, original.__closure__)
+    calls: list[tuple] = []
+    _capture_re.__globals__["_sre"].calls = calls
+    compiled = _capture_re(pattern, flags)
+    if len(calls) != 1 or calls[0][0] != pattern or len(calls[0]) != 6:
+        return compiled, None
+    return compiled, _plain(calls[0])
+
+
+def _plain(args: tuple) -> tuple | None:
+    """The arguments with flags and opcodes as plain ints, if marshal can keep them."""
+    args = tuple(int(a) if isinstance(a, int) else
+                 [int(c) for c in a] if isinstance(a, list) and all(isinstance(c, int) for c in a)
+                 else a for a in args)  # re's opcodes are named int constants
+    try:
+        marshal.dumps(args)
+    except ValueError:
+        return None
+    return args
+
+
+def _remember(key: tuple, args: tuple | None) -> None:
+    if args is None:
+        return
+    with _lock:
+        if not _new:
+            atexit.register(_save)
+        _new[key] = args
+
+
 def _build(pattern, flags, ignore_unused, named_lists) -> regex.Pattern:
     if _disabled or not isinstance(pattern, str) or flags & regex.LOCALE or flags & regex.DEBUG:
         return regex.compile(pattern, flags, ignore_unused, **named_lists)
@@ -65,7 +145,9 @@ def _build(pattern, flags, ignore_unused, named_lists) -> regex.Pattern:
     args = _load().get(key)
     if args is not None and args[0] == pattern:
         try:
-            return _core_compile(args)
+            built = _core_compile(args)
+            _used.add(key)
+            return built
         except Exception:  # a damaged entry: compile as usual
             pass
     try:
@@ -74,11 +156,7 @@ def _build(pattern, flags, ignore_unused, named_lists) -> regex.Pattern:
         raise  # the pattern's own fault: regex.compile says the same
     except Exception:  # regex's internals are not what this module expects
         return regex.compile(pattern, flags, ignore_unused, **named_lists)
-    if args is not None:
-        with _lock:
-            if not _new:
-                atexit.register(_save)
-            _new[key] = args
+    _remember(key, args)
     return compiled
 
 
@@ -107,33 +185,31 @@ def _compile_recording(pattern, flags, ignore_unused, named_lists):
         return compiled, None
     if regex._main._locale_sensitive.get((str, pattern)):
         return compiled, None  # an inline (?L): depends on the locale, not kept
-    args = tuple(int(a) if isinstance(a, int) else a for a in calls[0])  # flags: plain ints
-    try:
-        marshal.dumps(args)
-    except ValueError:
-        return compiled, None
-    return compiled, args
+    return compiled, _plain(calls[0])
 
 
 class _Recorder(threading.local):
-    """Stands in for regex's C core inside a copy of regex's compile function."""
+    """Stands in for a C core (regex's or re's) inside a copy of its compile function."""
 
     calls: list | None = None
 
+    def __init__(self, core):
+        self.core = core
+
     def __getattr__(self, name):
-        return getattr(regex._main._regex, name)
+        return getattr(self.core, name)
 
     def compile(self, *args):
         if self.calls is not None:
             self.calls.append(args)
-        return regex._main._regex.compile(*args)
+        return self.core.compile(*args)
 
 
 def _recording_compile():
     """A copy of ``regex._main._compile`` whose C core is a _Recorder (regex itself unchanged)."""
     original = regex._main._compile
     namespace = dict(regex._main.__dict__)
-    namespace["_regex"] = _Recorder()
+    namespace["_regex"] = _Recorder(regex._main._regex)
     return types.FunctionType(original.__code__, namespace, original.__name__,
                               original.__defaults__, original.__closure__)
 
@@ -182,12 +258,19 @@ def _save() -> None:
     if path is None or not _new:
         return
     with _lock:
-        table = dict(_new)
-        for key, args in _read(path).items():
-            if len(table) >= _MAX_ENTRIES:
-                break
-            table.setdefault(key, args)
+        mine = dict(_new)
         _new.clear()
+    before = _read(path)
+    order = [*mine.items(), *((k, before[k]) for k in _used if k in before), *before.items()]
+    table: dict[tuple, tuple] = {}  # this process's patterns first, then those kept from before
+    size = 0
+    for key, args in order:
+        if key in table:
+            continue
+        size += len(marshal.dumps((key, args)))
+        if size > _MAX_BYTES:
+            break
+        table[key] = args
     try:
         import tempfile
 

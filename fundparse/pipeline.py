@@ -414,6 +414,7 @@ def extract(text: str, *, doc_date: dt.date | str | int | None = None,
     lines = analysis.lines or Lines(text)
     with localcontext(EXACT):
         mentions = [_mention(fact, text, lines, rates) for fact in analysis.facts]
+    del analysis, lines  # the facts go before the record finder's pass (a big text's peak)
     return records.attach(text, mentions, config)  # agency/project/region (fundparse.records)
 
 

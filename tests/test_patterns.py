@@ -112,3 +112,41 @@ def test_check_reads_the_same_with_a_cold_and_a_warm_cache(tmp_path, cli):
     off = cli("check", "--format", "json", doc, env={"FUNDPARSE_CACHE_DIR": ""})
     assert cold.returncode == warm.returncode == off.returncode
     assert cold.stdout == warm.stdout == off.stdout and cold.stdout.strip()
+
+
+def test_the_file_stays_small_and_keeps_what_the_last_run_used(tmp_path):
+    many = textwrap.dedent("""
+        from fundparse import patterns
+        words = [f"낱말{i}" for i in range(3000)]
+        for n in range(150):  # like 150 configurations, each adding its own words: ~9 MB
+            patterns.compile(rf"(?:\\L<w>){n}", w=words)
+    """)
+    subprocess.run([sys.executable, "-c", many], env=cli_env(FUNDPARSE_CACHE_DIR=str(tmp_path)),
+                   check=True)
+    (cache,) = tmp_path.glob("patterns-*.bin")
+    assert 1_000_000 < cache.stat().st_size <= 2_100_000
+    assert _child(tmp_path)["new"] == len(CASES)
+    assert cache.stat().st_size <= 2_100_000
+    assert _child(tmp_path)["stored"] >= len(CASES)
+    assert _child(tmp_path)["new"] == 0
+
+
+def test_standard_library_patterns_too(tmp_path):
+    child = textwrap.dedent("""
+        import json, re, sys
+        from fundparse import patterns
+        cases = [(r"[0-9０-９]+(?:[,.][0-9]+)*", 0), (r"(?P<n>[일이삼사오육칠팔구십백천만억]+)\\s?원", re.I),
+                 (r"^\\s*#\\s*fundparse:\\s*(?P<codes>[A-Z0-9, ]+)$", re.M | re.VERBOSE)]
+        text = "제목: 1,234원과 오천만 원\\n  # fundparse: FP101, FP202\\n３２억"
+        out = [[[m.span(), m.groupdict()] for m in patterns.compile_re(p, f).finditer(text)]
+               + [patterns.compile_re(p, f).flags, patterns.compile_re(p, f).groups]
+               for p, f in cases]
+        same = [[[m.span(), m.groupdict()] for m in re.compile(p, f).finditer(text)]
+                + [re.compile(p, f).flags, re.compile(p, f).groups] for p, f in cases]
+        print(json.dumps({"same": out == same, "stored": len(patterns._load()), "new": len(patterns._new)}))
+    """)
+    runs = [json.loads(subprocess.run([sys.executable, "-c", child], check=True, text=True,
+                                      capture_output=True,
+                                      env=cli_env(FUNDPARSE_CACHE_DIR=str(tmp_path))).stdout)
+            for _ in range(2)]
+    assert runs == [{"same": True, "stored": 0, "new": 3}, {"same": True, "stored": 3, "new": 0}]
