@@ -156,11 +156,12 @@ def check_period(maker: FindingMaker, period, text: str) -> list[Finding]:
 
 
 def check_document(maker: FindingMaker, text: str, facts, periods, sentences,
-                   doc_date=None) -> list[Finding]:
+                   doc_date=None, unattached: bool = True) -> list[Finding]:
     """The checks that look across a document: repeated totals (FP301, FP302) and sources,
     breakdowns and shares the split reader left apart (FP101–FP103, listed.py), each attached
     to the fact whose amount they name; yearly plans (FP104, FP105) and durations beside a span
-    (FP201).  Returns the findings of no single fact."""
+    (FP201).  Returns the findings of no single fact (none without ``unattached``: extract()
+    keeps only its facts' findings)."""
     by_start = {fact.amount.start: fact for fact in facts}
     loose: list[Finding] = []
     for finding in [*check_totals(maker, text, facts, sentences),
@@ -169,8 +170,9 @@ def check_document(maker: FindingMaker, text: str, facts, periods, sentences,
             by_start[finding.start].findings.append(finding)
         else:
             loose.append(finding)
-    loose.extend(check_plans(maker, text, facts, sentences, doc_date, periods))
-    loose.extend(check_spans(maker, text, periods, sentences))
+    if unattached:
+        loose.extend(check_plans(maker, text, facts, sentences, doc_date, periods))
+        loose.extend(check_spans(maker, text, periods, sentences))
     return loose
 
 
