@@ -43,12 +43,11 @@ _HEADER = b"fundparse-patterns 1\n"  # then the CRC-32 of the rest, in hex, and 
 
 _lock = threading.Lock()
 _memo: dict[tuple, regex.Pattern] = {}
-_stored: dict[tuple, tuple] | None = None  # (pattern, flags, lists, version) -> the C core's arguments
+_stored: dict[tuple, tuple] | None = None  # (pattern, flags, …, lists, version) -> the C core's arguments
 _new: dict[tuple, tuple] = {}
 _used: set[tuple] = set()  # keys this process found in the file (kept first when it is written)
 _capture_compile = None  # regex's own compile, run with a recorder for the C core's call
 _capture_re = None  # the same for the standard library's re
-_disabled = False
 
 
 def compile(pattern: str, flags: int = 0, ignore_unused: bool = False, **named_lists) -> regex.Pattern:
@@ -75,7 +74,7 @@ def compile_re(pattern: str, flags: int = 0) -> re.Pattern:
 
 
 def _build_re(pattern: str, flags: int) -> re.Pattern:
-    if _disabled or not isinstance(pattern, str) or flags & (re.DEBUG | re.LOCALE):
+    if not isinstance(pattern, str) or flags & (re.DEBUG | re.LOCALE):
         return re.compile(pattern, flags)
     key = ("re", pattern, flags)
     args = _load().get(key)
@@ -139,9 +138,9 @@ def _remember(key: tuple, args: tuple | None) -> None:
 
 
 def _build(pattern, flags, ignore_unused, named_lists) -> regex.Pattern:
-    if _disabled or not isinstance(pattern, str) or flags & regex.LOCALE or flags & regex.DEBUG:
+    if not isinstance(pattern, str) or flags & regex.LOCALE or flags & regex.DEBUG:
         return regex.compile(pattern, flags, ignore_unused, **named_lists)
-    key = _key(pattern, flags, named_lists)
+    key = _key(pattern, flags, ignore_unused, named_lists)
     args = _load().get(key)
     if args is not None and args[0] == pattern:
         try:
@@ -160,9 +159,9 @@ def _build(pattern, flags, ignore_unused, named_lists) -> regex.Pattern:
     return compiled
 
 
-def _key(pattern: str, flags: int, named_lists: dict) -> tuple:
+def _key(pattern: str, flags: int, ignore_unused: bool, named_lists: dict) -> tuple:
     lists = tuple(sorted((k, tuple(sorted(v))) for k, v in named_lists.items()))
-    return (pattern, int(flags), lists, int(regex.DEFAULT_VERSION))
+    return (pattern, int(flags), bool(ignore_unused), lists, int(regex.DEFAULT_VERSION))
 
 
 def _core_compile(args: tuple) -> regex.Pattern:
