@@ -13,6 +13,7 @@ not ``getrusage`` here).  Target: ≤ 150 MB.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import time
 from pathlib import Path
@@ -101,7 +102,21 @@ else:
             pieces.append(block)
     text = "".join(pieces)
     del pieces
+
+    def kib(key):
+        with open("/proc/self/status") as status:
+            return next((int(l.split()[1]) for l in status if l.startswith(key)), None)
+
+    reading = kib("VmHWM")
+    try:  # Linux: "5" resets the high-water RSS, so the next peak is extract()'s own
+        with open("/proc/self/clear_refs", "w") as refs:
+            refs.write("5")
+        reset = True
+    except OSError:
+        reset = False
     count = len(fundparse.extract(text))
+    if reset and reading:
+        print(f"phase-peaks-kib reading={reading} extract={kib('VmHWM')}", file=sys.stderr)
 print(count)
 """
 
@@ -140,9 +155,19 @@ def test_extract_string_peak_rss_200mb(benchmark, record, tmp_path, pycache):
         big.unlink()
     assert result["exit"] == 0, result["stderr"]
     mb = info["bytes"] / workloads.MB
-    met = result["peak_rss_mb"] <= STRING_TARGET_MB
-    record(f"3. fundparse.extract(one {mb:.0f} MB string)",
-           f"peak RSS {result['peak_rss_mb']:.1f} MB ({result['seconds']:.0f} s)",
+    # Building the string itself (1 MiB pieces, then one join) peaks higher than holding it;
+    # with /proc/self/clear_refs the child reports extract()'s own peak (the string and the
+    # interpreter included) apart from the reading's, and the target is judged on that.
+    phases = re.search(r"phase-peaks-kib reading=(\d+) extract=(\d+)", result["stderr"])
+    during = int(phases.group(2)) / 1024 if phases else result["peak_rss_mb"]
+    reading = int(phases.group(1)) / 1024 if phases else None
+    met = during <= STRING_TARGET_MB
+    # (the reset lowers the kernel's high-water mark, so GNU time then reports the call's peak)
+    figure = (f"peak RSS during extract() {during:.1f} MB; building the string "
+              f"{reading:.1f} MB ({result['seconds']:.0f} s)" if phases else
+              f"peak RSS {result['peak_rss_mb']:.1f} MB ({result['seconds']:.0f} s)")
+    record(f"3. fundparse.extract(one {mb:.0f} MB string)", figure,
            f"<= {STRING_TARGET_MB} MB", met, **info, seconds=result["seconds"],
-           peak_rss_mb=result["peak_rss_mb"], measured_by=result["measured_by"])
-    assert met, f"peak RSS {result['peak_rss_mb']:.1f} MB"
+           peak_rss_mb=result["peak_rss_mb"], extract_peak_mb=during, reading_peak_mb=reading,
+           measured_by=result["measured_by"])
+    assert met, figure

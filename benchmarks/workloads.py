@@ -340,13 +340,16 @@ def cli_env(pycache: str | os.PathLike[str] | None = None) -> dict[str, str]:
     """The environment without FUNDPARSE_* settings, NO_COLOR or COLUMNS.
 
     With ``pycache``, bytecode is written to and read from that folder (PYTHONPYCACHEPREFIX),
-    as an installed package has it; without, the environment decides (this sandbox sets
+    as an installed package has it, and so are fundparse's compiled patterns
+    (FUNDPARSE_CACHE_DIR, fundparse/patterns.py); without, the environment decides (this sandbox sets
     PYTHONDONTWRITEBYTECODE=1, so every start compiles fundparse's modules anew)."""
     env = {k: v for k, v in os.environ.items()
            if not k.startswith("FUNDPARSE_") and k not in ("NO_COLOR", "COLUMNS")}
     if pycache is not None:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = str(pycache)
+        # compiled patterns too (fundparse.patterns), beside the bytecode, not in the user's home
+        env["FUNDPARSE_CACHE_DIR"] = os.path.join(pycache, "fundparse-patterns")
     return env
 
 

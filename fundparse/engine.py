@@ -28,6 +28,7 @@ from decimal import Decimal
 
 import regex
 
+from fundparse import patterns
 from fundparse.numerals import (
     ARABIC,
     DIGIT_CHARS,
@@ -60,12 +61,12 @@ from fundparse.rules.tables import Tables, load_tables
 BEFORE_WINDOW = 24  # characters a rule's `before` pattern may look back
 
 
-_DIGITS = re.compile(r"[0-9\uff10-\uff19]+(?:[,.\uff0c][0-9\uff10-\uff19]+)*")
+_DIGITS = patterns.compile_re(r"[0-9\uff10-\uff19]+(?:[,.\uff0c][0-9\uff10-\uff19]+)*")
 _SPACES = (" ", "\u00a0")
 _NUMERAL_SET = frozenset(NUMERAL_CHARS)
-_SPACED_GROUP = re.compile(r"(?<![0-9,.])([0-9]{1,3}), \Z")
-_LEFT_UNIT = re.compile(r"[만억조][ \u00a0]?원")
-_LEAD = re.compile(rf"(?<![가-힣])[{NUMERAL_CHARS}]+[ \u00a0]?\Z")
+_SPACED_GROUP = patterns.compile_re(r"(?<![0-9,.])([0-9]{1,3}), \Z")
+_LEFT_UNIT = patterns.compile_re(r"[만억조][ \u00a0]?원")
+_LEAD = patterns.compile_re(rf"(?<![가-힣])[{NUMERAL_CHARS}]+[ \u00a0]?\Z")
 
 
 def _alternation(words) -> str:
@@ -149,7 +150,7 @@ def _compile(words: Tables) -> CompiledRules:
     after_chars = {w[0] for w in currency_after} | {w[0] for w in scale_words(words)}
     after_chars |= set(RANGE_DASH) | {"에", "부", "여", "w", "K"} | set(UNIT_CHARS)  # w, K: won, KRW
     before_chars = {s[-1] for s in words.currency_symbols} | set(NUMERAL_CHARS)
-    run = regex.compile(
+    run = patterns.compile(
         # a unit before the digits: 천 4백만
         rf"(?:(?<![가-힣]){unit}{S}?{ARABIC}(?:{S}?(?:{ARABIC}|{unit}))*+)"
         # digits with units after them: 281억, 1억 9,000만, 3억5천만, 300여억
@@ -161,24 +162,24 @@ def _compile(words: Tables) -> CompiledRules:
     rules = tuple(
         (
             rule,
-            regex.compile(rule.before, ignore_unused=True, **lists) if rule.before else None,
-            regex.compile(rule.after, ignore_unused=True, **lists) if rule.after else None,
+            patterns.compile(rule.before, ignore_unused=True, **lists) if rule.before else None,
+            patterns.compile(rule.after, ignore_unused=True, **lists) if rule.after else None,
             frozenset(rule.follows(words)) if rule.follows else None,
             frozenset(rule.precedes(words)) if rule.precedes else None,
         )
         for rule in RULES
     )
-    range_gap = regex.compile(
+    range_gap = patterns.compile(
         rf"{S}*(?:(?P<cur>\L<cur>){S}*)?(?:(?P<dash>[{RANGE_DASH}])|(?P<word>에서|부터)){S}*",
         cur=list(words.currency_words),
     )
-    symbol_high = regex.compile(
+    symbol_high = patterns.compile(
         rf"{S}*[{RANGE_DASH}]{S}*(?P<num>{ARABIC}(?:{S}?{unit})?)"
         rf"(?:{S}?(?P<scale>\L<scales>)(?![A-Za-z]))?"
         rf"(?!{S}?(?:\L<counters>|원|\L<foreign_words>|[%％A-Za-z0-9０-９]))(?:{WORD_END})",
         **lists, ignore_unused=True,
     )
-    any_run = regex.compile(
+    any_run = patterns.compile(
         rf"(?:{unit}{S}?)?{ARABIC}(?:{S}?(?:{ARABIC}|{unit}))*+|[{chars}]{{2,}}+(?:{S}?[{chars}]++)*+"
     )
     currency_firsts = {w[0] for w in currency_after} - set(chars)
@@ -187,39 +188,39 @@ def _compile(words: Tables) -> CompiledRules:
     return CompiledRules(
         run=run,
         any_run=any_run,
-        hangul_run=re.compile(
+        hangul_run=patterns.compile_re(
             rf"(?:(?<![가-힣0-9０-９.,])|(?<=금)|(?<=金))(?:[{chars}]{{2,}}+|[십백천만])(?:{S}?[{chars}]++)*+(?={S}?(?:"
             + currency_alternation + "))"
         ),
         # a currency word that starts with a numeral (일본 엔) never ends a stretch: the stretch
         # would run on into it
-        hangul_cue=re.compile(rf"[{chars}](?={S}?[{_class(currency_firsts)}])"),
-        currency_ahead=re.compile(rf"{S}?(?:{currency_alternation})"),
+        hangul_cue=patterns.compile_re(rf"[{chars}](?={S}?[{_class(currency_firsts)}])"),
+        currency_ahead=patterns.compile_re(rf"{S}?(?:{currency_alternation})"),
         currency_reach=2 + max(map(len, currency_after)),
         # the look-behinds stand after the first character, so each pattern starts with a
         # character class and the scan skips at C speed to where one can begin
-        hangul_decimal=re.compile(
+        hangul_decimal=patterns.compile_re(
             rf"[{chars}영](?<![가-힣].)[{chars}영]*[점쩜][{FRACTION_CHARS}]+(?={S}?(?:"
             + "|".join(re.escape(w) for w in sorted(words.foreign_words + list(words.minor_words),
                                                     key=len, reverse=True))
             + "))"
         ),
-        hangul_single=re.compile(
+        hangul_single=patterns.compile_re(
             rf"[{DIGIT_CHARS}](?<![가-힣0-9０-９.,].)"
             rf"(?={_alternation(words.money_words.get('single_digit_currencies', []))}"
             rf"|(?:{_alternation(words.money_words.get('single_digit_with_cents', []))})"
             rf"{S}?(?:[0-9]{{1,2}}|[{DIGIT_CHARS}십]{{1,3}}){S}?(?:{_alternation(words.minor_words)}))"
         ),
-        not_single=re.compile(_alternation(words.money_words.get('not_single_digit', []))),
+        not_single=patterns.compile_re(_alternation(words.money_words.get('not_single_digit', []))),
         after_chars=frozenset(after_chars),
         before_chars=frozenset(before_chars),
         rules=rules,
         range_gap=range_gap,
         symbol_high=symbol_high,
         # "950원에서 1천80원(13.7%)으로": the new level, after an optional parenthesis
-        level_after=regex.compile(rf"(?:{S}?[(（][^()（）\n]{{0,16}}[)）])?"
+        level_after=patterns.compile(rf"(?:{S}?[(（][^()（）\n]{{0,16}}[)）])?"
                                   rf"(?:{S}?(?:으로|로)(?![가-힣])|{S}?(?:으로|로){S}|{S}?으로)"),
-        rate_base_after=regex.compile(rf"{S}?당"),
+        rate_base_after=patterns.compile(rf"{S}?당"),
         markers=compile_markers(words),
         context=compile_context(words),
         sizes=tuple(words.money_words["sizes"]),

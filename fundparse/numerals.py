@@ -17,11 +17,11 @@ True
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from decimal import Decimal, localcontext
 
+from fundparse import patterns
 from fundparse.model import EXACT, whole
 
 MAX_DIGITS = 24  # a digit run longer than this is not money (and int() is never asked for more)
@@ -53,7 +53,7 @@ UNIT_CHARS = "".join(SMALL_UNITS) + "".join(BIG_UNITS)
 DIGIT_CHARS = "".join(DIGIT_WORDS)
 SPACE = "[ \u00a0]"
 
-_TOKEN = re.compile(
+_TOKEN = patterns.compile_re(
     rf"(?P<num>[{_DIGIT}]+(?:[,\uff0c][{_DIGIT}]+)*(?:[.\uff0e][{_DIGIT}]+)?)"
     rf"|(?P<digit>[{''.join(DIGIT_WORDS)}])"
     rf"|(?P<small>[{''.join(SMALL_UNITS)}])"
@@ -61,7 +61,7 @@ _TOKEN = re.compile(
     rf"|(?P<yeo>{APPROX_INFIX})"
     rf"|(?P<space>{SPACE}+)"
 )
-_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_GROUPED = patterns.compile_re(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -369,7 +369,7 @@ def parse_numeral(text: str) -> Numeral | None:
 
 # "7억5천" said for 7억 5천만: a last group of 천/백 terms right after 억, 조 or 경, with the
 # next big unit left unsaid.  Only a bare numeral (no currency word after it) is read this way.
-_ELIDED = re.compile(
+_ELIDED = patterns.compile_re(
     rf"(?P<big>[억조경]){SPACE}?(?P<tail>(?:[0-9]{{1,2}}|[{DIGIT_CHARS}])?천"
     rf"(?:{SPACE}?(?:[0-9]|[{DIGIT_CHARS}])?백)?|(?:[0-9]|[{DIGIT_CHARS}])?백)\Z"
 )

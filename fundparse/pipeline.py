@@ -156,10 +156,10 @@ def _analyse(text: str, doc_date, config: Config | None, full: bool) -> Analysis
         if fact.period is not None:
             fact.findings.extend(checks.check_period(maker, fact.period, text))
     attached = {id(f.period) for f in facts if f.period is not None}
-    for period in periods:
+    for period in periods if full else ():  # extract() keeps only the findings of its facts
         if id(period) not in attached:
             findings.extend(checks.check_period(maker, period, text))
-    findings.extend(checks.check_document(maker, text, facts, periods, sentences, day))
+    findings.extend(checks.check_document(maker, text, facts, periods, sentences, day, full))
     if full:
         findings.extend(checks.check_number_format(maker, text))
     for fact in facts:
@@ -426,6 +426,7 @@ def extract(text: str, *, doc_date: dt.date | str | int | None = None,
     lines = analysis.lines or Lines(text)
     with localcontext(EXACT):
         mentions = [_mention(fact, text, lines, rates) for fact in analysis.facts]
+    del analysis, lines  # the facts go before the record finder's pass (a big text's peak)
     return records.attach(text, mentions, config)  # agency/project/region (fundparse.records)
 
 

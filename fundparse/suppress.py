@@ -43,6 +43,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from fundparse import patterns
 from fundparse.checks import CHECKS
 from fundparse.config import Config, ConfigError
 from fundparse.model import Finding
@@ -56,17 +57,17 @@ ALL = "ALL"
 _HTML = r"<!--\s*fundparse\s*:\s*(?P<kind>ignore-file|ignore)(?![\w-])(?P<codes>.*?)-->"
 _HASH = (r"^[ \t]*\#[ \t]*fundparse[ \t]*:[ \t]*(?P<kind2>ignore-file|ignore)(?![\w-])"
          r"(?P<codes2>[^\n]*)$")
-_DIRECTIVE = re.compile(f"{_HTML}|{_HASH}", re.I | re.M)
-_CODE_LIKE = re.compile(r"(?i)ALL|FP[0-9A-Z]*|[A-Z]{1,3}[0-9][0-9A-Z]*")
+_DIRECTIVE = patterns.compile_re(f"{_HTML}|{_HASH}", re.I | re.M)
+_CODE_LIKE = patterns.compile_re(r"(?i)ALL|FP[0-9A-Z]*|[A-Z]{1,3}[0-9][0-9A-Z]*")
 # a comment that looks like a directive: a word near "fundparse", then a colon or a word near
 # "ignore" ("<!-- fundparse: ingore FP101 -->", "# fundpars: ignore", "<!-- fundparse ignore -->")
-_LOOK_HTML = re.compile(r"<!--\s*(?P<word>[A-Za-z]{6,12})\s*(?P<colon>:)?\s*(?P<kind>[A-Za-z_-]+)?"
+_LOOK_HTML = patterns.compile_re(r"<!--\s*(?P<word>[A-Za-z]{6,12})\s*(?P<colon>:)?\s*(?P<kind>[A-Za-z_-]+)?"
                         r".*?(?:-->|$)")
-_LOOK_HASH = re.compile(r"^[ \t]*\#[ \t]*(?P<word>[A-Za-z]{6,12})[ \t]*(?P<colon>:)?[ \t]*"
+_LOOK_HASH = patterns.compile_re(r"^[ \t]*\#[ \t]*(?P<word>[A-Za-z]{6,12})[ \t]*(?P<colon>:)?[ \t]*"
                         r"(?P<kind>[A-Za-z_-]+)[^\n]*$")
-_NEAR_WORD = re.compile(r"<!--\s*[a-z]|^\s*#\s*[a-z]")
-_SEPARATORS = re.compile(r"[\s,;:=]+")
-_WORD = re.compile(r"fundparse|<!--\s*[A-Za-z]|^[ \t]*\#[ \t]*[A-Za-z]", re.I | re.M)
+_NEAR_WORD = patterns.compile_re(r"<!--\s*[a-z]|^\s*#\s*[a-z]")
+_SEPARATORS = patterns.compile_re(r"[\s,;:=]+")
+_WORD = patterns.compile_re(r"fundparse|<!--\s*[A-Za-z]|^[ \t]*\#[ \t]*[A-Za-z]", re.I | re.M)
 
 
 # --- selectors ---------------------------------------------------------------------------------
@@ -181,7 +182,7 @@ def _glob_regex(glob: str) -> re.Pattern[str]:
         else:
             out.append(re.escape(ch))
         i += 1
-    return re.compile("".join(out) + r"\Z")
+    return patterns.compile_re("".join(out) + r"\Z")
 
 
 def path_matches(glob: str, path: str | os.PathLike[str], base: Path | None = None) -> bool:

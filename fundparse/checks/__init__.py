@@ -11,8 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-import regex
-
+from fundparse import patterns
 from fundparse.checks.drift import TOTAL_LABELS, check_totals  # noqa: F401  (TOTAL_LABELS: pipeline)
 from fundparse.checks.listed import check_listed, share_slack
 from fundparse.checks.plans import check_plans
@@ -60,7 +59,7 @@ CHECKS: dict[str, Check] = {c.code: c for c in (
 )}
 
 _MALFORMED = pattern("numbers", "malformed")
-_WELL_FORMED = regex.compile(r"\d{1,3}(?:,\d{3})+")
+_WELL_FORMED = patterns.compile(r"\d{1,3}(?:,\d{3})+")
 # digits and unit words written together before a currency word: "3천500천만원", "1조9000천억원"
 _UNIT_RUN = pattern("numbers", "unit_run")
 
@@ -157,11 +156,12 @@ def check_period(maker: FindingMaker, period, text: str) -> list[Finding]:
 
 
 def check_document(maker: FindingMaker, text: str, facts, periods, sentences,
-                   doc_date=None) -> list[Finding]:
+                   doc_date=None, unattached: bool = True) -> list[Finding]:
     """The checks that look across a document: repeated totals (FP301, FP302) and sources,
     breakdowns and shares the split reader left apart (FP101–FP103, listed.py), each attached
     to the fact whose amount they name; yearly plans (FP104, FP105) and durations beside a span
-    (FP201).  Returns the findings of no single fact."""
+    (FP201).  Returns the findings of no single fact (none without ``unattached``: extract()
+    keeps only its facts' findings)."""
     by_start = {fact.amount.start: fact for fact in facts}
     loose: list[Finding] = []
     for finding in [*check_totals(maker, text, facts, sentences),
@@ -170,8 +170,9 @@ def check_document(maker: FindingMaker, text: str, facts, periods, sentences,
             by_start[finding.start].findings.append(finding)
         else:
             loose.append(finding)
-    loose.extend(check_plans(maker, text, facts, sentences, doc_date, periods))
-    loose.extend(check_spans(maker, text, periods, sentences))
+    if unattached:
+        loose.extend(check_plans(maker, text, facts, sentences, doc_date, periods))
+        loose.extend(check_spans(maker, text, periods, sentences))
     return loose
 
 

@@ -17,8 +17,7 @@ from __future__ import annotations
 import bisect
 from decimal import Decimal
 
-import regex
-
+from fundparse import patterns
 from fundparse.checks.words import Place, money, pattern, say, section, word_set
 from fundparse.checks.plans import has_table, precision, table_blocks
 
@@ -37,13 +36,13 @@ _NOT_PROJECT = word_set("drift", "not_project")
 _SPEAKER = pattern("drift", "speaker")
 # places: two mentions naming different ones are two projects (경기도, 강원도)
 _PLACE = pattern("drift", "place")
-_DIGIT = regex.compile(r"\d")
+_DIGIT = patterns.compile(r"\d")
 _TOTAL_AFTER_LABEL = pattern("drift", "total_after_label")
 _OBJECT = pattern("drift", "object")
 _PROJECT_NAME = pattern("drift", "project_name")
 _SPENT_AFTER = pattern("drift", "spent_after")
 _TOTAL_CUE = pattern("drift", "total_cue")
-_FIRST_LINE = regex.compile(r"[^\n]*\S[^\n]*")
+_FIRST_LINE = patterns.compile(r"[^\n]*\S[^\n]*")
 _YEAR_WORD = pattern("drift", "year_word")
 _ON_PURPOSE = pattern("drift", "on_purpose")
 _PHASE = pattern("drift", "phase")

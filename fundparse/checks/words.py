@@ -12,6 +12,7 @@ from importlib import resources
 
 import regex
 
+from fundparse import patterns
 from fundparse.krw import format_krw
 from fundparse.model import decimal_str
 
@@ -32,7 +33,7 @@ def section(name: str) -> dict:
 def pattern(section_name: str, key: str, flags: int = 0) -> regex.Pattern:
     """A pattern of ``section_name``: one string, or pieces joined without separators."""
     value = section(section_name)[key]
-    return regex.compile(value if isinstance(value, str) else "".join(value), flags)
+    return patterns.compile(value if isinstance(value, str) else "".join(value), flags)
 
 
 def word_set(section_name: str, key: str) -> set[str]:

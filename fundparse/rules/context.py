@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import regex
 
+from fundparse import patterns
 from fundparse.amount import Amount
 from fundparse.model import whole
 from fundparse.numerals import Numeral, elided_value
@@ -44,23 +45,23 @@ class ContextPatterns:
 def compile_context(words) -> ContextPatterns:
     money = words.money_words
     return ContextPatterns(
-        free_after=regex.compile(
+        free_after=patterns.compile(
             rf"(?!{S}?(?:\L<counters>|원|\L<foreign>|[%％A-Za-z0-9]))(?![가-힣])"
             rf"|(?=(?:을|를|이|가|은|는|의|과|와|으로|로|도|만|씩|에|까지)(?![가-힣]))",
             counters=money["counters"], foreign=words.foreign_words),
-        sentence_end=regex.compile(r"\n|[.!?。](?=\s|$)|다(?=[.,]?\s)"),
-        sentence_start=regex.compile(r"(?r)\n|[.!?。](?=\s)"),
-        clause_start=regex.compile(r"(?r)[\n,，;·ㆍ△▲▷□○●•(（]|[.!?。](?=\s)"),
-        list_item_end=regex.compile(r"[0-9][십백천만억조]?(?:원)?[ ]?\Z"),
+        sentence_end=patterns.compile(r"\n|[.!?。](?=\s|$)|다(?=[.,]?\s)"),
+        sentence_start=patterns.compile(r"(?r)\n|[.!?。](?=\s)"),
+        clause_start=patterns.compile(r"(?r)[\n,，;·ㆍ△▲▷□○●•(（]|[.!?。](?=\s)"),
+        list_item_end=patterns.compile(r"[0-9][십백천만억조]?(?:원)?[ ]?\Z"),
         # anchored at the figure: the word, then at most two more words ("인구는 14억, 인도는 ")
-        not_money_before=regex.compile(
+        not_money_before=patterns.compile(
             rf"(?:\L<words>)(?:은|는|이|가|의|도|만|에서|을|를)?{S}+(?:[^\s]+{S}+){{0,2}}\Z",
                                        words=money.get("not_money_before", []) or ["\0"]),
         # between two items of a list: "…억, 복지 ", "…억 달러, 수입은 ", "…40억 △전통문화체험관 "
-        list_gap=regex.compile(
+        list_gap=patterns.compile(
             rf"(?:과|와|이며|이고|로)?{S}*(?:[,，·ㆍ]|{S}*[△▲▶▷■□○●•◆◇]){S}*(?:[가-힣A-Za-z]+{S}*){{0,3}}"
             rf"(?:(?:은|는|이|가|에){S}*)?"),
-        range_gap=regex.compile(rf"{S}*[~∼～〜\-–]{S}*\Z"),
+        range_gap=patterns.compile(rf"{S}*[~∼～〜\-–]{S}*\Z"),
     )
 
 

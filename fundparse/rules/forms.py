@@ -12,6 +12,7 @@ from functools import lru_cache
 
 import regex
 
+from fundparse import patterns
 from fundparse.rules.tables import DOTS, Tables
 
 S = "[ \u00a0]"
@@ -92,38 +93,38 @@ def _sum_forms(table_json: str) -> SumForms:
     actor_object = table.get("actor_object", "(?!)")
     places = table.get("place_payers", {})
     return SumForms(
-        source_after=regex.compile(
+        source_after=patterns.compile(
             rf"(?:{alternation(words('footnote_marks')) or '(?!)'})*{S}*(?:{alternation(links)}){S}*(?:(?:{alternation(between) or '(?!)'}){S}+)?"
             rf"(?P<label>{LAZY_WORD})(?:{alternation(ends)})?"
             rf"(?=[,，.\s)]|$)"),
-        label_before=regex.compile(
+        label_before=patterns.compile(
             rf"(?<![가-힣0-9])(?P<label>{WORD}(?:{S}{WORD}){{0,2}}){S}*[:：(（]?{S}*\Z"),
-        aliased_before=regex.compile(
+        aliased_before=patterns.compile(
             rf"(?<![가-힣])(?P<label>{WORD}){S}*[(（](?P<alias>[^()（）\n]{{1,16}})[)）]{S}*\Z"),
-        paid_before=regex.compile(
+        paid_before=patterns.compile(
             rf"(?<![가-힣])(?P<label>{LAZY_WORD}){S}*(?:{alternation(paid) or '(?!)'}){S}*\Z"),
-        actor_before=regex.compile(
+        actor_before=patterns.compile(
             rf"(?<![가-힣A-Za-z])(?P<label>[가-힣]{{2,}}|[A-Z]{{2,}})(?:{S}*[(（][A-Za-z가-힣]{{1,12}}(?:{S}[A-Za-z가-힣]{{1,12}})?[)）])?"
             rf"(?:(?:{alternation(payers) or '(?!)'}){S}*(?:(?:{alternation(fillers) or '(?!)'}|{actor_object}){S}*)?"
             rf"|(?:{alternation(actors)}){S}*(?:(?:{alternation(fillers) or '(?!)'}|{alternation(of_nouns) or '(?!)'}){S}*)?)\Z"),
-        total_cue=regex.compile(rf"(?:{alternation(cues)})(?:은|는|이|가|을|를|로|으로)?\s*"
+        total_cue=patterns.compile(rf"(?:{alternation(cues)})(?:은|는|이|가|을|를|로|으로)?\s*"
                                 rf"(?:약{S}*)?\Z"),
-        partial_after=regex.compile(rf"{S}*(?:{alternation(after)})(?![가-힣])"),
+        partial_after=patterns.compile(rf"{S}*(?:{alternation(after)})(?![가-힣])"),
         list_tails=frozenset(tails),
         not_after=not_after,
         nearest=int(table.get("nearest", 10)),
-        share=regex.compile(expand(share, {"S": S})),
-        more_source=regex.compile(
+        share=patterns.compile(expand(share, {"S": S})),
+        more_source=patterns.compile(
             rf"{S}*(?:{alternation(joiners) or '(?!)'}){S}*(?P<label>{LAZY_WORD})"
             rf"(?:{alternation(ends)})?(?=[,，.\s)]|$)"),
-        each_before=regex.compile(expand(each, {"S": S, "WORD": LAZY_WORD})),
+        each_before=patterns.compile(expand(each, {"S": S, "WORD": LAZY_WORD})),
         of_nouns=frozenset(of_nouns),
         of_particle=table.get("of_particle", ""),
-        list_split=regex.compile(rf"{S}*(?:{alternation(joiners) or '(?!)'}){S}*|{S}+"),
-        place_actor=regex.compile(expand(place_actor, {"S": S})),
-        skip_before=tuple(regex.compile(expand(p, {"S": S})) for p in skips),
+        list_split=patterns.compile(rf"{S}*(?:{alternation(joiners) or '(?!)'}){S}*|{S}+"),
+        place_actor=patterns.compile(expand(place_actor, {"S": S})),
+        skip_before=tuple(patterns.compile(expand(p, {"S": S})) for p in skips),
         place_payers=tuple(sorted(places.items(), key=lambda kv: -len(kv[0]))),
-        stated_alone=regex.compile(alone),
+        stated_alone=patterns.compile(alone),
         back_refs=words("back_refs"),
         compared=words("compared_after"),
         back_refs_last=words("back_refs_last"),
@@ -131,20 +132,20 @@ def _sum_forms(table_json: str) -> SumForms:
         held_reach=int(table.get("held_reach", 0)),
         ditto=words("ditto_marks"),
         across_after=int(table.get("across_after", 1)),
-        whole_after=regex.compile(table.get("whole_after", "(?!)")),
+        whole_after=patterns.compile(table.get("whole_after", "(?!)")),
         not_actor_endings=words("not_actor_endings"),
         topic_particles=words("topic_particles"),
-        sources_before_total=regex.compile(expand(table.get("sources_before_total", "(?!)"),
+        sources_before_total=patterns.compile(expand(table.get("sources_before_total", "(?!)"),
                                                   {"S": S, "DOTS": DOTS})),
-        object_after=regex.compile(table.get("object_after", "(?!)")),
-        total_inside=regex.compile(table.get("total_inside", "(?!)")),
+        object_after=patterns.compile(table.get("object_after", "(?!)")),
+        total_inside=patterns.compile(table.get("total_inside", "(?!)")),
         ratio_earlier=words("ratio_earlier"),
-        ratio_cue=regex.compile(expand(table.get("ratio_cue", "(?!)"), {
+        ratio_cue=patterns.compile(expand(table.get("ratio_cue", "(?!)"), {
             "S": S, "EQUAL": alternation(words("equal_shares")) or "(?!)"})),
-        ratio_shares=regex.compile(expand(table.get("ratio_shares", "(?!)"), {
+        ratio_shares=patterns.compile(expand(table.get("ratio_shares", "(?!)"), {
             "S": S, "DOTS": DOTS, "P": table.get("ratio_payer", "(?!)"),
             "EQUAL": alternation(words("equal_shares")) or "(?!)"})),
-        whole_source=regex.compile(
+        whole_source=patterns.compile(
             rf"(?<![가-힣])(?:{alternation(whole) or '(?!)'}){S}*(?P<label>{LAZY_WORD})"
             rf"(?:{alternation(ends)}|지원|부담|사업)?(?=[,，.\s)]|$)"),
     )
@@ -175,7 +176,7 @@ class PeriodForms:
     same_period: regex.Pattern  # "이 기간": the period just stated, said again
 
 
-_FRAGMENT = regex.compile(r"⟨(\w+)⟩")
+_FRAGMENT = patterns.compile(r"⟨(\w+)⟩")
 
 
 def expand(template: str, fragments: dict[str, str]) -> str:
@@ -197,15 +198,15 @@ def _period_forms(table_json: str) -> PeriodForms:
     table = json.loads(table_json)
     fragments = table.get("fragments", {})
     forms = tuple(PeriodForm(f["name"], int(f.get("rank", 0)),
-                             regex.compile(expand(f["pattern"], fragments)), bool(f.get("funded")))
+                             patterns.compile(expand(f["pattern"], fragments)), bool(f.get("funded")))
                   for f in table.get("form", []))
     return PeriodForms(forms, dict(table.get("relative", {})), dict(table.get("ko_numbers", {})),
-                       regex.compile(table.get("months_in", "(?!)")),
-                       regex.compile(table.get("month", "(?!)")),
-                       regex.compile(table.get("list_gap", "(?!)")),
-                       regex.compile(alternation(table.get("funding_verbs", ())) or "(?!)"),
-                       regex.compile(expand(table.get("year_token", "(?!)"), fragments)),
-                       regex.compile(alternation(table.get("same_period", ())) or "(?!)"))
+                       patterns.compile(table.get("months_in", "(?!)")),
+                       patterns.compile(table.get("month", "(?!)")),
+                       patterns.compile(table.get("list_gap", "(?!)")),
+                       patterns.compile(alternation(table.get("funding_verbs", ())) or "(?!)"),
+                       patterns.compile(expand(table.get("year_token", "(?!)"), fragments)),
+                       patterns.compile(alternation(table.get("same_period", ())) or "(?!)"))
 
 
 def _section_json(words: Tables, name: str) -> str:
@@ -215,7 +216,7 @@ def _section_json(words: Tables, name: str) -> str:
 def compiled_patterns(table: dict) -> dict[str, regex.Pattern]:
     """A section's [….patterns], compiled; ⟨S⟩ (a space) and ⟨DOTS⟩ are always at hand."""
     fragments = {"S": S, "DOTS": DOTS, **table.get("fragments", {})}
-    return {name: regex.compile(expand(template, fragments))
+    return {name: patterns.compile(expand(template, fragments))
             for name, template in table.get("patterns", {}).items()}
 
 
@@ -387,10 +388,10 @@ def _sentence_forms(table_json: str) -> SentenceForms:
     fragments = {"S": S, "DOTS": DOTS, **table.get("fragments", {})}
     end = expand(table["patterns"]["end"], fragments)
     script = expand(table["patterns"].get("script_end", table["patterns"]["end"]), fragments)
-    return SentenceForms(regex.compile(end), regex.compile("(?r)" + end), regex.compile(script),
-                         regex.compile("(?r)" + script),
-                         regex.compile(table.get("line_closed", "(?!)")),
-                         regex.compile(table.get("line_prose", "(?!)")),
+    return SentenceForms(patterns.compile(end), patterns.compile("(?r)" + end), patterns.compile(script),
+                         patterns.compile("(?r)" + script),
+                         patterns.compile(table.get("line_closed", "(?!)")),
+                         patterns.compile(table.get("line_prose", "(?!)")),
                          int(table.get("script_lines", 6)), float(table.get("script_share", 1.1)),
                          int(table.get("script_width", 0)))
 
@@ -430,14 +431,14 @@ def _attach_forms(table_json: str, cities: tuple, provinces: tuple, districts: t
     first_place = (rf"(?<![가-힣])(?:(?P<city>{names}{district})|{alternation(provinces) or '(?!)'}{towns})"
                    + (rf"(?!{not_after})" if not_after else ""))
     return AttachForms(
-        spent_then=regex.compile(table["spent_then"]),
-        right_after=regex.compile(table["right_after"]),
-        item_then=regex.compile(table["item_then"]),
-        right_before=regex.compile(table["right_before"]),
+        spent_then=patterns.compile(table["spent_then"]),
+        right_after=patterns.compile(table["right_after"]),
+        item_then=patterns.compile(table["item_then"]),
+        right_before=patterns.compile(table["right_before"]),
         total_words=tuple(table["total_words"]),
         spent_labels=frozenset(table.get("spent_labels", ())),
-        average_before=regex.compile(table.get("average_before", "(?!)")),
-        each_after=regex.compile(table.get("each_after", "(?!)")),
-        metro_header=regex.compile(expand(table["metro_header"], {"NAMES": names})),
-        first_place=regex.compile(first_place),
+        average_before=patterns.compile(table.get("average_before", "(?!)")),
+        each_after=patterns.compile(table.get("each_after", "(?!)")),
+        metro_header=patterns.compile(expand(table["metro_header"], {"NAMES": names})),
+        first_place=patterns.compile(first_place),
     )

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import regex
 
+from fundparse import patterns
+
 S = "[ \u00a0]"
 # Fillers that may stand between a label or marker and the amount without meaning anything.
 FILLERS = ["총", "모두", "무려", "불과", "전체", "합계", "단", "각각", "각", "평균", "총액", "합쳐", "이 중", "또는"]
@@ -73,12 +75,12 @@ def compile_markers(words) -> MarkerPatterns:
     other_prefix = [w for w in prefix_meaning if w not in hangul_prefix]
     long_after = [w for w in suffix_meaning if len(w) > 1]
     short_after = [w for w in suffix_meaning if len(w) == 1]
-    prefix = regex.compile(
+    prefix = patterns.compile(
         rf"(?r)(?:(?<![가-힣0-9])(?<![0-9][ \u00a0])(?<!올[ \u00a0])(?P<w>\L<hangul_prefix>)|(?P<w>\L<other_prefix>)"
         rf"|(?<![가-힣])(?P<other>[^\s\d(){{}}\[\]][^\s(){{}}\[\]]{{0,5}}당)){S}*",
         hangul_prefix=hangul_prefix, other_prefix=other_prefix or ["\0"],
     )
-    suffix = regex.compile(
+    suffix = patterns.compile(
         rf"(?P<paren>{S}?[(（][^()（）\n]{{0,24}}[)）])?"
         rf"(?:(?P<short>\L<short_after>)(?:{SHORT_AFTER_END})"
         rf"|{S}?(?P<particle>\L<particles>)?{S}?(?P<w>\L<long_after>))",
@@ -87,23 +89,23 @@ def compile_markers(words) -> MarkerPatterns:
     # the currency words come from the rule data (currencies.toml), like every other word here
     fx_words = words.markers.get("exchange_rate", {}).get("before", ["환율"])
     foreign = words.foreign_words
-    exchange_before = regex.compile(
+    exchange_before = patterns.compile(
         rf"(?:(?:\L<foreign>){S}?당{S}?|단{S}?위{S}?[:：]?{S}?)\Z", foreign=foreign,
     )
-    rate_context = regex.compile(r"(?:\L<fx>)[^\n。]{0,40}\Z", fx=fx_words)
+    rate_context = patterns.compile(r"(?:\L<fx>)[^\n。]{0,40}\Z", fx=fx_words)
     # "1달러=1,450원", "1달러에 1,960원": the won figure right after names the rate
-    rate_equation = regex.compile(rf"{S}?(?:[=＝]{S}?[0-9]|에{S}?[0-9][0-9,.]*{S}?원)")
-    foreign_end = regex.compile(r"(?:\L<foreign>|\$)\Z", foreign=foreign)
-    rate_lhs = regex.compile(rf"(?:(?:\L<foreign>|[0-9]){S}?[=＝]|\L<foreign>에){S}?\Z", foreign=foreign)
-    label_phrase = regex.compile(rf"(?r)(?<![가-힣])[가-힣]{{1,8}}{S}+")
-    vague_before = regex.compile(
+    rate_equation = patterns.compile(rf"{S}?(?:[=＝]{S}?[0-9]|에{S}?[0-9][0-9,.]*{S}?원)")
+    foreign_end = patterns.compile(r"(?:\L<foreign>|\$)\Z", foreign=foreign)
+    rate_lhs = patterns.compile(rf"(?:(?:\L<foreign>|[0-9]){S}?[=＝]|\L<foreign>에){S}?\Z", foreign=foreign)
+    label_phrase = patterns.compile(rf"(?r)(?<![가-힣])[가-힣]{{1,8}}{S}+")
+    vague_before = patterns.compile(
         rf"(?r)(?<![가-힣])(?:\L<vague>){S}?", vague=words.markers.get("vague", {}).get("before", ["수"])
     )
     across_last_chars = frozenset({w[-1] for w in words.per_words} | {"당"}
                                   | {w[-1] for w in words.marker_words("bound", "before")})
     per_slash_meaning = {unit: per for per, units in words.markers.get("per_slash", {}).items()
                          for unit in units}
-    per_slash = regex.compile(r"(?:대)?[ \u00a0]?/[ \u00a0]?(?P<u>\L<units>)(?![A-Za-z0-9])",
+    per_slash = patterns.compile(r"(?:대)?[ \u00a0]?/[ \u00a0]?(?P<u>\L<units>)(?![A-Za-z0-9])",
                               units=sorted(per_slash_meaning, key=len, reverse=True) or ["\0"])
     return MarkerPatterns(prefix, suffix, exchange_before, vague_before, label_phrase, across_last_chars, rate_context, rate_equation,
                           foreign_end, rate_lhs, prefix_meaning, suffix_meaning, per_slash,
@@ -111,7 +113,7 @@ def compile_markers(words) -> MarkerPatterns:
 
 
 # A bound reaches across a money noun only: "최대 지원금 500만 원", not "최대 규모인 300억 원".
-_MONEY_NOUN = regex.compile(r"[가-힣]*(?:비|금|액|예산|료)(?:은|는|이|가|을|를|의)?[ \u00a0]*$")
+_MONEY_NOUN = patterns.compile(r"[가-힣]*(?:비|금|액|예산|료)(?:은|는|이|가|을|를|의)?[ \u00a0]*$")
 
 
 def read_across_label(text: str, chain_start: int, pats: MarkerPatterns) -> list[tuple[str, str]]:
@@ -166,7 +168,7 @@ def read_prefixes(text: str, start: int, pats: MarkerPatterns) -> tuple[int, lis
     return pos, found
 
 
-_INCLUDING = regex.compile(r"[ \u00a0]?(?:을|를)?[ \u00a0]?(?:포함|합치|합하|합쳐|합해|더하|더해|더한|넣으|넣어)")
+_INCLUDING = patterns.compile(r"[ \u00a0]?(?:을|를)?[ \u00a0]?(?:포함|합치|합하|합쳐|합해|더하|더해|더한|넣으|넣어)")
 
 
 def read_per_slash(text: str, end: int, pats: MarkerPatterns) -> str | None:
@@ -199,7 +201,7 @@ def is_vague(text: str, start: int, pats: MarkerPatterns) -> bool:
     return pats.vague_before.match(text, max(0, start - 4), start) is not None
 
 
-_JEON_AFTER = regex.compile(r"[ \u00a0]?[0-9]{1,2}[ \u00a0]?전(?![가-힣])")
+_JEON_AFTER = patterns.compile(r"[ \u00a0]?[0-9]{1,2}[ \u00a0]?전(?![가-힣])")
 
 
 def is_exchange_rate(text: str, start: int, end: int, small_won: bool,

@@ -16,8 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-import regex
-
+from fundparse import patterns
 from fundparse.amount import Amount  # noqa: F401  (re-exported: rules produce Amounts)
 from fundparse.model import whole
 from fundparse.numerals import Numeral, elided_value, small_hangul_value
@@ -132,8 +131,8 @@ def won(hit: Hit) -> Amount | None:
     return amount
 
 
-_SENTENCE_END = regex.compile(r"(?r)(?:[.!?。](?:\s|$)|\n)")
-_SENTENCE_END_AHEAD = regex.compile(r"[.!?。](?:\s|$)|\n")
+_SENTENCE_END = patterns.compile(r"(?r)(?:[.!?。](?:\s|$)|\n)")
+_SENTENCE_END_AHEAD = patterns.compile(r"[.!?。](?:\s|$)|\n")
 YUAN_REACH = 16  # how far before the figure 인민폐/위안화 may stand
 SENTENCE_WINDOW = 160
 
@@ -242,7 +241,7 @@ _HANGUL_UNDER_100 = rf"[{_ONES}]?십[{_ONES}]?|[{_ONES}]"
 # --- the table --------------------------------------------------------------------------
 
 # "만원 버스", "만원 사례": 만원 meaning "full", not ten thousand won.
-FULL_HOUSE = regex.compile(r"[ \u00a0]?(?:버스|사례|관중|열차|지하철|전철|상태|을 이루|을 이뤘|을 기록|이었|이다|이었다)")
+FULL_HOUSE = patterns.compile(r"[ \u00a0]?(?:버스|사례|관중|열차|지하철|전철|상태|을 이루|을 이뤘|을 기록|이었|이다|이었다)")
 
 RULES: tuple[Rule, ...] = (
     Rule(

@@ -19,6 +19,7 @@ from importlib import resources
 
 import regex
 
+from fundparse import patterns
 from fundparse.numerals import ARABIC, parse_numeral
 from fundparse.rules.forms import unit_forms
 from fundparse.rules.money import Amount
@@ -52,7 +53,7 @@ def _load_declared() -> _DeclaredForms:
     with resources.files("fundparse.rules").joinpath("data").joinpath(
             "declared_units.toml").open("rb") as handle:
         table = tomllib.load(handle)["patterns"]
-    return _DeclaredForms(**{k: v if k == "item_header" else regex.compile(v, regex.M)
+    return _DeclaredForms(**{k: v if k == "item_header" else patterns.compile(v, regex.M)
                              for k, v in table.items()})
 
 
@@ -141,21 +142,21 @@ def _inside_parens(line: str, offset: int) -> bool:
     opened = max(line.rfind("(", 0, offset), line.rfind("（", 0, offset))
     return opened >= 0 and max(line.rfind(")", opened, offset), line.rfind("）", opened, offset)) < 0
 
-_NUMBER = regex.compile(rf"(?P<sign>[△▽+＋]|-(?=\d)|▲)?(?P<num>{ARABIC})")
-_YEAR_RANGE = regex.compile(r"\s*[~∼～〜\-–]\s*(?:19|20)?\d{2}")
-_CELL_SPLIT = regex.compile(r"\t|\s{2,}|[|│┃║]")
-_RULE_LINE = regex.compile(r"^[\s\-=_|│┃║─━═┌┐└┘├┤┬┴┼╋┏┓┗┛┣┫┳┻+:]*$")  # borders of drawn tables
-_YEAR_RANGE_BEFORE = regex.compile(r"(?:19|20)\d{2}\s*[~∼～〜\-–]\s*$")
-_OPEN_TAIL = regex.compile(r"[\[(（].*$")
-_STARTS_WITH_NUMBER = regex.compile(r"^[△▽▲\-]?\s*[0-9]")
+_NUMBER = patterns.compile(rf"(?P<sign>[△▽+＋]|-(?=\d)|▲)?(?P<num>{ARABIC})")
+_YEAR_RANGE = patterns.compile(r"\s*[~∼～〜\-–]\s*(?:19|20)?\d{2}")
+_CELL_SPLIT = patterns.compile(r"\t|\s{2,}|[|│┃║]")
+_RULE_LINE = patterns.compile(r"^[\s\-=_|│┃║─━═┌┐└┘├┤┬┴┼╋┏┓┗┛┣┫┳┻+:]*$")  # borders of drawn tables
+_YEAR_RANGE_BEFORE = patterns.compile(r"(?:19|20)\d{2}\s*[~∼～〜\-–]\s*$")
+_OPEN_TAIL = patterns.compile(r"[\[(（].*$")
+_STARTS_WITH_NUMBER = patterns.compile(r"^[△▽▲\-]?\s*[0-9]")
 _CELL_END = ")]）,，;(（→⇒"  # "(’05) 41.9→(’06) 38.1": figures in a row of arrows
 QUIET_LINES = 4
 # Before a table's first figure (titles, 부서:/정책: lines under the header) and in a table laid
 # out one cell a line (text taken from a PDF or HWP budget book), labels run longer.
 QUIET_LINES_SOLO = 10
-_PAGE_NUMBER = regex.compile(r"^\s*[-–]\s*\d{1,4}\s*[-–]\s*$")
+_PAGE_NUMBER = patterns.compile(r"^\s*[-–]\s*\d{1,4}\s*[-–]\s*$")
 # a line that holds one figure and nothing else (use with fullmatch)
-SOLO_LINE = regex.compile(r"[ \t]*[△▽▲+\-]?[ \t]*[0-9][0-9,.]*[ \t\r]*")
+SOLO_LINE = patterns.compile(r"[ \t]*[△▽▲+\-]?[ \t]*[0-9][0-9,.]*[ \t\r]*")
 
 
 @dataclass(slots=True)
@@ -192,9 +193,9 @@ def _unit_scale(unit_text: str) -> int | None:
     return int(numeral.value)
 
 
-_SPACED_ROW = regex.compile(r"^\s*[^\W\d_][^\d\t]{0,20}?(?:\s+[△▲▽+\-]?\d[\d,.]*){2,}\s*$")
-_SPACED_FIGURE = regex.compile(r"[△▲▽+\-]?\d[\d,.]*")
-_SPACED_FIRST = regex.compile(r"\s+[△▲▽+\-]?\d")
+_SPACED_ROW = patterns.compile(r"^\s*[^\W\d_][^\d\t]{0,20}?(?:\s+[△▲▽+\-]?\d[\d,.]*){2,}\s*$")
+_SPACED_FIGURE = patterns.compile(r"[△▲▽+\-]?\d[\d,.]*")
+_SPACED_FIRST = patterns.compile(r"\s+[△▲▽+\-]?\d")
 
 
 def _cells(line: str) -> list[tuple[int, str]]:

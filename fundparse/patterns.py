@@ -1,0 +1,289 @@
+"""Compiled `regex` patterns, remembered across processes.
+
+Compiling fundparse's ~250 patterns is most of a cold start: the `regex` module parses and
+optimises every pattern in Python (0.3–0.6 s on a 2-CPU machine), and a compiled pattern cannot
+be pickled (unpickling compiles again). What `regex` hands its C core at the end of a compile
+is plain data — the pattern, its flags, a list of opcodes, group names, named lists — so
+``compile`` keeps that data in a small file in the user's cache folder, keyed by the pattern,
+its flags and named lists, the `regex` version and the Python version, and the next process
+builds the same pattern object from it in microseconds.
+
+``compile(pattern, flags, **named_lists)`` is ``regex.compile`` with that cache: the same
+object comes back for the same arguments, in one process and (through the file) across them.
+Anything unexpected — another `regex` version whose internals differ, a cache folder that
+cannot be written, a file that is damaged — falls back to ``regex.compile`` silently; the
+cache never changes what a pattern matches, only how long it takes to build.
+
+The folder is ``$FUNDPARSE_CACHE_DIR`` if set (an empty value turns the file off), else
+``$XDG_CACHE_HOME/fundparse`` or ``~/.cache/fundparse``. The file is rewritten at exit by a
+process that compiled a pattern it did not find there: its own patterns first, then those it
+found, up to about 2 MB (the package's own patterns take 0.4 MB; each configuration that adds
+words has its own set), so what the last runs used stays.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import marshal
+import os
+import re
+import sys
+import threading
+import types
+import zlib
+from pathlib import Path
+
+import regex
+
+__all__ = ["compile", "compile_re"]
+
+_MAX_BYTES = 2_000_000  # the package's own patterns take ~0.4 MB; a configuration adds its own set
+_HEADER = b"fundparse-patterns 1\n"  # then the CRC-32 of the rest, in hex, and a newline
+
+_lock = threading.Lock()
+_memo: dict[tuple, regex.Pattern] = {}
+_stored: dict[tuple, tuple] | None = None  # (pattern, flags, …, lists, version) -> the C core's arguments
+_new: dict[tuple, tuple] = {}
+_used: set[tuple] = set()  # keys this process found in the file (kept first when it is written)
+_capture_compile = None  # regex's own compile, run with a recorder for the C core's call
+_capture_re = None  # the same for the standard library's re
+
+
+def compile(pattern: str, flags: int = 0, ignore_unused: bool = False, **named_lists) -> regex.Pattern:
+    """``regex.compile(pattern, flags, ignore_unused, **named_lists)``, built once."""
+    memo_key = (pattern, int(flags), ignore_unused,
+                tuple(sorted((k, frozenset(v)) for k, v in named_lists.items())))
+    found = _memo.get(memo_key)
+    if found is not None:
+        return found
+    built = _build(pattern, flags, ignore_unused, named_lists)
+    with _lock:
+        return _memo.setdefault(memo_key, built)
+
+
+def compile_re(pattern: str, flags: int = 0) -> re.Pattern:
+    """``re.compile(pattern, flags)`` (the standard library's), built once, the same way."""
+    memo_key = ("re", pattern, int(flags))
+    found = _memo.get(memo_key)
+    if found is not None:
+        return found
+    built = _build_re(pattern, int(flags))
+    with _lock:
+        return _memo.setdefault(memo_key, built)
+
+
+def _build_re(pattern: str, flags: int) -> re.Pattern:
+    if not isinstance(pattern, str) or flags & (re.DEBUG | re.LOCALE):
+        return re.compile(pattern, flags)
+    key = ("re", pattern, flags)
+    args = _load().get(key)
+    if args is not None and args[0] == pattern:
+        try:
+            built = _sre_compile(args)
+            _used.add(key)
+            return built
+        except Exception:  # a damaged entry: compile as usual
+            pass
+    try:
+        compiled, args = _compile_re_recording(pattern, flags)
+    except (re.error, ValueError, TypeError, OverflowError, RecursionError):
+        raise
+    except Exception:  # the standard library's internals are not what this module expects
+        return re.compile(pattern, flags)
+    _remember(key, args)
+    return compiled
+
+
+def _sre_compile(args: tuple) -> re.Pattern:
+    pattern, flags, code, groups, groupindex, indexgroup = args
+    return re._compiler._sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
+
+
+def _compile_re_recording(pattern: str, flags: int):
+    global _capture_re
+    if _capture_re is None:
+        original = re._compiler.compile
+        namespace = dict(re._compiler.__dict__)
+        namespace["_sre"] = _Recorder(re._compiler._sre)
+        _capture_re = types.FunctionType(original.__code__, namespace, original.__name__,
+                                         original.__defaults__, original.__closure__)
+    calls: list[tuple] = []
+    _capture_re.__globals__["_sre"].calls = calls
+    compiled = _capture_re(pattern, flags)
+    if len(calls) != 1 or calls[0][0] != pattern or len(calls[0]) != 6:
+        return compiled, None
+    return compiled, _plain(calls[0])
+
+
+def _plain(args: tuple) -> tuple | None:
+    """The arguments with flags and opcodes as plain ints, if marshal can keep them."""
+    args = tuple(int(a) if isinstance(a, int) else
+                 [int(c) for c in a] if isinstance(a, list) and all(isinstance(c, int) for c in a)
+                 else a for a in args)  # re's opcodes are named int constants
+    try:
+        marshal.dumps(args)
+    except ValueError:
+        return None
+    return args
+
+
+def _remember(key: tuple, args: tuple | None) -> None:
+    if args is None:
+        return
+    with _lock:
+        if not _new:
+            atexit.register(_save)
+        _new[key] = args
+
+
+def _build(pattern, flags, ignore_unused, named_lists) -> regex.Pattern:
+    if not isinstance(pattern, str) or flags & regex.LOCALE or flags & regex.DEBUG:
+        return regex.compile(pattern, flags, ignore_unused, **named_lists)
+    key = _key(pattern, flags, ignore_unused, named_lists)
+    args = _load().get(key)
+    if args is not None and args[0] == pattern:
+        try:
+            built = _core_compile(args)
+            _used.add(key)
+            return built
+        except Exception:  # a damaged entry: compile as usual
+            pass
+    try:
+        compiled, args = _compile_recording(pattern, flags, ignore_unused, named_lists)
+    except (regex.error, ValueError, TypeError):
+        raise  # the pattern's own fault: regex.compile says the same
+    except Exception:  # regex's internals are not what this module expects
+        return regex.compile(pattern, flags, ignore_unused, **named_lists)
+    _remember(key, args)
+    return compiled
+
+
+def _key(pattern: str, flags: int, ignore_unused: bool, named_lists: dict) -> tuple:
+    lists = tuple(sorted((k, tuple(sorted(v))) for k, v in named_lists.items()))
+    return (pattern, int(flags), bool(ignore_unused), lists, int(regex.DEFAULT_VERSION))
+
+
+def _core_compile(args: tuple) -> regex.Pattern:
+    (pattern, flags, code, group_index, index_group, named_lists, named_list_indexes,
+     req_offset, req_chars, req_flags, group_count) = args
+    return regex._main._regex.compile(
+        pattern, flags, code, group_index, index_group, named_lists,
+        named_list_indexes, req_offset, req_chars, req_flags, group_count)
+
+
+def _compile_recording(pattern, flags, ignore_unused, named_lists):
+    """Compile as `regex` does, and return the arguments it gave its C core (or None)."""
+    global _capture_compile
+    if _capture_compile is None:
+        _capture_compile = _recording_compile()
+    calls: list[tuple] = []
+    _capture_compile.__globals__["_regex"].calls = calls  # see _Recorder: per thread
+    compiled = _capture_compile(pattern, flags, ignore_unused, named_lists, False)
+    if len(calls) != 1 or calls[0][0] != pattern or len(calls[0]) != 11:
+        return compiled, None
+    if regex._main._locale_sensitive.get((str, pattern)):
+        return compiled, None  # an inline (?L): depends on the locale, not kept
+    return compiled, _plain(calls[0])
+
+
+class _Recorder(threading.local):
+    """Stands in for a C core (regex's or re's) inside a copy of its compile function."""
+
+    calls: list | None = None
+
+    def __init__(self, core):
+        self.core = core
+
+    def __getattr__(self, name):
+        return getattr(self.core, name)
+
+    def compile(self, *args):
+        if self.calls is not None:
+            self.calls.append(args)
+        return self.core.compile(*args)
+
+
+def _recording_compile():
+    """A copy of ``regex._main._compile`` whose C core is a _Recorder (regex itself unchanged)."""
+    original = regex._main._compile
+    namespace = dict(regex._main.__dict__)
+    namespace["_regex"] = _Recorder(regex._main._regex)
+    return types.FunctionType(original.__code__, namespace, original.__name__,
+                              original.__defaults__, original.__closure__)
+
+
+def _cache_file() -> Path | None:
+    folder = os.environ.get("FUNDPARSE_CACHE_DIR")
+    if folder is None:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        folder = os.path.join(base, "fundparse")
+    if not folder:
+        return None
+    version = getattr(regex, "__version__", "0")
+    return Path(folder) / (f"patterns-regex{version}-py{sys.version_info[0]}{sys.version_info[1]}"
+                           f"-m{marshal.version}.bin")
+
+
+def _load() -> dict[tuple, tuple]:
+    global _stored
+    if _stored is None:
+        with _lock:
+            if _stored is None:
+                _stored = _read(_cache_file())
+    return _stored
+
+
+def _read(path: Path | None) -> dict[tuple, tuple]:
+    if path is None:
+        return {}
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return {}
+    head = len(_HEADER) + 9
+    if data[:head] != _HEADER + b"%08x\n" % zlib.crc32(data[head:]):
+        return {}
+    try:
+        table = marshal.loads(data[head:])
+    except Exception:
+        return {}
+    return table if isinstance(table, dict) else {}
+
+
+def _save() -> None:
+    """Write the file again with this process's new patterns first (at exit)."""
+    path = _cache_file()
+    if path is None or not _new:
+        return
+    with _lock:
+        mine = dict(_new)
+        _new.clear()
+    before = _read(path)
+    order = [*mine.items(), *((k, before[k]) for k in _used if k in before), *before.items()]
+    table: dict[tuple, tuple] = {}  # this process's patterns first, then those kept from before
+    size = 0
+    for key, args in order:
+        if key in table:
+            continue
+        size += len(marshal.dumps((key, args)))
+        if size > _MAX_BYTES:
+            break
+        table[key] = args
+    try:
+        import tempfile
+
+        body = marshal.dumps(table)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".patterns-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(_HEADER + b"%08x\n" % zlib.crc32(body) + body)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+    except Exception:  # an unwritable cache folder costs only speed
+        return
+
