@@ -76,21 +76,30 @@ def compile_re(pattern: str, flags: int = 0) -> re.Pattern:
 def _build_re(pattern: str, flags: int) -> re.Pattern:
     if not isinstance(pattern, str) or flags & (re.DEBUG | re.LOCALE):
         return re.compile(pattern, flags)
-    key = ("re", pattern, flags)
+    return _built(("re", pattern, flags), pattern, _sre_compile,
+                  lambda: _compile_re_recording(pattern, flags), lambda: re.compile(pattern, flags),
+                  (re.error, ValueError, TypeError, OverflowError, RecursionError))
+
+
+def _built(key: tuple, pattern: str, from_core, recording, plain, own_errors: tuple):
+    """The pattern built from the file's entry under ``key``, else compiled while recording
+    what the library hands its C core (kept for the next process); ``plain`` when the library's
+    internals are not what this module expects.  ``own_errors`` are the pattern's own faults,
+    raised as the library raises them."""
     args = _load().get(key)
     if args is not None and args[0] == pattern:
         try:
-            built = _sre_compile(args)
+            built = from_core(args)
             _used.add(key)
             return built
         except Exception:  # a damaged entry: compile as usual
             pass
     try:
-        compiled, args = _compile_re_recording(pattern, flags)
-    except (re.error, ValueError, TypeError, OverflowError, RecursionError):
+        compiled, args = recording()
+    except own_errors:
         raise
-    except Exception:  # the standard library's internals are not what this module expects
-        return re.compile(pattern, flags)
+    except Exception:
+        return plain()
     _remember(key, args)
     return compiled
 
@@ -140,23 +149,10 @@ def _remember(key: tuple, args: tuple | None) -> None:
 def _build(pattern, flags, ignore_unused, named_lists) -> regex.Pattern:
     if not isinstance(pattern, str) or flags & regex.LOCALE or flags & regex.DEBUG:
         return regex.compile(pattern, flags, ignore_unused, **named_lists)
-    key = _key(pattern, flags, ignore_unused, named_lists)
-    args = _load().get(key)
-    if args is not None and args[0] == pattern:
-        try:
-            built = _core_compile(args)
-            _used.add(key)
-            return built
-        except Exception:  # a damaged entry: compile as usual
-            pass
-    try:
-        compiled, args = _compile_recording(pattern, flags, ignore_unused, named_lists)
-    except (regex.error, ValueError, TypeError):
-        raise  # the pattern's own fault: regex.compile says the same
-    except Exception:  # regex's internals are not what this module expects
-        return regex.compile(pattern, flags, ignore_unused, **named_lists)
-    _remember(key, args)
-    return compiled
+    return _built(_key(pattern, flags, ignore_unused, named_lists), pattern, _core_compile,
+                  lambda: _compile_recording(pattern, flags, ignore_unused, named_lists),
+                  lambda: regex.compile(pattern, flags, ignore_unused, **named_lists),
+                  (regex.error, ValueError, TypeError))
 
 
 def _key(pattern: str, flags: int, ignore_unused: bool, named_lists: dict) -> tuple:
