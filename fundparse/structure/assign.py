@@ -820,10 +820,11 @@ class SumAssigner:
         text = self.text
         parts: list[Candidate] = []
         stated = self._stated(a)
-        if stated:
+        partial_cue = self.forms.partial_after.match(text, a.end, s_end)
+        if stated and not partial_cue:  # "사업비 190억원 중 총 54억원을": the parts after 중
             parts = [c for c in found if c.known and s_start <= c.start and c.end <= head]
             lo, hi = (min(c.start for c in parts), a.start) if parts else (0, 0)
-        if not parts and (self.forms.partial_after.match(text, a.end, s_end) or stated and not (
+        if not parts and (partial_cue or stated and not (
                 self.forms.not_after and text.startswith(self.forms.not_after, a.end))):
             parts = [c for c in found if c.known and a.end <= c.start < s_end]
             lo, hi = (a.end, max(c.fact.amount.end for c in parts)) if parts else (0, 0)
