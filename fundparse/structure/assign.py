@@ -276,6 +276,13 @@ class SumAssigner:
                     hi = self.sentences.span(after)[1]
         return lo, s_start, s_end, hi
 
+    def _bracket_of(self, a: Amount, s_start: int, s_end: int) -> tuple[int, int] | None:
+        """The bracket a figure stands in with a total cue before it ("(총 사업비 30억원, …)")."""
+        for m in _BRACKET.finditer(self.text, max(s_start, a.start - 120), min(s_end, a.end + 120)):
+            if m.start() < a.start and a.end < m.end():
+                return m.span() if self._stated(a) else None
+        return None
+
     def _joined_paragraphs(self, lo: int, hi: int) -> bool:
         """No paragraph break in [lo, hi) — or only the break of a page that puts each sentence
         in a paragraph of its own (most online news), which ends sentences, not paragraphs."""
@@ -429,6 +436,10 @@ class SumAssigner:
             if total.split is not None:  # the parts a form read already are not candidates
                 held = {id(p.amount) for p in total.split.parts if p.amount is not None}
                 near = [c for c in near if id(c.fact.amount) not in held]
+            bracket = self._bracket_of(a, s_start, s_end)
+            inner = [c for c in near if bracket[0] < c.start < bracket[1]] if bracket else []
+            if inner:  # "(총 사업비 30억원, 국비 15억원)": parts in its bracket are its own
+                near = inner
             near.sort(key=lambda c: abs(c.start - a.start))
             near = near[: self.forms.nearest]
             inside = self._total_inside(facts[here - 1] if here else None, total, s_start, s_end)
