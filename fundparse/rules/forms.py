@@ -72,6 +72,7 @@ class SumForms:
     object_after: regex.Pattern  # the figure taken as an object: "…원을", "…원가량을"
     not_actor_endings: tuple  # "신규사업은 571억 원": a kind of spending, no payer
     total_inside: regex.Pattern  # "국비 456억원(총사업비 …": between a part and its total in brackets
+    ratio_one: regex.Pattern  # "지방비 1:1 매칭": one payer's side against a part named elsewhere
     ratio_earlier: tuple  # a ratio in the sentence before its total names what it divides
     ratio_cue: regex.Pattern  # a ratio or an equal share written somewhere: "5:5", "3 대 7", "절반씩"
     ratio_shares: regex.Pattern  # "국비와 지방비가 5:5로": payers (group p) and their ratio (n / equal)
@@ -140,6 +141,7 @@ def _sum_forms(table_json: str) -> SumForms:
         object_after=patterns.compile(table.get("object_after", "(?!)")),
         total_inside=patterns.compile(table.get("total_inside", "(?!)")),
         ratio_earlier=words("ratio_earlier"),
+        ratio_one=patterns.compile(expand(table.get("ratio_one", "(?!)"), {"S": S})),
         ratio_cue=patterns.compile(expand(table.get("ratio_cue", "(?!)"), {
             "S": S, "EQUAL": alternation(words("equal_shares")) or "(?!)"})),
         ratio_shares=patterns.compile(expand(table.get("ratio_shares", "(?!)"), {

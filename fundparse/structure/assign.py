@@ -276,6 +276,25 @@ class SumAssigner:
                     hi = self.sentences.span(after)[1]
         return lo, s_start, s_end, hi
 
+    def _matched(self, total: Amount, near: list[Candidate], lo: int, hi: int):
+        """A part named with a figure and one payer matching it in a ratio ("국비 50억원에 지방비
+        1:1 매칭으로 총 100억원"): the payer's side is the rest, when part and ratio make the total."""
+        for m in self.forms.ratio_one.finditer(self.text, lo, hi):
+            category = self.reader.category(m.group("p"), m.start()) or \
+                self.reader.unglued(m.group("p"), m.start())[1]
+            a, b = Decimal(m.group("a")), Decimal(m.group("b"))
+            if category is None or not a or not b:
+                continue
+            for c in near:
+                if c.known and c.category != category and c.value * (a + b) / a == total.value:
+                    rest = total.value - c.value
+                    part = Candidate(c.fact, c.label, c.category, c.start, c.end, True)
+                    side = Part(self.reader.unglued(m.group("p"), m.start())[0], category,
+                                m.start("p"), m.end("p"), rest, total.currency, None, bare=False,
+                                share=b / (a + b))
+                    return [part], False, Decimal(0), side
+        return None
+
     def _bracket_of(self, a: Amount, s_start: int, s_end: int) -> tuple[int, int] | None:
         """The bracket a figure stands in with a total cue before it ("(총 사업비 30억원, …)")."""
         for m in _BRACKET.finditer(self.text, max(s_start, a.start - 120), min(s_end, a.end + 120)):
@@ -472,14 +491,16 @@ class SumAssigner:
                     total.split = shares
                     continue
             if found is None and not (own and own.known):
+                found = self._matched(a, near, lo, hi)
+            if found is None and not (own and own.known):
                 found = self._partial(total, near, s_start, s_end)
             if found is None and total.split is None and not (own and own.known):
                 total.split = self._shares(a, lo, hi)
                 continue
             if found is None:
                 continue
-            chosen, partial, precision = found
-            parts = [c.part() for c in chosen]
+            chosen, partial, precision, *side = found
+            parts = [c.part() for c in chosen] + side  # side: a matching payer's part, no figure
             if total.split is not None:
                 parts = [*total.split.parts, *parts]
             total.split = SplitInfo(sorted(parts, key=lambda p: p.start), partial, "sum", precision)
