@@ -21,6 +21,7 @@ import regex
 from fundparse.model import CATEGORIES, Finding
 from fundparse.rules.forms import SumForms
 from fundparse.rules.money import Amount
+from fundparse.rules.tables import source_key
 from fundparse.structure.periods import FoundPeriod
 from fundparse.structure.sentences import Sentences
 from fundparse.structure.splits import Part, SplitInfo, SplitReader, cover_parts, inherit_units
@@ -276,9 +277,11 @@ class SumAssigner:
                     hi = self.sentences.span(after)[1]
         return lo, s_start, s_end, hi
 
-    def _matched(self, total: Amount, near: list[Candidate], lo: int, hi: int):
+    def _matched(self, total: Amount, near: list[Candidate], lo: int,
+                 hi: int) -> tuple[SplitInfo, Candidate] | None:
         """A part named with a figure and one payer matching it in a ratio ("국비 50억원에 지방비
-        1:1 매칭으로 총 100억원"): the payer's side is the rest, when part and ratio make the total."""
+        1:1 매칭으로 총 100억원"): the payer's side is the rest, when part and ratio make the total.
+        The split, and the candidate it took."""
         for m in self.forms.ratio_one.finditer(self.text, lo, hi):
             category = self.reader.category(m.group("p"), m.start()) or \
                 self.reader.unglued(m.group("p"), m.start())[1]
@@ -287,12 +290,11 @@ class SumAssigner:
                 continue
             for c in near:
                 if c.known and c.category != category and c.value * (a + b) / a == total.value:
-                    rest = total.value - c.value
-                    part = Candidate(c.fact, c.label, c.category, c.start, c.end, True)
                     side = Part(self.reader.unglued(m.group("p"), m.start())[0], category,
-                                m.start("p"), m.end("p"), rest, total.currency, None, bare=False,
-                                share=b / (a + b))
-                    return [part], False, Decimal(0), side
+                                m.start("p"), m.end("p"), total.value - c.value, total.currency,
+                                None, bare=False, share=b / (a + b))
+                    parts = sorted([c.part(), side], key=lambda p: p.start)
+                    return SplitInfo(parts, False, "sum"), c
         return None
 
     def _bracket_of(self, a: Amount, s_start: int, s_end: int) -> tuple[int, int] | None:
@@ -417,9 +419,10 @@ class SumAssigner:
                 continue
             if total.split is not None and not self._open(total):
                 continue
+            lo, s_start, s_end, hi = self.window(a.start)
             if total.split is not None and all(p.share is not None for p in total.split.parts):
                 # "가운데 국비 70%를 지원받고 나머지 30%는 시비로": shares read apart make 100 %
-                whole = self._shares(a, *self.window(a.start)[::3])
+                whole = self._shares(a, lo, hi)
                 if whole is not None and not whole.partial and len(whole.parts) > len(total.split.parts):
                     total.split = whole
                     continue
@@ -431,7 +434,7 @@ class SumAssigner:
                   and self.reader.source_category(own.label, own.start) is None):
                 own = None  # "충남도는 내년에 총사업비 1조1천2백억원을": who spends a stated total
             if total.split is None:  # payers and a ratio: "100억 원은 국비와 지방비가 5:5로"
-                ratio = self._ratio(a, *self.window(a.start)[::3], own)
+                ratio = self._ratio(a, lo, hi, own)
                 if ratio is not None:
                     total.split = ratio
                     continue
@@ -440,7 +443,6 @@ class SumAssigner:
                             or self._topic_spends(own, a)))
             if own is not None and own.known and len(_levels(own.category)) < 2 and not spender:
                 continue  # a 국비 or a 시비 holds no other source (a place spending it may)
-            lo, s_start, s_end, hi = self.window(a.start)
             here = bisect.bisect_left(starts, a.start)
             reach = 3 * self.forms.nearest  # the nearest are all that are kept
             window = facts[max(bisect.bisect_left(starts, lo), here - reach):
@@ -490,8 +492,11 @@ class SumAssigner:
                 if shares is not None and not shares.partial:  # shares that make 100 %
                     total.split = shares
                     continue
-            if found is None and not (own and own.known):
-                found = self._matched(a, near, lo, hi)
+            matched = None if found is not None or (own and own.known) else self._matched(a, near, lo, hi)
+            if matched is not None:  # "국비 50억원에 지방비 1:1 매칭으로": the part and the rest
+                total.split, part = matched
+                taken.add(id(part.fact))
+                continue
             if found is None and not (own and own.known):
                 found = self._partial(total, near, s_start, s_end)
             if found is None and total.split is None and not (own and own.known):
@@ -499,8 +504,8 @@ class SumAssigner:
                 continue
             if found is None:
                 continue
-            chosen, partial, precision, *side = found
-            parts = [c.part() for c in chosen] + side  # side: a matching payer's part, no figure
+            chosen, partial, precision = found
+            parts = [c.part() for c in chosen]
             if total.split is not None:
                 parts = [*total.split.parts, *parts]
             total.split = SplitInfo(sorted(parts, key=lambda p: p.start), partial, "sum", precision)
@@ -719,7 +724,8 @@ class SumAssigner:
         """A body named as the sentence's topic with the figure as its object spends it:
         "시교육청은 1550억 원가량을 투입해" (not a part: "국비는 30억 원이다")."""
         between = self.text[own.start + len(own.label):a.start].lstrip()
-        return (len(own.label) > 2 and between[:1] in self.forms.topic_particles
+        return (source_key(own.label) not in self.reader.words.sources  # a body, not 국비
+                and between[:1] in self.forms.topic_particles
                 and self.forms.object_after.match(self.text, a.end) is not None)
 
     def _total_inside(self, before: Fact | None, total: Fact, s_start: int,
