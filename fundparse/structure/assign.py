@@ -133,6 +133,10 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
             if category is not None and len(label) > 1:  # "군은": the county, no 군 code
                 at = before.start() if " " in label else before.end("label") - len(words[-1])
                 return label, category, at, end, True
+        place = reader.unglued(words[-1], start)[0]
+        category = None if reader.names_money(place) else payer_category(reader, forms, place, start)
+        if category is not None:  # "김포시 100억원, 인천시 166억원으로": where the figures add up
+            return place, category, before.end("label") - len(words[-1]), end, False
     paid = forms.paid_before.search(text, max(lo, head - 30), head)
     if paid is not None:  # "복권기금으로 지원받은", "충북도로부터 지원받은" (a place too)
         label = paid.group("label")
