@@ -354,8 +354,14 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
                  and period.text_end <= q.text_start < s_end]
         after = [f for f in here if f.amount.start >= period.text_end and not any(
             q.text_end <= f.amount.start and not _BRACKET_CLOSE.search(text, q.text_end, f.amount.start)
+            # "…, 종로구도 1880억원을 투입해 2020년까지": spent right before a later period
+            or f.amount.end <= q.text_start and attach.spent_then.fullmatch(
+                text, f.amount.end, q.text_start) is not None
             for q in later)]
         before = [f for f in here if f.amount.end <= period.text_start]
+        own = [f for f in before if not attach.clause_end.search(text, f.amount.end, period.text_start)]
+        if own and after and attach.clause_end.search(text, period.text_end, after[0].amount.start):
+            after, before = [], own  # the period's own clause has an amount: it is that one's
         # "…까지 … 288억원에서 도비 110억원을 늘려 총 398억원을 투입": the total stated with 총
         total = ([f for f in after if _stated_total(f, text, s_start, attach)]
                  or [f for f in after if f.split is not None])

@@ -412,6 +412,7 @@ class AttachForms:
     each_after: regex.Pattern  # "100억원씩": an amount each gets takes no period
     metro_header: regex.Pattern
     first_place: regex.Pattern  # group city: a metropolitan city, else a province
+    clause_end: regex.Pattern  # "…조성하며, …": a period keeps to its clause's amounts
 
 
 def attach_forms(words: Tables) -> AttachForms:
@@ -443,4 +444,5 @@ def _attach_forms(table_json: str, cities: tuple, provinces: tuple, districts: t
         each_after=patterns.compile(table.get("each_after", "(?!)")),
         metro_header=patterns.compile(expand(table["metro_header"], {"NAMES": names})),
         first_place=patterns.compile(first_place),
+        clause_end=patterns.compile(table.get("clause_end", "(?!)")),
     )
