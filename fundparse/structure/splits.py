@@ -421,7 +421,7 @@ class SplitReader:
         m = self.forms.after_total.match(self.text, total.end, sentence_end)
         if m is None:
             return self._shares_after(total, sentence_end)
-        if m.group("clause") and not self.forms.total_named.search(self.text, max(0, total.start - 14),
+        if m.group("clause") and not self.forms.total_named.search(self.text, max(0, total.start - 22),
                                                          total.start):
             return None
         parts, partial, stop = self.read_list(m.end(), sentence_end, total, allow_unknown=False)
