@@ -271,8 +271,6 @@ def _checked_after(reader: SplitReader, total: Amount, sentence_end: int) -> Spl
     resolve_values(total.value, inherit_units(total, reader.text), info.parts)
     adds_up = all(p.value is not None for p in info.parts) and sum(
         p.value for p in info.parts) == total.value
-    if any(p.value is not None and p.value > total.value for p in info.parts):
-        return None  # "사업비는 166억원이고 국비 200억원, …": no part of it is bigger than it
     if info.form == "clause":
         # "총사업비는 480억원으로, 국비 150억원과 도비 60억원을 확보하고 …": the parts named
         info.partial = not adds_up

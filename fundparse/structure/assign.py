@@ -572,6 +572,10 @@ class SumAssigner:
         for f in facts:
             info = f.split
             out.append(f)
+            if info is not None and self._outgrown(f, facts):
+                f.split = None  # "국비 33억원(총사업비 66억원, …)": no part is bigger than its whole
+                out.extend(Fact(p.amount) for p in info.parts if p.amount is not None)
+                continue
             if (info is None or info.form in ("sum", "table", "codes") or not _plain(f.amount)
                     or self._stated(f.amount)):  # "국비 465억원을 포함해 … 모두 1천837억원"
                 continue
@@ -585,6 +589,22 @@ class SumAssigner:
             out.extend(Fact(p.amount, SplitInfo(p.parts, p.partial, info.form) if p.parts else None)
                        for p in info.parts)
         return sorted(out, key=lambda f: f.amount.start) if len(out) != len(facts) else out
+
+    def _outgrown(self, f: Fact, facts: list[Fact]) -> bool:
+        """A form's split with a part bigger than its total, and no other total near that the
+        parts add up to (those are moved there by _exact_over_partial)."""
+        info, a = f.split, f.amount
+        if info.form in ("sum", "table", "codes") or not any(
+                p.value is not None and p.currency == a.currency and p.value > a.value for p in info.parts):
+            return False
+        values = [p.value for p in info.parts]
+        if None in values or any(p.share is not None for p in info.parts):
+            return True
+        span = self.sentences.span(a.start)
+        before = self.sentences.before(span)
+        lo = before[0] if before is not None else span[0]
+        return not any(g is not f and lo <= g.amount.start < span[1] and g.amount.value == sum(values)
+                       and g.amount.currency == a.currency for g in facts)
 
     def _exact_over_partial(self, facts: list[Fact]) -> None:
         """Parts a form read as a partial list of one total — or as the whole of a total they
