@@ -462,6 +462,10 @@ class SumAssigner:
                 held = {id(p.amount) for p in total.split.parts if p.amount is not None}
                 near = [c for c in near if id(c.fact.amount) not in held]
             bracket = self._bracket_of(a, s_start, s_end)
+            records = [b for f in window if f is not total
+                       and (b := self._bracket_of(f.amount, *self.sentences.span(f.amount.start)))]
+            # "(총 사업비 38억원 중 국비 3억원)": a bracket with its own total keeps its parts
+            near = [c for c in near if not any(b0 < c.start < b1 for b0, b1 in records)]
             inner = [c for c in near if bracket[0] < c.start < bracket[1]] if bracket else []
             if inner:  # "(총 사업비 30억원, 국비 15억원)": parts in its bracket are its own
                 near = inner
@@ -888,7 +892,8 @@ class SumAssigner:
             lo, hi = (min(c.start for c in parts), a.start) if parts else (0, 0)
         if not parts and (partial_cue or stated and not (
                 self.forms.not_after and text.startswith(self.forms.not_after, a.end))):
-            parts = [c for c in found if c.known and a.end <= c.start < s_end]
+            bracket = self._bracket_of(a, s_start, s_end)  # "(총 사업비 52억원 중 …)": inside it
+            parts = [c for c in found if c.known and a.end <= c.start < (bracket[1] if bracket else s_end)]
             lo, hi = (a.end, max(c.fact.amount.end for c in parts)) if parts else (0, 0)
         last = stated or self._last(total, s_start, s_end)
         if not parts and last and s_end < len(text):
