@@ -595,11 +595,16 @@ class SumAssigner:
         return sorted(out, key=lambda f: f.amount.start) if len(out) != len(facts) else out
 
     def _outgrown(self, f: Fact, facts: list[Fact]) -> bool:
-        """A form's split with a part bigger than its total, and no other total near that the
-        parts add up to (those are moved there by _exact_over_partial)."""
+        """A form's split with a part bigger than its total that is no source (a total named
+        in its bracket, a figure of a clause after it), and no other total near that the parts
+        add up to (those are moved there by _exact_over_partial)."""
         info, a = f.split, f.amount
         if info.form in ("sum", "table", "codes") or not any(
-                p.value is not None and p.currency == a.currency and p.value > a.value for p in info.parts):
+                p.value is not None and p.currency == a.currency and p.value > a.value
+                # a total named in the bracket, or a clause after the figure; a source bigger
+                # than its total in a bracket is the text's own contradiction (FP103)
+                and (self.reader.source_category(p.label, p.start) is None or info.form == "clause")
+                for p in info.parts):
             return False
         values = [p.value for p in info.parts]
         if None in values or any(p.share is not None for p in info.parts):
