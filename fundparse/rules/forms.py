@@ -76,6 +76,9 @@ class SumForms:
     ratio_earlier: tuple  # a ratio in the sentence before its total names what it divides
     ratio_cue: regex.Pattern  # a ratio or an equal share written somewhere: "5:5", "3 대 7", "절반씩"
     ratio_shares: regex.Pattern  # "국비와 지방비가 5:5로": payers (group p) and their ratio (n / equal)
+    subject_payer: regex.Pattern  # "교육부는 … 3,020억 원을 지원한다": a source as the clause's subject
+    pays_after: regex.Pattern  # "…원을 내년에 일괄 지원할": a verb of paying after the figure
+    subject_reach: int  # how far back (characters) that subject may stand
 
 
 @lru_cache(maxsize=32)
@@ -144,6 +147,9 @@ def _sum_forms(table_json: str) -> SumForms:
         ratio_one=patterns.compile(expand(table.get("ratio_one", "(?!)"), {"S": S})),
         ratio_cue=patterns.compile(expand(table.get("ratio_cue", "(?!)"), {
             "S": S, "EQUAL": alternation(words("equal_shares")) or "(?!)"})),
+        subject_payer=patterns.compile(expand(table.get("subject_payer", "(?!)"), {"S": S})),
+        pays_after=patterns.compile(expand(table.get("pays_after", "(?!)"), {"S": S})),
+        subject_reach=int(table.get("subject_reach", 0)),
         ratio_shares=patterns.compile(expand(table.get("ratio_shares", "(?!)"), {
             "S": S, "DOTS": DOTS, "P": table.get("ratio_payer", "(?!)"),
             "EQUAL": alternation(words("equal_shares")) or "(?!)"})),

@@ -170,6 +170,30 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
         category = reader.category(place.group("label"), start)
         if category is not None:
             return place.group("label"), category, place.start(), end, False
+    return _subject_payer(reader, forms, head, start, end)
+
+
+def _subject_payer(reader: SplitReader, forms: SumForms, head: int, start: int,
+                   end: int) -> tuple[str, str, int, int, bool] | None:
+    """A source named as the subject of the figure's clause, farther back: "국고 지원금은 기존
+    30%에서 20% 오른 364억 원으로" (no figure between; counted where the figures add up),
+    "교육부는 … 3천700억원 중 약 1천500억원을 … 지원한다" (a verb of paying after the figure)."""
+    text = reader.text
+    s_start = reader.sentences.span(start)[0]
+    lo = max(s_start, head - forms.subject_reach)
+    if lo >= head or forms.total_cue.search(text, max(s_start, head - 16), head) is not None:
+        return None
+    pays = forms.pays_after.match(text, end) is not None
+    for m in reversed(list(forms.subject_payer.finditer(text, lo, head, overlapped=True))):
+        if reader.between(m.end(), head) and not pays:
+            return None
+        label = m.group("label")
+        if len(label.split()[-1]) < 2:
+            continue  # "시가 보상한": no one-letter code
+        for word in (label, label.split()[-1]):
+            category = reader.source_category(word, start)
+            if category is not None:
+                return word, category, head, end, pays  # placed at its figure, far from it
     return None
 
 
