@@ -374,6 +374,8 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
                   or (total_before[-1] if total_before else before[-1] if before else None))
         if before and attach.item_then.fullmatch(text, before[-1].amount.end, period.text_start):
             target = before[-1]  # "총 325억원 / ‘20.12∼’24.11 / …": an item's own period
+        elif before and attach.own_bracket.fullmatch(text, before[-1].amount.end, period.text_start):
+            target = before[-1]  # "국비 10억원(캠핑장, ’13~’14)": in the amount's own bracket
         if target is None:
             continue
         target.period = period

@@ -182,6 +182,7 @@ class PeriodForms:
     funding_verb: regex.Pattern  # a verb of money spent, searched after an amount
     year_token: regex.Pattern  # one year on its own ("2020년", "올해"): group y
     same_period: regex.Pattern  # "이 기간": the period just stated, said again
+    join_reach: int = 100_000  # how far apart (characters) an open start and end are joined
 
 
 _FRAGMENT = patterns.compile(r"⟨(\w+)⟩")
@@ -214,7 +215,8 @@ def _period_forms(table_json: str) -> PeriodForms:
                        patterns.compile(table.get("list_gap", "(?!)")),
                        patterns.compile(alternation(table.get("funding_verbs", ())) or "(?!)"),
                        patterns.compile(expand(table.get("year_token", "(?!)"), fragments)),
-                       patterns.compile(alternation(table.get("same_period", ())) or "(?!)"))
+                       patterns.compile(alternation(table.get("same_period", ())) or "(?!)"),
+                       int(table.get("join_reach", 100_000)))
 
 
 def _section_json(words: Tables, name: str) -> str:
@@ -419,6 +421,7 @@ class AttachForms:
     metro_header: regex.Pattern
     first_place: regex.Pattern  # group city: a metropolitan city, else a province
     clause_end: regex.Pattern  # "…조성하며, …": a period keeps to its clause's amounts
+    own_bracket: regex.Pattern  # "국비 10억원(캠핑장, ’13~’14)": a bracket opened after an amount
 
 
 def attach_forms(words: Tables) -> AttachForms:
@@ -451,4 +454,5 @@ def _attach_forms(table_json: str, cities: tuple, provinces: tuple, districts: t
         metro_header=patterns.compile(expand(table["metro_header"], {"NAMES": names})),
         first_place=patterns.compile(first_place),
         clause_end=patterns.compile(table.get("clause_end", "(?!)")),
+        own_bracket=patterns.compile(table.get("own_bracket", "(?!)")),
     )

@@ -134,7 +134,7 @@ def join_pieces(periods: list[FoundPeriod], text: str, spans, amount_starts: lis
         by_sentence.setdefault(spans(p.text_start), []).append(p)
     out: list[FoundPeriod] = []
     for (lo, hi), group in by_sentence.items():
-        group = _join_open(_said_twice(group), amount_starts)
+        group = _join_open(_said_twice(group), amount_starts, forms.join_reach)
         out += [_years_listed(p, text, lo, doc_date, forms) if _bare(p) else p for p in group]
     out.sort(key=lambda p: p.text_start)
     return out + _said_again(out, text, spans, forms)
@@ -168,14 +168,16 @@ def _open_end(p: FoundPeriod) -> bool:
     return p.end is not None and p.start is None and p.years is None
 
 
-def _join_open(group: list[FoundPeriod], amount_starts: list[int]) -> list[FoundPeriod]:
-    """Join each open start with the open end (or bare duration) nearest it in the sentence."""
+def _join_open(group: list[FoundPeriod], amount_starts: list[int], reach: int) -> list[FoundPeriod]:
+    """Join each open start with the open end (or bare duration) nearest it in the sentence,
+    within ``reach`` characters ("2020년부터 도입한 제도로 … 사업비는 5년간": no period)."""
     group = sorted(group, key=lambda p: p.text_start)
     for first in [p for p in group if _open_start(p)]:
         if first not in group:
             continue
         others = [q for q in group if q is not first and (_open_end(q) or _bare(q))
                   and _nothing_between(first, q, amount_starts)
+                  and abs(q.text_start - first.text_start) <= reach
                   and (q.end is None or q.end >= first.start)]
         if not others:
             continue
