@@ -542,6 +542,7 @@ class SumAssigner:
                 parts = [*total.split.parts, *parts]
             total.split = SplitInfo(sorted(parts, key=lambda p: p.start), partial, "sum", precision)
             taken.update(id(c.fact) for c in chosen)
+        self._share_of_earlier(facts, taken)
         self._ditto(facts, taken)
         left = [f for f in facts if id(f) not in taken]
         self._paid_whole(left)
@@ -617,6 +618,46 @@ class SumAssigner:
             out.extend(Fact(p.amount, SplitInfo(p.parts, p.partial, info.form) if p.parts else None)
                        for p in info.parts)
         return sorted(out, key=lambda f: f.amount.start) if len(out) != len(facts) else out
+
+    def _share_of_earlier(self, facts: list[Fact], taken: set[int]) -> None:
+        """A part written with its share of a total stated before it ("1067억 원 규모의 공모사업에
+        선정됐다. … 국도비가 전체의 64%(680억 원)를 차지하며"): the total, in its sentence or the
+        few before, whose share the figure is (to half the share's last written digit)."""
+        text = self.text
+        for i, f in enumerate(facts):
+            a = f.amount
+            if id(f) in taken or f.split is not None or not _plain(a):
+                continue
+            head = a.chain_start if 0 <= a.chain_start <= a.start else a.start
+            m = self.forms.share_before.search(text, max(0, head - 24), head)
+            own = self.candidate(f) if m is not None else None
+            if own is None or not own.known:
+                continue
+            decimals = len(m.group("dec") or "")
+            share = Decimal(m.group("n")) / 100
+            slack = Decimal(5) / Decimal(10) ** (decimals + 3)  # half the last digit, as a fraction
+            span = self.sentences.span(a.start)
+            lo = span[0]
+            for _ in range(self.forms.share_reach):
+                before = self.sentences.before((lo, span[1]))
+                if before is None:
+                    break
+                lo = before[0]
+            for g in reversed(facts[:i]):
+                if g.amount.start < lo:
+                    break
+                b = g.amount
+                if (id(g) in taken or not _plain(b) or b.change or b.currency != a.currency
+                        or b.value <= a.value or abs(b.value * share - a.value) > b.value * slack):
+                    continue
+                if g.split is None:
+                    g.split = SplitInfo([own.part()], True, "sum")
+                elif g.split.partial:
+                    g.split.parts = sorted([*g.split.parts, own.part()], key=lambda p: p.start)
+                else:
+                    break
+                taken.add(id(f))
+                break
 
     def _outgrown(self, f: Fact, facts: list[Fact]) -> bool:
         """A form's split with a part bigger than its total that is no source (a total named
