@@ -95,8 +95,10 @@ def _add(m, doc_date, form: PeriodForm, forms: PeriodForms, found: list[FoundPer
     groups = m.groupdict()
     start = _year(groups.get("a"), doc_date, forms.relative)
     end = _year(groups.get("b"), doc_date, forms.relative)
-    if end is not None and start is not None and end < start and len(groups.get("b") or "") == 2:
-        end += 100  # "1994년부터 98년까지" from a document dated later: the end after the start
+    if end is not None and start is not None and len(groups.get("b") or "") == 2:
+        end = start - start % 100 + end % 100  # "1994년부터 98년까지", "2021~25년": the start's
+        if end < start:  # century, the end after the start
+            end += 100
     n = groups.get("n")
     stated = None if n is None else int(n) if n.isdigit() else forms.ko_numbers[n]
     if stated is not None:
