@@ -344,7 +344,10 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
                      or _beside(f.amount, period, text, attach))]
         here = [f for f in free if f.amount.per is None and f.amount.change is None
                 # a rate (매년 …) or a difference ("계획보다 422억 원 늘어난") takes no period
-                and not _each(f.amount, text, attach)]
+                and not _each(f.amount, text, attach)
+                # nor one year's figure ("…을 시작으로 지난해 28억원, 올해 30억원")
+                and not attach.year_before.search(text, max(s_start, f.amount.chain_start - 12),
+                                                  f.amount.chain_start)]
         # an amount after another period of the sentence is that one's ("계획(2028~2037) 수립
         # 2018~2027년 1차 사업 5613억원"): the nearer period governs it, unless a bracket it
         # stands in closes first ("(…2002년 완공)과 …(…2006년 완공)에도 각각 1조원, 2조원")

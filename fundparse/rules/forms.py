@@ -426,6 +426,7 @@ class AttachForms:
     first_place: regex.Pattern  # group city: a metropolitan city, else a province
     clause_end: regex.Pattern  # "…조성하며, …": a period keeps to its clause's amounts
     own_bracket: regex.Pattern  # "국비 10억원(캠핑장, ’13~’14)": a bracket opened after an amount
+    year_before: regex.Pattern  # "지난해 28억원, 올해 30억원": one year's figure takes no period
 
 
 def attach_forms(words: Tables) -> AttachForms:
@@ -459,4 +460,5 @@ def _attach_forms(table_json: str, cities: tuple, provinces: tuple, districts: t
         first_place=patterns.compile(first_place),
         clause_end=patterns.compile(table.get("clause_end", "(?!)")),
         own_bracket=patterns.compile(table.get("own_bracket", "(?!)")),
+        year_before=patterns.compile(table.get("year_before", "(?!)")),
     )
