@@ -363,6 +363,9 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
         own = [f for f in before if not attach.clause_end.search(text, f.amount.end, period.text_start)]
         if own and after and attach.clause_end.search(text, period.text_end, after[0].amount.start):
             after, before = [], own  # the period's own clause has an amount: it is that one's
+        elif after:  # "내년부터 … 80억원 중 50억원을 국비로 충당하고, … 사업비 1028억원도": its clause's
+            after = [f for f in after if not attach.clause_end.search(
+                text, period.text_end, f.amount.start)] or after
         # "…까지 … 288억원에서 도비 110억원을 늘려 총 398억원을 투입": the total stated with 총
         total = ([f for f in after if _stated_total(f, text, s_start, attach)]
                  or [f for f in after if f.split is not None])
