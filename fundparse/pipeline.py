@@ -315,6 +315,14 @@ def _each(a: Amount, text: str, attach: AttachForms) -> bool:
             or attach.each_after.match(text, a.end) is not None)
 
 
+def _one_year(a: Amount, period: FoundPeriod, text: str, sentence_start: int,
+              attach: AttachForms) -> bool:
+    """A year written right before the amount, not a part of the period: one year's figure."""
+    head = a.chain_start if 0 <= a.chain_start <= a.start else a.start
+    year = attach.year_before.search(text, max(sentence_start, head - 12), head)
+    return year is not None and not period.text_start <= year.start() < period.text_end
+
+
 def _spent(a: Amount, period: FoundPeriod, sentence_end: int, text: str, verb) -> bool:
     """Money spent over an open period: no cap (최대 …, … 이하), and a funding verb after it —
     before the period when the amount comes first ("7억 원이 투입될 예정이며 … 내년부터")."""
@@ -345,9 +353,9 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
         here = [f for f in free if f.amount.per is None and f.amount.change is None
                 # a rate (매년 …) or a difference ("계획보다 422억 원 늘어난") takes no period
                 and not _each(f.amount, text, attach)
-                # nor one year's figure ("…을 시작으로 지난해 28억원, 올해 30억원")
-                and not attach.year_before.search(text, max(s_start, f.amount.chain_start - 12),
-                                                  f.amount.chain_start)]
+                # nor one year's figure ("…을 시작으로 지난해 28억원, 올해 30억원"), a year that
+                # ends this period aside ("2025~2028년 1,870억원")
+                and not _one_year(f.amount, period, text, s_start, attach)]
         # an amount after another period of the sentence is that one's ("계획(2028~2037) 수립
         # 2018~2027년 1차 사업 5613억원"): the nearer period governs it, unless a bracket it
         # stands in closes first ("(…2002년 완공)과 …(…2006년 완공)에도 각각 1조원, 2조원")
