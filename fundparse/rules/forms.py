@@ -100,7 +100,8 @@ def _sum_forms(table_json: str) -> SumForms:
     places = table.get("place_payers", {})
     return SumForms(
         source_after=patterns.compile(
-            rf"(?:{alternation(words('footnote_marks')) or '(?!)'})*{S}*(?:{alternation(links)}){S}*(?:(?:{alternation(between) or '(?!)'}){S}+)?"
+            rf"(?:{alternation(words('footnote_marks')) or '(?!)'})*(?:{table.get('note_after', '(?!)')})?"
+            rf"{S}*(?:{alternation(links)}){S}*(?:(?:{alternation(between) or '(?!)'}){S}+)?"
             rf"(?P<label>{LAZY_WORD})(?:{alternation(ends)})?"
             rf"(?=[,，.\s)]|$)"),
         label_before=patterns.compile(
