@@ -77,6 +77,7 @@ class SumForms:
     ratio_cue: regex.Pattern  # a ratio or an equal share written somewhere: "5:5", "3 대 7", "절반씩"
     ratio_shares: regex.Pattern  # "국비와 지방비가 5:5로": payers (group p) and their ratio (n / equal)
     share_before: regex.Pattern  # "전체의 64%(680억 원)": a part's share of an earlier total (n, dec)
+    share_after: regex.Pattern  # "69억 7천만 원(7%)으로": the share in brackets after the figure
     share_reach: int  # how many sentences back that total may be
     subject_payer: regex.Pattern  # "교육부는 … 3,020억 원을 지원한다": a source as the clause's subject
     pays_after: regex.Pattern  # "…원을 내년에 일괄 지원할": a verb of paying after the figure
@@ -151,6 +152,7 @@ def _sum_forms(table_json: str) -> SumForms:
         ratio_cue=patterns.compile(expand(table.get("ratio_cue", "(?!)"), {
             "S": S, "EQUAL": alternation(words("equal_shares")) or "(?!)"})),
         share_before=patterns.compile(expand(table.get("share_before", "(?!)"), {"S": S})),
+        share_after=patterns.compile(expand(table.get("share_after", "(?!)"), {"S": S})),
         share_reach=int(table.get("share_reach", 0)),
         subject_payer=patterns.compile(expand(table.get("subject_payer", "(?!)"), {"S": S})),
         pays_after=patterns.compile(expand(table.get("pays_after", "(?!)"), {"S": S})),

@@ -621,15 +621,17 @@ class SumAssigner:
 
     def _share_of_earlier(self, facts: list[Fact], taken: set[int]) -> None:
         """A part written with its share of a total stated before it ("1067억 원 규모의 공모사업에
-        선정됐다. … 국도비가 전체의 64%(680억 원)를 차지하며"): the total, in its sentence or the
-        few before, whose share the figure is (to half the share's last written digit)."""
+        선정됐다. … 국도비가 전체의 64%(680억 원)를 차지하며", "… 군비는 모두 69억 7천만 원(7%)으로"):
+        the total, in its sentence or the few before, whose share the figure is (to half the
+        share's last written digit)."""
         text = self.text
         for i, f in enumerate(facts):
             a = f.amount
             if id(f) in taken or f.split is not None or not _plain(a):
                 continue
             head = a.chain_start if 0 <= a.chain_start <= a.start else a.start
-            m = self.forms.share_before.search(text, max(0, head - 24), head)
+            m = (self.forms.share_before.search(text, max(0, head - 24), head)
+                 or self.forms.share_after.match(text, a.end))
             own = self.candidate(f) if m is not None else None
             if own is None or not own.known:
                 continue
