@@ -493,6 +493,14 @@ class SumAssigner:
             inner = [c for c in near if bracket[0] < c.start < bracket[1]] if bracket else []
             if inner:  # "(총 사업비 30억원, 국비 15억원)": parts in its bracket are its own
                 near = inner
+            elif bracket and total.split is None:  # "(총 사업비 458억원, 국비 458억원)": one pays all
+                whole = [c for f in window if f is not total and id(f) not in taken
+                         and bracket[0] < f.amount.start < bracket[1] and f.amount.value == a.value
+                         and f.amount.currency == a.currency for c in self.candidates(f) if c.known]
+                if len(whole) == 1:
+                    total.split = SplitInfo([whole[0].part()], False, "sum")
+                    taken.add(id(whole[0].fact))
+                    continue
             near.sort(key=lambda c: abs(c.start - a.start))
             near = near[: self.forms.nearest]
             inside = self._total_inside(facts[here - 1] if here else None, total, s_start, s_end)
