@@ -149,3 +149,11 @@ def test_check_reads_the_same_with_a_cold_a_warm_and_no_cache(tmp_path, cli):
     off = cli("check", "--format", "json", DOC, env={"FUNDPARSE_CACHE_DIR": ""})
     assert cold.returncode == warm.returncode == off.returncode
     assert cold.stdout == warm.stdout == off.stdout and cold.stdout.strip()
+
+
+def test_a_folder_that_cannot_be_written_still_builds(tmp_path):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    run = _child(blocked / "cache")  # cannot be created: nothing kept, the same classes
+    assert run["kept"] == 0 and run["output"] == _child("")["output"]
+    assert not list(tmp_path.rglob("startup-*.bin"))
