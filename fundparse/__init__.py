@@ -53,7 +53,10 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module 'fundparse' has no attribute {name!r}")
     import importlib
 
-    value = getattr(importlib.import_module(module), name)
+    from fundparse.startup import kept_code
+
+    with kept_code():  # dataclasses built on the way compile from kept code (startup.py)
+        value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
 

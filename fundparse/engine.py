@@ -159,13 +159,23 @@ def _compile(words: Tables) -> CompiledRules:
         rf"|(?:{ARABIC}(?={S}?[{_class(after_chars)}]))"
         rf"|(?:(?<=[{_class(before_chars)}]{S}?){ARABIC})"
     )
+    char_sets: dict[object, frozenset[str]] = {}  # rules sharing one set build it once
+
+    def chars_of(of) -> frozenset[str] | None:
+        if not of:
+            return None
+        found = char_sets.get(of)
+        if found is None:
+            found = char_sets[of] = frozenset(of(words))
+        return found
+
     rules = tuple(
         (
             rule,
             patterns.compile(rule.before, ignore_unused=True, **lists) if rule.before else None,
             patterns.compile(rule.after, ignore_unused=True, **lists) if rule.after else None,
-            frozenset(rule.follows(words)) if rule.follows else None,
-            frozenset(rule.precedes(words)) if rule.precedes else None,
+            chars_of(rule.follows),
+            chars_of(rule.precedes),
         )
         for rule in RULES
     )

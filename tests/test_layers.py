@@ -16,7 +16,7 @@ PACKAGE = Path(fundparse.__file__).parent
 
 # lowest first; a module imports only from its own layer or those before it
 LAYERS = [
-    ("data", ["fundparse.patterns", "fundparse.model", "fundparse.krw", "fundparse.messages", "fundparse.rules", "fundparse.rules.tables",
+    ("data", ["fundparse.patterns", "fundparse.startup", "fundparse.model", "fundparse.krw", "fundparse.messages", "fundparse.rules", "fundparse.rules.tables",
               "fundparse.rules.markers", "fundparse.readers"]),
     ("numbers", ["fundparse.numerals", "fundparse.amount", "fundparse.fx",
                  "fundparse.rules.money", "fundparse.rules.context", "fundparse.config", "fundparse.schema",

@@ -150,3 +150,38 @@ def test_standard_library_patterns_too(tmp_path):
                                       env=cli_env(FUNDPARSE_CACHE_DIR=str(tmp_path))).stdout)
             for _ in range(2)]
     assert runs == [{"same": True, "stored": 0, "new": 3}, {"same": True, "stored": 3, "new": 0}]
+
+
+def test_a_pattern_from_the_file_is_built_on_first_use_and_behaves_the_same(tmp_path):
+    child = textwrap.dedent("""
+        import copy, json, pickle, sys, regex
+        from fundparse import patterns
+        cases = json.loads(sys.argv[1]); text = sys.argv[2]
+        out = []
+        for pattern, flags, lists in cases:
+            p = patterns.compile(pattern, flags, **lists)
+            deferred = type(p).__name__ == "_Deferred"
+            before = "_pattern" in vars(p) if deferred else None
+            same = regex.compile(pattern, flags, **lists)
+            for q in (p, pickle.loads(pickle.dumps(p)), copy.deepcopy(p)):
+                out.append([[m.span(), m.groupdict()] for m in q.finditer(text)]
+                           == [[m.span(), m.groupdict()] for m in same.finditer(text)])
+                out.append((q.pattern, q.flags, q.groups, dict(q.groupindex))
+                           == (same.pattern, same.flags, same.groups, dict(same.groupindex)))
+                out.append(q.sub("#", text) == same.sub("#", text))
+                out.append(q.split(text) == same.split(text))
+                out.append(repr(q.search(text, 3, 40)) == repr(same.search(text, 3, 40)))
+            out.append([deferred, before, repr(p) == repr(same)])
+        print(json.dumps(out))
+    """)
+    cases = json.dumps([[p, int(f), lists] for p, f, lists in CASES])
+    runs = [json.loads(subprocess.run([sys.executable, "-c", child, cases, TEXT], check=True,
+                                      text=True, capture_output=True,
+                                      env=cli_env(FUNDPARSE_CACHE_DIR=str(tmp_path))).stdout)
+            for _ in range(2)]
+    first, second = runs
+    assert all(x is True for x in first if not isinstance(x, list))
+    assert all(x is True for x in second if not isinstance(x, list))
+    # the first process compiles (no file yet); the second builds each from the file on use
+    assert [x for x in first if isinstance(x, list)] == [[False, None, True]] * len(CASES)
+    assert [x for x in second if isinstance(x, list)] == [[True, False, True]] * len(CASES)

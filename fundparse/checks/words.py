@@ -4,7 +4,6 @@ fundparse/rules/data/checks.toml, read once."""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -12,7 +11,7 @@ from importlib import resources
 
 import regex
 
-from fundparse import patterns
+from fundparse import patterns, startup
 from fundparse.krw import format_krw
 from fundparse.model import decimal_str
 
@@ -21,9 +20,9 @@ _FIRST_SYLLABLE, _LAST_SYLLABLE = 0xAC00, 0xD7A3
 
 @lru_cache(maxsize=1)
 def data() -> dict:
-    """checks.toml, parsed once."""
-    with resources.files("fundparse.rules").joinpath("data", "checks.toml").open("rb") as handle:
-        return tomllib.load(handle)
+    """checks.toml, parsed once (and kept across processes: fundparse/startup.py)."""
+    raw = resources.files("fundparse.rules").joinpath("data", "checks.toml").read_bytes()
+    return startup.toml("checks.toml", raw)
 
 
 def section(name: str) -> dict:

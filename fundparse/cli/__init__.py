@@ -13,13 +13,18 @@ never imports this package.  ``check`` with text output imports neither rich nor
 pre-commit starts it on every commit.
 """
 
-from fundparse.cli.main import main as _main
-from fundparse.cli.streams import leave
+from fundparse.startup import kept_code
+
+with kept_code():  # the dataclasses built on the way compile from kept code (startup.py)
+    from fundparse.cli.main import main as _main
+    from fundparse.cli.streams import leave
 
 
 def main(argv=None) -> int:
     """Run ``fundparse``; returns the exit code (see cli/main.py and cli/streams.leave)."""
-    return leave(_main(argv))
+    with kept_code():  # the stages a command loads on use, too
+        code = _main(argv)
+    return leave(code)
 
 
 __all__ = ["main"]

@@ -15,7 +15,6 @@ from typing import Any
 
 from fundparse.cli.args import EXIT_ERROR, EXIT_INTERNAL, EXIT_OK, ISSUES_URL, say
 from fundparse.report.names import shown_name
-from fundparse.stream import shift_finding as _shift_finding, shift_mention  # noqa: F401
 
 
 HUGE_BYTES = 8 * 1024 * 1024        # plain text above this is read chunk by chunk
@@ -295,7 +294,7 @@ def _process_chunks(path: str, job: Job, config) -> Iterator[Event]:
     import fundparse
     from fundparse.readers import iter_text_chunks
     from fundparse.pipeline import analyse
-    from fundparse.stream import windows
+    from fundparse.stream import shift_finding, shift_mention, windows
     from fundparse.structure.docdate import sniff_doc_date
     from fundparse.suppress import SuppressionScanner, filter_document, filter_mentions
 
@@ -327,7 +326,7 @@ def _process_chunks(path: str, job: Job, config) -> Iterator[Event]:
                                            suppressions=scanner.suppressions)
             yield ("mentions", mentions)
         else:
-            findings.extend(_shift_finding(f, w.base, w.lines, w.columns)
+            findings.extend(shift_finding(f, w.base, w.lines, w.columns)
                             for f in analyse(w.text, day, bare).findings if f.start in w.own)
             scanner.feed(w.chunk, w.chunk_lines + 1, w.offset)
     if job.mode == "check":

@@ -14,18 +14,20 @@ region   the place named for it in the same sentence: "…동 일원", "…읍�
 from __future__ import annotations
 
 import bisect
+from array import array
 from dataclasses import dataclass
 
 import regex
 
+from fundparse import patterns
 from fundparse.model import Record, Span
 from fundparse.records.tokens import Word, plain, run_before, words, wrapped
 from fundparse.records.words import RecordWords
 from fundparse.structure.sentences import Sentences
 
-_PARAGRAPH = regex.compile(r"\n[ \t\u3000]*\n")
-_E_AFTER_QUOTE = regex.compile(r"(?:\s?[가-힣·]{1,6})?(?:에는|에도|에)(?![가-힣])")
-_WORD_AFTER_QUOTE = regex.compile(r"\s?([가-힣·]{2,10})(?=[\s,])")
+_PARAGRAPH = patterns.compile(r"\n[ \t\u3000]*\n")
+_E_AFTER_QUOTE = patterns.compile(r"(?:\s?[가-힣·]{1,6})?(?:에는|에도|에)(?![가-힣])")
+_WORD_AFTER_QUOTE = patterns.compile(r"\s?([가-힣·]{2,10})(?=[\s,])")
 _NEAR = 24
 _NEAR_SUBJECTS = 400  # characters read first for the last subject before a sentence
 _NAME_REACH = 160  # no body's name with its aside is longer  # characters between a "…에" project and its amount
@@ -65,11 +67,12 @@ class Finder:
         self._para_cache: dict[int, int] = {}
         self._region_cache: dict[tuple[int, bool], list[Found]] = {}
         self._nearest_cache: dict[int, tuple[Found, int] | None] = {}
-        self._named_starts: list[int] = []
+        # offsets as arrays of machine integers: 8 bytes each, not 36 (a big text's peak)
+        self._named_starts: array[int] = array("q")
         self._all_bare: list[tuple[Span, int]] | None = None
-        self._bare_starts: list[int] = []
-        self._project_hints: list[int] | None = None
-        self._region_hints: list[int] | None = None
+        self._bare_starts: array[int] = array("q")
+        self._project_hints: array[int] | None = None
+        self._region_hints: array[int] | None = None
         self._in_clause: set[int] = set()  # bodies named in a clause ("…부가 추진하는")
         self._told_by: set[int] = set()  # bodies a report is told by ("…군에 따르면")
         self.sources = tuple(vocab.data["agency"]["sources"])
@@ -92,7 +95,7 @@ class Finder:
         """The bodies named as a subject (or a headline's "구미시, …") in [start, end)."""
         if self._all_named is None:
             self._all_named = self._find_named()
-            self._named_starts = [s.start for s in self._all_named]
+            self._named_starts = array("q", [s.start for s in self._all_named])
         lo = bisect.bisect_left(self._named_starts, start)
         hi = bisect.bisect_left(self._named_starts, end)
         return [s for s in self._all_named[lo:hi] if s.end <= end]
@@ -126,7 +129,7 @@ class Finder:
                 # inside [start, end) too, as a search of the stretch alone would need)
                 self._all_bare.append((Span(m.group("name"), m.start("name"), m.end("name")),
                                        m.end()))
-            self._bare_starts = [span.start for span, _ in self._all_bare]
+            self._bare_starts = array("q", [span.start for span, _ in self._all_bare])
         lo = bisect.bisect_left(self._bare_starts, start)
         hi = bisect.bisect_left(self._bare_starts, end)
         return [span for span, stop in self._all_bare[lo:hi] if stop < end]
@@ -616,7 +619,8 @@ class Finder:
         seen: set[tuple[int, int]] = set()
         # only the sentences holding a project head or a quotation mark, nearest first
         if self._project_hints is None:  # found once over the whole text
-            self._project_hints = [m.start() for m in self.w.project_hint.finditer(self.text)]
+            self._project_hints = array("q", (m.start()
+                                              for m in self.w.project_hint.finditer(self.text)))
         hints = self._project_hints[bisect.bisect_left(self._project_hints, para):
                                     bisect.bisect_left(self._project_hints, s_start)]
         for at in reversed(hints):
@@ -680,7 +684,8 @@ class Finder:
             return found  # type: ignore[return-value]
         lo = max(0, s_start - self.w.project["refer_chars"])
         if self._region_hints is None:  # found once over the whole text
-            self._region_hints = [m.start() for m in self.w.region_hint.finditer(self.text)]
+            self._region_hints = array("q", (m.start()
+                                             for m in self.w.region_hint.finditer(self.text)))
         hints = self._region_hints[bisect.bisect_left(self._region_hints, lo):
                                    bisect.bisect_left(self._region_hints, s_start)]
         result: tuple[Found, int] | None = None

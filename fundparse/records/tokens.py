@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
+from fundparse import patterns
 
 # a word: a run of non-space characters, split before an opening bracket and after a closing
 # one inside it ("양산일반산업단지(이하", "(가칭)조치원중앙공원": two words each)
-_RAW = regex.compile(r"[(\[]?[^\s()\[\]…]+[)\]]*|[()\[\]]+")
+_RAW = patterns.compile(r"[(\[]?[^\s()\[\]…]+[)\]]*|[()\[\]]+")
 _LEAD = "□■○●◦•▲△▷▶※-–—·([{'\"‘“「『<《〈【"
 _TRAIL = ",.;:)]}'\"’”」』>》〉】…!?"
 _BULLETS = "□■○●◦•▲△▷▶※"

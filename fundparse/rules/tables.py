@@ -17,8 +17,11 @@ _DOT_TABLE = str.maketrans("", "", DOTS + " \u00a0")
 
 
 def _load(name: str) -> dict[str, Any]:
-    with resources.files("fundparse.rules").joinpath("data").joinpath(name).open("rb") as handle:
-        return tomllib.load(handle)
+    """A package rule file, parsed (kept across processes by its bytes: fundparse/startup.py)."""
+    from fundparse import startup
+
+    data = resources.files("fundparse.rules").joinpath("data").joinpath(name).read_bytes()
+    return startup.toml(name, data)
 
 
 def merge_tables(into: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:

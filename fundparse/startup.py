@@ -1,0 +1,197 @@
+"""What every start would build again, kept across processes: dataclass methods, rule tables.
+
+A cold ``fundparse check`` builds ~50 dataclasses and parses a dozen TOML rule files before it
+reads a word. Both are pure functions of text that does not change between runs:
+
+* ``dataclasses`` writes the source of each class's ``__init__``, ``__eq__``, ``__repr__`` …
+  and compiles it with ``exec`` — compiling that source is two thirds of building a class
+  (about 4 ms a class on a 2-CPU machine). While ``kept_code()`` is active, the ``exec`` that
+  ``dataclasses`` calls compiles each source text once and keeps the code object (marshal, as
+  Python keeps a module's bytecode); the next process runs the kept code. The code object is
+  the one ``exec`` itself would compile (same text, same file name, no inherited flags), so
+  the classes are the same.
+* ``toml(name, data)`` is ``tomllib.loads`` of a rule file, kept by the file's bytes.
+
+The file is ``startup-<python>-m<marshal>.bin`` beside the compiled patterns (see
+``fundparse.patterns``: ``$FUNDPARSE_CACHE_DIR``, else ``$XDG_CACHE_HOME/fundparse`` or
+``~/.cache/fundparse``; an empty ``$FUNDPARSE_CACHE_DIR`` turns it off). It is written again at
+exit by a process that built something it did not find there, its own entries first, up to
+about 2 MB. A damaged or foreign file is ignored; the cache changes how long a start takes,
+never what it builds.
+"""
+
+import atexit
+import builtins
+import contextlib
+import dataclasses
+import marshal
+import os
+import sys
+import threading
+import zlib
+from pathlib import Path
+
+__all__ = ["kept_code", "toml", "cache_folder"]
+
+_MAX_BYTES = 2_000_000
+_HEADER = b"fundparse-startup 1\n"  # then the CRC-32 of the rest, in hex, and a newline
+_VERSION = sys.version  # bytecode is only kept for the very same interpreter build
+
+_lock = threading.RLock()
+_stored: dict | None = None
+_new: dict = {}
+_used: set = set()
+_codes: dict[str, object] = {}  # source -> code object, this process
+_active = 0
+
+
+def cache_folder() -> str | None:
+    """The folder of fundparse's caches, or None when they are turned off."""
+    folder = os.environ.get("FUNDPARSE_CACHE_DIR")
+    if folder is None:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        folder = os.path.join(base, "fundparse")
+    return folder or None
+
+
+@contextlib.contextmanager
+def kept_code():
+    """While active, the source ``dataclasses`` generates is compiled once across processes."""
+    global _active
+    with _lock:
+        _active += 1
+        if _active == 1:
+            dataclasses.exec = _exec  # a module global, found before the builtin
+    try:
+        yield
+    finally:
+        with _lock:
+            _active -= 1
+            if _active == 0 and getattr(dataclasses, "exec", None) is _exec:
+                del dataclasses.exec
+
+
+def _exec(source, globals=None, locals=None, /):
+    """``exec`` as ``dataclasses`` calls it, with the compiled source kept."""
+    if type(source) is str:
+        source = _code(source)
+    return builtins.exec(source, globals, locals)
+
+
+def _code(source: str):
+    code = _codes.get(source)
+    if code is not None:
+        return code
+    key = ("code", _VERSION, source)
+    kept = _load().get(key)
+    if kept is not None:
+        try:
+            code = marshal.loads(kept)
+            _used.add(key)
+        except Exception:  # a damaged entry: compile as usual
+            code = None
+    if code is None:
+        # exactly what exec(source) compiles: file "<string>", no flags inherited from here
+        code = builtins.compile(source, "<string>", "exec", dont_inherit=True)
+        _remember(key, marshal.dumps(code))
+    _codes[source] = code
+    return code
+
+
+def toml(name: str, data: bytes) -> dict:
+    """``tomllib.loads`` of a rule file's bytes, kept across processes by those bytes."""
+    key = ("toml", name, len(data), zlib.crc32(data), zlib.adler32(data))
+    kept = _load().get(key)
+    if kept is not None:
+        try:
+            table = marshal.loads(kept)
+            if isinstance(table, dict):
+                _used.add(key)
+                return table
+        except Exception:
+            pass
+    import tomllib
+
+    table = tomllib.loads(data.decode("utf-8"))
+    try:
+        _remember(key, marshal.dumps(table))
+    except ValueError:  # a value marshal cannot keep (a date): parsed each time
+        pass
+    return table
+
+
+def _remember(key: tuple, value: bytes) -> None:
+    with _lock:
+        if not _new:
+            atexit.register(_save)
+        _new[key] = value
+
+
+def _cache_file() -> Path | None:
+    folder = cache_folder()
+    if folder is None:
+        return None
+    return Path(folder) / (f"startup-{sys.implementation.cache_tag}-m{marshal.version}.bin")
+
+
+def _load() -> dict:
+    global _stored
+    if _stored is None:
+        with _lock:
+            if _stored is None:
+                _stored = _read(_cache_file())
+    return _stored
+
+
+def _read(path: Path | None) -> dict:
+    if path is None:
+        return {}
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return {}
+    head = len(_HEADER) + 9
+    if data[:head] != _HEADER + b"%08x\n" % zlib.crc32(data[head:]):
+        return {}
+    try:
+        table = marshal.loads(data[head:])
+    except Exception:
+        return {}
+    return table if isinstance(table, dict) else {}
+
+
+def _save() -> None:
+    """Write the file again with this process's new entries first (at exit)."""
+    path = _cache_file()
+    if path is None or not _new:
+        return
+    with _lock:
+        mine = dict(_new)
+        _new.clear()
+    before = _read(path)
+    order = [*mine.items(), *((k, before[k]) for k in _used if k in before), *before.items()]
+    table: dict = {}
+    size = 0
+    for key, value in order:
+        if key in table:
+            continue
+        size += len(value) + len(str(key[-1]))
+        if size > _MAX_BYTES:
+            break
+        table[key] = value
+    try:
+        import tempfile
+
+        body = marshal.dumps(table)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".startup-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(_HEADER + b"%08x\n" % zlib.crc32(body) + body)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+    except Exception:  # an unwritable cache folder costs only speed
+        return
