@@ -171,7 +171,9 @@ def test_a_pattern_from_the_file_is_built_on_first_use_and_behaves_the_same(tmp_
                 out.append(q.sub("#", text) == same.sub("#", text))
                 out.append(q.split(text) == same.split(text))
                 out.append(repr(q.search(text, 3, 40)) == repr(same.search(text, 3, 40)))
-            out.append([deferred, before, repr(p) == repr(same)])
+            # a named list is a set: its order in repr follows the string hashes of the process
+            out.append([deferred, before, repr(p) == repr(same) if not lists
+                        else p.named_lists == same.named_lists])
         print(json.dumps(out))
     """)
     cases = json.dumps([[p, int(f), lists] for p, f, lists in CASES])
