@@ -10,9 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from decimal import Decimal, localcontext
 
-import regex
-
-from fundparse import checks, records
+from fundparse import checks, patterns, records
 from fundparse.amount import Amount
 from fundparse.config import Config
 from fundparse.engine import compiled, find_amounts
@@ -333,7 +331,7 @@ def _spent(a: Amount, period: FoundPeriod, sentence_end: int, text: str, verb) -
     return a.bound is None and verb.search(text, a.end, end) is not None
 
 
-_BRACKET_CLOSE = regex.compile(r"[)）]")
+_BRACKET_CLOSE = patterns.compile(r"[)）]")
 
 
 def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Sentences,

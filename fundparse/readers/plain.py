@@ -13,12 +13,10 @@ none of these decode raise :class:`ReadError` — the reader never guesses into 
 from __future__ import annotations
 
 import codecs
-import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
-import regex
-
+from fundparse import patterns
 from fundparse.readers import ReadError
 
 __all__ = [
@@ -38,10 +36,10 @@ CANNOT_DECODE = "cannot decode: not UTF-8, UTF-16 or CP949"
 BINARY = "binary file (not text)"
 
 # Control characters other than \t \n \v \f \r; text with many of them is binary.
-_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_CONTROLS = patterns.compile_re(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _CONTROL_SAMPLE = 1 << 16              # characters examined for the control-character share
 _MAX_CONTROL_SHARE = 0.10
-_BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_BINARY_BYTES = patterns.compile_re(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 _MAGIC = (
     (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
@@ -159,7 +157,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
 # Streaming
 
 
-_SENTENCE_END = regex.compile(r"(?r)(?<=[^\d\s.,])[.!?。](?![\d.])")
+_SENTENCE_END = patterns.compile(r"(?r)(?<=[^\d\s.,])[.!?。](?![\d.])")
 
 
 def _safe_cut(text: str, start: int, limit: int) -> int:

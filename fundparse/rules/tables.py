@@ -6,11 +6,12 @@ Nothing here knows how rules use the words; it only loads, merges and indexes th
 from __future__ import annotations
 
 import json
-import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
+
+from fundparse import patterns
 
 DOTS = "·ㆍ・‧･•․"  # middle-dot variants read the same in compound sources (국·도비)
 _DOT_TABLE = str.maketrans("", "", DOTS + " \u00a0")
@@ -142,7 +143,7 @@ class Tables:
         import regex  # only the structure stage asks
         places = sorted({*self.metropolitan, *self.provinces, *self.municipalities},
                         key=lambda p: (-len(p), p))
-        return regex.compile("|".join(regex.escape(p) for p in places) or "(?!)")
+        return patterns.compile("|".join(regex.escape(p) for p in places) or "(?!)")
 
     @cached_property
     def source_labels(self) -> list[str]:

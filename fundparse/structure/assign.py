@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations
 
-import regex
-
+from fundparse import patterns
 from fundparse.model import CATEGORIES, Finding
 from fundparse.rules.forms import SumForms
 from fundparse.rules.money import Amount
@@ -28,9 +27,9 @@ from fundparse.structure.splits import Part, SplitInfo, SplitReader, cover_parts
 
 _MAX_SUBSET = 6  # parts in one list; 10 candidates make at most 847 subsets to add up
 _GOVERNMENT = {"national", "provincial", "municipal", "local"}
-_BRACKET = regex.compile(r"[(（][^()（）\n]{0,120}[)）]")
-_PARAGRAPH = regex.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")  # text between blank lines
-_BRACKET_OPEN = regex.compile(r"[ \u00a0]*[(（][^()（）\n]{0,30}")
+_BRACKET = patterns.compile(r"[(（][^()（）\n]{0,120}[)）]")
+_PARAGRAPH = patterns.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")  # text between blank lines
+_BRACKET_OPEN = patterns.compile(r"[ \u00a0]*[(（][^()（）\n]{0,30}")
 
 
 @dataclass

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
+from fundparse import patterns
 from fundparse.numerals import parse_numeral
 from fundparse.rules.forms import PeriodForm, PeriodForms
 
@@ -28,7 +29,7 @@ class FoundPeriod:
     funded: bool = False  # an open period read by a form that goes only to money spent
 
 
-_DASH = regex.compile(r"[~∼～〜\-–—]")
+_DASH = patterns.compile(r"[~∼～〜\-–—]")
 
 
 def _year(token: str | None, doc_date: dt.date | None, relative: dict[str, int]) -> int | None:

@@ -20,6 +20,7 @@ from decimal import Decimal
 
 import regex
 
+from fundparse import patterns
 from fundparse.model import CATEGORIES
 from fundparse.numerals import Numeral, elided_value, parse_numeral, parse_numerals
 from fundparse.rules.money import Amount
@@ -29,10 +30,10 @@ from fundparse.rules.tables import Tables, load_tables, source_key
 from fundparse.structure.sentences import Sentences
 from fundparse.structure.units import SOLO_LINE
 
-_PAREN_OPEN = regex.compile("[ \u00a0]?[(（]")
-_DOT = regex.compile(f"[{DOTS}]")
-_CODE_GAP_LINE = regex.compile(r"[^\[\d\n]{0,40}?(?=\[)|[ \t]*")
-_DIGIT_BEFORE = regex.compile(r"[0-9]")
+_PAREN_OPEN = patterns.compile("[ \u00a0]?[(（]")
+_DOT = patterns.compile(f"[{DOTS}]")
+_CODE_GAP_LINE = patterns.compile(r"[^\[\d\n]{0,40}?(?=\[)|[ \t]*")
+_DIGIT_BEFORE = patterns.compile(r"[0-9]")
 _TABLE_UNITS = (10**3, 10**6, 10**7)  # 천원, 백만원, 천만원: the units budget books count in
 
 
@@ -585,7 +586,7 @@ def table_row_split(text: str, parts_amounts: list, reader: SplitReader) -> Spli
 
 @lru_cache(maxsize=8)
 def _metro_pattern(cities: tuple[str, ...], template: str) -> regex.Pattern:
-    return regex.compile(expand(template, {"CITIES": "|".join(cities)}))
+    return patterns.compile(expand(template, {"CITIES": "|".join(cities)}))
 
 
 def _default_forms() -> SplitForms:
