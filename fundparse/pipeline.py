@@ -141,6 +141,7 @@ def _analyse(text: str, doc_date, config: Config | None, full: bool) -> Analysis
                           [f.amount.start for f in facts if f.amount.per is None], day,
                           period_table)
     _attach_periods(periods, facts, sentences, text, period_table, attach)
+    _respective_years(facts, sentences, text, period_table, attach)
 
     findings: list[Finding] = []
     for fact in facts:
@@ -398,6 +399,26 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
                                                                     mate.amount.start):
                     break
                 mate.period, last = period, mate
+
+
+def _respective_years(facts: list[Fact], sentences: Sentences, text: str, forms,
+                      attach: AttachForms) -> None:
+    """Years paired in order with as many amounts listed right before them ("각각 1조4천5백억원과
+    3천4백20억원을 들여 2004년과 2001년에 각각 완성"): each amount's own end year."""
+    if not any(f.period is None for f in facts):
+        return
+    starts = [f.amount.start for f in facts]
+    for m in attach.respective_years.finditer(text):
+        years = m.captures("y")
+        s_start, _ = sentences.span(m.start())
+        listed = [f for f in facts[bisect.bisect_left(starts, s_start):bisect.bisect_left(starts, m.start())]
+                  if f.amount.per is None and f.amount.change is None][-len(years):]
+        if len(listed) != len(years) or any(f.period is not None for f in listed) or not all(
+                forms.list_gap.fullmatch(text, a.amount.end, b.amount.start)
+                for a, b in zip(listed, listed[1:])):
+            continue
+        for f, year, y0, y1 in zip(listed, years, m.starts("at"), m.ends("at")):
+            f.period = FoundPeriod(None, int(year), None, None, y0, y1, rank=1)
 
 
 # --- to the contract's objects ---------------------------------------------------------------

@@ -430,6 +430,7 @@ class AttachForms:
     clause_end: regex.Pattern  # "…조성하며, …": a period keeps to its clause's amounts
     own_bracket: regex.Pattern  # "국비 10억원(캠핑장, ’13~’14)": a bracket opened after an amount
     year_before: regex.Pattern  # "지난해 28억원, 올해 30억원": one year's figure takes no period
+    respective_years: regex.Pattern  # "2004년과 2001년에 각각": years paired with the amounts before
 
 
 def attach_forms(words: Tables) -> AttachForms:
@@ -464,4 +465,5 @@ def _attach_forms(table_json: str, cities: tuple, provinces: tuple, districts: t
         clause_end=patterns.compile(table.get("clause_end", "(?!)")),
         own_bracket=patterns.compile(table.get("own_bracket", "(?!)")),
         year_before=patterns.compile(table.get("year_before", "(?!)")),
+        respective_years=patterns.compile(table.get("respective_years", "(?!)")),
     )
