@@ -381,8 +381,13 @@ class SplitReader:
                 break
             label = self.forms.label_before.search(self.text, max(sentence_start, amount.start - 12),
                                          amount.start)
-            if label is None or not (self.category(label.group("label"), amount.start)
-                                     or self.unglued(label.group("label"), amount.start)[1]):
+            if label is not None and not (self.category(label.group("label"), amount.start)
+                                          or self.unglued(label.group("label"), amount.start)[1]):
+                holder = self._holder(amount, label.start(), earlier, sentence_start)
+                if holder is not None:  # "국비 242억원을 포함한 보조금 353억원": a source holding one
+                    items.insert(0, holder)
+                break
+            if label is None:
                 break
             item = self.read_item(label.start(), amount.end, allow_unknown=False)
             if item is None:
@@ -399,6 +404,23 @@ class SplitReader:
             return None  # "국비 10억원으로 20억원 …" is no list
         # "…까지 합쳐 총": these parts join others named earlier, so they need not add up
         return SplitInfo(items, bool(m.group("etc") or m.group("incl") or m.group("also")), "before")
+
+    def _holder(self, amount: Amount, label_start: int, earlier: list[Amount],
+                sentence_start: int) -> Part | None:
+        """A part under a word outside the taxonomy that holds a known source named before it
+        ("국비 242억원을 포함한 보조금 353억원"): a source of its own (other), with that part."""
+        inner_amount = next((a for a in reversed(earlier) if a.end <= label_start), None)
+        if inner_amount is None or not self.forms.included_in.fullmatch(
+                self.text, inner_amount.end, label_start):
+            return None
+        inner = self._part_before(inner_amount, sentence_start)
+        if inner is None or inner.value is None or inner.value >= amount.value:
+            return None
+        item = self.read_item(label_start, amount.end, allow_unknown=True)
+        if item is None:
+            return None
+        item.parts, item.partial = [inner], True
+        return item
 
     def _part_before(self, amount: Amount, sentence_start: int) -> Part | None:
         """The part written as a known source and ``amount``: "국비 242억원"."""
