@@ -500,9 +500,25 @@ class SplitReader:
             return None
         label = self.forms.source_topic.match(self.text, m.end(), sentence_end)
         if label is None or not self.category(label.group("label"), m.end()):
-            return None
+            return self._list_after_verb(total, m.end(), sentence_end)
         parts, _, _ = self.read_list(m.end(), sentence_end, total, allow_unknown=False)
         return SplitInfo(parts, True, "opener") if parts else None
+
+    def _list_after_verb(self, total: Amount, at: int, sentence_end: int) -> SplitInfo | None:
+        """"총 사업비는 333억원이 투입되며 국비 150억원, 시비 153억원, 노동계 10억원, 사용자 부담금
+        20억원 등으로 구성됐다": a list opened by a known source after the total's verb, payers
+        outside the taxonomy included, when it adds up to the total exactly."""
+        first = self.forms.label.match(self.text, at, sentence_end)
+        if first is None or not self.category(first.group("label"), at):
+            return None
+        parts, _, _ = self.read_list(at, sentence_end, total, allow_unknown=True)
+        if len(parts) < 2:
+            return None
+        resolve_values(total.value, inherit_units(total, self.text), parts)
+        if any(p.value is None or p.share is not None for p in parts) or sum(
+                p.value for p in parts) != total.value:
+            return None
+        return SplitInfo(parts, False, "opener")
 
     def next_sentence_openers(self) -> list[tuple[int, int]]:
         """Sentences that open with 재원은 / 이 중 … (candidates for a total's parts)."""
