@@ -368,6 +368,7 @@ class SplitReader:
                                  self.text, max(sentence_start, total.start - 80), total.start)):
             return None
         items: list[Part] = []
+        known_only: list[Part] | None = None  # the items before a payer outside the taxonomy
         edge = m.start()
         earlier = [a for a in self.between(sentence_start, edge) if a.end <= edge]
         for amount in reversed(earlier):
@@ -381,15 +382,20 @@ class SplitReader:
                 break
             label = self.forms.label_before.search(self.text, max(sentence_start, amount.start - 12),
                                          amount.start)
-            if label is not None and not (self.category(label.group("label"), amount.start)
-                                          or self.unglued(label.group("label"), amount.start)[1]):
+            unknown = label is not None and not (self.category(label.group("label"), amount.start)
+                                                 or self.unglued(label.group("label"), amount.start)[1])
+            if unknown:
                 holder = self._holder(amount, label.start(), earlier, sentence_start)
                 if holder is not None:  # "국비 242억원을 포함한 보조금 353억원": a source holding one
                     items.insert(0, holder)
-                break
+                    break
+                if not items or not self._payer_word(label, sentence_start):
+                    break
+                if known_only is None:
+                    known_only = list(items)
             if label is None:
                 break
-            item = self.read_item(label.start(), amount.end, allow_unknown=False)
+            item = self.read_item(label.start(), amount.end, allow_unknown=unknown)
             if item is None:
                 break
             items.insert(0, item)
@@ -397,6 +403,8 @@ class SplitReader:
             qualifier = self.forms.qualifier_before.search(self.text, max(sentence_start, edge - 12), edge)
             if qualifier is not None:
                 edge = qualifier.start()  # "국민안전처 특별교부세 9억 원": the ministry's grant
+        if known_only is not None and not self._adds_up(total, items):
+            items = known_only  # "농협중앙회 16억원, 농축협 38억원": only where they add up exactly
         if not items:
             return self._shares_before(sentence_start,
                                        m.end("closer") if m.group("closer") else m.start())
@@ -504,6 +512,20 @@ class SplitReader:
         parts, _, _ = self.read_list(m.end(), sentence_end, total, allow_unknown=False)
         return SplitInfo(parts, True, "opener") if parts else None
 
+    def _payer_word(self, label, sentence_start: int) -> bool:
+        """A word outside the taxonomy that may name a payer in a list: no money noun, not glued
+        to a number (2026년도), not qualifying a source before it (지방자치단체 이전수입)."""
+        at = label.start()
+        if self.names_money(label.group("label")) or at > 0 and self.text[at - 1].isdigit():
+            return False
+        before = self.forms.qualifier_before.search(self.text, max(sentence_start, at - 12), at)
+        return before is None or self.source_category(before.group().strip(), at) is None
+
+    def _adds_up(self, total: Amount, parts: list[Part]) -> bool:
+        resolve_values(total.value, inherit_units(total, self.text), parts)
+        return all(p.value is not None and p.share is None for p in parts) and sum(
+            p.value for p in parts) == total.value
+
     def _list_after_verb(self, total: Amount, at: int, sentence_end: int) -> SplitInfo | None:
         """"총 사업비는 333억원이 투입되며 국비 150억원, 시비 153억원, 노동계 10억원, 사용자 부담금
         20억원 등으로 구성됐다": a list opened by a known source after the total's verb, payers
@@ -512,11 +534,7 @@ class SplitReader:
         if first is None or not self.category(first.group("label"), at):
             return None
         parts, _, _ = self.read_list(at, sentence_end, total, allow_unknown=True)
-        if len(parts) < 2:
-            return None
-        resolve_values(total.value, inherit_units(total, self.text), parts)
-        if any(p.value is None or p.share is not None for p in parts) or sum(
-                p.value for p in parts) != total.value:
+        if len(parts) < 2 or not self._adds_up(total, parts):
             return None
         return SplitInfo(parts, False, "opener")
 
