@@ -27,6 +27,7 @@ _PARAGRAPH = regex.compile(r"\n[ \t\u3000]*\n")
 _E_AFTER_QUOTE = regex.compile(r"(?:\s?[가-힣·]{1,6})?(?:에는|에도|에)(?![가-힣])")
 _WORD_AFTER_QUOTE = regex.compile(r"\s?([가-힣·]{2,10})(?=[\s,])")
 _NEAR = 24
+_BETWEEN_NAME_AND_AMOUNT = " \t’'\"”」』>》〉("
 _NEAR_SUBJECTS = 400  # characters read first for the last subject before a sentence
 _NAME_REACH = 160  # no body's name with its aside is longer  # characters between a "…에" project and its amount
 
@@ -497,7 +498,9 @@ class Finder:
         near = [f for f in before if f.at_e and at - f.end <= _NEAR
                 and not regex.search(r"[,.]", self.text[f.end:at])]
         # "…조성사업 60억 원": the name right before the amount is its project
-        right = [f for f in before if at - f.end <= 2 and not self.text[f.end:at].strip()]
+        # ("‘…정비사업’ 150억원", "…센터(116억 원, …)": past a closing quote or an open bracket)
+        right = [f for f in before if at - f.end <= 3
+                 and not self.text[f.end:at].strip(_BETWEEN_NAME_AND_AMOUNT)]
         # "…체육관은 사업비 34억 원을 투입해 …": the sentence's topic, named before the amount
         topic = [f for f in before if f.topic]
         refer = self.w.refer_topic.search(self.text, s_start, s_end)

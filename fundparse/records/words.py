@@ -26,6 +26,9 @@ class RecordWords:
     issuer: re.Pattern             # "인천광역시 보도자료"
     funded_verb: regex.Pattern     # after a total (and its parts in brackets)
     source_verb: regex.Pattern     # after a source named alone: "국비 16억 원을 확보"
+    list_link: regex.Pattern       # after an item of a list of amounts: ", ", ") 등 "
+    means: regex.Pattern           # after an amount spent on something: "…원으로 … 추진"
+    sentence_end: regex.Pattern    # between two items of one list there is none
     bundle: regex.Pattern          # "12곳", "등 50건"
     ordinal: regex.Pattern         # "2단계", "4차로": figures kept inside a name
     address: regex.Pattern         # "315-7번지", "1081의": a lot number inside a place
@@ -125,6 +128,13 @@ def record_words(extensions: str = "{}") -> RecordWords:
         issuer=re.compile(rf"^[\s\[\(<【]*(?P<name>{name})[\s\]\)>】]*(?:{after})", re.M),
         funded_verb=_after_total(data["funded"]["verbs"]),
         source_verb=_after_total(data["funded"]["source_verbs"]),
+        list_link=regex.compile(
+            rf"\)?[ \t]*(?:\([^()\n]{{0,80}}\))?[ \t]*(?:{_alternation(data['funded']['list_links'])})"),
+        sentence_end=regex.compile(r"[.!?](?:\s|$)|다\s|\n[ \t]*\n"),
+        means=regex.compile(
+            rf"\s?(?:의\s?(?:{_alternation(data['funded']['means_nouns'])}))?\s?(?:으로|로)\s"
+            rf"[^.!?\n]{{0,{int(data['funded']['means_chars'])}}}?"
+            rf"(?:{_alternation(data['funded']['means_verbs'])})"),
         bundle=regex.compile(rf"(?<![\d,.])\d[\d,]*\s?(?:{counters})(?![가-힣]*(?:원|억|만))"
                              rf"(?=\s|에|을|를|의|이|가|과|와|,|$)"),
         ordinal=regex.compile(rf"\d+(?:{_alternation(data['project']['ordinal'])})"),
