@@ -74,3 +74,72 @@ def test_an_amount_as_the_means_of_a_project_is_funded(text, amount):
 def test_an_amount_a_figure_rose_to_is_not_a_means():
     text = "관광객 소비액은 지난해 90억원으로 늘었다."
     assert all(m.record is None for m in fundparse.extract(text))
+
+
+# --- the agency when the sentence names no subject of its own ---------------------------------
+
+@pytest.mark.parametrize("text, amount, agency", [
+    ("10억 원 넘게 드는 보령시의 올해 시설 사업은 모두 14개다.\n\n가장 큰 사업은 대천항 "
+     "수산물 유통센터로 올해 62억 원이 투입된다.", "62억 원", "보령시"),
+    ("청도군의 ‘감골 쉼터’가 공모에 뽑혔다. 이 사업에는 2026년까지 모두 21억 원이 들어간다.",
+     "21억 원", "청도군"),
+])
+def test_the_body_a_project_belongs_to_when_no_subject_is_named(text, amount, agency):
+    assert text_of(record_of(text, amount).agency) == agency
+
+
+@pytest.mark.parametrize("text, amount, agency", [
+    ("섬진강 생태탐방로 조성사업에 올해 140억원이 투입된다.\n환경부는 이날 올해 업무계획을 "
+     "발표했다.", "140억원", "환경부"),
+    ("노후 어선 감척에 320억원이 들어간다. 해양수산부는 올해 계획을 이렇게 밝혔다.", "320억원",
+     "해양수산부"),
+])
+def test_a_lead_without_a_subject_takes_the_one_named_next(text, amount, agency):
+    assert text_of(record_of(text, amount).agency) == agency
+
+
+@pytest.mark.parametrize("text, amount, agency", [
+    ("행정안전부가 올해 안전마을 20곳을 골랐다.\n태안읍에는 38억원을 투입해 대피시설을 짓고, "
+     "예산군에서는 마을 방재길을 낸다.", "38억원", "행정안전부"),
+    ("환경부는 하수도 정비 지역을 확정했다. 은산면에는 52억원을 들여 관로를 묻고, 부여군은 "
+     "처리장을 넓힌다.", "52억원", "환경부"),
+])
+def test_a_subject_after_a_clause_break_belongs_to_the_next_clause(text, amount, agency):
+    assert text_of(record_of(text, amount).agency) == agency
+
+
+def test_a_subject_right_after_the_amount_in_its_clause_is_still_the_agency():
+    text = "98억원을 들여 함평군이 공영개발하는 나산 농공단지는 내년에 문을 연다."
+    assert text_of(record_of(text, "98억원").agency) == "함평군"
+
+
+# --- bodies that are not governments ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, amount, agency", [
+    ("㈜새길중공업이 450억원을 투자해 선박 블록 공장을 짓는다.", "450억원", "㈜새길중공업"),
+    ("한빛솔라㈜가 총 120억원을 들여 태양광 발전단지를 조성한다.", "120억원", "한빛솔라㈜"),
+    ("(주)동해바이오(대표 김아무개)가 시행하며 2027년까지 약 300억원이 들어간다.", "300억원",
+     "(주)동해바이오"),
+    ("금강농협은 총사업비 18억 원으로 미곡처리장 증설을 추진한다.", "18억 원", "금강농협"),
+    ("K-water 섬진강지사는 총사업비 64억원을 투입해 정수장 예비시설을 짓는다.", "64억원",
+     "K-water 섬진강지사"),
+    ("한국토지주택공사(LH)가 올해 임대주택 사업에 총 2조원을 투입한다.", "2조원",
+     "한국토지주택공사(LH)"),
+])
+def test_a_company_a_cooperative_or_a_branch_is_the_agency(text, amount, agency):
+    assert text_of(record_of(text, amount).agency) == agency
+
+
+@pytest.mark.parametrize("text", [
+    "상수도가 닿지 않는 마을에 총 9억원을 들여 관로를 놓는다.",
+    "하수도가 낡은 구간에 총 14억원을 투입한다.",
+])
+def test_a_water_main_is_no_body(text):
+    record = next(m for m in fundparse.extract(text) if m.record is not None).record
+    assert record.agency is None
+
+
+def test_a_body_telling_the_report_is_written_as_its_subject_wrote_it():
+    text = ("한국수자원공사 영산강유역본부가 올해 15개 수도사업을 벌인다.\n3일 수자원공사 "
+            "영산강유역본부에 따르면 올해 관로 개량에 330억 원의 예산을 투입할 계획이다.")
+    assert text_of(record_of(text, "330억 원").agency) == "한국수자원공사 영산강유역본부"

@@ -59,6 +59,7 @@ class Finder:
         self.not_place_ends = tuple(lex.not_place)
         self.budget_words = tuple(vocab.data["funded"]["labels"])
         self.clause_verbs = lex.clause_verbs
+        self.clause_breaks_after = tuple(vocab.data["agency"]["clause_breaks"])
         self._issuer: Span | None | bool = False
         self._all_named: list[Span] | None = None
         self._found_cache: dict[tuple[int, int], tuple[list[Found], list[Found]]] = {}
@@ -222,7 +223,21 @@ class Finder:
         s_start, s_end = sentence
         subjects = self._main(self._subjects(s_start, s_end))
         before = [s for s in subjects if s.end <= at]
-        pick = before[0] if before else (subjects[0] if subjects else None)
+        # after the amount: its subject unless a clause break comes between ("…에는 940억원을
+        # 투입해 …, 괴산군에서는 …": the next clause's)
+        after = [s for s in subjects if s.start >= at
+                 and not any(b in self.text[at:s.start] for b in self.clause_breaks_after)]
+        pick = before[0] if before else (after[0] if after else None)
+        if pick is not None and pick.start in self._told_by:
+            # "…에 따르면" tells the report; when it was the subject before, it is written as
+            # the subject wrote it ("한국수자원공사 금강유역본부가 …. 수자원공사 금강유역본부에
+            # 따르면 …")
+            last = pick.text.split()[-1]
+            prior = [s for s in self._subjects(max(0, s_start - 3000), s_start)
+                     if s.start not in self._in_clause and s.start not in self._told_by
+                     and s.text.split()[-1].endswith(last)]
+            if prior:
+                pick = prior[-1]
         if pick is None:
             para = self._paragraph_start(s_start)
             earlier = self._main(self._subjects(para, s_start), told=True)
@@ -235,8 +250,30 @@ class Finder:
             last = self._last_subject(max(0, s_start - 3000), s_start)
             if last is not None:
                 return self._agency_of(last)
-            return self._lead_body(at)
+            return self._lead_body(at) or self._owner(at) or self._later_subject(s_end)
         return self._agency_of(pick)
+
+    def _owner(self, at: int) -> Span | None:
+        """"단양군의 올 시설 사업은", "영암군의 '…' 플랫폼이": the first body before ``at``
+        (within owner_chars) that a project belongs to — 의, then a project head or a quotation
+        mark soon after."""
+        agency = self.w.data["agency"]
+        reach = int(agency["owner_reach"])
+        for m in self.w.owner.finditer(self.text, max(0, at - int(agency["owner_chars"])), at):
+            name = m.group("name")
+            last = name.split()[-1]
+            if last in self.not_agency or last.endswith(self.not_agency_ends):
+                continue
+            if self.w.project_hint.search(self.text, m.end(), min(at, m.end() + reach)):
+                return Span(name, m.start("name"), m.end("name"))
+        return None
+
+    def _later_subject(self, s_end: int) -> Span | None:
+        """A lead sentence without a subject: the first subject named after it (within
+        later_chars): "…에 508억원이 투입된다. 해양수산부는 …"."""
+        reach = int(self.w.data["agency"]["later_chars"])
+        later = self._main(self._subjects(s_end, min(len(self.text), s_end + reach)))
+        return self._agency_of(later[0]) if later else None
 
     def _lead_body(self, before: int) -> Span | None:
         """A body that starts one of the first lines (a headline: "부산 기장군 ‘…’ 급물살")."""

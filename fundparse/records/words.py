@@ -24,6 +24,7 @@ class RecordWords:
     lead: re.Pattern               # "부산 기장군 ‘교육행복타운’ …": a body starting a line
     mention: re.Pattern            # "천안시 업성저수지 …": a body named without a particle
     issuer: re.Pattern             # "인천광역시 보도자료"
+    owner: re.Pattern              # "단양군의 …": a body a project belongs to
     funded_verb: regex.Pattern     # after a total (and its parts in brackets)
     source_verb: regex.Pattern     # after a source named alone: "국비 16억 원을 확보"
     list_link: regex.Pattern       # after an item of a list of amounts: ", ", ") 등 "
@@ -108,8 +109,12 @@ def record_words(extensions: str = "{}") -> RecordWords:
     agency = data["agency"]
     heads = _alternation(agency["heads"])
     upper = (rf"(?:[가-힣]{{1,10}}(?:{_alternation(agency['upper_heads'])})"
-             rf"|{_alternation(agency['upper'])})")
-    name = rf"(?:{upper}\s){{0,2}}[가-힣]{{1,14}}?(?:{heads})"
+             rf"|{_alternation(agency['upper'])}|[A-Z][A-Za-z-]{{1,12}})")
+    marks = _alternation(agency["company_marks"])
+    # "한국토지주택공사(LH)": the name's own abbreviation; "㈜한빛건설", "새길산업㈜": a company
+    own = rf"(?:\([A-Z][A-Za-z&-]{{0,{int(agency['abbreviation_chars']) - 1}}}\))?"
+    name = (rf"(?:(?:{upper}\s){{0,2}}[가-힣]{{1,14}}?(?:{heads}){own}"
+            rf"|(?:{marks})[가-힣A-Za-z]{{2,14}}|[가-힣A-Za-z]{{2,14}}?(?:{marks}))")
     particles = (rf"(?:\([^()\n\d]{{1,{int(agency['aside_chars'])}}}\))?"
                  rf"(?:{_alternation(agency['particles'] + agency['sources'])})")
     after = _alternation(data["issuer"]["after"])
@@ -120,6 +125,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
         data=data,
         # the standard library's re: these run over whole documents, and it is faster there
         agency=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?:{particles})(?=[\s,])"),
+        owner=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})의\s"),
         headline=re.compile(rf"^[ \t\[\(【]*(?P<name>{name}),\s", re.M),
         mention=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?=[\s,·])"),
         lead=re.compile(rf"^[ \t\[\(【]*(?P<name>{name})(?=[\s,‘'\"“「])", re.M),
