@@ -143,3 +143,40 @@ def test_a_body_telling_the_report_is_written_as_its_subject_wrote_it():
     text = ("한국수자원공사 영산강유역본부가 올해 15개 수도사업을 벌인다.\n3일 수자원공사 "
             "영산강유역본부에 따르면 올해 관로 개량에 330억 원의 예산을 투입할 계획이다.")
     assert text_of(record_of(text, "330억 원").agency) == "한국수자원공사 영산강유역본부"
+
+
+# --- several projects: 등, two joined names, the sum of a list, a count -----------------------
+
+@pytest.mark.parametrize("text, amount", [
+    ("구는 북부간선 보도 확장 사업 등에 41억원, 전통시장 아케이드 정비사업에 17억원을 투입한다.",
+     "41억원"),
+    ("시는 구름다리 보수 등 총 9억원을 들인다.", "9억원"),
+    ("군은 하늘도서관과 별빛도서관 건립비 52억원, 읍내 주차장 조성에 30억원을 배정했다.", "52억원"),
+    ("구는 둘레길 정비사업에 14억원, 생태하천 복원사업에 60억원 등 74억원을 투입한다.", "74억원"),
+    ("해양청은 ‘가덕항 방파제 보강사업’ 41억원, ‘연도항 정비사업’ 17억원 등 총 58억원을 "
+     "투입한다.", "58억원"),
+    ("군은 사업비 7억 200만원을 들여 농로 포장, 배수로 정비 등 총 12개 소규모 사업을 벌인다.",
+     "7억 200만원"),
+    ("공사는 올해 3개의 신규사업(총사업비 960억 원)을 추진한다.", "960억 원"),
+])
+def test_several_projects_have_no_single_name(text, amount):
+    record = record_of(text, amount)
+    assert record is not None and record.project is None
+
+
+def test_the_sources_of_one_project_are_no_list_of_projects():
+    text = ("청사 이전 사업비는 국비 30억원, 도청 20억원, 군청 10억원 등 총 60억원이다. 이 사업은 "
+            "옛 군청 부지에 복합청사를 짓는다.")
+    record = record_of(text, "60억원")
+    assert record is not None and record.project is not None
+
+
+def test_one_place_counted_once_is_one_project():
+    text = "군은 교량 1개소가 들어서는 하천 정비사업에 올해 18억 원을 투입한다."
+    assert text_of(record_of(text, "18억 원").project) == "하천 정비사업"
+
+
+def test_an_item_of_a_list_takes_no_name_after_its_comma():
+    text = "군은 산업 분야에 300억원, 복지 분야에 120억원을 투입해 정주여건 개선사업을 편다."
+    record = record_of(text, "300억원")
+    assert record is not None and record.project is None

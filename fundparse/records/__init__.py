@@ -73,6 +73,23 @@ def _listed(m: Mention, nxt: Mention, text: str, vocab: RecordWords, sources) ->
     return vocab.sentence_end.search(text, m.end, nxt.start) is None
 
 
+def _sum_of_projects(prev: Mention, m: Mention, text: str, vocab: RecordWords) -> bool:
+    """"…사업에 26억원, …조성사업에 80억원 등 106억원": ``m`` sums a list whose last item
+    ``prev`` is a project's amount (a name with a project head, or a quoted one, before it) —
+    not the funding sources of one project ("국비 40억원, 산단공 60억원 등 총 105억원")."""
+    if m.splits or prev.end < m.start - 12:
+        return False
+    if vocab.list_sum.search(text, prev.end - 1, m.start) is None:
+        return False
+    before = text[max(0, prev.start - 24):prev.start].split()
+    if not before:
+        return False
+    word = before[-1]
+    if word.rstrip("에는도").endswith(tuple(_CLOSING)):
+        return True  # "‘…정비사업’ 31억원", "‘…용역’에 13억원"
+    return (_without_e(word) or word).endswith(vocab.sets.heads)
+
+
 _FIELDS = Mention.__slots__
 
 
@@ -100,9 +117,10 @@ def attach(text: str, mentions: list[Mention], config) -> list[Mention]:
             funded[i] = True
     finder: Finder | None = None
     out = []
-    for m, is_funded in zip(mentions, funded):
+    for i, (m, is_funded) in enumerate(zip(mentions, funded)):
         if is_funded:
             finder = finder or Finder(text, vocab)
-            m = _with_record(m, finder.record(m.start, m.end))
+            summed = i > 0 and _sum_of_projects(mentions[i - 1], m, text, vocab)
+            m = _with_record(m, finder.record(m.start, m.end, summed))
         out.append(m)
     return out

@@ -27,6 +27,7 @@ _PARAGRAPH = regex.compile(r"\n[ \t\u3000]*\n")
 _E_AFTER_QUOTE = regex.compile(r"(?:\s?[가-힣·]{1,6})?(?:에는|에도|에)(?![가-힣])")
 _WORD_AFTER_QUOTE = regex.compile(r"\s?([가-힣·]{2,10})(?=[\s,])")
 _NEAR = 24
+_JOINED_NEXT = regex.compile(r"(\w)\s+(\S{2,20})")
 _BETWEEN_NAME_AND_AMOUNT = " \t’'\"”」』>》〉("
 _NEAR_SUBJECTS = 400  # characters read first for the last subject before a sentence
 _NAME_REACH = 160  # no body's name with its aside is longer  # characters between a "…에" project and its amount
@@ -455,6 +456,18 @@ class Finder:
                 return True
         return False
 
+    def _followed_by_several(self, pick: Found) -> bool:
+        """"…확장 사업 등에 32억원": a name followed by 등 is one of several."""
+        after = self.text[pick.end:pick.end + 8].lstrip(_BETWEEN_NAME_AND_AMOUNT)
+        if after.startswith(tuple(self.w.project["several_after"])):
+            return True
+        # "희망도서관과 용강도서관 건립비 44억원": joined to another name after it
+        m = _JOINED_NEXT.match(self.text, pick.end)
+        if m is None or m.group(1) not in self.w.project["joined_particles"]:
+            return False
+        nxt = self._words(m.start(2), m.end(2))
+        return bool(nxt) and nxt[0].core.endswith(self.heads)
+
     def _joined_before(self, pick: Found) -> bool:
         """"학마루공원과 명일1동 샛마을공원 …", "군도 및 농어촌도로", "용담, 남강, 영천댐 …": the
         name is the last of several joined or listed before it (place words may come between)."""
@@ -529,7 +542,10 @@ class Finder:
         if places:
             found = [f for f in found if not f.place] or places
         before = [f for f in found if f.end <= at]
-        after = [f for f in found if f.start >= end]
+        # an item of a list ("…에 448억원, …에 154억원을 투입해 …"): the names after it are
+        # the next items'
+        after = ([] if self.w.list_link.match(self.text, end) is not None
+                 else [f for f in found if f.start >= end])
         # "…을 들여 … 우곡사약수터 누리길을 조성한다": the object of the action comes first
         after.sort(key=lambda f: not f.told)
         near = [f for f in before if f.at_e and at - f.end <= _NEAR
@@ -560,7 +576,7 @@ class Finder:
                 if self._counted(earlier, listed=False):
                     return None, regions, True
                 return earlier, regions or earlier_regions, False
-        if self._several(pick, found):
+        if self._several(pick, found) or (pick is not None and self._followed_by_several(pick)):
             return None, regions, True
         if pick is None:
             pick, earlier = self._earlier(s_start)
@@ -755,10 +771,14 @@ class Finder:
         m = _PARAGRAPH.search(self.text, at, stop)
         return start, (stop if m is None else m.start())
 
-    def record(self, at: int, end: int) -> Record:
+    def record(self, at: int, end: int, summed: bool = False) -> Record:
+        """The record of the funded total at [at, end); ``summed``: it is the sum of a list of
+        amounts ("…에 80억원 등 106억원"), several projects."""
         sentence = self._sentence(at)
         agency = self.agency(at, sentence)
         found, regions, _ = self.project(at, end, sentence)
+        if summed:
+            found = None
         region = None
         taken = [agency] if agency is not None else []
         regions = [r for r in regions if not any(t.start < r.end and r.start < t.end

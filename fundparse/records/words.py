@@ -30,6 +30,7 @@ class RecordWords:
     list_link: regex.Pattern       # after an item of a list of amounts: ", ", ") 등 "
     means: regex.Pattern           # after an amount spent on something: "…원으로 … 추진"
     sentence_end: regex.Pattern    # between two items of one list there is none
+    list_sum: regex.Pattern        # before the sum of a list: "…80억원 등 "
     bundle: regex.Pattern          # "12곳", "등 50건"
     ordinal: regex.Pattern         # "2단계", "4차로": figures kept inside a name
     address: regex.Pattern         # "315-7번지", "1081의": a lot number inside a place
@@ -120,7 +121,8 @@ def record_words(extensions: str = "{}") -> RecordWords:
     after = _alternation(data["issuer"]["after"])
     # "12곳", "등 50건", and "5개 공원", "31개 노후공원": a count of things a project is
     counters = (_alternation(data["project"]["bundle_counters"])
-                + rf"|개(?:의)?\s?[가-힣]{{0,6}}(?:{_alternation(data['project']['heads'])})")
+                + rf"|개(?:의)?\s?(?:[가-힣]{{1,6}}\s)?[가-힣]{{0,6}}"
+                  rf"(?:{_alternation(data['project']['heads'])})")
     return RecordWords(
         data=data,
         # the standard library's re: these run over whole documents, and it is faster there
@@ -136,13 +138,15 @@ def record_words(extensions: str = "{}") -> RecordWords:
         source_verb=_after_total(data["funded"]["source_verbs"]),
         list_link=regex.compile(
             rf"\)?[ \t]*(?:\([^()\n]{{0,80}}\))?[ \t]*(?:{_alternation(data['funded']['list_links'])})"),
+        list_sum=regex.compile(
+            rf"(?:원|억|만)\)?\s*(?:{_alternation(data['project']['sum_words'])})\s*$"),
         sentence_end=regex.compile(r"[.!?](?:\s|$)|다\s|\n[ \t]*\n"),
         means=regex.compile(
             rf"\s?(?:의\s?(?:{_alternation(data['funded']['means_nouns'])}))?\s?(?:으로|로)\s"
-            rf"[^.!?\n]{{0,{int(data['funded']['means_chars'])}}}?"
+            rf"(?:[^.!?\n]|\n(?![ \t]*\n)){{0,{int(data['funded']['means_chars'])}}}?"
             rf"(?:{_alternation(data['funded']['means_verbs'])})"),
-        bundle=regex.compile(rf"(?<![\d,.])\d[\d,]*\s?(?:{counters})(?![가-힣]*(?:원|억|만))"
-                             rf"(?=\s|에|을|를|의|이|가|과|와|,|$)"),
+        bundle=regex.compile(rf"(?<![\d,.])(?!1(?![\d,]))\d[\d,]*\s?(?:{counters})(?![가-힣]*(?:원|억|만))"
+                             rf"(?=\s|에|을|를|의|이|가|과|와|,|\(|$)"),
         ordinal=regex.compile(rf"\d+(?:{_alternation(data['project']['ordinal'])})"),
         address=regex.compile(data["region"]["address"]),
         area=regex.compile(data["region"]["area"]),
