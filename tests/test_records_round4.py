@@ -180,3 +180,40 @@ def test_an_item_of_a_list_takes_no_name_after_its_comma():
     text = "군은 산업 분야에 300억원, 복지 분야에 120억원을 투입해 정주여건 개선사업을 편다."
     record = record_of(text, "300억원")
     assert record is not None and record.project is None
+
+
+# --- back-references: 이 청사, a head alone, what was just done, an opening 도 ----------------
+
+def test_a_refer_back_phrase_takes_the_last_name_with_its_head():
+    text = ("도는 복지타운과 새 청사를 함께 짓는다. 복지타운은 내년에 문을 연다. 하늘마루청사도 "
+            "공정률 70%로 진행 중이다. 도는 이 청사 건립에 총 900억 원을 투입한다.")
+    assert text_of(record_of(text, "900억 원").project) == "하늘마루청사"
+
+
+def test_a_head_written_alone_takes_the_name_before_with_that_head():
+    text = ("구는 옛 보건소 자리에 '별빛 주민센터'를 짓는다.\n구는 현재 가설건물을 철거하고 있다.\n"
+            "구는 총 사업비 210억 원을 들여 지상 5층 규모로 센터를 건립할 계획이다.")
+    assert text_of(record_of(text, "210억 원").project) == "별빛 주민센터"
+
+
+def test_a_cost_sentence_takes_what_the_sentence_before_set_in_motion():
+    text = ("옛 청사는 지은 지 40년이 넘었다.\n교육청은 2030년까지 운동장 부지로 옮기는 신청사 건립을 "
+            "추진 중이다. 사업비는 2000억원이 들 것으로 보인다.")
+    assert text_of(record_of(text, "2000억원").project) == "신청사 건립"
+
+
+# --- works listed before 등 are parts of the name that follows ------------------------------
+
+def test_works_listed_before_a_longer_parts_phrase_are_parts():
+    text = ("시는 총 8억원을 들여 산책로, 흔들그네, 모래놀이터 등을 포함한 솔숲공원 조성공사를 "
+            "시작했다.")
+    assert text_of(record_of(text, "8억원").project) == "솔숲공원 조성공사"
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("군은 올해 2억 원을 들여 내년부터 사업을 시작한다.", "2억 원"),
+    ("군은 6월까지 공사를 마치려고 3억 원을 투입한다.", "3억 원"),
+])
+def test_time_words_start_no_name(text, amount):
+    record = record_of(text, amount)
+    assert record.project is None or not record.project.text.startswith(("내년부터", "6월까지"))

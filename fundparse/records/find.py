@@ -27,6 +27,7 @@ _PARAGRAPH = regex.compile(r"\n[ \t\u3000]*\n")
 _E_AFTER_QUOTE = regex.compile(r"(?:\s?[가-힣·]{1,6})?(?:에는|에도|에)(?![가-힣])")
 _WORD_AFTER_QUOTE = regex.compile(r"\s?([가-힣·]{2,10})(?=[\s,])")
 _NEAR = 24
+_PARTS_REACH = 60
 _JOINED_NEXT = regex.compile(r"(\w)\s+(\S{2,20})")
 _BETWEEN_NAME_AND_AMOUNT = " \t’'\"”」』>》〉("
 _NEAR_SUBJECTS = 400  # characters read first for the last subject before a sentence
@@ -60,11 +61,15 @@ class Finder:
         self.not_place_ends = tuple(lex.not_place)
         self.budget_words = tuple(vocab.data["funded"]["labels"])
         self.clause_verbs = lex.clause_verbs
+        self.stop_endings = tuple(vocab.project["stop_endings"])
+        self.head_words = frozenset(self.heads)
+        self.parts_starts = tuple(w + " " for w in [vocab.project["parts_word"]]
+                                  + vocab.project["parts_phrases"])
         self.clause_breaks_after = tuple(vocab.data["agency"]["clause_breaks"])
         self._issuer: Span | None | bool = False
         self._all_named: list[Span] | None = None
         self._found_cache: dict[tuple[int, int], tuple[list[Found], list[Found]]] = {}
-        self._earlier_cache: dict[tuple[int, bool], tuple[Found | None, list[Found]]] = {}
+        self._earlier_cache: dict[tuple[int, bool, str], tuple[Found | None, list[Found]]] = {}
         self._para_cache: dict[int, int] = {}
         self._region_cache: dict[tuple[int, bool], list[Found]] = {}
         self._nearest_cache: dict[int, tuple[Found, int] | None] = {}
@@ -87,7 +92,8 @@ class Finder:
         return words(self.text, start, end, self._is_head)
 
     def _plain(self, word: Word) -> bool:
-        return plain(word, self._is_head, self.w.ordinal) and word.text not in self.stop
+        return (plain(word, self._is_head, self.w.ordinal) and word.text not in self.stop
+                and not word.text.endswith(self.stop_endings))
 
     # --- agency ------------------------------------------------------------------------------
 
@@ -375,10 +381,13 @@ class Finder:
                 start = ws[first].start
             if any(q.start <= start < q.end + 2 for q in quoted):
                 continue  # the words of a quoted name
+            told = w.particle in ("을", "를", "도") and self._acted_on(w.end)
+            # "…청사도 공정률 85%로 …": 도 marks a topic too, opening the sentence with no
+            # action after it
             out.append(Found(start, w.core_end, w.particle in ("에", "에는", "에도"),
-                             w.particle in ("은", "는", "에는"),
-                             told=w.particle in ("을", "를", "도") and self._acted_on(w.end),
-                             role=w.particle in ("로", "으로")))
+                             w.particle in ("은", "는", "에는")
+                             or (w.particle == "도" and not told and first == 0),
+                             told=told, role=w.particle in ("로", "으로")))
         return sorted(out, key=lambda f: f.start)
 
     def _acted_on(self, after: int) -> bool:
@@ -571,7 +580,11 @@ class Finder:
         if refer_case:
             # "이 센터", "이번 사업은", "사업은 …": the project named before, even in the
             # paragraph before (a lead sentence stands alone)
-            earlier, earlier_regions = self._earlier(s_start, across=True)
+            head = self._refer_head(s_start, s_end)
+            earlier, earlier_regions = (self._earlier(s_start, across=True, head=head)
+                                        if head else (None, []))
+            if earlier is None:
+                earlier, earlier_regions = self._earlier(s_start, across=True)
             if earlier is not None:
                 if self._counted(earlier, listed=False):
                     return None, regions, True
@@ -579,7 +592,12 @@ class Finder:
         if self._several(pick, found) or (pick is not None and self._followed_by_several(pick)):
             return None, regions, True
         if pick is None:
-            pick, earlier = self._earlier(s_start)
+            # "…센터를 건립한다": a head alone names the one named before with that head
+            head = self._head_alone(s_start, s_end)
+            pick, earlier = (self._earlier(s_start, across=True, head=head) if head
+                             else (None, []))
+            if pick is None:
+                pick, earlier = self._earlier(s_start)
             if pick is None:  # nothing in the paragraph: the one the story is about, before it
                 pick, earlier = self._earlier(s_start, across=True)
             if pick is not None and self._counted(pick):
@@ -614,7 +632,6 @@ class Finder:
     def _without_parts(self, found: list[Found], at: int) -> list[Found]:
         """``found`` without the works listed before "등" when a name follows it: "아스콘
         덧씌우기, 차선 도색, 가드레일 설치 등 안전 시설물 보수 사업" (the amount not between)."""
-        word = self.w.project["parts_word"]
         out: list[Found] = []
         chain: list[Found] = []  # names joined by commas so far
         for i, f in enumerate(found):
@@ -624,12 +641,20 @@ class Finder:
             if nxt is not None and between.strip() == "," and not f.end <= at < nxt.start:
                 continue  # the list goes on
             if (nxt is not None and not f.end <= at < nxt.start
-                    and between.lstrip(" '’\"”").startswith(word + " ")):
+                    and (between.lstrip(" '’\"”").startswith(self.parts_starts)
+                         or self._listed_parts(between))):
                 chain = []  # the parts of the name that follows
                 continue
             out.extend(chain)
             chain = []
         return out
+
+    def _listed_parts(self, between: str) -> bool:
+        """", 놀이대, 미끄럼틀 등을 포함한 ": more parts, unnamed, then the parts word — the
+        names before are parts too (a short stretch, commas only)."""
+        return (len(between) <= _PARTS_REACH and between.lstrip().startswith(",")
+                and (between.rstrip() + " ").endswith(self.parts_starts)
+                and not self.w.sentence_end.search(between))
 
     def _contest(self, f: Found) -> bool:
         """A competition the project won a place in ("…지원사업에 최종 선정돼", "…공모사업")."""
@@ -639,9 +664,9 @@ class Finder:
 
 
     def _bare_head(self, found: Found) -> bool:
-        """A name that is only a head: "체육관" (of "이 체육관은")."""
-        text = self.text[found.start:found.end]
-        return " " not in text and any(text == h for h in self.heads)
+        """A name that is only heads and actions: "체육관" (of "이 체육관은"), "청사 건립" (of
+        "이 청사 건립에")."""
+        return all(w in self.head_words for w in self.text[found.start:found.end].split())
 
     def _refers_back(self, lo: int, hi: int) -> bool:
         return self.w.refer_back.search(self.text, lo, hi) is not None
@@ -656,16 +681,34 @@ class Finder:
             found = self._found_cache[key] = (regions, self.projects(ws, regions, lo, hi))
         return found
 
-    def _earlier(self, s_start: int, across: bool = False) -> tuple[Found | None, list[Found]]:
+    def _refer_head(self, lo: int, hi: int) -> str:
+        """"이 청사 건립에": the head a refer-back phrase names ("청사"), else ""."""
+        m = self.w.refer_back.search(self.text, lo, hi)
+        if m is None:
+            return ""
+        last = m.group().split()[-1]
+        return max((h for h in self.heads if last.endswith(h)), key=len, default="")
+
+    def _head_alone(self, lo: int, hi: int) -> str:
+        """A project head written alone with a particle in ``text[lo:hi]`` ("센터를"), else ""."""
+        for w in self._words(lo, hi):
+            if w.particle and w.core in self.head_words and w.core not in self.actions:
+                return w.core
+        return ""
+
+    def _earlier(self, s_start: int, across: bool = False, head: str = ""
+                 ) -> tuple[Found | None, list[Found]]:
         """The last project named before, in the same paragraph (이 사업, 이번 사업 …); with
-        ``across``, within ``refer_chars`` before whatever the paragraphs."""
-        key = (s_start, across)
+        ``across``, within ``refer_chars`` before whatever the paragraphs; with ``head``, the
+        last one whose name ends in it."""
+        key = (s_start, across, head)
         found = self._earlier_cache.get(key)
         if found is None:
-            found = self._earlier_cache[key] = self._look_back(s_start, across)
+            found = self._earlier_cache[key] = self._look_back(s_start, across, head)
         return found
 
-    def _look_back(self, s_start: int, across: bool) -> tuple[Found | None, list[Found]]:
+    def _look_back(self, s_start: int, across: bool, head: str = ""
+                   ) -> tuple[Found | None, list[Found]]:
         para = (max(0, s_start - self.w.project["refer_chars"]) if across
                 else self._paragraph_start(s_start))
         nearest: tuple[Found | None, list[Found]] = (None, [])
@@ -685,11 +728,15 @@ class Finder:
                 continue  # only a topic would count now, and none can be named here
             regions, found = self._found(lo, hi)
             found = [f for f in found
-                     if not (self._bare_head(f) or self._contest(f) or f.role)]
+                     if not (self._bare_head(f) or self._contest(f) or f.role)
+                     and (not head or self.text[f.start:f.end].endswith(head))]
             topic = [f for f in found if f.topic]
             if topic:  # "…센터는 …": what an earlier sentence was about
                 return topic[0], regions
             if found and nearest[0] is None:
+                told = [f for f in found if f.told]
+                if told:  # "…신청사 건립을 추진 중이다. 사업비는 …": what was just done
+                    return told[-1], regions
                 quoted = [f for f in found if f.quoted]  # "‘…’ 건립사업을 착공"
                 nearest = (quoted[0] if quoted else found[-1], regions)
         return nearest
