@@ -217,3 +217,35 @@ def test_works_listed_before_a_longer_parts_phrase_are_parts():
 def test_time_words_start_no_name(text, amount):
     record = record_of(text, amount)
     assert record.project is None or not record.project.text.startswith(("내년부터", "6월까지"))
+
+
+# --- what the amount is spent on: a relative clause, a purpose, the topic before -------------
+
+@pytest.mark.parametrize("text, amount, project", [
+    ("시민단체는 시가 46억원을 투입하는 경관 조명탑은 낭비라고 주장했다.", "46억원", "경관 조명탑"),
+    ("국비 12억원을 포함한 58억원을 투입한 신촌면 다목적홀은 공연장과 도서실을 갖췄다.",
+     "58억원", "신촌면 다목적홀"),
+])
+def test_a_name_after_the_amounts_relative_verb_is_its_project(text, amount, project):
+    assert text_of(record_of(text, amount).project) == project
+
+
+def test_what_the_amount_is_for_before_it_in_its_clause():
+    text = "노후 어선 설비 개선을 위해 270억원이 투입되고 항만 자동화 사업에는 민자가 들어온다."
+    assert text_of(record_of(text, "270억원").project) == "노후 어선 설비 개선"
+
+
+def test_a_topic_before_wins_over_a_purpose():
+    text = "하늘체육관은 주민 건강 증진을 위해 사업비 28억원을 들여 지었다."
+    assert text_of(record_of(text, "28억원").project) == "하늘체육관"
+
+
+def test_a_sentence_without_a_topic_continues_the_topic_before():
+    text = ("‘바다정원 복합타운’은 지난해 정부 공모에 뽑혔다. 총 사업비 610억 원을 들여 남부선 "
+            "개통에 따른 역세권을 중심으로 숙박시설 등을 짓는다.")
+    assert text_of(record_of(text, "610억 원").project) == "바다정원 복합타운"
+
+
+def test_a_topic_after_the_amount_is_its_own():
+    text = "김포 검단 제3농공단지는 지정됐다. 98억원을 들여 김포시가 조성하는 대곶 농공단지는 내년에 문을 연다."
+    assert text_of(record_of(text, "98억원").project) == "대곶 농공단지"

@@ -390,6 +390,16 @@ class Finder:
                              told=told, role=w.particle in ("로", "으로")))
         return sorted(out, key=lambda f: f.start)
 
+    def _relative(self, end: int, hi: int) -> list[Found]:
+        """"…83억원을 투입하는 미디어 파사드는": the words after the amount's relative verb."""
+        m = self.w.relative.match(self.text, end, hi)
+        if m is None:
+            return []
+        words = m.group(1).split()
+        if any(w in self.stop or w.endswith(self.stop_endings) for w in words):
+            return []
+        return [Found(m.start(1), m.end(1), topic=True)]
+
     def _acted_on(self, after: int) -> bool:
         """An action right after a name and its object particle: "…을 조성한다"."""
         return self.w.action.match(self.text, after) is not None
@@ -569,8 +579,23 @@ class Finder:
         if refer is not None and not topic:
             # "‘…’을 위해 추진한 이번 공사는 …": the name before the refer-back topic is it
             topic = [f for f in before if f.end <= refer.start()][-1:]
-        pick = (right[-1] if right else near[-1] if near else topic[-1] if topic
-                else after[0] if after else before[-1] if before else None)
+        # "…을 위해 508억원이 투입되고": what the amount is for, in its clause
+        purpose = [f for f in before if self.w.purpose.match(self.text, f.end)
+                   and not regex.search(r"[,.]", self.text[f.end:at])]
+        # "83억원을 투입하는 미디어 파사드는": the name the amount is spent on, head or not
+        relative = [] if right or near else self._relative(end, s_end)
+        told = after[:1] if after and after[0].told else []
+        pick = (right[-1] if right else near[-1] if near else relative[0] if relative
+                else topic[-1] if topic else told[0] if told else purpose[-1] if purpose
+                else None)
+        if pick is None and (after or before):
+            # "…타운은 지난해 선정됐다. 총 사업비 754억 원을 들여 …철도 개통에 따른 …": what
+            # the sentence before was about, over a name merely mentioned
+            prev, _ = self._earlier(s_start)
+            after_topic = [f for f in after if f.topic]
+            pick = (after_topic[0] if after_topic
+                    else prev if prev is not None and prev.topic and refer is None
+                    else after[0] if after else before[-1])
         refer_case = ((pick is None or self._bare_head(pick))
                       and self._refers_back(s_start, s_end)
                       or not (right or near) and refer is not None
@@ -727,9 +752,11 @@ class Finder:
             if nearest[0] is not None and self.w.topic_hint.search(self.text, lo, hi) is None:
                 continue  # only a topic would count now, and none can be named here
             regions, found = self._found(lo, hi)
+            bodies = self._named(lo, hi) if head else []
             found = [f for f in found
                      if not (self._bare_head(f) or self._contest(f) or f.role)
-                     and (not head or self.text[f.start:f.end].endswith(head))]
+                     and (not head or (self.text[f.start:f.end].endswith(head) and not any(
+                         b.start < f.end and f.start < b.end for b in bodies)))]
             topic = [f for f in found if f.topic]
             if topic:  # "…센터는 …": what an earlier sentence was about
                 return topic[0], regions

@@ -39,6 +39,8 @@ class RecordWords:
     refer_topic: regex.Pattern     # "이번 사업은", "이 센터는": the sentence is about the one before
     bundle_target: regex.Pattern   # "마을 10곳을 대상으로"
     contest: regex.Pattern         # after a name: "에 최종 선정", "에 공모"
+    relative: regex.Pattern        # after an amount: "…을 투입하는 미디어 파사드는"
+    purpose: regex.Pattern         # after a name: "을 위해"
     action: regex.Pattern          # after a name and 을/를: "조성한다", "짓는다"
     region_hint: re.Pattern        # a stretch without it names no place (a quick test)
     project_hint: re.Pattern       # … and without this no project
@@ -160,6 +162,12 @@ def record_words(extensions: str = "{}") -> RecordWords:
         bundle_target=regex.compile(
             rf"(?<![\d,.])\d[\d,]*\s?(?:{counters})"
             rf"(?:{_alternation(data['project']['bundle_targets'])})"),
+        relative=regex.compile(
+            rf"\)?\s*(?:을|를|이|가)?\s*(?:{_alternation(data['project']['relative_verbs'])})\s+"
+            rf"((?:[가-힣A-Za-z·]+\s+){{0,{int(data['project']['relative_words']) - 1}}}?"
+            rf"[가-힣A-Za-z·]+?)(?:{_alternation(data['project']['relative_particles'])})(?=\s)"),
+        purpose=regex.compile(
+            rf"['’”」』>》〉]?\s?(?:{_alternation(data['project']['purpose_after'])})(?![가-힣])"),
         contest=regex.compile(rf"\s?['’”」』>》〉]?\s?(?:{_alternation(data['project']['contest_after'])})"),
         action=regex.compile(
             rf"\s(?:{_alternation(data['project']['actions'] + data['project']['object_verbs'])})"),
