@@ -249,3 +249,20 @@ def test_a_sentence_without_a_topic_continues_the_topic_before():
 def test_a_topic_after_the_amount_is_its_own():
     text = "김포 검단 제3농공단지는 지정됐다. 98억원을 들여 김포시가 조성하는 대곶 농공단지는 내년에 문을 연다."
     assert text_of(record_of(text, "98억원").project) == "대곶 농공단지"
+
+
+def test_a_project_word_with_the_particle_do_is_no_higher_level():
+    text = "화성 송산 농공단지도 화성시가 공영개발로 추진하며 모두 88억 원을 투자할 계획이다."
+    assert text_of(record_of(text, "88억 원").agency) == "화성시"
+
+
+def test_the_programme_named_before_when_the_works_after_are_several():
+    text = ("고흥군은 어촌 취약지역 생활여건 개조 사업에 선정돼 38억 원으로 안길 포장과 "
+            "공동작업장 정비사업, 주민 쉼터 조성사업 등을 추진하고 있다.")
+    assert text_of(record_of(text, "38억 원").project) == "어촌 취약지역 생활여건 개조 사업"
+
+
+def test_a_later_short_mention_stands_for_the_quoted_proper_name():
+    text = ("군은 '달맞이 3-1호선 도로개설공사' 준공식을 열었다.\n\n주민들은 달맞이 도로개설공사 "
+            "개통을 반겼다.\n\n이 사업은 총사업비 75억 원이 들어간 도로 사업이다.")
+    assert text_of(record_of(text, "75억 원").project) == "달맞이 3-1호선 도로개설공사"

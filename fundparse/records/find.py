@@ -62,6 +62,7 @@ class Finder:
         self.budget_words = tuple(vocab.data["funded"]["labels"])
         self.clause_verbs = lex.clause_verbs
         self.stop_endings = tuple(vocab.project["stop_endings"])
+        self.not_upper_particles = tuple(vocab.data["agency"]["not_upper_particles"])
         self.head_words = frozenset(self.heads)
         self.parts_starts = tuple(w + " " for w in [vocab.project["parts_word"]]
                                   + vocab.project["parts_phrases"])
@@ -117,8 +118,22 @@ class Finder:
             if self.text.startswith(self.clause_verbs, m.end() + 1):
                 self._in_clause.add(m.start("name"))  # "농림수산식품부가 추진하는 …"
             self._note_source(m)
-            out.append(Span(name, m.start("name"), m.end("name")))
+            out.append(self._without_particle_word(name, m.start("name")))
         return out
+
+    def _without_particle_word(self, name: str, start: int) -> Span:
+        """"영광 묘량 농공단지도 영광군이": a word before the body that is a project or place
+        word and a particle (not_upper_particles) is no higher level; the name starts after it."""
+        words = name.split()
+        k = 0
+        for i, word in enumerate(words[:-1]):
+            if any(word.endswith(p) and self._is_head(word[:-len(p)])
+                   for p in self.not_upper_particles):
+                k = i + 1
+        if k == 0:
+            return Span(name, start, start + len(name))
+        cut = name.index(words[k], sum(len(w) for w in words[:k]) + k - 1)
+        return Span(name[cut:], start + cut, start + len(name))
 
     def _note_source(self, m) -> None:
         """"보은군에 따르면": remembered as a body a report is told by."""
@@ -553,6 +568,8 @@ class Finder:
         s_start, s_end = sentence
         regions, found = self._found(s_start, s_end)
         found = self._candidates(found, at, end, s_start, s_end)
+        # "…사업에 선정돼": a programme the amount's sentence names before it
+        programmes = [f for f in found if f.end <= at and f.at_e and not f.place]
         # a competition is not the project, unless the amount is written right after it
         # ("…공공임대주택 공모사업 310억 원")
         found = [f for f in found if not self._contest(f)
@@ -615,6 +632,10 @@ class Finder:
                     return None, regions, True
                 return earlier, regions or earlier_regions, False
         if self._several(pick, found) or (pick is not None and self._followed_by_several(pick)):
+            if pick is not None and pick.start >= end and programmes:
+                # "…개조 사업에 선정돼 43억 원으로 …확충과 …사업 등을 추진": the works after it
+                # are several; the programme named before it is what it funds
+                return programmes[-1], regions, False
             return None, regions, True
         if pick is None:
             # "…센터를 건립한다": a head alone names the one named before with that head
@@ -760,6 +781,10 @@ class Finder:
             topic = [f for f in found if f.topic]
             if topic:  # "…센터는 …": what an earlier sentence was about
                 return topic[0], regions
+            if nearest[0] is not None:
+                same = self._same_name_quoted(nearest[0], found)
+                if same is not None:  # "…도로개설공사 개통" after "'용유 …호선 도로개설공사'"
+                    nearest = (same, regions)
             if found and nearest[0] is None:
                 told = [f for f in found if f.told]
                 if told:  # "…신청사 건립을 추진 중이다. 사업비는 …": what was just done
@@ -767,6 +792,17 @@ class Finder:
                 quoted = [f for f in found if f.quoted]  # "‘…’ 건립사업을 착공"
                 nearest = (quoted[0] if quoted else found[-1], regions)
         return nearest
+
+    def _same_name_quoted(self, named: Found, found: list[Found]) -> Found | None:
+        """A quoted name in ``found`` ending in the same word as the unquoted ``named``: the
+        proper name a later short mention stands for."""
+        if named.quoted:
+            return None
+        last = self.text[named.start:named.end].split()[-1]
+        for f in found:
+            if f.quoted and self.text[f.start:f.end].split()[-1] == last:
+                return f
+        return None
 
     def _leading_place(self, project: Found) -> list[Found]:
         """"전동면 복합커뮤니티센터": the place word(s) a project's name starts with."""
