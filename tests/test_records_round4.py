@@ -266,3 +266,44 @@ def test_a_later_short_mention_stands_for_the_quoted_proper_name():
     text = ("군은 '달맞이 3-1호선 도로개설공사' 준공식을 열었다.\n\n주민들은 달맞이 도로개설공사 "
             "개통을 반겼다.\n\n이 사업은 총사업비 75억 원이 들어간 도로 사업이다.")
     assert text_of(record_of(text, "75억 원").project) == "달맞이 3-1호선 도로개설공사"
+
+
+# --- regions -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, amount, region", [
+    ("내년 사업은 옥천면 ‘서당골 배수개선사업’에 70억원, 장평면 ‘솔티 하천정비사업’ 35억원이 "
+     "투입된다.", "35억원", "장평면"),
+    ("주요 사업은 연평도 주민건강센터(42억 원, 지상 2층) 등이다.", "42억 원", "연평도"),
+    ("해양청은 통영시 관내 ‘욕지항 정비사업’ 38억원 등을 투입한다.", "38억원", "통영시"),
+])
+def test_the_place_word_right_before_a_name(text, amount, region):
+    assert text_of(record_of(text, amount).region) == region
+
+
+def test_a_village_one_syllable_longer_than_a_common_word_is_a_place():
+    text = "내년 사업은 초전면 ‘가마골 배수개선사업’에 50억원이 투입된다."
+    assert text_of(record_of(text, "50억원").region) == "초전면"
+
+
+def test_a_compound_ending_in_a_common_word_is_no_place():
+    text = "구는 사업비 9억 원을 들여 사회활동 지원센터를 짓는다."
+    assert record_of(text, "9억 원").region is None
+
+
+@pytest.mark.parametrize("text, amount, region", [
+    ("공사는 군 부북면 소재 밀양정수장에 총사업비 76억원을 투입해 예비시설을 짓는다.", "76억원",
+     "군 부북면"),
+    ("해양청은 서산시 지역의 경우 ‘대산항 보강사업’에 44억원을 투입한다.", "44억원", "서산시"),
+    ("또한 해남 송지리의 경우 생활여건 개선사업에 선정돼 31억 원으로 안길 정비를 추진한다.", "31억 원",
+     "해남 송지리"),
+    ("구는 신월동 지역의 낡은 주택을 대상으로 집수리 지원사업에 3억 원을 투입한다.", "3억 원",
+     "신월동"),
+])
+def test_a_place_framed_by_sojae_the_area_or_the_case(text, amount, region):
+    assert text_of(record_of(text, amount).region) == region
+
+
+def test_a_place_of_a_sentence_about_another_project_is_not_carried():
+    text = ("시에 따르면 신청사는 총사업비 3천억 원을 들여 옛 공설운동장 부지에 짓는다. "
+            "하늘정원 공영주차장은 사업비 210억 원 규모로 지하 3층으로 짓는다.")
+    assert record_of(text, "210억 원").region is None

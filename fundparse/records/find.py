@@ -28,6 +28,7 @@ _E_AFTER_QUOTE = regex.compile(r"(?:\s?[가-힣·]{1,6})?(?:에는|에도|에)(?
 _WORD_AFTER_QUOTE = regex.compile(r"\s?([가-힣·]{2,10})(?=[\s,])")
 _NEAR = 24
 _PARTS_REACH = 60
+_OPENING = " \t'\"‘“「『<《〈"
 _JOINED_NEXT = regex.compile(r"(\w)\s+(\S{2,20})")
 _BETWEEN_NAME_AND_AMOUNT = " \t’'\"”」』>》〉("
 _NEAR_SUBJECTS = 400  # characters read first for the last subject before a sentence
@@ -58,11 +59,16 @@ class Finder:
         self.place_ends, self.inside, self.not_place = lex.place_ends, lex.inside, lex.not_place
         self.not_agency, self.bare_names = lex.not_agency, lex.bare
         self.not_agency_ends = lex.not_agency_ends
-        self.not_place_ends = tuple(lex.not_place)
+        self.not_place_ends = tuple(vocab.region["not_place_ends"])
         self.budget_words = tuple(vocab.data["funded"]["labels"])
         self.clause_verbs = lex.clause_verbs
         self.stop_endings = tuple(vocab.project["stop_endings"])
         self.not_upper_particles = tuple(vocab.data["agency"]["not_upper_particles"])
+        self.lead_ends = tuple(vocab.region["lead_ends"])
+        self.around_after = frozenset(vocab.region["around_after"])
+        self.area_words = frozenset(vocab.region["area_words"])
+        self.case_words = frozenset(vocab.region["case_words"])
+        self.inside_words = frozenset(vocab.region["before_name"])
         self.head_words = frozenset(self.heads)
         self.parts_starts = tuple(w + " " for w in [vocab.project["parts_word"]]
                                   + vocab.project["parts_phrases"])
@@ -332,10 +338,21 @@ class Finder:
         out = []
         for i, w in enumerate(ws):
             core = w.core
+            if i and (w.text in self.area_words or w.text in self.case_words):
+                # "임동 지역의", "고흥군 지역의 경우", "완도 항동리의 경우": the place before
+                prev = ws[i - 1]
+                if (w.text in self.area_words and not prev.particle
+                        and self._lead_place(prev.text)) or (
+                        w.text in self.case_words and prev.particle == "의"
+                        and self._lead_place(prev.core)):
+                    first = run_before(ws, i - 1, limit - 1, self._place_word)
+                    out.append(Found(ws[first].start, prev.core_end))
+                continue
             if core in self.around:
                 first = run_before(ws, i, limit - 1, self._place_word)
-                if first < i:
-                    out.append(Found(ws[first].start, w.core_end))
+                if first < i:  # ("…동 소재": the place without the word after it)
+                    out.append(Found(ws[first].start,
+                                     ws[i - 1].end if core in self.around_after else w.core_end))
                 elif i >= 2 and self.w.area.fullmatch(ws[i - 1].text):
                     # "벽교리 3만㎡ 부지에": the place before the area
                     first = run_before(ws, i - 1, limit - 1, self._place_word)
@@ -806,18 +823,57 @@ class Finder:
 
     def _leading_place(self, project: Found) -> list[Found]:
         """"전동면 복합커뮤니티센터": the place word(s) a project's name starts with."""
-        ends = tuple(self.w.region["lead_ends"])
         ws = self.text[project.start:project.end].split()
         n = 0
-        while (n < len(ws) - 1 and len(ws[n]) >= 3 and ws[n].endswith(ends)
-               and not ws[n].endswith(self.not_place_ends)
-               and not any(c.isdigit() for c in ws[n])):
+        while n < len(ws) - 1 and self._lead_place(ws[n]):
             n += 1
         if n == 0:
-            return []
+            return self._place_before(project)
         end = project.start + len(" ".join(ws[:n]))
         return [Found(project.start, end)] if self.text[project.start:end] == " ".join(ws[:n]) \
             else []
+
+    def _lead_place(self, word: str) -> bool:
+        """A place word a name may start with or follow: "전동면", "초전면", "백령도"."""
+        return (len(word) >= 3 and word.endswith(self.lead_ends)
+                and not self._not_place(word) and word not in self.not_agency
+                and not word.endswith(self.heads) and not any(c.isdigit() for c in word))
+
+    def _about_another(self, region: Found, project: Found) -> bool:
+        """A place named in an earlier sentence whose topic is another project ("신청사는 …
+        운동장 부지에 …. 인천애뜰 공영주차장은 …"): not the place of ``project``."""
+        span = self.sentences.span(region.start)
+        name = self.text[project.start:project.end]
+        if name in self.text[span[0]:span[1]]:
+            return False  # "…54번지에 들어설 예정인 상동초교와 …": it is named there
+        for f in self._found(span[0], span[1])[1]:
+            other = self.text[f.start:f.end]
+            if f.topic and other not in name and name not in other:
+                return True
+        return False
+
+    def _not_place(self, word: str) -> bool:
+        """"활동", "사회활동", "추진하면": no place — one of not_place, or a word ending in one
+        two or more characters before it (a village one character longer is a place: "초전면"
+        is not "전면"), or in a verb form of not_place_ends."""
+        return (word in self.not_place or word.endswith(self.not_place_ends)
+                or any(word.endswith(n) for n in self.not_place if len(word) >= len(n) + 2))
+
+    def _place_before(self, project: Found) -> list[Found]:
+        """"초전면 ‘대장 …정비사업’에", "여수시 관내 ‘…’": the place word right before a name."""
+        lo = max(0, project.start - 16)
+        head = self.text[lo:project.start]
+        stripped = head.rstrip(_OPENING)
+        words = stripped.split()
+        if not words or len(stripped) == len(head):  # no space or quote between: one word
+            return []
+        last = words[-1]
+        if last in self.inside_words and len(words) >= 2:  # "여수시 관내 ‘…’"
+            last = words[-2]
+        if not self._lead_place(last):
+            return []
+        end = lo + stripped.rfind(last) + len(last)
+        return [Found(end - len(last), end)]
 
     def _earlier_regions(self, s_start: int, across: bool = False) -> list[Found]:
         """The place named last before ``s_start`` in its paragraph (the sentence that named
@@ -900,6 +956,8 @@ class Finder:
             regions = self._earlier_regions(sentence[0])
         if not regions and self.w.region["reach"]:
             regions = self._earlier_regions(sentence[0], across=True)
+        if regions and found is not None and regions[0].end <= sentence[0] <= found.start:
+            regions = [r for r in regions if not self._about_another(r, found)]
         if regions:
             anchor = found.start if found is not None else at
             best = min(regions, key=lambda r: min(abs(r.end - anchor), abs(r.start - anchor)))
