@@ -307,3 +307,11 @@ def test_a_place_of_a_sentence_about_another_project_is_not_carried():
     text = ("시에 따르면 신청사는 총사업비 3천억 원을 들여 옛 공설운동장 부지에 짓는다. "
             "하늘정원 공영주차장은 사업비 210억 원 규모로 지하 3층으로 짓는다.")
     assert record_of(text, "210억 원").region is None
+
+
+def test_a_larger_amount_in_brackets_after_a_part_is_the_total_of_the_name_before():
+    text = ("신규사업은 국비 9억원(총사업비 70억원) 규모다. 세부 사업은 ▷송정리 마을광장 조성 "
+            "3억원(30억원) ▷하촌리 숲길 조성 4억원(40억원)이다.")
+    record = record_of(text, "30억원")
+    assert record is not None and text_of(record.project) == "송정리 마을광장 조성"
+    assert text_of(record.region) == "송정리"

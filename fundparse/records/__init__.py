@@ -115,12 +115,21 @@ def attach(text: str, mentions: list[Mention], config) -> list[Mention]:
         if not funded[i] and funded[i + 1] and _listed(mentions[i], mentions[i + 1], text,
                                                        vocab, sources):
             funded[i] = True
+    # "…조성 2억원(50억원)": a larger amount in brackets right after another is the total of
+    # what the first was named for (its record is read where the first amount stands)
+    at = [m.start for m in mentions]
+    if vocab.data["funded"]["bracket_total"]:
+        for i in range(1, len(mentions)):
+            prev, m = mentions[i - 1], mentions[i]
+            if (text[prev.end:m.start] == "(" and m.krw is not None and prev.krw is not None
+                    and m.krw > prev.krw and m.per is None and m.change is None):
+                funded[i], at[i] = True, prev.start
     finder: Finder | None = None
     out = []
     for i, (m, is_funded) in enumerate(zip(mentions, funded)):
         if is_funded:
             finder = finder or Finder(text, vocab)
             summed = i > 0 and _sum_of_projects(mentions[i - 1], m, text, vocab)
-            m = _with_record(m, finder.record(m.start, m.end, summed))
+            m = _with_record(m, finder.record(at[i], m.end, summed))
         out.append(m)
     return out
