@@ -315,3 +315,40 @@ def test_a_larger_amount_in_brackets_after_a_part_is_the_total_of_the_name_befor
     record = record_of(text, "30억원")
     assert record is not None and text_of(record.project) == "송정리 마을광장 조성"
     assert text_of(record.region) == "송정리"
+
+
+# --- more written forms: an official speaking, joined bodies, 제N names, facilities -------------
+
+def test_an_official_of_a_body_speaking_names_the_body():
+    text = "[여수=뉴스] 여수시 관계자는 \"총사업비 88억원을 투입해 웅천동에 청소년 수련관을 짓는다\"고 말했다."
+    assert text_of(record_of(text, "88억원").agency) == "여수시"
+
+
+def test_a_real_subject_wins_over_an_official_speaking():
+    text = "통영시는 총 40억원을 들여 도남동에 요트 계류장을 만든다. 시 관계자는 내년 준공을 기대했다."
+    assert text_of(record_of(text, "40억원").agency) == "통영시"
+
+
+@pytest.mark.parametrize("text, amount, agency", [
+    ("김해시와 경남도는 총사업비 150억원을 함께 부담해 드론 시험센터를 짓는다.", "150억원",
+     "김해시와 경남도"),
+    ("한국농어촌공사와 예천군은 총사업비 60억원을 투입해 양수장을 새로 짓는다.", "60억원",
+     "한국농어촌공사와 예천군"),
+])
+def test_joined_bodies_are_one_agency(text, amount, agency):
+    assert text_of(record_of(text, amount).agency) == agency
+
+
+@pytest.mark.parametrize("text, amount, project", [
+    ("인제군은 제3농공단지 조성사업에 140억원을 투입한다.", "140억원", "제3농공단지 조성사업"),
+    ("밀양시는 총 55억원을 들여 얼음골 생태체험장을 조성한다.", "55억원", "얼음골 생태체험장"),
+    ("부여군은 총 18억 원을 투입해 궁남지 야간 경관 조명을 설치했다.", "18억 원", "궁남지 야간 경관 조명"),
+    ("서구는 25억원을 들여 가좌동에 무장애 놀이터를 만든다.", "25억원", "무장애 놀이터"),
+])
+def test_more_facility_heads_and_numbered_names(text, amount, project):
+    assert text_of(record_of(text, amount).project) == project
+
+
+def test_a_source_named_alone_that_goes_into_a_project_is_funded():
+    text = "군 관계자는 \"바다 전망대 리모델링에는 군비 9억원이 들어간다\"고 설명했다."
+    assert record_of(text, "9억원") is not None

@@ -124,8 +124,23 @@ class Finder:
             if self.text.startswith(self.clause_verbs, m.end() + 1):
                 self._in_clause.add(m.start("name"))  # "농림수산식품부가 추진하는 …"
             self._note_source(m)
-            out.append(self._without_particle_word(name, m.start("name")))
+            span = self._joined(self._without_particle_word(name, m.start("name")))
+            for marks in (self._in_clause, self._told_by):  # kept by where the span starts
+                if m.start("name") in marks:
+                    marks.add(span.start)
+            out.append(span)
         return out
+
+    def _joined(self, span: Span) -> Span:
+        """"진주시와 경남도는": the bodies joined before ``span`` are one agency with it."""
+        j = self.w.joint.search(self.text, max(0, span.start - _NAME_REACH // 4), span.start)
+        if j is None:
+            return span
+        last = j.group("name").split()[-1]
+        if last in self.not_agency or last.endswith(self.not_agency_ends):
+            return span
+        start = j.start("name")
+        return Span(self.text[start:span.end], start, span.end)
 
     def _without_particle_word(self, name: str, start: int) -> Span:
         """"영광 묘량 농공단지도 영광군이": a word before the body that is a project or place
@@ -701,8 +716,9 @@ class Finder:
             chain.append(f)
             nxt = found[i + 1] if i + 1 < len(found) else None
             between = "" if nxt is None else self.text[f.end:nxt.start]
-            if nxt is not None and between.strip() == "," and not f.end <= at < nxt.start:
-                continue  # the list goes on
+            if nxt is not None and not f.end <= at < nxt.start and (
+                    between.strip() == "," or self._list_goes_on(between)):
+                continue  # the list goes on ("산책로, 흔들그네, 모래놀이터")
             if (nxt is not None and not f.end <= at < nxt.start
                     and (between.lstrip(" '’\"”").startswith(self.parts_starts)
                          or self._listed_parts(between))):
@@ -711,6 +727,12 @@ class Finder:
             out.extend(chain)
             chain = []
         return out
+
+    def _list_goes_on(self, between: str) -> bool:
+        """", 흔들그네, ": unnamed items between two names of one comma list."""
+        b = between.strip()
+        return (len(b) <= _PARTS_REACH and b.startswith(",") and b.endswith(",")
+                and not self.w.sentence_end.search(b))
 
     def _listed_parts(self, between: str) -> bool:
         """", 놀이대, 미끄럼틀 등을 포함한 ": more parts, unnamed, then the parts word — the

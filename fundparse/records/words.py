@@ -25,6 +25,7 @@ class RecordWords:
     mention: re.Pattern            # "천안시 업성저수지 …": a body named without a particle
     issuer: re.Pattern             # "인천광역시 보도자료"
     owner: re.Pattern              # "단양군의 …": a body a project belongs to
+    joint: re.Pattern              # "진주시와 " right before another body
     funded_verb: regex.Pattern     # after a total (and its parts in brackets)
     source_verb: regex.Pattern     # after a source named alone: "국비 16억 원을 확보"
     list_link: regex.Pattern       # after an item of a list of amounts: ", ", ") 등 "
@@ -130,6 +131,8 @@ def record_words(extensions: str = "{}") -> RecordWords:
         # the standard library's re: these run over whole documents, and it is faster there
         agency=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?:{particles})(?=[\s,])"),
         owner=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})의\s"),
+        joint=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})"
+                         rf"(?:{_alternation(agency['joined'])})\s+$"),
         headline=re.compile(rf"^[ \t\[\(【]*(?P<name>{name}),\s", re.M),
         mention=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?=[\s,·])"),
         lead=re.compile(rf"^[ \t\[\(【]*(?P<name>{name})(?=[\s,‘'\"“「])", re.M),
@@ -149,7 +152,8 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"(?:{_alternation(data['funded']['means_verbs'])})"),
         bundle=regex.compile(rf"(?<![\d,.])(?!1(?![\d,]))\d[\d,]*\s?(?:{counters})(?![가-힣]*(?:원|억|만))"
                              rf"(?=\s|에|을|를|의|이|가|과|와|,|\(|$)"),
-        ordinal=regex.compile(rf"\d+(?:{_alternation(data['project']['ordinal'])})"),
+        ordinal=regex.compile(rf"\d+(?:{_alternation(data['project']['ordinal'])})"
+                              rf"|(?:{_alternation(data['project']['ordinal_prefix'])})\d+[가-힣]+"),
         address=regex.compile(data["region"]["address"]),
         area=regex.compile(data["region"]["area"]),
         refer_topic=regex.compile(
