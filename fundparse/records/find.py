@@ -70,6 +70,8 @@ class Finder:
         self.case_words = frozenset(vocab.region["case_words"])
         self.inside_words = frozenset(vocab.region["before_name"])
         self.head_words = frozenset(self.heads)
+        self.head_pattern = lex.head_pattern
+        self._words_cache: dict[tuple[int, int], list[Word]] = {}
         self.parts_starts = tuple(w + " " for w in [vocab.project["parts_word"]]
                                   + vocab.project["parts_phrases"])
         self.clause_breaks_after = tuple(vocab.data["agency"]["clause_breaks"])
@@ -497,7 +499,7 @@ class Finder:
             return False
         if inner.endswith(self.heads):
             return True
-        return any(h in self.text[after:min(hi, after + 8)] for h in self.heads)
+        return self.head_pattern.search(self.text, after, min(hi, after + 8)) is not None
 
     def _several(self, pick: Found | None, found: list[Found]) -> bool:
         """"이들 다목적댐 사업", "…보강 등의 다목적댐 사업", "…사업과 …사업이": not one project."""
@@ -761,7 +763,7 @@ class Finder:
         key = (lo, hi)
         found = self._found_cache.get(key)
         if found is None:
-            ws = self._words(lo, hi)
+            ws = self._words_cache[key] = self._words(lo, hi)
             regions = self.regions(ws)
             found = self._found_cache[key] = (regions, self.projects(ws, regions, lo, hi))
         return found
@@ -776,7 +778,10 @@ class Finder:
 
     def _head_alone(self, lo: int, hi: int) -> str:
         """A project head written alone with a particle in ``text[lo:hi]`` ("센터를"), else ""."""
-        for w in self._words(lo, hi):
+        ws = self._words_cache.get((lo, hi))
+        if ws is None:
+            ws = self._words(lo, hi)
+        for w in ws:
             if w.particle and w.core in self.head_words and w.core not in self.actions:
                 return w.core
         return ""

@@ -69,6 +69,7 @@ class Lexicon:
     def __init__(self, data: dict):
         project, region = data["project"], data["region"]
         self.heads = tuple(project["heads"]) + tuple(project["actions"])
+        self.head_pattern = re.compile(_alternation(self.heads))
         self.generic = frozenset(project["generic"])
         self.actions = frozenset(project["actions"])
         self.bare_words = sorted(self.generic | self.actions, key=len, reverse=True)
