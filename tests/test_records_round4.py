@@ -352,3 +352,20 @@ def test_more_facility_heads_and_numbered_names(text, amount, project):
 def test_a_source_named_alone_that_goes_into_a_project_is_funded():
     text = "군 관계자는 \"바다 전망대 리모델링에는 군비 9억원이 들어간다\"고 설명했다."
     assert record_of(text, "9억원") is not None
+
+
+def test_a_headline_verb_noun_ends_the_name_before_it():
+    text = ("전남도, 여수 해양치유센터 건립 착수\n\n□ 돌산읍 일원에 총사업비 150억원을 투입해 "
+            "2027년까지 건립")
+    record = record_of(text, "150억원")
+    assert text_of(record.project) == "여수 해양치유센터 건립"
+
+
+def test_a_short_head_after_a_possessive_word_is_one_name():
+    text = "함양군은 총사업비 70억원을 들여 상림 일원에 함양 치유의 숲을 조성한다."
+    assert text_of(record_of(text, "70억원").project) == "함양 치유의 숲"
+
+
+def test_a_body_known_by_its_latin_short_name():
+    text = "LH는 올해 노후 임대주택 리모델링 사업에 4천억원을 투입한다."
+    assert text_of(record_of(text, "4천억원").agency) == "LH"

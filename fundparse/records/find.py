@@ -70,6 +70,9 @@ class Finder:
         self.case_words = frozenset(vocab.region["case_words"])
         self.inside_words = frozenset(vocab.region["before_name"])
         self.head_words = frozenset(self.heads)
+        self.news_verbs = frozenset(vocab.project["news_verbs"])
+        self.possessive_heads = frozenset(vocab.project["possessive_heads"])
+        self.possessive_particle = vocab.project["possessive_particle"]
         self.head_pattern = lex.head_pattern
         self._words_cache: dict[tuple[int, int], list[Word]] = {}
         self.parts_starts = tuple(w + " " for w in [vocab.project["parts_word"]]
@@ -417,10 +420,16 @@ class Finder:
             if w.particle == "의" and not (nxt is not None
                                            and nxt.text.startswith(self.budget_words)):
                 continue  # "기존 도로의 유지" names what else is about ("…사업의 총사업비" not)
-            if not (w.particle or w.closed or nxt is None
+            if not (w.particle or w.closed or nxt is None or nxt.text in self.news_verbs
                     or not (self._plain(nxt) or self._project_head(nxt.core))):
-                continue  # the name goes on: "…혁신밸리 조성사업에"
+                continue  # the name goes on: "…혁신밸리 조성사업에" (not "… 건립 착수")
             first = run_before(ws, i, cfg["max_words"] - 1, free)
+            if (first == i and i and w.core in self.possessive_heads
+                    and ws[i - 1].text.endswith(self.possessive_particle)
+                    and len(ws[i - 1].text) > 2
+                    and not ws[i - 1].apart):
+                # "치유의 숲", "문화의 집": a short head after a word with 의 is one name
+                first = run_before(ws, i - 1, cfg["max_words"] - 2, free)
             if all(x.text in self.generic or x.text[:1].isdigit() for x in ws[first:i]) and (
                     self._nameless(w.core)):
                 continue  # "사업", "2차 사업", "구축사업": no name
