@@ -369,3 +369,9 @@ def test_a_short_head_after_a_possessive_word_is_one_name():
 def test_a_body_known_by_its_latin_short_name():
     text = "LH는 올해 노후 임대주택 리모델링 사업에 4천억원을 투입한다."
     assert text_of(record_of(text, "4천억원").agency) == "LH"
+
+
+def test_a_count_of_districts_makes_a_bundle():
+    text = "행안부는 전국 28개 시군구의 골목상권 재생사업에 국비 140억원을 지원한다."
+    record = record_of(text, "140억원")
+    assert record is not None and record.project is None
