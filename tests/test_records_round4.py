@@ -375,3 +375,16 @@ def test_a_count_of_districts_makes_a_bundle():
     text = "행안부는 전국 28개 시군구의 골목상권 재생사업에 국비 140억원을 지원한다."
     record = record_of(text, "140억원")
     assert record is not None and record.project is None
+
+
+def test_the_next_sentence_counting_projects_makes_a_bundle():
+    text = ("목포시는 내년부터 640억원을 투입해 생활 편의시설 확충에 나선다. 정부 공모에 9개 사업이 "
+            "선정돼 국비 250억원을 확보했다.")
+    record = record_of(text, "640억원")
+    assert record is not None and record.project is None
+
+
+def test_a_count_in_another_paragraph_is_not_the_amounts():
+    text = ("목포시는 15억원을 들여 북항 수산물 판매센터를 짓는다.\n\n한편 시는 올해 9개 사업을 "
+            "공모에 신청했다.")
+    assert text_of(record_of(text, "15억원").project) == "북항 수산물 판매센터"

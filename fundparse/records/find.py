@@ -533,6 +533,15 @@ class Finder:
                 return True
         return False
 
+    def _counted_next(self, s_end: int) -> bool:
+        """"…889억원을 투입해 … 구축에 나선다. … 공모에 11개 사업이 선정돼 …": the next sentence
+        of the paragraph counts the projects the amount goes to."""
+        if s_end >= len(self.text) or _PARAGRAPH.match(self.text, s_end):
+            return False
+        nxt = self.sentences.span(min(len(self.text) - 1, s_end + 1))
+        m = self.w.bundle.search(self.text, nxt[0], nxt[1])
+        return m is not None and self.w.project["count_word"] in m.group()
+
     def _followed_by_several(self, pick: Found) -> bool:
         """"…확장 사업 등에 32억원": a name followed by 등 is one of several."""
         after = self.text[pick.end:pick.end + 8].lstrip(_BETWEEN_NAME_AND_AMOUNT)
@@ -674,6 +683,8 @@ class Finder:
                 if self._counted(earlier, listed=False):
                     return None, regions, True
                 return earlier, regions or earlier_regions, False
+        if pick is not None and not refer_case and self._counted_next(s_end):
+            return None, regions, True
         if self._several(pick, found) or (pick is not None and self._followed_by_several(pick)):
             if pick is not None and pick.start >= end and programmes:
                 # "…개조 사업에 선정돼 43억 원으로 …확충과 …사업 등을 추진": the works after it
