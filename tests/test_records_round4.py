@@ -388,3 +388,16 @@ def test_a_count_in_another_paragraph_is_not_the_amounts():
     text = ("목포시는 15억원을 들여 북항 수산물 판매센터를 짓는다.\n\n한편 시는 올해 9개 사업을 "
             "공모에 신청했다.")
     assert text_of(record_of(text, "15억원").project) == "북항 수산물 판매센터"
+
+
+def test_the_body_whose_clause_carries_out_the_project():
+    text = ("부산 남구가 추진해온 ‘용호동 생활문화센터 건립’이 중앙투자심사를 통과했다.\n\n"
+            "‘용호동 생활문화센터 건립사업’은 심사에 올랐고, 행정안전부는 사업을 승인했다.\n\n"
+            "총사업비는 180억 원으로 2027년 완공을 목표로 한다.")
+    assert text_of(record_of(text, "180억 원").agency) == "부산 남구"
+
+
+def test_a_subject_in_the_amounts_sentence_wins_over_a_clause_owner():
+    text = ("해남군이 추진하는 ‘땅끝 문화센터 건립’이 심사를 통과했다. 전남도는 이 사업에 총 "
+            "90억 원을 지원한다.")
+    assert text_of(record_of(text, "90억 원").agency) == "전남도"

@@ -267,7 +267,8 @@ class Finder:
         main = [s for s in spans if s.start in self._told_by]
         return main or spans
 
-    def agency(self, at: int, sentence: tuple[int, int]) -> Span | None:
+    def agency(self, at: int, sentence: tuple[int, int], project: Found | None = None
+               ) -> Span | None:
         s_start, s_end = sentence
         subjects = self._main(self._subjects(s_start, s_end))
         before = [s for s in subjects if s.end <= at]
@@ -286,6 +287,12 @@ class Finder:
                      and s.text.split()[-1].endswith(last)]
             if prior:
                 pick = prior[-1]
+        if pick is None and project is not None:
+            # "대전 서구가 추진해온 ‘가장동 복합커뮤니티센터 건립’이 …": the body the project's
+            # own clause names
+            owner = self._clause_owner(project, at)
+            if owner is not None:
+                return owner
         if pick is None:
             para = self._paragraph_start(s_start)
             earlier = self._main(self._subjects(para, s_start), told=True)
@@ -300,6 +307,23 @@ class Finder:
                 return self._agency_of(last)
             return self._lead_body(at) or self._owner(at) or self._later_subject(s_end)
         return self._agency_of(pick)
+
+    def _clause_owner(self, project: Found, at: int) -> Span | None:
+        """The last body before ``at`` (within owner_chars) in a clause that carries out the
+        project: the body, a subject particle, an owner verb, then the project's name."""
+        name = self.text[project.start:project.end]
+        lead = name[:min(len(name), 6)]
+        lo = max(0, at - int(self.w.data["agency"]["owner_chars"]))
+        found = None
+        for m in self.w.owner_clause.finditer(self.text, lo, at):
+            if self.text.startswith(lead, m.end()):
+                last = m.group("name").split()[-1]
+                if last not in self.not_agency and not last.endswith(self.not_agency_ends):
+                    found = m
+        if found is None:
+            return None
+        return self._joined(self._without_particle_word(found.group("name"),
+                                                         found.start("name")))
 
     def _owner(self, at: int) -> Span | None:
         """"단양군의 올 시설 사업은", "영암군의 '…' 플랫폼이": the first body before ``at``
@@ -988,10 +1012,10 @@ class Finder:
         """The record of the funded total at [at, end); ``summed``: it is the sum of a list of
         amounts ("…에 80억원 등 106억원"), several projects."""
         sentence = self._sentence(at)
-        agency = self.agency(at, sentence)
         found, regions, _ = self.project(at, end, sentence)
         if summed:
             found = None
+        agency = self.agency(at, sentence, found)
         region = None
         taken = [agency] if agency is not None else []
         regions = [r for r in regions if not any(t.start < r.end and r.start < t.end
