@@ -401,3 +401,9 @@ def test_a_subject_in_the_amounts_sentence_wins_over_a_clause_owner():
     text = ("해남군이 추진하는 ‘땅끝 문화센터 건립’이 심사를 통과했다. 전남도는 이 사업에 총 "
             "90억 원을 지원한다.")
     assert text_of(record_of(text, "90억 원").agency) == "전남도"
+
+
+def test_the_copula_comes_off_a_name():
+    text = ("수자원공사는 올해 신규사업을 추진한다.\n먼저 진안 용담 광역상수도 사업이다.\n해당 사업은 "
+            "용수를 공급하는 시설로, 총사업비 610억 원이 투입된다.")
+    assert text_of(record_of(text, "610억 원").project) == "진안 용담 광역상수도 사업"

@@ -70,6 +70,7 @@ class Finder:
         self.case_words = frozenset(vocab.region["case_words"])
         self.inside_words = frozenset(vocab.region["before_name"])
         self.head_words = frozenset(self.heads)
+        self.copula = tuple(vocab.project["copula"])
         self.news_verbs = frozenset(vocab.project["news_verbs"])
         self.possessive_heads = frozenset(vocab.project["possessive_heads"])
         self.possessive_particle = vocab.project["possessive_particle"]
@@ -101,7 +102,7 @@ class Finder:
         return core.endswith(self.heads)
 
     def _words(self, start: int, end: int) -> list[Word]:
-        return words(self.text, start, end, self._is_head)
+        return words(self.text, start, end, self._is_head, self.copula)
 
     def _plain(self, word: Word) -> bool:
         return (plain(word, self._is_head, self.w.ordinal) and word.text not in self.stop
