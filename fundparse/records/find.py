@@ -76,6 +76,8 @@ class Finder:
         self.possessive_particle = vocab.project["possessive_particle"]
         self.head_pattern = lex.head_pattern
         self._words_cache: dict[tuple[int, int], list[Word]] = {}
+        self._owner_clauses: list[tuple[int, int, str, int]] | None = None
+        self._owner_starts: list[int] = []
         self.parts_starts = tuple(w + " " for w in [vocab.project["parts_word"]]
                                   + vocab.project["parts_phrases"])
         self.clause_breaks_after = tuple(vocab.data["agency"]["clause_breaks"])
@@ -315,16 +317,29 @@ class Finder:
         name = self.text[project.start:project.end]
         lead = name[:min(len(name), 6)]
         lo = max(0, at - int(self.w.data["agency"]["owner_chars"]))
-        found = None
-        for m in self.w.owner_clause.finditer(self.text, lo, at):
-            if self.text.startswith(lead, m.end()):
+        if self._owner_clauses is None:  # found once over the whole text
+            self._owner_clauses = []
+            for v in self.w.owner_verb.finditer(self.text):  # the verbs first: few
+                m = None
+                for m in self.w.owner_clause.finditer(self.text, max(0, v.start() - _NAME_REACH),
+                                                      min(len(self.text), v.end() + 2)):
+                    pass
+                if m is None or m.end() < v.end():
+                    continue
                 last = m.group("name").split()[-1]
                 if last not in self.not_agency and not last.endswith(self.not_agency_ends):
-                    found = m
+                    self._owner_clauses.append((m.start(), m.end(), m.group("name"),
+                                                m.start("name")))
+            self._owner_starts = [c[0] for c in self._owner_clauses]
+        found = None
+        for start, end, body, body_start in self._owner_clauses[
+                bisect.bisect_left(self._owner_starts, lo):
+                bisect.bisect_left(self._owner_starts, at)]:
+            if end <= at and self.text.startswith(lead, end):
+                found = (body, body_start)
         if found is None:
             return None
-        return self._joined(self._without_particle_word(found.group("name"),
-                                                         found.start("name")))
+        return self._joined(self._without_particle_word(*found))
 
     def _owner(self, at: int) -> Span | None:
         """"단양군의 올 시설 사업은", "영암군의 '…' 플랫폼이": the first body before ``at``

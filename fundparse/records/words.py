@@ -27,6 +27,7 @@ class RecordWords:
     owner: re.Pattern              # "단양군의 …": a body a project belongs to
     joint: re.Pattern              # "진주시와 " right before another body
     owner_clause: re.Pattern       # "대전 서구가 추진해온 ‘": a body carrying out what follows
+    owner_verb: re.Pattern         # "추진해온": where such a clause may be (found first)
     funded_verb: regex.Pattern     # after a total (and its parts in brackets)
     source_verb: regex.Pattern     # after a source named alone: "국비 16억 원을 확보"
     list_link: regex.Pattern       # after an item of a list of amounts: ", ", ") 등 "
@@ -134,6 +135,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
         # the standard library's re: these run over whole documents, and it is faster there
         agency=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?:{particles})(?=[\s,])"),
         owner=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})의\s"),
+        owner_verb=re.compile(_alternation(agency["owner_verbs"])),
         owner_clause=re.compile(
             rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?:\([^()\n\d]{{1,30}}\))?(?:이|가|에서)\s"
             rf"(?:{_alternation(agency['owner_verbs'])})\s['‘\"“「]?"),
