@@ -97,11 +97,12 @@ class Finder:
         self._told_by: set[int] = set()  # bodies a report is told by ("…군에 따르면")
         self.sources = tuple(vocab.data["agency"]["sources"])
         self._is_head = lex.is_head  # remembered per configuration
+        self._ends_in_head = lex.ends_in_head
 
     # --- words -------------------------------------------------------------------------------
 
     def _project_head(self, core: str) -> bool:
-        return core.endswith(self.heads)
+        return self._ends_in_head(core)
 
     def _words(self, start: int, end: int) -> list[Word]:
         return words(self.text, start, end, self._is_head, self.copula)

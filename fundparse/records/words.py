@@ -85,11 +85,21 @@ class Lexicon:
         self.not_agency_ends = tuple(data["agency"]["not_agency_ends"])  # "군하지구"
         self.clause_verbs = tuple(data["agency"]["clause_verbs"])  # "…부가 추진하는"
         self._heads: dict[str, bool] = {}   # word -> is_head, kept across documents
+        self._ends: dict[str, bool] = {}    # word -> ends_in_head, likewise
 
     def project_name(self, word: str) -> bool:
         """A word that ends a project's name: a project head or an action, more than a head
         alone ("…조성사업", "상동초교"; not "사업", "지원")."""
         return word.endswith(self.heads) and word not in self.generic
+
+    def ends_in_head(self, word: str) -> bool:
+        """``word.endswith(self.heads)``, remembered (the heads are many)."""
+        known = self._ends.get(word)
+        if known is None:
+            if len(self._ends) > _KEEP:
+                self._ends.clear()
+            known = self._ends[word] = word.endswith(self.heads)
+        return known
 
     def is_head(self, core: str) -> bool:
         """A word a particle may come off: a project head, a place word, 일원/내 …."""
@@ -98,7 +108,7 @@ class Lexicon:
             if len(self._heads) > _KEEP:
                 self._heads.clear()
             known = self._heads[core] = (
-                core.endswith(self.heads) or core in self.around or core in self.inside
+                self.ends_in_head(core) or core in self.around or core in self.inside
                 or (core.endswith(self.place_ends) and core not in self.not_place))
         return known
 
