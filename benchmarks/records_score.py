@@ -12,7 +12,9 @@ scored with the same judge as the in-repo sets (records_cases.judge): agency exa
 spaces, project containing the gold words in at most 40 characters (none for a bundle),
 region overlapping the gold span.  A gold file that writes a bare subject as the agency
 ("군" for "군은") gets a second line where the body it stands for ("영동군", what fundparse
-gives) also counts as right.  The amount is the first mention whose text is ``amount``
+gives) also counts as right; every gold file gets a last line where, besides, an agency that
+differs only by a higher level written before the body ("충북 영동군" / "영동군", either way)
+counts as right — the two seen gold sets disagree on that level.  The amount is the first mention whose text is ``amount``
 (spaces aside when none is exactly); a total fundparse does not find scores a miss on all three.
 
 Exit status: 0 when everything named was scored, 2 when a gold file is absent or a line of one
@@ -71,15 +73,30 @@ def bare_agency_right(case, record) -> bool:
             and agency.split()[-1].endswith(case["agency"]))
 
 
-def score(cases, show=None, bare_as_named=False) -> dict[str, float]:
+def upper_level_right(case, record) -> bool:
+    """The gold agency and the answer differ only by a higher level written before the body
+    ("충북 영동군" / "영동군", "서울시 관악구" / "관악구"), either way: one's words end the other's.
+    The gold sets disagree on it (the first keeps the level as written, the second drops it)."""
+    agency = record and record.agency and record.agency.text
+    if not agency or not case["agency"]:
+        return False
+    ours, gold = agency.split(), case["agency"].split()
+    shorter, longer = sorted((ours, gold), key=len)
+    return longer[len(longer) - len(shorter):] == shorter
+
+
+def score(cases, show=None, bare_as_named=False, upper_aside=False) -> dict[str, float]:
     """{"agency": rate, "project": rate, "region": rate} by records_cases.judge; with
-    ``bare_as_named`` a bare gold subject is also matched by a name of that kind."""
+    ``bare_as_named`` a bare gold subject is also matched by a name of that kind; with
+    ``upper_aside`` an agency that differs from the gold only by a higher level before it."""
     hits = [0, 0, 0]
     for case in cases:
         record = record_of(case)
         verdict = list(records_cases.judge(case, record))
         if bare_as_named and not verdict[0]:
             verdict[0] = bare_agency_right(case, record)
+        if upper_aside and not verdict[0]:
+            verdict[0] = upper_level_right(case, record)
         hits = [h + ok for h, ok in zip(hits, verdict)]
         if show is not None and not all(verdict):
             show(case, record)
@@ -148,6 +165,9 @@ def main(argv: list[str]) -> int:
             print(figures(f"{name}, a bare subject in the gold ({bare} of them: 군 for 군은) "
                           "matched by the body it stands for", len(cases),
                           score(cases, None, bare_as_named=True)))
+        print(figures(f"{name}, also a higher level before the body either way (충북 영동군 for "
+                      "영동군)", len(cases), score(cases, None, bare_as_named=True,
+                                                   upper_aside=True)))
     return status
 
 

@@ -43,3 +43,20 @@ def test_a_gold_file_is_scored_and_an_absent_one_named(tmp_path):
 
     shown = run(gold).stdout
     assert "[g3] 70억 원: '강릉시' / '수산물 종합유통센터' / '주문진읍'  (gold '속초시'" in shown
+
+
+def test_a_higher_level_before_the_body_is_scored_on_a_line_of_its_own(tmp_path):
+    gold = tmp_path / "levels.jsonl"
+    lines = [
+        {"id": "u1", "text": "충북 괴산군은 총 40억 원을 들여 청천면에 목재문화체험관을 짓는다.",
+         "amount": "40억 원", "agency": "괴산군", "project": "목재문화체험관", "region": "청천면"},
+        {"id": "u2", "text": "전남 보성군은 총 25억 원을 들여 벌교읍에 꼬막 유통센터를 짓는다.",
+         "amount": "25억 원", "agency": "전남 보성군", "project": "꼬막 유통센터",
+         "region": "벌교읍"},
+    ]
+    gold.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines),
+                    encoding="utf-8")
+    out = run("--quiet", gold).stdout.splitlines()
+    assert f"{gold}, 2 funded totals: agency 0.50, project 1.00, region 1.00" in out
+    assert any(line.startswith(f"{gold}, also a higher level before the body either way")
+               and line.endswith("agency 1.00, project 1.00, region 1.00") for line in out)

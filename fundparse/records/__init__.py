@@ -41,13 +41,53 @@ def funded_total(m: Mention, text: str, vocab: RecordWords, sources) -> bool:
     before = text[max(0, m.start - 12):m.start].split()
     if before and any(before[-1] == w or before[-1].endswith(w) for w in funded["before"]):
         return True
+    if funded["in_brackets"] and before and text[m.start - 1:m.start] == "(" and (
+            before[-1][:-1].endswith(vocab.sets.heads)):
+        return True  # "…복합커뮤니티센터(116억 원, …)", "…교육지원청 신축(378억원)"
     if funded["after_project"] and before and text[m.start - 1:m.start].isspace():
-        if vocab.sets.project_name(before[-1]):
-            return True  # "…조성사업 60억 원, …": the total of the project just named
+        if vocab.sets.project_name(before[-1].rstrip(_CLOSING)):
+            return True  # "…조성사업 60억 원, …", "‘…정비사업’ 150억원": the project just named
         target = _without_e(before[-1])
         if text[m.end:m.end + 1] == "," and target and target.endswith(vocab.sets.heads):
             return True  # "…사업에 80억 원, …사업에 140억 원": an item of a list
-    return vocab.funded_verb.match(text, m.end, after) is not None
+    return (vocab.funded_verb.match(text, m.end, after) is not None
+            or vocab.means.match(text, m.end, after) is not None)
+
+
+_CLOSING = "’'\"”」』>》〉"
+
+
+def _listed(m: Mention, nxt: Mention, text: str, vocab: RecordWords, sources) -> bool:
+    """``m`` is an item of a list whose next amount ``nxt`` is a funded total: "‘…’에 480억원,
+    ‘…’ 150억원, …에 63억원이 투입된다", "…사업에 80억원 등 106억원이 투입될" (not a source's
+    part, a rate, a change or a part of ``nxt``'s split)."""
+    if m.per is not None or m.change is not None:
+        return False
+    if m.label is not None and source_key(m.label) in sources:
+        return False
+    funded = vocab.data["funded"]
+    if nxt.start - m.end > funded["list_chars"] or vocab.list_link.match(text, m.end) is None:
+        return False
+    if any(p.start <= m.start < p.end for p in nxt.splits):
+        return False
+    return vocab.sentence_end.search(text, m.end, nxt.start) is None
+
+
+def _sum_of_projects(prev: Mention, m: Mention, text: str, vocab: RecordWords) -> bool:
+    """"…사업에 26억원, …조성사업에 80억원 등 106억원": ``m`` sums a list whose last item
+    ``prev`` is a project's amount (a name with a project head, or a quoted one, before it) —
+    not the funding sources of one project ("국비 40억원, 산단공 60억원 등 총 105억원")."""
+    if m.splits or prev.end < m.start - 12:
+        return False
+    if vocab.list_sum.search(text, prev.end - 1, m.start) is None:
+        return False
+    before = text[max(0, prev.start - 24):prev.start].split()
+    if not before:
+        return False
+    word = before[-1]
+    if word.rstrip("에는도").endswith(tuple(_CLOSING)):
+        return True  # "‘…정비사업’ 31억원", "‘…용역’에 13억원"
+    return (_without_e(word) or word).endswith(vocab.sets.heads)
 
 
 _FIELDS = Mention.__slots__
@@ -70,11 +110,26 @@ def attach(text: str, mentions: list[Mention], config) -> list[Mention]:
     data = config.data if config is not None else "{}"
     vocab = record_words(data)
     sources = load_tables(data).sources
+    funded = [funded_total(m, text, vocab, sources) for m in mentions]
+    for i in range(len(mentions) - 2, -1, -1):  # a list's items, from its funded last one
+        if not funded[i] and funded[i + 1] and _listed(mentions[i], mentions[i + 1], text,
+                                                       vocab, sources):
+            funded[i] = True
+    # "…조성 2억원(50억원)": a larger amount in brackets right after another is the total of
+    # what the first was named for (its record is read where the first amount stands)
+    at = [m.start for m in mentions]
+    if vocab.data["funded"]["bracket_total"]:
+        for i in range(1, len(mentions)):
+            prev, m = mentions[i - 1], mentions[i]
+            if (text[prev.end:m.start] == "(" and m.krw is not None and prev.krw is not None
+                    and m.krw > prev.krw and m.per is None and m.change is None):
+                funded[i], at[i] = True, prev.start
     finder: Finder | None = None
     out = []
-    for m in mentions:
-        if funded_total(m, text, vocab, sources):
+    for i, (m, is_funded) in enumerate(zip(mentions, funded)):
+        if is_funded:
             finder = finder or Finder(text, vocab)
-            m = _with_record(m, finder.record(m.start, m.end))
+            summed = i > 0 and _sum_of_projects(mentions[i - 1], m, text, vocab)
+            m = _with_record(m, finder.record(at[i], m.end, summed))
         out.append(m)
     return out

@@ -29,6 +29,10 @@ _PARAGRAPH = patterns.compile(r"\n[ \t\u3000]*\n")
 _E_AFTER_QUOTE = patterns.compile(r"(?:\s?[가-힣·]{1,6})?(?:에는|에도|에)(?![가-힣])")
 _WORD_AFTER_QUOTE = patterns.compile(r"\s?([가-힣·]{2,10})(?=[\s,])")
 _NEAR = 24
+_PARTS_REACH = 60
+_OPENING = " \t'\"‘“「『<《〈"
+_JOINED_NEXT = regex.compile(r"(\w)\s+(\S{2,20})")
+_BETWEEN_NAME_AND_AMOUNT = " \t’'\"”」』>》〉("
 _NEAR_SUBJECTS = 400  # characters read first for the last subject before a sentence
 _NAME_REACH = 160  # no body's name with its aside is longer  # characters between a "…에" project and its amount
 
@@ -57,13 +61,32 @@ class Finder:
         self.place_ends, self.inside, self.not_place = lex.place_ends, lex.inside, lex.not_place
         self.not_agency, self.bare_names = lex.not_agency, lex.bare
         self.not_agency_ends = lex.not_agency_ends
-        self.not_place_ends = tuple(lex.not_place)
+        self.not_place_ends = tuple(vocab.region["not_place_ends"])
         self.budget_words = tuple(vocab.data["funded"]["labels"])
         self.clause_verbs = lex.clause_verbs
+        self.stop_endings = tuple(vocab.project["stop_endings"])
+        self.not_upper_particles = tuple(vocab.data["agency"]["not_upper_particles"])
+        self.lead_ends = tuple(vocab.region["lead_ends"])
+        self.around_after = frozenset(vocab.region["around_after"])
+        self.area_words = frozenset(vocab.region["area_words"])
+        self.case_words = frozenset(vocab.region["case_words"])
+        self.inside_words = frozenset(vocab.region["before_name"])
+        self.head_words = frozenset(self.heads)
+        self.copula = tuple(vocab.project["copula"])
+        self.news_verbs = frozenset(vocab.project["news_verbs"])
+        self.possessive_heads = frozenset(vocab.project["possessive_heads"])
+        self.possessive_particle = vocab.project["possessive_particle"]
+        self.head_pattern = lex.head_pattern
+        self._words_cache: dict[tuple[int, int], list[Word]] = {}
+        self._owner_clauses: list[tuple[int, int, str, int]] | None = None
+        self._owner_starts: list[int] = []
+        self.parts_starts = tuple(w + " " for w in [vocab.project["parts_word"]]
+                                  + vocab.project["parts_phrases"])
+        self.clause_breaks_after = tuple(vocab.data["agency"]["clause_breaks"])
         self._issuer: Span | None | bool = False
         self._all_named: list[Span] | None = None
         self._found_cache: dict[tuple[int, int], tuple[list[Found], list[Found]]] = {}
-        self._earlier_cache: dict[tuple[int, bool], tuple[Found | None, list[Found]]] = {}
+        self._earlier_cache: dict[tuple[int, bool, str], tuple[Found | None, list[Found]]] = {}
         self._para_cache: dict[int, int] = {}
         self._region_cache: dict[tuple[int, bool], list[Found]] = {}
         self._nearest_cache: dict[int, tuple[Found, int] | None] = {}
@@ -77,17 +100,19 @@ class Finder:
         self._told_by: set[int] = set()  # bodies a report is told by ("…군에 따르면")
         self.sources = tuple(vocab.data["agency"]["sources"])
         self._is_head = lex.is_head  # remembered per configuration
+        self._ends_in_head = lex.ends_in_head
 
     # --- words -------------------------------------------------------------------------------
 
     def _project_head(self, core: str) -> bool:
-        return core.endswith(self.heads)
+        return self._ends_in_head(core)
 
     def _words(self, start: int, end: int) -> list[Word]:
-        return words(self.text, start, end, self._is_head)
+        return words(self.text, start, end, self._is_head, self.copula)
 
     def _plain(self, word: Word) -> bool:
-        return plain(word, self._is_head, self.w.ordinal) and word.text not in self.stop
+        return (plain(word, self._is_head, self.w.ordinal) and word.text not in self.stop
+                and not word.text.endswith(self.stop_endings))
 
     # --- agency ------------------------------------------------------------------------------
 
@@ -111,8 +136,37 @@ class Finder:
             if self.text.startswith(self.clause_verbs, m.end() + 1):
                 self._in_clause.add(m.start("name"))  # "농림수산식품부가 추진하는 …"
             self._note_source(m)
-            out.append(Span(name, m.start("name"), m.end("name")))
+            span = self._joined(self._without_particle_word(name, m.start("name")))
+            for marks in (self._in_clause, self._told_by):  # kept by where the span starts
+                if m.start("name") in marks:
+                    marks.add(span.start)
+            out.append(span)
         return out
+
+    def _joined(self, span: Span) -> Span:
+        """"진주시와 경남도는": the bodies joined before ``span`` are one agency with it."""
+        j = self.w.joint.search(self.text, max(0, span.start - _NAME_REACH // 4), span.start)
+        if j is None:
+            return span
+        last = j.group("name").split()[-1]
+        if last in self.not_agency or last.endswith(self.not_agency_ends):
+            return span
+        start = j.start("name")
+        return Span(self.text[start:span.end], start, span.end)
+
+    def _without_particle_word(self, name: str, start: int) -> Span:
+        """"영광 묘량 농공단지도 영광군이": a word before the body that is a project or place
+        word and a particle (not_upper_particles) is no higher level; the name starts after it."""
+        words = name.split()
+        k = 0
+        for i, word in enumerate(words[:-1]):
+            if any(word.endswith(p) and self._is_head(word[:-len(p)])
+                   for p in self.not_upper_particles):
+                k = i + 1
+        if k == 0:
+            return Span(name, start, start + len(name))
+        cut = name.index(words[k], sum(len(w) for w in words[:k]) + k - 1)
+        return Span(name[cut:], start + cut, start + len(name))
 
     def _note_source(self, m) -> None:
         """"보은군에 따르면": remembered as a body a report is told by."""
@@ -220,11 +274,32 @@ class Finder:
         main = [s for s in spans if s.start in self._told_by]
         return main or spans
 
-    def agency(self, at: int, sentence: tuple[int, int]) -> Span | None:
+    def agency(self, at: int, sentence: tuple[int, int], project: Found | None = None
+               ) -> Span | None:
         s_start, s_end = sentence
         subjects = self._main(self._subjects(s_start, s_end))
         before = [s for s in subjects if s.end <= at]
-        pick = before[0] if before else (subjects[0] if subjects else None)
+        # after the amount: its subject unless a clause break comes between ("…에는 940억원을
+        # 투입해 …, 괴산군에서는 …": the next clause's)
+        after = [s for s in subjects if s.start >= at
+                 and not any(b in self.text[at:s.start] for b in self.clause_breaks_after)]
+        pick = before[0] if before else (after[0] if after else None)
+        if pick is not None and pick.start in self._told_by:
+            # "…에 따르면" tells the report; when it was the subject before, it is written as
+            # the subject wrote it ("한국수자원공사 금강유역본부가 …. 수자원공사 금강유역본부에
+            # 따르면 …")
+            last = pick.text.split()[-1]
+            prior = [s for s in self._subjects(max(0, s_start - 3000), s_start)
+                     if s.start not in self._in_clause and s.start not in self._told_by
+                     and s.text.split()[-1].endswith(last)]
+            if prior:
+                pick = prior[-1]
+        if pick is None and project is not None:
+            # "대전 서구가 추진해온 ‘가장동 복합커뮤니티센터 건립’이 …": the body the project's
+            # own clause names
+            owner = self._clause_owner(project, at)
+            if owner is not None:
+                return owner
         if pick is None:
             para = self._paragraph_start(s_start)
             earlier = self._main(self._subjects(para, s_start), told=True)
@@ -237,8 +312,60 @@ class Finder:
             last = self._last_subject(max(0, s_start - 3000), s_start)
             if last is not None:
                 return self._agency_of(last)
-            return self._lead_body(at)
+            return self._lead_body(at) or self._owner(at) or self._later_subject(s_end)
         return self._agency_of(pick)
+
+    def _clause_owner(self, project: Found, at: int) -> Span | None:
+        """The last body before ``at`` (within owner_chars) in a clause that carries out the
+        project: the body, a subject particle, an owner verb, then the project's name."""
+        name = self.text[project.start:project.end]
+        lead = name[:min(len(name), 6)]
+        lo = max(0, at - int(self.w.data["agency"]["owner_chars"]))
+        if self._owner_clauses is None:  # found once over the whole text
+            self._owner_clauses = []
+            for v in self.w.owner_verb.finditer(self.text):  # the verbs first: few
+                m = None
+                for m in self.w.owner_clause.finditer(self.text, max(0, v.start() - _NAME_REACH),
+                                                      min(len(self.text), v.end() + 2)):
+                    pass
+                if m is None or m.end() < v.end():
+                    continue
+                last = m.group("name").split()[-1]
+                if last not in self.not_agency and not last.endswith(self.not_agency_ends):
+                    self._owner_clauses.append((m.start(), m.end(), m.group("name"),
+                                                m.start("name")))
+            self._owner_starts = [c[0] for c in self._owner_clauses]
+        found = None
+        for start, end, body, body_start in self._owner_clauses[
+                bisect.bisect_left(self._owner_starts, lo):
+                bisect.bisect_left(self._owner_starts, at)]:
+            if end <= at and self.text.startswith(lead, end):
+                found = (body, body_start)
+        if found is None:
+            return None
+        return self._joined(self._without_particle_word(*found))
+
+    def _owner(self, at: int) -> Span | None:
+        """"단양군의 올 시설 사업은", "영암군의 '…' 플랫폼이": the first body before ``at``
+        (within owner_chars) that a project belongs to — 의, then a project head or a quotation
+        mark soon after."""
+        agency = self.w.data["agency"]
+        reach = int(agency["owner_reach"])
+        for m in self.w.owner.finditer(self.text, max(0, at - int(agency["owner_chars"])), at):
+            name = m.group("name")
+            last = name.split()[-1]
+            if last in self.not_agency or last.endswith(self.not_agency_ends):
+                continue
+            if self.w.project_hint.search(self.text, m.end(), min(at, m.end() + reach)):
+                return Span(name, m.start("name"), m.end("name"))
+        return None
+
+    def _later_subject(self, s_end: int) -> Span | None:
+        """A lead sentence without a subject: the first subject named after it (within
+        later_chars): "…에 508억원이 투입된다. 해양수산부는 …"."""
+        reach = int(self.w.data["agency"]["later_chars"])
+        later = self._main(self._subjects(s_end, min(len(self.text), s_end + reach)))
+        return self._agency_of(later[0]) if later else None
 
     def _lead_body(self, before: int) -> Span | None:
         """A body that starts one of the first lines (a headline: "부산 기장군 ‘…’ 급물살")."""
@@ -275,10 +402,21 @@ class Finder:
         out = []
         for i, w in enumerate(ws):
             core = w.core
+            if i and (w.text in self.area_words or w.text in self.case_words):
+                # "임동 지역의", "고흥군 지역의 경우", "완도 항동리의 경우": the place before
+                prev = ws[i - 1]
+                if (w.text in self.area_words and not prev.particle
+                        and self._lead_place(prev.text)) or (
+                        w.text in self.case_words and prev.particle == "의"
+                        and self._lead_place(prev.core)):
+                    first = run_before(ws, i - 1, limit - 1, self._place_word)
+                    out.append(Found(ws[first].start, prev.core_end))
+                continue
             if core in self.around:
                 first = run_before(ws, i, limit - 1, self._place_word)
-                if first < i:
-                    out.append(Found(ws[first].start, w.core_end))
+                if first < i:  # ("…동 소재": the place without the word after it)
+                    out.append(Found(ws[first].start,
+                                     ws[i - 1].end if core in self.around_after else w.core_end))
                 elif i >= 2 and self.w.area.fullmatch(ws[i - 1].text):
                     # "벽교리 3만㎡ 부지에": the place before the area
                     first = run_before(ws, i - 1, limit - 1, self._place_word)
@@ -326,10 +464,16 @@ class Finder:
             if w.particle == "의" and not (nxt is not None
                                            and nxt.text.startswith(self.budget_words)):
                 continue  # "기존 도로의 유지" names what else is about ("…사업의 총사업비" not)
-            if not (w.particle or w.closed or nxt is None
+            if not (w.particle or w.closed or nxt is None or nxt.text in self.news_verbs
                     or not (self._plain(nxt) or self._project_head(nxt.core))):
-                continue  # the name goes on: "…혁신밸리 조성사업에"
+                continue  # the name goes on: "…혁신밸리 조성사업에" (not "… 건립 착수")
             first = run_before(ws, i, cfg["max_words"] - 1, free)
+            if (first == i and i and w.core in self.possessive_heads
+                    and ws[i - 1].text.endswith(self.possessive_particle)
+                    and len(ws[i - 1].text) > 2
+                    and not ws[i - 1].apart):
+                # "치유의 숲", "문화의 집": a short head after a word with 의 is one name
+                first = run_before(ws, i - 1, cfg["max_words"] - 2, free)
             if all(x.text in self.generic or x.text[:1].isdigit() for x in ws[first:i]) and (
                     self._nameless(w.core)):
                 continue  # "사업", "2차 사업", "구축사업": no name
@@ -339,11 +483,24 @@ class Finder:
                 start = ws[first].start
             if any(q.start <= start < q.end + 2 for q in quoted):
                 continue  # the words of a quoted name
+            told = w.particle in ("을", "를", "도") and self._acted_on(w.end)
+            # "…청사도 공정률 85%로 …": 도 marks a topic too, opening the sentence with no
+            # action after it
             out.append(Found(start, w.core_end, w.particle in ("에", "에는", "에도"),
-                             w.particle in ("은", "는", "에는"),
-                             told=w.particle in ("을", "를", "도") and self._acted_on(w.end),
-                             role=w.particle in ("로", "으로")))
+                             w.particle in ("은", "는", "에는")
+                             or (w.particle == "도" and not told and first == 0),
+                             told=told, role=w.particle in ("로", "으로")))
         return sorted(out, key=lambda f: f.start)
+
+    def _relative(self, end: int, hi: int) -> list[Found]:
+        """"…83억원을 투입하는 미디어 파사드는": the words after the amount's relative verb."""
+        m = self.w.relative.match(self.text, end, hi)
+        if m is None:
+            return []
+        words = m.group(1).split()
+        if any(w in self.stop or w.endswith(self.stop_endings) for w in words):
+            return []
+        return [Found(m.start(1), m.end(1), topic=True)]
 
     def _acted_on(self, after: int) -> bool:
         """An action right after a name and its object particle: "…을 조성한다"."""
@@ -395,7 +552,7 @@ class Finder:
             return False
         if inner.endswith(self.heads):
             return True
-        return any(h in self.text[after:min(hi, after + 8)] for h in self.heads)
+        return self.head_pattern.search(self.text, after, min(hi, after + 8)) is not None
 
     def _several(self, pick: Found | None, found: list[Found]) -> bool:
         """"이들 다목적댐 사업", "…보강 등의 다목적댐 사업", "…사업과 …사업이": not one project."""
@@ -419,6 +576,27 @@ class Finder:
             if b.start - a.end <= 4 and between in cfg["joined"]:
                 return True
         return False
+
+    def _counted_next(self, s_end: int) -> bool:
+        """"…889억원을 투입해 … 구축에 나선다. … 공모에 11개 사업이 선정돼 …": the next sentence
+        of the paragraph counts the projects the amount goes to."""
+        if s_end >= len(self.text) or _PARAGRAPH.match(self.text, s_end):
+            return False
+        nxt = self.sentences.span(min(len(self.text) - 1, s_end + 1))
+        m = self.w.bundle.search(self.text, nxt[0], nxt[1])
+        return m is not None and self.w.project["count_word"] in m.group()
+
+    def _followed_by_several(self, pick: Found) -> bool:
+        """"…확장 사업 등에 32억원": a name followed by 등 is one of several."""
+        after = self.text[pick.end:pick.end + 8].lstrip(_BETWEEN_NAME_AND_AMOUNT)
+        if after.startswith(tuple(self.w.project["several_after"])):
+            return True
+        # "희망도서관과 용강도서관 건립비 44억원": joined to another name after it
+        m = _JOINED_NEXT.match(self.text, pick.end)
+        if m is None or m.group(1) not in self.w.project["joined_particles"]:
+            return False
+        nxt = self._words(m.start(2), m.end(2))
+        return bool(nxt) and nxt[0].core.endswith(self.heads)
 
     def _joined_before(self, pick: Found) -> bool:
         """"학마루공원과 명일1동 샛마을공원 …", "군도 및 농어촌도로", "용담, 남강, 영천댐 …": the
@@ -486,6 +664,8 @@ class Finder:
         s_start, s_end = sentence
         regions, found = self._found(s_start, s_end)
         found = self._candidates(found, at, end, s_start, s_end)
+        # "…사업에 선정돼": a programme the amount's sentence names before it
+        programmes = [f for f in found if f.end <= at and f.at_e and not f.place]
         # a competition is not the project, unless the amount is written right after it
         # ("…공공임대주택 공모사업 310억 원")
         found = [f for f in found if not self._contest(f)
@@ -494,21 +674,41 @@ class Finder:
         if places:
             found = [f for f in found if not f.place] or places
         before = [f for f in found if f.end <= at]
-        after = [f for f in found if f.start >= end]
+        # an item of a list ("…에 448억원, …에 154억원을 투입해 …"): the names after it are
+        # the next items'
+        after = ([] if self.w.list_link.match(self.text, end) is not None
+                 else [f for f in found if f.start >= end])
         # "…을 들여 … 우곡사약수터 누리길을 조성한다": the object of the action comes first
         after.sort(key=lambda f: not f.told)
         near = [f for f in before if f.at_e and at - f.end <= _NEAR
                 and not regex.search(r"[,.]", self.text[f.end:at])]
         # "…조성사업 60억 원": the name right before the amount is its project
-        right = [f for f in before if at - f.end <= 2 and not self.text[f.end:at].strip()]
+        # ("‘…정비사업’ 150억원", "…센터(116억 원, …)": past a closing quote or an open bracket)
+        right = [f for f in before if at - f.end <= 3
+                 and not self.text[f.end:at].strip(_BETWEEN_NAME_AND_AMOUNT)]
         # "…체육관은 사업비 34억 원을 투입해 …": the sentence's topic, named before the amount
         topic = [f for f in before if f.topic]
         refer = self.w.refer_topic.search(self.text, s_start, s_end)
         if refer is not None and not topic:
             # "‘…’을 위해 추진한 이번 공사는 …": the name before the refer-back topic is it
             topic = [f for f in before if f.end <= refer.start()][-1:]
-        pick = (right[-1] if right else near[-1] if near else topic[-1] if topic
-                else after[0] if after else before[-1] if before else None)
+        # "…을 위해 508억원이 투입되고": what the amount is for, in its clause
+        purpose = [f for f in before if self.w.purpose.match(self.text, f.end)
+                   and not regex.search(r"[,.]", self.text[f.end:at])]
+        # "83억원을 투입하는 미디어 파사드는": the name the amount is spent on, head or not
+        relative = [] if right or near else self._relative(end, s_end)
+        told = after[:1] if after and after[0].told else []
+        pick = (right[-1] if right else near[-1] if near else relative[0] if relative
+                else topic[-1] if topic else told[0] if told else purpose[-1] if purpose
+                else None)
+        if pick is None and (after or before):
+            # "…타운은 지난해 선정됐다. 총 사업비 754억 원을 들여 …철도 개통에 따른 …": what
+            # the sentence before was about, over a name merely mentioned
+            prev, _ = self._earlier(s_start)
+            after_topic = [f for f in after if f.topic]
+            pick = (after_topic[0] if after_topic
+                    else prev if prev is not None and prev.topic and refer is None
+                    else after[0] if after else before[-1])
         refer_case = ((pick is None or self._bare_head(pick))
                       and self._refers_back(s_start, s_end)
                       or not (right or near) and refer is not None
@@ -518,15 +718,30 @@ class Finder:
         if refer_case:
             # "이 센터", "이번 사업은", "사업은 …": the project named before, even in the
             # paragraph before (a lead sentence stands alone)
-            earlier, earlier_regions = self._earlier(s_start, across=True)
+            head = self._refer_head(s_start, s_end)
+            earlier, earlier_regions = (self._earlier(s_start, across=True, head=head)
+                                        if head else (None, []))
+            if earlier is None:
+                earlier, earlier_regions = self._earlier(s_start, across=True)
             if earlier is not None:
                 if self._counted(earlier, listed=False):
                     return None, regions, True
                 return earlier, regions or earlier_regions, False
-        if self._several(pick, found):
+        if pick is not None and not refer_case and self._counted_next(s_end):
+            return None, regions, True
+        if self._several(pick, found) or (pick is not None and self._followed_by_several(pick)):
+            if pick is not None and pick.start >= end and programmes:
+                # "…개조 사업에 선정돼 43억 원으로 …확충과 …사업 등을 추진": the works after it
+                # are several; the programme named before it is what it funds
+                return programmes[-1], regions, False
             return None, regions, True
         if pick is None:
-            pick, earlier = self._earlier(s_start)
+            # "…센터를 건립한다": a head alone names the one named before with that head
+            head = self._head_alone(s_start, s_end)
+            pick, earlier = (self._earlier(s_start, across=True, head=head) if head
+                             else (None, []))
+            if pick is None:
+                pick, earlier = self._earlier(s_start)
             if pick is None:  # nothing in the paragraph: the one the story is about, before it
                 pick, earlier = self._earlier(s_start, across=True)
             if pick is not None and self._counted(pick):
@@ -561,22 +776,36 @@ class Finder:
     def _without_parts(self, found: list[Found], at: int) -> list[Found]:
         """``found`` without the works listed before "등" when a name follows it: "아스콘
         덧씌우기, 차선 도색, 가드레일 설치 등 안전 시설물 보수 사업" (the amount not between)."""
-        word = self.w.project["parts_word"]
         out: list[Found] = []
         chain: list[Found] = []  # names joined by commas so far
         for i, f in enumerate(found):
             chain.append(f)
             nxt = found[i + 1] if i + 1 < len(found) else None
             between = "" if nxt is None else self.text[f.end:nxt.start]
-            if nxt is not None and between.strip() == "," and not f.end <= at < nxt.start:
-                continue  # the list goes on
+            if nxt is not None and not f.end <= at < nxt.start and (
+                    between.strip() == "," or self._list_goes_on(between)):
+                continue  # the list goes on ("산책로, 흔들그네, 모래놀이터")
             if (nxt is not None and not f.end <= at < nxt.start
-                    and between.lstrip(" '’\"”").startswith(word + " ")):
+                    and (between.lstrip(" '’\"”").startswith(self.parts_starts)
+                         or self._listed_parts(between))):
                 chain = []  # the parts of the name that follows
                 continue
             out.extend(chain)
             chain = []
         return out
+
+    def _list_goes_on(self, between: str) -> bool:
+        """", 흔들그네, ": unnamed items between two names of one comma list."""
+        b = between.strip()
+        return (len(b) <= _PARTS_REACH and b.startswith(",") and b.endswith(",")
+                and not self.w.sentence_end.search(b))
+
+    def _listed_parts(self, between: str) -> bool:
+        """", 놀이대, 미끄럼틀 등을 포함한 ": more parts, unnamed, then the parts word — the
+        names before are parts too (a short stretch, commas only)."""
+        return (len(between) <= _PARTS_REACH and between.lstrip().startswith(",")
+                and (between.rstrip() + " ").endswith(self.parts_starts)
+                and not self.w.sentence_end.search(between))
 
     def _contest(self, f: Found) -> bool:
         """A competition the project won a place in ("…지원사업에 최종 선정돼", "…공모사업")."""
@@ -586,9 +815,9 @@ class Finder:
 
 
     def _bare_head(self, found: Found) -> bool:
-        """A name that is only a head: "체육관" (of "이 체육관은")."""
-        text = self.text[found.start:found.end]
-        return " " not in text and any(text == h for h in self.heads)
+        """A name that is only heads and actions: "체육관" (of "이 체육관은"), "청사 건립" (of
+        "이 청사 건립에")."""
+        return all(w in self.head_words for w in self.text[found.start:found.end].split())
 
     def _refers_back(self, lo: int, hi: int) -> bool:
         return self.w.refer_back.search(self.text, lo, hi) is not None
@@ -598,21 +827,42 @@ class Finder:
         key = (lo, hi)
         found = self._found_cache.get(key)
         if found is None:
-            ws = self._words(lo, hi)
+            ws = self._words_cache[key] = self._words(lo, hi)
             regions = self.regions(ws)
             found = self._found_cache[key] = (regions, self.projects(ws, regions, lo, hi))
         return found
 
-    def _earlier(self, s_start: int, across: bool = False) -> tuple[Found | None, list[Found]]:
+    def _refer_head(self, lo: int, hi: int) -> str:
+        """"이 청사 건립에": the head a refer-back phrase names ("청사"), else ""."""
+        m = self.w.refer_back.search(self.text, lo, hi)
+        if m is None:
+            return ""
+        last = m.group().split()[-1]
+        return max((h for h in self.heads if last.endswith(h)), key=len, default="")
+
+    def _head_alone(self, lo: int, hi: int) -> str:
+        """A project head written alone with a particle in ``text[lo:hi]`` ("센터를"), else ""."""
+        ws = self._words_cache.get((lo, hi))
+        if ws is None:
+            ws = self._words(lo, hi)
+        for w in ws:
+            if w.particle and w.core in self.head_words and w.core not in self.actions:
+                return w.core
+        return ""
+
+    def _earlier(self, s_start: int, across: bool = False, head: str = ""
+                 ) -> tuple[Found | None, list[Found]]:
         """The last project named before, in the same paragraph (이 사업, 이번 사업 …); with
-        ``across``, within ``refer_chars`` before whatever the paragraphs."""
-        key = (s_start, across)
+        ``across``, within ``refer_chars`` before whatever the paragraphs; with ``head``, the
+        last one whose name ends in it."""
+        key = (s_start, across, head)
         found = self._earlier_cache.get(key)
         if found is None:
-            found = self._earlier_cache[key] = self._look_back(s_start, across)
+            found = self._earlier_cache[key] = self._look_back(s_start, across, head)
         return found
 
-    def _look_back(self, s_start: int, across: bool) -> tuple[Found | None, list[Found]]:
+    def _look_back(self, s_start: int, across: bool, head: str = ""
+                   ) -> tuple[Found | None, list[Found]]:
         para = (max(0, s_start - self.w.project["refer_chars"]) if across
                 else self._paragraph_start(s_start))
         nearest: tuple[Found | None, list[Found]] = (None, [])
@@ -632,30 +882,90 @@ class Finder:
             if nearest[0] is not None and self.w.topic_hint.search(self.text, lo, hi) is None:
                 continue  # only a topic would count now, and none can be named here
             regions, found = self._found(lo, hi)
+            bodies = self._named(lo, hi) if head else []
             found = [f for f in found
-                     if not (self._bare_head(f) or self._contest(f) or f.role)]
+                     if not (self._bare_head(f) or self._contest(f) or f.role)
+                     and (not head or (self.text[f.start:f.end].endswith(head) and not any(
+                         b.start < f.end and f.start < b.end for b in bodies)))]
             topic = [f for f in found if f.topic]
             if topic:  # "…센터는 …": what an earlier sentence was about
                 return topic[0], regions
+            if nearest[0] is not None:
+                same = self._same_name_quoted(nearest[0], found)
+                if same is not None:  # "…도로개설공사 개통" after "'용유 …호선 도로개설공사'"
+                    nearest = (same, regions)
             if found and nearest[0] is None:
+                told = [f for f in found if f.told]
+                if told:  # "…신청사 건립을 추진 중이다. 사업비는 …": what was just done
+                    return told[-1], regions
                 quoted = [f for f in found if f.quoted]  # "‘…’ 건립사업을 착공"
                 nearest = (quoted[0] if quoted else found[-1], regions)
         return nearest
 
+    def _same_name_quoted(self, named: Found, found: list[Found]) -> Found | None:
+        """A quoted name in ``found`` ending in the same word as the unquoted ``named``: the
+        proper name a later short mention stands for."""
+        if named.quoted:
+            return None
+        last = self.text[named.start:named.end].split()[-1]
+        for f in found:
+            if f.quoted and self.text[f.start:f.end].split()[-1] == last:
+                return f
+        return None
+
     def _leading_place(self, project: Found) -> list[Found]:
         """"전동면 복합커뮤니티센터": the place word(s) a project's name starts with."""
-        ends = tuple(self.w.region["lead_ends"])
         ws = self.text[project.start:project.end].split()
         n = 0
-        while (n < len(ws) - 1 and len(ws[n]) >= 3 and ws[n].endswith(ends)
-               and not ws[n].endswith(self.not_place_ends)
-               and not any(c.isdigit() for c in ws[n])):
+        while n < len(ws) - 1 and self._lead_place(ws[n]):
             n += 1
         if n == 0:
-            return []
+            return self._place_before(project)
         end = project.start + len(" ".join(ws[:n]))
         return [Found(project.start, end)] if self.text[project.start:end] == " ".join(ws[:n]) \
             else []
+
+    def _lead_place(self, word: str) -> bool:
+        """A place word a name may start with or follow: "전동면", "초전면", "백령도"."""
+        return (len(word) >= 3 and word.endswith(self.lead_ends)
+                and not self._not_place(word) and word not in self.not_agency
+                and not word.endswith(self.heads) and not any(c.isdigit() for c in word))
+
+    def _about_another(self, region: Found, project: Found) -> bool:
+        """A place named in an earlier sentence whose topic is another project ("신청사는 …
+        운동장 부지에 …. 인천애뜰 공영주차장은 …"): not the place of ``project``."""
+        span = self.sentences.span(region.start)
+        name = self.text[project.start:project.end]
+        if name in self.text[span[0]:span[1]]:
+            return False  # "…54번지에 들어설 예정인 상동초교와 …": it is named there
+        for f in self._found(span[0], span[1])[1]:
+            other = self.text[f.start:f.end]
+            if f.topic and other not in name and name not in other:
+                return True
+        return False
+
+    def _not_place(self, word: str) -> bool:
+        """"활동", "사회활동", "추진하면": no place — one of not_place, or a word ending in one
+        two or more characters before it (a village one character longer is a place: "초전면"
+        is not "전면"), or in a verb form of not_place_ends."""
+        return (word in self.not_place or word.endswith(self.not_place_ends)
+                or any(word.endswith(n) for n in self.not_place if len(word) >= len(n) + 2))
+
+    def _place_before(self, project: Found) -> list[Found]:
+        """"초전면 ‘대장 …정비사업’에", "여수시 관내 ‘…’": the place word right before a name."""
+        lo = max(0, project.start - 16)
+        head = self.text[lo:project.start]
+        stripped = head.rstrip(_OPENING)
+        words = stripped.split()
+        if not words or len(stripped) == len(head):  # no space or quote between: one word
+            return []
+        last = words[-1]
+        if last in self.inside_words and len(words) >= 2:  # "여수시 관내 ‘…’"
+            last = words[-2]
+        if not self._lead_place(last):
+            return []
+        end = lo + stripped.rfind(last) + len(last)
+        return [Found(end - len(last), end)]
 
     def _earlier_regions(self, s_start: int, across: bool = False) -> list[Found]:
         """The place named last before ``s_start`` in its paragraph (the sentence that named
@@ -720,10 +1030,14 @@ class Finder:
         m = _PARAGRAPH.search(self.text, at, stop)
         return start, (stop if m is None else m.start())
 
-    def record(self, at: int, end: int) -> Record:
+    def record(self, at: int, end: int, summed: bool = False) -> Record:
+        """The record of the funded total at [at, end); ``summed``: it is the sum of a list of
+        amounts ("…에 80억원 등 106억원"), several projects."""
         sentence = self._sentence(at)
-        agency = self.agency(at, sentence)
         found, regions, _ = self.project(at, end, sentence)
+        if summed:
+            found = None
+        agency = self.agency(at, sentence, found)
         region = None
         taken = [agency] if agency is not None else []
         regions = [r for r in regions if not any(t.start < r.end and r.start < t.end
@@ -735,6 +1049,8 @@ class Finder:
             regions = self._earlier_regions(sentence[0])
         if not regions and self.w.region["reach"]:
             regions = self._earlier_regions(sentence[0], across=True)
+        if regions and found is not None and regions[0].end <= sentence[0] <= found.start:
+            regions = [r for r in regions if not self._about_another(r, found)]
         if regions:
             anchor = found.start if found is not None else at
             best = min(regions, key=lambda r: min(abs(r.end - anchor), abs(r.start - anchor)))

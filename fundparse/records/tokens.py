@@ -38,11 +38,29 @@ class Word:
     apart: bool = False  # a tab or line break before it: a table cell or line of its own
 
 
-def words(text: str, start: int, end: int, is_head) -> list[Word]:
-    """The words of ``text[start:end]``; ``is_head(core)`` says which cores may lose a particle."""
+_WITH_EXTRA: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = {}
+
+
+def _particles_by_last(extra: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """PARTICLES and ``extra`` (a configuration's: the copula 이다 …) by their last character,
+    longest first (built once per ``extra``)."""
+    by_last = _WITH_EXTRA.get(extra)
+    if by_last is None:
+        by_last = {}
+        for p in sorted(set(PARTICLES) | set(extra), key=len, reverse=True):
+            by_last[p[-1]] = by_last.get(p[-1], ()) + (p,)
+        if len(_WITH_EXTRA) > 16:
+            _WITH_EXTRA.clear()
+        _WITH_EXTRA[extra] = by_last
+    return by_last
+
+
+def words(text: str, start: int, end: int, is_head, extra: tuple[str, ...] = ()) -> list[Word]:
+    """The words of ``text[start:end]``; ``is_head(core)`` says which cores may lose a particle
+    (one of PARTICLES, or of ``extra``)."""
     out: list[Word] = []
     append = out.append
-    by_last = _BY_LAST
+    by_last = _particles_by_last(extra) if extra else _BY_LAST
     for m in _RAW.finditer(text, start, end):
         raw = m.group()
         raw_start, raw_end = m.span()

@@ -24,8 +24,16 @@ class RecordWords:
     lead: re.Pattern               # "부산 기장군 ‘교육행복타운’ …": a body starting a line
     mention: re.Pattern            # "천안시 업성저수지 …": a body named without a particle
     issuer: re.Pattern             # "인천광역시 보도자료"
+    owner: re.Pattern              # "단양군의 …": a body a project belongs to
+    joint: re.Pattern              # "진주시와 " right before another body
+    owner_clause: re.Pattern       # "대전 서구가 추진해온 ‘": a body carrying out what follows
+    owner_verb: re.Pattern         # "추진해온": where such a clause may be (found first)
     funded_verb: regex.Pattern     # after a total (and its parts in brackets)
     source_verb: regex.Pattern     # after a source named alone: "국비 16억 원을 확보"
+    list_link: regex.Pattern       # after an item of a list of amounts: ", ", ") 등 "
+    means: regex.Pattern           # after an amount spent on something: "…원으로 … 추진"
+    sentence_end: regex.Pattern    # between two items of one list there is none
+    list_sum: regex.Pattern        # before the sum of a list: "…80억원 등 "
     bundle: regex.Pattern          # "12곳", "등 50건"
     ordinal: regex.Pattern         # "2단계", "4차로": figures kept inside a name
     address: regex.Pattern         # "315-7번지", "1081의": a lot number inside a place
@@ -34,6 +42,8 @@ class RecordWords:
     refer_topic: regex.Pattern     # "이번 사업은", "이 센터는": the sentence is about the one before
     bundle_target: regex.Pattern   # "마을 10곳을 대상으로"
     contest: regex.Pattern         # after a name: "에 최종 선정", "에 공모"
+    relative: regex.Pattern        # after an amount: "…을 투입하는 미디어 파사드는"
+    purpose: regex.Pattern         # after a name: "을 위해"
     action: regex.Pattern          # after a name and 을/를: "조성한다", "짓는다"
     region_hint: re.Pattern        # a stretch without it names no place (a quick test)
     project_hint: re.Pattern       # … and without this no project
@@ -61,6 +71,7 @@ class Lexicon:
     def __init__(self, data: dict):
         project, region = data["project"], data["region"]
         self.heads = tuple(project["heads"]) + tuple(project["actions"])
+        self.head_pattern = re.compile(_alternation(self.heads))
         self.generic = frozenset(project["generic"])
         self.actions = frozenset(project["actions"])
         self.bare_words = sorted(self.generic | self.actions, key=len, reverse=True)
@@ -74,11 +85,21 @@ class Lexicon:
         self.not_agency_ends = tuple(data["agency"]["not_agency_ends"])  # "군하지구"
         self.clause_verbs = tuple(data["agency"]["clause_verbs"])  # "…부가 추진하는"
         self._heads: dict[str, bool] = {}   # word -> is_head, kept across documents
+        self._ends: dict[str, bool] = {}    # word -> ends_in_head, likewise
 
     def project_name(self, word: str) -> bool:
         """A word that ends a project's name: a project head or an action, more than a head
         alone ("…조성사업", "상동초교"; not "사업", "지원")."""
         return word.endswith(self.heads) and word not in self.generic
+
+    def ends_in_head(self, word: str) -> bool:
+        """``word.endswith(self.heads)``, remembered (the heads are many)."""
+        known = self._ends.get(word)
+        if known is None:
+            if len(self._ends) > _KEEP:
+                self._ends.clear()
+            known = self._ends[word] = word.endswith(self.heads)
+        return known
 
     def is_head(self, core: str) -> bool:
         """A word a particle may come off: a project head, a place word, 일원/내 …."""
@@ -87,7 +108,7 @@ class Lexicon:
             if len(self._heads) > _KEEP:
                 self._heads.clear()
             known = self._heads[core] = (
-                core.endswith(self.heads) or core in self.around or core in self.inside
+                self.ends_in_head(core) or core in self.around or core in self.inside
                 or (core.endswith(self.place_ends) and core not in self.not_place))
         return known
 
@@ -105,18 +126,31 @@ def record_words(extensions: str = "{}") -> RecordWords:
     agency = data["agency"]
     heads = _alternation(agency["heads"])
     upper = (rf"(?:[가-힣]{{1,10}}(?:{_alternation(agency['upper_heads'])})"
-             rf"|{_alternation(agency['upper'])})")
-    name = rf"(?:{upper}\s){{0,2}}[가-힣]{{1,14}}?(?:{heads})"
+             rf"|{_alternation(agency['upper'])}|[A-Z][A-Za-z-]{{1,12}})")
+    marks = _alternation(agency["company_marks"])
+    # "한국토지주택공사(LH)": the name's own abbreviation; "㈜한빛건설", "새길산업㈜": a company
+    own = rf"(?:\([A-Z][A-Za-z&-]{{0,{int(agency['abbreviation_chars']) - 1}}}\))?"
+    name = (rf"(?:(?:{upper}\s){{0,2}}[가-힣]{{1,14}}?(?:{heads}){own}"
+            rf"|(?:{marks})[가-힣A-Za-z]{{2,14}}|[가-힣A-Za-z]{{2,14}}?(?:{marks})"
+            rf"|{_alternation(agency['latin'])})")
     particles = (rf"(?:\([^()\n\d]{{1,{int(agency['aside_chars'])}}}\))?"
                  rf"(?:{_alternation(agency['particles'] + agency['sources'])})")
     after = _alternation(data["issuer"]["after"])
     # "12곳", "등 50건", and "5개 공원", "31개 노후공원": a count of things a project is
     counters = (_alternation(data["project"]["bundle_counters"])
-                + rf"|개(?:의)?\s?[가-힣]{{0,6}}(?:{_alternation(data['project']['heads'])})")
+                + rf"|개(?:의)?\s?(?:[가-힣]{{1,6}}\s)?[가-힣]{{0,6}}"
+                  rf"(?:{_alternation(data['project']['heads'])})")
     return RecordWords(
         data=data,
         # the standard library's re: these run over whole documents, and it is faster there
         agency=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?:{particles})(?=[\s,])"),
+        owner=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})의\s"),
+        owner_verb=re.compile(_alternation(agency["owner_verbs"])),
+        owner_clause=re.compile(
+            rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?:\([^()\n\d]{{1,30}}\))?(?:이|가|에서)\s"
+            rf"(?:{_alternation(agency['owner_verbs'])})\s['‘\"“「]?"),
+        joint=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})"
+                         rf"(?:{_alternation(agency['joined'])})\s+$"),
         headline=re.compile(rf"^[ \t\[\(【]*(?P<name>{name}),\s", re.M),
         mention=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?=[\s,·])"),
         lead=re.compile(rf"^[ \t\[\(【]*(?P<name>{name})(?=[\s,‘'\"“「])", re.M),
@@ -125,9 +159,19 @@ def record_words(extensions: str = "{}") -> RecordWords:
         issuer=re.compile(rf"^[\s\[\(<【]*(?P<name>{name})[\s\]\)>】]*(?:{after})", re.M),
         funded_verb=_after_total(data["funded"]["verbs"]),
         source_verb=_after_total(data["funded"]["source_verbs"]),
-        bundle=regex.compile(rf"(?<![\d,.])\d[\d,]*\s?(?:{counters})(?![가-힣]*(?:원|억|만))"
-                             rf"(?=\s|에|을|를|의|이|가|과|와|,|$)"),
-        ordinal=regex.compile(rf"\d+(?:{_alternation(data['project']['ordinal'])})"),
+        list_link=regex.compile(
+            rf"\)?[ \t]*(?:\([^()\n]{{0,80}}\))?[ \t]*(?:{_alternation(data['funded']['list_links'])})"),
+        list_sum=regex.compile(
+            rf"(?:원|억|만)\)?\s*(?:{_alternation(data['project']['sum_words'])})\s*$"),
+        sentence_end=regex.compile(r"[.!?](?:\s|$)|다\s|\n[ \t]*\n"),
+        means=regex.compile(
+            rf"\s?(?:의\s?(?:{_alternation(data['funded']['means_nouns'])}))?\s?(?:으로|로)\s"
+            rf"(?:[^.!?\n]|\n(?![ \t]*\n)){{0,{int(data['funded']['means_chars'])}}}?"
+            rf"(?:{_alternation(data['funded']['means_verbs'])})"),
+        bundle=regex.compile(rf"(?<![\d,.])(?!1(?![\d,]))\d[\d,]*\s?(?:{counters})(?![가-힣]*(?:원|억|만))"
+                             rf"(?=\s|에|을|를|의|이|가|과|와|,|\(|$)"),
+        ordinal=regex.compile(rf"\d+(?:{_alternation(data['project']['ordinal'])})"
+                              rf"|(?:{_alternation(data['project']['ordinal_prefix'])})\d+[가-힣]+"),
         address=regex.compile(data["region"]["address"]),
         area=regex.compile(data["region"]["area"]),
         refer_topic=regex.compile(
@@ -140,6 +184,12 @@ def record_words(extensions: str = "{}") -> RecordWords:
         bundle_target=regex.compile(
             rf"(?<![\d,.])\d[\d,]*\s?(?:{counters})"
             rf"(?:{_alternation(data['project']['bundle_targets'])})"),
+        relative=regex.compile(
+            rf"\)?\s*(?:을|를|이|가)?\s*(?:{_alternation(data['project']['relative_verbs'])})\s+"
+            rf"((?:[가-힣A-Za-z·]+\s+){{0,{int(data['project']['relative_words']) - 1}}}?"
+            rf"[가-힣A-Za-z·]+?)(?:{_alternation(data['project']['relative_particles'])})(?=\s)"),
+        purpose=regex.compile(
+            rf"['’”」』>》〉]?\s?(?:{_alternation(data['project']['purpose_after'])})(?![가-힣])"),
         contest=regex.compile(rf"\s?['’”」』>》〉]?\s?(?:{_alternation(data['project']['contest_after'])})"),
         action=regex.compile(
             rf"\s(?:{_alternation(data['project']['actions'] + data['project']['object_verbs'])})"),
