@@ -287,14 +287,19 @@ def _load() -> dict[tuple, tuple]:
 
 
 def _read(path: Path | None) -> dict[tuple, tuple]:
+    return read_table(path, _HEADER)
+
+
+def read_table(path: Path | None, header: bytes) -> dict:
+    """A checksummed table written by write_table; empty when absent, damaged or foreign."""
     if path is None:
         return {}
     try:
         data = path.read_bytes()
     except OSError:
         return {}
-    head = len(_HEADER) + 9
-    if data[:head] != _HEADER + b"%08x\n" % zlib.crc32(data[head:]):
+    head = len(header) + 9
+    if data[:head] != header + b"%08x\n" % zlib.crc32(data[head:]):
         return {}
     try:
         table = marshal.loads(data[head:])
@@ -305,37 +310,50 @@ def _read(path: Path | None) -> dict[tuple, tuple]:
 
 def _save() -> None:
     """Write the file again with this process's new patterns first (at exit)."""
-    path = _cache_file()
-    if path is None or not _new:
+    flush(_cache_file(), _HEADER, _new, _used, _lock,
+          lambda key, args: len(marshal.dumps((key, args))), _MAX_BYTES, ".patterns-")
+
+
+def flush(path: Path | None, header: bytes, new: dict, used: set, lock, size_of, max_bytes: int,
+          prefix: str) -> None:
+    """Write a cache table again: this process's new entries first, then those it used from
+    the file, then the rest of the file, up to max_bytes."""
+    if path is None or not new:
         return
-    with _lock:
-        mine = dict(_new)
-        _new.clear()
-    before = _read(path)
-    order = [*mine.items(), *((k, before[k]) for k in _used if k in before), *before.items()]
-    table: dict[tuple, tuple] = {}  # this process's patterns first, then those kept from before
+    with lock:
+        mine = dict(new)
+        new.clear()
+    before = read_table(path, header)
+    order = [*mine.items(), *((k, before[k]) for k in used if k in before), *before.items()]
+    write_table(path, header, order, size_of, max_bytes, prefix)
+
+
+def write_table(path: Path, header: bytes, order, size_of, max_bytes: int, prefix: str) -> None:
+    """Write (key, value) pairs, the first of each key and no more than max_bytes by size_of,
+    checksummed, atomically; an unwritable folder costs only speed."""
+    table: dict = {}
     size = 0
-    for key, args in order:
+    for key, value in order:
         if key in table:
             continue
-        size += len(marshal.dumps((key, args)))
-        if size > _MAX_BYTES:
+        size += size_of(key, value)
+        if size > max_bytes:
             break
-        table[key] = args
+        table[key] = value
     try:
         import tempfile
 
         body = marshal.dumps(table)
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".patterns-", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as out:
-                out.write(_HEADER + b"%08x\n" % zlib.crc32(body) + body)
+                out.write(header + b"%08x\n" % zlib.crc32(body) + body)
             os.replace(tmp, path)
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise
-    except Exception:  # an unwritable cache folder costs only speed
+    except Exception:
         return
 

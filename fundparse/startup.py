@@ -144,54 +144,14 @@ def _load() -> dict:
 
 
 def _read(path: Path | None) -> dict:
-    if path is None:
-        return {}
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return {}
-    head = len(_HEADER) + 9
-    if data[:head] != _HEADER + b"%08x\n" % zlib.crc32(data[head:]):
-        return {}
-    try:
-        table = marshal.loads(data[head:])
-    except Exception:
-        return {}
-    return table if isinstance(table, dict) else {}
+    from fundparse import patterns  # the file format is the compiled patterns' one
+
+    return patterns.read_table(path, _HEADER)
 
 
 def _save() -> None:
     """Write the file again with this process's new entries first (at exit)."""
-    path = _cache_file()
-    if path is None or not _new:
-        return
-    with _lock:
-        mine = dict(_new)
-        _new.clear()
-    before = _read(path)
-    order = [*mine.items(), *((k, before[k]) for k in _used if k in before), *before.items()]
-    table: dict = {}
-    size = 0
-    for key, value in order:
-        if key in table:
-            continue
-        size += len(value) + len(str(key[-1]))
-        if size > _MAX_BYTES:
-            break
-        table[key] = value
-    try:
-        import tempfile
+    from fundparse import patterns  # the same file format as the compiled patterns'
 
-        body = marshal.dumps(table)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".startup-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(_HEADER + b"%08x\n" % zlib.crc32(body) + body)
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-    except Exception:  # an unwritable cache folder costs only speed
-        return
+    patterns.flush(_cache_file(), _HEADER, _new, _used, _lock,
+                   lambda key, value: len(value) + len(str(key[-1])), _MAX_BYTES, ".startup-")
