@@ -283,6 +283,7 @@ class SplitForms:
     clause_adding: tuple  # a clause after a total opened so: its parts must add up
     any_source_openers: tuple  # a next sentence opened so may name any source
     each_words: tuple  # after payers joined by a dot: each pays the figure ("도·군비 각 25%")
+    not_payer_endings: tuple = ()  # a word ending so names no payer outside the taxonomy (포함한)
 
 
 def split_forms(words: Tables) -> SplitForms:
@@ -299,7 +300,8 @@ def _split_forms(table_json: str) -> SplitForms:
                       opener_cues=tuple(table["opener_cues"]),
                       metro=table["metro"], clause_adding=tuple(table["clause_adding"]),
                       any_source_openers=tuple(table["any_source_openers"]),
-                      each_words=tuple(table.get("each_words", ())))
+                      each_words=tuple(table.get("each_words", ())),
+                      not_payer_endings=tuple(table.get("not_payer_endings", ())))
 
 
 @dataclass(frozen=True)

@@ -516,7 +516,9 @@ class SplitReader:
         """A word outside the taxonomy that may name a payer in a list: no money noun, not glued
         to a number (2026년도), not qualifying a source before it (지방자치단체 이전수입)."""
         at = label.start()
-        if self.names_money(label.group("label")) or at > 0 and self.text[at - 1].isdigit():
+        word = label.group("label")
+        if (self.names_money(word) or word.endswith(self.forms.not_payer_endings)
+                or at > 0 and self.text[at - 1].isdigit()):
             return False
         before = self.forms.qualifier_before.search(self.text, max(sentence_start, at - 12), at)
         return before is None or self.source_category(before.group().strip(), at) is None
