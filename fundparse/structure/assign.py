@@ -605,10 +605,11 @@ class SumAssigner:
         money are no parts of it ("국비 예산은 4862억 원이며 도비는 1241억 원이다": no 국비
         holds a 도비); they stand on their own again, for a total that holds both."""
         out = []
+        starts = [f.amount.start for f in facts]  # facts are in text order
         for f in facts:
             info = f.split
             out.append(f)
-            if info is not None and self._outgrown(f, facts):
+            if info is not None and self._outgrown(f, facts, starts):
                 f.split = None  # "국비 33억원(총사업비 66억원, …)": no part is bigger than its whole
                 out.extend(Fact(p.amount) for p in info.parts if p.amount is not None)
                 continue
@@ -668,7 +669,7 @@ class SumAssigner:
                 taken.add(id(f))
                 break
 
-    def _outgrown(self, f: Fact, facts: list[Fact]) -> bool:
+    def _outgrown(self, f: Fact, facts: list[Fact], starts: list[int]) -> bool:
         """A form's split with a part bigger than its total that is no source (a total named
         in its bracket, a figure of a clause after it), and no other total near that the parts
         add up to (those are moved there by _exact_over_partial)."""
@@ -680,14 +681,21 @@ class SumAssigner:
                 and (self.reader.source_category(p.label, p.start) is None or info.form == "clause")
                 for p in info.parts):
             return False
-        values = [p.value for p in info.parts]
-        if None in values or any(p.share is not None for p in info.parts):
-            return True
-        span = self.sentences.span(a.start)
+        return len(self._exact_homes(f, facts, starts)) != 1
+
+    def _exact_homes(self, f: Fact, facts: list[Fact], starts: list[int]) -> list[Fact]:
+        """The other totals of a form's split's sentence or the one before (across a paragraph
+        break too) that its parts, two or more of known value, add up to exactly."""
+        parts = f.split.parts
+        values = [p.value for p in parts]
+        if len(values) < 2 or None in values or any(p.share is not None for p in parts):
+            return []
+        span = self.sentences.span(f.amount.start)
         before = self.sentences.before(span)
         lo = before[0] if before is not None else span[0]
-        return not any(g is not f and lo <= g.amount.start < span[1] and g.amount.value == sum(values)
-                       and g.amount.currency == a.currency for g in facts)
+        window = facts[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, span[1])]
+        return [g for g in window if g is not f and g.split is None and _plain(g.amount)
+                and g.amount.currency == f.amount.currency and g.amount.value == sum(values)]
 
     def _exact_over_partial(self, facts: list[Fact]) -> None:
         """Parts a form read as a partial list of one total — or as the whole of a total they
@@ -705,13 +713,7 @@ class SumAssigner:
                 continue
             if not info.partial and sum(values) <= f.amount.value:
                 continue
-            span = self.sentences.span(f.amount.start)
-            before = self.sentences.before(span)  # across a paragraph break too
-            lo = before[0] if before is not None else span[0]
-            window = facts[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, span[1])]
-            exact = [g for g in window if g is not f and g.split is None and _plain(g.amount)
-                     and g.amount.currency == f.amount.currency
-                     and g.amount.value == sum(values)]
+            exact = self._exact_homes(f, facts, starts)
             if len(exact) == 1:
                 exact[0].split, f.split = SplitInfo(info.parts, False, info.form), None
             elif not exact and sum(values) > f.amount.value and info.form in self.forms.held_back:
