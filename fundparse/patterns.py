@@ -265,12 +265,19 @@ def _recording_compile():
                               original.__defaults__, original.__closure__)
 
 
-def _cache_file() -> Path | None:
+def cache_folder() -> str | None:
+    """The folder of fundparse's caches (compiled patterns, start-up code), or None when
+    they are turned off ($FUNDPARSE_CACHE_DIR set empty)."""
     folder = os.environ.get("FUNDPARSE_CACHE_DIR")
     if folder is None:
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
         folder = os.path.join(base, "fundparse")
-    if not folder:
+    return folder or None
+
+
+def _cache_file() -> Path | None:
+    folder = cache_folder()
+    if folder is None:
         return None
     version = getattr(regex, "__version__", "0")
     return Path(folder) / (f"patterns-regex{version}-py{sys.version_info[0]}{sys.version_info[1]}"

@@ -25,13 +25,12 @@ import builtins
 import contextlib
 import dataclasses
 import marshal
-import os
 import sys
 import threading
 import zlib
 from pathlib import Path
 
-__all__ = ["kept_code", "toml", "cache_folder"]
+__all__ = ["kept_code", "toml"]
 
 _MAX_BYTES = 2_000_000
 _HEADER = b"fundparse-startup 1\n"  # then the CRC-32 of the rest, in hex, and a newline
@@ -43,15 +42,6 @@ _new: dict = {}
 _used: set = set()
 _codes: dict[str, object] = {}  # source -> code object, this process
 _active = 0
-
-
-def cache_folder() -> str | None:
-    """The folder of fundparse's caches, or None when they are turned off."""
-    folder = os.environ.get("FUNDPARSE_CACHE_DIR")
-    if folder is None:
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        folder = os.path.join(base, "fundparse")
-    return folder or None
 
 
 @contextlib.contextmanager
@@ -128,7 +118,9 @@ def _remember(key: tuple, value: bytes) -> None:
 
 
 def _cache_file() -> Path | None:
-    folder = cache_folder()
+    from fundparse import patterns  # where the caches live is decided there
+
+    folder = patterns.cache_folder()
     if folder is None:
         return None
     return Path(folder) / (f"startup-{sys.implementation.cache_tag}-m{marshal.version}.bin")
