@@ -404,21 +404,25 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
 def _respective_years(facts: list[Fact], sentences: Sentences, text: str, forms,
                       attach: AttachForms) -> None:
     """Years paired in order with as many amounts listed right before them ("각각 1조4천5백억원과
-    3천4백20억원을 들여 2004년과 2001년에 각각 완성"): each amount's own end year."""
-    if not any(f.period is None for f in facts):
-        return
-    starts = [f.amount.start for f in facts]
-    for m in attach.respective_years.finditer(text):
-        years = m.captures("y")
-        s_start, _ = sentences.span(m.start())
-        listed = [f for f in facts[bisect.bisect_left(starts, s_start):bisect.bisect_left(starts, m.start())]
-                  if f.amount.per is None and f.amount.change is None][-len(years):]
-        if len(listed) != len(years) or any(f.period is not None for f in listed) or not all(
-                forms.list_gap.fullmatch(text, a.amount.end, b.amount.start)
-                for a, b in zip(listed, listed[1:])):
+    3천4백20억원을 들여 2004년과 2001년에 각각 완성"): each amount's own end year.  Looked for
+    only after amounts listed together, in their sentence."""
+    listed: list[Fact] = []  # the run of amounts joined as one list, ending at the current one
+    for i, f in enumerate(facts):
+        a = f.amount
+        if f.period is not None or a.per is not None or a.change is not None:
+            listed = []
             continue
-        for f, year, y0, y1 in zip(listed, years, m.starts("at"), m.ends("at")):
-            f.period = FoundPeriod(None, int(year), None, None, y0, y1, rank=1)
+        joined = listed and forms.list_gap.fullmatch(text, listed[-1].amount.end, a.start)
+        listed = [*listed, f] if joined else [f]
+        if len(listed) < 2:
+            continue
+        m = attach.respective_years.search(text, a.end, sentences.span(a.start)[1])
+        years = m.captures("y") if m is not None else ()
+        if len(years) != len(listed) or i + 1 < len(facts) and facts[i + 1].amount.start < m.start():
+            continue  # as many years as amounts, and no other amount between them
+        for g, year, y0, y1 in zip(listed, years, m.starts("at"), m.ends("at")):
+            g.period = FoundPeriod(None, int(year), None, None, y0, y1, rank=1)
+        listed = []
 
 
 # --- to the contract's objects ---------------------------------------------------------------
