@@ -41,6 +41,7 @@ class SumForms:
     source_after: regex.Pattern  # "은 특별교부세로": the source named after the amount
     label_before: regex.Pattern  # "국비 ", "정부가 ": the word right before the amount
     paid_before: regex.Pattern  # "복권기금으로 지원받은 ": a source, then a verb of paying
+    paid_share: regex.Pattern  # "시가 맡을 사업비는 ": a payer, a verb of paying, its share named
     aliased_before: regex.Pattern  # "행복도시특별회계(국비) ": a name, its alias in brackets
     actor_before: regex.Pattern  # "한국토지주택공사(LH)가 "
     total_cue: regex.Pattern  # "총 ", "모두 " right before a total (matched backwards)
@@ -111,6 +112,9 @@ def _sum_forms(table_json: str) -> SumForms:
             rf"(?<![가-힣])(?P<label>{WORD}){S}*[(（](?P<alias>[^()（）\n]{{1,16}})[)）]{S}*\Z"),
         paid_before=patterns.compile(
             rf"(?<![가-힣])(?P<label>{LAZY_WORD}){S}*(?:{alternation(paid) or '(?!)'}){S}*\Z"),
+        paid_share=patterns.compile(
+            rf"(?<![가-힣A-Za-z])(?P<label>[가-힣]+|[A-Z]{{2,}})"
+            rf"{expand(table.get('paid_share', '(?!)'), {'S': S})}{S}*\Z"),
         actor_before=patterns.compile(
             rf"(?<![가-힣A-Za-z])(?P<label>[가-힣]{{2,}}|[A-Z]{{2,}})(?:{S}*[(（][A-Za-z가-힣]{{1,12}}(?:{S}[A-Za-z가-힣]{{1,12}})?[)）])?"
             rf"(?:(?:{alternation(payers) or '(?!)'}){S}*(?:(?:{alternation(fillers) or '(?!)'}|{actor_object}){S}*)?"

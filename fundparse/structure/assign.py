@@ -142,6 +142,12 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
         category = payer_category(reader, forms, label, start)
         if category is not None:
             return label, category, paid.start(), end, True
+    paid = forms.paid_share.search(text, max(lo, head - 40), head)
+    if paid is not None:  # "시가 맡을 사업비는 166억원": one letter pays only where figures add up
+        label = paid.group("label")
+        category = payer_category(reader, forms, label, start)
+        if category is not None:
+            return label, category, paid.start(), end, len(label) > 1
     after = forms.source_after.match(text, end, hi)
     if after is not None and after.group("label") and _pays_next(reader, forms, after, hi):
         after = None  # "22억원은 복권기금으로 지원받은 12억원과 …": the source of the next figure
