@@ -466,11 +466,15 @@ class SumAssigner:
             elif (own is not None and own.start < a.start and self._stated(a)
                   and self.reader.source_category(own.label, own.start) is None):
                 own = None  # "충남도는 내년에 총사업비 1조1천2백억원을": who spends a stated total
-            if total.split is None:  # payers and a ratio: "100억 원은 국비와 지방비가 5:5로"
-                ratio = self._ratio(a, lo, hi, own)
-                if ratio is not None:
-                    total.split = ratio
-                    continue
+            # payers and a ratio: "100억 원은 국비와 지방비가 5:5로"; beside a list naming some
+            # of the whole, both ("…6대 4로 분담해 총 8억9000만 원 …, 이 중 교육지원청은 5억4000만 원")
+            ratio = self._ratio(a, lo, hi, own)
+            if ratio is not None:
+                if total.split is not None:
+                    ratio = SplitInfo(sorted([*ratio.parts, *total.split.parts], key=lambda p: p.start),
+                                      False, "sum")
+                total.split = ratio
+                continue
             spender = (own is not None and own.known and own.start < a.start
                        and (self.reader.source_category(own.label, own.start) is None
                             or self._topic_spends(own, a)))
@@ -864,9 +868,10 @@ class SumAssigner:
         if self._ratios is None:  # read once per document, where a ratio's cue is written
             self._ratios = (list(self.forms.ratio_shares.finditer(self.text))
                             if self.forms.ratio_cue.search(self.text) else [])
-        for m in self._ratios:
-            if not lo <= m.start() < hi:
-                continue
+        s_start, s_end = self.sentences.span(total.start)
+        near = sorted((m for m in self._ratios if lo <= m.start() < hi),  # its own sentence's first
+                      key=lambda m: (not s_start <= m.start() < s_end, abs(m.start() - total.start)))
+        for m in near:
             if own is not None and own.known and own.end <= m.start():
                 continue
             payers = m.captures("p")
