@@ -43,9 +43,11 @@ def _year(token: str | None, doc_date: dt.date | None, relative: dict[str, int])
     if token[0] in "'’‘`":
         two = int(token[1:])
         return 2000 + two if two < 70 else 1900 + two
-    if len(token) == 2:  # "지난 99년": a past year, in the century before the document's
+    if len(token) == 2:  # "지난 99년", "98년까지": the century nearest the document's year
         year = 2000 + int(token)
-        return year - 100 if year > (doc_date.year if doc_date else 2069) else year
+        if doc_date is None:
+            return year - 100 if year > 2069 else year
+        return year - 100 if abs(year - 100 - doc_date.year) < abs(year - doc_date.year) else year
     return int(token)
 
 
