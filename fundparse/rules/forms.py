@@ -80,6 +80,7 @@ class SumForms:
     share_before: regex.Pattern  # "전체의 64%(680억 원)": a part's share of an earlier total (n, dec)
     share_after: regex.Pattern  # "69억 7천만 원(7%)으로": the share in brackets after the figure
     share_reach: int  # how many sentences back that total may be
+    share_of_total: regex.Pattern  # "1805억원의 43.2%": a figure before is that share of it
     subject_payer: regex.Pattern  # "교육부는 … 3,020억 원을 지원한다": a source as the clause's subject
     pays_after: regex.Pattern  # "…원을 내년에 일괄 지원할": a verb of paying after the figure
     subject_reach: int  # how far back (characters) that subject may stand
@@ -158,6 +159,7 @@ def _sum_forms(table_json: str) -> SumForms:
         share_before=patterns.compile(expand(table.get("share_before", "(?!)"), {"S": S})),
         share_after=patterns.compile(expand(table.get("share_after", "(?!)"), {"S": S})),
         share_reach=int(table.get("share_reach", 0)),
+        share_of_total=patterns.compile(table.get("share_of_total", "(?!)")),
         subject_payer=patterns.compile(expand(table.get("subject_payer", "(?!)"), {"S": S})),
         pays_after=patterns.compile(expand(table.get("pays_after", "(?!)"), {"S": S})),
         subject_reach=int(table.get("subject_reach", 0)),

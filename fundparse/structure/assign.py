@@ -179,15 +179,15 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
 
 
 def _subject_payer(reader: SplitReader, forms: SumForms, head: int, start: int,
-                   end: int) -> tuple[str, str, int, int, bool] | None:
+                   end: int, stated: bool = False) -> tuple[str, str, int, int, bool] | None:
     """A source named as the subject of the figure's clause, farther back: "국고 지원금은 기존
     30%에서 20% 오른 364억 원으로" (no figure between; counted where the figures add up),
     "교육부는 … 3천700억원 중 약 1천500억원을 … 지원한다" (a verb of paying after the figure)."""
     text = reader.text
     s_start = reader.sentences.span(start)[0]
     lo = max(s_start, head - forms.subject_reach)
-    if lo >= head or forms.total_cue.search(text, max(s_start, head - 16), head) is not None:
-        return None
+    if lo >= head or not stated and forms.total_cue.search(text, max(s_start, head - 16), head):
+        return None  # a figure stated as a total, unless its share of a total is written
     pays = forms.pays_after.match(text, end) is not None
     for m in reversed(list(forms.subject_payer.finditer(text, lo, head, overlapped=True))):
         if reader.between(m.end(), head) and not pays:
@@ -560,6 +560,7 @@ class SumAssigner:
             total.split = SplitInfo(sorted(parts, key=lambda p: p.start), partial, "sum", precision)
             taken.update(id(c.fact) for c in chosen)
         self._share_of_earlier(facts, taken)
+        self._share_of_later(facts, taken)
         self._ditto(facts, taken)
         left = [f for f in facts if id(f) not in taken]
         self._paid_whole(left)
@@ -676,6 +677,43 @@ class SumAssigner:
                     g.split.parts = sorted([*g.split.parts, own.part()], key=lambda p: p.start)
                 else:
                     break
+                taken.add(id(f))
+                break
+
+    def _share_of_later(self, facts: list[Fact], taken: set[int]) -> None:
+        """A total stated after a figure, with the figure's share of it ("교육부는 … 총 781억원을
+        지원할 예정이다. 전체 사업비 1805억원의 43.2%에 해당하는 금액이다"): the figure of its
+        sentence or the one before that is that share (to half the share's last written digit)
+        is its part (to the share's last written digit: writers cut as often as they round),
+        paid by the source beside it or by the subject paying it."""
+        text = self.text
+        for i, g in enumerate(facts):
+            b = g.amount
+            if id(g) in taken or g.split is not None or not _plain(b) or b.change:
+                continue
+            m = self.forms.share_of_total.match(text, b.end)
+            if m is None:
+                continue
+            share = Decimal(m.group("n")) / 100
+            slack = Decimal(1) / Decimal(10) ** (len(m.group("dec") or "") + 2)  # cut or rounded
+            span = self.sentences.span(b.start)
+            before = self.sentences.before(span)
+            lo = before[0] if before is not None else span[0]
+            for f in reversed(facts[:i]):
+                a = f.amount
+                if a.start < lo:
+                    break
+                if (id(f) in taken or f.split is not None or not _plain(a) or a.currency != b.currency
+                        or a.value >= b.value or abs(b.value * share - a.value) > b.value * slack):
+                    continue
+                own = self.candidate(f)
+                if own is None or not own.known:
+                    head = a.chain_start if 0 <= a.chain_start <= a.start else a.start
+                    found = _subject_payer(self.reader, self.forms, head, a.start, a.end, stated=True)
+                    if found is None or not found[4]:
+                        break
+                    own = Candidate(f, *found)
+                g.split = SplitInfo([own.part()], True, "sum")
                 taken.add(id(f))
                 break
 
