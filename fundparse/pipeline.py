@@ -383,7 +383,11 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
         if after and attach.right_after.fullmatch(text, period.text_end, after[0].amount.chain_start):
             spent = None  # "…을 확보해 3년간 2천400억원을": the amount the period opens
 
-        target = (total[0] if total else spent or (after[0] if after else None)
+        # "2003년 착공하여 … 총사업비 417억원을 투자하여 … 2009년 준공": the amount it spans
+        inside = [f for f in here if period.text_start <= f.amount.start < period.text_end]
+        inside = [f for f in inside if _stated_total(f, text, s_start, attach)] or inside
+        target = (inside[0] if inside else total[0] if total else spent
+                  or (after[0] if after else None)
                   or (total_before[-1] if total_before else before[-1] if before else None))
         if before and attach.item_then.fullmatch(text, before[-1].amount.end, period.text_start):
             target = before[-1]  # "총 325억원 / ‘20.12∼’24.11 / …": an item's own period
