@@ -301,6 +301,42 @@ def _stated_total(fact: Fact, text: str, sentence_start: int, forms: AttachForms
                    for w in forms.total_words))
 
 
+def _bracket(text: str, pos: int, lo: int) -> tuple[int, int] | None:
+    """The bracket (open, close) that ``pos`` stands in, opened after ``lo``; None outside one."""
+    depth, at = 0, pos - 1
+    while at >= lo:
+        ch = text[at]
+        if ch in ")）":
+            depth += 1
+        elif ch in "(（":
+            if depth == 0:
+                break
+            depth -= 1
+        at -= 1
+    else:
+        return None
+    close = _BRACKET_CLOSE.search(text, pos)
+    return (at, close.start()) if close is not None else None
+
+
+def _same_item(a: Amount, period: FoundPeriod, text: str, lo: int) -> bool:
+    """An amount and a period after it in one bracket: "(3.66㎞.95억원.2012년 준공)"."""
+    inside = _bracket(text, a.start, lo)
+    return (inside is not None and a.end <= period.text_start and period.text_end <= inside[1]
+            and _bracket(text, period.text_start, lo) == inside)
+
+
+def _broken_down(a: Amount, owners: dict, period: FoundPeriod, text: str, lo: int) -> bool:
+    """An amount in a bracket closed before the period, opened right after another amount."""
+    inside = _bracket(text, a.start, lo)
+    if inside is None or inside[1] >= period.text_start:
+        return False
+    open_at = inside[0]
+    while open_at > lo and text[open_at - 1] in " \u00a0":
+        open_at -= 1
+    return open_at in owners
+
+
 def _beside(a: Amount, period: FoundPeriod, text: str, attach: AttachForms) -> bool:
     """An amount right before a period: "(250억 원)을 2030년 완료 목표로"."""
     return a.end <= period.text_start and attach.right_before.fullmatch(
@@ -348,7 +384,8 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
         free = [f for f in window if f.period is None and f.fiscal_year is None
                 and (not period.funded or f.label in attach.spent_labels
                      or _spent(f.amount, period, s_end, text, forms.funding_verb)
-                     or _beside(f.amount, period, text, attach))]
+                     or _beside(f.amount, period, text, attach)
+                     or _same_item(f.amount, period, text, s_start))]
         here = [f for f in free if f.amount.per is None and f.amount.change is None
                 # a rate (매년 …) or a difference ("계획보다 422억 원 늘어난") takes no period
                 and not _each(f.amount, text, attach)
@@ -367,6 +404,10 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
                 text, f.amount.end, q.text_start) is not None
             for q in later)]
         before = [f for f in here if f.amount.end <= period.text_start]
+        # "총 소요사업비는 약 38억(공사비 11억원, 보상비 27억원)으로 지난해 착공해": the figures
+        # of a bracket closed before the period are its owner's breakdown, not the period's
+        owners = {f.amount.end: f for f in before}
+        before = [f for f in before if not _broken_down(f.amount, owners, period, text, s_start)]
         own = [f for f in before if not attach.clause_end.search(text, f.amount.end, period.text_start)]
         if own and after and attach.clause_end.search(text, period.text_end, after[0].amount.start):
             after, before = [], own  # the period's own clause has an amount: it is that one's
@@ -393,6 +434,9 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
             target = before[-1]  # "총 325억원 / ‘20.12∼’24.11 / …": an item's own period
         elif before and attach.own_bracket.fullmatch(text, before[-1].amount.end, period.text_start):
             target = before[-1]  # "국비 10억원(캠핑장, ’13~’14)": in the amount's own bracket
+        elif before and (_same_item(before[-1].amount, period, text, s_start)
+                         or _beside(before[-1].amount, period, text, attach)):
+            target = before[-1]  # "(3.66㎞.95억원.2012년 준공)", "(127억원)을 2012년까지 준공"
         if target is None:
             continue
         target.period = period
