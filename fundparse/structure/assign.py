@@ -186,7 +186,7 @@ def _subject_payer(reader: SplitReader, forms: SumForms, head: int, start: int,
     text = reader.text
     s_start = reader.sentences.span(start)[0]
     lo = max(s_start, head - forms.subject_reach)
-    if lo >= head or not stated and forms.total_cue.search(text, max(s_start, head - 16), head):
+    if lo >= head or not stated and forms.total_cue.search(text, max(s_start, head - 32), head):
         return None  # a figure stated as a total, unless its share of a total is written
     pays = forms.pays_after.match(text, end) is not None
     for m in reversed(list(forms.subject_payer.finditer(text, lo, head, overlapped=True))):
@@ -991,7 +991,7 @@ class SumAssigner:
     def _stated(self, a: Amount) -> bool:
         """An amount stated as a whole itself: a total cue right before it."""
         s_start = self.sentences.span(a.start)[0]
-        return (self.forms.total_cue.search(self.text, max(s_start, a.start - 16), a.start) is not None
+        return (self.forms.total_cue.search(self.text, max(s_start, a.start - 32), a.start) is not None
                 or self.forms.whole_after.match(self.text, a.end) is not None)
 
     def _last(self, total: Fact, s_start: int, s_end: int) -> bool:
