@@ -84,6 +84,8 @@ class SumForms:
     subject_payer: regex.Pattern  # "교육부는 … 3,020억 원을 지원한다": a source as the clause's subject
     pays_after: regex.Pattern  # "…원을 내년에 일괄 지원할": a verb of paying after the figure
     subject_reach: int  # how far back (characters) that subject may stand
+    from_payer: regex.Pattern  # "교육부로부터 …": a source named as where the money comes from
+    receives_after: regex.Pattern  # "…원의 사업비를 지원받게": a verb of receiving after the figure
 
 
 @lru_cache(maxsize=32)
@@ -164,6 +166,8 @@ def _sum_forms(table_json: str) -> SumForms:
         subject_payer=patterns.compile(expand(table.get("subject_payer", "(?!)"), {"S": S})),
         pays_after=patterns.compile(expand(table.get("pays_after", "(?!)"), {"S": S})),
         subject_reach=int(table.get("subject_reach", 0)),
+        from_payer=patterns.compile(expand(table.get("from_payer", "(?!)"), {"S": S})),
+        receives_after=patterns.compile(expand(table.get("receives_after", "(?!)"), {"S": S})),
         ratio_shares=patterns.compile(expand(table.get("ratio_shares", "(?!)"), {
             "S": S, "DOTS": DOTS, "P": table.get("ratio_payer", "(?!)"),
             "EQUAL": alternation(words("equal_shares")) or "(?!)"})),

@@ -191,7 +191,7 @@ def _subject_payer(reader: SplitReader, forms: SumForms, head: int, start: int,
     pays = forms.pays_after.match(text, end) is not None
     for m in reversed(list(forms.subject_payer.finditer(text, lo, head, overlapped=True))):
         if reader.between(m.end(), head) and not pays:
-            return None
+            break
         label = m.group("label")
         if len(label.split()[-1]) < 2:
             continue  # "시가 보상한": no one-letter code
@@ -199,6 +199,11 @@ def _subject_payer(reader: SplitReader, forms: SumForms, head: int, start: int,
             category = reader.source_category(word, start)
             if category is not None:
                 return word, category, head, end, pays  # placed at its figure, far from it
+    if forms.receives_after.match(text, end) is not None:  # "교육부로부터 … 259억 원의 사업비를 지원받게"
+        for m in reversed(list(forms.from_payer.finditer(text, lo, head))):
+            category = payer_category(reader, forms, m.group("label"), start)
+            if category is not None and len(m.group("label")) > 1:
+                return m.group("label"), category, head, end, True
     return None
 
 
