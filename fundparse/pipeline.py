@@ -385,7 +385,8 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
                 and (not period.funded or f.label in attach.spent_labels
                      or _spent(f.amount, period, s_end, text, forms.funding_verb)
                      or _beside(f.amount, period, text, attach)
-                     or _same_item(f.amount, period, text, s_start))]
+                     or _same_item(f.amount, period, text, s_start)
+                     or attach.own_bracket.fullmatch(text, f.amount.end, period.text_start) is not None)]
         here = [f for f in free if f.amount.per is None and f.amount.change is None
                 # a rate (매년 …) or a difference ("계획보다 422억 원 늘어난") takes no period
                 and not _each(f.amount, text, attach)
