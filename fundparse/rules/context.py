@@ -138,20 +138,40 @@ def _sums(text, amounts, candidates, pats, accepted) -> None:
         inside = [a for a in window if a.end <= hi and a.currency == "KRW"]
         totals = {a.value for a in inside if a.high is None  # "총사업비 300억": bare, yet money
                   and any(u >= 10**8 for u in a.numeral.big_units)}
-        if not totals:
+        # the total stated in the sentence before ("국비 129억 원을 확보했다. … 2개 소(국비
+        # 40억)와 … 29개 소(89억)가"), for two or more parts adding up to it
+        before = _before(text, lo, pats)
+        earlier = set() if before is None else {
+            a.value for a in amounts[bisect.bisect_left(starts, before[0]):bisect.bisect_left(starts, lo)]
+            if a.currency == "KRW" and a.high is None and not a.bare and a.value not in totals}
+        if not totals and not earlier:
             continue
-        parts = sorted([(c[0], _amount(text, *c).value, c) for c in cands]
-                       + [(a.start, a.value, None) for a in inside if a.bare and a.value not in totals], key=lambda p: p[0])
-        parts = parts[:MAX_PARTS]
-        if sum(p[1] for p in parts) in totals:
-            _take(parts, accepted)
-            continue
-        for i in range(len(parts)):
-            running = parts[i][1]
-            for j in range(i + 1, len(parts)):
-                running += parts[j][1]
-                if running in totals:
-                    _take(parts[i:j + 1], accepted)
+        for pool, sums in ((totals, totals), (set(), earlier)):  # its own total's parts aside
+            parts = sorted([(c[0], _amount(text, *c).value, c) for c in cands]
+                           + [(a.start, a.value, None) for a in inside if a.bare and a.value not in pool],
+                           key=lambda p: p[0])[:MAX_PARTS]
+            if not sums:
+                continue
+            if sum(p[1] for p in parts) in sums and (len(parts) > 1 or sums is totals):
+                _take(parts, accepted)
+                continue
+            for i in range(len(parts)):
+                running = parts[i][1]
+                for j in range(i + 1, len(parts)):
+                    running += parts[j][1]
+                    if running in sums:
+                        _take(parts[i:j + 1], accepted)
+
+
+def _before(text: str, lo: int, pats: ContextPatterns) -> tuple[int, int] | None:
+    """The sentence before the one starting at ``lo`` (past blank lines), if any."""
+    at = lo - 1
+    while at > 0 and text[at].isspace():
+        at -= 1
+    if at <= 0:
+        return None
+    span = _sentence(text, at, pats)
+    return span if span[0] < lo and span[1] <= lo + 1 else None
 
 
 def _take(parts, accepted) -> None:
