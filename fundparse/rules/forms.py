@@ -109,8 +109,8 @@ def _sum_forms(table_json: str) -> SumForms:
             rf"{S}*(?:{alternation(links)}){S}*(?:(?:{alternation(between) or '(?!)'}){S}+)?"
             rf"(?P<label>{LAZY_WORD})(?:{alternation(ends)})?"
             rf"(?=[,，.\s)]|$)"),
-        label_before=patterns.compile(
-            rf"(?<![가-힣0-9])(?P<label>{WORD}(?:{S}{WORD}){{0,2}}){S}*[:：(（]?{S}*\Z"),
+        label_before=patterns.compile(  # not the 원 of the figure before: "27억 원·도비 18억 원"
+            rf"(?<![가-힣0-9])(?!원[{DOTS}])(?P<label>{WORD}(?:{S}{WORD}){{0,2}}){S}*[:：(（]?{S}*\Z"),
         aliased_before=patterns.compile(
             rf"(?<![가-힣])(?P<label>{WORD}){S}*[(（](?P<alias>[^()（）\n]{{1,16}})[)）]{S}*\Z"),
         paid_before=patterns.compile(
