@@ -218,16 +218,8 @@ def _stem(reader: SplitReader, word: str) -> str:
 def payer_category(reader: SplitReader, forms: SumForms, label: str, offset: int) -> str | None:
     """A payer's category: a source word (particles aside), else a place by its ending
     ("김포시" municipal, "경기도" provincial; a metropolitan city's 시 provincial)."""
-    category = reader.category(label, offset) or reader.unglued(label, offset)[1]
-    if category is not None:
-        return category
-    for ending, category in forms.place_payers:
-        name = label[: -len(ending)]
-        if label.endswith(ending) and len(name) >= 2:
-            if category == "municipal" and name in reader.words.metropolitan:
-                return "provincial"
-            return category
-    return None
+    return (reader.category(label, offset) or reader.unglued(label, offset)[1]
+            or reader.place_category(label))
 
 
 def _listed_category(reader: SplitReader, forms: SumForms, words: str, offset: int) -> str | None:

@@ -24,7 +24,7 @@ from fundparse import patterns
 from fundparse.model import CATEGORIES
 from fundparse.numerals import Numeral, elided_value, parse_numeral, parse_numerals
 from fundparse.rules.money import Amount
-from fundparse.rules.forms import SplitForms, expand, split_forms
+from fundparse.rules.forms import SplitForms, expand, split_forms, sum_forms
 from fundparse.rules.tables import DOTS
 from fundparse.rules.tables import Tables, load_tables, source_key
 from fundparse.structure.sentences import Sentences
@@ -119,6 +119,17 @@ class SplitReader:
             if place in self.words.metropolitan and fund in self.words.city_funds:
                 category = category.replace("municipal", "provincial")
         return category
+
+    def place_category(self, label: str) -> str | None:
+        """A place paying, by its ending ([sum] place_payers: "김포시" municipal, "경기도"
+        provincial), with at least two letters of name; a metropolitan city's 시 is provincial."""
+        for ending, category in sum_forms(self.words).place_payers:
+            name = label[: -len(ending)]
+            if label.endswith(ending) and len(name) >= 2:
+                if category == "municipal" and name in self.words.metropolitan:
+                    return "provincial"
+                return category
+        return None
 
     def unglued(self, label: str, offset: int) -> tuple[str, str | None]:
         """"국비는", "시비로", "정부가": a source word with a particle glued to it, and its
@@ -229,7 +240,7 @@ class SplitReader:
         if category is None:
             if not allow_unknown:
                 return None
-            category = "other"
+            category = self.place_category(label) or "other"  # "(정부 60%, 대구시 40%)"
         num_at = m.end()
         if self.text.startswith(("(", "（"), num_at) and self.text[num_at + 1:num_at + 2].isdigit():
             num_at += 1  # "지방비(1조3000억원)와 민간자본(2조5600억원)까지 합쳐 총 …"
