@@ -542,3 +542,14 @@ def test_table_year_columns_and_decrease():
         ("650", 650_000_000, "하천 정비", 2025, None),
         ("150", 150_000_000, "하천 정비", None, None),
     ]
+
+
+def test_an_increase_takes_the_revenue_parts_that_add_up_to_it():
+    text = ("추경예산안을 기정예산 대비 100억 원이 늘어난 2조 원 규모로 편성했다. "
+            "세입은 중앙정부이전수입 80억 원과 자체수입 20억 원을 반영했다.")
+    increase = next(m for m in fundparse.extract(text) if m.krw == 100 * EOK)
+    assert [(p.label, p.category, p.krw) for p in increase.splits] == [
+        ("중앙정부이전수입", "national", 80 * EOK), ("자체수입", "self", 20 * EOK)]
+    # one part, or parts short of it, make no split of an increase
+    short = "예산은 지난해보다 30억 원 늘어난 500억 원이다. 도비 10억 원과 시비 5억 원을 더 받는다."
+    assert all(not m.splits for m in fundparse.extract(short))

@@ -445,8 +445,12 @@ class SumAssigner:
                 if shares is not None and not shares.partial:
                     total.split = shares
                 continue
-            if id(total) in taken or not _plain(a) or a.change:
+            if id(total) in taken or not _plain(a) or a.change and total.split is not None:
                 continue
+            # an increase is a total only of two or more known parts adding up to it exactly
+            # ("1천475억 원이 늘어난 4조 5천42억 원 규모로 편성 … 세입은 중앙정부이전수입 1천377억 원과
+            # 지방자치단체이전수입 21억 원, 자체수입 77억 원을 반영")
+            increase = bool(a.change)
             if total.split is not None and not self._open(total):
                 continue
             lo, s_start, s_end, hi = self.window(a.start)
@@ -465,7 +469,7 @@ class SumAssigner:
                 own = None  # "충남도는 내년에 총사업비 1조1천2백억원을": who spends a stated total
             # payers and a ratio: "100억 원은 국비와 지방비가 5:5로"; beside a list naming some
             # of the whole, both ("…6대 4로 분담해 총 8억9000만 원 …, 이 중 교육지원청은 5억4000만 원")
-            ratio = self._ratio(a, lo, hi, own)
+            ratio = None if increase else self._ratio(a, lo, hi, own)
             if ratio is not None:
                 if total.split is not None:
                     ratio = SplitInfo(sorted([*ratio.parts, *total.split.parts], key=lambda p: p.start),
@@ -531,8 +535,11 @@ class SumAssigner:
                     exact = self._adding_up(total, near + wide, s_start, s_end)
                     if exact is not None and (not exact[2] or self._tied_back(exact[0])):
                         found = exact
-            if spender and found is not None and (found[2] or len(found[0]) < 2):
+            if (spender or increase) and found is not None and (
+                    found[2] or len(found[0]) < 2 or increase and not all(c.known for c in found[0])):
                 found = None  # a place's own figure: only parts that add up to it exactly
+            if increase and found is None:
+                continue
             if found is None and total.split is None and (spender or not (own and own.known)):
                 shares = self._shares(a, lo, hi)
                 if shares is not None and not shares.partial:  # shares that make 100 %
