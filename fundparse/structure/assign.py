@@ -27,6 +27,7 @@ from fundparse.structure.splits import Part, SplitInfo, SplitReader, cover_parts
 
 _MAX_SUBSET = 6  # parts in one list; 10 candidates make at most 847 subsets to add up
 _GOVERNMENT = {"national", "provincial", "municipal", "local"}
+_PLACES = {"provincial", "municipal"}  # a place's category by its ending
 _BRACKET = patterns.compile(r"[(（][^()（）\n]{0,120}[)）]")
 _PARAGRAPH = patterns.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")  # text between blank lines
 _BRACKET_OPEN = patterns.compile(r"[ \u00a0]*[(（][^()（）\n]{0,30}")
@@ -831,6 +832,7 @@ class SumAssigner:
         text = self.text
         s_start, s_end = self.sentences.span(total.start)
         parts: list[Part] = []
+        placed = False
         for m in self.forms.share.finditer(text, s_start, hi):
             if total.start <= m.start() < total.end or self.reader.between(m.start(), m.end()):
                 continue  # the total itself, or a figure of its own ("30억원")
@@ -850,8 +852,9 @@ class SumAssigner:
             if not payers or any(c is None for _, c, _, _ in payers):
                 found = source_beside(self.reader, self.forms, m.start(), m.start(), m.end(),
                                       s_start if m.start() < total.start else lo, hi)
-                if found is None or not found[4]:
+                if found is None or not found[4] and found[1] not in _PLACES:
                     continue
+                placed = placed or not found[4]  # a place pays a share only where they make 100 %
                 payers = [found[:4]]
             held_by = parts[-1] if parts and _BRACKET_OPEN.fullmatch(text, parts[-1].end,
                                                                        m.start()) else None
@@ -865,7 +868,7 @@ class SumAssigner:
         cover_parts(parts)
         whole = sum(p.share for p in parts)
         partial = bool(self.forms.partial_after.match(text, total.end, s_end)) and 0 < whole < 1
-        if not partial and (len(parts) < 2 or whole != 1):
+        if (placed or not partial) and (len(parts) < 2 or whole != 1):
             return None
         first, last = min(p.start for p in parts), max(p.start for p in parts)
         if any(a is not total for a in self.reader.between(min(first, total.end),
