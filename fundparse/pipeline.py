@@ -382,9 +382,9 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
         s_start, s_end = sentences.span(period.text_start)
         window = facts[bisect.bisect_left(starts, s_start):bisect.bisect_left(starts, s_end)]
         free = [f for f in window if f.period is None and f.fiscal_year is None
-                and (not period.funded or f.label in attach.spent_labels
+                and (not period.funded or f.label in attach.spent_labels and not period.verb_only
                      or _spent(f.amount, period, s_end, text, forms.funding_verb)
-                     or _beside(f.amount, period, text, attach)
+                     or _beside(f.amount, period, text, attach) and not period.verb_only
                      or _same_item(f.amount, period, text, s_start)
                      or attach.own_bracket.fullmatch(text, f.amount.end, period.text_start) is not None)]
         here = [f for f in free if f.amount.per is None and f.amount.change is None

@@ -187,6 +187,7 @@ class PeriodForm:
     rank: int
     pattern: regex.Pattern
     funded: bool = False  # an open period: only for an amount spent
+    verb_only: bool = False  # …and only one with a verb of spending after it
 
 
 @dataclass(frozen=True)
@@ -225,7 +226,8 @@ def _period_forms(table_json: str) -> PeriodForms:
     table = json.loads(table_json)
     fragments = table.get("fragments", {})
     forms = tuple(PeriodForm(f["name"], int(f.get("rank", 0)),
-                             patterns.compile(expand(f["pattern"], fragments)), bool(f.get("funded")))
+                             patterns.compile(expand(f["pattern"], fragments)), bool(f.get("funded")),
+                             bool(f.get("verb_only")))
                   for f in table.get("form", []))
     return PeriodForms(forms, dict(table.get("relative", {})), dict(table.get("ko_numbers", {})),
                        patterns.compile(table.get("months_in", "(?!)")),

@@ -27,6 +27,7 @@ class FoundPeriod:
     months: bool = False  # "2024년 3월부터 2026년 2월까지": the span in years is approximate
     rank: int = 0  # which form read it: a closed span wins an amount over an open end
     funded: bool = False  # an open period read by a form that goes only to money spent
+    verb_only: bool = False  # …with a verb of spending after it (a past duration)
 
 
 _DASH = patterns.compile(r"[~∼～〜\-–—]")
@@ -118,7 +119,7 @@ def _add(m, doc_date, form: PeriodForm, forms: PeriodForms, found: list[FoundPer
             and _DASH.search(m.group())):
         return  # "지난 1년(2023년 4월~2024년 3월)": twelve months of accounts, not project years
     found.append(FoundPeriod(start, end, years, stated, m.start(), m.end(), months, form.rank,
-                             form.funded))
+                             form.funded, form.verb_only))
     taken.append((m.start(), m.end()))
 
 
