@@ -86,6 +86,7 @@ class SumForms:
     subject_reach: int  # how far back (characters) that subject may stand
     from_payer: regex.Pattern  # "교육부로부터 …": a source named as where the money comes from
     receives_after: regex.Pattern  # "…원의 사업비를 지원받게": a verb of receiving after the figure
+    cue_words: frozenset = frozenset()  # the total cues as words: "지방비 포함해 총" names no source
 
 
 @lru_cache(maxsize=32)
@@ -127,6 +128,7 @@ def _sum_forms(table_json: str) -> SumForms:
                                 rf"(?:(?:{alternation(words('total_adverbs')) or '(?!)'}){S}*)?\Z"),
         partial_after=patterns.compile(rf"{S}*(?:{alternation(after)})(?![가-힣])"),
         list_tails=frozenset(tails),
+        cue_words=frozenset(cues),
         not_after=not_after,
         nearest=int(table.get("nearest", 10)),
         share=patterns.compile(expand(share, {"S": S})),

@@ -127,6 +127,8 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
                 return payer, category, before.start("label"), end, True
         # the word right before it, else the two words ("교육부 지원금", "민간 투자")
         for label in (words[-1], " ".join(words[-2:])):
+            if any(w in forms.cue_words for w in label.split()):
+                break  # "지방비 포함해 총 1166억원": a total naming its sources, no payer
             category = reader.source_category(label, start)
             if category is None:
                 label, category = reader.unglued(label, start)
