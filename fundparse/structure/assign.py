@@ -817,7 +817,7 @@ class SumAssigner:
                 continue
             label = cue.group("label")
             category = self.reader.category(label, cue.start()) or self.reader.unglued(
-                label, cue.start())[1]
+                label, cue.start())[1] or self.reader.place_category(label)  # "전액 임실군이"
             if category is None:
                 continue
             a = target.amount
