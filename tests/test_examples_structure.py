@@ -553,3 +553,16 @@ def test_an_increase_takes_the_revenue_parts_that_add_up_to_it():
     # one part, or parts short of it, make no split of an increase
     short = "예산은 지난해보다 30억 원 늘어난 500억 원이다. 도비 10억 원과 시비 5억 원을 더 받는다."
     assert all(not m.splits for m in fundparse.extract(short))
+
+
+def test_a_smaller_total_after_jung_is_a_part_holding_its_own_parts():
+    text = "군은 총 사업비 340억원 중 국비 83억원과 도비 96억원 등 총 179억원을 확보해 사업을 추진한다."
+    whole = one(text)
+    assert whole.krw == 340 * EOK
+    [inner] = whole.splits
+    assert (inner.category, inner.krw) == ("national+provincial", 179 * EOK)
+    assert [(p.category, p.krw) for p in inner.splits] == [("national", 83 * EOK),
+                                                           ("provincial", 96 * EOK)]
+    # parts in a bracket after the smaller figure: no nesting ("6000억원 중 사업비 1385억원(국비898억원)")
+    other = fundparse.extract("도는 전국 공모 규모 6000억원 중 사업비 1385억원(국비898억원)을 확보했다.")
+    assert not next(m for m in other if m.krw == 6000 * EOK).splits

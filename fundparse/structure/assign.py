@@ -566,6 +566,7 @@ class SumAssigner:
                 parts = [*total.split.parts, *parts]
             total.split = SplitInfo(sorted(parts, key=lambda p: p.start), partial, "sum", precision)
             taken.update(id(c.fact) for c in chosen)
+        self._nested_after(facts, taken)
         self._share_of_earlier(facts, taken)
         self._share_of_later(facts, taken)
         self._ditto(facts, taken)
@@ -686,6 +687,33 @@ class SumAssigner:
                     break
                 taken.add(id(f))
                 break
+
+    def _nested_after(self, facts: list[Fact], taken: set[int]) -> None:
+        """A total followed by 중/가운데 and, in its sentence, a smaller total stated with its own
+        parts ("총 사업비 340억원 중 국비 83억원과 도비 96억원 등 총 179억원을 확보"): the smaller
+        is a part of the first, holding its parts (its category theirs together)."""
+        text = self.text
+        for i, f in enumerate(facts):
+            a = f.amount
+            if (id(f) in taken or f.split is not None or not _plain(a) or a.change
+                    or not self.forms.partial_after.match(text, a.end)):
+                continue
+            s_end = self.sentences.span(a.start)[1]
+            nxt = next((g for g in facts[i + 1:] if id(g) not in taken), None)
+            if (nxt is None or nxt.amount.start >= s_end or nxt.split is None or not nxt.split.parts
+                    or nxt.amount.currency != a.currency or nxt.amount.value >= a.value
+                    or not self._stated(nxt.amount) or self.candidate(nxt) is not None
+                    or any(p.category is None or not a.end <= p.start < nxt.amount.start
+                           for p in nxt.split.parts)):
+                continue  # its parts named between the two: "… 중 국비 83억원과 도비 96억원 등 총"
+            found = {c for p in nxt.split.parts for c in p.category.split("+")}
+            b = nxt.amount
+            part = Part("·".join(p.label for p in nxt.split.parts),
+                        "+".join(c for c in CATEGORIES if c in found), b.start, b.end, b.value,
+                        b.currency, b.numeral, bare=False, amount=b, parts=nxt.split.parts,
+                        partial=nxt.split.partial)
+            f.split = SplitInfo([part], True, "sum")
+            taken.add(id(nxt))
 
     def _share_of_later(self, facts: list[Fact], taken: set[int]) -> None:
         """A total stated after a figure, with the figure's share of it ("교육부는 … 총 781억원을
