@@ -448,13 +448,13 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
                                                                     mate.amount.start):
                     break
                 mate.period, last = period, mate
-        elif target.split is None and before and target is before[-1]:
+        elif before and target is before[-1]:
             # "문화·관광시설 3천 여억원, ⏎ 녹색·친환경 시설 2천 800여 억원, ⏎ … 등으로 오는 2020년까지":
             # the amounts listed before the one the period follows share it
             first = target
             for mate in reversed(before[:-1]):
-                if mate.split is not None or mate.period is not None or not forms.list_gap.fullmatch(
-                        text, mate.amount.end, first.amount.start):
+                if mate.period is not None or (mate.split is None) != (target.split is None) \
+                        or not forms.list_gap.fullmatch(text, mate.amount.end, first.amount.start):
                     break
                 mate.period, first = period, mate
 

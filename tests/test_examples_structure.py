@@ -566,3 +566,14 @@ def test_a_smaller_total_after_jung_is_a_part_holding_its_own_parts():
     # parts in a bracket after the smaller figure: no nesting ("6000억원 중 사업비 1385억원(국비898억원)")
     other = fundparse.extract("도는 전국 공모 규모 6000억원 중 사업비 1385억원(국비898억원)을 확보했다.")
     assert not next(m for m in other if m.krw == 6000 * EOK).splits
+
+
+def test_places_receiving_money_are_no_payers_and_share_the_period_after_them():
+    text = ("두 지구가 선정돼 약 984억원의 사업비를 확보하게 됐다. 강릉시는 497억 원(국비 249억 원), "
+            "양양군은 487억 원(국비 244억 원)을 각각 지원받아 오는 2022년부터 3년간 정비사업을 추진한다.")
+    got = {m.krw // EOK: m for m in fundparse.extract(text)}
+    assert not got[984].splits  # the places receive it: where the money goes, not who pays
+    for part in (497, 487):
+        assert [(p.category, p.krw // EOK) for p in got[part].splits] == [
+            ("national", {497: 249, 487: 244}[part])]
+        assert (got[part].period.start, got[part].period.end) == (2022, 2024)

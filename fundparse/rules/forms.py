@@ -86,6 +86,7 @@ class SumForms:
     subject_reach: int  # how far back (characters) that subject may stand
     from_payer: regex.Pattern  # "교육부로부터 …": a source named as where the money comes from
     receives_after: regex.Pattern  # "…원의 사업비를 지원받게": a verb of receiving after the figure
+    received: regex.Pattern = regex.compile("(?!)")  # "지원받": a place before a figure receives it
     cue_words: frozenset = frozenset()  # the total cues as words: "지방비 포함해 총" names no source
 
 
@@ -170,6 +171,7 @@ def _sum_forms(table_json: str) -> SumForms:
         subject_reach=int(table.get("subject_reach", 0)),
         from_payer=patterns.compile(expand(table.get("from_payer", "(?!)"), {"S": S})),
         receives_after=patterns.compile(expand(table.get("receives_after", "(?!)"), {"S": S})),
+        received=patterns.compile(table.get("received", "(?!)")),
         ratio_shares=patterns.compile(expand(table.get("ratio_shares", "(?!)"), {
             "S": S, "DOTS": DOTS, "P": table.get("ratio_payer", "(?!)"),
             "EQUAL": alternation(words("equal_shares")) or "(?!)"})),

@@ -137,7 +137,9 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
                 return label, category, at, end, True
         place = reader.unglued(words[-1], start)[0]
         category = None if reader.names_money(place) else payer_category(reader, forms, place, start)
-        if category is not None:  # "김포시 100억원, 인천시 166억원으로": where the figures add up
+        if category is not None and not forms.received.search(
+                text, end, reader.sentences.span(start)[1]):
+            # "김포시 100억원, 인천시 166억원으로": where the figures add up (not "…을 각각 지원받아")
             return place, category, before.end("label") - len(words[-1]), end, False
     paid = forms.paid_before.search(text, max(lo, head - 30), head)
     if paid is not None:  # "복권기금으로 지원받은", "충북도로부터 지원받은" (a place too)
@@ -168,7 +170,11 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
                 last = more.end("label")
             return text[after.start("label"):last], category, start, last, True
     actor = forms.actor_before.search(text, max(lo, head - 30), head)
-    if actor is not None and not reader.names_money(actor.group("label")):
+    if actor is not None and not reader.names_money(actor.group("label")) and not (
+            reader.category(actor.group("label"), start) is None
+            and forms.received.search(text, end, reader.sentences.span(start)[1])):
+        # an actor outside the taxonomy paying, unless the money is received ("강릉시는 497억 원(…),
+        # 양양군은 487억 원(…)을 각각 지원받아": where it goes)
         label = actor.group("label")
         category = payer_category(reader, forms, label, start)
         if category is not None or not label.endswith(forms.not_actor_endings):
