@@ -382,6 +382,8 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
         s_start, s_end = sentences.span(period.text_start)
         window = facts[bisect.bisect_left(starts, s_start):bisect.bisect_left(starts, s_end)]
         free = [f for f in window if f.period is None and f.fiscal_year is None
+                # a past duration governs what follows it: "…917억원을 들여 …, 지난 8년간 중단돼"
+                and not (period.verb_only and f.amount.start < period.text_end)
                 and (not period.funded or f.label in attach.spent_labels and not period.verb_only
                      or _spent(f.amount, period, s_end, text, forms.funding_verb)
                      or _beside(f.amount, period, text, attach) and not period.verb_only
