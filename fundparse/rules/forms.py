@@ -87,6 +87,8 @@ class SumForms:
     from_payer: regex.Pattern  # "교육부로부터 …": a source named as where the money comes from
     receives_after: regex.Pattern  # "…원의 사업비를 지원받게": a verb of receiving after the figure
     received: regex.Pattern = regex.compile("(?!)")  # "지원받": a place before a figure receives it
+    share_of: regex.Pattern = regex.compile("(?!)")  # "100억원의 50%를": a share of the figure before
+    share_then_figure: regex.Pattern = regex.compile("(?!)")  # "75%인 354억원": the figure is the part
     cue_words: frozenset = frozenset()  # the total cues as words: "지방비 포함해 총" names no source
 
 
@@ -166,6 +168,8 @@ def _sum_forms(table_json: str) -> SumForms:
         share_after=patterns.compile(expand(table.get("share_after", "(?!)"), {"S": S})),
         share_reach=int(table.get("share_reach", 0)),
         share_of_total=patterns.compile(table.get("share_of_total", "(?!)")),
+        share_of=patterns.compile(table.get("share_of", "(?!)")),
+        share_then_figure=patterns.compile(table.get("share_then_figure", "(?!)")),
         subject_payer=patterns.compile(expand(table.get("subject_payer", "(?!)"), {"S": S})),
         pays_after=patterns.compile(expand(table.get("pays_after", "(?!)"), {"S": S})),
         subject_reach=int(table.get("subject_reach", 0)),

@@ -880,6 +880,8 @@ class SumAssigner:
                     and any(a is not total and text[a.end:opened].strip() == ""
                             for a in self.reader.between(max(s_start, opened - 40), opened)):
                 continue  # "운영비 1억 2500만 원(국비 50%, 지방비 50%)": another figure's shares
+            if self.forms.share_then_figure.match(text, m.end()):
+                continue  # "국비가 75%인 354억원": the figure written is the part
             share = Decimal(m.group("n")) / 100
             each = self.forms.each_before.search(text, max(s_start, m.start() - 30), m.start())
             payers = [(each.group(g), payer_category(self.reader, self.forms, each.group(g),
@@ -903,7 +905,9 @@ class SumAssigner:
             return None
         cover_parts(parts)
         whole = sum(p.share for p in parts)
-        partial = bool(self.forms.partial_after.match(text, total.end, s_end)) and 0 < whole < 1
+        partial = (bool(self.forms.partial_after.match(text, total.end, s_end))
+                   or len(parts) == 1 and self.forms.share_of.fullmatch(text, total.end, parts[0].start)
+                   is not None) and 0 < whole < 1  # "사업비 100억원의 50%를 국비로"
         if (placed or not partial) and (len(parts) < 2 or whole != 1):
             return None
         first, last = min(p.start for p in parts), max(p.start for p in parts)

@@ -263,6 +263,12 @@ class SplitReader:
                         precision=self._precision(amount.numeral, self.text[num_at:amount.end]))
         end = num_at + numeral.end
         pct = self.forms.percent.match(self.text, end, limit)
+        then = pct and sum_forms(self.words).share_then_figure.match(self.text, pct.end(), limit)
+        figure = then and self.by_start.get(then.end() - 1)
+        if figure is not None and figure.end <= limit:  # "국비가 75%인 354억원": the figure is the part
+            return Part(label, category, pos, figure.end, figure.value, figure.currency,
+                        figure.numeral, bare=False, amount=figure,
+                        precision=self._precision(figure.numeral, self.text[figure.start:figure.end]))
         if pct:
             share = numeral.value / 100
             return Part(label, category, pos, pct.end(), None, "KRW", numeral, bare=False,
