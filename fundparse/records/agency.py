@@ -1,0 +1,299 @@
+"""The agency of a funded total: the body that carries out or announces the project.
+
+The sentence's subject ("구미시는"); else the nearest subject before it in the paragraph; else
+the release's issuer ("인천광역시 보도자료").  "시는", "군은" stand for the body of that kind
+named before; a body telling the report ("…에 따르면") counts only when no other subject does.
+"""
+
+from __future__ import annotations
+
+import bisect
+from array import array
+
+from fundparse.model import Span
+from fundparse.records.shared import NAME_REACH, Found, Reader
+
+_NEAR_SUBJECTS = 400  # characters read first for the last subject before a sentence
+
+
+class AgencyFinder(Reader):
+    def _agency_caches(self) -> None:
+        self._owner_clauses: list[tuple[int, int, str, int]] | None = None
+        self._owner_starts: list[int] = []
+        self._issuer: Span | None | bool = False
+        self._all_named: list[Span] | None = None
+        # offsets as arrays of machine integers: 8 bytes each, not 36 (a big text's peak)
+        self._named_starts: array[int] = array("q")
+        self._all_bare: list[tuple[Span, int]] | None = None
+        self._bare_starts: array[int] = array("q")
+        self._in_clause: set[int] = set()  # bodies named in a clause ("…부가 추진하는")
+        self._told_by: set[int] = set()  # bodies a report is told by ("…군에 따르면")
+
+    def _named(self, start: int, end: int) -> list[Span]:
+        """The bodies named as a subject (or a headline's "구미시, …") in [start, end)."""
+        if self._all_named is None:
+            self._all_named = self._find_named()
+            self._named_starts = array("q", [s.start for s in self._all_named])
+        lo = bisect.bisect_left(self._named_starts, start)
+        hi = bisect.bisect_left(self._named_starts, end)
+        return [s for s in self._all_named[lo:hi] if s.end <= end]
+
+    def _find_named(self) -> list[Span]:
+        out = []
+        matches = [*self.w.agency.finditer(self.text), *self.w.headline.finditer(self.text)]
+        for m in sorted(matches, key=lambda m: m.start()):
+            name = m.group("name")
+            last = name.split()[-1]
+            if last in self.not_agency or last.endswith(self.not_agency_ends):
+                continue  # "지구", "군하지구", "활용도": not a body
+            if self.text.startswith(self.clause_verbs, m.end() + 1):
+                self._in_clause.add(m.start("name"))  # "농림수산식품부가 추진하는 …"
+            self._note_source(m)
+            span = self._joined(self._without_particle_word(name, m.start("name")))
+            for marks in (self._in_clause, self._told_by):  # kept by where the span starts
+                if m.start("name") in marks:
+                    marks.add(span.start)
+            out.append(span)
+        return out
+
+    def _joined(self, span: Span) -> Span:
+        """"진주시와 경남도는": the bodies joined before ``span`` are one agency with it."""
+        j = self.w.joint.search(self.text, max(0, span.start - NAME_REACH // 4), span.start)
+        if j is None:
+            return span
+        last = j.group("name").split()[-1]
+        if last in self.not_agency or last.endswith(self.not_agency_ends):
+            return span
+        start = j.start("name")
+        return Span(self.text[start:span.end], start, span.end)
+
+    def _without_particle_word(self, name: str, start: int) -> Span:
+        """"영광 묘량 농공단지도 영광군이": a word before the body that is a project or place
+        word and a particle (not_upper_particles) is no higher level; the name starts after it."""
+        words = name.split()
+        k = 0
+        for i, word in enumerate(words[:-1]):
+            if any(word.endswith(p) and self._is_head(word[:-len(p)])
+                   for p in self.not_upper_particles):
+                k = i + 1
+        if k == 0:
+            return Span(name, start, start + len(name))
+        cut = name.index(words[k], sum(len(w) for w in words[:k]) + k - 1)
+        return Span(name[cut:], start + cut, start + len(name))
+
+    def _note_source(self, m) -> None:
+        """"보은군에 따르면": remembered as a body a report is told by."""
+        if m.group(0).endswith(self.sources):
+            self._told_by.add(m.start("name"))
+
+    def _bare(self, start: int, end: int) -> list[Span]:
+        """The bare subjects ("시는", "군은") in [start, end): found once over the whole text."""
+        if self._all_bare is None:
+            self._all_bare = []
+            for m in self.w.bare.finditer(self.text):
+                self._note_source(m)
+                # (the span, and the end of the particle: the character after it must be
+                # inside [start, end) too, as a search of the stretch alone would need)
+                self._all_bare.append((Span(m.group("name"), m.start("name"), m.end("name")),
+                                       m.end()))
+            self._bare_starts = array("q", [span.start for span, _ in self._all_bare])
+        lo = bisect.bisect_left(self._bare_starts, start)
+        hi = bisect.bisect_left(self._bare_starts, end)
+        return [span for span, stop in self._all_bare[lo:hi] if stop < end]
+
+    def issuer(self) -> Span | None:
+        if self._issuer is False:
+            # the head is the first lines: up to the n-th line break (no copy of the text)
+            count, head_end = self.w.data["issuer"]["lines"], -1
+            for _ in range(count):
+                head_end = self.text.find("\n", head_end + 1)
+                if head_end < 0:
+                    break
+            head_end = 0 if count <= 0 else len(self.text) if head_end < 0 else head_end
+            m = self.w.issuer.search(self.text, 0, head_end)
+            self._issuer = None if m is None else Span(m.group("name"), m.start("name"),
+                                                       m.end("name"))
+        return self._issuer  # type: ignore[return-value]
+
+    def _resolve(self, bare: Span) -> Span | None:
+        """"시는" -> the 시 named last before it, else the issuer when it is one."""
+        kind = bare.text[0]
+        for span in reversed(self._named(max(0, bare.start - 20000), bare.start)):
+            if span.text.split()[-1].endswith(kind):
+                return span
+        issuer = self.issuer()
+        if issuer is not None and issuer.text.endswith(kind):
+            return issuer
+        # "[천안]천안시 업성저수지 …사업이 …. 시는 …": the body named last before, in any role
+        last = None
+        for m in self.w.mention.finditer(self.text, max(0, bare.start - 3000), bare.start):
+            name = m.group("name").split()[-1]
+            if (name.endswith(kind) and name not in self.not_agency
+                    and not name.endswith(self.not_agency_ends)):
+                last = m
+        return None if last is None else Span(last.group("name"), last.start("name"),
+                                              last.end("name"))
+
+    def _subjects(self, start: int, end: int) -> list[Span]:
+        found = sorted(self._named(start, end) + self._bare(start, end), key=lambda s: s.start)
+        # a bare "시는" inside a name found as a whole ("구미시는") is that name: a span is
+        # dropped when another starts at or before it and runs past its start (one sweep)
+        out = []
+        reach = -1  # the furthest end of the spans starting before the current start
+        i = 0
+        while i < len(found):
+            j = i
+            while j < len(found) and found[j].start == found[i].start:
+                j += 1
+            group = found[i:j]
+            for span in group:
+                inside = reach > span.start or any(
+                    o is not span and span.start < o.end for o in group)
+                if not inside:
+                    out.append(span)
+            reach = max([reach] + [o.end for o in group])
+            i = j
+        return out
+
+    def _last_subject(self, lo: int, hi: int) -> Span | None:
+        """``self._main(self._subjects(lo, hi), told=True)[-1]`` (None when empty), read
+        from a short stretch before ``hi`` first: a body there not named in a clause is the
+        last one of the whole stretch as well."""
+        near = max(lo, hi - _NEAR_SUBJECTS)
+        if near > lo:
+            # the margin lets a name that starts before ``near`` hide a bare word inside it
+            spans = [s for s in self._subjects(max(lo, near - NAME_REACH), hi)
+                     if s.start >= near and s.start not in self._in_clause]
+            if spans:
+                return spans[-1]
+        earlier = self._main(self._subjects(lo, hi), told=True)
+        return earlier[-1] if earlier else None
+
+    def _agency_of(self, span: Span) -> Span:
+        """A bare "시는" stands for the body it resolves to; when the text names none of that
+        kind ("군은" in a story that only says "인제"), the bare word as written."""
+        if span.text in self.bare_names:
+            return self._resolve(span) or span
+        return span
+
+    def _main(self, spans: list[Span], told: bool = False) -> list[Span]:
+        """``spans`` without the bodies named in a clause, when any other is left.  In the
+        sentence itself (``told`` False) a body telling a report ("…에 따르면") only counts
+        when no other subject is there; before it, it is as good as a subject."""
+        main = [s for s in spans if s.start not in self._in_clause
+                and (told or s.start not in self._told_by)]
+        if main:
+            return main
+        main = [s for s in spans if s.start in self._told_by]
+        return main or spans
+
+    def agency(self, at: int, sentence: tuple[int, int], project: Found | None = None
+               ) -> Span | None:
+        s_start, s_end = sentence
+        subjects = self._main(self._subjects(s_start, s_end))
+        before = [s for s in subjects if s.end <= at]
+        # after the amount: its subject unless a clause break comes between ("…에는 940억원을
+        # 투입해 …, 괴산군에서는 …": the next clause's)
+        after = [s for s in subjects if s.start >= at
+                 and not any(b in self.text[at:s.start] for b in self.clause_breaks_after)]
+        pick = before[0] if before else (after[0] if after else None)
+        if pick is not None and pick.start in self._told_by:
+            # "…에 따르면" tells the report; when it was the subject before, it is written as
+            # the subject wrote it ("한국수자원공사 금강유역본부가 …. 수자원공사 금강유역본부에
+            # 따르면 …")
+            last = pick.text.split()[-1]
+            prior = [s for s in self._subjects(max(0, s_start - 3000), s_start)
+                     if s.start not in self._in_clause and s.start not in self._told_by
+                     and s.text.split()[-1].endswith(last)]
+            if prior:
+                pick = prior[-1]
+        if pick is None and project is not None:
+            # "대전 서구가 추진해온 ‘가장동 복합커뮤니티센터 건립’이 …": the body the project's
+            # own clause names
+            owner = self._clause_owner(project, at)
+            if owner is not None:
+                return owner
+        if pick is None:
+            para = self._paragraph_start(s_start)
+            earlier = self._main(self._subjects(para, s_start), told=True)
+            pick = earlier[-1] if earlier else None
+        if pick is None:
+            pick = self.issuer()
+            if pick is not None:
+                return pick
+            # news without an issuer: the body named last before it (a bare "시는" too)
+            last = self._last_subject(max(0, s_start - 3000), s_start)
+            if last is not None:
+                return self._agency_of(last)
+            return self._lead_body(at) or self._owner(at) or self._later_subject(s_end)
+        return self._agency_of(pick)
+
+    def _clause_owner(self, project: Found, at: int) -> Span | None:
+        """The last body before ``at`` (within owner_chars) in a clause that carries out the
+        project: the body, a subject particle, an owner verb, then the project's name."""
+        name = self.text[project.start:project.end]
+        lead = name[:min(len(name), 6)]
+        lo = max(0, at - int(self.w.data["agency"]["owner_chars"]))
+        if self._owner_clauses is None:  # found once over the whole text
+            self._owner_clauses = []
+            for v in self.w.owner_verb.finditer(self.text):  # the verbs first: few
+                m = None
+                for m in self.w.owner_clause.finditer(self.text, max(0, v.start() - NAME_REACH),
+                                                      min(len(self.text), v.end() + 2)):
+                    pass
+                if m is None or m.end() < v.end():
+                    continue
+                last = m.group("name").split()[-1]
+                if last not in self.not_agency and not last.endswith(self.not_agency_ends):
+                    self._owner_clauses.append((m.start(), m.end(), m.group("name"),
+                                                m.start("name")))
+            self._owner_starts = [c[0] for c in self._owner_clauses]
+        found = None
+        for start, end, body, body_start in self._owner_clauses[
+                bisect.bisect_left(self._owner_starts, lo):
+                bisect.bisect_left(self._owner_starts, at)]:
+            if end <= at and self.text.startswith(lead, end):
+                found = (body, body_start)
+        if found is None:
+            return None
+        return self._joined(self._without_particle_word(*found))
+
+    def _owner(self, at: int) -> Span | None:
+        """"단양군의 올 시설 사업은", "영암군의 '…' 플랫폼이": the first body before ``at``
+        (within owner_chars) that a project belongs to — 의, then a project head or a quotation
+        mark soon after."""
+        agency = self.w.data["agency"]
+        reach = int(agency["owner_reach"])
+        for m in self.w.owner.finditer(self.text, max(0, at - int(agency["owner_chars"])), at):
+            name = m.group("name")
+            last = name.split()[-1]
+            if last in self.not_agency or last.endswith(self.not_agency_ends):
+                continue
+            if self.w.project_hint.search(self.text, m.end(), min(at, m.end() + reach)):
+                return Span(name, m.start("name"), m.end("name"))
+        return None
+
+    def _later_subject(self, s_end: int) -> Span | None:
+        """A lead sentence without a subject: the first subject named after it (within
+        later_chars): "…에 508억원이 투입된다. 해양수산부는 …"."""
+        reach = int(self.w.data["agency"]["later_chars"])
+        later = self._main(self._subjects(s_end, min(len(self.text), s_end + reach)))
+        return self._agency_of(later[0]) if later else None
+
+    def _lead_body(self, before: int) -> Span | None:
+        """A body that starts one of the first lines (a headline: "부산 기장군 ‘…’ 급물살")."""
+        if not self.w.data["issuer"]["headline"]:
+            return None
+        count, head_end = self.w.data["issuer"]["lines"], -1
+        for _ in range(count):
+            head_end = self.text.find("\n", head_end + 1)
+            if head_end < 0:
+                break
+        head_end = len(self.text) if head_end < 0 else head_end
+        for m in self.w.lead.finditer(self.text, 0, min(head_end, before)):
+            name = m.group("name")
+            last = name.split()[-1]
+            if last in self.not_agency or last.endswith(self.not_agency_ends):
+                continue
+            return Span(name, m.start("name"), m.end("name"))
+        return None
