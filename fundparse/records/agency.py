@@ -28,6 +28,10 @@ class AgencyFinder(Reader):
         self._bare_starts: array[int] = array("q")
         self._in_clause: set[int] = set()  # bodies named in a clause ("…부가 추진하는")
         self._told_by: set[int] = set()  # bodies a report is told by ("…군에 따르면")
+        agency = self.w.data["agency"]
+        self.drop_province = bool(agency["drop_province"])
+        self.provinces = frozenset(agency["upper"] + agency["provinces"])
+        self.province_suffixes = tuple(agency["province_suffixes"])
 
     def _named(self, start: int, end: int) -> list[Span]:
         """The bodies named as a subject (or a headline's "구미시, …") in [start, end)."""
@@ -189,6 +193,34 @@ class AgencyFinder(Reader):
 
     def agency(self, at: int, sentence: tuple[int, int], project: Found | None = None
                ) -> Span | None:
+        found = self._agency(at, sentence, project)
+        return None if found is None else self._without_province(found)
+
+    def _without_province(self, span: Span) -> Span:
+        """"강원 양구군", "서울시 관악구", "경남 창원시 푸른도시사업소": a province or
+        metropolitan city written before a body only locates it; the body is named without it
+        ([agency] drop_province)."""
+        if not self.drop_province:
+            return span
+        words = span.text.split()
+        k = 0
+        while k < len(words) - 1 and self._province(words[k]):
+            k += 1
+        if k == 0:
+            return span
+        cut = span.text.index(words[k], len(" ".join(words[:k])))
+        return Span(span.text[cut:], span.start + cut, span.end)
+
+    def _province(self, word: str) -> bool:
+        if word in self.provinces:
+            return True
+        for suffix in self.province_suffixes:
+            if word.endswith(suffix) and word[:-len(suffix)] in self.provinces:
+                return True
+        return False
+
+    def _agency(self, at: int, sentence: tuple[int, int], project: Found | None = None
+                ) -> Span | None:
         s_start, s_end = sentence
         subjects = self._main(self._subjects(s_start, s_end))
         before = [s for s in subjects if s.end <= at]
