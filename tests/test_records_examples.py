@@ -1,6 +1,7 @@
 """The examples written beside the rules in fundparse/rules/data/records.toml, run as tests.
 
-Each row is "sentence => amount | field value; field value …": the funded total written as
+Each row of an ``examples`` list (or ``examples_…``, one per family of rules in a table) is
+"sentence => amount | field value; field value …": the funded total written as
 ``amount`` (its first mention) must carry each named field (agency, project, region) with that
 text, or ``none`` for no value.  The file is the specification of the records rules.
 """
@@ -23,7 +24,7 @@ def _records() -> dict:
 def _examples(table, where: str = "records"):
     if isinstance(table, dict):
         for key, value in table.items():
-            if key == "examples":
+            if key == "examples" or key.startswith("examples_"):
                 yield from ((where, row) for row in value)
             else:
                 yield from _examples(value, f"{where}.{key}")

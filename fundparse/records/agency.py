@@ -29,6 +29,7 @@ class AgencyFinder(Reader):
         self._in_clause: set[int] = set()  # bodies named in a clause ("…부가 추진하는")
         self._told_by: set[int] = set()  # bodies a report is told by ("…군에 따르면")
         agency = self.w.data["agency"]
+        self.company_marks = tuple(agency["company_marks"])
         self.drop_province = bool(agency["drop_province"])
         self.provinces = frozenset(agency["upper"] + agency["provinces"])
         self.province_suffixes = tuple(agency["province_suffixes"])
@@ -58,7 +59,31 @@ class AgencyFinder(Reader):
                 if m.start("name") in marks:
                     marks.add(span.start)
             out.append(span)
+        if self.w.data["agency"]["companies"]:
+            out = self._with_companies(out)
         return out
+
+    def _with_companies(self, named: list[Span]) -> list[Span]:
+        """``named`` and the companies named as subjects without a mark: a name the text gave
+        as a company before — with a mark ("㈜디엠케이, …" → "디엠케이는"), in a counted list of
+        companies ("오캄바이오·덕산코트랜·로가·동남 등 4개 기업은", "건화, 신신사 2개사와") or after
+        a word for one ("…전문업체인 오텍캐리어냉장은") — then 은/는/이/가/도, within
+        company_chars after it."""
+        reach = int(self.w.data["agency"]["company_chars"])
+        taken = {s.start for s in named}
+        added = []
+        for name, at in self.w.company_names(self.text):
+            for m in self.w.company_subject(name).finditer(
+                    self.text, at, min(len(self.text), at + reach)):
+                start = m.start("name")
+                if start in taken or self.text[max(0, start - 3):start].endswith(
+                        self.company_marks):
+                    continue  # found already, or "㈜신라이노텍은" (the mark is the name's)
+                taken.add(start)
+                added.append(Span(m.group("name"), start, m.end("name")))
+        if not added:
+            return named
+        return sorted(named + added, key=lambda s: s.start)
 
     def _joined(self, span: Span) -> Span:
         """"진주시와 경남도는": the bodies joined before ``span`` are one agency with it."""
@@ -295,6 +320,7 @@ class AgencyFinder(Reader):
         (within owner_chars) that a project belongs to — 의, then a project head or a quotation
         mark soon after."""
         agency = self.w.data["agency"]
+        self.company_marks = tuple(agency["company_marks"])
         reach = int(agency["owner_reach"])
         for m in self.w.owner.finditer(self.text, max(0, at - int(agency["owner_chars"])), at):
             name = m.group("name")

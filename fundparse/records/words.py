@@ -49,6 +49,16 @@ class RecordWords:
     project_hint: re.Pattern       # … and without this no project
     topic_hint: re.Pattern         # … and without this no project as a topic ("…센터는")
 
+    @cached_property
+    def _companies(self) -> _Companies:
+        return _Companies(self.data["agency"])
+
+    def company_names(self, text: str) -> list[tuple[str, int]]:
+        return self._companies.names(text)
+
+    def company_subject(self, name: str) -> re.Pattern:
+        return self._companies.subject(name)
+
     @property
     def project(self) -> dict:
         return self.data["project"]
@@ -211,6 +221,61 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"|{_alternation(data['project']['refer_starts'])})(?:은|는|이|가)\s)",
             regex.M),
     )
+
+
+_LIST_CHARS = 200  # a counted list of companies is no longer
+
+
+class _Companies:
+    """The companies a text names ([agency] companies): with a mark, in a counted list of
+    companies, after a word for one; and the pattern of one of them as a subject."""
+
+    def __init__(self, agency: dict):
+        marks = _alternation(agency["company_marks"])
+        kinds = _alternation(agency["company_kinds"])
+        word = r"[가-힣A-Za-z][가-힣A-Za-z0-9]{1,13}"
+        # the marks first (few in a text), then the name after or before one
+        self.mark = re.compile(marks)
+        self.after_mark = re.compile(word)
+        self.before_mark = re.compile(rf"(?<![가-힣A-Za-z0-9]){word}$")
+        sep = r"\s?[·,]\s?"
+        # the count first (few in a text), then the list right before it
+        self.counted = re.compile(rf"\d+\s?개\s?(?:[가-힣]{{0,8}}(?:{kinds})|사)")
+        self.listed = re.compile(
+            rf"(?<![가-힣A-Za-z0-9])(?P<list>(?:(?:{marks})?{word}(?:{marks})?{sep})+"
+            rf"(?:{marks})?{word}(?:{marks})?)\s(?:등\s)?$")
+        particles = _alternation(agency["company_particles"])
+        self.apposed = re.compile(rf"(?:{kinds})인\s(?:{marks})?(?P<a>{word}?)"
+                                  rf"(?=(?:{particles})?[\s(㈜])")
+        self.strip = re.compile(rf"^(?:{marks})|(?:{marks})$")
+        self.sep = re.compile(sep)
+        self.marks = marks
+        self.particles = _alternation(agency["company_particles"])
+        self.not_names = frozenset(agency["not_agency"])
+
+    def names(self, text: str) -> list[tuple[str, int]]:
+        """(name, offset where the text first gives it as a company), in text order."""
+        out = []
+        for m in self.mark.finditer(text):
+            name = self.after_mark.match(text, m.end())
+            if name is None:
+                name = self.before_mark.search(text, max(0, m.start() - 14), m.start())
+            if name is not None:
+                out.append((name.group(), m.start()))
+        for c in self.counted.finditer(text):
+            lo = max(0, c.start() - _LIST_CHARS)
+            m = self.listed.search(text, lo, c.start())
+            if m is not None:
+                for item in self.sep.split(m.group("list")):
+                    out.append((self.strip.sub("", item), m.start()))
+        for m in self.apposed.finditer(text):
+            out.append((m.group("a"), m.start("a")))
+        return sorted((n, at) for n, at in out if n not in self.not_names)
+
+    @lru_cache(maxsize=256)
+    def subject(self, name: str) -> re.Pattern:
+        return re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{re.escape(name)}(?:{self.marks})?)"
+                          rf"(?:{self.particles})(?=\s)")
 
 
 def _after_total(verbs: list[str]) -> regex.Pattern:
