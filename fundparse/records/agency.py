@@ -30,6 +30,7 @@ class AgencyFinder(Reader):
         self._told_by: set[int] = set()  # bodies a report is told by ("…군에 따르면")
         agency = self.w.data["agency"]
         self.company_marks = tuple(agency["company_marks"])
+        self.clause_joins = tuple(agency["clause_joins"])
         self.drop_province = bool(agency["drop_province"])
         self.provinces = frozenset(agency["upper"] + agency["provinces"])
         self.province_suffixes = tuple(agency["province_suffixes"])
@@ -254,6 +255,11 @@ class AgencyFinder(Reader):
         after = [s for s in subjects if s.start >= at
                  and not any(b in self.text[at:s.start] for b in self.clause_breaks_after)]
         pick = before[0] if before else (after[0] if after else None)
+        for later in before[1:]:
+            # "덕산코트랜은 … 신축하고, 로가는 … 130억원 규모의 …": a subject opening the amount's
+            # own clause (after a clause join: 고, 며,) is its agency
+            if self._opens_clause(pick.end, later.start):
+                pick = later
         if pick is not None and pick.start in self._told_by:
             # "…에 따르면" tells the report; when it was the subject before, it is written as
             # the subject wrote it ("한국수자원공사 금강유역본부가 …. 수자원공사 금강유역본부에
@@ -284,6 +290,13 @@ class AgencyFinder(Reader):
                 return self._agency_of(last)
             return self._lead_body(at) or self._owner(at) or self._later_subject(s_end)
         return self._agency_of(pick)
+
+    def _opens_clause(self, lo: int, start: int) -> bool:
+        """A clause join (…하고, …하며,) in ``text[lo:start]`` with no comma after it: the body
+        at ``start`` is the next clause's subject."""
+        between = self.text[lo:start]
+        cut = max(between.rfind(j) for j in self.clause_joins)
+        return cut >= 0 and "," not in between[cut + 2:]
 
     def _clause_owner(self, project: Found, at: int) -> Span | None:
         """The last body before ``at`` (within owner_chars) in a clause that carries out the
@@ -321,6 +334,7 @@ class AgencyFinder(Reader):
         mark soon after."""
         agency = self.w.data["agency"]
         self.company_marks = tuple(agency["company_marks"])
+        self.clause_joins = tuple(agency["clause_joins"])
         reach = int(agency["owner_reach"])
         for m in self.w.owner.finditer(self.text, max(0, at - int(agency["owner_chars"])), at):
             name = m.group("name")
