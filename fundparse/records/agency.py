@@ -30,6 +30,7 @@ class AgencyFinder(Reader):
         self._told_by: set[int] = set()  # bodies a report is told by ("…군에 따르면")
         agency = self.w.data["agency"]
         self.company_marks = tuple(agency["company_marks"])
+        self.list_particles = tuple(agency["no_comma_particles"])
         self.clause_joins = tuple(agency["clause_joins"])
         self.drop_province = bool(agency["drop_province"])
         self.provinces = frozenset(agency["upper"] + agency["provinces"])
@@ -52,6 +53,9 @@ class AgencyFinder(Reader):
             last = name.split()[-1]
             if last in self.not_agency or last.endswith(self.not_agency_ends):
                 continue  # "지구", "군하지구", "활용도": not a body
+            if self.text.startswith(self.list_particles, m.end("name")) and self.text.startswith(
+                    ",", m.end()):
+                continue  # "㈜디엠케이, ㈜대양이엔아이, …": an item of a list, its own 이
             if self.text.startswith(self.clause_verbs, m.end() + 1):
                 self._in_clause.add(m.start("name"))  # "농림수산식품부가 추진하는 …"
             self._note_source(m)
@@ -334,6 +338,7 @@ class AgencyFinder(Reader):
         mark soon after."""
         agency = self.w.data["agency"]
         self.company_marks = tuple(agency["company_marks"])
+        self.list_particles = tuple(agency["no_comma_particles"])
         self.clause_joins = tuple(agency["clause_joins"])
         reach = int(agency["owner_reach"])
         for m in self.w.owner.finditer(self.text, max(0, at - int(agency["owner_chars"])), at):

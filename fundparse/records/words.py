@@ -140,7 +140,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
     marks = _alternation(agency["company_marks"])
     # "한국토지주택공사(LH)": the name's own abbreviation; "㈜한빛건설", "새길산업㈜": a company
     own = rf"(?:\([A-Z][A-Za-z&-]{{0,{int(agency['abbreviation_chars']) - 1}}}\))?"
-    name = (rf"(?:(?:{upper}\s){{0,2}}[가-힣]{{1,14}}?(?:{heads}){own}"
+    name = (rf"(?:(?:{upper}{own}\s){{0,2}}[가-힣]{{1,14}}?(?:{heads}){own}"
             rf"|(?:{marks})[가-힣A-Za-z]{{2,14}}|[가-힣A-Za-z]{{2,14}}?(?:{marks})"
             rf"|{_alternation(agency['latin'])})")
     particles = (rf"(?:\([^()\n\d]{{1,{int(agency['aside_chars'])}}}\))?"
