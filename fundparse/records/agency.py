@@ -8,11 +8,13 @@ named before; a body telling the report ("…에 따르면") counts only when no
 from __future__ import annotations
 
 import bisect
+import re
 from array import array
 
 from fundparse.model import Span
 from fundparse.records.shared import NAME_REACH, Found, Reader
 
+_TOKEN = re.compile(r"(?<![가-힣A-Za-z0-9])[가-힣A-Za-z]{3,20}")
 _NEAR_SUBJECTS = 400  # characters read first for the last subject before a sentence
 
 
@@ -31,6 +33,8 @@ class AgencyFinder(Reader):
         agency = self.w.data["agency"]
         self.company_marks = tuple(agency["company_marks"])
         self.list_particles = tuple(agency["no_comma_particles"])
+        self.short_heads = tuple(sorted(agency["short_heads"], key=len, reverse=True))
+        self.upper_heads = tuple(agency["upper_heads"])
         self.clause_joins = tuple(agency["clause_joins"])
         self.drop_province = bool(agency["drop_province"])
         self.provinces = frozenset(agency["upper"] + agency["provinces"])
@@ -208,7 +212,46 @@ class AgencyFinder(Reader):
         kind ("군은" in a story that only says "인제"), the bare word as written."""
         if span.text in self.bare_names:
             return self._resolve(span) or span
-        return span
+        return self._full_name(span) or span
+
+    def _full_name(self, short: Span) -> Span | None:
+        """"도교육청은" after "충북도교육청", "경남본부는" after "한국농어촌공사 경남지역본부": a
+        one-word body ending in one of short_heads that shortens one named before (within
+        short_chars) — that one's last word ends in it, or starts with the same short_lead
+        characters and ends in the same head with the short one's other characters in order —
+        stands for that body as written there (with a higher level before it)."""
+        agency = self.w.data["agency"]
+        word, lead = short.text, int(agency["short_lead"])
+        head = next((h for h in self.short_heads if word.endswith(h)), "")
+        if not head or " " in word or len(word) <= len(head) or not agency["short_forms"]:
+            return None
+        lo = max(0, short.start - int(agency["short_chars"]))
+        found = None
+        for m in _TOKEN.finditer(self.text, lo, short.start):
+            token = m.group()
+            for cut in range(len(token), max(len(word), len(token) - 3), -1):
+                full = token[:cut]
+                if full.endswith(head) and (
+                        (full.endswith(word) and full[:-len(word)].strip("".join(
+                            self.company_marks))) or self._shortens(word, full, lead, head)):
+                    found = (m.start(), m.start() + cut)
+                    break
+        if found is None:
+            return None
+        start, end = found
+        before = self.text[max(0, start - 20):start]
+        upper = before.split()[-1:] if before.endswith(" ") else []
+        if upper and (upper[0].endswith(self.upper_heads) or upper[0] in self.provinces):
+            start -= len(upper[0]) + 1
+        return Span(self.text[start:end], start, end)
+
+    @staticmethod
+    def _shortens(word: str, full: str, lead: int, head: str) -> bool:
+        """"경남본부" of "경남지역본부": the same lead, the same head, the rest in order."""
+        if len(full) <= len(word) or not full.startswith(word[:lead]):
+            return False
+        rest = iter(full[lead:len(full) - len(head)])
+        return all(c in rest for c in word[lead:len(word) - len(head)])
 
     def _main(self, spans: list[Span], told: bool = False) -> list[Span]:
         """``spans`` without the bodies named in a clause, when any other is left.  In the
@@ -339,6 +382,8 @@ class AgencyFinder(Reader):
         agency = self.w.data["agency"]
         self.company_marks = tuple(agency["company_marks"])
         self.list_particles = tuple(agency["no_comma_particles"])
+        self.short_heads = tuple(sorted(agency["short_heads"], key=len, reverse=True))
+        self.upper_heads = tuple(agency["upper_heads"])
         self.clause_joins = tuple(agency["clause_joins"])
         reach = int(agency["owner_reach"])
         for m in self.w.owner.finditer(self.text, max(0, at - int(agency["owner_chars"])), at):
