@@ -162,13 +162,17 @@ class AgencyFinder(Reader):
         issuer = self.issuer()
         if issuer is not None and issuer.text.endswith(kind):
             return issuer
-        # "[천안]천안시 업성저수지 …사업이 …. 시는 …": the body named last before, in any role
+        # "[천안]천안시 업성저수지 …사업이 …. 시는 …", "충북 음성군의 삼성면 …센터가 …. 군은 …":
+        # the body named last before, in any role (its owner's 의 too)
         last = None
-        for m in self.w.mention.finditer(self.text, max(0, bare.start - 3000), bare.start):
-            name = m.group("name").split()[-1]
-            if (name.endswith(kind) and name not in self.not_agency
-                    and not name.endswith(self.not_agency_ends)):
-                last = m
+        lo = max(0, bare.start - 3000)
+        for pattern in (self.w.mention, self.w.owner):
+            for m in pattern.finditer(self.text, lo, bare.start):
+                name = m.group("name").split()[-1]
+                if (name.endswith(kind) and name not in self.not_agency
+                        and not name.endswith(self.not_agency_ends)
+                        and (last is None or m.start() > last.start())):
+                    last = m
         return None if last is None else Span(last.group("name"), last.start("name"),
                                               last.end("name"))
 
