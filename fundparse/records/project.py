@@ -10,6 +10,8 @@ from fundparse.records.shared import PARAGRAPH, Found, Reader
 _NEAR = 24  # characters between a "…에" project and its amount
 _PARTS_REACH = 60
 _JOINED_NEXT = regex.compile(r"(\w)\s+(\S{2,20})")
+_HANGUL = regex.compile(r"[가-힣·]+")  # ("선형 개량(8억원)과 …": an item with its own amount)
+_AND_NEXT = regex.compile(r"\s+(\S+)\s+(\S{2,20})")
 _BETWEEN_NAME_AND_AMOUNT = " \t’'\"”」』>》〉("
 
 
@@ -195,9 +197,17 @@ class ProjectFinder(Reader):
         # "희망도서관과 용강도서관 건립비 44억원": joined to another name after it
         m = _JOINED_NEXT.match(self.text, pick.end)
         if m is None or m.group(1) not in self.w.project["joined_particles"]:
-            return False
+            m = _AND_NEXT.match(self.text, pick.end)
+            if m is None or m.group(1) not in self.w.project["joined_words"]:
+                return False
         nxt = self._words(m.start(2), m.end(2))
-        return bool(nxt) and nxt[0].core.endswith(self.heads)
+        if not nxt:
+            return False
+        if self.w.project["joined_any"]:
+            # "제조공장 및 사무실을 건립하고", "…센터와 대천천 수변체육 공간조성 등의 사업": the
+            # works are several, whatever the other is called ("…와 함께" joins none)
+            return not nxt[0].text.startswith(tuple(self.w.project["not_joined"]))
+        return nxt[0].core.endswith(self.heads)
 
     def _joined_before(self, pick: Found) -> bool:
         """"학마루공원과 명일1동 샛마을공원 …", "군도 및 농어촌도로", "용담, 남강, 영천댐 …": the
@@ -218,6 +228,11 @@ class ProjectFinder(Reader):
             core = word[:-1]
             if word[-1:] in cfg["joined_particles"] and core.endswith(self.heads):
                 return True
+            if (cfg["joined_any"] and word is ws[-1] and word[-1:] in cfg["joined_particles"]
+                    and len(core) >= 2 and _HANGUL.fullmatch(core)
+                    and not core.endswith(self.agency_heads)
+                    and core not in self.generic):
+                return True  # "본사와 공장을 이전키로": two works, whatever the first is called
             if word.endswith(self.heads) and ws[-1] in cfg["joined_words"]:
                 return True  # "군도 및 농어촌도로"
             if not (word.endswith(self.place_ends) and self._is_head(word)):

@@ -64,6 +64,7 @@ class Reader:
         self._is_head = lex.is_head  # remembered per configuration
         self._ends_in_head = lex.ends_in_head
         self._para_cache: dict[int, int] = {}
+        self.agency_heads = tuple(vocab.data["agency"]["heads"])
 
     def _project_head(self, core: str) -> bool:
         return self._ends_in_head(core)
