@@ -12,6 +12,7 @@ _PARTS_REACH = 60
 _JOINED_NEXT = regex.compile(r"(\w)\s+(\S{2,20})")
 _HANGUL = regex.compile(r"[가-힣·]+")  # ("선형 개량(8억원)과 …": an item with its own amount)
 _AND_NEXT = regex.compile(r"\s+(\S+)\s+(\S{2,20})")
+_CLOSING = "’'\"”」』>》〉`"
 _BETWEEN_NAME_AND_AMOUNT = " \t’'\"”」』>》〉("
 
 
@@ -45,6 +46,10 @@ class ProjectFinder(Reader):
         # ("‘…정비사업’ 150억원", "…센터(116억 원, …)": past a closing quote or an open bracket)
         right = [f for f in before if at - f.end <= 3
                  and not self.text[f.end:at].strip(_BETWEEN_NAME_AND_AMOUNT)]
+        if not right:
+            # "`달성 중부권 복합문화센터` 건립비 360억원", "스마트학교 구축비로 155억원": the cost of
+            # the name right before it (구축비: of building it — the name and 구축)
+            right = self._costed(before, at)
         # "…체육관은 사업비 34억 원을 투입해 …": the sentence's topic, named before the amount
         topic = [f for f in before if f.topic]
         refer = self.w.refer_topic.search(self.text, s_start, s_end)
@@ -107,6 +112,22 @@ class ProjectFinder(Reader):
                 return None, regions, True
             regions = regions or (earlier if pick is not None else [])
         return pick, regions, False
+
+    def _costed(self, before: list[Found], at: int) -> list[Found]:
+        """The name right before a cost word (cost_words, or an action and 비) right before
+        the amount: [the name], with the action when the cost word holds one."""
+        if not before or not self.w.project["cost_before"]:
+            return []
+        f = before[-1]
+        between = self.text[f.end:at]
+        m = self.w.cost.fullmatch(between.lstrip(_CLOSING))
+        if m is None:
+            return []
+        act = m.group("act")
+        if act and not f.quoted:  # (a quoted name is whole as it is)
+            stop = self.text.find(act, f.end, at) + len(act)
+            return [Found(f.start, stop, f.at_e, f.topic)]
+        return [f]
 
     def _candidates(self, found: list[Found], at: int, end: int, lo: int, hi: int
                     ) -> list[Found]:
