@@ -201,7 +201,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"[가-힣A-Za-z·]+?)(?:{_alternation(data['project']['relative_particles'])})(?=\s)"),
         purpose=regex.compile(
             rf"['’”」』>》〉]?\s?(?:{_alternation(data['project']['purpose_after'])})(?![가-힣])"),
-        contest=regex.compile(rf"\s?['’”」』>》〉]?\s?(?:{_alternation(data['project']['contest_after'])})"),
+        contest=regex.compile(rf"\s?['’”」』>》〉]?\s?(?:{_spaced(data['project']['contest_after'])})"),
         action=regex.compile(
             rf"\s(?:{_alternation(data['project']['actions'] + data['project']['object_verbs'])})"),
         topic_hint=re.compile(
@@ -281,6 +281,12 @@ class _Companies:
     def subject(self, name: str) -> re.Pattern:
         return re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{re.escape(name)}(?:{self.marks})?)"
                           rf"(?:{self.particles})(?=\s)")
+
+
+def _spaced(words: list[str]) -> str:
+    """An alternation of ``words`` where a space may be any run of spaces or one line break
+    ("…뉴딜사업에⏎선정돼": a script wrapped every few words)."""
+    return _alternation(words).replace(regex.escape(" "), r"[ \t]*\n?[ \t]*")
 
 
 def _after_total(verbs: list[str]) -> regex.Pattern:
