@@ -301,4 +301,12 @@ class ProjectFinder(Reader):
             a, b = min(project.start, at), max(project.end, end)
             if self.w.bundle.search(self.text, a, min(len(self.text), b + 12)):
                 return True
+        reach = int(self.w.project["bundle_after_chars"])
+        if reach:
+            # "…1천406억원을 투자해 도내 10개 시·군에 …", "…을 들여 7개 시군 초·중·고 7개 학교에":
+            # a count right after the amount, in its clause
+            stop = min(len(self.text), end + reach)
+            cut = self.w.clause_cut.search(self.text, end, stop)
+            if self.w.bundle.search(self.text, end, cut.start() if cut else stop):
+                return True
         return False

@@ -45,6 +45,7 @@ class RecordWords:
     relative: regex.Pattern        # after an amount: "…을 투입하는 미디어 파사드는"
     purpose: regex.Pattern         # after a name: "을 위해"
     action: regex.Pattern          # after a name and 을/를: "조성한다", "짓는다"
+    clause_cut: regex.Pattern      # where a clause ends: a comma, a full stop, a line break
     cost: regex.Pattern            # between a name and its amount: " 건립비 ", " 구축비로 "
     region_hint: re.Pattern        # a stretch without it names no place (a quick test)
     project_hint: re.Pattern       # … and without this no project
@@ -211,6 +212,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
         project_hint=re.compile(
             _alternation(data["project"]["heads"] + data["project"]["actions"]) + "|"
             + "|".join(regex.escape(pair[0]) for pair in data["project"]["quotes"])),
+        clause_cut=regex.compile(r"[,.!?\n]"),
         cost=regex.compile(
             rf"\s?(?:(?P<act>{_alternation(data['project']['actions'])})비"
             rf"|{_alternation(data['project']['cost_words'])})"
