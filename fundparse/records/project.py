@@ -111,6 +111,8 @@ class ProjectFinder(Reader):
             if pick is not None and self._counted(pick):
                 return None, regions, True
             regions = regions or (earlier if pick is not None else [])
+        if pick is not None and not pick.quoted and self.text[pick.start:pick.end] in self.class_names:
+            return None, regions, False  # "고속도로에 총 3조2000억원", "기반시설": a kind, no project
         return pick, regions, False
 
     def _costed(self, before: list[Found], at: int) -> list[Found]:

@@ -65,6 +65,7 @@ class Reader:
         self._ends_in_head = lex.ends_in_head
         self._para_cache: dict[int, int] = {}
         self.agency_heads = tuple(vocab.data["agency"]["heads"])
+        self.class_names = frozenset(vocab.project["class_names"])
 
     def _project_head(self, core: str) -> bool:
         return self._ends_in_head(core)
