@@ -14,7 +14,10 @@ class RegionFinder(Reader):
     def regions(self, ws: list[Word]) -> list[Found]:
         limit = self.w.region["max_words"]
         out = []
+        skip = -1  # the words of a site already read with the area before them
         for i, w in enumerate(ws):
+            if i <= skip:
+                continue
             core = w.core
             if i and (w.text in self.area_words or w.text in self.case_words):
                 # "임동 지역의", "고흥군 지역의 경우", "완도 항동리의 경우": the place before
@@ -26,6 +29,17 @@ class RegionFinder(Reader):
                     first = run_before(ws, i - 1, limit - 1, self._place_word)
                     out.append(Found(ws[first].start, prev.core_end))
                 continue
+            if i and self.w.region["area_places"] and self._area_at(w):
+                # "홍성 일반산업단지 3만4,755㎡에", "…산업단지 내 9,916㎡ 규모 부지에": the place
+                # before the area
+                k = i - 1
+                if ws[k].text in self.inside:
+                    k -= 1
+                if k >= 0 and self._is_place(ws[k].text):
+                    first = run_before(ws, k, limit - 1, self._place_word)
+                    out.append(Found(ws[first].start, ws[k].end))
+                    skip = i if w.text[-1:] == "에" else i + 2  # (… 규모 부지에)
+                    continue
             if core in self.around:
                 first = run_before(ws, i, limit - 1, self._place_word)
                 if first < i:  # ("…동 소재": the place without the word after it)
@@ -45,6 +59,23 @@ class RegionFinder(Reader):
                 first = run_before(ws, i, limit - 1, self._place_word)
                 out.append(Found(ws[first].start, w.core_end))
         return out
+
+    def _area_at(self, w: Word) -> bool:
+        """"3만4,755㎡에", "9,916㎡": an area given with 에, or before 규모 and a site word."""
+        m = self.w.area.match(w.text)
+        if m is None:
+            return False
+        rest = w.text[m.end():]
+        if rest in ("에", "에는"):
+            return True
+        after = self.text[w.end:w.end + 12].split()[:2]
+        return (not rest and len(after) == 2 and after[0] in self.w.region["size_words"]
+                and after[1].rstrip("에는") in self.around)
+
+    def _is_place(self, word: str) -> bool:
+        return (word.endswith(self.place_ends) and word not in self.not_place and len(word) > 2
+                and not word.endswith(tuple(self.around))  # ("예정부지 1만6000㎡에": a site)
+                and not any(c.isdigit() for c in word))
 
     def _place_word(self, w: Word) -> bool:
         if w.text[:1].isdigit() or w.text == "산":
