@@ -58,6 +58,13 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, RegionFinde
         if regions:
             anchor = found.start if found is not None else at
             best = min(regions, key=lambda r: min(abs(r.end - anchor), abs(r.start - anchor)))
+            if self.w.region["own_clause"]:
+                # "덕산코트랜은 소정면 스마트그린산단에 300억원을 투자해 …, 로가는 전동면 벤처밸리에
+                # 130억원 …": the place named in the amount's own clause, before it
+                own = [r for r in regions if r.end <= at and sentence[0] <= r.start
+                       and "," not in self.text[r.end:at]]
+                if own:
+                    best = own[-1]
             region = self._span(best)
         return Record(agency=agency, project=None if found is None else self._span(found),
                       region=region)
