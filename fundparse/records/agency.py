@@ -8,6 +8,7 @@ named before; a body telling the report ("…에 따르면") counts only when no
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from array import array
 
@@ -23,11 +24,14 @@ class AgencyFinder(Reader):
         self._owner_clauses: list[tuple[int, int, str, int]] | None = None
         self._owner_starts: list[int] = []
         self._issuer: Span | None | bool = False
-        self._all_named: list[Span] | None = None
+        self._all_named: bool | None = None  # the bodies named, found once: as offsets
         # offsets as arrays of machine integers: 8 bytes each, not 36 (a big text's peak)
         self._named_starts: array[int] = array("q")
-        self._all_bare: list[tuple[Span, int]] | None = None
+        self._named_ends: array[int] = array("q")
+        self._all_bare: bool | None = None
         self._bare_starts: array[int] = array("q")
+        self._bare_ends: array[int] = array("q")
+        self._bare_stops: array[int] = array("q")
         self._in_clause: set[int] = set()  # bodies named in a clause ("…부가 추진하는")
         self._told_by: set[int] = set()  # bodies a report is told by ("…군에 따르면")
         agency = self.w.data["agency"]
@@ -43,16 +47,22 @@ class AgencyFinder(Reader):
     def _named(self, start: int, end: int) -> list[Span]:
         """The bodies named as a subject (or a headline's "구미시, …") in [start, end)."""
         if self._all_named is None:
-            self._all_named = self._find_named()
-            self._named_starts = array("q", [s.start for s in self._all_named])
+            self._named_starts, self._named_ends = self._find_named()
+            self._all_named = True
         lo = bisect.bisect_left(self._named_starts, start)
         hi = bisect.bisect_left(self._named_starts, end)
-        return [s for s in self._all_named[lo:hi] if s.end <= end]
+        text, ends = self.text, self._named_ends
+        return [Span(text[a:ends[i]], a, ends[i])
+                for i, a in enumerate(self._named_starts[lo:hi], lo) if ends[i] <= end]
 
-    def _find_named(self) -> list[Span]:
-        out = []
-        matches = [*self.w.agency.finditer(self.text), *self.w.headline.finditer(self.text)]
-        for m in sorted(matches, key=lambda m: m.start()):
+    def _find_named(self) -> tuple[array[int], array[int]]:
+        """Where the bodies named as subjects start and end, in text order: kept as offsets
+        (two machine integers each), not as spans."""
+        starts, ends = array("q"), array("q")
+        # both searches' matches by where they start (the first search's first on a tie)
+        matches = heapq.merge(self.w.agency.finditer(self.text),
+                              self.w.headline.finditer(self.text), key=lambda m: m.start())
+        for m in matches:
             name = m.group("name")
             last = name.split()[-1]
             if last in self.not_agency or last.endswith(self.not_agency_ends):
@@ -67,19 +77,21 @@ class AgencyFinder(Reader):
             for marks in (self._in_clause, self._told_by):  # kept by where the span starts
                 if m.start("name") in marks:
                     marks.add(span.start)
-            out.append(span)
+            starts.append(span.start)
+            ends.append(span.end)
         if self.w.data["agency"]["companies"]:
-            out = self._with_companies(out)
-        return out
+            return self._with_companies(starts, ends)
+        return starts, ends
 
-    def _with_companies(self, named: list[Span]) -> list[Span]:
-        """``named`` and the companies named as subjects without a mark: a name the text gave
-        as a company before — with a mark ("㈜디엠케이, …" → "디엠케이는"), in a counted list of
-        companies ("오캄바이오·덕산코트랜·로가·동남 등 4개 기업은", "건화, 신신사 2개사와") or after
-        a word for one ("…전문업체인 오텍캐리어냉장은") — then 은/는/이/가/도, within
-        company_chars after it."""
+    def _with_companies(self, starts: array[int], ends: array[int]
+                        ) -> tuple[array[int], array[int]]:
+        """The bodies (``starts``, ``ends``) and the companies named as subjects without a
+        mark: a name the text gave as a company before — with a mark ("㈜디엠케이, …" →
+        "디엠케이는"), in a counted list of companies ("오캄바이오·덕산코트랜·로가·동남 등 4개
+        기업은", "건화, 신신사 2개사와") or after a word for one ("…전문업체인 오텍캐리어냉장은") —
+        then 은/는/이/가/도, within company_chars after it."""
         reach = int(self.w.data["agency"]["company_chars"])
-        taken = {s.start for s in named}
+        taken = set(starts)
         added = []
         for name, at in self.w.company_names(self.text):
             for m in self.w.company_subject(name).finditer(
@@ -89,10 +101,11 @@ class AgencyFinder(Reader):
                         self.company_marks):
                     continue  # found already, or "㈜신라이노텍은" (the mark is the name's)
                 taken.add(start)
-                added.append(Span(m.group("name"), start, m.end("name")))
+                added.append((start, m.end("name")))
         if not added:
-            return named
-        return sorted(named + added, key=lambda s: s.start)
+            return starts, ends
+        merged = sorted([*zip(starts, ends), *added], key=lambda s: s[0])
+        return array("q", (a for a, _ in merged)), array("q", (b for _, b in merged))
 
     def _joined(self, span: Span) -> Span:
         """"진주시와 경남도는": the bodies joined before ``span`` are one agency with it."""
@@ -125,19 +138,21 @@ class AgencyFinder(Reader):
             self._told_by.add(m.start("name"))
 
     def _bare(self, start: int, end: int) -> list[Span]:
-        """The bare subjects ("시는", "군은") in [start, end): found once over the whole text."""
+        """The bare subjects ("시는", "군은") in [start, end): found once over the whole text,
+        kept as offsets (where each starts and ends, and where its particle ends: the character
+        after it must be inside [start, end) too, as a search of the stretch alone would need)."""
         if self._all_bare is None:
-            self._all_bare = []
+            self._all_bare = True
             for m in self.w.bare.finditer(self.text):
                 self._note_source(m)
-                # (the span, and the end of the particle: the character after it must be
-                # inside [start, end) too, as a search of the stretch alone would need)
-                self._all_bare.append((Span(m.group("name"), m.start("name"), m.end("name")),
-                                       m.end()))
-            self._bare_starts = array("q", [span.start for span, _ in self._all_bare])
+                self._bare_starts.append(m.start("name"))
+                self._bare_ends.append(m.end("name"))
+                self._bare_stops.append(m.end())
         lo = bisect.bisect_left(self._bare_starts, start)
         hi = bisect.bisect_left(self._bare_starts, end)
-        return [span for span, stop in self._all_bare[lo:hi] if stop < end]
+        text, ends, stops = self.text, self._bare_ends, self._bare_stops
+        return [Span(text[a:ends[i]], a, ends[i])
+                for i, a in enumerate(self._bare_starts[lo:hi], lo) if stops[i] < end]
 
     def issuer(self) -> Span | None:
         if self._issuer is False:

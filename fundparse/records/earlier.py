@@ -3,10 +3,7 @@ within ``refer_chars`` whatever the paragraphs ("이 센터는", "이번 사업�
 
 from __future__ import annotations
 
-import bisect
-from array import array
-
-from fundparse.records.shared import Found, Reader
+from fundparse.records.shared import Found, Offsets, Reader
 
 
 class EarlierFinder(Reader):
@@ -14,8 +11,10 @@ class EarlierFinder(Reader):
         self._earlier_cache: dict[tuple[int, bool, str], tuple[Found | None, list[Found]]] = {}
         self._region_cache: dict[tuple[int, bool], list[Found]] = {}
         self._nearest_cache: dict[int, tuple[Found, int] | None] = {}
-        self._project_hints: array[int] | None = None
-        self._region_hints: array[int] | None = None
+        # where a project or a place may be named: found as far as the amounts go, forgotten
+        # behind them
+        self._project_hints = Offsets(self.w.project_hint, self.text)
+        self._region_hints = Offsets(self.w.region_hint, self.text)
 
     def _refers_back(self, lo: int, hi: int) -> bool:
         return self.w.refer_back.search(self.text, lo, hi) is not None
@@ -56,11 +55,7 @@ class EarlierFinder(Reader):
         nearest: tuple[Found | None, list[Found]] = (None, [])
         seen: set[tuple[int, int]] = set()
         # only the sentences holding a project head or a quotation mark, nearest first
-        if self._project_hints is None:  # found once over the whole text
-            self._project_hints = array("q", (m.start()
-                                              for m in self.w.project_hint.finditer(self.text)))
-        hints = self._project_hints[bisect.bisect_left(self._project_hints, para):
-                                    bisect.bisect_left(self._project_hints, s_start)]
+        hints = self._project_hints.between(para, s_start)
         for at in reversed(hints):
             span = self.sentences.span(at)
             if span in seen or span[0] >= s_start:
@@ -127,11 +122,7 @@ class EarlierFinder(Reader):
         if found is not False:
             return found  # type: ignore[return-value]
         lo = max(0, s_start - self.w.project["refer_chars"])
-        if self._region_hints is None:  # found once over the whole text
-            self._region_hints = array("q", (m.start()
-                                             for m in self.w.region_hint.finditer(self.text)))
-        hints = self._region_hints[bisect.bisect_left(self._region_hints, lo):
-                                   bisect.bisect_left(self._region_hints, s_start)]
+        hints = self._region_hints.between(lo, s_start)
         result: tuple[Found, int] | None = None
         seen: set[tuple[int, int]] = set()
         for at in reversed(hints):

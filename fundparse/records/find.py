@@ -20,11 +20,13 @@ from fundparse.records.earlier import EarlierFinder
 from fundparse.records.names import NameFinder
 from fundparse.records.project import ProjectFinder
 from fundparse.records.region import RegionFinder
-from fundparse.records.shared import Found
+from fundparse.records.shared import Found, NearSentences
 from fundparse.records.words import RecordWords
 from fundparse.structure.sentences import Sentences
 
 __all__ = ["Finder", "Found"]
+
+_KEEP = 20_000  # characters of sentences remembered behind the current amount, at least
 
 
 class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, RegionFinder):
@@ -33,10 +35,36 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, RegionFinde
         self._agency_caches()
         self._name_caches()
         self._earlier_caches()
+        # what is remembered per sentence is forgotten once the amounts are ``keep``
+        # characters past it: nothing looks back that far (refer_chars, a paragraph)
+        self._keep = max(_KEEP, 4 * int(vocab.project["refer_chars"]))
+        self._kept_from = 0
+
+    def _forget(self, at: int) -> None:
+        """Forget what was found for the sentences ``keep`` characters or more before ``at``
+        (found again the same way if ever asked again)."""
+        bound = at - self._keep
+        if bound - self._kept_from < self._keep:
+            return
+        self._kept_from = bound
+        for cache in (self._words_cache, self._found_cache):
+            for key in [k for k in cache if k[1] < bound]:
+                del cache[key]
+        for cache in (self._earlier_cache, self._region_cache):
+            for key in [k for k in cache if k[0] < bound]:
+                del cache[key]
+        for cache in (self._para_cache, self._nearest_cache):
+            for key in [k for k in cache if k < bound]:
+                del cache[key]
+        self._project_hints.forget_before(bound)
+        self._region_hints.forget_before(bound)
+        if isinstance(self.sentences, NearSentences):
+            self.sentences.forget_before(bound)
 
     def record(self, at: int, end: int, summed: bool = False) -> Record:
         """The record of the funded total at [at, end); ``summed``: it is the sum of a list of
         amounts ("…에 80억원 등 106억원"), several projects."""
+        self._forget(at)
         sentence = self._sentence(at)
         found, regions, _ = self.project(at, end, sentence)
         if summed:

@@ -3,6 +3,8 @@ words of the rules, and the sentence and paragraph a funded total stands in."""
 
 from __future__ import annotations
 
+import bisect
+from array import array
 from dataclasses import dataclass
 
 from fundparse import patterns
@@ -28,13 +30,51 @@ class Found:
     role: bool = False  # "…지원사업으로 추진됐다", "주민 쉼터로": what something is or becomes
 
 
+class Offsets:
+    """Where a pattern matches in the text, in text order: found as far as asked (one search
+    over the whole text, resumed — the same matches as searching it all at once) and forgotten
+    behind the amounts (:meth:`forget_before`), so a long text never holds them all."""
+
+    def __init__(self, pattern, text: str):
+        self._matches = pattern.finditer(text)
+        self._starts: array[int] = array("q")
+        self._done = False
+        self._forgotten = 0  # every offset before this is forgotten
+
+    def between(self, lo: int, hi: int) -> array[int]:
+        """The offsets in [lo, hi) (``lo`` not before what was forgotten)."""
+        starts = self._starts
+        while not self._done and (not starts or starts[-1] < hi):
+            m = next(self._matches, None)
+            if m is None:
+                self._done = True
+            else:
+                starts.append(m.start())
+        return starts[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
+    def forget_before(self, bound: int) -> None:
+        if bound > self._forgotten:
+            del self._starts[:bisect.bisect_left(self._starts, bound)]
+            self._forgotten = bound
+
+
+class NearSentences(Sentences):
+    """The text's sentences, those looked up far behind the amounts forgotten (a long text's
+    lookups would otherwise all stay; a span is found again the same way if asked again)."""
+
+    def forget_before(self, bound: int) -> None:
+        found = self._found
+        for offset in [k for k in found if k < bound]:
+            del found[offset]
+
+
 class Reader:
     """The text, its sentences and the words of the rules (records.toml), read once."""
 
     def __init__(self, text: str, vocab: RecordWords, sentences: Sentences | None = None):
         self.text = text
         self.w = vocab
-        self.sentences = sentences or Sentences(text)
+        self.sentences = sentences or NearSentences(text)
         lex = vocab.sets
         self.heads, self.generic, self.actions = lex.heads, lex.generic, lex.actions
         self.bare_words, self.stop, self.around = lex.bare_words, lex.stop, lex.around
