@@ -65,6 +65,9 @@ class EarlierFinder(Reader):
             if nearest[0] is not None and self.w.topic_hint.search(self.text, lo, hi) is None:
                 continue  # only a topic would count now, and none can be named here
             regions, found = self._found(lo, hi)
+            if (self.w.describes.search(self.text, lo, hi) is not None
+                    and not any(f.topic for f in found)):
+                continue  # "…에 관로를 연결하는 사업이다": it describes the one named before
             bodies = self._named(lo, hi) if head else []
             found = [f for f in found
                      if not (self._bare_head(f) or self._contest(f) or f.role)

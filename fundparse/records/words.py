@@ -46,6 +46,7 @@ class RecordWords:
     purpose: regex.Pattern         # after a name: "을 위해"
     action: regex.Pattern          # after a name and 을/를: "조성한다", "짓는다"
     clause_cut: regex.Pattern      # where a clause ends: a comma, a full stop, a line break
+    describes: regex.Pattern       # a sentence describing the project before: "…하는 사업이다."
     cost: regex.Pattern            # between a name and its amount: " 건립비 ", " 구축비로 "
     region_hint: re.Pattern        # a stretch without it names no place (a quick test)
     project_hint: re.Pattern       # … and without this no project
@@ -213,6 +214,9 @@ def record_words(extensions: str = "{}") -> RecordWords:
             _alternation(data["project"]["heads"] + data["project"]["actions"]) + "|"
             + "|".join(regex.escape(pair[0]) for pair in data["project"]["quotes"])),
         clause_cut=regex.compile(r"[,.!?\n]"),
+        describes=regex.compile(
+            rf"(?:는|한|할)\s+(?:{_alternation(data['project']['described'])})"
+            rf"(?:{_alternation(data['project']['copula'])})\s*[.!]?\s*$"),
         cost=regex.compile(
             rf"\s?(?:(?P<act>{_alternation(data['project']['actions'])})비"
             rf"|{_alternation(data['project']['cost_words'])})"
