@@ -30,6 +30,8 @@ class ProjectFinder(Reader):
         # ("…공공임대주택 공모사업 310억 원")
         found = [f for f in found if not self._contest(f)
                  or (f.end <= at and at - f.end <= 2 and not self.text[f.end:at].strip())]
+        # "화곡리와 물류단지를 잇는 도로": what a road links is no project
+        found = [f for f in found if not self.w.linked.match(self.text, f.end)]
         places = [f for f in found if f.place]
         if places:
             found = [f for f in found if not f.place] or places
@@ -254,8 +256,11 @@ class ProjectFinder(Reader):
             if (cfg["joined_any"] and word is ws[-1] and word[-1:] in cfg["joined_particles"]
                     and len(core) >= 2 and _HANGUL.fullmatch(core)
                     and not core.endswith(self.agency_heads)
-                    and core not in self.generic):
-                return True  # "본사와 공장을 이전키로": two works, whatever the first is called
+                    and not self.w.linked.match(self.text, pick.end)  # "화곡리와 물류단지를 잇는"
+                    and core not in self.generic
+                    and not self.text[pick.end:pick.end + 8].lstrip(_BETWEEN_NAME_AND_AMOUNT)
+                    .startswith(tuple(cfg["not_joined"]))):  # "…과 산업단지 공동개발 협약을"
+                return True  # "제조공정과 스마트팜 시설을 구축": two works, whatever the first is
             if word.endswith(self.heads) and ws[-1] in cfg["joined_words"]:
                 return True  # "군도 및 농어촌도로"
             if not (word.endswith(self.place_ends) and self._is_head(word)):

@@ -46,6 +46,7 @@ class RecordWords:
     purpose: regex.Pattern         # after a name: "을 위해"
     action: regex.Pattern          # after a name and 을/를: "조성한다", "짓는다"
     clause_cut: regex.Pattern      # where a clause ends: a comma, a full stop, a line break
+    linked: regex.Pattern          # after a name: "를 잇는", "을 연결하는"
     describes: regex.Pattern       # a sentence describing the project before: "…하는 사업이다."
     cost: regex.Pattern            # between a name and its amount: " 건립비 ", " 구축비로 "
     region_hint: re.Pattern        # a stretch without it names no place (a quick test)
@@ -214,6 +215,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
             _alternation(data["project"]["heads"] + data["project"]["actions"]) + "|"
             + "|".join(regex.escape(pair[0]) for pair in data["project"]["quotes"])),
         clause_cut=regex.compile(r"[,.!?\n]"),
+        linked=regex.compile(rf"(?:을|를|이|가)?\s+(?:{_alternation(data['project']['link_verbs'])})"),
         describes=regex.compile(
             rf"(?:는|한|할)\s+(?:{_alternation(data['project']['described'])})"
             rf"(?:{_alternation(data['project']['copula'])})\s*[.!]?\s*$"),
