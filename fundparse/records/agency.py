@@ -38,6 +38,7 @@ class AgencyFinder(Reader):
         self.company_marks = tuple(agency["company_marks"])
         self.list_particles = tuple(agency["no_comma_particles"])
         self.short_heads = tuple(sorted(agency["short_heads"], key=len, reverse=True))
+        self.agency_word_heads = frozenset(agency["heads"] + agency["short_heads"])
         self.upper_heads = tuple(agency["upper_heads"])
         self.clause_joins = tuple(agency["clause_joins"])
         self.drop_province = bool(agency["drop_province"])
@@ -242,7 +243,7 @@ class AgencyFinder(Reader):
         agency = self.w.data["agency"]
         word, lead = short.text, int(agency["short_lead"])
         head = next((h for h in self.short_heads if word.endswith(h)), "")
-        if not head or " " in word or len(word) <= len(head) or not agency["short_forms"]:
+        if not head or " " in word or len(word) < len(head) or not agency["short_forms"]:
             return None
         lo = max(0, short.start - int(agency["short_chars"]))
         found = None
@@ -298,8 +299,8 @@ class AgencyFinder(Reader):
         k = 0
         while k < len(words) - 1 and self._province(words[k]):
             k += 1
-        if k == 0:
-            return span
+        if k == 0 or words[k] in self.agency_word_heads:
+            return span  # ("세종특별자치시 교육청": a head alone is no body without its place)
         cut = span.text.index(words[k], len(" ".join(words[:k])))
         return Span(span.text[cut:], span.start + cut, span.end)
 
@@ -402,6 +403,7 @@ class AgencyFinder(Reader):
         self.company_marks = tuple(agency["company_marks"])
         self.list_particles = tuple(agency["no_comma_particles"])
         self.short_heads = tuple(sorted(agency["short_heads"], key=len, reverse=True))
+        self.agency_word_heads = frozenset(agency["heads"] + agency["short_heads"])
         self.upper_heads = tuple(agency["upper_heads"])
         self.clause_joins = tuple(agency["clause_joins"])
         reach = int(agency["owner_reach"])

@@ -68,11 +68,11 @@ class EarlierFinder(Reader):
             if (self.w.describes.search(self.text, lo, hi) is not None
                     and not any(f.topic for f in found)):
                 continue  # "…에 관로를 연결하는 사업이다": it describes the one named before
-            bodies = self._named(lo, hi) if head else []
+            bodies = self._named(lo, hi)  # (a body's name is no project: "한국도로공사 …본부는")
             found = [f for f in found
                      if not (self._bare_head(f) or self._contest(f) or f.role)
-                     and (not head or (self.text[f.start:f.end].endswith(head) and not any(
-                         b.start < f.end and f.start < b.end for b in bodies)))]
+                     and (not head or self.text[f.start:f.end].endswith(head))
+                     and not any(b.start < f.end and f.start < b.end for b in bodies)]
             topic = [f for f in found if f.topic]
             if topic:  # "…센터는 …": what an earlier sentence was about
                 return topic[0], regions
