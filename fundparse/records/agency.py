@@ -66,7 +66,7 @@ class AgencyFinder(Reader):
         for m in matches:
             name = m.group("name")
             last = name.split()[-1]
-            if last in self.not_agency or last.endswith(self.not_agency_ends):
+            if self._no_body(last):
                 continue  # "지구", "군하지구", "활용도": not a body
             if self.text.startswith(self.list_particles, m.end("name")) and self.text.startswith(
                     ",", m.end()):
@@ -114,7 +114,7 @@ class AgencyFinder(Reader):
         if j is None:
             return span
         last = j.group("name").split()[-1]
-        if last in self.not_agency or last.endswith(self.not_agency_ends):
+        if self._no_body(last):
             return span
         start = j.start("name")
         return Span(self.text[start:span.end], start, span.end)
@@ -186,7 +186,7 @@ class AgencyFinder(Reader):
             for m in pattern.finditer(self.text, lo, bare.start):
                 name = m.group("name").split()[-1]
                 if (name.endswith(kind) and name not in self.not_agency
-                        and not name.endswith(self.not_agency_ends)
+                        and not self._no_body(name)
                         and (last is None or m.start() > last.start())):
                     last = m
         return None if last is None else Span(last.group("name"), last.start("name"),
@@ -381,7 +381,7 @@ class AgencyFinder(Reader):
                 if m is None or m.end() < v.end():
                     continue
                 last = m.group("name").split()[-1]
-                if last not in self.not_agency and not last.endswith(self.not_agency_ends):
+                if not self._no_body(last):
                     self._owner_clauses.append((m.start(), m.end(), m.group("name"),
                                                 m.start("name")))
             self._owner_starts = [c[0] for c in self._owner_clauses]
@@ -410,7 +410,7 @@ class AgencyFinder(Reader):
         for m in self.w.owner.finditer(self.text, max(0, at - int(agency["owner_chars"])), at):
             name = m.group("name")
             last = name.split()[-1]
-            if last in self.not_agency or last.endswith(self.not_agency_ends):
+            if self._no_body(last):
                 continue
             if self.w.project_hint.search(self.text, m.end(), min(at, m.end() + reach)):
                 return Span(name, m.start("name"), m.end("name"))
@@ -436,7 +436,7 @@ class AgencyFinder(Reader):
         for m in self.w.lead.finditer(self.text, 0, min(head_end, before)):
             name = m.group("name")
             last = name.split()[-1]
-            if last in self.not_agency or last.endswith(self.not_agency_ends):
+            if self._no_body(last):
                 continue
             return Span(name, m.start("name"), m.end("name"))
         return None

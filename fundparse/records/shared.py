@@ -14,6 +14,7 @@ from fundparse.records.words import RecordWords
 from fundparse.structure.sentences import Sentences
 
 PARAGRAPH = patterns.compile(r"\n[ \t\u3000]*\n")
+_ABBREVIATION = patterns.compile(r"\([A-Za-z&-]+\)$")
 NAME_REACH = 160  # no body's name with its aside is longer
 
 
@@ -106,6 +107,12 @@ class Reader:
         self._para_cache: dict[int, int] = {}
         self.agency_heads = tuple(vocab.data["agency"]["heads"])
         self.class_names = frozenset(vocab.project["class_names"])
+
+    def _no_body(self, word: str) -> bool:
+        """A last word that ends like a body but names none ("지구", "군하지구"; its own
+        abbreviation aside: "광역급행철도(CTX)")."""
+        word = _ABBREVIATION.sub("", word)
+        return word in self.not_agency or word.endswith(self.not_agency_ends)
 
     def _project_head(self, core: str) -> bool:
         return self._ends_in_head(core)
