@@ -11,6 +11,7 @@ _NEAR = 24  # characters between a "…에" project and its amount
 _PARTS_REACH = 60
 _JOINED_NEXT = regex.compile(r"(\w)\s+(\S{2,20})")
 _HANGUL = regex.compile(r"[가-힣·]+")  # ("선형 개량(8억원)과 …": an item with its own amount)
+_LISTED_BEFORE = regex.compile(r"[가-힣](?:과|와)\s+[가-힣·]+(?:\s[가-힣·]+)?,\s*(?:[가-힣·]+\s)?$")
 _AND_NEXT = regex.compile(r"\s+(\S+)\s+(\S{2,20})")
 _CLOSING = "’'\"”」』>》〉`"
 _BETWEEN_NAME_AND_AMOUNT = " \t’'\"”」』>》〉("
@@ -238,6 +239,9 @@ class ProjectFinder(Reader):
         """"학마루공원과 명일1동 샛마을공원 …", "군도 및 농어촌도로", "용담, 남강, 영천댐 …": the
         name is the last of several joined or listed before it (place words may come between)."""
         cfg = self.w.project
+        if cfg["joined_any"] and _LISTED_BEFORE.search(self.text, max(0, pick.start - 40),
+                                                       pick.start):
+            return True  # "습지원과 물놀이 공간, 산책로를 조성한다": the last of a list
         ws = self.text[max(0, pick.start - 40):pick.start].split()[-4:]
         listed = 0
         for word in reversed(ws):
