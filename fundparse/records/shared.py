@@ -105,6 +105,7 @@ class Reader:
         self._is_head = lex.is_head  # remembered per configuration
         self._ends_in_head = lex.ends_in_head
         self._para_cache: dict[int, int] = {}
+        self.verb_like_nouns = tuple(vocab.project["verb_like_nouns"])
         self.agency_heads = tuple(vocab.data["agency"]["heads"])
         self.class_names = frozenset(vocab.project["class_names"])
 
@@ -121,8 +122,13 @@ class Reader:
         return words(self.text, start, end, self._is_head, self.copula)
 
     def _plain(self, word: Word) -> bool:
-        return (plain(word, self._is_head, self.w.ordinal) and word.text not in self.stop
-                and not word.text.endswith(self.stop_endings))
+        return ((plain(word, self._is_head, self.w.ordinal) or self._noun_like_verb(word))
+                and word.text not in self.stop and not word.text.endswith(self.stop_endings))
+
+    def _noun_like_verb(self, word: Word) -> bool:
+        """"연근해", "재해": a noun that ends like a verb form ("투입해") may stand in a name."""
+        return (not (word.particle or word.closed or word.quoted)
+                and word.text.endswith(self.verb_like_nouns))
 
     def _paragraph_start(self, offset: int) -> int:
         found = self._para_cache.get(offset)
