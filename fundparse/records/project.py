@@ -91,7 +91,7 @@ class ProjectFinder(Reader):
             if earlier is None:
                 earlier, earlier_regions = self._earlier(s_start, across=True)
             if earlier is not None:
-                if self._counted(earlier, listed=False):
+                if self._counted(earlier, listed=False) or self._counted_there(earlier):
                     return None, regions, True
                 return earlier, regions or earlier_regions, False
         if pick is not None and not refer_case and self._counted_next(s_end):
@@ -299,6 +299,14 @@ class ProjectFinder(Reader):
         nxt = self.sentences.span(min(len(self.text) - 1, s_end + 1))
         m = self.w.bundle.search(self.text, nxt[0], nxt[1])
         return m is not None and self.w.project["count_word"] in m.group()
+
+    def _counted_there(self, earlier: Found) -> bool:
+        """"…시군구별 1곳씩 총 20개 지방하천에 대해 … 단계별 조성사업에 들어간다. 사업비는 …": the
+        sentence that named the project the amount refers back to counts what it is for."""
+        if not self.w.project["counted_there"]:
+            return False
+        lo = self.sentences.span(earlier.start)[0]
+        return self.w.bundle_target.search(self.text, lo, earlier.start) is not None
 
     def _bundled(self, project: Found | None, at: int, end: int, s_start: int) -> bool:
         """"전국 12곳에 모두 240억 원", "'서울형 키즈카페' 400곳을", "마을 10곳을 대상으로 …":
