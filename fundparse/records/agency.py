@@ -92,13 +92,21 @@ class AgencyFinder(Reader):
         기업은", "건화, 신신사 2개사와") or after a word for one ("…전문업체인 오텍캐리어냉장은") —
         then 은/는/이/가/도, within company_chars after it."""
         reach = int(self.w.data["agency"]["company_chars"])
-        taken = set(starts)
+        taken: set[int] = set()  # the starts added here
+
+        def found(start: int) -> bool:
+            # the bodies near ``start`` (in text order but for a joined body's few characters:
+            # a wide margin), not a set of every start of a long text
+            lo = bisect.bisect_left(starts, start - 4 * NAME_REACH)
+            hi = bisect.bisect_right(starts, start + 4 * NAME_REACH)
+            return start in taken or start in starts[lo:hi]
+
         added = []
         for name, at in self.w.company_names(self.text):
             for m in self.w.company_subject(name).finditer(
                     self.text, at, min(len(self.text), at + reach)):
                 start = m.start("name")
-                if start in taken or self.text[max(0, start - 3):start].endswith(
+                if found(start) or self.text[max(0, start - 3):start].endswith(
                         self.company_marks):
                     continue  # found already, or "㈜신라이노텍은" (the mark is the name's)
                 taken.add(start)
