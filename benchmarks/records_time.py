@@ -3,6 +3,7 @@
     python benchmarks/records_time.py              # corpus documents one by one, and a 2 MB mix
     python benchmarks/records_time.py --profile    # cProfile of the records stage alone
     python benchmarks/records_time.py --stage      # the records stage alone (quicker, steadier)
+    python benchmarks/records_time.py --memory 8   # its peak of traced memory on an 8 MB mix
 
 ``extract`` runs with the stage and with it replaced by a pass-through, interleaved, keeping
 the fastest of several runs; times are the process's CPU time (``time.process_time``), so the
@@ -97,9 +98,38 @@ def stage(name: str, texts: list[str], rounds: int) -> None:
           f"{sum(len(ms) for _, ms in found)} mentions")
 
 
+def memory(size_mb: int) -> None:
+    """The records stage's peak of traced memory on a ``size_mb`` MB mix as one text (its
+    mentions found first), as a multiple of the string's size in memory."""
+    import tracemalloc
+
+    text = workloads.corpus_mix(size_mb * workloads.MB)
+    found = []
+    records.attach = lambda t, mentions, config: found.append(mentions) or mentions
+    fundparse.extract(text)
+    records.attach = ATTACH
+    mentions = found[0]
+    gc.collect()
+    tracemalloc.start()
+    base = tracemalloc.get_traced_memory()[0]
+    start = time.process_time()
+    out = ATTACH(text, mentions, None)
+    spent = time.process_time() - start
+    peak = tracemalloc.get_traced_memory()[1] - base
+    tracemalloc.stop()
+    funded = sum(1 for m in out if m.record is not None)
+    string = sys.getsizeof(text)
+    print(f"{size_mb} MB mix as one text ({string / workloads.MB:.0f} MB as a string): the "
+          f"records stage peaks {peak / workloads.MB:.1f} MB above what it starts from "
+          f"({peak / string:.2f}x the string), {funded} funded totals, {spent:.1f} s CPU "
+          "(traced)")
+
+
 if __name__ == "__main__":
     if sys.argv[1:] == ["--profile"]:
         profile()
+    elif sys.argv[1:2] == ["--memory"]:
+        memory(int(sys.argv[2]) if len(sys.argv) > 2 else 8)
     elif sys.argv[1:] == ["--stage"]:
         fundparse.extract(workloads.SEED)
         stage("corpus documents one by one, 3 times", list(workloads.corpus_docs()) * 3, 7)

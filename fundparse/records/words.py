@@ -45,9 +45,23 @@ class RecordWords:
     relative: regex.Pattern        # after an amount: "…을 투입하는 미디어 파사드는"
     purpose: regex.Pattern         # after a name: "을 위해"
     action: regex.Pattern          # after a name and 을/를: "조성한다", "짓는다"
+    clause_cut: regex.Pattern      # where a clause ends: a comma, a full stop, a line break
+    linked: regex.Pattern          # after a name: "를 잇는", "을 연결하는"
+    describes: regex.Pattern       # a sentence describing the project before: "…하는 사업이다."
+    cost: regex.Pattern            # between a name and its amount: " 건립비 ", " 구축비로 "
     region_hint: re.Pattern        # a stretch without it names no place (a quick test)
     project_hint: re.Pattern       # … and without this no project
     topic_hint: re.Pattern         # … and without this no project as a topic ("…센터는")
+
+    @cached_property
+    def _companies(self) -> _Companies:
+        return _Companies(self.data["agency"])
+
+    def company_names(self, text: str) -> list[tuple[str, int]]:
+        return self._companies.names(text)
+
+    def company_subject(self, name: str) -> re.Pattern:
+        return self._companies.subject(name)
 
     @property
     def project(self) -> dict:
@@ -130,7 +144,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
     marks = _alternation(agency["company_marks"])
     # "한국토지주택공사(LH)": the name's own abbreviation; "㈜한빛건설", "새길산업㈜": a company
     own = rf"(?:\([A-Z][A-Za-z&-]{{0,{int(agency['abbreviation_chars']) - 1}}}\))?"
-    name = (rf"(?:(?:{upper}\s){{0,2}}[가-힣]{{1,14}}?(?:{heads}){own}"
+    name = (rf"(?:(?:{upper}{own}\s){{0,2}}[가-힣]{{1,14}}?(?:{heads}){own}"
             rf"|(?:{marks})[가-힣A-Za-z]{{2,14}}|[가-힣A-Za-z]{{2,14}}?(?:{marks})"
             rf"|{_alternation(agency['latin'])})")
     particles = (rf"(?:\([^()\n\d]{{1,{int(agency['aside_chars'])}}}\))?"
@@ -190,7 +204,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"[가-힣A-Za-z·]+?)(?:{_alternation(data['project']['relative_particles'])})(?=\s)"),
         purpose=regex.compile(
             rf"['’”」』>》〉]?\s?(?:{_alternation(data['project']['purpose_after'])})(?![가-힣])"),
-        contest=regex.compile(rf"\s?['’”」』>》〉]?\s?(?:{_alternation(data['project']['contest_after'])})"),
+        contest=regex.compile(rf"\s?['’”」』>》〉]?\s?(?:{_spaced(data['project']['contest_after'])})"),
         action=regex.compile(
             rf"\s(?:{_alternation(data['project']['actions'] + data['project']['object_verbs'])})"),
         topic_hint=re.compile(
@@ -200,6 +214,15 @@ def record_words(extensions: str = "{}") -> RecordWords:
         project_hint=re.compile(
             _alternation(data["project"]["heads"] + data["project"]["actions"]) + "|"
             + "|".join(regex.escape(pair[0]) for pair in data["project"]["quotes"])),
+        clause_cut=regex.compile(r"[,.!?\n]"),
+        linked=regex.compile(rf"(?:을|를|이|가)?\s+(?:{_alternation(data['project']['link_verbs'])})"),
+        describes=regex.compile(
+            rf"(?:는|한|할)\s+(?:{_alternation(data['project']['described'])})"
+            rf"(?:{_alternation(data['project']['copula'])})\s*[.!]?\s*$"),
+        cost=regex.compile(
+            rf"\s?(?:(?P<act>{_alternation(data['project']['actions'])})비"
+            rf"|{_alternation(data['project']['cost_words'])})"
+            rf"(?:{_alternation(data['project']['cost_particles'])})?\s(?:총\s?)?"),
         region_hint=re.compile(
             rf"{_alternation(data['region']['around'])}"
             rf"|(?:{_alternation(data['region']['ends'])})\S*\s*"
@@ -211,6 +234,67 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"|{_alternation(data['project']['refer_starts'])})(?:은|는|이|가)\s)",
             regex.M),
     )
+
+
+_LIST_CHARS = 200  # a counted list of companies is no longer
+
+
+class _Companies:
+    """The companies a text names ([agency] companies): with a mark, in a counted list of
+    companies, after a word for one; and the pattern of one of them as a subject."""
+
+    def __init__(self, agency: dict):
+        marks = _alternation(agency["company_marks"])
+        kinds = _alternation(agency["company_kinds"])
+        word = r"[가-힣A-Za-z][가-힣A-Za-z0-9]{1,13}"
+        # the marks first (few in a text), then the name after or before one
+        self.mark = re.compile(marks)
+        self.after_mark = re.compile(word)
+        self.before_mark = re.compile(rf"(?<![가-힣A-Za-z0-9]){word}$")
+        sep = r"\s?[·,]\s?"
+        # the count first (few in a text), then the list right before it
+        self.counted = re.compile(rf"\d+\s?개\s?(?:[가-힣]{{0,8}}(?:{kinds})|사)")
+        self.listed = re.compile(
+            rf"(?<![가-힣A-Za-z0-9])(?P<list>(?:(?:{marks})?{word}(?:{marks})?{sep})+"
+            rf"(?:{marks})?{word}(?:{marks})?)\s(?:등\s)?$")
+        particles = _alternation(agency["company_particles"])
+        self.apposed = re.compile(rf"(?:{kinds})인\s(?:{marks})?(?P<a>{word}?)"
+                                  rf"(?=(?:{particles})?[\s(㈜])")
+        self.strip = re.compile(rf"^(?:{marks})|(?:{marks})$")
+        self.sep = re.compile(sep)
+        self.marks = marks
+        self.particles = _alternation(agency["company_particles"])
+        self.not_names = frozenset(agency["not_agency"])
+
+    def names(self, text: str) -> list[tuple[str, int]]:
+        """(name, offset where the text first gives it as a company), in text order."""
+        out = []
+        for m in self.mark.finditer(text):
+            name = self.after_mark.match(text, m.end())
+            if name is None:
+                name = self.before_mark.search(text, max(0, m.start() - 14), m.start())
+            if name is not None:
+                out.append((name.group(), m.start()))
+        for c in self.counted.finditer(text):
+            lo = max(0, c.start() - _LIST_CHARS)
+            m = self.listed.search(text, lo, c.start())
+            if m is not None:
+                for item in self.sep.split(m.group("list")):
+                    out.append((self.strip.sub("", item), m.start()))
+        for m in self.apposed.finditer(text):
+            out.append((m.group("a"), m.start("a")))
+        return sorted((n, at) for n, at in out if n not in self.not_names)
+
+    @lru_cache(maxsize=256)
+    def subject(self, name: str) -> re.Pattern:
+        return re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{re.escape(name)}(?:{self.marks})?)"
+                          rf"(?:{self.particles})(?=\s)")
+
+
+def _spaced(words: list[str]) -> str:
+    """An alternation of ``words`` where a space may be any run of spaces or one line break
+    ("…뉴딜사업에⏎선정돼": a script wrapped every few words)."""
+    return _alternation(words).replace(regex.escape(" "), r"[ \t]*\n?[ \t]*")
 
 
 def _after_total(verbs: list[str]) -> regex.Pattern:

@@ -1,0 +1,450 @@
+"""The agency of a funded total: the body that carries out or announces the project.
+
+The sentence's subject ("구미시는"); else the nearest subject before it in the paragraph; else
+the release's issuer ("인천광역시 보도자료").  "시는", "군은" stand for the body of that kind
+named before; a body telling the report ("…에 따르면") counts only when no other subject does.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+import re
+from array import array
+
+from fundparse.model import Span
+from fundparse.records.shared import NAME_REACH, Found, Reader
+
+_TOKEN = re.compile(r"(?<![가-힣A-Za-z0-9])[가-힣A-Za-z]{3,20}")
+_NEAR_SUBJECTS = 400  # characters read first for the last subject before a sentence
+
+
+class AgencyFinder(Reader):
+    def _agency_caches(self) -> None:
+        self._owner_clauses: list[tuple[int, int, str, int]] | None = None
+        self._owner_starts: list[int] = []
+        self._issuer: Span | None | bool = False
+        self._all_named: bool | None = None  # the bodies named, found once: as offsets
+        # offsets as arrays of machine integers: 8 bytes each, not 36 (a big text's peak)
+        self._named_starts: array[int] = array("q")
+        self._named_ends: array[int] = array("q")
+        self._all_bare: bool | None = None
+        self._bare_starts: array[int] = array("q")
+        self._bare_ends: array[int] = array("q")
+        self._bare_stops: array[int] = array("q")
+        self._in_clause: set[int] = set()  # bodies named in a clause ("…부가 추진하는")
+        self._told_by: set[int] = set()  # bodies a report is told by ("…군에 따르면")
+        agency = self.w.data["agency"]
+        self.company_marks = tuple(agency["company_marks"])
+        self.list_particles = tuple(agency["no_comma_particles"])
+        self.short_heads = tuple(sorted(agency["short_heads"], key=len, reverse=True))
+        self.agency_word_heads = frozenset(agency["heads"] + agency["short_heads"])
+        self.upper_heads = tuple(agency["upper_heads"])
+        self.clause_joins = tuple(agency["clause_joins"])
+        self.drop_province = bool(agency["drop_province"])
+        self.provinces = frozenset(agency["upper"] + agency["provinces"])
+        self.province_suffixes = tuple(agency["province_suffixes"])
+
+    def _named(self, start: int, end: int) -> list[Span]:
+        """The bodies named as a subject (or a headline's "구미시, …") in [start, end)."""
+        if self._all_named is None:
+            self._named_starts, self._named_ends = self._find_named()
+            self._all_named = True
+        lo = bisect.bisect_left(self._named_starts, start)
+        hi = bisect.bisect_left(self._named_starts, end)
+        text, ends = self.text, self._named_ends
+        return [Span(text[a:ends[i]], a, ends[i])
+                for i, a in enumerate(self._named_starts[lo:hi], lo) if ends[i] <= end]
+
+    def _find_named(self) -> tuple[array[int], array[int]]:
+        """Where the bodies named as subjects start and end, in text order: kept as offsets
+        (two machine integers each), not as spans."""
+        starts, ends = array("q"), array("q")
+        # both searches' matches by where they start (the first search's first on a tie)
+        matches = heapq.merge(self.w.agency.finditer(self.text),
+                              self.w.headline.finditer(self.text), key=lambda m: m.start())
+        for m in matches:
+            name = m.group("name")
+            last = name.split()[-1]
+            if self._no_body(last):
+                continue  # "지구", "군하지구", "활용도": not a body
+            if self.text.startswith(self.list_particles, m.end("name")) and self.text.startswith(
+                    ",", m.end()):
+                continue  # "㈜디엠케이, ㈜대양이엔아이, …": an item of a list, its own 이
+            if self.text.startswith(self.clause_verbs, m.end() + 1):
+                self._in_clause.add(m.start("name"))  # "농림수산식품부가 추진하는 …"
+            self._note_source(m)
+            span = self._joined(self._without_particle_word(name, m.start("name")))
+            for marks in (self._in_clause, self._told_by):  # kept by where the span starts
+                if m.start("name") in marks:
+                    marks.add(span.start)
+            starts.append(span.start)
+            ends.append(span.end)
+        if self.w.data["agency"]["companies"]:
+            return self._with_companies(starts, ends)
+        return starts, ends
+
+    def _with_companies(self, starts: array[int], ends: array[int]
+                        ) -> tuple[array[int], array[int]]:
+        """The bodies (``starts``, ``ends``) and the companies named as subjects without a
+        mark: a name the text gave as a company before — with a mark ("㈜디엠케이, …" →
+        "디엠케이는"), in a counted list of companies ("오캄바이오·덕산코트랜·로가·동남 등 4개
+        기업은", "건화, 신신사 2개사와") or after a word for one ("…전문업체인 오텍캐리어냉장은") —
+        then 은/는/이/가/도, within company_chars after it."""
+        reach = int(self.w.data["agency"]["company_chars"])
+        taken: set[int] = set()  # the starts added here
+
+        def found(start: int) -> bool:
+            # the bodies near ``start`` (in text order but for a joined body's few characters:
+            # a wide margin), not a set of every start of a long text
+            lo = bisect.bisect_left(starts, start - 4 * NAME_REACH)
+            hi = bisect.bisect_right(starts, start + 4 * NAME_REACH)
+            return start in taken or start in starts[lo:hi]
+
+        added = []
+        for name, at in self.w.company_names(self.text):
+            for m in self.w.company_subject(name).finditer(
+                    self.text, at, min(len(self.text), at + reach)):
+                start = m.start("name")
+                if found(start) or self.text[max(0, start - 3):start].endswith(
+                        self.company_marks):
+                    continue  # found already, or "㈜신라이노텍은" (the mark is the name's)
+                taken.add(start)
+                added.append((start, m.end("name")))
+        if not added:
+            return starts, ends
+        merged = sorted([*zip(starts, ends), *added], key=lambda s: s[0])
+        return array("q", (a for a, _ in merged)), array("q", (b for _, b in merged))
+
+    def _joined(self, span: Span) -> Span:
+        """"진주시와 경남도는": the bodies joined before ``span`` are one agency with it."""
+        j = self.w.joint.search(self.text, max(0, span.start - NAME_REACH // 4), span.start)
+        if j is None:
+            return span
+        last = j.group("name").split()[-1]
+        if self._no_body(last):
+            return span
+        start = j.start("name")
+        return Span(self.text[start:span.end], start, span.end)
+
+    def _without_particle_word(self, name: str, start: int) -> Span:
+        """"영광 묘량 농공단지도 영광군이": a word before the body that is a project or place
+        word and a particle (not_upper_particles) is no higher level; the name starts after it."""
+        words = name.split()
+        k = 0
+        for i, word in enumerate(words[:-1]):
+            if any(word.endswith(p) and self._is_head(word[:-len(p)])
+                   for p in self.not_upper_particles):
+                k = i + 1
+        if k == 0:
+            return Span(name, start, start + len(name))
+        cut = name.index(words[k], sum(len(w) for w in words[:k]) + k - 1)
+        return Span(name[cut:], start + cut, start + len(name))
+
+    def _note_source(self, m) -> None:
+        """"보은군에 따르면": remembered as a body a report is told by."""
+        if m.group(0).endswith(self.sources):
+            self._told_by.add(m.start("name"))
+
+    def _bare(self, start: int, end: int) -> list[Span]:
+        """The bare subjects ("시는", "군은") in [start, end): found once over the whole text,
+        kept as offsets (where each starts and ends, and where its particle ends: the character
+        after it must be inside [start, end) too, as a search of the stretch alone would need)."""
+        if self._all_bare is None:
+            self._all_bare = True
+            for m in self.w.bare.finditer(self.text):
+                self._note_source(m)
+                self._bare_starts.append(m.start("name"))
+                self._bare_ends.append(m.end("name"))
+                self._bare_stops.append(m.end())
+        lo = bisect.bisect_left(self._bare_starts, start)
+        hi = bisect.bisect_left(self._bare_starts, end)
+        text, ends, stops = self.text, self._bare_ends, self._bare_stops
+        return [Span(text[a:ends[i]], a, ends[i])
+                for i, a in enumerate(self._bare_starts[lo:hi], lo) if stops[i] < end]
+
+    def issuer(self) -> Span | None:
+        if self._issuer is False:
+            # the head is the first lines: up to the n-th line break (no copy of the text)
+            count, head_end = self.w.data["issuer"]["lines"], -1
+            for _ in range(count):
+                head_end = self.text.find("\n", head_end + 1)
+                if head_end < 0:
+                    break
+            head_end = 0 if count <= 0 else len(self.text) if head_end < 0 else head_end
+            m = self.w.issuer.search(self.text, 0, head_end)
+            self._issuer = None if m is None else Span(m.group("name"), m.start("name"),
+                                                       m.end("name"))
+        return self._issuer  # type: ignore[return-value]
+
+    def _resolve(self, bare: Span) -> Span | None:
+        """"시는" -> the 시 named last before it, else the issuer when it is one."""
+        kind = bare.text[0]
+        for span in reversed(self._named(max(0, bare.start - 20000), bare.start)):
+            if span.text.split()[-1].endswith(kind):
+                return span
+        issuer = self.issuer()
+        if issuer is not None and issuer.text.endswith(kind):
+            return issuer
+        # "[천안]천안시 업성저수지 …사업이 …. 시는 …", "충북 음성군의 삼성면 …센터가 …. 군은 …":
+        # the body named last before, in any role (its owner's 의 too)
+        last = None
+        lo = max(0, bare.start - 3000)
+        for pattern in (self.w.mention, self.w.owner):
+            for m in pattern.finditer(self.text, lo, bare.start):
+                name = m.group("name").split()[-1]
+                if (name.endswith(kind) and name not in self.not_agency
+                        and not self._no_body(name)
+                        and (last is None or m.start() > last.start())):
+                    last = m
+        return None if last is None else Span(last.group("name"), last.start("name"),
+                                              last.end("name"))
+
+    def _subjects(self, start: int, end: int) -> list[Span]:
+        found = sorted(self._named(start, end) + self._bare(start, end), key=lambda s: s.start)
+        # a bare "시는" inside a name found as a whole ("구미시는") is that name: a span is
+        # dropped when another starts at or before it and runs past its start (one sweep)
+        out = []
+        reach = -1  # the furthest end of the spans starting before the current start
+        i = 0
+        while i < len(found):
+            j = i
+            while j < len(found) and found[j].start == found[i].start:
+                j += 1
+            group = found[i:j]
+            for span in group:
+                inside = reach > span.start or any(
+                    o is not span and span.start < o.end for o in group)
+                if not inside:
+                    out.append(span)
+            reach = max([reach] + [o.end for o in group])
+            i = j
+        return out
+
+    def _last_subject(self, lo: int, hi: int) -> Span | None:
+        """``self._main(self._subjects(lo, hi), told=True)[-1]`` (None when empty), read
+        from a short stretch before ``hi`` first: a body there not named in a clause is the
+        last one of the whole stretch as well."""
+        near = max(lo, hi - _NEAR_SUBJECTS)
+        if near > lo:
+            # the margin lets a name that starts before ``near`` hide a bare word inside it
+            spans = [s for s in self._subjects(max(lo, near - NAME_REACH), hi)
+                     if s.start >= near and s.start not in self._in_clause]
+            if spans:
+                return spans[-1]
+        earlier = self._main(self._subjects(lo, hi), told=True)
+        return earlier[-1] if earlier else None
+
+    def _agency_of(self, span: Span) -> Span:
+        """A bare "시는" stands for the body it resolves to; when the text names none of that
+        kind ("군은" in a story that only says "인제"), the bare word as written."""
+        if span.text in self.bare_names:
+            return self._resolve(span) or span
+        return self._full_name(span) or span
+
+    def _full_name(self, short: Span) -> Span | None:
+        """"도교육청은" after "충북도교육청", "경남본부는" after "한국농어촌공사 경남지역본부": a
+        one-word body ending in one of short_heads that shortens one named before (within
+        short_chars) — that one's last word ends in it, or starts with the same short_lead
+        characters and ends in the same head with the short one's other characters in order —
+        stands for that body as written there (with a higher level before it)."""
+        agency = self.w.data["agency"]
+        word, lead = short.text, int(agency["short_lead"])
+        head = next((h for h in self.short_heads if word.endswith(h)), "")
+        if not head or " " in word or len(word) < len(head) or not agency["short_forms"]:
+            return None
+        lo = max(0, short.start - int(agency["short_chars"]))
+        found = None
+        for m in _TOKEN.finditer(self.text, lo, short.start):
+            token = m.group()
+            for cut in range(len(token), max(len(word), len(token) - 3), -1):
+                full = token[:cut]
+                if full.endswith(head) and (
+                        (full.endswith(word) and full[:-len(word)].strip("".join(
+                            self.company_marks))) or self._shortens(word, full, lead, head)):
+                    found = (m.start(), m.start() + cut)
+                    break
+        if found is None:
+            return None
+        start, end = found
+        before = self.text[max(0, start - 20):start]
+        upper = before.split()[-1:] if before.endswith(" ") else []
+        if upper and (upper[0].endswith(self.upper_heads) or upper[0] in self.provinces):
+            start -= len(upper[0]) + 1
+        return Span(self.text[start:end], start, end)
+
+    @staticmethod
+    def _shortens(word: str, full: str, lead: int, head: str) -> bool:
+        """"경남본부" of "경남지역본부": the same lead, the same head, the rest in order."""
+        if len(full) <= len(word) or not full.startswith(word[:lead]):
+            return False
+        rest = iter(full[lead:len(full) - len(head)])
+        return all(c in rest for c in word[lead:len(word) - len(head)])
+
+    def _main(self, spans: list[Span], told: bool = False) -> list[Span]:
+        """``spans`` without the bodies named in a clause, when any other is left.  In the
+        sentence itself (``told`` False) a body telling a report ("…에 따르면") only counts
+        when no other subject is there; before it, it is as good as a subject."""
+        main = [s for s in spans if s.start not in self._in_clause
+                and (told or s.start not in self._told_by)]
+        if main:
+            return main
+        main = [s for s in spans if s.start in self._told_by]
+        return main or spans
+
+    def agency(self, at: int, sentence: tuple[int, int], project: Found | None = None
+               ) -> Span | None:
+        found = self._agency(at, sentence, project)
+        return None if found is None else self._without_province(found)
+
+    def _without_province(self, span: Span) -> Span:
+        """"강원 양구군", "서울시 관악구", "경남 창원시 푸른도시사업소": a province or
+        metropolitan city written before a body only locates it; the body is named without it
+        ([agency] drop_province)."""
+        if not self.drop_province:
+            return span
+        words = span.text.split()
+        k = 0
+        while k < len(words) - 1 and self._province(words[k]):
+            k += 1
+        if k == 0 or words[k] in self.agency_word_heads:
+            return span  # ("세종특별자치시 교육청": a head alone is no body without its place)
+        cut = span.text.index(words[k], len(" ".join(words[:k])))
+        return Span(span.text[cut:], span.start + cut, span.end)
+
+    def _province(self, word: str) -> bool:
+        if word in self.provinces:
+            return True
+        for suffix in self.province_suffixes:
+            if word.endswith(suffix) and word[:-len(suffix)] in self.provinces:
+                return True
+        return False
+
+    def _agency(self, at: int, sentence: tuple[int, int], project: Found | None = None
+                ) -> Span | None:
+        s_start, s_end = sentence
+        subjects = self._main(self._subjects(s_start, s_end))
+        before = [s for s in subjects if s.end <= at]
+        # after the amount: its subject unless a clause break comes between ("…에는 940억원을
+        # 투입해 …, 괴산군에서는 …": the next clause's)
+        after = [s for s in subjects if s.start >= at
+                 and not any(b in self.text[at:s.start] for b in self.clause_breaks_after)]
+        pick = before[0] if before else (after[0] if after else None)
+        for later in before[1:]:
+            # "덕산코트랜은 … 신축하고, 로가는 … 130억원 규모의 …": a subject opening the amount's
+            # own clause (after a clause join: 고, 며,) is its agency
+            if self._opens_clause(pick.end, later.start):
+                pick = later
+        if pick is not None and pick.start in self._told_by:
+            # "…에 따르면" tells the report; when it was the subject before, it is written as
+            # the subject wrote it ("한국수자원공사 금강유역본부가 …. 수자원공사 금강유역본부에
+            # 따르면 …")
+            last = pick.text.split()[-1]
+            prior = [s for s in self._subjects(max(0, s_start - 3000), s_start)
+                     if s.start not in self._in_clause and s.start not in self._told_by
+                     and s.text.split()[-1].endswith(last)]
+            if prior:
+                pick = prior[-1]
+        if pick is None and project is not None:
+            # "대전 서구가 추진해온 ‘가장동 복합커뮤니티센터 건립’이 …": the body the project's
+            # own clause names
+            owner = self._clause_owner(project, at)
+            if owner is not None:
+                return owner
+        if pick is None:
+            para = self._paragraph_start(s_start)
+            earlier = self._main(self._subjects(para, s_start), told=True)
+            pick = earlier[-1] if earlier else None
+        if pick is None:
+            pick = self.issuer()
+            if pick is not None:
+                return pick
+            # news without an issuer: the body named last before it (a bare "시는" too)
+            last = self._last_subject(max(0, s_start - 3000), s_start)
+            if last is not None:
+                return self._agency_of(last)
+            return self._lead_body(at) or self._owner(at) or self._later_subject(s_end)
+        return self._agency_of(pick)
+
+    def _opens_clause(self, lo: int, start: int) -> bool:
+        """A clause join (…하고, …하며,) in ``text[lo:start]`` with no comma after it: the body
+        at ``start`` is the next clause's subject."""
+        between = self.text[lo:start]
+        cut = max(between.rfind(j) for j in self.clause_joins)
+        return cut >= 0 and "," not in between[cut + 2:]
+
+    def _clause_owner(self, project: Found, at: int) -> Span | None:
+        """The last body before ``at`` (within owner_chars) in a clause that carries out the
+        project: the body, a subject particle, an owner verb, then the project's name."""
+        name = self.text[project.start:project.end]
+        lead = name[:min(len(name), 6)]
+        lo = max(0, at - int(self.w.data["agency"]["owner_chars"]))
+        if self._owner_clauses is None:  # found once over the whole text
+            self._owner_clauses = []
+            for v in self.w.owner_verb.finditer(self.text):  # the verbs first: few
+                m = None
+                for m in self.w.owner_clause.finditer(self.text, max(0, v.start() - NAME_REACH),
+                                                      min(len(self.text), v.end() + 2)):
+                    pass
+                if m is None or m.end() < v.end():
+                    continue
+                last = m.group("name").split()[-1]
+                if not self._no_body(last):
+                    self._owner_clauses.append((m.start(), m.end(), m.group("name"),
+                                                m.start("name")))
+            self._owner_starts = [c[0] for c in self._owner_clauses]
+        found = None
+        for start, end, body, body_start in self._owner_clauses[
+                bisect.bisect_left(self._owner_starts, lo):
+                bisect.bisect_left(self._owner_starts, at)]:
+            if end <= at and self.text.startswith(lead, end):
+                found = (body, body_start)
+        if found is None:
+            return None
+        return self._joined(self._without_particle_word(*found))
+
+    def _owner(self, at: int) -> Span | None:
+        """"단양군의 올 시설 사업은", "영암군의 '…' 플랫폼이": the first body before ``at``
+        (within owner_chars) that a project belongs to — 의, then a project head or a quotation
+        mark soon after."""
+        agency = self.w.data["agency"]
+        self.company_marks = tuple(agency["company_marks"])
+        self.list_particles = tuple(agency["no_comma_particles"])
+        self.short_heads = tuple(sorted(agency["short_heads"], key=len, reverse=True))
+        self.agency_word_heads = frozenset(agency["heads"] + agency["short_heads"])
+        self.upper_heads = tuple(agency["upper_heads"])
+        self.clause_joins = tuple(agency["clause_joins"])
+        reach = int(agency["owner_reach"])
+        for m in self.w.owner.finditer(self.text, max(0, at - int(agency["owner_chars"])), at):
+            name = m.group("name")
+            last = name.split()[-1]
+            if self._no_body(last):
+                continue
+            if self.w.project_hint.search(self.text, m.end(), min(at, m.end() + reach)):
+                return Span(name, m.start("name"), m.end("name"))
+        return None
+
+    def _later_subject(self, s_end: int) -> Span | None:
+        """A lead sentence without a subject: the first subject named after it (within
+        later_chars): "…에 508억원이 투입된다. 해양수산부는 …"."""
+        reach = int(self.w.data["agency"]["later_chars"])
+        later = self._main(self._subjects(s_end, min(len(self.text), s_end + reach)))
+        return self._agency_of(later[0]) if later else None
+
+    def _lead_body(self, before: int) -> Span | None:
+        """A body that starts one of the first lines (a headline: "부산 기장군 ‘…’ 급물살")."""
+        if not self.w.data["issuer"]["headline"]:
+            return None
+        count, head_end = self.w.data["issuer"]["lines"], -1
+        for _ in range(count):
+            head_end = self.text.find("\n", head_end + 1)
+            if head_end < 0:
+                break
+        head_end = len(self.text) if head_end < 0 else head_end
+        for m in self.w.lead.finditer(self.text, 0, min(head_end, before)):
+            name = m.group("name")
+            last = name.split()[-1]
+            if self._no_body(last):
+                continue
+            return Span(name, m.start("name"), m.end("name"))
+        return None

@@ -1,0 +1,142 @@
+"""Looking back: the project and the place named before a sentence — in its paragraph, or
+within ``refer_chars`` whatever the paragraphs ("이 센터는", "이번 사업은", "사업비는 …")."""
+
+from __future__ import annotations
+
+from fundparse.records.shared import Found, Offsets, Reader
+
+
+class EarlierFinder(Reader):
+    def _earlier_caches(self) -> None:
+        self._earlier_cache: dict[tuple[int, bool, str], tuple[Found | None, list[Found]]] = {}
+        self._region_cache: dict[tuple[int, bool], list[Found]] = {}
+        self._nearest_cache: dict[int, tuple[Found, int] | None] = {}
+        # where a project or a place may be named: found as far as the amounts go, forgotten
+        # behind them
+        self._project_hints = Offsets(self.w.project_hint, self.text)
+        self._region_hints = Offsets(self.w.region_hint, self.text)
+
+    def _refers_back(self, lo: int, hi: int) -> bool:
+        return self.w.refer_back.search(self.text, lo, hi) is not None
+
+    def _refer_head(self, lo: int, hi: int) -> str:
+        """"이 청사 건립에": the head a refer-back phrase names ("청사"), else ""."""
+        m = self.w.refer_back.search(self.text, lo, hi)
+        if m is None:
+            return ""
+        last = m.group().split()[-1]
+        return max((h for h in self.heads if last.endswith(h)), key=len, default="")
+
+    def _head_alone(self, lo: int, hi: int) -> str:
+        """A project head written alone with a particle in ``text[lo:hi]`` ("센터를"), else ""."""
+        ws = self._words_cache.get((lo, hi))
+        if ws is None:
+            ws = self._words(lo, hi)
+        for w in ws:
+            if w.particle and w.core in self.head_words and w.core not in self.actions:
+                return w.core
+        return ""
+
+    def _earlier(self, s_start: int, across: bool = False, head: str = ""
+                 ) -> tuple[Found | None, list[Found]]:
+        """The last project named before, in the same paragraph (이 사업, 이번 사업 …); with
+        ``across``, within ``refer_chars`` before whatever the paragraphs; with ``head``, the
+        last one whose name ends in it."""
+        key = (s_start, across, head)
+        found = self._earlier_cache.get(key)
+        if found is None:
+            found = self._earlier_cache[key] = self._look_back(s_start, across, head)
+        return found
+
+    def _look_back(self, s_start: int, across: bool, head: str = ""
+                   ) -> tuple[Found | None, list[Found]]:
+        para = (max(0, s_start - self.w.project["refer_chars"]) if across
+                else self._paragraph_start(s_start))
+        nearest: tuple[Found | None, list[Found]] = (None, [])
+        seen: set[tuple[int, int]] = set()
+        # only the sentences holding a project head or a quotation mark, nearest first
+        hints = self._project_hints.between(para, s_start)
+        for at in reversed(hints):
+            span = self.sentences.span(at)
+            if span in seen or span[0] >= s_start:
+                continue
+            seen.add(span)
+            lo, hi = max(span[0], para), min(span[1], s_start)
+            if nearest[0] is not None and self.w.topic_hint.search(self.text, lo, hi) is None:
+                continue  # only a topic would count now, and none can be named here
+            regions, found = self._found(lo, hi)
+            if (self.w.describes.search(self.text, lo, hi) is not None
+                    and not any(f.topic for f in found)):
+                continue  # "…에 관로를 연결하는 사업이다": it describes the one named before
+            bodies = self._named(lo, hi)  # (a body's name is no project: "한국도로공사 …본부는")
+            found = [f for f in found
+                     if not (self._bare_head(f) or self._contest(f) or f.role)
+                     and (not head or self.text[f.start:f.end].endswith(head))
+                     and not any(b.start < f.end and f.start < b.end for b in bodies)]
+            topic = [f for f in found if f.topic]
+            if topic:  # "…센터는 …": what an earlier sentence was about
+                return topic[0], regions
+            if nearest[0] is not None:
+                same = self._same_name_quoted(nearest[0], found)
+                if same is not None:  # "…도로개설공사 개통" after "'용유 …호선 도로개설공사'"
+                    nearest = (same, regions)
+            if found and nearest[0] is None:
+                told = [f for f in found if f.told]
+                if told:  # "…신청사 건립을 추진 중이다. 사업비는 …": what was just done
+                    return told[-1], regions
+                quoted = [f for f in found if f.quoted]  # "‘…’ 건립사업을 착공"
+                nearest = (quoted[0] if quoted else found[-1], regions)
+        return nearest
+
+    def _same_name_quoted(self, named: Found, found: list[Found]) -> Found | None:
+        """A quoted name in ``found`` ending in the same word as the unquoted ``named``: the
+        proper name a later short mention stands for."""
+        if named.quoted:
+            return None
+        last = self.text[named.start:named.end].split()[-1]
+        for f in found:
+            if f.quoted and self.text[f.start:f.end].split()[-1] == last:
+                return f
+        return None
+
+    def _earlier_regions(self, s_start: int, across: bool = False) -> list[Found]:
+        """The place named last before ``s_start`` in its paragraph (the sentence that named
+        the project often names where it is: "…동 일원에 …센터를 짓는다. 사업비는 …"); with
+        ``across``, within ``refer_chars`` before whatever the paragraphs."""
+        key = (s_start, across)
+        found = self._region_cache.get(key)
+        if found is None:
+            found = self._region_cache[key] = self._regions_back(s_start, across)
+        return found
+
+    def _regions_back(self, s_start: int, across: bool) -> list[Found]:
+        para = (max(0, s_start - self.w.project["refer_chars"]) if across
+                else self._paragraph_start(s_start))
+        nearest = self._nearest_region(s_start)
+        if nearest is None or nearest[1] <= para or nearest[0].start < para:
+            return []
+        return [nearest[0]]
+
+    def _nearest_region(self, s_start: int) -> tuple[Found, int] | None:
+        """The last place named in the nearest sentence before ``s_start`` (at most
+        ``refer_chars`` back) that names one, and that sentence's end.  Only the sentences
+        holding a word a place is found by are read."""
+        found = self._nearest_cache.get(s_start, False)
+        if found is not False:
+            return found  # type: ignore[return-value]
+        lo = max(0, s_start - self.w.project["refer_chars"])
+        hints = self._region_hints.between(lo, s_start)
+        result: tuple[Found, int] | None = None
+        seen: set[tuple[int, int]] = set()
+        for at in reversed(hints):
+            span = self.sentences.span(at)
+            if span in seen:
+                continue
+            seen.add(span)
+            end = min(span[1], s_start)
+            regions = [r for r in self._found(span[0], span[1])[0] if r.end <= end]
+            if regions:
+                result = (regions[-1], end)
+                break
+        self._nearest_cache[s_start] = result
+        return result

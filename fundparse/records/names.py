@@ -1,0 +1,154 @@
+"""The project names of a sentence: a quoted name, or a few plain words ending in a project
+head (…센터, …사업, …도로 확·포장), each marked by how the sentence uses it (the topic, what the
+next amount is for, the object of an action, …)."""
+
+from __future__ import annotations
+
+import regex
+
+from fundparse import patterns
+from fundparse.records.shared import Found, Reader
+from fundparse.records.tokens import Word, run_before
+
+_E_AFTER_QUOTE = patterns.compile(r"(?:\s?[가-힣·]{1,6})?(?:에는|에도|에)(?![가-힣])")
+_WORD_AFTER_QUOTE = patterns.compile(r"\s?([가-힣·]{2,10})(?=[\s,])")
+
+
+class NameFinder(Reader):
+    def _name_caches(self) -> None:
+        self._words_cache: dict[tuple[int, int], list[Word]] = {}
+        self._found_cache: dict[tuple[int, int], tuple[list[Found], list[Found]]] = {}
+
+    def projects(self, ws: list[Word], regions: list[Found], lo: int, hi: int) -> list[Found]:
+        cfg = self.w.project
+        taken = [(r.start, r.end) for r in regions]
+        quoted = self._quoted(lo, hi)
+        out = list(quoted)
+
+        def free(w: Word) -> bool:
+            return self._plain(w) and not any(a <= w.start < b for a, b in taken)
+
+        for i, w in enumerate(ws):
+            if not self._project_head(w.core):
+                continue
+            if any(a <= w.start < b for a, b in taken):
+                place = next((r for r in regions if r.end == w.core_end), None)
+                if place is not None and w.particle in ("에", "에는"):
+                    out.append(Found(place.start, place.end, True, place=True))
+                continue
+            nxt = ws[i + 1] if i + 1 < len(ws) else None
+            if nxt is not None and nxt.text in self.inside:
+                continue  # "…공원 내": a place, not a project
+            if w.particle == "의" and not (nxt is not None
+                                           and nxt.text.startswith(self.budget_words)):
+                continue  # "기존 도로의 유지" names what else is about ("…사업의 총사업비" not)
+            if not (w.particle or w.closed or nxt is None or nxt.text in self.news_verbs
+                    or not (self._plain(nxt) or self._project_head(nxt.core))):
+                continue  # the name goes on: "…혁신밸리 조성사업에" (not "… 건립 착수")
+            first = run_before(ws, i, cfg["max_words"] - 1, free)
+            if (first == i and i and w.core in self.possessive_heads
+                    and ws[i - 1].text.endswith(self.possessive_particle)
+                    and len(ws[i - 1].text) > 2
+                    and not ws[i - 1].apart):
+                # "치유의 숲", "문화의 집": a short head after a word with 의 is one name
+                first = run_before(ws, i - 1, cfg["max_words"] - 2, free)
+            if all(x.text in self.generic or x.text[:1].isdigit() for x in ws[first:i]) and (
+                    self._nameless(w.core)):
+                continue  # "사업", "2차 사업", "구축사업": no name
+            start = ws[first].start
+            while w.core_end - start > cfg["max_chars"] and first < i:
+                first += 1
+                start = ws[first].start
+            if any(q.start <= start < q.end + 2 for q in quoted):
+                continue  # the words of a quoted name
+            told = w.particle in ("을", "를", "도") and self._acted_on(w.end)
+            # "…청사도 공정률 85%로 …": 도 marks a topic too, opening the sentence with no
+            # action after it
+            out.append(Found(start, w.core_end, w.particle in ("에", "에는", "에도"),
+                             w.particle in ("은", "는", "에는")
+                             or (w.particle == "도" and not told and first == 0),
+                             told=told, role=w.particle in ("로", "으로")))
+        return sorted(out, key=lambda f: f.start)
+
+    def _relative(self, end: int, hi: int) -> list[Found]:
+        """"…83억원을 투입하는 미디어 파사드는": the words after the amount's relative verb."""
+        m = self.w.relative.match(self.text, end, hi)
+        if m is None:
+            return []
+        words = m.group(1).split()
+        if any(w in self.stop or w.endswith(self.stop_endings) for w in words):
+            return []
+        return [Found(m.start(1), m.end(1), topic=True)]
+
+    def _acted_on(self, after: int) -> bool:
+        """An action right after a name and its object particle: "…을 조성한다"."""
+        return self.w.action.match(self.text, after) is not None
+
+    def _nameless(self, core: str) -> bool:
+        """A head alone or after an action: "사업", "구축사업", "건립공사" (but "거점센터")."""
+        if core in self.generic or core in self.actions:
+            return True
+        head = next((w for w in self.bare_words if core.endswith(w)), None)
+        return head is not None and core[:-len(head)].rstrip() in self.actions
+
+    def _quoted(self, lo: int, hi: int) -> list[Found]:
+        out = []
+        text = self.text
+        for pair in self.w.project["quotes"]:
+            opener, closer = pair[0], pair[1]
+            pos = lo
+            while True:
+                a = text.find(opener, pos, hi)
+                if a == -1:
+                    break
+                b = text.find(closer, a + 1, min(hi, a + 2 + self.w.project["max_chars"]))
+                if b == -1:
+                    pos = a + 1
+                    continue
+                inner = text[a + 1:b].strip()
+                if self._project_quote(inner, b + 1, hi):
+                    s = a + 1 + (len(text[a + 1:b]) - len(text[a + 1:b].lstrip()))
+                    out.append(Found(s, s + len(inner),
+                                     _E_AFTER_QUOTE.match(text, b + 1, hi) is not None,
+                                     self._quote_topic(b + 1, hi), quoted=True))
+                pos = b + 1
+        return out
+
+    def _quote_topic(self, after: int, hi: int) -> bool:
+        """"‘…’는", "‘삼동다락’ 건립사업은": a quoted name the sentence is about."""
+        particles = tuple(self.w.project["quote_topic"])
+        if self.text.startswith(particles, after):
+            return True
+        m = _WORD_AFTER_QUOTE.match(self.text, after, hi)
+        return (m is not None and m.group(1).endswith(particles)
+                and m.group(1)[:-1].endswith(self.heads))
+
+    def _project_quote(self, inner: str, after: int, hi: int) -> bool:
+        """A quoted project name: it ends in a project head ('…체험공원'), or one follows it
+        ("「학교 공간혁신」 사업에", "'…'을 조성")."""
+        if len(inner) < 2 or len(inner.split()) > 6 or not regex.search(r"[가-힣A-Za-z]", inner):
+            return False
+        if inner.endswith(self.heads):
+            return True
+        return self.head_pattern.search(self.text, after, min(hi, after + 8)) is not None
+
+    def _contest(self, f: Found) -> bool:
+        """A competition the project won a place in ("…지원사업에 최종 선정돼", "…공모사업")."""
+        if self.text[f.start:f.end].endswith(tuple(self.w.project["programme_ends"])):
+            return True
+        return self.w.contest.match(self.text, f.end) is not None
+
+    def _bare_head(self, found: Found) -> bool:
+        """A name that is only heads and actions: "체육관" (of "이 체육관은"), "청사 건립" (of
+        "이 청사 건립에")."""
+        return all(w in self.head_words for w in self.text[found.start:found.end].split())
+
+    def _found(self, lo: int, hi: int) -> tuple[list[Found], list[Found]]:
+        """The regions and the projects named in ``text[lo:hi]`` (a sentence), found once."""
+        key = (lo, hi)
+        found = self._found_cache.get(key)
+        if found is None:
+            ws = self._words_cache[key] = self._words(lo, hi)
+            regions = self.regions(ws)
+            found = self._found_cache[key] = (regions, self.projects(ws, regions, lo, hi))
+        return found

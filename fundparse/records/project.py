@@ -1,0 +1,331 @@
+"""The project of a funded total: the name the amount is for, else the sentence's topic, …;
+several projects counted or joined together are none ("12곳에", "등 50건", "…사업과 …사업이")."""
+
+from __future__ import annotations
+
+import regex
+
+from fundparse.records.shared import PARAGRAPH, Found, Reader
+
+_NEAR = 24  # characters between a "…에" project and its amount
+_PARTS_REACH = 60
+_JOINED_NEXT = regex.compile(r"(\w)\s+(\S{2,20})")
+_HANGUL = regex.compile(r"[가-힣·]+")  # ("선형 개량(8억원)과 …": an item with its own amount)
+_LISTED_BEFORE = regex.compile(r"[가-힣](?:과|와)\s+[가-힣·]+(?:\s[가-힣·]+)?,\s*(?:[가-힣·]+\s)?$")
+_AND_NEXT = regex.compile(r"\s+(\S+)\s+(\S{2,20})")
+_CLOSING = "’'\"”」』>》〉`"
+_BETWEEN_NAME_AND_AMOUNT = " \t’'\"”」』>》〉("
+
+
+class ProjectFinder(Reader):
+    def project(self, at: int, end: int, sentence: tuple[int, int]
+                ) -> tuple[Found | None, list[Found], bool]:
+        """The project of the amount at ``at``; the regions of the sentence it was found in;
+        whether several projects are counted together."""
+        s_start, s_end = sentence
+        regions, found = self._found(s_start, s_end)
+        found = self._candidates(found, at, end, s_start, s_end)
+        # "…사업에 선정돼": a programme the amount's sentence names before it
+        programmes = [f for f in found if f.end <= at and f.at_e and not f.place]
+        # a competition is not the project, unless the amount is written right after it
+        # ("…공공임대주택 공모사업 310억 원")
+        found = [f for f in found if not self._contest(f)
+                 or (f.end <= at and at - f.end <= 2 and not self.text[f.end:at].strip())]
+        # "화곡리와 물류단지를 잇는 도로": what a road links is no project
+        found = [f for f in found if not self.w.linked.match(self.text, f.end)]
+        places = [f for f in found if f.place]
+        if places:
+            found = [f for f in found if not f.place] or places
+        before = [f for f in found if f.end <= at]
+        # an item of a list ("…에 448억원, …에 154억원을 투입해 …"): the names after it are
+        # the next items'
+        after = ([] if self.w.list_link.match(self.text, end) is not None
+                 else [f for f in found if f.start >= end])
+        # "…을 들여 … 우곡사약수터 누리길을 조성한다": the object of the action comes first
+        after.sort(key=lambda f: not f.told)
+        near = [f for f in before if f.at_e and at - f.end <= _NEAR
+                and not regex.search(r"[,.]", self.text[f.end:at])]
+        # "…조성사업 60억 원": the name right before the amount is its project
+        # ("‘…정비사업’ 150억원", "…센터(116억 원, …)": past a closing quote or an open bracket)
+        right = [f for f in before if at - f.end <= 3
+                 and not self.text[f.end:at].strip(_BETWEEN_NAME_AND_AMOUNT)]
+        if not right:
+            # "`달성 중부권 복합문화센터` 건립비 360억원", "스마트학교 구축비로 155억원": the cost of
+            # the name right before it (구축비: of building it — the name and 구축)
+            right = self._costed(before, at)
+        # "…체육관은 사업비 34억 원을 투입해 …": the sentence's topic, named before the amount
+        topic = [f for f in before if f.topic]
+        refer = self.w.refer_topic.search(self.text, s_start, s_end)
+        if refer is not None and not topic:
+            # "‘…’을 위해 추진한 이번 공사는 …": the name before the refer-back topic is it
+            topic = [f for f in before if f.end <= refer.start()][-1:]
+        # "…을 위해 508억원이 투입되고": what the amount is for, in its clause
+        purpose = [f for f in before if self.w.purpose.match(self.text, f.end)
+                   and not regex.search(r"[,.]", self.text[f.end:at])]
+        # "83억원을 투입하는 미디어 파사드는": the name the amount is spent on, head or not
+        relative = [] if right or near else self._relative(end, s_end)
+        told = after[:1] if after and after[0].told else []
+        pick = (right[-1] if right else near[-1] if near else relative[0] if relative
+                else topic[-1] if topic else told[0] if told else purpose[-1] if purpose
+                else None)
+        if pick is None and (after or before):
+            # "…타운은 지난해 선정됐다. 총 사업비 754억 원을 들여 …철도 개통에 따른 …": what
+            # the sentence before was about, over a name merely mentioned
+            prev, _ = self._earlier(s_start)
+            after_topic = [f for f in after if f.topic]
+            pick = (after_topic[0] if after_topic
+                    else prev if prev is not None and prev.topic and refer is None
+                    else after[0] if after else before[-1])
+        refer_case = ((pick is None or self._bare_head(pick))
+                      and self._refers_back(s_start, s_end)
+                      or not (right or near) and refer is not None
+                      and not any(f.end <= refer.start() for f in found))
+        if self._bundled(None if refer_case else pick, at, end, s_start):
+            return None, regions, True
+        if refer_case:
+            # "이 센터", "이번 사업은", "사업은 …": the project named before, even in the
+            # paragraph before (a lead sentence stands alone)
+            head = self._refer_head(s_start, s_end)
+            earlier, earlier_regions = (self._earlier(s_start, across=True, head=head)
+                                        if head else (None, []))
+            if earlier is None:
+                earlier, earlier_regions = self._earlier(s_start, across=True)
+            if earlier is not None:
+                if self._counted(earlier, listed=False) or self._counted_there(earlier):
+                    return None, regions, True
+                return earlier, regions or earlier_regions, False
+        if pick is not None and not refer_case and self._counted_next(s_end):
+            return None, regions, True
+        if self._several(pick, found) or (pick is not None and self._followed_by_several(pick)):
+            if pick is not None and pick.start >= end and programmes:
+                # "…개조 사업에 선정돼 43억 원으로 …확충과 …사업 등을 추진": the works after it
+                # are several; the programme named before it is what it funds
+                return programmes[-1], regions, False
+            return None, regions, True
+        if pick is None:
+            # "…센터를 건립한다": a head alone names the one named before with that head
+            head = self._head_alone(s_start, s_end)
+            pick, earlier = (self._earlier(s_start, across=True, head=head) if head
+                             else (None, []))
+            if pick is None:
+                pick, earlier = self._earlier(s_start)
+            if pick is None:  # nothing in the paragraph: the one the story is about, before it
+                pick, earlier = self._earlier(s_start, across=True)
+            if pick is not None and self._counted(pick):
+                return None, regions, True
+            regions = regions or (earlier if pick is not None else [])
+        if pick is not None and not pick.quoted and self.text[pick.start:pick.end] in self.class_names:
+            return None, regions, False  # "고속도로에 총 3조2000억원", "기반시설": a kind, no project
+        return pick, regions, False
+
+    def _costed(self, before: list[Found], at: int) -> list[Found]:
+        """The name right before a cost word (cost_words, or an action and 비) right before
+        the amount: [the name], with the action when the cost word holds one."""
+        if not before or not self.w.project["cost_before"]:
+            return []
+        f = before[-1]
+        between = self.text[f.end:at]
+        m = self.w.cost.fullmatch(between.lstrip(_CLOSING))
+        if m is None:
+            return []
+        act = m.group("act")
+        if act and not f.quoted:  # (a quoted name is whole as it is)
+            stop = self.text.find(act, f.end, at) + len(act)
+            return [Found(f.start, stop, f.at_e, f.topic)]
+        return [f]
+
+    def _candidates(self, found: list[Found], at: int, end: int, lo: int, hi: int
+                    ) -> list[Found]:
+        """``found`` without what cannot be the amount's project: the names in the amount's
+        own bracket ("150억 원(…, 부처 연계사업 4억 원)"), a body's name ("한국농어촌공사
+        전북지역본부에 따르면"), the works listed before "등" when a name follows it."""
+        text = self.text
+        j = end
+        while j < hi and text[j] in " )":
+            j += 1
+        parts = None
+        if j < hi and text[j] == "(":
+            depth, k = 0, j
+            while k < hi:
+                depth += {"(": 1, ")": -1}.get(text[k], 0)
+                if depth == 0:
+                    break
+                k += 1
+            parts = (j, k)
+        bodies = self._named(lo, hi)
+        kept = [f for f in found
+                if not (parts is not None and parts[0] <= f.start < parts[1])
+                and not any(b.start < f.end and f.start < b.end for b in bodies)]
+        return self._without_parts(kept, at)
+
+    def _without_parts(self, found: list[Found], at: int) -> list[Found]:
+        """``found`` without the works listed before "등" when a name follows it: "아스콘
+        덧씌우기, 차선 도색, 가드레일 설치 등 안전 시설물 보수 사업" (the amount not between)."""
+        out: list[Found] = []
+        chain: list[Found] = []  # names joined by commas so far
+        for i, f in enumerate(found):
+            chain.append(f)
+            nxt = found[i + 1] if i + 1 < len(found) else None
+            between = "" if nxt is None else self.text[f.end:nxt.start]
+            if nxt is not None and not f.end <= at < nxt.start and (
+                    between.strip() == "," or self._list_goes_on(between)):
+                continue  # the list goes on ("산책로, 흔들그네, 모래놀이터")
+            if (nxt is not None and not f.end <= at < nxt.start
+                    and (between.lstrip(" '’\"”").startswith(self.parts_starts)
+                         or self._listed_parts(between))):
+                chain = []  # the parts of the name that follows
+                continue
+            out.extend(chain)
+            chain = []
+        return out
+
+    def _list_goes_on(self, between: str) -> bool:
+        """", 흔들그네, ": unnamed items between two names of one comma list."""
+        b = between.strip()
+        return (len(b) <= _PARTS_REACH and b.startswith(",") and b.endswith(",")
+                and not self.w.sentence_end.search(b))
+
+    def _listed_parts(self, between: str) -> bool:
+        """", 놀이대, 미끄럼틀 등을 포함한 ": more parts, unnamed, then the parts word — the
+        names before are parts too (a short stretch, commas only)."""
+        return (len(between) <= _PARTS_REACH and between.lstrip().startswith(",")
+                and (between.rstrip() + " ").endswith(self.parts_starts)
+                and not self.w.sentence_end.search(between))
+
+    def _several(self, pick: Found | None, found: list[Found]) -> bool:
+        """"이들 다목적댐 사업", "…보강 등의 다목적댐 사업", "…사업과 …사업이": not one project."""
+        if pick is None:
+            return False
+        cfg = self.w.project
+        lead = (self.text[max(0, pick.start - 8):pick.start].split()[-1:]
+                + self.text[pick.start:pick.end].split()[:1])
+        if any(w in cfg["bundle_words"] for w in lead):
+            return True
+        if self.text[max(0, pick.start - 12):pick.start].rstrip().endswith(
+                tuple(cfg["bundle_phrases"])):
+            return True
+        if self._joined_before(pick):
+            return True
+        for other in found:
+            if other is pick:
+                continue
+            a, b = (pick, other) if pick.end <= other.start else (other, pick)
+            between = self.text[a.end:b.start].strip()
+            if b.start - a.end <= 4 and between in cfg["joined"]:
+                return True
+        return False
+
+    def _followed_by_several(self, pick: Found) -> bool:
+        """"…확장 사업 등에 32억원": a name followed by 등 is one of several."""
+        after = self.text[pick.end:pick.end + 8].lstrip(_BETWEEN_NAME_AND_AMOUNT)
+        if after.startswith(tuple(self.w.project["several_after"])):
+            return True
+        # "희망도서관과 용강도서관 건립비 44억원": joined to another name after it
+        m = _JOINED_NEXT.match(self.text, pick.end)
+        if m is None or m.group(1) not in self.w.project["joined_particles"]:
+            m = _AND_NEXT.match(self.text, pick.end)
+            if m is None or m.group(1) not in self.w.project["joined_words"]:
+                return False
+        nxt = self._words(m.start(2), m.end(2))
+        if not nxt:
+            return False
+        if self.w.project["joined_any"]:
+            # "제조공장 및 사무실을 건립하고", "…센터와 대천천 수변체육 공간조성 등의 사업": the
+            # works are several, whatever the other is called ("…와 함께" joins none)
+            return not nxt[0].text.startswith(tuple(self.w.project["not_joined"]))
+        return nxt[0].core.endswith(self.heads)
+
+    def _joined_before(self, pick: Found) -> bool:
+        """"학마루공원과 명일1동 샛마을공원 …", "군도 및 농어촌도로", "용담, 남강, 영천댐 …": the
+        name is the last of several joined or listed before it (place words may come between)."""
+        cfg = self.w.project
+        if cfg["joined_any"] and _LISTED_BEFORE.search(self.text, max(0, pick.start - 40),
+                                                       pick.start):
+            return True  # "습지원과 물놀이 공간, 산책로를 조성한다": the last of a list
+        ws = self.text[max(0, pick.start - 40):pick.start].split()[-4:]
+        listed = 0
+        for word in reversed(ws):
+            if word in cfg["joined_words"]:
+                continue
+            if word.endswith(tuple(cfg["list_marks"])):
+                listed += 1
+                if listed >= 2:
+                    return True
+                continue
+            if listed:
+                return False
+            core = word[:-1]
+            if word[-1:] in cfg["joined_particles"] and core.endswith(self.heads):
+                return True
+            if (cfg["joined_any"] and word is ws[-1] and word[-1:] in cfg["joined_particles"]
+                    and len(core) >= 2 and _HANGUL.fullmatch(core)
+                    and not core.endswith(self.agency_heads)
+                    and not self.w.linked.match(self.text, pick.end)  # "화곡리와 물류단지를 잇는"
+                    and core not in self.generic
+                    and not self.text[pick.end:pick.end + 8].lstrip(_BETWEEN_NAME_AND_AMOUNT)
+                    .startswith(tuple(cfg["not_joined"]))):  # "…과 산업단지 공동개발 협약을"
+                return True  # "제조공정과 스마트팜 시설을 구축": two works, whatever the first is
+            if word.endswith(self.heads) and ws[-1] in cfg["joined_words"]:
+                return True  # "군도 및 농어촌도로"
+            if not (word.endswith(self.place_ends) and self._is_head(word)):
+                return False  # "명일1동": a place word between the two names
+        return False
+
+    def _counted(self, project: Found, listed: bool = True) -> bool:
+        """A project named with a count, here or where it was named before within
+        ``refer_chars``: "쌈지공원 3곳을", "71개 지구의 수리시설개보수사업을 …. 수리시설개보수사업은"."""
+        name = self.text[project.start:project.end]
+        at, lo = project.start, max(0, project.start - self.w.project["refer_chars"])
+        parts = f" {self.w.project['parts_word']} "
+        while at >= lo:
+            for m in self.w.bundle.finditer(self.text, max(0, at - 16),
+                                            min(len(self.text), at + len(name) + 12)):
+                # "…프로젝트 등 7개 사업": a count after "등" counts the list this one is in;
+                # unless ``listed``, that does not make it a bundle (the sentence speaks of
+                # this one: "이 프로젝트는 …")
+                if (listed or m.start() < at
+                        or parts not in self.text[at + len(name):m.start()]):
+                    return True
+            at = self.text.rfind(name, lo, at)
+            if at < 0:
+                break
+        return False
+
+    def _counted_next(self, s_end: int) -> bool:
+        """"…889억원을 투입해 … 구축에 나선다. … 공모에 11개 사업이 선정돼 …": the next sentence
+        of the paragraph counts the projects the amount goes to."""
+        if s_end >= len(self.text) or PARAGRAPH.match(self.text, s_end):
+            return False
+        nxt = self.sentences.span(min(len(self.text) - 1, s_end + 1))
+        m = self.w.bundle.search(self.text, nxt[0], nxt[1])
+        return m is not None and self.w.project["count_word"] in m.group()
+
+    def _counted_there(self, earlier: Found) -> bool:
+        """"…시군구별 1곳씩 총 20개 지방하천에 대해 … 단계별 조성사업에 들어간다. 사업비는 …": the
+        sentence that named the project the amount refers back to counts what it is for."""
+        if not self.w.project["counted_there"]:
+            return False
+        lo = self.sentences.span(earlier.start)[0]
+        return self.w.bundle_target.search(self.text, lo, earlier.start) is not None
+
+    def _bundled(self, project: Found | None, at: int, end: int, s_start: int) -> bool:
+        """"전국 12곳에 모두 240억 원", "'서울형 키즈카페' 400곳을", "마을 10곳을 대상으로 …":
+        several projects."""
+        lo = max(s_start, at - 16 if project is None else min(project.start, at) - 16)
+        if self.w.bundle.search(self.text, lo, at):
+            return True
+        if self.w.bundle_target.search(self.text, s_start, at):
+            return True
+        if project is not None:
+            a, b = min(project.start, at), max(project.end, end)
+            if self.w.bundle.search(self.text, a, min(len(self.text), b + 12)):
+                return True
+        reach = int(self.w.project["bundle_after_chars"])
+        if reach:
+            # "…1천406억원을 투자해 도내 10개 시·군에 …", "…을 들여 7개 시군 초·중·고 7개 학교에":
+            # a count right after the amount, in its clause
+            stop = min(len(self.text), end + reach)
+            cut = self.w.clause_cut.search(self.text, end, stop)
+            if self.w.bundle.search(self.text, end, cut.start() if cut else stop):
+                return True
+        return False

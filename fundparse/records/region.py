@@ -1,0 +1,139 @@
+"""The places a sentence names ("…동 일원", "…읍에", "…산업단지 내", "상대동 315-7번지에"),
+and the place a project's own name starts with or follows ("전동면 복합커뮤니티센터",
+"초전면 ‘…’")."""
+
+from __future__ import annotations
+
+from fundparse.records.shared import Found, Reader
+from fundparse.records.tokens import Word, run_before
+
+_OPENING = " \t'\"‘“「『<《〈"
+
+
+class RegionFinder(Reader):
+    def regions(self, ws: list[Word]) -> list[Found]:
+        limit = self.w.region["max_words"]
+        out = []
+        skip = -1  # the words of a site already read with the area before them
+        for i, w in enumerate(ws):
+            if i <= skip:
+                continue
+            core = w.core
+            if i and (w.text in self.area_words or w.text in self.case_words):
+                # "임동 지역의", "고흥군 지역의 경우", "완도 항동리의 경우": the place before
+                prev = ws[i - 1]
+                if (w.text in self.area_words and not prev.particle
+                        and self._lead_place(prev.text)) or (
+                        w.text in self.case_words and prev.particle == "의"
+                        and self._lead_place(prev.core)):
+                    first = run_before(ws, i - 1, limit - 1, self._place_word)
+                    out.append(Found(ws[first].start, prev.core_end))
+                continue
+            if i and self.w.region["area_places"] and self._area_at(w):
+                # "홍성 일반산업단지 3만4,755㎡에", "…산업단지 내 9,916㎡ 규모 부지에": the place
+                # before the area
+                k = i - 1
+                if ws[k].text in self.inside:
+                    k -= 1
+                if k >= 0 and self._is_place(ws[k].text):
+                    first = run_before(ws, k, limit - 1, self._place_word)
+                    out.append(Found(ws[first].start, ws[k].end))
+                    skip = i if w.text[-1:] == "에" else i + 2  # (… 규모 부지에)
+                    continue
+            if core in self.around:
+                first = run_before(ws, i, limit - 1, self._place_word)
+                if first < i:  # ("…동 소재": the place without the word after it)
+                    out.append(Found(ws[first].start,
+                                     ws[i - 1].end if core in self.around_after else w.core_end))
+                elif i >= 2 and self.w.area.fullmatch(ws[i - 1].text):
+                    # "벽교리 3만㎡ 부지에": the place before the area
+                    first = run_before(ws, i - 1, limit - 1, self._place_word)
+                    if first < i - 1:
+                        out.append(Found(ws[first].start, ws[i - 2].end))
+                continue
+            if (core.endswith(self.place_ends) and core not in self.not_place and len(core) >= 2
+                    and (not core[:1].isdigit() or self.w.address.fullmatch(core))
+                    and core not in self.around and (len(core) > 2 or core not in self.place_ends)
+                    and (w.particle in ("에", "에서", "에는", "에서는")
+                         or (i + 1 < len(ws) and ws[i + 1].core in self.inside))):
+                first = run_before(ws, i, limit - 1, self._place_word)
+                out.append(Found(ws[first].start, w.core_end))
+        return out
+
+    def _area_at(self, w: Word) -> bool:
+        """"3만4,755㎡에", "9,916㎡": an area given with 에, or before 규모 and a site word."""
+        m = self.w.area.match(w.text)
+        if m is None:
+            return False
+        rest = w.text[m.end():]
+        if rest in ("에", "에는"):
+            return True
+        after = self.text[w.end:w.end + 12].split()[:2]
+        return (not rest and len(after) == 2 and after[0] in self.w.region["size_words"]
+                and after[1].rstrip("에는") in self.around)
+
+    def _is_place(self, word: str) -> bool:
+        return (word.endswith(self.place_ends) and word not in self.not_place and len(word) > 2
+                and not word.endswith(tuple(self.around))  # ("예정부지 1만6000㎡에": a site)
+                and not any(c.isdigit() for c in word))
+
+    def _place_word(self, w: Word) -> bool:
+        if w.text[:1].isdigit() or w.text == "산":
+            return (not w.particle and not w.closed and not w.quoted
+                    and self.w.address.fullmatch(w.text) is not None)
+        return self._plain(w) and w.text not in self.inside and w.text not in self.around \
+            and not any(c.isdigit() for c in w.text)
+
+    def _leading_place(self, project: Found) -> list[Found]:
+        """"전동면 복합커뮤니티센터": the place word(s) a project's name starts with."""
+        ws = self.text[project.start:project.end].split()
+        n = 0
+        while n < len(ws) - 1 and self._lead_place(ws[n]):
+            n += 1
+        if n == 0:
+            return self._place_before(project)
+        end = project.start + len(" ".join(ws[:n]))
+        return [Found(project.start, end)] if self.text[project.start:end] == " ".join(ws[:n]) \
+            else []
+
+    def _lead_place(self, word: str) -> bool:
+        """A place word a name may start with or follow: "전동면", "초전면", "백령도"."""
+        return (len(word) >= 3 and word.endswith(self.lead_ends)
+                and not self._not_place(word) and word not in self.not_agency
+                and not word.endswith(self.heads) and not any(c.isdigit() for c in word))
+
+    def _about_another(self, region: Found, project: Found) -> bool:
+        """A place named in an earlier sentence whose topic is another project ("신청사는 …
+        운동장 부지에 …. 인천애뜰 공영주차장은 …"): not the place of ``project``."""
+        span = self.sentences.span(region.start)
+        name = self.text[project.start:project.end]
+        if name in self.text[span[0]:span[1]]:
+            return False  # "…54번지에 들어설 예정인 상동초교와 …": it is named there
+        for f in self._found(span[0], span[1])[1]:
+            other = self.text[f.start:f.end]
+            if f.topic and other not in name and name not in other:
+                return True
+        return False
+
+    def _not_place(self, word: str) -> bool:
+        """"활동", "사회활동", "추진하면": no place — one of not_place, or a word ending in one
+        two or more characters before it (a village one character longer is a place: "초전면"
+        is not "전면"), or in a verb form of not_place_ends."""
+        return (word in self.not_place or word.endswith(self.not_place_ends)
+                or any(word.endswith(n) for n in self.not_place if len(word) >= len(n) + 2))
+
+    def _place_before(self, project: Found) -> list[Found]:
+        """"초전면 ‘대장 …정비사업’에", "여수시 관내 ‘…’": the place word right before a name."""
+        lo = max(0, project.start - 16)
+        head = self.text[lo:project.start]
+        stripped = head.rstrip(_OPENING)
+        words = stripped.split()
+        if not words or len(stripped) == len(head):  # no space or quote between: one word
+            return []
+        last = words[-1]
+        if last in self.inside_words and len(words) >= 2:  # "여수시 관내 ‘…’"
+            last = words[-2]
+        if not self._lead_place(last):
+            return []
+        end = lo + stripped.rfind(last) + len(last)
+        return [Found(end - len(last), end)]
