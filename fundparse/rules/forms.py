@@ -87,6 +87,7 @@ class SumForms:
     from_payer: regex.Pattern  # "교육부로부터 …": a source named as where the money comes from
     receives_after: regex.Pattern  # "…원의 사업비를 지원받게": a verb of receiving after the figure
     received: regex.Pattern = regex.compile("(?!)")  # "지원받": a place before a figure receives it
+    points_back: tuple = ()  # "이번에 선정된 …": a stated total's sentence about the project before
     share_of: regex.Pattern = regex.compile("(?!)")  # "100억원의 50%를": a share of the figure before
     share_then_figure: regex.Pattern = regex.compile("(?!)")  # "75%인 354억원": the figure is the part
     cue_words: frozenset = frozenset()  # the total cues as words: "지방비 포함해 총" names no source
@@ -176,6 +177,7 @@ def _sum_forms(table_json: str) -> SumForms:
         from_payer=patterns.compile(expand(table.get("from_payer", "(?!)"), {"S": S})),
         receives_after=patterns.compile(expand(table.get("receives_after", "(?!)"), {"S": S})),
         received=patterns.compile(table.get("received", "(?!)")),
+        points_back=words("points_back"),
         ratio_shares=patterns.compile(expand(table.get("ratio_shares", "(?!)"), {
             "S": S, "DOTS": DOTS, "P": table.get("ratio_payer", "(?!)"),
             "EQUAL": alternation(words("equal_shares")) or "(?!)"})),

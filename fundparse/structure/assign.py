@@ -1089,7 +1089,8 @@ class SumAssigner:
                         and any(ref in text[n_start:first] for ref in refs)):
                     parts = [c for c in later if c.start < self.sentences.span(first)[1]]
                     lo, hi = (a.end, max(c.fact.amount.end for c in parts))
-        if not parts and stated and (self._alone(a, s_start, s_end) or self._sources_named(s_start, head)):
+        if not parts and stated and (self._alone(a, s_start, s_end) or self._sources_named(s_start, head)
+                                     or text[s_start:a.start].lstrip().startswith(self.forms.points_back)):
             # "국비 393억원을 확보했다. 이에 따라 지방비를 포함한 총 사업비 562억원을": the
             # total names its sources without figures; the figure named before is a part
             # "국비 204억 원을 확보해 8개 사업을 추진한다. 총사업비는 385억 원이다."
