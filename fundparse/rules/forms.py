@@ -125,7 +125,7 @@ def _sum_forms(table_json: str) -> SumForms:
             rf"{expand(table.get('paid_share', '(?!)'), {'S': S})}{S}*\Z"),
         actor_before=patterns.compile(
             rf"(?<![가-힣A-Za-z])(?P<label>[가-힣]{{2,}}|[A-Z]{{2,}})(?:{S}*[(（][A-Za-z가-힣]{{1,12}}(?:{S}[A-Za-z가-힣]{{1,12}})?[)）])?"
-            rf"(?:(?:{alternation(payers) or '(?!)'}){S}*(?:(?:{alternation(fillers) or '(?!)'}|{actor_object}){S}*)?"
+            rf"{S}?(?:(?:{alternation(payers) or '(?!)'}){S}*(?:(?:{alternation(fillers) or '(?!)'}|{actor_object}){S}*)?"
             rf"|(?:{alternation(actors)}){S}*(?:(?:{alternation(fillers) or '(?!)'}|{alternation(of_nouns) or '(?!)'}){S}*)?)\Z"),
         total_cue=patterns.compile(rf"(?:{alternation(cues)})(?:은|는|이|가|을|를|로|으로)?\s*"
                                 rf"(?:{table.get('total_period', '(?!)')})?"
