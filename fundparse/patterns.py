@@ -41,12 +41,14 @@ import regex
 __all__ = ["compile", "compile_re"]
 
 _MAX_BYTES = 2_000_000  # the package's own patterns take ~0.4 MB; a configuration adds its own set
-_HEADER = b"fundparse-patterns 1\n"  # then the CRC-32 of the rest, in hex, and a newline
+_HEADER = b"fundparse-patterns 2\n"  # then the CRC-32 of the rest, in hex, and a newline
 
 _lock = threading.Lock()
 _memo: dict[tuple, regex.Pattern] = {}
-_stored: dict[tuple, tuple] | None = None  # (pattern, flags, …, lists, version) -> the C core's arguments
-_new: dict[tuple, tuple] = {}
+# (pattern, flags, …, lists, version) -> the C core's arguments, marshalled: a start unpacks
+# only the entries it uses (a small `check` uses half of them; unpacking all took ~5 ms)
+_stored: dict[tuple, bytes] | None = None
+_new: dict[tuple, bytes] = {}
 _used: set[tuple] = set()  # keys this process found in the file (kept first when it is written)
 _capture_compile = None  # regex's own compile, run with a recorder for the C core's call
 _capture_re = None  # the same for the standard library's re
@@ -88,12 +90,14 @@ def _built(key: tuple, pattern: str, from_core, recording, plain, own_errors: tu
     what the library hands its C core (kept for the next process); ``plain`` when the library's
     internals are not what this module expects.  ``own_errors`` are the pattern's own faults,
     raised as the library raises them."""
-    args = _load().get(key)
-    if args is not None and args[0] == pattern:
+    kept = _load().get(key)
+    if kept is not None:
         try:
-            built = from_core(args)
-            _used.add(key)
-            return built
+            args = marshal.loads(kept)
+            if args[0] == pattern:
+                built = from_core(args)
+                _used.add(key)
+                return built
         except Exception:  # a damaged entry: compile as usual
             pass
     try:
@@ -142,20 +146,21 @@ def _plain(args: tuple) -> tuple | None:
 def _remember(key: tuple, args: tuple | None) -> None:
     if args is None:
         return
+    kept = marshal.dumps(args)
     with _lock:
         if not _new:
             atexit.register(_save)
-        _new[key] = args
+        _new[key] = kept
 
 
 def _build(pattern, flags, ignore_unused, named_lists) -> regex.Pattern:
     if not isinstance(pattern, str) or flags & regex.LOCALE or flags & regex.DEBUG:
         return regex.compile(pattern, flags, ignore_unused, **named_lists)
     key = _key(pattern, flags, ignore_unused, named_lists)
-    args = _load().get(key)
-    if args is not None and args[0] == pattern:  # compiled before: built when first used
+    kept = _load().get(key)
+    if type(kept) is bytes:  # compiled before: built when first used
         _used.add(key)
-        return _Deferred(pattern, args, (flags, ignore_unused, named_lists))
+        return _Deferred(pattern, kept, (flags, ignore_unused, named_lists))
     return _built(key, pattern, _core_compile,
                   lambda: _compile_recording(pattern, flags, ignore_unused, named_lists),
                   lambda: regex.compile(pattern, flags, ignore_unused, **named_lists),
@@ -171,9 +176,9 @@ class _Deferred:
     what it costs on the pattern itself.  The file's entry compiled before, so building cannot
     raise a pattern error here (a damaged entry falls back to ``regex.compile``)."""
 
-    def __init__(self, pattern: str, args: tuple, given: tuple):
+    def __init__(self, pattern: str, kept: bytes, given: tuple):
         self.pattern = pattern
-        self._args = args
+        self._args = kept  # the C core's arguments, as marshal keeps them
         self._given = given  # flags, ignore_unused, named lists: what compile() was called with
 
     def __getattr__(self, name: str):  # only what is not in the object's dictionary yet
@@ -189,7 +194,10 @@ class _Deferred:
             built = self.__dict__.get("_pattern")
             if built is None:
                 try:
-                    built = _core_compile(self._args)
+                    args = marshal.loads(self._args)
+                    if args[0] != self.pattern:
+                        raise ValueError("another pattern's entry")
+                    built = _core_compile(args)
                 except Exception:  # a damaged entry: compile as usual
                     flags, ignore_unused, named_lists = self._given
                     built = regex.compile(self.pattern, flags, ignore_unused, **named_lists)
@@ -284,7 +292,7 @@ def _cache_file() -> Path | None:
                            f"-m{marshal.version}.bin")
 
 
-def _load() -> dict[tuple, tuple]:
+def _load() -> dict[tuple, bytes]:
     global _stored
     if _stored is None:
         with _lock:
@@ -293,7 +301,7 @@ def _load() -> dict[tuple, tuple]:
     return _stored
 
 
-def _read(path: Path | None) -> dict[tuple, tuple]:
+def _read(path: Path | None) -> dict[tuple, bytes]:
     return read_table(path, _HEADER)
 
 
@@ -318,7 +326,7 @@ def read_table(path: Path | None, header: bytes) -> dict:
 def _save() -> None:
     """Write the file again with this process's new patterns first (at exit)."""
     flush(_cache_file(), _HEADER, _new, _used, _lock,
-          lambda key, args: len(marshal.dumps((key, args))), _MAX_BYTES, ".patterns-")
+          lambda key, kept: len(marshal.dumps(key)) + len(kept), _MAX_BYTES, ".patterns-")
 
 
 def flush(path: Path | None, header: bytes, new: dict, used: set, lock, size_of, max_bytes: int,
