@@ -171,9 +171,9 @@ class _Deferred:
     """A pattern the file holds, built by `regex`'s C core when it is first used: a small
     document uses about half of the ~230 rule patterns, and building one takes ~0.1 ms.
 
-    ``pattern`` is there from the start; any other attribute builds the pattern, and then its
-    methods and attributes sit in this object's own dictionary, so ``p.search(...)`` costs
-    what it costs on the pattern itself.  The file's entry compiled before, so building cannot
+    ``pattern`` is there from the start; any other attribute builds the pattern, and then
+    sits in this object's own dictionary (each the first time it is asked for), so
+    ``p.search(...)`` costs what it costs on the pattern itself.  The file's entry compiled before, so building cannot
     raise a pattern error here (a damaged entry falls back to ``regex.compile``)."""
 
     def __init__(self, pattern: str, kept: bytes, given: tuple):
@@ -184,7 +184,10 @@ class _Deferred:
     def __getattr__(self, name: str):  # only what is not in the object's dictionary yet
         if name.startswith("__") or name in ("_args", "_given"):
             raise AttributeError(name)
-        return getattr(self._build(), name)
+        value = getattr(self._build(), name)
+        if not name.startswith("_"):
+            self.__dict__[name] = value  # a pattern never changes: asked for once
+        return value
 
     def _build(self) -> regex.Pattern:
         built = self.__dict__.get("_pattern")
@@ -201,9 +204,6 @@ class _Deferred:
                 except Exception:  # a damaged entry: compile as usual
                     flags, ignore_unused, named_lists = self._given
                     built = regex.compile(self.pattern, flags, ignore_unused, **named_lists)
-                for name in dir(built):
-                    if not name.startswith("_"):
-                        self.__dict__[name] = getattr(built, name)
                 self.__dict__["_pattern"] = built
         return built
 
