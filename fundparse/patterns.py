@@ -52,6 +52,7 @@ _new: dict[tuple, bytes] = {}
 _used: set[tuple] = set()  # keys this process found in the file (kept first when it is written)
 _capture_compile = None  # regex's own compile, run with a recorder for the C core's call
 _capture_re = None  # the same for the standard library's re
+_RE_COMPILE = re._compiler.compile  # the standard library's own, whatever keep_stdlib() puts there
 
 
 def compile(pattern: str, flags: int = 0, ignore_unused: bool = False, **named_lists) -> regex.Pattern:
@@ -81,7 +82,7 @@ def _build_re(pattern: str, flags: int) -> re.Pattern:
     if not isinstance(pattern, str) or flags & (re.DEBUG | re.LOCALE):
         return re.compile(pattern, flags)
     return _built(("re", pattern, flags), pattern, _sre_compile,
-                  lambda: _compile_re_recording(pattern, flags), lambda: re.compile(pattern, flags),
+                  lambda: _compile_re_recording(pattern, flags), lambda: _RE_COMPILE(pattern, flags),
                   (re.error, ValueError, TypeError, OverflowError, RecursionError))
 
 
@@ -110,6 +111,24 @@ def _built(key: tuple, pattern: str, from_core, recording, plain, own_errors: tu
     return compiled
 
 
+def keep_stdlib(on: bool) -> None:
+    """While on, every ``re.compile`` of a text pattern that ``re``'s own cache does not hold
+    goes through ``compile_re`` (kept in the file): the standard library's modules compile
+    theirs at import (json's string escapes 4 ms, tomllib's, gettext's, argparse's), and so do
+    modules of fundparse that use ``re.compile`` directly (report/names.py's 4.7 ms)."""
+    if on:
+        re._compiler.compile = _compile_stdlib
+    elif re._compiler.compile is _compile_stdlib:
+        re._compiler.compile = _RE_COMPILE
+
+
+def _compile_stdlib(pattern, flags=0):
+    """``re._compiler.compile`` while keep_stdlib(True): text patterns from the file."""
+    if type(pattern) is str and not flags & (re.DEBUG | re.LOCALE):
+        return compile_re(pattern, int(flags))
+    return _RE_COMPILE(pattern, flags)
+
+
 def _sre_compile(args: tuple) -> re.Pattern:
     pattern, flags, code, groups, groupindex, indexgroup = args
     return re._compiler._sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
@@ -118,7 +137,7 @@ def _sre_compile(args: tuple) -> re.Pattern:
 def _compile_re_recording(pattern: str, flags: int):
     global _capture_re
     if _capture_re is None:
-        original = re._compiler.compile
+        original = _RE_COMPILE
         namespace = dict(re._compiler.__dict__)
         namespace["_sre"] = _Recorder(re._compiler._sre)
         _capture_re = types.FunctionType(original.__code__, namespace, original.__name__,

@@ -12,7 +12,9 @@ reads a word. Both are pure functions of text that does not change between runs:
   the classes are the same.
 * ``toml(name, data)`` is ``tomllib.loads`` of a rule file, kept by the file's bytes.
 * While ``kept_code()`` is active the cycle collector waits for 50,000 new objects instead of
-  700, so it does not walk the start's long-lived objects over and over (``YOUNG_OBJECTS``).
+  700, so it does not walk the start's long-lived objects over and over (``YOUNG_OBJECTS``),
+  and the standard library's ``re.compile`` builds text patterns from the compiled-patterns
+  file (``patterns.keep_stdlib``: json, tomllib, gettext and argparse compile theirs at import).
 
 The file is ``startup-<python>-m<marshal>.bin`` beside the compiled patterns (see
 ``fundparse.patterns``: ``$FUNDPARSE_CACHE_DIR``, else ``$XDG_CACHE_HOME/fundparse`` or
@@ -66,6 +68,9 @@ def kept_code():
         _active += 1
         if _active == 1:
             dataclasses.exec = _exec  # a module global, found before the builtin
+            from fundparse import patterns
+
+            patterns.keep_stdlib(True)  # re.compile's patterns kept too (patterns.py)
             _threshold = gc.get_threshold()
             if _threshold[0] and _threshold[0] < YOUNG_OBJECTS:
                 gc.set_threshold(YOUNG_OBJECTS, *_threshold[1:])
@@ -77,6 +82,9 @@ def kept_code():
             if _active == 0:
                 if getattr(dataclasses, "exec", None) is _exec:
                     del dataclasses.exec
+                from fundparse import patterns
+
+                patterns.keep_stdlib(False)
                 if gc.get_threshold()[0] == YOUNG_OBJECTS and _threshold is not None:
                     gc.set_threshold(*_threshold)
                 _threshold = None
