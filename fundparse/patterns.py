@@ -318,8 +318,10 @@ def _cache_file() -> Path | None:
     if folder is None:
         return None
     version = getattr(regex, "__version__", "0")
-    return Path(folder) / (f"patterns-regex{version}-py{sys.version_info[0]}{sys.version_info[1]}"
-                           f"-m{marshal.version}.bin")
+    # "f2": the file's format (entries marshalled one by one), so an install of the first
+    # format beside this one does not rewrite the file this one reads, and back, every run
+    return Path(folder) / (f"patterns-f2-regex{version}-py{sys.version_info[0]}"
+                           f"{sys.version_info[1]}-m{marshal.version}.bin")
 
 
 def _load() -> dict[tuple, bytes]:
