@@ -23,6 +23,7 @@ import json
 import re
 import weakref
 from collections import OrderedDict
+from collections.abc import Container
 from dataclasses import dataclass, fields
 from decimal import Decimal
 
@@ -95,7 +96,7 @@ class CompiledRules:
     after_chars: frozenset[str]  # what may follow a plain Arabic number that is money
     before_chars: frozenset[str]  # what may stand right before one (₩ $ € …)
     rules: tuple[tuple[Rule, regex.Pattern | None, regex.Pattern | None,
-                       frozenset[str] | None, frozenset[str] | None], ...]
+                       Container[str] | None, Container[str] | None], ...]
     range_gap: regex.Pattern
     # "$1~2 billion", "₩5,000~10,000": the bare high end after a symbol's range dash
     symbol_high: regex.Pattern
@@ -159,14 +160,17 @@ def _compile(words: Tables) -> CompiledRules:
         rf"|(?:{ARABIC}(?={S}?[{_class(after_chars)}]))"
         rf"|(?:(?<=[{_class(before_chars)}]{S}?){ARABIC})"
     )
-    char_sets: dict[object, frozenset[str]] = {}  # rules sharing one set build it once
+    char_sets: dict[object, Container[str]] = {}  # rules sharing one set build it once
 
-    def chars_of(of) -> frozenset[str] | None:
+    def chars_of(of) -> Container[str] | None:
         if not of:
             return None
         found = char_sets.get(of)
         if found is None:
-            found = char_sets[of] = frozenset(of(words))
+            found = of(words)
+            if isinstance(found, (set, list, tuple, str)):
+                found = frozenset(found)
+            char_sets[of] = found
         return found
 
     rules = tuple(

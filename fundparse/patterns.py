@@ -41,25 +41,29 @@ import regex
 __all__ = ["compile", "compile_re"]
 
 _MAX_BYTES = 2_000_000  # the package's own patterns take ~0.4 MB; a configuration adds its own set
-_HEADER = b"fundparse-patterns 1\n"  # then the CRC-32 of the rest, in hex, and a newline
+_HEADER = b"fundparse-patterns 2\n"  # then the CRC-32 of the rest, in hex, and a newline
 
 _lock = threading.Lock()
 _memo: dict[tuple, regex.Pattern] = {}
-_stored: dict[tuple, tuple] | None = None  # (pattern, flags, …, lists, version) -> the C core's arguments
-_new: dict[tuple, tuple] = {}
+_lists_memo: dict[tuple, tuple[tuple, tuple]] = {}  # named lists as given -> their two keys
+# (pattern, flags, …, lists, version) -> the C core's arguments, marshalled: a start unpacks
+# only the entries it uses (a small `check` uses half of them; unpacking all took ~5 ms)
+_stored: dict[tuple, bytes] | None = None
+_new: dict[tuple, bytes] = {}
 _used: set[tuple] = set()  # keys this process found in the file (kept first when it is written)
 _capture_compile = None  # regex's own compile, run with a recorder for the C core's call
 _capture_re = None  # the same for the standard library's re
+_RE_COMPILE = re._compiler.compile  # the standard library's own, whatever keep_stdlib() puts there
 
 
 def compile(pattern: str, flags: int = 0, ignore_unused: bool = False, **named_lists) -> regex.Pattern:
     """``regex.compile(pattern, flags, ignore_unused, **named_lists)``, built once."""
-    memo_key = (pattern, int(flags), ignore_unused,
-                tuple(sorted((k, frozenset(v)) for k, v in named_lists.items())))
+    same_lists, kept_lists = _lists_keys(named_lists)
+    memo_key = (pattern, int(flags), ignore_unused, same_lists)
     found = _memo.get(memo_key)
     if found is not None:
         return found
-    built = _build(pattern, flags, ignore_unused, named_lists)
+    built = _build(pattern, flags, ignore_unused, named_lists, kept_lists)
     with _lock:
         return _memo.setdefault(memo_key, built)
 
@@ -79,7 +83,7 @@ def _build_re(pattern: str, flags: int) -> re.Pattern:
     if not isinstance(pattern, str) or flags & (re.DEBUG | re.LOCALE):
         return re.compile(pattern, flags)
     return _built(("re", pattern, flags), pattern, _sre_compile,
-                  lambda: _compile_re_recording(pattern, flags), lambda: re.compile(pattern, flags),
+                  lambda: _compile_re_recording(pattern, flags), lambda: _RE_COMPILE(pattern, flags),
                   (re.error, ValueError, TypeError, OverflowError, RecursionError))
 
 
@@ -88,12 +92,14 @@ def _built(key: tuple, pattern: str, from_core, recording, plain, own_errors: tu
     what the library hands its C core (kept for the next process); ``plain`` when the library's
     internals are not what this module expects.  ``own_errors`` are the pattern's own faults,
     raised as the library raises them."""
-    args = _load().get(key)
-    if args is not None and args[0] == pattern:
+    kept = _load().get(key)
+    if kept is not None:
         try:
-            built = from_core(args)
-            _used.add(key)
-            return built
+            args = marshal.loads(kept)
+            if args[0] == pattern:
+                built = from_core(args)
+                _used.add(key)
+                return built
         except Exception:  # a damaged entry: compile as usual
             pass
     try:
@@ -106,6 +112,24 @@ def _built(key: tuple, pattern: str, from_core, recording, plain, own_errors: tu
     return compiled
 
 
+def keep_stdlib(on: bool) -> None:
+    """While on, every ``re.compile`` of a text pattern that ``re``'s own cache does not hold
+    goes through ``compile_re`` (kept in the file): the standard library's modules compile
+    theirs at import (json's string escapes 4 ms, tomllib's, gettext's, argparse's), and so do
+    modules of fundparse that use ``re.compile`` directly (report/names.py's 4.7 ms)."""
+    if on:
+        re._compiler.compile = _compile_stdlib
+    elif re._compiler.compile is _compile_stdlib:
+        re._compiler.compile = _RE_COMPILE
+
+
+def _compile_stdlib(pattern, flags=0):
+    """``re._compiler.compile`` while keep_stdlib(True): text patterns from the file."""
+    if type(pattern) is str and not flags & (re.DEBUG | re.LOCALE):
+        return compile_re(pattern, int(flags))
+    return _RE_COMPILE(pattern, flags)
+
+
 def _sre_compile(args: tuple) -> re.Pattern:
     pattern, flags, code, groups, groupindex, indexgroup = args
     return re._compiler._sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
@@ -114,7 +138,7 @@ def _sre_compile(args: tuple) -> re.Pattern:
 def _compile_re_recording(pattern: str, flags: int):
     global _capture_re
     if _capture_re is None:
-        original = re._compiler.compile
+        original = _RE_COMPILE
         namespace = dict(re._compiler.__dict__)
         namespace["_sre"] = _Recorder(re._compiler._sre)
         _capture_re = types.FunctionType(original.__code__, namespace, original.__name__,
@@ -142,20 +166,36 @@ def _plain(args: tuple) -> tuple | None:
 def _remember(key: tuple, args: tuple | None) -> None:
     if args is None:
         return
+    kept = marshal.dumps(args)
     with _lock:
         if not _new:
             atexit.register(_save)
-        _new[key] = args
+        _new[key] = kept
 
 
-def _build(pattern, flags, ignore_unused, named_lists) -> regex.Pattern:
+def _lists_keys(named_lists: dict) -> tuple[tuple, tuple]:
+    """The named lists as this process's memo keys them (sets: any order is the same) and as
+    the file keys them (sorted), worked out once for lists given again: the rule table passes
+    the same ~900 words to each of its ~20 patterns (sorting them was ~0.1 ms a pattern)."""
+    if not named_lists:
+        return (), ()
+    given = tuple((k, tuple(v)) for k, v in named_lists.items())
+    found = _lists_memo.get(given)
+    if found is None:
+        found = (tuple(sorted((k, frozenset(v)) for k, v in named_lists.items())),
+                 tuple(sorted((k, tuple(sorted(v))) for k, v in named_lists.items())))
+        _lists_memo[given] = found
+    return found
+
+
+def _build(pattern, flags, ignore_unused, named_lists, kept_lists) -> regex.Pattern:
     if not isinstance(pattern, str) or flags & regex.LOCALE or flags & regex.DEBUG:
         return regex.compile(pattern, flags, ignore_unused, **named_lists)
-    key = _key(pattern, flags, ignore_unused, named_lists)
-    args = _load().get(key)
-    if args is not None and args[0] == pattern:  # compiled before: built when first used
+    key = (pattern, int(flags), bool(ignore_unused), kept_lists, int(regex.DEFAULT_VERSION))
+    kept = _load().get(key)
+    if type(kept) is bytes:  # compiled before: built when first used
         _used.add(key)
-        return _Deferred(pattern, args, (flags, ignore_unused, named_lists))
+        return _Deferred(pattern, kept, (flags, ignore_unused, named_lists))
     return _built(key, pattern, _core_compile,
                   lambda: _compile_recording(pattern, flags, ignore_unused, named_lists),
                   lambda: regex.compile(pattern, flags, ignore_unused, **named_lists),
@@ -166,20 +206,23 @@ class _Deferred:
     """A pattern the file holds, built by `regex`'s C core when it is first used: a small
     document uses about half of the ~230 rule patterns, and building one takes ~0.1 ms.
 
-    ``pattern`` is there from the start; any other attribute builds the pattern, and then its
-    methods and attributes sit in this object's own dictionary, so ``p.search(...)`` costs
-    what it costs on the pattern itself.  The file's entry compiled before, so building cannot
+    ``pattern`` is there from the start; any other attribute builds the pattern, and then
+    sits in this object's own dictionary (each the first time it is asked for), so
+    ``p.search(...)`` costs what it costs on the pattern itself.  The file's entry compiled before, so building cannot
     raise a pattern error here (a damaged entry falls back to ``regex.compile``)."""
 
-    def __init__(self, pattern: str, args: tuple, given: tuple):
+    def __init__(self, pattern: str, kept: bytes, given: tuple):
         self.pattern = pattern
-        self._args = args
+        self._args = kept  # the C core's arguments, as marshal keeps them
         self._given = given  # flags, ignore_unused, named lists: what compile() was called with
 
     def __getattr__(self, name: str):  # only what is not in the object's dictionary yet
         if name.startswith("__") or name in ("_args", "_given"):
             raise AttributeError(name)
-        return getattr(self._build(), name)
+        value = getattr(self._build(), name)
+        if not name.startswith("_"):
+            self.__dict__[name] = value  # a pattern never changes: asked for once
+        return value
 
     def _build(self) -> regex.Pattern:
         built = self.__dict__.get("_pattern")
@@ -189,13 +232,13 @@ class _Deferred:
             built = self.__dict__.get("_pattern")
             if built is None:
                 try:
-                    built = _core_compile(self._args)
+                    args = marshal.loads(self._args)
+                    if args[0] != self.pattern:
+                        raise ValueError("another pattern's entry")
+                    built = _core_compile(args)
                 except Exception:  # a damaged entry: compile as usual
                     flags, ignore_unused, named_lists = self._given
                     built = regex.compile(self.pattern, flags, ignore_unused, **named_lists)
-                for name in dir(built):
-                    if not name.startswith("_"):
-                        self.__dict__[name] = getattr(built, name)
                 self.__dict__["_pattern"] = built
         return built
 
@@ -209,11 +252,6 @@ class _Deferred:
 
 def _rebuilt(pattern: str, flags: int, ignore_unused: bool, named_lists: dict):
     return compile(pattern, flags, ignore_unused, **named_lists)
-
-
-def _key(pattern: str, flags: int, ignore_unused: bool, named_lists: dict) -> tuple:
-    lists = tuple(sorted((k, tuple(sorted(v))) for k, v in named_lists.items()))
-    return (pattern, int(flags), bool(ignore_unused), lists, int(regex.DEFAULT_VERSION))
 
 
 def _core_compile(args: tuple) -> regex.Pattern:
@@ -280,11 +318,13 @@ def _cache_file() -> Path | None:
     if folder is None:
         return None
     version = getattr(regex, "__version__", "0")
-    return Path(folder) / (f"patterns-regex{version}-py{sys.version_info[0]}{sys.version_info[1]}"
-                           f"-m{marshal.version}.bin")
+    # "f2": the file's format (entries marshalled one by one), so an install of the first
+    # format beside this one does not rewrite the file this one reads, and back, every run
+    return Path(folder) / (f"patterns-f2-regex{version}-py{sys.version_info[0]}"
+                           f"{sys.version_info[1]}-m{marshal.version}.bin")
 
 
-def _load() -> dict[tuple, tuple]:
+def _load() -> dict[tuple, bytes]:
     global _stored
     if _stored is None:
         with _lock:
@@ -293,7 +333,7 @@ def _load() -> dict[tuple, tuple]:
     return _stored
 
 
-def _read(path: Path | None) -> dict[tuple, tuple]:
+def _read(path: Path | None) -> dict[tuple, bytes]:
     return read_table(path, _HEADER)
 
 
@@ -318,7 +358,7 @@ def read_table(path: Path | None, header: bytes) -> dict:
 def _save() -> None:
     """Write the file again with this process's new patterns first (at exit)."""
     flush(_cache_file(), _HEADER, _new, _used, _lock,
-          lambda key, args: len(marshal.dumps((key, args))), _MAX_BYTES, ".patterns-")
+          lambda key, kept: len(marshal.dumps(key)) + len(kept), _MAX_BYTES, ".patterns-")
 
 
 def flush(path: Path | None, header: bytes, new: dict, used: set, lock, size_of, max_bytes: int,

@@ -17,7 +17,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 
@@ -209,7 +209,7 @@ def _like(package_value: Any) -> Shape:
 
 
 def _package(name: str) -> dict[str, Any]:
-    with resources.files("fundparse.rules").joinpath("data").joinpath(name).open("rb") as handle:
+    with (Path(__file__).parent / "rules" / "data" / name).open("rb") as handle:
         return tomllib.load(handle)
 
 

@@ -152,6 +152,34 @@ def test_standard_library_patterns_too(tmp_path):
     assert runs == [{"same": True, "stored": 0, "new": 3}, {"same": True, "stored": 3, "new": 0}]
 
 
+def test_re_compile_goes_through_the_file_only_while_kept_code_is_active(tmp_path):
+    child = textwrap.dedent("""
+        import json, re, sys
+        from fundparse import patterns, startup
+        text = "제목: 1,234원과 오천만 원\\n３２억 a\\u2028b"
+        plain = re.compile(r"[\\u2028\\u2029]|(?P<n>[일이삼사오육칠팔구십백천만억]+)\\s?원")
+        with startup.kept_code():
+            kept = re.compile(r"[\\u2028\\u2029]|(?P<n>[일이삼사오육칠팔구십백천만억]+)\\s?원", re.I)
+            also = re.compile(rb"[\\x80-\\xff]")  # bytes: compiled as ever
+            hooked = re._compiler.compile is not patterns._RE_COMPILE
+        after = re._compiler.compile is patterns._RE_COMPILE
+        fresh = patterns._RE_COMPILE(plain.pattern, re.I)  # the library's own compile, no cache
+        same = (fresh is not kept and [[m.span(), m.groupdict()] for m in kept.finditer(text)]
+                == [[m.span(), m.groupdict()] for m in fresh.finditer(text)]
+                and kept.flags == fresh.flags and kept.groups == fresh.groups
+                and kept.sub("#", text) == fresh.sub("#", text))
+        print(json.dumps({"same": same, "hooked": hooked, "after": after,
+                          "bytes": also.search(b"a\\xe2") is not None,
+                          "kept": ("re", kept.pattern, int(re.I)) in patterns._used
+                                  or ("re", kept.pattern, int(re.I)) in patterns._new}))
+    """)
+    runs = [json.loads(subprocess.run([sys.executable, "-c", child], check=True, text=True,
+                                      capture_output=True,
+                                      env=cli_env(FUNDPARSE_CACHE_DIR=str(tmp_path))).stdout)
+            for _ in range(2)]
+    assert runs == [{"same": True, "hooked": True, "after": True, "bytes": True, "kept": True}] * 2
+
+
 def test_a_pattern_from_the_file_is_built_on_first_use_and_behaves_the_same(tmp_path):
     child = textwrap.dedent("""
         import copy, json, pickle, sys, regex

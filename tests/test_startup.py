@@ -8,6 +8,7 @@ processes: the first builds and writes the file, the next builds from it.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import json
 import subprocess
 import sys
@@ -139,6 +140,42 @@ def test_kept_code_is_scoped_and_nests():
     assert Inner.__init__.__annotations__ == Plain.__init__.__annotations__
     assert Inner.__init__.__code__.co_code == Plain.__init__.__code__.co_code
     assert Inner.__init__.__code__.co_filename == Plain.__init__.__code__.co_filename
+
+
+def test_the_collector_waits_longer_only_while_kept_code_is_active():
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        with startup.kept_code():
+            with startup.kept_code():
+                assert gc.get_threshold() == (startup.YOUNG_OBJECTS, 10, 10)
+            assert gc.get_threshold() == (startup.YOUNG_OBJECTS, 10, 10)
+        assert gc.get_threshold() == (700, 10, 10)
+        gc.set_threshold(100_000, 5, 5)  # a process that chose a longer one keeps it
+        with startup.kept_code():
+            assert gc.get_threshold() == (100_000, 5, 5)
+        assert gc.get_threshold() == (100_000, 5, 5)
+        gc.set_threshold(0)  # nor is a collector turned off turned on
+        with startup.kept_code():
+            assert gc.get_threshold()[0] == 0
+        assert gc.get_threshold()[0] == 0
+    finally:
+        gc.set_threshold(*before)
+
+
+def test_a_command_process_freezes_its_objects_last_at_exit():
+    child = textwrap.dedent("""
+        import atexit, gc
+        atexit.register(lambda: print("last", gc.get_freeze_count() > 0))  # runs after the freeze
+        from fundparse import startup
+        startup.no_final_collection()
+        startup.no_final_collection()  # once is enough
+        atexit.register(lambda: print("first", gc.get_freeze_count()))
+        print("ran", atexit._ncallbacks())
+    """)
+    done = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True,
+                          env=cli_env(), check=True)
+    assert done.stdout.split("\n") == ["ran 3", "first 0", "last True", ""]
 
 
 def test_check_reads_the_same_with_a_cold_a_warm_and_no_cache(tmp_path, cli):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 import regex
 
@@ -21,7 +21,7 @@ _FIRST_SYLLABLE, _LAST_SYLLABLE = 0xAC00, 0xD7A3
 @lru_cache(maxsize=1)
 def data() -> dict:
     """checks.toml, parsed once (and kept across processes: fundparse/startup.py)."""
-    raw = resources.files("fundparse.rules").joinpath("data", "checks.toml").read_bytes()
+    raw = (Path(__file__).parent.parent / "rules" / "data" / "checks.toml").read_bytes()
     return startup.toml("checks.toml", raw)
 
 

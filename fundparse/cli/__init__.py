@@ -13,7 +13,7 @@ never imports this package.  ``check`` with text output imports neither rich nor
 pre-commit starts it on every commit.
 """
 
-from fundparse.startup import kept_code
+from fundparse.startup import kept_code, no_final_collection
 
 with kept_code():  # the dataclasses built on the way compile from kept code (startup.py)
     from fundparse.cli.main import main as _main
@@ -22,6 +22,7 @@ with kept_code():  # the dataclasses built on the way compile from kept code (st
 
 def main(argv=None) -> int:
     """Run ``fundparse``; returns the exit code (see cli/main.py and cli/streams.leave)."""
+    no_final_collection()  # the process ends with the command (startup.py)
     with kept_code():  # the stages a command loads on use, too
         code = _main(argv)
     return leave(code)

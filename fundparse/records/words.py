@@ -7,7 +7,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from importlib import resources
+from pathlib import Path
 
 import regex
 
@@ -128,7 +128,7 @@ class Lexicon:
 
 
 def _package() -> dict:
-    with resources.files("fundparse.rules").joinpath("data").joinpath("records.toml").open(
+    with (Path(__file__).parent.parent / "rules" / "data" / "records.toml").open(
             "rb") as handle:
         return tomllib.load(handle)
 

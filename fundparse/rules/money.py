@@ -53,7 +53,7 @@ class Rule:
     # Cheap gates, from the rule data: the characters that may follow the numeral (after one
     # optional space) or precede it; the engine skips the rule when the text has neither.
     follows: Callable[[object], set[str]] | None = None
-    precedes: Callable[[object], set[str]] | None = None
+    precedes: Callable[[object], set[str] | HangulOr] | None = None
 
 
 def _firsts(words_of: Callable[[object], list[str]]) -> Callable[[object], set[str]]:
@@ -64,7 +64,22 @@ def _lasts(words_of: Callable[[object], list[str]]) -> Callable[[object], set[st
     return lambda tables: {w[-1] for w in words_of(tables) if w}
 
 
-_HANGUL_LAST = lambda tables: {chr(c) for c in range(0xAC00, 0xD7A4)}  # noqa: E731
+class HangulOr:
+    """The characters a rule accepts before its numeral: every Hangul syllable (가 … 힣) and
+    ``extra``.  A range test, so no process builds the set of all 11,172 syllables."""
+
+    __slots__ = ("extra",)
+
+    def __init__(self, extra: str = "") -> None:
+        self.extra = frozenset(extra)
+
+    def __contains__(self, char: str) -> bool:
+        return "\uac00" <= char <= "\ud7a3" or char in self.extra
+
+
+_ANY_HANGUL = HangulOr()
+_HANGUL_LAST = lambda tables: _ANY_HANGUL  # noqa: E731
+_HANGUL_OR_LIST = lambda tables: HangulOr("·ㆍ,㎡²)）:：")  # noqa: E731
 
 
 # --- which numerals a rule accepts -------------------------------------------------------
@@ -347,7 +362,7 @@ RULES: tuple[Rule, ...] = (
         after=rf"(?!{S}?(?:\L<counters>|원|\L<foreign_words>))",
         accepts=with_big_unit,
         produce=bare_krw("bare-after-label"),
-        precedes=lambda tables: _HANGUL_LAST(tables) | {"·", "ㆍ", ",", "㎡", "²", ")", "）", ":", "："},
+        precedes=_HANGUL_OR_LIST,
     ),
     Rule(
         name="bare-after-size",

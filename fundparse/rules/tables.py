@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from fundparse import patterns
@@ -21,7 +21,7 @@ def _load(name: str) -> dict[str, Any]:
     """A package rule file, parsed (kept across processes by its bytes: fundparse/startup.py)."""
     from fundparse import startup
 
-    data = resources.files("fundparse.rules").joinpath("data").joinpath(name).read_bytes()
+    data = (Path(__file__).parent / "data" / name).read_bytes()
     return startup.toml(name, data)
 
 

@@ -15,7 +15,7 @@ import bisect
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 import regex
 
@@ -50,8 +50,8 @@ class _DeclaredForms:
 
 
 def _load_declared() -> _DeclaredForms:
-    with resources.files("fundparse.rules").joinpath("data").joinpath(
-            "declared_units.toml").open("rb") as handle:
+    with (Path(__file__).parent.parent / "rules" / "data" / "declared_units.toml").open(
+            "rb") as handle:
         table = tomllib.load(handle)["patterns"]
     return _DeclaredForms(**{k: v if k == "item_header" else patterns.compile(v, regex.M)
                              for k, v in table.items()})
