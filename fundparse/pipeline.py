@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from decimal import Decimal, localcontext
 
-from fundparse import checks, patterns, records
+from fundparse import checks, patterns
 from fundparse.amount import Amount
 from fundparse.config import Config
 from fundparse.engine import compiled, find_amounts
@@ -532,6 +532,7 @@ def extract(text: str, *, doc_date: dt.date | str | int | None = None,
     with localcontext(EXACT):
         mentions = [_mention(fact, text, lines, rates) for fact in analysis.facts]
     del analysis, lines  # the facts go before the record finder's pass (a big text's peak)
+    from fundparse import records  # on first use: `check` never needs it (~3 ms of its start)
     return records.attach(text, mentions, config)  # agency/project/region (fundparse.records)
 
 
