@@ -577,3 +577,11 @@ def test_places_receiving_money_are_no_payers_and_share_the_period_after_them():
         assert [(p.category, p.krw // EOK) for p in got[part].splits] == [
             ("national", {497: 249, 487: 244}[part])]
         assert (got[part].period.start, got[part].period.end) == (2022, 2024)
+
+
+def test_a_relative_span_without_a_date_keeps_its_length():
+    [m] = fundparse.extract("도는 공모사업으로 지난해부터 올해까지 21개, 1942억원을 확보했다.")
+    assert (m.period.start, m.period.end, m.period.years) == (None, None, 2)
+    [dated] = fundparse.extract("도는 공모사업으로 지난해부터 올해까지 21개, 1942억원을 확보했다.",
+                                doc_date="2024-05-01")
+    assert (dated.period.start, dated.period.end, dated.period.years) == (2023, 2024, 2)

@@ -110,6 +110,10 @@ def _add(m, doc_date, form: PeriodForm, forms: PeriodForms, found: list[FoundPer
             start = end - stated + 1
         elif end is None and start is not None and groups.get("b") is None:
             end = start + stated - 1
+    a, b = groups.get("a"), groups.get("b")
+    if stated is None and start is None and end is None and a in forms.relative and b in forms.relative \
+            and forms.relative[b] >= forms.relative[a]:
+        stated = forms.relative[b] - forms.relative[a] + 1  # "지난해부터 올해까지" with no date: 2 years
     years = stated if stated is not None else (
         end - start + 1 if start is not None and end is not None else None)
     if start is None and end is None and years is None:
