@@ -15,6 +15,7 @@ _LISTED_BEFORE = regex.compile(r"[가-힣](?:과|와)\s+[가-힣·]+(?:\s[가-�
 _AND_NEXT = regex.compile(r"\s+(\S+)\s+(\S{2,20})")
 _CLOSING = "’'\"”」』>》〉`"
 _BETWEEN_NAME_AND_AMOUNT = " \t’'\"”」』>》〉("
+_QUOTE_MARKS = "‘’'\"“”「」『』<>《》〈〉`"
 
 
 class ProjectFinder(Reader):
@@ -116,7 +117,41 @@ class ProjectFinder(Reader):
             regions = regions or (earlier if pick is not None else [])
         if pick is not None and not pick.quoted and self.text[pick.start:pick.end] in self.class_names:
             return None, regions, False  # "고속도로에 총 3조2000억원", "기반시설": a kind, no project
+        if pick is not None and not pick.quoted:
+            pick = self._longer_before(pick, s_start)
         return pick, regions, False
+
+    def _longer_before(self, pick: Found, s_start: int) -> Found:
+        """"…산덕지구 다목적농촌용수개발사업을 추진한다. … 다목적농촌용수개발사업은 …": a short
+        name (at most shorten_words words) that ends a longer one named in a sentence before,
+        within refer_chars, is that one (the nearest; its own words are not a quote)."""
+        cfg = self.w.project
+        words = self.text[pick.start:pick.end].split()
+        if not cfg["shorten_words"] or len(words) > int(cfg["shorten_words"]):
+            return pick
+        short = words[0]
+        lo = max(0, s_start - int(cfg["refer_chars"]))
+        seen: set[tuple[int, int]] = set()
+        for at in reversed(self._project_hints.between(lo, s_start)):
+            span = self.sentences.span(at)
+            if span in seen or span[0] >= s_start:
+                continue
+            seen.add(span)
+            a, b = max(span[0], lo), min(span[1], s_start)
+            bodies = self._named(a, b)
+            for f in reversed(self._found(a, b)[1]):
+                name = self.text[f.start:f.end]
+                if (f.quoted or any(q in name for q in _QUOTE_MARKS) or self._contest(f)
+                        or any(x.start < f.end and f.start < x.end for x in bodies)):
+                    continue
+                # the short name ending a word after more words or Hangul: "선진포항 여객터미널
+                # 신축 공사" -> "선진포항 여객터미널", "일반산업단지" for "산업단지" (not
+                # "제2파크골프장" for "파크골프장")
+                m = regex.search(rf"(?:(?<=\s)|^)[가-힣]*{regex.escape(short)}(?=\s|$)", name)
+                if m is not None and m.end() > len(short):
+                    return Found(f.start, f.start + m.end(), pick.at_e, pick.topic, False,
+                                 pick.place, pick.told, pick.role)
+        return pick
 
     def _costed(self, before: list[Found], at: int) -> list[Found]:
         """The name right before a cost word (cost_words, or an action and 비) right before
