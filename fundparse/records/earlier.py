@@ -71,7 +71,7 @@ class EarlierFinder(Reader):
             bodies = self._named(lo, hi)  # (a body's name is no project: "한국도로공사 …본부는")
             found = [f for f in found
                      if not (self._bare_head(f) or self._contest(f) or f.role)
-                     and (not head or self.text[f.start:f.end].endswith(head))
+                     and (not head or self._named_with(self.text[f.start:f.end], head))
                      and not any(b.start < f.end and f.start < b.end for b in bodies)]
             topic = [f for f in found if f.topic]
             if topic:  # "…센터는 …": what an earlier sentence was about
@@ -87,6 +87,20 @@ class EarlierFinder(Reader):
                 quoted = [f for f in found if f.quoted]  # "‘…’ 건립사업을 착공"
                 nearest = (quoted[0] if quoted else found[-1], regions)
         return nearest
+
+    def _named_with(self, name: str, head: str) -> bool:
+        """``name`` ends in ``head``, or a word of it does and only what is done follows it
+        ("‘강동관광단지 파크골프장 조성 사업’" for "이 파크골프장")."""
+        if name.endswith(head):
+            return True
+        if not self.w.project["head_before_actions"]:
+            return False
+        ws = name.split()
+        for i, w in enumerate(ws[:-1]):
+            if w.endswith(head) and all(x in self.generic or x in self.actions
+                                        for x in ws[i + 1:]):
+                return True
+        return False
 
     def _same_name_quoted(self, named: Found, found: list[Found]) -> Found | None:
         """A quoted name in ``found`` ending in the same word as the unquoted ``named``: the

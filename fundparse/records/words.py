@@ -183,6 +183,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"(?:[^.!?\n]|\n(?![ \t]*\n)){{0,{int(data['funded']['means_chars'])}}}?"
             rf"(?:{_alternation(data['funded']['means_verbs'])})"),
         bundle=regex.compile(rf"(?<![\d,.])(?!1(?![\d,]))\d[\d,]*\s?(?:{counters})(?![가-힣]*(?:원|억|만))"
+                             rf"(?!(?<=대)\s?(?:{_alternation(data['project']['ranked'])}))"
                              rf"(?=\s|에|을|를|의|이|가|과|와|,|\(|$)"),
         ordinal=regex.compile(rf"\d+(?:{_alternation(data['project']['ordinal'])})"
                               rf"|(?:{_alternation(data['project']['ordinal_prefix'])})\d+[가-힣]+"),
