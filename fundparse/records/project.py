@@ -15,6 +15,7 @@ _LISTED_BEFORE = regex.compile(r"[가-힣](?:과|와)\s+[가-힣·]+(?:\s[가-�
 _AND_NEXT = regex.compile(r"\s+(\S+)\s+(\S{2,20})")
 _CLOSING = "’'\"”」』>》〉`"
 _BETWEEN_NAME_AND_AMOUNT = " \t’'\"”」』>》〉("
+_ABBREVIATED = regex.compile(r"\((이하\s?)?([가-힣]{2,8})\)")
 _QUOTE_MARKS = "‘’'\"“”「」『』<>《》〈〉`"
 
 
@@ -118,8 +119,36 @@ class ProjectFinder(Reader):
         if pick is not None and not pick.quoted and self.text[pick.start:pick.end] in self.class_names:
             return None, regions, False  # "고속도로에 총 3조2000억원", "기반시설": a kind, no project
         if pick is not None and not pick.quoted:
-            pick = self._longer_before(pick, s_start)
+            pick = self._longer_before(self._spelt_out(pick), s_start)
         return pick, regions, False
+
+    def _spelt_out(self, pick: Found) -> Found:
+        """"복합커뮤니티센터(이하 복컴센터)가 …. … 복컴센터 신축공사를": a name whose first word is
+        an abbreviation the text gave in brackets after a project's name, within refer_chars
+        before, is that name."""
+        if not self.w.project["abbreviations"]:
+            return pick
+        ws = self.text[pick.start:pick.end].split()
+        lo = max(0, pick.start - int(self.w.project["refer_chars"]))
+        for m in _ABBREVIATED.finditer(self.text, lo, pick.start):
+            short = m.group(2)
+            if short not in ws:
+                continue
+            # "양산일반산업단지(이하 양산산단) … 양산산단 혁신지원센터": a name of its own after it
+            # is not the name; "부산시 제2청사(서부산청사)": a name with a head is another name,
+            # not an abbreviation, unless 이하 says so
+            i = ws.index(short)
+            if (not all(w.endswith(self.place_ends) for w in ws[:i])
+                    or not all(self._nameless(w) for w in ws[i + 1:])
+                    or (not m.group(1) and short.endswith(self.heads)
+                        and short not in self.head_words)):
+                continue
+            span = self.sentences.span(m.start())
+            for f in self._found(span[0], span[1])[1]:
+                if f.end == m.start() and not f.quoted:
+                    return Found(f.start, f.end, pick.at_e, pick.topic, False, pick.place,
+                                 pick.told, pick.role)
+        return pick
 
     def _longer_before(self, pick: Found, s_start: int) -> Found:
         """"…산덕지구 다목적농촌용수개발사업을 추진한다. … 다목적농촌용수개발사업은 …": a short
