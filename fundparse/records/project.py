@@ -285,9 +285,13 @@ class ProjectFinder(Reader):
         if after.startswith(tuple(self.w.project["several_after"])):
             return True
         # "희망도서관과 용강도서관 건립비 44억원": joined to another name after it
-        m = _JOINED_NEXT.match(self.text, pick.end)
+        # ("'박장대소 복합거점 센터'와 야외 공연장이": past a quoted name's closing mark)
+        stop = pick.end
+        if pick.quoted and stop < len(self.text) and self.text[stop] in _CLOSING:
+            stop += 1
+        m = _JOINED_NEXT.match(self.text, stop)
         if m is None or m.group(1) not in self.w.project["joined_particles"]:
-            m = _AND_NEXT.match(self.text, pick.end)
+            m = _AND_NEXT.match(self.text, stop)
             if m is None or m.group(1) not in self.w.project["joined_words"]:
                 return False
         nxt = self._words(m.start(2), m.end(2))
