@@ -384,6 +384,8 @@ class ProjectFinder(Reader):
             return True
         if self.w.bundle_target.search(self.text, s_start, at):
             return True
+        if self.w.project["count_before"] and self.w.bundle.search(self.text, s_start, at):
+            return True
         if project is not None:
             a, b = min(project.start, at), max(project.end, end)
             if self.w.bundle.search(self.text, a, min(len(self.text), b + 12)):
