@@ -335,6 +335,11 @@ class ProjectFinder(Reader):
                 return True  # "제조공정과 스마트팜 시설을 구축": two works, whatever the first is
             if word.endswith(self.heads) and ws[-1] in cfg["joined_words"]:
                 return True  # "군도 및 농어촌도로"
+            if (cfg["joined_any"] and len(ws) >= 2 and word is ws[-2]
+                    and ws[-1] in cfg["joined_words"] and len(word) >= 2
+                    and _HANGUL.fullmatch(word) and not word.endswith(self.agency_heads)
+                    and word not in self.generic and word not in self.stop):
+                return True  # "식당 및 조리실 증축공사": two works, whatever the first is
             if not (word.endswith(self.place_ends) and self._is_head(word)):
                 return False  # "명일1동": a place word between the two names
         return False
