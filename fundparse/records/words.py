@@ -207,6 +207,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"['’”」』>》〉]?\s?(?:{_alternation(data['project']['purpose_after'])})(?![가-힣])"),
         contest=regex.compile(rf"\s?['’”」』>》〉]?\s?(?:{_spaced(data['project']['contest_after'])})"),
         action=regex.compile(
+            rf"(?:\s(?:{_alternation(data['project']['action_adverbs'])}))?"
             rf"\s(?:{_alternation(data['project']['actions'] + data['project']['object_verbs'])})"),
         topic_hint=re.compile(
             rf"(?:{_alternation(data['project']['heads'] + data['project']['actions'])})"
