@@ -76,6 +76,18 @@ class EarlierFinder(Reader):
             topic = [f for f in found if f.topic]
             if topic:  # "…센터는 …": what an earlier sentence was about
                 return topic[0], regions
+            if nearest[0] is None and not head and self.w.project["refer_chain"]:
+                # "청파동3가에 위치한 이 주차장은 … 지상층 공원 구조로 준공됐다. 구는 …": an earlier
+                # sentence about the one before it ("이 주차장은") refers back further (a place word opening the
+                # name stays the region: "청파동1마을공원 공영 주차장" gives "공영 주차장")
+                chained = self.w.refer_topic.search(self.text, lo, hi)
+                last = chained.group().split()[-1] if chained is not None else ""
+                back = max((h for h in self.heads if last.rstrip("은는이가에").endswith(h)),
+                           key=len, default="")
+                if back and last.rstrip("은는이가에") in self.head_words:
+                    found_back = self._look_back(lo, True, back)
+                    if found_back[0] is not None:
+                        return found_back
             if nearest[0] is not None:
                 same = self._same_name_quoted(nearest[0], found)
                 if same is not None:  # "…도로개설공사 개통" after "'용유 …호선 도로개설공사'"
