@@ -70,7 +70,13 @@ class ProjectFinder(Reader):
         pick = (right[-1] if right else near[-1] if near else relative[0] if relative
                 else topic[-1] if topic else told[0] if told else purpose[-1] if purpose
                 else None)
-        if pick is None and (after or before):
+        # "시설 조성을 위해 총사업비 73억 원이", "센터 조성을 위해 … 사업비 100억원을": a head
+        # alone the amount is for names the project before (with that head, if one was)
+        unnamed = (self.w.unnamed_purpose.search(self.text, s_start, at)
+                   if pick is None or pick.start >= end else None)
+        if unnamed is not None:
+            pick = None
+        if pick is None and unnamed is None and (after or before):
             # "…타운은 지난해 선정됐다. 총 사업비 754억 원을 들여 …철도 개통에 따른 …": what
             # the sentence before was about, over a name merely mentioned
             prev, _ = self._earlier(s_start)
@@ -78,7 +84,8 @@ class ProjectFinder(Reader):
             pick = (after_topic[0] if after_topic
                     else prev if prev is not None and prev.topic and refer is None
                     else after[0] if after else before[-1])
-        refer_case = ((pick is None or self._bare_head(pick))
+        refer_case = (unnamed is not None
+                      or (pick is None or self._bare_head(pick))
                       and self._refers_back(s_start, s_end)
                       or not (right or near) and refer is not None
                       and not any(f.end <= refer.start() for f in found))
@@ -87,7 +94,10 @@ class ProjectFinder(Reader):
         if refer_case:
             # "이 센터", "이번 사업은", "사업은 …": the project named before, even in the
             # paragraph before (a lead sentence stands alone)
-            head = self._refer_head(s_start, s_end)
+            head = (unnamed.group("head") if unnamed is not None
+                    else self._refer_head(s_start, s_end))
+            if unnamed is not None and head in self.w.project["unnamed_any"]:
+                head = ""  # "시설 조성을 위해": any kind of works, the last topic first
             earlier, earlier_regions = (self._earlier(s_start, across=True, head=head)
                                         if head else (None, []))
             if earlier is None:
