@@ -70,7 +70,8 @@ class EarlierFinder(Reader):
                 continue  # "…에 관로를 연결하는 사업이다": it describes the one named before
             bodies = self._named(lo, hi)  # (a body's name is no project: "한국도로공사 …본부는")
             found = [f for f in found
-                     if not (self._bare_head(f) or self._contest(f) or f.role)
+                     if not (self._bare_head(f) or self._contest(f) or f.role
+                             or self._umbrella(f))
                      and (not head or self._named_with(self.text[f.start:f.end], head))
                      and not any(b.start < f.end and f.start < b.end for b in bodies)]
             topic = [f for f in found if f.topic]
@@ -99,6 +100,13 @@ class EarlierFinder(Reader):
                 quoted = [f for f in found if f.quoted]  # "‘…’ 건립사업을 착공"
                 nearest = (quoted[0] if quoted else found[-1], regions)
         return nearest
+
+    def _umbrella(self, f: Found) -> bool:
+        """"‘만경강 … 하천환경정비사업’의 일환에서 추진한 …": a programme the project is part of."""
+        at = f.end
+        if f.quoted and self.text[at:at + 1] in "’'\"”」』>》〉":
+            at += 1
+        return self.text.startswith(tuple(self.w.project["umbrella_after"]), at)
 
     def _named_with(self, name: str, head: str) -> bool:
         """``name`` ends in ``head``, or a word of it does and only what is done follows it

@@ -84,7 +84,11 @@ class ProjectFinder(Reader):
             pick = (after_topic[0] if after_topic
                     else prev if prev is not None and prev.topic and refer is None
                     else after[0] if after else before[-1])
+        # "국비 556억원이 투입된 이번 사업을 통해 …": the amount's relative clause is about the
+        # project named before
         refer_case = (unnamed is not None
+                      or not (right or near) and self.w.relative_refer.match(self.text, end, s_end)
+                      is not None
                       or (pick is None or self._bare_head(pick))
                       and self._refers_back(s_start, s_end)
                       or not (right or near) and refer is not None

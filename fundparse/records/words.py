@@ -44,6 +44,7 @@ class RecordWords:
     contest: regex.Pattern         # after a name: "에 최종 선정", "에 공모"
     relative: regex.Pattern        # after an amount: "…을 투입하는 미디어 파사드는"
     purpose: regex.Pattern         # after a name: "을 위해"
+    relative_refer: regex.Pattern  # after an amount: "이 투입된 이번 사업"
     unnamed_purpose: regex.Pattern  # "시설 조성을 위해": a head alone the amount is for
     action: regex.Pattern          # after a name and 을/를: "조성한다", "짓는다"
     clause_cut: regex.Pattern      # where a clause ends: a comma, a full stop, a line break
@@ -208,6 +209,10 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"(?:^|(?<=[\s,]))(?P<head>{_alternation(data['project']['unnamed_heads'] + data['project']['unnamed_any'])})\s?"
             rf"(?:{_alternation(data['project']['actions'])})"
             rf"(?:{_alternation(data['project']['purpose_after'])})(?![가-힣])", regex.M),
+        relative_refer=regex.compile(
+            rf"\)?\s*(?:을|를|이|가)?\s*(?:{_alternation(data['project']['relative_verbs'])})\s+"
+            rf"(?:{_alternation(data['project']['refer_words'])})\s+[가-힣·]{{0,8}}"
+            rf"(?:{_alternation(data['project']['heads'])})"),
         purpose=regex.compile(
             rf"['’”」』>》〉]?\s?(?:{_alternation(data['project']['purpose_after'])})(?![가-힣])"),
         contest=regex.compile(rf"\s?['’”」』>》〉]?\s?(?:{_spaced(data['project']['contest_after'])})"),
