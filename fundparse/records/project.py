@@ -57,6 +57,11 @@ class ProjectFinder(Reader):
             right = self._costed(before, at)
         # "…체육관은 사업비 34억 원을 투입해 …": the sentence's topic, named before the amount
         topic = [f for f in before if f.topic]
+        if not topic and self.w.project["aside_topic"]:
+            # "성서도서관(달서구 이곡동 … 내)은 30억 원의 사업비를 들여": a topic with an aside
+            m = self.w.aside_topic.search(self.text, s_start, at)
+            if m is not None and not self._no_body(m.group(1)):
+                topic = [Found(m.start(1), m.end(1), topic=True)]
         refer = self.w.refer_topic.search(self.text, s_start, s_end)
         if refer is not None and not topic:
             # "‘…’을 위해 추진한 이번 공사는 …": the name before the refer-back topic is it

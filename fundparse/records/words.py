@@ -44,6 +44,7 @@ class RecordWords:
     contest: regex.Pattern         # after a name: "에 최종 선정", "에 공모"
     relative: regex.Pattern        # after an amount: "…을 투입하는 미디어 파사드는"
     purpose: regex.Pattern         # after a name: "을 위해"
+    aside_topic: regex.Pattern     # "성서도서관(달서구 … 내)은": a topic with a bracketed aside
     relative_refer: regex.Pattern  # after an amount: "이 투입된 이번 사업"
     unnamed_purpose: regex.Pattern  # "시설 조성을 위해": a head alone the amount is for
     action: regex.Pattern          # after a name and 을/를: "조성한다", "짓는다"
@@ -213,6 +214,9 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"\)?\s*(?:을|를|이|가)?\s*(?:{_alternation(data['project']['relative_verbs'])})\s+"
             rf"(?:{_alternation(data['project']['refer_words'])})\s+[가-힣·]{{0,8}}"
             rf"(?:{_alternation(data['project']['heads'])})"),
+        aside_topic=regex.compile(
+            rf"(?:^|(?<=[\s,]))([가-힣A-Za-z0-9·]{{0,20}}(?:{_alternation(data['project']['heads'])}))"
+            rf"\([^()\n]{{1,60}}\)(?:은|는)(?=\s)", regex.M),
         purpose=regex.compile(
             rf"['’”」』>》〉]?\s?(?:{_alternation(data['project']['purpose_after'])})(?![가-힣])"),
         contest=regex.compile(rf"\s?['’”」』>》〉]?\s?(?:{_spaced(data['project']['contest_after'])})"),
