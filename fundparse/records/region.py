@@ -4,9 +4,12 @@ and the place a project's own name starts with or follows ("전동면 복합커�
 
 from __future__ import annotations
 
+import regex
+
 from fundparse.records.shared import Found, Reader
 from fundparse.records.tokens import Word, run_before
 
+_SITE = regex.compile(r"([가-힣]{2,10}?)(에는|에서|에)?")
 _OPENING = " \t'\"‘“「『<《〈"
 
 
@@ -51,6 +54,13 @@ class RegionFinder(Reader):
                     if first < i - 1:
                         out.append(Found(ws[first].start, ws[i - 2].end))
                 continue
+            site = self._site_after(ws, i)
+            if site:
+                # "동부동 자연녹지에", "장현동 동천강 둔치에": a place and the site in it
+                first = run_before(ws, i, limit - 1, self._place_word)
+                out.append(Found(ws[first].start, ws[site].end - len(_SITE.fullmatch(ws[site].text).group(2) or "")))
+                skip = site
+                continue
             if (core.endswith(self.place_ends) and core not in self.not_place and len(core) >= 2
                     and (not core[:1].isdigit() or self.w.address.fullmatch(core))
                     and core not in self.around and (len(core) > 2 or core not in self.place_ends)
@@ -59,6 +69,28 @@ class RegionFinder(Reader):
                 first = run_before(ws, i, limit - 1, self._place_word)
                 out.append(Found(ws[first].start, w.core_end))
         return out
+
+    def _site_after(self, ws: list[Word], i: int) -> int:
+        """The index of a site word with 에 at most site_words words after a village-level place
+        ``ws[i]`` ("동부동 자연녹지에"), plain words between; 0 when there is none."""
+        reach = int(self.w.region["site_words"])
+        w = ws[i]
+        if (not reach or w.particle or w.closed or w.quoted
+                or not w.text.endswith(tuple(self.w.region["site_lead_ends"]))
+                or not self._lead_place(w.text)):
+            return 0
+        for k in range(i + 1, min(len(ws), i + 1 + reach)):
+            x = ws[k]
+            m = _SITE.fullmatch(x.text)
+            if m is None or x.closed or x.quoted or x.text in self.stop:
+                return 0
+            core = m.group(1)
+            if (self._project_head(core) or core in self.stop or core in self.around
+                    or core in self.inside or self._not_place(core)):
+                return 0
+            if m.group(2):
+                return k
+        return 0
 
     def _area_at(self, w: Word) -> bool:
         """"3만4,755㎡에", "9,916㎡": an area given with 에, or before 규모 and a site word."""
