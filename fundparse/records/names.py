@@ -37,8 +37,9 @@ class NameFinder(Reader):
                     out.append(Found(place.start, place.end, True, place=True))
                 continue
             nxt = ws[i + 1] if i + 1 < len(ws) else None
-            if nxt is not None and nxt.text in self.inside:
-                continue  # "…공원 내": a place, not a project
+            if nxt is not None and (nxt.text in self.inside
+                                    or nxt.text in self.w.project["beside_words"]):
+                continue  # "…공원 내", "…청소년회관 바로 옆": a place, not a project
             if w.particle == "의" and not (nxt is not None
                                            and nxt.text.startswith(self.budget_words)):
                 continue  # "기존 도로의 유지" names what else is about ("…사업의 총사업비" not)
