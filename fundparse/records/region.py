@@ -48,7 +48,8 @@ class RegionFinder(Reader):
                 if first < i:  # ("…동 소재": the place without the word after it)
                     out.append(Found(ws[first].start,
                                      ws[i - 1].end if core in self.around_after else w.core_end))
-                elif i >= 2 and self.w.area.fullmatch(ws[i - 1].text):
+                elif i >= 2 and self.w.area.fullmatch(ws[i - 1].text.removesuffix("의")):
+                    # ("양구읍 하리 양구테니스파크옆 9776㎡의 부지에": 의 before the site too)
                     # "벽교리 3만㎡ 부지에": the place before the area
                     first = run_before(ws, i - 1, limit - 1, self._place_word)
                     if first < i - 1:
