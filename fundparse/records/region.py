@@ -80,17 +80,25 @@ class RegionFinder(Reader):
                 or not w.text.endswith(tuple(self.w.region["site_lead_ends"]))
                 or not self._lead_place(w.text)):
             return 0
-        for k in range(i + 1, min(len(ws), i + 1 + reach)):
+        beside = self.w.project["beside_words"]
+        k, counted = i + 1, 0
+        while k < len(ws) and counted < reach:
             x = ws[k]
+            if x.text in beside:  # "완도고등학교 앞 군유지에": a landmark and where by it
+                k += 1
+                continue
             m = _SITE.fullmatch(x.text)
             if m is None or x.closed or x.quoted or x.text in self.stop:
                 return 0
             core = m.group(1)
-            if (self._project_head(core) or core in self.stop or core in self.around
-                    or core in self.inside or self._not_place(core)):
+            landmark = not m.group(2) and k + 1 < len(ws) and ws[k + 1].text in beside
+            if ((self._project_head(core) and not landmark) or core in self.stop
+                    or core in self.around or core in self.inside or self._not_place(core)):
                 return 0
             if m.group(2):
                 return k
+            k += 1
+            counted += 1
         return 0
 
     def _area_at(self, w: Word) -> bool:
