@@ -71,6 +71,20 @@ class RegionFinder(Reader):
                 out.append(Found(ws[first].start, w.core_end))
         return out
 
+    def _site_next(self, s_end: int) -> list[Found]:
+        """"…180억원을 투입할 계획이다. 사업 대상지는 대소면 오산리 일원이다.": the places of the
+        next sentence when it opens with one of site_topics."""
+        topics = tuple(self.w.region["site_topics"])
+        if not topics or s_end >= len(self.text):
+            return []
+        lo = s_end
+        while lo < len(self.text) and self.text[lo] in " \t\n":
+            lo += 1
+        if not self.text.startswith(topics, lo) or lo - s_end > 4:
+            return []
+        span = self.sentences.span(lo)
+        return self._found(span[0], span[1])[0]
+
     def _site_after(self, ws: list[Word], i: int) -> int:
         """The index of a site word with 에 at most site_words words after a village-level place
         ``ws[i]`` ("동부동 자연녹지에"), plain words between; 0 when there is none."""
