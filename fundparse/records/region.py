@@ -9,6 +9,8 @@ import regex
 from fundparse.records.shared import Found, Reader
 from fundparse.records.tokens import Word, run_before
 
+_LOT = regex.compile(r"(\d+(?:-\d+)?(?:번지)?)(?:에|에는|에서)")
+_DONG_GA = regex.compile(r"[가-힣]+동\d+가")
 _SITE = regex.compile(r"([가-힣]{2,10}?)(에는|에서|에)?")
 _OPENING = " \t'\"‘“「『<《〈"
 
@@ -55,6 +57,17 @@ class RegionFinder(Reader):
                     if first < i - 1:
                         out.append(Found(ws[first].start, ws[i - 2].end))
                 continue
+            if i and self.w.region["lot_places"]:
+                lot = _LOT.fullmatch(w.text)
+                prev = ws[i - 1]
+                if (lot is not None and not prev.particle and not prev.closed
+                        and (self._is_place(prev.text) or _DONG_GA.fullmatch(prev.text))):
+                    # "청파동3가 119-2에 위치한": a place and its lot number with 에
+                    first = run_before(ws, i - 1, limit - 1, self._place_word)
+                    if not _DONG_GA.fullmatch(ws[first].text):
+                        first = i - 1
+                    out.append(Found(ws[first].start, w.start + len(lot.group(1))))
+                    continue
             site = self._site_after(ws, i)
             if site:
                 # "동부동 자연녹지에", "장현동 동천강 둔치에": a place and the site in it
