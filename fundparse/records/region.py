@@ -9,7 +9,7 @@ import regex
 from fundparse.records.shared import Found, Reader
 from fundparse.records.tokens import Word, run_before
 
-_LOT = regex.compile(r"(\d+(?:-\d+)?(?:번지)?)(?:에|에는|에서)")
+_LOT = regex.compile(r"(\d+(?:-\d+)?)(?:에|에는|에서)")  # (…번지에: a place word itself)
 _DONG_GA = regex.compile(r"[가-힣]+동\d+가")
 _SITE = regex.compile(r"([가-힣]{2,10}?)(에는|에서|에)?")
 _OPENING = " \t'\"‘“「『<《〈"
@@ -64,8 +64,6 @@ class RegionFinder(Reader):
                         and (self._is_place(prev.text) or _DONG_GA.fullmatch(prev.text))):
                     # "청파동3가 119-2에 위치한": a place and its lot number with 에
                     first = run_before(ws, i - 1, limit - 1, self._place_word)
-                    if not _DONG_GA.fullmatch(ws[first].text):
-                        first = i - 1
                     out.append(Found(ws[first].start, w.start + len(lot.group(1))))
                     continue
             site = self._site_after(ws, i)
