@@ -16,6 +16,7 @@ _AND_NEXT = regex.compile(r"\s+(\S+)\s+(\S{2,20})")
 _CLOSING = "’'\"”」』>》〉`"
 _BETWEEN_NAME_AND_AMOUNT = " \t’'\"”」』>》〉("
 _ABBREVIATED = regex.compile(r"\((이하\s?)?([가-힣]{2,8})\)")
+_SAME_KIND = regex.compile(r"(\S+)['’”」』]?\s등\s(?:[가-힣·]+\s){0,3}$")
 _QUOTE_MARKS = "‘’'\"“”「」『』<>《》〈〉`"
 
 
@@ -289,6 +290,14 @@ class ProjectFinder(Reader):
             return True
         if self._joined_before(pick):
             return True
+        if cfg["same_kind_before"]:
+            # "원산도자연휴양림 등 도내 공립 자연휴양림을": one of a kind named before 등 and the kind
+            m = _SAME_KIND.search(self.text, max(0, pick.start - 40), pick.start)
+            name = self.text[pick.start:pick.end]
+            head = max((h for h in self.heads if name.endswith(h) and h not in self.actions),
+                       key=len, default="")
+            if m is not None and head and len(head) >= 2 and m.group(1).endswith(head):
+                return True
         for other in found:
             if other is pick:
                 continue
