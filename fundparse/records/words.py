@@ -155,7 +155,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
     after = _alternation(data["issuer"]["after"])
     # "12곳", "등 50건", and "5개 공원", "31개 노후공원": a count of things a project is
     counters = (_alternation(data["project"]["bundle_counters"])
-                + rf"|개(?:의)?\s?(?:[가-힣]{{1,6}}\s)?[가-힣]{{0,6}}"
+                + rf"|개(?:의)?\s?(?:[가-힣·ㆍ]{{1,6}}\s)?[가-힣·ㆍ]{{0,6}}"
                   rf"(?:{_alternation(data['project']['heads'])})")
     return RecordWords(
         data=data,
