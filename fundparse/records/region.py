@@ -11,6 +11,7 @@ from fundparse.records.tokens import Word, run_before
 
 _LOT = regex.compile(r"(\d+(?:-\d+)?)(?:에|에는|에서)")  # (…번지에: a place word itself)
 _DONG_GA = regex.compile(r"[가-힣]+동\d+가")
+_NUMBERED = regex.compile(r"[가-힣]{1,6}\d{1,2}(?:동|가|동\d{1,2}가)")
 _SITE = regex.compile(r"([가-힣]{2,10}?)(에는|에서|에)?")
 _OPENING = " \t'\"‘“「『<《〈"
 
@@ -144,6 +145,8 @@ class RegionFinder(Reader):
                 and not any(c.isdigit() for c in word))
 
     def _place_word(self, w: Word) -> bool:
+        if _NUMBERED.fullmatch(w.text):
+            return True  # "부곡3동 일대", "청파동3가": a numbered 동 or 가
         if w.text[:1].isdigit() or w.text == "산":
             return (not w.particle and not w.closed and not w.quoted
                     and self.w.address.fullmatch(w.text) is not None)
