@@ -431,4 +431,13 @@ class ProjectFinder(Reader):
             cut = self.w.clause_cut.search(self.text, end, stop)
             if self.w.bundle.search(self.text, end, cut.start() if cut else stop):
                 return True
+            if cut is not None and self.text[cut.start()] == "," and self.w.project["list_count"]:
+                # "…97억여원을 들여 공공도서관, 공동 육아나눔터 2개 시설로 짓는다": a list closed by
+                # its count, in the next stretch between commas
+                lo = cut.end()
+                nxt = self.w.clause_cut.search(self.text, lo, min(len(self.text), lo + reach))
+                m = self.w.bundle.search(self.text, lo, nxt.start() if nxt else
+                                         min(len(self.text), lo + reach))
+                if m is not None and self.text.startswith(("로", "으로"), m.end()):
+                    return True
         return False
