@@ -44,6 +44,10 @@ class ProjectFinder(Reader):
         # the next items'
         after = ([] if self.w.list_link.match(self.text, end) is not None
                  else [f for f in found if f.start >= end])
+        # "…원이 투입돼 … 풋살장 1면, 테니스장 2면, 주차장 22면을 갖췄다": what it is equipped with
+        # are its parts, not the project
+        if after and self.w.equipped.search(self.text, after[0].end, s_end) is not None:
+            after = []
         # "…을 들여 … 우곡사약수터 누리길을 조성한다": the object of the action comes first
         after.sort(key=lambda f: not f.told)
         near = [f for f in before if f.at_e and at - f.end <= _NEAR

@@ -44,6 +44,7 @@ class RecordWords:
     contest: regex.Pattern         # after a name: "에 최종 선정", "에 공모"
     relative: regex.Pattern        # after an amount: "…을 투입하는 미디어 파사드는"
     purpose: regex.Pattern         # after a name: "을 위해"
+    equipped: regex.Pattern        # "…주차장 22면을 갖췄다": parts, after the amount
     aside_topic: regex.Pattern     # "성서도서관(달서구 … 내)은": a topic with a bracketed aside
     relative_refer: regex.Pattern  # after an amount: "이 투입된 이번 사업"
     unnamed_purpose: regex.Pattern  # "시설 조성을 위해": a head alone the amount is for
@@ -217,6 +218,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
         aside_topic=regex.compile(
             rf"(?:^|(?<=[\s,]))([가-힣A-Za-z0-9·]{{0,20}}(?:{_alternation(data['project']['heads'])}))"
             rf"\([^()\n]{{1,60}}\)(?:은|는)(?=\s)", regex.M),
+        equipped=regex.compile(rf"(?:을|를)\s(?:{_alternation(data['project']['equipped_verbs'])})"),
         purpose=regex.compile(
             rf"['’”」』>》〉]?\s?(?:{_alternation(data['project']['purpose_after'])})(?![가-힣])"),
         contest=regex.compile(rf"\s?['’”」』>》〉]?\s?(?:{_spaced(data['project']['contest_after'])})"),
