@@ -182,7 +182,7 @@ class ProjectFinder(Reader):
         words = self.text[pick.start:pick.end].split()
         if not cfg["shorten_words"] or len(words) > int(cfg["shorten_words"]):
             return pick
-        short = words[0]
+        short = "".join(words)
         lo = max(0, s_start - int(cfg["refer_chars"]))
         seen: set[tuple[int, int]] = set()
         for at in reversed(self._project_hints.between(lo, s_start)):
@@ -200,6 +200,14 @@ class ProjectFinder(Reader):
                 # the short name ending a word after more words or Hangul: "선진포항 여객터미널
                 # 신축 공사" -> "선진포항 여객터미널", "일반산업단지" for "산업단지" (not
                 # "제2파크골프장" for "파크골프장")
+                if len(words) > 1:
+                    # "경관 개선" for "용하삼거리 경관개선 사업": the same words run together,
+                    # a word of a longer name — the name is that one
+                    if (len(name.split()) > 1 and regex.search(
+                            rf"(?:(?<=\s)|^){regex.escape(short)}(?=\s|$)", name)):
+                        return Found(f.start, f.end, pick.at_e, pick.topic, False,
+                                     pick.place, pick.told, pick.role)
+                    continue
                 m = regex.search(rf"(?:(?<=\s)|^)[가-힣]*{regex.escape(short)}(?=\s|$)", name)
                 if m is not None and m.end() > len(short):
                     return Found(f.start, f.start + m.end(), pick.at_e, pick.topic, False,
