@@ -87,7 +87,14 @@ def _sum_of_projects(prev: Mention, m: Mention, text: str, vocab: RecordWords) -
     word = before[-1]
     if word.rstrip("에는도").endswith(tuple(_CLOSING)):
         return True  # "‘…정비사업’ 31억원", "‘…용역’에 13억원"
-    return (_without_e(word) or word).endswith(vocab.sets.heads)
+    if (_without_e(word) or word).endswith(vocab.sets.heads):
+        return True
+    # "△돌산항 정비사업 31억원 △낭도항 정비사업 기본 및 실시설계용역 13억원 등에 총 102억원": an
+    # item opened by a list bullet whose name holds a project head
+    item = text[max(0, prev.start - 40):prev.start]
+    bullet = max(item.rfind(b) for b in vocab.project["list_bullets"])
+    return bullet >= 0 and any((_without_e(w) or w).endswith(vocab.sets.heads)
+                               for w in item[bullet + 1:].split())
 
 
 _FIELDS = Mention.__slots__

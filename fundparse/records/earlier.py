@@ -70,12 +70,25 @@ class EarlierFinder(Reader):
                 continue  # "…에 관로를 연결하는 사업이다": it describes the one named before
             bodies = self._named(lo, hi)  # (a body's name is no project: "한국도로공사 …본부는")
             found = [f for f in found
-                     if not (self._bare_head(f) or self._contest(f) or f.role)
-                     and (not head or self.text[f.start:f.end].endswith(head))
+                     if not (self._bare_head(f) or self._contest(f) or f.role
+                             or self._umbrella(f))
+                     and (not head or self._named_with(self.text[f.start:f.end], head))
                      and not any(b.start < f.end and f.start < b.end for b in bodies)]
             topic = [f for f in found if f.topic]
             if topic:  # "…센터는 …": what an earlier sentence was about
                 return topic[0], regions
+            if nearest[0] is None and not head and self.w.project["refer_chain"]:
+                # "청파동3가에 위치한 이 주차장은 … 지상층 공원 구조로 준공됐다. 구는 …": an earlier
+                # sentence about the one before it ("이 주차장은") refers back further (a place word opening the
+                # name stays the region: "청파동1마을공원 공영 주차장" gives "공영 주차장")
+                chained = self.w.refer_topic.search(self.text, lo, hi)
+                last = chained.group().split()[-1] if chained is not None else ""
+                back = max((h for h in self.heads if last.rstrip("은는이가에").endswith(h)),
+                           key=len, default="")
+                if back and last.rstrip("은는이가에") in self.head_words:
+                    found_back = self._look_back(lo, True, back)
+                    if found_back[0] is not None:
+                        return found_back
             if nearest[0] is not None:
                 same = self._same_name_quoted(nearest[0], found)
                 if same is not None:  # "…도로개설공사 개통" after "'용유 …호선 도로개설공사'"
@@ -87,6 +100,27 @@ class EarlierFinder(Reader):
                 quoted = [f for f in found if f.quoted]  # "‘…’ 건립사업을 착공"
                 nearest = (quoted[0] if quoted else found[-1], regions)
         return nearest
+
+    def _umbrella(self, f: Found) -> bool:
+        """"‘만경강 … 하천환경정비사업’의 일환에서 추진한 …": a programme the project is part of."""
+        at = f.end
+        if f.quoted and self.text[at:at + 1] in "’'\"”」』>》〉":
+            at += 1
+        return self.text.startswith(tuple(self.w.project["umbrella_after"]), at)
+
+    def _named_with(self, name: str, head: str) -> bool:
+        """``name`` ends in ``head``, or a word of it does and only what is done follows it
+        ("‘강동관광단지 파크골프장 조성 사업’" for "이 파크골프장")."""
+        if name.endswith(head):
+            return True
+        if not self.w.project["head_before_actions"]:
+            return False
+        ws = name.split()
+        for i, w in enumerate(ws[:-1]):
+            if w.endswith(head) and all(x in self.generic or x in self.actions
+                                        for x in ws[i + 1:]):
+                return True
+        return False
 
     def _same_name_quoted(self, named: Found, found: list[Found]) -> Found | None:
         """A quoted name in ``found`` ending in the same word as the unquoted ``named``: the

@@ -75,6 +75,8 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, RegionFinde
         regions = [r for r in regions if not any(t.start < r.end and r.start < t.end
                                                  for t in taken)
                    and not (found is not None and found.start < r.end and r.start < found.end)]
+        if not regions:
+            regions = self._site_next(sentence[1])
         if not regions and found is not None:
             regions = self._leading_place(found)
         if not regions and self.w.region["from_paragraph"]:

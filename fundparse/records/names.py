@@ -37,12 +37,14 @@ class NameFinder(Reader):
                     out.append(Found(place.start, place.end, True, place=True))
                 continue
             nxt = ws[i + 1] if i + 1 < len(ws) else None
-            if nxt is not None and nxt.text in self.inside:
-                continue  # "…공원 내": a place, not a project
+            if nxt is not None and (nxt.text in self.inside
+                                    or nxt.text in self.w.project["beside_words"]):
+                continue  # "…공원 내", "…청소년회관 바로 옆": a place, not a project
             if w.particle == "의" and not (nxt is not None
                                            and nxt.text.startswith(self.budget_words)):
                 continue  # "기존 도로의 유지" names what else is about ("…사업의 총사업비" not)
             if not (w.particle or w.closed or nxt is None or nxt.text in self.news_verbs
+                    or self._cost_word(nxt.core)
                     or not (self._plain(nxt) or self._project_head(nxt.core))):
                 continue  # the name goes on: "…혁신밸리 조성사업에" (not "… 건립 착수")
             first = run_before(ws, i, cfg["max_words"] - 1, free)
@@ -69,6 +71,12 @@ class NameFinder(Reader):
                              or (w.particle == "도" and not told and first == 0),
                              told=told, role=w.particle in ("로", "으로")))
         return sorted(out, key=lambda f: f.start)
+
+    def _cost_word(self, core: str) -> bool:
+        """"공사비", "건립비": a cost word ends the name before it ("전체 신청사 공사비 1,140억 원")."""
+        cfg = self.w.project
+        return cfg["cost_before"] and (core in cfg["cost_words"]
+                                       or core.endswith("비") and core[:-1] in self.actions)
 
     def _relative(self, end: int, hi: int) -> list[Found]:
         """"…83억원을 투입하는 미디어 파사드는": the words after the amount's relative verb."""

@@ -15,6 +15,9 @@ _LISTED_BEFORE = regex.compile(r"[가-힣](?:과|와)\s+[가-힣·]+(?:\s[가-�
 _AND_NEXT = regex.compile(r"\s+(\S+)\s+(\S{2,20})")
 _CLOSING = "’'\"”」』>》〉`"
 _BETWEEN_NAME_AND_AMOUNT = " \t’'\"”」』>》〉("
+_ABBREVIATED = regex.compile(r"\((이하\s?)?([가-힣]{2,8})\)")
+_SAME_KIND = regex.compile(r"(\S+)['’”」』]?\s등\s(?:[가-힣·]+\s){0,3}$")
+_QUOTE_MARKS = "‘’'\"“”「」『』<>《》〈〉`"
 
 
 class ProjectFinder(Reader):
@@ -41,6 +44,10 @@ class ProjectFinder(Reader):
         # the next items'
         after = ([] if self.w.list_link.match(self.text, end) is not None
                  else [f for f in found if f.start >= end])
+        # "…원이 투입돼 … 풋살장 1면, 테니스장 2면, 주차장 22면을 갖췄다": what it is equipped with
+        # are its parts, not the project
+        if after and self.w.equipped.search(self.text, after[0].end, s_end) is not None:
+            after = []
         # "…을 들여 … 우곡사약수터 누리길을 조성한다": the object of the action comes first
         after.sort(key=lambda f: not f.told)
         near = [f for f in before if f.at_e and at - f.end <= _NEAR
@@ -55,6 +62,11 @@ class ProjectFinder(Reader):
             right = self._costed(before, at)
         # "…체육관은 사업비 34억 원을 투입해 …": the sentence's topic, named before the amount
         topic = [f for f in before if f.topic]
+        if not topic and self.w.project["aside_topic"]:
+            # "성서도서관(달서구 이곡동 … 내)은 30억 원의 사업비를 들여": a topic with an aside
+            m = self.w.aside_topic.search(self.text, s_start, at)
+            if m is not None and not self._no_body(m.group(1)):
+                topic = [Found(m.start(1), m.end(1), topic=True)]
         refer = self.w.refer_topic.search(self.text, s_start, s_end)
         if refer is not None and not topic:
             # "‘…’을 위해 추진한 이번 공사는 …": the name before the refer-back topic is it
@@ -68,7 +80,13 @@ class ProjectFinder(Reader):
         pick = (right[-1] if right else near[-1] if near else relative[0] if relative
                 else topic[-1] if topic else told[0] if told else purpose[-1] if purpose
                 else None)
-        if pick is None and (after or before):
+        # "시설 조성을 위해 총사업비 73억 원이", "센터 조성을 위해 … 사업비 100억원을": a head
+        # alone the amount is for names the project before (with that head, if one was)
+        unnamed = (self.w.unnamed_purpose.search(self.text, s_start, at)
+                   if pick is None or pick.start >= end else None)
+        if unnamed is not None:
+            pick = None
+        if pick is None and unnamed is None and (after or before):
             # "…타운은 지난해 선정됐다. 총 사업비 754억 원을 들여 …철도 개통에 따른 …": what
             # the sentence before was about, over a name merely mentioned
             prev, _ = self._earlier(s_start)
@@ -76,7 +94,12 @@ class ProjectFinder(Reader):
             pick = (after_topic[0] if after_topic
                     else prev if prev is not None and prev.topic and refer is None
                     else after[0] if after else before[-1])
-        refer_case = ((pick is None or self._bare_head(pick))
+        # "국비 556억원이 투입된 이번 사업을 통해 …": the amount's relative clause is about the
+        # project named before
+        refer_case = (unnamed is not None
+                      or not (right or near) and self.w.relative_refer.match(self.text, end, s_end)
+                      is not None
+                      or (pick is None or self._bare_head(pick))
                       and self._refers_back(s_start, s_end)
                       or not (right or near) and refer is not None
                       and not any(f.end <= refer.start() for f in found))
@@ -85,7 +108,10 @@ class ProjectFinder(Reader):
         if refer_case:
             # "이 센터", "이번 사업은", "사업은 …": the project named before, even in the
             # paragraph before (a lead sentence stands alone)
-            head = self._refer_head(s_start, s_end)
+            head = (unnamed.group("head") if unnamed is not None
+                    else self._refer_head(s_start, s_end))
+            if unnamed is not None and head in self.w.project["unnamed_any"]:
+                head = ""  # "시설 조성을 위해": any kind of works, the last topic first
             earlier, earlier_regions = (self._earlier(s_start, across=True, head=head)
                                         if head else (None, []))
             if earlier is None:
@@ -116,7 +142,77 @@ class ProjectFinder(Reader):
             regions = regions or (earlier if pick is not None else [])
         if pick is not None and not pick.quoted and self.text[pick.start:pick.end] in self.class_names:
             return None, regions, False  # "고속도로에 총 3조2000억원", "기반시설": a kind, no project
+        if pick is not None and not pick.quoted:
+            pick = self._longer_before(self._spelt_out(pick), s_start)
         return pick, regions, False
+
+    def _spelt_out(self, pick: Found) -> Found:
+        """"복합커뮤니티센터(이하 복컴센터)가 …. … 복컴센터 신축공사를": a name whose first word is
+        an abbreviation the text gave in brackets after a project's name, within refer_chars
+        before, is that name."""
+        if not self.w.project["abbreviations"]:
+            return pick
+        ws = self.text[pick.start:pick.end].split()
+        lo = max(0, pick.start - int(self.w.project["refer_chars"]))
+        for m in _ABBREVIATED.finditer(self.text, lo, pick.start):
+            short = m.group(2)
+            if short not in ws:
+                continue
+            # "양산일반산업단지(이하 양산산단) … 양산산단 혁신지원센터": a name of its own after it
+            # is not the name; "부산시 제2청사(서부산청사)": a name with a head is another name,
+            # not an abbreviation, unless 이하 says so
+            i = ws.index(short)
+            if (not all(w.endswith(self.place_ends) for w in ws[:i])
+                    or not all(self._nameless(w) for w in ws[i + 1:])
+                    or (not m.group(1) and short.endswith(self.heads)
+                        and short not in self.head_words)):
+                continue
+            span = self.sentences.span(m.start())
+            for f in self._found(span[0], span[1])[1]:
+                if f.end == m.start() and not f.quoted:
+                    return Found(f.start, f.end, pick.at_e, pick.topic, False, pick.place,
+                                 pick.told, pick.role)
+        return pick
+
+    def _longer_before(self, pick: Found, s_start: int) -> Found:
+        """"…산덕지구 다목적농촌용수개발사업을 추진한다. … 다목적농촌용수개발사업은 …": a short
+        name (at most shorten_words words) that ends a longer one named in a sentence before,
+        within refer_chars, is that one (the nearest; its own words are not a quote)."""
+        cfg = self.w.project
+        words = self.text[pick.start:pick.end].split()
+        if not cfg["shorten_words"] or len(words) > int(cfg["shorten_words"]):
+            return pick
+        short = "".join(words)
+        lo = max(0, s_start - int(cfg["refer_chars"]))
+        seen: set[tuple[int, int]] = set()
+        for at in reversed(self._project_hints.between(lo, s_start)):
+            span = self.sentences.span(at)
+            if span in seen or span[0] >= s_start:
+                continue
+            seen.add(span)
+            a, b = max(span[0], lo), min(span[1], s_start)
+            bodies = self._named(a, b)
+            for f in reversed(self._found(a, b)[1]):
+                name = self.text[f.start:f.end]
+                if (f.quoted or any(q in name for q in _QUOTE_MARKS) or self._contest(f)
+                        or any(x.start < f.end and f.start < x.end for x in bodies)):
+                    continue
+                # the short name ending a word after more words or Hangul: "선진포항 여객터미널
+                # 신축 공사" -> "선진포항 여객터미널", "일반산업단지" for "산업단지" (not
+                # "제2파크골프장" for "파크골프장")
+                if len(words) > 1:
+                    # "경관 개선" for "용하삼거리 경관개선 사업": the same words run together,
+                    # a word of a longer name — the name is that one
+                    if (len(name.split()) > 1 and regex.search(
+                            rf"(?:(?<=\s)|^){regex.escape(short)}(?=\s|$)", name)):
+                        return Found(f.start, f.end, pick.at_e, pick.topic, False,
+                                     pick.place, pick.told, pick.role)
+                    continue
+                m = regex.search(rf"(?:(?<=\s)|^)[가-힣]*{regex.escape(short)}(?=\s|$)", name)
+                if m is not None and m.end() > len(short):
+                    return Found(f.start, f.start + m.end(), pick.at_e, pick.topic, False,
+                                 pick.place, pick.told, pick.role)
+        return pick
 
     def _costed(self, before: list[Found], at: int) -> list[Found]:
         """The name right before a cost word (cost_words, or an action and 비) right before
@@ -206,6 +302,14 @@ class ProjectFinder(Reader):
             return True
         if self._joined_before(pick):
             return True
+        if cfg["same_kind_before"]:
+            # "원산도자연휴양림 등 도내 공립 자연휴양림을": one of a kind named before 등 and the kind
+            m = _SAME_KIND.search(self.text, max(0, pick.start - 40), pick.start)
+            name = self.text[pick.start:pick.end]
+            head = max((h for h in self.heads if name.endswith(h) and h not in self.actions),
+                       key=len, default="")
+            if m is not None and head and len(head) >= 2 and m.group(1).endswith(head):
+                return True
         for other in found:
             if other is pick:
                 continue
@@ -221,9 +325,13 @@ class ProjectFinder(Reader):
         if after.startswith(tuple(self.w.project["several_after"])):
             return True
         # "희망도서관과 용강도서관 건립비 44억원": joined to another name after it
-        m = _JOINED_NEXT.match(self.text, pick.end)
+        # ("'박장대소 복합거점 센터'와 야외 공연장이": past a quoted name's closing mark)
+        stop = pick.end
+        if pick.quoted and stop < len(self.text) and self.text[stop] in _CLOSING:
+            stop += 1
+        m = _JOINED_NEXT.match(self.text, stop)
         if m is None or m.group(1) not in self.w.project["joined_particles"]:
-            m = _AND_NEXT.match(self.text, pick.end)
+            m = _AND_NEXT.match(self.text, stop)
             if m is None or m.group(1) not in self.w.project["joined_words"]:
                 return False
         nxt = self._words(m.start(2), m.end(2))
@@ -267,6 +375,11 @@ class ProjectFinder(Reader):
                 return True  # "제조공정과 스마트팜 시설을 구축": two works, whatever the first is
             if word.endswith(self.heads) and ws[-1] in cfg["joined_words"]:
                 return True  # "군도 및 농어촌도로"
+            if (cfg["joined_any"] and len(ws) >= 2 and word is ws[-2]
+                    and ws[-1] in cfg["joined_words"] and len(word) >= 2
+                    and _HANGUL.fullmatch(word) and not word.endswith(self.agency_heads)
+                    and word not in self.generic and word not in self.stop):
+                return True  # "식당 및 조리실 증축공사": two works, whatever the first is
             if not (word.endswith(self.place_ends) and self._is_head(word)):
                 return False  # "명일1동": a place word between the two names
         return False
@@ -316,6 +429,8 @@ class ProjectFinder(Reader):
             return True
         if self.w.bundle_target.search(self.text, s_start, at):
             return True
+        if self.w.project["count_before"] and self.w.bundle.search(self.text, s_start, at):
+            return True
         if project is not None:
             a, b = min(project.start, at), max(project.end, end)
             if self.w.bundle.search(self.text, a, min(len(self.text), b + 12)):
@@ -328,4 +443,13 @@ class ProjectFinder(Reader):
             cut = self.w.clause_cut.search(self.text, end, stop)
             if self.w.bundle.search(self.text, end, cut.start() if cut else stop):
                 return True
+            if cut is not None and self.text[cut.start()] == "," and self.w.project["list_count"]:
+                # "…97억여원을 들여 공공도서관, 공동 육아나눔터 2개 시설로 짓는다": a list closed by
+                # its count, in the next stretch between commas
+                lo = cut.end()
+                nxt = self.w.clause_cut.search(self.text, lo, min(len(self.text), lo + reach))
+                m = self.w.bundle.search(self.text, lo, nxt.start() if nxt else
+                                         min(len(self.text), lo + reach))
+                if m is not None and self.text.startswith(("로", "으로"), m.end()):
+                    return True
         return False

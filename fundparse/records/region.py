@@ -4,9 +4,15 @@ and the place a project's own name starts with or follows ("전동면 복합커�
 
 from __future__ import annotations
 
+import regex
+
 from fundparse.records.shared import Found, Reader
 from fundparse.records.tokens import Word, run_before
 
+_LOT = regex.compile(r"(\d+(?:-\d+)?)(?:에|에는|에서)")  # (…번지에: a place word itself)
+_DONG_GA = regex.compile(r"[가-힣]+동\d+가")
+_NUMBERED = regex.compile(r"[가-힣]{1,6}\d{1,2}(?:동|가|동\d{1,2}가)")
+_SITE = regex.compile(r"([가-힣]{2,10}?)(에는|에서|에)?")
 _OPENING = " \t'\"‘“「『<《〈"
 
 
@@ -45,11 +51,28 @@ class RegionFinder(Reader):
                 if first < i:  # ("…동 소재": the place without the word after it)
                     out.append(Found(ws[first].start,
                                      ws[i - 1].end if core in self.around_after else w.core_end))
-                elif i >= 2 and self.w.area.fullmatch(ws[i - 1].text):
+                elif i >= 2 and self.w.area.fullmatch(ws[i - 1].text.removesuffix("의")):
+                    # ("양구읍 하리 양구테니스파크옆 9776㎡의 부지에": 의 before the site too)
                     # "벽교리 3만㎡ 부지에": the place before the area
                     first = run_before(ws, i - 1, limit - 1, self._place_word)
                     if first < i - 1:
                         out.append(Found(ws[first].start, ws[i - 2].end))
+                continue
+            if i and self.w.region["lot_places"]:
+                lot = _LOT.fullmatch(w.text)
+                prev = ws[i - 1]
+                if (lot is not None and not prev.particle and not prev.closed
+                        and (self._is_place(prev.text) or _DONG_GA.fullmatch(prev.text))):
+                    # "청파동3가 119-2에 위치한": a place and its lot number with 에
+                    first = run_before(ws, i - 1, limit - 1, self._place_word)
+                    out.append(Found(ws[first].start, w.start + len(lot.group(1))))
+                    continue
+            site = self._site_after(ws, i)
+            if site:
+                # "동부동 자연녹지에", "장현동 동천강 둔치에": a place and the site in it
+                first = run_before(ws, i, limit - 1, self._place_word)
+                out.append(Found(ws[first].start, ws[site].end - len(_SITE.fullmatch(ws[site].text).group(2) or "")))
+                skip = site
                 continue
             if (core.endswith(self.place_ends) and core not in self.not_place and len(core) >= 2
                     and (not core[:1].isdigit() or self.w.address.fullmatch(core))
@@ -59,6 +82,50 @@ class RegionFinder(Reader):
                 first = run_before(ws, i, limit - 1, self._place_word)
                 out.append(Found(ws[first].start, w.core_end))
         return out
+
+    def _site_next(self, s_end: int) -> list[Found]:
+        """"…180억원을 투입할 계획이다. 사업 대상지는 대소면 오산리 일원이다.": the places of the
+        next sentence when it opens with one of site_topics."""
+        topics = tuple(self.w.region["site_topics"])
+        if not topics or s_end >= len(self.text):
+            return []
+        lo = s_end
+        while lo < len(self.text) and self.text[lo] in " \t\n":
+            lo += 1
+        if not self.text.startswith(topics, lo) or lo - s_end > 4:
+            return []
+        span = self.sentences.span(lo)
+        return self._found(span[0], span[1])[0]
+
+    def _site_after(self, ws: list[Word], i: int) -> int:
+        """The index of a site word with 에 at most site_words words after a village-level place
+        ``ws[i]`` ("동부동 자연녹지에"), plain words between; 0 when there is none."""
+        reach = int(self.w.region["site_words"])
+        w = ws[i]
+        if (not reach or w.particle or w.closed or w.quoted
+                or not w.text.endswith(tuple(self.w.region["site_lead_ends"]))
+                or not self._lead_place(w.text)):
+            return 0
+        beside = self.w.project["beside_words"]
+        k, counted = i + 1, 0
+        while k < len(ws) and counted < reach:
+            x = ws[k]
+            if x.text in beside:  # "완도고등학교 앞 군유지에": a landmark and where by it
+                k += 1
+                continue
+            m = _SITE.fullmatch(x.text)
+            if m is None or x.closed or x.quoted or x.text in self.stop:
+                return 0
+            core = m.group(1)
+            landmark = not m.group(2) and k + 1 < len(ws) and ws[k + 1].text in beside
+            if ((self._project_head(core) and not landmark) or core in self.stop
+                    or core in self.around or core in self.inside or self._not_place(core)):
+                return 0
+            if m.group(2):
+                return k
+            k += 1
+            counted += 1
+        return 0
 
     def _area_at(self, w: Word) -> bool:
         """"3만4,755㎡에", "9,916㎡": an area given with 에, or before 규모 and a site word."""
@@ -78,6 +145,8 @@ class RegionFinder(Reader):
                 and not any(c.isdigit() for c in word))
 
     def _place_word(self, w: Word) -> bool:
+        if _NUMBERED.fullmatch(w.text):
+            return True  # "부곡3동 일대", "청파동3가": a numbered 동 or 가
         if w.text[:1].isdigit() or w.text == "산":
             return (not w.particle and not w.closed and not w.quoted
                     and self.w.address.fullmatch(w.text) is not None)

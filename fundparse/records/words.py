@@ -44,6 +44,10 @@ class RecordWords:
     contest: regex.Pattern         # after a name: "에 최종 선정", "에 공모"
     relative: regex.Pattern        # after an amount: "…을 투입하는 미디어 파사드는"
     purpose: regex.Pattern         # after a name: "을 위해"
+    equipped: regex.Pattern        # "…주차장 22면을 갖췄다": parts, after the amount
+    aside_topic: regex.Pattern     # "성서도서관(달서구 … 내)은": a topic with a bracketed aside
+    relative_refer: regex.Pattern  # after an amount: "이 투입된 이번 사업"
+    unnamed_purpose: regex.Pattern  # "시설 조성을 위해": a head alone the amount is for
     action: regex.Pattern          # after a name and 을/를: "조성한다", "짓는다"
     clause_cut: regex.Pattern      # where a clause ends: a comma, a full stop, a line break
     linked: regex.Pattern          # after a name: "를 잇는", "을 연결하는"
@@ -152,7 +156,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
     after = _alternation(data["issuer"]["after"])
     # "12곳", "등 50건", and "5개 공원", "31개 노후공원": a count of things a project is
     counters = (_alternation(data["project"]["bundle_counters"])
-                + rf"|개(?:의)?\s?(?:[가-힣]{{1,6}}\s)?[가-힣]{{0,6}}"
+                + rf"|개(?:의)?\s?(?:[가-힣·ㆍ]{{1,6}}\s)?[가-힣·ㆍ]{{0,6}}"
                   rf"(?:{_alternation(data['project']['heads'])})")
     return RecordWords(
         data=data,
@@ -182,8 +186,9 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"\s?(?:의\s?(?:{_alternation(data['funded']['means_nouns'])}))?\s?(?:으로|로)\s"
             rf"(?:[^.!?\n]|\n(?![ \t]*\n)){{0,{int(data['funded']['means_chars'])}}}?"
             rf"(?:{_alternation(data['funded']['means_verbs'])})"),
-        bundle=regex.compile(rf"(?<![\d,.])(?!1(?![\d,]))\d[\d,]*\s?(?:{counters})(?![가-힣]*(?:원|억|만))"
-                             rf"(?=\s|에|을|를|의|이|가|과|와|,|\(|$)"),
+        bundle=regex.compile(rf"(?<![\d,.])(?!1(?![\d,]))\d[\d,]*(?:[천백]\d*){{0,2}}\s?(?:{counters})(?![가-힣]*(?:원|억|만))"
+                             rf"(?!(?<=대)\s?(?:{_alternation(data['project']['ranked'])}))"
+                             rf"(?=\s|에|을|를|의|이|가|과|와|로|,|\(|$)"),
         ordinal=regex.compile(rf"\d+(?:{_alternation(data['project']['ordinal'])})"
                               rf"|(?:{_alternation(data['project']['ordinal_prefix'])})\d+[가-힣]+"),
         address=regex.compile(data["region"]["address"]),
@@ -202,10 +207,23 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"\)?\s*(?:을|를|이|가)?\s*(?:{_alternation(data['project']['relative_verbs'])})\s+"
             rf"((?:[가-힣A-Za-z·]+\s+){{0,{int(data['project']['relative_words']) - 1}}}?"
             rf"[가-힣A-Za-z·]+?)(?:{_alternation(data['project']['relative_particles'])})(?=\s)"),
+        unnamed_purpose=regex.compile(
+            rf"(?:^|(?<=[\s,]))(?P<head>{_alternation(data['project']['unnamed_heads'] + data['project']['unnamed_any'])})\s?"
+            rf"(?:{_alternation(data['project']['actions'])})"
+            rf"(?:{_alternation(data['project']['purpose_after'])})(?![가-힣])", regex.M),
+        relative_refer=regex.compile(
+            rf"\)?\s*(?:을|를|이|가)?\s*(?:{_alternation(data['project']['relative_verbs'])})\s+"
+            rf"(?:{_alternation(data['project']['refer_words'])})\s+[가-힣·]{{0,8}}"
+            rf"(?:{_alternation(data['project']['heads'])})"),
+        aside_topic=regex.compile(
+            rf"(?:^|(?<=[\s,]))([가-힣A-Za-z0-9·]{{0,20}}(?:{_alternation(data['project']['heads'])}))"
+            rf"\([^()\n]{{1,60}}\)(?:은|는)(?=\s)", regex.M),
+        equipped=regex.compile(rf"(?:을|를)\s(?:{_alternation(data['project']['equipped_verbs'])})"),
         purpose=regex.compile(
             rf"['’”」』>》〉]?\s?(?:{_alternation(data['project']['purpose_after'])})(?![가-힣])"),
         contest=regex.compile(rf"\s?['’”」』>》〉]?\s?(?:{_spaced(data['project']['contest_after'])})"),
         action=regex.compile(
+            rf"(?:\s(?:{_alternation(data['project']['action_adverbs'])}))?"
             rf"\s(?:{_alternation(data['project']['actions'] + data['project']['object_verbs'])})"),
         topic_hint=re.compile(
             rf"(?:{_alternation(data['project']['heads'] + data['project']['actions'])})"
@@ -226,7 +244,8 @@ def record_words(extensions: str = "{}") -> RecordWords:
         region_hint=re.compile(
             rf"{_alternation(data['region']['around'])}"
             rf"|(?:{_alternation(data['region']['ends'])})\S*\s*"
-            rf"(?:에|{_alternation(data['region']['inside'])})"),
+            rf"(?:에|{_alternation(data['region']['inside'])})"
+            r"|\d에"),  # ("청파동3가 119-2에": a lot number)
         refer_back=regex.compile(
             rf"(?:(?<![가-힣])(?:{_alternation(data['project']['refer_words'])})\s+"
             rf"[가-힣·]{{0,8}}(?:{_alternation(data['project']['heads'])})"
