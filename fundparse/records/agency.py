@@ -407,13 +407,7 @@ class AgencyFinder(Reader):
         """"단양군의 올 시설 사업은", "영암군의 '…' 플랫폼이": the first body before ``at``
         (within owner_chars) that a project belongs to — 의, then a project head or a quotation
         mark soon after."""
-        agency = self.w.data["agency"]
-        self.company_marks = tuple(agency["company_marks"])
-        self.list_particles = tuple(agency["no_comma_particles"])
-        self.short_heads = tuple(sorted(agency["short_heads"], key=len, reverse=True))
-        self.agency_word_heads = frozenset(agency["heads"] + agency["short_heads"])
-        self.upper_heads = tuple(agency["upper_heads"])
-        self.clause_joins = tuple(agency["clause_joins"])
+        agency = self.w.data["agency"]  # the word lists themselves are read once, in __init__
         reach = int(agency["owner_reach"])
         for m in self.w.owner.finditer(self.text, max(0, at - int(agency["owner_chars"])), at):
             name = m.group("name")
