@@ -88,6 +88,7 @@ class SumForms:
     receives_after: regex.Pattern  # "…원의 사업비를 지원받게": a verb of receiving after the figure
     received: regex.Pattern = regex.compile("(?!)")  # "지원받": a place before a figure receives it
     points_back: tuple = ()  # "이번에 선정된 …": a stated total's sentence about the project before
+    far_openers: tuple = ()  # "재원별로": a list of parts tied to the exact total before, however far
     share_of: regex.Pattern = regex.compile("(?!)")  # "100억원의 50%를": a share of the figure before
     share_then_figure: regex.Pattern = regex.compile("(?!)")  # "75%인 354억원": the figure is the part
     cue_words: frozenset = frozenset()  # the total cues as words: "지방비 포함해 총" names no source
@@ -178,6 +179,7 @@ def _sum_forms(table_json: str) -> SumForms:
         receives_after=patterns.compile(expand(table.get("receives_after", "(?!)"), {"S": S})),
         received=patterns.compile(table.get("received", "(?!)")),
         points_back=words("points_back"),
+        far_openers=words("far_openers"),
         ratio_shares=patterns.compile(expand(table.get("ratio_shares", "(?!)"), {
             "S": S, "DOTS": DOTS, "P": table.get("ratio_payer", "(?!)"),
             "EQUAL": alternation(words("equal_shares")) or "(?!)"})),

@@ -573,6 +573,7 @@ class SumAssigner:
             total.split = SplitInfo(sorted(parts, key=lambda p: p.start), partial, "sum", precision)
             taken.update(id(c.fact) for c in chosen)
         self._nested_after(facts, taken)
+        self._far_list(facts, taken)
         self._share_of_earlier(facts, taken)
         self._share_of_later(facts, taken)
         self._ditto(facts, taken)
@@ -693,6 +694,34 @@ class SumAssigner:
                     break
                 taken.add(id(f))
                 break
+
+    def _far_list(self, facts: list[Fact], taken: set[int]) -> None:
+        """A sentence that lists parts by source after a far opener and holds no total of its own
+        ("필요한 예산을 재원별로 살펴보면 국비 8867억원(64.4%), 도비 693억원(5%), …"): the parts go
+        to the nearest total stated before it in the text that they add up to exactly."""
+        if not self.forms.far_openers:
+            return
+        text = self.text
+        by_sentence: dict[tuple[int, int], list[Fact]] = {}
+        for f in facts:
+            if id(f) not in taken and f.split is None:
+                by_sentence.setdefault(self.sentences.span(f.amount.start), []).append(f)
+        for (lo, hi), here in by_sentence.items():
+            first = here[0].amount.start
+            if not any(w in text[lo:first] for w in self.forms.far_openers):
+                continue
+            parts = [self.candidate(f) for f in here]
+            if len(parts) < 2 or any(c is None or not c.known for c in parts):
+                continue  # every figure of the sentence a part with a named source
+            whole = sum(c.fact.amount.value for c in parts)
+            currency = here[0].amount.currency
+            earlier = [g for g in facts if g.amount.end <= lo and id(g) not in taken
+                       and g.split is None and _plain(g.amount) and g.amount.currency == currency]
+            target = next((g for g in reversed(earlier) if g.amount.value == whole), None)
+            if target is None:
+                continue
+            target.split = SplitInfo([c.part() for c in parts], False, "sum")
+            taken.update(id(c.fact) for c in parts)
 
     def _nested_after(self, facts: list[Fact], taken: set[int]) -> None:
         """A total followed by 중/가운데 and, in its sentence, a smaller total stated with its own
