@@ -103,17 +103,6 @@ def test_in_process_the_same_object_comes_back_and_errors_are_regex_errors():
             raise AssertionError(f"{bad!r} compiled")
 
 
-def test_check_reads_the_same_with_a_cold_and_a_warm_cache(tmp_path, cli):
-    doc = Path(__file__).resolve().parent.parent / "corpus" / "docs" / "release" / "release-01.txt"
-    env = {"FUNDPARSE_CACHE_DIR": str(tmp_path)}
-    cold = cli("check", "--format", "json", doc, env=env)
-    assert list(tmp_path.glob("patterns-*.bin"))
-    warm = cli("check", "--format", "json", doc, env=env)
-    off = cli("check", "--format", "json", doc, env={"FUNDPARSE_CACHE_DIR": ""})
-    assert cold.returncode == warm.returncode == off.returncode
-    assert cold.stdout == warm.stdout == off.stdout and cold.stdout.strip()
-
-
 def test_the_file_stays_small_and_keeps_what_the_last_run_used(tmp_path):
     many = textwrap.dedent("""
         from fundparse import patterns

@@ -179,9 +179,10 @@ def test_a_command_process_freezes_its_objects_last_at_exit():
 
 
 def test_check_reads_the_same_with_a_cold_a_warm_and_no_cache(tmp_path, cli):
+    """Both caches of a start (the classes' code, the compiled patterns) change nothing."""
     env = {"FUNDPARSE_CACHE_DIR": str(tmp_path)}
     cold = cli("check", "--format", "json", DOC, env=env)
-    assert list(tmp_path.glob("startup-*.bin"))
+    assert list(tmp_path.glob("startup-*.bin")) and list(tmp_path.glob("patterns-*.bin"))
     warm = cli("check", "--format", "json", DOC, env=env)
     off = cli("check", "--format", "json", DOC, env={"FUNDPARSE_CACHE_DIR": ""})
     assert cold.returncode == warm.returncode == off.returncode
