@@ -732,12 +732,15 @@ class SumAssigner:
             a = f.amount
             if id(f) in taken or f.split is not None or not _plain(a) or a.change:
                 continue
-            s_end = self.sentences.span(a.start)[1]
-            nxt = next((g for g in facts[i + 1:] if id(g) not in taken), None)
+            j = i + 1
+            while j < len(facts) and id(facts[j]) in taken:
+                j += 1
+            nxt = facts[j] if j < len(facts) else None
             first = min((p.start for p in nxt.split.parts), default=None) if nxt and nxt.split else None
             if first is None or not (self.forms.partial_after.match(text, a.end) or any(
                     ref in text[a.end:first] for ref in self.forms.back_refs_last)):
                 continue  # "…원 중", "…원이 투입되며, 이 가운데 …"
+            s_end = self.sentences.span(a.start)[1]
             if (nxt is None or nxt.amount.start >= s_end or nxt.split is None or not nxt.split.parts
                     or nxt.amount.currency != a.currency or nxt.amount.value >= a.value
                     or not self._stated(nxt.amount) or self.candidate(nxt) is not None
