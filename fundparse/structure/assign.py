@@ -446,9 +446,9 @@ class SumAssigner:
         for total in by_value:
             a = total.amount
             if (total.split is None and id(total) not in taken and a.high is None and not a.change
-                    and (a.per is not None and a.bound is None or a.bound == "max" and a.per is None)):
+                    and (a.per is not None or a.bound == "max")):
                 # "농가당 표준사업비 단가는 2000만원이다. 지원비율은 국고보조 20%, …": a unit
-                # cost divided by shares
+                # cost divided by shares, capped or not ("사업당 5억 원 이내로 국비 50%, …")
                 _, _, _, hi = self.window(a.start)
                 shares = self._shares(a, a.end, hi)  # after it: shares before are another's
                 if shares is not None and not shares.partial:
