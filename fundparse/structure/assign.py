@@ -1121,8 +1121,8 @@ class SumAssigner:
                         and any(ref in text[n_start:first] for ref in refs)):
                     parts = [c for c in later if c.start < self.sentences.span(first)[1]]
                     lo, hi = (a.end, max(c.fact.amount.end for c in parts))
-        if not parts and stated and (self._alone(a, s_start, s_end) or self._sources_named(s_start, head)
-                                     or text[s_start:a.start].lstrip().startswith(self.forms.points_back)):
+        alone = stated and (self._alone(a, s_start, s_end) or self._sources_named(s_start, head))
+        if not parts and stated and (alone or text[s_start:a.start].lstrip().startswith(self.forms.points_back)):
             # "국비 393억원을 확보했다. 이에 따라 지방비를 포함한 총 사업비 562억원을": the
             # total names its sources without figures; the figure named before is a part
             # "국비 204억 원을 확보해 8개 사업을 추진한다. 총사업비는 385억 원이다."
@@ -1130,10 +1130,10 @@ class SumAssigner:
             if before is not None and self._joined_paragraphs(before[1], s_start + 1):
                 parts = [c for c in found if c.known and before[0] <= c.start < before[1]]
                 lo, hi = (min(c.start for c in parts), a.start) if parts else (0, 0)
-            if not parts:
+            if not parts and alone:
                 # "총사업비 200억 원이다. 이번 공모로 약 80억 원을 교육부로부터 지원받는다.": the
                 # sentence after, when every figure in it is a part paid by a named source
-                after = [c for c in found if c.known and s_end <= c.start
+                after = [c for c in found if c.known and s_end <= c.start and not self._stated(c.fact.amount)
                          and not text.startswith(self.forms.compared, c.fact.amount.end)]
                 if after:
                     n_start, n_end = self.sentences.span(min(c.start for c in after))
