@@ -142,6 +142,9 @@ class _Reader:
                         break
                     if kind == "num":
                         coef = arabic_value(raw)
+                        if (coef is None and terms and raw.isdigit()
+                                and len(raw) == len(str(last_unit)) - 1):
+                            coef = Decimal(raw)  # the rest of the group zero-padded: "7천049억"
                         if coef is None:
                             return best
                         hangul = False

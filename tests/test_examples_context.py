@@ -57,9 +57,24 @@ CONTEXT = [
     ("신규사업 6곳·22억…계속사업 4곳·32억", [("22억", 22 * EOK), ("32억", 32 * EOK)]),
     # a particle after the figure before a funding verb
     ("기획처는 요구액의 69%인 4천112억만 반영했다.", [("4천112억", 4112 * EOK)]),
+    # a project's money right after its name, in brackets or not
+    ("선정된 사업은 “해변 산책로 조성사업(12억)”과 “전통시장 정비(7억)”이다.",
+     [("12억", 12 * EOK), ("7억", 7 * EOK)]),
+    ("마을 6차산업화사업 20억(2027년까지)이 투자된다.", [("20억", 20 * EOK)]),
+    ("항구 거점개발사업 70억 선정", [("70억", 70 * EOK)]),
+    # a figure with the source it is, before a word of including (here a part of the total)
+    ("군은20억국비를포함해30억원의사업비를들였다.", [("30억원", 30 * EOK)]),
+    ("군은 20억 국비를 확보했다.", [("20억", 20 * EOK)]),
+    # a verb glued to 원 in text written without spaces
+    ("군은 민자 12억3천만원유치에 나섰다.", [("12억3천만원", 1_230_000_000)]),
+    # a group after 천 written with its zeros
+    ("민자 7천049억, 국비 1조936억", [("7천049억", 7049 * EOK), ("1조936억", 10936 * EOK)]),
 ]
 
 NOT_MONEY = [
+    # a project's name before a count or a span of years is no money
+    ("도로 확장사업 1억 명이 이용하는 길", []),
+    ("이 개발 3억 년 전 지층", []),
     # population, area and counts never become money by context
     ("인구 1억에서 2억으로 늘어났다.", []),
     ("유동인구가 하루 30만으로 늘었다.", []),

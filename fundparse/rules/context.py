@@ -146,21 +146,22 @@ def _sums(text, amounts, candidates, pats, accepted) -> None:
             if a.currency == "KRW" and a.high is None and not a.bare and a.value not in totals}
         if not totals and not earlier:
             continue
-        for pool, sums in ((totals, totals), (set(), earlier)):  # its own total's parts aside
-            parts = sorted([(c[0], _amount(text, *c).value, c) for c in cands]
-                           + [(a.start, a.value, None) for a in inside if a.bare and a.value not in pool],
-                           key=lambda p: p[0])[:MAX_PARTS]
-            if not sums:
-                continue
-            if sum(p[1] for p in parts) in sums and (len(parts) > 1 or sums is totals):
-                _take(parts, accepted)
-                continue
-            for i in range(len(parts)):
-                running = parts[i][1]
-                for j in range(i + 1, len(parts)):
-                    running += parts[j][1]
-                    if running in sums:
-                        _take(parts[i:j + 1], accepted)
+        own = [(c[0], _amount(text, *c).value, c) for c in cands]
+        for sums, own_total in ((totals, True), (earlier, False)):
+            for total in sorted(sums):
+                # the bare amounts found already, below the total (not the total itself)
+                parts = sorted(own + [(a.start, a.value, None) for a in inside
+                                      if a.bare and (not own_total or a.value < total)],
+                               key=lambda p: p[0])[:MAX_PARTS]
+                if sum(p[1] for p in parts) == total and (len(parts) > 1 or own_total):
+                    _take(parts, accepted)
+                    continue
+                for i in range(len(parts)):
+                    running = parts[i][1]
+                    for j in range(i + 1, len(parts)):
+                        running += parts[j][1]
+                        if running == total:
+                            _take(parts[i:j + 1], accepted)
 
 
 def _before(text: str, lo: int, pats: ContextPatterns) -> tuple[int, int] | None:

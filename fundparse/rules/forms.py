@@ -86,6 +86,11 @@ class SumForms:
     subject_reach: int  # how far back (characters) that subject may stand
     from_payer: regex.Pattern  # "교육부로부터 …": a source named as where the money comes from
     receives_after: regex.Pattern  # "…원의 사업비를 지원받게": a verb of receiving after the figure
+    source_included: regex.Pattern  # "20억 국비를 포함해 …": a figure's source before a total
+    each_joined: regex.Pattern  # "국·지방비 각각 ": a joined source whose parts each pay the figure
+    name_bracket: regex.Pattern  # "강원랜드(": a name with its figure in brackets after it
+    name_bracket_after: regex.Pattern  # ")와 …": the bracket closing, a list going on
+    not_payer_endings: tuple  # "조성사업(": what is paid for, no payer
     received: regex.Pattern = regex.compile("(?!)")  # "지원받": a place before a figure receives it
     points_back: tuple = ()  # "이번에 선정된 …": a stated total's sentence about the project before
     far_openers: tuple = ()  # "재원별로": a list of parts tied to the exact total before, however far
@@ -177,6 +182,12 @@ def _sum_forms(table_json: str) -> SumForms:
         subject_reach=int(table.get("subject_reach", 0)),
         from_payer=patterns.compile(expand(table.get("from_payer", "(?!)"), {"S": S})),
         receives_after=patterns.compile(expand(table.get("receives_after", "(?!)"), {"S": S})),
+        source_included=patterns.compile(expand(table.get("source_included", "(?!)"),
+                                                {"S": S, "DOTS": DOTS})),
+        each_joined=patterns.compile(expand(table.get("each_joined", "(?!)"), {"S": S})),
+        name_bracket=patterns.compile(expand(table.get("name_bracket", "(?!)"), {"S": S})),
+        name_bracket_after=patterns.compile(expand(table.get("name_bracket_after", "(?!)"), {"S": S})),
+        not_payer_endings=words("not_payer_endings"),
         received=patterns.compile(table.get("received", "(?!)")),
         points_back=words("points_back"),
         far_openers=words("far_openers"),

@@ -26,7 +26,8 @@ S = "[ \u00a0]"  # one optional space, as in "281 억원" or "5 억 달러"
 # ("원을", "원이", "원대", "원가량", "원중"); never 권 (a banknote: "5만 원권").
 PARTICLE_START = "이가을를은는의에으로과와도만씩까부대어상규정내안남수쯤여짜선인였보밖뿐당미초한께나며든입일꼴및라란등중"
 # the copula right after a word ending in a vowel ends it too: "45억9200만 달러다."
-WORD_END = rf"(?![가-힣])|(?=[{PARTICLE_START}])|(?=다(?:[\s.,!?)」』]|$))"
+# …and a verb glued to it in text written without spaces ("24억7천1백만원유치등": glued_verbs)
+WORD_END = rf"(?![가-힣])|(?=[{PARTICLE_START}])|(?=다(?:[\s.,!?)」』]|$))|(?=\L<glued_verbs>)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +80,7 @@ class HangulOr:
 
 _ANY_HANGUL = HangulOr()
 _HANGUL_LAST = lambda tables: _ANY_HANGUL  # noqa: E731
-_HANGUL_OR_LIST = lambda tables: HangulOr("·ㆍ,㎡²)）:：")  # noqa: E731
+_HANGUL_OR_LIST = lambda tables: HangulOr("·ㆍ,㎡²)）:：(（")  # noqa: E731
 
 
 # --- which numerals a rule accepts -------------------------------------------------------
@@ -313,6 +314,9 @@ RULES: tuple[Rule, ...] = (
                rf"(?:\L<verbs>|\L<sizes>|\L<labels>)"
                # "311억 중 국·도비가 202억 원": a total with a part; "821억→442억→103억원"
                rf"|{S}?(?:중|가운데){S}*\L<sources>|{S}?[→⇒➝]{S}?[0-9]"
+               # "20억 국비를 포함해", "군은20억국비를": a figure with the source it is
+               rf"|{S}?\L<sources>(?:을|를|이|가|로|으로|와|과|는|은)(?![가-힣])"
+               rf"|{S}?\L<sources>(?:을|를|이|가|로|으로|와|과|는|은)(?=포함|합)"
                # "총 281억(국비 121, 지방비 160)": a total with its parts in parentheses
                rf"|{S}?[(（]{S}*\L<sources>)"),
         accepts=with_big_unit,
@@ -358,6 +362,8 @@ RULES: tuple[Rule, ...] = (
                 rf"|[0-9][억조]{S}?[·ㆍ,]"  # the next of a list: "총사업비 2962억·5895억"
                 rf"|[0-9]{S}?년{S}?(?:까지|동안|간)"  # a period's budget: "2023년까지 233억"
                 rf"|[0-9]{S}?(?:\L<count_dot>){S}?[·ㆍ]"  # a count's money: "신규사업 6곳·22억"
+                # a project's money after its name: "조성사업(11억)", "6차산업화사업 20억(…)"
+                rf"|[가-힣]*(?:\L<project_endings>)(?:{S}?[(（])?"
                 rf"){S}?(?:(?:총|약|모두|전체|무려|최대|최소|각각|각){S}?)?\Z"),
         after=rf"(?!{S}?(?:\L<counters>|원|\L<foreign_words>))",
         accepts=with_big_unit,
@@ -395,6 +401,8 @@ def named_lists(words) -> dict[str, list[str]]:
         "bounds": money["bounds"],
         "priced": money["priced"],
         "count_dot": money.get("count_dot", []),
+        "project_endings": money.get("project_endings", []) or ["\0"],
+        "glued_verbs": money.get("glued_verbs", []) or ["\0"],
         "size_labels": money.get("size_labels", []) or ["\0"],
         "change_adnominals": money.get("change_adnominals", []) or ["\0"],
         "sources": sorted(words.source_labels, key=len, reverse=True),

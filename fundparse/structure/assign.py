@@ -100,6 +100,12 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
     """(label, category, start, end, known) of the source named beside the figure written at
     [start, end) (``head`` where its prefixes begin), within [lo, hi)."""
     text = reader.text
+    included = forms.source_included.match(text, end, hi)
+    if included is not None:  # "20억 국비를 포함해 30억원의 사업비를"
+        label = included.group("label")
+        category = reader.category(label, start) or reader.unglued(label, start)[1]
+        if category is not None:
+            return label, category, start, included.end("label"), True
     aliased = forms.aliased_before.search(text, max(lo, head - 40), head)
     if aliased is not None:  # "행복도시특별회계(국비) 8조", "보조금(국비, 한강수계기금) 28억"
         category = _listed_category(reader, forms, aliased.group("alias"), start) or \
@@ -179,6 +185,13 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
         category = payer_category(reader, forms, label, start)
         if category is not None or not label.endswith(forms.not_actor_endings):
             return label, category or "other", actor.start(), end, category is not None
+    named = forms.name_bracket.search(text, max(lo, head - 20), head)
+    if (named is not None and forms.name_bracket_after.match(text, end, hi) is not None
+            and not named.group("label").endswith(forms.not_payer_endings)
+            and not reader.names_money(named.group("label"))):
+        # "…, 강원랜드(132억원)가 공동으로": a payer outside the taxonomy, in a list of names with
+        # their figures in brackets, counted only where the figures add up with a known one
+        return named.group("label"), "other", named.start("label"), end, False
     place = forms.place_actor.search(text, max(lo, head - 8), head)
     if place is not None:  # "시는 801억원(70.5%)을": counted only where the figures add up
         category = reader.category(place.group("label"), start)
@@ -247,6 +260,8 @@ def _pays_next(reader: SplitReader, forms: SumForms, after, hi: int) -> bool:
     nxt = reader.between(after.start("label"), min(hi, after.end() + 30))
     if not nxt:
         return False
+    if not reader.text[after.end("label"):nxt[0].start].strip():
+        return True  # "420억 원은 도교육청 294억 원, …": the label of the next figure
     paid = forms.paid_before.search(reader.text, after.start("label"), nxt[0].start)
     return paid is not None and paid.start() == after.start("label")
 
@@ -410,11 +425,18 @@ class SumAssigner:
             for name in ("a", "b"):
                 label = each.group(name)
                 category = payer_category(self.reader, self.forms, label, a.start)
+                if category is None and " " in label:  # "시·군 기초지자체": the source named first
+                    category = payer_category(self.reader, self.forms, label.split()[0], a.start)
                 if category is None:
                     break
                 pair.append(Candidate(f, label, category, each.start(name), a.end, True))
             if len(pair) == 2:
                 return pair
+        if (one is not None and one.known and "+" in one.category and one.start < a.start
+                and _plain(a) and self.forms.each_joined.match(self.text, one.start + len(one.label),
+                                                               a.start) is not None):
+            # "국·지방비 각각 719억원씩": each source of the joined word pays the figure
+            return [Candidate(f, one.label, c, one.start, one.end, True) for c in one.category.split("+")]
         return [one] if one is not None else []
 
     def _respective(self, a: Amount, each, s_start: int) -> tuple[str, int] | None:
@@ -994,13 +1016,15 @@ class SumAssigner:
         for m in near:
             if own is not None and own.known and own.end <= m.start():
                 continue
-            payers = m.captures("p")
+            payers, starts = self._payers(m)
             numbers = ([Decimal(1)] * len(payers) if m.group("equal")
                        else [Decimal(n) for n in m.captures("n")])
+            if len(numbers) != len(payers):
+                payers, starts = m.captures("p"), m.starts("p")
             if len(numbers) != len(payers) or not sum(numbers):
                 continue
             parts = []
-            for payer, at, number in zip(payers, m.starts("p"), numbers):
+            for payer, at, number in zip(payers, starts, numbers):
                 label = payer.split("(")[0].split("（")[0].split()[-1]  # "해당 시군": 시군
                 category = payer_category(self.reader, self.forms, label, at)
                 if category is None:
@@ -1023,6 +1047,22 @@ class SumAssigner:
                 return SplitInfo(parts, False, "sum")
         return None
 
+    def _payers(self, m) -> tuple[list[str], list[int]]:
+        """The payers of a ratio, two joined by a middle dot read as one where the joined word
+        is a source ("한전과 해당 시·군이 절반씩": 한전 and 시·군, not 시 and 군)."""
+        payers, starts = [], []
+        for payer, at in zip(m.captures("p"), m.starts("p")):
+            if payers:
+                joined = self.text[starts[-1]:at + len(payer)]
+                head = joined.split()[-1] if joined.split() else joined
+                if (at - (starts[-1] + len(payers[-1])) == 1 and "(" not in joined
+                        and self.reader.source_category(head, at) is not None):
+                    payers[-1] = joined
+                    continue
+            payers.append(payer)
+            starts.append(at)
+        return payers, starts
+
     def _open(self, total: Fact) -> bool:
         """A split read from its form that names fewer parts than the whole."""
         parts = total.split.parts
@@ -1038,7 +1078,9 @@ class SumAssigner:
         need = total.amount.value - sum((p.value for p in have), Decimal(0))
         unit = Decimal(inherit_units(total.amount, self.text)[0])
         halves: dict[int, Decimal] = {}
-        for tier in (Decimal(0), unit / 2, None):
+        # a total of one written digit ("1천억원") rounds nothing: 870억 is not its 1천억
+        tiers = (Decimal(0), unit / 2, None) if total.amount.value >= 10 * unit else (Decimal(0), None)
+        for tier in tiers:
             if tier is None:  # last: parts written coarser than the total, read once
                 halves = {} if have else _half_steps(found, unit, self.text)
                 if len(halves) < 2:
@@ -1047,11 +1089,16 @@ class SumAssigner:
             for size in range(1 if have else 2, min(_MAX_SUBSET, len(found)) + 1):
                 for subset in combinations(found, size):
                     gap = abs(sum(c.value for c in subset) - need)
-                    allowed = tier if tier is not None else _coarse(subset, halves, have)
+                    # each part rounds by half a unit: "각각 719억원씩 총 1437억원", "1조 1802억 원,
+                    # 2617억 원, 4997억 원" of "총 1조 9417억 원"
+                    allowed = tier * size if tier is not None else _coarse(subset, halves, have)
                     if gap > allowed or allowed and not gap:
                         continue
                     if not have and not any(c.known for c in subset):
                         continue
+                    if any(not c.known and c.category == "other" for c in subset) and len(
+                            {self.sentences.span(c.start) for c in subset}) > 1:
+                        continue  # a name outside the taxonomy pays only beside the rest of its list
                     outside = sum(1 for c in subset if not s_start <= c.start < s_end)
                     reach = max(abs(c.start - total.amount.start) for c in subset)
                     key = (outside, reach, -size)
@@ -1059,7 +1106,7 @@ class SumAssigner:
                         best = (key, subset)
             if best is not None:
                 chosen = best[1]
-                allowed = tier if tier is not None else _coarse(chosen, halves, have)
+                allowed = tier * len(chosen) if tier is not None else _coarse(chosen, halves, have)
                 return sorted(chosen, key=lambda c: c.start), False, allowed
         return None
 
