@@ -123,8 +123,10 @@ class SplitReader:
     def place_category(self, label: str) -> str | None:
         """A place paying, by its ending ([sum] place_payers: "김포시" municipal, "경기도"
         provincial), with at least two letters of name; a metropolitan city's 시 is provincial."""
-        if label in self.words.provinces:  # "경북 10%": a province by its short name
-            return "provincial"
+        if label in self.words.provinces or label in self.words.metropolitan:
+            return "provincial"  # "경북 10%", "부산 3344억": a province or a 광역시 by its short name
+        if label in self.words.municipalities:  # "김해 5724억": a 시 or 군 by its name alone
+            return "municipal"
         for ending, category in sum_forms(self.words).place_payers:
             name = label[: -len(ending)]
             if label.endswith(ending) and len(name) >= 2:
