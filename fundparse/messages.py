@@ -66,7 +66,7 @@ MESSAGES: dict[str, dict[str, str | tuple[str, str]]] = {
                         "en": "{name}: expected a whole number, not {value!r}"},
     "cli.bad_env_positive": {"ko": "환경 변수 {name}: 양수여야 합니다(받은 값: {value!r})",
                              "en": "{name}: expected a positive number, not {value!r}"},
-    "cli.cannot_write": {"ko": "--output: {path}에 쓸 수 없습니다({reason})",
+    "cli.cannot_write_file": {"ko": "--output: {path}에 쓸 수 없습니다({reason})",
                          "en": "--output: cannot write {path}: {reason}"},
     "cli.file_error": {"ko": "{path}: 읽지 못했습니다 — {reason}", "en": "{path}: {reason}"},
     "cli.config_error": {"ko": "{problem} (설정 오류)", "en": "{problem}"},

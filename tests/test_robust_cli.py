@@ -277,3 +277,10 @@ def test_bidi_controls_are_visible_in_the_review_page(tmp_path):
     for control in "\u202e\u2066\u2069":
         assert control not in page
     assert "⟨U+202E⟩" in page and "⟨U+2066⟩" in page and "⟨U+2069⟩" in page
+
+
+def test_an_output_file_that_cannot_be_made_names_its_path(document, tmp_path):
+    target = tmp_path / "no-such-folder" / "out.json"
+    done = run("extract", "--format", "json", "-o", target, document)
+    assert done.returncode == 2
+    assert no_traceback(done.stderr) == f"fundparse: --output: cannot write {target}: No such file or directory\n"

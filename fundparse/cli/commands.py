@@ -175,7 +175,7 @@ def _open_output(path: str | None, newline: str | None) -> TextIO:
     try:
         return open(path, "w", encoding="utf-8", newline=newline)
     except OSError as exc:
-        raise UsageError(t("cli.cannot_write", path=path, reason=exc.strerror or exc)) from None
+        raise UsageError(t("cli.cannot_write_file", path=path, reason=exc.strerror or exc)) from None
 
 
 def _selection(args: argparse.Namespace):
@@ -356,7 +356,7 @@ def _binary_target(path: str | None):
         with open(path, "wb"):
             pass
     except OSError as exc:
-        raise UsageError(t("cli.cannot_write", path=path, reason=exc.strerror or exc)) from None
+        raise UsageError(t("cli.cannot_write_file", path=path, reason=exc.strerror or exc)) from None
     return path
 
 
