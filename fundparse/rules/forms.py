@@ -86,6 +86,7 @@ class SumForms:
     subject_reach: int  # how far back (characters) that subject may stand
     from_payer: regex.Pattern  # "교육부로부터 …": a source named as where the money comes from
     receives_after: regex.Pattern  # "…원의 사업비를 지원받게": a verb of receiving after the figure
+    share_halves: regex.Pattern  # "40%는 시와 구청이 절반씩": a share two payers halve
     source_included: regex.Pattern  # "20억 국비를 포함해 …": a figure's source before a total
     each_joined: regex.Pattern  # "국·지방비 각각 ": a joined source whose parts each pay the figure
     name_bracket: regex.Pattern  # "강원랜드(": a name with its figure in brackets after it
@@ -182,6 +183,7 @@ def _sum_forms(table_json: str) -> SumForms:
         subject_reach=int(table.get("subject_reach", 0)),
         from_payer=patterns.compile(expand(table.get("from_payer", "(?!)"), {"S": S})),
         receives_after=patterns.compile(expand(table.get("receives_after", "(?!)"), {"S": S})),
+        share_halves=patterns.compile(expand(table.get("share_halves", "(?!)"), {"S": S, "WORD": LAZY_WORD})),
         source_included=patterns.compile(expand(table.get("source_included", "(?!)"),
                                                 {"S": S, "DOTS": DOTS})),
         each_joined=patterns.compile(expand(table.get("each_joined", "(?!)"), {"S": S})),
@@ -225,6 +227,8 @@ class PeriodForms:
     year_token: regex.Pattern  # one year on its own ("2020년", "올해"): group y
     same_period: regex.Pattern  # "이 기간": the period just stated, said again
     join_reach: int = 100_000  # how far apart (characters) an open start and end are joined
+    # right after a duration: the total it is the years of ("2023년까지 … 등 5년간 총 4037억")
+    duration_total: regex.Pattern = patterns.compile("(?!)")
 
 
 _FRAGMENT = patterns.compile(r"⟨(\w+)⟩")
@@ -259,7 +263,8 @@ def _period_forms(table_json: str) -> PeriodForms:
                        patterns.compile(alternation(table.get("funding_verbs", ())) or "(?!)"),
                        patterns.compile(expand(table.get("year_token", "(?!)"), fragments)),
                        patterns.compile(alternation(table.get("same_period", ())) or "(?!)"),
-                       int(table.get("join_reach", 100_000)))
+                       int(table.get("join_reach", 100_000)),
+                       patterns.compile(table.get("duration_total", "(?!)")))
 
 
 def _section_json(words: Tables, name: str) -> str:
@@ -319,6 +324,7 @@ class SplitForms:
     clause_adding: tuple  # a clause after a total opened so: its parts must add up
     any_source_openers: tuple  # a next sentence opened so may name any source
     each_words: tuple  # after payers joined by a dot: each pays the figure ("도·군비 각 25%")
+    before_number: regex.Pattern  # "약 " between a part's label and its figure ("국·도비 약 80%")
     not_payer_endings: tuple = ()  # a word ending so names no payer outside the taxonomy (포함한)
 
 
@@ -337,6 +343,8 @@ def _split_forms(table_json: str) -> SplitForms:
                       metro=table["metro"], clause_adding=tuple(table["clause_adding"]),
                       any_source_openers=tuple(table["any_source_openers"]),
                       each_words=tuple(table.get("each_words", ())),
+                      before_number=patterns.compile(
+                          rf"(?:{alternation(tuple(table.get('before_number', ()))) or '(?!)'})[ \u00a0]*(?=\d)"),
                       not_payer_endings=tuple(table.get("not_payer_endings", ())))
 
 

@@ -353,9 +353,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         name="bare-after-label",
-        doc="281억 with no currency after a money label or a price's area, or next in a list: "
-            "사업비 281억, 예산 1조 2천억, 근저당: 약 20억, 84㎡ 29억, 2962억·5895억",
-        before=(rf"(?:(?:(?<![가-힣])\L<labels>|[가-힣]*(?:\L<label_suffixes>))"
+        doc="281억 with no currency after a money label or a source, a price's area, or next in a "
+            "list: 사업비 281억, 예산 1조 2천억, 지자체 100억, 근저당: 약 20억, 84㎡ 29억, 2962억·5895억",
+        before=(rf"(?:(?:(?<![가-힣])(?:\L<labels>|\L<sources>)|[가-힣]*(?:\L<label_suffixes>))"
                 rf"(?:{S}?[(（][^()（）\n]{{0,24}}[)）])?"  # "보조금(국비, 한강수계기금) 28억"
                 rf"(?:에서만|에서도|에서는|에서|은|는|이|가|을|를|도|만|으로|로)?(?:{S}?[:：])?"
                 rf"|(?:\L<priced>)(?:은|는|이|가|의)?"  # a price: "84㎡ 29억 거래", "84㎡가 16억"

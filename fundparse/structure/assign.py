@@ -256,7 +256,13 @@ def _listed_category(reader: SplitReader, forms: SumForms, words: str, offset: i
 
 
 def _pays_next(reader: SplitReader, forms: SumForms, after, hi: int) -> bool:
-    """The source named after a figure is the payer of the next figure instead."""
+    """The source named after a figure is the payer of the next figure, or of the share
+    written right after it ("100억원은 국비 50%, …"), instead."""
+    at = after.end("label")
+    while at < len(reader.text) and reader.text[at] in " \u00a0(（":
+        at += 1
+    if forms.share.match(reader.text, at) is not None:
+        return True
     nxt = reader.between(after.start("label"), min(hi, after.end() + 30))
     if not nxt:
         return False
@@ -944,6 +950,13 @@ class SumAssigner:
             payers = [(each.group(g), payer_category(self.reader, self.forms, each.group(g),
                                                      m.start()), each.start(g), m.end())
                       for g in ("a", "b")] if each is not None else []
+            halves = self.forms.share_halves.match(text, m.end(), hi)
+            if halves is not None and not payers:  # "나머지 40%는 시와 구청이 절반씩": 20 % each
+                payers = [(halves.group(g), payer_category(self.reader, self.forms, halves.group(g),
+                                                           m.start()), halves.start(g), halves.end(g))
+                          for g in ("a", "b")]
+                if all(c is not None for _, c, _, _ in payers):
+                    share = share / 2
             if not payers or any(c is None for _, c, _, _ in payers):
                 found = source_beside(self.reader, self.forms, m.start(), m.start(), m.end(),
                                       s_start if m.start() < total.start else lo, hi)
@@ -1016,6 +1029,9 @@ class SumAssigner:
         for m in near:
             if own is not None and own.known and own.end <= m.start():
                 continue
+            if any(self.forms.share_halves.match(self.text, s.end()) is not None
+                    for s in self.forms.share.finditer(self.text, max(lo, m.start() - 12), m.start())):
+                continue  # "나머지 50%는 도와 군이 절반씩": the halves of that share (_shares)
             payers, starts = self._payers(m)
             numbers = ([Decimal(1)] * len(payers) if m.group("equal")
                        else [Decimal(n) for n in m.captures("n")])

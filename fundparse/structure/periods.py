@@ -145,6 +145,7 @@ def join_pieces(periods: list[FoundPeriod], text: str, spans, amount_starts: lis
     out: list[FoundPeriod] = []
     for (lo, hi), group in by_sentence.items():
         group = _join_open(_said_twice(group), amount_starts, forms.join_reach)
+        group = _end_then_duration(group, text, forms)
         out += [_years_listed(p, text, lo, doc_date, forms) if _bare(p) else p for p in group]
     out.sort(key=lambda p: p.text_start)
     return out + _said_again(out, text, spans, forms)
@@ -198,6 +199,23 @@ def _join_open(group: list[FoundPeriod], amount_starts: list[int], reach: int) -
                             max(first.text_end, other.text_end),
                             first.months or other.months, rank=3)
         group = sorted([p for p in group if p is not first and p is not other] + [whole],
+                       key=lambda p: p.text_start)
+    return group
+
+
+def _end_then_duration(group: list[FoundPeriod], text: str, forms: PeriodForms) -> list[FoundPeriod]:
+    """An open end and a bare duration after it that stands right before its total are one
+    period, whatever is listed between ("2023년까지 시비 1595억을 포함해 … 등 5년간 총 4037억")."""
+    for first in [p for p in group if _open_end(p)]:
+        after = [q for q in group if _bare(q) and q.text_start > first.text_end
+                 and q.text_start - first.text_end <= forms.join_reach
+                 and forms.duration_total.match(text, q.text_end) is not None]
+        if not after:
+            continue
+        q = after[0]
+        whole = FoundPeriod(first.end - q.years + 1, first.end, q.years, q.stated_years,
+                            first.text_start, q.text_end, first.months, rank=3)
+        group = sorted([p for p in group if p is not first and p is not q] + [whole],
                        key=lambda p: p.text_start)
     return group
 

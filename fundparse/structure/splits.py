@@ -226,6 +226,10 @@ class SplitReader:
         m = self.forms.label.match(self.text, pos, limit)
         if m is None:
             return None
+        approx = self.forms.before_number.match(self.text, m.end() + (self.text[m.end():m.end() + 1] == " "),
+                                                limit)
+        if approx is not None:  # "국·도비 약 80%": the label, then its figure
+            return self._item(m, approx.end(), pos, limit)
         if allow_unknown and not self.text[m.end():m.end() + 1].isdigit():
             multi = self.forms.label_multi.match(self.text, pos, limit)
             if multi is not None:
@@ -237,6 +241,10 @@ class SplitReader:
                     self.category(words[-1], pos) or words[-1] in self.forms.source_nouns
                     or len(words) == 2 and words[-1] in self.forms.each_words):
                 m = multi  # "공기업 재원 3조 원", "공기업 및 민간투자 12,981억 원", "국비·지방비 각 50억 원"
+        return self._item(m, m.end(), pos, limit, allow_unknown)
+
+    def _item(self, m, num_at: int, pos: int, limit: int, allow_unknown: bool = False) -> Part | None:
+        """The part a label match ``m`` names, its figure written at ``num_at``."""
         label = m.group("label")
         category = self.source_category(label, pos)
         if category is None:
@@ -245,7 +253,6 @@ class SplitReader:
             if not allow_unknown:
                 return None
             category = self.place_category(label) or "other"  # "(정부 60%, 대구시 40%)"
-        num_at = m.end()
         if self.text.startswith(("(", "（"), num_at) and self.text[num_at + 1:num_at + 2].isdigit():
             num_at += 1  # "지방비(1조3000억원)와 민간자본(2조5600억원)까지 합쳐 총 …"
         run = self.run.match(self.text, num_at, limit)
