@@ -92,6 +92,8 @@ class SumForms:
     name_bracket: regex.Pattern  # "강원랜드(": a name with its figure in brackets after it
     name_bracket_after: regex.Pattern  # ")와 …": the bracket closing, a list going on
     not_payer_endings: tuple  # "조성사업(": what is paid for, no payer
+    list_item_before: regex.Pattern  # ", " before a name in a list of payers
+    list_item_after: regex.Pattern  # "원, " after its figure: the list goes on
     received: regex.Pattern = regex.compile("(?!)")  # "지원받": a place before a figure receives it
     points_back: tuple = ()  # "이번에 선정된 …": a stated total's sentence about the project before
     far_openers: tuple = ()  # "재원별로": a list of parts tied to the exact total before, however far
@@ -190,6 +192,8 @@ def _sum_forms(table_json: str) -> SumForms:
         name_bracket=patterns.compile(expand(table.get("name_bracket", "(?!)"), {"S": S})),
         name_bracket_after=patterns.compile(expand(table.get("name_bracket_after", "(?!)"), {"S": S})),
         not_payer_endings=words("not_payer_endings"),
+        list_item_before=patterns.compile(expand(table.get("list_item_before", "(?!)"), {"S": S})),
+        list_item_after=patterns.compile(expand(table.get("list_item_after", "(?!)"), {"S": S})),
         received=patterns.compile(table.get("received", "(?!)")),
         points_back=words("points_back"),
         far_openers=words("far_openers"),

@@ -192,12 +192,34 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
         # "…, 강원랜드(132억원)가 공동으로": a payer outside the taxonomy, in a list of names with
         # their figures in brackets, counted only where the figures add up with a known one
         return named.group("label"), "other", named.start("label"), end, False
+    loose = _list_item(reader, forms, before, end, lo, hi) if before is not None else None
+    if loose is not None:
+        return loose
     place = forms.place_actor.search(text, max(lo, head - 8), head)
     if place is not None:  # "시는 801억원(70.5%)을": counted only where the figures add up
         category = reader.category(place.group("label"), start)
         if category is not None:
             return place.group("label"), category, place.start(), end, False
     return _subject_payer(reader, forms, head, start, end)
+
+
+def _list_item(reader: SplitReader, forms: SumForms, before, end: int, lo: int,
+               hi: int) -> tuple[str, str, int, int, bool] | None:
+    """"…, 도교육청 38억원, 하이원리조트 22억원 등 총 284억원": a name outside the taxonomy as an
+    item of a list of payers, "other", counted only in an exact sum beside a known source."""
+    text = reader.text
+    name = before.group("label").split()[-1]
+    at = before.end("label") - len(name)
+    if (len(name) < 2 or not name.isalpha() or reader.names_money(name)
+            or name.endswith(tuple(reader.forms.glued))  # "예산이 21조 …": a subject, no list item
+            or reader.source_category(name, at) is not None or reader.unglued(name, at)[1] is not None
+            or name.endswith(forms.not_payer_endings) or name.endswith(forms.not_actor_endings)
+            or name in forms.cue_words):
+        return None
+    if (forms.list_item_before.search(text, max(lo, at - 4), at) is None
+            and forms.list_item_after.match(text, end, hi) is None):
+        return None
+    return name, "other", at, end, False
 
 
 def _subject_payer(reader: SplitReader, forms: SumForms, head: int, start: int,
@@ -1112,9 +1134,11 @@ class SumAssigner:
                         continue
                     if not have and not any(c.known for c in subset):
                         continue
-                    if any(not c.known and c.category == "other" for c in subset) and len(
-                            {self.sentences.span(c.start) for c in subset}) > 1:
-                        continue  # a name outside the taxonomy pays only beside the rest of its list
+                    loose = [c for c in subset if not c.known and c.category == "other"]
+                    if loose and (len(loose) > 1 or gap
+                                  or not all(s_start <= c.start < s_end for c in subset)):
+                        continue  # a name outside the taxonomy pays only beside the rest of its
+                        # list, alone of its kind there, in a sum that is exact
                     outside = sum(1 for c in subset if not s_start <= c.start < s_end)
                     reach = max(abs(c.start - total.amount.start) for c in subset)
                     key = (outside, reach, -size)
