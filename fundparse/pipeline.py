@@ -20,7 +20,7 @@ from fundparse.rules.tables import load_tables
 from fundparse.rules.forms import AttachForms, attach_forms, period_forms, sum_forms
 from fundparse.structure.assign import Fact, SumAssigner
 from fundparse.structure.docdate import coerce_date, sniff_doc_date
-from fundparse.structure.labels import fiscal_year_before, label_before
+from fundparse.structure.labels import fiscal_year_after, fiscal_year_before, label_before
 from fundparse.structure.periods import FoundPeriod, find_periods, join_pieces
 from fundparse.structure.sentences import Sentences
 from fundparse.structure.splits import (
@@ -132,7 +132,8 @@ def _analyse(text: str, doc_date, config: Config | None, full: bool) -> Analysis
             fact.fiscal_year = a.fiscal_year
         else:
             fact.label = label_before(text, a.start, words, markers, a.chain_start)
-            fact.fiscal_year = fiscal_year_before(text, a.start, day, markers, a.chain_start)
+            fact.fiscal_year = (fiscal_year_before(text, a.start, day, markers, a.chain_start)
+                                or fiscal_year_after(text, a.end, day))
 
     period_table = period_forms(words)
     periods = find_periods(text, day, period_table,

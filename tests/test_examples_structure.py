@@ -409,6 +409,9 @@ def test_period_in_another_sentence_stays_unattached():
     ("내년 예산안 300억 원", dt.date(2024, 9, 1), 2025, "예산안"),
     ("내년도 예산안 5,000억 원", "2024-09-01", 2025, "예산안"),
     ("올해 예산 300억 원", 2026, 2026, "예산"),
+    # the budget named after the amount: what it is put in
+    ("시는 정비사업에 9억 원을 내년 예산에 편성했다.", "2024-12-10", 2025, None),
+    ("5억원을 2026년 본예산에 반영했다.", None, 2026, None),
 ])
 def test_budget_year_is_not_a_period(text, doc_date, fiscal_year, label):
     m = one(text, doc_date=doc_date)

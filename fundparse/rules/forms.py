@@ -359,6 +359,7 @@ class LabelForms:
     word_before: regex.Pattern  # matched backwards from the amount
     spaced_word: regex.Pattern  # a letter-spaced field name: "사 업 비 :"
     fiscal: regex.Pattern  # "2025년 예산", "내년 본예산"
+    fiscal_after: regex.Pattern  # after the amount: "…을 내년 예산에 편성"
     particles: tuple
     fund_endings: tuple
     relative: dict

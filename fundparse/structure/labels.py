@@ -57,3 +57,16 @@ def fiscal_year_before(text: str, start: int, doc_date: dt.date | None,
     if year in forms.relative:
         return None if doc_date is None else doc_date.year + forms.relative[year]
     return int(year)
+
+
+def fiscal_year_after(text: str, end: int, doc_date: dt.date | None) -> int | None:
+    """The budget an amount is put in, written after it: "9억 여 원을 내년 예산에 편성" ->
+    the document's year + 1."""
+    forms = label_forms(load_tables())
+    m = forms.fiscal_after.match(text, end)
+    if m is None:
+        return None
+    year = m.group("y")
+    if year in forms.relative:
+        return None if doc_date is None else doc_date.year + forms.relative[year]
+    return int(year)
