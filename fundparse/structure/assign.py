@@ -551,9 +551,13 @@ class SumAssigner:
                 levels = _levels(own.category)
                 near = [c for c in near if c.known and set(c.category.split("+")) <= levels
                         and c.category != own.category]
-            if total.split is not None:  # the parts a form read already are not candidates
+            if total.split is not None:  # the parts a form read already are not candidates,
+                # nor another figure of a source they name ("총사업비 2조 3천37억원(국비 1조 4,568억
+                # 원) 규모로, 지금까지 국비 6천512억원을 확보": what of that 국비 is secured)
                 held = {id(p.amount) for p in total.split.parts if p.amount is not None}
-                near = [c for c in near if id(c.fact.amount) not in held]
+                named = {source_key(self.reader.unglued(p.label, p.start)[0]) for p in total.split.parts}
+                near = [c for c in near if id(c.fact.amount) not in held
+                        and source_key(self.reader.unglued(c.label, c.start)[0]) not in named]
             bracket = self._bracket_of(a, s_start, s_end)
             records = [b for f in window if f is not total
                        and (b := self._bracket_of(f.amount, *self.sentences.span(f.amount.start)))]

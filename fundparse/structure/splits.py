@@ -123,6 +123,8 @@ class SplitReader:
     def place_category(self, label: str) -> str | None:
         """A place paying, by its ending ([sum] place_payers: "김포시" municipal, "경기도"
         provincial), with at least two letters of name; a metropolitan city's 시 is provincial."""
+        if not label or any(ch.isspace() for ch in label):
+            return None  # a place is one word ("…통·폐합 시 50억원" is no city)
         if label in self.words.provinces or label in self.words.metropolitan:
             return "provincial"  # "경북 10%", "부산 3344억": a province or a 광역시 by its short name
         if label in self.words.municipalities:  # "김해 5724억": a 시 or 군 by its name alone
@@ -148,7 +150,12 @@ class SplitReader:
         category = self.category(label, offset)
         if category is None and " " in label:
             # a word that only qualifies a source ("시 보조금") adds no payer of its own
-            words = [w for w in label.split() if source_key(w) not in self.words.tails] or label.split()
+            # (one letter is a source only before a tail, "시 보조금": "통·폐합 시" is "when merged")
+            split = label.split()
+            tails = [source_key(w) in self.words.tails for w in split]
+            lone = len(split) == 2 and tails[1]
+            words = [w for w, tail in zip(split, tails) if not tail and (len(w) > 1 or lone)] \
+                or [w for w in split if len(w) > 1]
             found = {part for w in words if (whole := self.source_category(w, offset))
                      for part in whole.split("+")}
             category = "+".join(c for c in CATEGORIES if c in found) or None
@@ -252,7 +259,11 @@ class SplitReader:
         if category is None:
             if not allow_unknown:
                 return None
-            category = self.place_category(label) or "other"  # "(정부 60%, 대구시 40%)"
+            words = label.split()
+            category = (self.place_category(label)  # "(정부 60%, 대구시 40%)"
+                        or len(words) == 2 and source_key(words[1]) in self.words.tails
+                        and self.place_category(words[0])  # "대구시 지원 3억 원"
+                        or "other")
         if self.text.startswith(("(", "（"), num_at) and self.text[num_at + 1:num_at + 2].isdigit():
             num_at += 1  # "지방비(1조3000억원)와 민간자본(2조5600억원)까지 합쳐 총 …"
         run = self.run.match(self.text, num_at, limit)
