@@ -31,6 +31,7 @@ import regex
 
 from fundparse import patterns
 from fundparse.numerals import (
+    APPROX_INFIX,
     ARABIC,
     DIGIT_CHARS,
     NUMERAL_CHARS,
@@ -203,12 +204,13 @@ def _compile(words: Tables) -> CompiledRules:
         run=run,
         any_run=any_run,
         hangul_run=patterns.compile_re(
-            rf"(?:(?<![가-힣0-9０-９.,])|(?<=금)|(?<=金))(?:[{chars}]{{2,}}+|[십백천만])(?:{S}?[{chars}]++)*+(?={S}?(?:"
+            rf"(?:(?<![가-힣0-9０-９.,])|(?<=금)|(?<=金))(?:[{chars}]{{2,}}+|[십백천만])(?:{S}?[{chars}]++)*+"
+            rf"(?:(?<=[억조만]){APPROX_INFIX})?(?={S}?(?:"  # "천억여원": about 천억
             + currency_alternation + "))"
         ),
         # a currency word that starts with a numeral (일본 엔) never ends a stretch: the stretch
         # would run on into it
-        hangul_cue=patterns.compile_re(rf"[{chars}](?={S}?[{_class(currency_firsts)}])"),
+        hangul_cue=patterns.compile_re(rf"[{chars}](?:(?<=[억조만]){APPROX_INFIX})?(?={S}?[{_class(currency_firsts)}])"),
         currency_ahead=patterns.compile_re(rf"{S}?(?:{currency_alternation})"),
         currency_reach=2 + max(map(len, currency_after)),
         # the look-behinds stand after the first character, so each pattern starts with a
@@ -331,7 +333,7 @@ def _hangul_runs(text: str, comp: CompiledRules) -> list[tuple[int, int]]:
     ahead = comp.currency_ahead.match
     for cue in comp.hangul_cue.finditer(text):
         pos = cue.start()
-        if pos < done or ahead(text, pos + 1) is None:
+        if pos < done or ahead(text, cue.end()) is None:  # (past a 여: "천억여원")
             continue
         lo = pos  # back to the stretch's first numeral character
         while lo > 0:

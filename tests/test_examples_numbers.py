@@ -196,6 +196,12 @@ N_BROKEN = (
     + examples(won(280_000_000_000, approximate=True), "2천 800여 억원", "2천800여억 원")
     + examples(won(4_870_000_000_000, approximate=True), "4조 8천 700여 억원")
     + examples(won(30_000_000_000, approximate=True), "300여 억원", "300 여억원", "300여억 원")
+    # Hangul numerals with 여 after the big unit
+    + examples(won(100_000_000_000, approximate=True), "천억여원", "천억여 원",
+               ("올해부터 6년 간 천억여원이 투입된다.", "천억여원"))
+    + examples(won(30_000_000_000, approximate=True), "삼백억여원")
+    # a group after 천 written with its zeros
+    + examples(won(704_900_000_000), "7천049억원", ("민자 7천049억원", "7천049억원"))
     + examples(won(1_250_000_000), "12억원 5천만원", "12억 원 5천만 원",
                ("사업비 12억원 5천만원을 들였다.", "12억원 5천만원"))
     + examples(won(380_000_000), "3 억 8 천만 원", "3억 8천만 원", "3억8천만원")

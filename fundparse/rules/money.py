@@ -364,6 +364,7 @@ RULES: tuple[Rule, ...] = (
                 rf"|[0-9]{S}?(?:\L<count_dot>){S}?[·ㆍ]"  # a count's money: "신규사업 6곳·22억"
                 # a project's money after its name: "조성사업(11억)", "6차산업화사업 20억(…)"
                 rf"|[가-힣]*(?:\L<project_endings>)(?:{S}?[(（])?"
+                rf"|[가-힣][」』]"  # a project named in quotes: "「여주 원주 간 수도권전철」 12억"
                 rf"){S}?(?:(?:총|약|모두|전체|무려|최대|최소|각각|각){S}?)?\Z"),
         after=rf"(?!{S}?(?:\L<counters>|원|\L<foreign_words>))",
         accepts=with_big_unit,
