@@ -33,7 +33,7 @@ from fundparse.structure.splits import (
     resolve_values,
     table_row_split,
 )
-from fundparse.structure.units import TableAmount, find_table_amounts, row_splits
+from fundparse.structure.units import TableAmount, find_table_amounts, header_splits, row_splits
 
 
 class Lines:
@@ -184,11 +184,19 @@ def _find_splits(text: str, amounts: list[Amount], reader: SplitReader,
     taken: set[int] = set()
     facts: dict[int, Fact] = {}
     table_totals: dict[int, SplitInfo] = {}
-    for total, parts in row_splits([a for a in amounts if isinstance(a, TableAmount)]):
+    governed = [a for a in amounts if isinstance(a, TableAmount)]
+    for total, parts in row_splits(governed):
         info = table_row_split(text, parts, reader)
         if info is not None:
             table_totals[id(total)] = info
             taken.update(id(p) for p in parts)
+    # a row under a header of sources flattened to single spaces ("국비 시비 구비 … 14,700 7,350 …")
+    for total, labelled in header_splits(text, governed, reader.words.category,
+                                         taken | {id(t) for t in table_totals}):
+        info = table_row_split(text, [replace(p, role=label) for p, label in labelled], reader)
+        if info is not None:
+            table_totals[id(total)] = info
+            taken.update(id(p) for p, _ in labelled)
     for a in amounts:
         if id(a) in taken:
             continue

@@ -184,3 +184,31 @@ def test_a_table_a_web_page_flattened_to_single_spaces_with_notes_for_phones():
     # a table that misses by more than its rounding is no split
     assert [m.splits for m in fundparse.extract(text.replace("시비 401", "시비 420"))
             if m.text == "1,000"] == [()]
+
+
+def splits_of(text: str) -> list[tuple[str, int, list[tuple[str, str, int]]]]:
+    return [(m.text, m.krw, [(p.label, p.category, p.krw) for p in m.splits])
+            for m in fundparse.extract(text) if m.splits]
+
+
+def test_a_row_flattened_under_a_header_of_sources_splits_where_it_adds_up():
+    # a web page's table flattened to one line: the header names the sources in order, the row
+    # gives each block's total then its parts (기타 left empty); a 시비 beside 구비 is a
+    # metropolitan city's
+    text = ("진도율 (%) 추진중 2 사업예산 (단위 : 백만원) 총사업비 확보액 구분 국비 시비 구비 기타 "
+            "국비 시비 구비 기타 당초 14,700 7,350 3,675 3,675 1,424 712 356 356")
+    assert splits_of(text) == [
+        ("14,700", 14_700_000_000, [("국비", "national", 7_350_000_000),
+                                    ("시비", "provincial", 3_675_000_000),
+                                    ("구비", "municipal", 3_675_000_000)]),
+        ("1,424", 1_424_000_000, [("국비", "national", 712_000_000), ("시비", "provincial", 356_000_000),
+                                  ("구비", "municipal", 356_000_000)]),
+    ]
+    # the numbers before the unit header on its line are no figures of the table
+    assert "2" not in [m.text for m in fundparse.extract(text)]
+
+
+def test_a_flattened_row_that_does_not_add_up_stays_amounts():
+    text = "(단위 : 백만원) 구분 국비 도비 군비 2024년 1,500 700 300 200 2025년 1,800 900 400 300"
+    assert splits_of(text) == []
+    assert len(fundparse.extract(text)) >= 6

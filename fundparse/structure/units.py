@@ -288,7 +288,9 @@ def find_table_amounts(text: str, taken: list[tuple[int, int]], sources=lambda l
 
     header_lines: dict[int, _Header] = {}
     for h in headers:
-        header_lines.setdefault(lines.number(h.start), h)
+        n = lines.number(h.start)
+        if n not in header_lines or _unit_scale(header_lines[n].unit) is None:
+            header_lines[n] = h  # "진도율 (%) … (단위 : 백만원)": the line's money header
     for line_no, header in sorted(header_lines.items()):
         lines.forget()  # a region reads the lines near its header only
         scale = _unit_scale(header.unit)
@@ -337,6 +339,10 @@ def find_table_amounts(text: str, taken: list[tuple[int, int]], sources=lambda l
                              else QUIET_LINES):
                     break
                 continue
+            if n == line_no and not header.prose:
+                after = [m for m in numbers if m.start("num") >= header.end - base]
+                if after and len(after) < len(numbers):
+                    numbers = after  # "진도율 (%) … 2 사업예산 (단위 : 백만원) … 14,700": the table's
             if len(numbers) == 1 and _is_item_code(lines, n, numbers[0]):
                 quiet = 0  # "3000 ⏎ 경제개발비 ⏎ 67,862,652 …": the code of the row's item
                 continue
@@ -345,7 +351,7 @@ def find_table_amounts(text: str, taken: list[tuple[int, int]], sources=lambda l
             if len(numbers) == 1 and SOLO_LINE.fullmatch(line):
                 solo_rows += 1
             first_cell = cells[0][1] if len(cells) > 1 else line[:numbers[0].start("num")]
-            if header.prose and n == line_no:
+            if n == line_no and (header.prose or numbers[0].start("num") >= header.end - base > 0):
                 first_cell = line[header.end - base:numbers[0].start("num")]
             if _FORMS.rate_row.search(first_cell):
                 continue  # "(GDP대비,%) | (△3.6) | …": a row of ratios
@@ -604,4 +610,64 @@ def _column_splits(amounts: list[TableAmount]) -> list[tuple[TableAmount, list[T
     return out
 
 
-__all__ = ["TableAmount", "find_table_amounts", "row_splits"]
+_HEADER_TOKEN = patterns.compile(r"[^\s|│┃║]+")
+HEADER_REACH = 400  # how far before a row its header of source words is looked for
+
+
+def header_splits(text: str, amounts: list[TableAmount], sources, taken: set[int]
+                  ) -> list[tuple[TableAmount, list[tuple[TableAmount, str]]]]:
+    """A row of figures under a header that names sources in order, flattened to single spaces
+    ("구분 국비 시비 구비 기타 … 당초 14,700 7,350 3,675 3,675 1,424 712 356 356"): a figure
+    followed by as many figures as add up to it is a total, and they are its parts, labelled
+    by the header's sources in order.  (total, [(part, label)]) for each."""
+    rows: dict[int, list[TableAmount]] = {}
+    for a in amounts:
+        if id(a) not in taken and not a.role and not a.code:
+            rows.setdefault(a.row, []).append(a)
+    out = []
+    for row in rows.values():
+        row.sort(key=lambda a: a.start)
+        labels = _header_sources(text, row[0].start, sources)
+        if len(labels) < 2 or len(row) < 3:
+            continue
+        i = 0
+        while i < len(row) - 2:
+            total = row[i]
+            between = text[total.end:row[min(i + 1, len(row) - 1)].start]
+            found = None
+            for k in range(min(len(labels), len(row) - i - 1), 1, -1):
+                parts = row[i + 1:i + 1 + k]
+                gap = abs(sum(p.value for p in parts) - total.value)
+                if not between.strip() and gap * 2 <= k * total.scale and all(
+                        not text[p.end:q.start].strip() for p, q in zip(parts, parts[1:])):
+                    found = parts
+                    break
+            if found is None:
+                i += 1
+                continue
+            out.append((total, list(zip(found, labels))))
+            i += len(found) + 1
+    return out
+
+
+def _header_sources(text: str, start: int, sources) -> list[str]:
+    """The last run of two or more source words before ``start`` (a header row of a table
+    flattened into its text), in order; [] when none is near."""
+    lo = max(0, start - HEADER_REACH)
+    tokens = list(_HEADER_TOKEN.finditer(text, lo, start))
+    best: list[str] = []
+    run: list[str] = []
+    for m in tokens:
+        word = m.group()
+        if len(word) > 1 and sources(word):
+            run.append(word)
+            continue
+        if len(run) >= 2:
+            best = run
+        run = []
+    if len(run) >= 2:
+        best = run
+    return best
+
+
+__all__ = ["TableAmount", "find_table_amounts", "header_splits", "row_splits"]
