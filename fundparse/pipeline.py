@@ -396,6 +396,11 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
                 and (not period.funded or f.label in attach.spent_labels and not period.verb_only
                      or _spent(f.amount, period, s_end, text, forms.funding_verb)
                      or _beside(f.amount, period, text, attach) and not period.verb_only
+                     # right after the period, money secured: "3년간 총 22억8000만원(…)의 예산을 확보"
+                     or period.text_end <= f.amount.start and not period.verb_only
+                     and f.amount.bound is None
+                     and attach.right_after.fullmatch(text, period.text_end, f.amount.start) is not None
+                     and attach.secured.search(text, f.amount.end, min(s_end, f.amount.end + 40)) is not None
                      or _same_item(f.amount, period, text, s_start)
                      or attach.own_bracket.fullmatch(text, f.amount.end, period.text_start) is not None)]
         here = [f for f in free if f.amount.per is None and f.amount.change is None

@@ -92,6 +92,7 @@ class SumForms:
     name_bracket: regex.Pattern  # "강원랜드(": a name with its figure in brackets after it
     name_bracket_after: regex.Pattern  # ")와 …": the bracket closing, a list going on
     not_payer_endings: tuple  # "조성사업(": what is paid for, no payer
+    not_place_endings: tuple  # "내년도": a word of time, no province
     list_item_before: regex.Pattern  # ", " before a name in a list of payers
     list_item_after: regex.Pattern  # "원, " after its figure: the list goes on
     received: regex.Pattern = regex.compile("(?!)")  # "지원받": a place before a figure receives it
@@ -192,6 +193,7 @@ def _sum_forms(table_json: str) -> SumForms:
         name_bracket=patterns.compile(expand(table.get("name_bracket", "(?!)"), {"S": S})),
         name_bracket_after=patterns.compile(expand(table.get("name_bracket_after", "(?!)"), {"S": S})),
         not_payer_endings=words("not_payer_endings"),
+        not_place_endings=words("not_place_endings"),
         list_item_before=patterns.compile(expand(table.get("list_item_before", "(?!)"), {"S": S})),
         list_item_after=patterns.compile(expand(table.get("list_item_after", "(?!)"), {"S": S})),
         received=patterns.compile(table.get("received", "(?!)")),
@@ -482,6 +484,7 @@ class AttachForms:
     own_bracket: regex.Pattern  # "국비 10억원(캠핑장, ’13~’14)": a bracket opened after an amount
     year_before: regex.Pattern  # "지난해 28억원, 올해 30억원": one year's figure takes no period
     respective_years: regex.Pattern  # "2004년과 2001년에 각각": years paired with the amounts before
+    secured: regex.Pattern = patterns.compile("(?!)")  # "…을 확보했다": money secured
 
 
 def attach_forms(words: Tables) -> AttachForms:
@@ -505,6 +508,7 @@ def _attach_forms(table_json: str, cities: tuple, provinces: tuple, districts: t
     return AttachForms(
         spent_then=patterns.compile(table["spent_then"]),
         right_after=patterns.compile(table["right_after"]),
+        secured=patterns.compile(table.get("secured", "(?!)")),
         item_then=patterns.compile(table["item_then"]),
         right_before=patterns.compile(table["right_before"]),
         total_words=tuple(table["total_words"]),

@@ -129,7 +129,10 @@ class SplitReader:
             return "provincial"  # "경북 10%", "부산 3344억": a province or a 광역시 by its short name
         if label in self.words.municipalities:  # "김해 5724억": a 시 or 군 by its name alone
             return "municipal"
-        for ending, category in sum_forms(self.words).place_payers:
+        forms = sum_forms(self.words)
+        if label.endswith(forms.not_place_endings):
+            return None  # "내년도 예산으로": a time, no province
+        for ending, category in forms.place_payers:
             name = label[: -len(ending)]
             if label.endswith(ending) and len(name) >= 2:
                 if category == "municipal" and name in self.words.metropolitan:
