@@ -50,20 +50,18 @@ def fiscal_year_before(text: str, start: int, doc_date: dt.date | None,
     """The budget year tying an amount to a budget: "2025년 예산 300억 원" -> 2025."""
     chain_start = _chain_start(text, start, markers, chain_start)
     forms = label_forms(load_tables())  # the packaged tables: callers pass no configuration
-    m = forms.fiscal.search(text, max(0, chain_start - 30), chain_start)
-    if m is None:
-        return None
-    year = m.group("y")
-    if year in forms.relative:
-        return None if doc_date is None else doc_date.year + forms.relative[year]
-    return int(year)
+    return _year_of(forms.fiscal.search(text, max(0, chain_start - 30), chain_start), doc_date, forms)
 
 
 def fiscal_year_after(text: str, end: int, doc_date: dt.date | None) -> int | None:
     """The budget an amount is put in, written after it: "9억 여 원을 내년 예산에 편성" ->
     the document's year + 1."""
     forms = label_forms(load_tables())
-    m = forms.fiscal_after.match(text, end)
+    return _year_of(forms.fiscal_after.match(text, end), doc_date, forms)
+
+
+def _year_of(m, doc_date: dt.date | None, forms) -> int | None:
+    """The year a match's group y names, relative ones (내년) from the document's date."""
     if m is None:
         return None
     year = m.group("y")
