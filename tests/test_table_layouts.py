@@ -212,3 +212,19 @@ def test_a_flattened_row_that_does_not_add_up_stays_amounts():
     text = "(단위 : 백만원) 구분 국비 도비 군비 2024년 1,500 700 300 200 2025년 1,800 900 400 300"
     assert splits_of(text) == []
     assert len(fundparse.extract(text)) >= 6
+
+
+def test_a_total_row_under_its_source_rows_takes_them_column_by_column():
+    text = ("(단위 : 천원)\n"
+            "구분 | 가지구 | 나지구 | 계 |\n"
+            "교육부 | 200,000 | - | 200,000 |\n"
+            "교육청 | 400,000 | 300,000 | 700,000 |\n"
+            "자치구 | 400,000 | 350,000 | 750,000 |\n"
+            "계 | 1,000,000 | 650,000 | 1,650,000 |\n")
+    assert splits_of(text) == [
+        ("1,000,000", 1_000_000_000, [("교육부", "national", 200_000_000),
+                                      ("교육청", "other", 400_000_000), ("자치구", "municipal", 400_000_000)]),
+        ("650,000", 650_000_000, [("교육청", "other", 300_000_000), ("자치구", "municipal", 350_000_000)]),
+        ("1,650,000", 1_650_000_000, [("교육부", "national", 200_000_000),
+                                      ("교육청", "other", 700_000_000), ("자치구", "municipal", 750_000_000)]),
+    ]

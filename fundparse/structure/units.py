@@ -603,6 +603,14 @@ def _column_splits(amounts: list[TableAmount]) -> list[tuple[TableAmount, list[T
         while (part := by_cell.get((row, total.column))) is not None and part.source_row:
             parts.append(part)
             row += 1
+        if len(parts) < 2 and total.row_label and _FORMS.total_column.match(total.row_label.strip()):
+            # a 계 row under its sources: 교육부 100,000 / 교육청 500,000 / 자치구 500,000 / 계
+            # 1,100,000 (a dash, an empty cell, ends the run)
+            parts = []
+            row = total.row - 1
+            while (part := by_cell.get((row, total.column))) is not None and part.source_row:
+                parts.insert(0, part)
+                row -= 1
         # each cell rounded to the table's unit: the parts may miss the total by half a unit each
         if len(parts) >= 2 and abs(sum(p.value for p in parts) - total.value) * 2 <= (
                 len(parts) * total.scale):
