@@ -116,8 +116,9 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
         passed = skip.search(text, max(lo, head - 48), head)
         if passed is not None and passed.start() > lo:
             found = source_beside(reader, forms, passed.start(), start, end, lo, hi, depth + 1)
-            if found is not None and found[4]:
-                return found
+            if found is not None and (found[4] or found[1] in _PLACES and forms.share_before.search(
+                    text, max(lo, head - 12), head)):
+                return found  # (a place with its share: "경기도 50%(332억2100만원)")
     before = forms.label_before.search(text, max(lo, head - 24), head)
     if before is not None:
         words = before.group("label").split()
@@ -520,6 +521,9 @@ class SumAssigner:
                     total.split = whole
                     continue
             own = self.candidate(total)
+            if own is not None and not own.known and self.forms.share_before.search(
+                    self.text, max(0, a.start - 12), a.start):
+                continue  # "경기도 50%(332억2100만원)": a payer's share, no total of its own
             if own is not None and own.start < a.start and any(
                     w in self.forms.list_tails for w in self.text[own.start:a.start].split()):
                 own = None  # "국비 등 195억 원": 국비 and others, a total of several sources
@@ -581,7 +585,11 @@ class SumAssigner:
                 total.split = SplitInfo([inside.part()], True, "sum")  # "국비 456억원(총사업비 659억원)"
                 taken.add(id(inside.fact))
                 continue
-            found = self._adding_up(total, near, s_start, s_end)
+            # a figure of the window the parts add up to exactly is theirs before a rounded total
+            # ("총 공사비 664억여 원 … 총공사비(664억4200만원) 분담비율은 경기도 50%(332억2100만원), …")
+            rivals = {f.amount.value for f in window if f is not total and id(f) not in taken
+                      and _plain(f.amount) and f.amount.currency == a.currency}
+            found = self._adding_up(total, near, s_start, s_end, rivals)
             if found is None:  # parts that add up exactly, past a paragraph break
                 far_lo, _, _, far_hi = self.window(a.start, across=True)
                 if (far_lo, far_hi) != (lo, hi):
@@ -595,7 +603,7 @@ class SumAssigner:
                     twins = [self.sentences.span(f.amount.start) for f in far
                              if f is not total and f.amount.value == a.value]
                     wide = [c for c in wide if not any(t0 <= c.start < t1 for t0, t1 in twins)]
-                    exact = self._adding_up(total, near + wide, s_start, s_end)
+                    exact = self._adding_up(total, near + wide, s_start, s_end, rivals)
                     if exact is not None and (not exact[2] or self._tied_back(exact[0])):
                         found = exact
             if (spender or increase) and found is not None and (
@@ -1112,7 +1120,8 @@ class SumAssigner:
             return False
         return sum(p.value for p in parts) < total.amount.value
 
-    def _adding_up(self, total: Fact, found: list[Candidate], s_start: int, s_end: int):
+    def _adding_up(self, total: Fact, found: list[Candidate], s_start: int, s_end: int,
+                   rivals: frozenset | set = frozenset()):
         """The candidates whose sum is the total (with the parts already read), preferring
         parts in the total's own sentence, then near ones, then more of them; failing an exact
         sum, one that rounds to the total as written ("모두 152억 원": 38억6천만 + 113억7천만)."""
@@ -1130,14 +1139,20 @@ class SumAssigner:
             best = None
             for size in range(1 if have else 2, min(_MAX_SUBSET, len(found)) + 1):
                 for subset in combinations(found, size):
-                    gap = abs(sum(c.value for c in subset) - need)
+                    added = sum(c.value for c in subset)
+                    gap = abs(added - need)
+                    if gap and size > 1 and added in rivals:
+                        continue  # another figure of the window is exactly their sum
                     # each part rounds by half a unit: "각각 719억원씩 총 1437억원", "1조 1802억 원,
                     # 2617억 원, 4997억 원" of "총 1조 9417억 원"
                     allowed = tier * size if tier is not None else _coarse(subset, halves, have)
                     if gap > allowed or allowed and not gap:
                         continue
-                    if not have and not any(c.known for c in subset):
-                        continue
+                    if not have and not any(c.known for c in subset) and not all(
+                            self.forms.share_before.search(self.text, max(0, c.fact.amount.start - 12),
+                                                           c.fact.amount.start) for c in subset):
+                        continue  # places alone pay only with their shares written ("경기도
+                        # 50%(332억2100만원), 성남시 36%(239억9600만원), …")
                     loose = [c for c in subset if not c.known and c.category == "other"]
                     if loose and (len(loose) > 1 or gap
                                   or not all(s_start <= c.start < s_end for c in subset)):
