@@ -1145,7 +1145,9 @@ class SumAssigner:
                         continue  # another figure of the window is exactly their sum
                     # each part rounds by half a unit: "각각 719억원씩 총 1437억원", "1조 1802억 원,
                     # 2617억 원, 4997억 원" of "총 1조 9417억 원"
-                    allowed = tier * size if tier is not None else _coarse(subset, halves, have)
+                    inside = all(s_start <= c.start < s_end for c in subset)
+                    allowed = (tier * (size if inside else 1) if tier is not None
+                               else _coarse(subset, halves, have))
                     if gap > allowed or allowed and not gap:
                         continue
                     if not have and not any(c.known for c in subset) and not all(
@@ -1165,7 +1167,9 @@ class SumAssigner:
                         best = (key, subset)
             if best is not None:
                 chosen = best[1]
-                allowed = tier * len(chosen) if tier is not None else _coarse(chosen, halves, have)
+                inside = all(s_start <= c.start < s_end for c in chosen)
+                allowed = (tier * (len(chosen) if inside else 1) if tier is not None
+                           else _coarse(chosen, halves, have))
                 return sorted(chosen, key=lambda c: c.start), False, allowed
         return None
 
