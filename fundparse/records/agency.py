@@ -34,6 +34,7 @@ class AgencyFinder(Reader):
         self._bare_stops: array[int] = array("q")
         self._in_clause: set[int] = set()  # bodies named in a clause ("…부가 추진하는")
         self._told_by: set[int] = set()  # bodies a report is told by ("…군에 따르면")
+        self._resolved: dict[tuple[int, str], Span | None] = {}  # a bare word's body, by start
         agency = self.w.data["agency"]
         self.company_marks = tuple(agency["company_marks"])
         self.list_particles = tuple(agency["no_comma_particles"])
@@ -178,7 +179,14 @@ class AgencyFinder(Reader):
         return self._issuer  # type: ignore[return-value]
 
     def _resolve(self, bare: Span) -> Span | None:
-        """"시는" -> the 시 named last before it, else the issuer when it is one."""
+        """"시는" -> the 시 named last before it, else the issuer when it is one (found once
+        for each bare word: the amounts of one sentence ask for the same)."""
+        key = (bare.start, bare.text)
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve_once(bare)
+        return self._resolved[key]
+
+    def _resolve_once(self, bare: Span) -> Span | None:
         kind = bare.text[0]
         for span in reversed(self._named(max(0, bare.start - 20000), bare.start)):
             if span.text.split()[-1].endswith(kind):

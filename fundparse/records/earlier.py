@@ -3,7 +3,7 @@ within ``refer_chars`` whatever the paragraphs ("이 센터는", "이번 사업�
 
 from __future__ import annotations
 
-from fundparse.records.shared import Found, Offsets, Reader
+from fundparse.records.shared import SPACE, Found, NearOffsets, Offsets, Reader
 
 
 class EarlierFinder(Reader):
@@ -11,9 +11,16 @@ class EarlierFinder(Reader):
         self._earlier_cache: dict[tuple[int, bool, str], tuple[Found | None, list[Found]]] = {}
         self._region_cache: dict[tuple[int, bool], list[Found]] = {}
         self._nearest_cache: dict[int, tuple[Found, int] | None] = {}
+        self._topic_cache: dict[tuple[int, int], bool] = {}  # a stretch may name a topic
         # where a project or a place may be named: found as far as the amounts go, forgotten
         # behind them
-        self._project_hints = Offsets(self.w.project_hint, self.text)
+        # (project_hint is a list of words: read only near the amounts when none holds a space)
+        hinted = (self.w.project["heads"] + self.w.project["actions"]
+                  + [pair[0] for pair in self.w.project["quotes"]])
+        self._project_hints = (Offsets(self.w.project_hint, self.text)
+                               if any(SPACE.search(w) or not w for w in hinted)
+                               or self.w.project_hint.match("") is not None
+                               else NearOffsets(self.w.project_hint, self.text))
         self._region_hints = Offsets(self.w.region_hint, self.text)
 
     def _refers_back(self, lo: int, hi: int) -> bool:
@@ -62,7 +69,7 @@ class EarlierFinder(Reader):
                 continue
             seen.add(span)
             lo, hi = max(span[0], para), min(span[1], s_start)
-            if nearest[0] is not None and self.w.topic_hint.search(self.text, lo, hi) is None:
+            if nearest[0] is not None and not self._may_name_topic(lo, hi):
                 continue  # only a topic would count now, and none can be named here
             regions, found = self._found(lo, hi)
             if (self.w.describes.search(self.text, lo, hi) is not None
@@ -100,6 +107,15 @@ class EarlierFinder(Reader):
                 quoted = [f for f in found if f.quoted]  # "‘…’ 건립사업을 착공"
                 nearest = (quoted[0] if quoted else found[-1], regions)
         return nearest
+
+    def _may_name_topic(self, lo: int, hi: int) -> bool:
+        """``topic_hint`` is in ``text[lo:hi]`` (a sentence: asked again by the amounts after
+        it, so remembered)."""
+        known = self._topic_cache.get((lo, hi))
+        if known is None:
+            known = self._topic_cache[(lo, hi)] = (
+                self.w.topic_hint.search(self.text, lo, hi) is not None)
+        return known
 
     def _umbrella(self, f: Found) -> bool:
         """"‘만경강 … 하천환경정비사업’의 일환에서 추진한 …": a programme the project is part of."""

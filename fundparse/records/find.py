@@ -50,7 +50,8 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, RegionFinde
         for cache in (self._words_cache, self._found_cache):
             for key in [k for k in cache if k[1] < bound]:
                 del cache[key]
-        for cache in (self._earlier_cache, self._region_cache):
+        for cache in (self._earlier_cache, self._region_cache, self._resolved,
+                      self._topic_cache):
             for key in [k for k in cache if k[0] < bound]:
                 del cache[key]
         for cache in (self._para_cache, self._nearest_cache):

@@ -184,6 +184,11 @@ class ProjectFinder(Reader):
             return pick
         short = "".join(words)
         lo = max(0, s_start - int(cfg["refer_chars"]))
+        # every name that can stand for it holds its words run together: a sentence without
+        # them is not read (most of an amount's look-back, on a long text).  Every sentence is
+        # still looked up, in the same order: on a line longer than a sentence's reach, the
+        # span found depends on the one found before (structure/sentences.py)
+        anywhere = self.text.find(short, lo, s_start) >= 0
         seen: set[tuple[int, int]] = set()
         for at in reversed(self._project_hints.between(lo, s_start)):
             span = self.sentences.span(at)
@@ -191,6 +196,8 @@ class ProjectFinder(Reader):
                 continue
             seen.add(span)
             a, b = max(span[0], lo), min(span[1], s_start)
+            if not anywhere or self.text.find(short, a, b) < 0:
+                continue
             bodies = self._named(a, b)
             for f in reversed(self._found(a, b)[1]):
                 name = self.text[f.start:f.end]
