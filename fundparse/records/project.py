@@ -18,6 +18,9 @@ _BETWEEN_NAME_AND_AMOUNT = " \t’'\"”」』>》〉("
 _ABBREVIATED = regex.compile(r"\((이하\s?)?([가-힣]{2,8})\)")
 _SAME_KIND = regex.compile(r"(\S+)['’”」』]?\s등\s(?:[가-힣·]+\s){0,3}$")
 _QUOTE_MARKS = "‘’'\"“”「」『』<>《》〈〉`"
+# after a name: more items after commas, then 등 and a particle (a bare "등 " may go on to the
+# name whose parts they are: "…, 가드레일 설치 등 안전 시설물 보수 사업")
+_LIST_AFTER = regex.compile(r"['’”」』>》〉]?(?:\s*,\s*[^,.!?\n()]{1,24}?){1,6}\s*등(?:의|을|를|에|이|도)\s")
 
 
 class ProjectFinder(Reader):
@@ -96,14 +99,21 @@ class ProjectFinder(Reader):
                     else after[0] if after else before[-1])
         # "국비 556억원이 투입된 이번 사업을 통해 …": the amount's relative clause is about the
         # project named before
-        refer_case = (unnamed is not None
+        # "이를 위해 …억원을": the amount is for what the sentence before was about
+        purposed = (not (right or near)
+                    and self.w.refer_purpose.search(self.text, s_start, at) is not None)
+        refer_case = (unnamed is not None or purposed
                       or not (right or near) and self.w.relative_refer.match(self.text, end, s_end)
                       is not None
                       or (pick is None or self._bare_head(pick))
                       and self._refers_back(s_start, s_end)
                       or not (right or near) and refer is not None
                       and not any(f.end <= refer.start() for f in found))
-        if self._bundled(None if refer_case else pick, at, end, s_start):
+        # "…광역상수도 조성을 위해 … 2342억원을 들여 정수장 2개소 신설 …": a count after an amount
+        # spent on a name it is for counts that one's parts
+        parts_after = (pick is not None and not refer_case and bool(purpose)
+                       and pick is purpose[-1] and self.w.project["purpose_parts"])
+        if self._bundled(None if refer_case else pick, at, end, s_start, parts_after):
             return None, regions, True
         if refer_case:
             # "이 센터", "이번 사업은", "사업은 …": the project named before, even in the
@@ -119,6 +129,9 @@ class ProjectFinder(Reader):
             if earlier is not None:
                 if self._counted(earlier, listed=False) or self._counted_there(earlier):
                     return None, regions, True
+                if purposed and (self._several(earlier, [])
+                                 or self._followed_by_several(earlier)):
+                    return None, regions, True  # "…사업 등도 진행한다. 이를 위해 …"
                 return earlier, regions or earlier_regions, False
         if pick is not None and not refer_case and self._counted_next(s_end):
             return None, regions, True
@@ -137,14 +150,24 @@ class ProjectFinder(Reader):
                 pick, earlier = self._earlier(s_start)
             if pick is None:  # nothing in the paragraph: the one the story is about, before it
                 pick, earlier = self._earlier(s_start, across=True)
-            if pick is not None and self._counted(pick):
-                return None, regions, True
+            if pick is not None and (self._counted(pick) or self._several(pick, [])):
+                return None, regions, True  # ("…센터 등이 문을 연다. 이들 시설은 …")
             regions = regions or (earlier if pick is not None else [])
-        if pick is not None and not pick.quoted and self.text[pick.start:pick.end] in self.class_names:
+        if pick is not None and not pick.quoted and self._kind(pick):
             return None, regions, False  # "고속도로에 총 3조2000억원", "기반시설": a kind, no project
         if pick is not None and not pick.quoted:
             pick = self._longer_before(self._spelt_out(pick), s_start)
         return pick, regions, False
+
+    def _kind(self, pick: Found) -> bool:
+        """A kind of works named alone, or with only what is done to it after it ("고속도로
+        건설", "문화기반시설 조성": class_names, class_ends)."""
+        ws = self.text[pick.start:pick.end].split()
+        while len(ws) > 1 and ws[-1] in self.actions:
+            ws.pop()
+        name = " ".join(ws)
+        return name in self.class_names or (
+            len(ws) == 1 and name.endswith(self.class_ends))
 
     def _spelt_out(self, pick: Found) -> Found:
         """"복합커뮤니티센터(이하 복컴센터)가 …. … 복컴센터 신축공사를": a name whose first word is
@@ -331,6 +354,8 @@ class ProjectFinder(Reader):
         after = self.text[pick.end:pick.end + 8].lstrip(_BETWEEN_NAME_AND_AMOUNT)
         if after.startswith(tuple(self.w.project["several_after"])):
             return True
+        if self.w.project["list_after"] and _LIST_AFTER.match(self.text, pick.end):
+            return True  # "주택건설, 보상비 집행, 대지조성 등의 사업을": the first of a list
         # "희망도서관과 용강도서관 건립비 44억원": joined to another name after it
         # ("'박장대소 복합거점 센터'와 야외 공연장이": past a quoted name's closing mark)
         stop = pick.end
@@ -428,9 +453,11 @@ class ProjectFinder(Reader):
         lo = self.sentences.span(earlier.start)[0]
         return self.w.bundle_target.search(self.text, lo, earlier.start) is not None
 
-    def _bundled(self, project: Found | None, at: int, end: int, s_start: int) -> bool:
+    def _bundled(self, project: Found | None, at: int, end: int, s_start: int,
+                 parts_after: bool = False) -> bool:
         """"전국 12곳에 모두 240억 원", "'서울형 키즈카페' 400곳을", "마을 10곳을 대상으로 …":
-        several projects."""
+        several projects (``parts_after``: a count after the amount counts the project's
+        parts)."""
         lo = max(s_start, at - 16 if project is None else min(project.start, at) - 16)
         if self.w.bundle.search(self.text, lo, at):
             return True
@@ -440,9 +467,10 @@ class ProjectFinder(Reader):
             return True
         if project is not None:
             a, b = min(project.start, at), max(project.end, end)
-            if self.w.bundle.search(self.text, a, min(len(self.text), b + 12)):
+            if self.w.bundle.search(self.text, a, b if parts_after
+                                    else min(len(self.text), b + 12)):
                 return True
-        reach = int(self.w.project["bundle_after_chars"])
+        reach = 0 if parts_after else int(self.w.project["bundle_after_chars"])
         if reach:
             # "…1천406억원을 투자해 도내 10개 시·군에 …", "…을 들여 7개 시군 초·중·고 7개 학교에":
             # a count right after the amount, in its clause

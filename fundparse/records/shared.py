@@ -185,6 +185,7 @@ class Reader:
         self.verb_like_nouns = tuple(vocab.project["verb_like_nouns"])
         self.agency_heads = tuple(vocab.data["agency"]["heads"])
         self.class_names = frozenset(vocab.project["class_names"])
+        self.class_ends = tuple(vocab.project["class_ends"])
 
     def _no_body(self, word: str) -> bool:
         """A last word that ends like a body but names none ("지구", "군하지구"; its own

@@ -56,6 +56,7 @@ class RecordWords:
     region_hint: re.Pattern        # a stretch without it names no place (a quick test)
     project_hint: re.Pattern       # … and without this no project
     topic_hint: re.Pattern         # … and without this no project as a topic ("…센터는")
+    refer_purpose: regex.Pattern   # "이를 위해": the amount is for what the sentence before was about
 
     @cached_property
     def _companies(self) -> _Companies:
@@ -233,6 +234,9 @@ def record_words(extensions: str = "{}") -> RecordWords:
             _alternation(data["project"]["heads"] + data["project"]["actions"]) + "|"
             + "|".join(regex.escape(pair[0]) for pair in data["project"]["quotes"])),
         clause_cut=regex.compile(r"[,.!?\n]"),
+        refer_purpose=regex.compile(
+            rf"(?<![가-힣])(?:{_alternation(data['project']['refer_purpose'])})(?![가-힣])"
+            if data["project"]["refer_purpose"] else r"(?!)"),
         linked=regex.compile(rf"(?:을|를|이|가)?\s+(?:{_alternation(data['project']['link_verbs'])})"),
         describes=regex.compile(
             rf"(?:는|한|할)\s+(?:{_alternation(data['project']['described'])})"
@@ -272,7 +276,8 @@ class _Companies:
         self.before_mark = re.compile(rf"(?<![가-힣A-Za-z0-9]){word}$")
         sep = r"\s?[·,]\s?"
         # the count first (few in a text), then the list right before it
-        self.counted = re.compile(rf"\d+\s?개\s?(?:[가-힣]{{0,8}}(?:{kinds})|사)")
+        # ("2개사", not "15개 사업": 사 ends the word)
+        self.counted = re.compile(rf"\d+\s?개\s?(?:[가-힣]{{0,8}}(?:{kinds})|사(?![가-힣]))")
         self.listed = re.compile(
             rf"(?<![가-힣A-Za-z0-9])(?P<list>(?:(?:{marks})?{word}(?:{marks})?{sep})+"
             rf"(?:{marks})?{word}(?:{marks})?)\s(?:등\s)?$")
