@@ -6,6 +6,7 @@ from __future__ import annotations
 import regex
 
 from fundparse.records.shared import PARAGRAPH, Found, Reader
+from fundparse.records.tokens import run_before
 
 _NEAR = 24  # characters between a "…에" project and its amount
 _PARTS_REACH = 60
@@ -69,7 +70,8 @@ class ProjectFinder(Reader):
             # "성서도서관(달서구 이곡동 … 내)은 30억 원의 사업비를 들여": a topic with an aside
             m = self.w.aside_topic.search(self.text, s_start, at)
             if m is not None and not self._no_body(m.group(1)):
-                topic = [Found(m.start(1), m.end(1), topic=True)]
+                topic = [Found(self._words_before(m.start(1), s_start, s_end), m.end(1),
+                               topic=True)]
         refer = self.w.refer_topic.search(self.text, s_start, s_end)
         if refer is not None and not topic:
             # "‘…’을 위해 추진한 이번 공사는 …": the name before the refer-back topic is it
@@ -158,6 +160,19 @@ class ProjectFinder(Reader):
         if pick is not None and not pick.quoted:
             pick = self._longer_before(self._spelt_out(pick), s_start)
         return pick, regions, False
+
+    def _words_before(self, start: int, lo: int, hi: int) -> int:
+        """Where a name whose last word starts at ``start`` begins: the plain words right
+        before that word in the sentence ``text[lo:hi]`` are its own ("곡교천 그라운드골프장(…)은";
+        aside_words at most, none when aside_words is 0)."""
+        limit = int(self.w.project["aside_words"])
+        if not limit:
+            return start
+        ws = self._words_cache.get((lo, hi)) or self._words(lo, hi)
+        i = next((k for k, w in enumerate(ws) if w.start == start), None)
+        if i is None:
+            return start
+        return ws[run_before(ws, i, limit, self._plain)].start
 
     def _kind(self, pick: Found) -> bool:
         """A kind of works named alone, or with only what is done to it after it ("고속도로

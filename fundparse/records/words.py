@@ -181,7 +181,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
         list_link=regex.compile(
             rf"\)?[ \t]*(?:\([^()\n]{{0,80}}\))?[ \t]*(?:{_alternation(data['funded']['list_links'])})"),
         list_sum=regex.compile(
-            rf"(?:원|억|만)\)?\s*(?:{_alternation(data['project']['sum_words'])})\s*$"),
+            rf"(?:원|억|만)\)?\s*(?:{_spaced(data['project']['sum_words'])})\s*$"),
         sentence_end=regex.compile(r"[.!?](?:\s|$)|다\s|\n[ \t]*\n"),
         means=regex.compile(
             rf"\s?(?:의\s?(?:{_alternation(data['funded']['means_nouns'])}))?\s?(?:으로|로)\s"
