@@ -57,6 +57,7 @@ class RecordWords:
     project_hint: re.Pattern       # … and without this no project
     topic_hint: re.Pattern         # … and without this no project as a topic ("…센터는")
     refer_purpose: regex.Pattern   # "이를 위해": the amount is for what the sentence before was about
+    sentence_lead: re.Pattern      # "건설청 주요 사업은": a body opening a sentence, no particle
 
     @cached_property
     def _companies(self) -> _Companies:
@@ -173,6 +174,10 @@ def record_words(extensions: str = "{}") -> RecordWords:
         headline=re.compile(rf"^[ \t\[\(【]*(?P<name>{name}),\s", re.M),
         mention=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?=[\s,·])"),
         lead=re.compile(rf"^[ \t\[\(【]*(?P<name>{name})(?=[\s,‘'\"“「])", re.M),
+        sentence_lead=re.compile(
+            rf"[□■○●◦•▲△▷▶※\-\s]*(?P<name>{name})\s(?:[가-힣A-Za-z0-9·]+\s){{0,"
+            rf"{max(0, int(agency['lead_words']) - 1)}}}[가-힣A-Za-z0-9·]+?(?<!에)(?<!에서)"
+            rf"(?:은|는|이|가)\s"),
         bare=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{_alternation(agency['bare'])})"
                            rf"(?:{particles})(?=[\s,])"),
         issuer=re.compile(rf"^[\s\[\(<【]*(?P<name>{name})[\s\]\)>】]*(?:{after})", re.M),
