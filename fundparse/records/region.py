@@ -41,7 +41,7 @@ class RegionFinder(Reader):
                 k = i - 1
                 if ws[k].text in self.inside:
                     k -= 1
-                if k >= 0 and self._is_place(ws[k].text):
+                if k >= 0 and (self._is_place(ws[k].text) or self._site_in_place(ws, k)):
                     first = run_before(ws, k, limit - 1, self._place_word)
                     out.append(Found(ws[first].start, ws[k].end))
                     skip = i if w.text[-1:] == "에" else i + 2  # (… 규모 부지에)
@@ -74,7 +74,7 @@ class RegionFinder(Reader):
                 out.append(Found(ws[first].start, ws[site].end - len(_SITE.fullmatch(ws[site].text).group(2) or "")))
                 skip = site
                 continue
-            if (core.endswith(self.place_ends) and core not in self.not_place and len(core) >= 2
+            if (core.endswith(self.place_ends) and not self._no_place_noun(core) and len(core) >= 2
                     and (not core[:1].isdigit() or self.w.address.fullmatch(core))
                     and core not in self.around and (len(core) > 2 or core not in self.place_ends)
                     and (w.particle in ("에", "에서", "에는", "에서는")
@@ -139,6 +139,16 @@ class RegionFinder(Reader):
         return (not rest and len(after) == 2 and after[0] in self.w.region["size_words"]
                 and after[1].rstrip("에는") in self.around)
 
+    def _site_in_place(self, ws: list[Word], k: int) -> bool:
+        """"이의동 경기융합타운 (내) 8천㎡에": a plain word right after a village-level place
+        (site_lead_ends) names a site in it, before an area with 에 (site_words > 0)."""
+        if not self.w.region["site_words"] or k < 1:
+            return False
+        place, site = ws[k - 1], ws[k]
+        return (self._plain(site) and not place.particle and not place.closed
+                and place.text.endswith(tuple(self.w.region["site_lead_ends"]))
+                and self._lead_place(place.text))
+
     def _is_place(self, word: str) -> bool:
         return (word.endswith(self.place_ends) and word not in self.not_place and len(word) > 2
                 and not word.endswith(tuple(self.around))  # ("예정부지 1만6000㎡에": a site)
@@ -183,6 +193,13 @@ class RegionFinder(Reader):
             if f.topic and other not in name and name not in other:
                 return True
         return False
+
+    def _no_place_noun(self, word: str) -> bool:
+        """One of not_place, or a word ending in one of not_place_nouns two or more characters
+        before it ("어업활동에"; not "확장단지", "갑천삼거리")."""
+        return word in self.not_place or any(
+            word.endswith(n) for n in self.w.region["not_place_nouns"]
+            if len(word) >= len(n) + 2)
 
     def _not_place(self, word: str) -> bool:
         """"활동", "사회활동", "추진하면": no place — one of not_place, or a word ending in one
