@@ -64,6 +64,10 @@ class ProjectFinder(Reader):
             # "`달성 중부권 복합문화센터` 건립비 360억원", "스마트학교 구축비로 155억원": the cost of
             # the name right before it (구축비: of building it — the name and 구축)
             right = self._costed(before, at)
+        if not right:
+            # "정부세종청사 중앙동(사업비 1천440억원)": a name and a word after it, then the amount
+            # in brackets after a cost word
+            right = self._bracket_costed(before, at)
         # "…체육관은 사업비 34억 원을 투입해 …": the sentence's topic, named before the amount
         topic = [f for f in before if f.topic]
         if not topic and self.w.project["aside_topic"]:
@@ -82,6 +86,10 @@ class ProjectFinder(Reader):
         # "83억원을 투입하는 미디어 파사드는": the name the amount is spent on, head or not
         relative = [] if right or near else self._relative(end, s_end)
         told = after[:1] if after and after[0].told else []
+        if told and len(after) > 1 and self._describes_next(after[0], after[1]):
+            # "…원을 들여 … 전망 교량을 설치하는 스카이워크 사업을 추진한다": what is done names the
+            # project after it
+            told = [after[1]]
         pick = (right[-1] if right else near[-1] if near else relative[0] if relative
                 else topic[-1] if topic else told[0] if told else purpose[-1] if purpose
                 else None)
@@ -173,6 +181,30 @@ class ProjectFinder(Reader):
         if i is None:
             return start
         return ws[run_before(ws, i, limit, self._plain)].start
+
+    def _describes_next(self, first: Found, second: Found) -> bool:
+        """``first``, its object particle and an action in a form that describes what follows
+        ("…교량을 설치하는 ", describing_endings), then ``second`` ending in a project head."""
+        m = self.w.describing.match(self.text, first.end)
+        return (m is not None and m.end() == second.start
+                and self._ends_in_head(self.text[second.start:second.end]))
+
+    def _bracket_costed(self, before: list[Found], at: int) -> list[Found]:
+        """[the name before the amount's bracket, through the plain word after it]: "…청사
+        중앙동(사업비 1천440억원)" (cost_words before the amount; bracket_words at most)."""
+        limit = int(self.w.project["bracket_words"])
+        if not before or not limit:
+            return []
+        m = self.w.bracket_cost.search(self.text, max(0, at - 16), at)
+        if m is None:
+            return []
+        f = before[-1]
+        words = self.text[f.end:m.start()].split()
+        if (not words or len(words) > limit or not self.text[f.end:f.end + 1].isspace()
+                or not all(_HANGUL.fullmatch(w) for w in words)
+                or any(w in self.stop for w in words)):
+            return []
+        return [Found(f.start, m.start(), f.at_e, f.topic)]
 
     def _kind(self, pick: Found) -> bool:
         """A kind of works named alone, or with only what is done to it after it ("고속도로

@@ -58,6 +58,8 @@ class RecordWords:
     topic_hint: re.Pattern         # … and without this no project as a topic ("…센터는")
     refer_purpose: regex.Pattern   # "이를 위해": the amount is for what the sentence before was about
     sentence_lead: re.Pattern      # "건설청 주요 사업은": a body opening a sentence, no particle
+    describing: regex.Pattern      # "을 설치하는 ": an action describing the name after it
+    bracket_cost: regex.Pattern    # "(사업비 " right before an amount
 
     @cached_property
     def _companies(self) -> _Companies:
@@ -239,6 +241,12 @@ def record_words(extensions: str = "{}") -> RecordWords:
             _alternation(data["project"]["heads"] + data["project"]["actions"]) + "|"
             + "|".join(regex.escape(pair[0]) for pair in data["project"]["quotes"])),
         clause_cut=regex.compile(r"[,.!?\n]"),
+        describing=regex.compile(
+            rf"['’”」』>》〉]?(?:을|를)\s(?:{_alternation(data['project']['actions'])})"
+            rf"(?:{_alternation(data['project']['describing_endings'])})\s"
+            if data["project"]["describing_endings"] else r"(?!)"),
+        bracket_cost=regex.compile(
+            rf"\((?:{_alternation(data['project']['cost_words'])})\s?$"),
         refer_purpose=regex.compile(
             rf"(?<![가-힣])(?:{_alternation(data['project']['refer_purpose'])})(?![가-힣])"
             if data["project"]["refer_purpose"] else r"(?!)"),
