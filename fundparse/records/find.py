@@ -77,6 +77,8 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, RegionFinde
                                                  for t in taken)
                    and not (found is not None and found.start < r.end and r.start < found.end)]
         if not regions:
+            regions = self._site_here(sentence[0], at)
+        if not regions:
             regions = self._site_next(sentence[1])
         if not regions and found is not None:
             regions = self._leading_place(found)

@@ -83,6 +83,17 @@ class RegionFinder(Reader):
                 out.append(Found(ws[first].start, w.core_end))
         return out
 
+    def _site_here(self, s_start: int, at: int) -> list[Found]:
+        """"공모 선정 대상지는 금산군 군복면 상곡리 지구로, 금산군은 … 50억 원을 투입한다": the
+        words after one of site_topics opening a clause before the amount, up to 로/으로/이며/,
+        (at most max_words)."""
+        if not self.w.region["site_here"]:
+            return []
+        m = self.w.site_here.search(self.text, s_start, at)
+        if m is None:
+            return []
+        return [Found(m.start("place"), m.end("place"))]
+
     def _site_next(self, s_end: int) -> list[Found]:
         """"…180억원을 투입할 계획이다. 사업 대상지는 대소면 오산리 일원이다.": the places of the
         next sentence when it opens with one of site_topics."""

@@ -60,6 +60,7 @@ class RecordWords:
     sentence_lead: re.Pattern      # "건설청 주요 사업은": a body opening a sentence, no particle
     describing: regex.Pattern      # "을 설치하는 ": an action describing the name after it
     bracket_cost: regex.Pattern    # "(사업비 " right before an amount
+    site_here: regex.Pattern       # "대상지는 …리 지구로,": the site a clause names
 
     @cached_property
     def _companies(self) -> _Companies:
@@ -212,7 +213,8 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"(?<![\d,.])\d[\d,]*\s?(?:{counters})"
             rf"(?:{_alternation(data['project']['bundle_targets'])})"),
         relative=regex.compile(
-            rf"\)?\s*(?:을|를|이|가)?\s*(?:{_alternation(data['project']['relative_verbs'])})\s+"
+            rf"\)?\s*(?:의\s?(?:{_alternation(data['funded']['means_nouns'])})(?:이|가|을|를)"
+            rf"|을|를|이|가)?\s*(?:{_alternation(data['project']['relative_verbs'])})\s+"
             rf"((?:[가-힣A-Za-z·]+\s+){{0,{int(data['project']['relative_words']) - 1}}}?"
             rf"[가-힣A-Za-z·]+?)(?:{_alternation(data['project']['relative_particles'])})(?=\s)"),
         unnamed_purpose=regex.compile(
@@ -247,6 +249,10 @@ def record_words(extensions: str = "{}") -> RecordWords:
             if data["project"]["describing_endings"] else r"(?!)"),
         bracket_cost=regex.compile(
             rf"\((?:{_alternation(data['project']['cost_words'])})\s?$"),
+        site_here=regex.compile(
+            rf"(?:^|(?<=[\s,]))(?:{_alternation(data['region']['site_topics'])})\s"
+            rf"(?P<place>[가-힣A-Za-z0-9·-]+(?:\s[가-힣A-Za-z0-9·-]+){{0,"
+            rf"{int(data['region']['max_words']) - 1}}}?)(?:으로|로|이며|이고)[,\s]", regex.M),
         refer_purpose=regex.compile(
             rf"(?<![가-힣])(?:{_alternation(data['project']['refer_purpose'])})(?![가-힣])"
             if data["project"]["refer_purpose"] else r"(?!)"),
