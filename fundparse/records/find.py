@@ -79,6 +79,9 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, RegionFinde
         if not regions:
             regions = self._site_here(sentence[0], at)
         if not regions:
+            regions = [r for r in self._route(sentence[0], sentence[1], at, end)
+                       if found is None or not (found.start < r.end and r.start < found.end)]
+        if not regions:
             regions = self._site_next(sentence[1])
         if not regions and found is not None:
             regions = self._leading_place(found)

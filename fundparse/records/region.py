@@ -94,6 +94,18 @@ class RegionFinder(Reader):
             return []
         return [Found(m.start("place"), m.end("place"))]
 
+    def _route(self, lo: int, hi: int, at: int, end: int) -> list[Found]:
+        """"소양강처녀상~물고기 조형물 간": the stretch between two named ends in the amount's
+        clause (no comma between), in a sentence that names no place (route_marks,
+        route_after; route_words words an end at most)."""
+        if not self.w.region["route_words"]:
+            return []
+        for m in self.w.route.finditer(self.text, lo, hi):
+            between = (self.text[m.end():at] if m.end() <= at else self.text[end:m.start()])
+            if "," not in between:
+                return [Found(m.start("a"), m.end("b"))]
+        return []
+
     def _site_next(self, s_end: int) -> list[Found]:
         """"…180억원을 투입할 계획이다. 사업 대상지는 대소면 오산리 일원이다.": the places of the
         next sentence when it opens with one of site_topics."""

@@ -61,6 +61,7 @@ class RecordWords:
     describing: regex.Pattern      # "을 설치하는 ": an action describing the name after it
     bracket_cost: regex.Pattern    # "(사업비 " right before an amount
     site_here: regex.Pattern       # "대상지는 …리 지구로,": the site a clause names
+    route: regex.Pattern           # "…~… 간": a stretch between two named ends
 
     @cached_property
     def _companies(self) -> _Companies:
@@ -253,6 +254,12 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"(?:^|(?<=[\s,]))(?:{_alternation(data['region']['site_topics'])})\s"
             rf"(?P<place>[가-힣A-Za-z0-9·-]+(?:\s[가-힣A-Za-z0-9·-]+){{0,"
             rf"{int(data['region']['max_words']) - 1}}}?)(?:으로|로|이며|이고)[,\s]", regex.M),
+        route=regex.compile(
+            rf"(?<![가-힣A-Za-z0-9·])(?P<a>[가-힣A-Za-z·]*[가-힣])\s?"
+            rf"(?:{_alternation(data['region']['route_marks'])})\s?"
+            rf"(?P<b>[가-힣A-Za-z·]+(?:\s[가-힣A-Za-z·]+){{0,"
+            rf"{max(0, int(data['region']['route_words']) - 1)}}}?)\s?"
+            rf"(?:{_alternation(data['region']['route_after'])})(?![가-힣])"),
         refer_purpose=regex.compile(
             rf"(?<![가-힣])(?:{_alternation(data['project']['refer_purpose'])})(?![가-힣])"
             if data["project"]["refer_purpose"] else r"(?!)"),
