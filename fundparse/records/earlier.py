@@ -3,7 +3,20 @@ within ``refer_chars`` whatever the paragraphs ("이 센터는", "이번 사업�
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
+from fundparse import patterns
 from fundparse.records.shared import SPACE, Found, NearOffsets, Offsets, Reader
+from fundparse.rules.forms import alternation as _alternation
+
+_RE_SPACE = patterns.compile_re(r"\s")  # (the standard library's, as region_hint is compiled)
+
+
+@lru_cache(maxsize=16)
+def _region_boundary(after: tuple[str, ...]) -> re.Pattern:
+    """A space that neither another space nor one of ``after`` follows."""
+    return patterns.compile_re(rf"\s(?!\s|{_alternation(after)})")
 
 
 class EarlierFinder(Reader):
@@ -21,7 +34,16 @@ class EarlierFinder(Reader):
                                if any(SPACE.search(w) or not w for w in hinted)
                                or self.w.project_hint.match("") is not None
                                else NearOffsets(self.w.project_hint, self.text))
-        self._region_hints = Offsets(self.w.region_hint, self.text)
+        # (region_hint's matches run over spaces only into 에 or an inside word: "…동 내")
+        region = self.w.region
+        after = ["에"] + region["inside"]
+        literals = region["around"] + region["ends"] + after
+        self._region_hints = (Offsets(self.w.region_hint, self.text)
+                              if any(_RE_SPACE.search(w) or not w for w in literals)
+                              or self.w.region_hint.match("") is not None
+                              else NearOffsets(self.w.region_hint, self.text,
+                                               boundary=_region_boundary(tuple(after)),
+                                               margin=max(map(len, after)) + 1))
 
     def _refers_back(self, lo: int, hi: int) -> bool:
         return self.w.refer_back.search(self.text, lo, hi) is not None
@@ -113,9 +135,21 @@ class EarlierFinder(Reader):
         it, so remembered)."""
         known = self._topic_cache.get((lo, hi))
         if known is None:
-            known = self._topic_cache[(lo, hi)] = (
-                self.w.topic_hint.search(self.text, lo, hi) is not None)
+            known = self._topic_cache[(lo, hi)] = self._topic_hint(lo, hi)
         return known
+
+    def _topic_hint(self, lo: int, hi: int) -> bool:
+        """``topic_hint.search(text, lo, hi) is not None``, found faster: a head (or an action)
+        right before 은/는/에는 that no Hangul follows, or a closing quotation mark — the
+        particles first (one search), then the heads before each (``str.endswith``)."""
+        text, heads = self.text, self.heads
+        for m in self.w.topic_particle.finditer(text, lo, hi):
+            at = m.start()
+            if text.endswith(heads, lo, at) or (
+                    text[at] == "는" and at - 1 >= lo and text[at - 1] == "에"
+                    and text.endswith(heads, lo, at - 1)):
+                return True
+        return self.w.closing_quote.search(text, lo, hi) is not None
 
     def _umbrella(self, f: Found) -> bool:
         """"‘만경강 … 하천환경정비사업’의 일환에서 추진한 …": a programme the project is part of."""

@@ -66,10 +66,15 @@ class NearOffsets:
     run over a space, so a search begun right after one finds the whole text's matches from
     there on; each block of about ``block`` characters ends right after a space and is read
     once.  A text with no space for a block's length is read whole from the start instead
-    (:class:`Offsets`)."""
+    (:class:`Offsets`).
 
-    def __init__(self, pattern, text: str, block: int = 512):
+    ``boundary`` (its match's end starts a block) may ask more of the place than a space
+    before it, for a pattern whose matches may run over spaces only into what it rules out
+    ("…동 에": a space then 에); ``margin`` is how far its lookahead reads past its match."""
+
+    def __init__(self, pattern, text: str, block: int = 512, boundary=None, margin: int = 0):
         self._pattern, self._text, self._block = pattern, text, block
+        self._boundary, self._margin = boundary or SPACE, margin
         self._bounds: dict[int, int] = {}  # block number -> where it starts
         self._starts: dict[int, list[int]] = {}  # block number -> the offsets in it
         self._whole: Offsets | None = None
@@ -86,8 +91,10 @@ class NearOffsets:
             elif at >= len(self._text):
                 found = len(self._text)
             else:
-                m = SPACE.search(self._text, at - 1, min(len(self._text), at - 1 + self._block))
-                if m is None:
+                stop = at - 1 + self._block
+                m = self._boundary.search(self._text, at - 1,
+                                          min(len(self._text), stop + self._margin))
+                if m is None or m.start() >= stop:
                     return None
                 found = m.end()
             self._bounds[k] = found

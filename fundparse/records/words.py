@@ -62,6 +62,8 @@ class RecordWords:
     bracket_cost: regex.Pattern    # "(사업비 " right before an amount
     site_here: regex.Pattern       # "대상지는 …리 지구로,": the site a clause names
     route: regex.Pattern           # "…~… 간": a stretch between two named ends
+    topic_particle: re.Pattern     # 은/는 ending a word: where topic_hint may end
+    closing_quote: re.Pattern      # a closing quotation mark: topic_hint's other half
 
     @cached_property
     def _companies(self) -> _Companies:
@@ -260,6 +262,9 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"(?P<b>[가-힣A-Za-z·]+(?:\s[가-힣A-Za-z·]+){{0,"
             rf"{max(0, int(data['region']['route_words']) - 1)}}}?)\s?"
             rf"(?:{_alternation(data['region']['route_after'])})(?![가-힣])"),
+        topic_particle=re.compile(r"(?:은|는)(?![가-힣])"),
+        closing_quote=re.compile(
+            rf"[{regex.escape(''.join(pair[1] for pair in data['project']['quotes']))}]"),
         refer_purpose=regex.compile(
             rf"(?<![가-힣])(?:{_alternation(data['project']['refer_purpose'])})(?![가-힣])"
             if data["project"]["refer_purpose"] else r"(?!)"),
