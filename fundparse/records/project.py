@@ -207,14 +207,16 @@ class ProjectFinder(Reader):
         return [Found(f.start, m.start(), f.at_e, f.topic)]
 
     def _kind(self, pick: Found) -> bool:
-        """A kind of works named alone, or with only what is done to it after it ("고속도로
-        건설", "문화기반시설 조성": class_names, class_ends)."""
-        ws = self.text[pick.start:pick.end].split()
+        """A kind of works named alone (class_names), or one of broad_kinds or a word ending
+        in one of class_ends with only what is done to it after it ("고속도로 건설",
+        "문화기반시설 조성"; not "하수관로 정비", a budget's line)."""
+        name = self.text[pick.start:pick.end]
+        if name in self.class_names:
+            return True
+        ws = name.split()
         while len(ws) > 1 and ws[-1] in self.actions:
             ws.pop()
-        name = " ".join(ws)
-        return name in self.class_names or (
-            len(ws) == 1 and name.endswith(self.class_ends))
+        return len(ws) == 1 and (ws[0] in self.broad_kinds or ws[0].endswith(self.class_ends))
 
     def _spelt_out(self, pick: Found) -> Found:
         """"복합커뮤니티센터(이하 복컴센터)가 …. … 복컴센터 신축공사를": a name whose first word is
