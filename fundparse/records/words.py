@@ -181,8 +181,9 @@ def record_words(extensions: str = "{}") -> RecordWords:
         mention=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?=[\s,·])"),
         lead=re.compile(rf"^[ \t\[\(【]*(?P<name>{name})(?=[\s,‘'\"“「])", re.M),
         sentence_lead=re.compile(
-            rf"[□■○●◦•▲△▷▶※\-\s]*(?P<name>{name})\s(?:[가-힣A-Za-z0-9·]+\s){{0,"
-            rf"{max(0, int(agency['lead_words']) - 1)}}}[가-힣A-Za-z0-9·]+?(?<!에)(?<!에서)"
+            rf"[□■○●◦•▲△▷▶※\-\s]*(?P<name>{name})\s(?:[가-힣A-Za-z·]+"
+            rf"(?<![{''.join(agency['lead_not_after'])}])\s){{0,"
+            rf"{max(0, int(agency['lead_words']) - 1)}}}[가-힣A-Za-z·]+?(?<!에)(?<!에서)"
             rf"(?:은|는|이|가)\s"),
         bare=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{_alternation(agency['bare'])})"
                            rf"(?:{particles})(?=[\s,])"),
