@@ -34,6 +34,7 @@ class AgencyFinder(Reader):
         self._bare_stops: array[int] = array("q")
         self._in_clause: set[int] = set()  # bodies named in a clause ("…부가 추진하는")
         self._told_by: set[int] = set()  # bodies a report is told by ("…군에 따르면")
+        self._resolved: dict[tuple[int, str], Span | None] = {}  # a bare word's body, by start
         agency = self.w.data["agency"]
         self.company_marks = tuple(agency["company_marks"])
         self.list_particles = tuple(agency["no_comma_particles"])
@@ -44,6 +45,7 @@ class AgencyFinder(Reader):
         self.drop_province = bool(agency["drop_province"])
         self.provinces = frozenset(agency["upper"] + agency["provinces"])
         self.province_suffixes = tuple(agency["province_suffixes"])
+        self.sentence_lead = bool(agency["sentence_lead"])
 
     def _named(self, start: int, end: int) -> list[Span]:
         """The bodies named as a subject (or a headline's "구미시, …") in [start, end)."""
@@ -71,7 +73,7 @@ class AgencyFinder(Reader):
             if self.text.startswith(self.list_particles, m.end("name")) and self.text.startswith(
                     ",", m.end()):
                 continue  # "㈜디엠케이, ㈜대양이엔아이, …": an item of a list, its own 이
-            if self.text.startswith(self.clause_verbs, m.end() + 1):
+            if self.text.startswith(self.clause_verbs, self._next_word(m.end() + 1)):
                 self._in_clause.add(m.start("name"))  # "농림수산식품부가 추진하는 …"
             self._note_source(m)
             span = self._joined(self._without_particle_word(name, m.start("name")))
@@ -83,6 +85,14 @@ class AgencyFinder(Reader):
         if self.w.data["agency"]["companies"]:
             return self._with_companies(starts, ends)
         return starts, ends
+
+    def _next_word(self, at: int) -> int:
+        """``at``, or past the spaces and line breaks there ("…위원회가⏎⏎주관하는": a script
+        that breaks its lines, a blank line between)."""
+        text = self.text
+        while at < len(text) and text[at].isspace():
+            at += 1
+        return at
 
     def _with_companies(self, starts: array[int], ends: array[int]
                         ) -> tuple[array[int], array[int]]:
@@ -178,7 +188,14 @@ class AgencyFinder(Reader):
         return self._issuer  # type: ignore[return-value]
 
     def _resolve(self, bare: Span) -> Span | None:
-        """"시는" -> the 시 named last before it, else the issuer when it is one."""
+        """"시는" -> the 시 named last before it, else the issuer when it is one (found once
+        for each bare word: the amounts of one sentence ask for the same)."""
+        key = (bare.start, bare.text)
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve_once(bare)
+        return self._resolved[key]
+
+    def _resolve_once(self, bare: Span) -> Span | None:
         kind = bare.text[0]
         for span in reversed(self._named(max(0, bare.start - 20000), bare.start)):
             if span.text.split()[-1].endswith(kind):
@@ -351,6 +368,10 @@ class AgencyFinder(Reader):
             owner = self._clause_owner(project, at)
             if owner is not None:
                 return owner
+        if pick is None and self.sentence_lead:
+            # "건설청 주요 사업은 …", "서천군 소규모 유형은 …": a body opening the sentence without
+            # a particle, the sentence's topic after it
+            pick = self._sentence_lead(s_start, at)
         if pick is None:
             para = self._paragraph_start(s_start)
             earlier = self._main(self._subjects(para, s_start), told=True)
@@ -365,6 +386,14 @@ class AgencyFinder(Reader):
                 return self._agency_of(last)
             return self._lead_body(at) or self._owner(at) or self._later_subject(s_end)
         return self._agency_of(pick)
+
+    def _sentence_lead(self, s_start: int, at: int) -> Span | None:
+        """A body that opens the sentence (past spaces and list marks) with no particle, then
+        at most lead_words words up to a topic or subject particle, before ``at``."""
+        m = self.w.sentence_lead.match(self.text, self._next_word(s_start), at)
+        if m is None or self._no_body(m.group("name").split()[-1]):
+            return None
+        return Span(m.group("name"), m.start("name"), m.end("name"))
 
     def _opens_clause(self, lo: int, start: int) -> bool:
         """A clause join (…하고, …하며,) in ``text[lo:start]`` with no comma after it: the body

@@ -3,7 +3,20 @@ within ``refer_chars`` whatever the paragraphs ("이 센터는", "이번 사업�
 
 from __future__ import annotations
 
-from fundparse.records.shared import Found, Offsets, Reader
+import re
+from functools import lru_cache
+
+from fundparse import patterns
+from fundparse.records.shared import SPACE, Found, NearOffsets, Offsets, Reader
+from fundparse.rules.forms import alternation as _alternation
+
+_RE_SPACE = patterns.compile_re(r"\s")  # (the standard library's, as region_hint is compiled)
+
+
+@lru_cache(maxsize=16)
+def _region_boundary(after: tuple[str, ...]) -> re.Pattern:
+    """A space that neither another space nor one of ``after`` follows."""
+    return patterns.compile_re(rf"\s(?!\s|{_alternation(after)})")
 
 
 class EarlierFinder(Reader):
@@ -11,10 +24,26 @@ class EarlierFinder(Reader):
         self._earlier_cache: dict[tuple[int, bool, str], tuple[Found | None, list[Found]]] = {}
         self._region_cache: dict[tuple[int, bool], list[Found]] = {}
         self._nearest_cache: dict[int, tuple[Found, int] | None] = {}
+        self._topic_cache: dict[tuple[int, int], bool] = {}  # a stretch may name a topic
         # where a project or a place may be named: found as far as the amounts go, forgotten
         # behind them
-        self._project_hints = Offsets(self.w.project_hint, self.text)
-        self._region_hints = Offsets(self.w.region_hint, self.text)
+        # (project_hint is a list of words: read only near the amounts when none holds a space)
+        hinted = (self.w.project["heads"] + self.w.project["actions"]
+                  + [pair[0] for pair in self.w.project["quotes"]])
+        self._project_hints = (Offsets(self.w.project_hint, self.text)
+                               if any(SPACE.search(w) or not w for w in hinted)
+                               or self.w.project_hint.match("") is not None
+                               else NearOffsets(self.w.project_hint, self.text))
+        # (region_hint's matches run over spaces only into 에 or an inside word: "…동 내")
+        region = self.w.region
+        after = ["에"] + region["inside"]
+        literals = region["around"] + region["ends"] + after
+        self._region_hints = (Offsets(self.w.region_hint, self.text)
+                              if any(_RE_SPACE.search(w) or not w for w in literals)
+                              or self.w.region_hint.match("") is not None
+                              else NearOffsets(self.w.region_hint, self.text,
+                                               boundary=_region_boundary(tuple(after)),
+                                               margin=max(map(len, after)) + 1))
 
     def _refers_back(self, lo: int, hi: int) -> bool:
         return self.w.refer_back.search(self.text, lo, hi) is not None
@@ -62,7 +91,7 @@ class EarlierFinder(Reader):
                 continue
             seen.add(span)
             lo, hi = max(span[0], para), min(span[1], s_start)
-            if nearest[0] is not None and self.w.topic_hint.search(self.text, lo, hi) is None:
+            if nearest[0] is not None and not self._may_name_topic(lo, hi):
                 continue  # only a topic would count now, and none can be named here
             regions, found = self._found(lo, hi)
             if (self.w.describes.search(self.text, lo, hi) is not None
@@ -100,6 +129,27 @@ class EarlierFinder(Reader):
                 quoted = [f for f in found if f.quoted]  # "‘…’ 건립사업을 착공"
                 nearest = (quoted[0] if quoted else found[-1], regions)
         return nearest
+
+    def _may_name_topic(self, lo: int, hi: int) -> bool:
+        """``topic_hint`` is in ``text[lo:hi]`` (a sentence: asked again by the amounts after
+        it, so remembered)."""
+        known = self._topic_cache.get((lo, hi))
+        if known is None:
+            known = self._topic_cache[(lo, hi)] = self._topic_hint(lo, hi)
+        return known
+
+    def _topic_hint(self, lo: int, hi: int) -> bool:
+        """``topic_hint.search(text, lo, hi) is not None``, found faster: a head (or an action)
+        right before 은/는/에는 that no Hangul follows, or a closing quotation mark — the
+        particles first (one search), then the heads before each (``str.endswith``)."""
+        text, heads = self.text, self.heads
+        for m in self.w.topic_particle.finditer(text, lo, hi):
+            at = m.start()
+            if text.endswith(heads, lo, at) or (
+                    text[at] == "는" and at - 1 >= lo and text[at - 1] == "에"
+                    and text.endswith(heads, lo, at - 1)):
+                return True
+        return self.w.closing_quote.search(text, lo, hi) is not None
 
     def _umbrella(self, f: Found) -> bool:
         """"‘만경강 … 하천환경정비사업’의 일환에서 추진한 …": a programme the project is part of."""

@@ -50,7 +50,8 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, RegionFinde
         for cache in (self._words_cache, self._found_cache):
             for key in [k for k in cache if k[1] < bound]:
                 del cache[key]
-        for cache in (self._earlier_cache, self._region_cache):
+        for cache in (self._earlier_cache, self._region_cache, self._resolved,
+                      self._topic_cache):
             for key in [k for k in cache if k[0] < bound]:
                 del cache[key]
         for cache in (self._para_cache, self._nearest_cache):
@@ -75,6 +76,11 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, RegionFinde
         regions = [r for r in regions if not any(t.start < r.end and r.start < t.end
                                                  for t in taken)
                    and not (found is not None and found.start < r.end and r.start < found.end)]
+        if not regions:
+            regions = self._site_here(sentence[0], at)
+        if not regions:
+            regions = [r for r in self._route(sentence[0], sentence[1], at, end)
+                       if found is None or not (found.start < r.end and r.start < found.end)]
         if not regions:
             regions = self._site_next(sentence[1])
         if not regions and found is not None:

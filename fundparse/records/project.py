@@ -6,6 +6,7 @@ from __future__ import annotations
 import regex
 
 from fundparse.records.shared import PARAGRAPH, Found, Reader
+from fundparse.records.tokens import run_before
 
 _NEAR = 24  # characters between a "…에" project and its amount
 _PARTS_REACH = 60
@@ -18,6 +19,9 @@ _BETWEEN_NAME_AND_AMOUNT = " \t’'\"”」』>》〉("
 _ABBREVIATED = regex.compile(r"\((이하\s?)?([가-힣]{2,8})\)")
 _SAME_KIND = regex.compile(r"(\S+)['’”」』]?\s등\s(?:[가-힣·]+\s){0,3}$")
 _QUOTE_MARKS = "‘’'\"“”「」『』<>《》〈〉`"
+# after a name: more items after commas, then 등 and a particle (a bare "등 " may go on to the
+# name whose parts they are: "…, 가드레일 설치 등 안전 시설물 보수 사업")
+_LIST_AFTER = regex.compile(r"['’”」』>》〉]?(?:\s*,\s*[^,.!?\n()]{1,24}?){1,6}\s*등(?:의|을|를|에|이|도)\s")
 
 
 class ProjectFinder(Reader):
@@ -60,13 +64,18 @@ class ProjectFinder(Reader):
             # "`달성 중부권 복합문화센터` 건립비 360억원", "스마트학교 구축비로 155억원": the cost of
             # the name right before it (구축비: of building it — the name and 구축)
             right = self._costed(before, at)
+        if not right:
+            # "정부세종청사 중앙동(사업비 1천440억원)": a name and a word after it, then the amount
+            # in brackets after a cost word
+            right = self._bracket_costed(before, at)
         # "…체육관은 사업비 34억 원을 투입해 …": the sentence's topic, named before the amount
         topic = [f for f in before if f.topic]
         if not topic and self.w.project["aside_topic"]:
             # "성서도서관(달서구 이곡동 … 내)은 30억 원의 사업비를 들여": a topic with an aside
             m = self.w.aside_topic.search(self.text, s_start, at)
             if m is not None and not self._no_body(m.group(1)):
-                topic = [Found(m.start(1), m.end(1), topic=True)]
+                topic = [Found(self._words_before(m.start(1), s_start, s_end), m.end(1),
+                               topic=True)]
         refer = self.w.refer_topic.search(self.text, s_start, s_end)
         if refer is not None and not topic:
             # "‘…’을 위해 추진한 이번 공사는 …": the name before the refer-back topic is it
@@ -77,6 +86,10 @@ class ProjectFinder(Reader):
         # "83억원을 투입하는 미디어 파사드는": the name the amount is spent on, head or not
         relative = [] if right or near else self._relative(end, s_end)
         told = after[:1] if after and after[0].told else []
+        if told and len(after) > 1 and self._describes_next(after[0], after[1]):
+            # "…원을 들여 … 전망 교량을 설치하는 스카이워크 사업을 추진한다": what is done names the
+            # project after it
+            told = [after[1]]
         pick = (right[-1] if right else near[-1] if near else relative[0] if relative
                 else topic[-1] if topic else told[0] if told else purpose[-1] if purpose
                 else None)
@@ -96,14 +109,21 @@ class ProjectFinder(Reader):
                     else after[0] if after else before[-1])
         # "국비 556억원이 투입된 이번 사업을 통해 …": the amount's relative clause is about the
         # project named before
-        refer_case = (unnamed is not None
+        # "이를 위해 …억원을": the amount is for what the sentence before was about
+        purposed = (not (right or near)
+                    and self.w.refer_purpose.search(self.text, s_start, at) is not None)
+        refer_case = (unnamed is not None or purposed
                       or not (right or near) and self.w.relative_refer.match(self.text, end, s_end)
                       is not None
                       or (pick is None or self._bare_head(pick))
                       and self._refers_back(s_start, s_end)
                       or not (right or near) and refer is not None
                       and not any(f.end <= refer.start() for f in found))
-        if self._bundled(None if refer_case else pick, at, end, s_start):
+        # "…광역상수도 조성을 위해 … 2342억원을 들여 정수장 2개소 신설 …": a count after an amount
+        # spent on a name it is for counts that one's parts
+        parts_after = (pick is not None and not refer_case and bool(purpose)
+                       and pick is purpose[-1] and self.w.project["purpose_parts"])
+        if self._bundled(None if refer_case else pick, at, end, s_start, parts_after):
             return None, regions, True
         if refer_case:
             # "이 센터", "이번 사업은", "사업은 …": the project named before, even in the
@@ -119,6 +139,9 @@ class ProjectFinder(Reader):
             if earlier is not None:
                 if self._counted(earlier, listed=False) or self._counted_there(earlier):
                     return None, regions, True
+                if purposed and (self._several(earlier, [])
+                                 or self._followed_by_several(earlier)):
+                    return None, regions, True  # "…사업 등도 진행한다. 이를 위해 …"
                 return earlier, regions or earlier_regions, False
         if pick is not None and not refer_case and self._counted_next(s_end):
             return None, regions, True
@@ -137,14 +160,63 @@ class ProjectFinder(Reader):
                 pick, earlier = self._earlier(s_start)
             if pick is None:  # nothing in the paragraph: the one the story is about, before it
                 pick, earlier = self._earlier(s_start, across=True)
-            if pick is not None and self._counted(pick):
-                return None, regions, True
+            if pick is not None and (self._counted(pick) or self._several(pick, [])):
+                return None, regions, True  # ("…센터 등이 문을 연다. 이들 시설은 …")
             regions = regions or (earlier if pick is not None else [])
-        if pick is not None and not pick.quoted and self.text[pick.start:pick.end] in self.class_names:
+        if pick is not None and not pick.quoted and self._kind(pick):
             return None, regions, False  # "고속도로에 총 3조2000억원", "기반시설": a kind, no project
         if pick is not None and not pick.quoted:
             pick = self._longer_before(self._spelt_out(pick), s_start)
         return pick, regions, False
+
+    def _words_before(self, start: int, lo: int, hi: int) -> int:
+        """Where a name whose last word starts at ``start`` begins: the plain words right
+        before that word in the sentence ``text[lo:hi]`` are its own ("곡교천 그라운드골프장(…)은";
+        aside_words at most, none when aside_words is 0)."""
+        limit = int(self.w.project["aside_words"])
+        if not limit:
+            return start
+        ws = self._words_cache.get((lo, hi)) or self._words(lo, hi)
+        i = next((k for k, w in enumerate(ws) if w.start == start), None)
+        if i is None:
+            return start
+        return ws[run_before(ws, i, limit, self._plain)].start
+
+    def _describes_next(self, first: Found, second: Found) -> bool:
+        """``first``, its object particle and an action in a form that describes what follows
+        ("…교량을 설치하는 ", describing_endings), then ``second`` ending in a project head."""
+        m = self.w.describing.match(self.text, first.end)
+        return (m is not None and m.end() == second.start
+                and self._ends_in_head(self.text[second.start:second.end]))
+
+    def _bracket_costed(self, before: list[Found], at: int) -> list[Found]:
+        """[the name before the amount's bracket, through the plain word after it]: "…청사
+        중앙동(사업비 1천440억원)" (cost_words before the amount; bracket_words at most)."""
+        limit = int(self.w.project["bracket_words"])
+        if not before or not limit:
+            return []
+        m = self.w.bracket_cost.search(self.text, max(0, at - 16), at)
+        if m is None:
+            return []
+        f = before[-1]
+        words = self.text[f.end:m.start()].split()
+        if (not words or len(words) > limit or not self.text[f.end:f.end + 1].isspace()
+                or not all(_HANGUL.fullmatch(w) for w in words)
+                or any(w in self.stop for w in words)):
+            return []
+        return [Found(f.start, m.start(), f.at_e, f.topic)]
+
+    def _kind(self, pick: Found) -> bool:
+        """A kind of works named alone (class_names), or one of broad_kinds or a word ending
+        in one of class_ends with only what is done to it after it ("고속도로 건설",
+        "문화기반시설 조성"; not "하수관로 정비", a budget's line)."""
+        name = self.text[pick.start:pick.end]
+        if name in self.class_names:
+            return True
+        ws = name.split()
+        while len(ws) > 1 and ws[-1] in self.actions:
+            ws.pop()
+        return len(ws) == 1 and (ws[0] in self.broad_kinds or ws[0].endswith(self.class_ends))
 
     def _spelt_out(self, pick: Found) -> Found:
         """"복합커뮤니티센터(이하 복컴센터)가 …. … 복컴센터 신축공사를": a name whose first word is
@@ -184,6 +256,11 @@ class ProjectFinder(Reader):
             return pick
         short = "".join(words)
         lo = max(0, s_start - int(cfg["refer_chars"]))
+        # every name that can stand for it holds its words run together: a sentence without
+        # them is not read (most of an amount's look-back, on a long text).  Every sentence is
+        # still looked up, in the same order: on a line longer than a sentence's reach, the
+        # span found depends on the one found before (structure/sentences.py)
+        anywhere = self.text.find(short, lo, s_start) >= 0
         seen: set[tuple[int, int]] = set()
         for at in reversed(self._project_hints.between(lo, s_start)):
             span = self.sentences.span(at)
@@ -191,6 +268,8 @@ class ProjectFinder(Reader):
                 continue
             seen.add(span)
             a, b = max(span[0], lo), min(span[1], s_start)
+            if not anywhere or self.text.find(short, a, b) < 0:
+                continue
             bodies = self._named(a, b)
             for f in reversed(self._found(a, b)[1]):
                 name = self.text[f.start:f.end]
@@ -324,6 +403,8 @@ class ProjectFinder(Reader):
         after = self.text[pick.end:pick.end + 8].lstrip(_BETWEEN_NAME_AND_AMOUNT)
         if after.startswith(tuple(self.w.project["several_after"])):
             return True
+        if self.w.project["list_after"] and _LIST_AFTER.match(self.text, pick.end):
+            return True  # "주택건설, 보상비 집행, 대지조성 등의 사업을": the first of a list
         # "희망도서관과 용강도서관 건립비 44억원": joined to another name after it
         # ("'박장대소 복합거점 센터'와 야외 공연장이": past a quoted name's closing mark)
         stop = pick.end
@@ -421,9 +502,11 @@ class ProjectFinder(Reader):
         lo = self.sentences.span(earlier.start)[0]
         return self.w.bundle_target.search(self.text, lo, earlier.start) is not None
 
-    def _bundled(self, project: Found | None, at: int, end: int, s_start: int) -> bool:
+    def _bundled(self, project: Found | None, at: int, end: int, s_start: int,
+                 parts_after: bool = False) -> bool:
         """"전국 12곳에 모두 240억 원", "'서울형 키즈카페' 400곳을", "마을 10곳을 대상으로 …":
-        several projects."""
+        several projects (``parts_after``: a count after the amount counts the project's
+        parts)."""
         lo = max(s_start, at - 16 if project is None else min(project.start, at) - 16)
         if self.w.bundle.search(self.text, lo, at):
             return True
@@ -433,9 +516,10 @@ class ProjectFinder(Reader):
             return True
         if project is not None:
             a, b = min(project.start, at), max(project.end, end)
-            if self.w.bundle.search(self.text, a, min(len(self.text), b + 12)):
+            if self.w.bundle.search(self.text, a, b if parts_after
+                                    else min(len(self.text), b + 12)):
                 return True
-        reach = int(self.w.project["bundle_after_chars"])
+        reach = 0 if parts_after else int(self.w.project["bundle_after_chars"])
         if reach:
             # "…1천406억원을 투자해 도내 10개 시·군에 …", "…을 들여 7개 시군 초·중·고 7개 학교에":
             # a count right after the amount, in its clause

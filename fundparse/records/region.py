@@ -41,7 +41,7 @@ class RegionFinder(Reader):
                 k = i - 1
                 if ws[k].text in self.inside:
                     k -= 1
-                if k >= 0 and self._is_place(ws[k].text):
+                if k >= 0 and (self._is_place(ws[k].text) or self._site_in_place(ws, k)):
                     first = run_before(ws, k, limit - 1, self._place_word)
                     out.append(Found(ws[first].start, ws[k].end))
                     skip = i if w.text[-1:] == "에" else i + 2  # (… 규모 부지에)
@@ -74,7 +74,7 @@ class RegionFinder(Reader):
                 out.append(Found(ws[first].start, ws[site].end - len(_SITE.fullmatch(ws[site].text).group(2) or "")))
                 skip = site
                 continue
-            if (core.endswith(self.place_ends) and core not in self.not_place and len(core) >= 2
+            if (core.endswith(self.place_ends) and not self._no_place_noun(core) and len(core) >= 2
                     and (not core[:1].isdigit() or self.w.address.fullmatch(core))
                     and core not in self.around and (len(core) > 2 or core not in self.place_ends)
                     and (w.particle in ("에", "에서", "에는", "에서는")
@@ -82,6 +82,29 @@ class RegionFinder(Reader):
                 first = run_before(ws, i, limit - 1, self._place_word)
                 out.append(Found(ws[first].start, w.core_end))
         return out
+
+    def _site_here(self, s_start: int, at: int) -> list[Found]:
+        """"공모 선정 대상지는 금산군 군복면 상곡리 지구로, 금산군은 … 50억 원을 투입한다": the
+        words after one of site_topics opening a clause before the amount, up to 로/으로/이며/,
+        (at most max_words)."""
+        if not self.w.region["site_here"]:
+            return []
+        m = self.w.site_here.search(self.text, s_start, at)
+        if m is None:
+            return []
+        return [Found(m.start("place"), m.end("place"))]
+
+    def _route(self, lo: int, hi: int, at: int, end: int) -> list[Found]:
+        """"소양강처녀상~물고기 조형물 간": the stretch between two named ends in the amount's
+        clause (no comma between), in a sentence that names no place (route_marks,
+        route_after; route_words words an end at most)."""
+        if not self.w.region["route_words"]:
+            return []
+        for m in self.w.route.finditer(self.text, lo, hi):
+            between = (self.text[m.end():at] if m.end() <= at else self.text[end:m.start()])
+            if "," not in between:
+                return [Found(m.start("a"), m.end("b"))]
+        return []
 
     def _site_next(self, s_end: int) -> list[Found]:
         """"…180억원을 투입할 계획이다. 사업 대상지는 대소면 오산리 일원이다.": the places of the
@@ -139,6 +162,16 @@ class RegionFinder(Reader):
         return (not rest and len(after) == 2 and after[0] in self.w.region["size_words"]
                 and after[1].rstrip("에는") in self.around)
 
+    def _site_in_place(self, ws: list[Word], k: int) -> bool:
+        """"이의동 경기융합타운 (내) 8천㎡에": a plain word right after a village-level place
+        (site_lead_ends) names a site in it, before an area with 에 (site_words > 0)."""
+        if not self.w.region["site_words"] or k < 1:
+            return False
+        place, site = ws[k - 1], ws[k]
+        return (self._plain(site) and not place.particle and not place.closed
+                and place.text.endswith(tuple(self.w.region["site_lead_ends"]))
+                and self._lead_place(place.text))
+
     def _is_place(self, word: str) -> bool:
         return (word.endswith(self.place_ends) and word not in self.not_place and len(word) > 2
                 and not word.endswith(tuple(self.around))  # ("예정부지 1만6000㎡에": a site)
@@ -183,6 +216,13 @@ class RegionFinder(Reader):
             if f.topic and other not in name and name not in other:
                 return True
         return False
+
+    def _no_place_noun(self, word: str) -> bool:
+        """One of not_place, or a word ending in one of not_place_nouns two or more characters
+        before it ("어업활동에"; not "확장단지", "갑천삼거리")."""
+        return word in self.not_place or any(
+            word.endswith(n) for n in self.w.region["not_place_nouns"]
+            if len(word) >= len(n) + 2)
 
     def _not_place(self, word: str) -> bool:
         """"활동", "사회활동", "추진하면": no place — one of not_place, or a word ending in one

@@ -15,6 +15,7 @@ from fundparse.structure.sentences import Sentences
 
 PARAGRAPH = patterns.compile(r"\n[ \t\u3000]*\n")
 _ABBREVIATION = patterns.compile(r"\([A-Za-z&-]+\)$")
+SPACE = patterns.compile(r"\s")
 NAME_REACH = 160  # no body's name with its aside is longer
 
 
@@ -57,6 +58,89 @@ class Offsets:
         if bound > self._forgotten:
             del self._starts[:bisect.bisect_left(self._starts, bound)]
             self._forgotten = bound
+
+
+class NearOffsets:
+    """:class:`Offsets` of a pattern whose matches never hold a space (words without one:
+    the project heads), read only in blocks around the stretches asked for.  A match cannot
+    run over a space, so a search begun right after one finds the whole text's matches from
+    there on; each block of about ``block`` characters ends right after a space and is read
+    once.  A text with no space for a block's length is read whole from the start instead
+    (:class:`Offsets`).
+
+    ``boundary`` (its match's end starts a block) may ask more of the place than a space
+    before it, for a pattern whose matches may run over spaces only into what it rules out
+    ("…동 에": a space then 에); ``margin`` is how far its lookahead reads past its match."""
+
+    def __init__(self, pattern, text: str, block: int = 512, boundary=None, margin: int = 0):
+        self._pattern, self._text, self._block = pattern, text, block
+        self._boundary, self._margin = boundary or SPACE, margin
+        self._bounds: dict[int, int] = {}  # block number -> where it starts
+        self._starts: dict[int, list[int]] = {}  # block number -> the offsets in it
+        self._whole: Offsets | None = None
+        self._forgotten = 0
+
+    def _bound(self, k: int) -> int | None:
+        """Where block ``k`` starts: the first offset from k·block on right after a space
+        (or the text's end); None when none comes within a block."""
+        found = self._bounds.get(k)
+        if found is None:
+            at = k * self._block
+            if at <= 0:
+                found = 0
+            elif at >= len(self._text):
+                found = len(self._text)
+            else:
+                stop = at - 1 + self._block
+                m = self._boundary.search(self._text, at - 1,
+                                          min(len(self._text), stop + self._margin))
+                if m is None or m.start() >= stop:
+                    return None
+                found = m.end()
+            self._bounds[k] = found
+        return found
+
+    def between(self, lo: int, hi: int):
+        """The offsets in [lo, hi) (``lo`` not before what was forgotten)."""
+        if self._whole is None and hi > lo:
+            out = self._blocks(lo, hi)
+            if out is not None:
+                return out
+            self._whole = Offsets(self._pattern, self._text)
+            self._whole.forget_before(self._forgotten)
+        if self._whole is None:
+            return []
+        return self._whole.between(lo, hi)
+
+    def _blocks(self, lo: int, hi: int) -> list[int] | None:
+        size = self._block
+        first, last = lo // size, (hi - 1) // size
+        b = self._bound(first)
+        if b is None:
+            return None
+        if b > lo:
+            first -= 1
+        out: list[int] = []
+        for k in range(first, last + 1):
+            starts = self._starts.get(k)
+            if starts is None:
+                a, b = self._bound(k), self._bound(k + 1)
+                if a is None or b is None:
+                    return None
+                starts = self._starts[k] = [m.start() for m in
+                                            self._pattern.finditer(self._text, a, b)]
+            out.extend(x for x in starts if lo <= x < hi)
+        return out
+
+    def forget_before(self, bound: int) -> None:
+        if bound > self._forgotten:
+            self._forgotten = bound
+            keep = bound // self._block - 1
+            for cache in (self._starts, self._bounds):
+                for k in [k for k in cache if k < keep]:
+                    del cache[k]
+            if self._whole is not None:
+                self._whole.forget_before(bound)
 
 
 class NearSentences(Sentences):
@@ -108,6 +192,8 @@ class Reader:
         self.verb_like_nouns = tuple(vocab.project["verb_like_nouns"])
         self.agency_heads = tuple(vocab.data["agency"]["heads"])
         self.class_names = frozenset(vocab.project["class_names"])
+        self.class_ends = tuple(vocab.project["class_ends"])
+        self.broad_kinds = frozenset(vocab.project["broad_kinds"])
 
     def _no_body(self, word: str) -> bool:
         """A last word that ends like a body but names none ("지구", "군하지구"; its own

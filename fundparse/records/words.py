@@ -56,6 +56,14 @@ class RecordWords:
     region_hint: re.Pattern        # a stretch without it names no place (a quick test)
     project_hint: re.Pattern       # … and without this no project
     topic_hint: re.Pattern         # … and without this no project as a topic ("…센터는")
+    refer_purpose: regex.Pattern   # "이를 위해": the amount is for what the sentence before was about
+    sentence_lead: re.Pattern      # "건설청 주요 사업은": a body opening a sentence, no particle
+    describing: regex.Pattern      # "을 설치하는 ": an action describing the name after it
+    bracket_cost: regex.Pattern    # "(사업비 " right before an amount
+    site_here: regex.Pattern       # "대상지는 …리 지구로,": the site a clause names
+    route: regex.Pattern           # "…~… 간": a stretch between two named ends
+    topic_particle: re.Pattern     # 은/는 ending a word: where topic_hint may end
+    closing_quote: re.Pattern      # a closing quotation mark: topic_hint's other half
 
     @cached_property
     def _companies(self) -> _Companies:
@@ -172,6 +180,11 @@ def record_words(extensions: str = "{}") -> RecordWords:
         headline=re.compile(rf"^[ \t\[\(【]*(?P<name>{name}),\s", re.M),
         mention=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?=[\s,·])"),
         lead=re.compile(rf"^[ \t\[\(【]*(?P<name>{name})(?=[\s,‘'\"“「])", re.M),
+        sentence_lead=re.compile(
+            rf"[□■○●◦•▲△▷▶※\-\s]*(?P<name>{name})\s(?:[가-힣A-Za-z·]+"
+            rf"(?<![{''.join(agency['lead_not_after'])}])\s){{0,"
+            rf"{max(0, int(agency['lead_words']) - 1)}}}[가-힣A-Za-z·]+?(?<!에)(?<!에서)"
+            rf"(?:은|는|이|가)\s"),
         bare=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{_alternation(agency['bare'])})"
                            rf"(?:{particles})(?=[\s,])"),
         issuer=re.compile(rf"^[\s\[\(<【]*(?P<name>{name})[\s\]\)>】]*(?:{after})", re.M),
@@ -180,7 +193,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
         list_link=regex.compile(
             rf"\)?[ \t]*(?:\([^()\n]{{0,80}}\))?[ \t]*(?:{_alternation(data['funded']['list_links'])})"),
         list_sum=regex.compile(
-            rf"(?:원|억|만)\)?\s*(?:{_alternation(data['project']['sum_words'])})\s*$"),
+            rf"(?:원|억|만)\)?\s*(?:{_spaced(data['project']['sum_words'])})\s*$"),
         sentence_end=regex.compile(r"[.!?](?:\s|$)|다\s|\n[ \t]*\n"),
         means=regex.compile(
             rf"\s?(?:의\s?(?:{_alternation(data['funded']['means_nouns'])}))?\s?(?:으로|로)\s"
@@ -204,7 +217,8 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"(?<![\d,.])\d[\d,]*\s?(?:{counters})"
             rf"(?:{_alternation(data['project']['bundle_targets'])})"),
         relative=regex.compile(
-            rf"\)?\s*(?:을|를|이|가)?\s*(?:{_alternation(data['project']['relative_verbs'])})\s+"
+            rf"\)?\s*(?:의\s?(?:{_alternation(data['funded']['means_nouns'])})(?:이|가|을|를)"
+            rf"|을|를|이|가)?\s*(?:{_alternation(data['project']['relative_verbs'])})\s+"
             rf"((?:[가-힣A-Za-z·]+\s+){{0,{int(data['project']['relative_words']) - 1}}}?"
             rf"[가-힣A-Za-z·]+?)(?:{_alternation(data['project']['relative_particles'])})(?=\s)"),
         unnamed_purpose=regex.compile(
@@ -233,6 +247,28 @@ def record_words(extensions: str = "{}") -> RecordWords:
             _alternation(data["project"]["heads"] + data["project"]["actions"]) + "|"
             + "|".join(regex.escape(pair[0]) for pair in data["project"]["quotes"])),
         clause_cut=regex.compile(r"[,.!?\n]"),
+        describing=regex.compile(
+            rf"['’”」』>》〉]?(?:을|를)\s(?:{_alternation(data['project']['actions'])})"
+            rf"(?:{_alternation(data['project']['describing_endings'])})\s"
+            if data["project"]["describing_endings"] else r"(?!)"),
+        bracket_cost=regex.compile(
+            rf"\((?:{_alternation(data['project']['cost_words'])})\s?$"),
+        site_here=regex.compile(
+            rf"(?:^|(?<=[\s,]))(?:{_alternation(data['region']['site_topics'])})\s"
+            rf"(?P<place>[가-힣A-Za-z0-9·-]+(?:\s[가-힣A-Za-z0-9·-]+){{0,"
+            rf"{int(data['region']['max_words']) - 1}}}?)(?:으로|로|이며|이고)[,\s]", regex.M),
+        route=regex.compile(
+            rf"(?<![가-힣A-Za-z0-9·])(?P<a>[가-힣A-Za-z·]*[가-힣])\s?"
+            rf"(?:{_alternation(data['region']['route_marks'])})\s?"
+            rf"(?P<b>[가-힣A-Za-z·]+(?:\s[가-힣A-Za-z·]+){{0,"
+            rf"{max(0, int(data['region']['route_words']) - 1)}}}?)\s?"
+            rf"(?:{_alternation(data['region']['route_after'])})(?![가-힣])"),
+        topic_particle=re.compile(r"(?:은|는)(?![가-힣])"),
+        closing_quote=re.compile(
+            rf"[{regex.escape(''.join(pair[1] for pair in data['project']['quotes']))}]"),
+        refer_purpose=regex.compile(
+            rf"(?<![가-힣])(?:{_alternation(data['project']['refer_purpose'])})(?![가-힣])"
+            if data["project"]["refer_purpose"] else r"(?!)"),
         linked=regex.compile(rf"(?:을|를|이|가)?\s+(?:{_alternation(data['project']['link_verbs'])})"),
         describes=regex.compile(
             rf"(?:는|한|할)\s+(?:{_alternation(data['project']['described'])})"
@@ -272,7 +308,8 @@ class _Companies:
         self.before_mark = re.compile(rf"(?<![가-힣A-Za-z0-9]){word}$")
         sep = r"\s?[·,]\s?"
         # the count first (few in a text), then the list right before it
-        self.counted = re.compile(rf"\d+\s?개\s?(?:[가-힣]{{0,8}}(?:{kinds})|사)")
+        # ("2개사", not "15개 사업": 사 ends the word)
+        self.counted = re.compile(rf"\d+\s?개\s?(?:[가-힣]{{0,8}}(?:{kinds})|사(?![가-힣]))")
         self.listed = re.compile(
             rf"(?<![가-힣A-Za-z0-9])(?P<list>(?:(?:{marks})?{word}(?:{marks})?{sep})+"
             rf"(?:{marks})?{word}(?:{marks})?)\s(?:등\s)?$")
