@@ -331,6 +331,7 @@ class SplitForms:
     any_source_openers: tuple  # a next sentence opened so may name any source
     each_words: tuple  # after payers joined by a dot: each pays the figure ("도·군비 각 25%")
     before_number: regex.Pattern  # "약 " between a part's label and its figure ("국·도비 약 80%")
+    account_words: frozenset = frozenset()  # "일반회계": a bracket naming one is by account
     not_payer_endings: tuple = ()  # a word ending so names no payer outside the taxonomy (포함한)
 
 
@@ -349,6 +350,7 @@ def _split_forms(table_json: str) -> SplitForms:
                       metro=table["metro"], clause_adding=tuple(table["clause_adding"]),
                       any_source_openers=tuple(table["any_source_openers"]),
                       each_words=tuple(table.get("each_words", ())),
+                      account_words=frozenset(table.get("account_words", ())),
                       before_number=patterns.compile(
                           rf"(?:{alternation(tuple(table.get('before_number', ()))) or '(?!)'})[ \u00a0]*(?=\d)"),
                       not_payer_endings=tuple(table.get("not_payer_endings", ())))

@@ -974,7 +974,7 @@ class SumAssigner:
                 continue  # "13조9000억원(66.4%)": a figure's own share, told beside it
             opened = max(text.rfind("(", s_start, m.start()), text.rfind("（", s_start, m.start()))
             if opened >= 0 and ")" not in text[opened:m.start()] and "）" not in text[opened:m.start()] \
-                    and any(a is not total and text[a.end:opened].strip() == ""
+                    and any(a is not total and len(text[a.end:opened].strip()) <= 3  # (이내, 가량)
                             for a in self.reader.between(max(s_start, opened - 40), opened)):
                 continue  # "운영비 1억 2500만 원(국비 50%, 지방비 50%)": another figure's shares
             if self.forms.share_then_figure.match(text, m.end()):

@@ -388,8 +388,8 @@ class SplitReader:
         if close is None:
             return None
         parts, partial, stop = self.read_list(m.end(), close, total)
-        if not parts:
-            return None
+        if not parts or any(source_key(p.label) in self.forms.account_words for p in parts):
+            return None  # "(일반회계 295억 원, 특별회계 23억 원, 기금 63억 원)": by account
         rest = self.text[stop:close].strip(" ,·")
         known = sum(1 for p in parts if p.category != "other")
         if len(parts) == 1 and not known and not partial:
