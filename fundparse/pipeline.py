@@ -352,6 +352,18 @@ def _beside(a: Amount, period: FoundPeriod, text: str, attach: AttachForms) -> b
         text, a.end, period.text_start) is not None
 
 
+def _right_after(a: Amount, period: FoundPeriod, text: str, attach: AttachForms, sentence_end: int,
+                 verb) -> bool:
+    """An amount right after a period (a cap's 최대 aside) with money secured or given after it."""
+    head = a.chain_start if 0 <= a.chain_start <= a.start else a.start
+    if period.verb_only or a.bound not in (None, "max") or period.text_end > head:
+        return False
+    if attach.right_after.fullmatch(text, period.text_end, head) is None:
+        return False
+    end = min(sentence_end, a.end + 40)
+    return attach.secured.search(text, a.end, end) is not None or verb.search(text, a.end, end) is not None
+
+
 def _each(a: Amount, text: str, attach: AttachForms) -> bool:
     """An amount each one gets or an average ("평균 100억원씩"): no period's."""
     head = a.chain_start if 0 <= a.chain_start <= a.start else a.start
@@ -396,11 +408,9 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
                 and (not period.funded or f.label in attach.spent_labels and not period.verb_only
                      or _spent(f.amount, period, s_end, text, forms.funding_verb)
                      or _beside(f.amount, period, text, attach) and not period.verb_only
-                     # right after the period, money secured: "3년간 총 22억8000만원(…)의 예산을 확보"
-                     or period.text_end <= f.amount.start and not period.verb_only
-                     and f.amount.bound is None
-                     and attach.right_after.fullmatch(text, period.text_end, f.amount.start) is not None
-                     and attach.secured.search(text, f.amount.end, min(s_end, f.amount.end + 40)) is not None
+                     # right after the period, money secured or given, a cap too: "3년간 총
+                     # 22억8000만원(…)의 예산을 확보", "5년간 최대 250억원의 국비를 지원받아"
+                     or _right_after(f.amount, period, text, attach, s_end, forms.funding_verb)
                      or _same_item(f.amount, period, text, s_start)
                      or attach.own_bracket.fullmatch(text, f.amount.end, period.text_start) is not None)]
         here = [f for f in free if f.amount.per is None and f.amount.change is None

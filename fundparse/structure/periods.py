@@ -146,7 +146,7 @@ def join_pieces(periods: list[FoundPeriod], text: str, spans, amount_starts: lis
     for (lo, hi), group in by_sentence.items():
         group = _join_open(_said_twice(group), amount_starts, forms.join_reach)
         group = _end_then_duration(group, text, forms)
-        out += [_years_listed(p, text, lo, doc_date, forms) if _bare(p) else p for p in group]
+        out += [_years_listed(p, text, lo, doc_date, forms, group) if _bare(p) else p for p in group]
     out.sort(key=lambda p: p.text_start)
     return out + _said_again(out, text, spans, forms)
 
@@ -226,11 +226,16 @@ def _nothing_between(a: FoundPeriod, b: FoundPeriod, amount_starts: list[int]) -
 
 
 def _years_listed(p: FoundPeriod, text: str, sentence_start: int, doc_date: dt.date | None,
-                  forms: PeriodForms) -> FoundPeriod:
+                  forms: PeriodForms, group: list[FoundPeriod] = ()) -> FoundPeriod:
     """A bare duration closed by the years listed before it in its sentence, when they run
-    without a gap over exactly that many years."""
+    without a gap over exactly that many years (a span listed counts its years: "올해 50억원을
+    비롯해 2023∼2026년까지 매년 600억원, 2027년 639억원 등 6년에 걸쳐")."""
     years = {_year(m.group("y"), doc_date, forms.relative): m.start()
              for m in forms.year_token.finditer(text, sentence_start, p.text_start)}
+    for q in group:
+        if q.start is not None and q.end is not None and sentence_start <= q.text_start and \
+                q.text_end <= p.text_start and q.end - q.start < 50:
+            years.update({y: q.text_start for y in range(q.start, q.end + 1)})
     years.pop(None, None)
     if len(years) < 2 or max(years) - min(years) + 1 != p.years or len(years) != p.years:
         return p
