@@ -358,7 +358,7 @@ def _right_after(a: Amount, period: FoundPeriod, text: str, attach: AttachForms,
     head = a.chain_start if 0 <= a.chain_start <= a.start else a.start
     if period.verb_only or a.bound not in (None, "max") or period.text_end > head:
         return False
-    if attach.right_after.fullmatch(text, period.text_end, head) is None:
+    if attach.duration_then.fullmatch(text, period.text_end, head) is None:
         return False
     end = min(sentence_end, a.end + 40)
     return attach.secured.search(text, a.end, end) is not None or verb.search(text, a.end, end) is not None

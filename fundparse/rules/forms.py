@@ -487,6 +487,7 @@ class AttachForms:
     year_before: regex.Pattern  # "지난해 28억원, 올해 30억원": one year's figure takes no period
     respective_years: regex.Pattern  # "2004년과 2001년에 각각": years paired with the amounts before
     secured: regex.Pattern = patterns.compile("(?!)")  # "…을 확보했다": money secured
+    duration_then: regex.Pattern = patterns.compile("(?!)")  # "5년간 국비 최대 …": between
 
 
 def attach_forms(words: Tables) -> AttachForms:
@@ -511,6 +512,7 @@ def _attach_forms(table_json: str, cities: tuple, provinces: tuple, districts: t
         spent_then=patterns.compile(table["spent_then"]),
         right_after=patterns.compile(table["right_after"]),
         secured=patterns.compile(table.get("secured", "(?!)")),
+        duration_then=patterns.compile(table.get("duration_then", "(?!)")),
         item_then=patterns.compile(table["item_then"]),
         right_before=patterns.compile(table["right_before"]),
         total_words=tuple(table["total_words"]),
