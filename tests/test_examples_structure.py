@@ -588,3 +588,10 @@ def test_a_relative_span_without_a_date_keeps_its_length():
     [dated] = fundparse.extract("도는 공모사업으로 지난해부터 올해까지 21개, 1942억원을 확보했다.",
                                 doc_date="2024-05-01")
     assert (dated.period.start, dated.period.end, dated.period.years) == (2023, 2024, 2)
+
+
+def test_a_figures_note_naming_the_projects_total_keeps_its_part_and_leaves_the_total():
+    # this year's 6억 with its 지방비, then the project's whole total in the same note
+    got = [(m.text, m.label, [(p.label, p.krw) for p in m.splits])
+           for m in fundparse.extract("한자마을 조성사업 6억원(지방비 3억ㆍ총사업비 200억원)이 반영됐다.")]
+    assert got == [("6억원", None, [("지방비", 300_000_000)]), ("200억원", "총사업비", [])]

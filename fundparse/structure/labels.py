@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import regex
+
 from fundparse.rules.markers import MarkerPatterns, read_prefixes
 from fundparse.rules.forms import label_forms
-from fundparse.rules.tables import Tables, load_tables
+from fundparse.rules.tables import DOTS, Tables, load_tables
 
 
 def _chain_start(text: str, start: int, markers: MarkerPatterns, known: int) -> int:
@@ -30,6 +32,10 @@ def label_before(text: str, start: int, words: Tables, markers: MarkerPatterns,
     labels = words.money_words["labels"]
     suffixes = words.money_words["label_suffixes"]
     candidates = [word]
+    last = regex.split(f"[{DOTS}]", word)[-1]
+    if last != word and len(last) >= 2:  # "3억ㆍ총사업비 200억원": the label after the dot
+        word = last
+        candidates.append(word)
     for particle in forms.particles:
         if word.endswith(particle) and len(word) > len(particle):
             candidates.append(word[: -len(particle)])

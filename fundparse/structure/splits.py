@@ -388,6 +388,10 @@ class SplitReader:
         if close is None:
             return None
         parts, partial, stop = self.read_list(m.end(), close, total)
+        cues = sum_forms(self.words).cue_words
+        whole = next((i for i, p in enumerate(parts) if p.label in cues), None)
+        if whole is not None:  # "6억원(지방비 3억ㆍ총사업비 200억원)": the project's total, no part
+            parts, partial, stop = parts[:whole], True, parts[whole].start
         if not parts or any(source_key(p.label) in self.forms.account_words for p in parts):
             return None  # "(일반회계 295억 원, 특별회계 23억 원, 기금 63억 원)": by account
         rest = self.text[stop:close].strip(" ,·")
