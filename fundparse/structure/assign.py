@@ -380,11 +380,6 @@ class SumAssigner:
                     return SplitInfo(parts, False, "sum"), c
         return None
 
-    def _opened_by(self, at: int) -> Amount | None:
-        """The figure a bracket opening at ``at`` is written right after, if any."""
-        before = self.reader.between(max(0, at - 40), at)
-        return before[-1] if before and not self.text[before[-1].end:at].strip() else None
-
     def _bracket_of(self, a: Amount, s_start: int, s_end: int) -> tuple[int, int] | None:
         """The bracket a figure stands in with a total cue before it ("(총 사업비 30억원, …)")."""
         for m in _BRACKET.finditer(self.text, max(s_start, a.start - 120), min(s_end, a.end + 120)):
@@ -568,16 +563,11 @@ class SumAssigner:
                 near = [c for c in near if id(c.fact.amount) not in held
                         and source_key(self.reader.unglued(c.label, c.start)[0]) not in named]
             bracket = self._bracket_of(a, s_start, s_end)
-            records = [(*b, f.amount.start) for f in window if f is not total
+            records = [b for f in window if f is not total
                        and (b := self._bracket_of(f.amount, *self.sentences.span(f.amount.start)))]
-            # "(총 사업비 38억원 중 국비 3억원)": a bracket with its own total keeps its parts —
-            # but not those written before that total in the note of a figure the bracket follows:
-            # "6억원(지방비 3억ㆍ총사업비 200억원)" is 6억's 지방비
-            near = [c for c in near if not any(b0 < c.start < b1 and not (
-                c.start < t and self._opened_by(b0) is a) for b0, b1, t in records)]
-            inner = ([c for c in near if bracket[0] < c.start < bracket[1]
-                      and not (c.start < a.start and self._opened_by(bracket[0]) is not None)]
-                     if bracket else [])
+            # "(총 사업비 38억원 중 국비 3억원)": a bracket with its own total keeps its parts
+            near = [c for c in near if not any(b0 < c.start < b1 for b0, b1 in records)]
+            inner = [c for c in near if bracket[0] < c.start < bracket[1]] if bracket else []
             if inner:  # "(총 사업비 30억원, 국비 15억원)": parts in its bracket are its own
                 near = inner
             elif bracket and total.split is None:  # "(총 사업비 458억원, 국비 458억원)": one pays all
