@@ -524,9 +524,12 @@ class SumAssigner:
             if own is not None and not own.known and self.forms.share_before.search(
                     self.text, max(0, a.start - 12), a.start):
                 continue  # "경기도 50%(332억2100만원)": a payer's share, no total of its own
+            several = False  # "국비 등 195억 원": 국비 and others, a total of several sources —
+            # never a partial one of the parts listed before it ("국비 13억 원, …, 민간 등 89억 원,
+            # 자부담 7억 원 등 총 860억 원": an item of that list)
             if own is not None and own.start < a.start and any(
                     w in self.forms.list_tails for w in self.text[own.start:a.start].split()):
-                own = None  # "국비 등 195억 원": 국비 and others, a total of several sources
+                own, several = None, True
             elif (own is not None and own.start < a.start and self._stated(a)
                   and self.reader.source_category(own.label, own.start) is None):
                 own = None  # "충남도는 내년에 총사업비 1조1천2백억원을": who spends a stated total
@@ -623,6 +626,8 @@ class SumAssigner:
                 continue
             if found is None and not (own and own.known):
                 found = self._partial(total, near, s_start, s_end)
+                if found is not None and several and any(c.start < a.start for c in found[0]):
+                    found = None
             if found is None and total.split is None and not (own and own.known):
                 total.split = self._shares(a, lo, hi)
                 continue
