@@ -430,6 +430,9 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
             or f.amount.end <= q.text_start and attach.spent_then.fullmatch(
                 text, f.amount.end, q.text_start) is not None
             for q in later)]
+        # amounts before the next period of the sentence come first, bracket or not: "1차
+        # 사업(2015~2019년)으로 … 3,310억원이, 2차 사업(2020~2024년)은 총 5,376억이"
+        after = [f for f in after if not any(q.text_start <= f.amount.start for q in later)] or after
         before = [f for f in here if f.amount.end <= period.text_start]
         # "총 소요사업비는 약 38억(공사비 11억원, 보상비 27억원)으로 지난해 착공해": the figures
         # of a bracket closed before the period are its owner's breakdown, not the period's

@@ -187,7 +187,7 @@ def _join_open(group: list[FoundPeriod], amount_starts: list[int], reach: int) -
         if first not in group:
             continue
         others = [q for q in group if q is not first and (_open_end(q) or _bare(q))
-                  and _nothing_between(first, q, amount_starts)
+                  and (_nothing_between(first, q, amount_starts) or _opens_its_amount(first, q, amount_starts))
                   and abs(q.text_start - first.text_start) <= reach
                   and (q.end is None or q.end >= first.start)]
         if not others:
@@ -218,6 +218,16 @@ def _end_then_duration(group: list[FoundPeriod], text: str, forms: PeriodForms) 
         group = sorted([p for p in group if p is not first and p is not q] + [whole],
                        key=lambda p: p.text_start)
     return group
+
+
+def _opens_its_amount(first: FoundPeriod, end: FoundPeriod, amount_starts: list[int]) -> bool:
+    """An open start right before the one amount between it and an open end after it: "지난
+    97년부터 182억원을 들여 … 올 연말까지" (the start and end of that amount)."""
+    if not _open_end(end) or end.text_start < first.text_end:
+        return False
+    i = bisect.bisect_left(amount_starts, first.text_end)
+    j = bisect.bisect_left(amount_starts, end.text_start)
+    return j - i == 1 and amount_starts[i] - first.text_end <= 2
 
 
 def _nothing_between(a: FoundPeriod, b: FoundPeriod, amount_starts: list[int]) -> bool:
