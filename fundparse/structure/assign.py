@@ -538,8 +538,18 @@ class SumAssigner:
             ratio = None if increase else self._ratio(a, lo, hi, own)
             if ratio is not None:
                 if total.split is not None:
-                    ratio = SplitInfo(sorted([*ratio.parts, *total.split.parts], key=lambda p: p.start),
-                                      False, "sum")
+                    # a share the list names with its own figure is that figure ("6대 4로 분담해 총
+                    # 8억9000만 원 …, 이 중 구리남양주교육지원청은 5억4000만 원": the 교육청's 60 %)
+                    named = list(total.split.parts)
+                    parts = []
+                    for r in ratio.parts:
+                        q = next((q for q in named if q.value is not None and q.category == r.category
+                                  and abs(q.value - r.value) * 50 <= a.value), None)
+                        if q is not None:  # the figure written for the share stands for it,
+                            named.remove(q)  # from the payer of the ratio on
+                            q.start, q.text = r.start, self.text[r.start:q.end]
+                        parts.append(r if q is None else q)
+                    ratio = SplitInfo(sorted([*parts, *named], key=lambda p: p.start), False, "sum")
                 total.split = ratio
                 continue
             spender = (own is not None and own.known and own.start < a.start
