@@ -361,6 +361,7 @@ RULES: tuple[Rule, ...] = (
                 rf"|(?:\L<priced>)(?:은|는|이|가|의)?"  # a price: "84㎡ 29억 거래", "84㎡가 16억"
                 rf"|[0-9][억조]{S}?[·ㆍ,]"  # the next of a list: "총사업비 2962억·5895억"
                 rf"|[0-9]{S}?년{S}?(?:까지|동안|간)"  # a period's budget: "2023년까지 233억"
+                rf"|[0-9][억조](?:{S}?원)?{S}?등"  # a list's total after it: "…1,868억 등 4조 852억이다"
                 rf"|[0-9]{S}?(?:\L<count_dot>){S}?[·ㆍ]"  # a count's money: "신규사업 6곳·22억"
                 # a project's money after its name: "조성사업(11억)", "6차산업화사업 20억(…)"
                 rf"|[가-힣]*(?:\L<project_endings>)(?:{S}?[(（])?"

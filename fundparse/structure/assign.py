@@ -1275,6 +1275,16 @@ class SumAssigner:
         # (a cost item: "민자 1조8415억원, 국고 5837억원, 용지보상비 2241억원 등 2조6493억원")
         ours = {id(c.fact.amount) for c in parts}
         for other in self.reader.between(lo, hi):
-            if id(other) not in ours and self.reader.label_before(other) is None:
+            if id(other) not in ours and self.reader.label_before(other) is None \
+                    and not self._named_item(other):
                 return None
         return sorted(parts, key=lambda c: c.start), True, Decimal(0)
+
+    def _named_item(self, a: Amount) -> bool:
+        """A figure named by a word right before it, itself after a list's comma: an item of
+        the list ("…, 국고보조금 315억, 유아교육지원특별회계 1,868억 등 4조 852억")."""
+        m = self.forms.label_before.search(self.text, max(0, a.start - 24), a.start)
+        if m is None:
+            return False
+        at = m.end("label") - len(m.group("label").split()[-1])
+        return self.forms.list_item_before.search(self.text, max(0, at - 4), at) is not None
