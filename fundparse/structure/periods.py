@@ -255,9 +255,10 @@ def _years_listed(p: FoundPeriod, text: str, sentence_start: int, doc_date: dt.d
 
 def _said_again(periods: list[FoundPeriod], text: str, spans,
                 forms: PeriodForms) -> list[FoundPeriod]:
-    """"이 기간": a copy of the closed period stated last, in its sentence or the one before."""
+    """"이 기간": a copy of the period stated last (closed, or open with its end known: "오는
+    2010년까지 … 같은 기간 9100여억원"), in its sentence or the one before."""
     out = []
-    closed = [p for p in periods if p.start is not None and p.end is not None]
+    closed = [p for p in periods if p.end is not None]
     starts = [p.text_start for p in closed]
     for lo, hi in sorted({spans(p.text_start) for p in closed}):
         for m in forms.same_period.finditer(text, lo, min(len(text), hi + 600)):
