@@ -73,6 +73,7 @@ CONTEXT = [
     ("군은 20억 국비를 확보했다.", [("20억", 20 * EOK)]),
     # a verb glued to 원 in text written without spaces
     ("군은 민자 12억3천만원유치에 나섰다.", [("12억3천만원", 1_230_000_000)]),
+    ("체험장 조성에 국비 2억원반영", [("2억원", 2 * EOK)]),
     # a group after 천 written with its zeros
     ("민자 7천049억, 국비 1조936억", [("7천049억", 7049 * EOK), ("1조936억", 10936 * EOK)]),
 ]
