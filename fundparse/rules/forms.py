@@ -16,8 +16,9 @@ from fundparse import patterns
 from fundparse.rules.tables import DOTS, Tables
 
 S = "[ \u00a0]"
-WORD = rf"[가-힣]+(?:[{DOTS}][가-힣]+)*"
-LAZY_WORD = rf"[가-힣]+?(?:[{DOTS}][가-힣]+?)*?"
+# (a middle dot may stand between spaces: "국 · 시비 28억 원")
+WORD = rf"[가-힣]+(?:{S}?[{DOTS}]{S}?[가-힣]+)*"
+LAZY_WORD = rf"[가-힣]+?(?:{S}?[{DOTS}]{S}?[가-힣]+?)*?"
 
 
 def alternation(words) -> str:

@@ -20,7 +20,7 @@ from fundparse import patterns
 from fundparse.model import CATEGORIES, Finding
 from fundparse.rules.forms import SumForms
 from fundparse.rules.money import Amount
-from fundparse.rules.tables import source_key
+from fundparse.rules.tables import DOTS, source_key
 from fundparse.structure.periods import FoundPeriod
 from fundparse.structure.sentences import Sentences
 from fundparse.structure.splits import Part, SplitInfo, SplitReader, cover_parts, inherit_units
@@ -121,7 +121,7 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
                 return found  # (a place with its share: "경기도 50%(332억2100만원)")
     before = forms.label_before.search(text, max(lo, head - 24), head)
     if before is not None:
-        words = before.group("label").split()
+        words = _joined_words(before.group("label"))
         if len(words) > 1 and reader.unglued(words[-1], start)[0] in forms.list_tails:
             words = words[:-1]  # "민자 등이": the source, then the others left unnamed
         rest = list(words)
@@ -221,6 +221,18 @@ def _list_item(reader: SplitReader, forms: SumForms, before, end: int, lo: int,
             and forms.list_item_after.match(text, end, hi) is None):
         return None
     return name, "other", at, end, False
+
+
+def _joined_words(label: str) -> list[str]:
+    """The words of a label, a middle dot standing between spaces joining its two sides into one
+    ("국 · 시비" is 국·시비)."""
+    words: list[str] = []
+    for word in label.split():
+        if words and (word[0] in DOTS or words[-1][-1] in DOTS):
+            words[-1] += word
+        else:
+            words.append(word)
+    return words
 
 
 def _subject_payer(reader: SplitReader, forms: SumForms, head: int, start: int,

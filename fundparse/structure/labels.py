@@ -32,7 +32,7 @@ def label_before(text: str, start: int, words: Tables, markers: MarkerPatterns,
     labels = words.money_words["labels"]
     suffixes = words.money_words["label_suffixes"]
     candidates = [word]
-    last = regex.split(f"[{DOTS}]", word)[-1]
+    last = regex.split(f"[{DOTS}]", word)[-1].strip()
     if last != word and len(last) >= 2:  # "3억ㆍ총사업비 200억원": the label after the dot
         word = last
         candidates.append(word)
