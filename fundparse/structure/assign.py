@@ -1172,8 +1172,7 @@ class SumAssigner:
                         continue  # another figure of the window is exactly their sum
                     # each part rounds by half a unit: "각각 719억원씩 총 1437억원", "1조 1802억 원,
                     # 2617억 원, 4997억 원" of "총 1조 9417억 원"
-                    inside = all(s_start <= c.start < s_end for c in subset)
-                    allowed = (tier * (size if inside else 1) if tier is not None
+                    allowed = (tier * self._rounding(subset, s_start, s_end, len(have)) if tier is not None
                                else _coarse(subset, halves, have))
                     if gap > allowed or allowed and not gap:
                         continue
@@ -1194,11 +1193,22 @@ class SumAssigner:
                         best = (key, subset)
             if best is not None:
                 chosen = best[1]
-                inside = all(s_start <= c.start < s_end for c in chosen)
-                allowed = (tier * (len(chosen) if inside else 1) if tier is not None
+                allowed = (tier * self._rounding(chosen, s_start, s_end, len(have)) if tier is not None
                            else _coarse(chosen, halves, have))
                 return sorted(chosen, key=lambda c: c.start), False, allowed
         return None
+
+    @staticmethod
+    def _rounding(parts, s_start: int, s_end: int, have: int = 0) -> int:
+        """How many half units the parts may miss their total by: one each (with the ``have``
+        parts a form read already), for three parts or more in the total's own sentence, or one
+        figure paid by each of its joined sources ("각각 719억원씩 총 1437억원"); else one."""
+        if not all(s_start <= c.start < s_end for c in parts):
+            return 1
+        count = len(parts) + have
+        if count >= 3 or len(parts) > 1 and len({id(c.fact) for c in parts}) == 1:
+            return count
+        return 1
 
     def _tied_back(self, chosen: list[Candidate]) -> bool:
         """Parts in one sentence that opens by pointing back at a total ("전체 사업비 중 …")."""
