@@ -198,6 +198,11 @@ class RegionFinder(Reader):
         return [Found(project.start, end)] if self.text[project.start:end] == " ".join(ws[:n]) \
             else []
 
+    def _village(self, word: str) -> bool:
+        """A village-level place word: "흥해읍", "성곡리" (one of site_lead_ends)."""
+        return (word.endswith(tuple(self.w.region["site_lead_ends"]))
+                and self._lead_place(word))
+
     def _lead_place(self, word: str) -> bool:
         """A place word a name may start with or follow: "전동면", "초전면", "백령도"."""
         return (len(word) >= 3 and word.endswith(self.lead_ends)

@@ -108,7 +108,9 @@ class Lexicon:
         self.not_place = frozenset(region["not_place"])
         self.not_agency = frozenset(data["agency"]["not_agency"])
         self.bare = frozenset(data["agency"]["bare"])
-        self.not_agency_ends = tuple(data["agency"]["not_agency_ends"])  # "군하지구"
+        # "군하지구"; and works: one of works_words before one of works_heads ("건립공사가")
+        self.not_agency_ends = tuple(data["agency"]["not_agency_ends"]) + tuple(
+            w + h for h in data["agency"]["works_heads"] for w in data["agency"]["works_words"])
         self.clause_verbs = tuple(data["agency"]["clause_verbs"])  # "…부가 추진하는"
         self._heads: dict[str, bool] = {}   # word -> is_head, kept across documents
         self._ends: dict[str, bool] = {}    # word -> ends_in_head, likewise
