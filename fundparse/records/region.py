@@ -14,6 +14,9 @@ _DONG_GA = regex.compile(r"[가-힣]+동\d+가")
 _NUMBERED = regex.compile(r"[가-힣]{1,6}\d{1,2}(?:동|가|동\d{1,2}가)")
 _SITE = regex.compile(r"([가-힣]{2,10}?)(에는|에서|에)?")
 _OPENING = " \t'\"‘“「『<《〈"
+_GLUED_PARTICLES = ("에서는", "에서", "에는", "에도", "에", "의", "은", "는", "이", "을", "과", "와",
+                    "으로", "로")
+_NAME_PART = regex.compile(r"[가-힣]{2,4}")
 
 
 class RegionFinder(Reader):
@@ -67,6 +70,11 @@ class RegionFinder(Reader):
                     first = run_before(ws, i - 1, limit - 1, self._place_word)
                     out.append(Found(ws[first].start, w.start + len(lot.group(1))))
                     continue
+            glued = self._glued_area(ws, i)
+            if glued is not None:
+                # "공주·논산·부여지역", "충남 서부지역", "영남지역": a stretch of country by name
+                out.append(glued)
+                continue
             site = self._site_after(ws, i)
             if site:
                 # "동부동 자연녹지에", "장현동 동천강 둔치에": a place and the site in it
@@ -149,6 +157,38 @@ class RegionFinder(Reader):
             k += 1
             counted += 1
         return 0
+
+    def _glued_area(self, ws: list[Word], i: int) -> Found | None:
+        """"공주·논산·부여지역", "충남 서부지역", "영남지역에": a word ending in one of glued_ends
+        (a particle after it aside) whose stem is names joined by middle dots (two characters
+        each, at least), one of wide_names, or one of part_words after a place word or one of
+        [agency] upper ("충남")."""
+        cfg = self.w.region
+        ends = tuple(cfg["glued_ends"])
+        if not ends:
+            return None
+        w = ws[i]
+        word = w.text
+        for p in _GLUED_PARTICLES:
+            if word.endswith(p) and word[:-len(p)].endswith(ends):
+                word = word[:-len(p)]
+                break
+        end = next((e for e in ends if word.endswith(e)), None)
+        if end is None or w.quoted:
+            return None
+        stem = word[:-len(end)]
+        stop = w.start + len(word)
+        parts = stem.split("·")
+        if len(parts) > 1 and all(_NAME_PART.fullmatch(x) for x in parts):
+            return Found(w.start, stop)
+        if stem in cfg["wide_names"]:
+            return Found(w.start, stop)
+        if stem in cfg["part_words"] and i:
+            prev = ws[i - 1]
+            if not prev.particle and not prev.closed and (
+                    prev.text in self.w.data["agency"]["upper"] or self._lead_place(prev.text)):
+                return Found(prev.start, stop)
+        return None
 
     def _area_at(self, w: Word) -> bool:
         """"3만4,755㎡에", "9,916㎡": an area given with 에, or before 규모 and a site word."""

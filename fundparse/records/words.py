@@ -283,7 +283,8 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"{_alternation(data['region']['around'])}"
             rf"|(?:{_alternation(data['region']['ends'])})\S*\s*"
             rf"(?:에|{_alternation(data['region']['inside'])})"
-            r"|\d에"),  # ("청파동3가 119-2에": a lot number)
+            r"|\d에"  # ("청파동3가 119-2에": a lot number)
+            + "".join(f"|{regex.escape(e)}" for e in data["region"]["glued_ends"])),
         refer_back=regex.compile(
             rf"(?:(?<![가-힣])(?:{_alternation(data['project']['refer_words'])})\s+"
             rf"[가-힣·]{{0,8}}(?:{_alternation(data['project']['heads'])})"
