@@ -83,8 +83,16 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, RegionFinde
                        if found is None or not (found.start < r.end and r.start < found.end)]
         if not regions:
             regions = self._site_next(sentence[1])
+        if not regions:
+            regions = self._site_described(sentence[1])
         if not regions and found is not None:
             regions = self._leading_place(found)
+            if regions and self._body_level(regions[0]):
+                # "구례군 가족센터": a body's own name before a project places it less closely
+                # than a site described before ("센터는 …읍 …리 2번지 일원에 연면적 …")
+                back = self._earlier_regions(sentence[0], across=True)
+                if back and self._described(back[0]):
+                    regions = back
         if not regions and self.w.region["from_paragraph"]:
             regions = self._earlier_regions(sentence[0])
         if not regions and self.w.region["reach"]:

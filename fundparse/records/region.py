@@ -17,6 +17,8 @@ _OPENING = " \t'\"‘“「『<《〈"
 _GLUED_PARTICLES = ("에서는", "에서", "에는", "에도", "에", "의", "은", "는", "이", "을", "과", "와",
                     "으로", "로")
 _NAME_PART = regex.compile(r"[가-힣]{2,4}")
+_ROAD = regex.compile(r"(?<![가-힣])(?P<place>[가-힣]{1,10}(?:로|길)\s?\d{1,4}(?:\s?번길\s?\d{1,4})?"
+                      r"(?:-\d{1,4})?)(?:에|에서)(?![가-힣])")
 
 
 class RegionFinder(Reader):
@@ -89,7 +91,33 @@ class RegionFinder(Reader):
                          or (i + 1 < len(ws) and ws[i + 1].core in self.inside))):
                 first = run_before(ws, i, limit - 1, self._place_word)
                 out.append(Found(ws[first].start, w.core_end))
+        if ws and self.w.region["road_addresses"]:
+            # "흑교로 48에", "분성로 727 번길 8-35에": a road-name address with 에
+            for m in _ROAD.finditer(self.text, ws[0].start, ws[-1].end):
+                if not any(f.start <= m.start() < f.end for f in out):
+                    out.append(Found(m.start("place"), m.end("place")))
+            out.sort(key=lambda f: f.start)
         return out
+
+    def _described(self, region: Found) -> bool:
+        """A place followed, within a few words, by how big what is built there is ("…리 일원에
+        연면적 1375㎡, 지상 2층 규모로", "… 48에 지하 1층"): the site of a building described."""
+        return self.w.scale.match(self.text, region.end) is not None
+
+    def _site_described(self, s_end: int) -> list[Found]:
+        """"…425억 원이 든다. 현재 청사가 있는 고현동 위치에 부지를 확장해 지상 3층 … 규모로":
+        the described site (``_described``) of the next sentence, when it names no amount."""
+        if not self.w.region["described_next"] or s_end >= len(self.text):
+            return []
+        lo = s_end
+        while lo < len(self.text) and self.text[lo] in " \t\n":
+            lo += 1
+        if lo >= len(self.text) or lo - s_end > 4:
+            return []
+        span = self.sentences.span(lo)
+        if self.w.money_words.search(self.text, span[0], span[1]):
+            return []
+        return [r for r in self._found(span[0], span[1])[0] if self._described(r)][:1]
 
     def _site_here(self, s_start: int, at: int) -> list[Found]:
         """"공모 선정 대상지는 금산군 군복면 상곡리 지구로, 금산군은 … 50억 원을 투입한다": the
@@ -237,6 +265,14 @@ class RegionFinder(Reader):
         end = project.start + len(" ".join(ws[:n]))
         return [Found(project.start, end)] if self.text[project.start:end] == " ".join(ws[:n]) \
             else []
+
+    def _body_level(self, region: Found) -> bool:
+        """A place that is a local body's own name ("구례군", "충북 영동군"): one of lead_ends
+        that is not a village-level one."""
+        last = self.text[region.start:region.end].split()[-1]
+        ends = tuple(e for e in self.w.region["lead_ends"]
+                     if e not in self.w.region["site_lead_ends"])
+        return last.endswith(ends)
 
     def _village(self, word: str) -> bool:
         """A village-level place word: "흥해읍", "성곡리" (one of site_lead_ends)."""

@@ -64,6 +64,8 @@ class RecordWords:
     route: regex.Pattern           # "…~… 간": a stretch between two named ends
     topic_particle: re.Pattern     # 은/는 ending a word: where topic_hint may end
     closing_quote: re.Pattern      # a closing quotation mark: topic_hint's other half
+    scale: regex.Pattern           # "(에) 연면적 …㎡", "지상 3층": how big what is built is
+    money_words: regex.Pattern     # "425억 원": an amount of money
 
     @cached_property
     def _companies(self) -> _Companies:
@@ -279,6 +281,10 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"\s?(?:(?P<act>{_alternation(data['project']['actions'])})비"
             rf"|{_alternation(data['project']['cost_words'])})"
             rf"(?:{_alternation(data['project']['cost_particles'])})?\s(?:총\s?)?"),
+        scale=regex.compile(
+            rf"[^.\n]{{0,{int(data['region']['scale_chars'])}}}?(?:"
+            rf"{data['region']['area']}|(?:{_alternation(data['region']['scale_words'])})\s?\d)"),
+        money_words=regex.compile(r"\d\s?(?:조|억|천만|백만|만)\s?(?:\d[\d,]*\s?(?:천|백)?\s?(?:만)?\s?)?원"),
         region_hint=re.compile(
             rf"{_alternation(data['region']['around'])}"
             rf"|(?:{_alternation(data['region']['ends'])})\S*\s*"
