@@ -207,7 +207,8 @@ def record_words(extensions: str = "{}") -> RecordWords:
                              rf"(?!(?<=대)\s?(?:{_alternation(data['project']['ranked'])}))"
                              rf"(?=\s|에|을|를|의|이|가|과|와|로|,|\(|$)"),
         ordinal=regex.compile(rf"\d+(?:{_alternation(data['project']['ordinal'])})"
-                              rf"|(?:{_alternation(data['project']['ordinal_prefix'])})\d+[가-힣]+"),
+                              rf"|(?:{_alternation(data['project']['ordinal_prefix'])})\d+[가-힣]+"
+                              rf"|[가-힣]{{1,8}}\d+(?:{_alternation(data['project']['glued_ordinal'])})"),
         address=regex.compile(data["region"]["address"]),
         area=regex.compile(data["region"]["area"]),
         refer_topic=regex.compile(
