@@ -54,9 +54,9 @@ class NameFinder(Reader):
                     and not ws[i - 1].apart):
                 # "치유의 숲", "문화의 집": a short head after a word with 의 is one name
                 first = run_before(ws, i - 1, cfg["max_words"] - 2, free)
-            if all(x.text in self.generic or x.text[:1].isdigit() for x in ws[first:i]) and (
-                    self._nameless(w.core)):
-                continue  # "사업", "2차 사업", "구축사업": no name
+            if all(x.text in self.generic or x.text in self.which_words or x.text[:1].isdigit()
+                   for x in ws[first:i]) and self._nameless(w.core):
+                continue  # "사업", "2차 사업", "구축사업", "첫 국책사업": no name
             start = ws[first].start
             while w.core_end - start > cfg["max_chars"] and first < i:
                 first += 1
@@ -97,19 +97,32 @@ class NameFinder(Reader):
         if core in self.generic or core in self.actions:
             return True
         head = next((w for w in self.bare_words if core.endswith(w)), None)
-        return head is not None and core[:-len(head)].rstrip() in self.actions
+        if head is None:
+            return False
+        stem = core[:-len(head)].rstrip()
+        # "국비사업", "국책사업", "역점사업": a head glued to a word that only says which or
+        # whose money
+        return stem in self.actions or stem in self.stop or stem in self.which_words
 
     def _quoted(self, lo: int, hi: int) -> list[Found]:
         out = []
         text = self.text
+        loose = {pair[0]: pair[1] for pair in self.w.project["loose_quotes"]}
         for pair in self.w.project["quotes"]:
             opener, closer = pair[0], pair[1]
+            other = loose.get(opener)
             pos = lo
             while True:
                 a = text.find(opener, pos, hi)
                 if a == -1:
                     break
-                b = text.find(closer, a + 1, min(hi, a + 2 + self.w.project["max_chars"]))
+                reach = min(hi, a + 2 + self.w.project["max_chars"])
+                b = text.find(closer, a + 1, reach)
+                if other is not None:
+                    # "‘스마트 …센터'", "`…센터'": an opening mark closed by a plain one
+                    c = text.find(other, a + 1, reach)
+                    if c != -1 and (b == -1 or c < b):
+                        b = c
                 if b == -1:
                     pos = a + 1
                     continue

@@ -163,6 +163,7 @@ class Reader:
         lex = vocab.sets
         self.heads, self.generic, self.actions = lex.heads, lex.generic, lex.actions
         self.bare_words, self.stop, self.around = lex.bare_words, lex.stop, lex.around
+        self.which_words = frozenset(vocab.project["which_words"])
         self.place_ends, self.inside, self.not_place = lex.place_ends, lex.inside, lex.not_place
         self.not_agency, self.bare_names = lex.not_agency, lex.bare
         self.not_agency_ends = lex.not_agency_ends
