@@ -107,6 +107,8 @@ def plain(word: Word, is_head, ordinal) -> bool:
     ``ordinal`` one (2단계)."""
     if word.particle or word.closed or word.quoted:
         return False
+    if not any(c.isalnum() for c in word.text):
+        return False  # "=", "/": a byline's or a list's mark ("… 기자 = 한국…") breaks a name
     if any(c.isdigit() for c in word.text):
         return ordinal.fullmatch(word.text) is not None
     last = word.text[-1]

@@ -160,7 +160,10 @@ def record_words(extensions: str = "{}") -> RecordWords:
     marks = _alternation(agency["company_marks"])
     # "한국토지주택공사(LH)": the name's own abbreviation; "㈜한빛건설", "새길산업㈜": a company
     own = rf"(?:\([A-Z][A-Za-z&-]{{0,{int(agency['abbreviation_chars']) - 1}}}\))?"
-    name = (rf"(?:(?:{upper}{own}\s){{0,2}}[가-힣]{{1,14}}?(?:{heads}){own}"
+    # "한국농어촌공사 해남·완도지사": a branch serving two places joined by a middle dot
+    branch = (rf"[가-힣]{{2,6}}·[가-힣]{{1,8}}?(?:{_alternation(agency['short_heads'])})"
+              rf"|")
+    name = (rf"(?:(?:{upper}{own}\s){{0,2}}(?:{branch}[가-힣]{{1,14}}?(?:{heads})){own}"
             rf"|(?:{marks})[가-힣A-Za-z]{{2,14}}|[가-힣A-Za-z]{{2,14}}?(?:{marks})"
             rf"|{_alternation(agency['latin'])})")
     particles = (rf"(?:\([^()\n\d]{{1,{int(agency['aside_chars'])}}}\))?"
