@@ -86,6 +86,8 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, RegionFinde
         if not regions:
             regions = self._site_described(sentence[1])
         if not regions and found is not None:
+            regions = self._site_later(found, sentence[1])
+        if not regions and found is not None:
             regions = self._leading_place(found)
             if regions and self._body_level(regions[0]):
                 # "구례군 가족센터": a body's own name before a project places it less closely

@@ -3,6 +3,8 @@ several projects counted or joined together are none ("12곳에", "등 50건", "
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
 from fundparse.records.shared import PARAGRAPH, Found, Reader
@@ -11,6 +13,7 @@ from fundparse.records.tokens import run_before
 _NEAR = 24  # characters between a "…에" project and its amount
 _PARTS_REACH = 60
 _JOINED_NEXT = regex.compile(r"(\w)\s+(\S{2,20})")
+_ITEM_BREAK = regex.compile(r"\),?\s|,\s|(?:은|는)\s|[▲△□■○●◦•]\s?")
 _HANGUL = regex.compile(r"[가-힣·]+")  # ("선형 개량(8억원)과 …": an item with its own amount)
 _LISTED_BEFORE = regex.compile(r"[가-힣](?:과|와)\s+[가-힣·]+(?:\s[가-힣·]+)?,\s*(?:[가-힣·]+\s)?$")
 _AND_NEXT = regex.compile(r"\s+(\S+)\s+(\S{2,20})")
@@ -193,11 +196,13 @@ class ProjectFinder(Reader):
         """[the name before the amount's bracket, through the plain word after it]: "…청사
         중앙동(사업비 1천440억원)" (cost_words before the amount; bracket_words at most)."""
         limit = int(self.w.project["bracket_words"])
-        if not before or not limit:
+        if not limit:
             return []
         m = self.w.bracket_cost.search(self.text, max(0, at - 16), at)
         if m is None:
             return []
+        if not before or before[-1].end < self._item_start(m.start()):
+            return self._bracket_item(m.start())
         f = before[-1]
         words = self.text[f.end:m.start()].split()
         if (not words or len(words) > limit or not self.text[f.end:f.end + 1].isspace()
@@ -205,6 +210,31 @@ class ProjectFinder(Reader):
                 or any(w in self.stop for w in words)):
             return []
         return [Found(f.start, m.start(), f.at_e, f.topic)]
+
+    def _item_start(self, bracket: int) -> int:
+        """Where the item of a list a bracket closes starts: after the last list mark or
+        topic word before it in its line ("주요 사업은 …(…), 지역특화 임대형 스마트팜(")."""
+        lo = max(self.text.rfind("\n", 0, bracket) + 1, bracket - 60)
+        cut = lo
+        for m in _ITEM_BREAK.finditer(self.text, lo, bracket):
+            cut = m.end()
+        return cut
+
+    def _bracket_item(self, bracket: int) -> list[Found]:
+        """"…, 지역특화 임대형 스마트팜(총 사업비 200억원, …)": an item of a list, its own words
+        right before the amount's bracket (no space), is the project whatever its last word
+        (plain words only, at most max_words of them; list_items = false: off)."""
+        if not self.w.project["list_items"] or self.text[bracket - 1:bracket].isspace():
+            return []
+        lo = self._item_start(bracket)
+        ws = self._words(lo, bracket)
+        if ws:
+            ws[-1] = replace(ws[-1], closed=False)  # (the bracket closes the last word)
+        if (not ws or len(ws) > self.w.project["max_words"]
+                or not all(self._plain(w) for w in ws)
+                or any(w.text in self.stop for w in ws)):
+            return []
+        return [Found(ws[0].start, ws[-1].end)]
 
     def _kind(self, pick: Found) -> bool:
         """A kind of works named alone (class_names), or one of broad_kinds or a word ending

@@ -104,6 +104,25 @@ class RegionFinder(Reader):
         연면적 1375㎡, 지상 2층 규모로", "… 48에 지하 1층"): the site of a building described."""
         return self.w.scale.match(self.text, region.end) is not None
 
+    def _site_later(self, project: Found, s_end: int) -> list[Found]:
+        """"…스마트팜(총 사업비 200억원, …) 등이다. … 지역특화 임대형 스마트팜 조성은 영천 금호읍
+        일원에 …": the place of a later sentence (within later_chars) that opens with the
+        project's name, as its topic (later_topic = false: off)."""
+        reach = int(self.w.region["later_chars"])
+        name = self.text[project.start:project.end]
+        if not reach or len(name) < 4:
+            return []
+        at = self.text.find(name, s_end, s_end + reach)
+        if at < 0:
+            return []
+        span = self.sentences.span(at)
+        if self.text[span[0]:at].strip():
+            return []  # not where the sentence opens
+        rest = self.text[at + len(name):at + len(name) + 12]
+        if self.w.later_topic.match(rest) is None:
+            return []
+        return [r for r in self._found(span[0], span[1])[0] if r.start >= at + len(name)][:1]
+
     def _site_described(self, s_end: int) -> list[Found]:
         """"…425억 원이 든다. 현재 청사가 있는 고현동 위치에 부지를 확장해 지상 3층 … 규모로":
         the described site (``_described``) of the next sentence, when it names no amount."""

@@ -66,6 +66,7 @@ class RecordWords:
     closing_quote: re.Pattern      # a closing quotation mark: topic_hint's other half
     scale: regex.Pattern           # "(에) 연면적 …㎡", "지상 3층": how big what is built is
     money_words: regex.Pattern     # "425억 원": an amount of money
+    later_topic: regex.Pattern     # "(…스마트팜) 조성은 ": a name's topic particle, an action between
 
     @cached_property
     def _companies(self) -> _Companies:
@@ -260,7 +261,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"(?:{_alternation(data['project']['describing_endings'])})\s"
             if data["project"]["describing_endings"] else r"(?!)"),
         bracket_cost=regex.compile(
-            rf"\((?:{_alternation(data['project']['cost_words'])})\s?$"),
+            rf"\((?:총\s?)?(?:{_alternation(data['project']['cost_words'])})\s?$"),
         site_here=regex.compile(
             rf"(?:^|(?<=[\s,]))(?:{_alternation(data['region']['site_topics'])})\s"
             rf"(?P<place>[가-힣A-Za-z0-9·-]+(?:\s[가-힣A-Za-z0-9·-]+){{0,"
@@ -288,6 +289,8 @@ def record_words(extensions: str = "{}") -> RecordWords:
         scale=regex.compile(
             rf"[^.\n]{{0,{int(data['region']['scale_chars'])}}}?(?:"
             rf"{data['region']['area']}|(?:{_alternation(data['region']['scale_words'])})\s?\d)"),
+        later_topic=regex.compile(
+            rf"(?:\s?(?:{_alternation(data['project']['actions'] + ['사업'])}))?(?:은|는)\s"),
         money_words=regex.compile(r"\d\s?(?:조|억|천만|백만|만)\s?(?:\d[\d,]*\s?(?:천|백)?\s?(?:만)?\s?)?원"),
         region_hint=re.compile(
             rf"{_alternation(data['region']['around'])}"
