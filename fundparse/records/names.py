@@ -11,6 +11,7 @@ from fundparse.records.shared import Found, Reader
 from fundparse.records.tokens import Word, run_before
 
 _E_AFTER_QUOTE = patterns.compile(r"(?:\s?[가-힣·]{1,6})?(?:에는|에도|에)(?![가-힣])")
+_HANGUL_WORD = regex.compile(r"[가-힣]+")
 _WORD_AFTER_QUOTE = patterns.compile(r"\s?([가-힣·]{2,10})(?=[\s,])")
 
 
@@ -48,6 +49,10 @@ class NameFinder(Reader):
                     or not (self._plain(nxt) or self._project_head(nxt.core))):
                 continue  # the name goes on: "…혁신밸리 조성사업에" (not "… 건립 착수")
             first = run_before(ws, i, cfg["max_words"] - 1, free)
+            if first == i and i and self._repeated_before(ws[i - 1], w):
+                # "빛고을 스포츠센터는": a word ending like a particle, written before the same
+                # head elsewhere in the text too, is part of the name
+                first = i - 1
             if (first == i and i and w.core in self.possessive_heads
                     and ws[i - 1].text.endswith(self.possessive_particle)
                     and len(ws[i - 1].text) > 2
@@ -71,6 +76,15 @@ class NameFinder(Reader):
                              or (w.particle == "도" and not told and first == 0),
                              told=told, role=w.particle in ("로", "으로")))
         return sorted(out, key=lambda f: f.start)
+
+    def _repeated_before(self, prev: Word, w: Word) -> bool:
+        """``prev`` (no particle taken off, a Hangul word ending like one: "빛고을") is written
+        right before ``w``'s core at least once more in the text (repeated_names)."""
+        if (not self.w.project["repeated_names"] or prev.particle or prev.closed or prev.quoted
+                or not _HANGUL_WORD.fullmatch(prev.text)
+                or prev.text in self.stop or len(prev.text) < 3):
+            return False
+        return self.text.count(f"{prev.text} {w.core}") >= 2
 
     def _cost_word(self, core: str) -> bool:
         """"공사비", "건립비": a cost word ends the name before it ("전체 신청사 공사비 1,140억 원")."""

@@ -284,6 +284,15 @@ class ProjectFinder(Reader):
         words = self.text[pick.start:pick.end].split()
         if not cfg["shorten_words"] or len(words) > int(cfg["shorten_words"]):
             return pick
+        longer = self._longer_of(pick, s_start, words)
+        if longer is pick and len(words) > 1 and all(x in self.actions for x in words[1:]):
+            # "정밀화학지원센터 건립" for "울산정밀화학지원센터": a name and what is done to it
+            # stands for the longer name its first word ends
+            longer = self._longer_of(pick, s_start, words[:1])
+        return longer
+
+    def _longer_of(self, pick: Found, s_start: int, words: list[str]) -> Found:
+        cfg = self.w.project
         short = "".join(words)
         lo = max(0, s_start - int(cfg["refer_chars"]))
         # every name that can stand for it holds its words run together: a sentence without
