@@ -288,10 +288,13 @@ class ProjectFinder(Reader):
         if longer is pick and len(words) > 1 and all(x in self.actions for x in words[1:]):
             # "정밀화학지원센터 건립" for "울산정밀화학지원센터": a name and what is done to it
             # stands for the longer name its first word ends
-            longer = self._longer_of(pick, s_start, words[:1])
+            longer = self._longer_of(pick, s_start, words[:1], glued=True)
         return longer
 
-    def _longer_of(self, pick: Found, s_start: int, words: list[str]) -> Found:
+    def _longer_of(self, pick: Found, s_start: int, words: list[str],
+                   glued: bool = False) -> Found:
+        """``_longer_before`` for ``words``; ``glued``: only a word that ends in them after more
+        Hangul ("울산정밀화학지원센터"), not one after more words."""
         cfg = self.w.project
         short = "".join(words)
         lo = max(0, s_start - int(cfg["refer_chars"]))
@@ -327,7 +330,8 @@ class ProjectFinder(Reader):
                                      pick.place, pick.told, pick.role)
                     continue
                 m = regex.search(rf"(?:(?<=\s)|^)[가-힣]*{regex.escape(short)}(?=\s|$)", name)
-                if m is not None and m.end() > len(short):
+                if m is not None and m.end() > len(short) and (
+                        not glued or len(m.group()) > len(short)):
                     return Found(f.start, f.start + m.end(), pick.at_e, pick.topic, False,
                                  pick.place, pick.told, pick.role)
         return pick
