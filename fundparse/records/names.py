@@ -79,12 +79,14 @@ class NameFinder(Reader):
 
     def _repeated_before(self, prev: Word, w: Word) -> bool:
         """``prev`` (no particle taken off, a Hangul word ending like one: "빛고을") is written
-        right before ``w``'s core at least once more in the text (repeated_names)."""
+        right before ``w``'s core at least once more within refer_chars (repeated_names)."""
         if (not self.w.project["repeated_names"] or prev.particle or prev.closed or prev.quoted
                 or not _HANGUL_WORD.fullmatch(prev.text)
                 or prev.text in self.stop or len(prev.text) < 3):
             return False
-        return self.text.count(f"{prev.text} {w.core}") >= 2
+        reach = int(self.w.project["refer_chars"])  # (a window: no whole-text scan per word)
+        return self.text.count(f"{prev.text} {w.core}", max(0, prev.start - reach),
+                               w.end + reach) >= 2
 
     def _cost_word(self, core: str) -> bool:
         """"공사비", "건립비": a cost word ends the name before it ("전체 신청사 공사비 1,140억 원")."""

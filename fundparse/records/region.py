@@ -134,8 +134,9 @@ class RegionFinder(Reader):
         if lo >= len(self.text) or lo - s_end > 4:
             return []
         span = self.sentences.span(lo)
-        if self.w.money_words.search(self.text, span[0], span[1]):
-            return []
+        if (self.w.scale_hint.search(self.text, span[0], span[1]) is None
+                or self.w.money_words.search(self.text, span[0], span[1])):
+            return []  # (no size given, or an amount of its own: its places are not read)
         return [r for r in self._found(span[0], span[1])[0] if self._described(r)][:1]
 
     def _site_here(self, s_start: int, at: int) -> list[Found]:
@@ -210,12 +211,12 @@ class RegionFinder(Reader):
         (a particle after it aside) whose stem is names joined by middle dots (two characters
         each, at least), one of wide_names, or one of part_words after a place word or one of
         [agency] upper ("충남")."""
-        cfg = self.w.region
-        ends = tuple(cfg["glued_ends"])
-        if not ends:
-            return None
         w = ws[i]
         word = w.text
+        ends = self.glued_ends
+        if not ends or not any(e in word for e in ends):
+            return None
+        cfg = self.w.region
         for p in _GLUED_PARTICLES:
             if word.endswith(p) and word[:-len(p)].endswith(ends):
                 word = word[:-len(p)]

@@ -164,6 +164,7 @@ class Reader:
         self.heads, self.generic, self.actions = lex.heads, lex.generic, lex.actions
         self.bare_words, self.stop, self.around = lex.bare_words, lex.stop, lex.around
         self.which_words = frozenset(vocab.project["which_words"])
+        self.glued_ends = tuple(vocab.region["glued_ends"])
         self.place_ends, self.inside, self.not_place = lex.place_ends, lex.inside, lex.not_place
         self.not_agency, self.bare_names = lex.not_agency, lex.bare
         self.not_agency_ends = lex.not_agency_ends

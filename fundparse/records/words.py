@@ -66,6 +66,7 @@ class RecordWords:
     closing_quote: re.Pattern      # a closing quotation mark: topic_hint's other half
     scale: regex.Pattern           # "(에) 연면적 …㎡", "지상 3층": how big what is built is
     money_words: regex.Pattern     # "425억 원": an amount of money
+    scale_hint: regex.Pattern      # "연면적 …", "…㎡": a size given (scale's quick test)
     later_topic: regex.Pattern     # "(…스마트팜) 조성은 ": a name's topic particle, an action between
 
     @cached_property
@@ -291,6 +292,8 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"{data['region']['area']}|(?:{_alternation(data['region']['scale_words'])})\s?\d)"),
         later_topic=regex.compile(
             rf"(?:\s?(?:{_alternation(data['project']['actions'] + ['사업'])}))?(?:은|는)\s"),
+        scale_hint=regex.compile(
+            rf"{data['region']['area']}|(?:{_alternation(data['region']['scale_words'])})\s?\d"),
         money_words=regex.compile(r"\d\s?(?:조|억|천만|백만|만)\s?(?:\d[\d,]*\s?(?:천|백)?\s?(?:만)?\s?)?원"),
         region_hint=re.compile(
             rf"{_alternation(data['region']['around'])}"
