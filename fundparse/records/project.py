@@ -13,6 +13,7 @@ from fundparse.records.tokens import run_before
 _NEAR = 24  # characters between a "…에" project and its amount
 _PARTS_REACH = 60
 _JOINED_NEXT = regex.compile(r"(\w)\s+(\S{2,20})")
+_SUBJECT_MARKS = ("이", "가", "은", "는")
 _ITEM_BREAK = regex.compile(r"\),?\s|,\s|(?:은|는)\s|[▲△□■○●◦•]\s?")
 _HANGUL = regex.compile(r"[가-힣·]+")  # ("선형 개량(8억원)과 …": an item with its own amount)
 _LISTED_BEFORE = regex.compile(r"[가-힣](?:과|와)\s+[가-힣·]+(?:\s[가-힣·]+)?,\s*(?:[가-힣·]+\s)?$")
@@ -122,6 +123,14 @@ class ProjectFinder(Reader):
                       and self._refers_back(s_start, s_end)
                       or not (right or near) and refer is not None
                       and not any(f.end <= refer.start() for f in found))
+        if (refer_case and refer is not None and unnamed is None and not purposed
+                and self.w.project["cost_topic_own"] and self._cost_topic(refer)):
+            # "총사업비는 약 440억원으로, … 군포복합문화센터가 개관하면 …": a cost topic whose own
+            # sentence names a project after the amount, as a subject or topic, is about it
+            own = [f for f in after if not f.place and not f.told
+                   and self.text[f.end:f.end + 1] in _SUBJECT_MARKS]
+            if own:
+                pick, refer_case = own[0], False
         # "…광역상수도 조성을 위해 … 2342억원을 들여 정수장 2개소 신설 …": a count after an amount
         # spent on a name it is for counts that one's parts
         parts_after = (pick is not None and not refer_case and bool(purpose)
@@ -210,6 +219,11 @@ class ProjectFinder(Reader):
                 or any(w in self.stop for w in words)):
             return []
         return [Found(f.start, m.start(), f.at_e, f.topic)]
+
+    def _cost_topic(self, refer) -> bool:
+        """A refer-back topic that is a cost word ("총사업비는", "사업비는"), not "이 센터는"."""
+        return refer.group().lstrip(" \t\n□■○●◦•▲△▷▶※-").startswith(
+            tuple(self.w.project["refer_starts"]))
 
     def _item_start(self, bracket: int) -> int:
         """Where the item of a list a bracket closes starts: after the last list mark or
