@@ -72,6 +72,13 @@ class RegionFinder(Reader):
                     first = run_before(ws, i - 1, limit - 1, self._place_word)
                     out.append(Found(ws[first].start, w.start + len(lot.group(1))))
                     continue
+            body = self._body_place(w)
+            if body:
+                # "농식품부는 울진군에 … 180억원을 투입해": a local body's own name with 에 is
+                # where the money goes
+                first = run_before(ws, i, limit - 1, self._place_word)
+                out.append(Found(ws[first].start, w.start + body))
+                continue
             glued = self._glued_area(ws, i)
             if glued is not None:
                 # "공주·논산·부여지역", "충남 서부지역", "영남지역": a stretch of country by name
@@ -285,6 +292,22 @@ class RegionFinder(Reader):
         end = project.start + len(" ".join(ws[:n]))
         return [Found(project.start, end)] if self.text[project.start:end] == " ".join(ws[:n]) \
             else []
+
+    def _body_place(self, w: Word) -> int:
+        """The length of a local body's own name ("울진군", "충주시"; body_places) that ``w`` is
+        with 에 (not 에서: where something is held), 0 when it is not one."""
+        if not self.w.region["body_places"] or w.quoted:
+            return 0
+        text = w.text
+        for p in ("에",):
+            if text.endswith(p):
+                core = text[:-len(p)]
+                ends = tuple(e for e in self.w.region["lead_ends"]
+                             if e not in self.w.region["site_lead_ends"])
+                if core.endswith(ends) and self._lead_place(core) and not self._no_body(core):
+                    return len(core)
+                return 0
+        return 0
 
     def _body_level(self, region: Found) -> bool:
         """A place that is a local body's own name ("구례군", "충북 영동군"): one of lead_ends
