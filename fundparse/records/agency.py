@@ -475,12 +475,14 @@ class AgencyFinder(Reader):
         return None
 
     def _locates(self, end: int) -> bool:
-        """"북구 흥해읍 성곡리 일대는 …": a body right before a village-level place (or a site
-        word) opens a chain of places; it only locates what follows (lead_place)."""
+        """"북구 흥해읍 성곡리 일대는 …": a body right before a village-level place (a site word,
+        a numbered part of a town) opens a chain of places; it only locates what follows
+        (lead_place)."""
         if not self.w.data["agency"]["lead_place"]:
             return False
         after = self.text[end:end + 16].split()
         if not after:
             return False
         first = after[0].rstrip("은는이가에")
-        return self._village(after[0]) or first in self.around
+        return (self._village(after[0]) or first in self.around
+                or self.w.numbered_place.fullmatch(first) is not None)

@@ -275,6 +275,8 @@ class RegionFinder(Reader):
     def _place_word(self, w: Word) -> bool:
         if _NUMBERED.fullmatch(w.text):
             return True  # "부곡3동 일대", "청파동3가": a numbered 동 or 가
+        if self.w.numbered_place.fullmatch(w.text):
+            return True  # "2-4생활권 일원", "3블록 부지": a numbered part of a town
         if w.text[:1].isdigit() or w.text == "산":
             return (not w.particle and not w.closed and not w.quoted
                     and self.w.address.fullmatch(w.text) is not None)

@@ -67,6 +67,7 @@ class RecordWords:
     scale: regex.Pattern           # "(에) 연면적 …㎡", "지상 3층": how big what is built is
     money_words: regex.Pattern     # "425억 원": an amount of money
     scale_hint: regex.Pattern      # "연면적 …", "…㎡": a size given (scale's quick test)
+    numbered_place: regex.Pattern  # "2-4생활권": a numbered part of a town, a place word
     later_topic: regex.Pattern     # "(…스마트팜) 조성은 ": a name's topic particle, an action between
 
     @cached_property
@@ -292,6 +293,8 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"{data['region']['area']}|(?:{_alternation(data['region']['scale_words'])})\s?\d)"),
         later_topic=regex.compile(
             rf"(?:\s?(?:{_alternation(data['project']['actions'] + ['사업'])}))?(?:은|는)\s"),
+        numbered_place=regex.compile(
+            rf"\d{{1,3}}(?:-\d{{1,3}})?(?:{_alternation(data['region']['numbered_ends'])})"),
         scale_hint=regex.compile(
             rf"{data['region']['area']}|(?:{_alternation(data['region']['scale_words'])})\s?\d"),
         money_words=regex.compile(r"\d\s?(?:조|억|천만|백만|만)\s?(?:\d[\d,]*\s?(?:천|백)?\s?(?:만)?\s?)?원"),
