@@ -112,6 +112,8 @@ class NameFinder(Reader):
         """A head alone or after an action: "사업", "구축사업", "건립공사" (but "거점센터")."""
         if core in self.generic or core in self.actions:
             return True
+        if "·" in core and all(x in self.actions or x in self.generic for x in core.split("·")):
+            return True  # "정비·확충": what is done, joined, names nothing
         head = next((w for w in self.bare_words if core.endswith(w)), None)
         if head is None:
             return False
