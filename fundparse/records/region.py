@@ -72,6 +72,28 @@ class RegionFinder(Reader):
                     first = run_before(ws, i - 1, limit - 1, self._place_word)
                     out.append(Found(ws[first].start, w.start + len(lot.group(1))))
                     continue
+            if (self.w.region["joined_places"] and i + 1 < len(ws) and w.text[-1:] in "과와"
+                    and self._village(w.text[:-1]) and not w.closed):
+                nxt = ws[i + 1]
+                core = nxt.text.rstrip("에의는은을를이가")
+                if self._village(core) or self._village(nxt.text):
+                    # "변산면과 상서면 등 4개 노선": villages joined are the place together
+                    first = run_before(ws, i, limit - 1, self._place_word)
+                    end = nxt.start + (len(nxt.text) if self._village(nxt.text) else len(core))
+                    k = i + 1
+                    while (k + 1 < len(ws) and self.text[ws[k].end:ws[k].end + 1] == ","
+                           and self._village(ws[k].text)):
+                        # ("약사동과 소양동, 근화동 3개 지구": the list goes on past a comma)
+                        k += 1
+                        core = ws[k].text.rstrip("에의는은을를이가")
+                        if not (self._village(ws[k].text) or self._village(core)):
+                            k -= 1
+                            break
+                        end = ws[k].start + (len(ws[k].text) if self._village(ws[k].text)
+                                             else len(core))
+                    out.append(Found(ws[first].start, end))
+                    skip = k
+                    continue
             body = self._body_place(w)
             if body:
                 # "농식품부는 울진군에 … 180억원을 투입해": a local body's own name with 에 is
