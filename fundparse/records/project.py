@@ -80,6 +80,15 @@ class ProjectFinder(Reader):
             if m is not None and not self._no_body(m.group(1)):
                 topic = [Found(self._words_before(m.start(1), s_start, s_end), m.end(1),
                                topic=True)]
+        if not topic and self.w.project["place_aside_topic"]:
+            # "고천암3지구(해남군 해남읍)는 … 사업비 173억원": a name of any head (no body's)
+            # with the place it lies in, in brackets, before its topic particle is the topic,
+            # and that place its place
+            m = self.w.place_aside_topic.search(self.text, s_start, at)
+            if m is not None and (not m.group(1).endswith(self.agency_heads)
+                                  or self._no_body(m.group(1))):  # ("…지구": no body)
+                topic = [Found(m.start(1), m.end(1), topic=True)]
+                regions = [Found(m.start("place"), m.end("place"))] + list(regions)
         refer = self.w.refer_topic.search(self.text, s_start, s_end)
         if refer is not None and not topic:
             # "‘…’을 위해 추진한 이번 공사는 …": the name before the refer-back topic is it

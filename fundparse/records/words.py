@@ -68,6 +68,7 @@ class RecordWords:
     money_words: regex.Pattern     # "425억 원": an amount of money
     scale_hint: regex.Pattern      # "연면적 …", "…㎡": a size given (scale's quick test)
     numbered_place: regex.Pattern  # "2-4생활권": a numbered part of a town, a place word
+    place_aside_topic: regex.Pattern  # "고천암3지구(해남군 해남읍)는": a topic and its place
     later_topic: regex.Pattern     # "(…스마트팜) 조성은 ": a name's topic particle, an action between
 
     @cached_property
@@ -243,6 +244,10 @@ def record_words(extensions: str = "{}") -> RecordWords:
         aside_topic=regex.compile(
             rf"(?:^|(?<=[\s,]))([가-힣A-Za-z0-9·]{{0,20}}(?:{_alternation(data['project']['heads'])}))"
             rf"\([^()\n]{{1,60}}\)(?:은|는)(?=\s)", regex.M),
+        place_aside_topic=regex.compile(
+            rf"(?:^|(?<=[\s,]))([가-힣A-Za-z0-9·]{{2,20}})\((?P<place>[가-힣]{{1,8}}"
+            rf"(?:{_alternation(data['region']['lead_ends'])})(?:\s[가-힣]{{1,8}}"
+            rf"(?:{_alternation(data['region']['lead_ends'])})){{0,2}})\)(?:은|는)(?=\s)", regex.M),
         equipped=regex.compile(rf"(?:을|를)\s(?:{_alternation(data['project']['equipped_verbs'])})"),
         purpose=regex.compile(
             rf"['’”」』>》〉]?\s?(?:{_alternation(data['project']['purpose_after'])})(?![가-힣])"),
