@@ -17,6 +17,7 @@ _OPENING = " \t'\"‘“「『<《〈"
 _GLUED_PARTICLES = ("에서는", "에서", "에는", "에도", "에", "의", "은", "는", "이", "을", "과", "와",
                     "으로", "로")
 _NAME_PART = regex.compile(r"[가-힣]{2,4}")
+_HANGUL_NAME = regex.compile(r"[가-힣]{2,6}")
 _ROAD = regex.compile(r"(?<![가-힣])(?P<place>[가-힣]{1,10}(?:로|길)\s?\d{1,4}(?:\s?번길\s?\d{1,4})?"
                       r"(?:-\d{1,4})?)(?:에|에서)(?![가-힣])")
 
@@ -211,8 +212,8 @@ class RegionFinder(Reader):
         reach = int(self.w.region["site_words"])
         w = ws[i]
         if (not reach or w.particle or w.closed or w.quoted
-                or not w.text.endswith(tuple(self.w.region["site_lead_ends"]))
-                or not self._lead_place(w.text)):
+                or not (w.text.endswith(tuple(self.w.region["site_lead_ends"]))
+                        and self._lead_place(w.text) or self._district(w.text))):
             return 0
         beside = self.w.project["beside_words"]
         k, counted = i + 1, 0
@@ -316,6 +317,13 @@ class RegionFinder(Reader):
         end = project.start + len(" ".join(ws[:n]))
         return [Found(project.start, end)] if self.text[project.start:end] == " ".join(ws[:n]) \
             else []
+
+    def _district(self, word: str) -> bool:
+        """A district's own name ("중구", "광산구": one of district_ends, no word that only ends
+        like one: "지구", "입구") leading a site ("중구 서소문별관에")."""
+        ends = tuple(self.w.region["district_ends"])
+        return (bool(ends) and word.endswith(ends) and len(word) >= 2 and _HANGUL_NAME.fullmatch(word)
+                is not None and not self._no_body(word) and word not in self.not_place)
 
     def _body_place(self, w: Word) -> int:
         """The length of a local body's own name ("울진군", "충주시"; body_places) that ``w`` is

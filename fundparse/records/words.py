@@ -308,7 +308,9 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"|(?:{_alternation(data['region']['ends'])})\S*\s*"
             rf"(?:에|{_alternation(data['region']['inside'])})"
             r"|\d에"  # ("청파동3가 119-2에": a lot number)
-            + "".join(f"|{regex.escape(e)}" for e in data["region"]["glued_ends"])),
+            + "".join(f"|{regex.escape(e)}" for e in data["region"]["glued_ends"])
+            # ("중구 서소문별관에": a district and a site)
+            + "".join(rf"|{regex.escape(e)}\s[가-힣]{{2,10}}에" for e in data["region"]["district_ends"])),
         refer_back=regex.compile(
             rf"(?:(?<![가-힣])(?:{_alternation(data['project']['refer_words'])})\s+"
             rf"[가-힣·]{{0,8}}(?:{_alternation(data['project']['heads'])})"
