@@ -18,6 +18,7 @@ _GLUED_PARTICLES = ("에서는", "에서", "에는", "에도", "에", "의", "�
                     "으로", "로")
 _NAME_PART = regex.compile(r"[가-힣]{2,4}")
 _HANGUL_NAME = regex.compile(r"[가-힣]{2,6}")
+_DIGIT_E = regex.compile(r"\d에")  # (a road address's quick test)
 _ROAD = regex.compile(r"(?<![가-힣])(?P<place>[가-힣]{1,10}(?:로|길)\s?\d{1,4}(?:\s?번길\s?\d{1,4})?"
                       r"(?:-\d{1,4})?)(?:에|에서)(?![가-힣])")
 
@@ -73,7 +74,8 @@ class RegionFinder(Reader):
                     first = run_before(ws, i - 1, limit - 1, self._place_word)
                     out.append(Found(ws[first].start, w.start + len(lot.group(1))))
                     continue
-            if (self.w.region["joined_places"] and i + 1 < len(ws) and w.text[-1:] in "과와"
+            last = w.text[-1:]
+            if (last in "과와" and self.joined_places and i + 1 < len(ws)
                     and self._village(w.text[:-1]) and not w.closed):
                 nxt = ws[i + 1]
                 core = nxt.text.rstrip("에의는은을를이가")
@@ -95,14 +97,15 @@ class RegionFinder(Reader):
                     out.append(Found(ws[first].start, end))
                     skip = k
                     continue
-            body = self._body_place(w)
+            body = self._body_place(w) if last == "에" else 0
             if body:
                 # "농식품부는 울진군에 … 180억원을 투입해": a local body's own name with 에 is
                 # where the money goes
                 first = run_before(ws, i, limit - 1, self._place_word)
                 out.append(Found(ws[first].start, w.start + body))
                 continue
-            glued = self._glued_area(ws, i)
+            glued = (self._glued_area(ws, i) if self.glued_ends
+                     and any(e in w.text for e in self.glued_ends) else None)
             if glued is not None:
                 # "공주·논산·부여지역", "충남 서부지역", "영남지역": a stretch of country by name
                 out.append(glued)
@@ -121,7 +124,8 @@ class RegionFinder(Reader):
                          or (i + 1 < len(ws) and ws[i + 1].core in self.inside))):
                 first = run_before(ws, i, limit - 1, self._place_word)
                 out.append(Found(ws[first].start, w.core_end))
-        if ws and self.w.region["road_addresses"]:
+        if (ws and self.w.region["road_addresses"]
+                and _DIGIT_E.search(self.text, ws[0].start, ws[-1].end) is not None):
             # "흑교로 48에", "분성로 727 번길 8-35에": a road-name address with 에
             for m in _ROAD.finditer(self.text, ws[0].start, ws[-1].end):
                 if not any(f.start <= m.start() < f.end for f in out):
@@ -212,8 +216,8 @@ class RegionFinder(Reader):
         reach = int(self.w.region["site_words"])
         w = ws[i]
         if (not reach or w.particle or w.closed or w.quoted
-                or not (w.text.endswith(tuple(self.w.region["site_lead_ends"]))
-                        and self._lead_place(w.text) or self._district(w.text))):
+                or not (w.text.endswith(self.site_lead_ends) and self._lead_place(w.text)
+                        or self._district(w.text))):
             return 0
         beside = self.w.project["beside_words"]
         k, counted = i + 1, 0
@@ -321,33 +325,24 @@ class RegionFinder(Reader):
     def _district(self, word: str) -> bool:
         """A district's own name ("중구", "광산구": one of district_ends, no word that only ends
         like one: "지구", "입구") leading a site ("중구 서소문별관에")."""
-        ends = tuple(self.w.region["district_ends"])
-        return (bool(ends) and word.endswith(ends) and len(word) >= 2 and _HANGUL_NAME.fullmatch(word)
-                is not None and not self._no_body(word) and word not in self.not_place)
+        return (bool(self.district_ends) and word.endswith(self.district_ends)
+                and _HANGUL_NAME.fullmatch(word) is not None and not self._no_body(word)
+                and word not in self.not_place)
 
     def _body_place(self, w: Word) -> int:
         """The length of a local body's own name ("울진군", "충주시"; body_places) that ``w`` is
         with 에 (not 에서: where something is held), 0 when it is not one."""
-        if not self.w.region["body_places"] or w.quoted:
+        if not self.body_places or w.quoted or not w.text.endswith("에"):
             return 0
-        text = w.text
-        for p in ("에",):
-            if text.endswith(p):
-                core = text[:-len(p)]
-                ends = tuple(e for e in self.w.region["lead_ends"]
-                             if e not in self.w.region["site_lead_ends"])
-                if core.endswith(ends) and self._lead_place(core) and not self._no_body(core):
-                    return len(core)
-                return 0
+        core = w.text[:-1]
+        if core.endswith(self.body_ends) and self._lead_place(core) and not self._no_body(core):
+            return len(core)
         return 0
 
     def _body_level(self, region: Found) -> bool:
         """A place that is a local body's own name ("구례군", "충북 영동군"): one of lead_ends
         that is not a village-level one."""
-        last = self.text[region.start:region.end].split()[-1]
-        ends = tuple(e for e in self.w.region["lead_ends"]
-                     if e not in self.w.region["site_lead_ends"])
-        return last.endswith(ends)
+        return self.text[region.start:region.end].split()[-1].endswith(self.body_ends)
 
     def _village(self, word: str) -> bool:
         """A village-level place word: "흥해읍", "성곡리" (one of site_lead_ends)."""
