@@ -19,8 +19,6 @@ _GLUED_PARTICLES = ("에서는", "에서", "에는", "에도", "에", "의", "�
 _NAME_PART = regex.compile(r"[가-힣]{2,4}")
 _HANGUL_NAME = regex.compile(r"[가-힣]{2,6}")
 _DIGIT_E = regex.compile(r"\d에")  # (a road address's quick test)
-_ROAD = regex.compile(r"(?<![가-힣])(?P<place>[가-힣]{1,10}(?:로|길)\s?\d{1,4}(?:\s?번길\s?\d{1,4})?"
-                      r"(?:-\d{1,4})?)(?:에|에서)(?![가-힣])")
 
 
 class RegionFinder(Reader):
@@ -127,7 +125,7 @@ class RegionFinder(Reader):
         if (ws and self.w.region["road_addresses"]
                 and _DIGIT_E.search(self.text, ws[0].start, ws[-1].end) is not None):
             # "흑교로 48에", "분성로 727 번길 8-35에": a road-name address with 에
-            for m in _ROAD.finditer(self.text, ws[0].start, ws[-1].end):
+            for m in self.w.road.finditer(self.text, ws[0].start, ws[-1].end):
                 if not any(f.start <= m.start() < f.end for f in out):
                     out.append(Found(m.start("place"), m.end("place")))
             out.sort(key=lambda f: f.start)

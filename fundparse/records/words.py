@@ -68,6 +68,7 @@ class RecordWords:
     money_words: regex.Pattern     # "425억 원": an amount of money
     scale_hint: regex.Pattern      # "연면적 …", "…㎡": a size given (scale's quick test)
     numbered_place: regex.Pattern  # "2-4생활권": a numbered part of a town, a place word
+    road: regex.Pattern            # "분성로 727 번길 8-35에": a road-name address with 에
     place_aside_topic: regex.Pattern  # "고천암3지구(해남군 해남읍)는": a topic and its place
     later_topic: regex.Pattern     # "(…스마트팜) 조성은 ": a name's topic particle, an action between
 
@@ -298,6 +299,10 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"{data['region']['area']}|(?:{_alternation(data['region']['scale_words'])})\s?\d)"),
         later_topic=regex.compile(
             rf"(?:\s?(?:{_alternation(data['project']['actions'] + ['사업'])}))?(?:은|는)\s"),
+        road=regex.compile(
+            rf"(?<![가-힣])(?P<place>[가-힣]{{1,10}}(?:{_alternation(data['region']['road_ends'])})"
+            rf"\s?\d{{1,4}}(?:\s?(?:{_alternation(data['region']['road_branches'])})\s?\d{{1,4}})?"
+            r"(?:-\d{1,4})?)(?:에|에서)(?![가-힣])"),
         numbered_place=regex.compile(
             rf"\d{{1,3}}(?:-\d{{1,3}})?(?:{_alternation(data['region']['numbered_ends'])})"),
         scale_hint=regex.compile(
