@@ -120,7 +120,7 @@ class NameFinder(Reader):
         stem = core[:-len(head)].rstrip()
         # "국비사업", "국책사업", "역점사업": a head glued to a word that only says which or
         # whose money
-        return stem in self.actions or stem in self.stop or stem in self.which_words
+        return stem in self.actions or stem in self.which_words
 
     def _quoted(self, lo: int, hi: int) -> list[Found]:
         out = []
