@@ -95,6 +95,14 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, RegionFinde
                 back = self._earlier_regions(sentence[0], across=True)
                 if back and self._described(back[0]):
                     regions = back
+            if regions:
+                # "천선동 생활주변 녹지공간 조성공사" after "성산구 천선동 1296-9번지 일원 …": the
+                # place a name starts with, named more closely before, is that closer place
+                lead = self.text[regions[0].start:regions[0].end]
+                back = self._earlier_regions(sentence[0], across=True)
+                if back and len(self.text[back[0].start:back[0].end]) > len(lead) and (
+                        lead in self.text[back[0].start:back[0].end].split()):
+                    regions = back
         if not regions and self.w.region["from_paragraph"]:
             regions = self._earlier_regions(sentence[0])
         if not regions and self.w.region["reach"]:

@@ -261,13 +261,14 @@ class ProjectFinder(Reader):
 
     def _kind(self, pick: Found) -> bool:
         """A kind of works named alone (class_names), or one of broad_kinds or a word ending
-        in one of class_ends with only what is done to it after it ("고속도로 건설",
-        "문화기반시설 조성"; not "하수관로 정비", a budget's line)."""
+        in one of class_ends with only what is done to it, or a head word alone, after it
+        ("고속도로 건설", "문화기반시설 조성", "기반시설 공사"; not "하수관로 정비", a budget's
+        line)."""
         name = self.text[pick.start:pick.end]
         if name in self.class_names:
             return True
         ws = name.split()
-        while len(ws) > 1 and ws[-1] in self.actions:
+        while len(ws) > 1 and (ws[-1] in self.actions or ws[-1] in self.generic):
             ws.pop()
         return len(ws) == 1 and (ws[0] in self.broad_kinds or ws[0].endswith(self.class_ends))
 
