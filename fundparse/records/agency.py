@@ -393,6 +393,8 @@ class AgencyFinder(Reader):
         m = self.w.sentence_lead.match(self.text, self._next_word(s_start), at)
         if m is None or self._no_body(m.group("name").split()[-1]):
             return None
+        if self._locates(m.end("name")):
+            return None
         return Span(m.group("name"), m.start("name"), m.end("name"))
 
     def _opens_clause(self, lo: int, start: int) -> bool:
@@ -467,7 +469,20 @@ class AgencyFinder(Reader):
         for m in self.w.lead.finditer(self.text, 0, min(head_end, before)):
             name = m.group("name")
             last = name.split()[-1]
-            if self._no_body(last):
+            if self._no_body(last) or self._locates(m.end("name")):
                 continue
             return Span(name, m.start("name"), m.end("name"))
         return None
+
+    def _locates(self, end: int) -> bool:
+        """"북구 흥해읍 성곡리 일대는 …": a body right before a village-level place (a site word,
+        a numbered part of a town) opens a chain of places; it only locates what follows
+        (lead_place)."""
+        if not self.w.data["agency"]["lead_place"]:
+            return False
+        after = self.text[end:end + 16].split()
+        if not after:
+            return False
+        first = after[0].rstrip("은는이가에")
+        return (self._village(after[0]) or first in self.around
+                or self.w.numbered_place.fullmatch(first) is not None)

@@ -100,7 +100,7 @@ class EarlierFinder(Reader):
             bodies = self._named(lo, hi)  # (a body's name is no project: "한국도로공사 …본부는")
             found = [f for f in found
                      if not (self._bare_head(f) or self._contest(f) or f.role
-                             or self._umbrella(f))
+                             or self._umbrella(f) or not f.quoted and self._kind(f))
                      and (not head or self._named_with(self.text[f.start:f.end], head))
                      and not any(b.start < f.end and f.start < b.end for b in bodies)]
             topic = [f for f in found if f.topic]

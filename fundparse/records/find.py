@@ -83,8 +83,26 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, RegionFinde
                        if found is None or not (found.start < r.end and r.start < found.end)]
         if not regions:
             regions = self._site_next(sentence[1])
+        if not regions:
+            regions = self._site_described(sentence[1])
+        if not regions and found is not None:
+            regions = self._site_later(found, sentence[1])
         if not regions and found is not None:
             regions = self._leading_place(found)
+            if regions and self._body_level(regions[0]):
+                # "구례군 가족센터": a body's own name before a project places it less closely
+                # than a site described before ("센터는 …읍 …리 2번지 일원에 연면적 …")
+                back = self._earlier_regions(sentence[0], across=True)
+                if back and self._described(back[0]):
+                    regions = back
+            if regions:
+                # "천선동 생활주변 녹지공간 조성공사" after "성산구 천선동 1296-9번지 일원 …": the
+                # place a name starts with, named more closely before, is that closer place
+                lead = self.text[regions[0].start:regions[0].end]
+                back = self._earlier_regions(sentence[0], across=True)
+                if back and len(self.text[back[0].start:back[0].end]) > len(lead) and (
+                        lead in self.text[back[0].start:back[0].end].split()):
+                    regions = back
         if not regions and self.w.region["from_paragraph"]:
             regions = self._earlier_regions(sentence[0])
         if not regions and self.w.region["reach"]:

@@ -11,6 +11,7 @@ from fundparse.records.shared import Found, Reader
 from fundparse.records.tokens import Word, run_before
 
 _E_AFTER_QUOTE = patterns.compile(r"(?:\s?[가-힣·]{1,6})?(?:에는|에도|에)(?![가-힣])")
+_HANGUL_WORD = regex.compile(r"[가-힣]+")
 _WORD_AFTER_QUOTE = patterns.compile(r"\s?([가-힣·]{2,10})(?=[\s,])")
 
 
@@ -48,15 +49,19 @@ class NameFinder(Reader):
                     or not (self._plain(nxt) or self._project_head(nxt.core))):
                 continue  # the name goes on: "…혁신밸리 조성사업에" (not "… 건립 착수")
             first = run_before(ws, i, cfg["max_words"] - 1, free)
+            if first == i and i and self._repeated_before(ws[i - 1], w):
+                # "빛고을 스포츠센터는": a word ending like a particle, written before the same
+                # head elsewhere in the text too, is part of the name
+                first = i - 1
             if (first == i and i and w.core in self.possessive_heads
                     and ws[i - 1].text.endswith(self.possessive_particle)
                     and len(ws[i - 1].text) > 2
                     and not ws[i - 1].apart):
                 # "치유의 숲", "문화의 집": a short head after a word with 의 is one name
                 first = run_before(ws, i - 1, cfg["max_words"] - 2, free)
-            if all(x.text in self.generic or x.text[:1].isdigit() for x in ws[first:i]) and (
-                    self._nameless(w.core)):
-                continue  # "사업", "2차 사업", "구축사업": no name
+            if all(x.text in self.generic or x.text in self.which_words or x.text[:1].isdigit()
+                   for x in ws[first:i]) and self._nameless(w.core):
+                continue  # "사업", "2차 사업", "구축사업", "첫 국책사업": no name
             start = ws[first].start
             while w.core_end - start > cfg["max_chars"] and first < i:
                 first += 1
@@ -71,6 +76,17 @@ class NameFinder(Reader):
                              or (w.particle == "도" and not told and first == 0),
                              told=told, role=w.particle in ("로", "으로")))
         return sorted(out, key=lambda f: f.start)
+
+    def _repeated_before(self, prev: Word, w: Word) -> bool:
+        """``prev`` (no particle taken off, a Hangul word ending like one: "빛고을") is written
+        right before ``w``'s core at least once more within refer_chars (repeated_names)."""
+        if (not self.w.project["repeated_names"] or prev.particle or prev.closed or prev.quoted
+                or not _HANGUL_WORD.fullmatch(prev.text)
+                or prev.text in self.stop or len(prev.text) < 3):
+            return False
+        reach = int(self.w.project["refer_chars"])  # (a window: no whole-text scan per word)
+        return self.text.count(f"{prev.text} {w.core}", max(0, prev.start - reach),
+                               w.end + reach) >= 2
 
     def _cost_word(self, core: str) -> bool:
         """"공사비", "건립비": a cost word ends the name before it ("전체 신청사 공사비 1,140억 원")."""
@@ -96,20 +112,35 @@ class NameFinder(Reader):
         """A head alone or after an action: "사업", "구축사업", "건립공사" (but "거점센터")."""
         if core in self.generic or core in self.actions:
             return True
+        if "·" in core and all(x in self.actions or x in self.generic for x in core.split("·")):
+            return True  # "정비·확충": what is done, joined, names nothing
         head = next((w for w in self.bare_words if core.endswith(w)), None)
-        return head is not None and core[:-len(head)].rstrip() in self.actions
+        if head is None:
+            return False
+        stem = core[:-len(head)].rstrip()
+        # "국비사업", "국책사업", "역점사업": a head glued to a word that only says which or
+        # whose money
+        return stem in self.actions or stem in self.which_words
 
     def _quoted(self, lo: int, hi: int) -> list[Found]:
         out = []
         text = self.text
+        loose = {pair[0]: pair[1] for pair in self.w.project["loose_quotes"]}
         for pair in self.w.project["quotes"]:
             opener, closer = pair[0], pair[1]
+            other = loose.get(opener)
             pos = lo
             while True:
                 a = text.find(opener, pos, hi)
                 if a == -1:
                     break
-                b = text.find(closer, a + 1, min(hi, a + 2 + self.w.project["max_chars"]))
+                reach = min(hi, a + 2 + self.w.project["max_chars"])
+                b = text.find(closer, a + 1, reach)
+                if other is not None:
+                    # "‘스마트 …센터'", "`…센터'": an opening mark closed by a plain one
+                    c = text.find(other, a + 1, reach)
+                    if c != -1 and (b == -1 or c < b):
+                        b = c
                 if b == -1:
                     pos = a + 1
                     continue

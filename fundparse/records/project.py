@@ -3,6 +3,8 @@ several projects counted or joined together are none ("12곳에", "등 50건", "
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
 from fundparse.records.shared import PARAGRAPH, Found, Reader
@@ -11,6 +13,8 @@ from fundparse.records.tokens import run_before
 _NEAR = 24  # characters between a "…에" project and its amount
 _PARTS_REACH = 60
 _JOINED_NEXT = regex.compile(r"(\w)\s+(\S{2,20})")
+_SUBJECT_MARKS = ("이", "가", "은", "는")
+_ITEM_BREAK = regex.compile(r"\),?\s|,\s|(?:은|는)\s|[▲△□■○●◦•]\s?")
 _HANGUL = regex.compile(r"[가-힣·]+")  # ("선형 개량(8억원)과 …": an item with its own amount)
 _LISTED_BEFORE = regex.compile(r"[가-힣](?:과|와)\s+[가-힣·]+(?:\s[가-힣·]+)?,\s*(?:[가-힣·]+\s)?$")
 _AND_NEXT = regex.compile(r"\s+(\S+)\s+(\S{2,20})")
@@ -76,6 +80,15 @@ class ProjectFinder(Reader):
             if m is not None and not self._no_body(m.group(1)):
                 topic = [Found(self._words_before(m.start(1), s_start, s_end), m.end(1),
                                topic=True)]
+        if not topic and self.w.project["place_aside_topic"]:
+            # "고천암3지구(해남군 해남읍)는 … 사업비 173억원": a name of any head (no body's)
+            # with the place it lies in, in brackets, before its topic particle is the topic,
+            # and that place its place
+            m = self.w.place_aside_topic.search(self.text, s_start, at)
+            if m is not None and (not m.group(1).endswith(self.agency_heads)
+                                  or self._no_body(m.group(1))):  # ("…지구": no body)
+                topic = [Found(m.start(1), m.end(1), topic=True)]
+                regions = [Found(m.start("place"), m.end("place"))] + list(regions)
         refer = self.w.refer_topic.search(self.text, s_start, s_end)
         if refer is not None and not topic:
             # "‘…’을 위해 추진한 이번 공사는 …": the name before the refer-back topic is it
@@ -119,6 +132,14 @@ class ProjectFinder(Reader):
                       and self._refers_back(s_start, s_end)
                       or not (right or near) and refer is not None
                       and not any(f.end <= refer.start() for f in found))
+        if (refer_case and refer is not None and unnamed is None and not purposed
+                and self.w.project["cost_topic_own"] and self._cost_topic(refer)):
+            # "총사업비는 약 440억원으로, … 군포복합문화센터가 개관하면 …": a cost topic whose own
+            # sentence names a project after the amount, as a subject or topic, is about it
+            own = [f for f in after if not f.place and not f.told
+                   and self.text[f.end:f.end + 1] in _SUBJECT_MARKS]
+            if own:
+                pick, refer_case = own[0], False
         # "…광역상수도 조성을 위해 … 2342억원을 들여 정수장 2개소 신설 …": a count after an amount
         # spent on a name it is for counts that one's parts
         parts_after = (pick is not None and not refer_case and bool(purpose)
@@ -193,11 +214,13 @@ class ProjectFinder(Reader):
         """[the name before the amount's bracket, through the plain word after it]: "…청사
         중앙동(사업비 1천440억원)" (cost_words before the amount; bracket_words at most)."""
         limit = int(self.w.project["bracket_words"])
-        if not before or not limit:
+        if not limit:
             return []
         m = self.w.bracket_cost.search(self.text, max(0, at - 16), at)
         if m is None:
             return []
+        if not before or before[-1].end < self._item_start(m.start()):
+            return self._bracket_item(m.start())
         f = before[-1]
         words = self.text[f.end:m.start()].split()
         if (not words or len(words) > limit or not self.text[f.end:f.end + 1].isspace()
@@ -206,15 +229,46 @@ class ProjectFinder(Reader):
             return []
         return [Found(f.start, m.start(), f.at_e, f.topic)]
 
+    def _cost_topic(self, refer) -> bool:
+        """A refer-back topic that is a cost word ("총사업비는", "사업비는"), not "이 센터는"."""
+        return refer.group().lstrip(" \t\n□■○●◦•▲△▷▶※-").startswith(
+            tuple(self.w.project["refer_starts"]))
+
+    def _item_start(self, bracket: int) -> int:
+        """Where the item of a list a bracket closes starts: after the last list mark or
+        topic word before it in its line ("주요 사업은 …(…), 지역특화 임대형 스마트팜(")."""
+        lo = max(self.text.rfind("\n", 0, bracket) + 1, bracket - 60)
+        cut = lo
+        for m in _ITEM_BREAK.finditer(self.text, lo, bracket):
+            cut = m.end()
+        return cut
+
+    def _bracket_item(self, bracket: int) -> list[Found]:
+        """"…, 지역특화 임대형 스마트팜(총 사업비 200억원, …)": an item of a list, its own words
+        right before the amount's bracket (no space), is the project whatever its last word
+        (plain words only, at most max_words of them; list_items = false: off)."""
+        if not self.w.project["list_items"] or self.text[bracket - 1:bracket].isspace():
+            return []
+        lo = self._item_start(bracket)
+        ws = self._words(lo, bracket)
+        if ws:
+            ws[-1] = replace(ws[-1], closed=False)  # (the bracket closes the last word)
+        if (not ws or len(ws) > self.w.project["max_words"]
+                or not all(self._plain(w) for w in ws)
+                or any(w.text in self.stop for w in ws)):
+            return []
+        return [Found(ws[0].start, ws[-1].end)]
+
     def _kind(self, pick: Found) -> bool:
         """A kind of works named alone (class_names), or one of broad_kinds or a word ending
-        in one of class_ends with only what is done to it after it ("고속도로 건설",
-        "문화기반시설 조성"; not "하수관로 정비", a budget's line)."""
+        in one of class_ends with only what is done to it, or a head word alone, after it
+        ("고속도로 건설", "문화기반시설 조성", "기반시설 공사"; not "하수관로 정비", a budget's
+        line)."""
         name = self.text[pick.start:pick.end]
         if name in self.class_names:
             return True
         ws = name.split()
-        while len(ws) > 1 and ws[-1] in self.actions:
+        while len(ws) > 1 and (ws[-1] in self.actions or ws[-1] in self.generic):
             ws.pop()
         return len(ws) == 1 and (ws[0] in self.broad_kinds or ws[0].endswith(self.class_ends))
 
@@ -254,6 +308,18 @@ class ProjectFinder(Reader):
         words = self.text[pick.start:pick.end].split()
         if not cfg["shorten_words"] or len(words) > int(cfg["shorten_words"]):
             return pick
+        longer = self._longer_of(pick, s_start, words)
+        if longer is pick and len(words) > 1 and all(x in self.actions for x in words[1:]):
+            # "정밀화학지원센터 건립" for "울산정밀화학지원센터": a name and what is done to it
+            # stands for the longer name its first word ends
+            longer = self._longer_of(pick, s_start, words[:1], glued=True)
+        return longer
+
+    def _longer_of(self, pick: Found, s_start: int, words: list[str],
+                   glued: bool = False) -> Found:
+        """``_longer_before`` for ``words``; ``glued``: only a word that ends in them after more
+        Hangul ("울산정밀화학지원센터"), not one after more words."""
+        cfg = self.w.project
         short = "".join(words)
         lo = max(0, s_start - int(cfg["refer_chars"]))
         # every name that can stand for it holds its words run together: a sentence without
@@ -288,7 +354,8 @@ class ProjectFinder(Reader):
                                      pick.place, pick.told, pick.role)
                     continue
                 m = regex.search(rf"(?:(?<=\s)|^)[가-힣]*{regex.escape(short)}(?=\s|$)", name)
-                if m is not None and m.end() > len(short):
+                if m is not None and m.end() > len(short) and (
+                        not glued or len(m.group()) > len(short)):
                     return Found(f.start, f.start + m.end(), pick.at_e, pick.topic, False,
                                  pick.place, pick.told, pick.role)
         return pick

@@ -14,6 +14,11 @@ _DONG_GA = regex.compile(r"[가-힣]+동\d+가")
 _NUMBERED = regex.compile(r"[가-힣]{1,6}\d{1,2}(?:동|가|동\d{1,2}가)")
 _SITE = regex.compile(r"([가-힣]{2,10}?)(에는|에서|에)?")
 _OPENING = " \t'\"‘“「『<《〈"
+_GLUED_PARTICLES = ("에서는", "에서", "에는", "에도", "에", "의", "은", "는", "이", "을", "과", "와",
+                    "으로", "로")
+_NAME_PART = regex.compile(r"[가-힣]{2,4}")
+_HANGUL_NAME = regex.compile(r"[가-힣]{2,6}")
+_DIGIT_E = regex.compile(r"\d에")  # (a road address's quick test)
 
 
 class RegionFinder(Reader):
@@ -67,6 +72,42 @@ class RegionFinder(Reader):
                     first = run_before(ws, i - 1, limit - 1, self._place_word)
                     out.append(Found(ws[first].start, w.start + len(lot.group(1))))
                     continue
+            last = w.text[-1:]
+            if (last in "과와" and self.joined_places and i + 1 < len(ws)
+                    and self._village(w.text[:-1]) and not w.closed):
+                nxt = ws[i + 1]
+                core = nxt.text.rstrip("에의는은을를이가")
+                if self._village(core) or self._village(nxt.text):
+                    # "변산면과 상서면 등 4개 노선": villages joined are the place together
+                    first = run_before(ws, i, limit - 1, self._place_word)
+                    end = nxt.start + (len(nxt.text) if self._village(nxt.text) else len(core))
+                    k = i + 1
+                    while (k + 1 < len(ws) and self.text[ws[k].end:ws[k].end + 1] == ","
+                           and self._village(ws[k].text)):
+                        # ("약사동과 소양동, 근화동 3개 지구": the list goes on past a comma)
+                        k += 1
+                        core = ws[k].text.rstrip("에의는은을를이가")
+                        if not (self._village(ws[k].text) or self._village(core)):
+                            k -= 1
+                            break
+                        end = ws[k].start + (len(ws[k].text) if self._village(ws[k].text)
+                                             else len(core))
+                    out.append(Found(ws[first].start, end))
+                    skip = k
+                    continue
+            body = self._body_place(w) if last == "에" else 0
+            if body:
+                # "농식품부는 울진군에 … 180억원을 투입해": a local body's own name with 에 is
+                # where the money goes
+                first = run_before(ws, i, limit - 1, self._place_word)
+                out.append(Found(ws[first].start, w.start + body))
+                continue
+            glued = (self._glued_area(ws, i) if self.glued_ends
+                     and any(e in w.text for e in self.glued_ends) else None)
+            if glued is not None:
+                # "공주·논산·부여지역", "충남 서부지역", "영남지역": a stretch of country by name
+                out.append(glued)
+                continue
             site = self._site_after(ws, i)
             if site:
                 # "동부동 자연녹지에", "장현동 동천강 둔치에": a place and the site in it
@@ -81,7 +122,54 @@ class RegionFinder(Reader):
                          or (i + 1 < len(ws) and ws[i + 1].core in self.inside))):
                 first = run_before(ws, i, limit - 1, self._place_word)
                 out.append(Found(ws[first].start, w.core_end))
+        if (ws and self.w.region["road_addresses"]
+                and _DIGIT_E.search(self.text, ws[0].start, ws[-1].end) is not None):
+            # "흑교로 48에", "분성로 727 번길 8-35에": a road-name address with 에
+            for m in self.w.road.finditer(self.text, ws[0].start, ws[-1].end):
+                if not any(f.start <= m.start() < f.end for f in out):
+                    out.append(Found(m.start("place"), m.end("place")))
+            out.sort(key=lambda f: f.start)
         return out
+
+    def _described(self, region: Found) -> bool:
+        """A place followed, within a few words, by how big what is built there is ("…리 일원에
+        연면적 1375㎡, 지상 2층 규모로", "… 48에 지하 1층"): the site of a building described."""
+        return self.w.scale.match(self.text, region.end) is not None
+
+    def _site_later(self, project: Found, s_end: int) -> list[Found]:
+        """"…스마트팜(총 사업비 200억원, …) 등이다. … 지역특화 임대형 스마트팜 조성은 영천 금호읍
+        일원에 …": the place of a later sentence (within later_chars) that opens with the
+        project's name, as its topic (later_topic = false: off)."""
+        reach = int(self.w.region["later_chars"])
+        name = self.text[project.start:project.end]
+        if not reach or len(name) < 4:
+            return []
+        at = self.text.find(name, s_end, s_end + reach)
+        if at < 0:
+            return []
+        span = self.sentences.span(at)
+        if self.text[span[0]:at].strip():
+            return []  # not where the sentence opens
+        rest = self.text[at + len(name):at + len(name) + 12]
+        if self.w.later_topic.match(rest) is None:
+            return []
+        return [r for r in self._found(span[0], span[1])[0] if r.start >= at + len(name)][:1]
+
+    def _site_described(self, s_end: int) -> list[Found]:
+        """"…425억 원이 든다. 현재 청사가 있는 고현동 위치에 부지를 확장해 지상 3층 … 규모로":
+        the described site (``_described``) of the next sentence, when it names no amount."""
+        if not self.w.region["described_next"] or s_end >= len(self.text):
+            return []
+        lo = s_end
+        while lo < len(self.text) and self.text[lo] in " \t\n":
+            lo += 1
+        if lo >= len(self.text) or lo - s_end > 4:
+            return []
+        span = self.sentences.span(lo)
+        if (self.w.scale_hint.search(self.text, span[0], span[1]) is None
+                or self.w.money_words.search(self.text, span[0], span[1])):
+            return []  # (no size given, or an amount of its own: its places are not read)
+        return [r for r in self._found(span[0], span[1])[0] if self._described(r)][:1]
 
     def _site_here(self, s_start: int, at: int) -> list[Found]:
         """"공모 선정 대상지는 금산군 군복면 상곡리 지구로, 금산군은 … 50억 원을 투입한다": the
@@ -126,8 +214,8 @@ class RegionFinder(Reader):
         reach = int(self.w.region["site_words"])
         w = ws[i]
         if (not reach or w.particle or w.closed or w.quoted
-                or not w.text.endswith(tuple(self.w.region["site_lead_ends"]))
-                or not self._lead_place(w.text)):
+                or not (w.text.endswith(self.site_lead_ends) and self._lead_place(w.text)
+                        or self._district(w.text))):
             return 0
         beside = self.w.project["beside_words"]
         k, counted = i + 1, 0
@@ -149,6 +237,38 @@ class RegionFinder(Reader):
             k += 1
             counted += 1
         return 0
+
+    def _glued_area(self, ws: list[Word], i: int) -> Found | None:
+        """"공주·논산·부여지역", "충남 서부지역", "영남지역에": a word ending in one of glued_ends
+        (a particle after it aside) whose stem is names joined by middle dots (two characters
+        each, at least), one of wide_names, or one of part_words after a place word or one of
+        [agency] upper ("충남")."""
+        w = ws[i]
+        word = w.text
+        ends = self.glued_ends
+        if not ends or not any(e in word for e in ends):
+            return None
+        cfg = self.w.region
+        for p in _GLUED_PARTICLES:
+            if word.endswith(p) and word[:-len(p)].endswith(ends):
+                word = word[:-len(p)]
+                break
+        end = next((e for e in ends if word.endswith(e)), None)
+        if end is None or w.quoted:
+            return None
+        stem = word[:-len(end)]
+        stop = w.start + len(word)
+        parts = stem.split("·")
+        if len(parts) > 1 and all(_NAME_PART.fullmatch(x) for x in parts):
+            return Found(w.start, stop)
+        if stem in cfg["wide_names"]:
+            return Found(w.start, stop)
+        if stem in cfg["part_words"] and i:
+            prev = ws[i - 1]
+            if not prev.particle and not prev.closed and (
+                    prev.text in self.w.data["agency"]["upper"] or self._lead_place(prev.text)):
+                return Found(prev.start, stop)
+        return None
 
     def _area_at(self, w: Word) -> bool:
         """"3만4,755㎡에", "9,916㎡": an area given with 에, or before 규모 and a site word."""
@@ -180,6 +300,8 @@ class RegionFinder(Reader):
     def _place_word(self, w: Word) -> bool:
         if _NUMBERED.fullmatch(w.text):
             return True  # "부곡3동 일대", "청파동3가": a numbered 동 or 가
+        if self.w.numbered_place.fullmatch(w.text):
+            return True  # "2-4생활권 일원", "3블록 부지": a numbered part of a town
         if w.text[:1].isdigit() or w.text == "산":
             return (not w.particle and not w.closed and not w.quoted
                     and self.w.address.fullmatch(w.text) is not None)
@@ -197,6 +319,33 @@ class RegionFinder(Reader):
         end = project.start + len(" ".join(ws[:n]))
         return [Found(project.start, end)] if self.text[project.start:end] == " ".join(ws[:n]) \
             else []
+
+    def _district(self, word: str) -> bool:
+        """A district's own name ("중구", "광산구": one of district_ends, no word that only ends
+        like one: "지구", "입구") leading a site ("중구 서소문별관에")."""
+        return (bool(self.district_ends) and word.endswith(self.district_ends)
+                and _HANGUL_NAME.fullmatch(word) is not None and not self._no_body(word)
+                and word not in self.not_place)
+
+    def _body_place(self, w: Word) -> int:
+        """The length of a local body's own name ("울진군", "충주시"; body_places) that ``w`` is
+        with 에 (not 에서: where something is held), 0 when it is not one."""
+        if not self.body_places or w.quoted or not w.text.endswith("에"):
+            return 0
+        core = w.text[:-1]
+        if core.endswith(self.body_ends) and self._lead_place(core) and not self._no_body(core):
+            return len(core)
+        return 0
+
+    def _body_level(self, region: Found) -> bool:
+        """A place that is a local body's own name ("구례군", "충북 영동군"): one of lead_ends
+        that is not a village-level one."""
+        return self.text[region.start:region.end].split()[-1].endswith(self.body_ends)
+
+    def _village(self, word: str) -> bool:
+        """A village-level place word: "흥해읍", "성곡리" (one of site_lead_ends)."""
+        return (word.endswith(tuple(self.w.region["site_lead_ends"]))
+                and self._lead_place(word))
 
     def _lead_place(self, word: str) -> bool:
         """A place word a name may start with or follow: "전동면", "초전면", "백령도"."""

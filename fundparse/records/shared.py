@@ -163,6 +163,15 @@ class Reader:
         lex = vocab.sets
         self.heads, self.generic, self.actions = lex.heads, lex.generic, lex.actions
         self.bare_words, self.stop, self.around = lex.bare_words, lex.stop, lex.around
+        self.which_words = frozenset(vocab.project["which_words"])
+        self.glued_ends = tuple(vocab.region["glued_ends"])
+        self.district_ends = tuple(vocab.region["district_ends"])
+        self.site_lead_ends = tuple(vocab.region["site_lead_ends"])
+        self.body_places = bool(vocab.region["body_places"])
+        self.joined_places = bool(vocab.region["joined_places"])
+        # a local body's own name, not a village's: "구례군", "충주시"
+        self.body_ends = tuple(e for e in vocab.region["lead_ends"]
+                               if e not in vocab.region["site_lead_ends"])
         self.place_ends, self.inside, self.not_place = lex.place_ends, lex.inside, lex.not_place
         self.not_agency, self.bare_names = lex.not_agency, lex.bare
         self.not_agency_ends = lex.not_agency_ends

@@ -18,7 +18,7 @@ _QUOTES = "'\"‘’“”「」『』"
 PARTICLES = ("에서는", "에서도", "에서", "에는", "에도", "으로", "까지", "부터", "에", "을", "를", "은",
              "는", "이", "가", "의", "과", "와", "로", "도")
 # a word ending in one of these is a verb form or carries a particle: never inside a name
-_ENDINGS = set("은는이가을를에의과와며고해여서다한된할던께로인써")
+_ENDINGS = set("은는이가을를에의과와며고해여서다한된할던께로인써돼")
 _YEO_VERBS = ("하여", "들여", "되여", "이여", "쏟아여")
 _BY_LAST: dict[str, tuple[str, ...]] = {}
 for _p in PARTICLES:
@@ -107,6 +107,8 @@ def plain(word: Word, is_head, ordinal) -> bool:
     ``ordinal`` one (2단계)."""
     if word.particle or word.closed or word.quoted:
         return False
+    if not any(c.isalnum() for c in word.text):
+        return False  # "=", "/": a byline's or a list's mark ("… 기자 = 한국…") breaks a name
     if any(c.isdigit() for c in word.text):
         return ordinal.fullmatch(word.text) is not None
     last = word.text[-1]

@@ -64,6 +64,13 @@ class RecordWords:
     route: regex.Pattern           # "…~… 간": a stretch between two named ends
     topic_particle: re.Pattern     # 은/는 ending a word: where topic_hint may end
     closing_quote: re.Pattern      # a closing quotation mark: topic_hint's other half
+    scale: regex.Pattern           # "(에) 연면적 …㎡", "지상 3층": how big what is built is
+    money_words: regex.Pattern     # "425억 원": an amount of money
+    scale_hint: regex.Pattern      # "연면적 …", "…㎡": a size given (scale's quick test)
+    numbered_place: regex.Pattern  # "2-4생활권": a numbered part of a town, a place word
+    road: regex.Pattern            # "분성로 727 번길 8-35에": a road-name address with 에
+    place_aside_topic: regex.Pattern  # "고천암3지구(해남군 해남읍)는": a topic and its place
+    later_topic: regex.Pattern     # "(…스마트팜) 조성은 ": a name's topic particle, an action between
 
     @cached_property
     def _companies(self) -> _Companies:
@@ -108,7 +115,9 @@ class Lexicon:
         self.not_place = frozenset(region["not_place"])
         self.not_agency = frozenset(data["agency"]["not_agency"])
         self.bare = frozenset(data["agency"]["bare"])
-        self.not_agency_ends = tuple(data["agency"]["not_agency_ends"])  # "군하지구"
+        # "군하지구"; and works: one of works_words before one of works_heads ("건립공사가")
+        self.not_agency_ends = tuple(data["agency"]["not_agency_ends"]) + tuple(
+            w + h for h in data["agency"]["works_heads"] for w in data["agency"]["works_words"])
         self.clause_verbs = tuple(data["agency"]["clause_verbs"])  # "…부가 추진하는"
         self._heads: dict[str, bool] = {}   # word -> is_head, kept across documents
         self._ends: dict[str, bool] = {}    # word -> ends_in_head, likewise
@@ -156,7 +165,10 @@ def record_words(extensions: str = "{}") -> RecordWords:
     marks = _alternation(agency["company_marks"])
     # "한국토지주택공사(LH)": the name's own abbreviation; "㈜한빛건설", "새길산업㈜": a company
     own = rf"(?:\([A-Z][A-Za-z&-]{{0,{int(agency['abbreviation_chars']) - 1}}}\))?"
-    name = (rf"(?:(?:{upper}{own}\s){{0,2}}[가-힣]{{1,14}}?(?:{heads}){own}"
+    # "한국농어촌공사 해남·완도지사": a branch serving two places joined by a middle dot
+    branch = (rf"[가-힣]{{2,6}}·[가-힣]{{1,8}}?(?:{_alternation(agency['short_heads'])})"
+              rf"|")
+    name = (rf"(?:(?:{upper}{own}\s){{0,2}}(?:{branch}[가-힣]{{1,14}}?(?:{heads})){own}"
             rf"|(?:{marks})[가-힣A-Za-z]{{2,14}}|[가-힣A-Za-z]{{2,14}}?(?:{marks})"
             rf"|{_alternation(agency['latin'])})")
     particles = (rf"(?:\([^()\n\d]{{1,{int(agency['aside_chars'])}}}\))?"
@@ -203,7 +215,8 @@ def record_words(extensions: str = "{}") -> RecordWords:
                              rf"(?!(?<=대)\s?(?:{_alternation(data['project']['ranked'])}))"
                              rf"(?=\s|에|을|를|의|이|가|과|와|로|,|\(|$)"),
         ordinal=regex.compile(rf"\d+(?:{_alternation(data['project']['ordinal'])})"
-                              rf"|(?:{_alternation(data['project']['ordinal_prefix'])})\d+[가-힣]+"),
+                              rf"|(?:{_alternation(data['project']['ordinal_prefix'])})\d+[가-힣]+"
+                              rf"|[가-힣]{{1,8}}\d+(?:{_alternation(data['project']['glued_ordinal'])})"),
         address=regex.compile(data["region"]["address"]),
         area=regex.compile(data["region"]["area"]),
         refer_topic=regex.compile(
@@ -232,6 +245,10 @@ def record_words(extensions: str = "{}") -> RecordWords:
         aside_topic=regex.compile(
             rf"(?:^|(?<=[\s,]))([가-힣A-Za-z0-9·]{{0,20}}(?:{_alternation(data['project']['heads'])}))"
             rf"\([^()\n]{{1,60}}\)(?:은|는)(?=\s)", regex.M),
+        place_aside_topic=regex.compile(
+            rf"(?:^|(?<=[\s,]))([가-힣A-Za-z0-9·]{{2,20}})\((?P<place>[가-힣]{{1,8}}"
+            rf"(?:{_alternation(data['region']['lead_ends'])})(?:\s[가-힣]{{1,8}}"
+            rf"(?:{_alternation(data['region']['lead_ends'])})){{0,2}})\)(?:은|는)(?=\s)", regex.M),
         equipped=regex.compile(rf"(?:을|를)\s(?:{_alternation(data['project']['equipped_verbs'])})"),
         purpose=regex.compile(
             rf"['’”」』>》〉]?\s?(?:{_alternation(data['project']['purpose_after'])})(?![가-힣])"),
@@ -252,7 +269,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"(?:{_alternation(data['project']['describing_endings'])})\s"
             if data["project"]["describing_endings"] else r"(?!)"),
         bracket_cost=regex.compile(
-            rf"\((?:{_alternation(data['project']['cost_words'])})\s?$"),
+            rf"\((?:총\s?)?(?:{_alternation(data['project']['cost_words'])})\s?$"),
         site_here=regex.compile(
             rf"(?:^|(?<=[\s,]))(?:{_alternation(data['region']['site_topics'])})\s"
             rf"(?P<place>[가-힣A-Za-z0-9·-]+(?:\s[가-힣A-Za-z0-9·-]+){{0,"
@@ -277,11 +294,28 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"\s?(?:(?P<act>{_alternation(data['project']['actions'])})비"
             rf"|{_alternation(data['project']['cost_words'])})"
             rf"(?:{_alternation(data['project']['cost_particles'])})?\s(?:총\s?)?"),
+        scale=regex.compile(
+            rf"[^.\n]{{0,{int(data['region']['scale_chars'])}}}?(?:"
+            rf"{data['region']['area']}|(?:{_alternation(data['region']['scale_words'])})\s?\d)"),
+        later_topic=regex.compile(
+            rf"(?:\s?(?:{_alternation(data['project']['actions'] + ['사업'])}))?(?:은|는)\s"),
+        road=regex.compile(
+            rf"(?<![가-힣])(?P<place>[가-힣]{{1,10}}(?:{_alternation(data['region']['road_ends'])})"
+            rf"\s?\d{{1,4}}(?:\s?(?:{_alternation(data['region']['road_branches'])})\s?\d{{1,4}})?"
+            r"(?:-\d{1,4})?)(?:에|에서)(?![가-힣])"),
+        numbered_place=regex.compile(
+            rf"\d{{1,3}}(?:-\d{{1,3}})?(?:{_alternation(data['region']['numbered_ends'])})"),
+        scale_hint=regex.compile(
+            rf"{data['region']['area']}|(?:{_alternation(data['region']['scale_words'])})\s?\d"),
+        money_words=regex.compile(r"\d\s?(?:조|억|천만|백만|만)\s?(?:\d[\d,]*\s?(?:천|백)?\s?(?:만)?\s?)?원"),
         region_hint=re.compile(
             rf"{_alternation(data['region']['around'])}"
             rf"|(?:{_alternation(data['region']['ends'])})\S*\s*"
             rf"(?:에|{_alternation(data['region']['inside'])})"
-            r"|\d에"),  # ("청파동3가 119-2에": a lot number)
+            r"|\d에"  # ("청파동3가 119-2에": a lot number)
+            + "".join(f"|{regex.escape(e)}" for e in data["region"]["glued_ends"])
+            # ("중구 서소문별관에": a district and a site)
+            + "".join(rf"|{regex.escape(e)}\s[가-힣]{{2,10}}에" for e in data["region"]["district_ends"])),
         refer_back=regex.compile(
             rf"(?:(?<![가-힣])(?:{_alternation(data['project']['refer_words'])})\s+"
             rf"[가-힣·]{{0,8}}(?:{_alternation(data['project']['heads'])})"
