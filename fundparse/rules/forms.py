@@ -94,6 +94,7 @@ class SumForms:
     name_bracket_after: regex.Pattern  # ")와 …": the bracket closing, a list going on
     not_payer_endings: tuple  # "조성사업(": what is paid for, no payer
     not_place_endings: tuple  # "내년도": a word of time, no province
+    excluding: tuple  # "국비 제외한 300억원": the source taken out of the figure
     list_item_before: regex.Pattern  # ", " before a name in a list of payers
     list_item_after: regex.Pattern  # "원, " after its figure: the list goes on
     received: regex.Pattern = regex.compile("(?!)")  # "지원받": a place before a figure receives it
@@ -195,6 +196,7 @@ def _sum_forms(table_json: str) -> SumForms:
         name_bracket_after=patterns.compile(expand(table.get("name_bracket_after", "(?!)"), {"S": S})),
         not_payer_endings=words("not_payer_endings"),
         not_place_endings=words("not_place_endings"),
+        excluding=words("excluding"),
         list_item_before=patterns.compile(expand(table.get("list_item_before", "(?!)"), {"S": S})),
         list_item_after=patterns.compile(expand(table.get("list_item_after", "(?!)"), {"S": S})),
         received=patterns.compile(table.get("received", "(?!)")),

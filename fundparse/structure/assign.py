@@ -120,6 +120,8 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
                     text, max(lo, head - 12), head)):
                 return found  # (a place with its share: "경기도 50%(332억2100만원)")
     before = forms.label_before.search(text, max(lo, head - 24), head)
+    if before is not None and reader.unglued(before.group("label").split()[-1], start)[0] in forms.excluding:
+        before = None  # "국비 제외한 300억원": the rest, no 국비
     if before is not None:
         words = _joined_words(before.group("label"))
         if len(words) > 1 and reader.unglued(words[-1], start)[0] in forms.list_tails:
