@@ -489,8 +489,8 @@ class AttachForms:
     own_bracket: regex.Pattern  # "국비 10억원(캠핑장, ’13~’14)": a bracket opened after an amount
     year_before: regex.Pattern  # "지난해 28억원, 올해 30억원": one year's figure takes no period
     respective_years: regex.Pattern  # "2004년과 2001년에 각각": years paired with the amounts before
-    secured: regex.Pattern = patterns.compile("(?!)")  # "…을 확보했다": money secured
-    duration_then: regex.Pattern = patterns.compile("(?!)")  # "5년간 국비 최대 …": between
+    secured: regex.Pattern  # "…을 확보했다": money secured
+    duration_then: regex.Pattern  # "5년간 국비 최대 …": between a duration and its amount
 
 
 def attach_forms(words: Tables) -> AttachForms:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import regex
-
 from fundparse.rules.markers import MarkerPatterns, read_prefixes
 from fundparse.rules.forms import label_forms
 from fundparse.rules.tables import DOTS, Tables, load_tables
@@ -32,7 +30,7 @@ def label_before(text: str, start: int, words: Tables, markers: MarkerPatterns,
     labels = words.money_words["labels"]
     suffixes = words.money_words["label_suffixes"]
     candidates = [word]
-    last = regex.split(f"[{DOTS}]", word)[-1].strip()
+    last = word[max(word.rfind(dot) for dot in DOTS) + 1:].strip()
     if last != word and len(last) >= 2:  # "3억ㆍ총사업비 200억원": the label after the dot
         word = last
         candidates.append(word)

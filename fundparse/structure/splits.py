@@ -398,18 +398,25 @@ class SplitReader:
         known = sum(1 for p in parts if p.category != "other")
         if len(parts) == 1 and not known and not partial:
             return None
-        beyond = self.text[close + 1:close + 16].lstrip()
-        of = sum_forms(self.words).of_particle
-        beyond = beyond[len(of):].lstrip() if of and beyond.startswith(of) else beyond  # "(…)의 국비가"
-        word = beyond.split()[0] if beyond.split() else ""
-        places = (all(self.place_category(p.label) for p in parts) and len(parts) > 1 and not partial
-                  and sum(p.value or 0 for p in parts) == total.value  # "(계룡 140억원, 대전 50억원)"
-                  and not self.source_category(self.unglued(word, close)[0], close))  # not "(…)의 국비"
-        if not places and not any(self.source_category(p.label, p.start) for p in parts):
+        if not any(self.source_category(p.label, p.start) for p in parts) \
+                and not self._places_paying(parts, partial, total, close):
             return None  # "(기존 13조2000억원, 신규 7조7000억원)": no funding source named
         if rest and (len(rest) > 12 or not known):
             return None
         return SplitInfo(parts, partial or bool(rest), "paren")
+
+    def _places_paying(self, parts: list[Part], partial: bool, total: Amount, close: int) -> bool:
+        """A bracket of places after a figure that add up to it exactly ("사업비 190억원(계룡
+        140억원, 대전 50억원)"), the figure not named one source after it ("(…)의 국비가": where
+        the money goes)."""
+        if partial or len(parts) < 2 or sum(p.value or 0 for p in parts) != total.value \
+                or not all(self.place_category(p.label) for p in parts):
+            return False
+        beyond = self.text[close + 1:close + 16].lstrip()
+        of = sum_forms(self.words).of_particle
+        beyond = beyond[len(of):].lstrip() if of and beyond.startswith(of) else beyond
+        word = beyond.split()[0] if beyond.split() else ""
+        return not self.source_category(self.unglued(word, close)[0], close)
 
     def before_total(self, total: Amount, sentence_start: int) -> SplitInfo | None:
         window = self.text[max(sentence_start, total.start - 40):total.start]
