@@ -634,14 +634,16 @@ def header_splits(text: str, amounts: list[TableAmount], sources, taken: set[int
             rows.setdefault(a.row, []).append(a)
     out = []
     for row in rows.values():
+        if len(row) < 3:
+            continue
         row.sort(key=lambda a: a.start)
         labels = _header_sources(text, row[0].start, sources)
-        if len(labels) < 2 or len(row) < 3:
+        if len(labels) < 2:
             continue
         i = 0
         while i < len(row) - 2:
             total = row[i]
-            between = text[total.end:row[min(i + 1, len(row) - 1)].start]
+            between = text[total.end:row[i + 1].start]
             found = None
             for k in range(min(len(labels), len(row) - i - 1), 1, -1):
                 parts = row[i + 1:i + 1 + k]
