@@ -1158,6 +1158,10 @@ class SumAssigner:
         need = total.amount.value - sum((p.value for p in have), Decimal(0))
         unit = Decimal(inherit_units(total.amount, self.text)[0])
         halves: dict[int, Decimal] = {}
+        # the places that pay with their shares written ("경기도 50%(332억2100만원)"), looked up
+        # once, not once per subset
+        with_share = {id(c) for c in found if not c.known and self.forms.share_before.search(
+            self.text, max(0, c.fact.amount.start - 12), c.fact.amount.start)}
         # a total of one written digit ("1천억원") rounds nothing: 870억 is not its 1천억
         tiers = (Decimal(0), unit / 2, None) if total.amount.value >= 10 * unit else (Decimal(0), None)
         for tier in tiers:
@@ -1179,8 +1183,7 @@ class SumAssigner:
                     if gap > allowed or allowed and not gap:
                         continue
                     if not have and not any(c.known for c in subset) and not all(
-                            self.forms.share_before.search(self.text, max(0, c.fact.amount.start - 12),
-                                                           c.fact.amount.start) for c in subset):
+                            id(c) in with_share for c in subset):
                         continue  # places alone pay only with their shares written ("경기도
                         # 50%(332억2100만원), 성남시 36%(239억9600만원), …")
                     loose = [c for c in subset if not c.known and c.category == "other"]
