@@ -90,8 +90,6 @@ class SumForms:
     share_halves: regex.Pattern  # "40%는 시와 구청이 절반씩": a share two payers halve
     source_included: regex.Pattern  # "20억 국비를 포함해 …": a figure's source before a total
     each_joined: regex.Pattern  # "국·지방비 각각 ": a joined source whose parts each pay the figure
-    name_bracket: regex.Pattern  # "강원랜드(": a name with its figure in brackets after it
-    name_bracket_after: regex.Pattern  # ")와 …": the bracket closing, a list going on
     not_payer_endings: tuple  # "조성사업(": what is paid for, no payer
     not_place_endings: tuple  # "내년도": a word of time, no province
     excluding: tuple  # "국비 제외한 300억원": the source taken out of the figure
@@ -192,8 +190,6 @@ def _sum_forms(table_json: str) -> SumForms:
         source_included=patterns.compile(expand(table.get("source_included", "(?!)"),
                                                 {"S": S, "DOTS": DOTS})),
         each_joined=patterns.compile(expand(table.get("each_joined", "(?!)"), {"S": S})),
-        name_bracket=patterns.compile(expand(table.get("name_bracket", "(?!)"), {"S": S})),
-        name_bracket_after=patterns.compile(expand(table.get("name_bracket_after", "(?!)"), {"S": S})),
         not_payer_endings=words("not_payer_endings"),
         not_place_endings=words("not_place_endings"),
         excluding=words("excluding"),

@@ -188,13 +188,6 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
         category = payer_category(reader, forms, label, start)
         if category is not None or not label.endswith(forms.not_actor_endings):
             return label, category or "other", actor.start(), end, category is not None
-    named = forms.name_bracket.search(text, max(lo, head - 20), head)
-    if (named is not None and forms.name_bracket_after.match(text, end, hi) is not None
-            and not named.group("label").endswith(forms.not_payer_endings)
-            and not reader.names_money(named.group("label"))):
-        # "…, 강원랜드(132억원)가 공동으로": a payer outside the taxonomy, in a list of names with
-        # their figures in brackets, counted only where the figures add up with a known one
-        return named.group("label"), "other", named.start("label"), end, False
     loose = _list_item(reader, forms, before, end, lo, hi) if before is not None else None
     if loose is not None:
         return loose
