@@ -28,3 +28,10 @@ def test_near_miss_is_silent(name, text):
 def test_score():
     caught, planted, alarms, clean, notes = score()
     assert (caught, alarms) == (planted, 0), notes
+
+
+def test_a_message_quoting_text_across_a_line_break_stays_one_line():
+    [f] = fundparse.check("국비 10억원을 투입한다.\n2001-\n2000")
+    assert f.code == "FP202"
+    assert f.message == "기간 '2001- 2000'의 시작 2001년이 끝 2000년보다 늦습니다"
+    assert f.message_en == "period '2001- 2000' starts in 2001, after its end 2000"

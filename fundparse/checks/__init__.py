@@ -72,8 +72,14 @@ class FindingMaker:
 
     def make(self, code: str, place: Place, ko: str, en: str) -> Finding:
         line, column = self.position(place.start)
+        # a message is one line: text quoted from across a line break has its breaks as spaces
         return Finding(code=code, severity=CHECKS[code].severity, start=place.start,
-                       end=place.end, line=line, column=column, message=ko, message_en=en)
+                       end=place.end, line=line, column=column, message=_one_line(ko),
+                       message_en=_one_line(en))
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split()) if len(message.splitlines()) > 1 else message
 
 
 def _tolerance(total_value: Decimal, total_approx: bool, precisions: Iterable[Decimal]) -> Decimal:
