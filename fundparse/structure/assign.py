@@ -18,7 +18,7 @@ from itertools import combinations
 
 from fundparse import patterns
 from fundparse.model import CATEGORIES, Finding
-from fundparse.rules.forms import SumForms
+from fundparse.rules.forms import SumForms, label_forms
 from fundparse.rules.money import Amount
 from fundparse.rules.tables import DOTS, source_key
 from fundparse.structure.periods import FoundPeriod
@@ -663,7 +663,25 @@ class SumAssigner:
         self._ditto(facts, taken)
         left = [f for f in facts if id(f) not in taken]
         self._paid_whole(left)
-        return left
+        return self._one_source(left)
+
+    @staticmethod
+    def _one_source(facts: list[Fact]) -> list[Fact]:
+        """Parts that all name one source (one label, one category; "국·지방비 각각" names two) divide
+        it by use, not by who pays ("국비 7조 755억원
+        … 투자 국비가 3조 7167억원(52.5%), 복지 국비가 3조 3588억원(47.5%)"): no split; the
+        figures stand on their own again."""
+        out = []
+        for f in facts:
+            out.append(f)
+            info = f.split
+            if (info is None or info.form != "sum" or len(info.parts) < 2
+                    or len({(source_key(p.label), p.category) for p in info.parts}) != 1):
+                continue
+            f.split = None
+            out.extend(Fact(p.amount, SplitInfo(p.parts, p.partial, "sum") if p.parts else None)
+                       for p in info.parts if p.amount is not None)
+        return sorted(out, key=lambda f: f.amount.start) if len(out) != len(facts) else out
 
     def _ditto(self, facts: list[Fact], taken: set[int]) -> None:
         """Ditto marks repeat the labels of the bracket before: "(사업비 6천875억원 국비 6천억원)
@@ -1067,7 +1085,14 @@ class SumAssigner:
                 or not self.forms.total_inside.match(self.text, before.amount.end, total.amount.start)):
             return None
         found = source_of(before, self.reader, self.forms, s_start, s_end)
-        return found if found is not None and found.known else None
+        return found if found is not None and found.known and not self._yearly(found) else None
+
+    def _yearly(self, c: Candidate) -> bool:
+        """A part tied to a budget year of its own ("2019년도 국가예산 1170억원을(총사업비 1조1537억원
+        규모)", "내년 국비 30억원"): that year's allocation, not a share of a project's total."""
+        a = c.fact.amount
+        head = a.chain_start if 0 <= a.chain_start <= a.start else a.start
+        return label_forms(self.reader.words).fiscal.search(self.text, max(0, head - 30), head) is not None
 
     def _ratio(self, total: Amount, lo: int, hi: int,
                own: Candidate | None) -> SplitInfo | None:
@@ -1245,7 +1270,8 @@ class SumAssigner:
         stated = self._stated(a)
         partial_cue = self.forms.partial_after.match(text, a.end, s_end)
         if stated and not partial_cue:  # "사업비 190억원 중 총 54억원을": the parts after 중
-            parts = [c for c in found if c.known and s_start <= c.start and c.end <= head]
+            parts = [c for c in found if c.known and s_start <= c.start and c.end <= head
+                     and not self._yearly(c)]
             lo, hi = (min(c.start for c in parts), a.start) if parts else (0, 0)
         if not parts and (partial_cue or stated and not (
                 self.forms.not_after and text.startswith(self.forms.not_after, a.end))):
