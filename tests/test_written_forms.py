@@ -387,6 +387,10 @@ def test_a_metropolitan_document_is_known_by_the_first_place_it_names():
     # a province named first: 시비 stays municipal
     (m,) = fundparse.extract("경기 김포시는 체육관을 짓는다. 총 30억원(도비 10억원, 시비 20억원)이 든다.")
     assert [s.category for s in m.splits] == ["provincial", "municipal"]
+    # a national body named after a metropolitan city is no place: "대전지방국토관리청"
+    (m,) = fundparse.extract("하천 정비에 국비 40억원과 시비 20억원 등 총 60억원이 든다. 대전지방국토관리청과"
+                             " 협의해 올해 착공한다.")
+    assert [s.category for s in m.splits] == ["national", "municipal"]
 
 
 def test_parts_bigger_than_the_amount_before_them_go_to_the_total_they_make():
@@ -586,3 +590,9 @@ def test_a_place_paying_its_budget_among_other_sources():
                "민자사업비는 4조 원이 각각 투입될 예정이다.")
     assert [p[:2] for p in parts(got)] == [("국비", "national"), ("서울시", "provincial"),
                                           ("민자사업비", "private")]
+
+
+def test_amounts_joined_by_oe_share_the_period_before_them():
+    # "X외에 Y": in addition to X, Y; both are spent over the period before them
+    mentions = fundparse.extract("도는 향후 4년간 이미 받은 국비 60억원외에 지방비 25억원을 더 들인다.")
+    assert [(m.text, m.period and m.period.years) for m in mentions] == [("60억원", 4), ("25억원", 4)]

@@ -50,6 +50,7 @@ class SumForms:
     list_tails: frozenset  # "등" after a source named with others: "민자 등이 24조원"
     not_after: tuple  # particles after a total that open no list of its parts ("…원에")
     nearest: int
+    above_words: tuple  # written inside an approximate total that means "and more": 800억여
     share: regex.Pattern  # a share of the total: "30%를 지원하고", group n
     more_source: regex.Pattern  # a second source joined to one named after a figure: "도비와 시비로"
     whole_source: regex.Pattern  # "전액 국비로": one source pays the whole amount
@@ -145,6 +146,7 @@ def _sum_forms(table_json: str) -> SumForms:
         cue_words=frozenset(cues),
         not_after=not_after,
         nearest=int(table.get("nearest", 10)),
+        above_words=tuple(table.get("above_words", ())),
         share=patterns.compile(expand(share, {"S": S})),
         more_source=patterns.compile(
             rf"{S}*(?:{alternation(joiners) or '(?!)'}){S}*(?P<label>{LAZY_WORD})"
@@ -332,6 +334,7 @@ class SplitForms:
     before_number: regex.Pattern  # "약 " between a part's label and its figure ("국·도비 약 80%")
     account_words: frozenset = frozenset()  # "일반회계": a bracket naming one is by account
     not_payer_endings: tuple = ()  # a word ending so names no payer outside the taxonomy (포함한)
+    object_glued: tuple = ()  # object particles glued to a source named after a bracket (특별교부세를)
 
 
 def split_forms(words: Tables) -> SplitForms:
@@ -342,6 +345,7 @@ def split_forms(words: Tables) -> SplitForms:
 def _split_forms(table_json: str) -> SplitForms:
     table = json.loads(table_json)
     return SplitForms(**compiled_patterns(table), glued=tuple(table["glued"]),
+                      object_glued=tuple(table.get("object_glued", ())),
                       partial_words=frozenset(table["partial_words"]),
                       source_nouns=frozenset(table["source_nouns"]),
                       total_window=tuple(table["total_window"]),

@@ -23,8 +23,8 @@ from fundparse.numerals import Numeral, elided_value, small_hangul_value
 
 S = "[ \u00a0]"  # one optional space, as in "281 억원" or "5 억 달러"
 # After a currency word: end of word, or a particle / marker that may stick to it
-# ("원을", "원이", "원대", "원가량", "원중"); never 권 (a banknote: "5만 원권").
-PARTICLE_START = "이가을를은는의에으로과와도만씩까부대어상규정내안남수쯤여짜선인였보밖뿐당미초한께나며든입일꼴및라란등중"
+# ("원을", "원이", "원대", "원가량", "원중", "원외에"); never 권 (a banknote: "5만 원권").
+PARTICLE_START = "이가을를은는의에으로과와도만씩까부대어상규정내안남수쯤여짜선인였보밖뿐당미초한께나며든입일꼴및라란등중외"
 # the copula right after a word ending in a vowel ends it too: "45억9200만 달러다."
 # …and a verb glued to it in text written without spaces ("24억7천1백만원유치등": glued_verbs)
 WORD_END = rf"(?![가-힣])|(?=[{PARTICLE_START}])|(?=다(?:[\s.,!?)」』]|$))|(?=\L<glued_verbs>)"

@@ -651,6 +651,8 @@ class SumAssigner:
             if found is None:
                 continue
             chosen, partial, precision = found
+            if self._recipients(a, chosen):
+                continue
             parts = [c.part() for c in chosen]
             if total.split is not None:
                 parts = [*total.split.parts, *parts]
@@ -1076,6 +1078,16 @@ class SumAssigner:
                 and between[:1] in self.forms.topic_particles
                 and self.forms.object_after.match(self.text, a.end) is not None)
 
+    def _recipients(self, a: Amount, chosen: list[Candidate]) -> bool:
+        """Places in a bracket right after a figure named one source after it receive it, they do
+        not pay: "127억원(도 63억원, 시·군 64억원)의 재난안전 특별교부세" (no fund word among them)."""
+        m = _BRACKET.match(self.text, a.end)
+        if m is None or not all(m.start() < c.start < m.end() for c in chosen):
+            return False
+        endings = label_forms(self.reader.words).fund_endings
+        return (not any(c.label.endswith(endings) for c in chosen)
+                and self.reader.source_named_after(m.end() - 1))
+
     def _total_inside(self, before: Fact | None, total: Fact, s_start: int,
                       s_end: int) -> Candidate | None:
         """The part written right before its total in brackets: "최대 국비 456억원(총사업비
@@ -1219,7 +1231,37 @@ class SumAssigner:
                 allowed = (tier * self._rounding(chosen, s_start, s_end, len(have)) if tier is not None
                            else _coarse(chosen, halves, have))
                 return sorted(chosen, key=lambda c: c.start), False, allowed
-        return None
+        return self._about(total, found, s_start, s_end, unit) if not have else None
+
+    def _about(self, total: Fact, found: list[Candidate], s_start: int, s_end: int, unit: Decimal):
+        """Known parts in an approximate total's own sentence that its written figure stands
+        for: "800억여 원의 외부 재원(국비 705억원, 도비 87억원, 민간 10억원)" (802억: 800억 and
+        more, below 900억), "약 300억 원" within half its last written digit.  Two parts or more,
+        the ones nearest the total first."""
+        a = total.amount
+        if not a.approximate or unit <= 0 or a.value < 10 * unit:
+            return None
+        digits = int(a.value / unit)
+        if a.value != digits * unit or digits <= 0:
+            return None
+        step = unit
+        while digits % 10 == 0:
+            digits //= 10
+            step *= 10
+        over = any(w in self.text[a.start:a.end] for w in self.forms.above_words)  # 800억여: more
+        own = [c for c in found if c.known and s_start <= c.start < s_end]
+        best = None
+        for size in range(2, min(_MAX_SUBSET, len(own)) + 1):
+            for subset in combinations(own, size):
+                gap = sum(c.value for c in subset) - a.value
+                if not (0 <= gap < step if over else abs(gap) * 2 <= step):
+                    continue
+                key = (max(abs(c.start - a.start) for c in subset), -size)
+                if best is None or key < best[0]:
+                    best = (key, subset)
+        if best is None:
+            return None
+        return sorted(best[1], key=lambda c: c.start), False, step
 
     @staticmethod
     def _rounding(parts, s_start: int, s_end: int, have: int = 0) -> int:

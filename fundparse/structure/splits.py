@@ -24,7 +24,7 @@ from fundparse import patterns
 from fundparse.model import CATEGORIES
 from fundparse.numerals import Numeral, elided_value, parse_numeral, parse_numerals
 from fundparse.rules.money import Amount
-from fundparse.rules.forms import SplitForms, expand, split_forms, sum_forms
+from fundparse.rules.forms import SplitForms, expand, label_forms, split_forms, sum_forms
 from fundparse.rules.tables import DOTS
 from fundparse.rules.tables import Tables, load_tables, source_key
 from fundparse.structure.sentences import Sentences
@@ -401,22 +401,30 @@ class SplitReader:
         if not any(self.source_category(p.label, p.start) for p in parts) \
                 and not self._places_paying(parts, partial, total, close):
             return None  # "(기존 13조2000억원, 신규 7조7000억원)": no funding source named
+        if self.source_named_after(close) and not any(
+                p.label.endswith(label_forms(self.words).fund_endings) for p in parts):
+            return None  # "127억원(도 63억원, 시·군 64억원)의 재난안전 특별교부세": who receives it
         if rest and (len(rest) > 12 or not known):
             return None
         return SplitInfo(parts, partial or bool(rest), "paren")
 
     def _places_paying(self, parts: list[Part], partial: bool, total: Amount, close: int) -> bool:
         """A bracket of places after a figure that add up to it exactly ("사업비 190억원(계룡
-        140억원, 대전 50억원)"), the figure not named one source after it ("(…)의 국비가": where
-        the money goes)."""
+        140억원, 대전 50억원)"), the figure not named one source after it ("(…)의 국비가", "(…)의
+        재난안전 특별교부세를": where the money goes)."""
         if partial or len(parts) < 2 or sum(p.value or 0 for p in parts) != total.value \
                 or not all(self.place_category(p.label) for p in parts):
             return False
+        return not self.source_named_after(close)
+
+    def source_named_after(self, close: int) -> bool:
+        """The figure before the bracket closing at ``close`` is named one source after it: "(…)의
+        국비가", or past one word saying what it is for: "(…)의 재난안전 특별교부세를"."""
         beyond = self.text[close + 1:close + 16].lstrip()
         of = sum_forms(self.words).of_particle
-        beyond = beyond[len(of):].lstrip() if of and beyond.startswith(of) else beyond
-        word = beyond.split()[0] if beyond.split() else ""
-        return not self.source_category(self.unglued(word, close)[0], close)
+        words = beyond[len(of):].split()[:2] if of and beyond.startswith(of) else beyond.split()[:1]
+        words += [w[: -len(p)] for w in words for p in self.forms.object_glued if w.endswith(p)]
+        return any(self.source_category(self.unglued(word, close)[0], close) for word in words)
 
     def before_total(self, total: Amount, sentence_start: int) -> SplitInfo | None:
         window = self.text[max(sentence_start, total.start - 40):total.start]
