@@ -177,3 +177,11 @@ def test_range_to_dict():
     assert m.to_dict()["range"] == {"low": "10000000000", "high": "20000000000",
                                     "low_krw": 10_000_000_000, "high_krw": 20_000_000_000}
     assert m.to_dict()["value"] == "10000000000" and m.krw == 10_000_000_000
+
+
+def test_a_duration_in_months_is_no_rate():
+    # "1개월" counts a month only as a word of its own: "9년 11개월 동안" is how long it took
+    (m,) = fundparse.extract("도로는 2012년 착공해 9년 11개월 동안 총사업비 1940억원이 투입됐다.")
+    assert m.per is None
+    (m,) = fundparse.extract("1개월 30만 원을 지원한다.")
+    assert m.per == "month"

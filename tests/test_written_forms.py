@@ -596,3 +596,31 @@ def test_amounts_joined_by_oe_share_the_period_before_them():
     # "X외에 Y": in addition to X, Y; both are spent over the period before them
     mentions = fundparse.extract("도는 향후 4년간 이미 받은 국비 60억원외에 지방비 25억원을 더 들인다.")
     assert [(m.text, m.period and m.period.years) for m in mentions] == [("60억원", 4), ("25억원", 4)]
+
+
+def test_shares_written_once_divide_each_total_after_them():
+    mentions = fundparse.extract("사업비는 국비와 지방비 각 50%로, 지난해는 총 36억원을 들였고 올해는 24억원을 들인다.")
+    assert [(m.text, parts(m)) for m in mentions] == [
+        ("36억원", [("국비", "national", 1_800_000_000), ("지방비", "local", 1_800_000_000)]),
+        ("24억원", [("국비", "national", 1_200_000_000), ("지방비", "local", 1_200_000_000)])]
+
+
+def test_a_ratio_takes_the_figures_written_for_its_shares():
+    # "6대4로 국비는 …, 나머지 …은 시비로": the written figures, not the ratio's arithmetic
+    (m, *_) = fundparse.extract("총사업비는 1조 537억원으로 늘었다. 국비와 시비 부담 비율은 6대4로 국비는 6322억원, "
+                                "나머지 4215억원은 시비로 충당된다.")
+    assert parts(m) == [("국비", "national", 632_200_000_000), ("시비", "municipal", 421_500_000_000)]
+
+
+def test_a_space_word_with_its_own_figure_leaves_a_bare_eok_as_money():
+    # "면적 2만㎡ … 1500억": 면적 counts the 2만㎡; the bare 억 after it is the budget
+    assert krws("시는 연 면적 1만㎡ 내외로 800억 상당의 예산을 투입해 도서관을 짓는다.") == [
+        ("800억", 80_000_000_000)]
+    assert krws("이 지역 면적은 약 3억 제곱미터다.") == []
+
+
+def test_a_headline_ellipsis_ends_a_clause():
+    # "…" between a grant and the total in a headline: the grant is news of its own, no part
+    mentions = fundparse.extract("행안부 특별교부세 20억 지원…총 150억 투입 2027년 완공 목표")
+    assert [(m.text, parts(m)) for m in mentions] == [("20억", []), ("150억", [])]
+    assert mentions[1].period is not None and mentions[1].period.end == 2027

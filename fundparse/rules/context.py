@@ -53,10 +53,13 @@ def compile_context(words) -> ContextPatterns:
         sentence_start=patterns.compile(r"(?r)\n|[.!?。](?=\s)"),
         clause_start=patterns.compile(r"(?r)[\n,，;·ㆍ△▲▷□○●•(（]|[.!?。](?=\s)"),
         list_item_end=patterns.compile(r"[0-9][십백천만억조]?(?:원)?[ ]?\Z"),
-        # anchored at the figure: the word, then at most two more words ("인구는 14억, 인도는 ")
+        # anchored at the figure: the word, then at most two more words ("인구는 14억, 인도는 "),
+        # none a figure with a counter of its own (the word counts that one: "면적 2만㎡ 내외로
+        # 1500억 상당의 예산")
         not_money_before=patterns.compile(
-            rf"(?:\L<words>)(?:은|는|이|가|의|도|만|에서|을|를)?{S}+(?:[^\s]+{S}+){{0,2}}\Z",
-                                       words=money.get("not_money_before", []) or ["\0"]),
+            rf"(?:\L<words>)(?:은|는|이|가|의|도|만|에서|을|를)?{S}+"
+            rf"(?:(?![0-9][0-9,.]*[십백천만억]?(?:\L<counters>))[^\s]+{S}+){{0,2}}\Z",
+            words=money.get("not_money_before", []) or ["\0"], counters=money["counters"]),
         # between two items of a list: "…억, 복지 ", "…억 달러, 수입은 ", "…40억 △전통문화체험관 "
         list_gap=patterns.compile(
             rf"(?:과|와|이며|이고|로)?{S}*(?:[,，·ㆍ]|{S}*[△▲▶▷■□○●•◆◇]){S}*(?:[가-힣A-Za-z]+{S}*){{0,3}}"

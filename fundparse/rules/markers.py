@@ -76,7 +76,7 @@ def compile_markers(words) -> MarkerPatterns:
     long_after = [w for w in suffix_meaning if len(w) > 1]
     short_after = [w for w in suffix_meaning if len(w) == 1]
     prefix = patterns.compile(
-        rf"(?r)(?:(?<![가-힣0-9])(?<![0-9][ \u00a0])(?<!올[ \u00a0])(?P<w>\L<hangul_prefix>)|(?P<w>\L<other_prefix>)"
+        rf"(?r)(?:(?<![가-힣0-9])(?<![0-9][ \u00a0])(?<!올[ \u00a0])(?P<w>\L<hangul_prefix>)|(?<![0-9])(?P<w>\L<other_prefix>)"
         rf"|(?<![가-힣])(?P<other>[^\s\d(){{}}\[\]][^\s(){{}}\[\]]{{0,5}}당)){S}*",
         hangul_prefix=hangul_prefix, other_prefix=other_prefix or ["\0"],
     )

@@ -557,6 +557,12 @@ class SumAssigner:
                             q.start, q.text = r.start, self.text[r.start:q.end]
                         parts.append(r if q is None else q)
                     ratio = SplitInfo(sorted([*parts, *named], key=lambda p: p.start), False, "sum")
+                else:  # "국비와 시비 부담 비율은 6대4로 국비는 1조 2347억원, 나머지 8232억원은 시비로":
+                    # the figures written for the shares are the parts
+                    written = self._written_shares(ratio, a, lo, hi, facts, starts, taken)
+                    if written is not None:
+                        ratio = SplitInfo([c.part() for c in written], False, "sum")
+                        taken.update(id(c.fact) for c in written)
                 total.split = ratio
                 continue
             spender = (own is not None and own.known and own.start < a.start
@@ -665,7 +671,32 @@ class SumAssigner:
         self._ditto(facts, taken)
         left = [f for f in facts if id(f) not in taken]
         self._paid_whole(left)
+        self._shares_again(left)
         return self._one_source(left)
+
+    def _shares_again(self, facts: list[Fact]) -> None:
+        """Shares written once before the totals of their sentence divide each of them: "사업비는
+        국비와 지방비 각 50%로, 지난 2020년은 총 56억원을 투입하고 올해는 44억원을" (the totals
+        after the first, each with no source of its own and no other share between)."""
+        for i, f in enumerate(facts):
+            info = f.split
+            if (info is None or info.partial or not info.parts
+                    or any(p.share is None or p.start >= f.amount.start for p in info.parts)):
+                continue
+            _, s_end = self.sentences.span(f.amount.start)
+            last = f
+            for g in facts[i + 1:]:
+                b = g.amount
+                if (b.start >= s_end or g.split is not None or not _plain(b) or b.currency != f.amount.currency
+                        or self.forms.share.search(self.text, last.amount.end, b.start)):
+                    break
+                own = self.candidate(g)
+                if own is not None and own.known:
+                    break
+                g.split = SplitInfo([Part(p.label, p.category, p.start, p.end, b.value * p.share, b.currency,
+                                          None, bare=False, share=p.share) for p in info.parts],
+                                    False, "sum")
+                last = g
 
     @staticmethod
     def _one_source(facts: list[Fact]) -> list[Fact]:
@@ -1051,9 +1082,13 @@ class SumAssigner:
             return None
         cover_parts(parts)
         whole = sum(p.share for p in parts)
+        last = max(p.end for p in parts)
         partial = (bool(self.forms.partial_after.match(text, total.end, s_end))
                    or len(parts) == 1 and self.forms.share_of.fullmatch(text, total.end, parts[0].start)
-                   is not None) and 0 < whole < 1  # "사업비 100억원의 50%를 국비로"
+                   is not None  # "사업비 100억원의 50%를 국비로"
+                   # "국도비 75% 등 15억 원을 들여": the shares named, the rest left unnamed
+                   or last <= total.start and text[last:total.start].strip() in self.forms.list_tails
+                   ) and 0 < whole < 1
         if (placed or not partial) and (len(parts) < 2 or whole != 1):
             return None
         first, last = min(p.start for p in parts), max(p.start for p in parts)
@@ -1117,8 +1152,11 @@ class SumAssigner:
             self._ratios = (list(self.forms.ratio_shares.finditer(self.text))
                             if self.forms.ratio_cue.search(self.text) else [])
         s_start, s_end = self.sentences.span(total.start)
+        hi = self._named_later(hi) if self._ratios else hi
         near = sorted((m for m in self._ratios if lo <= m.start() < hi),  # its own sentence's first
                       key=lambda m: (not s_start <= m.start() < s_end, abs(m.start() - total.start)))
+        if own is not None and own.known and own.start < total.start and len(_levels(own.category)) < 2:
+            return None  # "국비는 1조 2347억원": a figure one source pays is no ratio's whole
         for m in near:
             if own is not None and own.known and own.end <= m.start():
                 continue
@@ -1155,6 +1193,45 @@ class SumAssigner:
                     continue  # "부지 매입비는 교육청과 도가 50%씩": a sentence before about another cost
                 return SplitInfo(parts, False, "sum")
         return None
+
+    def _written_shares(self, ratio: SplitInfo, a: Amount, lo: int, hi: int, facts: list[Fact],
+                        starts: list[int], taken: set[int]) -> list[Candidate] | None:
+        """A figure in the window for each share of a ratio, paid by the share's source and within
+        a fiftieth of the total of it, every figure a different one; None when one is missing."""
+        window = facts[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+        found: list[Candidate] = []
+        for r in ratio.parts:
+            c = next((c for f in window if f.amount is not a and id(f) not in taken
+                      and f.amount.currency == a.currency and _plain(f.amount)
+                      and all(c0.fact is not f for c0 in found)
+                      for c in self.candidates(f)
+                      if c.known and c.category == r.category and abs(c.value - r.value) * 50 <= a.value),
+                     None)
+            if c is None:
+                return None
+            found.append(c)
+        return sorted(found, key=lambda c: c.start)
+
+    def _named_later(self, hi: int) -> int:
+        """The end of a later sentence of the paragraph that names the total again as it opens
+        ("사업비는 정부와 지방자치단체가 각각 50%씩 부담한다"), past at most one sentence without a
+        figure after the window ending at ``hi``; else ``hi``."""
+        text, end = self.text, hi
+        for _ in range(2):
+            nxt = end
+            while nxt < len(text) and nxt - end < 40 and text[nxt] in " \t\r\n\u00a0":
+                nxt += 1
+            if nxt >= len(text) or not self._joined_paragraphs(end - 1, nxt):
+                break
+            n_start, n_end = self.sentences.span(nxt)
+            if n_start < end:
+                break
+            if text[n_start:n_end].lstrip().startswith(tuple(self.forms.ratio_earlier)):
+                return n_end
+            if self.reader.between(n_start, n_end):
+                break  # a figure of its own: the sentence after is about it
+            end = n_end
+        return hi
 
     def _payers(self, m) -> tuple[list[str], list[int]]:
         """The payers of a ratio, two joined by a middle dot read as one where the joined word

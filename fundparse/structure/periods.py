@@ -105,6 +105,10 @@ def _add(m, doc_date, form: PeriodForm, forms: PeriodForms, found: list[FoundPer
             end += 100
     n = groups.get("n")
     stated = None if n is None else int(n) if n.isdigit() else forms.ko_numbers[n]
+    if stated is not None and groups.get("k") and start is not None:
+        # "2012년 2월 착공해 약 9년 10개월": the last year counted from the start's month
+        end = start + (int(groups.get("sm") or 1) - 1 + 12 * stated + int(groups["k"])) // 12
+        stated = None
     if stated is not None:
         if start is None and end is not None:  # "내년부터 2027년까지 3년간", no date known
             start = end - stated + 1
