@@ -65,6 +65,8 @@ class SumForms:
     back_refs: tuple  # "이 중", "총사업비 …": a next sentence's parts tied back to a total
     compared: tuple  # after a figure: it is compared with, not part of ("28억 원에 비해")
     back_refs_last: tuple  # "이 중": a next sentence's parts tied to the last figure before
+    breakdown_openers: tuple  # "지역별로는": a sentence listing where money goes, no payers in it
+    clause_verb_endings: tuple  # "부담하고": a word ending a clause before a figure is no label
     held_back: tuple  # forms whose parts, bigger than their total, go to a figure before it
     held_reach: int  # how far back (characters) that figure may be
     ditto: tuple  # marks repeating the label above: "(〃 450억원 〃360억원)"
@@ -162,6 +164,8 @@ def _sum_forms(table_json: str) -> SumForms:
         back_refs=words("back_refs"),
         compared=words("compared_after"),
         back_refs_last=words("back_refs_last"),
+        breakdown_openers=words("breakdown_openers"),
+        clause_verb_endings=words("clause_verb_endings"),
         held_back=words("held_back"),
         held_reach=int(table.get("held_reach", 0)),
         ditto=words("ditto_marks"),
@@ -236,6 +240,9 @@ class PeriodForms:
     join_reach: int = 100_000  # how far apart (characters) an open start and end are joined
     # right after a duration: the total it is the years of ("2023년까지 … 등 5년간 총 4037억")
     duration_total: regex.Pattern = patterns.compile("(?!)")
+    # at most this many characters between an open start and the one amount it opens before an
+    # open end ("지난 2016년부터 공사를 착공하여 총사업비 86억 원을 투입하여 이달 말 준공")
+    start_amount_gap: int = 2
 
 
 _FRAGMENT = patterns.compile(r"⟨(\w+)⟩")
@@ -271,7 +278,8 @@ def _period_forms(table_json: str) -> PeriodForms:
                        patterns.compile(expand(table.get("year_token", "(?!)"), fragments)),
                        patterns.compile(alternation(table.get("same_period", ())) or "(?!)"),
                        int(table.get("join_reach", 100_000)),
-                       patterns.compile(table.get("duration_total", "(?!)")))
+                       patterns.compile(table.get("duration_total", "(?!)")),
+                       int(table.get("start_amount_gap", 2)))
 
 
 def _section_json(words: Tables, name: str) -> str:

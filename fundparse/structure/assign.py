@@ -134,8 +134,10 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
             category = payer_category(reader, forms, payer, start)  # "경기도 예산 16억원"
             if category is not None:
                 return payer, category, before.start("label"), end, True
-        # the word right before it, else the two words ("교육부 지원금", "민간 투자")
-        for label in (words[-1], " ".join(words[-2:])):
+        # the word right before it, else the two words ("교육부 지원금", "민간 투자"); none when
+        # that word ends a clause ("… 자체 부담하고 715억원은 국고에서")
+        for label in (words[-1], " ".join(words[-2:])) if not words[-1].endswith(
+                forms.clause_verb_endings) else ():
             if any(w in forms.cue_words for w in label.split()):
                 break  # "지방비 포함해 총 1166억원": a total naming its sources, no payer
             category = reader.source_category(label, start)
@@ -422,8 +424,23 @@ class SumAssigner:
                 found = source_of(f, self.reader, self.forms, s_start, s_end)
             if found is not None and found.known and found.start < f.amount.start:
                 found = self._joined(found, s_start)
+            if found is not None and self._receives(found, s_start):
+                found = None
             self._candidates[id(f)] = found
         return self._candidates[id(f)]
+
+    def _receives(self, found: Candidate, s_start: int) -> bool:
+        """A place or item of a sentence listing where money goes ("지역별로는 경남이 1712억원"),
+        or a place after "이 중" with no verb of paying ("이 중 제주는 621억원이다"): no payer.
+        A fund word (국비, 도비 …) there is still a source."""
+        if found.label.endswith(label_forms(self.reader.words).fund_endings):
+            return False
+        head = self.text[s_start:found.start].lstrip(" \t\r\n\u00a0")
+        if head.startswith(self.forms.breakdown_openers):
+            return True
+        place = self.reader.place_category(found.label.split()[-1]) is not None
+        return (place and head.startswith(self.forms.back_refs_last)
+                and self.forms.pays_after.match(self.text, found.fact.amount.end) is None)
 
     def _joined(self, found: Candidate, s_start: int) -> Candidate:
         """"특별교부세와 특별조정교부금으로 총 152억원": two sources pay the figure together."""
@@ -833,7 +850,8 @@ class SumAssigner:
     def _far_list(self, facts: list[Fact], taken: set[int]) -> None:
         """A sentence that lists parts by source after a far opener and holds no total of its own
         ("필요한 예산을 재원별로 살펴보면 국비 8867억원(64.4%), 도비 693억원(5%), …"): the parts go
-        to the nearest total stated before it in the text that they add up to exactly."""
+        to the nearest total stated before it in the text that they add up to exactly (three parts
+        or more: within half a unit each)."""
         if not self.forms.far_openers:
             return
         text = self.text
@@ -853,6 +871,10 @@ class SumAssigner:
             earlier = [g for g in facts if g.amount.end <= lo and id(g) not in taken
                        and g.split is None and _plain(g.amount) and g.amount.currency == currency]
             target = next((g for g in reversed(earlier) if g.amount.value == whole), None)
+            if target is None and len(parts) >= 3:  # three parts or more round by half a unit each
+                # ("복구비가 6063억 원으로 … 재원별로는 △국비 3630억 원 △지방비 1558억 원 △자체복구비 874억 원")
+                target = next((g for g in reversed(earlier) if abs(g.amount.value - whole) * 2
+                               <= len(parts) * Decimal(inherit_units(g.amount, text)[0])), None)
             if target is None:
                 continue
             target.split = SplitInfo([c.part() for c in parts], False, "sum")
@@ -1438,7 +1460,8 @@ class SumAssigner:
             return None
         # nothing else between the parts and the total but items of the same list
         # (a cost item: "민자 1조8415억원, 국고 5837억원, 용지보상비 2241억원 등 2조6493억원")
-        ours = {id(c.fact.amount) for c in parts}
+        ours = {id(c.fact.amount) for c in parts}  # and the parts a form read already
+        ours |= {id(p.amount) for p in (total.split.parts if total.split else ()) if p.amount is not None}
         for other in self.reader.between(lo, hi):
             if id(other) not in ours and self.reader.label_before(other) is None \
                     and not self._named_item(other):

@@ -148,7 +148,7 @@ def join_pieces(periods: list[FoundPeriod], text: str, spans, amount_starts: lis
         by_sentence.setdefault(spans(p.text_start), []).append(p)
     out: list[FoundPeriod] = []
     for (lo, hi), group in by_sentence.items():
-        group = _join_open(_said_twice(group), amount_starts, forms.join_reach)
+        group = _join_open(_said_twice(group), amount_starts, forms.join_reach, forms.start_amount_gap)
         group = _end_then_duration(group, text, forms)
         out += [_years_listed(p, text, lo, doc_date, forms, group) if _bare(p) else p for p in group]
     out.sort(key=lambda p: p.text_start)
@@ -183,7 +183,8 @@ def _open_end(p: FoundPeriod) -> bool:
     return p.end is not None and p.start is None and p.years is None
 
 
-def _join_open(group: list[FoundPeriod], amount_starts: list[int], reach: int) -> list[FoundPeriod]:
+def _join_open(group: list[FoundPeriod], amount_starts: list[int], reach: int,
+               gap: int = 2) -> list[FoundPeriod]:
     """Join each open start with the open end (or bare duration) nearest it in the sentence,
     within ``reach`` characters ("2020년부터 도입한 제도로 … 사업비는 5년간": no period)."""
     group = sorted(group, key=lambda p: p.text_start)
@@ -191,7 +192,8 @@ def _join_open(group: list[FoundPeriod], amount_starts: list[int], reach: int) -
         if first not in group:
             continue
         others = [q for q in group if q is not first and (_open_end(q) or _bare(q))
-                  and (_nothing_between(first, q, amount_starts) or _opens_its_amount(first, q, amount_starts))
+                  and (_nothing_between(first, q, amount_starts)
+                       or _opens_its_amount(first, q, amount_starts, gap))
                   and abs(q.text_start - first.text_start) <= reach
                   and (q.end is None or q.end >= first.start)]
         if not others:
@@ -224,14 +226,16 @@ def _end_then_duration(group: list[FoundPeriod], text: str, forms: PeriodForms) 
     return group
 
 
-def _opens_its_amount(first: FoundPeriod, end: FoundPeriod, amount_starts: list[int]) -> bool:
-    """An open start right before the one amount between it and an open end after it: "지난
-    97년부터 182억원을 들여 … 올 연말까지" (the start and end of that amount)."""
+def _opens_its_amount(first: FoundPeriod, end: FoundPeriod, amount_starts: list[int],
+                      gap: int = 2) -> bool:
+    """An open start at most ``gap`` characters before the one amount between it and an open
+    end after it: "지난 97년부터 182억원을 들여 … 올 연말까지", "지난 2016년부터 공사를 착공하여
+    총사업비 86억 원을 투입하여 이달 말 준공" (the start and end of that amount)."""
     if not _open_end(end) or end.text_start < first.text_end:
         return False
     i = bisect.bisect_left(amount_starts, first.text_end)
     j = bisect.bisect_left(amount_starts, end.text_start)
-    return j - i == 1 and amount_starts[i] - first.text_end <= 2
+    return j - i == 1 and amount_starts[i] - first.text_end <= gap
 
 
 def _nothing_between(a: FoundPeriod, b: FoundPeriod, amount_starts: list[int]) -> bool:
