@@ -376,6 +376,12 @@ class AgencyFinder(Reader):
             para = self._paragraph_start(s_start)
             earlier = self._main(self._subjects(para, s_start), told=True)
             pick = earlier[-1] if earlier else None
+            if self.w.data["agency"]["opening_owner"]:
+                # "고흥군은 …. 함평군의 ‘…사업’은 …이다. 33억원이 투입된다": a roundup whose
+                # sentence opens with a body's project as its topic is that body's
+                owner = self._opening_owner(para if pick is None else pick.end, at)
+                if owner is not None:
+                    return owner
         if pick is None:
             pick = self.issuer()
             if pick is not None:
@@ -448,6 +454,22 @@ class AgencyFinder(Reader):
             if self.w.project_hint.search(self.text, m.end(), min(at, m.end() + reach)):
                 return Span(name, m.start("name"), m.end("name"))
         return None
+
+    def _opening_owner(self, lo: int, at: int) -> Span | None:
+        """The last body in ``text[lo:at]`` that opens a sentence with 의 and a project head or
+        a quotation mark within owner_reach after it ("함평군의 ‘…’은"): what that sentence and
+        the ones after it without a subject are about is that body's."""
+        reach = int(self.w.data["agency"]["owner_reach"])
+        found = None
+        for m in self.w.owner.finditer(self.text, lo, at):
+            name = m.group("name")
+            if self._no_body(name.split()[-1]):
+                continue
+            if self._next_word(self.sentences.span(m.start())[0]) != m.start():
+                continue
+            if self.w.project_hint.search(self.text, m.end(), min(at, m.end() + reach)):
+                found = Span(name, m.start("name"), m.end("name"))
+        return found
 
     def _later_subject(self, s_end: int) -> Span | None:
         """A lead sentence without a subject: the first subject named after it (within
