@@ -39,3 +39,27 @@ def test_a_bodys_project_inside_a_sentence_with_its_own_subject_changes_nothing(
     text = ("보성군은 벌교읍에 공영주차장을 조성한다. 군은 영암군의 정원 조성사업을 본떠 "
             "사업비 40억원을 들인다.")
     assert text_of(record_of(text, "40억원").agency) == "보성군"
+
+
+# --- project: a name opening the sentence with "의 경우" or "도" ------------------------------
+
+SCHOOLS = ("도교육청은 내년 3월 1일 해오름초와 해오름고 등 2곳을 개교한다고 밝혔다.\n"
+           "해오름초의 경우 190억원의 예산이 투입돼 32학급 규모로 문을 연다. "
+           "해오름고도 240억원을 들여 27학급 규모로 개교한다.")
+
+
+@pytest.mark.parametrize("amount, project", [("190억원", "해오름초"), ("240억원", "해오름고")])
+def test_a_name_opening_the_sentence_as_its_case_is_the_project(amount, project):
+    record = record_of(SCHOOLS, amount)
+    assert text_of(record.project) == project
+    assert text_of(record.agency) == "도교육청"
+
+
+def test_a_body_opening_the_sentence_with_do_is_no_project():
+    text = "청주시는 올해 하천 정비를 마친다. 충북도도 80억원을 들여 하천을 정비한다."
+    assert text_of(record_of(text, "80억원").project) != "충북도"
+
+
+def test_a_word_never_named_before_is_no_case_topic():
+    text = "구는 주민 쉼터를 늘린다. 올해도 30억원을 들여 쉼터를 만든다."
+    assert text_of(record_of(text, "30억원").project) != "올해"

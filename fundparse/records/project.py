@@ -22,6 +22,7 @@ _CLOSING = "’'\"”」』>》〉`"
 _BETWEEN_NAME_AND_AMOUNT = " \t’'\"”」』>》〉("
 _ABBREVIATED = regex.compile(r"\((이하\s?)?([가-힣]{2,8})\)")
 _SAME_KIND = regex.compile(r"(\S+)['’”」』]?\s등\s(?:[가-힣·]+\s){0,3}$")
+_LIST_MARKS = "□■○●◦•▲△▷▶※-"
 _QUOTE_MARKS = "‘’'\"“”「」『』<>《》〈〉`"
 # after a name: more items after commas, then 등 and a particle (a bare "등 " may go on to the
 # name whose parts they are: "…, 가드레일 설치 등 안전 시설물 보수 사업")
@@ -89,6 +90,10 @@ class ProjectFinder(Reader):
                                   or self._no_body(m.group(1))):  # ("…지구": no body)
                 topic = [Found(m.start(1), m.end(1), topic=True)]
                 regions = [Found(m.start("place"), m.end("place"))] + list(regions)
+        if not topic and self.w.project["case_topic"]:
+            # "…초의 경우 205억원의 예산이 투입돼", "…고도 252억원을 들여": a name opening the
+            # sentence as its case, whatever its last word
+            topic = self._case_topic(s_start, at)
         refer = self.w.refer_topic.search(self.text, s_start, s_end)
         if refer is not None and not topic:
             # "‘…’을 위해 추진한 이번 공사는 …": the name before the refer-back topic is it
@@ -189,6 +194,25 @@ class ProjectFinder(Reader):
         if pick is not None and not pick.quoted:
             pick = self._longer_before(self._spelt_out(pick), s_start)
         return pick, regions, False
+
+    def _case_topic(self, s_start: int, at: int) -> list[Found]:
+        """[a name opening the sentence (past list marks) before one of case_topic_after and
+        the amount]: one ending in a project head, or one named before within refer_chars
+        ("…초와 …고 등 2곳을 개교한다. …고도 252억원을 들여"); a body's name is none."""
+        i = s_start
+        while i < at and (self.text[i].isspace() or self.text[i] in _LIST_MARKS):
+            i += 1
+        m = self.w.case_topic.match(self.text, i, at)
+        if m is None:
+            return []
+        name = m.group("name")
+        if (name in self.stop or name in self.generic or name in self.which_words
+                or (name.endswith(self.agency_heads) and not self._no_body(name))):
+            return []
+        lo = max(0, s_start - int(self.w.project["refer_chars"]))
+        if not self._ends_in_head(name) and self.text.find(name, lo, s_start) < 0:
+            return []
+        return [Found(m.start("name"), m.end("name"), topic=True)]
 
     def _words_before(self, start: int, lo: int, hi: int) -> int:
         """Where a name whose last word starts at ``start`` begins: the plain words right

@@ -45,6 +45,7 @@ class RecordWords:
     relative: regex.Pattern        # after an amount: "…을 투입하는 미디어 파사드는"
     purpose: regex.Pattern         # after a name: "을 위해"
     equipped: regex.Pattern        # "…주차장 22면을 갖췄다": parts, after the amount
+    case_topic: regex.Pattern      # "…초의 경우 ", "…고도 ": a name opening a sentence as its case
     aside_topic: regex.Pattern     # "성서도서관(달서구 … 내)은": a topic with a bracketed aside
     relative_refer: regex.Pattern  # after an amount: "이 투입된 이번 사업"
     unnamed_purpose: regex.Pattern  # "시설 조성을 위해": a head alone the amount is for
@@ -242,6 +243,9 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"\)?\s*(?:을|를|이|가)?\s*(?:{_alternation(data['project']['relative_verbs'])})\s+"
             rf"(?:{_alternation(data['project']['refer_words'])})\s+[가-힣·]{{0,8}}"
             rf"(?:{_alternation(data['project']['heads'])})"),
+        case_topic=regex.compile(
+            rf"(?P<name>[가-힣A-Za-z0-9·]{{2,20}}?)(?:{_alternation(data['project']['case_topic_after'])})"
+            rf"(?=[\s,])"),
         aside_topic=regex.compile(
             rf"(?:^|(?<=[\s,]))([가-힣A-Za-z0-9·]{{0,20}}(?:{_alternation(data['project']['heads'])}))"
             rf"\([^()\n]{{1,60}}\)(?:은|는)(?=\s)", regex.M),
