@@ -63,3 +63,41 @@ def test_a_body_opening_the_sentence_with_do_is_no_project():
 def test_a_word_never_named_before_is_no_case_topic():
     text = "구는 주민 쉼터를 늘린다. 올해도 30억원을 들여 쉼터를 만든다."
     assert text_of(record_of(text, "30억원").project) != "올해"
+
+
+# --- funded totals that had no record -------------------------------------------------------
+
+def test_an_amount_won_for_a_project_as_a_budget_has_a_record():
+    text = ("양산시는 도시재생 사업의 국비를 모두 확보했다고 밝혔다. 시는 또 농촌생활환경정비사업에 "
+            "3200만 원의 인센티브 예산을 확보했다.")
+    record = record_of(text, "3200만 원")
+    assert record is not None
+    assert text_of(record.agency) == "양산시"
+    assert text_of(record.project) == "농촌생활환경정비사업"
+
+
+def test_an_amount_after_a_relative_spending_verb_has_a_record():
+    text = ("서울 성북구가 도서관 확충을 위해 정릉동과 길음동, 석관동 도서관 건립에 사용될 30억원을 "
+            "내년도 예산안에 반영했다.")
+    record = record_of(text, "30억원")
+    assert record is not None
+    assert text_of(record.agency) == "성북구"
+    assert record.project is None  # three libraries: no single project
+
+
+def test_an_amount_in_a_projects_bracket_after_who_shares_it_has_a_record():
+    text = ("경남도는 중앙공모사업에 선정돼 국비를 확보했다.\n선정된 공모사업은 ▲농촌중심지 "
+            "활성화사업(300억원) ▲공공체육시설 개보수 지원사업(창원시 등 15.5억원) ▲생활문화센터 "
+            "조성사업(80억원)이다.")
+    record = record_of(text, "15.5억원")
+    assert record is not None
+    assert text_of(record.project) == "공공체육시설 개보수 지원사업"
+    assert text_of(record_of(text, "80억원").project) == "생활문화센터 조성사업"
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("시는 100억원의 경제 효과를 거둘 것으로 내다봤다.", "100억원"),
+    ("박물관(관람객 1인당 평균 2만원)은 인기가 많다.", "2만원"),
+])
+def test_amounts_that_fund_nothing_still_have_no_record(text, amount):
+    assert record_of(text, amount) is None

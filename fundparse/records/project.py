@@ -22,6 +22,7 @@ _CLOSING = "’'\"”」』>》〉`"
 _BETWEEN_NAME_AND_AMOUNT = " \t’'\"”」』>》〉("
 _ABBREVIATED = regex.compile(r"\((이하\s?)?([가-힣]{2,8})\)")
 _SAME_KIND = regex.compile(r"(\S+)['’”」』]?\s등\s(?:[가-힣·]+\s){0,3}$")
+_BRACKET_WORDS = regex.compile(r"[’'\"”」』>》〉]?\((?:[가-힣·]+\s){1,3}")
 _LIST_MARKS = "□■○●◦•▲△▷▶※-"
 _QUOTE_MARKS = "‘’'\"“”「」『』<>《》〈〉`"
 # after a name: more items after commas, then 등 and a particle (a bare "등 " may go on to the
@@ -65,6 +66,10 @@ class ProjectFinder(Reader):
         # ("‘…정비사업’ 150억원", "…센터(116억 원, …)": past a closing quote or an open bracket)
         right = [f for f in before if at - f.end <= 3
                  and not self.text[f.end:at].strip(_BETWEEN_NAME_AND_AMOUNT)]
+        if not right and self.text[end:end + 1] == ")":
+            # "…개보수 지원사업(전주시 등 21.9억원)": a few words in the name's bracket first
+            right = [f for f in before[-1:]
+                     if _BRACKET_WORDS.fullmatch(self.text, f.end, at) is not None]
         if not right:
             # "`달성 중부권 복합문화센터` 건립비 360억원", "스마트학교 구축비로 155억원": the cost of
             # the name right before it (구축비: of building it — the name and 구축)

@@ -201,7 +201,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
         bare=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{_alternation(agency['bare'])})"
                            rf"(?:{particles})(?=[\s,])"),
         issuer=re.compile(rf"^[\s\[\(<【]*(?P<name>{name})[\s\]\)>】]*(?:{after})", re.M),
-        funded_verb=_after_total(data["funded"]["verbs"]),
+        funded_verb=_after_total(data["funded"]["verbs"], data["funded"]["means_nouns"]),
         source_verb=_after_total(data["funded"]["source_verbs"]),
         list_link=regex.compile(
             rf"\)?[ \t]*(?:\([^()\n]{{0,80}}\))?[ \t]*(?:{_alternation(data['funded']['list_links'])})"),
@@ -391,12 +391,14 @@ def _spaced(words: list[str]) -> str:
     return _alternation(words).replace(regex.escape(" "), r"[ \t]*\n?[ \t]*")
 
 
-def _after_total(verbs: list[str]) -> regex.Pattern:
+def _after_total(verbs: list[str], nouns: list[str] = ()) -> regex.Pattern:
     """One of ``verbs`` after an amount: its parts in brackets, a particle and one word may come
-    between; the amount may close a bracket ("예산(41억 원)확보가")."""
+    between; the amount may close a bracket ("예산(41억 원)확보가"); after 의, one more word
+    before one of ``nouns`` ("…원의 인센티브 예산을 확보했다")."""
+    noun = (rf"(?:(?<=의\s*)[가-힣]+\s(?=(?:{_alternation(list(nouns))})))?" if nouns else "")
     return regex.compile(
-        r"\)?\s*(?:\([^()]{0,300}\))?\s*(?:을|를|이|가|은|는|으로|로|의)?\s*(?:[가-힣]+\s){0,1}?"
-        rf"(?:{_alternation(verbs)})")
+        r"\)?\s*(?:\([^()]{0,300}\))?\s*(?:을|를|이|가|은|는|으로|로|의)?\s*"
+        rf"{noun}(?:[가-힣]+\s){{0,1}}?(?:{_alternation(verbs)})")
 
 
 def agency_words(data: dict) -> tuple[frozenset[str], tuple[str, ...]]:
