@@ -101,3 +101,26 @@ def test_an_amount_in_a_projects_bracket_after_who_shares_it_has_a_record():
 ])
 def test_amounts_that_fund_nothing_still_have_no_record(text, amount):
     assert record_of(text, amount) is None
+
+
+# --- project: the object after the amount; a name before "(…)에 N원" --------------------------
+
+def test_a_library_built_after_the_amount_is_the_project():
+    text = ("서울 성북구가 도서관 확충에 나섰다. 길음동에는 14억여원의 예산을 투입해 공공도서관을 "
+            "건립하고 석관동 경로당을 리모델링해 어린이도서관을 개관할 예정이다.")
+    record = record_of(text, "14억여원")
+    assert text_of(record.project) == "공공도서관"
+    assert text_of(record.region) == "길음동"
+
+
+def test_a_kind_of_works_named_alone_is_still_no_project():
+    assert record_of("정부는 고속도로에 총 3조원을 투입한다.", "3조원").project is None
+
+
+def test_a_name_with_an_aside_in_brackets_before_e_and_its_amount():
+    text = ("확보된 국비 20억 원은 솔밭지구 일원 맨발길 정비(신규 맨발길 조성 및 조명설치 등)에 "
+            "8억 원, 노후 공원 시설물정비(새내 근린공원 등 3개소)에 12억 원을 투자할 예정이다.")
+    record = record_of(text, "8억 원")
+    assert text_of(record.project) == "맨발길 정비"
+    assert text_of(record.region) == "솔밭지구 일원"
+    assert text_of(record_of(text, "12억 원").project) == "노후 공원 시설물정비"
