@@ -123,4 +123,10 @@ def test_a_name_with_an_aside_in_brackets_before_e_and_its_amount():
     record = record_of(text, "8억 원")
     assert text_of(record.project) == "맨발길 정비"
     assert text_of(record.region) == "솔밭지구 일원"
-    assert text_of(record_of(text, "12억 원").project) == "노후 공원 시설물정비"
+    # "(새내 근린공원 등 3개소)": the works of three parks, no single project
+    assert record_of(text, "12억 원").project is None
+
+
+def test_a_count_closing_a_bracket_counts_projects():
+    text = "구는 올해 쉼터 정비(중앙공원 등 4개소)에 6억 원을 들인다."
+    assert record_of(text, "6억 원").project is None

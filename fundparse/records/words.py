@@ -214,7 +214,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"(?:{_alternation(data['funded']['means_verbs'])})"),
         bundle=regex.compile(rf"(?<![\d,.])(?!1(?![\d,]))\d[\d,]*(?:[천백]\d*){{0,2}}\s?(?:{counters})(?![가-힣]*(?:원|억|만))"
                              rf"(?!(?<=대)\s?(?:{_alternation(data['project']['ranked'])}))"
-                             rf"(?=\s|에|을|를|의|이|가|과|와|로|,|\(|$)"),
+                             rf"(?=\s|에|을|를|의|이|가|과|와|로|,|\(|\)|$)"),
         ordinal=regex.compile(rf"\d+(?:{_alternation(data['project']['ordinal'])})"
                               rf"|(?:{_alternation(data['project']['ordinal_prefix'])})\d+[가-힣]+"
                               rf"|[가-힣]{{1,8}}\d+(?:{_alternation(data['project']['glued_ordinal'])})"),
