@@ -130,3 +130,19 @@ def test_a_name_with_an_aside_in_brackets_before_e_and_its_amount():
 def test_a_count_closing_a_bracket_counts_projects():
     text = "구는 올해 쉼터 정비(중앙공원 등 4개소)에 6억 원을 들인다."
     assert record_of(text, "6억 원").project is None
+
+
+# --- region: the agency's own name is no place of its project ---------------------------------
+
+def test_the_agencys_own_name_leading_its_project_is_no_region():
+    text = ("하늘군 신청사 개청식이 열렸다.\n300억 원의 사업비가 투입된 하늘군 신청사는 지상 7층 "
+            "규모로 지어졌다.")
+    record = record_of(text, "300억 원")
+    assert text_of(record.agency) == "하늘군"
+    assert record.region is None
+
+
+def test_another_bodys_name_leading_the_project_is_still_its_place():
+    text = "도는 올해 80억 원을 들여 하늘군 가족센터를 짓는다."
+    record = record_of(text, "80억 원")
+    assert text_of(record.region) == "하늘군"

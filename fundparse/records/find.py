@@ -95,6 +95,11 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, RegionFinde
                 back = self._earlier_regions(sentence[0], across=True)
                 if back and self._described(back[0]):
                     regions = back
+                elif (self.w.region["not_own_body"] and agency is not None
+                      and self.text[regions[0].start:regions[0].end].split()[-1]
+                      == agency.text.split()[-1]):
+                    # "신안군 신청사" of 신안군: the agency's own name places nothing
+                    regions = []
             if regions:
                 # "천선동 생활주변 녹지공간 조성공사" after "성산구 천선동 1296-9번지 일원 …": the
                 # place a name starts with, named more closely before, is that closer place
