@@ -146,3 +146,19 @@ def test_another_bodys_name_leading_the_project_is_still_its_place():
     text = "도는 올해 80억 원을 들여 하늘군 가족센터를 짓는다."
     record = record_of(text, "80억 원")
     assert text_of(record.region) == "하늘군"
+
+
+# --- region: a numbered village leading the project's name ------------------------------------
+
+def test_a_numbered_village_leading_the_name_is_its_place():
+    text = ("군에 따르면 올해 하늘읍 중3리, 동산리, 서면 창2리 등 총 5개 마을회관 신축을 추진했다.\n\n"
+            "이 중 중3리 마을회관은 복합복지시설로, 지방소멸대응기금 20억원 등 28억원을 투입해 "
+            "신축할 계획이다.")
+    record = record_of(text, "28억원")
+    assert text_of(record.project) == "마을회관"
+    assert text_of(record.region) == "중3리"
+
+
+def test_a_numbered_village_with_an_around_word():
+    text = "시는 부곡3리 일원에 50억원을 들여 체육공원을 조성한다."
+    assert text_of(record_of(text, "50억원").region) == "부곡3리 일원"

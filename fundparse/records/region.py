@@ -11,7 +11,7 @@ from fundparse.records.tokens import Word, run_before
 
 _LOT = regex.compile(r"(\d+(?:-\d+)?)(?:에|에는|에서)")  # (…번지에: a place word itself)
 _DONG_GA = regex.compile(r"[가-힣]+동\d+가")
-_NUMBERED = regex.compile(r"[가-힣]{1,6}\d{1,2}(?:동|가|동\d{1,2}가)")
+_NUMBERED = regex.compile(r"[가-힣]{1,6}\d{1,2}(?:동|가|리|동\d{1,2}가)")
 _SITE = regex.compile(r"([가-힣]{2,10}?)(에는|에서|에)?")
 _OPENING = " \t'\"‘“「『<《〈"
 _GLUED_PARTICLES = ("에서는", "에서", "에는", "에도", "에", "의", "은", "는", "이", "을", "과", "와",
@@ -349,6 +349,8 @@ class RegionFinder(Reader):
 
     def _lead_place(self, word: str) -> bool:
         """A place word a name may start with or follow: "전동면", "초전면", "백령도"."""
+        if _NUMBERED.fullmatch(word):
+            return True  # "중2리 마을회관", "부곡3동 행정복지센터": a numbered village or 동
         return (len(word) >= 3 and word.endswith(self.lead_ends)
                 and not self._not_place(word) and word not in self.not_agency
                 and not word.endswith(self.heads) and not any(c.isdigit() for c in word))
