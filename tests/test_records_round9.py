@@ -162,3 +162,16 @@ def test_a_numbered_village_leading_the_name_is_its_place():
 def test_a_numbered_village_with_an_around_word():
     text = "시는 부곡3리 일원에 50억원을 들여 체육공원을 조성한다."
     assert text_of(record_of(text, "50억원").region) == "부곡3리 일원"
+
+
+def test_two_districts_joined_are_the_place_together():
+    text = ("제주시가 이호지구와 외도지구 주거환경을 정비하기 위해 올해 총사업비 60억원을 들여 "
+            "주거환경개선사업을 추진한다.")
+    record = record_of(text, "60억원")
+    assert text_of(record.region) == "이호지구와 외도지구"
+    assert text_of(record.project) == "주거환경개선사업"
+
+
+def test_a_word_merely_ending_in_jigu_is_not_joined():
+    text = "시는 신규지구와 기존 사업을 묶어 총 40억원을 들여 공원을 조성한다."
+    assert text_of(record_of(text, "40억원").region) != "신규지구와 기존"

@@ -74,10 +74,10 @@ class RegionFinder(Reader):
                     continue
             last = w.text[-1:]
             if (last in "과와" and self.joined_places and i + 1 < len(ws)
-                    and self._village(w.text[:-1]) and not w.closed):
+                    and self._joinable(w.text[:-1]) and not w.closed):
                 nxt = ws[i + 1]
                 core = nxt.text.rstrip("에의는은을를이가")
-                if self._village(core) or self._village(nxt.text):
+                if self._joinable(core) or self._joinable(nxt.text):
                     # "변산면과 상서면 등 4개 노선": villages joined are the place together
                     first = run_before(ws, i, limit - 1, self._place_word)
                     end = nxt.start + (len(nxt.text) if self._village(nxt.text) else len(core))
@@ -341,6 +341,18 @@ class RegionFinder(Reader):
         """A place that is a local body's own name ("구례군", "충북 영동군"): one of lead_ends
         that is not a village-level one."""
         return self.text[region.start:region.end].split()[-1].endswith(self.body_ends)
+
+    def _joinable(self, word: str) -> bool:
+        """A place word that may be joined to another as one place: a village, or a word of
+        two characters or more before one of joined_place_ends ("도두지구와 신엄지구")."""
+        if self._village(word):
+            return True
+        for end in self.w.region["joined_place_ends"]:
+            if (word.endswith(end) and len(word) >= len(end) + 2
+                    and _HANGUL_NAME.fullmatch(word[:-len(end)]) is not None
+                    and not self._no_place_noun(word)):
+                return True
+        return False
 
     def _village(self, word: str) -> bool:
         """A village-level place word: "흥해읍", "성곡리" (one of site_lead_ends)."""
