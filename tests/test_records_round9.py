@@ -175,3 +175,10 @@ def test_two_districts_joined_are_the_place_together():
 def test_a_word_merely_ending_in_jigu_is_not_joined():
     text = "시는 신규지구와 기존 사업을 묶어 총 40억원을 들여 공원을 조성한다."
     assert text_of(record_of(text, "40억원").region) != "신규지구와 기존"
+
+
+def test_a_district_and_a_dong_leading_the_name_are_its_place():
+    text = ("시는 공원 조성계획을 의결했다.\n중구 새봄동 새봄공원(12만㎡)은 총 300억원을 들여 "
+            "숲속쉼터와 전망대 등을 조성할 계획이다.")
+    record = record_of(text, "300억원")
+    assert text_of(record.region) == "중구 새봄동"

@@ -312,7 +312,9 @@ class RegionFinder(Reader):
         """"전동면 복합커뮤니티센터": the place word(s) a project's name starts with."""
         ws = self.text[project.start:project.end].split()
         n = 0
-        while n < len(ws) - 1 and self._lead_place(ws[n]):
+        while n < len(ws) - 1 and (self._lead_place(ws[n]) or (
+                # "북구 당사동 우가산공원": a district's name before a place word
+                n + 2 < len(ws) and self._district(ws[n]) and self._lead_place(ws[n + 1]))):
             n += 1
         if n == 0:
             return self._place_before(project)
