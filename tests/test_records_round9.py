@@ -182,3 +182,17 @@ def test_a_district_and_a_dong_leading_the_name_are_its_place():
             "숲속쉼터와 전망대 등을 조성할 계획이다.")
     record = record_of(text, "300억원")
     assert text_of(record.region) == "중구 새봄동"
+
+
+def test_the_place_in_brackets_after_the_projects_name_before():
+    text = ("구는 오는 12일 새봄어울림센터(한빛로 120)의 개관식을 연다고 밝혔다.\n"
+            "새봄어울림센터는 총 80억 원이 투입돼 지상 5층 규모로 건립됐다.")
+    record = record_of(text, "80억 원")
+    assert text_of(record.project) == "새봄어울림센터"
+    assert text_of(record.region) == "한빛로 120"
+
+
+def test_a_bracket_after_the_name_that_is_no_place_gives_none():
+    text = ("구는 새봄어울림센터(가칭)의 설계를 마쳤다고 밝혔다.\n"
+            "새봄어울림센터는 총 80억 원이 투입돼 지상 5층 규모로 건립된다.")
+    assert record_of(text, "80억 원").region is None

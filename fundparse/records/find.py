@@ -87,6 +87,8 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, RegionFinde
             regions = self._site_described(sentence[1])
         if not regions and found is not None:
             regions = self._site_later(found, sentence[1])
+        if not regions and found is not None and self.w.region["aside_place_chars"]:
+            regions = self._name_aside(found, sentence[0])
         if not regions and found is not None:
             regions = self._leading_place(found)
             if regions and self._body_level(regions[0]):

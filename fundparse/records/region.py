@@ -18,6 +18,7 @@ _GLUED_PARTICLES = ("에서는", "에서", "에는", "에도", "에", "의", "�
                     "으로", "로")
 _NAME_PART = regex.compile(r"[가-힣]{2,4}")
 _HANGUL_NAME = regex.compile(r"[가-힣]{2,6}")
+_ROAD_ASIDE = regex.compile(r"[가-힣]{1,12}(?:로|길)\s?\d{1,4}(?:번길\s?\d{1,4})?(?:-\d{1,4})?")
 _DIGIT_E = regex.compile(r"\d에")  # (a road address's quick test)
 
 
@@ -307,6 +308,29 @@ class RegionFinder(Reader):
                     and self.w.address.fullmatch(w.text) is not None)
         return self._plain(w) and w.text not in self.inside and w.text not in self.around \
             and not any(c.isdigit() for c in w.text)
+
+    def _name_aside(self, project: Found, s_start: int) -> list[Found]:
+        """"북구행복어울림센터(용봉로 105)의 개관식을 …. 북구행복어울림센터는 총 …원이": the place
+        in brackets right after the project's own name, named within refer_chars before (a
+        road address, or words ending in a place word; aside_place_chars at most)."""
+        reach = int(self.w.region["aside_place_chars"])
+        name = self.text[project.start:project.end]
+        if not reach or len(name) < 3:
+            return []
+        lo = max(0, s_start - int(self.w.project["refer_chars"]))
+        at = self.text.rfind(name + "(", lo, s_start)
+        if at < 0:
+            return []
+        a = at + len(name) + 1
+        b = self.text.find(")", a, a + reach)
+        if b < 0:
+            return []
+        inner = self.text[a:b].strip()
+        if _ROAD_ASIDE.fullmatch(inner) is None and not (
+                inner and all(self._lead_place(w) or self._district(w) for w in inner.split())):
+            return []
+        start = self.text.find(inner, a, b)
+        return [Found(start, start + len(inner))]
 
     def _leading_place(self, project: Found) -> list[Found]:
         """"전동면 복합커뮤니티센터": the place word(s) a project's name starts with."""
