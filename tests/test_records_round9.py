@@ -196,3 +196,19 @@ def test_a_bracket_after_the_name_that_is_no_place_gives_none():
     text = ("구는 새봄어울림센터(가칭)의 설계를 마쳤다고 밝혔다.\n"
             "새봄어울림센터는 총 80억 원이 투입돼 지상 5층 규모로 건립된다.")
     assert record_of(text, "80억 원").region is None
+
+
+# --- region: several projects counted together take no place from another sentence -----------
+
+def test_several_projects_take_no_place_from_another_sentence():
+    text = ("구는 새봄동과 들녘동에 행정복합센터를 짓는다고 밝혔다.\n\n"
+            "구는 공모에서 3건의 사업이 선정돼 사업비 150억원을 투입해 시설을 조성한다.")
+    record = record_of(text, "150억원")
+    assert record.project is None
+    assert record.region is None
+
+
+def test_one_project_still_takes_the_place_named_before():
+    text = ("구는 새봄동 일원에 행정복합센터를 짓는다고 밝혔다.\n"
+            "센터는 사업비 150억원을 투입해 내년에 문을 연다.")
+    assert text_of(record_of(text, "150억원").region) == "새봄동 일원"
