@@ -212,3 +212,18 @@ def test_one_project_still_takes_the_place_named_before():
     text = ("구는 새봄동 일원에 행정복합센터를 짓는다고 밝혔다.\n"
             "센터는 사업비 150억원을 투입해 내년에 문을 연다.")
     assert text_of(record_of(text, "150억원").region) == "새봄동 일원"
+
+
+# --- agency: a body's office opening the sentence is that body --------------------------------
+
+def test_a_bodys_office_opening_the_sentence_is_the_body_named_before():
+    text = ("대전 새봄구가 신청사 건립을 추진한다. 대전 새봄구는 부지 매매계약을 체결했다고 밝혔다. "
+            "새봄구청 신청사는 들녘동 일원에 총사업비 1200억원을 투입해 지상 9층 규모로 들어선다.")
+    record = record_of(text, "1200억원")
+    assert text_of(record.agency) == "새봄구"
+    assert text_of(record.region) == "들녘동 일원"
+
+
+def test_an_office_of_no_body_named_before_stays_as_written():
+    text = "새봄구청 신청사는 들녘동 일원에 총사업비 1200억원을 투입해 들어선다."
+    assert text_of(record_of(text, "1200억원").agency) == "새봄구청"

@@ -372,6 +372,10 @@ class AgencyFinder(Reader):
             # "건설청 주요 사업은 …", "서천군 소규모 유형은 …": a body opening the sentence without
             # a particle, the sentence's topic after it
             pick = self._sentence_lead(s_start, at)
+            if pick is not None and self.w.data["agency"]["office_suffixes"]:
+                # "대전 대덕구는 …. 대덕구청 신청사는 …": a body's office (…구청) is the body
+                # named before in the paragraph, as written there
+                pick = self._office_of(pick, s_start) or pick
         if pick is None:
             para = self._paragraph_start(s_start)
             earlier = self._main(self._subjects(para, s_start), told=True)
@@ -453,6 +457,21 @@ class AgencyFinder(Reader):
                 continue
             if self.w.project_hint.search(self.text, m.end(), min(at, m.end() + reach)):
                 return Span(name, m.start("name"), m.end("name"))
+        return None
+
+    def _office_of(self, lead: Span, s_start: int) -> Span | None:
+        """The subject before ``s_start`` in the paragraph whose last word is ``lead``'s last
+        word without one of office_suffixes ("대덕구청" -> "대전 대덕구"), else None."""
+        last = lead.text.split()[-1]
+        suffix = next((x for x in self.w.data["agency"]["office_suffixes"]
+                       if last.endswith(x) and len(last) > len(x) + 1), "")
+        if not suffix:
+            return None
+        body = last[:-len(suffix)]
+        para = self._paragraph_start(s_start)
+        for span in reversed(self._main(self._subjects(para, s_start), told=True)):
+            if span.text.split()[-1] == body:
+                return span
         return None
 
     def _opening_owner(self, lo: int, at: int) -> Span | None:
