@@ -227,3 +227,16 @@ def test_a_bodys_office_opening_the_sentence_is_the_body_named_before():
 def test_an_office_of_no_body_named_before_stays_as_written():
     text = "새봄구청 신청사는 들녘동 일원에 총사업비 1200억원을 투입해 들어선다."
     assert text_of(record_of(text, "1200억원").agency) == "새봄구청"
+
+
+# --- project: the object of the action over what it is built as (…로) ------------------------
+
+def test_the_object_built_by_a_date_is_the_project_over_what_it_becomes():
+    text = ("군은 옛 청사 자리에 총사업비 40억 원을 투입해 지상 2층 규모의 소통 중심 복합청사로 "
+            "새들면사무소를 2025년 9월까지 신축할 계획이다.")
+    assert text_of(record_of(text, "40억 원").project) == "새들면사무소"
+
+
+def test_an_object_with_a_date_and_no_action_is_not_told():
+    text = "시는 30억원을 들여 체육관을 짓고 주차장을 2026년까지 운영한다고 밝혔다."
+    assert text_of(record_of(text, "30억원").project) == "체육관"

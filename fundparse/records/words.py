@@ -258,6 +258,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"['’”」』>》〉]?\s?(?:{_alternation(data['project']['purpose_after'])})(?![가-힣])"),
         contest=regex.compile(rf"\s?['’”」』>》〉]?\s?(?:{_spaced(data['project']['contest_after'])})"),
         action=regex.compile(
+            rf"(?:\s(?:{data['project']['action_until']}))?"
             rf"(?:\s(?:{_alternation(data['project']['action_adverbs'])}))?"
             rf"\s(?:{_alternation(data['project']['actions'] + data['project']['object_verbs'])})"),
         topic_hint=re.compile(
