@@ -240,3 +240,29 @@ def test_the_object_built_by_a_date_is_the_project_over_what_it_becomes():
 def test_an_object_with_a_date_and_no_action_is_not_told():
     text = "시는 30억원을 들여 체육관을 짓고 주차장을 2026년까지 운영한다고 밝혔다."
     assert text_of(record_of(text, "30억원").project) == "체육관"
+
+
+# --- project: two relative clauses, each with its own amount ----------------------------------
+
+TWO_CLAUSES = ("또한 동구 새봄동 일원에 40억 원을 투입하는 들녘생태마당 확대조성사업과 서구 한빛동 "
+               "일원에 200억 원을 들여 도로를 건설하는 새들~한빛간 도로개설사업을 추진한다.")
+
+
+@pytest.mark.parametrize("amount, project, region", [
+    ("40억 원", "들녘생태마당 확대조성사업", "동구 새봄동 일원"),
+    ("200억 원", "새들~한빛간 도로개설사업", "서구 한빛동 일원"),
+])
+def test_each_relative_clause_funds_its_own_project(amount, project, region):
+    record = record_of(TWO_CLAUSES, amount)
+    assert text_of(record.project) == project
+    assert text_of(record.region) == region
+
+
+def test_two_projects_joined_after_one_amount_are_still_several():
+    text = "시는 총 90억 원을 투입하는 들녘공원 조성사업과 새봄천 정비사업을 추진한다."
+    assert record_of(text, "90억 원").project is None
+
+
+def test_a_total_with_its_parts_in_brackets_still_funds_the_object_after():
+    text = "군은 총사업비 50억원(국비 25억원, 군비 25억원)을 들여 새봄체육관을 짓는다."
+    assert text_of(record_of(text, "50억원").project) == "새봄체육관"

@@ -54,6 +54,11 @@ class ProjectFinder(Reader):
         # the next items'
         after = ([] if self.w.list_link.match(self.text, end) is not None
                  else [f for f in found if f.start >= end])
+        if after and self.w.project["next_amount_own"]:
+            # "…40억 원을 투입하는 …사업과 …에 248억 원을 들여 …하는 …사업을": the names after
+            # the next amount (past this one's bracket) are that one's
+            cut = self._next_amount(end, s_end)
+            after = [f for f in after if f.start < cut]
         # "…원이 투입돼 … 풋살장 1면, 테니스장 2면, 주차장 22면을 갖췄다": what it is equipped with
         # are its parts, not the project
         if after and self.w.equipped.search(self.text, after[0].end, s_end) is not None:
@@ -176,7 +181,8 @@ class ProjectFinder(Reader):
                 return earlier, regions or earlier_regions, False
         if pick is not None and not refer_case and self._counted_next(s_end):
             return None, regions, True
-        if self._several(pick, found) or (pick is not None and self._followed_by_several(pick)):
+        if self._several(pick, found) or (pick is not None
+                                          and self._followed_by_several(pick, end)):
             if pick is not None and pick.start >= end and programmes:
                 # "…개조 사업에 선정돼 43억 원으로 …확충과 …사업 등을 추진": the works after it
                 # are several; the programme named before it is what it funds
@@ -199,6 +205,18 @@ class ProjectFinder(Reader):
         if pick is not None and not pick.quoted:
             pick = self._longer_before(self._spelt_out(pick), s_start)
         return pick, regions, False
+
+    def _next_amount(self, end: int, hi: int) -> int:
+        """Where the next amount after ``end`` starts in ``text[:hi]``, past the amount's own
+        bracket of parts; ``hi`` when there is none."""
+        j = end
+        while j < hi and self.text[j] in " )":
+            j += 1
+        if j < hi and self.text[j] == "(":
+            close = self.text.find(")", j, hi)
+            j = hi if close < 0 else close + 1
+        m = self.w.money_words.search(self.text, j, hi)
+        return hi if m is None else m.start()
 
     def _case_topic(self, s_start: int, at: int) -> list[Found]:
         """[a name opening the sentence (past list marks) before one of case_topic_after and
@@ -494,8 +512,10 @@ class ProjectFinder(Reader):
                 return True
         return False
 
-    def _followed_by_several(self, pick: Found) -> bool:
-        """"…확장 사업 등에 32억원": a name followed by 등 is one of several."""
+    def _followed_by_several(self, pick: Found, end: int = -1) -> bool:
+        """"…확장 사업 등에 32억원": a name followed by 등 is one of several.  A name after its
+        amount (ending at ``end``) joined to a next item with an amount of its own is not ("…에
+        40억 원을 투입하는 …사업과 …에 248억 원을 들여 …하는 …사업을")."""
         after = self.text[pick.end:pick.end + 8].lstrip(_BETWEEN_NAME_AND_AMOUNT)
         if after.startswith(tuple(self.w.project["several_after"])):
             return True
@@ -511,6 +531,10 @@ class ProjectFinder(Reader):
             m = _AND_NEXT.match(self.text, stop)
             if m is None or m.group(1) not in self.w.project["joined_words"]:
                 return False
+        own = int(self.w.project["own_amount_chars"])
+        if own and 0 <= end <= pick.start and self.w.money_words.search(
+                self.text, m.start(2), min(len(self.text), m.start(2) + own)) is not None:
+            return False
         nxt = self._words(m.start(2), m.end(2))
         if not nxt:
             return False
