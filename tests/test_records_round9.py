@@ -266,3 +266,16 @@ def test_two_projects_joined_after_one_amount_are_still_several():
 def test_a_total_with_its_parts_in_brackets_still_funds_the_object_after():
     text = "군은 총사업비 50억원(국비 25억원, 군비 25억원)을 들여 새봄체육관을 짓는다."
     assert text_of(record_of(text, "50억원").project) == "새봄체육관"
+
+
+def test_parts_counted_in_a_clause_describing_the_project_after_it():
+    text = ("시는 120억 원을 투입해 새봄동 일원에 도로 3.2㎞과 주차장 9곳을 2027년까지 조성하는 "
+            "새봄동 자연취락지구 도시기반시설 조성사업도 펼친다.")
+    record = record_of(text, "120억 원")
+    assert text_of(record.project) == "새봄동 자연취락지구 도시기반시설 조성사업"
+    assert text_of(record.region) == "새봄동 일원"
+
+
+def test_a_count_of_what_is_built_with_no_project_after_is_still_a_bundle():
+    text = "시는 120억 원을 투입해 새봄동 일원에 주차장 9곳을 2027년까지 조성한다."
+    assert record_of(text, "120억 원").project is None

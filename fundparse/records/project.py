@@ -114,10 +114,13 @@ class ProjectFinder(Reader):
         # "83억원을 투입하는 미디어 파사드는": the name the amount is spent on, head or not
         relative = [] if right or near else self._relative(end, s_end)
         told = after[:1] if after and after[0].told else []
-        if told and len(after) > 1 and self._describes_next(after[0], after[1]):
+        described = False
+        if len(after) > 1 and (told or self.w.project["counted_describing"]) and (
+                self._describes_next(after[0], after[1])):
             # "…원을 들여 … 전망 교량을 설치하는 스카이워크 사업을 추진한다": what is done names the
-            # project after it
-            told = [after[1]]
+            # project after it ("…에 도로와 주차장 13곳을 2027년까지 조성하는 …사업도": its
+            # parts, counted)
+            told, described = [after[1]], not told
         pick = (right[-1] if right else near[-1] if near else relative[0] if relative
                 else topic[-1] if topic else told[0] if told else purpose[-1] if purpose
                 else None)
@@ -158,7 +161,8 @@ class ProjectFinder(Reader):
         # "…광역상수도 조성을 위해 … 2342억원을 들여 정수장 2개소 신설 …": a count after an amount
         # spent on a name it is for counts that one's parts
         parts_after = (pick is not None and not refer_case and bool(purpose)
-                       and pick is purpose[-1] and self.w.project["purpose_parts"])
+                       and pick is purpose[-1] and self.w.project["purpose_parts"]
+                       or described and pick is not None and pick is told[0])
         if self._bundled(None if refer_case else pick, at, end, s_start, parts_after):
             return None, regions, True
         if refer_case:
@@ -636,6 +640,8 @@ class ProjectFinder(Reader):
             return True
         if project is not None:
             a, b = min(project.start, at), max(project.end, end)
+            if parts_after and project.start >= end:
+                a = project.start  # (the parts counted before it, after the amount: its own)
             if self.w.bundle.search(self.text, a, b if parts_after
                                     else min(len(self.text), b + 12)):
                 return True

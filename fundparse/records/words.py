@@ -270,7 +270,9 @@ def record_words(extensions: str = "{}") -> RecordWords:
             + "|".join(regex.escape(pair[0]) for pair in data["project"]["quotes"])),
         clause_cut=regex.compile(r"[,.!?\n]"),
         describing=regex.compile(
-            rf"['’”」』>》〉]?(?:을|를)\s(?:{_alternation(data['project']['actions'])})"
+            rf"['’”」』>》〉]?(?:\s\d[\d,.]*\s?(?:{_alternation(data['project']['bundle_counters'])}))?"
+            rf"(?:을|를)\s(?:(?:{data['project']['action_until']})\s)?"
+            rf"(?:{_alternation(data['project']['actions'])})"
             rf"(?:{_alternation(data['project']['describing_endings'])})\s"
             if data["project"]["describing_endings"] else r"(?!)"),
         bracket_cost=regex.compile(
