@@ -279,3 +279,11 @@ def test_parts_counted_in_a_clause_describing_the_project_after_it():
 def test_a_count_of_what_is_built_with_no_project_after_is_still_a_bundle():
     text = "시는 120억 원을 투입해 새봄동 일원에 주차장 9곳을 2027년까지 조성한다."
     assert record_of(text, "120억 원").project is None
+
+
+def test_a_place_before_another_amount_is_that_amounts():
+    text = ("새봄동 일원 5000㎡에 100억 원을 투입해 새봄 장미원 조성사업을 추진하고 120억 원을 투입해 "
+            "들녘동 일원에 도로 3.2㎞과 주차장 9곳을 조성하는 들녘동 자연취락지구 도시기반시설 "
+            "조성사업도 펼친다.")
+    assert text_of(record_of(text, "100억 원").region) == "새봄동 일원"
+    assert text_of(record_of(text, "120억 원").region) == "들녘동 일원"

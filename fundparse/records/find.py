@@ -126,7 +126,9 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, RegionFinde
                 # "덕산코트랜은 소정면 스마트그린산단에 300억원을 투자해 …, 로가는 전동면 벤처밸리에
                 # 130억원 …": the place named in the amount's own clause, before it
                 own = [r for r in regions if r.end <= at and sentence[0] <= r.start
-                       and "," not in self.text[r.end:at]]
+                       and "," not in self.text[r.end:at]
+                       # ("…일원에 154억 원을 투입해 …하고 169억 원을": another amount's)
+                       and self.w.money_words.search(self.text, r.end, at) is None]
                 if own:
                     best = own[-1]
             region = self._span(best)
