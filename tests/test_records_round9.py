@@ -287,3 +287,10 @@ def test_a_place_before_another_amount_is_that_amounts():
             "조성사업도 펼친다.")
     assert text_of(record_of(text, "100억 원").region) == "새봄동 일원"
     assert text_of(record_of(text, "120억 원").region) == "들녘동 일원"
+
+
+def test_a_named_site_leading_the_project_is_its_place():
+    text = ("올해 선정된 들녘새봄농공단지 복합문화센터는 2025년까지 40억 원을 들여 지상 4층 규모로 "
+            "체력단련실 등을 갖춘다.")
+    record = record_of(text, "40억 원")
+    assert text_of(record.region) == "들녘새봄농공단지"

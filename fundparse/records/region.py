@@ -336,7 +336,7 @@ class RegionFinder(Reader):
         """"전동면 복합커뮤니티센터": the place word(s) a project's name starts with."""
         ws = self.text[project.start:project.end].split()
         n = 0
-        while n < len(ws) - 1 and (self._lead_place(ws[n]) or (
+        while n < len(ws) - 1 and (self._lead_place(ws[n]) or self._lead_site(ws[n]) or (
                 # "북구 당사동 우가산공원": a district's name before a place word
                 n + 2 < len(ws) and self._district(ws[n]) and self._lead_place(ws[n + 1]))):
             n += 1
@@ -367,6 +367,15 @@ class RegionFinder(Reader):
         """A place that is a local body's own name ("구례군", "충북 영동군"): one of lead_ends
         that is not a village-level one."""
         return self.text[region.start:region.end].split()[-1].endswith(self.body_ends)
+
+    def _lead_site(self, word: str) -> bool:
+        """A site by name ending in one of lead_site_ends, two characters or more before it:
+        "진영죽곡농공단지 복합문화센터", "새봄일반산업단지 진입도로"."""
+        for end in self.w.region["lead_site_ends"]:
+            if (word.endswith(end) and len(word) >= len(end) + 2
+                    and _HANGUL_NAME.fullmatch(word[:-len(end)][-6:]) is not None):
+                return True
+        return False
 
     def _joinable(self, word: str) -> bool:
         """A place word that may be joined to another as one place: a village, or a word of
