@@ -294,3 +294,18 @@ def test_a_named_site_leading_the_project_is_its_place():
             "체력단련실 등을 갖춘다.")
     record = record_of(text, "40억 원")
     assert text_of(record.region) == "들녘새봄농공단지"
+
+
+# --- project: "이번 사업은" after several works listed ----------------------------------------
+
+def test_this_project_after_several_works_listed_is_none():
+    text = ("군은 새봄면을 대상으로 행정복지센터 복합화와 농촌중심지 활성화, 기초생활거점 조성사업을 "
+            "추진한다고 밝혔다.\n이번 사업은 총사업비 약 300억 원을 투입해 낡은 청사를 정비하는 것이 "
+            "핵심이다.")
+    assert record_of(text, "300억 원").project is None
+
+
+def test_this_project_after_one_work_is_that_one():
+    text = ("군은 새봄면을 대상으로 기초생활거점 조성사업을 추진한다고 밝혔다.\n이번 사업은 총사업비 "
+            "약 300억 원을 투입해 낡은 청사를 정비하는 것이 핵심이다.")
+    assert text_of(record_of(text, "300억 원").project) == "기초생활거점 조성사업"

@@ -179,8 +179,8 @@ class ProjectFinder(Reader):
             if earlier is not None:
                 if self._counted(earlier, listed=False) or self._counted_there(earlier):
                     return None, regions, True
-                if purposed and (self._several(earlier, [])
-                                 or self._followed_by_several(earlier)):
+                if (purposed or head in self.w.project["refer_several"]) and (
+                        self._several(earlier, []) or self._followed_by_several(earlier)):
                     return None, regions, True  # "…사업 등도 진행한다. 이를 위해 …"
                 return earlier, regions or earlier_regions, False
         if pick is not None and not refer_case and self._counted_next(s_end):
