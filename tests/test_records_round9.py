@@ -309,3 +309,15 @@ def test_this_project_after_one_work_is_that_one():
     text = ("군은 새봄면을 대상으로 기초생활거점 조성사업을 추진한다고 밝혔다.\n이번 사업은 총사업비 "
             "약 300억 원을 투입해 낡은 청사를 정비하는 것이 핵심이다.")
     assert text_of(record_of(text, "300억 원").project) == "기초생활거점 조성사업"
+
+
+# --- project: a verb form ending in 혀 starts no name --------------------------------------
+
+@pytest.mark.parametrize("text, amount, bad", [
+    ("공사는 휴게소 간 거리를 좁혀 고속도로 이용객의 편의를 높인다는 계획 아래 모두 90억원의 "
+     "사업비를 투입하기로 했다.", "90억원", "좁혀"),
+    ("시는 보행로 폭을 넓혀 공원 산책로를 정비하는 데 20억원을 투입한다.", "20억원", "넓혀"),
+])
+def test_a_verb_form_in_hyeo_is_no_word_of_a_name(text, amount, bad):
+    project = text_of(record_of(text, amount).project)
+    assert project is None or bad not in project

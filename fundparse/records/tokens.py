@@ -18,7 +18,7 @@ _QUOTES = "'\"‘’“”「」『』"
 PARTICLES = ("에서는", "에서도", "에서", "에는", "에도", "으로", "까지", "부터", "에", "을", "를", "은",
              "는", "이", "가", "의", "과", "와", "로", "도")
 # a word ending in one of these is a verb form or carries a particle: never inside a name
-_ENDINGS = set("은는이가을를에의과와며고해여서다한된할던께로인써돼")
+_ENDINGS = set("은는이가을를에의과와며고해여서다한된할던께로인써돼혀")
 _YEO_VERBS = ("하여", "들여", "되여", "이여", "쏟아여")
 _BY_LAST: dict[str, tuple[str, ...]] = {}
 for _p in PARTICLES:
