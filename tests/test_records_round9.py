@@ -321,3 +321,24 @@ def test_this_project_after_one_work_is_that_one():
 def test_a_verb_form_in_hyeo_is_no_word_of_a_name(text, amount, bad):
     project = text_of(record_of(text, amount).project)
     assert project is None or bad not in project
+
+
+# --- project: "이를 위해" and the object the amount's own clause names --------------------------
+
+PLEDGE = ("군은 새봄면을 관광 중심지로 키우겠다고 밝혔다. 군수는 이를 위해 “60억원을 들여 새봄저수지 "
+          "둘레길을 만들고 90억원을 투입해 수상레저타운 건설과 2000여평 규모의 면소재지 주차장도 "
+          "조성하겠다”고 말했다.")
+
+
+def test_the_object_of_the_amounts_clause_wins_over_a_refer_back():
+    assert text_of(record_of(PLEDGE, "60억원").project) == "새봄저수지 둘레길"
+
+
+def test_two_works_joined_after_the_amount_are_several():
+    assert record_of(PLEDGE, "90억원").project is None
+
+
+def test_a_refer_back_with_no_object_named_still_refers():
+    text = ("군은 새봄면에 새봄체육공원 조성사업을 추진한다. 이를 위해 총 50억원을 들여 부지를 "
+            "매입한다.")
+    assert text_of(record_of(text, "50억원").project) == "새봄체육공원 조성사업"

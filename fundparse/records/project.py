@@ -141,7 +141,9 @@ class ProjectFinder(Reader):
         # "국비 556억원이 투입된 이번 사업을 통해 …": the amount's relative clause is about the
         # project named before
         # "이를 위해 …억원을": the amount is for what the sentence before was about
+        # ("이를 위해 “60억원을 들여 …둘레길을 만들고 …”": the object named after it is its own)
         purposed = (not (right or near)
+                    and not (told and self.w.project["told_over_refer"])
                     and self.w.refer_purpose.search(self.text, s_start, at) is not None)
         refer_case = (unnamed is not None or purposed
                       or not (right or near) and self.w.relative_refer.match(self.text, end, s_end)
@@ -185,8 +187,8 @@ class ProjectFinder(Reader):
                 return earlier, regions or earlier_regions, False
         if pick is not None and not refer_case and self._counted_next(s_end):
             return None, regions, True
-        if self._several(pick, found) or (pick is not None
-                                          and self._followed_by_several(pick, end)):
+        if self._several(pick, found) or (pick is not None and (
+                self._followed_by_several(pick, end) or self._joined_after(pick, found, end))):
             if pick is not None and pick.start >= end and programmes:
                 # "…개조 사업에 선정돼 43억 원으로 …확충과 …사업 등을 추진": the works after it
                 # are several; the programme named before it is what it funds
@@ -209,6 +211,21 @@ class ProjectFinder(Reader):
         if pick is not None and not pick.quoted:
             pick = self._longer_before(self._spelt_out(pick), s_start)
         return pick, regions, False
+
+    def _joined_after(self, pick: Found, found: list[Found], end: int) -> bool:
+        """"…원을 투입해 수상레저타운 건설과 2000여평 규모의 주차장도 조성": a name after the amount
+        joined by 과/와 to words that lead to ``pick`` (no comma between) — two works."""
+        if not self.w.project["joined_after_amount"] or pick.start < end:
+            return False
+        for f in found:
+            if end <= f.start and f.end < pick.start:
+                m = _JOINED_NEXT.match(self.text, f.end)
+                if (m is not None and m.group(1) in self.w.project["joined_particles"]
+                        and self.text[f.end:f.end + 1] == m.group(1)
+                        and "," not in self.text[f.end:pick.start]
+                        and not m.group(2).startswith(tuple(self.w.project["not_joined"]))):
+                    return True
+        return False
 
     def _next_amount(self, end: int, hi: int) -> int:
         """Where the next amount after ``end`` starts in ``text[:hi]``, past the amount's own
