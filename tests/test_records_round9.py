@@ -342,3 +342,13 @@ def test_a_refer_back_with_no_object_named_still_refers():
     text = ("군은 새봄면에 새봄체육공원 조성사업을 추진한다. 이를 위해 총 50억원을 들여 부지를 "
             "매입한다.")
     assert text_of(record_of(text, "50억원").project) == "새봄체육공원 조성사업"
+
+
+def test_a_place_of_another_bodys_sentence_is_not_this_bodys_project_place():
+    text = ("보성군은 벌교읍 새봄항 인근에 공영주차장을 조성한다. 전체 사업비로 40억원(국비 20억원)이 "
+            "투입된다.\n장성군의 '새들 꽃길 프로젝트'는 새들면 소재지 중심로를 중심으로 꽃길을 가꾸는 "
+            "사업으로 9억원(국비 6억원)이 투입된다.")
+    assert text_of(record_of(text, "40억원").region) == "벌교읍 새봄항 인근"
+    record = record_of(text, "9억원")
+    assert text_of(record.agency) == "장성군"
+    assert record.region is None or "새봄항" not in record.region.text

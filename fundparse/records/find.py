@@ -118,7 +118,7 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, RegionFinde
         if not regions and alone and self.w.region["reach"]:
             regions = self._earlier_regions(sentence[0], across=True)
         if regions and found is not None and regions[0].end <= sentence[0] <= found.start:
-            regions = [r for r in regions if not self._about_another(r, found)]
+            regions = [r for r in regions if not self._about_another(r, found, agency)]
         if regions:
             anchor = found.start if found is not None else at
             best = min(regions, key=lambda r: min(abs(r.end - anchor), abs(r.start - anchor)))

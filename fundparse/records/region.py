@@ -402,13 +402,21 @@ class RegionFinder(Reader):
                 and not self._not_place(word) and word not in self.not_agency
                 and not word.endswith(self.heads) and not any(c.isdigit() for c in word))
 
-    def _about_another(self, region: Found, project: Found) -> bool:
+    def _about_another(self, region: Found, project: Found, agency=None) -> bool:
         """A place named in an earlier sentence whose topic is another project ("신청사는 …
-        운동장 부지에 …. 인천애뜰 공영주차장은 …"): not the place of ``project``."""
+        운동장 부지에 …. 인천애뜰 공영주차장은 …"), or whose subject is another body than
+        ``agency`` ("고흥군은 녹동항 인근에 …. 곡성군의 ‘…’는 …": other_body): not the place of
+        ``project``."""
         span = self.sentences.span(region.start)
         name = self.text[project.start:project.end]
         if name in self.text[span[0]:span[1]]:
             return False  # "…54번지에 들어설 예정인 상동초교와 …": it is named there
+        if agency is not None and self.w.region["other_body"]:
+            own = agency.text.split()[-1]
+            for s in self._main(self._subjects(span[0], region.start)):
+                body = self._agency_of(s).text.split()[-1]
+                if body != own and not own.endswith(body) and not body.endswith(own):
+                    return True
         for f in self._found(span[0], span[1])[1]:
             other = self.text[f.start:f.end]
             if f.topic and other not in name and name not in other:
