@@ -352,3 +352,10 @@ def test_a_place_of_another_bodys_sentence_is_not_this_bodys_project_place():
     record = record_of(text, "9억원")
     assert text_of(record.agency) == "장성군"
     assert record.region is None or "새봄항" not in record.region.text
+
+
+def test_single_syllables_joined_by_a_dot_are_no_place():
+    text = "군은 총 15억원의 사업비를 투입해 민·군 어깨동무센터를 조성한다."
+    record = record_of(text, "15억원")
+    assert text_of(record.project) == "민·군 어깨동무센터"
+    assert record.region is None

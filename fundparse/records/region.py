@@ -398,6 +398,8 @@ class RegionFinder(Reader):
         """A place word a name may start with or follow: "전동면", "초전면", "백령도"."""
         if _NUMBERED.fullmatch(word):
             return True  # "중2리 마을회관", "부곡3동 행정복지센터": a numbered village or 동
+        if "·" in word and any(len(part) < 2 for part in word.split("·")):
+            return False  # "민·군 어깨동무센터": single syllables joined name no place
         return (len(word) >= 3 and word.endswith(self.lead_ends)
                 and not self._not_place(word) and word not in self.not_agency
                 and not word.endswith(self.heads) and not any(c.isdigit() for c in word))
