@@ -359,3 +359,12 @@ def test_single_syllables_joined_by_a_dot_are_no_place():
     record = record_of(text, "15억원")
     assert text_of(record.project) == "민·군 어깨동무센터"
     assert record.region is None
+
+
+# --- sentences glued by a full stop without a space ------------------------------------------
+
+def test_a_word_glued_after_a_full_stop_is_no_part_of_a_place():
+    text = ("서울 성북구가 도서관 확충을 위해.정릉동과 길음동, 석관동 도서관 건립에 사용될 30억원을 "
+            "내년도 예산안에 반영했다.")
+    region = record_of(text, "30억원").region
+    assert region is None or not region.text.startswith("위해")

@@ -9,7 +9,8 @@ from fundparse import patterns
 
 # a word: a run of non-space characters, split before an opening bracket and after a closing
 # one inside it ("양산일반산업단지(이하", "(가칭)조치원중앙공원": two words each)
-_RAW = patterns.compile(r"[(\[]?[^\s()\[\]…]+[)\]]*|[()\[\]]+")
+# (… and after a full stop glued to the next sentence: "위해.제기동과" is "위해." and "제기동과")
+_RAW = patterns.compile(r"[(\[]?(?:[^\s()\[\]….]|\.(?![가-힣]))+\.?[)\]]*|[()\[\]]+|\.")
 _LEAD = "□■○●◦•▲△▷▶※-–—·([{'\"‘“「『<《〈【"
 _TRAIL = ",.;:)]}'\"’”」』>》〉】…!?"
 _BULLETS = "□■○●◦•▲△▷▶※"
