@@ -368,3 +368,12 @@ def test_a_word_glued_after_a_full_stop_is_no_part_of_a_place():
             "내년도 예산안에 반영했다.")
     region = record_of(text, "30억원").region
     assert region is None or not region.text.startswith("위해")
+
+
+def test_a_sentence_glued_to_the_next_by_its_full_stop_ends_there():
+    text = ("서울 성북구가 도서관 확충을 위해 도서관 건립에 사용될 30억원을 내년도 예산안에 반영했다."
+            "29일 구에 따르면 정릉동에 15억여원의 예산을 들여 도서관을 건립하기 위해 부지 선정 작업에 "
+            "들어갔다.")
+    record = record_of(text, "15억여원")
+    assert text_of(record.project) == "도서관"
+    assert text_of(record.region) == "정릉동"
