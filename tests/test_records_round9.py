@@ -377,3 +377,15 @@ def test_a_sentence_glued_to_the_next_by_its_full_stop_ends_there():
     record = record_of(text, "15억여원")
     assert text_of(record.project) == "도서관"
     assert text_of(record.region) == "정릉동"
+
+
+def test_a_place_before_another_items_amount_is_that_items():
+    text = ("확보된 국비 20억 원은 솔밭지구 일원 맨발길 정비에 8억 원, 노후 공원 시설물정비에 "
+            "12억 원을 투자할 예정이다.")
+    assert text_of(record_of(text, "8억 원").region) == "솔밭지구 일원"
+    assert record_of(text, "12억 원").region is None
+
+
+def test_a_place_before_the_parts_of_its_own_total_stays():
+    text = "시는 새봄동 일원에 국비 20억원과 시비 10억원 등 30억원을 들여 체육관을 짓는다."
+    assert text_of(record_of(text, "30억원").region) == "새봄동 일원"

@@ -119,6 +119,12 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, RegionFinde
             regions = self._earlier_regions(sentence[0], across=True)
         if regions and found is not None and regions[0].end <= sentence[0] <= found.start:
             regions = [r for r in regions if not self._about_another(r, found, agency)]
+        if regions and self.w.region["item_amounts"]:
+            # "…둔산지구 일원 황톳길 정비에 10억 원, 노후 공원 시설물정비에 13억 원": a place before
+            # another item's amount ("…에 10억 원") is that item's
+            regions = [r for r in regions if not (sentence[0] <= r.start and r.end <= at
+                                                  and self.w.item_amount.search(
+                                                      self.text, r.end, at) is not None)]
         if regions:
             anchor = found.start if found is not None else at
             best = min(regions, key=lambda r: min(abs(r.end - anchor), abs(r.start - anchor)))
