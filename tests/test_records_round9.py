@@ -389,3 +389,16 @@ def test_a_place_before_another_items_amount_is_that_items():
 def test_a_place_before_the_parts_of_its_own_total_stays():
     text = "시는 새봄동 일원에 국비 20억원과 시비 10억원 등 30억원을 들여 체육관을 짓는다."
     assert text_of(record_of(text, "30억원").region) == "새봄동 일원"
+
+
+# --- region: the place chosen in a competition ------------------------------------------------
+
+def test_the_place_chosen_is_the_site_of_the_amount_after():
+    text = ("새봄시가 농촌공간정비사업 공모에 들녘구 새들면 금강지구가 최종 선정됐다고 밝혔다.\n"
+            "시는 총사업비 100억 원을 투입해 폐축사를 철거한다.")
+    assert text_of(record_of(text, "100억 원").region) == "들녘구 새들면 금강지구"
+
+
+def test_a_word_ending_like_a_place_chosen_is_no_place():
+    text = "우리가 선정한 사업에 시는 총사업비 100억 원을 투입한다."
+    assert record_of(text, "100억 원").region is None

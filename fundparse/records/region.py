@@ -116,6 +116,12 @@ class RegionFinder(Reader):
                 out.append(Found(ws[first].start, ws[site].end - len(_SITE.fullmatch(ws[site].text).group(2) or "")))
                 skip = site
                 continue
+            chosen = self._chosen_place(ws, i)
+            if chosen:
+                # "…공모에 청원구 북이면 금대지구가 최종 선정됐다": the place chosen is the site
+                first = run_before(ws, i, limit - 1, self._place_word)
+                out.append(Found(ws[first].start, w.start + chosen))
+                continue
             if (core.endswith(self.place_ends) and not self._no_place_noun(core) and len(core) >= 2
                     and (not core[:1].isdigit() or self.w.address.fullmatch(core))
                     and core not in self.around and (len(core) > 2 or core not in self.place_ends)
@@ -367,6 +373,22 @@ class RegionFinder(Reader):
         """A place that is a local body's own name ("구례군", "충북 영동군"): one of lead_ends
         that is not a village-level one."""
         return self.text[region.start:region.end].split()[-1].endswith(self.body_ends)
+
+    def _chosen_place(self, ws: list[Word], i: int) -> int:
+        """The length of ``ws[i]``'s place word when it is the subject (이/가) of one of
+        chosen_verbs, at most one word after it ("금대지구가 최종 선정됐다"); 0 when not."""
+        verbs = tuple(self.w.region["chosen_verbs"])
+        w = ws[i]
+        if not verbs or w.quoted or w.closed or w.text[-1:] not in ("이", "가"):
+            return 0
+        core = w.text[:-1]
+        if not (self._is_place(core) and not self._no_place_noun(core)):
+            return 0
+        nxt = ws[i + 1:i + 3]
+        if not nxt or not (nxt[0].text.startswith(verbs)
+                           or len(nxt) > 1 and nxt[1].text.startswith(verbs)):
+            return 0
+        return len(core)
 
     def _lead_site(self, word: str) -> bool:
         """A site by name ending in one of lead_site_ends, two characters or more before it:

@@ -325,7 +325,11 @@ def record_words(extensions: str = "{}") -> RecordWords:
             r"|\d에"  # ("청파동3가 119-2에": a lot number)
             + "".join(f"|{regex.escape(e)}" for e in data["region"]["glued_ends"])
             # ("중구 서소문별관에": a district and a site)
-            + "".join(rf"|{regex.escape(e)}\s[가-힣]{{2,10}}에" for e in data["region"]["district_ends"])),
+            + "".join(rf"|{regex.escape(e)}\s[가-힣]{{2,10}}에" for e in data["region"]["district_ends"])
+            # ("…금대지구가 최종 선정됐다": a place chosen)
+            + (rf"|(?:{_alternation(data['region']['ends'])})(?:이|가)"
+               rf"(?=\s(?:\S+\s)?(?:{_alternation(data['region']['chosen_verbs'])}))"
+               if data["region"]["chosen_verbs"] else "")),
         refer_back=regex.compile(
             rf"(?:(?<![가-힣])(?:{_alternation(data['project']['refer_words'])})\s+"
             rf"[가-힣·]{{0,8}}(?:{_alternation(data['project']['heads'])})"
