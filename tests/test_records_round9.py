@@ -402,3 +402,16 @@ def test_the_place_chosen_is_the_site_of_the_amount_after():
 def test_a_word_ending_like_a_place_chosen_is_no_place():
     text = "우리가 선정한 사업에 시는 총사업비 100억 원을 투입한다."
     assert record_of(text, "100억 원").region is None
+
+
+def test_a_construction_office_is_a_body():
+    text = "해양수산부 새봄항건설사무소는 올해 새봄항 개발에 3000억원을 투입한다고 밝혔다."
+    agency = text_of(record_of(text, "3000억원").agency)
+    assert agency is not None and agency.endswith("새봄항건설사무소")
+
+
+def test_a_township_office_built_is_still_a_project():
+    text = "군은 옛 청사 자리에 총사업비 40억 원을 투입해 새들면사무소를 신축한다."
+    record = record_of(text, "40억 원")
+    assert text_of(record.agency) == "군"
+    assert text_of(record.project) == "새들면사무소"
