@@ -415,3 +415,15 @@ def test_a_township_office_built_is_still_a_project():
     record = record_of(text, "40억 원")
     assert text_of(record.agency) == "군"
     assert text_of(record.project) == "새들면사무소"
+
+
+def test_a_company_written_with_jusikhoesa_is_a_body_named_again_without_it():
+    text = ("새봄항 2-3단계 부두 공사가 착공됐다.\n새봄터미널 주식회사는 16일 신항 배후부지에서 착공식을 "
+            "연다고 밝혔다. 새봄터미널은 여러 투자자가 공동 출자한 회사다.\n앞으로 2030년까지 5천억 원을 "
+            "들여 선박 3척이 댈 수 있는 안벽을 건설할 예정이다.")
+    assert text_of(record_of(text, "5천억 원").agency) == "새봄터미널"
+
+
+def test_jusikhoesa_as_the_subject_keeps_its_mark():
+    text = "새봄터미널 주식회사는 2030년까지 5천억 원을 들여 부두를 건설한다."
+    assert text_of(record_of(text, "5천억 원").agency) == "새봄터미널 주식회사"
