@@ -427,3 +427,24 @@ def test_a_company_written_with_jusikhoesa_is_a_body_named_again_without_it():
 def test_jusikhoesa_as_the_subject_keeps_its_mark():
     text = "새봄터미널 주식회사는 2030년까지 5천억 원을 들여 부두를 건설한다."
     assert text_of(record_of(text, "5천억 원").agency) == "새봄터미널 주식회사"
+
+
+# --- project: "이번 공모 선정으로" names the competition's programme ---------------------------
+
+def test_this_competition_names_the_programme_named_before():
+    text = ("새봄시가 '농촌공간정비사업' 공모에 들녘구 새들면 금강지구가 최종 선정됐다고 밝혔다.\n"
+            "시는 이번 공모 선정으로 국·도비 60억 원을 포함해 총사업비 100억 원을 확보했다.")
+    record = record_of(text, "100억 원")
+    assert text_of(record.project) == "농촌공간정비사업"
+    assert text_of(record.region) == "들녘구 새들면 금강지구"
+
+
+def test_this_competition_with_no_programme_named_gives_none():
+    text = "시는 이번 공모 선정으로 총사업비 100억 원을 확보했다."
+    assert record_of(text, "100억 원").project is None
+
+
+def test_a_named_project_in_the_sentence_wins_over_the_competition():
+    text = ("새봄시가 '농촌공간정비사업' 공모에 최종 선정됐다고 밝혔다.\n시는 이번 공모 선정으로 "
+            "총사업비 100억 원을 들여 새봄체육공원을 조성한다.")
+    assert text_of(record_of(text, "100억 원").project) == "새봄체육공원"

@@ -194,6 +194,14 @@ class ProjectFinder(Reader):
                 # are several; the programme named before it is what it funds
                 return programmes[-1], regions, False
             return None, regions, True
+        if pick is None and self.w.refer_contest is not None:
+            # "…'농촌공간정비사업' 공모에 …가 선정됐다. 시는 이번 공모 선정으로 …원을 확보했다":
+            # the programme the refer-back to the competition names
+            m = self.w.refer_contest.search(self.text, s_start, at)
+            if m is not None:
+                contest = self._contest_before(s_start)
+                if contest is not None:
+                    return contest, regions, False
         if pick is None:
             # "…센터를 건립한다": a head alone names the one named before with that head
             head = self._head_alone(s_start, s_end)
@@ -226,6 +234,21 @@ class ProjectFinder(Reader):
                         and not m.group(2).startswith(tuple(self.w.project["not_joined"]))):
                     return True
         return False
+
+    def _contest_before(self, s_start: int) -> Found | None:
+        """The competition named last before ``s_start`` (within refer_chars), in the sentence
+        holding the last of contest_words there."""
+        lo = max(0, s_start - int(self.w.project["refer_chars"]))
+        for word in self.w.project["contest_words"]:
+            at = self.text.rfind(word, lo, s_start)
+            if at < 0:
+                continue
+            a, b = self.sentences.span(at)
+            contests = [f for f in self._found(a, min(b, s_start))[1]
+                        if f.end <= at and self._contest(f)]
+            if contests:
+                return contests[-1]
+        return None
 
     def _next_amount(self, end: int, hi: int) -> int:
         """Where the next amount after ``end`` starts in ``text[:hi]``, past the amount's own

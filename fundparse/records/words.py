@@ -45,6 +45,7 @@ class RecordWords:
     relative: regex.Pattern        # after an amount: "…을 투입하는 미디어 파사드는"
     purpose: regex.Pattern         # after a name: "을 위해"
     equipped: regex.Pattern        # "…주차장 22면을 갖췄다": parts, after the amount
+    refer_contest: regex.Pattern | None  # "이번 공모 선정으로": the competition named before
     item_amount: regex.Pattern     # "…에 10억 원, ": the amount of an item of a list
     case_topic: regex.Pattern      # "…초의 경우 ", "…고도 ": a name opening a sentence as its case
     aside_topic: regex.Pattern     # "성서도서관(달서구 … 내)은": a topic with a bracketed aside
@@ -315,6 +316,10 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"\d{{1,3}}(?:-\d{{1,3}})?(?:{_alternation(data['region']['numbered_ends'])})"),
         scale_hint=regex.compile(
             rf"{data['region']['area']}|(?:{_alternation(data['region']['scale_words'])})\s?\d"),
+        refer_contest=(regex.compile(
+            rf"(?<![가-힣])(?:{_alternation(data['project']['refer_words'])})\s"
+            rf"(?:{_alternation(data['project']['contest_words'])})(?![가-힣]*사업)")
+            if data["project"]["contest_words"] else None),
         item_amount=regex.compile(
             r"(?:에|에는)\s(?:총\s|약\s)?\d[\d,.]*\s?(?:조|억|천만|백만|만)[^,.\n]{0,12}?원?\s?[,，]"),
         money_words=regex.compile(r"\d\s?(?:조|억|천만|백만|만)\s?(?:\d[\d,]*\s?(?:천|백)?\s?(?:만)?\s?)?원"),
