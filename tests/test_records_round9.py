@@ -448,3 +448,9 @@ def test_a_named_project_in_the_sentence_wins_over_the_competition():
     text = ("새봄시가 '농촌공간정비사업' 공모에 최종 선정됐다고 밝혔다.\n시는 이번 공모 선정으로 "
             "총사업비 100억 원을 들여 새봄체육공원을 조성한다.")
     assert text_of(record_of(text, "100억 원").project) == "새봄체육공원"
+
+
+def test_a_ministrys_programme_as_topic_does_not_take_over_a_citys_story():
+    text = ("구미시는 국토교통부 공모에 선정됐다고 밝혔다.\n국토교통부의 '도시재생 뉴딜사업'은 낙후 "
+            "지역을 되살리는 사업이다. 시에는 총 50억원이 투입된다.")
+    assert text_of(record_of(text, "50억원").agency) == "구미시"

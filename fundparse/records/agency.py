@@ -384,7 +384,7 @@ class AgencyFinder(Reader):
                 # "고흥군은 …. 함평군의 ‘…사업’은 …이다. 33억원이 투입된다": a roundup whose
                 # sentence opens with a body's project as its topic is that body's
                 owner = self._opening_owner(para if pick is None else pick.end, at)
-                if owner is not None:
+                if owner is not None and (pick is None or self._peers(owner, pick)):
                     return owner
         if pick is None:
             pick = self.issuer()
@@ -473,6 +473,17 @@ class AgencyFinder(Reader):
             if span.text.split()[-1] == body:
                 return span
         return None
+
+    def _peers(self, one: Span, other: Span) -> bool:
+        """Bodies of one kind: the same head, or both of opening_owner_peers ("고흥군", "순천시"
+        are; "국토교통부" and "구미시" are not)."""
+        def head(span: Span) -> str:
+            word = self._agency_of(span).text.split()[-1]
+            return max((h for h in self.agency_word_heads if word.endswith(h)), key=len,
+                       default="")
+        a, b = head(one), head(other)
+        peers = self.w.data["agency"]["opening_owner_peers"]
+        return a == b or (a in peers and b in peers)
 
     def _opening_owner(self, lo: int, at: int) -> Span | None:
         """The last body in ``text[lo:at]`` that opens a sentence with 의 and a project head or
