@@ -454,3 +454,8 @@ def test_a_ministrys_programme_as_topic_does_not_take_over_a_citys_story():
     text = ("구미시는 국토교통부 공모에 선정됐다고 밝혔다.\n국토교통부의 '도시재생 뉴딜사업'은 낙후 "
             "지역을 되살리는 사업이다. 시에는 총 50억원이 투입된다.")
     assert text_of(record_of(text, "50억원").agency) == "구미시"
+
+
+def test_a_case_topic_gives_way_to_a_name_after_the_amount():
+    text = "시는 주민 의견을 들었다. 주민도 10억원을 들여 새봄정원을 가꾼다."
+    assert text_of(record_of(text, "10억원").project) == "새봄정원"

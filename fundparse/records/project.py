@@ -100,9 +100,10 @@ class ProjectFinder(Reader):
                                   or self._no_body(m.group(1))):  # ("…지구": no body)
                 topic = [Found(m.start(1), m.end(1), topic=True)]
                 regions = [Found(m.start("place"), m.end("place"))] + list(regions)
-        if not topic and self.w.project["case_topic"]:
+        if not topic and self.w.project["case_topic"] and not after:
             # "…초의 경우 205억원의 예산이 투입돼", "…고도 252억원을 들여": a name opening the
-            # sentence as its case, whatever its last word
+            # sentence as its case, whatever its last word (unless a name follows the amount:
+            # "주민도 10억원을 들여 …정원을 가꾼다")
             topic = self._case_topic(s_start, at)
         refer = self.w.refer_topic.search(self.text, s_start, s_end)
         if refer is not None and not topic:
