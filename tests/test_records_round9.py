@@ -198,15 +198,7 @@ def test_a_bracket_after_the_name_that_is_no_place_gives_none():
     assert record_of(text, "80억 원").region is None
 
 
-# --- region: several projects counted together take no place from another sentence -----------
-
-def test_several_projects_take_no_place_from_another_sentence():
-    text = ("구는 새봄동과 들녘동에 행정복합센터를 짓는다고 밝혔다.\n\n"
-            "구는 공모에서 3건의 사업이 선정돼 사업비 150억원을 투입해 시설을 조성한다.")
-    record = record_of(text, "150억원")
-    assert record.project is None
-    assert record.region is None
-
+# --- region: a place named in the sentence before ------------------------------------------
 
 def test_one_project_still_takes_the_place_named_before():
     text = ("구는 새봄동 일원에 행정복합센터를 짓는다고 밝혔다.\n"
@@ -459,3 +451,10 @@ def test_a_ministrys_programme_as_topic_does_not_take_over_a_citys_story():
 def test_a_case_topic_gives_way_to_a_name_after_the_amount():
     text = "시는 주민 의견을 들었다. 주민도 10억원을 들여 새봄정원을 가꾼다."
     assert text_of(record_of(text, "10억원").project) == "새봄정원"
+
+
+def test_a_word_ending_in_do_named_before_only_in_passing_is_no_case_topic():
+    text = ("※ 요금 수입은 전년보다 늘어날 전망이다.\n※ 전년도 이월 사업비 12억 5천만원은 별도 "
+            "집행한다.")
+    record = record_of(text, "12억 5천만원")
+    assert record is None or text_of(record.project) != "전년"

@@ -67,7 +67,7 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, RegionFinde
         amounts ("…에 80억원 등 106억원"), several projects."""
         self._forget(at)
         sentence = self._sentence(at)
-        found, regions, several = self.project(at, end, sentence)
+        found, regions, _ = self.project(at, end, sentence)
         if summed:
             found = None
         agency = self.agency(at, sentence, found)
@@ -110,12 +110,9 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, RegionFinde
                 if back and len(self.text[back[0].start:back[0].end]) > len(lead) and (
                         lead in self.text[back[0].start:back[0].end].split()):
                     regions = back
-        # several projects counted together ("3건의 …사업이 선정돼 184억원을"): no place of one
-        # of them named in another sentence is theirs
-        alone = not (several and self.w.region["several_here"])
-        if not regions and alone and self.w.region["from_paragraph"]:
+        if not regions and self.w.region["from_paragraph"]:
             regions = self._earlier_regions(sentence[0])
-        if not regions and alone and self.w.region["reach"]:
+        if not regions and self.w.region["reach"]:
             regions = self._earlier_regions(sentence[0], across=True)
         if regions and found is not None and regions[0].end <= sentence[0] <= found.start:
             regions = [r for r in regions if not self._about_another(r, found, agency)]

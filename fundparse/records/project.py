@@ -23,6 +23,7 @@ _BETWEEN_NAME_AND_AMOUNT = " \t’'\"”」』>》〉("
 _ABBREVIATED = regex.compile(r"\((이하\s?)?([가-힣]{2,8})\)")
 _SAME_KIND = regex.compile(r"(\S+)['’”」』]?\s등\s(?:[가-힣·]+\s){0,3}$")
 _BRACKET_WORDS = regex.compile(r"[’'\"”」』>》〉]?\((?:[가-힣·]+\s){1,3}")
+_LIST_ITEM_AFTER = regex.compile(r"(?:와|과)\s|\s?[,·]|\s(?:및|등)\s")
 _LIST_MARKS = "□■○●◦•▲△▷▶※-"
 _QUOTE_MARKS = "‘’'\"“”「」『』<>《》〈〉`"
 # after a name: more items after commas, then 등 and a particle (a bare "등 " may go on to the
@@ -265,8 +266,9 @@ class ProjectFinder(Reader):
 
     def _case_topic(self, s_start: int, at: int) -> list[Found]:
         """[a name opening the sentence (past list marks) before one of case_topic_after and
-        the amount]: one ending in a project head, or one named before within refer_chars
-        ("…초와 …고 등 2곳을 개교한다. …고도 252억원을 들여"); a body's name is none."""
+        the amount]: one ending in a project head, or one listed before within refer_chars
+        ("…초와 …고 등 2곳을 개교한다. …고도 252억원을 들여"; not "전년도" after "전년보다"); a
+        body's name is none."""
         i = s_start
         while i < at and (self.text[i].isspace() or self.text[i] in _LIST_MARKS):
             i += 1
@@ -278,9 +280,20 @@ class ProjectFinder(Reader):
                 or (name.endswith(self.agency_heads) and not self._no_body(name))):
             return []
         lo = max(0, s_start - int(self.w.project["refer_chars"]))
-        if not self._ends_in_head(name) and self.text.find(name, lo, s_start) < 0:
+        if not self._ends_in_head(name) and not self._listed_before(name, lo, s_start):
             return []
         return [Found(m.start("name"), m.end("name"), topic=True)]
+
+    def _listed_before(self, name: str, lo: int, hi: int) -> bool:
+        """``name`` written in ``text[lo:hi]`` as an item of a list: a whole word followed by
+        와/과, a comma, a middle dot, 및 or 등 ("…초와 …고 등 2곳을"; not "전년보다")."""
+        at = self.text.find(name, lo, hi)
+        while at >= 0:
+            before = self.text[at - 1:at] if at else " "
+            if not ("가" <= before <= "힣") and _LIST_ITEM_AFTER.match(self.text, at + len(name)):
+                return True
+            at = self.text.find(name, at + 1, hi)
+        return False
 
     def _words_before(self, start: int, lo: int, hi: int) -> int:
         """Where a name whose last word starts at ``start`` begins: the plain words right
