@@ -246,7 +246,8 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"(?:{_alternation(data['project']['refer_words'])})\s+[가-힣·]{{0,8}}"
             rf"(?:{_alternation(data['project']['heads'])})"),
         case_topic=regex.compile(
-            rf"(?P<name>[가-힣A-Za-z0-9·]{{2,20}}?)(?:{_alternation(data['project']['case_topic_after'])})"
+            rf"(?P<name>[가-힣A-Za-z0-9·]{{2,20}}?)"
+            rf"(?:{_alternation(data['project']['case_topic_after'])})"
             rf"(?=[\s,])"),
         aside_topic=regex.compile(
             rf"(?:^|(?<=[\s,]))([가-힣A-Za-z0-9·]{{0,20}}(?:{_alternation(data['project']['heads'])}))"
