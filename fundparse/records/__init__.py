@@ -7,6 +7,8 @@ package.
 
 from __future__ import annotations
 
+import regex
+
 from fundparse.model import Mention
 from fundparse.records.find import Finder
 from fundparse.records.words import RecordWords, record_words
@@ -41,9 +43,13 @@ def funded_total(m: Mention, text: str, vocab: RecordWords, sources) -> bool:
     before = text[max(0, m.start - 12):m.start].split()
     if before and any(before[-1] == w or before[-1].endswith(w) for w in funded["before"]):
         return True
+    if before and before[-1] in funded["before_verbs"]:
+        return True  # "…건립에 사용될 38억원을": a relative verb says what it is spent on
     if funded["in_brackets"] and before and text[m.start - 1:m.start] == "(" and (
             before[-1][:-1].endswith(vocab.sets.heads)):
         return True  # "…복합커뮤니티센터(116억 원, …)", "…교육지원청 신축(378억원)"
+    if funded["in_brackets"] and _bracket_words(m, text, vocab):
+        return True  # "…개보수 지원사업(전주시 등 21.9억원)": who shares it, then the total
     if funded["after_project"] and before and text[m.start - 1:m.start].isspace():
         if vocab.sets.project_name(before[-1].rstrip(_CLOSING)):
             return True  # "…조성사업 60억 원, …", "‘…정비사업’ 150억원": the project just named
@@ -55,6 +61,19 @@ def funded_total(m: Mention, text: str, vocab: RecordWords, sources) -> bool:
 
 
 _CLOSING = "’'\"”」』>》〉"
+_BRACKET_WORDS = regex.compile(r"\(((?:[가-힣·]+\s){1,3})$")
+
+
+def _bracket_words(m: Mention, text: str, vocab: RecordWords) -> bool:
+    """An amount closing a bracket opened right after a project's name, with only a few plain
+    words before it inside ("…지원사업(전주시 등 21.9억원)"; no source's label)."""
+    if m.label is not None or text[m.end:m.end + 1] != ")":
+        return False
+    found = _BRACKET_WORDS.search(text, max(0, m.start - 24), m.start)
+    if found is None:
+        return False
+    name = text[max(0, found.start() - 40):found.start()].split()
+    return bool(name) and name[-1].rstrip(_CLOSING).endswith(vocab.sets.heads)
 
 
 def _listed(m: Mention, nxt: Mention, text: str, vocab: RecordWords, sources) -> bool:

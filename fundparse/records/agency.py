@@ -372,10 +372,20 @@ class AgencyFinder(Reader):
             # "건설청 주요 사업은 …", "서천군 소규모 유형은 …": a body opening the sentence without
             # a particle, the sentence's topic after it
             pick = self._sentence_lead(s_start, at)
+            if pick is not None and self.w.data["agency"]["office_suffixes"]:
+                # "대전 대덕구는 …. 대덕구청 신청사는 …": a body's office (…구청) is the body
+                # named before in the paragraph, as written there
+                pick = self._office_of(pick, s_start) or pick
         if pick is None:
             para = self._paragraph_start(s_start)
             earlier = self._main(self._subjects(para, s_start), told=True)
             pick = earlier[-1] if earlier else None
+            if self.w.data["agency"]["opening_owner"]:
+                # "고흥군은 …. 함평군의 ‘…사업’은 …이다. 33억원이 투입된다": a roundup whose
+                # sentence opens with a body's project as its topic is that body's
+                owner = self._opening_owner(para if pick is None else pick.end, at)
+                if owner is not None and (pick is None or self._peers(owner, pick)):
+                    return owner
         if pick is None:
             pick = self.issuer()
             if pick is not None:
@@ -448,6 +458,48 @@ class AgencyFinder(Reader):
             if self.w.project_hint.search(self.text, m.end(), min(at, m.end() + reach)):
                 return Span(name, m.start("name"), m.end("name"))
         return None
+
+    def _office_of(self, lead: Span, s_start: int) -> Span | None:
+        """The subject before ``s_start`` in the paragraph whose last word is ``lead``'s last
+        word without one of office_suffixes ("대덕구청" -> "대전 대덕구"), else None."""
+        last = lead.text.split()[-1]
+        suffix = next((x for x in self.w.data["agency"]["office_suffixes"]
+                       if last.endswith(x) and len(last) > len(x) + 1), "")
+        if not suffix:
+            return None
+        body = last[:-len(suffix)]
+        para = self._paragraph_start(s_start)
+        for span in reversed(self._main(self._subjects(para, s_start), told=True)):
+            if span.text.split()[-1] == body:
+                return span
+        return None
+
+    def _peers(self, one: Span, other: Span) -> bool:
+        """Bodies of one kind: the same head, or both of opening_owner_peers ("고흥군", "순천시"
+        are; "국토교통부" and "구미시" are not)."""
+        def head(span: Span) -> str:
+            word = self._agency_of(span).text.split()[-1]
+            return max((h for h in self.agency_word_heads if word.endswith(h)), key=len,
+                       default="")
+        a, b = head(one), head(other)
+        peers = self.w.data["agency"]["opening_owner_peers"]
+        return a == b or (a in peers and b in peers)
+
+    def _opening_owner(self, lo: int, at: int) -> Span | None:
+        """The last body in ``text[lo:at]`` that opens a sentence with 의 and a project head or
+        a quotation mark within owner_reach after it ("함평군의 ‘…’은"): what that sentence and
+        the ones after it without a subject are about is that body's."""
+        reach = int(self.w.data["agency"]["owner_reach"])
+        found = None
+        for m in self.w.owner.finditer(self.text, lo, at):
+            name = m.group("name")
+            if self._no_body(name.split()[-1]):
+                continue
+            if self._next_word(self.sentences.span(m.start())[0]) != m.start():
+                continue
+            if self.w.project_hint.search(self.text, m.end(), min(at, m.end() + reach)):
+                found = Span(name, m.start("name"), m.end("name"))
+        return found
 
     def _later_subject(self, s_end: int) -> Span | None:
         """A lead sentence without a subject: the first subject named after it (within

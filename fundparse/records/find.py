@@ -87,6 +87,8 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, RegionFinde
             regions = self._site_described(sentence[1])
         if not regions and found is not None:
             regions = self._site_later(found, sentence[1])
+        if not regions and found is not None and self.w.region["aside_place_chars"]:
+            regions = self._name_aside(found, sentence[0])
         if not regions and found is not None:
             regions = self._leading_place(found)
             if regions and self._body_level(regions[0]):
@@ -95,6 +97,11 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, RegionFinde
                 back = self._earlier_regions(sentence[0], across=True)
                 if back and self._described(back[0]):
                     regions = back
+                elif (self.w.region["not_own_body"] and agency is not None
+                      and self.text[regions[0].start:regions[0].end].split()[-1]
+                      == agency.text.split()[-1]):
+                    # "신안군 신청사" of 신안군: the agency's own name places nothing
+                    regions = []
             if regions:
                 # "천선동 생활주변 녹지공간 조성공사" after "성산구 천선동 1296-9번지 일원 …": the
                 # place a name starts with, named more closely before, is that closer place
@@ -108,7 +115,13 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, RegionFinde
         if not regions and self.w.region["reach"]:
             regions = self._earlier_regions(sentence[0], across=True)
         if regions and found is not None and regions[0].end <= sentence[0] <= found.start:
-            regions = [r for r in regions if not self._about_another(r, found)]
+            regions = [r for r in regions if not self._about_another(r, found, agency)]
+        if regions and self.w.region["item_amounts"]:
+            # "…둔산지구 일원 황톳길 정비에 10억 원, 노후 공원 시설물정비에 13억 원": a place before
+            # another item's amount ("…에 10억 원") is that item's
+            regions = [r for r in regions if not (sentence[0] <= r.start and r.end <= at
+                                                  and self.w.item_amount.search(
+                                                      self.text, r.end, at) is not None)]
         if regions:
             anchor = found.start if found is not None else at
             best = min(regions, key=lambda r: min(abs(r.end - anchor), abs(r.start - anchor)))
@@ -116,7 +129,9 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, RegionFinde
                 # "덕산코트랜은 소정면 스마트그린산단에 300억원을 투자해 …, 로가는 전동면 벤처밸리에
                 # 130억원 …": the place named in the amount's own clause, before it
                 own = [r for r in regions if r.end <= at and sentence[0] <= r.start
-                       and "," not in self.text[r.end:at]]
+                       and "," not in self.text[r.end:at]
+                       # ("…일원에 154억 원을 투입해 …하고 169억 원을": another amount's)
+                       and self.w.money_words.search(self.text, r.end, at) is None]
                 if own:
                     best = own[-1]
             region = self._span(best)

@@ -12,6 +12,7 @@ from fundparse.records.tokens import Word, run_before
 
 _E_AFTER_QUOTE = patterns.compile(r"(?:\s?[가-힣·]{1,6})?(?:에는|에도|에)(?![가-힣])")
 _HANGUL_WORD = regex.compile(r"[가-힣]+")
+_AFTER_ASIDE = regex.compile(r"(에는|에도|에|은|는)(?![가-힣])")
 _WORD_AFTER_QUOTE = patterns.compile(r"\s?([가-힣·]{2,10})(?=[\s,])")
 
 
@@ -68,14 +69,27 @@ class NameFinder(Reader):
                 start = ws[first].start
             if any(q.start <= start < q.end + 2 for q in quoted):
                 continue  # the words of a quoted name
-            told = w.particle in ("을", "를", "도") and self._acted_on(w.end)
+            particle = w.particle or self._particle_after_aside(w, hi)
+            told = particle in ("을", "를", "도") and self._acted_on(w.end)
             # "…청사도 공정률 85%로 …": 도 marks a topic too, opening the sentence with no
             # action after it
-            out.append(Found(start, w.core_end, w.particle in ("에", "에는", "에도"),
-                             w.particle in ("은", "는", "에는")
-                             or (w.particle == "도" and not told and first == 0),
-                             told=told, role=w.particle in ("로", "으로")))
+            out.append(Found(start, w.core_end, particle in ("에", "에는", "에도"),
+                             particle in ("은", "는", "에는")
+                             or (particle == "도" and not told and first == 0),
+                             told=told, role=particle in ("로", "으로")))
         return sorted(out, key=lambda f: f.start)
+
+    def _particle_after_aside(self, w: Word, hi: int) -> str:
+        """"황톳길 정비(신규 황톳길 조성 등)에 10억 원": the particle after a short aside in
+        brackets right after the name (aside_particle_chars at most; "" when none)."""
+        reach = int(self.w.project["aside_particle_chars"])
+        if not reach or self.text[w.end:w.end + 1] != "(":
+            return ""
+        close = self.text.find(")", w.end, min(hi, w.end + reach))
+        if close < 0 or "(" in self.text[w.end + 1:close]:
+            return ""
+        m = _AFTER_ASIDE.match(self.text, close + 1, hi)
+        return "" if m is None else m.group(1)
 
     def _repeated_before(self, prev: Word, w: Word) -> bool:
         """``prev`` (no particle taken off, a Hangul word ending like one: "빛고을") is written

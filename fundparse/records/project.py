@@ -22,6 +22,9 @@ _CLOSING = "’'\"”」』>》〉`"
 _BETWEEN_NAME_AND_AMOUNT = " \t’'\"”」』>》〉("
 _ABBREVIATED = regex.compile(r"\((이하\s?)?([가-힣]{2,8})\)")
 _SAME_KIND = regex.compile(r"(\S+)['’”」』]?\s등\s(?:[가-힣·]+\s){0,3}$")
+_BRACKET_WORDS = regex.compile(r"[’'\"”」』>》〉]?\((?:[가-힣·]+\s){1,3}")
+_LIST_ITEM_AFTER = regex.compile(r"(?:와|과)\s|\s?[,·]|\s(?:및|등)\s")
+_LIST_MARKS = "□■○●◦•▲△▷▶※-"
 _QUOTE_MARKS = "‘’'\"“”「」『』<>《》〈〉`"
 # after a name: more items after commas, then 등 and a particle (a bare "등 " may go on to the
 # name whose parts they are: "…, 가드레일 설치 등 안전 시설물 보수 사업")
@@ -52,6 +55,11 @@ class ProjectFinder(Reader):
         # the next items'
         after = ([] if self.w.list_link.match(self.text, end) is not None
                  else [f for f in found if f.start >= end])
+        if after and self.w.project["next_amount_own"]:
+            # "…40억 원을 투입하는 …사업과 …에 248억 원을 들여 …하는 …사업을": the names after
+            # the next amount (past this one's bracket) are that one's
+            cut = self._next_amount(end, s_end)
+            after = [f for f in after if f.start < cut]
         # "…원이 투입돼 … 풋살장 1면, 테니스장 2면, 주차장 22면을 갖췄다": what it is equipped with
         # are its parts, not the project
         if after and self.w.equipped.search(self.text, after[0].end, s_end) is not None:
@@ -64,6 +72,10 @@ class ProjectFinder(Reader):
         # ("‘…정비사업’ 150억원", "…센터(116억 원, …)": past a closing quote or an open bracket)
         right = [f for f in before if at - f.end <= 3
                  and not self.text[f.end:at].strip(_BETWEEN_NAME_AND_AMOUNT)]
+        if not right and self.text[end:end + 1] == ")":
+            # "…개보수 지원사업(전주시 등 21.9억원)": a few words in the name's bracket first
+            right = [f for f in before[-1:]
+                     if _BRACKET_WORDS.fullmatch(self.text, f.end, at) is not None]
         if not right:
             # "`달성 중부권 복합문화센터` 건립비 360억원", "스마트학교 구축비로 155억원": the cost of
             # the name right before it (구축비: of building it — the name and 구축)
@@ -89,6 +101,11 @@ class ProjectFinder(Reader):
                                   or self._no_body(m.group(1))):  # ("…지구": no body)
                 topic = [Found(m.start(1), m.end(1), topic=True)]
                 regions = [Found(m.start("place"), m.end("place"))] + list(regions)
+        if not topic and self.w.project["case_topic"] and not after:
+            # "…초의 경우 205억원의 예산이 투입돼", "…고도 252억원을 들여": a name opening the
+            # sentence as its case, whatever its last word (unless a name follows the amount:
+            # "주민도 10억원을 들여 …정원을 가꾼다")
+            topic = self._case_topic(s_start, at)
         refer = self.w.refer_topic.search(self.text, s_start, s_end)
         if refer is not None and not topic:
             # "‘…’을 위해 추진한 이번 공사는 …": the name before the refer-back topic is it
@@ -99,10 +116,13 @@ class ProjectFinder(Reader):
         # "83억원을 투입하는 미디어 파사드는": the name the amount is spent on, head or not
         relative = [] if right or near else self._relative(end, s_end)
         told = after[:1] if after and after[0].told else []
-        if told and len(after) > 1 and self._describes_next(after[0], after[1]):
+        described = False
+        if len(after) > 1 and (told or self.w.project["counted_describing"]) and (
+                self._describes_next(after[0], after[1])):
             # "…원을 들여 … 전망 교량을 설치하는 스카이워크 사업을 추진한다": what is done names the
-            # project after it
-            told = [after[1]]
+            # project after it ("…에 도로와 주차장 13곳을 2027년까지 조성하는 …사업도": its
+            # parts, counted)
+            told, described = [after[1]], not told
         pick = (right[-1] if right else near[-1] if near else relative[0] if relative
                 else topic[-1] if topic else told[0] if told else purpose[-1] if purpose
                 else None)
@@ -123,7 +143,9 @@ class ProjectFinder(Reader):
         # "국비 556억원이 투입된 이번 사업을 통해 …": the amount's relative clause is about the
         # project named before
         # "이를 위해 …억원을": the amount is for what the sentence before was about
+        # ("이를 위해 “60억원을 들여 …둘레길을 만들고 …”": the object named after it is its own)
         purposed = (not (right or near)
+                    and not (told and self.w.project["told_over_refer"])
                     and self.w.refer_purpose.search(self.text, s_start, at) is not None)
         refer_case = (unnamed is not None or purposed
                       or not (right or near) and self.w.relative_refer.match(self.text, end, s_end)
@@ -143,7 +165,8 @@ class ProjectFinder(Reader):
         # "…광역상수도 조성을 위해 … 2342억원을 들여 정수장 2개소 신설 …": a count after an amount
         # spent on a name it is for counts that one's parts
         parts_after = (pick is not None and not refer_case and bool(purpose)
-                       and pick is purpose[-1] and self.w.project["purpose_parts"])
+                       and pick is purpose[-1] and self.w.project["purpose_parts"]
+                       or described and pick is not None and pick is told[0])
         if self._bundled(None if refer_case else pick, at, end, s_start, parts_after):
             return None, regions, True
         if refer_case:
@@ -160,18 +183,27 @@ class ProjectFinder(Reader):
             if earlier is not None:
                 if self._counted(earlier, listed=False) or self._counted_there(earlier):
                     return None, regions, True
-                if purposed and (self._several(earlier, [])
-                                 or self._followed_by_several(earlier)):
+                if (purposed or head in self.w.project["refer_several"]) and (
+                        self._several(earlier, []) or self._followed_by_several(earlier)):
                     return None, regions, True  # "…사업 등도 진행한다. 이를 위해 …"
                 return earlier, regions or earlier_regions, False
         if pick is not None and not refer_case and self._counted_next(s_end):
             return None, regions, True
-        if self._several(pick, found) or (pick is not None and self._followed_by_several(pick)):
+        if self._several(pick, found) or (pick is not None and (
+                self._followed_by_several(pick, end) or self._joined_after(pick, found, end))):
             if pick is not None and pick.start >= end and programmes:
                 # "…개조 사업에 선정돼 43억 원으로 …확충과 …사업 등을 추진": the works after it
                 # are several; the programme named before it is what it funds
                 return programmes[-1], regions, False
             return None, regions, True
+        if pick is None and self.w.refer_contest is not None:
+            # "…'농촌공간정비사업' 공모에 …가 선정됐다. 시는 이번 공모 선정으로 …원을 확보했다":
+            # the programme the refer-back to the competition names
+            m = self.w.refer_contest.search(self.text, s_start, at)
+            if m is not None:
+                contest = self._contest_before(s_start)
+                if contest is not None:
+                    return contest, regions, False
         if pick is None:
             # "…센터를 건립한다": a head alone names the one named before with that head
             head = self._head_alone(s_start, s_end)
@@ -189,6 +221,79 @@ class ProjectFinder(Reader):
         if pick is not None and not pick.quoted:
             pick = self._longer_before(self._spelt_out(pick), s_start)
         return pick, regions, False
+
+    def _joined_after(self, pick: Found, found: list[Found], end: int) -> bool:
+        """"…원을 투입해 수상레저타운 건설과 2000여평 규모의 주차장도 조성": a name after the amount
+        joined by 과/와 to words that lead to ``pick`` (no comma between) — two works."""
+        if not self.w.project["joined_after_amount"] or pick.start < end:
+            return False
+        for f in found:
+            if end <= f.start and f.end < pick.start:
+                m = _JOINED_NEXT.match(self.text, f.end)
+                if (m is not None and m.group(1) in self.w.project["joined_particles"]
+                        and self.text[f.end:f.end + 1] == m.group(1)
+                        and "," not in self.text[f.end:pick.start]
+                        and not m.group(2).startswith(tuple(self.w.project["not_joined"]))):
+                    return True
+        return False
+
+    def _contest_before(self, s_start: int) -> Found | None:
+        """The competition named last before ``s_start`` (within refer_chars), in the sentence
+        holding the last of contest_words there."""
+        lo = max(0, s_start - int(self.w.project["refer_chars"]))
+        for word in self.w.project["contest_words"]:
+            at = self.text.rfind(word, lo, s_start)
+            if at < 0:
+                continue
+            a, b = self.sentences.span(at)
+            contests = [f for f in self._found(a, min(b, s_start))[1]
+                        if f.end <= at and self._contest(f)]
+            if contests:
+                return contests[-1]
+        return None
+
+    def _next_amount(self, end: int, hi: int) -> int:
+        """Where the next amount after ``end`` starts in ``text[:hi]``, past the amount's own
+        bracket of parts; ``hi`` when there is none."""
+        j = end
+        while j < hi and self.text[j] in " )":
+            j += 1
+        if j < hi and self.text[j] == "(":
+            close = self.text.find(")", j, hi)
+            j = hi if close < 0 else close + 1
+        m = self.w.money_words.search(self.text, j, hi)
+        return hi if m is None else m.start()
+
+    def _case_topic(self, s_start: int, at: int) -> list[Found]:
+        """[a name opening the sentence (past list marks) before one of case_topic_after and
+        the amount]: one ending in a project head, or one listed before within refer_chars
+        ("…초와 …고 등 2곳을 개교한다. …고도 252억원을 들여"; not "전년도" after "전년보다"); a
+        body's name is none."""
+        i = s_start
+        while i < at and (self.text[i].isspace() or self.text[i] in _LIST_MARKS):
+            i += 1
+        m = self.w.case_topic.match(self.text, i, at)
+        if m is None:
+            return []
+        name = m.group("name")
+        if (name in self.stop or name in self.generic or name in self.which_words
+                or (name.endswith(self.agency_heads) and not self._no_body(name))):
+            return []
+        lo = max(0, s_start - int(self.w.project["refer_chars"]))
+        if not self._ends_in_head(name) and not self._listed_before(name, lo, s_start):
+            return []
+        return [Found(m.start("name"), m.end("name"), topic=True)]
+
+    def _listed_before(self, name: str, lo: int, hi: int) -> bool:
+        """``name`` written in ``text[lo:hi]`` as an item of a list: a whole word followed by
+        와/과, a comma, a middle dot, 및 or 등 ("…초와 …고 등 2곳을"; not "전년보다")."""
+        at = self.text.find(name, lo, hi)
+        while at >= 0:
+            before = self.text[at - 1:at] if at else " "
+            if not ("가" <= before <= "힣") and _LIST_ITEM_AFTER.match(self.text, at + len(name)):
+                return True
+            at = self.text.find(name, at + 1, hi)
+        return False
 
     def _words_before(self, start: int, lo: int, hi: int) -> int:
         """Where a name whose last word starts at ``start`` begins: the plain words right
@@ -465,8 +570,10 @@ class ProjectFinder(Reader):
                 return True
         return False
 
-    def _followed_by_several(self, pick: Found) -> bool:
-        """"…확장 사업 등에 32억원": a name followed by 등 is one of several."""
+    def _followed_by_several(self, pick: Found, end: int = -1) -> bool:
+        """"…확장 사업 등에 32억원": a name followed by 등 is one of several.  A name after its
+        amount (ending at ``end``) joined to a next item with an amount of its own is not ("…에
+        40억 원을 투입하는 …사업과 …에 248억 원을 들여 …하는 …사업을")."""
         after = self.text[pick.end:pick.end + 8].lstrip(_BETWEEN_NAME_AND_AMOUNT)
         if after.startswith(tuple(self.w.project["several_after"])):
             return True
@@ -482,6 +589,10 @@ class ProjectFinder(Reader):
             m = _AND_NEXT.match(self.text, stop)
             if m is None or m.group(1) not in self.w.project["joined_words"]:
                 return False
+        own = int(self.w.project["own_amount_chars"])
+        if own and 0 <= end <= pick.start and self.w.money_words.search(
+                self.text, m.start(2), min(len(self.text), m.start(2) + own)) is not None:
+            return False
         nxt = self._words(m.start(2), m.end(2))
         if not nxt:
             return False
@@ -583,6 +694,8 @@ class ProjectFinder(Reader):
             return True
         if project is not None:
             a, b = min(project.start, at), max(project.end, end)
+            if parts_after and project.start >= end:
+                a = project.start  # (the parts counted before it, after the amount: its own)
             if self.w.bundle.search(self.text, a, b if parts_after
                                     else min(len(self.text), b + 12)):
                 return True

@@ -11,13 +11,14 @@ from fundparse.records.tokens import Word, run_before
 
 _LOT = regex.compile(r"(\d+(?:-\d+)?)(?:에|에는|에서)")  # (…번지에: a place word itself)
 _DONG_GA = regex.compile(r"[가-힣]+동\d+가")
-_NUMBERED = regex.compile(r"[가-힣]{1,6}\d{1,2}(?:동|가|동\d{1,2}가)")
+_NUMBERED = regex.compile(r"[가-힣]{1,6}\d{1,2}(?:동|가|리|동\d{1,2}가)")
 _SITE = regex.compile(r"([가-힣]{2,10}?)(에는|에서|에)?")
 _OPENING = " \t'\"‘“「『<《〈"
 _GLUED_PARTICLES = ("에서는", "에서", "에는", "에도", "에", "의", "은", "는", "이", "을", "과", "와",
                     "으로", "로")
 _NAME_PART = regex.compile(r"[가-힣]{2,4}")
 _HANGUL_NAME = regex.compile(r"[가-힣]{2,6}")
+_ROAD_ASIDE = regex.compile(r"[가-힣]{1,12}(?:로|길)\s?\d{1,4}(?:번길\s?\d{1,4})?(?:-\d{1,4})?")
 _DIGIT_E = regex.compile(r"\d에")  # (a road address's quick test)
 
 
@@ -74,10 +75,10 @@ class RegionFinder(Reader):
                     continue
             last = w.text[-1:]
             if (last in "과와" and self.joined_places and i + 1 < len(ws)
-                    and self._village(w.text[:-1]) and not w.closed):
+                    and self._joinable(w.text[:-1]) and not w.closed):
                 nxt = ws[i + 1]
                 core = nxt.text.rstrip("에의는은을를이가")
-                if self._village(core) or self._village(nxt.text):
+                if self._joinable(core) or self._joinable(nxt.text):
                     # "변산면과 상서면 등 4개 노선": villages joined are the place together
                     first = run_before(ws, i, limit - 1, self._place_word)
                     end = nxt.start + (len(nxt.text) if self._village(nxt.text) else len(core))
@@ -114,6 +115,12 @@ class RegionFinder(Reader):
                 first = run_before(ws, i, limit - 1, self._place_word)
                 out.append(Found(ws[first].start, ws[site].end - len(_SITE.fullmatch(ws[site].text).group(2) or "")))
                 skip = site
+                continue
+            chosen = self._chosen_place(ws, i)
+            if chosen:
+                # "…공모에 청원구 북이면 금대지구가 최종 선정됐다": the place chosen is the site
+                first = run_before(ws, i, limit - 1, self._place_word)
+                out.append(Found(ws[first].start, w.start + chosen))
                 continue
             if (core.endswith(self.place_ends) and not self._no_place_noun(core) and len(core) >= 2
                     and (not core[:1].isdigit() or self.w.address.fullmatch(core))
@@ -308,11 +315,36 @@ class RegionFinder(Reader):
         return self._plain(w) and w.text not in self.inside and w.text not in self.around \
             and not any(c.isdigit() for c in w.text)
 
+    def _name_aside(self, project: Found, s_start: int) -> list[Found]:
+        """"북구행복어울림센터(용봉로 105)의 개관식을 …. 북구행복어울림센터는 총 …원이": the place
+        in brackets right after the project's own name, named within refer_chars before (a
+        road address, or words ending in a place word; aside_place_chars at most)."""
+        reach = int(self.w.region["aside_place_chars"])
+        name = self.text[project.start:project.end]
+        if not reach or len(name) < 3:
+            return []
+        lo = max(0, s_start - int(self.w.project["refer_chars"]))
+        at = self.text.rfind(name + "(", lo, s_start)
+        if at < 0:
+            return []
+        a = at + len(name) + 1
+        b = self.text.find(")", a, a + reach)
+        if b < 0:
+            return []
+        inner = self.text[a:b].strip()
+        if _ROAD_ASIDE.fullmatch(inner) is None and not (
+                inner and all(self._lead_place(w) or self._district(w) for w in inner.split())):
+            return []
+        start = self.text.find(inner, a, b)
+        return [Found(start, start + len(inner))]
+
     def _leading_place(self, project: Found) -> list[Found]:
         """"전동면 복합커뮤니티센터": the place word(s) a project's name starts with."""
         ws = self.text[project.start:project.end].split()
         n = 0
-        while n < len(ws) - 1 and self._lead_place(ws[n]):
+        while n < len(ws) - 1 and (self._lead_place(ws[n]) or self._lead_site(ws[n]) or (
+                # "북구 당사동 우가산공원": a district's name before a place word
+                n + 2 < len(ws) and self._district(ws[n]) and self._lead_place(ws[n + 1]))):
             n += 1
         if n == 0:
             return self._place_before(project)
@@ -342,6 +374,43 @@ class RegionFinder(Reader):
         that is not a village-level one."""
         return self.text[region.start:region.end].split()[-1].endswith(self.body_ends)
 
+    def _chosen_place(self, ws: list[Word], i: int) -> int:
+        """The length of ``ws[i]``'s place word when it is the subject (이/가) of one of
+        chosen_verbs, at most one word after it ("금대지구가 최종 선정됐다"); 0 when not."""
+        verbs = tuple(self.w.region["chosen_verbs"])
+        w = ws[i]
+        if not verbs or w.quoted or w.closed or w.text[-1:] not in ("이", "가"):
+            return 0
+        core = w.text[:-1]
+        if not (self._is_place(core) and not self._no_place_noun(core)):
+            return 0
+        nxt = ws[i + 1:i + 3]
+        if not nxt or not (nxt[0].text.startswith(verbs)
+                           or len(nxt) > 1 and nxt[1].text.startswith(verbs)):
+            return 0
+        return len(core)
+
+    def _lead_site(self, word: str) -> bool:
+        """A site by name ending in one of lead_site_ends, two characters or more before it:
+        "진영죽곡농공단지 복합문화센터", "새봄일반산업단지 진입도로"."""
+        for end in self.w.region["lead_site_ends"]:
+            if (word.endswith(end) and len(word) >= len(end) + 2
+                    and _HANGUL_NAME.fullmatch(word[:-len(end)][-6:]) is not None):
+                return True
+        return False
+
+    def _joinable(self, word: str) -> bool:
+        """A place word that may be joined to another as one place: a village, or a word of
+        two characters or more before one of joined_place_ends ("도두지구와 신엄지구")."""
+        if self._village(word):
+            return True
+        for end in self.w.region["joined_place_ends"]:
+            if (word.endswith(end) and len(word) >= len(end) + 2
+                    and _HANGUL_NAME.fullmatch(word[:-len(end)]) is not None
+                    and not self._no_place_noun(word)):
+                return True
+        return False
+
     def _village(self, word: str) -> bool:
         """A village-level place word: "흥해읍", "성곡리" (one of site_lead_ends)."""
         return (word.endswith(tuple(self.w.region["site_lead_ends"]))
@@ -349,17 +418,29 @@ class RegionFinder(Reader):
 
     def _lead_place(self, word: str) -> bool:
         """A place word a name may start with or follow: "전동면", "초전면", "백령도"."""
+        if _NUMBERED.fullmatch(word):
+            return True  # "중2리 마을회관", "부곡3동 행정복지센터": a numbered village or 동
+        if "·" in word and any(len(part) < 2 for part in word.split("·")):
+            return False  # "민·군 어깨동무센터": single syllables joined name no place
         return (len(word) >= 3 and word.endswith(self.lead_ends)
                 and not self._not_place(word) and word not in self.not_agency
                 and not word.endswith(self.heads) and not any(c.isdigit() for c in word))
 
-    def _about_another(self, region: Found, project: Found) -> bool:
+    def _about_another(self, region: Found, project: Found, agency=None) -> bool:
         """A place named in an earlier sentence whose topic is another project ("신청사는 …
-        운동장 부지에 …. 인천애뜰 공영주차장은 …"): not the place of ``project``."""
+        운동장 부지에 …. 인천애뜰 공영주차장은 …"), or whose subject is another body than
+        ``agency`` ("고흥군은 녹동항 인근에 …. 곡성군의 ‘…’는 …": other_body): not the place of
+        ``project``."""
         span = self.sentences.span(region.start)
         name = self.text[project.start:project.end]
         if name in self.text[span[0]:span[1]]:
             return False  # "…54번지에 들어설 예정인 상동초교와 …": it is named there
+        if agency is not None and self.w.region["other_body"]:
+            own = agency.text.split()[-1]
+            for s in self._main(self._subjects(span[0], region.start)):
+                body = self._agency_of(s).text.split()[-1]
+                if body != own and not own.endswith(body) and not body.endswith(own):
+                    return True
         for f in self._found(span[0], span[1])[1]:
             other = self.text[f.start:f.end]
             if f.topic and other not in name and name not in other:

@@ -14,6 +14,7 @@ from fundparse.records.words import RecordWords
 from fundparse.structure.sentences import Sentences
 
 PARAGRAPH = patterns.compile(r"\n[ \t\u3000]*\n")
+GLUED_END = patterns.compile(r"(?<=[가-힣]다\.)(?=[가-힣0-9])")  # "…했다.29일 …"
 _ABBREVIATION = patterns.compile(r"\([A-Za-z&-]+\)$")
 SPACE = patterns.compile(r"\s")
 NAME_REACH = 160  # no body's name with its aside is longer
@@ -248,7 +249,12 @@ class Reader:
         for m in PARAGRAPH.finditer(self.text, start, at):
             start = m.end()
         m = PARAGRAPH.search(self.text, at, stop)
-        return start, (stop if m is None else m.start())
+        stop = stop if m is None else m.start()
+        # "…반영했다.29일 구에 따르면 …": a sentence ending glued to the next one
+        for m in GLUED_END.finditer(self.text, start, at):
+            start = m.end()
+        m = GLUED_END.search(self.text, at, stop)
+        return start, (stop if m is None else m.end())
 
     def _span(self, found: Found) -> Span:
         return Span(self.text[found.start:found.end], found.start, found.end)

@@ -9,7 +9,8 @@ from fundparse import patterns
 
 # a word: a run of non-space characters, split before an opening bracket and after a closing
 # one inside it ("양산일반산업단지(이하", "(가칭)조치원중앙공원": two words each)
-_RAW = patterns.compile(r"[(\[]?[^\s()\[\]…]+[)\]]*|[()\[\]]+")
+# (… and after a full stop glued to the next sentence: "위해.제기동과" is "위해." and "제기동과")
+_RAW = patterns.compile(r"[(\[]?(?:[^\s()\[\]….]|\.(?![가-힣]))+\.?[)\]]*|[()\[\]]+|\.")
 _LEAD = "□■○●◦•▲△▷▶※-–—·([{'\"‘“「『<《〈【"
 _TRAIL = ",.;:)]}'\"’”」』>》〉】…!?"
 _BULLETS = "□■○●◦•▲△▷▶※"
@@ -18,7 +19,7 @@ _QUOTES = "'\"‘’“”「」『』"
 PARTICLES = ("에서는", "에서도", "에서", "에는", "에도", "으로", "까지", "부터", "에", "을", "를", "은",
              "는", "이", "가", "의", "과", "와", "로", "도")
 # a word ending in one of these is a verb form or carries a particle: never inside a name
-_ENDINGS = set("은는이가을를에의과와며고해여서다한된할던께로인써돼")
+_ENDINGS = set("은는이가을를에의과와며고해여서다한된할던께로인써돼혀")
 _YEO_VERBS = ("하여", "들여", "되여", "이여", "쏟아여")
 _BY_LAST: dict[str, tuple[str, ...]] = {}
 for _p in PARTICLES:

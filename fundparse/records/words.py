@@ -45,6 +45,9 @@ class RecordWords:
     relative: regex.Pattern        # after an amount: "…을 투입하는 미디어 파사드는"
     purpose: regex.Pattern         # after a name: "을 위해"
     equipped: regex.Pattern        # "…주차장 22면을 갖췄다": parts, after the amount
+    refer_contest: regex.Pattern | None  # "이번 공모 선정으로": the competition named before
+    item_amount: regex.Pattern     # "…에 10억 원, ": the amount of an item of a list
+    case_topic: regex.Pattern      # "…초의 경우 ", "…고도 ": a name opening a sentence as its case
     aside_topic: regex.Pattern     # "성서도서관(달서구 … 내)은": a topic with a bracketed aside
     relative_refer: regex.Pattern  # after an amount: "이 투입된 이번 사업"
     unnamed_purpose: regex.Pattern  # "시설 조성을 위해": a head alone the amount is for
@@ -200,7 +203,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
         bare=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{_alternation(agency['bare'])})"
                            rf"(?:{particles})(?=[\s,])"),
         issuer=re.compile(rf"^[\s\[\(<【]*(?P<name>{name})[\s\]\)>】]*(?:{after})", re.M),
-        funded_verb=_after_total(data["funded"]["verbs"]),
+        funded_verb=_after_total(data["funded"]["verbs"], data["funded"]["means_nouns"]),
         source_verb=_after_total(data["funded"]["source_verbs"]),
         list_link=regex.compile(
             rf"\)?[ \t]*(?:\([^()\n]{{0,80}}\))?[ \t]*(?:{_alternation(data['funded']['list_links'])})"),
@@ -213,7 +216,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"(?:{_alternation(data['funded']['means_verbs'])})"),
         bundle=regex.compile(rf"(?<![\d,.])(?!1(?![\d,]))\d[\d,]*(?:[천백]\d*){{0,2}}\s?(?:{counters})(?![가-힣]*(?:원|억|만))"
                              rf"(?!(?<=대)\s?(?:{_alternation(data['project']['ranked'])}))"
-                             rf"(?=\s|에|을|를|의|이|가|과|와|로|,|\(|$)"),
+                             rf"(?=\s|에|을|를|의|이|가|과|와|로|,|\(|\)|$)"),
         ordinal=regex.compile(rf"\d+(?:{_alternation(data['project']['ordinal'])})"
                               rf"|(?:{_alternation(data['project']['ordinal_prefix'])})\d+[가-힣]+"
                               rf"|[가-힣]{{1,8}}\d+(?:{_alternation(data['project']['glued_ordinal'])})"),
@@ -242,6 +245,10 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"\)?\s*(?:을|를|이|가)?\s*(?:{_alternation(data['project']['relative_verbs'])})\s+"
             rf"(?:{_alternation(data['project']['refer_words'])})\s+[가-힣·]{{0,8}}"
             rf"(?:{_alternation(data['project']['heads'])})"),
+        case_topic=regex.compile(
+            rf"(?P<name>[가-힣A-Za-z0-9·]{{2,20}}?)"
+            rf"(?:{_alternation(data['project']['case_topic_after'])})"
+            rf"(?=[\s,])"),
         aside_topic=regex.compile(
             rf"(?:^|(?<=[\s,]))([가-힣A-Za-z0-9·]{{0,20}}(?:{_alternation(data['project']['heads'])}))"
             rf"\([^()\n]{{1,60}}\)(?:은|는)(?=\s)", regex.M),
@@ -254,6 +261,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"['’”」』>》〉]?\s?(?:{_alternation(data['project']['purpose_after'])})(?![가-힣])"),
         contest=regex.compile(rf"\s?['’”」』>》〉]?\s?(?:{_spaced(data['project']['contest_after'])})"),
         action=regex.compile(
+            rf"(?:\s(?:{data['project']['action_until']}))?"
             rf"(?:\s(?:{_alternation(data['project']['action_adverbs'])}))?"
             rf"\s(?:{_alternation(data['project']['actions'] + data['project']['object_verbs'])})"),
         topic_hint=re.compile(
@@ -265,7 +273,9 @@ def record_words(extensions: str = "{}") -> RecordWords:
             + "|".join(regex.escape(pair[0]) for pair in data["project"]["quotes"])),
         clause_cut=regex.compile(r"[,.!?\n]"),
         describing=regex.compile(
-            rf"['’”」』>》〉]?(?:을|를)\s(?:{_alternation(data['project']['actions'])})"
+            rf"['’”」』>》〉]?(?:\s\d[\d,.]*\s?(?:{_alternation(data['project']['bundle_counters'])}))?"
+            rf"(?:을|를)\s(?:(?:{data['project']['action_until']})\s)?"
+            rf"(?:{_alternation(data['project']['actions'])})"
             rf"(?:{_alternation(data['project']['describing_endings'])})\s"
             if data["project"]["describing_endings"] else r"(?!)"),
         bracket_cost=regex.compile(
@@ -307,6 +317,12 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"\d{{1,3}}(?:-\d{{1,3}})?(?:{_alternation(data['region']['numbered_ends'])})"),
         scale_hint=regex.compile(
             rf"{data['region']['area']}|(?:{_alternation(data['region']['scale_words'])})\s?\d"),
+        refer_contest=(regex.compile(
+            rf"(?<![가-힣])(?:{_alternation(data['project']['refer_words'])})\s"
+            rf"(?:{_alternation(data['project']['contest_words'])})(?![가-힣]*사업)")
+            if data["project"]["contest_words"] else None),
+        item_amount=regex.compile(
+            r"(?:에|에는)\s(?:총\s|약\s)?\d[\d,.]*\s?(?:조|억|천만|백만|만)[^,.\n]{0,12}?원?\s?[,，]"),
         money_words=regex.compile(r"\d\s?(?:조|억|천만|백만|만)\s?(?:\d[\d,]*\s?(?:천|백)?\s?(?:만)?\s?)?원"),
         region_hint=re.compile(
             rf"{_alternation(data['region']['around'])}"
@@ -315,7 +331,11 @@ def record_words(extensions: str = "{}") -> RecordWords:
             r"|\d에"  # ("청파동3가 119-2에": a lot number)
             + "".join(f"|{regex.escape(e)}" for e in data["region"]["glued_ends"])
             # ("중구 서소문별관에": a district and a site)
-            + "".join(rf"|{regex.escape(e)}\s[가-힣]{{2,10}}에" for e in data["region"]["district_ends"])),
+            + "".join(rf"|{regex.escape(e)}\s[가-힣]{{2,10}}에" for e in data["region"]["district_ends"])
+            # ("…금대지구가 최종 선정됐다": a place chosen)
+            + (rf"|(?:{_alternation(data['region']['ends'])})(?:이|가)"
+               rf"(?=\s(?:\S+\s)?(?:{_alternation(data['region']['chosen_verbs'])}))"
+               if data["region"]["chosen_verbs"] else "")),
         refer_back=regex.compile(
             rf"(?:(?<![가-힣])(?:{_alternation(data['project']['refer_words'])})\s+"
             rf"[가-힣·]{{0,8}}(?:{_alternation(data['project']['heads'])})"
@@ -387,12 +407,14 @@ def _spaced(words: list[str]) -> str:
     return _alternation(words).replace(regex.escape(" "), r"[ \t]*\n?[ \t]*")
 
 
-def _after_total(verbs: list[str]) -> regex.Pattern:
+def _after_total(verbs: list[str], nouns: list[str] = ()) -> regex.Pattern:
     """One of ``verbs`` after an amount: its parts in brackets, a particle and one word may come
-    between; the amount may close a bracket ("예산(41억 원)확보가")."""
+    between; the amount may close a bracket ("예산(41억 원)확보가"); after 의, one more word
+    before one of ``nouns`` ("…원의 인센티브 예산을 확보했다")."""
+    noun = (rf"(?:(?<=의\s*)[가-힣]+\s(?=(?:{_alternation(list(nouns))})))?" if nouns else "")
     return regex.compile(
-        r"\)?\s*(?:\([^()]{0,300}\))?\s*(?:을|를|이|가|은|는|으로|로|의)?\s*(?:[가-힣]+\s){0,1}?"
-        rf"(?:{_alternation(verbs)})")
+        r"\)?\s*(?:\([^()]{0,300}\))?\s*(?:을|를|이|가|은|는|으로|로|의)?\s*"
+        rf"{noun}(?:[가-힣]+\s){{0,1}}?(?:{_alternation(verbs)})")
 
 
 def agency_words(data: dict) -> tuple[frozenset[str], tuple[str, ...]]:
