@@ -395,7 +395,8 @@ class SplitReader:
         if not parts or any(source_key(p.label) in self.forms.account_words for p in parts):
             return None  # "(일반회계 295억 원, 특별회계 23억 원, 기금 63억 원)": by account
         rest = self.text[stop:close].strip(" ,·")
-        known = sum(1 for p in parts if p.category != "other")
+        # a part is known by its category, or as a word of the taxonomy that is "other" ("차관")
+        known = sum(1 for p in parts if p.category != "other" or source_key(p.label) in self.words.sources)
         if len(parts) == 1 and not known and not partial:
             return None
         if not any(self.source_category(p.label, p.start) for p in parts) \
