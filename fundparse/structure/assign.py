@@ -74,6 +74,13 @@ def _plain(a: Amount) -> bool:
     return a.per is None and a.change != "decrease" and a.high is None and a.bound is None
 
 
+def _freed(info: SplitInfo) -> list[Fact]:
+    """The parts of a split that is no split, standing on their own again (with their own
+    breakdowns)."""
+    return [Fact(p.amount, SplitInfo(p.parts, p.partial, info.form) if p.parts else None)
+            for p in info.parts if p.amount is not None]
+
+
 def _levels(category: str) -> set[str]:
     """The levels a category covers: local (지방비) is provincial and municipal money too."""
     levels = set(category.split("+"))
@@ -339,6 +346,7 @@ class SumAssigner:
         self._candidates: dict[int, Candidate | None] = {}
         self._pairs: dict[int, list[Candidate]] = {}
         self._ratios: list | None = None  # payers-and-ratio matches of the document
+        self._fiscal = label_forms(reader.words).fiscal  # "2019년도 국가예산": a budget year before a figure
         self._one_sentence_paragraphs: bool | None = None  # a page of one-sentence paragraphs
 
     def window(self, offset: int, across: bool = False) -> tuple[int, int, int, int]:
@@ -433,7 +441,7 @@ class SumAssigner:
         """A place or item of a sentence listing where money goes ("지역별로는 경남이 1712억원"),
         or a place after "이 중" with no verb of paying ("이 중 제주는 621억원이다"): no payer.
         A fund word (국비, 도비 …) there is still a source."""
-        if found.label.endswith(label_forms(self.reader.words).fund_endings):
+        if self.reader.fund_word(found.label):
             return False
         head = self.text[s_start:found.start].lstrip(" \t\r\n\u00a0")
         if head.startswith(self.forms.breakdown_openers):
@@ -729,8 +737,7 @@ class SumAssigner:
                     or len({(source_key(p.label), p.category) for p in info.parts}) != 1):
                 continue
             f.split = None
-            out.extend(Fact(p.amount, SplitInfo(p.parts, p.partial, "sum") if p.parts else None)
-                       for p in info.parts if p.amount is not None)
+            out.extend(_freed(info))
         return sorted(out, key=lambda f: f.amount.start) if len(out) != len(facts) else out
 
     def _ditto(self, facts: list[Fact], taken: set[int]) -> None:
@@ -801,8 +808,7 @@ class SumAssigner:
                            or _levels(p.category) & _levels(own.category) for p in info.parts)):
                 continue
             f.split = None
-            out.extend(Fact(p.amount, SplitInfo(p.parts, p.partial, info.form) if p.parts else None)
-                       for p in info.parts)
+            out.extend(_freed(info))
         return sorted(out, key=lambda f: f.amount.start) if len(out) != len(facts) else out
 
     def _share_of_earlier(self, facts: list[Fact], taken: set[int]) -> None:
@@ -1139,11 +1145,8 @@ class SumAssigner:
         """Places in a bracket right after a figure named one source after it receive it, they do
         not pay: "127억원(도 63억원, 시·군 64억원)의 재난안전 특별교부세" (no fund word among them)."""
         m = _BRACKET.match(self.text, a.end)
-        if m is None or not all(m.start() < c.start < m.end() for c in chosen):
-            return False
-        endings = label_forms(self.reader.words).fund_endings
-        return (not any(c.label.endswith(endings) for c in chosen)
-                and self.reader.source_named_after(m.end() - 1))
+        return (m is not None and all(m.start() < c.start < m.end() for c in chosen)
+                and self.reader.receive([c.label for c in chosen], m.end() - 1))
 
     def _total_inside(self, before: Fact | None, total: Fact, s_start: int,
                       s_end: int) -> Candidate | None:
@@ -1161,7 +1164,7 @@ class SumAssigner:
         규모)", "내년 국비 30억원"): that year's allocation, not a share of a project's total."""
         a = c.fact.amount
         head = a.chain_start if 0 <= a.chain_start <= a.start else a.start
-        return label_forms(self.reader.words).fiscal.search(self.text, max(0, head - 30), head) is not None
+        return self._fiscal.search(self.text, max(0, head - 30), head) is not None
 
     def _ratio(self, total: Amount, lo: int, hi: int,
                own: Candidate | None) -> SplitInfo | None:
@@ -1341,7 +1344,7 @@ class SumAssigner:
         if not a.approximate or unit <= 0 or a.value < 10 * unit:
             return None
         digits = int(a.value / unit)
-        if a.value != digits * unit or digits <= 0:
+        if a.value != digits * unit:
             return None
         step = unit
         while digits % 10 == 0:

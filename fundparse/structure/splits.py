@@ -402,8 +402,7 @@ class SplitReader:
         if not any(self.source_category(p.label, p.start) for p in parts) \
                 and not self._places_paying(parts, partial, total, close):
             return None  # "(기존 13조2000억원, 신규 7조7000억원)": no funding source named
-        if self.source_named_after(close) and not any(
-                p.label.endswith(label_forms(self.words).fund_endings) for p in parts):
+        if self.receive([p.label for p in parts], close):
             return None  # "127억원(도 63억원, 시·군 64억원)의 재난안전 특별교부세": who receives it
         if rest and (len(rest) > 12 or not known):
             return None
@@ -417,6 +416,15 @@ class SplitReader:
                 or not all(self.place_category(p.label) for p in parts):
             return False
         return not self.source_named_after(close)
+
+    def fund_word(self, label: str) -> bool:
+        """A label naming money as a fund ("국비", "도비", "교부금"), not a place or a body."""
+        return label.endswith(label_forms(self.words).fund_endings)
+
+    def receive(self, labels: list[str], close: int) -> bool:
+        """Places in a bracket closing at ``close``, none a fund word, of a figure named one source
+        after it receive it: "127억원(도 63억원, 시·군 64억원)의 재난안전 특별교부세"."""
+        return not any(self.fund_word(label) for label in labels) and self.source_named_after(close)
 
     def source_named_after(self, close: int) -> bool:
         """The figure before the bracket closing at ``close`` is named one source after it: "(…)의
