@@ -384,9 +384,20 @@ def _spent(a: Amount, period: FoundPeriod, sentence_end: int, text: str, verb) -
     before the period when the amount comes first ("7억 원이 투입될 예정이며 … 내년부터")."""
     if a.end <= period.text_start:  # the verb between them, or right after the period
         end = min(sentence_end, period.text_end + 12)
-    else:
-        end = min(sentence_end, a.end + 40)
+    else:  # past the amount's own bracket: "5년간 446.7억원(국비 150, …, 지자체 65.5)이 투입될"
+        end = min(sentence_end, _past_bracket(text, a.end, sentence_end) + 40)
     return a.bound is None and verb.search(text, a.end, end) is not None
+
+
+def _past_bracket(text: str, pos: int, limit: int) -> int:
+    """The end of a bracket opened right after ``pos`` (spaces aside), else ``pos``."""
+    at = pos
+    while at < limit and text[at] in " \u00a0":
+        at += 1
+    if at >= limit or text[at] not in "(（":
+        return pos
+    close = _BRACKET_CLOSE.search(text, at, limit)
+    return close.end() if close is not None else pos
 
 
 _BRACKET_CLOSE = patterns.compile(r"[)）]")

@@ -150,6 +150,7 @@ def join_pieces(periods: list[FoundPeriod], text: str, spans, amount_starts: lis
     for (lo, hi), group in by_sentence.items():
         group = _join_open(_said_twice(group), amount_starts, forms.join_reach, forms.start_amount_gap)
         group = _end_then_duration(group, text, forms)
+        group = _end_and_duration(group, amount_starts, forms.join_reach)
         out += [_years_listed(p, text, lo, doc_date, forms, group) if _bare(p) else p for p in group]
     out.sort(key=lambda p: p.text_start)
     return out + _said_again(out, text, spans, forms)
@@ -222,6 +223,26 @@ def _end_then_duration(group: list[FoundPeriod], text: str, forms: PeriodForms) 
         whole = FoundPeriod(first.end - q.years + 1, first.end, q.years, q.stated_years,
                             first.text_start, q.text_end, first.months, rank=3)
         group = sorted([p for p in group if p is not first and p is not q] + [whole],
+                       key=lambda p: p.text_start)
+    return group
+
+
+def _end_and_duration(group: list[FoundPeriod], amount_starts: list[int],
+                      reach: int) -> list[FoundPeriod]:
+    """An open end and a bare duration with no amount between them, in either order and within
+    ``reach`` characters, are one period ("3년 동안 세종시에서 … 진행하는데 2020년까지",
+    "2026년까지 최대 3년간"): the duration counted back from the end."""
+    for last in [p for p in group if _open_end(p)]:
+        near = [q for q in group if _bare(q) and not q.verb_only
+                and _nothing_between(last, q, amount_starts)
+                and abs(q.text_start - last.text_start) <= reach]
+        if not near:
+            continue
+        q = min(near, key=lambda q: abs(q.text_start - last.text_start))
+        whole = FoundPeriod(last.end - q.years + 1, last.end, q.years, q.stated_years,
+                            min(last.text_start, q.text_start), max(last.text_end, q.text_end),
+                            last.months or q.months, rank=3)
+        group = sorted([p for p in group if p is not last and p is not q] + [whole],
                        key=lambda p: p.text_start)
     return group
 
