@@ -376,6 +376,8 @@ def _one_year(a: Amount, period: FoundPeriod, text: str, sentence_start: int,
     """A year written right before the amount, not a part of the period: one year's figure."""
     head = a.chain_start if 0 <= a.chain_start <= a.start else a.start
     year = attach.year_before.search(text, max(sentence_start, head - 12), head)
+    if period.text_end <= head and attach.year_topic.search(text, period.text_end, head) is not None:
+        return True  # "…2012년까지 9개년 계획을 수립해 …, 올해는 7개 마을에 74억원을": that year's
     return year is not None and not period.text_start <= year.start() < period.text_end
 
 

@@ -243,6 +243,11 @@ class PeriodForms:
     # at most this many characters between an open start and the one amount it opens before an
     # open end ("지난 2016년부터 공사를 착공하여 총사업비 86억 원을 투입하여 이달 말 준공")
     start_amount_gap: int = 2
+    # the tokens of a start written with no year ("9월부터", "이날 착공"): kept only when joined
+    # with an end or a duration that dates it
+    undated_start: regex.Pattern = patterns.compile("(?!)")
+    # right after an open period: a count it governs ("2025년까지 누적 3447호의 …"), no money's
+    count_after: regex.Pattern = patterns.compile("(?!)")
 
 
 _FRAGMENT = patterns.compile(r"⟨(\w+)⟩")
@@ -279,7 +284,9 @@ def _period_forms(table_json: str) -> PeriodForms:
                        patterns.compile(alternation(table.get("same_period", ())) or "(?!)"),
                        int(table.get("join_reach", 100_000)),
                        patterns.compile(table.get("duration_total", "(?!)")),
-                       int(table.get("start_amount_gap", 2)))
+                       int(table.get("start_amount_gap", 2)),
+                       patterns.compile(table.get("undated_start", "(?!)")),
+                       patterns.compile(table.get("count_after", "(?!)")))
 
 
 def _section_json(words: Tables, name: str) -> str:
@@ -499,6 +506,7 @@ class AttachForms:
     respective_years: regex.Pattern  # "2004년과 2001년에 각각": years paired with the amounts before
     secured: regex.Pattern  # "…을 확보했다": money secured
     duration_then: regex.Pattern  # "5년간 국비 최대 …": between a duration and its amount
+    year_topic: regex.Pattern = patterns.compile("(?!)")  # "…까지 …하며, 올해는 … 74억원": that year's
 
 
 def attach_forms(words: Tables) -> AttachForms:
@@ -535,5 +543,6 @@ def _attach_forms(table_json: str, cities: tuple, provinces: tuple, districts: t
         clause_end=patterns.compile(table.get("clause_end", "(?!)")),
         own_bracket=patterns.compile(table.get("own_bracket", "(?!)")),
         year_before=patterns.compile(table.get("year_before", "(?!)")),
+        year_topic=patterns.compile(table.get("year_topic", "(?!)")),
         respective_years=patterns.compile(table.get("respective_years", "(?!)")),
     )

@@ -168,7 +168,8 @@ def read_prefixes(text: str, start: int, pats: MarkerPatterns) -> tuple[int, lis
     return pos, found
 
 
-_INCLUDING = patterns.compile(r"[ \u00a0]?(?:을|를)?[ \u00a0]?(?:포함|합치|합하|합쳐|합해|더하|더해|더한|넣으|넣어)")
+# "시비 28억원까지 포함하면", "자부담 500만원까지 총사업비 1억 1100만원": counted in, before the total
+_INCLUDING = patterns.compile(r"[ \u00a0]?(?:을|를)?[ \u00a0]?(?:포함|합치|합하|합쳐|합해|더하|더해|더한|넣으|넣어|총[ \u00a0]?사업비|총[ \u00a0]?\d|모두[ \u00a0]?\d)")
 
 
 def read_per_slash(text: str, end: int, pats: MarkerPatterns) -> str | None:

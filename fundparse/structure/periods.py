@@ -28,6 +28,7 @@ class FoundPeriod:
     rank: int = 0  # which form read it: a closed span wins an amount over an open end
     funded: bool = False  # an open period read by a form that goes only to money spent
     verb_only: bool = False  # …with a verb of spending after it (a past duration)
+    undated: bool = False  # a start with no year written ("9월부터"): dropped unless joined
 
 
 _DASH = patterns.compile(r"[~∼～〜\-–—]")
@@ -114,6 +115,8 @@ def _add(m, doc_date, form: PeriodForm, forms: PeriodForms, found: list[FoundPer
             start = end - stated + 1
         elif end is None and start is not None and groups.get("b") is None:
             end = start + stated - 1
+    if groups.get("el") and start is not None:  # "2016년 착공해 7년 만에 개통": the years elapsed
+        end = start + int(groups["el"])
     a, b = groups.get("a"), groups.get("b")
     if stated is None and start is None and end is None and a in forms.relative and b in forms.relative \
             and forms.relative[b] >= forms.relative[a]:
@@ -126,8 +129,11 @@ def _add(m, doc_date, form: PeriodForm, forms: PeriodForms, found: list[FoundPer
     if (months and stated is None and _business_year(m.group(), start, end, forms.month)
             and _DASH.search(m.group())):
         return  # "지난 1년(2023년 4월~2024년 3월)": twelve months of accounts, not project years
+    if (start is None) != (end is None) and forms.count_after.match(m.string, m.end()) is not None:
+        return  # "2025년까지 누적 3447호의 …": the years of a count
+    undated = end is None and stated is None and forms.undated_start.search(m.group()) is not None
     found.append(FoundPeriod(start, end, years, stated, m.start(), m.end(), months, form.rank,
-                             form.funded, form.verb_only))
+                             form.funded, form.verb_only, undated))
     taken.append((m.start(), m.end()))
 
 
@@ -141,7 +147,8 @@ def join_pieces(periods: list[FoundPeriod], text: str, spans, amount_starts: lis
       (a start with a duration alike: "내년부터 … 3년간");
     - a duration whose years are listed before it in its sentence: "2020년 617억원, 올해 955억원에
       이어 내년 … 3년간", "지난해와 올해 2년에 걸쳐";
-    - the period just stated, said again ("…까지 …하며, 이 기간 전북은 922억원").
+    - the period just stated, said again ("…까지 …하며, 이 기간 전북은 922억원");
+    a start with no year of its own ("9월부터") that none of these dates is dropped.
     ``spans(offset)`` is the sentence holding an offset."""
     by_sentence: dict[tuple[int, int], list[FoundPeriod]] = {}
     for p in periods:
@@ -152,6 +159,7 @@ def join_pieces(periods: list[FoundPeriod], text: str, spans, amount_starts: lis
         group = _end_then_duration(group, text, forms)
         group = _end_and_duration(group, amount_starts, forms.join_reach)
         out += [_years_listed(p, text, lo, doc_date, forms, group) if _bare(p) else p for p in group]
+    out = [p for p in out if not p.undated]  # "9월부터" left on its own: no year known
     out.sort(key=lambda p: p.text_start)
     return out + _said_again(out, text, spans, forms)
 
