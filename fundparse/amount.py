@@ -27,3 +27,8 @@ class Amount:
     bare: bool = False  # no currency word: "281억" read as money from context
     chain_start: int = -1  # where the markers before it begin ("총사업비 약 281억": at 약)
     word_scale: int = 1  # "$1.2 billion": 10**9, which a range's bare low end inherits
+
+    @property
+    def head(self) -> int:
+        """Where the amount's words begin: at its markers ("총사업비 약 281억": at 약)."""
+        return self.chain_start if 0 <= self.chain_start <= self.start else self.start

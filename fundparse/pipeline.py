@@ -355,7 +355,7 @@ def _beside(a: Amount, period: FoundPeriod, text: str, attach: AttachForms) -> b
 def _right_after(a: Amount, period: FoundPeriod, text: str, attach: AttachForms, sentence_end: int,
                  verb) -> bool:
     """An amount right after a period (a cap's 최대 aside) with money secured or given after it."""
-    head = a.chain_start if 0 <= a.chain_start <= a.start else a.start
+    head = a.head
     if period.verb_only or a.bound not in (None, "max") or period.text_end > head:
         return False
     if attach.duration_then.fullmatch(text, period.text_end, head) is None:
@@ -366,7 +366,7 @@ def _right_after(a: Amount, period: FoundPeriod, text: str, attach: AttachForms,
 
 def _each(a: Amount, text: str, attach: AttachForms) -> bool:
     """An amount each one gets or an average ("평균 100억원씩"): no period's."""
-    head = a.chain_start if 0 <= a.chain_start <= a.start else a.start
+    head = a.head
     return (attach.average_before.search(text, max(0, head - 8), head) is not None
             or attach.each_after.match(text, a.end) is not None)
 
@@ -374,7 +374,7 @@ def _each(a: Amount, text: str, attach: AttachForms) -> bool:
 def _one_year(a: Amount, period: FoundPeriod, text: str, sentence_start: int,
               attach: AttachForms) -> bool:
     """A year written right before the amount, not a part of the period: one year's figure."""
-    head = a.chain_start if 0 <= a.chain_start <= a.start else a.start
+    head = a.head
     year = attach.year_before.search(text, max(sentence_start, head - 12), head)
     if period.text_end <= head and attach.year_topic.search(text, period.text_end, head) is not None:
         return True  # "…2012년까지 9개년 계획을 수립해 …, 올해는 7개 마을에 74억원을": that year's
@@ -426,6 +426,10 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
                      or _right_after(f.amount, period, text, attach, s_end, forms.funding_verb)
                      or _same_item(f.amount, period, text, s_start)
                      or attach.own_bracket.fullmatch(text, f.amount.end, period.text_start) is not None)]
+        if any(f.amount.per is not None and f.amount.start >= period.text_end
+               and attach.right_after.fullmatch(text, period.text_end, f.amount.head) is not None
+               for f in window):
+            continue  # "1년간 총 7억 원": the rate's own words, no period of another amount
         here = [f for f in free if f.amount.per is None and f.amount.change is None
                 # a rate (매년 …) or a difference ("계획보다 422억 원 늘어난") takes no period
                 and not _each(f.amount, text, attach)

@@ -126,7 +126,7 @@ def _sum_forms(table_json: str) -> SumForms:
             rf"(?:{alternation(words('footnote_marks')) or '(?!)'})*(?:{table.get('note_after', '(?!)')})?"
             rf"{S}*(?:{alternation(links)}){S}*(?:(?:{alternation(between) or '(?!)'}){S}+)?"
             rf"(?P<label>{LAZY_WORD})(?:{alternation(ends)})?"
-            rf"(?=[,，.\s)]|$)"),
+            rf"(?=[,，.\s)(（]|$)"),  # "430억 원의 국비(지방비 184억 원)": a bracket after it too
         label_before=patterns.compile(  # not the 원 of the figure before: "27억 원·도비 18억 원"
             rf"(?<![가-힣0-9])(?!원[{DOTS}])(?P<label>{WORD}(?:{S}{WORD}){{0,2}}){S}*[:：(（]?{S}*\Z"),
         aliased_before=patterns.compile(

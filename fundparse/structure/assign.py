@@ -94,7 +94,7 @@ def source_of(fact: Fact, reader: SplitReader, forms: SumForms, lo: int, hi: int
     "정부가 8조 원", "한국토지주택공사(LH)가 14조원", "민자 등이 24조원") or after it
     ("30억 원은 특별교부세로", "45억 원의 시비를", "165억 원은 교육부 지원금으로")."""
     a = fact.amount
-    head = a.chain_start if 0 <= a.chain_start <= a.start else a.start
+    head = a.head
     found = source_beside(reader, forms, head, a.start, a.end, lo, hi)
     if found is None:
         return None
@@ -821,7 +821,7 @@ class SumAssigner:
             a = f.amount
             if id(f) in taken or f.split is not None or not _plain(a):
                 continue
-            head = a.chain_start if 0 <= a.chain_start <= a.start else a.start
+            head = a.head
             m = (self.forms.share_before.search(text, max(0, head - 24), head)
                  or self.forms.share_after.match(text, a.end))
             own = self.candidate(f) if m is not None else None
@@ -947,7 +947,7 @@ class SumAssigner:
                     continue
                 own = self.candidate(f)
                 if own is None or not own.known:
-                    head = a.chain_start if 0 <= a.chain_start <= a.start else a.start
+                    head = a.head
                     found = _subject_payer(self.reader, self.forms, head, a.start, a.end, stated=True)
                     if found is None or not found[4]:
                         break
@@ -1163,7 +1163,7 @@ class SumAssigner:
         """A part tied to a budget year of its own ("2019년도 국가예산 1170억원을(총사업비 1조1537억원
         규모)", "내년 국비 30억원"): that year's allocation, not a share of a project's total."""
         a = c.fact.amount
-        head = a.chain_start if 0 <= a.chain_start <= a.start else a.start
+        head = a.head
         return self._fiscal.search(self.text, max(0, head - 30), head) is not None
 
     def _ratio(self, total: Amount, lo: int, hi: int,
@@ -1408,7 +1408,7 @@ class SumAssigner:
         stated as the whole ("총사업비 968억 원, 교육부 지원금 444억 원").  The parts
         written, never the rest."""
         a = total.amount
-        head = a.chain_start if 0 <= a.chain_start <= a.start else a.start
+        head = a.head
         text = self.text
         parts: list[Candidate] = []
         stated = self._stated(a)
