@@ -247,8 +247,8 @@ def _compile(words: Tables) -> CompiledRules:
 def neighbours(text: str, start: int, end: int) -> tuple[str, str]:
     """The characters just before ``start`` and just after ``end``, past one space."""
     nxt = text[end:end + 1]
-    if nxt in _SPACES:
-        nxt = text[end + 1:end + 2]
+    if nxt in _SPACES or nxt == "\n" and text[end + 1:end + 2] == "원":
+        nxt = text[end + 1:end + 2]  # "2천2백63억⏎원": a line broken inside the amount
     prev = text[start - 1:start] if start else ""
     if prev in _SPACES and start > 1:
         prev = text[start - 2:start - 1]

@@ -60,10 +60,12 @@ def compile_context(words) -> ContextPatterns:
             rf"(?:\L<words>)(?:은|는|이|가|의|도|만|에서|을|를)?{S}+"
             rf"(?:(?![0-9][0-9,.]*[십백천만억]?(?:\L<counters>))[^\s]+{S}+){{0,2}}\Z",
             words=money.get("not_money_before", []) or ["\0"], counters=money["counters"]),
-        # between two items of a list: "…억, 복지 ", "…억 달러, 수입은 ", "…40억 △전통문화체험관 "
+        # between two items of a list: "…억, 복지 ", "…억 달러, 수입은 ", "…40억 △전통문화체험관 ",
+        # items in brackets after their names: "구리~포천(5600억원)을 비롯해 상주~영천(5261억), 인천~김포("
         list_gap=patterns.compile(
-            rf"(?:과|와|이며|이고|로)?{S}*(?:[,，·ㆍ]|{S}*[△▲▶▷■□○●•◆◇]){S}*(?:[가-힣A-Za-z]+{S}*){{0,3}}"
-            rf"(?:(?:은|는|이|가|에){S}*)?"),
+            rf"[)）]?(?:과|와|이며|이고|로)?{S}*(?:[,，·ㆍ]|{S}*[△▲▶▷■□○●•◆◇▼▽]|(?:을|를){S}*비롯(?:해|하여|한))"
+            rf"{S}*(?:[가-힣A-Za-z][가-힣A-Za-z~∼\-]*{S}*){{0,3}}"
+            rf"(?:(?:은|는|이|가|에){S}*)?[(（]?"),
         range_gap=patterns.compile(rf"{S}*[~∼～〜\-–]{S}*\Z"),
     )
 

@@ -262,8 +262,9 @@ FULL_HOUSE = patterns.compile(r"[ \u00a0]?(?:버스|사례|관중|열차|지하�
 RULES: tuple[Rule, ...] = (
     Rule(
         name="won",
-        doc="원 after a number: 281억 원, 281억원, 27,350,000원, 오천만 원, 일금 일억원정, 179억 여원",
-        after=(rf"{S}?(?:(?P<yeo>여){S}?)?(?P<cur>원화|원|[₩￦])(?!권|[·ㆍ/\-]?(?:달러|엔|위안|유로))"
+        doc="원 after a number: 281억 원, 281억원, 27,350,000원, 오천만 원, 일금 일억원정, 179억 여원, "
+            "2천2백63억⏎원 (a line broken inside the amount)",
+        after=(rf"(?:{S}?|(?<=[억조만])\n(?=원))(?:(?P<yeo>여){S}?)?(?P<cur>원화|원|[₩￦])(?!권|[·ㆍ/\-]?(?:달러|엔|위안|유로))"
                rf"(?:{WORD_END})"
                # in English: "3.5 trillion won", "2,000 KRW"
                rf"|{S}?(?:(?P<scale>\L<scales>){S})?(?P<cur>won|KRW)(?![A-Za-z])"),

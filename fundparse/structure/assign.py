@@ -1117,8 +1117,8 @@ class SumAssigner:
                    # "국도비 75% 등 15억 원을 들여": the shares named, the rest left unnamed
                    or last <= total.start and text[last:total.start].strip() in self.forms.list_tails
                    ) and 0 < whole < 1
-        if (placed or not partial) and (len(parts) < 2 or whole != 1):
-            return None
+        if (placed or not partial) and (len(parts) < 2 and (placed or whole != 1) or whole != 1):
+            return None  # (one source paying 100 % is the whole: "도비 100%로 건립한다")
         first, last = min(p.start for p in parts), max(p.start for p in parts)
         if any(a is not total for a in self.reader.between(min(first, total.end),
                                                           max(last, total.start))):
