@@ -425,6 +425,9 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
                      # 22억8000만원(…)의 예산을 확보", "5년간 최대 250억원의 국비를 지원받아"
                      or _right_after(f.amount, period, text, attach, s_end, forms.funding_verb)
                      or _same_item(f.amount, period, text, s_start)
+                     # the one amount of its sentence, a target after it: "(한우 20ha, 529억원) …
+                     # 2027년 완료를 목표로 추진"
+                     or len(window) == 1 and period.end is not None and f.amount.end <= period.text_start
                      or attach.own_bracket.fullmatch(text, f.amount.end, period.text_start) is not None)]
         if any(f.amount.per is not None and f.amount.start >= period.text_end
                and attach.right_after.fullmatch(text, period.text_end, f.amount.head) is not None
@@ -487,6 +490,15 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
         if target is None:
             continue
         target.period = period
+        if target in after and attach.spent_then.match(text, target.amount.end) is not None:
+            # "2020년까지 4932억원을 투입해 공항을 건설하고 2938억원을 들여 항만을 완료해": each
+            # clause spending under the period before them
+            for mate in after[after.index(target) + 1:]:
+                if (mate.period is not None or attach.spent_then.match(text, mate.amount.end) is None
+                        or attach.clause_end.search(text, target.amount.end, mate.amount.start)
+                        or forms.year_token.search(text, target.amount.end, mate.amount.start)):
+                    break  # (a year between starts another time: "…했으나, 올해 다시 5000만 원을 들여")
+                mate.period = period
         if target.split is None and target in after and not total:
             last = target
             for mate in after[after.index(target) + 1:]:

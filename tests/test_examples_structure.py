@@ -390,6 +390,14 @@ def test_relative_years_from_doc_date(doc_date):
     assert (m.period.start, m.period.end, m.period.years) == (2026, 2028, 3)
 
 
+def test_one_period_over_clauses_each_spending():
+    text = ("도는 2028년까지 4932억원을 투입해 공항을 건설하고 2938억원을 들여 항만을 완료한다. "
+            "시는 2013년부터 2017년까지 1억 2000만 원을 들여 표시등을 바꿨으나, 올해 다시 5000만 원을 들여 되돌렸다.")
+    got = [(m.text, m.period and (m.period.start, m.period.end)) for m in fundparse.extract(text)]
+    assert got == [("4932억원", (None, 2028)), ("2938억원", (None, 2028)),
+                   ("1억 2000만 원", (2013, 2017)), ("5000만 원", None)]
+
+
 def test_relative_years_from_sniffed_header():
     text = "보도일시 2025. 3. 4.(화) 조간\n\n시는 올해부터 2028년까지 100억 원을 투입한다."
     m = one(text)

@@ -1080,7 +1080,7 @@ class SumAssigner:
                 continue  # "운영비 1억 2500만 원(국비 50%, 지방비 50%)": another figure's shares
             if self.forms.share_then_figure.match(text, m.end()):
                 continue  # "국비가 75%인 354억원": the figure written is the part
-            share = Decimal(m.group("n")) / 100
+            share = Decimal(m.group("n")) / 100 if m.group("n") else Decimal("0.5")  # 절반
             each = self.forms.each_before.search(text, max(s_start, m.start() - 30), m.start())
             payers = [(each.group(g), payer_category(self.reader, self.forms, each.group(g),
                                                      m.start()), each.start(g), m.end())
