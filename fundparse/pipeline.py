@@ -429,10 +429,6 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
                      # 2027년 완료를 목표로 추진"
                      or len(window) == 1 and period.end is not None and f.amount.end <= period.text_start
                      or attach.own_bracket.fullmatch(text, f.amount.end, period.text_start) is not None)]
-        if any(f.amount.per is not None and f.amount.start >= period.text_end
-               and attach.right_after.fullmatch(text, period.text_end, f.amount.head) is not None
-               for f in window):
-            continue  # "1년간 총 7억 원": the rate's own words, no period of another amount
         here = [f for f in free if f.amount.per is None and f.amount.change is None
                 # a rate (매년 …) or a difference ("계획보다 422억 원 늘어난") takes no period
                 and not _each(f.amount, text, attach)
@@ -485,7 +481,10 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
         elif before and attach.own_bracket.fullmatch(text, before[-1].amount.end, period.text_start):
             target = before[-1]  # "국비 10억원(캠핑장, ’13~’14)": in the amount's own bracket
         elif before and (_same_item(before[-1].amount, period, text, s_start)
-                         or _beside(before[-1].amount, period, text, attach)):
+                         or _beside(before[-1].amount, period, text, attach) and not (
+                             # "…(40억 원)으로 5년간 국비 154억 원이 지원될": the amount it opens
+                             after and attach.duration_then.fullmatch(
+                                 text, period.text_end, after[0].amount.head) is not None)):
             target = before[-1]  # "(3.66㎞.95억원.2012년 준공)", "(127억원)을 2012년까지 준공"
         if target is None:
             continue

@@ -70,6 +70,16 @@ CONTEXT = [
     # items in brackets after their names, listed after one written with 원
     ("구리~포천(5600억원)을 비롯해 상주~영천(5261억), 인천~김포(3798억) 등이다.",
      [("5600억원", 5600 * EOK), ("5261억", 5261 * EOK), ("3798억", 3798 * EOK)]),
+    # a field of a list after "=", a count before an item's figure, a road's number in its name
+    ("△고속도로 타당성 조사비=50억 △4차로 확장=2천397억",
+     [("50억", 50 * EOK), ("2천397억", 2397 * EOK)]),
+    ("△마을만들기사업 39개소 220억원 △시군역량강화 10개소 33억 △농촌다움 복원 4개소 80억",
+     [("220억원", 220 * EOK), ("33억", 33 * EOK), ("80억", 80 * EOK)]),
+    ("소정~배방 국도43호 개설(201억), 성환~입장 국도34호(108억) 등 9개 사업이다.",
+     [("201억", 201 * EOK), ("108억", 108 * EOK)]),
+    # a comparison or a level reached after a bare figure
+    ("교부세는 지난해 1240억에 비해 168억이 증가했다.", [("1240억", 1240 * EOK), ("168억", 168 * EOK)]),
+    ("국도비 예산은 6640억에 달할 것으로 전망된다.", [("6640억", 6640 * EOK)]),
     # a bound word after a bare figure: "1조 가까운 사업비"
     ("남은 공정이 1조 가까운 사업비를 투자해야 한다.", [("1조", 10**12)]),
     # a line broken between the figure and 원, in old newspaper text

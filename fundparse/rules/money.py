@@ -80,7 +80,7 @@ class HangulOr:
 
 _ANY_HANGUL = HangulOr()
 _HANGUL_LAST = lambda tables: _ANY_HANGUL  # noqa: E731
-_HANGUL_OR_LIST = lambda tables: HangulOr("·ㆍ,㎡²)）:：(（")  # noqa: E731
+_HANGUL_OR_LIST = lambda tables: HangulOr("·ㆍ,㎡²)）:：(（=＝")  # noqa: E731
 
 
 # --- which numerals a rule accepts -------------------------------------------------------
@@ -370,6 +370,7 @@ RULES: tuple[Rule, ...] = (
                 rf"|[가-힣]*(?:\L<project_endings>)(?:{S}?[(（][^()（）\n]{{0,24}}[)）])?"
                 rf"(?:{S}?[(（](?:[가-힣]+{S}){{0,3}})?"
                 rf"|[가-힣][」』]"  # a project named in quotes: "「여주 원주 간 수도권전철」 12억"
+                rf"|[가-힣)）][ \u00a0]?[=＝]"  # a field of a list: "△4차로 확장=2천397억"
                 rf"){S}?(?:(?:총|약|모두|전체|무려|최대|최소|각각|각){S}?)?\Z"),
         after=rf"(?!{S}?(?:\L<counters>|원|\L<foreign_words>))",
         accepts=with_big_unit,

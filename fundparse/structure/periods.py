@@ -117,6 +117,11 @@ def _add(m, doc_date, form: PeriodForm, forms: PeriodForms, found: list[FoundPer
             end = start + stated - 1
     if groups.get("el") and start is not None:  # "2016년 착공해 7년 만에 개통": the years elapsed
         end = start + int(groups["el"])
+    if groups.get("em") and start is not None:  # "2015년 12월 착공, 오는 1월 준공": a month's year
+        if groups.get("this") is not None:
+            end = None if doc_date is None else doc_date.year
+        else:
+            end = start + (int(groups["em"]) < int(groups["sm"]))
     a, b = groups.get("a"), groups.get("b")
     if stated is None and start is None and end is None and a in forms.relative and b in forms.relative \
             and forms.relative[b] >= forms.relative[a]:
