@@ -104,6 +104,7 @@ class SumForms:
     share_of: regex.Pattern = regex.compile("(?!)")  # "100억원의 50%를": a share of the figure before
     share_then_figure: regex.Pattern = regex.compile("(?!)")  # "75%인 354억원": the figure is the part
     cue_words: frozenset = frozenset()  # the total cues as words: "지방비 포함해 총" names no source
+    place_pays: regex.Pattern = patterns.compile("(?!)")  # "80억원을 연천군이 부담한다": after the place
 
 
 @lru_cache(maxsize=32)
@@ -126,7 +127,8 @@ def _sum_forms(table_json: str) -> SumForms:
             rf"(?:{alternation(words('footnote_marks')) or '(?!)'})*(?:{table.get('note_after', '(?!)')})?"
             rf"{S}*(?:{alternation(links)}){S}*(?:(?:{alternation(between) or '(?!)'}){S}+)?"
             rf"(?P<label>{LAZY_WORD})(?:{alternation(ends)})?"
-            rf"(?=[,，.\s)(（]|$)"),  # "430억 원의 국비(지방비 184억 원)": a bracket after it too
+            # "430억 원의 국비(지방비 184억 원)": a bracket after it too; not "시.군" (a dot for ·)
+            rf"(?=[,，\s)(（]|\.(?![가-힣])|$)"),
         label_before=patterns.compile(  # not the 원 of the figure before: "27억 원·도비 18억 원"
             rf"(?<![가-힣0-9])(?!원[{DOTS}])(?P<label>{WORD}(?:{S}{WORD}){{0,2}}){S}*[:：(（]?{S}*\Z"),
         aliased_before=patterns.compile(
@@ -189,6 +191,7 @@ def _sum_forms(table_json: str) -> SumForms:
         share_then_figure=patterns.compile(table.get("share_then_figure", "(?!)")),
         subject_payer=patterns.compile(expand(table.get("subject_payer", "(?!)"), {"S": S})),
         pays_after=patterns.compile(expand(table.get("pays_after", "(?!)"), {"S": S})),
+        place_pays=patterns.compile(expand(table.get("place_pays", "(?!)"), {"S": S})),
         subject_reach=int(table.get("subject_reach", 0)),
         from_payer=patterns.compile(expand(table.get("from_payer", "(?!)"), {"S": S})),
         receives_after=patterns.compile(expand(table.get("receives_after", "(?!)"), {"S": S})),

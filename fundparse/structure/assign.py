@@ -177,6 +177,9 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
     if after is not None and after.group("label"):
         label = after.group("label")
         category = reader.category(label, start) or reader.unglued(label, start)[1]
+        if (category is None and not reader.names_money(label)  # (예산 is money, not 예산군)
+                and forms.place_pays.match(text, after.end()) is not None):
+            category = reader.place_category(label)  # "80억원을 연천군이 부담"
         if category is not None:
             last = after.end("label")
             more = forms.more_source.match(text, last, hi)
