@@ -307,7 +307,8 @@ def _stated_total(fact: Fact, text: str, sentence_start: int, forms: AttachForms
     a = fact.amount
     return (fact.label in checks.TOTAL_LABELS
             or any(w in text[max(sentence_start, a.chain_start - 3, a.start - 6):a.start]
-                   for w in forms.total_words))
+                   for w in forms.total_words)
+            or forms.list_total_before.search(text, max(sentence_start, a.head - 24), a.head) is not None)
 
 
 def _bracket(text: str, pos: int, lo: int) -> tuple[int, int] | None:

@@ -105,6 +105,7 @@ class SumForms:
     share_then_figure: regex.Pattern = regex.compile("(?!)")  # "75%인 354억원": the figure is the part
     cue_words: frozenset = frozenset()  # the total cues as words: "지방비 포함해 총" names no source
     place_pays: regex.Pattern = patterns.compile("(?!)")  # "80억원을 연천군이 부담한다": after the place
+    bracket_total_after: regex.Pattern = patterns.compile("(?!)")  # "(235억원, 균특 118억)"
 
 
 @lru_cache(maxsize=32)
@@ -192,6 +193,7 @@ def _sum_forms(table_json: str) -> SumForms:
         subject_payer=patterns.compile(expand(table.get("subject_payer", "(?!)"), {"S": S})),
         pays_after=patterns.compile(expand(table.get("pays_after", "(?!)"), {"S": S})),
         place_pays=patterns.compile(expand(table.get("place_pays", "(?!)"), {"S": S})),
+        bracket_total_after=patterns.compile(table.get("bracket_total_after", "(?!)")),
         subject_reach=int(table.get("subject_reach", 0)),
         from_payer=patterns.compile(expand(table.get("from_payer", "(?!)"), {"S": S})),
         receives_after=patterns.compile(expand(table.get("receives_after", "(?!)"), {"S": S})),
@@ -510,6 +512,7 @@ class AttachForms:
     secured: regex.Pattern  # "…을 확보했다": money secured
     duration_then: regex.Pattern  # "5년간 국비 최대 …": between a duration and its amount
     year_topic: regex.Pattern = patterns.compile("(?!)")  # "…까지 …하며, 올해는 … 74억원": that year's
+    list_total_before: regex.Pattern = patterns.compile("(?!)")  # "… 등 54개 사업에 248억"
 
 
 def attach_forms(words: Tables) -> AttachForms:
@@ -547,5 +550,6 @@ def _attach_forms(table_json: str, cities: tuple, provinces: tuple, districts: t
         own_bracket=patterns.compile(table.get("own_bracket", "(?!)")),
         year_before=patterns.compile(table.get("year_before", "(?!)")),
         year_topic=patterns.compile(table.get("year_topic", "(?!)")),
+        list_total_before=patterns.compile(table.get("list_total_before", "(?!)")),
         respective_years=patterns.compile(table.get("respective_years", "(?!)")),
     )

@@ -1391,7 +1391,12 @@ class SumAssigner:
         """An amount stated as a whole itself: a total cue right before it."""
         s_start = self.sentences.span(a.start)[0]
         return (self.forms.total_cue.search(self.text, max(s_start, a.start - 32), a.start) is not None
-                or self.forms.whole_after.match(self.text, a.end) is not None)
+                or self.forms.whole_after.match(self.text, a.end) is not None
+                or self.text[max(0, a.head - 1):a.head] in ("(", "（")  # "(235억원, 균특 118억)"
+                and self.forms.bracket_total_after.match(self.text, a.end) is not None
+                # (not the breakdown of a figure right before the bracket: "3397억 (2542억 원, 도비 …)")
+                and not any(b.end == len(self.text[:a.head - 1].rstrip())
+                            for b in self.reader.between(max(0, a.head - 40), a.head)))
 
     def _last(self, total: Fact, s_start: int, s_end: int) -> bool:
         """The last figure of its sentence, with no source of its own."""

@@ -134,8 +134,8 @@ def _add(m, doc_date, form: PeriodForm, forms: PeriodForms, found: list[FoundPer
     if (months and stated is None and _business_year(m.group(), start, end, forms.month)
             and _DASH.search(m.group())):
         return  # "지난 1년(2023년 4월~2024년 3월)": twelve months of accounts, not project years
-    if (start is None) != (end is None) and forms.count_after.match(m.string, m.end()) is not None:
-        return  # "2025년까지 누적 3447호의 …": the years of a count
+    if start is None and end is not None and forms.count_after.match(m.string, m.end()) is not None:
+        return  # "2025년까지 누적 3447호의 …": the years of a count (not "2003년부터 20곳에 …")
     undated = end is None and stated is None and forms.undated_start.search(m.group()) is not None
     found.append(FoundPeriod(start, end, years, stated, m.start(), m.end(), months, form.rank,
                              form.funded, form.verb_only, undated))
