@@ -472,7 +472,10 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
             spent = None  # "…을 확보해 3년간 2천400억원을": the amount the period opens
 
         # "2003년 착공하여 … 총사업비 417억원을 투자하여 … 2009년 준공": the amount it spans
-        inside = [f for f in here if period.text_start <= f.amount.start < period.text_end]
+        inside = [f for f in here if period.text_start <= f.amount.start < period.text_end
+                  # not a first year's figure it starts with: "내년 3417억원을 시작으로 최대 3년간"
+                  and attach.year_before.search(text, max(s_start, f.amount.head - 12),
+                                                f.amount.head) is None]
         inside = [f for f in inside if _stated_total(f, text, s_start, attach)] or inside
         target = (inside[0] if inside else total[0] if total else spent
                   or (after[0] if after else None)
