@@ -99,6 +99,7 @@ class RecordWords:
 
 
 _KEEP = 100_000  # words whose head test is remembered
+_HANGUL = re.compile(r"[가-힣]+")
 
 
 class Lexicon:
@@ -116,6 +117,9 @@ class Lexicon:
         self.place_ends = tuple(region["ends"])
         self.inside = frozenset(region["inside"])
         self.not_place = frozenset(region["not_place"])
+        self.facility_ends = tuple(sorted(region.get("facility_ends", ()), key=len, reverse=True))
+        self.not_facility = frozenset(region.get("not_facility", ()))
+        self._facility: dict[str, bool] = {}
         self.not_agency = frozenset(data["agency"]["not_agency"])
         self.bare = frozenset(data["agency"]["bare"])
         # "군하지구"; and works: one of works_words before one of works_heads ("건립공사가")
@@ -139,6 +143,23 @@ class Lexicon:
             known = self._ends[word] = word.endswith(self.heads)
         return known
 
+    def facility(self, word: str) -> bool:
+        """A school, port, pier or airport by name, a place: two Hangul characters or more
+        before one of facility_ends ("증평초", "대불부두", "김포공항"), not one of not_facility."""
+        known = self._facility.get(word)
+        if known is None:
+            known = False
+            if word not in self.not_facility and word not in self.not_place:
+                for end in self.facility_ends:
+                    if word.endswith(end):
+                        stem = word[:-len(end)]
+                        known = len(stem) >= 2 and _HANGUL.fullmatch(stem) is not None
+                        break
+            if len(self._facility) > _KEEP:
+                self._facility.clear()
+            self._facility[word] = known
+        return known
+
     def is_head(self, core: str) -> bool:
         """A word a particle may come off: a project head, a place word, 일원/내 …."""
         known = self._heads.get(core)
@@ -147,7 +168,8 @@ class Lexicon:
                 self._heads.clear()
             known = self._heads[core] = (
                 self.ends_in_head(core) or core in self.around or core in self.inside
-                or (core.endswith(self.place_ends) and core not in self.not_place))
+                or (core.endswith(self.place_ends) and core not in self.not_place)
+                or self.facility(core))
         return known
 
 
@@ -326,7 +348,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
         money_words=regex.compile(r"\d\s?(?:조|억|천만|백만|만)\s?(?:\d[\d,]*\s?(?:천|백)?\s?(?:만)?\s?)?원"),
         region_hint=re.compile(
             rf"{_alternation(data['region']['around'])}"
-            rf"|(?:{_alternation(data['region']['ends'])})\S*\s*"
+            rf"|(?:{_alternation(data['region']['ends'] + data['region']['facility_ends'])})\S*\s*"
             rf"(?:에|{_alternation(data['region']['inside'])})"
             r"|\d에"  # ("청파동3가 119-2에": a lot number)
             + "".join(f"|{regex.escape(e)}" for e in data["region"]["glued_ends"])
