@@ -236,7 +236,9 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"\s?(?:의\s?(?:{_alternation(data['funded']['means_nouns'])}))?\s?(?:으로|로)\s"
             rf"(?:[^.!?\n]|\n(?![ \t]*\n)){{0,{int(data['funded']['means_chars'])}}}?"
             rf"(?:{_alternation(data['funded']['means_verbs'])})"),
-        bundle=regex.compile(rf"(?<![\d,.])(?!1(?![\d,]))\d[\d,]*(?:[천백]\d*){{0,2}}\s?(?:{counters})(?![가-힣]*(?:원|억|만))"
+        bundle=regex.compile(rf"(?:(?<![\d,.])(?!1(?![\d,]))\d[\d,]*(?:[천백]\d*){{0,2}}\s?"
+                             rf"|(?<![가-힣])(?:{_alternation(data['project']['count_numerals'])})\s)"
+                             rf"(?:{counters})(?![가-힣]*(?:원|억|만))"
                              rf"(?!(?<=대)\s?(?:{_alternation(data['project']['ranked'])}))"
                              rf"(?=\s|에|을|를|의|이|가|과|와|로|,|\(|\)|$)"),
         ordinal=regex.compile(rf"\d+(?:{_alternation(data['project']['ordinal'])})"
