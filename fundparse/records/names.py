@@ -112,7 +112,9 @@ class NameFinder(Reader):
         """"…83억원을 투입하는 미디어 파사드는": the words after the amount's relative verb."""
         m = self.w.relative.match(self.text, end, hi)
         if m is None:
-            return []
+            # "21억 원을 투입한 '건강체육관' 조성 사업이": a quoted name after the verb
+            q = self.w.relative_quoted.match(self.text, end, hi)
+            return [] if q is None else [Found(q.start(1), q.end(1), topic=True, quoted=True)]
         words = m.group(1).split()
         if any(w in self.stop or w.endswith(self.stop_endings) for w in words):
             return []

@@ -43,6 +43,7 @@ class RecordWords:
     bundle_target: regex.Pattern   # "마을 10곳을 대상으로"
     contest: regex.Pattern         # after a name: "에 최종 선정", "에 공모"
     relative: regex.Pattern        # after an amount: "…을 투입하는 미디어 파사드는"
+    relative_quoted: regex.Pattern  # … and a quoted name after it: "…을 투입한 '건강체육관' 조성"
     purpose: regex.Pattern         # after a name: "을 위해"
     equipped: regex.Pattern        # "…주차장 22면을 갖췄다": parts, after the amount
     refer_contest: regex.Pattern | None  # "이번 공모 선정으로": the competition named before
@@ -256,6 +257,11 @@ def record_words(extensions: str = "{}") -> RecordWords:
         bundle_target=regex.compile(
             rf"(?<![\d,.])\d[\d,]*\s?(?:{counters})"
             rf"(?:{_alternation(data['project']['bundle_targets'])})"),
+        relative_quoted=regex.compile(
+            rf"\)?\s*(?:의\s?(?:{_alternation(data['funded']['means_nouns'])})(?:이|가|을|를)"
+            rf"|을|를|이|가)?\s*(?:{_alternation(data['project']['relative_verbs'])})\s+"
+            r"['‘\"“「『]([^'’\"”」』\n]{2,40})['’\"”」』]")
+        if data["project"]["relative_quoted"] else regex.compile(r"(?!)"),
         relative=regex.compile(
             rf"\)?\s*(?:의\s?(?:{_alternation(data['funded']['means_nouns'])})(?:이|가|을|를)"
             rf"|을|를|이|가)?\s*(?:{_alternation(data['project']['relative_verbs'])})\s+"
