@@ -64,6 +64,14 @@ class ProjectFinder(Reader):
         # are its parts, not the project
         if after and self.w.equipped.search(self.text, after[0].end, s_end) is not None:
             after = []
+        if (self.w.project["plain_objects"]
+                and self.w.list_link.match(self.text, end) is None):
+            # "18억원을 들여 다목적교실을 짓고", "…대불부두에 철재부두를 건설하기로": the first
+            # object after the amount, acted on, names its project even with no known head
+            plain_object = self._plain_object(end, s_start, s_end)
+            if plain_object is not None and not any(f.told and f.start < plain_object.start
+                                                    for f in after):
+                after = [plain_object] + [f for f in after if f.start >= plain_object.end]
         # "…을 들여 … 우곡사약수터 누리길을 조성한다": the object of the action comes first
         after.sort(key=lambda f: not f.told)
         near = [f for f in before if f.at_e and at - f.end <= _NEAR
@@ -263,6 +271,38 @@ class ProjectFinder(Reader):
             j = hi if close < 0 else close + 1
         m = self.w.money_words.search(self.text, j, hi)
         return hi if m is None else m.start()
+
+    def _plain_object(self, end: int, s_start: int, s_end: int) -> Found | None:
+        """The first word with 을/를 after the amount in its clause (no comma between), right
+        before an action ("다목적교실을 짓고", "철재부두를 건설하기로"), with the plain words
+        before it: a name whatever its last word; None when that word is a head alone, a
+        place, a count, or names nothing ("공사를 마쳤다", "사업을 추진한다")."""
+        ws = self._words_cache.get((s_start, s_end))
+        if ws is None:
+            return None
+        reach = end + int(self.w.project["plain_object_chars"])
+        for i, w in enumerate(ws):
+            if w.start < end:
+                continue
+            if w.start > reach or "," in self.text[end:w.start]:
+                return None
+            if w.closed or w.quoted or not w.text.endswith(("을", "를")):
+                continue
+            stem = w.text[:-1]
+            if (len(stem) < 2 or not _HANGUL.fullmatch(stem) or stem in self.generic
+                    or stem in self.actions or stem in self.stop or stem in self.which_words
+                    or stem.endswith(self.place_ends)
+                    or (len(stem) < 4 and not (i and self._plain(ws[i - 1])
+                                               and ws[i - 1].start >= end))
+                    # (one short word is a kind: "휴게소를 정비한다", "교량을 보수한다")
+                    or self._project_head(stem) or self._project_head(w.text)
+                    # (a headed name is found the usual way: "…평화마을을", "…센터를")
+                    or not self._acted_on(w.end)):
+                return None
+            first = run_before(ws, i, int(self.w.project["max_words"]) - 1,
+                               lambda x: self._plain(x) and x.start >= end)
+            return Found(ws[first].start, w.end - 1, told=True)
+        return None
 
     def _case_topic(self, s_start: int, at: int) -> list[Found]:
         """[a name opening the sentence (past list marks) before one of case_topic_after and
