@@ -12,6 +12,7 @@ from fundparse.records.tokens import run_before
 
 _NEAR = 24  # characters between a "…에" project and its amount
 _PARTS_REACH = 60
+_PLACE_TOPIC = regex.compile(r"[\s□■○●◦•▲△▷▶※-]*([가-힣]{2,8})(?:은|는)\s")
 _JOINED_NEXT = regex.compile(r"(\w)\s+(\S{2,20})")
 _SUBJECT_MARKS = ("이", "가", "은", "는")
 _ITEM_BREAK = regex.compile(r"\),?\s|,\s|(?:은|는)\s|[▲△□■○●◦•]\s?")
@@ -109,6 +110,13 @@ class ProjectFinder(Reader):
                                   or self._no_body(m.group(1))):  # ("…지구": no body)
                 topic = [Found(m.start(1), m.end(1), topic=True)]
                 regions = [Found(m.start("place"), m.end("place"))] + list(regions)
+        placed = None
+        if not topic and self.w.project["place_topic_names"]:
+            # "공음면 농촌중심지활성화사업과 성송면 기초생활거점 사업지를 찾았다. 공음면은 총사업비
+            # …": a village as the sentence's topic stands for the project named before with it
+            # (one of the several named there: the one that village's)
+            topic = self._place_topic_name(s_start, at)
+            placed = topic[0] if topic else None
         if not topic and self.w.project["case_topic"] and not after:
             # "…초의 경우 205억원의 예산이 투입돼", "…고도 252억원을 들여": a name opening the
             # sentence as its case, whatever its last word (unless a name follows the amount:
@@ -197,6 +205,8 @@ class ProjectFinder(Reader):
                 return earlier, regions or earlier_regions, False
         if pick is not None and not refer_case and self._counted_next(s_end):
             return None, regions, True
+        if pick is not None and pick is placed:
+            return pick, regions, False
         if self._several(pick, found) or (pick is not None and (
                 self._followed_by_several(pick, end) or self._joined_after(pick, found, end))):
             if pick is not None and pick.start >= end and programmes:
@@ -271,6 +281,24 @@ class ProjectFinder(Reader):
             j = hi if close < 0 else close + 1
         m = self.w.money_words.search(self.text, j, hi)
         return hi if m is None else m.start()
+
+    def _place_topic_name(self, s_start: int, at: int) -> list[Found]:
+        """The project named before, within refer_chars, that starts with the village opening
+        the amount's sentence as its topic ("공음면은 총사업비 …" after "공음면
+        농촌중심지활성화사업"), as a topic; [] when there is none."""
+        m = _PLACE_TOPIC.match(self.text, s_start, at)
+        if m is None or not self._village(m.group(1)):
+            return []
+        place = m.group(1)
+        lo = max(0, s_start - int(self.w.project["refer_chars"]))
+        k = self.text.rfind(place + " ", lo, s_start)
+        if k < 0:
+            return []
+        sentence = self._sentence(k)
+        _, names = self._found(*sentence)
+        # (the place itself may be left out of the name as its region: "공음면 …사업")
+        named = [f for f in names if k <= f.start <= k + len(place) + 1 and not f.place]
+        return [replace(named[0], topic=True)] if named else []
 
     def _plain_object(self, end: int, s_start: int, s_end: int) -> Found | None:
         """The first word with 을/를 after the amount in its clause (no comma between), right
