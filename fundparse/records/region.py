@@ -20,6 +20,7 @@ _NAME_PART = regex.compile(r"[가-힣]{2,4}")
 _HANGUL_NAME = regex.compile(r"[가-힣]{2,6}")
 _ROAD_ASIDE = regex.compile(r"[가-힣]{1,12}(?:로|길)\s?\d{1,4}(?:번길\s?\d{1,4})?(?:-\d{1,4})?")
 _DIGIT_E = regex.compile(r"\d에")  # (a road address's quick test)
+_ROAD_NAME = regex.compile(r"[가-힣]{2,10}(?:로|길)")
 # (an amount of money right after a place: "남사초 22억1900만원", "능원초 24억원", "30만원")
 _AMOUNT_NEXT = regex.compile(r"\d[\d,.]*\s?(?:조|억)(?![명개평톤㎡])|\d[\d,.]*\s?(?:천|만)?\s?원")
 _TOPIC = ("는", "은")
@@ -57,6 +58,11 @@ class RegionFinder(Reader):
                     continue
             if core in self.around:
                 first = run_before(ws, i, limit - 1, self._place_word)
+                if (first == i and i >= 2 and self.w.region["road_around"]
+                        and _ROAD_NAME.fullmatch(ws[i - 1].text)
+                        and not ws[i - 1].closed and self._lead_place(ws[i - 2].text)):
+                    # "울주군 온산읍 덕신로 일원에": a road named between a place and 일원
+                    first = run_before(ws, i - 1, limit - 2, self._place_word)
                 if first < i:  # ("…동 소재": the place without the word after it)
                     out.append(Found(ws[first].start,
                                      ws[i - 1].end if core in self.around_after else w.core_end))
