@@ -76,7 +76,11 @@ class ProjectFinder(Reader):
         # "…을 들여 … 우곡사약수터 누리길을 조성한다": the object of the action comes first
         after.sort(key=lambda f: not f.told)
         near = [f for f in before if f.at_e and at - f.end <= _NEAR
-                and not regex.search(r"[,.]", self.text[f.end:at])]
+                and not regex.search(r"[,.]", self.text[f.end:at])
+                # ("…확충에 지방비 30억원을 포함 4년간 100억원이": a name whose own amount
+                # stands between is that amount's)
+                and not (self.w.project["near_own_amount"]
+                         and self.w.money_words.search(self.text, f.end, at) is not None)]
         # "…조성사업 60억 원": the name right before the amount is its project
         # ("‘…정비사업’ 150억원", "…센터(116억 원, …)": past a closing quote or an open bracket)
         right = [f for f in before if at - f.end <= 3
