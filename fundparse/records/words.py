@@ -263,10 +263,11 @@ def record_words(extensions: str = "{}") -> RecordWords:
             r"['‘\"“「『]([^'’\"”」』\n]{2,40})['’\"”」』]")
         if data["project"]["relative_quoted"] else regex.compile(r"(?!)"),
         relative=regex.compile(
-            rf"\)?\s*(?:의\s?(?:{_alternation(data['funded']['means_nouns'])})(?:이|가|을|를)"
+            rf"\)?\s*(?:(?:의\s?|\s)(?:{_alternation(data['funded']['means_nouns'])})(?:이|가|을|를)"
             rf"|을|를|이|가)?\s*(?:{_alternation(data['project']['relative_verbs'])})\s+"
             rf"((?:[가-힣A-Za-z·]+\s+){{0,{int(data['project']['relative_words']) - 1}}}?"
-            rf"[가-힣A-Za-z·]+?)(?:{_alternation(data['project']['relative_particles'])})(?=\s)"),
+            rf"[가-힣A-Za-z·]+?)(?:{_alternation(data['project']['relative_particles'])}"
+            rf"|(?P<of>{_alternation(data['project']['relative_of'])}))(?=\s)"),
         unnamed_purpose=regex.compile(
             rf"(?:^|(?<=[\s,]))(?P<head>{_alternation(data['project']['unnamed_heads'] + data['project']['unnamed_any'])})\s?"
             rf"(?:{_alternation(data['project']['actions'])})"
