@@ -12,6 +12,7 @@ from fundparse.records.tokens import run_before
 
 _NEAR = 24  # characters between a "…에" project and its amount
 _PARTS_REACH = 60
+_OWN_AMOUNT = regex.compile(r"['’”」』]?\(\s*[\d,.]+\s?(?:조|억|천만|백만|만)[^()\n]{0,12}원\)")
 _PLACE_TOPIC = regex.compile(r"[\s□■○●◦•▲△▷▶※-]*([가-힣]{2,8})(?:은|는)\s")
 _JOINED_NEXT = regex.compile(r"(\w)\s+(\S{2,20})")
 _SUBJECT_MARKS = ("이", "가", "은", "는")
@@ -81,6 +82,12 @@ class ProjectFinder(Reader):
                 # stands between is that amount's)
                 and not (self.w.project["near_own_amount"]
                          and self.w.money_words.search(self.text, f.end, at) is not None)]
+        if self.w.project["own_amount_items"] and sum(
+                1 for f in before if (o := _OWN_AMOUNT.match(self.text, f.end)) is not None
+                and o.end() <= at and s_start <= f.start) >= 2:
+            # "기숙사 신축(65억원)과 …리모델링(95억원)에는 160억원이": the sum of items each with
+            # its own amount in brackets is several projects'
+            return None, regions, True
         # "…조성사업 60억 원": the name right before the amount is its project
         # ("‘…정비사업’ 150억원", "…센터(116억 원, …)": past a closing quote or an open bracket)
         right = [f for f in before if at - f.end <= 3
