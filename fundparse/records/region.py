@@ -21,6 +21,7 @@ _HANGUL_NAME = regex.compile(r"[가-힣]{2,6}")
 _ROAD_ASIDE = regex.compile(r"[가-힣]{1,12}(?:로|길)\s?\d{1,4}(?:번길\s?\d{1,4})?(?:-\d{1,4})?")
 _DIGIT_E = regex.compile(r"\d에")  # (a road address's quick test)
 _ROAD_NAME = regex.compile(r"[가-힣]{2,10}(?:로|길)")
+_YEAR = regex.compile(r"(?:19|20)\d{2}년")
 # (an amount of money right after a place: "남사초 22억1900만원", "능원초 24억원", "30만원")
 _AMOUNT_NEXT = regex.compile(r"\d[\d,.]*\s?(?:조|억)(?![명개평톤㎡])|\d[\d,.]*\s?(?:천|만)?\s?원")
 _TOPIC = ("는", "은")
@@ -155,7 +156,8 @@ class RegionFinder(Reader):
                     and (not core[:1].isdigit() or self.w.address.fullmatch(core))
                     and core not in self.around and (len(core) > 2 or core not in self.place_ends)
                     and (w.particle in ("에", "에서", "에는", "에서는")
-                         or (i + 1 < len(ws) and ws[i + 1].core in self.inside))):
+                         or (i + 1 < len(ws) and ws[i + 1].core in self.inside)
+                         or self._aside_e(ws, i))):
                 first = run_before(ws, i, limit - 1, self._place_word)
                 out.append(Found(ws[first].start, w.core_end))
         if (ws and self.w.region["road_addresses"]
@@ -418,6 +420,16 @@ class RegionFinder(Reader):
                            or len(nxt) > 1 and nxt[1].text.startswith(verbs)):
             return 0
         return len(core)
+
+    def _aside_e(self, ws: list[Word], i: int) -> bool:
+        """"세종특별자치시 반곡동(4-1생활권)에": a place closed by a short aside in brackets,
+        then 에 (aside_e = false: off)."""
+        return (self.w.region["aside_e"] and ws[i].closed and i + 2 < len(ws)
+                and self.text[ws[i].end:ws[i].end + 1] == "("
+                and ws[i + 2].text in ("에", "에서", "에는", "에서는")
+                and self.text[ws[i + 1].end:ws[i + 2].start] == ")"
+                # (not a year: "안계면(2013년), 다인면(2014년), 단밀면(2016년)에" lists places)
+                and _YEAR.match(ws[i + 1].text) is None)
 
     def _before_other_amount(self, region: Found, at: int) -> bool:
         """A place right before another amount than the one at ``at`` ("남사초 22억원, 능원초
