@@ -208,7 +208,9 @@ def record_words(extensions: str = "{}") -> RecordWords:
         data=data,
         # the standard library's re: these run over whole documents, and it is faster there
         agency=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?:{particles})(?=[\s,])"),
-        owner=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})의\s"),
+        # ("남해군 '꿈나눔센터' 건립 공사가": a body right before a quoted name owns it too)
+        owner=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?:의\s"
+                         + (r"|\s(?=['‘\"“「『])" if agency["owner_quoted"] else "") + ")"),
         owner_verb=re.compile(_alternation(agency["owner_verbs"])),
         owner_clause=re.compile(
             rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?:\([^()\n\d]{{1,30}}\))?(?:이|가|에서)\s"
