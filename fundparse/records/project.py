@@ -105,7 +105,11 @@ class ProjectFinder(Reader):
             # in brackets after a cost word
             right = self._bracket_costed(before, at)
         # "…체육관은 사업비 34억 원을 투입해 …": the sentence's topic, named before the amount
-        topic = [f for f in before if f.topic]
+        s_start_word = self._next_word(s_start)
+        topic = [f for f in before if f.topic and not (
+            # ("제주공항은 89억원을 들여 …을 확장한다": a facility alone as the topic is a place)
+            self.w.region["facility_topics"] and f.start == s_start_word
+            and self._facility(self.text[f.start:f.end]))]
         if not topic and self.w.project["aside_topic"]:
             # "성서도서관(달서구 이곡동 … 내)은 30억 원의 사업비를 들여": a topic with an aside
             m = self.w.aside_topic.search(self.text, s_start, at)

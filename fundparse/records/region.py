@@ -144,6 +144,12 @@ class RegionFinder(Reader):
                 # item's amount in a list is that item's
                 out.append(Found(w.start, w.end))
                 continue
+            if (i == 0 and w.particle in ("은", "는") and self.w.region["facility_topics"]
+                    and self._facility(core) and not w.closed):
+                # "여주제일중은 … 11억원을 …에 편성했다", "제주공항은 89억원을 들여 …": a school,
+                # port or airport as the sentence's topic is its place
+                out.append(Found(w.start, w.core_end))
+                continue
             if (self._facility(core) and len(ws) > 0
                     and (w.particle in ("에", "에서", "에는", "에서는")
                          or (i + 1 < len(ws) and ws[i + 1].core in self.inside))):

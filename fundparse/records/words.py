@@ -447,7 +447,7 @@ def _after_total(verbs: list[str], nouns: list[str] = ()) -> regex.Pattern:
     noun = (rf"(?:(?<=의\s*)[가-힣]+\s(?=(?:{_alternation(list(nouns))})))?" if nouns else "")
     return regex.compile(
         r"\)?\s*(?:\([^()]{0,300}\))?\s*(?:을|를|이|가|은|는|으로|로|의)?\s*"
-        rf"{noun}(?:[가-힣]+\s){{0,1}}?(?:{_alternation(verbs)})")
+        rf"{noun}(?:[가-힣]+\s){{0,1}}?(?:[가-힣]+에\s)??(?:{_alternation(verbs)})")
 
 
 def agency_words(data: dict) -> tuple[frozenset[str], tuple[str, ...]]:
