@@ -236,7 +236,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"(?:원|억|만)\)?\s*(?:{_spaced(data['project']['sum_words'])})\s*$"),
         sentence_end=regex.compile(r"[.!?](?:\s|$)|다\s|\n[ \t]*\n"),
         means=regex.compile(
-            rf"\s?(?:의\s?(?:{_alternation(data['funded']['means_nouns'])}))?\s?(?:으로|로)\s"
+            rf"\s?(?:(?:의\s?|\s)(?:{_alternation(data['funded']['means_nouns'])}))?\s?(?:으로|로)\s"
             rf"(?:[^.!?\n]|\n(?![ \t]*\n)){{0,{int(data['funded']['means_chars'])}}}?"
             rf"(?:{_alternation(data['funded']['means_verbs'])})"),
         bundle=regex.compile(rf"(?:(?<![\d,.])(?!1(?![\d,]))\d[\d,]*(?:[천백]\d*){{0,2}}\s?"
