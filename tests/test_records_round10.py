@@ -42,8 +42,10 @@ def test_each_item_of_a_list_summed_after_euro_chong_is_a_funded_total():
         assert text_of(record.region) == school
 
 
-def test_the_sum_of_places_takes_none_of_them():
-    assert text_of(record_of(SCHOOLS, "76억5000만원").region) is None
+def test_the_sum_of_places_is_several_projects_and_no_place():
+    record = record_of(SCHOOLS, "76억5000만원")
+    assert text_of(record.region) is None
+    assert record.project is None
 
 
 def test_a_source_before_euro_chong_stays_a_part():
