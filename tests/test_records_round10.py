@@ -79,3 +79,13 @@ def test_a_state_written_like_a_school_is_no_place():
 def test_a_school_named_as_the_project_before_its_amount_stays_the_project():
     text = "도교육청은 가온초교 120억원, 나래중학교 180억원이 각각 필요하다고 밝혔다."
     assert text_of(record_of(text, "120억원").project) == "가온초교"
+
+
+# --- project: adverbs of quantity are no words of a name; 증개축 is done to a building ----------
+
+def test_a_renovation_named_before_a_plain_works_sentence():
+    text = ("새봄초등학교 교실 증개축이 4월부터 공사, 9개월 넘게 공사를 하여 이사를 하였습니다. "
+            "28억원을 들여 공사가 완공되었습니다.")
+    record = record_of(text, "28억원")
+    assert text_of(record.project) == "새봄초등학교 교실 증개축"
+    assert text_of(record.region) == "새봄초등학교"
