@@ -315,6 +315,23 @@ class ProjectFinder(Reader):
         named = [f for f in names if k <= f.start <= k + len(place) + 1 and not f.place]
         return [replace(named[0], topic=True)] if named else []
 
+    def _made_into(self, ws, i: int) -> Found | None:
+        """"횡산리 안보교육관을 연강 갤러리로 새롭게 단장한다": what the object is made into (one
+        to three plain words before 로/으로, then an action) is the project."""
+        k = i + 1
+        while k < len(ws) and k - i <= 3 and not ws[k].text.endswith(("로", "으로")):
+            if not self._plain(ws[k]):
+                return None
+            k += 1
+        if k >= len(ws) or k - i > 3 or ws[k].closed:
+            return None
+        last = ws[k].text[:-2] if ws[k].text.endswith("으로") else ws[k].text[:-1]
+        if len(last) < 2 or not _HANGUL.fullmatch(last) or last in self.generic:
+            return None
+        if not self._acted_on(ws[k].end):
+            return None
+        return Found(ws[i + 1].start, ws[k].start + len(last), told=True)
+
     def _plain_object(self, end: int, s_start: int, s_end: int) -> Found | None:
         """The first word with 을/를 after the amount in its clause (no comma between), right
         before an action ("다목적교실을 짓고", "철재부두를 건설하기로"), with the plain words
@@ -332,6 +349,9 @@ class ProjectFinder(Reader):
             if w.closed or w.quoted or not w.text.endswith(("을", "를")):
                 continue
             stem = w.text[:-1]
+            into = self._made_into(ws, i) if self.w.project["made_into"] else None
+            if into is not None:
+                return into
             if (len(stem) < 2 or not _HANGUL.fullmatch(stem) or stem in self.generic
                     or stem in self.actions or stem in self.stop or stem in self.which_words
                     or stem.endswith(self.place_ends)
