@@ -47,6 +47,11 @@ class ProjectFinder(Reader):
         # ("…공공임대주택 공모사업 310억 원")
         found = [f for f in found if not self._contest(f)
                  or (f.end <= at and at - f.end <= 2 and not self.text[f.end:at].strip())]
+        # "군남댐∼옥녀봉∼중면사무소 7.7㎞": a stretch's ends alone (one word) are no project
+        marks = tuple(self.w.region["route_marks"])
+        found = [f for f in found if f.quoted or not (
+            any(m in self.text[f.start:f.end] for m in marks)
+            and len(self.text[f.start:f.end].split()) == 1)]
         # "화곡리와 물류단지를 잇는 도로": what a road links is no project
         found = [f for f in found if not self.w.linked.match(self.text, f.end)]
         places = [f for f in found if f.place]
@@ -349,7 +354,9 @@ class ProjectFinder(Reader):
             if w.closed or w.quoted or not w.text.endswith(("을", "를")):
                 continue
             stem = w.text[:-1]
-            into = self._made_into(ws, i) if self.w.project["made_into"] else None
+            into = (self._made_into(ws, i) if self.w.project["made_into"]
+                    and stem not in self.actions and stem not in self.news_verbs
+                    and stem not in self.generic else None)  # ("완공을 목표로 착공": no name)
             if into is not None:
                 return into
             if (len(stem) < 2 or not _HANGUL.fullmatch(stem) or stem in self.generic
