@@ -14,7 +14,7 @@ CASES = [
          amount="4,000억 원", agency="정부", project="반도체 특화단지 기반시설", region=None),
     dict(text="서울 강남구는 개포동 일대 양재천 수변 쉼터 조성에 구비 12억 원을 포함한 총 20억 "
               "원을 투입했다고 밝혔다.",
-         amount="20억 원", agency="강남구", project="양재천 수변 쉼터", region="개포동 일대"),
+         amount="20억 원", agency="서울 강남구", project="양재천 수변 쉼터", region="개포동 일대"),
     dict(text="경기도교육청은 2025년까지 「학교 공간혁신」 사업에 총 9,500억 원을 투자한다.",
          amount="9,500억 원", agency="경기도교육청", project="학교 공간혁신", region=None),
     dict(text="여수시가 돌산읍 우두리 일원에 추진하는 해양레저 복합단지 조성사업의 총사업비는 "

@@ -93,7 +93,7 @@ def test_this_project_refers_back_in_the_paragraph():
 
 
 def test_the_rules_are_extended_by_the_configuration(tmp_path):
-    text = "태안군은 총 30억 원을 들여 해양 관측 부이를 설치한다."
+    text = "태안군은 총 30억 원을 들여 해양 관측 부이를 바다에 띄운다."
     assert fundparse.extract(text)[0].record.project is None
     config = tmp_path / ".fundparse.toml"
     config.write_text('[records.project]\nheads = ["부이"]\n', encoding="utf-8")

@@ -54,9 +54,9 @@ def test_a_told_by_body_before_the_sentence_is_the_nearest_doer():
 @pytest.mark.parametrize("text, amount, agency", [
     ("경북 청송군 ‘주왕산 탐방센터’ 새 단장\n입력 2024-03-02\n탐방객이 늘면서 "
      "총사업비 18억 원이 투입되는 탐방센터 개축 공사가 다음 달 시작된다.", "18억 원",
-     "청송군"),
+     "경북 청송군"),
     ("강원 홍천군 공공도서관 문 연다\n\n지하 1층 지상 3층 규모의 도서관에는 모두 95억 원이 "
-     "들어갔다.", "95억 원", "홍천군"),
+     "들어갔다.", "95억 원", "강원 홍천군"),
 ])
 def test_a_headline_that_starts_with_a_body_names_the_doer_of_a_story_without_one(
         text, amount, agency):

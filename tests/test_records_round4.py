@@ -394,7 +394,7 @@ def test_the_body_whose_clause_carries_out_the_project():
     text = ("부산 남구가 추진해온 ‘용호동 생활문화센터 건립’이 중앙투자심사를 통과했다.\n\n"
             "‘용호동 생활문화센터 건립사업’은 심사에 올랐고, 행정안전부는 사업을 승인했다.\n\n"
             "총사업비는 180억 원으로 2027년 완공을 목표로 한다.")
-    assert text_of(record_of(text, "180억 원").agency) == "남구"
+    assert text_of(record_of(text, "180억 원").agency) == "부산 남구"
 
 
 def test_a_subject_in_the_amounts_sentence_wins_over_a_clause_owner():

@@ -81,7 +81,7 @@ def test_an_amount_after_a_relative_spending_verb_has_a_record():
             "내년도 예산안에 반영했다.")
     record = record_of(text, "30억원")
     assert record is not None
-    assert text_of(record.agency) == "성북구"
+    assert text_of(record.agency) == "서울 성북구"
     assert record.project is None  # three libraries: no single project
 
 
@@ -212,7 +212,7 @@ def test_a_bodys_office_opening_the_sentence_is_the_body_named_before():
     text = ("대전 새봄구가 신청사 건립을 추진한다. 대전 새봄구는 부지 매매계약을 체결했다고 밝혔다. "
             "새봄구청 신청사는 들녘동 일원에 총사업비 1200억원을 투입해 지상 9층 규모로 들어선다.")
     record = record_of(text, "1200억원")
-    assert text_of(record.agency) == "새봄구"
+    assert text_of(record.agency) == "대전 새봄구"
     assert text_of(record.region) == "들녘동 일원"
 
 

@@ -108,6 +108,8 @@ def _sum_of_projects(prev: Mention, m: Mention, text: str, vocab: RecordWords) -
         return True  # "‘…정비사업’ 31억원", "‘…용역’에 13억원"
     if (_without_e(word) or word).endswith(vocab.sets.heads):
         return True
+    if vocab.sets.facility(word):
+        return True  # "…, 대지중 29억원으로 총 170억원": a list of schools' amounts
     # "△돌산항 정비사업 31억원 △낭도항 정비사업 기본 및 실시설계용역 13억원 등에 총 102억원": an
     # item opened by a list bullet whose name holds a project head
     item = text[max(0, prev.start - 40):prev.start]

@@ -37,7 +37,7 @@ class EarlierFinder(Reader):
         # (region_hint's matches run over spaces only into 에 or an inside word: "…동 내")
         region = self.w.region
         after = ["에"] + region["inside"]
-        literals = region["around"] + region["ends"] + after
+        literals = region["around"] + region["ends"] + region["facility_ends"] + after
         self._region_hints = (Offsets(self.w.region_hint, self.text)
                               if any(_RE_SPACE.search(w) or not w for w in literals)
                               or self.w.region_hint.match("") is not None

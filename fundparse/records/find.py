@@ -121,7 +121,8 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, RegionFinde
             # another item's amount ("…에 10억 원") is that item's
             regions = [r for r in regions if not (sentence[0] <= r.start and r.end <= at
                                                   and self.w.item_amount.search(
-                                                      self.text, r.end, at) is not None)]
+                                                      self.text, r.end, at) is not None)
+                       and not self._before_other_amount(r, at)]
         if regions:
             anchor = found.start if found is not None else at
             best = min(regions, key=lambda r: min(abs(r.end - anchor), abs(r.start - anchor)))

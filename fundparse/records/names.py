@@ -10,6 +10,7 @@ from fundparse import patterns
 from fundparse.records.shared import Found, Reader
 from fundparse.records.tokens import Word, run_before
 
+_AMOUNT_OF = regex.compile(r"(?:원|억|만)\s?(?:규모의|의)\s?$")
 _E_AFTER_QUOTE = patterns.compile(r"(?:\s?[가-힣·]{1,6})?(?:에는|에도|에)(?![가-힣])")
 _HANGUL_WORD = regex.compile(r"[가-힣]+")
 _AFTER_ASIDE = regex.compile(r"(에는|에도|에|은|는)(?![가-힣])")
@@ -112,10 +113,14 @@ class NameFinder(Reader):
         """"…83억원을 투입하는 미디어 파사드는": the words after the amount's relative verb."""
         m = self.w.relative.match(self.text, end, hi)
         if m is None:
-            return []
+            # "21억 원을 투입한 '건강체육관' 조성 사업이": a quoted name after the verb
+            q = self.w.relative_quoted.match(self.text, end, hi)
+            return [] if q is None else [Found(q.start(1), q.end(1), topic=True, quoted=True)]
         words = m.group(1).split()
         if any(w in self.stop or w.endswith(self.stop_endings) for w in words):
             return []
+        if m.group("of") and not self._project_head(words[-1]):
+            return []  # ("…을 투입한 전민복합문화센터의 기공식": 의 only after a project's head)
         return [Found(m.start(1), m.end(1), topic=True)]
 
     def _acted_on(self, after: int) -> bool:
@@ -159,7 +164,12 @@ class NameFinder(Reader):
                     pos = a + 1
                     continue
                 inner = text[a + 1:b].strip()
-                if self._project_quote(inner, b + 1, hi):
+                if self._project_quote(inner, b + 1, hi) or (
+                        self.w.project["quoted_after_amount"]
+                        and _AMOUNT_OF.search(text, max(lo, a - 10), a) is not None
+                        and 2 <= len(inner) and len(inner.split()) <= 6):
+                    # ("4873억 원 규모의 ‘그린에너지 스마트농업타운 투자선도지구’가": a quoted name
+                    # the amount is of, whatever its last word)
                     s = a + 1 + (len(text[a + 1:b]) - len(text[a + 1:b].lstrip()))
                     out.append(Found(s, s + len(inner),
                                      _E_AFTER_QUOTE.match(text, b + 1, hi) is not None,

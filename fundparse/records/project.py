@@ -12,6 +12,8 @@ from fundparse.records.tokens import run_before
 
 _NEAR = 24  # characters between a "…에" project and its amount
 _PARTS_REACH = 60
+_OWN_AMOUNT = regex.compile(r"['’”」』]?\(\s*[\d,.]+\s?(?:조|억|천만|백만|만)[^()\n]{0,12}원\)")
+_PLACE_TOPIC = regex.compile(r"[\s□■○●◦•▲△▷▶※-]*([가-힣]{2,8})(?:은|는)\s")
 _JOINED_NEXT = regex.compile(r"(\w)\s+(\S{2,20})")
 _SUBJECT_MARKS = ("이", "가", "은", "는")
 _ITEM_BREAK = regex.compile(r"\),?\s|,\s|(?:은|는)\s|[▲△□■○●◦•]\s?")
@@ -45,6 +47,11 @@ class ProjectFinder(Reader):
         # ("…공공임대주택 공모사업 310억 원")
         found = [f for f in found if not self._contest(f)
                  or (f.end <= at and at - f.end <= 2 and not self.text[f.end:at].strip())]
+        # "군남댐∼옥녀봉∼중면사무소 7.7㎞": a stretch's ends alone (one word) are no project
+        marks = tuple(self.w.region["route_marks"])
+        found = [f for f in found if f.quoted or not (
+            any(m in self.text[f.start:f.end] for m in marks)
+            and len(self.text[f.start:f.end].split()) == 1)]
         # "화곡리와 물류단지를 잇는 도로": what a road links is no project
         found = [f for f in found if not self.w.linked.match(self.text, f.end)]
         places = [f for f in found if f.place]
@@ -64,10 +71,28 @@ class ProjectFinder(Reader):
         # are its parts, not the project
         if after and self.w.equipped.search(self.text, after[0].end, s_end) is not None:
             after = []
+        if (self.w.project["plain_objects"]
+                and self.w.list_link.match(self.text, end) is None):
+            # "18억원을 들여 다목적교실을 짓고", "…대불부두에 철재부두를 건설하기로": the first
+            # object after the amount, acted on, names its project even with no known head
+            plain_object = self._plain_object(end, s_start, s_end)
+            if plain_object is not None and not any(f.told and f.start < plain_object.start
+                                                    for f in after):
+                after = [plain_object] + [f for f in after if f.start >= plain_object.end]
         # "…을 들여 … 우곡사약수터 누리길을 조성한다": the object of the action comes first
         after.sort(key=lambda f: not f.told)
         near = [f for f in before if f.at_e and at - f.end <= _NEAR
-                and not regex.search(r"[,.]", self.text[f.end:at])]
+                and not regex.search(r"[,.]", self.text[f.end:at])
+                # ("…확충에 지방비 30억원을 포함 4년간 100억원이": a name whose own amount
+                # stands between is that amount's)
+                and not (self.w.project["near_own_amount"]
+                         and self.w.money_words.search(self.text, f.end, at) is not None)]
+        if self.w.project["own_amount_items"] and sum(
+                1 for f in before if (o := _OWN_AMOUNT.match(self.text, f.end)) is not None
+                and o.end() <= at and s_start <= f.start) >= 2:
+            # "기숙사 신축(65억원)과 …리모델링(95억원)에는 160억원이": the sum of items each with
+            # its own amount in brackets is several projects'
+            return None, regions, True
         # "…조성사업 60억 원": the name right before the amount is its project
         # ("‘…정비사업’ 150억원", "…센터(116억 원, …)": past a closing quote or an open bracket)
         right = [f for f in before if at - f.end <= 3
@@ -85,7 +110,11 @@ class ProjectFinder(Reader):
             # in brackets after a cost word
             right = self._bracket_costed(before, at)
         # "…체육관은 사업비 34억 원을 투입해 …": the sentence's topic, named before the amount
-        topic = [f for f in before if f.topic]
+        s_start_word = self._next_word(s_start)
+        topic = [f for f in before if f.topic and not (
+            # ("제주공항은 89억원을 들여 …을 확장한다": a facility alone as the topic is a place)
+            self.w.region["facility_topics"] and f.start == s_start_word
+            and self._facility(self.text[f.start:f.end]))]
         if not topic and self.w.project["aside_topic"]:
             # "성서도서관(달서구 이곡동 … 내)은 30억 원의 사업비를 들여": a topic with an aside
             m = self.w.aside_topic.search(self.text, s_start, at)
@@ -101,6 +130,13 @@ class ProjectFinder(Reader):
                                   or self._no_body(m.group(1))):  # ("…지구": no body)
                 topic = [Found(m.start(1), m.end(1), topic=True)]
                 regions = [Found(m.start("place"), m.end("place"))] + list(regions)
+        placed = None
+        if not topic and self.w.project["place_topic_names"]:
+            # "공음면 농촌중심지활성화사업과 성송면 기초생활거점 사업지를 찾았다. 공음면은 총사업비
+            # …": a village as the sentence's topic stands for the project named before with it
+            # (one of the several named there: the one that village's)
+            topic = self._place_topic_name(s_start, at)
+            placed = topic[0] if topic else None
         if not topic and self.w.project["case_topic"] and not after:
             # "…초의 경우 205억원의 예산이 투입돼", "…고도 252억원을 들여": a name opening the
             # sentence as its case, whatever its last word (unless a name follows the amount:
@@ -189,6 +225,8 @@ class ProjectFinder(Reader):
                 return earlier, regions or earlier_regions, False
         if pick is not None and not refer_case and self._counted_next(s_end):
             return None, regions, True
+        if pick is not None and pick is placed:
+            return pick, regions, False
         if self._several(pick, found) or (pick is not None and (
                 self._followed_by_several(pick, end) or self._joined_after(pick, found, end))):
             if pick is not None and pick.start >= end and programmes:
@@ -263,6 +301,78 @@ class ProjectFinder(Reader):
             j = hi if close < 0 else close + 1
         m = self.w.money_words.search(self.text, j, hi)
         return hi if m is None else m.start()
+
+    def _place_topic_name(self, s_start: int, at: int) -> list[Found]:
+        """The project named before, within refer_chars, that starts with the village opening
+        the amount's sentence as its topic ("공음면은 총사업비 …" after "공음면
+        농촌중심지활성화사업"), as a topic; [] when there is none."""
+        m = _PLACE_TOPIC.match(self.text, s_start, at)
+        if m is None or not self._village(m.group(1)):
+            return []
+        place = m.group(1)
+        lo = max(0, s_start - int(self.w.project["refer_chars"]))
+        k = self.text.rfind(place + " ", lo, s_start)
+        if k < 0:
+            return []
+        sentence = self._sentence(k)
+        _, names = self._found(*sentence)
+        # (the place itself may be left out of the name as its region: "공음면 …사업")
+        named = [f for f in names if k <= f.start <= k + len(place) + 1 and not f.place]
+        return [replace(named[0], topic=True)] if named else []
+
+    def _made_into(self, ws, i: int) -> Found | None:
+        """"횡산리 안보교육관을 연강 갤러리로 새롭게 단장한다": what the object is made into (one
+        to three plain words before 로/으로, then an action) is the project."""
+        k = i + 1
+        while k < len(ws) and k - i <= 3 and not ws[k].text.endswith(("로", "으로")):
+            if not self._plain(ws[k]):
+                return None
+            k += 1
+        if k >= len(ws) or k - i > 3 or ws[k].closed:
+            return None
+        last = ws[k].text[:-2] if ws[k].text.endswith("으로") else ws[k].text[:-1]
+        if len(last) < 2 or not _HANGUL.fullmatch(last) or last in self.generic:
+            return None
+        if not self._acted_on(ws[k].end):
+            return None
+        return Found(ws[i + 1].start, ws[k].start + len(last), told=True)
+
+    def _plain_object(self, end: int, s_start: int, s_end: int) -> Found | None:
+        """The first word with 을/를 after the amount in its clause (no comma between), right
+        before an action ("다목적교실을 짓고", "철재부두를 건설하기로"), with the plain words
+        before it: a name whatever its last word; None when that word is a head alone, a
+        place, a count, or names nothing ("공사를 마쳤다", "사업을 추진한다")."""
+        ws = self._words_cache.get((s_start, s_end))
+        if ws is None:
+            return None
+        reach = end + int(self.w.project["plain_object_chars"])
+        for i, w in enumerate(ws):
+            if w.start < end:
+                continue
+            if w.start > reach or "," in self.text[end:w.start]:
+                return None
+            if w.closed or w.quoted or not w.text.endswith(("을", "를")):
+                continue
+            stem = w.text[:-1]
+            into = (self._made_into(ws, i) if self.w.project["made_into"]
+                    and stem not in self.actions and stem not in self.news_verbs
+                    and stem not in self.generic else None)  # ("완공을 목표로 착공": no name)
+            if into is not None:
+                return into
+            if (len(stem) < 2 or not _HANGUL.fullmatch(stem) or stem in self.generic
+                    or stem in self.actions or stem in self.stop or stem in self.which_words
+                    or stem.endswith(self.place_ends)
+                    or (len(stem) < 4 and not (i and self._plain(ws[i - 1])
+                                               and ws[i - 1].start >= end))
+                    # (one short word is a kind: "휴게소를 정비한다", "교량을 보수한다")
+                    or self._project_head(stem) or self._project_head(w.text)
+                    # (a headed name is found the usual way: "…평화마을을", "…센터를")
+                    or not self._acted_on(w.end)):
+                return None
+            first = run_before(ws, i, int(self.w.project["max_words"]) - 1,
+                               lambda x: self._plain(x) and x.start >= end)
+            return Found(ws[first].start, w.end - 1, told=True)
+        return None
 
     def _case_topic(self, s_start: int, at: int) -> list[Found]:
         """[a name opening the sentence (past list marks) before one of case_topic_after and

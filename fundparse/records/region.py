@@ -20,6 +20,11 @@ _NAME_PART = regex.compile(r"[가-힣]{2,4}")
 _HANGUL_NAME = regex.compile(r"[가-힣]{2,6}")
 _ROAD_ASIDE = regex.compile(r"[가-힣]{1,12}(?:로|길)\s?\d{1,4}(?:번길\s?\d{1,4})?(?:-\d{1,4})?")
 _DIGIT_E = regex.compile(r"\d에")  # (a road address's quick test)
+_ROAD_NAME = regex.compile(r"[가-힣]{2,10}(?:로|길)")
+_YEAR = regex.compile(r"(?:19|20)\d{2}년")
+# (an amount of money right after a place: "남사초 22억1900만원", "능원초 24억원", "30만원")
+_AMOUNT_NEXT = regex.compile(r"\d[\d,.]*\s?(?:조|억)(?![명개평톤㎡])|\d[\d,.]*\s?(?:천|만)?\s?원")
+_TOPIC = ("는", "은")
 
 
 class RegionFinder(Reader):
@@ -54,6 +59,11 @@ class RegionFinder(Reader):
                     continue
             if core in self.around:
                 first = run_before(ws, i, limit - 1, self._place_word)
+                if (first == i and i >= 2 and self.w.region["road_around"]
+                        and _ROAD_NAME.fullmatch(ws[i - 1].text)
+                        and not ws[i - 1].closed and self._lead_place(ws[i - 2].text)):
+                    # "울주군 온산읍 덕신로 일원에": a road named between a place and 일원
+                    first = run_before(ws, i - 1, limit - 2, self._place_word)
                 if first < i:  # ("…동 소재": the place without the word after it)
                     out.append(Found(ws[first].start,
                                      ws[i - 1].end if core in self.around_after else w.core_end))
@@ -122,11 +132,38 @@ class RegionFinder(Reader):
                 first = run_before(ws, i, limit - 1, self._place_word)
                 out.append(Found(ws[first].start, w.start + chosen))
                 continue
+            if (self.w.region["item_places"] and not w.particle and not w.closed
+                    and i + 1 < len(ws) and ws[i + 1].text[:1].isdigit()
+                    and _AMOUNT_NEXT.match(self.text, ws[i + 1].start) is not None
+                    and (self._facility(w.text) or self._is_place(w.text))
+                    and not self._project_head(w.text)  # ("가온초교 120억원": the project)
+                    and i > 0 and self.text[ws[i - 1].end:w.start].strip() in ("", ",")
+                    and (ws[i - 1].particle or ws[i - 1].text.endswith(_TOPIC)
+                         or self.text[ws[i - 1].end:w.start].strip() == ",")):
+                # "사업비는 남사초 22억원, 능원초 26억원으로 총 …": the place right before an
+                # item's amount in a list is that item's
+                out.append(Found(w.start, w.end))
+                continue
+            if (i == 0 and w.particle in ("은", "는") and self.w.region["facility_topics"]
+                    and self._facility(core) and not w.closed):
+                # "여주제일중은 … 11억원을 …에 편성했다", "제주공항은 89억원을 들여 …": a school,
+                # port or airport as the sentence's topic is its place
+                out.append(Found(w.start, w.core_end))
+                continue
+            if (self._facility(core) and len(ws) > 0
+                    and (w.particle in ("에", "에서", "에는", "에서는")
+                         or (i + 1 < len(ws) and ws[i + 1].core in self.inside))):
+                # "증평초에 …체육관을 건립한다", "대불부두에 철재부두를": a school, port or
+                # airport by name is a place
+                first = run_before(ws, i, limit - 1, self._facility_word)
+                out.append(Found(ws[first].start, w.core_end))
+                continue
             if (core.endswith(self.place_ends) and not self._no_place_noun(core) and len(core) >= 2
                     and (not core[:1].isdigit() or self.w.address.fullmatch(core))
                     and core not in self.around and (len(core) > 2 or core not in self.place_ends)
                     and (w.particle in ("에", "에서", "에는", "에서는")
-                         or (i + 1 < len(ws) and ws[i + 1].core in self.inside))):
+                         or (i + 1 < len(ws) and ws[i + 1].core in self.inside)
+                         or self._aside_e(ws, i))):
                 first = run_before(ws, i, limit - 1, self._place_word)
                 out.append(Found(ws[first].start, w.core_end))
         if (ws and self.w.region["road_addresses"]
@@ -390,9 +427,36 @@ class RegionFinder(Reader):
             return 0
         return len(core)
 
+    def _aside_e(self, ws: list[Word], i: int) -> bool:
+        """"세종특별자치시 반곡동(4-1생활권)에": a place closed by a short aside in brackets,
+        then 에 (aside_e = false: off)."""
+        return (self.w.region["aside_e"] and ws[i].closed and i + 2 < len(ws)
+                and self.text[ws[i].end:ws[i].end + 1] == "("
+                and ws[i + 2].text in ("에", "에서", "에는", "에서는")
+                and self.text[ws[i + 1].end:ws[i + 2].start] == ")"
+                # (not a year: "안계면(2013년), 다인면(2014년), 단밀면(2016년)에" lists places)
+                and _YEAR.match(ws[i + 1].text) is None)
+
+    def _before_other_amount(self, region: Found, at: int) -> bool:
+        """A place right before another amount than the one at ``at`` ("남사초 22억원, 능원초
+        26억원"): that amount's place."""
+        k = region.end
+        while k < len(self.text) and self.text[k] in " \t":
+            k += 1
+        return k != at and _AMOUNT_NEXT.match(self.text, k) is not None
+
+    def _facility_word(self, w: Word) -> bool:
+        """A word before a facility's name that places it too: a place word or another
+        facility ("목포항 대불부두에", "전남 새봄군 들녘초에")."""
+        return self._plain(w) and (self._facility(w.text) or self._lead_place(w.text)
+                                   or self._district(w.text) or w.text in self.w.agency["upper"])
+
     def _lead_site(self, word: str) -> bool:
         """A site by name ending in one of lead_site_ends, two characters or more before it:
-        "진영죽곡농공단지 복합문화센터", "새봄일반산업단지 진입도로"."""
+        "진영죽곡농공단지 복합문화센터", "새봄일반산업단지 진입도로"; or a school, port or airport
+        by name ("김포공항 국내선청사")."""
+        if self._facility(word):
+            return True
         for end in self.w.region["lead_site_ends"]:
             if (word.endswith(end) and len(word) >= len(end) + 2
                     and _HANGUL_NAME.fullmatch(word[:-len(end)][-6:]) is not None):

@@ -197,6 +197,7 @@ class Reader:
         self.clause_breaks_after = tuple(vocab.data["agency"]["clause_breaks"])
         self.sources = tuple(vocab.data["agency"]["sources"])
         self._is_head = lex.is_head  # remembered per configuration
+        self._facility = lex.facility  # a school, port or airport by name: a place
         self._ends_in_head = lex.ends_in_head
         self._para_cache: dict[int, int] = {}
         self.verb_like_nouns = tuple(vocab.project["verb_like_nouns"])

@@ -43,6 +43,7 @@ class RecordWords:
     bundle_target: regex.Pattern   # "마을 10곳을 대상으로"
     contest: regex.Pattern         # after a name: "에 최종 선정", "에 공모"
     relative: regex.Pattern        # after an amount: "…을 투입하는 미디어 파사드는"
+    relative_quoted: regex.Pattern  # … and a quoted name after it: "…을 투입한 '건강체육관' 조성"
     purpose: regex.Pattern         # after a name: "을 위해"
     equipped: regex.Pattern        # "…주차장 22면을 갖췄다": parts, after the amount
     refer_contest: regex.Pattern | None  # "이번 공모 선정으로": the competition named before
@@ -99,6 +100,7 @@ class RecordWords:
 
 
 _KEEP = 100_000  # words whose head test is remembered
+_HANGUL = re.compile(r"[가-힣]+")
 
 
 class Lexicon:
@@ -116,6 +118,9 @@ class Lexicon:
         self.place_ends = tuple(region["ends"])
         self.inside = frozenset(region["inside"])
         self.not_place = frozenset(region["not_place"])
+        self.facility_ends = tuple(sorted(region.get("facility_ends", ()), key=len, reverse=True))
+        self.not_facility = frozenset(region.get("not_facility", ()))
+        self._facility: dict[str, bool] = {}
         self.not_agency = frozenset(data["agency"]["not_agency"])
         self.bare = frozenset(data["agency"]["bare"])
         # "군하지구"; and works: one of works_words before one of works_heads ("건립공사가")
@@ -139,6 +144,23 @@ class Lexicon:
             known = self._ends[word] = word.endswith(self.heads)
         return known
 
+    def facility(self, word: str) -> bool:
+        """A school, port, pier or airport by name, a place: two Hangul characters or more
+        before one of facility_ends ("증평초", "대불부두", "김포공항"), not one of not_facility."""
+        known = self._facility.get(word)
+        if known is None:
+            known = False
+            if word not in self.not_facility and word not in self.not_place:
+                for end in self.facility_ends:
+                    if word.endswith(end):
+                        stem = word[:-len(end)]
+                        known = len(stem) >= 2 and _HANGUL.fullmatch(stem) is not None
+                        break
+            if len(self._facility) > _KEEP:
+                self._facility.clear()
+            self._facility[word] = known
+        return known
+
     def is_head(self, core: str) -> bool:
         """A word a particle may come off: a project head, a place word, 일원/내 …."""
         known = self._heads.get(core)
@@ -147,7 +169,8 @@ class Lexicon:
                 self._heads.clear()
             known = self._heads[core] = (
                 self.ends_in_head(core) or core in self.around or core in self.inside
-                or (core.endswith(self.place_ends) and core not in self.not_place))
+                or (core.endswith(self.place_ends) and core not in self.not_place)
+                or self.facility(core))
         return known
 
 
@@ -185,7 +208,9 @@ def record_words(extensions: str = "{}") -> RecordWords:
         data=data,
         # the standard library's re: these run over whole documents, and it is faster there
         agency=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?:{particles})(?=[\s,])"),
-        owner=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})의\s"),
+        # ("남해군 '꿈나눔센터' 건립 공사가": a body right before a quoted name owns it too)
+        owner=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?:의\s"
+                         + (r"|\s(?=['‘\"“「『])" if agency["owner_quoted"] else "") + ")"),
         owner_verb=re.compile(_alternation(agency["owner_verbs"])),
         owner_clause=re.compile(
             rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?:\([^()\n\d]{{1,30}}\))?(?:이|가|에서)\s"
@@ -211,10 +236,12 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"(?:원|억|만)\)?\s*(?:{_spaced(data['project']['sum_words'])})\s*$"),
         sentence_end=regex.compile(r"[.!?](?:\s|$)|다\s|\n[ \t]*\n"),
         means=regex.compile(
-            rf"\s?(?:의\s?(?:{_alternation(data['funded']['means_nouns'])}))?\s?(?:으로|로)\s"
+            rf"\s?(?:(?:의\s?|\s)(?:{_alternation(data['funded']['means_nouns'])}))?\s?(?:으로|로)\s"
             rf"(?:[^.!?\n]|\n(?![ \t]*\n)){{0,{int(data['funded']['means_chars'])}}}?"
             rf"(?:{_alternation(data['funded']['means_verbs'])})"),
-        bundle=regex.compile(rf"(?<![\d,.])(?!1(?![\d,]))\d[\d,]*(?:[천백]\d*){{0,2}}\s?(?:{counters})(?![가-힣]*(?:원|억|만))"
+        bundle=regex.compile(rf"(?:(?<![\d,.])(?!1(?![\d,]))\d[\d,]*(?:[천백]\d*){{0,2}}\s?"
+                             rf"|(?<![가-힣])(?:{_alternation(data['project']['count_numerals'])})\s)"
+                             rf"(?:{counters})(?![가-힣]*(?:원|억|만))"
                              rf"(?!(?<=대)\s?(?:{_alternation(data['project']['ranked'])}))"
                              rf"(?=\s|에|을|를|의|이|가|과|와|로|,|\(|\)|$)"),
         ordinal=regex.compile(rf"\d+(?:{_alternation(data['project']['ordinal'])})"
@@ -232,11 +259,17 @@ def record_words(extensions: str = "{}") -> RecordWords:
         bundle_target=regex.compile(
             rf"(?<![\d,.])\d[\d,]*\s?(?:{counters})"
             rf"(?:{_alternation(data['project']['bundle_targets'])})"),
-        relative=regex.compile(
+        relative_quoted=regex.compile(
             rf"\)?\s*(?:의\s?(?:{_alternation(data['funded']['means_nouns'])})(?:이|가|을|를)"
             rf"|을|를|이|가)?\s*(?:{_alternation(data['project']['relative_verbs'])})\s+"
+            r"['‘\"“「『]([^'’\"”」』\n]{2,40})['’\"”」』]")
+        if data["project"]["relative_quoted"] else regex.compile(r"(?!)"),
+        relative=regex.compile(
+            rf"\)?\s*(?:(?:의\s?|\s)(?:{_alternation(data['funded']['means_nouns'])})(?:이|가|을|를)"
+            rf"|을|를|이|가)?\s*(?:{_alternation(data['project']['relative_verbs'])})\s+"
             rf"((?:[가-힣A-Za-z·]+\s+){{0,{int(data['project']['relative_words']) - 1}}}?"
-            rf"[가-힣A-Za-z·]+?)(?:{_alternation(data['project']['relative_particles'])})(?=\s)"),
+            rf"[가-힣A-Za-z·]+?)(?:{_alternation(data['project']['relative_particles'])}"
+            rf"|(?P<of>{_alternation(data['project']['relative_of'])}))(?=\s)"),
         unnamed_purpose=regex.compile(
             rf"(?:^|(?<=[\s,]))(?P<head>{_alternation(data['project']['unnamed_heads'] + data['project']['unnamed_any'])})\s?"
             rf"(?:{_alternation(data['project']['actions'])})"
@@ -326,7 +359,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
         money_words=regex.compile(r"\d\s?(?:조|억|천만|백만|만)\s?(?:\d[\d,]*\s?(?:천|백)?\s?(?:만)?\s?)?원"),
         region_hint=re.compile(
             rf"{_alternation(data['region']['around'])}"
-            rf"|(?:{_alternation(data['region']['ends'])})\S*\s*"
+            rf"|(?:{_alternation(data['region']['ends'] + data['region']['facility_ends'])})\S*\s*"
             rf"(?:에|{_alternation(data['region']['inside'])})"
             r"|\d에"  # ("청파동3가 119-2에": a lot number)
             + "".join(f"|{regex.escape(e)}" for e in data["region"]["glued_ends"])
@@ -414,7 +447,7 @@ def _after_total(verbs: list[str], nouns: list[str] = ()) -> regex.Pattern:
     noun = (rf"(?:(?<=의\s*)[가-힣]+\s(?=(?:{_alternation(list(nouns))})))?" if nouns else "")
     return regex.compile(
         r"\)?\s*(?:\([^()]{0,300}\))?\s*(?:을|를|이|가|은|는|으로|로|의)?\s*"
-        rf"{noun}(?:[가-힣]+\s){{0,1}}?(?:{_alternation(verbs)})")
+        rf"{noun}(?:[가-힣]+\s){{0,1}}?(?:[가-힣]+에\s)??(?:{_alternation(verbs)})")
 
 
 def agency_words(data: dict) -> tuple[frozenset[str], tuple[str, ...]]:
