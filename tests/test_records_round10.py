@@ -89,3 +89,11 @@ def test_a_renovation_named_before_a_plain_works_sentence():
     record = record_of(text, "28억원")
     assert text_of(record.project) == "새봄초등학교 교실 증개축"
     assert text_of(record.region) == "새봄초등학교"
+
+
+def test_a_town_word_before_a_school_with_its_particle_reads_without_error():
+    # a word before a school named with 에 that is neither a place nor a facility ("또 새봄
+    # 한빛중학교에"): looked up among the higher levels by name, not read as a pattern
+    record = record_of("또 새봄 한빛중학교에 마련될 연면적 6500여㎡ 규모의 학교복합시설은 총 사업비 "
+                       "220억원이 투입된다.", "220억원")
+    assert text_of(record.project) == "학교복합시설"

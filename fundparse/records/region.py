@@ -449,7 +449,7 @@ class RegionFinder(Reader):
         """A word before a facility's name that places it too: a place word or another
         facility ("목포항 대불부두에", "전남 새봄군 들녘초에")."""
         return self._plain(w) and (self._facility(w.text) or self._lead_place(w.text)
-                                   or self._district(w.text) or w.text in self.w.agency["upper"])
+                                   or self._district(w.text) or w.text in self.w.data["agency"]["upper"])
 
     def _lead_site(self, word: str) -> bool:
         """A site by name ending in one of lead_site_ends, two characters or more before it:
