@@ -18,7 +18,7 @@ from fundparse.fx import krw_of
 from fundparse.model import EXACT, Finding, Mention, Period, Range, Split, whole
 from fundparse.rules.tables import load_tables
 from fundparse.rules.forms import AttachForms, attach_forms, period_forms, sum_forms
-from fundparse.structure.assign import Fact, SumAssigner
+from fundparse.structure.assign import Fact, SumAssigner, before_spaces
 from fundparse.structure.docdate import coerce_date, sniff_doc_date
 from fundparse.structure.labels import fiscal_year_after, fiscal_year_before, label_before
 from fundparse.structure.periods import FoundPeriod, find_periods, join_pieces
@@ -341,10 +341,7 @@ def _broken_down(a: Amount, owners: dict, period: FoundPeriod, text: str, lo: in
     inside = _bracket(text, a.start, lo)
     if inside is None or inside[1] >= period.text_start:
         return False
-    open_at = inside[0]
-    while open_at > lo and text[open_at - 1] in " \u00a0":
-        open_at -= 1
-    return open_at in owners
+    return before_spaces(text, inside[0], lo) in owners
 
 
 def _beside(a: Amount, period: FoundPeriod, text: str, attach: AttachForms) -> bool:

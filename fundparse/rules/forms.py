@@ -248,10 +248,10 @@ class PeriodForms:
     # at most this many characters between an open start and the one amount it opens before an
     # open end ("지난 2016년부터 공사를 착공하여 총사업비 86억 원을 투입하여 이달 말 준공")
     start_amount_gap: int = 2
-    # the tokens of a start written with no year ("9월부터", "이날 착공"): kept only when joined
-    # with an end or a duration that dates it
+    # an open start written with no year ("9월부터", "이날 착공"): kept only when joined with an
+    # end or a duration that dates it
     undated_start: regex.Pattern = patterns.compile("(?!)")
-    # right after an open period: a count it governs ("2025년까지 누적 3447호의 …"), no money's
+    # right after an open end: a count it governs ("2025년까지 누적 3447호의 …"), no money's
     count_after: regex.Pattern = patterns.compile("(?!)")
 
 

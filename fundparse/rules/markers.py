@@ -50,6 +50,7 @@ class MarkerPatterns:
     suffix_meaning: dict[str, tuple[str, str]]
     per_slash: regex.Pattern  # "150원/kWh"
     per_slash_meaning: dict[str, str]
+    counted_in: regex.Pattern = patterns.compile("(?!)")  # after 까지: "…까지 포함하면", "…까지 총사업비"
 
 
 def compile_markers(words) -> MarkerPatterns:
@@ -107,9 +108,10 @@ def compile_markers(words) -> MarkerPatterns:
                          for unit in units}
     per_slash = patterns.compile(r"(?:대)?[ \u00a0]?/[ \u00a0]?(?P<u>\L<units>)(?![A-Za-z0-9])",
                               units=sorted(per_slash_meaning, key=len, reverse=True) or ["\0"])
+    counted_in = patterns.compile(words.markers.get("counted_in", {}).get("after", "(?!)"))
     return MarkerPatterns(prefix, suffix, exchange_before, vague_before, label_phrase, across_last_chars, rate_context, rate_equation,
                           foreign_end, rate_lhs, prefix_meaning, suffix_meaning, per_slash,
-                          per_slash_meaning)
+                          per_slash_meaning, counted_in)
 
 
 # A bound reaches across a money noun only: "최대 지원금 500만 원", not "최대 규모인 300억 원".
@@ -168,10 +170,6 @@ def read_prefixes(text: str, start: int, pats: MarkerPatterns) -> tuple[int, lis
     return pos, found
 
 
-# "시비 28억원까지 포함하면", "자부담 500만원까지 총사업비 1억 1100만원": counted in, before the total
-_INCLUDING = patterns.compile(r"[ \u00a0]?(?:을|를)?[ \u00a0]?(?:포함|합치|합하|합쳐|합해|더하|더해|더한|넣으|넣어|총[ \u00a0]?사업비|총[ \u00a0]?\d|모두[ \u00a0]?\d)")
-
-
 def read_per_slash(text: str, end: int, pats: MarkerPatterns) -> str | None:
     """"150원/kWh" -> "other", "3,000원/㎡" -> "area": a per unit written after a slash."""
     m = pats.per_slash.match(text, end)
@@ -186,7 +184,7 @@ def read_suffix(text: str, end: int, pats: MarkerPatterns) -> tuple[str, str] | 
     if m.group("short"):
         return pats.suffix_meaning[m.group("short")]
     kind, meaning = pats.suffix_meaning[m.group("w")]
-    if m.group("w") == "까지" and _INCLUDING.match(text, m.end()):
+    if m.group("w") == "까지" and pats.counted_in.match(text, m.end()):
         return None  # "시비 28억원까지 포함하면": counting it in, not a limit
     if kind == "change" and m.group("particle") in ("으로", "로"):
         return None  # "300억 원으로 증가": the new level, not the change

@@ -81,6 +81,13 @@ def _freed(info: SplitInfo) -> list[Fact]:
             for p in info.parts if p.amount is not None]
 
 
+def before_spaces(text: str, pos: int, lo: int = 0) -> int:
+    """``pos`` moved back over the spaces before it, not past ``lo``."""
+    while pos > lo and text[pos - 1] in " \u00a0":
+        pos -= 1
+    return pos
+
+
 def _levels(category: str) -> set[str]:
     """The levels a category covers: local (지방비) is provincial and municipal money too."""
     levels = set(category.split("+"))
@@ -1395,7 +1402,7 @@ class SumAssigner:
                 or self.text[max(0, a.head - 1):a.head] in ("(", "（")  # "(235억원, 균특 118억)"
                 and self.forms.bracket_total_after.match(self.text, a.end) is not None
                 # (not the breakdown of a figure right before the bracket: "3397억 (2542억 원, 도비 …)")
-                and not any(b.end == len(self.text[:a.head - 1].rstrip())
+                and not any(b.end == before_spaces(self.text, a.head - 1)
                             for b in self.reader.between(max(0, a.head - 40), a.head)))
 
     def _last(self, total: Fact, s_start: int, s_end: int) -> bool:

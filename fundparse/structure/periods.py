@@ -161,8 +161,7 @@ def join_pieces(periods: list[FoundPeriod], text: str, spans, amount_starts: lis
     out: list[FoundPeriod] = []
     for (lo, hi), group in by_sentence.items():
         group = _join_open(_said_twice(group), amount_starts, forms.join_reach, forms.start_amount_gap)
-        group = _end_then_duration(group, text, forms)
-        group = _end_and_duration(group, amount_starts, forms.join_reach)
+        group = _end_and_duration(group, text, amount_starts, forms)
         out += [_years_listed(p, text, lo, doc_date, forms, group) if _bare(p) else p for p in group]
     out = [p for p in out if not p.undated]  # "9월부터" left on its own: no year known
     out.sort(key=lambda p: p.text_start)
@@ -223,35 +222,27 @@ def _join_open(group: list[FoundPeriod], amount_starts: list[int], reach: int,
     return group
 
 
-def _end_then_duration(group: list[FoundPeriod], text: str, forms: PeriodForms) -> list[FoundPeriod]:
-    """An open end and a bare duration after it that stands right before its total are one
-    period, whatever is listed between ("2023년까지 시비 1595억을 포함해 … 등 5년간 총 4037억")."""
-    for first in [p for p in group if _open_end(p)]:
-        after = [q for q in group if _bare(q) and q.text_start > first.text_end
-                 and q.text_start - first.text_end <= forms.join_reach
-                 and forms.duration_total.match(text, q.text_end) is not None]
-        if not after:
-            continue
-        q = after[0]
-        whole = FoundPeriod(first.end - q.years + 1, first.end, q.years, q.stated_years,
-                            first.text_start, q.text_end, first.months, rank=3)
-        group = sorted([p for p in group if p is not first and p is not q] + [whole],
-                       key=lambda p: p.text_start)
-    return group
-
-
-def _end_and_duration(group: list[FoundPeriod], amount_starts: list[int],
-                      reach: int) -> list[FoundPeriod]:
-    """An open end and a bare duration with no amount between them, in either order and within
-    ``reach`` characters, are one period ("3년 동안 세종시에서 … 진행하는데 2020년까지",
-    "2026년까지 최대 3년간"): the duration counted back from the end."""
+def _end_and_duration(group: list[FoundPeriod], text: str, amount_starts: list[int],
+                      forms: PeriodForms) -> list[FoundPeriod]:
+    """An open end and a bare duration are one period, the duration counted back from the end:
+    with no amount between them, in either order, within ``join_reach`` characters ("3년 동안
+    세종시에서 … 진행하는데 2020년까지", "2026년까지 최대 3년간"); else the first duration after
+    the end that stands right before its total, whatever is listed between ("2023년까지 시비
+    1595억을 포함해 … 등 5년간 총 4037억")."""
+    reach = forms.join_reach
     for last in [p for p in group if _open_end(p)]:
         near = [q for q in group if _bare(q) and not q.verb_only
                 and _nothing_between(last, q, amount_starts)
                 and abs(q.text_start - last.text_start) <= reach]
-        if not near:
+        listed = [q for q in group if _bare(q) and q.text_start > last.text_end
+                  and q.text_start - last.text_end <= reach
+                  and forms.duration_total.match(text, q.text_end) is not None]
+        if near:
+            q = min(near, key=lambda q: abs(q.text_start - last.text_start))
+        elif listed:
+            q = listed[0]
+        else:
             continue
-        q = min(near, key=lambda q: abs(q.text_start - last.text_start))
         whole = FoundPeriod(last.end - q.years + 1, last.end, q.years, q.stated_years,
                             min(last.text_start, q.text_start), max(last.text_end, q.text_end),
                             last.months or q.months, rank=3)
