@@ -142,6 +142,18 @@ def judge(case, record):
     return ok_agency, ok_project, ok_region
 
 
+def record_named(text: str, amount: str):
+    """The record of the mention written ``amount`` in ``text`` (the family tests' helper)."""
+    import fundparse
+
+    mention = next(m for m in fundparse.extract(text) if m.text == amount)
+    return mention.record
+
+
+def text_of(span):
+    return None if span is None else span.text
+
+
 def record_of(case, extract):
     mention = next((m for m in extract(case["text"]) if m.text == case["amount"]), None)
     return None if mention is None else mention.record

@@ -6,11 +6,7 @@ from __future__ import annotations
 import pytest
 
 import fundparse
-
-
-def record_of(text: str, amount: str):
-    mention = next(m for m in fundparse.extract(text) if m.text == amount)
-    return mention.record
+from records_cases import record_named as record_of
 
 
 def names(record):

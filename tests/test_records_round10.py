@@ -5,15 +5,7 @@ places.  Every sentence here is our own; each family has a case it must not touc
 from __future__ import annotations
 
 import fundparse
-
-
-def record_of(text: str, amount: str):
-    mention = next(m for m in fundparse.extract(text) if m.text == amount)
-    return mention.record
-
-
-def text_of(span):
-    return None if span is None else span.text
+from records_cases import record_named as record_of, text_of
 
 
 # --- agency: a province before a local body, as written ----------------------------------------

@@ -6,15 +6,7 @@ from __future__ import annotations
 import pytest
 
 import fundparse
-
-
-def record_of(text: str, amount: str):
-    mention = next(m for m in fundparse.extract(text) if m.text == amount)
-    return mention.record
-
-
-def text_of(span):
-    return None if span is None else span.text
+from records_cases import record_named as record_of, text_of
 
 
 # --- the items of a list of amounts whose last one is funded ----------------------------------

@@ -6,17 +6,7 @@ here is our own; each family has a case it must not touch."""
 from __future__ import annotations
 
 import pytest
-
-import fundparse
-
-
-def record_of(text: str, amount: str):
-    mention = next(m for m in fundparse.extract(text) if m.text == amount)
-    return mention.record
-
-
-def text_of(span):
-    return None if span is None else span.text
+from records_cases import record_named as record_of, text_of
 
 
 # --- agency: a roundup, each sentence opening with a body's project --------------------------
