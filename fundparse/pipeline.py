@@ -305,9 +305,14 @@ def _settle(total: Amount, info: SplitInfo, text: str) -> None:
 def _stated_total(fact: Fact, text: str, sentence_start: int, forms: AttachForms) -> bool:
     """An amount stated as the whole: "총 398억원", "총사업비 150억원"."""
     a = fact.amount
+    # the word may stand before the amount's label: "… 등 총 사업비 35억여원이"
+    label_at = text.rfind(fact.label, max(sentence_start, a.start - len(fact.label) - 4),
+                          a.start) if fact.label else -1
     return (fact.label in checks.TOTAL_LABELS
             or any(w in text[max(sentence_start, a.chain_start - 3, a.start - 6):a.start]
                    for w in forms.total_words)
+            or label_at >= 0 and any(w in text[max(sentence_start, label_at - 3):label_at]
+                                     for w in forms.total_words)
             or forms.list_total_before.search(text, max(sentence_start, a.head - 24), a.head) is not None)
 
 
