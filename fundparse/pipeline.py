@@ -137,7 +137,7 @@ def _analyse(text: str, doc_date, config: Config | None, full: bool) -> Analysis
 
     period_table = period_forms(words)
     periods = find_periods(text, day, period_table,
-                           None if full else [sentences.span(f.amount.start) for f in facts])
+                           None if full else _period_windows(facts, sentences, text, attach))
     periods = join_pieces(periods, text, sentences.span,
                           [f.amount.start for f in facts if f.amount.per is None], day,
                           period_table)
@@ -166,6 +166,19 @@ def _analyse(text: str, doc_date, config: Config | None, full: bool) -> Analysis
         findings.extend(fact.findings)
     findings.sort(key=lambda f: (f.start, f.code))
     return Analysis(facts, _unique(findings), day, lines)
+
+
+def _period_windows(facts: list[Fact], sentences: Sentences, text: str,
+                    attach: AttachForms) -> list[tuple[int, int]]:
+    """The sentences a period of an amount may stand in: its own, and a headline's clause after
+    the ellipsis that ends it ("430억 들여 체육관 건립…2027년 준공")."""
+    spans = []
+    for f in facts:
+        lo, hi = sentences.span(f.amount.start)
+        spans.append((lo, hi))
+        if hi < len(text) and attach.headline_joint.search(text, max(lo, hi - 8), hi):
+            spans.append(sentences.span(hi))
+    return spans
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:
@@ -418,6 +431,11 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
     for period in sorted(periods, key=lambda p: (-p.rank, p.text_start)):
         s_start, s_end = sentences.span(period.text_start)
         window = facts[bisect.bisect_left(starts, s_start):bisect.bisect_left(starts, s_end)]
+        joint = None if window or s_start == 0 else attach.headline_joint.search(
+            text, max(0, s_start - 8), s_start)
+        if joint is not None and joint.start() > 0:  # "…건립…2022년 준공": the clause before's
+            s_start = sentences.span(joint.start() - 1)[0]
+            window = facts[bisect.bisect_left(starts, s_start):bisect.bisect_left(starts, s_end)]
         free = [f for f in window if f.period is None and f.fiscal_year is None
                 # a past duration governs what follows it: "…917억원을 들여 …, 지난 8년간 중단돼"
                 and not (period.verb_only and f.amount.start < period.text_end)
@@ -430,7 +448,8 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
                      or _same_item(f.amount, period, text, s_start)
                      # the one amount of its sentence, a target after it: "(한우 20ha, 529억원) …
                      # 2027년 완료를 목표로 추진"
-                     or len(window) == 1 and period.end is not None and f.amount.end <= period.text_start
+                     or len(window) == 1 and joint is None and period.end is not None
+                     and f.amount.end <= period.text_start
                      or attach.own_bracket.fullmatch(text, f.amount.end, period.text_start) is not None)]
         here = [f for f in free if f.amount.per is None and f.amount.change is None
                 # a rate (매년 …) or a difference ("계획보다 422억 원 늘어난") takes no period

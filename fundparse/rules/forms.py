@@ -513,6 +513,7 @@ class AttachForms:
     duration_then: regex.Pattern  # "5년간 국비 최대 …": between a duration and its amount
     year_topic: regex.Pattern = patterns.compile("(?!)")  # "…까지 …하며, 올해는 … 74억원": that year's
     list_total_before: regex.Pattern = patterns.compile("(?!)")  # "… 등 54개 사업에 248억"
+    headline_joint: regex.Pattern = patterns.compile("(?!)")  # "430억 들여 … 건립…2022년 준공"
 
 
 def attach_forms(words: Tables) -> AttachForms:
@@ -551,5 +552,6 @@ def _attach_forms(table_json: str, cities: tuple, provinces: tuple, districts: t
         year_before=patterns.compile(table.get("year_before", "(?!)")),
         year_topic=patterns.compile(table.get("year_topic", "(?!)")),
         list_total_before=patterns.compile(table.get("list_total_before", "(?!)")),
+        headline_joint=patterns.compile(table.get("headline_joint", "(?!)")),
         respective_years=patterns.compile(table.get("respective_years", "(?!)")),
     )
