@@ -106,6 +106,7 @@ class SumForms:
     cue_words: frozenset = frozenset()  # the total cues as words: "지방비 포함해 총" names no source
     place_pays: regex.Pattern = patterns.compile("(?!)")  # "80억원을 연천군이 부담한다": after the place
     bracket_total_after: regex.Pattern = patterns.compile("(?!)")  # "(235억원, 균특 118억)"
+    places_share: tuple = ()  # "…의 사업비를 분담해": places listed with figures pay them
 
 
 @lru_cache(maxsize=32)
@@ -207,6 +208,7 @@ def _sum_forms(table_json: str) -> SumForms:
         list_item_before=patterns.compile(expand(table.get("list_item_before", "(?!)"), {"S": S})),
         list_item_after=patterns.compile(expand(table.get("list_item_after", "(?!)"), {"S": S})),
         received=patterns.compile(table.get("received", "(?!)")),
+        places_share=words("places_share"),
         points_back=words("points_back"),
         far_openers=words("far_openers"),
         ratio_shares=patterns.compile(expand(table.get("ratio_shares", "(?!)"), {

@@ -1304,6 +1304,8 @@ class SumAssigner:
         # once, not once per subset
         with_share = {id(c) for c in found if not c.known and self.forms.share_before.search(
             self.text, max(0, c.fact.amount.start - 12), c.fact.amount.start)}
+        # …or places that share the cost: "세 기관이 총 17억원의 사업비를 분담해 …"
+        sharing = any(w in self.text[s_start:s_end] for w in self.forms.places_share)
         # a total of one written digit ("1천억원") rounds nothing: 870억 is not its 1천억
         tiers = (Decimal(0), unit / 2, None) if total.amount.value >= 10 * unit else (Decimal(0), None)
         for tier in tiers:
@@ -1324,7 +1326,7 @@ class SumAssigner:
                                else _coarse(subset, halves, have))
                     if gap > allowed or allowed and not gap:
                         continue
-                    if not have and not any(c.known for c in subset) and not all(
+                    if not have and not sharing and not any(c.known for c in subset) and not all(
                             id(c) in with_share for c in subset):
                         continue  # places alone pay only with their shares written ("경기도
                         # 50%(332억2100만원), 성남시 36%(239억9600만원), …")
