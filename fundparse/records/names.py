@@ -10,10 +10,7 @@ from fundparse import patterns
 from fundparse.records.shared import Found, Reader
 from fundparse.records.tokens import Word, run_before
 
-_AMOUNT_OF = regex.compile(r"(?:원|억|만)\s?(?:규모의|의)\s?$")
-_E_AFTER_QUOTE = patterns.compile(r"(?:\s?[가-힣·]{1,6})?(?:에는|에도|에)(?![가-힣])")
 _HANGUL_WORD = regex.compile(r"[가-힣]+")
-_AFTER_ASIDE = regex.compile(r"(에는|에도|에|은|는)(?![가-힣])")
 _WORD_AFTER_QUOTE = patterns.compile(r"\s?([가-힣·]{2,10})(?=[\s,])")
 
 
@@ -89,7 +86,7 @@ class NameFinder(Reader):
         close = self.text.find(")", w.end, min(hi, w.end + reach))
         if close < 0 or "(" in self.text[w.end + 1:close]:
             return ""
-        m = _AFTER_ASIDE.match(self.text, close + 1, hi)
+        m = self.w.forms.after_aside.match(self.text, close + 1, hi)
         return "" if m is None else m.group(1)
 
     def _repeated_before(self, prev: Word, w: Word) -> bool:
@@ -166,13 +163,13 @@ class NameFinder(Reader):
                 inner = text[a + 1:b].strip()
                 if self._project_quote(inner, b + 1, hi) or (
                         self.w.project["quoted_after_amount"]
-                        and _AMOUNT_OF.search(text, max(lo, a - 10), a) is not None
+                        and self.w.forms.amount_of.search(text, max(lo, a - 10), a) is not None
                         and 2 <= len(inner) and len(inner.split()) <= 6):
                     # ("4873억 원 규모의 ‘그린에너지 스마트농업타운 투자선도지구’가": a quoted name
                     # the amount is of, whatever its last word)
                     s = a + 1 + (len(text[a + 1:b]) - len(text[a + 1:b].lstrip()))
                     out.append(Found(s, s + len(inner),
-                                     _E_AFTER_QUOTE.match(text, b + 1, hi) is not None,
+                                     self.w.forms.e_after_quote.match(text, b + 1, hi) is not None,
                                      self._quote_topic(b + 1, hi), quoted=True))
                 pos = b + 1
         return out
