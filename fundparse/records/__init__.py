@@ -102,7 +102,7 @@ def _sum_of_projects(prev: Mention, m: Mention, text: str, vocab: RecordWords) -
     if not before:
         return False
     word = before[-1]
-    if word.rstrip(vocab.forms.e_strip).endswith(tuple(_CLOSING)):
+    if word.rstrip(vocab.forms.chars_e_closing).endswith(tuple(_CLOSING)):
         return True  # "‘…정비사업’ 31억원", "‘…용역’에 13억원"
     if (_without_e(word, vocab) or word).endswith(vocab.sets.heads):
         return True

@@ -535,6 +535,6 @@ class AgencyFinder(Reader):
         after = self.text[end:end + 16].split()
         if not after:
             return False
-        first = after[0].rstrip("은는이가에")
+        first = after[0].rstrip(self.w.forms.chars_subject)
         return (self._village(after[0]) or first in self.around
                 or self.w.numbered_place.fullmatch(first) is not None)

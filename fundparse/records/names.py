@@ -33,7 +33,7 @@ class NameFinder(Reader):
                 continue
             if any(a <= w.start < b for a, b in taken):
                 place = next((r for r in regions if r.end == w.core_end), None)
-                if place is not None and w.particle in ("에", "에는"):
+                if place is not None and w.particle in self.w.forms.place_e:
                     out.append(Found(place.start, place.end, True, place=True))
                 continue
             nxt = ws[i + 1] if i + 1 < len(ws) else None
@@ -68,13 +68,13 @@ class NameFinder(Reader):
             if any(q.start <= start < q.end + 2 for q in quoted):
                 continue  # the words of a quoted name
             particle = w.particle or self._particle_after_aside(w, hi)
-            told = particle in ("을", "를", "도") and self._acted_on(w.end)
+            told = particle in self.w.forms.object_marks and self._acted_on(w.end)
             # "…청사도 공정률 85%로 …": 도 marks a topic too, opening the sentence with no
             # action after it
-            out.append(Found(start, w.core_end, particle in ("에", "에는", "에도"),
-                             particle in ("은", "는", "에는")
+            out.append(Found(start, w.core_end, particle in self.w.forms.toward,
+                             particle in self.w.forms.topic_marks
                              or (particle == "도" and not told and first == 0),
-                             told=told, role=particle in ("로", "으로")))
+                             told=told, role=particle in self.w.forms.means_particles))
         return sorted(out, key=lambda f: f.start)
 
     def _particle_after_aside(self, w: Word, hi: int) -> str:

@@ -313,13 +313,13 @@ class ProjectFinder(Reader):
         """"횡산리 안보교육관을 연강 갤러리로 새롭게 단장한다": what the object is made into (one
         to three plain words before 로/으로, then an action) is the project."""
         k = i + 1
-        while k < len(ws) and k - i <= 3 and not ws[k].text.endswith(("로", "으로")):
+        while k < len(ws) and k - i <= 3 and not ws[k].text.endswith(self.w.forms.means_particles):
             if not self._plain(ws[k]):
                 return None
             k += 1
         if k >= len(ws) or k - i > 3 or ws[k].closed:
             return None
-        last = ws[k].text[:-2] if ws[k].text.endswith("으로") else ws[k].text[:-1]
+        last = ws[k].text[:-max(len(p) for p in self.w.forms.means_particles if ws[k].text.endswith(p))]
         if len(last) < 2 or not _HANGUL.fullmatch(last) or last in self.generic:
             return None
         if not self._acted_on(ws[k].end):
@@ -340,7 +340,7 @@ class ProjectFinder(Reader):
                 continue
             if w.start > reach or "," in self.text[end:w.start]:
                 return None
-            if w.closed or w.quoted or not w.text.endswith(("을", "를")):
+            if w.closed or w.quoted or not w.text.endswith(self.w.forms.object_particles):
                 continue
             stem = w.text[:-1]
             into = (self._made_into(ws, i) if self.w.project["made_into"]
@@ -813,6 +813,6 @@ class ProjectFinder(Reader):
                 nxt = self.w.clause_cut.search(self.text, lo, min(len(self.text), lo + reach))
                 m = self.w.bundle.search(self.text, lo, nxt.start() if nxt else
                                          min(len(self.text), lo + reach))
-                if m is not None and self.text.startswith(("로", "으로"), m.end()):
+                if m is not None and self.text.startswith(self.w.forms.means_particles, m.end()):
                     return True
         return False

@@ -73,10 +73,10 @@ class RegionFinder(Reader):
                     out.append(Found(ws[first].start, w.start + len(lot.group(1))))
                     continue
             last = w.text[-1:]
-            if (last in "과와" and self.joined_places and i + 1 < len(ws)
+            if (last in self.w.forms.chars_joined and self.joined_places and i + 1 < len(ws)
                     and self._joinable(w.text[:-1]) and not w.closed):
                 nxt = ws[i + 1]
-                core = nxt.text.rstrip("에의는은을를이가")
+                core = nxt.text.rstrip(self.w.forms.chars_place)
                 if self._joinable(core) or self._joinable(nxt.text):
                     # "변산면과 상서면 등 4개 노선": villages joined are the place together
                     first = run_before(ws, i, limit - 1, self._place_word)
@@ -86,7 +86,7 @@ class RegionFinder(Reader):
                            and self._village(ws[k].text)):
                         # ("약사동과 소양동, 근화동 3개 지구": the list goes on past a comma)
                         k += 1
-                        core = ws[k].text.rstrip("에의는은을를이가")
+                        core = ws[k].text.rstrip(self.w.forms.chars_place)
                         if not (self._village(ws[k].text) or self._village(core)):
                             k -= 1
                             break
@@ -133,14 +133,14 @@ class RegionFinder(Reader):
                 # item's amount in a list is that item's
                 out.append(Found(w.start, w.end))
                 continue
-            if (i == 0 and w.particle in ("은", "는") and self.w.region["facility_topics"]
+            if (i == 0 and w.particle in self.w.forms.topic_particles and self.w.region["facility_topics"]
                     and self._facility(core) and not w.closed):
                 # "여주제일중은 … 11억원을 …에 편성했다", "제주공항은 89억원을 들여 …": a school,
                 # port or airport as the sentence's topic is its place
                 out.append(Found(w.start, w.core_end))
                 continue
             if (self._facility(core) and len(ws) > 0
-                    and (w.particle in ("에", "에서", "에는", "에서는")
+                    and (w.particle in self.w.forms.at_particles
                          or (i + 1 < len(ws) and ws[i + 1].core in self.inside))):
                 # "증평초에 …체육관을 건립한다", "대불부두에 철재부두를": a school, port or
                 # airport by name is a place
@@ -150,7 +150,7 @@ class RegionFinder(Reader):
             if (core.endswith(self.place_ends) and not self._no_place_noun(core) and len(core) >= 2
                     and (not core[:1].isdigit() or self.w.address.fullmatch(core))
                     and core not in self.around and (len(core) > 2 or core not in self.place_ends)
-                    and (w.particle in ("에", "에서", "에는", "에서는")
+                    and (w.particle in self.w.forms.at_particles
                          or (i + 1 < len(ws) and ws[i + 1].core in self.inside)
                          or self._aside_e(ws, i))):
                 first = run_before(ws, i, limit - 1, self._place_word)
@@ -309,11 +309,11 @@ class RegionFinder(Reader):
         if m is None:
             return False
         rest = w.text[m.end():]
-        if rest in ("에", "에는"):
+        if rest in self.w.forms.place_e:
             return True
         after = self.text[w.end:w.end + 12].split()[:2]
         return (not rest and len(after) == 2 and after[0] in self.w.region["size_words"]
-                and after[1].rstrip("에는") in self.around)
+                and after[1].rstrip(self.w.forms.chars_e) in self.around)
 
     def _site_in_place(self, ws: list[Word], k: int) -> bool:
         """"이의동 경기융합타운 (내) 8천㎡에": a plain word right after a village-level place
@@ -405,7 +405,7 @@ class RegionFinder(Reader):
         chosen_verbs, at most one word after it ("금대지구가 최종 선정됐다"); 0 when not."""
         verbs = tuple(self.w.region["chosen_verbs"])
         w = ws[i]
-        if not verbs or w.quoted or w.closed or w.text[-1:] not in ("이", "가"):
+        if not verbs or w.quoted or w.closed or w.text[-1:] not in self.w.forms.subject_only:
             return 0
         core = w.text[:-1]
         if not (self._is_place(core) and not self._no_place_noun(core)):
@@ -421,7 +421,7 @@ class RegionFinder(Reader):
         then 에 (aside_e = false: off)."""
         return (self.w.region["aside_e"] and ws[i].closed and i + 2 < len(ws)
                 and self.text[ws[i].end:ws[i].end + 1] == "("
-                and ws[i + 2].text in ("에", "에서", "에는", "에서는")
+                and ws[i + 2].text in self.w.forms.at_particles
                 and self.text[ws[i + 1].end:ws[i + 2].start] == ")"
                 # (not a year: "안계면(2013년), 다인면(2014년), 단밀면(2016년)에" lists places)
                 and self.w.forms.year.match(ws[i + 1].text) is None)

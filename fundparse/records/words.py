@@ -383,7 +383,8 @@ def record_words(extensions: str = "{}") -> RecordWords:
 
 
 class _Forms:
-    """[patterns] of records.toml: each string a compiled pattern, each list a tuple."""
+    """[patterns] of records.toml: each string a compiled pattern (chars_…: a string of
+    characters), each list a tuple."""
 
     def __init__(self, table: dict):
         for key, value in table.items():
@@ -391,7 +392,7 @@ class _Forms:
                 continue
             if isinstance(value, list):
                 setattr(self, key, tuple(value))
-            elif key.endswith("_strip"):
+            elif key.startswith("chars_"):  # a set of characters (rstrip, in)
                 setattr(self, key, value)
             else:
                 setattr(self, key, regex.compile(value))
