@@ -139,6 +139,14 @@ class RegionFinder(Reader):
                 # port or airport as the sentence's topic is its place
                 out.append(Found(w.start, w.core_end))
                 continue
+            if (w.particle in self.w.forms.topic_particles and self.w.region["village_topics"]
+                    and not w.closed and not w.quoted and core.endswith(self.site_lead_ends)
+                    and self._is_place(core) and not self._no_place_noun(core)
+                    and not any(x.particle in self.w.forms.topic_particles for x in ws[:i])):
+                # "양보면은 … 30억원을 투입할 계획이며": a village as the sentence's topic
+                first = run_before(ws, i, limit - 1, self._place_word)
+                out.append(Found(ws[first].start, w.core_end))
+                continue
             if (self._facility(core) and len(ws) > 0
                     and (w.particle in self.w.forms.at_particles
                          or (i + 1 < len(ws) and ws[i + 1].core in self.inside))):
