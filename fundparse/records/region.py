@@ -399,6 +399,8 @@ class RegionFinder(Reader):
         if not self.body_places or w.quoted or not w.text.endswith("에"):
             return 0
         core = w.text[:-1]
+        if self.text.startswith(self.report_words, w.end - 1):
+            return 0  # "옥천군에 따르면": the body a report is told by, no place
         if core.endswith(self.body_ends) and self._lead_place(core) and not self._no_body(core):
             return len(core)
         return 0
