@@ -7,7 +7,6 @@ package.
 
 from __future__ import annotations
 
-import regex
 
 from fundparse.model import Mention
 from fundparse.records.find import Finder
@@ -17,9 +16,9 @@ from fundparse.rules.tables import load_tables, source_key
 __all__ = ["attach", "funded_total", "record_words"]
 
 
-def _without_e(word: str) -> str:
-    """"사업에" -> "사업"; a word without 에/에는/에도 -> ""."""
-    for particle in ("에는", "에도", "에"):
+def _without_e(word: str, vocab: RecordWords) -> str:
+    """"사업에" -> "사업"; a word without 에/에는/에도 -> "" ([patterns] e_particles)."""
+    for particle in vocab.forms.e_particles:
         if word.endswith(particle) and len(word) > len(particle):
             return word[:-len(particle)]
     return ""
@@ -53,7 +52,7 @@ def funded_total(m: Mention, text: str, vocab: RecordWords, sources) -> bool:
     if funded["after_project"] and before and text[m.start - 1:m.start].isspace():
         if vocab.sets.project_name(before[-1].rstrip(_CLOSING)):
             return True  # "…조성사업 60억 원, …", "‘…정비사업’ 150억원": the project just named
-        target = _without_e(before[-1])
+        target = _without_e(before[-1], vocab)
         if text[m.end:m.end + 1] == "," and target and target.endswith(vocab.sets.heads):
             return True  # "…사업에 80억 원, …사업에 140억 원": an item of a list
     return (vocab.funded_verb.match(text, m.end, after) is not None
@@ -61,7 +60,6 @@ def funded_total(m: Mention, text: str, vocab: RecordWords, sources) -> bool:
 
 
 _CLOSING = "’'\"”」』>》〉"
-_BRACKET_WORDS = regex.compile(r"\(((?:[가-힣·]+\s){1,3})$")
 
 
 def _bracket_words(m: Mention, text: str, vocab: RecordWords) -> bool:
@@ -69,7 +67,7 @@ def _bracket_words(m: Mention, text: str, vocab: RecordWords) -> bool:
     words before it inside ("…지원사업(전주시 등 21.9억원)"; no source's label)."""
     if m.label is not None or text[m.end:m.end + 1] != ")":
         return False
-    found = _BRACKET_WORDS.search(text, max(0, m.start - 24), m.start)
+    found = vocab.forms.bracket_words.search(text, max(0, m.start - 24), m.start)
     if found is None:
         return False
     name = text[max(0, found.start() - 40):found.start()].split()
@@ -104,9 +102,9 @@ def _sum_of_projects(prev: Mention, m: Mention, text: str, vocab: RecordWords) -
     if not before:
         return False
     word = before[-1]
-    if word.rstrip("에는도").endswith(tuple(_CLOSING)):
+    if word.rstrip(vocab.forms.chars_e_closing).endswith(tuple(_CLOSING)):
         return True  # "‘…정비사업’ 31억원", "‘…용역’에 13억원"
-    if (_without_e(word) or word).endswith(vocab.sets.heads):
+    if (_without_e(word, vocab) or word).endswith(vocab.sets.heads):
         return True
     if vocab.sets.facility(word):
         return True  # "…, 대지중 29억원으로 총 170억원": a list of schools' amounts
@@ -114,7 +112,7 @@ def _sum_of_projects(prev: Mention, m: Mention, text: str, vocab: RecordWords) -
     # item opened by a list bullet whose name holds a project head
     item = text[max(0, prev.start - 40):prev.start]
     bullet = max(item.rfind(b) for b in vocab.project["list_bullets"])
-    return bullet >= 0 and any((_without_e(w) or w).endswith(vocab.sets.heads)
+    return bullet >= 0 and any((_without_e(w, vocab) or w).endswith(vocab.sets.heads)
                                for w in item[bullet + 1:].split())
 
 

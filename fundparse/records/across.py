@@ -22,7 +22,6 @@ from fundparse.structure.sentences import Sentences
 CODES = ("FP310", "FP311", "FP312")
 
 _SPACES = regex.compile(r"[\s'\"‘’“”「」『』<>《》〈〉·ㆍ・\-]+")
-_PARTICLE = regex.compile(r"(?:은|는|이|가)$")
 
 
 def project_key(text: str, suffixes: Sequence[str]) -> str:

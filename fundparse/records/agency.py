@@ -75,6 +75,8 @@ class AgencyFinder(Reader):
                 continue  # "㈜디엠케이, ㈜대양이엔아이, …": an item of a list, its own 이
             if self.text.startswith(self.clause_verbs, self._next_word(m.end() + 1)):
                 self._in_clause.add(m.start("name"))  # "농림수산식품부가 추진하는 …"
+            elif self._in_relative_clause(m):
+                self._in_clause.add(m.start("name"))  # "옛 …위원회가 사무실로 사용했던 토지를"
             self._note_source(m)
             span = self._joined(self._without_particle_word(name, m.start("name")))
             for marks in (self._in_clause, self._told_by):  # kept by where the span starts
@@ -85,6 +87,23 @@ class AgencyFinder(Reader):
         if self.w.data["agency"]["companies"]:
             return self._with_companies(starts, ends)
         return starts, ends
+
+    def _in_relative_clause(self, m) -> bool:
+        """A body whose clause is a relative one ([agency] relative_endings: "…위원회가 사무실로
+        사용했던 토지를"), or a former body ("옛 …위원회가"): not the doer."""
+        cfg = self.w.data["agency"]
+        before = self.text[max(0, m.start("name") - 6):m.start("name")].split()
+        if before and before[-1] in cfg["former_words"]:
+            return True
+        if not cfg["relative_endings"] or not m.group().endswith(tuple(cfg["relative_subject"])):
+            return False
+        after = self.text[m.end():m.end() + 40]
+        for word in after.split()[:int(cfg["relative_words"])]:
+            if word.endswith(tuple(cfg["relative_endings"])):
+                return True
+            if word[-1:] in ",.!?":
+                return False
+        return False
 
     def _next_word(self, at: int) -> int:
         """``at``, or past the spaces and line breaks there ("…위원회가⏎⏎주관하는": a script
@@ -535,6 +554,6 @@ class AgencyFinder(Reader):
         after = self.text[end:end + 16].split()
         if not after:
             return False
-        first = after[0].rstrip("은는이가에")
+        first = after[0].rstrip(self.w.forms.chars_subject)
         return (self._village(after[0]) or first in self.around
                 or self.w.numbered_place.fullmatch(first) is not None)

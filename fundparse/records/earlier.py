@@ -36,7 +36,7 @@ class EarlierFinder(Reader):
                                else NearOffsets(self.w.project_hint, self.text))
         # (region_hint's matches run over spaces only into 에 or an inside word: "…동 내")
         region = self.w.region
-        after = ["에"] + region["inside"]
+        after = list(self.w.forms.site_after) + region["inside"]
         literals = region["around"] + region["ends"] + region["facility_ends"] + after
         self._region_hints = (Offsets(self.w.region_hint, self.text)
                               if any(_RE_SPACE.search(w) or not w for w in literals)
@@ -112,9 +112,9 @@ class EarlierFinder(Reader):
                 # name stays the region: "청파동1마을공원 공영 주차장" gives "공영 주차장")
                 chained = self.w.refer_topic.search(self.text, lo, hi)
                 last = chained.group().split()[-1] if chained is not None else ""
-                back = max((h for h in self.heads if last.rstrip("은는이가에").endswith(h)),
+                back = max((h for h in self.heads if last.rstrip(self.w.forms.chars_subject).endswith(h)),
                            key=len, default="")
-                if back and last.rstrip("은는이가에") in self.head_words:
+                if back and last.rstrip(self.w.forms.chars_subject) in self.head_words:
                     found_back = self._look_back(lo, True, back)
                     if found_back[0] is not None:
                         return found_back

@@ -76,6 +76,13 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, RegionFinde
         regions = [r for r in regions if not any(t.start < r.end and r.start < t.end
                                                  for t in taken)
                    and not (found is not None and found.start < r.end and r.start < found.end)]
+        if regions and found is not None and found.start < sentence[0]:
+            # "공음면 농촌중심지활성화사업 …. 공음면은 총사업비 …": the place named again is the
+            # one the project's name starts with (its first naming)
+            lead = self._leading_place(found)
+            if lead and any(self.text[r.start:r.end] == self.text[lead[0].start:lead[0].end]
+                            for r in regions):
+                regions = lead[:1]
         if not regions:
             regions = self._site_here(sentence[0], at)
         if not regions:

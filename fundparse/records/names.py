@@ -10,10 +10,7 @@ from fundparse import patterns
 from fundparse.records.shared import Found, Reader
 from fundparse.records.tokens import Word, run_before
 
-_AMOUNT_OF = regex.compile(r"(?:원|억|만)\s?(?:규모의|의)\s?$")
-_E_AFTER_QUOTE = patterns.compile(r"(?:\s?[가-힣·]{1,6})?(?:에는|에도|에)(?![가-힣])")
 _HANGUL_WORD = regex.compile(r"[가-힣]+")
-_AFTER_ASIDE = regex.compile(r"(에는|에도|에|은|는)(?![가-힣])")
 _WORD_AFTER_QUOTE = patterns.compile(r"\s?([가-힣·]{2,10})(?=[\s,])")
 
 
@@ -36,7 +33,7 @@ class NameFinder(Reader):
                 continue
             if any(a <= w.start < b for a, b in taken):
                 place = next((r for r in regions if r.end == w.core_end), None)
-                if place is not None and w.particle in ("에", "에는"):
+                if place is not None and w.particle in self.w.forms.place_e:
                     out.append(Found(place.start, place.end, True, place=True))
                 continue
             nxt = ws[i + 1] if i + 1 < len(ws) else None
@@ -71,13 +68,13 @@ class NameFinder(Reader):
             if any(q.start <= start < q.end + 2 for q in quoted):
                 continue  # the words of a quoted name
             particle = w.particle or self._particle_after_aside(w, hi)
-            told = particle in ("을", "를", "도") and self._acted_on(w.end)
+            told = particle in self.w.forms.object_marks and self._acted_on(w.end)
             # "…청사도 공정률 85%로 …": 도 marks a topic too, opening the sentence with no
             # action after it
-            out.append(Found(start, w.core_end, particle in ("에", "에는", "에도"),
-                             particle in ("은", "는", "에는")
+            out.append(Found(start, w.core_end, particle in self.w.forms.toward,
+                             particle in self.w.forms.topic_marks
                              or (particle == "도" and not told and first == 0),
-                             told=told, role=particle in ("로", "으로")))
+                             told=told, role=particle in self.w.forms.means_particles))
         return sorted(out, key=lambda f: f.start)
 
     def _particle_after_aside(self, w: Word, hi: int) -> str:
@@ -89,7 +86,7 @@ class NameFinder(Reader):
         close = self.text.find(")", w.end, min(hi, w.end + reach))
         if close < 0 or "(" in self.text[w.end + 1:close]:
             return ""
-        m = _AFTER_ASIDE.match(self.text, close + 1, hi)
+        m = self.w.forms.after_aside.match(self.text, close + 1, hi)
         return "" if m is None else m.group(1)
 
     def _repeated_before(self, prev: Word, w: Word) -> bool:
@@ -166,13 +163,13 @@ class NameFinder(Reader):
                 inner = text[a + 1:b].strip()
                 if self._project_quote(inner, b + 1, hi) or (
                         self.w.project["quoted_after_amount"]
-                        and _AMOUNT_OF.search(text, max(lo, a - 10), a) is not None
+                        and self.w.forms.amount_of.search(text, max(lo, a - 10), a) is not None
                         and 2 <= len(inner) and len(inner.split()) <= 6):
                     # ("4873억 원 규모의 ‘그린에너지 스마트농업타운 투자선도지구’가": a quoted name
                     # the amount is of, whatever its last word)
                     s = a + 1 + (len(text[a + 1:b]) - len(text[a + 1:b].lstrip()))
                     out.append(Found(s, s + len(inner),
-                                     _E_AFTER_QUOTE.match(text, b + 1, hi) is not None,
+                                     self.w.forms.e_after_quote.match(text, b + 1, hi) is not None,
                                      self._quote_topic(b + 1, hi), quoted=True))
                 pos = b + 1
         return out

@@ -12,25 +12,14 @@ from fundparse.records.tokens import run_before
 
 _NEAR = 24  # characters between a "…에" project and its amount
 _PARTS_REACH = 60
-_OWN_AMOUNT = regex.compile(r"['’”」』]?\(\s*[\d,.]+\s?(?:조|억|천만|백만|만)[^()\n]{0,12}원\)")
-_PLACE_TOPIC = regex.compile(r"[\s□■○●◦•▲△▷▶※-]*([가-힣]{2,8})(?:은|는)\s")
 _JOINED_NEXT = regex.compile(r"(\w)\s+(\S{2,20})")
-_SUBJECT_MARKS = ("이", "가", "은", "는")
-_ITEM_BREAK = regex.compile(r"\),?\s|,\s|(?:은|는)\s|[▲△□■○●◦•]\s?")
 _HANGUL = regex.compile(r"[가-힣·]+")  # ("선형 개량(8억원)과 …": an item with its own amount)
-_LISTED_BEFORE = regex.compile(r"[가-힣](?:과|와)\s+[가-힣·]+(?:\s[가-힣·]+)?,\s*(?:[가-힣·]+\s)?$")
 _AND_NEXT = regex.compile(r"\s+(\S+)\s+(\S{2,20})")
 _CLOSING = "’'\"”」』>》〉`"
 _BETWEEN_NAME_AND_AMOUNT = " \t’'\"”」』>》〉("
-_ABBREVIATED = regex.compile(r"\((이하\s?)?([가-힣]{2,8})\)")
-_SAME_KIND = regex.compile(r"(\S+)['’”」』]?\s등\s(?:[가-힣·]+\s){0,3}$")
 _BRACKET_WORDS = regex.compile(r"[’'\"”」』>》〉]?\((?:[가-힣·]+\s){1,3}")
-_LIST_ITEM_AFTER = regex.compile(r"(?:와|과)\s|\s?[,·]|\s(?:및|등)\s")
 _LIST_MARKS = "□■○●◦•▲△▷▶※-"
 _QUOTE_MARKS = "‘’'\"“”「」『』<>《》〈〉`"
-# after a name: more items after commas, then 등 and a particle (a bare "등 " may go on to the
-# name whose parts they are: "…, 가드레일 설치 등 안전 시설물 보수 사업")
-_LIST_AFTER = regex.compile(r"['’”」』>》〉]?(?:\s*,\s*[^,.!?\n()]{1,24}?){1,6}\s*등(?:의|을|를|에|이|도)\s")
 
 
 class ProjectFinder(Reader):
@@ -88,7 +77,7 @@ class ProjectFinder(Reader):
                 and not (self.w.project["near_own_amount"]
                          and self.w.money_words.search(self.text, f.end, at) is not None)]
         if self.w.project["own_amount_items"] and sum(
-                1 for f in before if (o := _OWN_AMOUNT.match(self.text, f.end)) is not None
+                1 for f in before if (o := self.w.forms.own_amount.match(self.text, f.end)) is not None
                 and o.end() <= at and s_start <= f.start) >= 2:
             # "기숙사 신축(65억원)과 …리모델링(95억원)에는 160억원이": the sum of items each with
             # its own amount in brackets is several projects'
@@ -195,7 +184,7 @@ class ProjectFinder(Reader):
             # "총사업비는 약 440억원으로, … 군포복합문화센터가 개관하면 …": a cost topic whose own
             # sentence names a project after the amount, as a subject or topic, is about it
             own = [f for f in after if not f.place and not f.told
-                   and self.text[f.end:f.end + 1] in _SUBJECT_MARKS]
+                   and self.text[f.end:f.end + 1] in self.w.forms.subject_marks]
             if own:
                 pick, refer_case = own[0], False
         # "…광역상수도 조성을 위해 … 2342억원을 들여 정수장 2개소 신설 …": a count after an amount
@@ -306,7 +295,7 @@ class ProjectFinder(Reader):
         """The project named before, within refer_chars, that starts with the village opening
         the amount's sentence as its topic ("공음면은 총사업비 …" after "공음면
         농촌중심지활성화사업"), as a topic; [] when there is none."""
-        m = _PLACE_TOPIC.match(self.text, s_start, at)
+        m = self.w.forms.place_topic.match(self.text, s_start, at)
         if m is None or not self._village(m.group(1)):
             return []
         place = m.group(1)
@@ -324,13 +313,13 @@ class ProjectFinder(Reader):
         """"횡산리 안보교육관을 연강 갤러리로 새롭게 단장한다": what the object is made into (one
         to three plain words before 로/으로, then an action) is the project."""
         k = i + 1
-        while k < len(ws) and k - i <= 3 and not ws[k].text.endswith(("로", "으로")):
+        while k < len(ws) and k - i <= 3 and not ws[k].text.endswith(self.w.forms.means_particles):
             if not self._plain(ws[k]):
                 return None
             k += 1
         if k >= len(ws) or k - i > 3 or ws[k].closed:
             return None
-        last = ws[k].text[:-2] if ws[k].text.endswith("으로") else ws[k].text[:-1]
+        last = ws[k].text[:-max(len(p) for p in self.w.forms.means_particles if ws[k].text.endswith(p))]
         if len(last) < 2 or not _HANGUL.fullmatch(last) or last in self.generic:
             return None
         if not self._acted_on(ws[k].end):
@@ -351,7 +340,7 @@ class ProjectFinder(Reader):
                 continue
             if w.start > reach or "," in self.text[end:w.start]:
                 return None
-            if w.closed or w.quoted or not w.text.endswith(("을", "를")):
+            if w.closed or w.quoted or not w.text.endswith(self.w.forms.object_particles):
                 continue
             stem = w.text[:-1]
             into = (self._made_into(ws, i) if self.w.project["made_into"]
@@ -400,7 +389,7 @@ class ProjectFinder(Reader):
         at = self.text.find(name, lo, hi)
         while at >= 0:
             before = self.text[at - 1:at] if at else " "
-            if not ("가" <= before <= "힣") and _LIST_ITEM_AFTER.match(self.text, at + len(name)):
+            if not ("가" <= before <= "힣") and self.w.forms.list_item_after.match(self.text, at + len(name)):
                 return True
             at = self.text.find(name, at + 1, hi)
         return False
@@ -454,7 +443,7 @@ class ProjectFinder(Reader):
         topic word before it in its line ("주요 사업은 …(…), 지역특화 임대형 스마트팜(")."""
         lo = max(self.text.rfind("\n", 0, bracket) + 1, bracket - 60)
         cut = lo
-        for m in _ITEM_BREAK.finditer(self.text, lo, bracket):
+        for m in self.w.forms.item_break.finditer(self.text, lo, bracket):
             cut = m.end()
         return cut
 
@@ -495,7 +484,7 @@ class ProjectFinder(Reader):
             return pick
         ws = self.text[pick.start:pick.end].split()
         lo = max(0, pick.start - int(self.w.project["refer_chars"]))
-        for m in _ABBREVIATED.finditer(self.text, lo, pick.start):
+        for m in self.w.forms.abbreviated.finditer(self.text, lo, pick.start):
             short = m.group(2)
             if short not in ws:
                 continue
@@ -665,7 +654,7 @@ class ProjectFinder(Reader):
             return True
         if cfg["same_kind_before"]:
             # "원산도자연휴양림 등 도내 공립 자연휴양림을": one of a kind named before 등 and the kind
-            m = _SAME_KIND.search(self.text, max(0, pick.start - 40), pick.start)
+            m = self.w.forms.same_kind.search(self.text, max(0, pick.start - 40), pick.start)
             name = self.text[pick.start:pick.end]
             head = max((h for h in self.heads if name.endswith(h) and h not in self.actions),
                        key=len, default="")
@@ -687,7 +676,7 @@ class ProjectFinder(Reader):
         after = self.text[pick.end:pick.end + 8].lstrip(_BETWEEN_NAME_AND_AMOUNT)
         if after.startswith(tuple(self.w.project["several_after"])):
             return True
-        if self.w.project["list_after"] and _LIST_AFTER.match(self.text, pick.end):
+        if self.w.project["list_after"] and self.w.forms.list_after.match(self.text, pick.end):
             return True  # "주택건설, 보상비 집행, 대지조성 등의 사업을": the first of a list
         # "희망도서관과 용강도서관 건립비 44억원": joined to another name after it
         # ("'박장대소 복합거점 센터'와 야외 공연장이": past a quoted name's closing mark)
@@ -716,7 +705,7 @@ class ProjectFinder(Reader):
         """"학마루공원과 명일1동 샛마을공원 …", "군도 및 농어촌도로", "용담, 남강, 영천댐 …": the
         name is the last of several joined or listed before it (place words may come between)."""
         cfg = self.w.project
-        if cfg["joined_any"] and _LISTED_BEFORE.search(self.text, max(0, pick.start - 40),
+        if cfg["joined_any"] and self.w.forms.listed_before.search(self.text, max(0, pick.start - 40),
                                                        pick.start):
             return True  # "습지원과 물놀이 공간, 산책로를 조성한다": the last of a list
         ws = self.text[max(0, pick.start - 40):pick.start].split()[-4:]
@@ -824,6 +813,6 @@ class ProjectFinder(Reader):
                 nxt = self.w.clause_cut.search(self.text, lo, min(len(self.text), lo + reach))
                 m = self.w.bundle.search(self.text, lo, nxt.start() if nxt else
                                          min(len(self.text), lo + reach))
-                if m is not None and self.text.startswith(("로", "으로"), m.end()):
+                if m is not None and self.text.startswith(self.w.forms.means_particles, m.end()):
                     return True
         return False

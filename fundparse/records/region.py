@@ -9,22 +9,11 @@ import regex
 from fundparse.records.shared import Found, Reader
 from fundparse.records.tokens import Word, run_before
 
-_LOT = regex.compile(r"(\d+(?:-\d+)?)(?:에|에는|에서)")  # (…번지에: a place word itself)
-_DONG_GA = regex.compile(r"[가-힣]+동\d+가")
-_NUMBERED = regex.compile(r"[가-힣]{1,6}\d{1,2}(?:동|가|리|동\d{1,2}가)")
-_SITE = regex.compile(r"([가-힣]{2,10}?)(에는|에서|에)?")
 _OPENING = " \t'\"‘“「『<《〈"
-_GLUED_PARTICLES = ("에서는", "에서", "에는", "에도", "에", "의", "은", "는", "이", "을", "과", "와",
-                    "으로", "로")
 _NAME_PART = regex.compile(r"[가-힣]{2,4}")
 _HANGUL_NAME = regex.compile(r"[가-힣]{2,6}")
-_ROAD_ASIDE = regex.compile(r"[가-힣]{1,12}(?:로|길)\s?\d{1,4}(?:번길\s?\d{1,4})?(?:-\d{1,4})?")
 _DIGIT_E = regex.compile(r"\d에")  # (a road address's quick test)
-_ROAD_NAME = regex.compile(r"[가-힣]{2,10}(?:로|길)")
-_YEAR = regex.compile(r"(?:19|20)\d{2}년")
 # (an amount of money right after a place: "남사초 22억1900만원", "능원초 24억원", "30만원")
-_AMOUNT_NEXT = regex.compile(r"\d[\d,.]*\s?(?:조|억)(?![명개평톤㎡])|\d[\d,.]*\s?(?:천|만)?\s?원")
-_TOPIC = ("는", "은")
 
 
 class RegionFinder(Reader):
@@ -60,7 +49,7 @@ class RegionFinder(Reader):
             if core in self.around:
                 first = run_before(ws, i, limit - 1, self._place_word)
                 if (first == i and i >= 2 and self.w.region["road_around"]
-                        and _ROAD_NAME.fullmatch(ws[i - 1].text)
+                        and self.w.forms.road_name.fullmatch(ws[i - 1].text)
                         and not ws[i - 1].closed and self._lead_place(ws[i - 2].text)):
                     # "울주군 온산읍 덕신로 일원에": a road named between a place and 일원
                     first = run_before(ws, i - 1, limit - 2, self._place_word)
@@ -75,19 +64,19 @@ class RegionFinder(Reader):
                         out.append(Found(ws[first].start, ws[i - 2].end))
                 continue
             if i and self.w.region["lot_places"]:
-                lot = _LOT.fullmatch(w.text)
+                lot = self.w.forms.lot.fullmatch(w.text)
                 prev = ws[i - 1]
                 if (lot is not None and not prev.particle and not prev.closed
-                        and (self._is_place(prev.text) or _DONG_GA.fullmatch(prev.text))):
+                        and (self._is_place(prev.text) or self.w.forms.dong_ga.fullmatch(prev.text))):
                     # "청파동3가 119-2에 위치한": a place and its lot number with 에
                     first = run_before(ws, i - 1, limit - 1, self._place_word)
                     out.append(Found(ws[first].start, w.start + len(lot.group(1))))
                     continue
             last = w.text[-1:]
-            if (last in "과와" and self.joined_places and i + 1 < len(ws)
+            if (last in self.w.forms.chars_joined and self.joined_places and i + 1 < len(ws)
                     and self._joinable(w.text[:-1]) and not w.closed):
                 nxt = ws[i + 1]
-                core = nxt.text.rstrip("에의는은을를이가")
+                core = nxt.text.rstrip(self.w.forms.chars_place)
                 if self._joinable(core) or self._joinable(nxt.text):
                     # "변산면과 상서면 등 4개 노선": villages joined are the place together
                     first = run_before(ws, i, limit - 1, self._place_word)
@@ -97,7 +86,7 @@ class RegionFinder(Reader):
                            and self._village(ws[k].text)):
                         # ("약사동과 소양동, 근화동 3개 지구": the list goes on past a comma)
                         k += 1
-                        core = ws[k].text.rstrip("에의는은을를이가")
+                        core = ws[k].text.rstrip(self.w.forms.chars_place)
                         if not (self._village(ws[k].text) or self._village(core)):
                             k -= 1
                             break
@@ -123,7 +112,7 @@ class RegionFinder(Reader):
             if site:
                 # "동부동 자연녹지에", "장현동 동천강 둔치에": a place and the site in it
                 first = run_before(ws, i, limit - 1, self._place_word)
-                out.append(Found(ws[first].start, ws[site].end - len(_SITE.fullmatch(ws[site].text).group(2) or "")))
+                out.append(Found(ws[first].start, ws[site].end - len(self.w.forms.site.fullmatch(ws[site].text).group(2) or "")))
                 skip = site
                 continue
             chosen = self._chosen_place(ws, i)
@@ -134,24 +123,32 @@ class RegionFinder(Reader):
                 continue
             if (self.w.region["item_places"] and not w.particle and not w.closed
                     and i + 1 < len(ws) and ws[i + 1].text[:1].isdigit()
-                    and _AMOUNT_NEXT.match(self.text, ws[i + 1].start) is not None
+                    and self.w.forms.amount_next.match(self.text, ws[i + 1].start) is not None
                     and (self._facility(w.text) or self._is_place(w.text))
                     and not self._project_head(w.text)  # ("가온초교 120억원": the project)
                     and i > 0 and self.text[ws[i - 1].end:w.start].strip() in ("", ",")
-                    and (ws[i - 1].particle or ws[i - 1].text.endswith(_TOPIC)
+                    and (ws[i - 1].particle or ws[i - 1].text.endswith(self.w.forms.topic_particles)
                          or self.text[ws[i - 1].end:w.start].strip() == ",")):
                 # "사업비는 남사초 22억원, 능원초 26억원으로 총 …": the place right before an
                 # item's amount in a list is that item's
                 out.append(Found(w.start, w.end))
                 continue
-            if (i == 0 and w.particle in ("은", "는") and self.w.region["facility_topics"]
+            if (i == 0 and w.particle in self.w.forms.topic_particles and self.w.region["facility_topics"]
                     and self._facility(core) and not w.closed):
                 # "여주제일중은 … 11억원을 …에 편성했다", "제주공항은 89억원을 들여 …": a school,
                 # port or airport as the sentence's topic is its place
                 out.append(Found(w.start, w.core_end))
                 continue
+            if (w.particle in self.w.forms.topic_particles and self.w.region["village_topics"]
+                    and not w.closed and not w.quoted and core.endswith(self.site_lead_ends)
+                    and self._is_place(core) and not self._no_place_noun(core)
+                    and not any(x.particle in self.w.forms.topic_particles for x in ws[:i])):
+                # "양보면은 … 30억원을 투입할 계획이며": a village as the sentence's topic
+                first = run_before(ws, i, limit - 1, self._place_word)
+                out.append(Found(ws[first].start, w.core_end))
+                continue
             if (self._facility(core) and len(ws) > 0
-                    and (w.particle in ("에", "에서", "에는", "에서는")
+                    and (w.particle in self.w.forms.at_particles
                          or (i + 1 < len(ws) and ws[i + 1].core in self.inside))):
                 # "증평초에 …체육관을 건립한다", "대불부두에 철재부두를": a school, port or
                 # airport by name is a place
@@ -161,7 +158,7 @@ class RegionFinder(Reader):
             if (core.endswith(self.place_ends) and not self._no_place_noun(core) and len(core) >= 2
                     and (not core[:1].isdigit() or self.w.address.fullmatch(core))
                     and core not in self.around and (len(core) > 2 or core not in self.place_ends)
-                    and (w.particle in ("에", "에서", "에는", "에서는")
+                    and (w.particle in self.w.forms.at_particles
                          or (i + 1 < len(ws) and ws[i + 1].core in self.inside)
                          or self._aside_e(ws, i))):
                 first = run_before(ws, i, limit - 1, self._place_word)
@@ -268,7 +265,7 @@ class RegionFinder(Reader):
             if x.text in beside:  # "완도고등학교 앞 군유지에": a landmark and where by it
                 k += 1
                 continue
-            m = _SITE.fullmatch(x.text)
+            m = self.w.forms.site.fullmatch(x.text)
             if m is None or x.closed or x.quoted or x.text in self.stop:
                 return 0
             core = m.group(1)
@@ -293,7 +290,7 @@ class RegionFinder(Reader):
         if not ends or not any(e in word for e in ends):
             return None
         cfg = self.w.region
-        for p in _GLUED_PARTICLES:
+        for p in self.w.forms.glued_particles:
             if word.endswith(p) and word[:-len(p)].endswith(ends):
                 word = word[:-len(p)]
                 break
@@ -320,11 +317,11 @@ class RegionFinder(Reader):
         if m is None:
             return False
         rest = w.text[m.end():]
-        if rest in ("에", "에는"):
+        if rest in self.w.forms.place_e:
             return True
         after = self.text[w.end:w.end + 12].split()[:2]
         return (not rest and len(after) == 2 and after[0] in self.w.region["size_words"]
-                and after[1].rstrip("에는") in self.around)
+                and after[1].rstrip(self.w.forms.chars_e) in self.around)
 
     def _site_in_place(self, ws: list[Word], k: int) -> bool:
         """"이의동 경기융합타운 (내) 8천㎡에": a plain word right after a village-level place
@@ -342,7 +339,7 @@ class RegionFinder(Reader):
                 and not any(c.isdigit() for c in word))
 
     def _place_word(self, w: Word) -> bool:
-        if _NUMBERED.fullmatch(w.text):
+        if self.w.forms.numbered.fullmatch(w.text):
             return True  # "부곡3동 일대", "청파동3가": a numbered 동 or 가
         if self.w.numbered_place.fullmatch(w.text):
             return True  # "2-4생활권 일원", "3블록 부지": a numbered part of a town
@@ -369,7 +366,7 @@ class RegionFinder(Reader):
         if b < 0:
             return []
         inner = self.text[a:b].strip()
-        if _ROAD_ASIDE.fullmatch(inner) is None and not (
+        if self.w.forms.road_aside.fullmatch(inner) is None and not (
                 inner and all(self._lead_place(w) or self._district(w) for w in inner.split())):
             return []
         start = self.text.find(inner, a, b)
@@ -402,6 +399,8 @@ class RegionFinder(Reader):
         if not self.body_places or w.quoted or not w.text.endswith("에"):
             return 0
         core = w.text[:-1]
+        if self.text.startswith(self.report_words, w.end - 1):
+            return 0  # "옥천군에 따르면": the body a report is told by, no place
         if core.endswith(self.body_ends) and self._lead_place(core) and not self._no_body(core):
             return len(core)
         return 0
@@ -416,7 +415,7 @@ class RegionFinder(Reader):
         chosen_verbs, at most one word after it ("금대지구가 최종 선정됐다"); 0 when not."""
         verbs = tuple(self.w.region["chosen_verbs"])
         w = ws[i]
-        if not verbs or w.quoted or w.closed or w.text[-1:] not in ("이", "가"):
+        if not verbs or w.quoted or w.closed or w.text[-1:] not in self.w.forms.subject_only:
             return 0
         core = w.text[:-1]
         if not (self._is_place(core) and not self._no_place_noun(core)):
@@ -432,10 +431,10 @@ class RegionFinder(Reader):
         then 에 (aside_e = false: off)."""
         return (self.w.region["aside_e"] and ws[i].closed and i + 2 < len(ws)
                 and self.text[ws[i].end:ws[i].end + 1] == "("
-                and ws[i + 2].text in ("에", "에서", "에는", "에서는")
+                and ws[i + 2].text in self.w.forms.at_particles
                 and self.text[ws[i + 1].end:ws[i + 2].start] == ")"
                 # (not a year: "안계면(2013년), 다인면(2014년), 단밀면(2016년)에" lists places)
-                and _YEAR.match(ws[i + 1].text) is None)
+                and self.w.forms.year.match(ws[i + 1].text) is None)
 
     def _before_other_amount(self, region: Found, at: int) -> bool:
         """A place right before another amount than the one at ``at`` ("남사초 22억원, 능원초
@@ -443,7 +442,7 @@ class RegionFinder(Reader):
         k = region.end
         while k < len(self.text) and self.text[k] in " \t":
             k += 1
-        return k != at and _AMOUNT_NEXT.match(self.text, k) is not None
+        return k != at and self.w.forms.amount_next.match(self.text, k) is not None
 
     def _facility_word(self, w: Word) -> bool:
         """A word before a facility's name that places it too: a place word or another
@@ -482,7 +481,7 @@ class RegionFinder(Reader):
 
     def _lead_place(self, word: str) -> bool:
         """A place word a name may start with or follow: "전동면", "초전면", "백령도"."""
-        if _NUMBERED.fullmatch(word):
+        if self.w.forms.numbered.fullmatch(word):
             return True  # "중2리 마을회관", "부곡3동 행정복지센터": a numbered village or 동
         if "·" in word and any(len(part) < 2 for part in word.split("·")):
             return False  # "민·군 어깨동무센터": single syllables joined name no place

@@ -201,6 +201,8 @@ class Reader:
         self._ends_in_head = lex.ends_in_head
         self._para_cache: dict[int, int] = {}
         self.verb_like_nouns = tuple(vocab.project["verb_like_nouns"])
+        # "…에 따르면": [agency] sources read with 에 (a report told by a body)
+        self.report_words = tuple(s for s in vocab.data["agency"]["sources"] if s.startswith("에"))
         self.agency_heads = tuple(vocab.data["agency"]["heads"])
         self.class_names = frozenset(vocab.project["class_names"])
         self.class_ends = tuple(vocab.project["class_ends"])

@@ -77,6 +77,11 @@ class RecordWords:
     later_topic: regex.Pattern     # "(…스마트팜) 조성은 ": a name's topic particle, an action between
 
     @cached_property
+    def forms(self) -> _Forms:
+        """The patterns of [patterns], compiled (``forms.amount_of`` …)."""
+        return _Forms(self.data["patterns"])
+
+    @cached_property
     def _companies(self) -> _Companies:
         return _Companies(self.data["agency"])
 
@@ -323,7 +328,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"(?P<b>[가-힣A-Za-z·]+(?:\s[가-힣A-Za-z·]+){{0,"
             rf"{max(0, int(data['region']['route_words']) - 1)}}}?)\s?"
             rf"(?:{_alternation(data['region']['route_after'])})(?![가-힣])"),
-        topic_particle=re.compile(r"(?:은|는)(?![가-힣])"),
+        topic_particle=re.compile(data["patterns"]["topic_particle"]),
         closing_quote=re.compile(
             rf"[{regex.escape(''.join(pair[1] for pair in data['project']['quotes']))}]"),
         refer_purpose=regex.compile(
@@ -354,9 +359,8 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"(?<![가-힣])(?:{_alternation(data['project']['refer_words'])})\s"
             rf"(?:{_alternation(data['project']['contest_words'])})(?![가-힣]*사업)")
             if data["project"]["contest_words"] else None),
-        item_amount=regex.compile(
-            r"(?:에|에는)\s(?:총\s|약\s)?\d[\d,.]*\s?(?:조|억|천만|백만|만)[^,.\n]{0,12}?원?\s?[,，]"),
-        money_words=regex.compile(r"\d\s?(?:조|억|천만|백만|만)\s?(?:\d[\d,]*\s?(?:천|백)?\s?(?:만)?\s?)?원"),
+        item_amount=regex.compile(data["patterns"]["item_amount"]),
+        money_words=regex.compile(data["patterns"]["money_words"]),
         region_hint=re.compile(
             rf"{_alternation(data['region']['around'])}"
             rf"|(?:{_alternation(data['region']['ends'] + data['region']['facility_ends'])})\S*\s*"
@@ -376,6 +380,22 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"|{_alternation(data['project']['refer_starts'])})(?:은|는|이|가)\s)",
             regex.M),
     )
+
+
+class _Forms:
+    """[patterns] of records.toml: each string a compiled pattern (chars_…: a string of
+    characters), each list a tuple."""
+
+    def __init__(self, table: dict):
+        for key, value in table.items():
+            if key.startswith("examples"):
+                continue
+            if isinstance(value, list):
+                setattr(self, key, tuple(value))
+            elif key.startswith("chars_"):  # a set of characters (rstrip, in)
+                setattr(self, key, value)
+            else:
+                setattr(self, key, regex.compile(value))
 
 
 _LIST_CHARS = 200  # a counted list of companies is no longer
