@@ -192,6 +192,8 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
             more = forms.more_source.match(text, last, hi)
             other = more and (reader.category(more.group("label"), start)
                               or reader.unglued(more.group("label"), start)[1])
+            if other and _labels_next(reader, more.end("label"), hi):
+                other = None  # "1천132억원의 국비와 지방비 3천783억원": the next figure's source
             if other:  # "도비와 시비로": one part from both
                 found = set(category.split("+")) | set(other.split("+"))
                 category = "+".join(c for c in CATEGORIES if c in found)
@@ -302,6 +304,12 @@ def _listed_category(reader: SplitReader, forms: SumForms, words: str, offset: i
             return None
         found.update(category.split("+"))
     return "+".join(c for c in CATEGORIES if c in found) or None
+
+
+def _labels_next(reader: SplitReader, at: int, hi: int) -> bool:
+    """A word ending at ``at`` labels the figure right after it (spaces or a colon between)."""
+    nxt = reader.between(at, min(hi, at + 12))
+    return bool(nxt) and not reader.text[at:nxt[0].start].strip(" \u00a0:：")
 
 
 def _pays_next(reader: SplitReader, forms: SumForms, after, hi: int) -> bool:
@@ -1126,6 +1134,9 @@ class SumAssigner:
                    is not None  # "사업비 100억원의 50%를 국비로"
                    # "국도비 75% 등 15억 원을 들여": the shares named, the rest left unnamed
                    or last <= total.start and text[last:total.start].strip() in self.forms.list_tails
+                   # "국비 70%를 지원받아 총 1억원의 사업비를 들여": one share received, before it
+                   or last <= total.start and self.forms.share_received.fullmatch(
+                       text, last, total.start) is not None
                    ) and 0 < whole < 1
         if (placed or not partial) and (len(parts) < 2 and (placed or whole != 1) or whole != 1):
             return None  # (one source paying 100 % is the whole: "도비 100%로 건립한다")

@@ -202,8 +202,9 @@ class SplitReader:
             if at < 0:
                 continue  # the label is not written at the part ("국비 등 …" read as a whole)
             m = self.forms.joined_before.search(self.text, max(0, at - 30), at)
-            if m is None or any(m.start() <= s < at for s in starts):
-                continue
+            if m is None or any(m.start() <= s < at for s in starts) or any(
+                    q is not p and q.start < at and q.end > m.start("other") for q in parts):
+                continue  # (another part's own source: "1천132억원의 국비와 지방비 3천783억원")
             other = m.group("other")
             own = (self.category(other, m.start()) if m.group("and") else  # "국비와": a word
                    self.source_category(other, m.start()) or self.unglued(other, m.start())[1])
