@@ -144,8 +144,9 @@ class SplitReader:
         """"국비는", "시비로", "정부가": a source word with a particle glued to it, and its
         category; the label as given and None when no source word is under the particle."""
         for cut in self.forms.glued:
-            if label.endswith(cut) and (category := self.category(label[: -len(cut)], offset)):
-                return label[: -len(cut)], category
+            if label.endswith(cut) and (category := self.category(label[: -len(cut)], offset) or (
+                    " " in label and self.source_category(label[: -len(cut)], offset))):
+                return label[: -len(cut)], category  # (a qualified source too: "일반 국비가")
         return label, None
 
     def source_category(self, label: str, offset: int) -> str | None:
