@@ -147,6 +147,7 @@ def _sum_forms(table_json: str) -> SumForms:
             rf"|(?:{alternation(actors)}){S}*(?:(?:{alternation(fillers) or '(?!)'}|{alternation(of_nouns) or '(?!)'}){S}*)?)\Z"),
         total_cue=patterns.compile(rf"(?:{alternation(cues)})(?:은|는|이|가|을|를|로|으로)?\s*"
                                 rf"(?:{table.get('total_period', '(?!)')})?"
+                                rf"(?:{table.get('total_count', '(?!)')})?"
                                 rf"(?:(?:{alternation(words('total_adverbs')) or '(?!)'}){S}*)?\Z"),
         partial_after=patterns.compile(rf"{S}*(?:{alternation(after)})(?![가-힣])"),
         list_tails=frozenset(tails),
