@@ -483,8 +483,8 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
             after = [f for f in after if not attach.clause_end.search(
                 text, period.text_end, f.amount.start)] or after
         # "…까지 … 288억원에서 도비 110억원을 늘려 총 398억원을 투입": the total stated with 총
-        total = ([f for f in after if _stated_total(f, text, s_start, attach)]
-                 or [f for f in after if f.split is not None])
+        stated = [f for f in after if _stated_total(f, text, s_start, attach)]
+        total = stated or [f for f in after if f.split is not None]
         total_before = [f for f in before if _stated_total(f, text, s_start, attach)]
         # "133억 원을 투입해 오는 2025년까지 …": the amount spent right before the period
         spent = before[-1] if before and attach.spent_then.fullmatch(
@@ -523,11 +523,12 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
                         or forms.year_token.search(text, target.amount.end, mate.amount.start)):
                     break  # (a year between starts another time: "…했으나, 올해 다시 5000만 원을 들여")
                 mate.period = period
-        if target.split is None and target in after and not total:
-            last = target
+        if target in after and not stated and (not total or target.split is not None):
+            last = target  # (items each with its own split share it too: "척지마을에 19억
+            # 2900만 원(국비 70%, 지방비 30%), 구사마을에 18억 4500만 원(…)을 들여")
             for mate in after[after.index(target) + 1:]:
-                if mate.split is not None or not forms.list_gap.fullmatch(text, last.amount.end,
-                                                                    mate.amount.start):
+                if (mate.split is None) != (target.split is None) or not forms.list_gap.fullmatch(
+                        text, last.amount.end, mate.amount.start):
                     break
                 mate.period, last = period, mate
         elif before and target is before[-1]:
