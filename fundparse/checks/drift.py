@@ -49,7 +49,8 @@ _PHASE = pattern("drift", "phase")
 
 
 class _Mention:
-    __slots__ = ("label", "strong", "project", "amount", "fact", "sentence", "definite", "phase")
+    __slots__ = ("label", "strong", "project", "amount", "fact", "sentence", "definite", "phase",
+                 "_digits")
 
     def __init__(self, label, project, fact, sentence, definite, phase=None):
         self.label = label
@@ -60,6 +61,13 @@ class _Mention:
         self.sentence = sentence
         self.definite = definite
         self.phase = phase
+        self._digits = None
+
+    def digits(self) -> str:
+        """The amount's digits, sorted (worked out once: a mention meets up to 64 others)."""
+        if self._digits is None:
+            self._digits = _digits(self.amount.value)
+        return self._digits
 
 
 def _project(words: list[str]) -> tuple[frozenset[str], frozenset[str]]:
@@ -121,22 +129,24 @@ def mentions(text: str, facts, sentences) -> list[_Mention]:
     for fact in facts:
         a = fact.amount
         s_start, s_end = sentences.span(a.start)
+        labelled = fact.label in TOTAL_LABELS or fact.label in _WEAK
+        whole = not labelled and fact.label is None and _SPENT_AFTER.match(text, a.end) and (
+            _TOTAL_CUE.search(text, max(s_start, a.start - 8), a.start) or a.start < title_end)
+        if not (labelled or whole or id(a) in headers):
+            continue  # most amounts: no clause to read
         before = text[max(s_start, a.start - 60):a.start]
         clause = _BULLETS.split(before)[-1]
         listed = "▲" in before or "△" in before  # an item of a list of projects
-        if fact.label in TOTAL_LABELS or fact.label in _WEAK:
+        if labelled:
             mention = _labelled(text, fact, clause, listed, s_end)
-        elif fact.label is None and _SPENT_AFTER.match(text, a.end) and (
-                _TOTAL_CUE.search(text, max(s_start, a.start - 8), a.start) or a.start < title_end):
+        elif whole:
             # "총 340억 원을 들여 …", a title's "340억 들여 …": the project's whole
             words, places = _project(_WORD.findall(clause))
             mention = (_WHOLE, (words, places, _objects(text, a.end, s_end)),
                        _unqualified(a) and not listed)
-        elif id(a) in headers:
+        else:  # a cell under a 총사업비 column
             label, row_words = headers[id(a)]
             mention = (label, (*_project(row_words), frozenset()), _unqualified(a))
-        else:
-            continue
         if mention is not None:
             label, project, definite = mention
             out.append(_Mention(label, project, fact, s_start, definite,
@@ -217,11 +227,12 @@ def _digits(value: Decimal) -> str:
     return "".join(sorted(ch for ch in format(value.normalize(), "f") if ch.isdigit()))
 
 
-def _permutation(a: Decimal, b: Decimal) -> bool:
+def _permutation(first: _Mention, second: _Mention) -> bool:
     """The same digits in another order (340 / 304, 1조 2,468억 / 1조 2,648억), with at least
     three that are not zero (12 / 21 happen by chance)."""
-    digits = _digits(a)
-    return a != b and digits == _digits(b) and len(digits.replace("0", "")) >= 3
+    digits = first.digits()
+    return (first.amount.value != second.amount.value and digits == second.digits()
+            and len(digits.replace("0", "")) >= 3)
 
 
 def _split_sum(fact, text: str) -> Decimal | None:
@@ -265,14 +276,14 @@ def _compare(maker, text: str, first: _Mention, second: _Mention):
     a, b = first.amount, second.amount
     if a.currency != b.currency or a.value == b.value or first.sentence == second.sentence:
         return None
-    permuted = _permutation(a.value, b.value)
+    # the digits are compared only when the labels and the values' distance leave it open
     if first.strong and second.strong:
         if first.label.replace(" ", "") != second.label.replace(" ", ""):
             return None
         close = abs(a.value - b.value) <= Decimal("0.35") * max(a.value, b.value)
-        if not (close or permuted):
+        if not (close or _permutation(first, second)):
             return None
-    elif not permuted:
+    elif not _permutation(first, second):
         return None
     years = {first.fact.fiscal_year, second.fact.fiscal_year} - {None}
     if years and (len(years) > 1 or first.fact.fiscal_year != second.fact.fiscal_year):
