@@ -11,9 +11,11 @@ import tomllib
 from importlib import resources
 
 import pytest
+import regex
 
 import fundparse
 from fundparse.config import load_config
+from fundparse.rules.forms import expand
 
 DOC_DATE = "2025-03-01"
 
@@ -192,3 +194,20 @@ def test_a_broadcast_script_broken_a_few_words_a_line_reads_as_sentences():
     outline = "\n".join(["○ 사업명 : 소규모 재생사업", "○ 사업비 : 7억 4천만 원", "○ 국비 : 3억 7천만 원",
                          "○ 위치 : 중구 성내동", "○ 기간 : 2025년", "○ 담당 : 도시재생과"])
     assert [m.text for m in fundparse.extract(outline) if m.splits] == []
+
+
+def test_the_first_character_class_of_period_forms_lets_every_example_match():
+    """⟨FIRST⟩ only lets a form be tried at the characters it can begin with: without it, every
+    match of those forms in every example sentence of the file begins with one of them."""
+    periods = _forms()["periods"]
+    fragments = dict(periods["fragments"])
+    first = regex.compile(fragments["FIRST"])
+    fragments["FIRST"] = ""
+    gated = [f for f in periods["form"] if "⟨FIRST⟩" in f["pattern"]]
+    assert gated, "no period form uses ⟨FIRST⟩"
+    sentences = [row.rpartition(" => ")[0] for _, row in EXAMPLES]
+    for form in gated:
+        pattern = regex.compile(expand(form["pattern"], fragments))
+        for sentence in sentences:
+            for m in pattern.finditer(sentence):
+                assert first.match(sentence, m.start()), (form["name"], sentence, m.group())
