@@ -47,6 +47,8 @@ class RegionFinder(Reader):
                     skip = i if w.text[-1:] == "에" else i + 2  # (… 규모 부지에)
                     continue
             if core in self.around:
+                if self._site_worked(ws, i):
+                    continue  # "배후 부지 조성": a site the works make, no place
                 first = run_before(ws, i, limit - 1, self._place_word)
                 if (first == i and i >= 2 and self.w.region["road_around"]
                         and self.w.forms.road_name.fullmatch(ws[i - 1].text)
@@ -146,6 +148,13 @@ class RegionFinder(Reader):
                 # "양보면은 … 30억원을 투입할 계획이며": a village as the sentence's topic
                 first = run_before(ws, i, limit - 1, self._place_word)
                 out.append(Found(ws[first].start, w.core_end))
+                continue
+            landmark = self._landmark_at(ws, i)
+            if landmark:
+                # "성북구 정릉시장에도 29억원을", "부전시장 내 …주차장", "개봉역에도": a station
+                # or a market by name where the money goes is a place
+                first = run_before(ws, i, limit - 1, self._facility_word)
+                out.append(Found(ws[first].start, w.start + landmark))
                 continue
             if (self._facility(core) and len(ws) > 0
                     and (w.particle in self.w.forms.at_particles
@@ -330,8 +339,38 @@ class RegionFinder(Reader):
             return False
         place, site = ws[k - 1], ws[k]
         return (self._plain(site) and not place.particle and not place.closed
-                and place.text.endswith(tuple(self.w.region["site_lead_ends"]))
-                and self._lead_place(place.text))
+                and (place.text.endswith(tuple(self.w.region["site_lead_ends"]))
+                     and self._lead_place(place.text)
+                     # "…산합리 신도시 터 5519㎡에", "평촌역 미관광장 8282㎡에"
+                     or self._is_place(place.text) and not self._no_place_noun(place.text)
+                     or self._landmark(place.text)))
+
+    def _landmark(self, word: str) -> bool:
+        """A station or a market by name: two Hangul characters or more before one of
+        landmark_ends ("개봉역", "정릉시장"), not ending in one of not_landmark_ends ("농촌지역",
+        "전통시장": no name)."""
+        for end in self.w.region["landmark_ends"]:
+            if word.endswith(end):
+                stem = word[:-len(end)]
+                return (len(stem) >= 2 and _HANGUL_NAME.fullmatch(stem[-6:]) is not None
+                        and not word.endswith(tuple(self.w.region["not_landmark_ends"]))
+                        and word not in self.not_place)
+        return False
+
+    def _landmark_at(self, ws: list[Word], i: int) -> int:
+        """The length of ``ws[i]``'s landmark (``_landmark``) when it is where the money goes:
+        with one of at_particles, or before one of inside ("부전시장 내"); 0 when not."""
+        w = ws[i]
+        if w.quoted or not self.w.region["landmark_ends"]:
+            return 0
+        text = w.text
+        for p in sorted(self.w.forms.at_particles, key=len, reverse=True):
+            if text.endswith(p) and self._landmark(text[:-len(p)]):
+                return len(text) - len(p)
+        if (not w.closed and i + 1 < len(ws) and ws[i + 1].core in self.inside
+                and self._landmark(text)):
+            return len(text)
+        return 0
 
     def _is_place(self, word: str) -> bool:
         return (word.endswith(self.place_ends) and word not in self.not_place and len(word) > 2
@@ -347,7 +386,19 @@ class RegionFinder(Reader):
             return (not w.particle and not w.closed and not w.quoted
                     and self.w.address.fullmatch(w.text) is not None)
         return self._plain(w) and w.text not in self.inside and w.text not in self.around \
-            and not any(c.isdigit() for c in w.text)
+            and not any(c.isdigit() for c in w.text) \
+            and not any(v in w.text for v in self.w.region["verb_inside"])
+
+    def _site_worked(self, ws: list[Word], i: int) -> bool:
+        """One of around without a particle right before one of [project] actions or of
+        site_works ("배후 부지 조성", "부지 매입"): the site is what the works make or buy, not
+        where they are."""
+        w = ws[i]
+        if w.particle or w.closed or i + 1 >= len(ws):
+            return False
+        nxt = ws[i + 1].core
+        return nxt.startswith(tuple(self.actions)) or nxt.startswith(
+            tuple(self.w.region["site_works"]))
 
     def _name_aside(self, project: Found, s_start: int) -> list[Found]:
         """"북구행복어울림센터(용봉로 105)의 개관식을 …. 북구행복어울림센터는 총 …원이": the place
