@@ -83,6 +83,20 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, RegionFinde
             if lead and any(self.text[r.start:r.end] == self.text[lead[0].start:lead[0].end]
                             for r in regions):
                 regions = lead[:1]
+        if found is not None and sentence[0] <= found.start:
+            # "진해구 석동의 진해기적의도서관에 2억원을": the place phrase right before the
+            # project's name in the amount's sentence is its place
+            named = self._place_of_name(found.start, sentence[0])
+            for t in taken:
+                if named is not None and t.start < named.end and named.start < t.end:
+                    # ("북구 당사동의 우가산공원은" of 북구: the place past the body read as
+                    # the agency)
+                    rest = self.text[t.end:named.end]
+                    named = (Found(named.end - len(rest.lstrip()), named.end)
+                             if t.start <= named.start and rest.strip() else None)
+            if named is not None:
+                same = [r for r in regions if r.start < named.end and named.start < r.end]
+                regions = same[:1] or [named]
         if not regions:
             regions = self._site_here(sentence[0], at)
         if not regions:

@@ -12,7 +12,8 @@ from fundparse.records.tokens import Word, run_before
 _OPENING = " \t'\"‘“「『<《〈"
 _NAME_PART = regex.compile(r"[가-힣]{2,4}")
 _HANGUL_NAME = regex.compile(r"[가-힣]{2,6}")
-_DIGIT_E = regex.compile(r"\d에")  # (a road address's quick test)
+_DIGIT_E = regex.compile(r"\d에")
+_NUMBERED_ROAD = regex.compile(r"[가-힣]{1,10}\d{1,4}(?:로|길)(?:\d{1,4}번?길)?")  # (a road address's quick test)
 # (an amount of money right after a place: "남사초 22억1900만원", "능원초 24억원", "30만원")
 
 
@@ -344,6 +345,56 @@ class RegionFinder(Reader):
                      # "…산합리 신도시 터 5519㎡에", "평촌역 미관광장 8282㎡에"
                      or self._is_place(place.text) and not self._no_place_noun(place.text)
                      or self._landmark(place.text)))
+
+    def _unit(self, word: str) -> bool:
+        """A place-name unit: a village, a district, a local body, a numbered 동/리, a lot
+        number, a numbered road ("외송2길"), a school, port, station or market by name."""
+        if not word or word in self.not_place:
+            return False
+        if (self.w.forms.numbered.fullmatch(word) or _NUMBERED_ROAD.fullmatch(word)
+                or (word[:1].isdigit() and self.w.address.fullmatch(word))):
+            return True
+        return (self._lead_place(word) or self._district(word) or self._facility(word)
+                or self._landmark(word)) and not self._no_place_noun(word)
+
+    def _place_of_name(self, start: int, lo: int) -> Found | None:
+        """The place phrase right before a project's name starting at ``start`` (not before
+        ``lo``): place-name units (``_unit``) with no particle, the last one bare or with 의
+        ("진해구 석동의 진해기적의도서관", "북구 당사동의 우가산공원은", "공주시 반포면 외송2길
+        생활공원 정비 사업은"); at least one unit below a local body (a village, a district, a
+        landmark or an address), at most max_words words; None when there is none."""
+        if not self.w.region["name_places"]:
+            return None
+        ws = self._words(max(lo, start - 80), start)
+        if not ws or self.text[ws[-1].end:start].strip(_OPENING):
+            return None
+        last = ws[-1]
+        core = last.text[:-1] if last.text.endswith("의") and not self._unit(last.text) \
+            else last.text
+        if last.quoted or last.closed and core == last.text:
+            return None
+        k = len(ws) - 1
+
+        def unit_before(j: int) -> bool:
+            x = ws[j - 1]
+            return (j > 0 and not ws[j].apart and not x.particle and not x.closed
+                    and not x.quoted and self._unit(x.text))
+
+        if not self._unit(core) and not (self._short_village(core) and unit_before(k)):
+            return None  # ("진해구 석동의": a village of two characters after a unit)
+        limit = int(self.w.region["max_words"])
+        while len(ws) - k < limit and unit_before(k):
+            k -= 1
+        units = [w.text for w in ws[k:-1]] + [core]
+        if all(u.endswith(self.body_ends) and not self._district(u) for u in units):
+            return None  # ("울주군 진하 …": a body's own name alone places it loosely)
+        return Found(ws[k].start, last.start + len(core))
+
+    def _short_village(self, word: str) -> bool:
+        """A village of one syllable before its 동/리 ("석동", "추동"): a place only after a
+        unit ("진해구 석동")."""
+        return (len(word) == 2 and word.endswith(self.site_lead_ends)
+                and _HANGUL_NAME.fullmatch(word) is not None and word not in self.not_place)
 
     def _landmark(self, word: str) -> bool:
         """A station or a market by name: two Hangul characters or more before one of
