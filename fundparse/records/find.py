@@ -156,6 +156,7 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, RegionFinde
                        and self.w.money_words.search(self.text, r.end, at) is None]
                 if own:
                     best = own[-1]
-            region = self._span(best)
+            # "부산 사하구 홍티, 강서구 신전항에는 총 187억 원이": one of several places
+            region = None if self._one_of_listed(best) else self._span(best)
         return Record(agency=agency, project=None if found is None else self._span(found),
                       region=region)

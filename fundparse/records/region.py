@@ -390,6 +390,27 @@ class RegionFinder(Reader):
             return None  # ("울주군 진하 …": a body's own name alone places it loosely)
         return Found(ws[k].start, last.start + len(core))
 
+    def _one_of_listed(self, region: Found) -> bool:
+        """A place listed after a comma with another place ("…고양시 원당ㆍ화전, …, 광명시
+        광명5지구에 대한", "부산 사하구 홍티, 강서구 신전항에는"): one of several places, none
+        the place of one total (listed_places = false: off)."""
+        if not self.w.region["listed_places"]:
+            return False
+        k = region.start
+        while k > 0 and self.text[k - 1] in " \t":
+            k -= 1
+        if k == 0 or self.text[k - 1] not in ",，":
+            return False
+        j = region.end
+        while j < len(self.text) and self.text[j] in " \t":
+            j += 1
+        if self.w.forms.amount_next.match(self.text, j) is not None:
+            return False  # ("들녘초 22억원, 하늘중 30억원": each item's own place)
+        before = self._words(max(0, k - 40), k - 1)[-3:]
+        return bool(before) and not before[-1].particle and any(
+            not w.particle and not w.closed or w is before[-1] for w in before) and any(
+            self._unit(w.text.rstrip(",")) for w in before)
+
     def _short_village(self, word: str) -> bool:
         """A village of one syllable before its 동/리 ("석동", "추동"): a place only after a
         unit ("진해구 석동")."""
