@@ -83,6 +83,20 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, RegionFinde
             if lead and any(self.text[r.start:r.end] == self.text[lead[0].start:lead[0].end]
                             for r in regions):
                 regions = lead[:1]
+        if found is not None and sentence[0] <= found.start:
+            # "진해구 석동의 진해기적의도서관에 2억원을": the place phrase right before the
+            # project's name in the amount's sentence is its place
+            named = self._place_of_name(found.start, sentence[0])
+            for t in taken:
+                if named is not None and t.start < named.end and named.start < t.end:
+                    # ("북구 당사동의 우가산공원은" of 북구: the place past the body read as
+                    # the agency)
+                    rest = self.text[t.end:named.end]
+                    named = (Found(named.end - len(rest.lstrip()), named.end)
+                             if t.start <= named.start and rest.strip() else None)
+            if named is not None:
+                same = [r for r in regions if r.start < named.end and named.start < r.end]
+                regions = same[:1] or [named]
         if not regions:
             regions = self._site_here(sentence[0], at)
         if not regions:
@@ -142,6 +156,7 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, RegionFinde
                        and self.w.money_words.search(self.text, r.end, at) is None]
                 if own:
                     best = own[-1]
-            region = self._span(best)
+            # "부산 사하구 홍티, 강서구 신전항에는 총 187억 원이": one of several places
+            region = None if self._one_of_listed(best) else self._span(best)
         return Record(agency=agency, project=None if found is None else self._span(found),
                       region=region)

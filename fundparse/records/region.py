@@ -12,7 +12,8 @@ from fundparse.records.tokens import Word, run_before
 _OPENING = " \t'\"‘“「『<《〈"
 _NAME_PART = regex.compile(r"[가-힣]{2,4}")
 _HANGUL_NAME = regex.compile(r"[가-힣]{2,6}")
-_DIGIT_E = regex.compile(r"\d에")  # (a road address's quick test)
+_DIGIT_E = regex.compile(r"\d에")
+_NUMBERED_ROAD = regex.compile(r"[가-힣]{1,10}\d{1,4}(?:로|길)(?:\d{1,4}번?길)?")  # (a road address's quick test)
 # (an amount of money right after a place: "남사초 22억1900만원", "능원초 24억원", "30만원")
 
 
@@ -47,6 +48,8 @@ class RegionFinder(Reader):
                     skip = i if w.text[-1:] == "에" else i + 2  # (… 규모 부지에)
                     continue
             if core in self.around:
+                if self._site_worked(ws, i):
+                    continue  # "배후 부지 조성": a site the works make, no place
                 first = run_before(ws, i, limit - 1, self._place_word)
                 if (first == i and i >= 2 and self.w.region["road_around"]
                         and self.w.forms.road_name.fullmatch(ws[i - 1].text)
@@ -146,6 +149,13 @@ class RegionFinder(Reader):
                 # "양보면은 … 30억원을 투입할 계획이며": a village as the sentence's topic
                 first = run_before(ws, i, limit - 1, self._place_word)
                 out.append(Found(ws[first].start, w.core_end))
+                continue
+            landmark = self._landmark_at(ws, i)
+            if landmark:
+                # "성북구 정릉시장에도 29억원을", "부전시장 내 …주차장", "개봉역에도": a station
+                # or a market by name where the money goes is a place
+                first = run_before(ws, i, limit - 1, self._facility_word)
+                out.append(Found(ws[first].start, w.start + landmark))
                 continue
             if (self._facility(core) and len(ws) > 0
                     and (w.particle in self.w.forms.at_particles
@@ -330,8 +340,109 @@ class RegionFinder(Reader):
             return False
         place, site = ws[k - 1], ws[k]
         return (self._plain(site) and not place.particle and not place.closed
-                and place.text.endswith(tuple(self.w.region["site_lead_ends"]))
-                and self._lead_place(place.text))
+                and (place.text.endswith(tuple(self.w.region["site_lead_ends"]))
+                     and self._lead_place(place.text)
+                     # "…산합리 신도시 터 5519㎡에", "평촌역 미관광장 8282㎡에"
+                     or self._is_place(place.text) and not self._no_place_noun(place.text)
+                     or self._landmark(place.text)))
+
+    def _unit(self, word: str) -> bool:
+        """A place-name unit: a village, a district, a local body, a numbered 동/리, a lot
+        number, a numbered road ("외송2길"), a school, port, station or market by name."""
+        if not word or word in self.not_place:
+            return False
+        if (self.w.forms.numbered.fullmatch(word) or _NUMBERED_ROAD.fullmatch(word)
+                or (word[:1].isdigit() and self.w.address.fullmatch(word))):
+            return True
+        return (self._lead_place(word) or self._district(word) or self._facility(word)
+                or self._landmark(word)) and not self._no_place_noun(word)
+
+    def _place_of_name(self, start: int, lo: int) -> Found | None:
+        """The place phrase right before a project's name starting at ``start`` (not before
+        ``lo``): place-name units (``_unit``) with no particle, the last one bare or with 의
+        ("진해구 석동의 진해기적의도서관", "북구 당사동의 우가산공원은", "공주시 반포면 외송2길
+        생활공원 정비 사업은"); at least one unit below a local body (a village, a district, a
+        landmark or an address), at most max_words words; None when there is none."""
+        if not self.w.region["name_places"]:
+            return None
+        ws = self._words(max(lo, start - 80), start)
+        if not ws or self.text[ws[-1].end:start].strip(_OPENING):
+            return None
+        last = ws[-1]
+        core = last.text[:-1] if last.text.endswith("의") and not self._unit(last.text) \
+            else last.text
+        if last.quoted or last.closed and core == last.text:
+            return None
+        k = len(ws) - 1
+
+        def unit_before(j: int) -> bool:
+            x = ws[j - 1]
+            return (j > 0 and not ws[j].apart and not x.particle and not x.closed
+                    and not x.quoted and self._unit(x.text))
+
+        if not self._unit(core) and not (self._short_village(core) and unit_before(k)):
+            return None  # ("진해구 석동의": a village of two characters after a unit)
+        limit = int(self.w.region["max_words"])
+        while len(ws) - k < limit and unit_before(k):
+            k -= 1
+        units = [w.text for w in ws[k:-1]] + [core]
+        if all(u.endswith(self.body_ends) and not self._district(u) for u in units):
+            return None  # ("울주군 진하 …": a body's own name alone places it loosely)
+        return Found(ws[k].start, last.start + len(core))
+
+    def _one_of_listed(self, region: Found) -> bool:
+        """A place listed after a comma with another place ("…고양시 원당ㆍ화전, …, 광명시
+        광명5지구에 대한", "부산 사하구 홍티, 강서구 신전항에는"): one of several places, none
+        the place of one total (listed_places = false: off)."""
+        if not self.w.region["listed_places"]:
+            return False
+        k = region.start
+        while k > 0 and self.text[k - 1] in " \t":
+            k -= 1
+        if k == 0 or self.text[k - 1] not in ",，":
+            return False
+        j = region.end
+        while j < len(self.text) and self.text[j] in " \t":
+            j += 1
+        if self.w.forms.amount_next.match(self.text, j) is not None:
+            return False  # ("들녘초 22억원, 하늘중 30억원": each item's own place)
+        before = self._words(max(0, k - 40), k - 1)[-3:]
+        return bool(before) and not before[-1].particle and any(
+            not w.particle and not w.closed or w is before[-1] for w in before) and any(
+            self._unit(w.text.rstrip(",")) for w in before)
+
+    def _short_village(self, word: str) -> bool:
+        """A village of one syllable before its 동/리 ("석동", "추동"): a place only after a
+        unit ("진해구 석동")."""
+        return (len(word) == 2 and word.endswith(self.site_lead_ends)
+                and _HANGUL_NAME.fullmatch(word) is not None and word not in self.not_place)
+
+    def _landmark(self, word: str) -> bool:
+        """A station or a market by name: two Hangul characters or more before one of
+        landmark_ends ("개봉역", "정릉시장"), not ending in one of not_landmark_ends ("농촌지역",
+        "전통시장": no name)."""
+        for end in self.w.region["landmark_ends"]:
+            if word.endswith(end):
+                stem = word[:-len(end)]
+                return (len(stem) >= 2 and _HANGUL_NAME.fullmatch(stem[-6:]) is not None
+                        and not word.endswith(tuple(self.w.region["not_landmark_ends"]))
+                        and word not in self.not_place)
+        return False
+
+    def _landmark_at(self, ws: list[Word], i: int) -> int:
+        """The length of ``ws[i]``'s landmark (``_landmark``) when it is where the money goes:
+        with one of at_particles, or before one of inside ("부전시장 내"); 0 when not."""
+        w = ws[i]
+        if w.quoted or not self.w.region["landmark_ends"]:
+            return 0
+        text = w.text
+        for p in sorted(self.w.forms.at_particles, key=len, reverse=True):
+            if text.endswith(p) and self._landmark(text[:-len(p)]):
+                return len(text) - len(p)
+        if (not w.closed and i + 1 < len(ws) and ws[i + 1].core in self.inside
+                and self._landmark(text)):
+            return len(text)
+        return 0
 
     def _is_place(self, word: str) -> bool:
         return (word.endswith(self.place_ends) and word not in self.not_place and len(word) > 2
@@ -347,7 +458,19 @@ class RegionFinder(Reader):
             return (not w.particle and not w.closed and not w.quoted
                     and self.w.address.fullmatch(w.text) is not None)
         return self._plain(w) and w.text not in self.inside and w.text not in self.around \
-            and not any(c.isdigit() for c in w.text)
+            and not any(c.isdigit() for c in w.text) \
+            and not any(v in w.text for v in self.w.region["verb_inside"])
+
+    def _site_worked(self, ws: list[Word], i: int) -> bool:
+        """One of around without a particle right before one of [project] actions or of
+        site_works ("배후 부지 조성", "부지 매입"): the site is what the works make or buy, not
+        where they are."""
+        w = ws[i]
+        if w.particle or w.closed or i + 1 >= len(ws):
+            return False
+        nxt = ws[i + 1].core
+        return nxt.startswith(tuple(self.actions)) or nxt.startswith(
+            tuple(self.w.region["site_works"]))
 
     def _name_aside(self, project: Found, s_start: int) -> list[Found]:
         """"북구행복어울림센터(용봉로 105)의 개관식을 …. 북구행복어울림센터는 총 …원이": the place
