@@ -520,8 +520,10 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
             for mate in after[after.index(target) + 1:]:
                 if (mate.period is not None or attach.spent_then.match(text, mate.amount.end) is None
                         or attach.clause_end.search(text, target.amount.end, mate.amount.start)
-                        or forms.year_token.search(text, target.amount.end, mate.amount.start)):
-                    break  # (a year between starts another time: "…했으나, 올해 다시 5000만 원을 들여")
+                        or forms.year_token.search(text, target.amount.end, mate.amount.start)
+                        or attach.new_topic.search(text, target.amount.end, mate.amount.start)):
+                    break  # (a year between starts another time: "…했으나, 올해 다시 5000만 원을 들여";
+                    # so does a clause of another topic: "…설치하고 전의지구도 39억원을 들여")
                 mate.period = period
         if target in after and not stated and (not total or target.split is not None):
             last = target  # (items each with its own split share it too: "척지마을에 19억

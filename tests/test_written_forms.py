@@ -624,3 +624,18 @@ def test_a_headline_ellipsis_ends_a_clause():
     mentions = fundparse.extract("행안부 특별교부세 20억 지원…총 150억 투입 2027년 완공 목표")
     assert [(m.text, parts(m)) for m in mentions] == [("20억", []), ("150억", [])]
     assert mentions[1].period is not None and mentions[1].period.end == 2027
+
+
+def test_a_clause_of_another_topic_keeps_its_own_money_out_of_the_period():
+    first, second = fundparse.extract(
+        "시는 2027년까지 갑지구에 30억원을 들여 관로를 설치하고 을지구도 40억원을 들여 관로를 놓는다.")
+    assert (first.period.end, second.period) == (2027, None)
+    alike = fundparse.extract("2027년까지 30억원을 들여 관로를 설치하고 40억원을 들여 배수지를 짓는다.")
+    assert [m.period.end for m in alike] == [2027, 2027]
+
+
+def test_items_each_with_their_own_split_share_the_period_before_them():
+    items = fundparse.extract("군은 2027년까지 3년간 갑마을에 12억 원(국비 70%, 지방비 30%), 을마을에 "
+                              "15억 원(국비 70%, 지방비 30%)을 들인다.", doc_date="2025-03-01")
+    assert [(m.period.start, m.period.end) for m in items] == [(2025, 2027), (2025, 2027)]
+    assert [len(m.splits) for m in items] == [2, 2]

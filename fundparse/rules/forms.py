@@ -519,6 +519,7 @@ class AttachForms:
     year_topic: regex.Pattern = patterns.compile("(?!)")  # "…까지 …하며, 올해는 … 74억원": that year's
     list_total_before: regex.Pattern = patterns.compile("(?!)")  # "… 등 54개 사업에 248억"
     headline_joint: regex.Pattern = patterns.compile("(?!)")  # "430억 들여 … 건립…2022년 준공"
+    new_topic: regex.Pattern = patterns.compile("(?!)")  # "…설치하고 전의지구도 …": another topic
 
 
 def attach_forms(words: Tables) -> AttachForms:
@@ -558,5 +559,6 @@ def _attach_forms(table_json: str, cities: tuple, provinces: tuple, districts: t
         year_topic=patterns.compile(table.get("year_topic", "(?!)")),
         list_total_before=patterns.compile(table.get("list_total_before", "(?!)")),
         headline_joint=patterns.compile(table.get("headline_joint", "(?!)")),
+        new_topic=patterns.compile(table.get("new_topic", "(?!)")),
         respective_years=patterns.compile(table.get("respective_years", "(?!)")),
     )
