@@ -264,6 +264,8 @@ class SplitReader:
         if category is None:
             if not allow_unknown:
                 return None
+            label = next((label[: -len(cut)] for cut in self.forms.glued  # "…사업으로는": no
+                          if label.endswith(cut) and len(label) - len(cut) >= 2), label)  # particle
             words = label.split()
             category = (self.place_category(label)  # "(정부 60%, 대구시 40%)"
                         or len(words) == 2 and source_key(words[1]) in self.words.tails
@@ -300,11 +302,18 @@ class SplitReader:
                         share=share, precision=Decimal(5) / 10 ** (_decimals(run.group()) + 3))
         if numeral.hangul:
             return None
+        if not numeral.big_units and self._counted(end):
+            return None  # "국비사업으로 68지구 638억원": a count of places, no figure
         if numeral.big_units:
             value = elided_value(self.text[num_at:end], numeral)
             return Part(label, category, pos, end, value, "KRW", numeral, bare=False,
                         precision=self._precision(numeral, self.text[num_at:end]))
         return Part(label, category, pos, end, None, "KRW", numeral, bare=True)
+
+    def _counted(self, end: int) -> bool:
+        """A counter ([money] counters: 명, 곳, 지구 …) right after a bare number ends there."""
+        rest = self.text[end:end + 8].lstrip(" \u00a0")
+        return rest.startswith(tuple(self.words.money_words["counters"]))
 
     @staticmethod
     def _precision(numeral: Numeral, written: str = "") -> Decimal:
