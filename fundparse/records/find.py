@@ -139,6 +139,10 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, NearbyFinde
                 if back and len(self.text[back[0].start:back[0].end]) > len(lead) and (
                         lead in self.text[back[0].start:back[0].end].split()):
                     regions = back
+        if not regions and found is not None:
+            # "서구 괴정동 한민시장 아케이드 설치공사와 …. … 28억원이 투입된 한민시장 아케이드
+            # 설치공사는 …": the place named for the project in a sentence near (nearby.py)
+            regions = self._tied_region(found, sentence)
         if not regions and self.w.region["from_paragraph"]:
             regions = self._earlier_regions(sentence[0])
         if not regions and self.w.region["reach"]:

@@ -117,3 +117,41 @@ class NearbyFinder(Reader):
             if pick is not None:
                 return pick, regions
         return None
+
+    def _tied_region(self, project: Found, sentence: tuple[int, int]) -> list[Found]:
+        """The place named for ``project`` in a sentence near the amount's (the same ranking
+        as ``_tied_project``): where that sentence names the project again — by its whole
+        name, or by its last word (a head of at least ``tie_region_chars`` characters) — the
+        place phrase right before that naming ("서구 괴정동 한민시장 …", ``_place_of_name``), or
+        a place it names tied to it by a relative verb ("…동 일원에 들어설 …센터",
+        [patterns] place_for_name); [] when none is."""
+        if not self.w.region["tie_region"]:
+            return []
+        name = self.text[project.start:project.end]
+        last = name.split()[-1] if name.split() else ""
+        keys = [name] + ([last] if last != name
+                         and len(last) >= int(self.w.region["tie_region_chars"]) else [])
+        spans = self._nearby_sentences(*sentence)
+        own = self._sentence(project.start)
+        if own != sentence and own not in spans:
+            spans = [own] + spans
+        for lo, hi in spans:
+            regions = None
+            for key in keys:
+                k = self.text.find(key, lo, hi)
+                while k >= 0:
+                    named = self._place_of_name(k, lo)
+                    if named is not None and not all(
+                            u.endswith(self.body_ends) or self._district(u)
+                            for u in self.text[named.start:named.end].split()):
+                        # ("대전 유성구 구즉도서관": a body's or a district's own name alone
+                        # places nothing)
+                        return [named]
+                    if regions is None:
+                        regions = self._found(lo, hi)[0]
+                    for r in regions:
+                        if r.end <= k and self.w.forms.place_for_name.fullmatch(
+                                self.text, r.end, k) is not None:
+                            return [r]
+                    k = self.text.find(key, k + len(key), hi)
+        return []
