@@ -18,6 +18,7 @@ from fundparse.model import Record
 from fundparse.records.agency import AgencyFinder
 from fundparse.records.earlier import EarlierFinder
 from fundparse.records.names import NameFinder
+from fundparse.records.nearby import NearbyFinder
 from fundparse.records.project import ProjectFinder
 from fundparse.records.region import RegionFinder
 from fundparse.records.shared import Found, NearSentences
@@ -29,7 +30,8 @@ __all__ = ["Finder", "Found"]
 _KEEP = 20_000  # characters of sentences remembered behind the current amount, at least
 
 
-class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, RegionFinder):
+class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, NearbyFinder,
+             RegionFinder):
     def __init__(self, text: str, vocab: RecordWords, sentences: Sentences | None = None):
         super().__init__(text, vocab, sentences)
         self._agency_caches()
@@ -70,6 +72,12 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, RegionFinde
         found, regions, _ = self.project(at, end, sentence)
         if summed:
             found = None
+        elif found is None:
+            # "…'장미원 조성사업'이 포함됐다. 2028년까지 154억원을 투입해 …": a sentence that names
+            # no project, tied to a near one that names one, is about that one (nearby.py)
+            tied = self._tied_project(at, end, sentence)
+            if tied is not None:
+                found, regions = tied[0], regions or tied[1]
         agency = self.agency(at, sentence, found)
         region = None
         taken = [agency] if agency is not None else []
@@ -131,6 +139,10 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, RegionFinde
                 if back and len(self.text[back[0].start:back[0].end]) > len(lead) and (
                         lead in self.text[back[0].start:back[0].end].split()):
                     regions = back
+        if not regions and found is not None:
+            # "서구 괴정동 한민시장 아케이드 설치공사와 …. … 28억원이 투입된 한민시장 아케이드
+            # 설치공사는 …": the place named for the project in a sentence near (nearby.py)
+            regions = self._tied_region(found, sentence)
         if not regions and self.w.region["from_paragraph"]:
             regions = self._earlier_regions(sentence[0])
         if not regions and self.w.region["reach"]:
