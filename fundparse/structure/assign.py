@@ -1472,6 +1472,9 @@ class SumAssigner:
             before = self.sentences.before((s_start, s_end))
             if before is not None and self._joined_paragraphs(before[1], s_start + 1):
                 parts = [c for c in found if c.known and before[0] <= c.start < before[1]]
+                ours = {id(c.fact.amount) for c in parts}
+                if any(id(o) not in ours for o in self.reader.between(*before)):
+                    parts = []  # "각각 40억원과 10억원의 국비를 받았다. 국비를 포함해 110억원을": whose?
                 lo, hi = (min(c.start for c in parts), a.start) if parts else (0, 0)
             if not parts and alone:
                 # "총사업비 200억 원이다. 이번 공모로 약 80억 원을 교육부로부터 지원받는다.": the
