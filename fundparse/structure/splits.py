@@ -645,6 +645,11 @@ class SplitReader:
         parts, partial, stop = self.read_list(m.end(), next_span[1], total, allow_unknown=explicit)
         if not parts:
             return None
+        last = max(p.end for p in parts)
+        cue = sum_forms(self.words).total_cue
+        if any(cue.search(self.text, max(last, b.start - 32), b.start)
+               for b in self.between(last, next_span[1])):
+            return None  # "총사업비는 국비 6억3,000만원과 지방비를 포함해 7억원이며": its own total
         return SplitInfo(parts, partial or bool(m.group("partial")), "next")
 
     def codes(self, total: Amount, limit: int) -> SplitInfo | None:
