@@ -526,8 +526,9 @@ class SumAssigner:
         join = self.forms.list_split.match(self.text, a.end)
         if each is not None and join and join.group().strip() and join.end() in self.reader.by_start:
             return each.group("a"), each.start("a")
-        back = self.forms.list_split.search(self.text, max(s_start, a.start - 4), a.start)
-        if back is None or back.end() != a.start or not back.group().strip():
+        back = next((m for m in self.forms.list_split.finditer(  # (the joiner ending at it:
+            self.text, max(s_start, a.start - 4), a.start) if m.end() == a.start), None)  # "14억 원과 3억")
+        if back is None or not back.group().strip():
             return None
         first = next((o for o in self.reader.between(max(s_start, back.start() - 40), back.start())
                       if o.end == back.start()), None)
