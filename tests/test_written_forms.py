@@ -639,3 +639,13 @@ def test_items_each_with_their_own_split_share_the_period_before_them():
                               "15억 원(국비 70%, 지방비 30%)을 들인다.", doc_date="2025-03-01")
     assert [(m.period.start, m.period.end) for m in items] == [(2025, 2027), (2025, 2027)]
     assert [len(m.splits) for m in items] == [2, 2]
+
+
+def test_places_ranked_by_what_they_receive_pay_no_part_of_one_another():
+    # shares written once for the whole, then a ranking of regions: no region is a sum of others,
+    # and the shares are not spread over the ranking
+    mentions = fundparse.extract(
+        "국비, 지방비 각 50%씩의 비율로 구성되는 재원은 경기도가 70억원으로 가장 많고 이어 전남 "
+        "50억원, 경남 30억원, 전북 20억원, 울산 10억원 등의 순이다.")
+    split = {m.text: [(s.label, s.krw) for s in m.splits] for m in mentions}
+    assert split["30억원"] == [] and split["50억원"] == []

@@ -107,6 +107,7 @@ class SumForms:
     place_pays: regex.Pattern = patterns.compile("(?!)")  # "80억원을 연천군이 부담한다": after the place
     bracket_total_after: regex.Pattern = patterns.compile("(?!)")  # "(235억원, 균특 118억)"
     places_share: tuple = ()  # "…의 사업비를 분담해": places listed with figures pay them
+    breakdown_words: tuple = ()  # "…가 75억원으로 가장 많고 … 순이다": places listed receive
     share_received: regex.Pattern = patterns.compile("(?!)")  # "국비 70%를 지원받아 총 1억원"
 
 
@@ -212,6 +213,7 @@ def _sum_forms(table_json: str) -> SumForms:
         list_item_after=patterns.compile(expand(table.get("list_item_after", "(?!)"), {"S": S})),
         received=patterns.compile(table.get("received", "(?!)")),
         places_share=words("places_share"),
+        breakdown_words=words("breakdown_words"),
         share_received=patterns.compile(expand(table.get("share_received", "(?!)"), {"S": S})),
         points_back=words("points_back"),
         far_openers=words("far_openers"),

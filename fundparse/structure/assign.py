@@ -465,6 +465,10 @@ class SumAssigner:
         if head.startswith(self.forms.breakdown_openers):
             return True
         place = self.reader.place_category(found.label.split()[-1]) is not None
+        if place and self.forms.breakdown_words:  # "경기도가 75억원으로 가장 많고 이어 전남 …"
+            s_end = self.sentences.span(found.start)[1]
+            if any(w in self.text[s_start:s_end] for w in self.forms.breakdown_words):
+                return True
         return (place and head.startswith(self.forms.back_refs_last)
                 and self.forms.pays_after.match(self.text, found.fact.amount.end) is None)
 
@@ -727,7 +731,9 @@ class SumAssigner:
             if (info is None or info.partial or not info.parts
                     or any(p.share is None or p.start >= f.amount.start for p in info.parts)):
                 continue
-            _, s_end = self.sentences.span(f.amount.start)
+            s_start, s_end = self.sentences.span(f.amount.start)
+            if any(w in self.text[s_start:s_end] for w in self.forms.breakdown_words):
+                continue  # "…각 50%씩의 … 재원은 경기도가 75억원으로 가장 많고 이어 전남 63억원": a ranking
             last = f
             for g in facts[i + 1:]:
                 b = g.amount
