@@ -159,7 +159,8 @@ def _sum_forms(table_json: str) -> SumForms:
         above_words=tuple(table.get("above_words", ())),
         share=patterns.compile(expand(share, {"S": S})),
         more_source=patterns.compile(
-            rf"{S}*(?:{alternation(joiners) or '(?!)'}){S}*(?P<label>{LAZY_WORD})"
+            rf"{S}*(?:{alternation(joiners) or '(?!)'}){S}*"
+            rf"(?:(?:{alternation(words('more_source_skip')) or '(?!)'}){S}+)?(?P<label>{LAZY_WORD})"
             rf"(?:{alternation(ends)})?(?=[,，.\s)]|$)"),
         each_before=patterns.compile(expand(each, {"S": S, "WORD": LAZY_WORD})),
         of_nouns=frozenset(of_nouns),

@@ -122,8 +122,10 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
             return label, category, start, included.end("label"), True
     aliased = forms.aliased_before.search(text, max(lo, head - 40), head)
     if aliased is not None:  # "행복도시특별회계(국비) 8조", "보조금(국비, 한강수계기금) 28억"
-        category = _listed_category(reader, forms, aliased.group("alias"), start) or \
-            payer_category(reader, forms, aliased.group("label"), start)
+        own = reader.category(aliased.group("label"), start)  # "국비(기금) 18억 원": 국비's level
+        category = (own if own and own != "other" else None) or _listed_category(
+            reader, forms, aliased.group("alias"), start) or payer_category(
+            reader, forms, aliased.group("label"), start)
         if category is not None:
             return aliased.group("label"), category, aliased.start(), end, True
     for skip in forms.skip_before if depth < 2 else ():  # at most two things passed over
