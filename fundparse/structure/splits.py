@@ -100,6 +100,7 @@ class SplitReader:
         self.starts = [a.start for a in amounts]  # amounts are in text order
         self.forms = split_forms(words)
         self._metro = _metro_pattern(words.metropolitan, self.forms.metro)
+        self._counters = tuple(words.money_words["counters"])  # "68지구": a count, no figure
 
     def between(self, lo: int, hi: int) -> list[Amount]:
         """Amounts starting in [lo, hi)."""
@@ -313,7 +314,7 @@ class SplitReader:
     def _counted(self, end: int) -> bool:
         """A counter ([money] counters: 명, 곳, 지구 …) right after a bare number ends there."""
         rest = self.text[end:end + 8].lstrip(" \u00a0")
-        return rest.startswith(tuple(self.words.money_words["counters"]))
+        return rest.startswith(self._counters)
 
     @staticmethod
     def _precision(numeral: Numeral, written: str = "") -> Decimal:
