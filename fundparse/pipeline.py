@@ -387,6 +387,25 @@ def _each(a: Amount, text: str, attach: AttachForms) -> bool:
             or attach.each_after.match(text, a.end) is not None)
 
 
+def _rate_target(free: list[Fact], period: FoundPeriod, text: str, sentence: tuple[int, int],
+                 forms, attach: AttachForms) -> Fact | None:
+    """The amount a period governs when its sentence holds only a yearly rate or an amount
+    each one gets ("…씩"; not an average: "평균 100억원씩"), money spent (a funding verb after
+    it, or a spent label): the first after the period, else the last before it.  Not a
+    forecast ("세입규모는 연평균 4천961억원으로 예상")."""
+    def each(a: Amount) -> bool:
+        return (attach.each_after.match(text, a.end) is not None
+                and attach.average_before.search(text, max(0, a.start - 8), a.start) is None)
+    rates = [f for f in free if f.amount.change is None
+             and (f.amount.per in attach.rate_pers or f.amount.per is None and each(f.amount))
+             and not _one_year(f.amount, period, text, sentence[0], attach)
+             and (f.label in attach.spent_labels
+                  or forms.funding_verb.search(text, f.amount.end, sentence[1]) is not None)]
+    after = [f for f in rates if f.amount.start >= period.text_end]
+    before = [f for f in rates if f.amount.end <= period.text_start]
+    return after[0] if after else before[-1] if before else None
+
+
 def _one_year(a: Amount, period: FoundPeriod, text: str, sentence_start: int,
               attach: AttachForms) -> bool:
     """A year written right before the amount, not a part of the period: one year's figure."""
@@ -512,6 +531,11 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
                                  text, period.text_end, after[0].amount.head) is not None)):
             target = before[-1]  # "(3.66㎞.95억원.2012년 준공)", "(127억원)을 2012년까지 준공"
         if target is None:
+            # nothing else of its sentence takes it: a yearly rate or an amount each one gets
+            # does ("앞으로 10년 동안 연평균 1조 9천억 원", "3년간 마을당 5억원이 각각 지원")
+            target = _rate_target(free, period, text, (s_start, s_end), forms, attach)
+            if target is not None:
+                target.period = period
             continue
         target.period = period
         if target in after and attach.spent_then.match(text, target.amount.end) is not None:

@@ -524,6 +524,7 @@ class AttachForms:
     list_total_before: regex.Pattern = patterns.compile("(?!)")  # "… 등 54개 사업에 248억"
     headline_joint: regex.Pattern = patterns.compile("(?!)")  # "430억 들여 … 건립…2022년 준공"
     new_topic: regex.Pattern = patterns.compile("(?!)")  # "…설치하고 전의지구도 …": another topic
+    rate_pers: frozenset = frozenset()  # rates a period goes to when nothing else takes it
 
 
 def attach_forms(words: Tables) -> AttachForms:
@@ -565,4 +566,5 @@ def _attach_forms(table_json: str, cities: tuple, provinces: tuple, districts: t
         headline_joint=patterns.compile(table.get("headline_joint", "(?!)")),
         new_topic=patterns.compile(table.get("new_topic", "(?!)")),
         respective_years=patterns.compile(table.get("respective_years", "(?!)")),
+        rate_pers=frozenset(table.get("rate_pers", ())),
     )
