@@ -649,3 +649,17 @@ def test_places_ranked_by_what_they_receive_pay_no_part_of_one_another():
         "50억원, 경남 30억원, 전북 20억원, 울산 10억원 등의 순이다.")
     split = {m.text: [(s.label, s.krw) for s in m.splits] for m in mentions}
     assert split["30억원"] == [] and split["50억원"] == []
+
+
+def test_a_qualified_source_takes_the_longest_head_it_ends_with():
+    # 특별조정교부금 (a province's grant) ends with 교부금 (the state's): the longer head decides
+    text = ("2022년 총 65.7억 원(행정안전부 특별교부세 25억 원, 교육부 특별교부금 5.2억 원, "
+            "경기도 특별조정교부금 35.5억 원) 규모의 특교를 확보했다.")
+    (total,) = [m for m in fundparse.extract(text) if m.splits]
+    assert [p[1] for p in parts(total)] == ["national", "national", "provincial"]
+
+
+def test_a_bodys_own_budget_named_as_a_payer():
+    (total,) = [m for m in fundparse.extract("시재정 3조 600억원을 포함한 총 8조 7천억원이 투입된다.")
+                if m.splits]
+    assert [(p[1], p[2]) for p in parts(total)] == [("municipal", 3_060_000_000_000)]

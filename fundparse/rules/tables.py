@@ -178,10 +178,11 @@ class Tables:
                     found = self.sources.get(key[: -len(tail)])
                     if found:
                         break
-        if found is None:
-            for head, category in self.heads.items():
-                if key.endswith(head) and len(key) > len(head):
-                    return category
+        if found is None:  # the longest head: "경기도 특별조정교부금" by 특별조정교부금, not 교부금
+            head = max((h for h in self.heads if key.endswith(h) and len(key) > len(h)),
+                       key=len, default=None)
+            if head is not None:
+                return self.heads[head]
         return found
 
 
