@@ -663,3 +663,9 @@ def test_a_bodys_own_budget_named_as_a_payer():
     (total,) = [m for m in fundparse.extract("시재정 3조 600억원을 포함한 총 8조 7천억원이 투입된다.")
                 if m.splits]
     assert [(p[1], p[2]) for p in parts(total)] == [("municipal", 3_060_000_000_000)]
+
+
+def test_payers_joined_by_a_dot_before_a_figure_with_ssik_each_pay_it():
+    total = only("태안 만리포 관광지는 180억원(국비·지방비 90억원씩)이 투입돼 해안도로가 만들어진다.")
+    assert [(p[1], p[2]) for p in parts(total)] == [("national", 9_000_000_000),
+                                                    ("local", 9_000_000_000)]

@@ -364,6 +364,7 @@ class SplitForms:
     account_words: frozenset = frozenset()  # "일반회계": a bracket naming one is by account
     not_payer_endings: tuple = ()  # a word ending so names no payer outside the taxonomy (포함한)
     object_glued: tuple = ()  # object particles glued to a source named after a bracket (특별교부세를)
+    each_figure: regex.Pattern = patterns.compile("(?!)")  # "국비·지방비 90억원씩": each pays it
 
 
 def split_forms(words: Tables) -> SplitForms:

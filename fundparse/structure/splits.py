@@ -174,12 +174,13 @@ class SplitReader:
 
     def each_apart(self, parts: list[Part]) -> None:
         """"도·군비 각 25%": payers joined by a dot, then 각 — each pays the figure, one part
-        each ("도" and "군비", 25 % apiece)."""
+        each ("도" and "군비", 25 % apiece); so with 씩 after the figure ("국비·지방비 90억원씩")."""
         for i in range(len(parts) - 1, -1, -1):
             p = parts[i]
             self.each_apart(p.parts)
             words = p.label.split()
-            if len(words) != 2 or words[1] not in self.forms.each_words:
+            if not (len(words) == 2 and words[1] in self.forms.each_words or len(words) == 1
+                    and self.forms.each_figure.match(self.text, p.end) is not None):
                 continue
             sides = [w for w in _DOT.split(words[0]) if w]
             cats = [self.category(w, p.start) for w in sides]
