@@ -180,7 +180,9 @@ class SplitReader:
             self.each_apart(p.parts)
             words = p.label.split()
             if not (len(words) == 2 and words[1] in self.forms.each_words or len(words) == 1
-                    and self.forms.each_figure.match(self.text, p.end) is not None):
+                    and self.forms.each_figure.match(self.text, p.end) is not None
+                    # (not when a sum form read each payer already: "국·지방비 각각 500억원씩")
+                    and sum(q.end == p.end for q in parts) == 1):
                 continue
             sides = [w for w in _DOT.split(words[0]) if w]
             cats = [self.category(w, p.start) for w in sides]
