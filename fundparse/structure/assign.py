@@ -180,6 +180,12 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
         category = payer_category(reader, forms, label, start)
         if category is not None:
             return label, category, paid.start(), end, len(label) > 1
+    paid = forms.paid_clause.search(text, max(lo, head - 60), head)
+    if paid is not None:  # "수자원공사가 지역상생 협력사업비로 지원키로 한 60억원": a payer's clause
+        label = paid.group("label")
+        category = payer_category(reader, forms, label, start)
+        if category is not None:
+            return label, category, paid.start(), end, len(label) > 1
     after = forms.source_after.match(text, end, hi)
     if after is not None and after.group("label") and _pays_next(reader, forms, after, hi):
         after = None  # "22억원은 복권기금으로 지원받은 12억원과 …": the source of the next figure
