@@ -669,3 +669,13 @@ def test_payers_joined_by_a_dot_before_a_figure_with_ssik_each_pay_it():
     total = only("태안 만리포 관광지는 180억원(국비·지방비 90억원씩)이 투입돼 해안도로가 만들어진다.")
     assert [(p[1], p[2]) for p in parts(total)] == [("national", 9_000_000_000),
                                                     ("local", 9_000_000_000)]
+
+
+def test_a_table_flattened_one_cell_a_line_reads_its_rows_by_the_header_sources():
+    text = ("도는 올해 어촌 정비사업 대상지 2곳이 선정됐다고 밝혔다.\n"
+            "지구명 |\n사업기간 |\n사업비(억원) |\n|||\n계 |\n국비 (80%) |\n도비 (10%) |\n군비 (10%) |\n"
+            "||||\n가나항 |\n‘25~’28 |\n90 |\n72 |\n9 |\n9 |\n|\n다라마을 |\n‘25~’27 |\n30 |\n24 |\n6 |\n|\n")
+    got = {m.text: [(p[1], p[2]) for p in parts(m)] for m in fundparse.extract(text) if m.splits}
+    assert got == {"90": [("national", 7_200_000_000), ("provincial", 900_000_000),
+                          ("municipal", 900_000_000)],
+                   "30": [("national", 2_400_000_000), ("provincial", 600_000_000)]}

@@ -234,8 +234,10 @@ class _Region:
         self.header_width = 0  # cells of the last header row
 
     def read_header_row(self, cells) -> bool:
-        """Record a column-header row (years, 증감, %, 계, 국비 …); say whether it was one."""
-        if len(cells) < 2:
+        """Record a column-header row (years, 증감, %, 계, 국비 …); say whether it was one.
+        One named cell and empty ones is no row of headers: a table laid out a cell a line
+        ("국비 (70%) |")."""
+        if sum(1 for _, cell in cells if cell.strip()) < 2:
             return False
         if self.data_seen:  # a header after data rows starts a new table under the same unit
             self.columns = {}
@@ -628,28 +630,21 @@ def header_splits(text: str, amounts: list[TableAmount], sources, taken: set[int
     ("구분 국비 시비 구비 기타 … 당초 14,700 7,350 3,675 3,675 1,424 712 356 356"): a figure
     followed by as many figures as add up to it is a total, and they are its parts, labelled
     by the header's sources in order.  (total, [(part, label)]) for each."""
-    rows: dict[int, list[TableAmount]] = {}
-    for a in amounts:
-        if id(a) not in taken and not a.role and not a.code:
-            rows.setdefault(a.row, []).append(a)
     out = []
-    for row in rows.values():
+    for row in _runs(text, [a for a in amounts if id(a) not in taken and not a.role and not a.code]):
         if len(row) < 3:
             continue
-        row.sort(key=lambda a: a.start)
         labels = _header_sources(text, row[0].start, sources)
         if len(labels) < 2:
             continue
         i = 0
         while i < len(row) - 2:
             total = row[i]
-            between = text[total.end:row[i + 1].start]
             found = None
             for k in range(min(len(labels), len(row) - i - 1), 1, -1):
                 parts = row[i + 1:i + 1 + k]
                 gap = abs(sum(p.value for p in parts) - total.value)
-                if not between.strip() and gap * 2 <= k * total.scale and all(
-                        not text[p.end:q.start].strip() for p, q in zip(parts, parts[1:])):
+                if gap * 2 <= k * total.scale:
                     found = parts
                     break
             if found is None:
@@ -657,6 +652,27 @@ def header_splits(text: str, amounts: list[TableAmount], sources, taken: set[int
                 continue
             out.append((total, list(zip(found, labels))))
             i += len(found) + 1
+    return out
+
+
+_RUN_GAP = patterns.compile(r"[ \t\u00a0|│┃║]*(?:\n[ \t\u00a0|│┃║]*)*")
+_BARS = "|│┃║"
+
+
+def _runs(text: str, amounts: list[TableAmount]) -> list[list[TableAmount]]:
+    """Figures written one after another with only cell borders between them: a row of a
+    table flattened into its text, on one line, or one cell a line where each cell ends with a
+    bar ("157 |⏎105 |⏎45 |⏎7 |")."""
+    out: list[list[TableAmount]] = []
+    for a in sorted(amounts, key=lambda a: a.start):
+        if out:
+            last = out[-1][-1]
+            gap = text[last.end:a.start]
+            if last.row == a.row and not gap.strip() or (
+                    _RUN_GAP.fullmatch(gap) and any(bar in gap for bar in _BARS)):
+                out[-1].append(a)
+                continue
+        out.append([a])
     return out
 
 
@@ -669,6 +685,8 @@ def _header_sources(text: str, start: int, sources) -> list[str]:
     run: list[str] = []
     for m in tokens:
         word = m.group()
+        if word[0] in "(（" and word[-1] in ")）":
+            continue  # a column's note between source words: "국비 (70%) | 지방비 (30%)"
         if len(word) > 1 and sources(word):
             run.append(word)
             continue
