@@ -176,6 +176,9 @@ def _period_windows(facts: list[Fact], sentences: Sentences, text: str,
     for f in facts:
         lo, hi = sentences.span(f.amount.start)
         spans.append((lo, hi))
+        cell = attach.cell_before.search(text, max(0, f.amount.start - 12), f.amount.start)
+        if cell is not None and cell.start() > 0 and cell.start() <= lo:
+            spans.append(sentences.span(cell.start() - 1))  # the row's cell before: "‘19~’23 |⏎104"
         if hi < len(text) and attach.headline_joint.search(text, max(lo, hi - 8), hi):
             spans.append(sentences.span(hi))
     return spans
@@ -448,6 +451,11 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
     one it takes ("국비 230억원, 민자 200억원을") get it too."""
     starts = [f.amount.start for f in facts]  # facts are in text order
     for period in sorted(periods, key=lambda p: (-p.rank, p.text_start)):
+        cell = bisect.bisect_left(starts, period.text_end)
+        if cell < len(facts) and facts[cell].period is None and attach.cell_then.fullmatch(
+                text, period.text_end, facts[cell].amount.start) is not None:
+            facts[cell].period = period  # "‘19~’23 |⏎104 |": a row's period cell, then its total
+            continue
         s_start, s_end = sentences.span(period.text_start)
         window = facts[bisect.bisect_left(starts, s_start):bisect.bisect_left(starts, s_end)]
         joint = None if window or s_start == 0 else attach.headline_joint.search(

@@ -530,6 +530,8 @@ class AttachForms:
     headline_joint: regex.Pattern = patterns.compile("(?!)")  # "430억 들여 … 건립…2022년 준공"
     new_topic: regex.Pattern = patterns.compile("(?!)")  # "…설치하고 전의지구도 …": another topic
     rate_pers: frozenset = frozenset()  # rates a period goes to when nothing else takes it
+    cell_then: regex.Pattern = patterns.compile("(?!)")  # "‘19~’23 | 104": a row's period cell
+    cell_before: regex.Pattern = patterns.compile("(?!)")  # "| 104": the border before a cell
 
 
 def attach_forms(words: Tables) -> AttachForms:
@@ -572,4 +574,6 @@ def _attach_forms(table_json: str, cities: tuple, provinces: tuple, districts: t
         new_topic=patterns.compile(table.get("new_topic", "(?!)")),
         respective_years=patterns.compile(table.get("respective_years", "(?!)")),
         rate_pers=frozenset(table.get("rate_pers", ())),
+        cell_then=patterns.compile(table.get("cell_then", "(?!)")),
+        cell_before=patterns.compile(table.get("cell_before", "(?!)")),
     )
