@@ -266,6 +266,8 @@ class PeriodForms:
     undated_start: regex.Pattern = patterns.compile("(?!)")
     # right after an open end: a count it governs ("2025년까지 누적 3447호의 …"), no money's
     count_after: regex.Pattern = patterns.compile("(?!)")
+    # an end written as "within the year" after a start: the start's year ("내년 초 착공해 연내 준공")
+    start_year_ends: frozenset = frozenset()
 
 
 _FRAGMENT = patterns.compile(r"⟨(\w+)⟩")
@@ -304,7 +306,8 @@ def _period_forms(table_json: str) -> PeriodForms:
                        patterns.compile(table.get("duration_total", "(?!)")),
                        int(table.get("start_amount_gap", 2)),
                        patterns.compile(table.get("undated_start", "(?!)")),
-                       patterns.compile(table.get("count_after", "(?!)")))
+                       patterns.compile(table.get("count_after", "(?!)")),
+                       frozenset(table.get("start_year_ends", ())))
 
 
 def _section_json(words: Tables, name: str) -> str:

@@ -100,7 +100,10 @@ def _add(m, doc_date, form: PeriodForm, forms: PeriodForms, found: list[FoundPer
     groups = m.groupdict()
     start = _year(groups.get("a"), doc_date, forms.relative)
     end = _year(groups.get("b"), doc_date, forms.relative)
-    if end is not None and start is not None and len(groups.get("b") or "") == 2:
+    if end is not None and start is not None and groups.get("b") in forms.start_year_ends:
+        end = max(end, start)  # "내년 초 착공해 연내 준공": within the start's year
+    if end is not None and start is not None and (groups.get("b") or "").isdigit() \
+            and len(groups["b"]) == 2:
         end = start - start % 100 + end % 100  # "1994년부터 98년까지", "2021~25년": the start's
         if end < start:  # century, the end after the start
             end += 100
