@@ -372,6 +372,7 @@ class SplitForms:
     not_payer_endings: tuple = ()  # a word ending so names no payer outside the taxonomy (포함한)
     object_glued: tuple = ()  # object particles glued to a source named after a bracket (특별교부세를)
     each_figure: regex.Pattern = patterns.compile("(?!)")  # "국비·지방비 90억원씩": each pays it
+    glued_before: tuple = ()  # a clause's end a source word is glued to: "위해국비 29억원"
 
 
 def split_forms(words: Tables) -> SplitForms:
@@ -393,7 +394,8 @@ def _split_forms(table_json: str) -> SplitForms:
                       account_words=frozenset(table.get("account_words", ())),
                       before_number=patterns.compile(
                           rf"(?:{alternation(tuple(table.get('before_number', ()))) or '(?!)'})[ \u00a0]*(?=\d)"),
-                      not_payer_endings=tuple(table.get("not_payer_endings", ())))
+                      not_payer_endings=tuple(table.get("not_payer_endings", ())),
+                      glued_before=tuple(table.get("glued_before", ())))
 
 
 @dataclass(frozen=True)

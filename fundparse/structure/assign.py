@@ -159,6 +159,8 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
             category = reader.source_category(label, start)
             if category is None:
                 label, category = reader.unglued(label, start)
+            if category is None and " " not in label and label == words[-1]:
+                label, category = reader.glued_after_word(label, start)  # "위해국비 29억원"
             if category is not None and len(label) > 1:  # "군은": the county, no 군 code
                 at = before.start() if " " in label else before.end("label") - len(words[-1])
                 return label, category, at, end, True

@@ -150,6 +150,18 @@ class SplitReader:
                 return label[: -len(cut)], category  # (a qualified source too: "일반 국비가")
         return label, None
 
+    def glued_after_word(self, word: str, offset: int) -> tuple[str, str | None]:
+        """"위해국비": a source word written without a space after a word that ends a clause
+        (text typed without spaces); the source word and its category, else the word and None."""
+        for ending in self.forms.glued_before:
+            at = word.find(ending)
+            while at > 0:
+                rest = word[at + len(ending):]
+                if len(rest) > 1 and (category := self.category(rest, offset)):
+                    return rest, category
+                at = word.find(ending, at + 1)
+        return word, None
+
     def source_category(self, label: str, offset: int) -> str | None:
         """Category of a source word, or of a phrase by its source words ("정부 재정")."""
         category = self.category(label, offset)
