@@ -110,6 +110,7 @@ class SumForms:
     breakdown_words: tuple = ()  # "…가 75억원으로 가장 많고 … 순이다": places listed receive
     share_received: regex.Pattern = patterns.compile("(?!)")  # "국비 70%를 지원받아 총 1억원"
     paid_clause: regex.Pattern = patterns.compile("(?!)")  # "수자원공사가 … 지원키로 한 60억원"
+    support_after: regex.Pattern = patterns.compile("(?!)")  # "11억 원 국비 지원으로": bare after it
 
 
 @lru_cache(maxsize=32)
@@ -225,6 +226,7 @@ def _sum_forms(table_json: str) -> SumForms:
         whole_source=patterns.compile(
             rf"(?<![가-힣])(?:{alternation(whole) or '(?!)'}){S}*(?P<label>{LAZY_WORD})"
             rf"(?:{alternation(ends)}|지원|부담|사업)?(?=[,，.\s)]|$)"),
+        support_after=patterns.compile(expand(table.get("support_after", "(?!)"), {"S": S})),
         paid_clause=patterns.compile(
             rf"(?<![가-힣A-Za-z])(?P<label>[가-힣]{{2,}}|[A-Z]{{2,}})"
             rf"{expand(table.get('paid_clause', '(?!)'), {'S': S})}{S}*\Z"),

@@ -209,6 +209,11 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
                 category = "+".join(c for c in CATEGORIES if c in found)
                 last = more.end("label")
             return text[after.start("label"):last], category, start, last, True
+    support = forms.support_after.match(text, end, hi)
+    if support is not None:  # "총사업비 19억 원 중 11억 원 국비 지원으로": named bare, then 지원
+        category = reader.category(support.group("label"), start)
+        if category is not None:
+            return support.group("label"), category, start, support.end("label"), True
     actor = forms.actor_before.search(text, max(lo, head - 30), head)
     if actor is not None and not reader.names_money(actor.group("label")) and not (
             reader.category(actor.group("label"), start) is None
