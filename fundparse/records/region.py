@@ -369,6 +369,16 @@ class RegionFinder(Reader):
         if not ws or self.text[ws[-1].end:start].strip(_OPENING):
             return None
         last = ws[-1]
+        if (len(ws) > 1 and last.text in self.w.project["beside_words"]
+                and self.w.project["beside_cuts"]):
+            # "자유시장 뒤편 기존 …공영주차장": a place unit and a word of where by it
+            x = ws[-2]
+            if not (x.particle or x.closed or x.quoted) and self._unit(x.text):
+                first = run_before(ws, len(ws) - 2, int(self.w.region["max_words"]) - 2,
+                                   lambda y: not (y.particle or y.closed or y.quoted)
+                                   and self._unit(y.text))
+                return Found(ws[first].start, last.end)
+            return None
         core = last.text[:-1] if last.text.endswith("의") and not self._unit(last.text) \
             else last.text
         if last.quoted or last.closed and core == last.text:
