@@ -469,6 +469,8 @@ class RegionFinder(Reader):
                     and self.w.address.fullmatch(w.text) is not None)
         return self._plain(w) and w.text not in self.inside and w.text not in self.around \
             and not any(c.isdigit() for c in w.text) \
+            and w.text not in self.w.region["byline_words"] \
+            and not any(c in w.text for c in self.w.region["byline_chars"]) \
             and not any(v in w.text for v in self.w.region["verb_inside"])
 
     def _site_worked(self, ws: list[Word], i: int) -> bool:
