@@ -75,6 +75,19 @@ class RegionFinder(Reader):
                     first = run_before(ws, i - 1, limit - 1, self._place_word)
                     out.append(Found(ws[first].start, w.start + len(lot.group(1))))
                     continue
+            if i and w.text[:1].isdigit():
+                tail = self.w.forms.lot_tail.match(self.text, w.start)
+                prev = ws[i - 1]
+                if (tail is not None and not prev.particle and not prev.closed
+                        and (self._is_place(prev.text)
+                             or self.w.forms.dong_ga.fullmatch(prev.text))):
+                    # "가좌동 662-1번지 외 2필지에", "마전리 96-92일원에": a place and its lot
+                    first = run_before(ws, i - 1, limit - 1, self._place_word)
+                    out.append(Found(ws[first].start, tail.end("lot")))
+                    while i + 1 < len(ws) and ws[i + 1].start < tail.end():
+                        i += 1
+                    skip = i
+                    continue
             last = w.text[-1:]
             if (last in self.w.forms.chars_joined and self.joined_places and i + 1 < len(ws)
                     and self._joinable(w.text[:-1]) and not w.closed):
