@@ -39,6 +39,8 @@ def funded_total(m: Mention, text: str, vocab: RecordWords, sources) -> bool:
             return vocab.source_verb.match(text, m.end, after) is not None
         if m.label in funded["labels"]:
             return True
+    if m.label is None and vocab.of_label.match(text, m.end) is not None:
+        return True  # "…77억원의 사업비로 …", "262억 원의 사업비를 들였으며"
     before = text[max(0, m.start - 12):m.start].split()
     if before and any(before[-1] == w or before[-1].endswith(w) for w in funded["before"]):
         return True

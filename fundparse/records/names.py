@@ -48,6 +48,11 @@ class NameFinder(Reader):
                     or not (self._plain(nxt) or self._project_head(nxt.core))):
                 continue  # the name goes on: "…혁신밸리 조성사업에" (not "… 건립 착수")
             first = run_before(ws, i, cfg["max_words"] - 1, free)
+            beside = [k for k in range(first, i) if ws[k].text in cfg["beside_words"]]
+            if beside and cfg["beside_cuts"]:
+                # "자유시장 뒤편 기존 …공영주차장을": the words up to a word of where (뒤편, 옆)
+                # say where it stands, not what it is
+                first = beside[-1] + 1
             if first == i and i and self._repeated_before(ws[i - 1], w):
                 # "빛고을 스포츠센터는": a word ending like a particle, written before the same
                 # head elsewhere in the text too, is part of the name

@@ -75,6 +75,19 @@ class RegionFinder(Reader):
                     first = run_before(ws, i - 1, limit - 1, self._place_word)
                     out.append(Found(ws[first].start, w.start + len(lot.group(1))))
                     continue
+            if i and w.text[:1].isdigit():
+                tail = self.w.forms.lot_tail.match(self.text, w.start)
+                prev = ws[i - 1]
+                if (tail is not None and not prev.particle and not prev.closed
+                        and (self._is_place(prev.text)
+                             or self.w.forms.dong_ga.fullmatch(prev.text))):
+                    # "가좌동 662-1번지 외 2필지에", "마전리 96-92일원에": a place and its lot
+                    first = run_before(ws, i - 1, limit - 1, self._place_word)
+                    out.append(Found(ws[first].start, tail.end("lot")))
+                    while i + 1 < len(ws) and ws[i + 1].start < tail.end():
+                        i += 1
+                    skip = i
+                    continue
             last = w.text[-1:]
             if (last in self.w.forms.chars_joined and self.joined_places and i + 1 < len(ws)
                     and self._joinable(w.text[:-1]) and not w.closed):
@@ -369,6 +382,16 @@ class RegionFinder(Reader):
         if not ws or self.text[ws[-1].end:start].strip(_OPENING):
             return None
         last = ws[-1]
+        if (len(ws) > 1 and last.text in self.w.project["beside_words"]
+                and self.w.project["beside_cuts"]):
+            # "자유시장 뒤편 기존 …공영주차장": a place unit and a word of where by it
+            x = ws[-2]
+            if not (x.particle or x.closed or x.quoted) and self._unit(x.text):
+                first = run_before(ws, len(ws) - 2, int(self.w.region["max_words"]) - 2,
+                                   lambda y: not (y.particle or y.closed or y.quoted)
+                                   and self._unit(y.text))
+                return Found(ws[first].start, last.end)
+            return None
         core = last.text[:-1] if last.text.endswith("의") and not self._unit(last.text) \
             else last.text
         if last.quoted or last.closed and core == last.text:
@@ -459,6 +482,8 @@ class RegionFinder(Reader):
                     and self.w.address.fullmatch(w.text) is not None)
         return self._plain(w) and w.text not in self.inside and w.text not in self.around \
             and not any(c.isdigit() for c in w.text) \
+            and w.text not in self.w.region["byline_words"] \
+            and not any(c in w.text for c in self.w.region["byline_chars"]) \
             and not any(v in w.text for v in self.w.region["verb_inside"])
 
     def _site_worked(self, ws: list[Word], i: int) -> bool:

@@ -32,6 +32,7 @@ class RecordWords:
     source_verb: regex.Pattern     # after a source named alone: "국비 16억 원을 확보"
     list_link: regex.Pattern       # after an item of a list of amounts: ", ", ") 등 "
     means: regex.Pattern           # after an amount spent on something: "…원으로 … 추진"
+    of_label: regex.Pattern        # after an amount, what it is the cost of: "…원의 사업비로"
     sentence_end: regex.Pattern    # between two items of one list there is none
     list_sum: regex.Pattern        # before the sum of a list: "…80억원 등 "
     bundle: regex.Pattern          # "12곳", "등 50건"
@@ -235,6 +236,9 @@ def record_words(extensions: str = "{}") -> RecordWords:
         issuer=re.compile(rf"^[\s\[\(<【]*(?P<name>{name})[\s\]\)>】]*(?:{after})", re.M),
         funded_verb=_after_total(data["funded"]["verbs"], data["funded"]["means_nouns"]),
         source_verb=_after_total(data["funded"]["source_verbs"]),
+        of_label=regex.compile(
+            rf"\s?의\s?(?:{_alternation(data['funded']['of_labels'])})"
+            rf"(?:{_alternation(data['funded']['of_particles'])})(?=\s)"),
         list_link=regex.compile(
             rf"\)?[ \t]*(?:\([^()\n]{{0,80}}\))?[ \t]*(?:{_alternation(data['funded']['list_links'])})"),
         list_sum=regex.compile(
