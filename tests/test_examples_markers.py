@@ -185,3 +185,8 @@ def test_a_duration_in_months_is_no_rate():
     assert m.per is None
     (m,) = fundparse.extract("1개월 30만 원을 지원한다.")
     assert m.per == "month"
+
+
+def test_a_cap_written_as_the_range_it_stays_in():
+    (m,) = fundparse.extract("선정된 곳은 5년 동안 60억 원 범위 안에서 국비를 지원받는다.")
+    assert m.bound == "max"
