@@ -118,6 +118,8 @@ def _add(m, doc_date, form: PeriodForm, forms: PeriodForms, found: list[FoundPer
             start = end - stated + 1
         elif end is None and start is not None and groups.get("b") is None:
             end = start + stated - 1
+    if groups.get("mo") and start is not None:  # "2023년 10월부터 36개월간": months from the start's
+        end = start + (int(groups.get("sm") or 1) - 1 + int(groups["mo"]) - 1) // 12
     if groups.get("el") and start is not None:  # "2016년 착공해 7년 만에 개통": the years elapsed
         end = start + int(groups["el"])
     if groups.get("em") and start is not None:  # "2015년 12월 착공, 오는 1월 준공": a month's year
