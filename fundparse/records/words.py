@@ -33,6 +33,7 @@ class RecordWords:
     list_link: regex.Pattern       # after an item of a list of amounts: ", ", ") 등 "
     means: regex.Pattern           # after an amount spent on something: "…원으로 … 추진"
     of_label: regex.Pattern        # after an amount, what it is the cost of: "…원의 사업비로"
+    of_project: regex.Pattern      # "…342억 원의 농산어촌 종합정비사업을 추진": a project it is of
     sentence_end: regex.Pattern    # between two items of one list there is none
     list_sum: regex.Pattern        # before the sum of a list: "…80억원 등 "
     bundle: regex.Pattern          # "12곳", "등 50건"
@@ -239,6 +240,11 @@ def record_words(extensions: str = "{}") -> RecordWords:
         of_label=regex.compile(
             rf"\s?의\s?(?:{_alternation(data['funded']['of_labels'])})"
             rf"(?:{_alternation(data['funded']['of_particles'])})(?=\s)"),
+        of_project=(regex.compile(
+            rf"\s?의\s(?:[가-힣A-Za-z0-9·]+\s){{0,3}}[가-힣A-Za-z0-9·]*"
+            rf"(?:{_alternation(data['project']['heads'])})(?:을|를)\s"
+            rf"(?:[가-힣]+\s)?(?:{_alternation(data['funded']['means_verbs'])})")
+            if data["funded"]["of_project"] else regex.compile(r"(?!)")),
         list_link=regex.compile(
             rf"\)?[ \t]*(?:\([^()\n]{{0,80}}\))?[ \t]*(?:{_alternation(data['funded']['list_links'])})"),
         list_sum=regex.compile(
