@@ -261,7 +261,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
                              rf"(?=\s|에|을|를|의|이|가|과|와|로|,|\(|\)|$)"
                              # ("차량 70대를 주차할 수 있는": what the one facility holds)
                              rf"(?!(?:을|를|이|가)?\s?(?:{_alternation(data['project']['capacity_verbs'])}))"),
-        ordinal=regex.compile(rf"\d+(?:{_alternation(data['project']['ordinal'])})"
+        ordinal=regex.compile(rf"\d+(?:-\d+)?(?:{_alternation(data['project']['ordinal'])})"
                               rf"|(?:{_alternation(data['project']['ordinal_prefix'])})\d+[가-힣]+"
                               rf"|[가-힣]{{1,8}}\d+(?:{_alternation(data['project']['glued_ordinal'])})"),
         address=regex.compile(data["region"]["address"]),
