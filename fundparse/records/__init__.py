@@ -41,6 +41,8 @@ def funded_total(m: Mention, text: str, vocab: RecordWords, sources) -> bool:
             return True
     if m.label is None and vocab.of_label.match(text, m.end) is not None:
         return True  # "…77억원의 사업비로 …", "262억 원의 사업비를 들였으며"
+    if m.label is None and vocab.of_project.match(text, m.end) is not None:
+        return True  # "…342억 원의 농산어촌 종합정비사업을 추진 중으로"
     before = text[max(0, m.start - 12):m.start].split()
     if before and any(before[-1] == w or before[-1].endswith(w) for w in funded["before"]):
         return True
@@ -54,6 +56,10 @@ def funded_total(m: Mention, text: str, vocab: RecordWords, sources) -> bool:
     if funded["after_project"] and before and text[m.start - 1:m.start].isspace():
         if vocab.sets.project_name(before[-1].rstrip(_CLOSING)):
             return True  # "…조성사업 60억 원, …", "‘…정비사업’ 150억원": the project just named
+        if (funded["action_after_head"] and len(before) >= 2
+                and before[-1] in vocab.project["actions"]
+                and before[-2].endswith(vocab.sets.heads)):
+            return True  # "…청소년 수련관 건립 15억 등으로": a head, what is done to it
         target = _without_e(before[-1], vocab)
         if text[m.end:m.end + 1] == "," and target and target.endswith(vocab.sets.heads):
             return True  # "…사업에 80억 원, …사업에 140억 원": an item of a list

@@ -149,6 +149,10 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, NearbyFinde
             regions = self._earlier_regions(sentence[0], across=True)
         if regions and found is not None and regions[0].end <= sentence[0] <= found.start:
             regions = [r for r in regions if not self._about_another(r, found, agency)]
+        if not regions and self.same_place.search(self.text, sentence[0], sentence[1]):
+            # "탁구장은 사업비 35억원을 투입해 같은 장소에 …": the place named last before, even
+            # for another project named there
+            regions = self._earlier_regions(sentence[0], across=True)
         if regions and self.w.region["item_amounts"]:
             # "…둔산지구 일원 황톳길 정비에 10억 원, 노후 공원 시설물정비에 13억 원": a place before
             # another item's amount ("…에 10억 원") is that item's

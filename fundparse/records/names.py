@@ -11,6 +11,7 @@ from fundparse.records.shared import Found, Reader
 from fundparse.records.tokens import Word, run_before
 
 _HANGUL_WORD = regex.compile(r"[가-힣]+")
+_TRAILING_BRACKET = regex.compile(r"\([^()]{1,12}\)$")
 _WORD_AFTER_QUOTE = patterns.compile(r"\s?([가-힣·]{2,10})(?=[\s,])")
 
 
@@ -195,6 +196,11 @@ class NameFinder(Reader):
             return False
         if inner.endswith(self.heads):
             return True
+        if self.w.project["phase_brackets"]:
+            # "‘…공공폐수처리시설 설치사업(1단계)’": a name with its phase or kind in brackets
+            bare = _TRAILING_BRACKET.sub("", inner)
+            if bare != inner and bare.endswith(self.heads):
+                return True
         return self.head_pattern.search(self.text, after, min(hi, after + 8)) is not None
 
     def _contest(self, f: Found) -> bool:

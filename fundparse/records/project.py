@@ -322,6 +322,8 @@ class ProjectFinder(Reader):
         last = ws[k].text[:-max(len(p) for p in self.w.forms.means_particles if ws[k].text.endswith(p))]
         if len(last) < 2 or not _HANGUL.fullmatch(last) or last in self.generic:
             return None
+        if last in self.aim_words:
+            return None  # "수처리시설의 우선 가동을 목표로 추진": an aim, not what is made
         if not self._acted_on(ws[k].end):
             return None
         return Found(ws[i + 1].start, ws[k].start + len(last), told=True)
@@ -349,6 +351,7 @@ class ProjectFinder(Reader):
             if into is not None:
                 return into
             if (len(stem) < 2 or not _HANGUL.fullmatch(stem) or stem in self.generic
+                    or stem in self.aim_words
                     or stem in self.actions or stem in self.stop or stem in self.which_words
                     or stem.endswith(self.place_ends)
                     or (len(stem) < 4 and not (i and self._plain(ws[i - 1])

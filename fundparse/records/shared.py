@@ -207,6 +207,11 @@ class Reader:
         self.class_names = frozenset(vocab.project["class_names"])
         self.class_ends = tuple(vocab.project["class_ends"])
         self.broad_kinds = frozenset(vocab.project["broad_kinds"])
+        self.aim_words = frozenset(vocab.project["aim_words"])
+        same = vocab.region["same_place"]
+        self.same_place = patterns.compile(
+            "(?<![가-힣])(?:" + "|".join(p.replace(" ", r"\s?") for p in same) + ")"
+            if same else "(?!)")
 
     def _no_body(self, word: str) -> bool:
         """A last word that ends like a body but names none ("지구", "군하지구"; its own

@@ -33,6 +33,7 @@ class RecordWords:
     list_link: regex.Pattern       # after an item of a list of amounts: ", ", ") 등 "
     means: regex.Pattern           # after an amount spent on something: "…원으로 … 추진"
     of_label: regex.Pattern        # after an amount, what it is the cost of: "…원의 사업비로"
+    of_project: regex.Pattern      # "…342억 원의 농산어촌 종합정비사업을 추진": a project it is of
     sentence_end: regex.Pattern    # between two items of one list there is none
     list_sum: regex.Pattern        # before the sum of a list: "…80억원 등 "
     bundle: regex.Pattern          # "12곳", "등 50건"
@@ -239,6 +240,11 @@ def record_words(extensions: str = "{}") -> RecordWords:
         of_label=regex.compile(
             rf"\s?의\s?(?:{_alternation(data['funded']['of_labels'])})"
             rf"(?:{_alternation(data['funded']['of_particles'])})(?=\s)"),
+        of_project=(regex.compile(
+            rf"\s?의\s(?:[가-힣A-Za-z0-9·]+\s){{0,3}}[가-힣A-Za-z0-9·]*"
+            rf"(?:{_alternation(data['project']['heads'])})(?:을|를)\s"
+            rf"(?:[가-힣]+\s)?(?:{_alternation(data['funded']['means_verbs'])})")
+            if data["funded"]["of_project"] else regex.compile(r"(?!)")),
         list_link=regex.compile(
             rf"\)?[ \t]*(?:\([^()\n]{{0,80}}\))?[ \t]*(?:{_alternation(data['funded']['list_links'])})"),
         list_sum=regex.compile(
@@ -252,15 +258,18 @@ def record_words(extensions: str = "{}") -> RecordWords:
                              rf"|(?<![가-힣])(?:{_alternation(data['project']['count_numerals'])})\s)"
                              rf"(?:{counters})(?![가-힣]*(?:원|억|만))"
                              rf"(?!(?<=대)\s?(?:{_alternation(data['project']['ranked'])}))"
-                             rf"(?=\s|에|을|를|의|이|가|과|와|로|,|\(|\)|$)"),
-        ordinal=regex.compile(rf"\d+(?:{_alternation(data['project']['ordinal'])})"
+                             rf"(?=\s|에|을|를|의|이|가|과|와|로|,|\(|\)|$)"
+                             # ("차량 70대를 주차할 수 있는": what the one facility holds)
+                             rf"(?!(?:을|를|이|가)?\s?(?:{_alternation(data['project']['capacity_verbs'])}))"),
+        ordinal=regex.compile(rf"\d+(?:-\d+)?(?:{_alternation(data['project']['ordinal'])})"
                               rf"|(?:{_alternation(data['project']['ordinal_prefix'])})\d+[가-힣]+"
                               rf"|[가-힣]{{1,8}}\d+(?:{_alternation(data['project']['glued_ordinal'])})"),
         address=regex.compile(data["region"]["address"]),
         area=regex.compile(data["region"]["area"]),
         refer_topic=regex.compile(
-            rf"(?<![가-힣])(?:{_alternation(data['project']['refer_words'])})\s+"
-            rf"(?:[가-힣·]{{0,8}}\s)?[가-힣·]{{0,8}}(?:{_alternation(data['project']['heads'])})"
+            rf"(?<![가-힣])(?:(?:{_alternation(data['project']['refer_words'])})\s+"
+            rf"(?:[가-힣·]{{0,8}}\s)?[가-힣·]{{0,8}}|{_refer_glued(data)})"
+            rf"(?:{_alternation(data['project']['heads'])})"
             rf"(?:{_alternation(data['project']['refer_particles'])})(?=\s)"
             rf"|(?:^|\G)[\s□■○●◦•▲△▷▶※-]*(?:{_alternation(data['project']['generic'])}"
             rf"|{_alternation(data['project']['refer_starts'])})(?:은|는|이|가)\s",
@@ -378,8 +387,8 @@ def record_words(extensions: str = "{}") -> RecordWords:
                rf"(?=\s(?:\S+\s)?(?:{_alternation(data['region']['chosen_verbs'])}))"
                if data["region"]["chosen_verbs"] else "")),
         refer_back=regex.compile(
-            rf"(?:(?<![가-힣])(?:{_alternation(data['project']['refer_words'])})\s+"
-            rf"[가-힣·]{{0,8}}(?:{_alternation(data['project']['heads'])})"
+            rf"(?:(?<![가-힣])(?:(?:{_alternation(data['project']['refer_words'])})\s+"
+            rf"[가-힣·]{{0,8}}|{_refer_glued(data)})(?:{_alternation(data['project']['heads'])})"
             rf"|(?:^|\G)[\s□■○●◦•▲△▷▶※-]*(?:{_alternation(data['project']['generic'])}"
             rf"|{_alternation(data['project']['refer_starts'])})(?:은|는|이|가)\s)",
             regex.M),
@@ -462,6 +471,12 @@ def _spaced(words: list[str]) -> str:
     """An alternation of ``words`` where a space may be any run of spaces or one line break
     ("…뉴딜사업에⏎선정돼": a script wrapped every few words)."""
     return _alternation(words).replace(regex.escape(" "), r"[ \t]*\n?[ \t]*")
+
+
+def _refer_glued(data: dict) -> str:
+    """The refer words that may be written glued to the head they refer with ("이번사업은")."""
+    glued = data["project"]["refer_glued"]
+    return f"(?:{_alternation(glued)})" if glued else "(?!)"
 
 
 def _after_total(verbs: list[str], nouns: list[str] = ()) -> regex.Pattern:
