@@ -679,3 +679,16 @@ def test_a_table_flattened_one_cell_a_line_reads_its_rows_by_the_header_sources(
     assert got == {"90": [("national", 7_200_000_000), ("provincial", 900_000_000),
                           ("municipal", 900_000_000)],
                    "30": [("national", 2_400_000_000), ("provincial", 600_000_000)]}
+
+
+def test_an_archive_wrapped_a_few_words_a_line_keeps_a_sentence_across_its_lines():
+    # old newspaper text wrapped at a fixed width: half the lines stop mid-sentence
+    text = ("도는 올해 국도 정비사업으로 가남 여주간에 1백12억원,이천 장호원\n"
+            "3백40억원,안성 평택 2백8억원을 들여 포장공사를 연내\n"
+            "준공하기로 했다.\n"
+            "또 새 청사 건립에는 모두 6백50억원을 들여 95년 준공을\n"
+            "목표로 삼았다.\n"
+            "이밖에 군도 12개 노선에 각 40억원씩을 배정해 다리를 새로\n"
+            "놓기로 했다.\n")
+    got = {m.text: m.period.end for m in fundparse.extract(text, doc_date="1993-01-08") if m.period}
+    assert got == {"1백12억원": 1993, "3백40억원": 1993, "2백8억원": 1993, "6백50억원": 1995}
