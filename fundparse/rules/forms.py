@@ -270,6 +270,10 @@ class PeriodForms:
     count_after: regex.Pattern = patterns.compile("(?!)")
     # an end written as "within the year" after a start: the start's year ("내년 초 착공해 연내 준공")
     start_year_ends: frozenset = frozenset()
+    # a month written without a year takes the year named last before it, this near and with no
+    # sentence end between ("내년 2월까지 설계용역을 마치고 5월 중 착공해")
+    month_year_reach: int = 0
+    clause_stop: regex.Pattern = patterns.compile("(?!)")
 
 
 _FRAGMENT = patterns.compile(r"⟨(\w+)⟩")
@@ -309,7 +313,9 @@ def _period_forms(table_json: str) -> PeriodForms:
                        int(table.get("start_amount_gap", 2)),
                        patterns.compile(table.get("undated_start", "(?!)")),
                        patterns.compile(table.get("count_after", "(?!)")),
-                       frozenset(table.get("start_year_ends", ())))
+                       frozenset(table.get("start_year_ends", ())),
+                       int(table.get("month_year_reach", 0)),
+                       patterns.compile(table.get("clause_stop", "(?!)")))
 
 
 def _section_json(words: Tables, name: str) -> str:

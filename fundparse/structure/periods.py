@@ -53,6 +53,18 @@ def _year(token: str | None, doc_date: dt.date | None, relative: dict[str, int])
     return int(token)
 
 
+def _year_before(m, doc_date: dt.date | None, forms: PeriodForms) -> int | None:
+    """The year of a month written without one: the year named last before it in its clause
+    ("내년 2월까지 설계용역을 마치고 5월 중 착공해": 내년), else None (the document's)."""
+    lo = max(0, m.start() - forms.month_year_reach)
+    last = None
+    for y in forms.year_token.finditer(m.string, lo, m.start()):
+        last = y
+    if last is None or forms.clause_stop.search(m.string, last.end(), m.start()):
+        return None
+    return _year(last.group("y"), doc_date, forms.relative)
+
+
 def find_periods(text: str, doc_date: dt.date | None, forms: PeriodForms,
                  spans: list[tuple[int, int]] | None = None) -> list[FoundPeriod]:
     """Every period expression (within ``spans`` when given), in the order of the forms table:
@@ -99,6 +111,8 @@ def _add(m, doc_date, form: PeriodForm, forms: PeriodForms, found: list[FoundPer
          taken: list[tuple[int, int]]) -> None:
     groups = m.groupdict()
     start = _year(groups.get("a"), doc_date, forms.relative)
+    if groups.get("a") == "" and start is not None:  # a month with no year: "5월 중 착공"
+        start = _year_before(m, doc_date, forms) or start
     end = _year(groups.get("b"), doc_date, forms.relative)
     if end is not None and start is not None and groups.get("b") in forms.start_year_ends:
         end = max(end, start)  # "내년 초 착공해 연내 준공": within the start's year
