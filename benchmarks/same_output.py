@@ -110,6 +110,23 @@ def command_outputs(work: Path) -> dict[str, str]:
         proc = subprocess.run([*cmd, verb, "--format", "json", "corpus/docs"], cwd=ROOT, env=env,
                               capture_output=True)
         out[f"cli/{verb}/corpus-docs"] = f"exit {proc.returncode}\n" + proc.stdout.decode()
+    # check over several files (the per-file and the cross-release passes), in both formats
+    # and through the worker pool
+    for name, extra in (("text", []), ("json", ["--format", "json"]),
+                        ("json-jobs2", ["--format", "json", "--jobs", "2"]),
+                        ("no-cross", ["--no-cross-file"])):
+        proc = subprocess.run([*cmd, "check", *extra, "corpus/docs", "corpus/variants"], cwd=ROOT,
+                              env=env, capture_output=True)
+        out[f"cli/check-folders/{name}"] = f"exit {proc.returncode}\n" + proc.stdout.decode()
+    # the default table, stdout not a terminal: rich's width (80) and widths given by COLUMNS
+    for name, columns, extra in (("default", None, []), ("60", "60", []), ("100", "100", []),
+                                 ("160", "160", []), ("100-en", "100", ["--lang", "en"]),
+                                 ("100-color", "100", ["--color", "always"]),
+                                 ("40", "40", [])):
+        table_env = dict(env) if columns is None else {**env, "COLUMNS": columns}
+        proc = subprocess.run([*cmd, "extract", *extra, "corpus/docs", "corpus/variants"],
+                              cwd=ROOT, env=table_env, capture_output=True)
+        out[f"cli/extract-table/{name}"] = f"exit {proc.returncode}\n" + proc.stdout.decode()
     archive = work / "archive.txt"
     if not archive.exists():
         workloads.write_archive(archive, ARCHIVE_BYTES)
