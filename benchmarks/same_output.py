@@ -39,7 +39,8 @@ _WORDY = re.compile(r"[\d\uac00-\ud7a3\u3131-\u318e]")
 ARCHIVE_BYTES = 12 * workloads.MB
 
 
-NEW_TESTS = ("test_iter_extract.py", "test_patterns.py", "test_startup.py")  # tests of the speed work: not in the baseline
+NEW_TESTS = ("test_iter_extract.py", "test_patterns.py", "test_startup.py", "test_one_analysis.py",
+             "test_table_plain.py")  # tests of the speed work: not in the baseline
 
 
 def test_strings() -> list[str]:
