@@ -55,3 +55,19 @@ def test_the_writer_prints_it(tmp_path):
     writer.write("release-01.txt", mentions)
     writer.end("release-01.txt")
     assert out.getvalue() == _rich(mentions, 90, "ko", "release-01.txt")
+
+
+class _Ascii(io.StringIO):
+    encoding = "ascii"  # rich draws an ASCII box for a stream that is not UTF-8
+
+
+def test_an_ascii_box_too():
+    text = (ROOT / "corpus" / "docs" / "release" / "release-01.txt").read_text(encoding="utf-8")
+    mentions = fundparse.extract(text)
+    for width in (40, 100):
+        expected = _Ascii()
+        writer = TableWriter(expected, width=width)
+        assert writer.console.options.ascii_only
+        writer._print(render_table("a.txt", mentions, width, "ko"), crop=False)
+        plain = TableWriter(_Ascii(), width=width)
+        assert plain_table(plain.console, "a.txt", mentions, width) in (None, expected.getvalue())
