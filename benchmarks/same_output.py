@@ -39,7 +39,8 @@ _WORDY = re.compile(r"[\d\uac00-\ud7a3\u3131-\u318e]")
 ARCHIVE_BYTES = 12 * workloads.MB
 
 
-NEW_TESTS = ("test_iter_extract.py", "test_patterns.py", "test_startup.py")  # tests of the speed work: not in the baseline
+NEW_TESTS = ("test_iter_extract.py", "test_patterns.py", "test_startup.py", "test_one_analysis.py",
+             "test_table_plain.py")  # tests of the speed work: not in the baseline
 
 
 def test_strings() -> list[str]:
@@ -110,6 +111,23 @@ def command_outputs(work: Path) -> dict[str, str]:
         proc = subprocess.run([*cmd, verb, "--format", "json", "corpus/docs"], cwd=ROOT, env=env,
                               capture_output=True)
         out[f"cli/{verb}/corpus-docs"] = f"exit {proc.returncode}\n" + proc.stdout.decode()
+    # check over several files (the per-file and the cross-release passes), in both formats
+    # and through the worker pool
+    for name, extra in (("text", []), ("json", ["--format", "json"]),
+                        ("json-jobs2", ["--format", "json", "--jobs", "2"]),
+                        ("no-cross", ["--no-cross-file"])):
+        proc = subprocess.run([*cmd, "check", *extra, "corpus/docs", "corpus/variants"], cwd=ROOT,
+                              env=env, capture_output=True)
+        out[f"cli/check-folders/{name}"] = f"exit {proc.returncode}\n" + proc.stdout.decode()
+    # the default table, stdout not a terminal: rich's width (80) and widths given by COLUMNS
+    for name, columns, extra in (("default", None, []), ("60", "60", []), ("100", "100", []),
+                                 ("160", "160", []), ("100-en", "100", ["--lang", "en"]),
+                                 ("100-color", "100", ["--color", "always"]),
+                                 ("40", "40", [])):
+        table_env = dict(env) if columns is None else {**env, "COLUMNS": columns}
+        proc = subprocess.run([*cmd, "extract", *extra, "corpus/docs", "corpus/variants"],
+                              cwd=ROOT, env=table_env, capture_output=True)
+        out[f"cli/extract-table/{name}"] = f"exit {proc.returncode}\n" + proc.stdout.decode()
     archive = work / "archive.txt"
     if not archive.exists():
         workloads.write_archive(archive, ARCHIVE_BYTES)

@@ -6,6 +6,7 @@ engine (amounts) -> table units -> splits -> labels, budget years -> periods -> 
 from __future__ import annotations
 
 import bisect
+import copy
 import datetime as dt
 from dataclasses import dataclass, replace
 from decimal import Decimal, localcontext
@@ -100,7 +101,59 @@ def analyse(text: str, doc_date=None, config: Config | None = None, full: bool =
         return _analyse(text, doc_date, config, full)
 
 
+def analyse_both(text: str, doc_date=None, config: Config | None = None):
+    """check's Analysis (``analyse(..., full=True)``) and a function giving the mentions
+    ``extract(text, doc_date=..., config=...)`` gives, records attached, from one run of the
+    stages before periods (amounts, splits, sums, labels).  Each side then reads its periods as
+    it does alone (extract only in its amounts' sentences), on its own copy of the facts and of
+    the sentence finder's memory: both are exactly what the two calls give.  The mentions are
+    built only when the function is called (``rates`` as extract's)."""
+    with localcontext(EXACT):
+        prepared = _prepare(text, doc_date, config)
+        later = prepared.fork()
+        analysis = _finish(prepared, True)
+
+    def mentions(rates: dict[str, Decimal] | None = None) -> list[Mention]:
+        with localcontext(EXACT):
+            part = _finish(later.fork(), False)  # a copy again: it may be called twice
+            out = [_mention(fact, text, part.lines, rates) for fact in part.facts]
+        from fundparse import records
+
+        return records.attach(text, out, config)
+
+    return analysis, mentions
+
+
 def _analyse(text: str, doc_date, config: Config | None, full: bool) -> Analysis:
+    return _finish(_prepare(text, doc_date, config), full)
+
+
+@dataclass
+class _Prepared:
+    """What the stages before periods found, for the period stage and the checks."""
+
+    text: str
+    words: object
+    day: dt.date | None
+    facts: list[Fact]
+    sentences: Sentences
+    attach: AttachForms
+    lines: Lines
+    maker: checks.FindingMaker
+
+    def fork(self) -> _Prepared:
+        """A copy the later stages can run on without touching this one: its own facts (periods
+        and findings are set on them) and its own copy of the sentence finder's memory (on a
+        long line its answer depends on what it was asked before)."""
+        sentences = copy.copy(self.sentences)
+        for name, value in vars(self.sentences).items():
+            if isinstance(value, (dict, list, set)):
+                setattr(sentences, name, copy.copy(value))
+        facts = [replace(f, findings=list(f.findings)) for f in self.facts]
+        return replace(self, facts=facts, sentences=sentences)
+
+
+def _prepare(text: str, doc_date, config: Config | None) -> _Prepared:
     config = config or Config()
     words = load_tables(config.data)
     comp = compiled(words)
@@ -134,7 +187,14 @@ def _analyse(text: str, doc_date, config: Config | None, full: bool) -> Analysis
             fact.label = label_before(text, a.start, words, markers, a.chain_start)
             fact.fiscal_year = (fiscal_year_before(text, a.start, day, markers, a.chain_start)
                                 or fiscal_year_after(text, a.end, day))
+    return _Prepared(text, words, day, facts, sentences, attach, lines, maker)
 
+
+def _finish(prepared: _Prepared, full: bool) -> Analysis:
+    """Periods (every one with ``full``, else only in the amounts' sentences), then checks."""
+    p = prepared
+    text, words, day, facts, sentences, attach, maker = (
+        p.text, p.words, p.day, p.facts, p.sentences, p.attach, p.maker)
     period_table = period_forms(words)
     periods = find_periods(text, day, period_table,
                            None if full else _period_windows(facts, sentences, text, attach))
@@ -165,7 +225,7 @@ def _analyse(text: str, doc_date, config: Config | None, full: bool) -> Analysis
     for fact in facts:
         findings.extend(fact.findings)
     findings.sort(key=lambda f: (f.start, f.code))
-    return Analysis(facts, _unique(findings), day, lines)
+    return Analysis(facts, _unique(findings), day, p.lines)
 
 
 def _period_windows(facts: list[Fact], sentences: Sentences, text: str,

@@ -39,6 +39,7 @@ class Job:
     chunk_chars: int = CHUNK_CHARS
     context_chars: int = CONTEXT_CHARS  # text of the chunks either side, read with a chunk
     render: str | None = None  # "jsonl": workers send finished JSON lines, not Mention objects
+    cross: bool = False  # check: also send each file's text and extract's mentions (cli/across.py)
 
     def rates_on(self, day: dt.date | None) -> dict[str, Decimal] | None:
         rates: dict[str, Decimal] = {}
@@ -53,6 +54,8 @@ class Job:
 #   ("findings", [Finding], lang)  ("error", reason)  ("config", message)  ("internal", reason)
 #   ("rendered", text): a worker's mentions already written as JSON lines (--jobs, jsonl)
 #   ("reviewed", Document, [Mention], [Finding], Config): mode "review" (fundparse report)
+#   ("across", text, [Mention]): mode "check" with ``cross``, after "findings": what
+#       cli/across.py would read and extract again, from the same analysis
 Event = tuple
 
 
@@ -264,7 +267,7 @@ def _review_document(path: str, job: Job, config) -> Iterator[Event]:
 
 
 def _check_document(path: str, job: Job, config) -> Iterator[Event]:
-    from fundparse.pipeline import analyse
+    from fundparse.pipeline import analyse, analyse_both
     from fundparse.suppress import filter_document
 
     doc = _read(path, job)
@@ -273,11 +276,22 @@ def _check_document(path: str, job: Job, config) -> Iterator[Event]:
         yield ("note", note)
     # the findings before any suppression: filter_document below applies them once, and
     # knows which suppressions were used (FP903)
-    findings = analyse(doc.text, job.doc_date, _bare(config)).findings
-    done = filter_document(findings, doc.text, config=config, path=shown_path(path, job),
-                           select=job.select, ignore=job.ignore,
+    later = None
+    if job.cross and path != "-":  # the cross-release pass gets extract's mentions too
+        analysis, later = analyse_both(doc.text, job.doc_date, _bare(config))
+    else:
+        analysis = analyse(doc.text, job.doc_date, _bare(config))
+    done = filter_document(analysis.findings, doc.text, config=config,
+                           path=shown_path(path, job), select=job.select, ignore=job.ignore,
                            suppressions=document_suppressions(doc, path))
     yield ("findings", done.kept, job.lang or config.lang, done.suppressed)
+    if later is not None:
+        del analysis
+        try:
+            mentions = later()
+        except Exception:  # noqa: BLE001  (the cross pass extracts this file again and meets it there)
+            return
+        yield ("across", doc.text, mentions)
 
 
 def shown_path(path: str, job: Job) -> str:

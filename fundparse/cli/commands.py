@@ -429,6 +429,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     state = Run(verbose=args.verbose and not args.quiet)
     state.quiet = args.quiet
     inputs = _inputs(args, state, exclude=args.output, job=job, here=True)
+    cross = len(inputs) > 1 and not args.no_cross_file  # the same project across releases
+    if cross:  # the per-file pass hands over each file's mentions too: one analysis a file
+        job = replace(job, cross=True)
+    read: dict[int, tuple] = {}
     out = _open_output(args.output, None)
     try:
         if out is sys.stdout and args.format != "text":
@@ -441,9 +445,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         errors = False
         checked = 0
         langs: list[str] = []
-        for path, pid, events in run(inputs, job, jobs):
+        for index, (path, pid, events) in enumerate(run(inputs, job, jobs)):
             shown = shown_path(path, job)
             for event in events:
+                if event[0] == "across":
+                    read[index] = event[1:]
+                    continue
                 if state.common(shown, pid, event):
                     continue
                 if event[0] == "findings":
@@ -459,10 +466,10 @@ def cmd_check(args: argparse.Namespace) -> int:
                 progress[0].advance(progress[1])
         if progress is not None:
             progress[0].stop()
-        if len(inputs) > 1 and not args.no_cross_file:  # the same project across releases
+        if cross:
             from fundparse.cli.across import cross_file_findings
 
-            for shown, findings in cross_file_findings(inputs, job):
+            for shown, findings in cross_file_findings(inputs, job, read):
                 writer.add(shown, findings, job.lang)
                 for finding in findings:
                     counts[finding.code] = counts.get(finding.code, 0) + 1

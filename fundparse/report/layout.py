@@ -70,6 +70,9 @@ class Column:
     justify: str = "left"
     style: str | None = None
     width: int = field(default=0)
+    # least() and most(), measured once (the cells do not change once the column is built)
+    _least: int | None = field(default=None, init=False, repr=False, compare=False)
+    _most: int | None = field(default=None, init=False, repr=False, compare=False)
 
     def empty(self) -> bool:
         return not any(text for cell in self.cells for text, _ in cell)
@@ -77,16 +80,20 @@ class Column:
     def least(self) -> int:
         """The narrowest this column can be: its longest line (fixed) or atom (wrapping), and
         the longest word of its header."""
-        pieces = [w for w in self.header.split()] or [""]
-        for cell in self.cells:
-            for text, _ in cell:
-                pieces.extend(atoms(text) if self.wrap else [text])
-        return max(1, *(cell_len(p) for p in pieces))
+        if self._least is None:
+            pieces = [w for w in self.header.split()] or [""]
+            for cell in self.cells:
+                for text, _ in cell:
+                    pieces.extend(atoms(text) if self.wrap else [text])
+            self._least = max(1, *(cell_len(p) for p in pieces))
+        return self._least
 
     def most(self) -> int:
         """The width it needs to show every paragraph on one line (capped when wrapping)."""
-        widest = max([cell_len(text) for cell in self.cells for text, _ in cell] + [0])
-        return max(self.least(), min(widest, WRAP_CAP) if self.wrap else widest)
+        if self._most is None:
+            widest = max([cell_len(text) for cell in self.cells for text, _ in cell] + [0])
+            self._most = max(self.least(), min(widest, WRAP_CAP) if self.wrap else widest)
+        return self._most
 
     def lines(self, row: int) -> list[tuple[str, str | None]]:
         """The cell's lines at this column's width."""

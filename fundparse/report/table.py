@@ -10,6 +10,7 @@ from typing import TextIO
 from rich import box
 from rich.console import Console
 from rich.table import Table
+from rich.cells import cell_len
 from rich.text import Text
 
 from fundparse.krw import format_krw
@@ -19,7 +20,7 @@ from fundparse.report.totals import CATEGORY_KO, add_totals, ordered, source_tot
 from fundparse.report.layout import Column, fit, table_width
 from fundparse.report.names import shown_name
 
-__all__ = ["TableWriter", "krw_cell", "make_progress", "render_table", "fit_columns"]
+__all__ = ["TableWriter", "krw_cell", "make_progress", "render_table", "plain_table", "fit_columns"]
 
 BAR_WIDTH = 24
 
@@ -137,30 +138,39 @@ def _as_written(m: Mention) -> list[str]:
     return [m.text] if m.currency == "KRW" else [m.text, f"{decimal_str(m.value)} {m.currency}"]
 
 
-def _columns(mentions: Sequence[Mention], lang: str, how: dict[str, object]) -> list[Column]:
-    """The table's columns for one way of narrowing (``how``)."""
+def _columns(mentions: Sequence[Mention], lang: str, how: dict[str, object],
+             made: dict | None = None) -> list[Column]:
+    """The table's columns for one way of narrowing (``how``).  ``made`` keeps the columns
+    built for earlier ways, by key and the option that shapes them: a column the way does not
+    change is not built again (nor its least width measured again)."""
     splits = how.get("splits", "full")
     findings = str(how.get("findings", "full"))
     own_amount = how.get("amount", True)
+    made = {} if made is None else made
 
-    def column(key: str, cells: list, **options) -> Column:
-        return Column(key, message(f"table.{key}", lang), cells, **options)
+    def column(key: str, shape: object, cells, **options) -> Column:
+        built = made.get((key, shape))
+        if built is None:
+            built = made[(key, shape)] = Column(key, message(f"table.{key}", lang), cells(),
+                                                **options)
+        return built
 
     columns = [
-        column("line", [_plain([f"{m.line}:{m.column}"]) for m in mentions],
+        column("line", None, lambda: [_plain([f"{m.line}:{m.column}"]) for m in mentions],
                justify="right", style="cyan"),
-        column("amount", [_plain(_as_written(m)) for m in mentions]),
-        column("krw", [_plain(([] if own_amount or m.currency == "KRW" else _as_written(m))
-                              + krw_cell(m.krw).split("\n")) for m in mentions],
-               justify="right"),
-        column("label", [_plain([m.label or ""]) for m in mentions], wrap=True),
-        column("splits", [_plain(_split_lines(m.splits, lang=lang, category=splits == "full",
-                                              share=splits in ("full", "short")))
-                          for m in mentions], wrap=splits == "wrapped"),
-        column("period", [_plain([_period(m)]) for m in mentions], wrap=True),
-        column("markers", [_plain(_markers(m, lang)) for m in mentions]),
-        column("findings", [_findings(m.findings, lang, findings) for m in mentions],
-               wrap=findings == "full"),
+        column("amount", None, lambda: [_plain(_as_written(m)) for m in mentions]),
+        column("krw", bool(own_amount), lambda: [
+            _plain(([] if own_amount or m.currency == "KRW" else _as_written(m))
+                   + krw_cell(m.krw).split("\n")) for m in mentions], justify="right"),
+        column("label", None, lambda: [_plain([m.label or ""]) for m in mentions], wrap=True),
+        column("splits", splits, lambda: [
+            _plain(_split_lines(m.splits, lang=lang, category=splits == "full",
+                                share=splits in ("full", "short"))) for m in mentions],
+               wrap=splits == "wrapped"),
+        column("period", None, lambda: [_plain([_period(m)]) for m in mentions], wrap=True),
+        column("markers", None, lambda: [_plain(_markers(m, lang)) for m in mentions]),
+        column("findings", findings, lambda: [_findings(m.findings, lang, findings)
+                                              for m in mentions], wrap=findings == "full"),
     ]
     keep = {"line": how.get("line", True), "amount": own_amount, "label": how.get("label", True),
             "period": how.get("period", True), "markers": how.get("markers", True)}
@@ -174,11 +184,12 @@ def fit_columns(mentions: Sequence[Mention], width: int,
                 lang: str = "ko") -> tuple[list[Column], list[str]]:
     """The columns of the first way of narrowing that fits ``width`` (the narrowest, at its
     least widths, when none does), and the notes saying what was left out or shortened."""
-    full = {c.key: c for c in _columns(mentions, lang, {})}
+    made: dict = {}
+    full = {c.key: c for c in _columns(mentions, lang, {}, made)}
     how: dict[str, object] = {}
     for step in NARROWING:
         how.update(step)
-        columns = _columns(mentions, lang, how)
+        columns = _columns(mentions, lang, how, made)
         if fit(columns, width):
             break
     else:
@@ -204,11 +215,12 @@ def fit_columns(mentions: Sequence[Mention], width: int,
     return columns, notes
 
 
-def render_table(title: str, mentions: Sequence[Mention], width: int, lang: str = "ko") -> Table:
-    """The rich table of one file's mentions at ``width`` cells: every figure whole."""
-    columns, notes = fit_columns(mentions, width, lang)
-    caption = "\n".join([message("table.count", lang, n=len(mentions)), *notes])
-    table = Table(title=Text(title), title_justify="left", title_style="bold", caption=caption,
+def _frame(title: str, count: int, columns: Sequence[Column], notes: Sequence[str], width: int,
+           lang: str, caption: bool = True) -> Table:
+    """The rich table around the rows: title, columns at their widths, caption."""
+    table = Table(title=Text(title), title_justify="left", title_style="bold",
+                  caption="\n".join([message("table.count", lang, n=count), *notes])
+                  if caption else None,
                   caption_justify="left", box=box.SIMPLE_HEAD, show_lines=False, expand=False,
                   pad_edge=False)
     # wider than the terminal only when one figure or part is (the terminal wraps the line)
@@ -218,17 +230,95 @@ def render_table(title: str, mentions: Sequence[Mention], width: int, lang: str 
     for column in columns:
         table.add_column(column.header, justify=column.justify,  # type: ignore[arg-type]
                          style=column.style, width=column.width, no_wrap=True)
-    for row in range(len(mentions)):
-        cells = []
-        for column in columns:
-            text = Text()
-            for i, (line, style) in enumerate(column.lines(row)):
-                if i:
-                    text.append("\n")
-                text.append(line, style=style)
-            cells.append(text)
-        table.add_row(*cells)
     return table
+
+
+def _cell(column: Column, row: int) -> Text:
+    text = Text()
+    for i, (line, style) in enumerate(column.lines(row)):
+        if i:
+            text.append("\n")
+        text.append(line, style=style)
+    return text
+
+
+def render_table(title: str, mentions: Sequence[Mention], width: int, lang: str = "ko") -> Table:
+    """The rich table of one file's mentions at ``width`` cells: every figure whole."""
+    columns, notes = fit_columns(mentions, width, lang)
+    table = _frame(title, len(mentions), columns, notes, width, lang)
+    for row in range(len(mentions)):
+        table.add_row(*[_cell(column, row) for column in columns])
+    return table
+
+
+def _captured(console: Console, renderable) -> list[str]:
+    with console.capture() as captured:
+        console.print(renderable, crop=False)
+    return captured.get().split("\n")
+
+
+def _rich_cell(console: Console, column: Column, row: int, left: int, right: int) -> list[str]:
+    """One cell's lines as rich's table lays them out (with its padding)."""
+    from rich.padding import Padding
+
+    options = console.options.update(width=column.width + left + right, justify=column.justify,
+                                     no_wrap=True, overflow="ellipsis", height=None,
+                                     highlight=False)
+    lines = console.render_lines(Padding(_cell(column, row), (0, right, 0, left)), options)
+    return ["".join(segment.text for segment in line) for line in lines]
+
+
+def _plain_cell(console: Console, column: Column, row: int, left: int, right: int) -> list[str]:
+    """One cell's lines padded to its column: what rich gives for lines that fit the column and
+    that it keeps as they are (printable, no tab); any other cell is laid out by rich."""
+    width, justify = column.width, column.justify
+    out = []
+    for text, _ in column.lines(row):
+        if not text or not text.isprintable() or justify not in ("left", "right"):
+            return _rich_cell(console, column, row, left, right)
+        size = cell_len(text)
+        if size > width:  # rich would cut it ("…"); the layout never asks for that
+            return _rich_cell(console, column, row, left, right)
+        if justify == "right":
+            text = text.rstrip()
+            out.append(" " * (left + width - cell_len(text)) + text + " " * right)
+        else:
+            out.append(" " * left + text + " " * (width - size + right))
+    return out or [" " * (left + width + right)]
+
+
+def plain_table(console: Console, title: str, mentions: Sequence[Mention], width: int,
+                lang: str = "ko") -> str | None:
+    """The text ``render_table`` prints without colour (lines without trailing spaces), the
+    same characters, without rich laying out every cell: rich lays out the table without its
+    rows (title, header, rules, caption) and the rows, whose columns all have fixed widths,
+    are padded here (``_plain_cell``).  None when the frame is not the one expected."""
+    columns, notes = fit_columns(mentions, width, lang)
+    framed = _captured(console, _frame(title, len(mentions), columns, notes, width, lang))
+    bare = _captured(console, _frame(title, len(mentions), columns, notes, width, lang,
+                                     caption=False))
+    at = len(bare) - 2  # bare ends with the header's rule, the bottom edge and "" after it
+    needed = table_width([c.width for c in columns])
+    edges = box.SIMPLE_HEAD.substitute(console.options, safe=console.safe_box)
+    if (at < 2 or framed[:at + 1] != bare[:at + 1] or cell_len(framed[at - 1]) != needed
+            or framed[at] != edges.get_bottom([needed - 2])):
+        return None
+    n = len(columns)
+    pads = [(0 if i == 0 else 1, 0 if i == n - 1 else 1) for i in range(n)]
+    blanks = [" " * (c.width + left + right) for c, (left, right) in zip(columns, pads)]
+    body = []
+    rows = len(mentions)
+    for row in range(rows):
+        cells = [_plain_cell(console, c, row, left, right) for c, (left, right) in zip(columns, pads)]
+        if row == rows - 1:
+            start, divider, end = edges.foot_left, edges.foot_vertical, edges.foot_right
+        else:
+            start, divider, end = edges.mid_left, edges.mid_vertical, edges.mid_right
+        for i in range(max(len(cell) for cell in cells)):
+            body.append(start + divider.join(cell[i] if i < len(cell) else blank
+                                             for cell, blank in zip(cells, blanks)) + end)
+    lines = [*framed[:at], *body, *framed[at:]]
+    return "\n".join(line.rstrip() for line in lines)
 
 
 def _share_bar(part: int, whole: int) -> tuple[str, str]:
@@ -295,7 +385,13 @@ class TableWriter:
         if not rows:
             self._print(Text(message("table.none", self.lang, path=shown_name(path)), style="dim"))
             return
-        self._print(render_table(shown_name(path), rows, self.console.width, self.lang), crop=False)
+        title, width = shown_name(path), self.console.width
+        if not self.console.color_system:  # a file or a pipe: the rows are padded here
+            text = plain_table(self.console, title, rows, width, self.lang)
+            if text is not None:
+                self.console.file.write(text)
+                return
+        self._print(render_table(title, rows, width, self.lang), crop=False)
 
     def close(self) -> None:
         lang = self.lang
