@@ -460,7 +460,9 @@ def _rate_target(free: list[Fact], period: FoundPeriod, text: str, sentence: tup
         return (attach.each_after.match(text, a.end) is not None
                 and attach.average_before.search(text, max(0, a.start - 8), a.start) is None)
     rates = [f for f in free if f.amount.change is None
-             and (f.amount.per in attach.rate_pers or f.amount.per is None and each(f.amount))
+             and (f.amount.per in attach.rate_pers or f.amount.per is None and each(f.amount)
+                  # a place's share, not a cap per item: "과제당 최대 15억 원을 지원" takes none
+                  or f.amount.per in attach.rate_pers_uncapped and f.amount.bound is None)
              and not _one_year(f.amount, period, text, sentence[0], attach)
              and (f.label in attach.spent_labels
                   or forms.funding_verb.search(text, f.amount.end, sentence[1]) is not None)]

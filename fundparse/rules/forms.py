@@ -543,6 +543,7 @@ class AttachForms:
     headline_joint: regex.Pattern = patterns.compile("(?!)")  # "430억 들여 … 건립…2022년 준공"
     new_topic: regex.Pattern = patterns.compile("(?!)")  # "…설치하고 전의지구도 …": another topic
     rate_pers: frozenset = frozenset()  # rates a period goes to when nothing else takes it
+    rate_pers_uncapped: frozenset = frozenset()  # …these only when no cap is written with them
     cell_then: regex.Pattern = patterns.compile("(?!)")  # "‘19~’23 | 104": a row's period cell
     cell_before: regex.Pattern = patterns.compile("(?!)")  # "| 104": the border before a cell
 
@@ -587,6 +588,7 @@ def _attach_forms(table_json: str, cities: tuple, provinces: tuple, districts: t
         new_topic=patterns.compile(table.get("new_topic", "(?!)")),
         respective_years=patterns.compile(table.get("respective_years", "(?!)")),
         rate_pers=frozenset(table.get("rate_pers", ())),
+        rate_pers_uncapped=frozenset(table.get("rate_pers_uncapped", ())),
         cell_then=patterns.compile(table.get("cell_then", "(?!)")),
         cell_before=patterns.compile(table.get("cell_before", "(?!)")),
     )
