@@ -1174,7 +1174,16 @@ class SumAssigner:
         m = self.forms.sources_before_total.search(self.text, max(start, head - 40), head)
         return m is not None and all(
             self.reader.category(w, start) or self.reader.unglued(w, start)[1]
-            for w in m.captures("src"))
+            or self._source_with_word(w, at, start)
+            for w, at in zip(m.captures("src"), m.starts("src")))
+
+    def _source_with_word(self, word: str, at: int, start: int) -> bool:
+        """A word after a source word, read with it: "국비 확보액" (국비 and its tail)."""
+        before = self.text[max(start, at - 12):at]
+        if not before.endswith(" "):
+            return False
+        words = before.split()
+        return bool(words) and self.reader.category(f"{words[-1]} {word}", start) is not None
 
     def _topic_spends(self, own: Candidate, a: Amount) -> bool:
         """A body named as the sentence's topic with the figure as its object spends it:
