@@ -692,3 +692,8 @@ def test_an_archive_wrapped_a_few_words_a_line_keeps_a_sentence_across_its_lines
             "놓기로 했다.\n")
     got = {m.text: m.period.end for m in fundparse.extract(text, doc_date="1993-01-08") if m.period}
     assert got == {"1백12억원": 1993, "3백40억원": 1993, "2백8억원": 1993, "6백50억원": 1995}
+
+
+def test_a_range_of_shares_after_a_source_is_no_figure():
+    text = "사업은 개소당 총사업비 200억 규모로 도비 50∼60%를 지원하고 초과분은 시군이 부담한다."
+    assert not any(m.splits for m in fundparse.extract(text))

@@ -381,6 +381,7 @@ class SplitForms:
     object_glued: tuple = ()  # object particles glued to a source named after a bracket (특별교부세를)
     each_figure: regex.Pattern = patterns.compile("(?!)")  # "국비·지방비 90억원씩": each pays it
     glued_before: tuple = ()  # a clause's end a source word is glued to: "위해국비 29억원"
+    share_range: regex.Pattern = patterns.compile("(?!)")  # "60∼70%": a range of shares
 
 
 def split_forms(words: Tables) -> SplitForms:

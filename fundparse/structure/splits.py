@@ -298,6 +298,8 @@ class SplitReader:
         numeral = numerals[0]
         if self.forms.ratio.match(self.text, num_at + numeral.end):
             return None  # "(지방비 1:1 매칭)": a ratio, not a figure
+        if self.forms.share_range.match(self.text, num_at + numeral.end):
+            return None  # "도비 60∼70%를 지원": a range of shares, no figure and no one share
         amount = self.by_start.get(num_at)
         if amount is not None and amount.end <= limit:
             return Part(label, category, pos, amount.end, amount.value, amount.currency, numeral,
