@@ -93,11 +93,12 @@ class RecordWords:
     def company_subject(self, name: str) -> re.Pattern:
         return self._companies.subject(name)
 
-    @property
+    # (looked up hundreds of thousands of times a document: kept in the instance's dict)
+    @cached_property
     def project(self) -> dict:
         return self.data["project"]
 
-    @property
+    @cached_property
     def region(self) -> dict:
         return self.data["region"]
 
@@ -136,6 +137,7 @@ class Lexicon:
         self.clause_verbs = tuple(data["agency"]["clause_verbs"])  # "…부가 추진하는"
         self._heads: dict[str, bool] = {}   # word -> is_head, kept across documents
         self._ends: dict[str, bool] = {}    # word -> ends_in_head, likewise
+        self.inert: dict = {}  # a word no place rule reads (region.RegionFinder._inert)
 
     def project_name(self, word: str) -> bool:
         """A word that ends a project's name: a project head or an action, more than a head
