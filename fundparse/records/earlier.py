@@ -84,8 +84,7 @@ class EarlierFinder(Reader):
         nearest: tuple[Found | None, list[Found]] = (None, [])
         seen: set[tuple[int, int]] = set()
         # only the sentences holding a project head or a quotation mark, nearest first
-        hints = self._project_hints.between(para, s_start)
-        for at in reversed(hints):
+        for at in self._project_hints.backwards(para, s_start):
             span = self.sentences.span(at)
             if span in seen or span[0] >= s_start:
                 continue
@@ -209,10 +208,9 @@ class EarlierFinder(Reader):
         if found is not False:
             return found  # type: ignore[return-value]
         lo = max(0, s_start - self.w.project["refer_chars"])
-        hints = self._region_hints.between(lo, s_start)
         result: tuple[Found, int] | None = None
         seen: set[tuple[int, int]] = set()
-        for at in reversed(hints):
+        for at in self._region_hints.backwards(lo, s_start):
             span = self.sentences.span(at)
             if span in seen:
                 continue

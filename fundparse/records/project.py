@@ -535,7 +535,7 @@ class ProjectFinder(Reader):
         # span found depends on the one found before (structure/sentences.py)
         anywhere = self.text.find(short, lo, s_start) >= 0
         seen: set[tuple[int, int]] = set()
-        for at in reversed(self._project_hints.between(lo, s_start)):
+        for at in self._project_hints.backwards(lo, s_start):
             span = self.sentences.span(at)
             if span in seen or span[0] >= s_start:
                 continue
