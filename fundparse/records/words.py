@@ -321,9 +321,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"(?:{_alternation(data['project']['heads'] + data['project']['actions'])})"
             rf"(?:은|는|에는)(?![가-힣])"
             rf"|[{regex.escape(''.join(pair[1] for pair in data['project']['quotes']))}]"),
-        project_hint=re.compile(
-            _alternation(data["project"]["heads"] + data["project"]["actions"]) + "|"
-            + "|".join(regex.escape(pair[0]) for pair in data["project"]["quotes"])),
+        project_hint=re.compile(_project_hint(data["project"])),
         clause_cut=regex.compile(r"[,.!?\n]"),
         describing=regex.compile(
             rf"['’”」』>》〉]?(?:\s\d[\d,.]*\s?(?:{_alternation(data['project']['bundle_counters'])}))?"
@@ -489,6 +487,47 @@ def _after_total(verbs: list[str], nouns: list[str] = ()) -> regex.Pattern:
     return regex.compile(
         r"\)?\s*(?:\([^()]{0,300}\))?\s*(?:을|를|이|가|은|는|으로|로|의)?\s*"
         rf"{noun}(?:[가-힣]+\s){{0,1}}?(?:[가-힣]+에\s)??(?:{_alternation(verbs)})")
+
+
+def _project_hint(project: dict) -> str:
+    """A project head or action, or an opening quotation mark: their longest-first alternation,
+    written as a tree of the words' common beginnings when that matches the same (each
+    character tried once, not each of ~200 words: the hint is searched over most of a long
+    text)."""
+    words = project["heads"] + project["actions"]
+    openers = [pair[0] for pair in project["quotes"]]
+    flat = _alternation(words) + "|" + "|".join(regex.escape(q) for q in openers)
+    # the tree gives the longest word at each offset; the flat pattern gives the longest head,
+    # else the first opener listed: the same when no opener is a head's beginning or another
+    # opener's, and no word is empty
+    if (not all(words) or not all(openers)
+            or any(a != b and b.startswith(a) for a in openers for b in openers + words)
+            or any(w.startswith(q) for w in words for q in openers)):
+        return flat
+    return _tree(sorted(set(words + openers)))
+
+
+def _tree(words: list[str]) -> str:
+    """An alternation matching, at each offset, the longest of ``words`` (none empty) that
+    begins there: one branch per first character, the longer continuation tried first."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = None  # a word ends here
+
+    def branches(node: dict) -> list[str]:
+        out = []
+        for ch in sorted(k for k in node if k):
+            child, rest = node[ch], branches(node[ch])
+            body = "" if not rest else rest[0] if len(rest) == 1 else f"(?:{'|'.join(rest)})"
+            if body and "" in child:
+                body = f"(?:{body})?"  # (greedy: the longer word first, then this one)
+            out.append(re.escape(ch) + body)
+        return out
+
+    return "|".join(branches(trie))
 
 
 def agency_words(data: dict) -> tuple[frozenset[str], tuple[str, ...]]:
