@@ -138,6 +138,21 @@ class Lexicon:
         self._heads: dict[str, bool] = {}   # word -> is_head, kept across documents
         self._ends: dict[str, bool] = {}    # word -> ends_in_head, likewise
         self.inert: dict = {}  # a word no place rule reads (region.RegionFinder._inert)
+        self._longest: dict[tuple[str, bool], str] = {}  # (word, actions) -> longest_head
+
+    def longest_head(self, word: str, actions: bool = True) -> str:
+        """The longest of the heads (and, with ``actions``, the actions) that ``word`` ends in,
+        "" when none: ``max((h for h in heads if word.endswith(h)), key=len, default="")``,
+        remembered (a loop over ~200 words, asked several times a funded total)."""
+        key = (word, actions)
+        known = self._longest.get(key)
+        if known is None:
+            if len(self._longest) > _KEEP:
+                self._longest.clear()
+            known = self._longest[key] = max(
+                (h for h in self.heads if word.endswith(h) and (actions or h not in self.actions)),
+                key=len, default="")
+        return known
 
     def project_name(self, word: str) -> bool:
         """A word that ends a project's name: a project head or an action, more than a head
