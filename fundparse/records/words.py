@@ -209,21 +209,22 @@ def record_words(extensions: str = "{}") -> RecordWords:
     """The records words of a configuration (``Config.data``), compiled."""
     data = merge_tables(_package(), json.loads(extensions).get("records", {}))
     agency = data["agency"]
-    heads = _alternation(agency["heads"])
-    upper = (rf"(?:[가-힣]{{1,10}}(?:{_alternation(agency['upper_heads'])})"
-             rf"|{_alternation(agency['upper'])}|[A-Z][A-Za-z-]{{1,12}})")
-    marks = _alternation(agency["company_marks"])
+    # (the word lists of the body patterns, searched over whole texts, as trees: _literals)
+    heads = _literals(agency["heads"])
+    upper = (rf"(?:[가-힣]{{1,10}}(?:{_literals(agency['upper_heads'])})"
+             rf"|{_literals(agency['upper'])}|[A-Z][A-Za-z-]{{1,12}})")
+    marks = _literals(agency["company_marks"])
     # "한국토지주택공사(LH)": the name's own abbreviation; "㈜한빛건설", "새길산업㈜": a company
     own = rf"(?:\([A-Z][A-Za-z&-]{{0,{int(agency['abbreviation_chars']) - 1}}}\))?"
     # "한국농어촌공사 해남·완도지사": a branch serving two places joined by a middle dot
-    branch = (rf"[가-힣]{{2,6}}·[가-힣]{{1,8}}?(?:{_alternation(agency['short_heads'])})"
+    branch = (rf"[가-힣]{{2,6}}·[가-힣]{{1,8}}?(?:{_literals(agency['short_heads'])})"
               rf"|")
     name = (rf"(?:(?:{upper}{own}\s){{0,2}}(?:{branch}[가-힣]{{1,14}}?(?:{heads})){own}"
             rf"|(?:{marks})[가-힣A-Za-z]{{2,14}}|[가-힣A-Za-z]{{2,14}}?(?:{marks})"
-            rf"|{_alternation(agency['latin'])})")
+            rf"|{_literals(agency['latin'])})")
     particles = (rf"(?:\([^()\n\d]{{1,{int(agency['aside_chars'])}}}\))?"
-                 rf"(?:{_alternation(agency['particles'] + agency['sources'])})")
-    after = _alternation(data["issuer"]["after"])
+                 rf"(?:{_literals(agency['particles'] + agency['sources'])})")
+    after = _literals(data["issuer"]["after"])
     # "12곳", "등 50건", and "5개 공원", "31개 노후공원": a count of things a project is
     counters = (_alternation(data["project"]["bundle_counters"])
                 + rf"|개(?:의)?\s?(?:[가-힣·ㆍ]{{1,6}}\s)?[가-힣·ㆍ]{{0,6}}"
@@ -390,9 +391,9 @@ def record_words(extensions: str = "{}") -> RecordWords:
         item_amount=regex.compile(data["patterns"]["item_amount"]),
         money_words=regex.compile(data["patterns"]["money_words"]),
         region_hint=re.compile(
-            rf"{_alternation(data['region']['around'])}"
-            rf"|(?:{_alternation(data['region']['ends'] + data['region']['facility_ends'])})\S*\s*"
-            rf"(?:에|{_alternation(data['region']['inside'])})"
+            rf"{_literals(data['region']['around'])}"
+            rf"|(?:{_literals(data['region']['ends'] + data['region']['facility_ends'])})\S*\s*"
+            rf"(?:에|{_literals(data['region']['inside'])})"
             r"|\d에"  # ("청파동3가 119-2에": a lot number)
             + "".join(f"|{regex.escape(e)}" for e in data["region"]["glued_ends"])
             # ("중구 서소문별관에": a district and a site)
@@ -520,6 +521,16 @@ def _project_hint(project: dict) -> str:
             or any(w.startswith(q) for w in words for q in openers)):
         return flat
     return _tree(sorted(set(words + openers)))
+
+
+def _literals(words: list[str]) -> str:
+    """``_alternation(words)`` written as a tree (:func:`_tree`) when no word is empty: the
+    same match wherever it stands — the words that match at one offset are beginnings of what
+    follows, so each is longer than the next, and both try the longest first — but the engine
+    tries each character once instead of each word."""
+    if not words or not all(words):
+        return _alternation(words)
+    return _tree(sorted(set(words)))
 
 
 def _tree(words: list[str]) -> str:
