@@ -3,6 +3,7 @@
     python benchmarks/records_time.py              # corpus documents one by one, and a 2 MB mix
     python benchmarks/records_time.py --profile    # cProfile of the records stage alone
     python benchmarks/records_time.py --stage      # the records stage alone (quicker, steadier)
+    python benchmarks/records_time.py --stage-both # … on 2 MB of the archive and 1 MB of the mix
     python benchmarks/records_time.py --memory 8   # its peak of traced memory on an 8 MB mix
 
 ``extract`` runs with the stage and with it replaced by a pass-through, interleaved, keeping
@@ -130,6 +131,11 @@ if __name__ == "__main__":
         profile()
     elif sys.argv[1:2] == ["--memory"]:
         memory(int(sys.argv[2]) if len(sys.argv) > 2 else 8)
+    elif sys.argv[1:] == ["--stage-both"]:
+        # the two workloads of issue 19 (benchmarks/stages.py's sizes), as one text each
+        fundparse.extract(workloads.SEED)
+        stage("2 MB archive as one text", [workloads.news_archive(2 * 10**6)], 5)
+        stage("1 MB mix as one text", [workloads.corpus_mix(10**6)], 5)
     elif sys.argv[1:] == ["--stage"]:
         fundparse.extract(workloads.SEED)
         stage("corpus documents one by one, 3 times", list(workloads.corpus_docs()) * 3, 7)

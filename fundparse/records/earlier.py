@@ -54,7 +54,7 @@ class EarlierFinder(Reader):
         if m is None:
             return ""
         last = m.group().split()[-1]
-        return max((h for h in self.heads if last.endswith(h)), key=len, default="")
+        return self.w.sets.longest_head(last)
 
     def _head_alone(self, lo: int, hi: int) -> str:
         """A project head written alone with a particle in ``text[lo:hi]`` ("센터를"), else ""."""
@@ -84,8 +84,7 @@ class EarlierFinder(Reader):
         nearest: tuple[Found | None, list[Found]] = (None, [])
         seen: set[tuple[int, int]] = set()
         # only the sentences holding a project head or a quotation mark, nearest first
-        hints = self._project_hints.between(para, s_start)
-        for at in reversed(hints):
+        for at in self._project_hints.backwards(para, s_start):
             span = self.sentences.span(at)
             if span in seen or span[0] >= s_start:
                 continue
@@ -112,9 +111,9 @@ class EarlierFinder(Reader):
                 # name stays the region: "청파동1마을공원 공영 주차장" gives "공영 주차장")
                 chained = self.w.refer_topic.search(self.text, lo, hi)
                 last = chained.group().split()[-1] if chained is not None else ""
-                back = max((h for h in self.heads if last.rstrip(self.w.forms.chars_subject).endswith(h)),
-                           key=len, default="")
-                if back and last.rstrip(self.w.forms.chars_subject) in self.head_words:
+                last = last.rstrip(self.w.forms.chars_subject)
+                back = self.w.sets.longest_head(last)
+                if back and last in self.head_words:
                     found_back = self._look_back(lo, True, back)
                     if found_back[0] is not None:
                         return found_back
@@ -209,10 +208,9 @@ class EarlierFinder(Reader):
         if found is not False:
             return found  # type: ignore[return-value]
         lo = max(0, s_start - self.w.project["refer_chars"])
-        hints = self._region_hints.between(lo, s_start)
         result: tuple[Found, int] | None = None
         seen: set[tuple[int, int]] = set()
-        for at in reversed(hints):
+        for at in self._region_hints.backwards(lo, s_start):
             span = self.sentences.span(at)
             if span in seen:
                 continue

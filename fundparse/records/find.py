@@ -37,6 +37,7 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, NearbyFinde
         self._agency_caches()
         self._name_caches()
         self._earlier_caches()
+        self._region_caches()
         # what is remembered per sentence is forgotten once the amounts are ``keep``
         # characters past it: nothing looks back that far (refer_chars, a paragraph)
         self._keep = max(_KEEP, 4 * int(vocab.project["refer_chars"]))

@@ -535,7 +535,7 @@ class ProjectFinder(Reader):
         # span found depends on the one found before (structure/sentences.py)
         anywhere = self.text.find(short, lo, s_start) >= 0
         seen: set[tuple[int, int]] = set()
-        for at in reversed(self._project_hints.between(lo, s_start)):
+        for at in self._project_hints.backwards(lo, s_start):
             span = self.sentences.span(at)
             if span in seen or span[0] >= s_start:
                 continue
@@ -659,8 +659,7 @@ class ProjectFinder(Reader):
             # "원산도자연휴양림 등 도내 공립 자연휴양림을": one of a kind named before 등 and the kind
             m = self.w.forms.same_kind.search(self.text, max(0, pick.start - 40), pick.start)
             name = self.text[pick.start:pick.end]
-            head = max((h for h in self.heads if name.endswith(h) and h not in self.actions),
-                       key=len, default="")
+            head = self.w.sets.longest_head(name, actions=False)
             if m is not None and head and len(head) >= 2 and m.group(1).endswith(head):
                 return True
         for other in found:

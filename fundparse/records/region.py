@@ -17,13 +17,82 @@ _NUMBERED_ROAD = regex.compile(r"[가-힣]{1,10}\d{1,4}(?:로|길)(?:\d{1,4}번?
 # (an amount of money right after a place: "남사초 22억1900만원", "능원초 24억원", "30만원")
 
 
+_KEEP = 100_000  # words whose test (``_inert``) is remembered
+
+
 class RegionFinder(Reader):
+    def _region_caches(self) -> None:
+        # (a test of the word and the rules alone: kept across documents, per configuration)
+        self._inert_cache: dict[tuple[str, str, str, bool, bool], bool] = self.w.sets.inert
+
+    def _inert(self, w: Word) -> bool:
+        """No rule of :meth:`regions` can fire at ``w``: the test each rule makes of the word
+        alone fails (:meth:`_may_place`; remembered per word)."""
+        key = (w.text, w.core, w.particle, w.closed, w.quoted)
+        known = self._inert_cache.get(key)
+        if known is None:
+            if len(self._inert_cache) > _KEEP:
+                self._inert_cache.clear()
+            known = self._inert_cache[key] = not self._may_place(w)
+        return known
+
+    def _may_place(self, w: Word) -> bool:
+        """What each rule of :meth:`regions` asks of the word itself before it reads its
+        neighbours: False only when every rule would pass over ``w`` (a word the loop may skip:
+        the same places found, faster)."""
+        text, core, cfg, forms = w.text, w.core, self.w.region, self.w.forms
+        if text in self.area_words or text in self.case_words or core in self.around:
+            return True
+        if cfg["area_places"] and self.w.area.match(text) is not None:
+            return True  # (_area_at)
+        if cfg["lot_places"] and forms.lot.fullmatch(text) is not None:
+            return True
+        if text[:1].isdigit():
+            return True  # (lot_tail)
+        if (text[-1:] in forms.chars_joined and self.joined_places and not w.closed
+                and self._joinable(text[:-1])):
+            return True
+        if (self.body_places and not w.quoted and text.endswith("에")
+                and text[:-1].endswith(self.body_ends) and self._lead_place(text[:-1])
+                and not self._no_body(text[:-1])):
+            return True  # (_body_place)
+        if self.glued_ends and any(e in text for e in self.glued_ends):
+            return True  # (_glued_area)
+        if (cfg["site_words"] and not (w.particle or w.closed or w.quoted)
+                and (text.endswith(self.site_lead_ends) and self._lead_place(text)
+                     or self._district(text))):
+            return True  # (_site_after)
+        if (cfg["chosen_verbs"] and not (w.quoted or w.closed)
+                and text[-1:] in forms.subject_only and self._is_place(text[:-1])
+                and not self._no_place_noun(text[:-1])):
+            return True  # (_chosen_place)
+        if (cfg["item_places"] and not (w.particle or w.closed)
+                and (self._facility(text) or self._is_place(text))):
+            return True
+        if w.particle in forms.topic_particles and not w.closed and (
+                cfg["facility_topics"] and self._facility(core)
+                or cfg["village_topics"] and not w.quoted and core.endswith(self.site_lead_ends)
+                and self._is_place(core) and not self._no_place_noun(core)):
+            return True
+        if not w.quoted and cfg["landmark_ends"] and (
+                any(text.endswith(p) and self._landmark(text[:-len(p)])
+                    for p in forms.at_particles)
+                or not w.closed and self._landmark(text)):
+            return True  # (_landmark_at)
+        if self._facility(core):
+            return True
+        return (core.endswith(self.place_ends) and not self._no_place_noun(core)
+                and len(core) >= 2
+                and (not core[:1].isdigit() or self.w.address.fullmatch(core) is not None)
+                and core not in self.around and (len(core) > 2 or core not in self.place_ends))
+
     def regions(self, ws: list[Word]) -> list[Found]:
         limit = self.w.region["max_words"]
         out = []
         skip = -1  # the words of a site already read with the area before them
+        inert = self._inert
         for i, w in enumerate(ws):
-            if i <= skip:
+            if i <= skip or inert(w):
                 continue
             core = w.core
             if i and (w.text in self.area_words or w.text in self.case_words):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from fundparse import patterns
@@ -54,6 +55,10 @@ class Offsets:
             else:
                 starts.append(m.start())
         return starts[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
+    def backwards(self, lo: int, hi: int) -> Iterator[int]:
+        """The offsets in [lo, hi), last first."""
+        return reversed(self.between(lo, hi))
 
     def forget_before(self, bound: int) -> None:
         if bound > self._forgotten:
@@ -112,6 +117,35 @@ class NearOffsets:
         if self._whole is None:
             return []
         return self._whole.between(lo, hi)
+
+    def backwards(self, lo: int, hi: int) -> Iterator[int]:
+        """The offsets in [lo, hi), last first (``reversed(self.between(lo, hi))``): each
+        block read only when the offsets after it are used up, so a reader that stops at the
+        first it wants reads no further back."""
+        if hi <= lo:
+            return
+        below = hi  # every offset in [below, hi) was given
+        if self._whole is None:
+            size = self._block
+            k = (hi - 1) // size
+            while True:
+                a, b = self._bound(k), self._bound(k + 1)
+                if a is None or b is None:
+                    break  # no space for a block's length: the whole search, as between()
+                starts = self._starts.get(k)
+                if starts is None:
+                    starts = self._starts[k] = [m.start() for m in
+                                                self._pattern.finditer(self._text, a, b)]
+                for x in reversed(starts):
+                    if lo <= x < below:
+                        yield x
+                if a <= lo:
+                    return
+                below = min(below, a)
+                k -= 1
+            self._whole = Offsets(self._pattern, self._text)
+            self._whole.forget_before(self._forgotten)
+        yield from reversed(self._whole.between(lo, below))
 
     def _blocks(self, lo: int, hi: int) -> list[int] | None:
         size = self._block

@@ -93,11 +93,12 @@ class RecordWords:
     def company_subject(self, name: str) -> re.Pattern:
         return self._companies.subject(name)
 
-    @property
+    # (looked up hundreds of thousands of times a document: kept in the instance's dict)
+    @cached_property
     def project(self) -> dict:
         return self.data["project"]
 
-    @property
+    @cached_property
     def region(self) -> dict:
         return self.data["region"]
 
@@ -136,6 +137,22 @@ class Lexicon:
         self.clause_verbs = tuple(data["agency"]["clause_verbs"])  # "…부가 추진하는"
         self._heads: dict[str, bool] = {}   # word -> is_head, kept across documents
         self._ends: dict[str, bool] = {}    # word -> ends_in_head, likewise
+        self.inert: dict = {}  # a word no place rule reads (region.RegionFinder._inert)
+        self._longest: dict[tuple[str, bool], str] = {}  # (word, actions) -> longest_head
+
+    def longest_head(self, word: str, actions: bool = True) -> str:
+        """The longest of the heads (and, with ``actions``, the actions) that ``word`` ends in,
+        "" when none: ``max((h for h in heads if word.endswith(h)), key=len, default="")``,
+        remembered (a loop over ~200 words, asked several times a funded total)."""
+        key = (word, actions)
+        known = self._longest.get(key)
+        if known is None:
+            if len(self._longest) > _KEEP:
+                self._longest.clear()
+            known = self._longest[key] = max(
+                (h for h in self.heads if word.endswith(h) and (actions or h not in self.actions)),
+                key=len, default="")
+        return known
 
     def project_name(self, word: str) -> bool:
         """A word that ends a project's name: a project head or an action, more than a head
@@ -192,21 +209,22 @@ def record_words(extensions: str = "{}") -> RecordWords:
     """The records words of a configuration (``Config.data``), compiled."""
     data = merge_tables(_package(), json.loads(extensions).get("records", {}))
     agency = data["agency"]
-    heads = _alternation(agency["heads"])
-    upper = (rf"(?:[가-힣]{{1,10}}(?:{_alternation(agency['upper_heads'])})"
-             rf"|{_alternation(agency['upper'])}|[A-Z][A-Za-z-]{{1,12}})")
-    marks = _alternation(agency["company_marks"])
+    # (the word lists of the body patterns, searched over whole texts, as trees: _literals)
+    heads = _literals(agency["heads"])
+    upper = (rf"(?:[가-힣]{{1,10}}(?:{_literals(agency['upper_heads'])})"
+             rf"|{_literals(agency['upper'])}|[A-Z][A-Za-z-]{{1,12}})")
+    marks = _literals(agency["company_marks"])
     # "한국토지주택공사(LH)": the name's own abbreviation; "㈜한빛건설", "새길산업㈜": a company
     own = rf"(?:\([A-Z][A-Za-z&-]{{0,{int(agency['abbreviation_chars']) - 1}}}\))?"
     # "한국농어촌공사 해남·완도지사": a branch serving two places joined by a middle dot
-    branch = (rf"[가-힣]{{2,6}}·[가-힣]{{1,8}}?(?:{_alternation(agency['short_heads'])})"
+    branch = (rf"[가-힣]{{2,6}}·[가-힣]{{1,8}}?(?:{_literals(agency['short_heads'])})"
               rf"|")
     name = (rf"(?:(?:{upper}{own}\s){{0,2}}(?:{branch}[가-힣]{{1,14}}?(?:{heads})){own}"
             rf"|(?:{marks})[가-힣A-Za-z]{{2,14}}|[가-힣A-Za-z]{{2,14}}?(?:{marks})"
-            rf"|{_alternation(agency['latin'])})")
+            rf"|{_literals(agency['latin'])})")
     particles = (rf"(?:\([^()\n\d]{{1,{int(agency['aside_chars'])}}}\))?"
-                 rf"(?:{_alternation(agency['particles'] + agency['sources'])})")
-    after = _alternation(data["issuer"]["after"])
+                 rf"(?:{_literals(agency['particles'] + agency['sources'])})")
+    after = _literals(data["issuer"]["after"])
     # "12곳", "등 50건", and "5개 공원", "31개 노후공원": a count of things a project is
     counters = (_alternation(data["project"]["bundle_counters"])
                 + rf"|개(?:의)?\s?(?:[가-힣·ㆍ]{{1,6}}\s)?[가-힣·ㆍ]{{0,6}}"
@@ -319,9 +337,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"(?:{_alternation(data['project']['heads'] + data['project']['actions'])})"
             rf"(?:은|는|에는)(?![가-힣])"
             rf"|[{regex.escape(''.join(pair[1] for pair in data['project']['quotes']))}]"),
-        project_hint=re.compile(
-            _alternation(data["project"]["heads"] + data["project"]["actions"]) + "|"
-            + "|".join(regex.escape(pair[0]) for pair in data["project"]["quotes"])),
+        project_hint=re.compile(_project_hint(data["project"])),
         clause_cut=regex.compile(r"[,.!?\n]"),
         describing=regex.compile(
             rf"['’”」』>》〉]?(?:\s\d[\d,.]*\s?(?:{_alternation(data['project']['bundle_counters'])}))?"
@@ -375,9 +391,9 @@ def record_words(extensions: str = "{}") -> RecordWords:
         item_amount=regex.compile(data["patterns"]["item_amount"]),
         money_words=regex.compile(data["patterns"]["money_words"]),
         region_hint=re.compile(
-            rf"{_alternation(data['region']['around'])}"
-            rf"|(?:{_alternation(data['region']['ends'] + data['region']['facility_ends'])})\S*\s*"
-            rf"(?:에|{_alternation(data['region']['inside'])})"
+            rf"{_literals(data['region']['around'])}"
+            rf"|(?:{_literals(data['region']['ends'] + data['region']['facility_ends'])})\S*\s*"
+            rf"(?:에|{_literals(data['region']['inside'])})"
             r"|\d에"  # ("청파동3가 119-2에": a lot number)
             + "".join(f"|{regex.escape(e)}" for e in data["region"]["glued_ends"])
             # ("중구 서소문별관에": a district and a site)
@@ -487,6 +503,57 @@ def _after_total(verbs: list[str], nouns: list[str] = ()) -> regex.Pattern:
     return regex.compile(
         r"\)?\s*(?:\([^()]{0,300}\))?\s*(?:을|를|이|가|은|는|으로|로|의)?\s*"
         rf"{noun}(?:[가-힣]+\s){{0,1}}?(?:[가-힣]+에\s)??(?:{_alternation(verbs)})")
+
+
+def _project_hint(project: dict) -> str:
+    """A project head or action, or an opening quotation mark: their longest-first alternation,
+    written as a tree of the words' common beginnings when that matches the same (each
+    character tried once, not each of ~200 words: the hint is searched over most of a long
+    text)."""
+    words = project["heads"] + project["actions"]
+    openers = [pair[0] for pair in project["quotes"]]
+    flat = _alternation(words) + "|" + "|".join(regex.escape(q) for q in openers)
+    # the tree gives the longest word at each offset; the flat pattern gives the longest head,
+    # else the first opener listed: the same when no opener is a head's beginning or another
+    # opener's, and no word is empty
+    if (not all(words) or not all(openers)
+            or any(a != b and b.startswith(a) for a in openers for b in openers + words)
+            or any(w.startswith(q) for w in words for q in openers)):
+        return flat
+    return _tree(sorted(set(words + openers)))
+
+
+def _literals(words: list[str]) -> str:
+    """``_alternation(words)`` written as a tree (:func:`_tree`) when no word is empty: the
+    same match wherever it stands — the words that match at one offset are beginnings of what
+    follows, so each is longer than the next, and both try the longest first — but the engine
+    tries each character once instead of each word."""
+    if not words or not all(words):
+        return _alternation(words)
+    return _tree(sorted(set(words)))
+
+
+def _tree(words: list[str]) -> str:
+    """An alternation matching, at each offset, the longest of ``words`` (none empty) that
+    begins there: one branch per first character, the longer continuation tried first."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = None  # a word ends here
+
+    def branches(node: dict) -> list[str]:
+        out = []
+        for ch in sorted(k for k in node if k):
+            child, rest = node[ch], branches(node[ch])
+            body = "" if not rest else rest[0] if len(rest) == 1 else f"(?:{'|'.join(rest)})"
+            if body and "" in child:
+                body = f"(?:{body})?"  # (greedy: the longer word first, then this one)
+            out.append(re.escape(ch) + body)
+        return out
+
+    return "|".join(branches(trie))
 
 
 def agency_words(data: dict) -> tuple[frozenset[str], tuple[str, ...]]:

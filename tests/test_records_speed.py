@@ -1,0 +1,133 @@
+"""The record finder's speed mechanisms (issue 19, seventh pass) give what the plain ways give:
+the place rules' word skip, the literal lists written as trees, the hints read last first, and
+the remembered token readings.  (No timings here: benchmarks/README.md has the figures.)"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+import fundparse
+from fundparse.records import tokens
+from fundparse.records.find import Finder
+from fundparse.records.shared import NearOffsets, Offsets
+from fundparse.records.words import _alternation, _literals, _tree, record_words
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = sorted((ROOT / "corpus" / "docs").rglob("*.txt"))[:24]
+
+TEXT = (
+    "구미시는 산동읍 일원에 총사업비 120억 원을 들여 ‘구미 스마트 체육관’을 건립한다.\n"
+    "시는 지난해 ‘생활SOC 복합화 공모사업’에 선정돼 국비 40억 원을 확보했다.\n\n"
+    "한편 ㈜한빛건설은 진해구 석동의 진해기적의도서관에 2억원을 기부했다. 이 도서관은 "
+    "내년 3월 문을 연다.\n\n"
+    "충북 영동군은 영동읍 부용리 200번지 일원 1만5000㎡에 파크골프장을 조성한다. 사업비는 "
+    "25억 원이다. 군은 공음면 농촌중심지활성화사업과 성송면 기초생활거점 사업도 추진한다.\n"
+)
+
+
+def _texts() -> list[str]:
+    return [TEXT] + [p.read_text(encoding="utf-8") for p in DOCS]
+
+
+def _sentences(finder: Finder, text: str):
+    at, out = 0, []
+    while at < len(text):
+        span = finder._sentence(at)
+        if span[1] > span[0]:
+            out.append(span)
+        at = max(span[1], at + 1)
+    return out
+
+
+def test_regions_skip_no_word_a_rule_reads(monkeypatch):
+    """regions() with the inert-word skip finds what it finds reading every word."""
+    vocab = record_words("{}")
+    for text in _texts():
+        finder = Finder(text, vocab)
+        spans = _sentences(finder, text)
+        fast = [finder.regions(finder._words(a, b)) for a, b in spans]
+        monkeypatch.setattr(Finder, "_inert", lambda self, w: False)
+        slow = [finder.regions(finder._words(a, b)) for a, b in spans]
+        monkeypatch.undo()
+        assert fast == slow
+
+
+@pytest.mark.parametrize("words", [
+    ["시", "군", "구", "광역시", "특별시", "특별자치시", "교육청", "교육지원청"],
+    ["에", "에서", "에는", "에서는", "에도", "에서도"],
+    [" 주식회사", "(주)", "㈜", "(株)"],
+    ["LH", "K-water", "KT", "KOTRA", "KORAIL"],
+    ["''", "‘", "<", "《", "사업", "조성사업", "사업장", "공사", "공사비"],
+])
+def test_literal_trees_match_as_alternations(words):
+    """A tree of literal words matches at every offset what their longest-first alternation
+    matches, alone or inside a larger pattern."""
+    rng = random.Random(19)
+    pieces = words + ["가", " ", "는", ",", "시청", "A", "("]
+    flat = re.compile(f"(?:{_alternation(words)})")
+    tree = re.compile(f"(?:{_literals(words)})")
+    flat_in = re.compile(rf"[가-힣]{{0,3}}?(?:{_alternation(words)})(?:은|는)?(?=[\s,])")
+    tree_in = re.compile(rf"[가-힣]{{0,3}}?(?:{_tree(sorted(set(words)))})(?:은|는)?(?=[\s,])")
+    for _ in range(3000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        for a, b in ((flat, tree), (flat_in, tree_in)):
+            assert [m.span() for m in a.finditer(s)] == [m.span() for m in b.finditer(s)], s
+
+
+def test_body_patterns_same_as_flat(monkeypatch):
+    """The vocabulary's body patterns built with trees find the same bodies as with flat
+    alternations (each match and its groups)."""
+    from fundparse.records import words as module
+
+    tree_words = record_words("{}")
+    module.record_words.cache_clear()
+    monkeypatch.setattr(module, "_literals", _alternation)
+    flat_words = module.record_words("{}")
+    monkeypatch.undo()
+    module.record_words.cache_clear()
+    for name in ("agency", "mention", "owner", "headline", "bare", "issuer", "region_hint",
+                 "project_hint"):
+        for text in _texts():
+            a = [(m.span(), m.groupdict()) for m in getattr(flat_words, name).finditer(text)]
+            b = [(m.span(), m.groupdict()) for m in getattr(tree_words, name).finditer(text)]
+            assert a == b, name
+
+
+def test_hints_backwards_as_reversed_between():
+    """NearOffsets.backwards gives reversed(between()), whatever was read before."""
+    vocab = record_words("{}")
+    rng = random.Random(7)
+    for text in _texts()[:8]:
+        near = NearOffsets(vocab.project_hint, text, block=64)
+        whole = Offsets(vocab.project_hint, text)
+        for _ in range(60):
+            lo = rng.randrange(len(text))
+            hi = min(len(text), lo + rng.randint(0, 900))
+            want = list(reversed(whole.between(lo, hi)))
+            got = list(near.backwards(lo, hi))
+            assert got == want
+            # a reader that stops early: the next reads are still whole
+            for k, _ in enumerate(near.backwards(lo, hi)):
+                if k == 2:
+                    break
+
+
+def test_token_readings_remembered_give_the_same_words():
+    vocab = record_words("{}")
+    for text in _texts()[:8]:
+        finder = Finder(text, vocab)
+        first = finder._words(0, len(text))
+        tokens._READ.clear()
+        again = finder._words(0, len(text))
+        assert first == again and first
+
+
+def test_extract_records_unchanged_on_the_sample():
+    """The sample's records (a few of each: read by the finder end to end)."""
+    records = [m.record for m in fundparse.extract(TEXT) if m.record is not None]
+    assert records
+    assert all(r.agency is not None for r in records)
