@@ -152,8 +152,10 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
                 return payer, category, before.start("label"), end, True
         # the word right before it, else the two words ("교육부 지원금", "민간 투자"); none when
         # that word ends a clause ("… 자체 부담하고 715억원은 국고에서")
-        for label in (words[-1], " ".join(words[-2:])) if not words[-1].endswith(
-                forms.clause_verb_endings) else ():
+        labels = (words[-1], " ".join(words[-2:]))
+        if len(words) > 1 and reader.two_word_source(*words[-2:]):
+            labels = labels[::-1]  # "시 재정 3조": a source of two words before its last word's own
+        for label in labels if not words[-1].endswith(forms.clause_verb_endings) else ():
             if any(w in forms.cue_words for w in label.split()):
                 break  # "지방비 포함해 총 1166억원": a total naming its sources, no payer
             category = reader.source_category(label, start)

@@ -250,6 +250,19 @@ class SplitReader:
         s, e = self.sentences.span(offset)
         return self._metro.search(self.text, s, e) is not None
 
+    def widen(self, start: int, label: str, lo: int) -> int:
+        """Where a source label at ``start`` begins when the word before it makes, with it, a
+        source word of two words in the taxonomy ("시 재정", "도 재정"); else ``start``."""
+        before = self.text[max(lo, start - 8):start]
+        words = before.split()
+        if not words or not before.endswith(" ") or not self.two_word_source(words[-1], label):
+            return start
+        return start - 1 - len(words[-1]) - (len(before) - len(before.rstrip()) - 1)
+
+    def two_word_source(self, first: str, second: str) -> bool:
+        """"시 재정": two words that are, together, a source word of the taxonomy as it stands."""
+        return source_key(f"{first} {second}") in self.words.sources
+
     def read_item(self, pos: int, limit: int, allow_unknown: bool) -> Part | None:
         m = self.forms.label.match(self.text, pos, limit)
         if m is None:
@@ -501,7 +514,8 @@ class SplitReader:
                     known_only = list(items)
             if label is None:
                 break
-            item = self.read_item(label.start(), amount.end, allow_unknown=unknown)
+            item = self.read_item(self.widen(label.start(), label.group("label"), sentence_start),
+                                  amount.end, allow_unknown=unknown)
             if item is None:
                 break
             items.insert(0, item)
