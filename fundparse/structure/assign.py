@@ -196,9 +196,11 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
     if after is not None and after.group("label"):
         label = after.group("label")
         category = reader.category(label, start) or reader.unglued(label, start)[1]
-        if (category is None and not reader.names_money(label)  # (예산 is money, not 예산군)
-                and forms.place_pays.match(text, after.end()) is not None):
-            category = reader.place_category(label)  # "80억원을 연천군이 부담"
+        if category is None and not reader.names_money(label):  # (예산 is money, not 예산군)
+            if forms.place_pays.match(text, after.end()) is not None:
+                category = reader.place_category(label)  # "80억원을 연천군이 부담"
+            elif (joint := _places_paying(reader, forms, after, hi)) is not None:
+                return joint[0], joint[1], start, joint[2], True
         if category is not None:
             last = after.end("label")
             more = forms.more_source.match(text, last, hi)
@@ -303,6 +305,19 @@ def _stem(reader: SplitReader, word: str) -> str:
         if word.endswith(cut) and len(word) > len(cut):
             return word[: -len(cut)]
     return word
+
+
+def _places_paying(reader: SplitReader, forms: SumForms, after, hi: int) -> tuple[str, str, int] | None:
+    """Two places joined after a figure, then a verb of paying: "나머지 300억원을 광주시와 전남도가
+    함께 부담" — (label, their categories together, end of the label), else None."""
+    first = reader.place_category(after.group("label"))
+    more = first and forms.more_source.match(reader.text, after.end("label"), hi)
+    second = more and reader.place_category(more.group("label"))
+    if not second or forms.place_pays.match(reader.text, more.end()) is None:
+        return None
+    found = set(first.split("+")) | set(second.split("+"))
+    label = reader.text[after.start("label"):more.end("label")]
+    return label, "+".join(c for c in CATEGORIES if c in found), more.end("label")
 
 
 def payer_category(reader: SplitReader, forms: SumForms, label: str, offset: int) -> str | None:
