@@ -364,10 +364,11 @@ RULES: tuple[Rule, ...] = (
                 rf"|[0-9]{S}?년{S}?(?:까지|동안|간)"  # a period's budget: "2023년까지 233억"
                 rf"|[0-9][억조](?:{S}?원)?{S}?등"  # a list's total after it: "…1,868억 등 4조 852억이다"
                 rf"|[0-9]{S}?(?:\L<count_dot>){S}?[·ㆍ]"  # a count's money: "신규사업 6곳·22억"
-                # a project's money after its name: "조성사업(11억)", "6차산업화사업 20억(…)", past
+                # a project's money after its name: "조성사업(11억)", "6차산업화사업 20억(…)", "국도건설에
+                # 215억", past
                 # a note in brackets ("침수예방사업(해제 천장) 17억") or a place in its own bracket
                 # ("재생사업(임자면 대광해수욕장 24억)")
-                rf"|[가-힣]*(?:\L<project_endings>)(?:{S}?[(（][^()（）\n]{{0,24}}[)）])?"
+                rf"|[가-힣]*(?:\L<project_endings>)(?:에|에는|에도)?(?:{S}?[(（][^()（）\n]{{0,24}}[)）])?"
                 rf"(?:{S}?[(（](?:[가-힣]+{S}){{0,3}})?"
                 rf"|[가-힣][」』]"  # a project named in quotes: "「여주 원주 간 수도권전철」 12억"
                 rf"|[가-힣)）][ \u00a0]?[=＝]"  # a field of a list: "△4차로 확장=2천397억"
