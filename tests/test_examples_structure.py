@@ -411,6 +411,13 @@ def test_period_in_another_sentence_stays_unattached():
     assert m.period is None
 
 
+def test_a_stop_typed_after_a_space_ends_the_sentence():
+    # a page spaced before its stops, the next sentence glued on: "예상된다 .제 6 차 …"
+    m = one("구간별 사업비는 총 2181 억원이 예상된다 .제 6 차 계획은 2026 년부터 2030 년까지 도로를 "
+            "넓히는 계획이다 .")
+    assert m.period is None
+
+
 @pytest.mark.parametrize(("text", "doc_date", "fiscal_year", "label"), [
     ("2025년 예산 300억 원", None, 2025, "예산"),
     ("2025년도 예산 300억 원을 편성했다.", None, 2025, "예산"),
