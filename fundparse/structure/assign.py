@@ -193,7 +193,7 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
     after = forms.source_after.match(text, end, hi)
     if after is not None and after.group("label") and _pays_next(reader, forms, after, hi):
         after = None  # "22억원은 복권기금으로 지원받은 12억원과 …": the source of the next figure
-    if after is not None and after.group("label") in forms.adverb_letters and after.end() == after.end("label"):
+    if after is not None and reader.adverb(after.group("label") or "", after.end("label")):
         after = None  # "280억 원을 기 투입했으며": a word (旣, already), no source code
     if after is not None and after.group("label"):
         label = after.group("label")
@@ -1107,7 +1107,7 @@ class SumAssigner:
             if target is None:
                 continue
             label = cue.group("label")
-            if label in self.forms.adverb_letters and cue.end() == cue.end("label"):
+            if self.reader.adverb(label, cue.end("label")):
                 continue  # "200억 원 전액을 기 투입해": already spent, no source named
             category = self.reader.category(label, cue.start()) or self.reader.unglued(
                 label, cue.start())[1] or self.reader.place_category(label)  # "전액 임실군이"

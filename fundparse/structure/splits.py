@@ -259,6 +259,11 @@ class SplitReader:
             return start
         return start - 1 - len(words[-1]) - (len(before) - len(before.rstrip()) - 1)
 
+    def adverb(self, label: str, end: int) -> bool:
+        """A one-letter word that is no source's code when no particle is glued to it ([sum]
+        adverb_letters: "280억 원을 기 투입": 旣, already), the label ending at ``end``."""
+        return label in sum_forms(self.words).adverb_letters and not self.text[end:end + 1].isalpha()
+
     def two_word_source(self, first: str, second: str) -> bool:
         """"시 재정": two words that are, together, a source word of the taxonomy as it stands."""
         return source_key(f"{first} {second}") in self.words.sources
@@ -414,6 +419,8 @@ class SplitReader:
         label = pattern.match(self.text, amount.end, limit)
         if label is None:
             return None
+        if self.adverb(label.group("label"), label.end("label")):
+            return None  # "300억 원이 기 투입됐으며": already spent, no source named
         category = self.category(label.group("label"), amount.start)
         if category is None:
             return None
