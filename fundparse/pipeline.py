@@ -241,6 +241,8 @@ def _period_windows(facts: list[Fact], sentences: Sentences, text: str,
             spans.append(sentences.span(cell.start() - 1))  # the row's cell before: "‘19~’23 |⏎104"
         if hi < len(text) and attach.headline_joint.search(text, max(lo, hi - 8), hi):
             spans.append(sentences.span(hi))
+        if lo > 0 and attach.headline_joint.search(text, max(0, lo - 8), lo):
+            spans.append(sentences.span(lo - 1))  # "…2025년까지 걷어낸다…734억원 투입"
     return spans
 
 
@@ -524,6 +526,11 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
             text, max(0, s_start - 8), s_start)
         if joint is not None and joint.start() > 0:  # "…건립…2022년 준공": the clause before's
             s_start = sentences.span(joint.start() - 1)[0]
+            window = facts[bisect.bisect_left(starts, s_start):bisect.bisect_left(starts, s_end)]
+        elif not window and s_end < len(text) and attach.headline_joint.search(
+                text, max(s_start, s_end - 8), s_end):
+            # "옥천군 2025년까지 재해위험 걷어낸다…734억원 투입": the clause after's money
+            s_end = sentences.span(s_end)[1]
             window = facts[bisect.bisect_left(starts, s_start):bisect.bisect_left(starts, s_end)]
         free = [f for f in window if f.period is None and f.fiscal_year is None
                 # a past duration governs what follows it: "…917억원을 들여 …, 지난 8년간 중단돼"
