@@ -1141,6 +1141,9 @@ class SumAssigner:
                 continue  # "운영비 1억 2500만 원(국비 50%, 지방비 50%)": another figure's shares
             if self.forms.share_then_figure.match(text, m.end()):
                 continue  # "국비가 75%인 354억원": the figure written is the part
+            gap = text[parts[-1].end:m.start()].split() if parts else ()
+            if gap and gap[0] in self.forms.list_tails:
+                break  # "…, 시비 29% 등 외부 재원이 71%로": a subtotal of the shares before
             share = Decimal(m.group("n")) / 100 if m.group("n") else Decimal("0.5")  # 절반
             each = self.forms.each_before.search(text, max(s_start, m.start() - 30), m.start())
             payers = [(each.group(g), payer_category(self.reader, self.forms, each.group(g),
