@@ -314,7 +314,9 @@ RULES: tuple[Rule, ...] = (
         after=(rf"(?!{S}?(?:원|\L<foreign_words>))(?:대)?(?:{S}?(?:을|를|이|가|의|으로|로|씩|만|도)?{S}?"
                rf"(?:\L<verbs>|\L<sizes>|\L<labels>)"
                # "311억 중 국·도비가 202억 원": a total with a part; "821억→442억→103억원"
-               rf"|{S}?(?:중|가운데){S}*\L<sources>|{S}?[→⇒➝]{S}?[0-9]"
+               # (not a count's change: "3만3000→4만6000개소")
+               rf"|{S}?(?:중|가운데){S}*\L<sources>|{S}?[→⇒➝]{S}?"
+               rf"(?![0-9][0-9,.]*(?:{S}?[만억조천백십][0-9,.]*)*{S}?(?:\L<counters>))[0-9]"
                # "20억 국비를 포함해", "군은20억국비를": a figure with the source it is
                rf"|{S}?\L<sources>(?:을|를|이|가|로|으로|와|과|는|은)(?![가-힣])"
                rf"|{S}?\L<sources>(?:을|를|이|가|로|으로|와|과|는|은)(?=포함|합)"
