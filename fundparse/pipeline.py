@@ -541,6 +541,8 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
                      # right after the period, money secured or given, a cap too: "3년간 총
                      # 22억8000만원(…)의 예산을 확보", "5년간 최대 250억원의 국비를 지원받아"
                      or _right_after(f.amount, period, text, attach, s_end, forms.funding_verb)
+                     # a work's cost in brackets after its name: "다목적체육관(122억원)을 건립"
+                     or attach.built_after.match(text, f.amount.end) is not None
                      # a headline's money secured before its ellipsis: "총96억원 확보...2018년 완공"
                      # (the project's, not a grant's: "국비 25억 원 확보…2015년 개통")
                      or joint is not None and (f.label is None or f.label in attach.spent_labels)

@@ -549,6 +549,7 @@ class AttachForms:
     rate_pers_uncapped: frozenset = frozenset()  # …these only when no cap is written with them
     cell_then: regex.Pattern = patterns.compile("(?!)")  # "‘19~’23 | 104": a row's period cell
     cell_before: regex.Pattern = patterns.compile("(?!)")  # "| 104": the border before a cell
+    built_after: regex.Pattern = patterns.compile("(?!)")  # "체육관(122억원)을 건립": a work's cost
 
 
 def attach_forms(words: Tables) -> AttachForms:
@@ -594,4 +595,5 @@ def _attach_forms(table_json: str, cities: tuple, provinces: tuple, districts: t
         rate_pers_uncapped=frozenset(table.get("rate_pers_uncapped", ())),
         cell_then=patterns.compile(table.get("cell_then", "(?!)")),
         cell_before=patterns.compile(table.get("cell_before", "(?!)")),
+        built_after=patterns.compile(table.get("built_after", "(?!)")),
     )
