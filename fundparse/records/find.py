@@ -144,6 +144,10 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, NearbyFinde
             # "서구 괴정동 한민시장 아케이드 설치공사와 …. … 28억원이 투입된 한민시장 아케이드
             # 설치공사는 …": the place named for the project in a sentence near (nearby.py)
             regions = self._tied_region(found, sentence)
+        if not regions and found is not None:
+            # "…원을 투입해 진행 중인 안내면 도율리 유티복지회관 건립은": a village named anywhere in
+            # the amount's sentence, over a place named in a sentence before
+            regions = self._village_here(sentence[0], sentence[1], at, end, taken)
         if not regions and self.w.region["from_paragraph"]:
             regions = self._earlier_regions(sentence[0])
         if not regions and self.w.region["reach"]:
@@ -175,5 +179,9 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, NearbyFinde
                     best = own[-1]
             # "부산 사하구 홍티, 강서구 신전항에는 총 187억 원이": one of several places
             region = None if self._one_of_listed(best) else self._span(best)
+        if found is not None:
+            # "…공영주차장을 재건축하여" after "‘서2동 공영주차장’ 준공식": the fuller name before
+            # (the place and the agency read as for the short one)
+            found = self._fuller_before(found, min(sentence[0], found.start))
         return Record(agency=agency, project=None if found is None else self._span(found),
                       region=region)

@@ -567,6 +567,48 @@ class ProjectFinder(Reader):
                                  pick.place, pick.told, pick.role)
         return pick
 
+    def _fuller_before(self, pick: Found, s_start: int) -> Found:
+        """"‘서2동 공영주차장’ 준공식을 …. 구는 35억 원을 들여 … 공영주차장을 재건축하여 …": a name
+        that ends (spaces aside) a longer name of a project named in a sentence before, within
+        fuller_chars, is a short mention of it: the nearest such name ([records.project]
+        fuller_chars = 0: off).  Not a contest's, a body's, or one whose name holds a quotation
+        mark inside; the longer name at most fuller_most characters."""
+        cfg = self.w.project
+        reach = int(cfg.get("fuller_chars", 0))
+        if not reach:
+            return pick
+        short = "".join(self.text[pick.start:pick.end].split())
+        if len(short) < 2 or (short in self.head_words and not cfg["fuller_heads"]):
+            return pick
+        lo = max(0, s_start - reach)
+        tail = short[-2:]
+        if self.text.find(tail, lo, s_start) < 0:
+            return pick
+        seen: set[tuple[int, int]] = set()
+        for at in self._project_hints.backwards(lo, s_start):
+            span = self.sentences.span(at)
+            if span in seen or span[0] >= s_start:
+                continue
+            seen.add(span)
+            a, b = max(span[0], lo), min(span[1], s_start)
+            if self.text.find(tail, a, b) < 0:
+                continue
+            bodies = self._named(a, b)
+            for f in reversed(self._found(a, b)[1]):
+                name = self.text[f.start:f.end]
+                whole = "".join(name.split())
+                if (len(whole) <= len(short) or not whole.endswith(short)
+                        or len(name) > int(cfg["fuller_most"])
+                        or any(q in name for q in _QUOTE_MARKS) or self._contest(f)
+                        or f.place
+                        or any(x.start < f.end and f.start < x.end for x in bodies)
+                        # ("새봄구 들녘도서관" for "들녘도서관": a body's name before it is no part)
+                        or whole[:-len(short)].endswith(tuple(cfg["fuller_not_after"]))):
+                    continue
+                return Found(f.start, f.end, pick.at_e, pick.topic, f.quoted, pick.place,
+                             pick.told, pick.role)
+        return pick
+
     def _costed(self, before: list[Found], at: int) -> list[Found]:
         """The name right before a cost word (cost_words, or an action and 비) right before
         the amount: [the name], with the action when the cost word holds one."""
