@@ -622,13 +622,13 @@ class RegionFinder(Reader):
                 (*tables.municipalities, *tables.metropolitan))
         return word in towns
 
-    def _village_here(self, lo: int, hi: int, at: int, end: int, taken: list[Found]
-                      ) -> list[Found]:
+    def _village_here(self, lo: int, hi: int, at: int, end: int, taken: list[Found],
+                      first: bool = False) -> list[Found]:
         """"…원을 투입해 진행 중인 안내면 도율리 …회관 건립은", "…생비량면 방화마을을 대상으로":
         a village-level place word (at most village_chars characters) anywhere in the amount's
         sentence ([records.region] village_anywhere), with the place words, lot numbers and
-        around words right after it, the one nearest the amount with no other amount between;
-        [] when none."""
+        around words right after it, the one nearest the amount with no other amount between
+        (``first``: the first one); [] when none."""
         most = int(self.w.region.get("village_anywhere", 0))
         if not most:
             return []
@@ -664,10 +664,33 @@ class RegionFinder(Reader):
                 k += 1
                 stop = ws[k].start + len(nxt)
             found = Found(w.start, stop)
+            if first:
+                return [found]
             if best is None or abs(found.start - at) < abs(best.start - at):
                 best = found
             i = k + 1
         return [] if best is None else [best]
+
+    def _village_before(self, s_start: int, taken: list[Found]) -> list[Found]:
+        """A village named in the sentence before the amount's (in its paragraph), else in the
+        passage's first sentence (within refer_chars): the first one there with no amount after
+        it in that sentence ([records.region] village_before); [] when none."""
+        if not self.w.region.get("village_before"):
+            return []
+        spans = []
+        para = self._paragraph_start(s_start)
+        if para < s_start:
+            spans.append(self.sentences.span(s_start - 1))
+        lo = len(self.text) - len(self.text.lstrip())
+        if 0 < s_start - lo <= int(self.w.project["refer_chars"]):
+            spans.append(self._sentence(lo))
+        for a, b in spans:
+            if b > s_start or a >= s_start:
+                continue
+            found = self._village_here(a, b, b, b, taken, first=True)
+            if found:
+                return found
+        return []
 
     def _item_end(self, lo: int, hi: int) -> int:
         """Where the clause or list item from ``lo`` ends: the next comma or list mark."""
