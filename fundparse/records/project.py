@@ -192,7 +192,13 @@ class ProjectFinder(Reader):
         parts_after = (pick is not None and not refer_case and bool(purpose)
                        and pick is purpose[-1] and self.w.project["purpose_parts"]
                        or described and pick is not None and pick is told[0])
-        if self._bundled(None if refer_case else pick, at, end, s_start, parts_after):
+        # "…배수개선사업은 … 60억 원을 투입해 배수장 2개소 및 배수문 …": a count after the
+        # amount of a project named as the sentence's topic before it counts its parts (not a
+        # list closed by its count: "…공공도서관, 공동 육아나눔터 2개 시설로 짓는다")
+        topic_parts = (not parts_after and pick is not None and not refer_case and pick.topic
+                       and pick.end <= at and bool(self.w.project.get("topic_parts")))
+        if self._bundled(None if refer_case else pick, at, end, s_start, parts_after,
+                         topic_parts):
             return None, regions, True
         if refer_case:
             # "이 센터", "이번 사업은", "사업은 …": the project named before, even in the
@@ -824,22 +830,29 @@ class ProjectFinder(Reader):
         return self.w.bundle_target.search(self.text, lo, earlier.start) is not None
 
     def _bundled(self, project: Found | None, at: int, end: int, s_start: int,
-                 parts_after: bool = False) -> bool:
+                 parts_after: bool = False, topic_parts: bool = False) -> bool:
         """"전국 12곳에 모두 240억 원", "'서울형 키즈카페' 400곳을", "마을 10곳을 대상으로 …":
         several projects (``parts_after``: a count after the amount counts the project's
-        parts)."""
-        lo = max(s_start, at - 16 if project is None else min(project.start, at) - 16)
+        parts; ``topic_parts``: so does a count right after it, but not a list closed by its
+        count)."""
+        own = s_start
+        if self.w.project.get("count_own_clause"):
+            # ("군은 5개 사업 중 4개사업을 완료했으며, 1억원을 투입해 …": a count in a clause
+            # before the amount's, past a comma, counts another thing)
+            k = self.text.rfind(",", s_start, at)
+            own = s_start if k < 0 else k + 1
+        lo = max(own, at - 16 if project is None else min(project.start, at) - 16)
         if self.w.bundle.search(self.text, lo, at):
             return True
-        if self.w.bundle_target.search(self.text, s_start, at):
+        if self.w.bundle_target.search(self.text, own, at):
             return True
-        if self.w.project["count_before"] and self.w.bundle.search(self.text, s_start, at):
+        if self.w.project["count_before"] and self.w.bundle.search(self.text, own, at):
             return True
         if project is not None:
             a, b = min(project.start, at), max(project.end, end)
             if parts_after and project.start >= end:
                 a = project.start  # (the parts counted before it, after the amount: its own)
-            if self.w.bundle.search(self.text, a, b if parts_after
+            if self.w.bundle.search(self.text, a, b if parts_after or topic_parts
                                     else min(len(self.text), b + 12)):
                 return True
         reach = 0 if parts_after else int(self.w.project["bundle_after_chars"])
@@ -848,7 +861,8 @@ class ProjectFinder(Reader):
             # a count right after the amount, in its clause
             stop = min(len(self.text), end + reach)
             cut = self.w.clause_cut.search(self.text, end, stop)
-            if self.w.bundle.search(self.text, end, cut.start() if cut else stop):
+            if not topic_parts and self.w.bundle.search(self.text, end,
+                                                        cut.start() if cut else stop):
                 return True
             if cut is not None and self.text[cut.start()] == "," and self.w.project["list_count"]:
                 # "…97억여원을 들여 공공도서관, 공동 육아나눔터 2개 시설로 짓는다": a list closed by
