@@ -85,7 +85,23 @@ def upper_level_right(case, record) -> bool:
     return longer[len(longer) - len(shorter):] == shorter
 
 
-def score(cases, show=None, bare_as_named=False, upper_aside=False) -> dict[str, float]:
+def region_elsewhere_right(case, record) -> bool:
+    """The answer overlaps another occurrence of the gold region's text than its first (the
+    judge locates a gold region at its first occurrence: "정선 …. 정선 공공도서관 92억원" scores
+    the amount's own "정선" as a miss)."""
+    region, gold, text = record and record.region, case["region"], case["text"]
+    if not region or not gold:
+        return False
+    k = text.find(gold)
+    while k >= 0:
+        if region.start < k + len(gold) and k < region.end:
+            return True
+        k = text.find(gold, k + 1)
+    return False
+
+
+def score(cases, show=None, bare_as_named=False, upper_aside=False,
+          region_anywhere=False) -> dict[str, float]:
     """{"agency": rate, "project": rate, "region": rate} by records_cases.judge; with
     ``bare_as_named`` a bare gold subject is also matched by a name of that kind; with
     ``upper_aside`` an agency that differs from the gold only by a higher level before it."""
@@ -97,6 +113,8 @@ def score(cases, show=None, bare_as_named=False, upper_aside=False) -> dict[str,
             verdict[0] = bare_agency_right(case, record)
         if upper_aside and not verdict[0]:
             verdict[0] = upper_level_right(case, record)
+        if region_anywhere and not verdict[2]:
+            verdict[2] = region_elsewhere_right(case, record)
         hits = [h + ok for h, ok in zip(hits, verdict)]
         if show is not None and not all(verdict):
             show(case, record)
@@ -168,6 +186,10 @@ def main(argv: list[str]) -> int:
         print(figures(f"{name}, also a higher level before the body either way (충북 영동군 for "
                       "영동군)", len(cases), score(cases, None, bare_as_named=True,
                                                    upper_aside=True)))
+        print(figures(f"{name}, also a region at any occurrence of the gold's text (the lines "
+                      "above: its first only)", len(cases),
+                      score(cases, None, bare_as_named=True, upper_aside=True,
+                            region_anywhere=True)))
     return status
 
 

@@ -144,6 +144,10 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, NearbyFinde
             # "서구 괴정동 한민시장 아케이드 설치공사와 …. … 28억원이 투입된 한민시장 아케이드
             # 설치공사는 …": the place named for the project in a sentence near (nearby.py)
             regions = self._tied_region(found, sentence)
+        if not regions and found is not None:
+            # "…원을 투입해 진행 중인 안내면 도율리 유티복지회관 건립은": a village named anywhere in
+            # the amount's sentence, over a place named in a sentence before
+            regions = self._village_here(sentence[0], sentence[1], at, end, taken)
         if not regions and self.w.region["from_paragraph"]:
             regions = self._earlier_regions(sentence[0])
         if not regions and self.w.region["reach"]:
@@ -154,6 +158,10 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, NearbyFinde
             # "탁구장은 사업비 35억원을 투입해 같은 장소에 …": the place named last before, even
             # for another project named there
             regions = self._earlier_regions(sentence[0], across=True)
+        if not regions and found is not None:
+            # "…신북면 유곡리 오장성마을의 … 마을회관 준공식을 가졌다. 오장성마을회관은 …
+            # 7천500만원을 투자해 …": a village the sentence before or the lead names
+            regions = self._village_before(sentence[0], taken)
         if regions and self.w.region["item_amounts"]:
             # "…둔산지구 일원 황톳길 정비에 10억 원, 노후 공원 시설물정비에 13억 원": a place before
             # another item's amount ("…에 10억 원") is that item's
@@ -175,5 +183,9 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, NearbyFinde
                     best = own[-1]
             # "부산 사하구 홍티, 강서구 신전항에는 총 187억 원이": one of several places
             region = None if self._one_of_listed(best) else self._span(best)
+        if found is not None:
+            # "…공영주차장을 재건축하여" after "‘서2동 공영주차장’ 준공식": the fuller name before
+            # (the place and the agency read as for the short one)
+            found = self._fuller_before(found, min(sentence[0], found.start))
         return Record(agency=agency, project=None if found is None else self._span(found),
                       region=region)

@@ -192,7 +192,13 @@ class ProjectFinder(Reader):
         parts_after = (pick is not None and not refer_case and bool(purpose)
                        and pick is purpose[-1] and self.w.project["purpose_parts"]
                        or described and pick is not None and pick is told[0])
-        if self._bundled(None if refer_case else pick, at, end, s_start, parts_after):
+        # "…배수개선사업은 … 60억 원을 투입해 배수장 2개소 및 배수문 …": a count after the
+        # amount of a project named as the sentence's topic before it counts its parts (not a
+        # list closed by its count: "…공공도서관, 공동 육아나눔터 2개 시설로 짓는다")
+        topic_parts = (not parts_after and pick is not None and not refer_case and pick.topic
+                       and pick.end <= at and bool(self.w.project.get("topic_parts")))
+        if self._bundled(None if refer_case else pick, at, end, s_start, parts_after,
+                         topic_parts):
             return None, regions, True
         if refer_case:
             # "이 센터", "이번 사업은", "사업은 …": the project named before, even in the
@@ -567,6 +573,48 @@ class ProjectFinder(Reader):
                                  pick.place, pick.told, pick.role)
         return pick
 
+    def _fuller_before(self, pick: Found, s_start: int) -> Found:
+        """"‘서2동 공영주차장’ 준공식을 …. 구는 35억 원을 들여 … 공영주차장을 재건축하여 …": a name
+        that ends (spaces aside) a longer name of a project named in a sentence before, within
+        fuller_chars, is a short mention of it: the nearest such name ([records.project]
+        fuller_chars = 0: off).  Not a contest's, a body's, or one whose name holds a quotation
+        mark inside; the longer name at most fuller_most characters."""
+        cfg = self.w.project
+        reach = int(cfg.get("fuller_chars", 0))
+        if not reach:
+            return pick
+        short = "".join(self.text[pick.start:pick.end].split())
+        if len(short) < 2 or (short in self.head_words and not cfg["fuller_heads"]):
+            return pick
+        lo = max(0, s_start - reach)
+        tail = short[-2:]
+        if self.text.find(tail, lo, s_start) < 0:
+            return pick
+        seen: set[tuple[int, int]] = set()
+        for at in self._project_hints.backwards(lo, s_start):
+            span = self.sentences.span(at)
+            if span in seen or span[0] >= s_start:
+                continue
+            seen.add(span)
+            a, b = max(span[0], lo), min(span[1], s_start)
+            if self.text.find(tail, a, b) < 0:
+                continue
+            bodies = self._named(a, b)
+            for f in reversed(self._found(a, b)[1]):
+                name = self.text[f.start:f.end]
+                whole = "".join(name.split())
+                if (len(whole) <= len(short) or not whole.endswith(short)
+                        or len(name) > int(cfg["fuller_most"])
+                        or any(q in name for q in _QUOTE_MARKS) or self._contest(f)
+                        or f.place
+                        or any(x.start < f.end and f.start < x.end for x in bodies)
+                        # ("새봄구 들녘도서관" for "들녘도서관": a body's name before it is no part)
+                        or whole[:-len(short)].endswith(tuple(cfg["fuller_not_after"]))):
+                    continue
+                return Found(f.start, f.end, pick.at_e, pick.topic, f.quoted, pick.place,
+                             pick.told, pick.role)
+        return pick
+
     def _costed(self, before: list[Found], at: int) -> list[Found]:
         """The name right before a cost word (cost_words, or an action and 비) right before
         the amount: [the name], with the action when the cost word holds one."""
@@ -782,22 +830,29 @@ class ProjectFinder(Reader):
         return self.w.bundle_target.search(self.text, lo, earlier.start) is not None
 
     def _bundled(self, project: Found | None, at: int, end: int, s_start: int,
-                 parts_after: bool = False) -> bool:
+                 parts_after: bool = False, topic_parts: bool = False) -> bool:
         """"전국 12곳에 모두 240억 원", "'서울형 키즈카페' 400곳을", "마을 10곳을 대상으로 …":
         several projects (``parts_after``: a count after the amount counts the project's
-        parts)."""
-        lo = max(s_start, at - 16 if project is None else min(project.start, at) - 16)
+        parts; ``topic_parts``: so does a count right after it, but not a list closed by its
+        count)."""
+        own = s_start
+        if self.w.project.get("count_own_clause"):
+            # ("군은 5개 사업 중 4개사업을 완료했으며, 1억원을 투입해 …": a count in a clause
+            # before the amount's, past a comma, counts another thing)
+            k = self.text.rfind(",", s_start, at)
+            own = s_start if k < 0 else k + 1
+        lo = max(own, at - 16 if project is None else min(project.start, at) - 16)
         if self.w.bundle.search(self.text, lo, at):
             return True
-        if self.w.bundle_target.search(self.text, s_start, at):
+        if self.w.bundle_target.search(self.text, own, at):
             return True
-        if self.w.project["count_before"] and self.w.bundle.search(self.text, s_start, at):
+        if self.w.project["count_before"] and self.w.bundle.search(self.text, own, at):
             return True
         if project is not None:
             a, b = min(project.start, at), max(project.end, end)
             if parts_after and project.start >= end:
                 a = project.start  # (the parts counted before it, after the amount: its own)
-            if self.w.bundle.search(self.text, a, b if parts_after
+            if self.w.bundle.search(self.text, a, b if parts_after or topic_parts
                                     else min(len(self.text), b + 12)):
                 return True
         reach = 0 if parts_after else int(self.w.project["bundle_after_chars"])
@@ -806,7 +861,8 @@ class ProjectFinder(Reader):
             # a count right after the amount, in its clause
             stop = min(len(self.text), end + reach)
             cut = self.w.clause_cut.search(self.text, end, stop)
-            if self.w.bundle.search(self.text, end, cut.start() if cut else stop):
+            if not topic_parts and self.w.bundle.search(self.text, end,
+                                                        cut.start() if cut else stop):
                 return True
             if cut is not None and self.text[cut.start()] == "," and self.w.project["list_count"]:
                 # "…97억여원을 들여 공공도서관, 공동 육아나눔터 2개 시설로 짓는다": a list closed by

@@ -7,11 +7,13 @@ from __future__ import annotations
 import regex
 
 from fundparse.records.shared import Found, Reader
-from fundparse.records.tokens import Word, run_before
+from fundparse.records.tokens import PARTICLES, Word, run_before
 
 _OPENING = " \t'\"‘“「『<《〈"
 _NAME_PART = regex.compile(r"[가-힣]{2,4}")
 _HANGUL_NAME = regex.compile(r"[가-힣]{2,6}")
+_ITEM_BREAKS = ",▲△■□○●◦•▷▶※"
+_PLACE_PARTICLES = tuple(sorted(PARTICLES, key=len, reverse=True))
 _DIGIT_E = regex.compile(r"\d에")
 _NUMBERED_ROAD = regex.compile(r"[가-힣]{1,10}\d{1,4}(?:로|길)(?:\d{1,4}번?길)?")  # (a road address's quick test)
 # (an amount of money right after a place: "남사초 22억1900만원", "능원초 24억원", "30만원")
@@ -594,6 +596,9 @@ class RegionFinder(Reader):
         ws = self.text[project.start:project.end].split()
         n = 0
         while n < len(ws) - 1 and (self._lead_place(ws[n]) or self._lead_site(ws[n]) or (
+                # "서산 들녘항 물양장": a town's bare name before a place word of the name
+                n + 2 < len(ws) and self._lead_town(ws[n])
+                and (self._lead_place(ws[n + 1]) or self._lead_site(ws[n + 1]))) or (
                 # "북구 당사동 우가산공원": a district's name before a place word
                 n + 2 < len(ws) and self._district(ws[n]) and self._lead_place(ws[n + 1]))):
             n += 1
@@ -602,6 +607,104 @@ class RegionFinder(Reader):
         end = project.start + len(" ".join(ws[:n]))
         return [Found(project.start, end)] if self.text[project.start:end] == " ".join(ws[:n]) \
             else []
+
+    def _lead_town(self, word: str) -> bool:
+        """A city or county by its bare name ("서산 구도항 물양장"): one of the municipalities
+        and metropolitan cities of sources.toml, when [records.region] lead_towns is on."""
+        if not self.w.region.get("lead_towns"):
+            return False
+        towns = self.__dict__.get("_towns")
+        if towns is None:
+            from fundparse.rules.tables import load_tables
+
+            tables = load_tables()
+            towns = self.__dict__["_towns"] = frozenset(
+                (*tables.municipalities, *tables.metropolitan))
+        return word in towns
+
+    def _village_here(self, lo: int, hi: int, at: int, end: int, taken: list[Found],
+                      first: bool = False) -> list[Found]:
+        """"…원을 투입해 진행 중인 안내면 도율리 …회관 건립은", "…생비량면 방화마을을 대상으로":
+        a village-level place word (at most village_chars characters) anywhere in the amount's
+        sentence ([records.region] village_anywhere), with the place words, lot numbers and
+        around words right after it, the one nearest the amount with no other amount between
+        (``first``: the first one); [] when none."""
+        most = int(self.w.region.get("village_anywhere", 0))
+        if not most:
+            return []
+        money = self.__dict__.get("_bare_money")
+        if money is None:
+            money = self.__dict__["_bare_money"] = regex.compile(
+                self.w.data["patterns"]["bare_money"])
+        best: Found | None = None
+        ws = self._words(lo, hi)
+        i = 0
+        while i < len(ws):
+            w = ws[i]
+            core = self._place_core(w.text)
+            if (w.quoted or core is None or len(core) > most or not self._village(core)
+                    or self._no_place_noun(core)
+                    or any(t.start < w.end and w.start < t.end for t in taken)
+                    or money.search(self.text, *((end, w.start) if w.start >= end
+                                                 else (w.end, at))) is not None
+                    # ("…(370억) ▲들녘동 …조성사업(64억)": a place after the amount, before
+                    # another amount in its own item, is that item's)
+                    or w.start >= end and money.search(
+                        self.text, w.end, self._item_end(w.end, hi)) is not None):
+                i += 1
+                continue
+            stop, k = w.start + len(core), i
+            # the place words after it in the same phrase: "도율리", "332-165번지", "일원"
+            while (self.text[stop:ws[k].end] == "" and not ws[k].closed and k + 1 < len(ws)):
+                nxt = self._place_core(ws[k + 1].text)
+                if nxt is None or not (self._lead_place(nxt) or nxt in self.around
+                                       or self.w.forms.lot.fullmatch(nxt) is not None
+                                       or self.w.forms.numbered.fullmatch(nxt) is not None):
+                    break
+                k += 1
+                stop = ws[k].start + len(nxt)
+            found = Found(w.start, stop)
+            if first:
+                return [found]
+            if best is None or abs(found.start - at) < abs(best.start - at):
+                best = found
+            i = k + 1
+        return [] if best is None else [best]
+
+    def _village_before(self, s_start: int, taken: list[Found]) -> list[Found]:
+        """A village named in the sentence before the amount's (in its paragraph), else in the
+        passage's first sentence (within refer_chars): the first one there with no amount after
+        it in that sentence ([records.region] village_before); [] when none."""
+        if not self.w.region.get("village_before"):
+            return []
+        spans = []
+        para = self._paragraph_start(s_start)
+        if para < s_start:
+            spans.append(self.sentences.span(s_start - 1))
+        lo = len(self.text) - len(self.text.lstrip())
+        if 0 < s_start - lo <= int(self.w.project["refer_chars"]):
+            spans.append(self._sentence(lo))
+        for a, b in spans:
+            if b > s_start or a >= s_start:
+                continue
+            found = self._village_here(a, b, b, b, taken, first=True)
+            if found:
+                return found
+        return []
+
+    def _item_end(self, lo: int, hi: int) -> int:
+        """Where the clause or list item from ``lo`` ends: the next comma or list mark."""
+        for k in range(lo, hi):
+            if self.text[k] in _ITEM_BREAKS:
+                return k
+        return hi
+
+    def _place_core(self, text: str) -> str | None:
+        """``text`` without a particle after it (or as it is)."""
+        for p in _PLACE_PARTICLES:
+            if text.endswith(p) and len(text) > len(p):
+                return text[:-len(p)]
+        return text
 
     def _district(self, word: str) -> bool:
         """A district's own name ("중구", "광산구": one of district_ends, no word that only ends
