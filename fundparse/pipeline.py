@@ -727,9 +727,14 @@ def extract(text: str, *, doc_date: dt.date | str | int | None = None,
         raise TypeError(f"extract() takes a str, not {type(text).__name__}")
     analysis = analyse(text, doc_date, config, full=False)
     lines = analysis.lines or Lines(text)
+    facts = analysis.facts
+    del analysis  # (its findings: those of the facts, which the mentions keep, and the document's)
     with localcontext(EXACT):
-        mentions = [_mention(fact, text, lines, rates) for fact in analysis.facts]
-    del analysis, lines  # the facts go before the record finder's pass (a big text's peak)
+        mentions = []
+        for i, fact in enumerate(facts):
+            mentions.append(_mention(fact, text, lines, rates))
+            facts[i] = None  # each fact goes as its mention comes: a big text holds one set at once
+    del facts, lines  # before the record finder's pass (a big text's peak)
     from fundparse import records  # on first use: `check` never needs it (~3 ms of its start)
     return records.attach(text, mentions, config)  # agency/project/region (fundparse.records)
 

@@ -73,3 +73,17 @@ def test_a_small_memo_gives_what_an_unbounded_one_gives(monkeypatch, name):
     analysis, mentions = pipeline.analyse_both(text)
     assert _mentions(mentions()) == plain[0]
     assert all(len(s._found) <= 3 for s in sizes)
+
+
+@pytest.mark.parametrize("name", TEXTS)
+def test_mentions_built_fact_by_fact_are_the_plain_ones(name):
+    """``extract`` lets each fact go as its mention is built: the same mentions as building them
+    all from the analysis held whole."""
+    from fundparse import records
+
+    text = TEXTS[name]
+    analysis = pipeline.analyse(text, None, None, full=False)
+    with localcontext(EXACT):
+        plain = [pipeline._mention(f, text, analysis.lines or pipeline.Lines(text), None)
+                 for f in analysis.facts]
+    assert _mentions(fundparse.extract(text)) == _mentions(records.attach(text, plain, None))
