@@ -82,10 +82,14 @@ class _SpanMemo(dict):
     """The sentence finder's memory (``Sentences._found``: offset -> its span), let go of
     whole every ``SIZE`` entries.  A span is found the same way again if asked again (as
     ``records.shared.NearSentences`` forgets them), so only the memory changes: unbounded, a
-    big text's lookups held ~0.26× the size of the string through the whole analysis (~6
-    entries a mention); bounded, a few MB.  A text with fewer lookups keeps them all."""
+    big text's lookups held ~0.26× the size of the string through the whole analysis (~5
+    entries a mention, ~160 bytes each); bounded, ~5 MB at most.  A text with fewer lookups
+    (1 MB of the dense mix makes ~25,600, 4 M characters of the benchmarks' archive ~25,200)
+    keeps them all and asks ``_find`` exactly as often as before; above, a later stage finds
+    again what an earlier one's sweep let go (with 4,096 entries 1 MB of the mix made 1.9×
+    the calls, within the noise of its time)."""
 
-    SIZE = 1 << 12
+    SIZE = 1 << 15
 
     def __setitem__(self, key, value) -> None:
         if len(self) >= self.SIZE:
