@@ -78,6 +78,31 @@ class Lines:
         return line + 1, offset - start + 1
 
 
+class _SpanMemo(dict):
+    """The sentence finder's memory (``Sentences._found``: offset -> its span), let go of
+    whole every ``SIZE`` entries.  A span is found the same way again if asked again (as
+    ``records.shared.NearSentences`` forgets them), so only the memory changes: unbounded, a
+    big text's lookups held ~0.26× the size of the string through the whole analysis (~5
+    entries a mention, ~160 bytes each); bounded, ~5 MB at most.  A text with fewer lookups
+    (1 MB of the dense mix makes ~25,600, 4 M characters of the benchmarks' archive ~25,200)
+    keeps them all and asks ``_find`` exactly as often as before; above, a later stage finds
+    again what an earlier one's sweep let go (with 4,096 entries 1 MB of the mix made 1.9×
+    the calls, within the noise of its time)."""
+
+    SIZE = 1 << 15
+
+    def __setitem__(self, key, value) -> None:
+        if len(self) >= self.SIZE:
+            self.clear()
+        super().__setitem__(key, value)
+
+
+def _bounded(sentences: Sentences) -> Sentences:
+    if type(getattr(sentences, "_found", None)) is dict:
+        sentences._found = _SpanMemo(sentences._found)
+    return sentences
+
+
 @dataclass
 class Analysis:
     facts: list[Fact]
@@ -162,7 +187,7 @@ def _prepare(text: str, doc_date, config: Config | None) -> _Prepared:
     table = find_table_amounts(text, [(a.start, a.end) for a in amounts], words.category)
     amounts = sorted([*amounts, *table], key=lambda a: a.start)
 
-    sentences = Sentences(text, words)
+    sentences = _bounded(Sentences(text, words))
     attach = attach_forms(words)
     metro_doc = _metro_document(text, attach)
     reader = SplitReader(text, amounts, words, comp.any_run, sentences, metro_doc)
@@ -720,9 +745,14 @@ def extract(text: str, *, doc_date: dt.date | str | int | None = None,
         raise TypeError(f"extract() takes a str, not {type(text).__name__}")
     analysis = analyse(text, doc_date, config, full=False)
     lines = analysis.lines or Lines(text)
+    facts = analysis.facts
+    del analysis  # (its findings: those of the facts, which the mentions keep, and the document's)
     with localcontext(EXACT):
-        mentions = [_mention(fact, text, lines, rates) for fact in analysis.facts]
-    del analysis, lines  # the facts go before the record finder's pass (a big text's peak)
+        mentions = []
+        for i, fact in enumerate(facts):
+            mentions.append(_mention(fact, text, lines, rates))
+            facts[i] = None  # each fact goes as its mention comes: a big text holds one set at once
+    del facts, lines  # before the record finder's pass (a big text's peak)
     from fundparse import records  # on first use: `check` never needs it (~3 ms of its start)
     return records.attach(text, mentions, config)  # agency/project/region (fundparse.records)
 
