@@ -1146,6 +1146,8 @@ class SumAssigner:
                 break  # "…, 시비 29% 등 외부 재원이 71%로": a subtotal of the shares before
             share = Decimal(m.group("n")) / 100 if m.group("n") else Decimal("0.5")  # 절반
             each = self.forms.each_before.search(text, max(s_start, m.start() - 30), m.start())
+            if each is None and self.reader.forms.each_figure.match(text, m.end()):
+                each = self.forms.pair_each.search(text, max(s_start, m.start() - 30), m.start())
             payers = [(each.group(g), payer_category(self.reader, self.forms, each.group(g),
                                                      m.start()), each.start(g), m.end())
                       for g in ("a", "b")] if each is not None else []
