@@ -114,6 +114,8 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
     """(label, category, start, end, known) of the source named beside the figure written at
     [start, end) (``head`` where its prefixes begin), within [lo, hi)."""
     text = reader.text
+    if any(word in text[head:start] for word in forms.average_words):
+        return None  # "타 시·도 평균 2백억원": an average of theirs, no part paid
     included = forms.source_included.match(text, end, hi)
     if included is not None:  # "20억 국비를 포함해 30억원의 사업비를"
         label = included.group("label")
