@@ -27,11 +27,11 @@ def _without_e(word: str, vocab: RecordWords) -> str:
 def funded_total(m: Mention, text: str, vocab: RecordWords, sources) -> bool:
     """A total that funds something: it has funding parts, a total's label (총사업비, 예산 …),
     총/모두 right before it, or a funding verb after it ("…을 투입해", "…이 투입된다")."""
-    if m.per is not None or m.change is not None:
+    funded = vocab.data["funded"]
+    if m.per is not None or (m.change is not None and not _bullet_item(m, text, funded)):
         return False
     if m.splits:
         return True
-    funded = vocab.data["funded"]
     after = min(len(text), m.end + 340)
     if m.label is not None:
         if source_key(m.label) in sources:
@@ -49,7 +49,10 @@ def funded_total(m: Mention, text: str, vocab: RecordWords, sources) -> bool:
     if before and before[-1] in funded["before_verbs"]:
         return True  # "…건립에 사용될 38억원을": a relative verb says what it is spent on
     if funded["in_brackets"] and before and text[m.start - 1:m.start] == "(" and (
-            before[-1][:-1].endswith(vocab.sets.heads)):
+            before[-1][:-1].endswith(vocab.sets.heads)
+            or (funded["after_action"] and text[m.end:m.end + 1] == ")"
+                and (before[-1][:-1] in vocab.project["actions"]
+                     or before[-1][:-1] in funded["after_action"]))):
         return True  # "…복합커뮤니티센터(116억 원, …)", "…교육지원청 신축(378억원)"
     if funded["in_brackets"] and _bracket_words(m, text, vocab):
         return True  # "…개보수 지원사업(전주시 등 21.9억원)": who shares it, then the total
@@ -68,6 +71,26 @@ def funded_total(m: Mention, text: str, vocab: RecordWords, sources) -> bool:
 
 
 _CLOSING = "’'\"”」』>》〉"
+
+
+def _bullet_item(m: Mention, text: str, funded: dict) -> bool:
+    """A decrease read from a mark that opens an item of a list ("산청군은 대표적으로 △450억원이
+    투입돼 … △330억원 규모의 …"): the mark right before the amount, and on the same line another
+    of the same mark before a word — the marks are bullets, not minus signs."""
+    if m.change != "decrease" or not funded["bullet_marks"]:
+        return False
+    k = m.start - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    if k < 0 or text[k] not in funded["bullet_marks"]:
+        return False
+    mark = text[k]
+    line_start = text.rfind("\n", 0, k) + 1
+    line_end = text.find("\n", m.end)
+    line = text[line_start:len(text) if line_end < 0 else line_end]
+    return any(line[j + 1:].lstrip(" \t")[:1].isalpha() and
+               ("가" <= line[j + 1:].lstrip(" \t")[:1] <= "힣")
+               for j in range(len(line)) if line[j] == mark)
 
 
 def _bracket_words(m: Mention, text: str, vocab: RecordWords) -> bool:

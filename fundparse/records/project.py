@@ -98,6 +98,11 @@ class ProjectFinder(Reader):
             # "정부세종청사 중앙동(사업비 1천440억원)": a name and a word after it, then the amount
             # in brackets after a cost word
             right = self._bracket_costed(before, at)
+        if (not right and self.w.data["funded"]["after_action"]
+                and self.text[at - 1:at] == "(" and self.text[end:end + 1] == ")"):
+            # "…, 영덕군 축산항 방파제 35m 연장(39억원)": the item the amount alone in brackets
+            # closes, whatever its last word
+            right = self._action_item(at - 1)
         # "…체육관은 사업비 34억 원을 투입해 …": the sentence's topic, named before the amount
         s_start_word = self._next_word(s_start)
         topic = [f for f in before if f.topic and not (
@@ -471,6 +476,32 @@ class ProjectFinder(Reader):
                 or any(w.text in self.stop for w in ws)):
             return []
         return [Found(ws[0].start, ws[-1].end)]
+
+    def _action_item(self, bracket: int) -> list[Found]:
+        """"…, 영덕군 축산항 방파제 35m 연장(": an item of a list ending in what is done to a
+        structure ([project] actions, [funded] after_action) right before the bracket, its
+        other words plain or a measure ([funded] item_measure), at most max_words of them."""
+        if self.text[bracket - 1:bracket].isspace():
+            return []
+        ws = self._words(self._item_start(bracket), bracket)
+        if ws:
+            ws[-1] = replace(ws[-1], closed=False)
+        if (len(ws) < 2 or len(ws) > self.w.project["max_words"]
+                or ws[-1].text not in self._item_actions
+                or not all(self._plain(w) or self._item_measure.fullmatch(w.text)
+                           for w in ws[:-1])
+                or any(w.text in self.stop for w in ws)):
+            return []
+        return [Found(ws[0].start, ws[-1].end)]
+
+    @property
+    def _item_actions(self) -> frozenset:
+        return frozenset(self.w.project["actions"]) | frozenset(
+            self.w.data["funded"]["after_action"])
+
+    @property
+    def _item_measure(self):
+        return regex.compile(self.w.data["funded"]["item_measure"])
 
     def _kind(self, pick: Found) -> bool:
         """A kind of works named alone (class_names), or one of broad_kinds or a word ending
