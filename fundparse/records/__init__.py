@@ -66,11 +66,37 @@ def funded_total(m: Mention, text: str, vocab: RecordWords, sources) -> bool:
         target = _without_e(before[-1], vocab)
         if text[m.end:m.end + 1] == "," and target and target.endswith(vocab.sets.heads):
             return True  # "…사업에 80억 원, …사업에 140억 원": an item of a list
+    if _item_of_copula(m, text, before, vocab):
+        return True
     return (vocab.funded_verb.match(text, m.end, after) is not None
             or vocab.means.match(text, m.end, after) is not None)
 
 
 _CLOSING = "’'\"”」』>》〉"
+
+
+def _item_of_copula(m: Mention, text: str, before: list[str], vocab: RecordWords) -> bool:
+    """"사업별로보면 곽지리 종합개발이 10억원, 송당리 특화개발이 18억원": an amount said of a
+    project named as the subject right before it, then a list's comma or a copula; or, in a
+    sentence whose topic is a cost ("사업비는", "예산은"), an amount the sentence closes with
+    a copula ("…245개 구간에 2조7천169억원이다") — [funded] copula_links, copula_topics."""
+    funded = vocab.data["funded"]
+    links = funded["copula_links"]
+    if not links or m.label is not None:
+        return False
+    tail = text[m.end:m.end + 8]
+    if not tail.startswith(tuple(links)):
+        return False
+    if before and before[-1][-1:] in ("이", "가") and len(before[-1]) > 2:
+        stem = before[-1][:-1]
+        if vocab.sets.project_name(stem) or vocab.sets.facility(stem):
+            return True
+    if not tail.startswith(tuple(funded["copula_ends"])):
+        return False
+    lo = max(0, m.start - 200)
+    ends = list(vocab.sentence_end.finditer(text, lo, m.start))
+    clause = text[ends[-1].end() if ends else lo:m.start]
+    return any(t in clause for t in funded["copula_topics"])
 
 
 def _bullet_item(m: Mention, text: str, funded: dict) -> bool:

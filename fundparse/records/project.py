@@ -86,6 +86,12 @@ class ProjectFinder(Reader):
         # ("‘…정비사업’ 150억원", "…센터(116억 원, …)": past a closing quote or an open bracket)
         right = [f for f in before if at - f.end <= 3
                  and not self.text[f.end:at].strip(_BETWEEN_NAME_AND_AMOUNT)]
+        links = self.w.data["funded"]["copula_links"]
+        if not right and links and self.text.startswith(tuple(links), end):
+            # "…구서역 주차장이 21억원, 명윤역 주차장이 18억원이다": the subject right before
+            right = [f for f in before if at - f.end <= 3
+                     and self.text[f.end:f.end + 1] in ("이", "가")
+                     and not self.text[f.end + 1:at].strip()]
         if not right and self.text[end:end + 1] == ")":
             # "…개보수 지원사업(전주시 등 21.9억원)": a few words in the name's bracket first
             right = [f for f in before[-1:]
