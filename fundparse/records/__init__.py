@@ -46,6 +46,9 @@ def funded_total(m: Mention, text: str, vocab: RecordWords, sources) -> bool:
     before = text[max(0, m.start - 12):m.start].split()
     if before and any(before[-1] == w or before[-1].endswith(w) for w in funded["before"]):
         return True
+    if (len(before) >= 2 and before[-1] in funded["after_sources"]
+            and source_key(before[-2]) in sources):
+        return True  # "국비 등 65억원을": the sources' total
     if before and before[-1] in funded["before_verbs"]:
         return True  # "…건립에 사용될 38억원을": a relative verb says what it is spent on
     if funded["in_brackets"] and before and text[m.start - 1:m.start] == "(" and (
