@@ -27,11 +27,11 @@ def _without_e(word: str, vocab: RecordWords) -> str:
 def funded_total(m: Mention, text: str, vocab: RecordWords, sources) -> bool:
     """A total that funds something: it has funding parts, a total's label (총사업비, 예산 …),
     총/모두 right before it, or a funding verb after it ("…을 투입해", "…이 투입된다")."""
-    if m.per is not None or m.change is not None:
+    funded = vocab.data["funded"]
+    if m.per is not None or (m.change is not None and not _bullet_item(m, text, funded)):
         return False
     if m.splits:
         return True
-    funded = vocab.data["funded"]
     after = min(len(text), m.end + 340)
     if m.label is not None:
         if source_key(m.label) in sources:
@@ -46,10 +46,16 @@ def funded_total(m: Mention, text: str, vocab: RecordWords, sources) -> bool:
     before = text[max(0, m.start - 12):m.start].split()
     if before and any(before[-1] == w or before[-1].endswith(w) for w in funded["before"]):
         return True
+    if (len(before) >= 2 and before[-1] in funded["after_sources"]
+            and source_key(before[-2]) in sources):
+        return True  # "국비 등 65억원을": the sources' total
     if before and before[-1] in funded["before_verbs"]:
         return True  # "…건립에 사용될 38억원을": a relative verb says what it is spent on
     if funded["in_brackets"] and before and text[m.start - 1:m.start] == "(" and (
-            before[-1][:-1].endswith(vocab.sets.heads)):
+            before[-1][:-1].endswith(vocab.sets.heads)
+            or (funded["after_action"] and text[m.end:m.end + 1] == ")"
+                and (before[-1][:-1] in vocab.project["actions"]
+                     or before[-1][:-1] in funded["after_action"]))):
         return True  # "…복합커뮤니티센터(116억 원, …)", "…교육지원청 신축(378억원)"
     if funded["in_brackets"] and _bracket_words(m, text, vocab):
         return True  # "…개보수 지원사업(전주시 등 21.9억원)": who shares it, then the total
@@ -63,11 +69,57 @@ def funded_total(m: Mention, text: str, vocab: RecordWords, sources) -> bool:
         target = _without_e(before[-1], vocab)
         if text[m.end:m.end + 1] == "," and target and target.endswith(vocab.sets.heads):
             return True  # "…사업에 80억 원, …사업에 140억 원": an item of a list
+    if _item_of_copula(m, text, before, vocab):
+        return True
     return (vocab.funded_verb.match(text, m.end, after) is not None
             or vocab.means.match(text, m.end, after) is not None)
 
 
 _CLOSING = "’'\"”」』>》〉"
+
+
+def _item_of_copula(m: Mention, text: str, before: list[str], vocab: RecordWords) -> bool:
+    """"사업별로보면 곽지리 종합개발이 10억원, 송당리 특화개발이 18억원": an amount said of a
+    project named as the subject right before it, then a list's comma or a copula; or, in a
+    sentence whose topic is a cost ("사업비는", "예산은"), an amount the sentence closes with
+    a copula ("…245개 구간에 2조7천169억원이다") — [funded] copula_links, copula_topics."""
+    funded = vocab.data["funded"]
+    links = funded["copula_links"]
+    if not links or m.label is not None:
+        return False
+    tail = text[m.end:m.end + 8]
+    if not tail.startswith(tuple(links)):
+        return False
+    if before and before[-1][-1:] in ("이", "가") and len(before[-1]) > 2:
+        stem = before[-1][:-1]
+        if vocab.sets.project_name(stem) or vocab.sets.facility(stem):
+            return True
+    if not tail.startswith(tuple(funded["copula_ends"])):
+        return False
+    lo = max(0, m.start - 200)
+    ends = list(vocab.sentence_end.finditer(text, lo, m.start))
+    clause = text[ends[-1].end() if ends else lo:m.start]
+    return any(t in clause for t in funded["copula_topics"])
+
+
+def _bullet_item(m: Mention, text: str, funded: dict) -> bool:
+    """A decrease read from a mark that opens an item of a list ("산청군은 대표적으로 △450억원이
+    투입돼 … △330억원 규모의 …"): the mark right before the amount, and on the same line another
+    of the same mark before a word — the marks are bullets, not minus signs."""
+    if m.change != "decrease" or not funded["bullet_marks"]:
+        return False
+    k = m.start - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    if k < 0 or text[k] not in funded["bullet_marks"]:
+        return False
+    mark = text[k]
+    line_start = text.rfind("\n", 0, k) + 1
+    line_end = text.find("\n", m.end)
+    line = text[line_start:len(text) if line_end < 0 else line_end]
+    return any(line[j + 1:].lstrip(" \t")[:1].isalpha() and
+               ("가" <= line[j + 1:].lstrip(" \t")[:1] <= "힣")
+               for j in range(len(line)) if line[j] == mark)
 
 
 def _bracket_words(m: Mention, text: str, vocab: RecordWords) -> bool:

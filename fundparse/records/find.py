@@ -65,11 +65,33 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, NearbyFinde
         if isinstance(self.sentences, NearSentences):
             self.sentences.forget_before(bound)
 
+    def _inline_item(self, at: int, end: int, sentence: tuple[int, int]) -> tuple[int, int]:
+        """The item of an inline list holding the amount at [at, end): from the list mark
+        before it to the next same mark, when its sentence holds two or more of that mark
+        ([funded] inline_items); else the sentence."""
+        if not self.w.data["funded"]["inline_items"]:
+            return sentence
+        s_start, s_end = sentence
+        marks = self.w.project["list_bullets"]
+        opens = [k for k in range(s_start, at) if self.text[k] in marks]
+        if not opens:
+            return sentence
+        k = opens[-1]
+        mark = self.text[k]
+        if self.text.count(mark, s_start, s_end) < 2 or self.text[k:at].count("\n"):
+            return sentence
+        nxt = self.text.find(mark, end, s_end)
+        return k + 1, s_end if nxt < 0 else nxt
+
     def record(self, at: int, end: int, summed: bool = False) -> Record:
         """The record of the funded total at [at, end); ``summed``: it is the sum of a list of
         amounts ("…에 80억원 등 106억원"), several projects."""
         self._forget(at)
-        sentence = self._sentence(at)
+        whole = self._sentence(at)
+        # "산청군은 대표적으로 △450억원이 투입돼 … 방곡 농업용수 개발사업 △330억원 규모의 …": an
+        # item of a list written inline is the sentence its project and place are read in (the
+        # agency, in the whole sentence)
+        sentence = self._inline_item(at, end, whole)
         found, regions, _ = self.project(at, end, sentence)
         if summed:
             found = None
@@ -79,7 +101,7 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, NearbyFinde
             tied = self._tied_project(at, end, sentence)
             if tied is not None:
                 found, regions = tied[0], regions or tied[1]
-        agency = self.agency(at, sentence, found)
+        agency = self.agency(at, whole, found)
         region = None
         taken = [agency] if agency is not None else []
         regions = [r for r in regions if not any(t.start < r.end and r.start < t.end

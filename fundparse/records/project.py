@@ -86,6 +86,16 @@ class ProjectFinder(Reader):
         # ("‘…정비사업’ 150억원", "…센터(116억 원, …)": past a closing quote or an open bracket)
         right = [f for f in before if at - f.end <= 3
                  and not self.text[f.end:at].strip(_BETWEEN_NAME_AND_AMOUNT)]
+        links = self.w.data["funded"]["copula_links"]
+        if not right and links and self.text.startswith(tuple(links), end):
+            # "…구서역 주차장이 21억원, 명윤역 주차장이 18억원이다": the subject right before
+            right = [f for f in before if at - f.end <= 3
+                     and self.text[f.end:f.end + 1] in ("이", "가")
+                     and not self.text[f.end + 1:at].strip()]
+        if not right and not near and self.w.data["funded"]["spent_on"]:
+            # "포항시 동빈내항 수로를 복원하는 데 50억 원을 들이는": the object of the clause the
+            # amount is spent on, plain words before 을/를
+            right = self._spent_on(s_start, at)
         if not right and self.text[end:end + 1] == ")":
             # "…개보수 지원사업(전주시 등 21.9억원)": a few words in the name's bracket first
             right = [f for f in before[-1:]
@@ -98,6 +108,11 @@ class ProjectFinder(Reader):
             # "정부세종청사 중앙동(사업비 1천440억원)": a name and a word after it, then the amount
             # in brackets after a cost word
             right = self._bracket_costed(before, at)
+        if (not right and self.w.data["funded"]["after_action"]
+                and self.text[at - 1:at] == "(" and self.text[end:end + 1] == ")"):
+            # "…, 영덕군 축산항 방파제 35m 연장(39억원)": the item the amount alone in brackets
+            # closes, whatever its last word
+            right = self._action_item(at - 1)
         # "…체육관은 사업비 34억 원을 투입해 …": the sentence's topic, named before the amount
         s_start_word = self._next_word(s_start)
         topic = [f for f in before if f.topic and not (
@@ -471,6 +486,67 @@ class ProjectFinder(Reader):
                 or any(w.text in self.stop for w in ws)):
             return []
         return [Found(ws[0].start, ws[-1].end)]
+
+    def _spent_on(self, s_start: int, at: int) -> list[Found]:
+        """[the plain words before 을/를 of a clause closed by one of [funded] spent_on right
+        before the amount (at most spent_on_words words between)]: "…수로를 복원하는 데 50억"."""
+        funded = self.w.data["funded"]
+        lo = max(s_start, at - 80)
+        ends = [m for m in self._spent_on_re.finditer(self.text, lo, at)]
+        if not ends:
+            return []
+        m = ends[-1]
+        between = self.text[m.end():at].split()
+        if len(between) > int(funded["spent_on_words"]) or any(
+                not w.isalnum() for w in between):
+            return []
+        obj_end = m.start("obj")
+        ws = self._words(max(s_start, obj_end - 60), obj_end)
+        out = []
+        for w in reversed(ws):
+            if w.end < obj_end - 1 and (w.particle or w.closed or w.quoted):
+                break
+            out.insert(0, w)
+        if out:
+            out[-1] = replace(out[-1], particle="", closed=False)
+        out = out[-int(self.w.project["max_words"]):]
+        if not out or not all(self._plain(w) or w is out[-1] for w in out) or any(
+                w.text in self.stop for w in out[:-1]):
+            return []
+        while out and (out[0].text in self.stop or not self._plain(out[0])):
+            out = out[1:]
+        return [Found(out[0].start, obj_end)] if out else []
+
+    @property
+    def _spent_on_re(self):
+        ends = "|".join(regex.escape(e) for e in self.w.data["funded"]["spent_on"])
+        return regex.compile(rf"(?P<obj>을|를)\s+[가-힣]+(?:{ends})\s+")
+
+    def _action_item(self, bracket: int) -> list[Found]:
+        """"…, 영덕군 축산항 방파제 35m 연장(": an item of a list ending in what is done to a
+        structure ([project] actions, [funded] after_action) right before the bracket, its
+        other words plain or a measure ([funded] item_measure), at most max_words of them."""
+        if self.text[bracket - 1:bracket].isspace():
+            return []
+        ws = self._words(self._item_start(bracket), bracket)
+        if ws:
+            ws[-1] = replace(ws[-1], closed=False)
+        if (len(ws) < 2 or len(ws) > self.w.project["max_words"]
+                or ws[-1].text not in self._item_actions
+                or not all(self._plain(w) or self._item_measure.fullmatch(w.text)
+                           for w in ws[:-1])
+                or any(w.text in self.stop for w in ws)):
+            return []
+        return [Found(ws[0].start, ws[-1].end)]
+
+    @property
+    def _item_actions(self) -> frozenset:
+        return frozenset(self.w.project["actions"]) | frozenset(
+            self.w.data["funded"]["after_action"])
+
+    @property
+    def _item_measure(self):
+        return regex.compile(self.w.data["funded"]["item_measure"])
 
     def _kind(self, pick: Found) -> bool:
         """A kind of works named alone (class_names), or one of broad_kinds or a word ending
