@@ -224,6 +224,13 @@ def test_allowances_ending_in_dang_are_no_rate():
     assert only("1가정당 50만원").per == "household"
 
 
+def test_a_building_ending_in_dang_is_no_rate():
+    # a compound ending in 강당, 경로당, 식당 … names a building, not "per"
+    assert only("9개교의 다목적강당 증축사업 예산 250억7600만원을 확보했다.").per is None
+    assert only("마을경로당 신축에 3억원을 들인다.").per is None
+    assert only("학교당 5억원을 지원한다.").per == "other"
+
+
 def test_year_in_hanja_and_a_bound_in_the_past_tense():
     assert only("年 31.2조원에 이르는 발주액").per == "year"
     assert only("매출이 12억원을 넘겼다.").bound == "min"

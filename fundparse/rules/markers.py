@@ -28,8 +28,13 @@ NOT_PER_TAILS = ("수당", "마당")  # 양육수당: an allowance; 상상마당
 
 
 def not_per(word: str | None) -> bool:
-    """A word ending in 당 that is no rate: 정당, 해당, 가정양육수당 …"""
-    return word is not None and (word in NOT_PER or word.endswith(NOT_PER_TAILS))
+    """A word ending in 당 that is no rate: 정당, 해당, 가정양육수당, and a compound ending in one
+    of them (다목적강당, 마을경로당) …"""
+    return word is not None and (word in NOT_PER or word.endswith(NOT_PER_TAILS)
+                                 or word.endswith(_NOT_PER_ENDS))
+
+
+_NOT_PER_ENDS = tuple(sorted(NOT_PER, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
