@@ -411,6 +411,14 @@ def test_period_in_another_sentence_stays_unattached():
     assert m.period is None
 
 
+def test_a_line_opening_with_an_amount_and_a_comma_goes_on_with_the_line_before():
+    # text wrapped at a fixed width: the break falls between a label and its figure
+    m = [x for x in fundparse.extract("시는 중기투자재정계획심의회를 열고 2003-2007년까지 투자사업재원으로 시예산\n"
+                            "4조1920억원, 민자 1조3789억원 등 총 5조5709억원을 투자할 계획이다.")
+         if x.text == "5조5709억원"][0]
+    assert (m.period.start, m.period.end, m.period.years) == (2003, 2007, 5)
+
+
 def test_a_stop_typed_after_a_space_ends_the_sentence():
     # a page spaced before its stops, the next sentence glued on: "예상된다 .제 6 차 …"
     m = one("구간별 사업비는 총 2181 억원이 예상된다 .제 6 차 계획은 2026 년부터 2030 년까지 도로를 "
