@@ -417,6 +417,9 @@ def test_a_line_opening_with_an_amount_and_a_comma_goes_on_with_the_line_before(
                             "4조1920억원, 민자 1조3789억원 등 총 5조5709억원을 투자할 계획이다.")
          if x.text == "5조5709억원"][0]
     assert (m.period.start, m.period.end, m.period.years) == (2003, 2007, 5)
+    # …and the label at the end of the line before names the figure that opens the next
+    assert [(p.label, p.krw) for p in m.splits] == [("시예산", 4_192_000_000_000),
+                                                   ("민자", 1_378_900_000_000)]
 
 
 def test_a_stop_typed_after_a_space_ends_the_sentence():

@@ -140,7 +140,7 @@ def _sum_forms(table_json: str) -> SumForms:
             # "430억 원의 국비(지방비 184억 원)": a bracket after it too; not "시.군" (a dot for ·)
             rf"(?=[,，\s)(（]|\.(?![가-힣])|$)"),
         label_before=patterns.compile(  # not the 원 of the figure before: "27억 원·도비 18억 원"
-            rf"(?<![가-힣0-9])(?!원[{DOTS}])(?P<label>{WORD}(?:{S}{WORD}){{0,2}}){S}*[:：(（]?{S}*\Z"),
+            rf"(?<![가-힣0-9])(?!원[{DOTS}])(?P<label>{WORD}(?:{S}{WORD}){{0,2}}){S}*[:：(（]?{S}*\n?{S}*\Z"),
         aliased_before=patterns.compile(
             rf"(?<![가-힣])(?P<label>{WORD}){S}*[(（](?P<alias>[^()（）\n]{{1,16}})[)）]{S}*\Z"),
         paid_before=patterns.compile(
