@@ -257,7 +257,7 @@ class SplitReader:
         words = before.split()
         if not words or not before.endswith(" ") or not self.two_word_source(words[-1], label):
             return start
-        return start - 1 - len(words[-1]) - (len(before) - len(before.rstrip()) - 1)
+        return start - (len(before) - len(before.rstrip())) - len(words[-1])
 
     def adverb(self, label: str, end: int) -> bool:
         """A one-letter word that is no source's code when no particle is glued to it ([sum]
