@@ -261,9 +261,10 @@ def message(key: str, lang: str | None = "ko", **values: object) -> str:
 
 
 def category_name(category: str, lang: str | None = "ko") -> str:
-    """A funding-source category in words ("national" -> "국비"); a compound or unknown
-    category is given as it is."""
-    return CATEGORY_NAMES[_lang(lang)].get(category, category)
+    """A funding-source category in words ("national" -> "국비", "national+provincial" ->
+    "국비+도비·광역시비"); an unknown category is given as it is."""
+    names = CATEGORY_NAMES[_lang(lang)]
+    return "+".join(names.get(part, part) for part in category.split("+"))
 
 
 def marker_word(key: str, lang: str | None = "ko", **values: object) -> str:

@@ -67,6 +67,7 @@ def test_catalogue_is_complete_and_fills_values():
     assert message("table.count", "en", n=2) == "2 amounts"
     assert message("table.none", "fr", path="a") == "a: 금액을 찾지 못했습니다"  # unknown: Korean
     assert category_name("national") == "국비" and category_name("national", "en") == "national"
-    assert category_name("national+provincial") == "national+provincial"
+    assert category_name("national+provincial") == "국비+도비·광역시비"  # each part in words
+    assert category_name("national+provincial", "en") == "national+provincial"
     assert marker_word("per", per=marker_word("person")) == "1인당"
     assert marker_word("to", "en", high="5억 원") == "to 5억 원"
