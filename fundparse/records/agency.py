@@ -413,8 +413,24 @@ class AgencyFinder(Reader):
             last = self._last_subject(max(0, s_start - 3000), s_start)
             if last is not None:
                 return self._agency_of(last)
-            return self._lead_body(at) or self._owner(at) or self._later_subject(s_end)
+            return (self._lead_body(at) or self._owner(at) or self._later_subject(s_end)
+                    or self._from_body(s_start, at))
         return self._agency_of(pick)
+
+    def _from_body(self, s_start: int, at: int) -> Span | None:
+        """Nothing else names the doer: the last body before ``at``, in its sentence or the one
+        before, with one of from_particles ("사업비는 무주군에서 … 지원받은 … 65억원이 투입돼")
+        — [agency] from_body."""
+        agency = self.w.data["agency"]
+        if not agency["from_body"]:
+            return None
+        lo = self.sentences.span(s_start - 1)[0] if s_start > 0 else s_start
+        found = None
+        for m in self.w.from_body.finditer(self.text, lo, at):
+            if not self._no_body(m.group("name").split()[-1]):
+                found = m
+        return None if found is None else Span(found.group("name"), found.start("name"),
+                                               found.end("name"))
 
     def _sentence_lead(self, s_start: int, at: int) -> Span | None:
         """A body that opens the sentence (past spaces and list marks) with no particle, then

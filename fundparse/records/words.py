@@ -23,6 +23,7 @@ class RecordWords:
     headline: re.Pattern           # "구미시, 이차전지 …" at the start of a line
     lead: re.Pattern               # "부산 기장군 ‘교육행복타운’ …": a body starting a line
     mention: re.Pattern            # "천안시 업성저수지 …": a body named without a particle
+    from_body: re.Pattern          # "새봄군에서 …": a body as the source of the work, no subject
     issuer: re.Pattern             # "인천광역시 보도자료"
     owner: re.Pattern              # "단양군의 …": a body a project belongs to
     joint: re.Pattern              # "진주시와 " right before another body
@@ -245,6 +246,9 @@ def record_words(extensions: str = "{}") -> RecordWords:
         headline=re.compile(rf"^[ \t\[\(【]*(?P<name>{name}),\s", re.M),
         mention=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?=[\s,·])"),
         lead=re.compile(rf"^[ \t\[\(【]*(?P<name>{name})(?=[\s,‘'\"“「])", re.M),
+        from_body=re.compile(
+            rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?:\([^()\n\d]{{1,{int(agency['aside_chars'])}}}\))?"
+            rf"(?:{_literals(agency['from_particles'])})(?=\s)"),
         sentence_lead=re.compile(
             rf"[□■○●◦•▲△▷▶※\-\s]*(?P<name>{name})\s(?:[가-힣A-Za-z·]+"
             rf"(?<![{''.join(agency['lead_not_after'])}])\s){{0,"
