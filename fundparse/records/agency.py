@@ -331,7 +331,20 @@ class AgencyFinder(Reader):
     def agency(self, at: int, sentence: tuple[int, int], project: Found | None = None
                ) -> Span | None:
         found = self._agency(at, sentence, project)
-        return None if found is None else self._without_province(found)
+        return None if found is None else self._without_province(self._without_office(found))
+
+    def _without_office(self, span: Span) -> Span:
+        """"산림청 한국산림복지진흥원": a ministry or an office (a first word ending in one of
+        office_upper_heads) is a higher level only before its own branch (a last word ending in
+        one of short_heads: "해양수산부 부산항건설사무소"); before another body it is dropped."""
+        heads = tuple(self.w.data["agency"]["office_upper_heads"])
+        others = tuple(h for h in self.upper_heads if h not in heads)  # "충청남도", "울산시"
+        words = span.text.split()
+        if (len(words) < 2 or not heads or not words[0].endswith(heads)
+                or words[0].endswith(others) or words[-1].endswith(self.short_heads)):
+            return span
+        cut = span.text.index(words[1], len(words[0]))
+        return Span(span.text[cut:], span.start + cut, span.end)
 
     def _without_province(self, span: Span) -> Span:
         """"강원 양구군", "서울시 관악구", "경남 창원시 푸른도시사업소": a province or
