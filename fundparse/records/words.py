@@ -233,7 +233,9 @@ def record_words(extensions: str = "{}") -> RecordWords:
     return RecordWords(
         data=data,
         # the standard library's re: these run over whole documents, and it is faster there
-        agency=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?:{particles})(?=[\s,])"),
+        agency=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?:{particles}"
+                          rf"|(?<=[{''.join(agency['also_heads'])}])"
+                          rf"(?:{_literals(agency['also_particles'])}))(?=[\s,])"),
         # ("남해군 '꿈나눔센터' 건립 공사가": a body right before a quoted name owns it too)
         owner=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?:의\s"
                          + (r"|\s(?=['‘\"“「『])" if agency["owner_quoted"] else "") + ")"),
