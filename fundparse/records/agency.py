@@ -330,8 +330,20 @@ class AgencyFinder(Reader):
 
     def agency(self, at: int, sentence: tuple[int, int], project: Found | None = None
                ) -> Span | None:
-        found = self._agency(at, sentence, project)
+        found = self._item_head(at, sentence[0]) or self._agency(at, sentence, project)
         return None if found is None else self._without_province(self._without_office(found))
+
+    def _item_head(self, at: int, s_start: int) -> Span | None:
+        """"▲동구- 효평동 여가녹지사업(4억 9500만원), …": the body heading the list item the
+        amount is in (the last list mark before it in its sentence) — [agency] item_heads."""
+        bullets = self.w.project["list_bullets"]
+        mark = max(self.text.rfind(b, s_start, at) for b in bullets)
+        if mark < 0:
+            return None
+        m = self.w.item_head.match(self.text, mark, at)
+        if m is None or self._no_body(m.group("name").split()[-1]):
+            return None
+        return Span(m.group("name"), m.start("name"), m.end("name"))
 
     def _without_office(self, span: Span) -> Span:
         """"산림청 한국산림복지진흥원": a ministry or an office (a first word ending in one of

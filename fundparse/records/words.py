@@ -24,6 +24,7 @@ class RecordWords:
     lead: re.Pattern               # "부산 기장군 ‘교육행복타운’ …": a body starting a line
     mention: re.Pattern            # "천안시 업성저수지 …": a body named without a particle
     from_body: re.Pattern          # "새봄군에서 …": a body as the source of the work, no subject
+    item_head: re.Pattern          # "▲동구- …": a body heading an item of a list
     issuer: re.Pattern             # "인천광역시 보도자료"
     owner: re.Pattern              # "단양군의 …": a body a project belongs to
     joint: re.Pattern              # "진주시와 " right before another body
@@ -248,6 +249,9 @@ def record_words(extensions: str = "{}") -> RecordWords:
         headline=re.compile(rf"^[ \t\[\(【]*(?P<name>{name}),\s", re.M),
         mention=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?=[\s,·])"),
         lead=re.compile(rf"^[ \t\[\(【]*(?P<name>{name})(?=[\s,‘'\"“「])", re.M),
+        item_head=re.compile(
+            rf"(?:{_literals(data['project']['list_bullets'])})[ \t]*(?P<name>{name})[ \t]*"
+            rf"(?:{_literals(agency['item_heads'])})" if agency["item_heads"] else r"(?!)"),
         from_body=re.compile(
             rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?:\([^()\n\d]{{1,{int(agency['aside_chars'])}}}\))?"
             rf"(?:{_literals(agency['from_particles'])})(?=\s)"),
