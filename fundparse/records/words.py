@@ -467,6 +467,7 @@ class _Companies:
         self.marks = marks
         self.particles = _alternation(agency["company_particles"])
         self.not_names = frozenset(agency["not_agency"])
+        self.joined = tuple(agency["joined"])
 
     def names(self, text: str) -> list[tuple[str, int]]:
         """(name, offset where the text first gives it as a company), in text order."""
@@ -477,6 +478,9 @@ class _Companies:
                 name = self.before_mark.search(text, max(0, m.start() - 14), m.start())
             if name is not None:
                 out.append((name.group(), m.start()))
+                if name.group().endswith(self.joined) and len(name.group()) > 3:
+                    # "(유)광산산업개발과 투자협약을 …": the name without its particle too
+                    out.append((name.group()[:-1], m.start()))
         for c in self.counted.finditer(text):
             lo = max(0, c.start() - _LIST_CHARS)
             m = self.listed.search(text, lo, c.start())
