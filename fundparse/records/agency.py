@@ -46,6 +46,8 @@ class AgencyFinder(Reader):
         self.provinces = frozenset(agency["upper"] + agency["provinces"])
         self.province_suffixes = tuple(agency["province_suffixes"])
         self.sentence_lead = bool(agency["sentence_lead"])
+        self.also_particles = tuple(agency["also_particles"]) or ("\0",)
+        self.also_heads = tuple(agency["also_heads"])
 
     def _named(self, start: int, end: int) -> list[Span]:
         """The bodies named as a subject (or a headline's "구미시, …") in [start, end)."""
@@ -70,6 +72,8 @@ class AgencyFinder(Reader):
             last = name.split()[-1]
             if self._no_body(last):
                 continue  # "지구", "군하지구", "활용도": not a body
+            if m.group().endswith(self.also_particles) and not self._town(last):
+                continue  # "보성군도 83억원을 …", not "솔라시도 에너지 자립마을"
             if self.text.startswith(self.list_particles, m.end("name")) and self.text.startswith(
                     ",", m.end()):
                 continue  # "㈜디엠케이, ㈜대양이엔아이, …": an item of a list, its own 이
@@ -87,6 +91,15 @@ class AgencyFinder(Reader):
         if self.w.data["agency"]["companies"]:
             return self._with_companies(starts, ends)
         return starts, ends
+
+    def _town(self, word: str) -> bool:
+        """"보성군", "여주시": a city or county of sources.toml's municipalities with its head."""
+        towns = self.__dict__.get("_towns")
+        if towns is None:
+            from fundparse.rules.tables import load_tables
+
+            towns = self.__dict__["_towns"] = frozenset(load_tables().municipalities)
+        return word[:-1] in towns and word[-1:] in self.also_heads
 
     def _in_relative_clause(self, m) -> bool:
         """A body whose clause is a relative one ([agency] relative_endings: "…위원회가 사무실로
