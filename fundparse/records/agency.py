@@ -46,6 +46,8 @@ class AgencyFinder(Reader):
         self.provinces = frozenset(agency["upper"] + agency["provinces"])
         self.province_suffixes = tuple(agency["province_suffixes"])
         self.sentence_lead = bool(agency["sentence_lead"])
+        self.also_particles = tuple(agency["also_particles"]) or ("\0",)
+        self.also_heads = tuple(agency["also_heads"])
 
     def _named(self, start: int, end: int) -> list[Span]:
         """The bodies named as a subject (or a headline's "구미시, …") in [start, end)."""
@@ -70,6 +72,8 @@ class AgencyFinder(Reader):
             last = name.split()[-1]
             if self._no_body(last):
                 continue  # "지구", "군하지구", "활용도": not a body
+            if m.group().endswith(self.also_particles) and not self._town(last):
+                continue  # "보성군도 83억원을 …", not "솔라시도 에너지 자립마을"
             if self.text.startswith(self.list_particles, m.end("name")) and self.text.startswith(
                     ",", m.end()):
                 continue  # "㈜디엠케이, ㈜대양이엔아이, …": an item of a list, its own 이
@@ -87,6 +91,15 @@ class AgencyFinder(Reader):
         if self.w.data["agency"]["companies"]:
             return self._with_companies(starts, ends)
         return starts, ends
+
+    def _town(self, word: str) -> bool:
+        """"보성군", "여주시": a city or county of sources.toml's municipalities with its head."""
+        towns = self.__dict__.get("_towns")
+        if towns is None:
+            from fundparse.rules.tables import load_tables
+
+            towns = self.__dict__["_towns"] = frozenset(load_tables().municipalities)
+        return word[:-1] in towns and word[-1:] in self.also_heads
 
     def _in_relative_clause(self, m) -> bool:
         """A body whose clause is a relative one ([agency] relative_endings: "…위원회가 사무실로
@@ -330,8 +343,33 @@ class AgencyFinder(Reader):
 
     def agency(self, at: int, sentence: tuple[int, int], project: Found | None = None
                ) -> Span | None:
-        found = self._agency(at, sentence, project)
-        return None if found is None else self._without_province(found)
+        found = self._item_head(at, sentence[0]) or self._agency(at, sentence, project)
+        return None if found is None else self._without_province(self._without_office(found))
+
+    def _item_head(self, at: int, s_start: int) -> Span | None:
+        """"▲동구- 효평동 여가녹지사업(4억 9500만원), …": the body heading the list item the
+        amount is in (the last list mark before it in its sentence) — [agency] item_heads."""
+        bullets = self.w.project["list_bullets"]
+        mark = max(self.text.rfind(b, s_start, at) for b in bullets)
+        if mark < 0:
+            return None
+        m = self.w.item_head.match(self.text, mark, at)
+        if m is None or self._no_body(m.group("name").split()[-1]):
+            return None
+        return Span(m.group("name"), m.start("name"), m.end("name"))
+
+    def _without_office(self, span: Span) -> Span:
+        """"산림청 한국산림복지진흥원": a ministry or an office (a first word ending in one of
+        office_upper_heads) is a higher level only before its own branch (a last word ending in
+        one of short_heads: "해양수산부 부산항건설사무소"); before another body it is dropped."""
+        heads = tuple(self.w.data["agency"]["office_upper_heads"])
+        others = tuple(h for h in self.upper_heads if h not in heads)  # "충청남도", "울산시"
+        words = span.text.split()
+        if (len(words) < 2 or not heads or not words[0].endswith(heads)
+                or words[0].endswith(others) or words[-1].endswith(self.short_heads)):
+            return span
+        cut = span.text.index(words[1], len(words[0]))
+        return Span(span.text[cut:], span.start + cut, span.end)
 
     def _without_province(self, span: Span) -> Span:
         """"강원 양구군", "서울시 관악구", "경남 창원시 푸른도시사업소": a province or
@@ -413,8 +451,24 @@ class AgencyFinder(Reader):
             last = self._last_subject(max(0, s_start - 3000), s_start)
             if last is not None:
                 return self._agency_of(last)
-            return self._lead_body(at) or self._owner(at) or self._later_subject(s_end)
+            return (self._lead_body(at) or self._owner(at) or self._later_subject(s_end)
+                    or self._from_body(s_start, at))
         return self._agency_of(pick)
+
+    def _from_body(self, s_start: int, at: int) -> Span | None:
+        """Nothing else names the doer: the last body before ``at``, in its sentence or the one
+        before, with one of from_particles ("사업비는 무주군에서 … 지원받은 … 65억원이 투입돼")
+        — [agency] from_body."""
+        agency = self.w.data["agency"]
+        if not agency["from_body"]:
+            return None
+        lo = self.sentences.span(s_start - 1)[0] if s_start > 0 else s_start
+        found = None
+        for m in self.w.from_body.finditer(self.text, lo, at):
+            if not self._no_body(m.group("name").split()[-1]):
+                found = m
+        return None if found is None else Span(found.group("name"), found.start("name"),
+                                               found.end("name"))
 
     def _sentence_lead(self, s_start: int, at: int) -> Span | None:
         """A body that opens the sentence (past spaces and list marks) with no particle, then

@@ -23,6 +23,8 @@ class RecordWords:
     headline: re.Pattern           # "구미시, 이차전지 …" at the start of a line
     lead: re.Pattern               # "부산 기장군 ‘교육행복타운’ …": a body starting a line
     mention: re.Pattern            # "천안시 업성저수지 …": a body named without a particle
+    from_body: re.Pattern          # "새봄군에서 …": a body as the source of the work, no subject
+    item_head: re.Pattern          # "▲동구- …": a body heading an item of a list
     issuer: re.Pattern             # "인천광역시 보도자료"
     owner: re.Pattern              # "단양군의 …": a body a project belongs to
     joint: re.Pattern              # "진주시와 " right before another body
@@ -232,7 +234,9 @@ def record_words(extensions: str = "{}") -> RecordWords:
     return RecordWords(
         data=data,
         # the standard library's re: these run over whole documents, and it is faster there
-        agency=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?:{particles})(?=[\s,])"),
+        agency=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?:{particles}"
+                          rf"|(?<=[{''.join(agency['also_heads'])}])"
+                          rf"(?:{_literals(agency['also_particles'])}))(?=[\s,])"),
         # ("남해군 '꿈나눔센터' 건립 공사가": a body right before a quoted name owns it too)
         owner=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?:의\s"
                          + (r"|\s(?=['‘\"“「『])" if agency["owner_quoted"] else "") + ")"),
@@ -245,6 +249,12 @@ def record_words(extensions: str = "{}") -> RecordWords:
         headline=re.compile(rf"^[ \t\[\(【]*(?P<name>{name}),\s", re.M),
         mention=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?=[\s,·])"),
         lead=re.compile(rf"^[ \t\[\(【]*(?P<name>{name})(?=[\s,‘'\"“「])", re.M),
+        item_head=re.compile(
+            rf"(?:{_literals(data['project']['list_bullets'])})[ \t]*(?P<name>{name})[ \t]*"
+            rf"(?:{_literals(agency['item_heads'])})" if agency["item_heads"] else r"(?!)"),
+        from_body=re.compile(
+            rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?:\([^()\n\d]{{1,{int(agency['aside_chars'])}}}\))?"
+            rf"(?:{_literals(agency['from_particles'])})(?=\s)"),
         sentence_lead=re.compile(
             rf"[□■○●◦•▲△▷▶※\-\s]*(?P<name>{name})\s(?:[가-힣A-Za-z·]+"
             rf"(?<![{''.join(agency['lead_not_after'])}])\s){{0,"
@@ -457,6 +467,7 @@ class _Companies:
         self.marks = marks
         self.particles = _alternation(agency["company_particles"])
         self.not_names = frozenset(agency["not_agency"])
+        self.joined = tuple(agency["joined"])
 
     def names(self, text: str) -> list[tuple[str, int]]:
         """(name, offset where the text first gives it as a company), in text order."""
@@ -467,6 +478,9 @@ class _Companies:
                 name = self.before_mark.search(text, max(0, m.start() - 14), m.start())
             if name is not None:
                 out.append((name.group(), m.start()))
+                if name.group().endswith(self.joined) and len(name.group()) > 3:
+                    # "(유)광산산업개발과 투자협약을 …": the name without its particle too
+                    out.append((name.group()[:-1], m.start()))
         for c in self.counted.finditer(text):
             lo = max(0, c.start() - _LIST_CHARS)
             m = self.listed.search(text, lo, c.start())
