@@ -689,7 +689,7 @@ class SumAssigner:
                     taken.add(id(whole[0].fact))
                     continue
             near.sort(key=lambda c: abs(c.start - a.start))
-            near = near[: self.forms.nearest]
+            near = self._said_once(near, s_start, s_end)[: self.forms.nearest]
             inside = self._total_inside(facts[here - 1] if here else None, total, s_start, s_end)
             if inside is not None and id(inside.fact) not in taken and total.split is None:
                 total.split = SplitInfo([inside.part()], True, "sum")  # "국비 456억원(총사업비 659억원)"
@@ -1458,6 +1458,15 @@ class SumAssigner:
         if count >= 3 or len(parts) > 1 and len({id(c.fact) for c in parts}) == 1:
             return count
         return 1
+
+    def _said_once(self, near: list[Candidate], s_start: int, s_end: int) -> list[Candidate]:
+        """A part said again in the total's sentence is one fact: its twin in another sentence (the
+        same source, the same figure) is no second part ("국비 27억원을 확보했다. … 국비 27억 원을
+        확보, 총사업비 54억 원을": not 27 + 27)."""
+        def key(c: Candidate) -> tuple:
+            return source_key(self.reader.unglued(c.label, c.start)[0]), c.fact.amount.value
+        here = {key(c) for c in near if s_start <= c.start < s_end}
+        return [c for c in near if s_start <= c.start < s_end or key(c) not in here]
 
     def _tied_back(self, chosen: list[Candidate]) -> bool:
         """Parts in one sentence that opens by pointing back at a total ("전체 사업비 중 …")."""
