@@ -4,6 +4,7 @@ within ``refer_chars`` whatever the paragraphs ("이 센터는", "이번 사업�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from fundparse import patterns
@@ -45,6 +46,18 @@ class EarlierFinder(Reader):
                                                boundary=_region_boundary(tuple(after)),
                                                margin=max(map(len, after)) + 1))
 
+    def _hinted_back(self, lo: int, s_start: int) -> Iterator[tuple[int, int]]:
+        """The sentences before ``s_start`` that hold a project hint, nearest first, each once,
+        cut to [lo, s_start).  Every hint's sentence is looked up, in order: on a line longer
+        than a sentence's reach, the span found depends on the one found before."""
+        seen: set[tuple[int, int]] = set()
+        for at in self._project_hints.backwards(lo, s_start):
+            span = self.sentences.span(at)
+            if span in seen or span[0] >= s_start:
+                continue
+            seen.add(span)
+            yield max(span[0], lo), min(span[1], s_start)
+
     def _refers_back(self, lo: int, hi: int) -> bool:
         return self.w.refer_back.search(self.text, lo, hi) is not None
 
@@ -82,14 +95,8 @@ class EarlierFinder(Reader):
         para = (max(0, s_start - self.w.project["refer_chars"]) if across
                 else self._paragraph_start(s_start))
         nearest: tuple[Found | None, list[Found]] = (None, [])
-        seen: set[tuple[int, int]] = set()
         # only the sentences holding a project head or a quotation mark, nearest first
-        for at in self._project_hints.backwards(para, s_start):
-            span = self.sentences.span(at)
-            if span in seen or span[0] >= s_start:
-                continue
-            seen.add(span)
-            lo, hi = max(span[0], para), min(span[1], s_start)
+        for lo, hi in self._hinted_back(para, s_start):
             if nearest[0] is not None and not self._may_name_topic(lo, hi):
                 continue  # only a topic would count now, and none can be named here
             regions, found = self._found(lo, hi)

@@ -616,13 +616,7 @@ class ProjectFinder(Reader):
         # still looked up, in the same order: on a line longer than a sentence's reach, the
         # span found depends on the one found before (structure/sentences.py)
         anywhere = self.text.find(short, lo, s_start) >= 0
-        seen: set[tuple[int, int]] = set()
-        for at in self._project_hints.backwards(lo, s_start):
-            span = self.sentences.span(at)
-            if span in seen or span[0] >= s_start:
-                continue
-            seen.add(span)
-            a, b = max(span[0], lo), min(span[1], s_start)
+        for a, b in self._hinted_back(lo, s_start):
             if not anywhere or self.text.find(short, a, b) < 0:
                 continue
             bodies = self._named(a, b)
@@ -666,13 +660,7 @@ class ProjectFinder(Reader):
         tail = short[-2:]
         if self.text.find(tail, lo, s_start) < 0:
             return pick
-        seen: set[tuple[int, int]] = set()
-        for at in self._project_hints.backwards(lo, s_start):
-            span = self.sentences.span(at)
-            if span in seen or span[0] >= s_start:
-                continue
-            seen.add(span)
-            a, b = max(span[0], lo), min(span[1], s_start)
+        for a, b in self._hinted_back(lo, s_start):
             if self.text.find(tail, a, b) < 0:
                 continue
             bodies = self._named(a, b)
