@@ -27,14 +27,13 @@ NOT_PER = {"정당", "여당", "야당", "해당", "식당", "본당", "당당",
 NOT_PER_TAILS = ("수당", "마당")  # 양육수당: an allowance; 상상마당: a place; not "per"
 
 
+_NOT_PER_ENDS = (*NOT_PER, *NOT_PER_TAILS)
+
+
 def not_per(word: str | None) -> bool:
     """A word ending in 당 that is no rate: 정당, 해당, 가정양육수당, and a compound ending in one
     of them (다목적강당, 마을경로당) …"""
-    return word is not None and (word in NOT_PER or word.endswith(NOT_PER_TAILS)
-                                 or word.endswith(_NOT_PER_ENDS))
-
-
-_NOT_PER_ENDS = tuple(sorted(NOT_PER, key=len, reverse=True))
+    return word is not None and word.endswith(_NOT_PER_ENDS)
 
 
 @dataclass(frozen=True)
