@@ -647,11 +647,14 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
                 target.period = period
             continue
         target.period = period
-        if target in after and attach.spent_then.match(text, target.amount.end) is not None:
+        parallel = attach.object_listed.match(text, target.amount.end) is not None
+        if target in after and (parallel or attach.spent_then.match(text, target.amount.end)):
             # "2020년까지 4932억원을 투입해 공항을 건설하고 2938억원을 들여 항만을 완료해": each
-            # clause spending under the period before them
+            # clause spending under the period before them (or each object of one verb: "…에 민자
+            # 8조원을, …에 민자 1조원을 유치할")
+            then = attach.object_then if parallel else attach.spent_then
             for mate in after[after.index(target) + 1:]:
-                if (mate.period is not None or attach.spent_then.match(text, mate.amount.end) is None
+                if (mate.period is not None or then.match(text, mate.amount.end) is None
                         or attach.clause_end.search(text, target.amount.end, mate.amount.start)
                         or forms.year_token.search(text, target.amount.end, mate.amount.start)
                         or attach.new_topic.search(text, target.amount.end, mate.amount.start)):
@@ -675,6 +678,17 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
                         or not forms.list_gap.fullmatch(text, mate.amount.end, first.amount.start):
                     break
                 mate.period, first = period, mate
+        if before and target in before and attach.item_gap.match(text, target.amount.end):
+            # "안전관(사업비 270억원), 배후단지(443억원), 터미널(809억원) 등이 올해 안에 들어선다":
+            # works listed with their costs in brackets share the period after the list
+            last = target
+            for mate in window[window.index(target) + 1:]:
+                if (mate.amount.start >= period.text_start or mate.period is not None
+                        or mate.fiscal_year is not None or mate.amount.per is not None
+                        or (mate.split is None) != (target.split is None)
+                        or not attach.item_gap.fullmatch(text, last.amount.end, mate.amount.start)):
+                    break
+                mate.period, last = period, mate
 
 
 def _respective_years(facts: list[Fact], sentences: Sentences, text: str, forms,

@@ -621,3 +621,21 @@ def test_a_figures_note_naming_the_projects_total_keeps_its_part_and_leaves_the_
     got = [(m.text, m.label, [(p.label, p.krw) for p in m.splits])
            for m in fundparse.extract("한자마을 조성사업 6억원(지방비 3억ㆍ총사업비 200억원)이 반영됐다.")]
     assert got == [("6억원", None, [("지방비", 300_000_000)]), ("200억원", "총사업비", [])]
+
+
+def test_parallel_objects_of_one_verb_share_the_period():
+    text = ("도는 내년부터 2029년까지 관광 분야 40개 사업에 민자 2조1천억원을, 의료 분야 3개 사업에 "
+            "민자 3천억원을 유치한다. 시는 2027년까지 6억원을 쓰고, 내년에는 2억원을 더 들인다.")
+    got = [(m.text, m.period and (m.period.start, m.period.end))
+           for m in fundparse.extract(text, doc_date="2026-03-02")]
+    # a year between the two objects starts another time: the second keeps none
+    assert got == [("2조1천억원", (2027, 2029)), ("3천억원", (2027, 2029)),
+                   ("6억원", (None, 2027)), ("2억원", None)]
+
+
+def test_works_listed_with_costs_in_brackets_share_the_period_after_the_list():
+    text = ("항만 배후단지에는 안전체험관(사업비 120억원), 물류창고(80억원), 여객터미널(300억원) 등이 "
+            "2027년까지 들어선다. 총 500억원(국비 300억원, 도비 200억원)으로 2028년 준공한다.")
+    got = [(m.text, m.period and m.period.end, len(m.splits)) for m in fundparse.extract(text)]
+    assert got == [("120억원", 2027, 0), ("80억원", 2027, 0), ("300억원", 2027, 0),
+                   ("500억원", 2028, 2)]

@@ -554,6 +554,9 @@ class AttachForms:
     cell_then: regex.Pattern = patterns.compile("(?!)")  # "‘19~’23 | 104": a row's period cell
     cell_before: regex.Pattern = patterns.compile("(?!)")  # "| 104": the border before a cell
     built_after: regex.Pattern = patterns.compile("(?!)")  # "체육관(122억원)을 건립": a work's cost
+    object_listed: regex.Pattern = patterns.compile("(?!)")  # "…에 8조원을, …에 1조원을 유치": the
+    object_then: regex.Pattern = patterns.compile("(?!)")  # first of parallel objects, and the next
+    item_gap: regex.Pattern = patterns.compile("(?!)")  # "…(270억원), 배후단지(443억원)": works' costs
 
 
 def attach_forms(words: Tables) -> AttachForms:
@@ -600,4 +603,7 @@ def _attach_forms(table_json: str, cities: tuple, provinces: tuple, districts: t
         cell_then=patterns.compile(table.get("cell_then", "(?!)")),
         cell_before=patterns.compile(table.get("cell_before", "(?!)")),
         built_after=patterns.compile(table.get("built_after", "(?!)")),
+        object_listed=patterns.compile(table.get("object_listed", "(?!)")),
+        object_then=patterns.compile(table.get("object_then", "(?!)")),
+        item_gap=patterns.compile(table.get("item_gap", "(?!)")),
     )
