@@ -639,3 +639,10 @@ def test_works_listed_with_costs_in_brackets_share_the_period_after_the_list():
     got = [(m.text, m.period and m.period.end, len(m.splits)) for m in fundparse.extract(text)]
     assert got == [("120억원", 2027, 0), ("80억원", 2027, 0), ("300억원", 2027, 0),
                    ("500억원", 2028, 2)]
+
+
+def test_items_named_as_topics_share_the_period_after_them():
+    text = ("동서 고속도로의 총사업비는 4천억원, 남북 구간은 5천억원, 순환 구간은 3천억원으로 "
+            "모두 2030년 개통될 예정이다.")
+    got = [(m.text, m.period and m.period.end) for m in fundparse.extract(text)]
+    assert got == [("4천억원", 2030), ("5천억원", 2030), ("3천억원", 2030)]
