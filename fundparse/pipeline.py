@@ -629,6 +629,8 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
         target = (inside[0] if inside else total[0] if total else spent
                   or (after[0] if after else None)
                   or (total_before[-1] if total_before else before[-1] if before else None))
+        if after and attach.closed_then.fullmatch(text, period.text_end, after[0].amount.chain_start):
+            target = after[0]  # "2차 정비기간(2010~2019) 60억원이 …, 총 384억원": the phase's money
         if before and attach.item_then.fullmatch(text, before[-1].amount.end, period.text_start):
             target = before[-1]  # "총 325억원 / ‘20.12∼’24.11 / …": an item's own period
         elif before and attach.own_bracket.fullmatch(text, before[-1].amount.end, period.text_start):

@@ -646,3 +646,9 @@ def test_items_named_as_topics_share_the_period_after_them():
             "모두 2030년 개통될 예정이다.")
     got = [(m.text, m.period and m.period.end) for m in fundparse.extract(text)]
     assert got == [("4천억원", 2030), ("5천억원", 2030), ("3천억원", 2030)]
+
+
+def test_a_phase_period_in_brackets_goes_to_the_money_right_after_it():
+    text = "1차 정비기간(2015~2019) 40억원이 들었던 것에 비해 2차 계획은 총 120억원으로 늘었다."
+    got = [(m.text, m.period and (m.period.start, m.period.end)) for m in fundparse.extract(text)]
+    assert got == [("40억원", (2015, 2019)), ("120억원", None)]

@@ -557,6 +557,7 @@ class AttachForms:
     object_listed: regex.Pattern = patterns.compile("(?!)")  # "…에 8조원을, …에 1조원을 유치": the
     object_then: regex.Pattern = patterns.compile("(?!)")  # first of parallel objects, and the next
     item_gap: regex.Pattern = patterns.compile("(?!)")  # "…(270억원), 배후단지(443억원)": works' costs
+    closed_then: regex.Pattern = patterns.compile("(?!)")  # "기간(2010~2019) 60억원": a phase's money
 
 
 def attach_forms(words: Tables) -> AttachForms:
@@ -606,4 +607,5 @@ def _attach_forms(table_json: str, cities: tuple, provinces: tuple, districts: t
         object_listed=patterns.compile(table.get("object_listed", "(?!)")),
         object_then=patterns.compile(table.get("object_then", "(?!)")),
         item_gap=patterns.compile(table.get("item_gap", "(?!)")),
+        closed_then=patterns.compile(table.get("closed_then", "(?!)")),
     )
