@@ -652,3 +652,10 @@ def test_a_phase_period_in_brackets_goes_to_the_money_right_after_it():
     text = "1차 정비기간(2015~2019) 40억원이 들었던 것에 비해 2차 계획은 총 120억원으로 늘었다."
     got = [(m.text, m.period and (m.period.start, m.period.end)) for m in fundparse.extract(text)]
     assert got == [("40억원", (2015, 2019)), ("120억원", None)]
+
+
+def test_items_listed_with_birotae_share_the_period_after_them():
+    text = ("선정 사업은 거점육성에 갑면 30억 원, 을면 20억 원을 비롯해 마을만들기에 병리 5억 원 등으로 "
+            "각 사업별로 2026년부터 2029년까지 투입된다.")
+    got = [(m.text, m.period and (m.period.start, m.period.end)) for m in fundparse.extract(text)]
+    assert got == [("30억 원", (2026, 2029)), ("20억 원", (2026, 2029)), ("5억 원", (2026, 2029))]
