@@ -466,8 +466,9 @@ def _right_after(a: Amount, period: FoundPeriod, text: str, attach: AttachForms,
         return False
     if attach.duration_then.fullmatch(text, period.text_end, head) is None:
         return False
-    end = min(sentence_end, a.end + 40)
-    return attach.secured.search(text, a.end, end) is not None or verb.search(text, a.end, end) is not None
+    after = _past_bracket(text, a.end, sentence_end)  # its parts in brackets aside
+    end = min(sentence_end, after + 40)
+    return attach.secured.search(text, after, end) is not None or verb.search(text, after, end) is not None
 
 
 def _each(a: Amount, text: str, attach: AttachForms) -> bool:

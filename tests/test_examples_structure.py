@@ -659,3 +659,10 @@ def test_items_listed_with_birotae_share_the_period_after_them():
             "각 사업별로 2026년부터 2029년까지 투입된다.")
     got = [(m.text, m.period and (m.period.start, m.period.end)) for m in fundparse.extract(text)]
     assert got == [("30억 원", (2026, 2029)), ("20억 원", (2026, 2029)), ("5억 원", (2026, 2029))]
+
+
+def test_money_right_after_a_period_is_secured_past_its_parts_bracket():
+    text = ("마을은 정비사업을 통해 2027년부터 12억원(국비 6억원·도비 1억8000만원·군비 4억2000만원)으로 "
+            "하천 정비 실시설계비를 확보하여 사업을 추진한다.")
+    [m] = fundparse.extract(text)
+    assert (m.period.start, m.period.end) == (2027, None)
