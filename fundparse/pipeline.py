@@ -579,6 +579,9 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
                      # 2027년 완료를 목표로 추진"
                      or len(window) == 1 and joint is None and period.end is not None
                      and f.amount.end <= period.text_start
+                     # (not a grant secured: "도비 51억원을 확보했으며, 2027년 7월 준공을 목표로")
+                     and (f.label is None or f.label in attach.spent_labels or attach.secured.search(
+                         text, f.amount.end, min(s_end, f.amount.end + 12)) is None)
                      or attach.own_bracket.fullmatch(text, f.amount.end, period.text_start) is not None)]
         here = [f for f in free if f.amount.per is None and f.amount.change is None
                 # a rate (매년 …) or a difference ("계획보다 422억 원 늘어난") takes no period

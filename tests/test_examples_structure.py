@@ -666,3 +666,10 @@ def test_money_right_after_a_period_is_secured_past_its_parts_bracket():
             "하천 정비 실시설계비를 확보하여 사업을 추진한다.")
     [m] = fundparse.extract(text)
     assert (m.period.start, m.period.end) == (2027, None)
+
+
+def test_a_grant_secured_takes_no_finish_of_the_project():
+    [grant] = fundparse.extract("공모 선정으로 도비 40억원을 확보했으며, 2028년 5월 준공을 목표로 추진된다.")
+    assert grant.period is None  # the project's finish, not the grant's
+    [total] = fundparse.extract("총사업비 40억원을 투입하며, 2028년 5월 준공을 목표로 추진된다.")
+    assert total.period.end == 2028
