@@ -144,7 +144,8 @@ def _sum_forms(table_json: str) -> SumForms:
         aliased_before=patterns.compile(
             rf"(?<![가-힣])(?P<label>{WORD}){S}*[(（](?P<alias>[^()（）\n]{{1,16}})[)）]{S}*\Z"),
         paid_before=patterns.compile(
-            rf"(?<![가-힣])(?P<label>{LAZY_WORD}){S}*(?:{alternation(paid) or '(?!)'}){S}*\Z"),
+            rf"(?<![가-힣])(?P<label>{LAZY_WORD}){S}*(?:{alternation(paid) or '(?!)'}){S}*"
+            rf"(?:[가-힣]{{0,12}}(?:{alternation(words('paid_nouns')) or '(?!)'}){S}*)?\Z"),
         paid_share=patterns.compile(
             rf"(?<![가-힣A-Za-z])(?P<label>[가-힣]+|[A-Z]{{2,}})"
             rf"{expand(table.get('paid_share', '(?!)'), {'S': S})}{S}*\Z"),
