@@ -609,7 +609,9 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
         owners = {f.amount.end: f for f in before}
         before = [f for f in before if not _broken_down(f.amount, owners, period, text, s_start)]
         own = [f for f in before if not attach.clause_end.search(text, f.amount.end, period.text_start)]
-        if own and after and attach.clause_end.search(text, period.text_end, after[0].amount.start):
+        if own and after and (attach.clause_end.search(text, period.text_end, after[0].amount.start)
+                              # "…314억원을 투입해, … 2021년 완공, '보육타운'은 … 15억원을 들여"
+                              or attach.new_topic.search(text, period.text_end, after[0].amount.start)):
             after, before = [], own  # the period's own clause has an amount: it is that one's
         elif after:  # "내년부터 … 80억원 중 50억원을 국비로 충당하고, … 사업비 1028억원도": its clause's
             after = [f for f in after if not attach.clause_end.search(

@@ -673,3 +673,10 @@ def test_a_grant_secured_takes_no_finish_of_the_project():
     assert grant.period is None  # the project's finish, not the grant's
     [total] = fundparse.extract("총사업비 40억원을 투입하며, 2028년 5월 준공을 목표로 추진된다.")
     assert total.period.end == 2028
+
+
+def test_each_quoted_work_keeps_its_own_finish():
+    text = ("‘복합청사’는 총 사업비 300억원을 투입해, 지상3층으로 2028년 완공,  '보육센터'는 총 사업비 "
+            "20억원을 들여 지상2층으로 2027년 완공된다.")
+    got = [(m.text, m.period and m.period.end) for m in fundparse.extract(text)]
+    assert got == [("300억원", 2028), ("20억원", 2027)]
