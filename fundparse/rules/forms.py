@@ -138,7 +138,9 @@ def _sum_forms(table_json: str) -> SumForms:
             rf"|{table.get('count_between', '(?!)')}){S}+)?"
             rf"(?P<label>{LAZY_WORD})(?:{alternation(ends)})?"
             # "430억 원의 국비(지방비 184억 원)": a bracket after it too; not "시.군" (a dot for ·)
-            rf"(?=[,，\s)(（]|\.(?![가-힣])|$)"),
+            rf"(?=[,，\s)(（]|\.(?![가-힣])|$)"
+            # "86억원(특별교부세)과 241억원(특별조정교부금)을 합친": the source alone in its bracket
+            rf"|{S}*[(（]{S}*(?P<label>{WORD}){S}*[)）]"),
         label_before=patterns.compile(  # not the 원 of the figure before: "27억 원·도비 18억 원"
             rf"(?<![가-힣0-9])(?!원[{DOTS}])(?P<label>{WORD}(?:{S}{WORD}){{0,2}}){S}*[:：(（]?{S}*\n?{S}*\Z"),
         aliased_before=patterns.compile(
