@@ -131,3 +131,17 @@ def test_extract_records_unchanged_on_the_sample():
     records = [m.record for m in fundparse.extract(TEXT) if m.record is not None]
     assert records
     assert all(r.agency is not None for r in records)
+
+
+def test_places_read_alone_are_the_places_read_with_names():
+    """(ninth pass) ``_regions_in`` gives ``_found(…)[0]`` whether it is asked before, after
+    or without ``_found``; the names found after it are those found without it."""
+    vocab = record_words("{}")
+    for text in _texts():
+        plain, first, after = Finder(text, vocab), Finder(text, vocab), Finder(text, vocab)
+        for a, b in _sentences(plain, text):
+            want = plain._found(a, b)
+            assert first._regions_in(a, b) == want[0]
+            assert first._found(a, b) == want
+            assert after._found(a, b) == want
+            assert after._regions_in(a, b) == want[0]

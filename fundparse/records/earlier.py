@@ -223,7 +223,7 @@ class EarlierFinder(Reader):
                 continue
             seen.add(span)
             end = min(span[1], s_start)
-            regions = [r for r in self._found(span[0], span[1])[0] if r.end <= end]
+            regions = [r for r in self._regions_in(span[0], span[1]) if r.end <= end]
             if regions:
                 result = (regions[-1], end)
                 break
