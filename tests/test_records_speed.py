@@ -145,3 +145,40 @@ def test_places_read_alone_are_the_places_read_with_names():
             assert first._found(a, b) == want
             assert after._found(a, b) == want
             assert after._regions_in(a, b) == want[0]
+
+
+def test_names_lie_in_their_sentence_spaces_aside():
+    """(ninth pass) ``_fuller_before`` passes over a sentence whose text without spaces does
+    not hold the short name: exact because every name found in a sentence lies in it, so its
+    letters without spaces are a piece of the sentence's letters without spaces."""
+    vocab = record_words("{}")
+    for text in _texts():
+        finder = Finder(text, vocab)
+        for a, b in _sentences(finder, text):
+            letters = "".join(text[a:b].split())
+            for f in finder._found(a, b)[1]:
+                assert a <= f.start <= f.end <= b
+                assert "".join(text[f.start:f.end].split()) in letters
+
+
+def test_look_back_reads_remembered_are_read_again_the_same(monkeypatch):
+    """(ninth pass) ``_read_back`` remembered per stretch and head gives the look-backs what
+    reading each sentence afresh gives."""
+    vocab = record_words("{}")
+    fresh = Finder._read_back
+
+    def unremembered(self, lo, hi, head):
+        self._back_cache.clear()
+        return fresh(self, lo, hi, head)
+
+    for text in _texts():
+        fast = Finder(text, vocab)
+        spans = _sentences(fast, text)
+        want = [(fast._earlier(a), fast._earlier(a, True), fast._earlier(a, True, "센터"))
+                for a, _ in spans]
+        monkeypatch.setattr(Finder, "_read_back", unremembered)
+        slow = Finder(text, vocab)
+        got = [(slow._earlier(a), slow._earlier(a, True), slow._earlier(a, True, "센터"))
+               for a, _ in spans]
+        monkeypatch.undo()
+        assert want == got
