@@ -182,3 +182,25 @@ def test_look_back_reads_remembered_are_read_again_the_same(monkeypatch):
                for a, _ in spans]
         monkeypatch.undo()
         assert want == got
+
+
+def _agency_key(matches):
+    return [(m.span(), m.groupdict()) for m in matches]
+
+
+def test_agency_read_by_paragraphs_finds_the_whole_texts_matches():
+    """(ninth pass) The named bodies searched only in the paragraphs holding their cue give
+    the whole text's matches: the sample and corpus texts, and random texts made of heads,
+    particles, company marks, latin names, brackets and runs of spaces and line breaks."""
+    vocab = record_words("{}")
+    agency = vocab.data["agency"]
+    pieces = (agency["heads"] + agency["short_heads"] + agency["latin"] + agency["company_marks"]
+              + agency["particles"] + agency["sources"] + agency["also_particles"]
+              + ["구미", "영동", "한빛", "센터", "사업", "(LH)", "(가칭)", "주식회사", "도",
+                 " ", " ", "  ", "\n", "\n\n", "\n \n", "\t", ",", ".", "(", ")", "A", "9"])
+    rng = random.Random(19)
+    texts = _texts() + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 400)))
+                        for _ in range(3000)]
+    for text in texts:
+        finder = Finder(text, vocab)
+        assert _agency_key(finder._agency_matches()) == _agency_key(vocab.agency.finditer(text))
