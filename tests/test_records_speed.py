@@ -131,3 +131,76 @@ def test_extract_records_unchanged_on_the_sample():
     records = [m.record for m in fundparse.extract(TEXT) if m.record is not None]
     assert records
     assert all(r.agency is not None for r in records)
+
+
+def test_places_read_alone_are_the_places_read_with_names():
+    """(ninth pass) ``_regions_in`` gives ``_found(…)[0]`` whether it is asked before, after
+    or without ``_found``; the names found after it are those found without it."""
+    vocab = record_words("{}")
+    for text in _texts():
+        plain, first, after = Finder(text, vocab), Finder(text, vocab), Finder(text, vocab)
+        for a, b in _sentences(plain, text):
+            want = plain._found(a, b)
+            assert first._regions_in(a, b) == want[0]
+            assert first._found(a, b) == want
+            assert after._found(a, b) == want
+            assert after._regions_in(a, b) == want[0]
+
+
+def test_names_lie_in_their_sentence_spaces_aside():
+    """(ninth pass) ``_fuller_before`` passes over a sentence whose text without spaces does
+    not hold the short name: exact because every name found in a sentence lies in it, so its
+    letters without spaces are a piece of the sentence's letters without spaces."""
+    vocab = record_words("{}")
+    for text in _texts():
+        finder = Finder(text, vocab)
+        for a, b in _sentences(finder, text):
+            letters = "".join(text[a:b].split())
+            for f in finder._found(a, b)[1]:
+                assert a <= f.start <= f.end <= b
+                assert "".join(text[f.start:f.end].split()) in letters
+
+
+def test_look_back_reads_remembered_are_read_again_the_same(monkeypatch):
+    """(ninth pass) ``_read_back`` remembered per stretch and head gives the look-backs what
+    reading each sentence afresh gives."""
+    vocab = record_words("{}")
+    fresh = Finder._read_back
+
+    def unremembered(self, lo, hi, head):
+        self._back_cache.clear()
+        return fresh(self, lo, hi, head)
+
+    for text in _texts():
+        fast = Finder(text, vocab)
+        spans = _sentences(fast, text)
+        want = [(fast._earlier(a), fast._earlier(a, True), fast._earlier(a, True, "센터"))
+                for a, _ in spans]
+        monkeypatch.setattr(Finder, "_read_back", unremembered)
+        slow = Finder(text, vocab)
+        got = [(slow._earlier(a), slow._earlier(a, True), slow._earlier(a, True, "센터"))
+               for a, _ in spans]
+        monkeypatch.undo()
+        assert want == got
+
+
+def _agency_key(matches):
+    return [(m.span(), m.groupdict()) for m in matches]
+
+
+def test_agency_read_by_paragraphs_finds_the_whole_texts_matches():
+    """(ninth pass) The named bodies searched only in the paragraphs holding their cue give
+    the whole text's matches: the sample and corpus texts, and random texts made of heads,
+    particles, company marks, latin names, brackets and runs of spaces and line breaks."""
+    vocab = record_words("{}")
+    agency = vocab.data["agency"]
+    pieces = (agency["heads"] + agency["short_heads"] + agency["latin"] + agency["company_marks"]
+              + agency["particles"] + agency["sources"] + agency["also_particles"]
+              + ["구미", "영동", "한빛", "센터", "사업", "(LH)", "(가칭)", "주식회사", "도",
+                 " ", " ", "  ", "\n", "\n\n", "\n \n", "\t", ",", ".", "(", ")", "A", "9"])
+    rng = random.Random(19)
+    texts = _texts() + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 400)))
+                        for _ in range(3000)]
+    for text in texts:
+        finder = Finder(text, vocab)
+        assert _agency_key(finder._agency_matches()) == _agency_key(vocab.agency.finditer(text))

@@ -13,7 +13,7 @@ import re
 from array import array
 
 from fundparse.model import Span
-from fundparse.records.shared import NAME_REACH, Found, Reader
+from fundparse.records.shared import NAME_REACH, PARAGRAPH, Found, Reader
 
 _TOKEN = re.compile(r"(?<![가-힣A-Za-z0-9])[가-힣A-Za-z]{3,20}")
 _NEAR_SUBJECTS = 400  # characters read first for the last subject before a sentence
@@ -65,7 +65,7 @@ class AgencyFinder(Reader):
         (two machine integers each), not as spans."""
         starts, ends = array("q"), array("q")
         # both searches' matches by where they start (the first search's first on a tie)
-        matches = heapq.merge(self.w.agency.finditer(self.text),
+        matches = heapq.merge(self._agency_matches(),
                               self.w.headline.finditer(self.text), key=lambda m: m.start())
         for m in matches:
             name = m.group("name")
@@ -91,6 +91,36 @@ class AgencyFinder(Reader):
         if self.w.data["agency"]["companies"]:
             return self._with_companies(starts, ends)
         return starts, ends
+
+    def _agency_matches(self):
+        """``self.w.agency.finditer(self.text)``, searched only in the paragraphs that may
+        hold a match (:meth:`_may_name_body`).  No match holds two whitespace characters in a
+        row, so none runs over a blank line (``PARAGRAPH``), and a search begun after one
+        finds the whole text's matches there."""
+        text, pattern = self.text, self.w.agency
+        start, size = 0, len(text)
+        for blank in (*PARAGRAPH.finditer(text), None):
+            end = size if blank is None else blank.end()
+            if self._may_name_body(start, end):
+                yield from pattern.finditer(text, start, end)
+            start = end
+
+    def _may_name_body(self, start: int, end: int) -> bool:
+        """``text[start:end]`` holds what every match of ``agency`` holds: a company's mark,
+        or a head (or latin name) ending right before its particle — the particle found first
+        (``agency_cue``: the head's last letter, then the particle), then the whole head by
+        ``str.endswith``, at every offset the cue matches (not only where a search resumed)."""
+        text, cue, ends = self.text, self.w.agency_cue, self.w.agency_ends
+        if any(text.find(mark, start, end) >= 0 for mark in self.w.agency_marks):
+            return True
+        pos = start
+        while True:
+            m = cue.search(text, pos, end)
+            if m is None:
+                return False
+            pos = m.start() + 1
+            if text.endswith(ends, start, pos):
+                return True
 
     def _town(self, word: str) -> bool:
         """"보성군", "여주시": a city or county of sources.toml's municipalities with its head."""

@@ -26,6 +26,8 @@ class EarlierFinder(Reader):
         self._region_cache: dict[tuple[int, bool], list[Found]] = {}
         self._nearest_cache: dict[int, tuple[Found, int] | None] = {}
         self._topic_cache: dict[tuple[int, int], bool] = {}  # a stretch may name a topic
+        # (lo, hi, head) -> what a look-back reads of that sentence (``_read_back``)
+        self._back_cache: dict[tuple[int, int, str], tuple[list[Found], list[Found]] | None] = {}
         # where a project or a place may be named: found as far as the amounts go, forgotten
         # behind them
         # (project_hint is a list of words: read only near the amounts when none holds a space)
@@ -99,16 +101,10 @@ class EarlierFinder(Reader):
         for lo, hi in self._hinted_back(para, s_start):
             if nearest[0] is not None and not self._may_name_topic(lo, hi):
                 continue  # only a topic would count now, and none can be named here
-            regions, found = self._found(lo, hi)
-            if (self.w.describes.search(self.text, lo, hi) is not None
-                    and not any(f.topic for f in found)):
+            read = self._read_back(lo, hi, head)
+            if read is None:
                 continue  # "…에 관로를 연결하는 사업이다": it describes the one named before
-            bodies = self._named(lo, hi)  # (a body's name is no project: "한국도로공사 …본부는")
-            found = [f for f in found
-                     if not (self._bare_head(f) or self._contest(f) or f.role
-                             or self._umbrella(f) or not f.quoted and self._kind(f))
-                     and (not head or self._named_with(self.text[f.start:f.end], head))
-                     and not any(b.start < f.end and f.start < b.end for b in bodies)]
+            regions, found = read
             topic = [f for f in found if f.topic]
             if topic:  # "…센터는 …": what an earlier sentence was about
                 return topic[0], regions
@@ -135,6 +131,30 @@ class EarlierFinder(Reader):
                 quoted = [f for f in found if f.quoted]  # "‘…’ 건립사업을 착공"
                 nearest = (quoted[0] if quoted else found[-1], regions)
         return nearest
+
+    def _read_back(self, lo: int, hi: int, head: str
+                   ) -> tuple[list[Found], list[Found]] | None:
+        """What ``_look_back`` reads of the sentence ``text[lo:hi]``: its places and the names
+        that may be referred back to (with ``head``, those ending in it); None when it only
+        describes the one named before.  The look-backs of the amounts after it read the same
+        sentences: remembered per stretch and head."""
+        key = (lo, hi, head)
+        if key in self._back_cache:
+            return self._back_cache[key]
+        regions, found = self._found(lo, hi)
+        if (self.w.describes.search(self.text, lo, hi) is not None
+                and not any(f.topic for f in found)):
+            read = None
+        else:
+            bodies = self._named(lo, hi)  # (a body's name is no project: "한국도로공사 …본부는")
+            read = regions, [
+                f for f in found
+                if not (self._bare_head(f) or self._contest(f) or f.role
+                        or self._umbrella(f) or not f.quoted and self._kind(f))
+                and (not head or self._named_with(self.text[f.start:f.end], head))
+                and not any(b.start < f.end and f.start < b.end for b in bodies)]
+        self._back_cache[key] = read
+        return read
 
     def _may_name_topic(self, lo: int, hi: int) -> bool:
         """``topic_hint`` is in ``text[lo:hi]`` (a sentence: asked again by the amounts after
@@ -223,7 +243,7 @@ class EarlierFinder(Reader):
                 continue
             seen.add(span)
             end = min(span[1], s_start)
-            regions = [r for r in self._found(span[0], span[1])[0] if r.end <= end]
+            regions = [r for r in self._regions_in(span[0], span[1]) if r.end <= end]
             if regions:
                 result = (regions[-1], end)
                 break

@@ -50,7 +50,8 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, NearbyFinde
         if bound - self._kept_from < self._keep:
             return
         self._kept_from = bound
-        for cache in (self._words_cache, self._found_cache):
+        for cache in (self._words_cache, self._found_cache, self._regions_cache,
+                      self._back_cache):
             for key in [k for k in cache if k[1] < bound]:
                 del cache[key]
         for cache in (self._earlier_cache, self._region_cache, self._resolved,

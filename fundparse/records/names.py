@@ -19,6 +19,9 @@ class NameFinder(Reader):
     def _name_caches(self) -> None:
         self._words_cache: dict[tuple[int, int], list[Word]] = {}
         self._found_cache: dict[tuple[int, int], tuple[list[Found], list[Found]]] = {}
+        # the places of a sentence read without its names (the place look-back reads only
+        # those): kept until the names are asked for too, then moved into ``_found_cache``
+        self._regions_cache: dict[tuple[int, int], list[Found]] = {}
 
     def projects(self, ws: list[Word], regions: list[Found], lo: int, hi: int) -> list[Found]:
         cfg = self.w.project
@@ -219,7 +222,24 @@ class NameFinder(Reader):
         key = (lo, hi)
         found = self._found_cache.get(key)
         if found is None:
-            ws = self._words_cache[key] = self._words(lo, hi)
-            regions = self.regions(ws)
+            regions = self._regions_cache.pop(key, None)
+            if regions is None:
+                ws = self._words_cache[key] = self._words(lo, hi)
+                regions = self.regions(ws)
+            else:
+                ws = self._words_cache[key]
             found = self._found_cache[key] = (regions, self.projects(ws, regions, lo, hi))
         return found
+
+    def _regions_in(self, lo: int, hi: int) -> list[Found]:
+        """``self._found(lo, hi)[0]`` without finding the names: the same places (``regions``
+        of the same words), the names found only if ``_found`` is asked later."""
+        key = (lo, hi)
+        found = self._found_cache.get(key)
+        if found is not None:
+            return found[0]
+        regions = self._regions_cache.get(key)
+        if regions is None:
+            ws = self._words_cache[key] = self._words(lo, hi)
+            regions = self._regions_cache[key] = self.regions(ws)
+        return regions

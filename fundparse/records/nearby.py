@@ -148,7 +148,7 @@ class NearbyFinder(Reader):
                         # places nothing)
                         return [named]
                     if regions is None:
-                        regions = self._found(lo, hi)[0]
+                        regions = self._regions_in(lo, hi)
                     for r in regions:
                         if r.end <= k and self.w.forms.place_for_name.fullmatch(
                                 self.text, r.end, k) is not None:

@@ -663,6 +663,11 @@ class ProjectFinder(Reader):
         for a, b in self._hinted_back(lo, s_start):
             if self.text.find(tail, a, b) < 0:
                 continue
+            # every name it can take, its spaces left out, ends in ``short`` and lies in the
+            # sentence: a sentence whose text without spaces does not hold ``short`` is not read
+            # (still looked up in order, as above)
+            if len(short) > 2 and short not in "".join(self.text[a:b].split()):
+                continue
             bodies = self._named(a, b)
             for f in reversed(self._found(a, b)[1]):
                 name = self.text[f.start:f.end]

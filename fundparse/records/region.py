@@ -288,7 +288,7 @@ class RegionFinder(Reader):
         rest = self.text[at + len(name):at + len(name) + 12]
         if self.w.later_topic.match(rest) is None:
             return []
-        return [r for r in self._found(span[0], span[1])[0] if r.start >= at + len(name)][:1]
+        return [r for r in self._regions_in(span[0], span[1]) if r.start >= at + len(name)][:1]
 
     def _site_described(self, s_end: int) -> list[Found]:
         """"…425억 원이 든다. 현재 청사가 있는 고현동 위치에 부지를 확장해 지상 3층 … 규모로":
@@ -304,7 +304,7 @@ class RegionFinder(Reader):
         if (self.w.scale_hint.search(self.text, span[0], span[1]) is None
                 or self.w.money_words.search(self.text, span[0], span[1])):
             return []  # (no size given, or an amount of its own: its places are not read)
-        return [r for r in self._found(span[0], span[1])[0] if self._described(r)][:1]
+        return [r for r in self._regions_in(span[0], span[1]) if self._described(r)][:1]
 
     def _site_here(self, s_start: int, at: int) -> list[Found]:
         """"공모 선정 대상지는 금산군 군복면 상곡리 지구로, 금산군은 … 50억 원을 투입한다": the
@@ -341,7 +341,7 @@ class RegionFinder(Reader):
         if not self.text.startswith(topics, lo) or lo - s_end > 4:
             return []
         span = self.sentences.span(lo)
-        return self._found(span[0], span[1])[0]
+        return self._regions_in(span[0], span[1])
 
     def _site_after(self, ws: list[Word], i: int) -> int:
         """The index of a site word with 에 at most site_words words after a village-level place
@@ -637,7 +637,8 @@ class RegionFinder(Reader):
             money = self.__dict__["_bare_money"] = regex.compile(
                 self.w.data["patterns"]["bare_money"])
         best: Found | None = None
-        ws = self._words(lo, hi)
+        # (the amount's sentence: its words were read for its names already)
+        ws = self._words_cache.get((lo, hi)) or self._words(lo, hi)
         i = 0
         while i < len(ws):
             w = ws[i]

@@ -19,6 +19,13 @@ from fundparse.rules.tables import merge_tables
 class RecordWords:
     data: dict
     agency: re.Pattern             # a named body and its subject particle
+    # what every match of ``agency`` holds: the last letter of its name's head (or latin
+    # name) and its particle (agency_cue), the whole head or latin name ending there
+    # (agency_ends), or a company's mark (agency_marks) — a paragraph holding none holds no
+    # match
+    agency_cue: re.Pattern
+    agency_ends: tuple[str, ...]
+    agency_marks: tuple[str, ...]
     bare: re.Pattern               # "시는", "군은": the body named before
     headline: re.Pattern           # "구미시, 이차전지 …" at the start of a line
     lead: re.Pattern               # "부산 기장군 ‘교육행복타운’ …": a body starting a line
@@ -227,6 +234,8 @@ def record_words(extensions: str = "{}") -> RecordWords:
     particles = (rf"(?:\([^()\n\d]{{1,{int(agency['aside_chars'])}}}\))?"
                  rf"(?:{_literals(agency['particles'] + agency['sources'])})")
     after = _literals(data["issuer"]["after"])
+    # what the name of an ``agency`` match ends in, when it holds no company's mark
+    ends = [w for w in agency["heads"] + agency["short_heads"] + agency["latin"] if w]
     # "12곳", "등 50건", and "5개 공원", "31개 노후공원": a count of things a project is
     counters = (_alternation(data["project"]["bundle_counters"])
                 + rf"|개(?:의)?\s?(?:[가-힣·ㆍ]{{1,6}}\s)?[가-힣·ㆍ]{{0,6}}"
@@ -237,6 +246,12 @@ def record_words(extensions: str = "{}") -> RecordWords:
         agency=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?:{particles}"
                           rf"|(?<=[{''.join(agency['also_heads'])}])"
                           rf"(?:{_literals(agency['also_particles'])}))(?=[\s,])"),
+        agency_cue=re.compile(
+            rf"[{re.escape(''.join(sorted(set(w[-1] for w in ends))))}]{own}(?:{particles}"
+            rf"|(?<=[{''.join(agency['also_heads'])}])"
+            rf"(?:{_literals(agency['also_particles'])}))(?=[\s,])"),
+        agency_ends=tuple(ends),
+        agency_marks=tuple(agency["company_marks"]),
         # ("남해군 '꿈나눔센터' 건립 공사가": a body right before a quoted name owns it too)
         owner=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?:의\s"
                          + (r"|\s(?=['‘\"“「『])" if agency["owner_quoted"] else "") + ")"),
