@@ -133,7 +133,8 @@ def _sum_forms(table_json: str) -> SumForms:
     places = table.get("place_payers", {})
     return SumForms(
         source_after=patterns.compile(
-            rf"(?:{alternation(words('footnote_marks')) or '(?!)'})*(?:{table.get('note_after', '(?!)')})?"
+            rf"(?:{alternation(words('footnote_marks')) or '(?!)'})*(?:{table.get('note_after', '(?!)')}"
+            rf"|{table.get('parts_note_after', '(?!)')})?"
             rf"{S}*(?:{alternation(links)}){S}*(?:(?:{alternation(between) or '(?!)'}"
             rf"|{table.get('count_between', '(?!)')}){S}+)?"
             rf"(?P<label>{LAZY_WORD})(?:{alternation(ends)})?"
