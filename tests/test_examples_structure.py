@@ -680,3 +680,14 @@ def test_each_quoted_work_keeps_its_own_finish():
             "20억원을 들여 지상2층으로 2027년 완공된다.")
     got = [(m.text, m.period and m.period.end) for m in fundparse.extract(text)]
     assert got == [("300억원", 2028), ("20억원", 2027)]
+
+
+def test_months_named_from_the_documents_month_take_that_months_year():
+    text = "총사업비 90억원이 투입되는 이 사업은 내년 11월 준공을 목표로 지난달 착공했다."
+    [m] = fundparse.extract(text, doc_date="2026-07-28")
+    assert (m.period.start, m.period.end) == (2026, 2027)
+    [january] = fundparse.extract(text, doc_date="2026-01-10")  # last month was last year's
+    assert (january.period.start, january.period.end) == (2025, 2027)
+    [december] = fundparse.extract("사업비 29억원을 들여 다음달부터 내년 6월까지 캠핑장을 조성한다.",
+                                   doc_date="2026-12-10")  # next month is next year's
+    assert (december.period.start, december.period.end) == (2027, 2027)

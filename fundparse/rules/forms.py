@@ -7,7 +7,7 @@ from here, built once per set of rule tables (a configuration's extensions inclu
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
@@ -284,6 +284,8 @@ class PeriodForms:
     # sentence end between ("내년 2월까지 설계용역을 마치고 5월 중 착공해")
     month_year_reach: int = 0
     clause_stop: regex.Pattern = patterns.compile("(?!)")
+    # months named relative to the document's ("지난달 착공", "다음달부터"): their offset in months
+    relative_months: dict = field(default_factory=dict)
 
 
 _FRAGMENT = patterns.compile(r"⟨(\w+)⟩")
@@ -325,7 +327,8 @@ def _period_forms(table_json: str) -> PeriodForms:
                        patterns.compile(table.get("count_after", "(?!)")),
                        frozenset(table.get("start_year_ends", ())),
                        int(table.get("month_year_reach", 0)),
-                       patterns.compile(table.get("clause_stop", "(?!)")))
+                       patterns.compile(table.get("clause_stop", "(?!)")),
+                       {"".join(k.split()): v for k, v in table.get("relative_months", {}).items()})
 
 
 def _section_json(words: Tables, name: str) -> str:

@@ -34,9 +34,14 @@ class FoundPeriod:
 _DASH = patterns.compile(r"[~∼～〜\-–—]")
 
 
-def _year(token: str | None, doc_date: dt.date | None, relative: dict[str, int]) -> int | None:
+def _year(token: str | None, doc_date: dt.date | None, relative: dict[str, int],
+          months: dict[str, int] | None = None) -> int | None:
     if token is None:
         return None
+    if months and (key := "".join(token.split())) in months:  # "지난달", "다음 달": the month's year
+        if doc_date is None:
+            return None
+        return doc_date.year + (doc_date.month - 1 + months[key]) // 12
     if token in relative:
         return None if doc_date is None else doc_date.year + relative[token]
     if not token.isdigit() and token[0].isdigit():  # "2천1년", "1천9백98년": a written numeral
@@ -62,7 +67,7 @@ def _year_before(m, doc_date: dt.date | None, forms: PeriodForms) -> int | None:
         last = y
     if last is None or forms.clause_stop.search(m.string, last.end(), m.start()):
         return None
-    return _year(last.group("y"), doc_date, forms.relative)
+    return _year(last.group("y"), doc_date, forms.relative, forms.relative_months)
 
 
 def find_periods(text: str, doc_date: dt.date | None, forms: PeriodForms,
@@ -110,10 +115,10 @@ def _business_year(text: str, start: int | None, end: int | None, month: regex.P
 def _add(m, doc_date, form: PeriodForm, forms: PeriodForms, found: list[FoundPeriod],
          taken: list[tuple[int, int]]) -> None:
     groups = m.groupdict()
-    start = _year(groups.get("a"), doc_date, forms.relative)
+    start = _year(groups.get("a"), doc_date, forms.relative, forms.relative_months)
     if groups.get("a") == "" and start is not None:  # a month with no year: "5월 중 착공"
         start = _year_before(m, doc_date, forms) or start
-    end = _year(groups.get("b"), doc_date, forms.relative)
+    end = _year(groups.get("b"), doc_date, forms.relative, forms.relative_months)
     if end is not None and start is not None and groups.get("b") in forms.start_year_ends:
         end = max(end, start)  # "내년 초 착공해 연내 준공": within the start's year
     if end is not None and start is not None and (groups.get("b") or "").isdigit() \
@@ -292,7 +297,7 @@ def _years_listed(p: FoundPeriod, text: str, sentence_start: int, doc_date: dt.d
     """A bare duration closed by the years listed before it in its sentence, when they run
     without a gap over exactly that many years (a span listed counts its years: "올해 50억원을
     비롯해 2023∼2026년까지 매년 600억원, 2027년 639억원 등 6년에 걸쳐")."""
-    years = {_year(m.group("y"), doc_date, forms.relative): m.start()
+    years = {_year(m.group("y"), doc_date, forms.relative, forms.relative_months): m.start()
              for m in forms.year_token.finditer(text, sentence_start, p.text_start)}
     for q in group:
         if q.start is not None and q.end is not None and sentence_start <= q.text_start and \
