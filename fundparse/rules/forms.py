@@ -286,6 +286,8 @@ class PeriodForms:
     clause_stop: regex.Pattern = patterns.compile("(?!)")
     # months named relative to the document's ("지난달 착공", "다음달부터"): their offset in months
     relative_months: dict = field(default_factory=dict)
+    # right after an open end: a preliminary stage finished by then ("…까지 실시설계를 완료하고")
+    stage_after: regex.Pattern = patterns.compile("(?!)")
 
 
 _FRAGMENT = patterns.compile(r"⟨(\w+)⟩")
@@ -328,7 +330,8 @@ def _period_forms(table_json: str) -> PeriodForms:
                        frozenset(table.get("start_year_ends", ())),
                        int(table.get("month_year_reach", 0)),
                        patterns.compile(table.get("clause_stop", "(?!)")),
-                       {"".join(k.split()): v for k, v in table.get("relative_months", {}).items()})
+                       {"".join(k.split()): v for k, v in table.get("relative_months", {}).items()},
+                       patterns.compile(table.get("stage_after", "(?!)")))
 
 
 def _section_json(words: Tables, name: str) -> str:

@@ -160,6 +160,10 @@ def _add(m, doc_date, form: PeriodForm, forms: PeriodForms, found: list[FoundPer
         return  # "지난 1년(2023년 4월~2024년 3월)": twelve months of accounts, not project years
     if start is None and end is not None and forms.count_after.match(m.string, m.end()) is not None:
         return  # "2025년까지 누적 3447호의 …": the years of a count (not "2003년부터 20곳에 …")
+    if start is None and end is not None and forms.stage_after.match(m.string, m.end()) is not None:
+        stop = forms.clause_stop.search(m.string, m.end())
+        if forms.year_token.search(m.string, m.end(), len(m.string) if stop is None else stop.start()):
+            return  # "2026년까지 실시설계를 완료하고 2028년 말까지 … 조성": a stage's end, not the project's
     undated = end is None and stated is None and forms.undated_start.search(m.group()) is not None
     found.append(FoundPeriod(start, end, years, stated, m.start(), m.end(), months, form.rank,
                              form.funded, form.verb_only, undated))
