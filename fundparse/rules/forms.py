@@ -398,6 +398,7 @@ class SplitForms:
     each_figure: regex.Pattern = patterns.compile("(?!)")  # "국비·지방비 90억원씩": each pays it
     glued_before: tuple = ()  # a clause's end a source word is glued to: "위해국비 29억원"
     share_range: regex.Pattern = patterns.compile("(?!)")  # "60∼70%": a range of shares
+    code_joined: regex.Pattern = patterns.compile("(?!)")  # "국,지방비": a code joined by a comma
 
 
 def split_forms(words: Tables) -> SplitForms:

@@ -165,6 +165,9 @@ class SplitReader:
     def source_category(self, label: str, offset: int) -> str | None:
         """Category of a source word, or of a phrase by its source words ("정부 재정")."""
         category = self.category(label, offset)
+        if category is None and (joined := self.forms.code_joined.match(label)) is not None:
+            # "국,지방비": old text's comma (or stop) for the middle dot after a source's code
+            return self.source_category(f"{joined.group('code')}{DOTS[0]}{label[joined.end():]}", offset)
         if category is None and " " in label:
             # a word that only qualifies a source ("시 보조금") adds no payer of its own
             # (one letter is a source only before a tail, "시 보조금": "통·폐합 시" is "when merged")
