@@ -136,7 +136,7 @@ def _sum_forms(table_json: str) -> SumForms:
             rf"(?:{alternation(words('footnote_marks')) or '(?!)'})*(?:{table.get('note_after', '(?!)')}"
             rf"|{table.get('parts_note_after', '(?!)')})?"
             rf"{S}*(?:{alternation(links)}){S}*(?:(?:{alternation(between) or '(?!)'}"
-            rf"|{table.get('count_between', '(?!)')}){S}+)?"
+            rf"|{table.get('count_between', '(?!)')}|{table.get('place_between', '(?!)')}){S}+)?"
             rf"(?P<label>{LAZY_WORD})(?:{alternation(ends)})?"
             # "430억 원의 국비(지방비 184억 원)": a bracket after it too; not "시.군" (a dot for ·)
             rf"(?=[,，\s)(（]|\.(?![가-힣])|$)"
