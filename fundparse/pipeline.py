@@ -519,6 +519,15 @@ def _spent(a: Amount, period: FoundPeriod, sentence_end: int, text: str, verb) -
     return a.bound is None and verb.search(text, a.end, end) is not None
 
 
+def _item_cost(a: Amount, text: str, attach: AttachForms) -> bool:
+    """An amount alone in a bracket after a name: "성서행정타운(1200억원)" (an item's cost)."""
+    return (attach.item_open.search(text, max(0, a.chain_start - 12), a.chain_start) is not None
+            and _CLOSE_AFTER.match(text, a.end) is not None)
+
+
+_CLOSE_AFTER = patterns.compile(r"[ \u00a0]*[)）]")
+
+
 def _past_bracket(text: str, pos: int, limit: int) -> int:
     """The end of a bracket opened right after ``pos`` (spaces aside), else ``pos``."""
     at = pos
@@ -616,6 +625,12 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
         elif after:  # "내년부터 … 80억원 중 50억원을 국비로 충당하고, … 사업비 1028억원도": its clause's
             after = [f for f in after if not attach.clause_end.search(
                 text, period.text_end, f.amount.start)] or after
+        # "2030년까지 A(1200억원), B(800억원) 등 24건을 매각해 4817억원을 확보": items' costs in
+        # brackets give way to the money after them outside any bracket
+        plain = [f for f in after if not _item_cost(f.amount, text, attach)]
+        if plain and len(plain) < len(after) and all(
+                _item_cost(f.amount, text, attach) for f in after if f.amount.start < plain[0].amount.start):
+            after = plain
         # "…까지 … 288억원에서 도비 110억원을 늘려 총 398억원을 투입": the total stated with 총
         stated = [f for f in after if _stated_total(f, text, s_start, attach)]
         total = stated or [f for f in after if f.split is not None]

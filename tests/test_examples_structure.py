@@ -691,3 +691,13 @@ def test_months_named_from_the_documents_month_take_that_months_year():
     [december] = fundparse.extract("사업비 29억원을 들여 다음달부터 내년 6월까지 캠핑장을 조성한다.",
                                    doc_date="2026-12-10")  # next month is next year's
     assert (december.period.start, december.period.end) == (2027, 2027)
+
+
+def test_items_costs_in_brackets_give_way_to_the_money_after_them():
+    text = ("시는 2030년까지 행정타운(1200억원), 판매장(800억원) 등 24건의 공유재산을 매각해 "
+            "2000억원을 확보한다는 계획이다.")
+    got = [(m.text, m.period and m.period.end) for m in fundparse.extract(text)]
+    assert got == [("1200억원", None), ("800억원", None), ("2000억원", 2030)]
+    # a bracketed cost with no money after it keeps the period
+    [m] = fundparse.extract("2027년까지 체육관(120억원)을 짓는다.")
+    assert m.period.end == 2027

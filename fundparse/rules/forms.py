@@ -569,6 +569,7 @@ class AttachForms:
     object_then: regex.Pattern = patterns.compile("(?!)")  # first of parallel objects, and the next
     item_gap: regex.Pattern = patterns.compile("(?!)")  # "…(270억원), 배후단지(443억원)": works' costs
     closed_then: regex.Pattern = patterns.compile("(?!)")  # "기간(2010~2019) 60억원": a phase's money
+    item_open: regex.Pattern = patterns.compile("(?!)")  # "성서행정타운(": a bracket after a name
 
 
 def attach_forms(words: Tables) -> AttachForms:
@@ -619,4 +620,5 @@ def _attach_forms(table_json: str, cities: tuple, provinces: tuple, districts: t
         object_then=patterns.compile(table.get("object_then", "(?!)")),
         item_gap=patterns.compile(table.get("item_gap", "(?!)")),
         closed_then=patterns.compile(table.get("closed_then", "(?!)")),
+        item_open=patterns.compile(table.get("item_open", "(?!)")),
     )
