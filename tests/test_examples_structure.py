@@ -701,3 +701,10 @@ def test_items_costs_in_brackets_give_way_to_the_money_after_them():
     # a bracketed cost with no money after it keeps the period
     [m] = fundparse.extract("2027년까지 체육관(120억원)을 짓는다.")
     assert m.period.end == 2027
+
+
+def test_years_inside_a_quoted_name_are_no_period_unless_the_name_is_a_plan():
+    [event] = fundparse.extract("도가 ‘2026~2027년 전남 방문의 해’를 맞아 1천490억 원을 들여 관광사업을 한다.")
+    assert event.period is None
+    [plan] = fundparse.extract("‘2026∼2029년 국가재정운용계획’에 반영된 철도 예산은 19조4000억원에 불과하다.")
+    assert (plan.period.start, plan.period.end) == (2026, 2029)

@@ -288,6 +288,9 @@ class PeriodForms:
     relative_months: dict = field(default_factory=dict)
     # right after an open end: a preliminary stage finished by then ("…까지 실시설계를 완료하고")
     stage_after: regex.Pattern = patterns.compile("(?!)")
+    # a period opening a quoted name that goes on after it ("‘2022~2023년 전라남도 방문의 해’")
+    name_open: regex.Pattern = patterns.compile("(?!)")
+    name_rest: regex.Pattern = patterns.compile("(?!)")
 
 
 _FRAGMENT = patterns.compile(r"⟨(\w+)⟩")
@@ -331,7 +334,9 @@ def _period_forms(table_json: str) -> PeriodForms:
                        int(table.get("month_year_reach", 0)),
                        patterns.compile(table.get("clause_stop", "(?!)")),
                        {"".join(k.split()): v for k, v in table.get("relative_months", {}).items()},
-                       patterns.compile(table.get("stage_after", "(?!)")))
+                       patterns.compile(table.get("stage_after", "(?!)")),
+                       patterns.compile(table.get("name_open", "(?!)")),
+                       patterns.compile(table.get("name_rest", "(?!)")))
 
 
 def _section_json(words: Tables, name: str) -> str:

@@ -160,6 +160,9 @@ def _add(m, doc_date, form: PeriodForm, forms: PeriodForms, found: list[FoundPer
         return  # "지난 1년(2023년 4월~2024년 3월)": twelve months of accounts, not project years
     if start is None and end is not None and forms.count_after.match(m.string, m.end()) is not None:
         return  # "2025년까지 누적 3447호의 …": the years of a count (not "2003년부터 20곳에 …")
+    if forms.name_open.search(m.string, max(0, m.start() - 2), m.start()) is not None \
+            and forms.name_rest.match(m.string, m.end()) is not None:
+        return  # "‘2022~2023년 전라남도 방문의 해’를 맞아": the years of a quoted name
     if start is None and end is not None and forms.stage_after.match(m.string, m.end()) is not None:
         stop = forms.clause_stop.search(m.string, m.end())
         if forms.year_token.search(m.string, m.end(), len(m.string) if stop is None else stop.start()):
