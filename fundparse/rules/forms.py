@@ -291,6 +291,7 @@ class PeriodForms:
     # a period opening a quoted name that goes on after it ("‘2022~2023년 전라남도 방문의 해’")
     name_open: regex.Pattern = patterns.compile("(?!)")
     name_rest: regex.Pattern = patterns.compile("(?!)")
+    range_before: regex.Pattern = patterns.compile("(?!)")  # "2~3년간": a range's upper duration
 
 
 _FRAGMENT = patterns.compile(r"⟨(\w+)⟩")
@@ -336,7 +337,8 @@ def _period_forms(table_json: str) -> PeriodForms:
                        {"".join(k.split()): v for k, v in table.get("relative_months", {}).items()},
                        patterns.compile(table.get("stage_after", "(?!)")),
                        patterns.compile(table.get("name_open", "(?!)")),
-                       patterns.compile(table.get("name_rest", "(?!)")))
+                       patterns.compile(table.get("name_rest", "(?!)")),
+                       patterns.compile(table.get("range_before", "(?!)")))
 
 
 def _section_json(words: Tables, name: str) -> str:

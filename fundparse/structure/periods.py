@@ -167,7 +167,10 @@ def _add(m, doc_date, form: PeriodForm, forms: PeriodForms, found: list[FoundPer
         stop = forms.clause_stop.search(m.string, m.end())
         if forms.year_token.search(m.string, m.end(), len(m.string) if stop is None else stop.start()):
             return  # "2026년까지 실시설계를 완료하고 2028년 말까지 … 조성": a stage's end, not the project's
-    undated = end is None and stated is None and forms.undated_start.search(m.group()) is not None
+    undated = end is None and (stated is None and forms.undated_start.search(m.group()) is not None
+                               # "2~3년간" alone: no length known, kept only if an end dates it
+                               or start is None and forms.range_before.search(
+                                   m.string, max(0, m.start() - 4), m.start()) is not None)
     found.append(FoundPeriod(start, end, years, stated, m.start(), m.end(), months, form.rank,
                              form.funded, form.verb_only, undated))
     taken.append((m.start(), m.end()))
