@@ -76,7 +76,10 @@ class ProjectFinder(Reader):
                 # stands between is that amount's)
                 and not (self.w.project["near_own_amount"]
                          and self.w.money_words.search(self.text, f.end, at) is not None)]
-        if self.w.project["own_amount_items"] and sum(
+        # "…활성화 사업(70억 원), …활성화 사업(80억 원)을": the amount alone in brackets right
+        # after a name is that item's own, not the sum of the items before it
+        own_item = self._own_item(before, at, end)
+        if self.w.project["own_amount_items"] and own_item is None and sum(
                 1 for f in before if (o := self.w.forms.own_amount.match(self.text, f.end)) is not None
                 and o.end() <= at and s_start <= f.start) >= 2:
             # "기숙사 신축(65억원)과 …리모델링(95억원)에는 160억원이": the sum of items each with
@@ -213,7 +216,7 @@ class ProjectFinder(Reader):
         topic_parts = (not parts_after and pick is not None and not refer_case and pick.topic
                        and pick.end <= at and bool(self.w.project.get("topic_parts")))
         if self._bundled(None if refer_case else pick, at, end, s_start, parts_after,
-                         topic_parts):
+                         topic_parts, item=own_item is not None and pick is own_item):
             return None, regions, True
         if refer_case:
             # "이 센터", "이번 사업은", "사업은 …": the project named before, even in the
@@ -898,8 +901,18 @@ class ProjectFinder(Reader):
         lo = self.sentences.span(earlier.start)[0]
         return self.w.bundle_target.search(self.text, lo, earlier.start) is not None
 
+    def _own_item(self, before: list[Found], at: int, end: int) -> Found | None:
+        """The name whose own amount in brackets the amount at [at, end) is ("…활성화
+        사업(80억 원)"), when [project] own_item is on; else None."""
+        if not self.w.project.get("own_item") or before == [] or self.text[at - 1:at] != "(":
+            return None
+        f = before[-1]
+        o = self.w.forms.own_amount.match(self.text, f.end)
+        return f if o is not None and o.start() < at and end < o.end() else None
+
     def _bundled(self, project: Found | None, at: int, end: int, s_start: int,
-                 parts_after: bool = False, topic_parts: bool = False) -> bool:
+                 parts_after: bool = False, topic_parts: bool = False,
+                 item: bool = False) -> bool:
         """"전국 12곳에 모두 240억 원", "'서울형 키즈카페' 400곳을", "마을 10곳을 대상으로 …":
         several projects (``parts_after``: a count after the amount counts the project's
         parts; ``topic_parts``: so does a count right after it, but not a list closed by its
@@ -921,10 +934,12 @@ class ProjectFinder(Reader):
             a, b = min(project.start, at), max(project.end, end)
             if parts_after and project.start >= end:
                 a = project.start  # (the parts counted before it, after the amount: its own)
-            if self.w.bundle.search(self.text, a, b if parts_after or topic_parts
+            if self.w.bundle.search(self.text, a, b if parts_after or topic_parts or item
                                     else min(len(self.text), b + 12)):
                 return True
-        reach = 0 if parts_after else int(self.w.project["bundle_after_chars"])
+        # (an item's own amount in brackets: a count after it counts the list it closes, "…
+        # 청중권역개발사업(40억원) 등 2건")
+        reach = 0 if parts_after or item else int(self.w.project["bundle_after_chars"])
         if reach:
             # "…1천406억원을 투자해 도내 10개 시·군에 …", "…을 들여 7개 시군 초·중·고 7개 학교에":
             # a count right after the amount, in its clause
