@@ -133,9 +133,17 @@ class RegionFinder(Reader):
                 elif i >= 2 and self.w.area.fullmatch(ws[i - 1].text.removesuffix("의")):
                     # ("양구읍 하리 양구테니스파크옆 9776㎡의 부지에": 의 before the site too)
                     # "벽교리 3만㎡ 부지에": the place before the area
-                    first = run_before(ws, i - 1, limit - 1, self._place_word)
-                    if first < i - 1:
-                        out.append(Found(ws[first].start, ws[i - 2].end))
+                    k = i - 2
+                    if k >= 1 and ws[k].text in self.w.region.get("area_approx", ()):
+                        k -= 1  # ("…일원 약 13만㎡ 부지에": an approximation word passed over)
+                    if k < i - 2 and ws[k].core in self.around:
+                        first = run_before(ws, k, limit - 1, self._place_word)
+                        if first < k:
+                            out.append(Found(ws[first].start, ws[k].core_end))
+                    else:
+                        first = run_before(ws, k + 1, limit - 1, self._place_word)
+                        if first < k + 1:
+                            out.append(Found(ws[first].start, ws[k].end))
                 continue
             if i and self.w.region["lot_places"]:
                 lot = self.w.forms.lot.fullmatch(w.text)
@@ -548,7 +556,9 @@ class RegionFinder(Reader):
             return True  # "부곡3동 일대", "청파동3가": a numbered 동 or 가
         if self.w.numbered_place.fullmatch(w.text):
             return True  # "2-4생활권 일원", "3블록 부지": a numbered part of a town
-        if w.text[:1].isdigit() or w.text == "산":
+        if w.text[:1].isdigit() or w.text == "산" or (
+                # "동현동 산1-1번지 일원": a mountain lot glued to its number
+                w.text[:1] == "산" and w.text[1:2].isdigit()):
             return (not w.particle and not w.closed and not w.quoted
                     and self.w.address.fullmatch(w.text) is not None)
         return self._plain(w) and w.text not in self.inside and w.text not in self.around \
