@@ -185,6 +185,10 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, NearbyFinde
             # "…신북면 유곡리 오장성마을의 … 마을회관 준공식을 가졌다. 오장성마을회관은 …
             # 7천500만원을 투자해 …": a village the sentence before or the lead names
             regions = self._village_before(sentence[0], taken)
+        if not regions and found is not None:
+            # "탄천지구 다목적농촌용수개발사업", "송풍지구 관광지 개발": a works district the name
+            # starts with, when nothing closer places it
+            regions = self._leading_district(found)
         if regions and self.w.region["item_amounts"]:
             # "…둔산지구 일원 황톳길 정비에 10억 원, 노후 공원 시설물정비에 13억 원": a place before
             # another item's amount ("…에 10억 원") is that item's

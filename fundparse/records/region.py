@@ -618,6 +618,23 @@ class RegionFinder(Reader):
         return [Found(project.start, end)] if self.text[project.start:end] == " ".join(ws[:n]) \
             else []
 
+    def _leading_district(self, project: Found) -> list[Found]:
+        """"탄천지구 다목적농촌용수개발사업": the first word of a project's name of two words or
+        more when it ends in one of [region] district_lead_ends after a name of two characters
+        or more (names joined by a middle dot too: "봉성·난음지구")."""
+        ends = tuple(self.w.region.get("district_lead_ends", ()))
+        name = self.text[project.start:project.end]
+        first, _, rest = name.partition(" ")
+        if not ends or not rest.strip() or not first.endswith(ends):
+            return []
+        end = next(e for e in ends if first.endswith(e))
+        stem = first[:-len(end)]
+        if not all(len(p) >= 2 and _HANGUL_NAME.fullmatch(p) for p in stem.split("·")) or (
+                self._no_place_noun(first) or first in self.not_place
+                or stem.endswith(tuple(self.w.region.get("district_kinds", ())))):
+            return []
+        return [Found(project.start, project.start + len(first))]
+
     def _lead_town(self, word: str) -> bool:
         """A city or county by its bare name ("서산 구도항 물양장"): one of the municipalities
         and metropolitan cities of sources.toml, when [records.region] lead_towns is on."""
