@@ -236,7 +236,8 @@ class ProjectFinder(Reader):
                         self._several(earlier, []) or self._followed_by_several(earlier)):
                     return None, regions, True  # "…사업 등도 진행한다. 이를 위해 …"
                 return earlier, regions or earlier_regions, False
-        if pick is not None and not refer_case and self._counted_next(s_end):
+        if (pick is not None and not refer_case and not (own_item is not None and pick is own_item)
+                and self._counted_next(s_end)):
             return None, regions, True
         if pick is not None and pick is placed:
             return pick, regions, False
