@@ -247,6 +247,11 @@ class ProjectFinder(Reader):
                 # "…개조 사업에 선정돼 43억 원으로 …확충과 …사업 등을 추진": the works after it
                 # are several; the programme named before it is what it funds
                 return programmes[-1], regions, False
+            carried = self._carried_by(pick, found, s_start)
+            if carried is not None:
+                # "물야면 기초생활거점조성사업으로 추진된 주민복지회관과 다목적광장은 … 43억원을":
+                # several works carried out as one programme named before them are that one
+                return carried, regions, False
             return None, regions, True
         if pick is None and self.w.refer_contest is not None:
             # "…'농촌공간정비사업' 공모에 …가 선정됐다. 시는 이번 공모 선정으로 …원을 확보했다":
@@ -288,6 +293,25 @@ class ProjectFinder(Reader):
                         and not m.group(2).startswith(tuple(self.w.project["not_joined"]))):
                     return True
         return False
+
+    def _carried_by(self, pick: Found | None, found: list[Found], s_start: int
+                    ) -> Found | None:
+        """The programme the works ``pick`` closes are carried out as, named before them in the
+        sentence with one of [patterns] programme_of after it ("…조성사업으로 추진된"); None
+        when there is none."""
+        form = getattr(self.w.forms, "programme_of", None)
+        if pick is None or form is None:
+            return None
+        for f in found:
+            if s_start <= f.start and f.end <= pick.start and self._is_programme(f):
+                m = form.match(self.text, f.end)
+                if m is not None and m.end() <= pick.start:
+                    return f
+        return None
+
+    def _is_programme(self, f: Found) -> bool:
+        """A name ending in one of [project] programme_heads ("…조성사업", "…프로젝트")."""
+        return self.text[f.start:f.end].endswith(tuple(self.w.project.get("programme_heads", ())))
 
     def _contest_before(self, s_start: int) -> Found | None:
         """The competition named last before ``s_start`` (within refer_chars), in the sentence
