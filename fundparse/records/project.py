@@ -276,8 +276,15 @@ class ProjectFinder(Reader):
         if pick is not None and not pick.quoted and self._kind(pick):
             return None, regions, False  # "고속도로에 총 3조2000억원", "기반시설": a kind, no project
         if pick is not None and not pick.quoted:
-            pick = self._longer_before(self._spelt_out(pick), s_start)
+            pick = self._with_phase(self._longer_before(self._spelt_out(pick), s_start))
         return pick, regions, False
+
+    def _with_phase(self, pick: Found) -> Found:
+        """"길천산업단지조성사업(2차) 52억…": the name with its phase in brackets right after it
+        ([patterns] phase_after)."""
+        form = getattr(self.w.forms, "phase_after", None)
+        m = None if form is None else form.match(self.text, pick.end)
+        return pick if m is None else replace(pick, end=m.end())
 
     def _joined_after(self, pick: Found, found: list[Found], end: int) -> bool:
         """"…원을 투입해 수상레저타운 건설과 2000여평 규모의 주차장도 조성": a name after the amount
