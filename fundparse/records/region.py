@@ -490,6 +490,8 @@ class RegionFinder(Reader):
         units = [w.text for w in ws[k:-1]] + [core]
         if all(u.endswith(self.body_ends) and not self._district(u) for u in units):
             return None  # ("울주군 진하 …": a body's own name alone places it loosely)
+        if all(u[:1].isdigit() or u == "산" for u in units):
+            return None  # ("…균형발전 300 프로젝트": a lot number with no place before it)
         return Found(ws[k].start, last.start + len(core))
 
     def _one_of_listed(self, region: Found) -> bool:
