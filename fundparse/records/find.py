@@ -209,7 +209,10 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, NearbyFinde
                 if own:
                     best = own[-1]
             # "부산 사하구 홍티, 강서구 신전항에는 총 187억 원이": one of several places
-            region = None if self._one_of_listed(best) else self._span(best)
+            if self._one_of_listed(best):
+                # "…죽토리 죽전마을, 관암마을, 양지마을 일원에": a list closed by 일원 is one area
+                best = self._listed_area(best)
+            region = None if best is None else self._span(best)
         if found is not None:
             # "…공영주차장을 재건축하여" after "‘서2동 공영주차장’ 준공식": the fuller name before
             # (the place and the agency read as for the short one)

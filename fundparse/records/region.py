@@ -515,6 +515,36 @@ class RegionFinder(Reader):
             not w.particle and not w.closed or w is before[-1] for w in before) and any(
             self._unit(w.text.rstrip(",")) for w in before)
 
+    def _listed_area(self, region: Found) -> Found | None:
+        """A place listed after others and closed by one of [region] listed_around ("연초면
+        죽토리 죽전마을, 관암마을, 양지마을 일원"): the whole list, from the place words before
+        its first item; None when ``region`` is not so closed or an item is no place."""
+        ends = tuple(self.w.region.get("listed_around", ()))
+        if not ends or not self.text[region.start:region.end].endswith(ends):
+            return None
+        items = tuple(self.w.region.get("listed_item_ends", ()))
+        start = region.start
+        for _ in range(8):  # (items of a list: a few)
+            k = start
+            while k > 0 and self.text[k - 1] in " \t":
+                k -= 1
+            if k == 0 or self.text[k - 1] not in ",，":
+                break
+            ws = self._words(max(0, k - 41), k - 1)
+            if not ws:
+                return None
+            i = len(ws) - 1
+            w = ws[i]
+            if w.particle or w.closed or w.quoted or not (
+                    self._unit(w.text) or w.text.endswith(items)):
+                return None
+            while i > 0 and not ws[i].apart and not (ws[i - 1].particle or ws[i - 1].closed
+                                                     or ws[i - 1].quoted) and (
+                    self._unit(ws[i - 1].text) or ws[i - 1].text.endswith(items)):
+                i -= 1
+            start = ws[i].start
+        return None if start == region.start else Found(start, region.end)
+
     def _short_village(self, word: str) -> bool:
         """A village of one syllable before its 동/리 ("석동", "추동"): a place only after a
         unit ("진해구 석동")."""
