@@ -707,6 +707,13 @@ class ProjectFinder(Reader):
             for f in reversed(self._found(a, b)[1]):
                 name = self.text[f.start:f.end]
                 whole = "".join(name.split())
+                if f.quoted and not whole.endswith(short):
+                    # "‘소부리 커뮤니티케어센터 조성사업’을 통해 … 커뮤니티케어센터를": a quoted
+                    # name with what is done to it after (fuller_actions) is the fuller one
+                    cut = next((x for x in cfg.get("fuller_actions", ()) if whole.endswith(x)
+                                and len(whole) > len(x)), None)
+                    if cut is not None and whole[:-len(cut)].endswith(short):
+                        whole = whole[:-len(cut)]
                 if (len(whole) <= len(short) or not whole.endswith(short)
                         or len(name) > int(cfg["fuller_most"])
                         or any(q in name for q in _QUOTE_MARKS) or self._contest(f)
