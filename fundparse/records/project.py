@@ -956,12 +956,20 @@ class ProjectFinder(Reader):
         several projects (``parts_after``: a count after the amount counts the project's
         parts; ``topic_parts``: so does a count right after it, but not a list closed by its
         count)."""
-        own = s_start
+        own, area = s_start, 0
         if self.w.project.get("count_own_clause"):
             # ("군은 5개 사업 중 4개사업을 완료했으며, 1억원을 투입해 …": a count in a clause
             # before the amount's, past a comma, counts another thing)
             k = self.text.rfind(",", s_start, at)
             own = s_start if k < 0 else k + 1
+        if (project is not None and project.topic and project.end <= at
+                and self.w.project.get("topic_area_counts") and self._is_programme(project)):
+            # "…종합정비사업은 천천면 연평리 3개 마을을 중심으로 추진되는 사업으로 … 37억원": a
+            # count of places after a programme named as the topic is where it runs
+            m = self.w.bundle.search(self.text, max(s_start, project.end), at)
+            if m is not None and self.w.project["count_word"] not in m.group():
+                area = m.end()
+                own = max(own, area)
         lo = max(own, at - 16 if project is None else min(project.start, at) - 16)
         if self.w.bundle.search(self.text, lo, at):
             return True
@@ -973,6 +981,7 @@ class ProjectFinder(Reader):
             a, b = min(project.start, at), max(project.end, end)
             if parts_after and project.start >= end:
                 a = project.start  # (the parts counted before it, after the amount: its own)
+            a = max(a, area)
             if self.w.bundle.search(self.text, a, b if parts_after or topic_parts or item
                                     else min(len(self.text), b + 12)):
                 return True
