@@ -185,6 +185,10 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, NearbyFinde
             # "…신북면 유곡리 오장성마을의 … 마을회관 준공식을 가졌다. 오장성마을회관은 …
             # 7천500만원을 투자해 …": a village the sentence before or the lead names
             regions = self._village_before(sentence[0], taken)
+        if not regions and found is not None:
+            # "탄천지구 다목적농촌용수개발사업", "송풍지구 관광지 개발": a works district the name
+            # starts with, when nothing closer places it
+            regions = self._leading_district(found)
         if regions and self.w.region["item_amounts"]:
             # "…둔산지구 일원 황톳길 정비에 10억 원, 노후 공원 시설물정비에 13억 원": a place before
             # another item's amount ("…에 10억 원") is that item's
@@ -205,7 +209,10 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, NearbyFinde
                 if own:
                     best = own[-1]
             # "부산 사하구 홍티, 강서구 신전항에는 총 187억 원이": one of several places
-            region = None if self._one_of_listed(best) else self._span(best)
+            if self._one_of_listed(best):
+                # "…죽토리 죽전마을, 관암마을, 양지마을 일원에": a list closed by 일원 is one area
+                best = self._listed_area(best)
+            region = None if best is None else self._span(best)
         if found is not None:
             # "…공영주차장을 재건축하여" after "‘서2동 공영주차장’ 준공식": the fuller name before
             # (the place and the agency read as for the short one)

@@ -125,6 +125,8 @@ class NameFinder(Reader):
         words = m.group(1).split()
         if any(w in self.stop or w.endswith(self.stop_endings) for w in words):
             return []
+        if any(w.endswith(tuple(self.w.project.get("relative_breaks", ()))) for w in words[:-1]):
+            return []  # ("…원이 투입되는 사업으로 군은": a word with a case particle ends it)
         if m.group("of") and not self._project_head(words[-1]):
             return []  # ("…을 투입한 전민복합문화센터의 기공식": 의 only after a project's head)
         return [Found(m.start(1), m.end(1), topic=True)]

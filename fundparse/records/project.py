@@ -76,7 +76,10 @@ class ProjectFinder(Reader):
                 # stands between is that amount's)
                 and not (self.w.project["near_own_amount"]
                          and self.w.money_words.search(self.text, f.end, at) is not None)]
-        if self.w.project["own_amount_items"] and sum(
+        # "…활성화 사업(70억 원), …활성화 사업(80억 원)을": the amount alone in brackets right
+        # after a name is that item's own, not the sum of the items before it
+        own_item = self._own_item(before, at, end)
+        if self.w.project["own_amount_items"] and own_item is None and sum(
                 1 for f in before if (o := self.w.forms.own_amount.match(self.text, f.end)) is not None
                 and o.end() <= at and s_start <= f.start) >= 2:
             # "기숙사 신축(65억원)과 …리모델링(95억원)에는 160억원이": the sum of items each with
@@ -213,7 +216,7 @@ class ProjectFinder(Reader):
         topic_parts = (not parts_after and pick is not None and not refer_case and pick.topic
                        and pick.end <= at and bool(self.w.project.get("topic_parts")))
         if self._bundled(None if refer_case else pick, at, end, s_start, parts_after,
-                         topic_parts):
+                         topic_parts, item=own_item is not None and pick is own_item):
             return None, regions, True
         if refer_case:
             # "이 센터", "이번 사업은", "사업은 …": the project named before, even in the
@@ -233,7 +236,8 @@ class ProjectFinder(Reader):
                         self._several(earlier, []) or self._followed_by_several(earlier)):
                     return None, regions, True  # "…사업 등도 진행한다. 이를 위해 …"
                 return earlier, regions or earlier_regions, False
-        if pick is not None and not refer_case and self._counted_next(s_end):
+        if (pick is not None and not refer_case and not (own_item is not None and pick is own_item)
+                and self._counted_next(s_end)):
             return None, regions, True
         if pick is not None and pick is placed:
             return pick, regions, False
@@ -243,6 +247,11 @@ class ProjectFinder(Reader):
                 # "…개조 사업에 선정돼 43억 원으로 …확충과 …사업 등을 추진": the works after it
                 # are several; the programme named before it is what it funds
                 return programmes[-1], regions, False
+            carried = self._carried_by(pick, found, s_start)
+            if carried is not None:
+                # "물야면 기초생활거점조성사업으로 추진된 주민복지회관과 다목적광장은 … 43억원을":
+                # several works carried out as one programme named before them are that one
+                return carried, regions, False
             return None, regions, True
         if pick is None and self.w.refer_contest is not None:
             # "…'농촌공간정비사업' 공모에 …가 선정됐다. 시는 이번 공모 선정으로 …원을 확보했다":
@@ -267,8 +276,15 @@ class ProjectFinder(Reader):
         if pick is not None and not pick.quoted and self._kind(pick):
             return None, regions, False  # "고속도로에 총 3조2000억원", "기반시설": a kind, no project
         if pick is not None and not pick.quoted:
-            pick = self._longer_before(self._spelt_out(pick), s_start)
+            pick = self._with_phase(self._longer_before(self._spelt_out(pick), s_start))
         return pick, regions, False
+
+    def _with_phase(self, pick: Found) -> Found:
+        """"길천산업단지조성사업(2차) 52억…": the name with its phase in brackets right after it
+        ([patterns] phase_after)."""
+        form = getattr(self.w.forms, "phase_after", None)
+        m = None if form is None else form.match(self.text, pick.end)
+        return pick if m is None else replace(pick, end=m.end())
 
     def _joined_after(self, pick: Found, found: list[Found], end: int) -> bool:
         """"…원을 투입해 수상레저타운 건설과 2000여평 규모의 주차장도 조성": a name after the amount
@@ -284,6 +300,25 @@ class ProjectFinder(Reader):
                         and not m.group(2).startswith(tuple(self.w.project["not_joined"]))):
                     return True
         return False
+
+    def _carried_by(self, pick: Found | None, found: list[Found], s_start: int
+                    ) -> Found | None:
+        """The programme the works ``pick`` closes are carried out as, named before them in the
+        sentence with one of [patterns] programme_of after it ("…조성사업으로 추진된"); None
+        when there is none."""
+        form = getattr(self.w.forms, "programme_of", None)
+        if pick is None or form is None:
+            return None
+        for f in found:
+            if s_start <= f.start and f.end <= pick.start and self._is_programme(f):
+                m = form.match(self.text, f.end)
+                if m is not None and m.end() <= pick.start:
+                    return f
+        return None
+
+    def _is_programme(self, f: Found) -> bool:
+        """A name ending in one of [project] programme_heads ("…조성사업", "…프로젝트")."""
+        return self.text[f.start:f.end].endswith(tuple(self.w.project.get("programme_heads", ())))
 
     def _contest_before(self, s_start: int) -> Found | None:
         """The competition named last before ``s_start`` (within refer_chars), in the sentence
@@ -672,6 +707,13 @@ class ProjectFinder(Reader):
             for f in reversed(self._found(a, b)[1]):
                 name = self.text[f.start:f.end]
                 whole = "".join(name.split())
+                if f.quoted and not whole.endswith(short):
+                    # "‘소부리 커뮤니티케어센터 조성사업’을 통해 … 커뮤니티케어센터를": a quoted
+                    # name with what is done to it after (fuller_actions) is the fuller one
+                    cut = next((x for x in cfg.get("fuller_actions", ()) if whole.endswith(x)
+                                and len(whole) > len(x)), None)
+                    if cut is not None and whole[:-len(cut)].endswith(short):
+                        whole = whole[:-len(cut)]
                 if (len(whole) <= len(short) or not whole.endswith(short)
                         or len(name) > int(cfg["fuller_most"])
                         or any(q in name for q in _QUOTE_MARKS) or self._contest(f)
@@ -898,18 +940,36 @@ class ProjectFinder(Reader):
         lo = self.sentences.span(earlier.start)[0]
         return self.w.bundle_target.search(self.text, lo, earlier.start) is not None
 
+    def _own_item(self, before: list[Found], at: int, end: int) -> Found | None:
+        """The name whose own amount in brackets the amount at [at, end) is ("…활성화
+        사업(80억 원)"), when [project] own_item is on; else None."""
+        if not self.w.project.get("own_item") or before == [] or self.text[at - 1:at] != "(":
+            return None
+        f = before[-1]
+        o = self.w.forms.own_amount.match(self.text, f.end)
+        return f if o is not None and o.start() < at and end < o.end() else None
+
     def _bundled(self, project: Found | None, at: int, end: int, s_start: int,
-                 parts_after: bool = False, topic_parts: bool = False) -> bool:
+                 parts_after: bool = False, topic_parts: bool = False,
+                 item: bool = False) -> bool:
         """"전국 12곳에 모두 240억 원", "'서울형 키즈카페' 400곳을", "마을 10곳을 대상으로 …":
         several projects (``parts_after``: a count after the amount counts the project's
         parts; ``topic_parts``: so does a count right after it, but not a list closed by its
         count)."""
-        own = s_start
+        own, area = s_start, 0
         if self.w.project.get("count_own_clause"):
             # ("군은 5개 사업 중 4개사업을 완료했으며, 1억원을 투입해 …": a count in a clause
             # before the amount's, past a comma, counts another thing)
             k = self.text.rfind(",", s_start, at)
             own = s_start if k < 0 else k + 1
+        if (project is not None and project.topic and project.end <= at
+                and self.w.project.get("topic_area_counts") and self._is_programme(project)):
+            # "…종합정비사업은 천천면 연평리 3개 마을을 중심으로 추진되는 사업으로 … 37억원": a
+            # count of places after a programme named as the topic is where it runs
+            m = self.w.bundle.search(self.text, max(s_start, project.end), at)
+            if m is not None and self.w.project["count_word"] not in m.group():
+                area = m.end()
+                own = max(own, area)
         lo = max(own, at - 16 if project is None else min(project.start, at) - 16)
         if self.w.bundle.search(self.text, lo, at):
             return True
@@ -921,10 +981,13 @@ class ProjectFinder(Reader):
             a, b = min(project.start, at), max(project.end, end)
             if parts_after and project.start >= end:
                 a = project.start  # (the parts counted before it, after the amount: its own)
-            if self.w.bundle.search(self.text, a, b if parts_after or topic_parts
+            a = max(a, area)
+            if self.w.bundle.search(self.text, a, b if parts_after or topic_parts or item
                                     else min(len(self.text), b + 12)):
                 return True
-        reach = 0 if parts_after else int(self.w.project["bundle_after_chars"])
+        # (an item's own amount in brackets: a count after it counts the list it closes, "…
+        # 청중권역개발사업(40억원) 등 2건")
+        reach = 0 if parts_after or item else int(self.w.project["bundle_after_chars"])
         if reach:
             # "…1천406억원을 투자해 도내 10개 시·군에 …", "…을 들여 7개 시군 초·중·고 7개 학교에":
             # a count right after the amount, in its clause

@@ -133,9 +133,17 @@ class RegionFinder(Reader):
                 elif i >= 2 and self.w.area.fullmatch(ws[i - 1].text.removesuffix("의")):
                     # ("양구읍 하리 양구테니스파크옆 9776㎡의 부지에": 의 before the site too)
                     # "벽교리 3만㎡ 부지에": the place before the area
-                    first = run_before(ws, i - 1, limit - 1, self._place_word)
-                    if first < i - 1:
-                        out.append(Found(ws[first].start, ws[i - 2].end))
+                    k = i - 2
+                    if k >= 1 and ws[k].text in self.w.region.get("area_approx", ()):
+                        k -= 1  # ("…일원 약 13만㎡ 부지에": an approximation word passed over)
+                    if k < i - 2 and ws[k].core in self.around:
+                        first = run_before(ws, k, limit - 1, self._place_word)
+                        if first < k:
+                            out.append(Found(ws[first].start, ws[k].core_end))
+                    else:
+                        first = run_before(ws, k + 1, limit - 1, self._place_word)
+                        if first < k + 1:
+                            out.append(Found(ws[first].start, ws[k].end))
                 continue
             if i and self.w.region["lot_places"]:
                 lot = self.w.forms.lot.fullmatch(w.text)
@@ -482,6 +490,8 @@ class RegionFinder(Reader):
         units = [w.text for w in ws[k:-1]] + [core]
         if all(u.endswith(self.body_ends) and not self._district(u) for u in units):
             return None  # ("울주군 진하 …": a body's own name alone places it loosely)
+        if all(u[:1].isdigit() or u == "산" for u in units):
+            return None  # ("…균형발전 300 프로젝트": a lot number with no place before it)
         return Found(ws[k].start, last.start + len(core))
 
     def _one_of_listed(self, region: Found) -> bool:
@@ -504,6 +514,36 @@ class RegionFinder(Reader):
         return bool(before) and not before[-1].particle and any(
             not w.particle and not w.closed or w is before[-1] for w in before) and any(
             self._unit(w.text.rstrip(",")) for w in before)
+
+    def _listed_area(self, region: Found) -> Found | None:
+        """A place listed after others and closed by one of [region] listed_around ("연초면
+        죽토리 죽전마을, 관암마을, 양지마을 일원"): the whole list, from the place words before
+        its first item; None when ``region`` is not so closed or an item is no place."""
+        ends = tuple(self.w.region.get("listed_around", ()))
+        if not ends or not self.text[region.start:region.end].endswith(ends):
+            return None
+        items = tuple(self.w.region.get("listed_item_ends", ()))
+        start = region.start
+        for _ in range(8):  # (items of a list: a few)
+            k = start
+            while k > 0 and self.text[k - 1] in " \t":
+                k -= 1
+            if k == 0 or self.text[k - 1] not in ",，":
+                break
+            ws = self._words(max(0, k - 41), k - 1)
+            if not ws:
+                return None
+            i = len(ws) - 1
+            w = ws[i]
+            if w.particle or w.closed or w.quoted or not (
+                    self._unit(w.text) or w.text.endswith(items)):
+                return None
+            while i > 0 and not ws[i].apart and not (ws[i - 1].particle or ws[i - 1].closed
+                                                     or ws[i - 1].quoted) and (
+                    self._unit(ws[i - 1].text) or ws[i - 1].text.endswith(items)):
+                i -= 1
+            start = ws[i].start
+        return None if start == region.start else Found(start, region.end)
 
     def _short_village(self, word: str) -> bool:
         """A village of one syllable before its 동/리 ("석동", "추동"): a place only after a
@@ -548,7 +588,9 @@ class RegionFinder(Reader):
             return True  # "부곡3동 일대", "청파동3가": a numbered 동 or 가
         if self.w.numbered_place.fullmatch(w.text):
             return True  # "2-4생활권 일원", "3블록 부지": a numbered part of a town
-        if w.text[:1].isdigit() or w.text == "산":
+        if w.text[:1].isdigit() or w.text == "산" or (
+                # "동현동 산1-1번지 일원": a mountain lot glued to its number
+                w.text[:1] == "산" and w.text[1:2].isdigit()):
             return (not w.particle and not w.closed and not w.quoted
                     and self.w.address.fullmatch(w.text) is not None)
         return self._plain(w) and w.text not in self.inside and w.text not in self.around \
@@ -607,6 +649,23 @@ class RegionFinder(Reader):
         end = project.start + len(" ".join(ws[:n]))
         return [Found(project.start, end)] if self.text[project.start:end] == " ".join(ws[:n]) \
             else []
+
+    def _leading_district(self, project: Found) -> list[Found]:
+        """"탄천지구 다목적농촌용수개발사업": the first word of a project's name of two words or
+        more when it ends in one of [region] district_lead_ends after a name of two characters
+        or more (names joined by a middle dot too: "봉성·난음지구")."""
+        ends = tuple(self.w.region.get("district_lead_ends", ()))
+        name = self.text[project.start:project.end]
+        first, _, rest = name.partition(" ")
+        if not ends or not rest.strip() or not first.endswith(ends):
+            return []
+        end = next(e for e in ends if first.endswith(e))
+        stem = first[:-len(end)]
+        if not all(len(p) >= 2 and _HANGUL_NAME.fullmatch(p) for p in stem.split("·")) or (
+                self._no_place_noun(first) or first in self.not_place
+                or stem.endswith(tuple(self.w.region.get("district_kinds", ())))):
+            return []
+        return [Found(project.start, project.start + len(first))]
 
     def _lead_town(self, word: str) -> bool:
         """A city or county by its bare name ("서산 구도항 물양장"): one of the municipalities
