@@ -581,8 +581,9 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
                      # a headline's money secured before its ellipsis: "총96억원 확보...2018년 완공"
                      # (the project's, not a grant's: "국비 25억 원 확보…2015년 개통")
                      or joint is not None and (f.label is None or f.label in attach.spent_labels)
-                     and attach.secured.search(
-                         text, f.amount.end, min(joint.start(), f.amount.end + 12)) is not None
+                     and (attach.secured.search(text, f.amount.end, min(joint.start(), f.amount.end + 12))
+                          or forms.funding_verb.search(  # "747억원 투입…2009년 완공": spent
+                              text, f.amount.end, min(joint.start(), f.amount.end + 12))) is not None
                      or _same_item(f.amount, period, text, s_start)
                      # the one amount of its sentence, a target after it: "(한우 20ha, 529억원) …
                      # 2027년 완료를 목표로 추진"

@@ -708,3 +708,8 @@ def test_years_inside_a_quoted_name_are_no_period_unless_the_name_is_a_plan():
     assert event.period is None
     [plan] = fundparse.extract("‘2026∼2029년 국가재정운용계획’에 반영된 철도 예산은 19조4000억원에 불과하다.")
     assert (plan.period.start, plan.period.end) == (2026, 2029)
+
+
+def test_a_headlines_money_spent_before_its_ellipsis_takes_the_finish_after_it():
+    [m] = fundparse.extract("안동 풍산 747억원 투입…2029년 완공\n\n산업단지 조성사업이 26일 기공식을 열었다.")
+    assert m.period.end == 2029
