@@ -102,7 +102,7 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, NearbyFinde
             tied = self._tied_project(at, end, sentence)
             if tied is not None:
                 found, regions = tied[0], regions or tied[1]
-        agency = self.agency(at, whole, found)
+        agency = self.agency(at, whole, found or self.set_aside)
         region = None
         taken = [agency] if agency is not None else []
         regions = [r for r in regions if not any(t.start < r.end and r.start < t.end

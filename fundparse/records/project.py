@@ -28,6 +28,7 @@ class ProjectFinder(Reader):
         """The project of the amount at ``at``; the regions of the sentence it was found in;
         whether several projects are counted together."""
         s_start, s_end = sentence
+        self.set_aside = None
         regions, found = self._found(s_start, s_end)
         found = self._candidates(found, at, end, s_start, s_end)
         # "…사업에 선정돼": a programme the amount's sentence names before it
@@ -217,6 +218,9 @@ class ProjectFinder(Reader):
                        and pick.end <= at and bool(self.w.project.get("topic_parts")))
         if self._bundled(None if refer_case else pick, at, end, s_start, parts_after,
                          topic_parts, item=own_item is not None and pick is own_item):
+            # (the programme the bundle runs under is no project, but the body its own clause
+            # names still carries it out: "…지사에서 추진하는 …정비사업은 … 3개 지구에 40억원")
+            self.set_aside = None if refer_case else pick
             return None, regions, True
         if refer_case:
             # "이 센터", "이번 사업은", "사업은 …": the project named before, even in the
@@ -949,6 +953,14 @@ class ProjectFinder(Reader):
         o = self.w.forms.own_amount.match(self.text, f.end)
         return f if o is not None and o.start() < at and end < o.end() else None
 
+    def _list_closed(self, count_at: int) -> bool:
+        """Whether the count at ``count_at`` closes a list ("동진·청량2·신리지구 등 3개 지구",
+        "…지구 등 신규 3개 지구"): one of [project] list_closers, then at most one word, before
+        it — several places named, each its own site, not one programme's area."""
+        closers = self.w.project.get("list_closers") or ()
+        before = self.text[max(0, count_at - 12):count_at].split()
+        return any(w in closers for w in before[-2:])
+
     def _bundled(self, project: Found | None, at: int, end: int, s_start: int,
                  parts_after: bool = False, topic_parts: bool = False,
                  item: bool = False) -> bool:
@@ -967,7 +979,8 @@ class ProjectFinder(Reader):
             # "…종합정비사업은 천천면 연평리 3개 마을을 중심으로 추진되는 사업으로 … 37억원": a
             # count of places after a programme named as the topic is where it runs
             m = self.w.bundle.search(self.text, max(s_start, project.end), at)
-            if m is not None and self.w.project["count_word"] not in m.group():
+            if (m is not None and self.w.project["count_word"] not in m.group()
+                    and not self._list_closed(m.start())):
                 area = m.end()
                 own = max(own, area)
         lo = max(own, at - 16 if project is None else min(project.start, at) - 16)

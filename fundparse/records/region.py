@@ -656,7 +656,18 @@ class RegionFinder(Reader):
         or more (names joined by a middle dot too: "봉성·난음지구")."""
         ends = tuple(self.w.region.get("district_lead_ends", ()))
         name = self.text[project.start:project.end]
+        start = project.start
+        seat = self._glued_seat(name.split(" ", 1)[0])
+        if seat:
+            # "일월면소재지정비사업": a township glued to its seat's programme (seat_glued)
+            return [Found(start, start + len(seat))]
         first, _, rest = name.partition(" ")
+        if self.w.region.get("district_past_towns"):
+            # "남해군 봉성·난음지구 상수관망 정비사업": past the city or county before it
+            while rest.strip() and (self._lead_town(first) or self._lead_place(first)) and (
+                    first.endswith(tuple(self.w.region.get("town_ends", ())))):
+                start += len(first) + 1
+                first, _, rest = rest.partition(" ")
         if not ends or not rest.strip() or not first.endswith(ends):
             return []
         end = next(e for e in ends if first.endswith(e))
@@ -665,7 +676,18 @@ class RegionFinder(Reader):
                 self._no_place_noun(first) or first in self.not_place
                 or stem.endswith(tuple(self.w.region.get("district_kinds", ())))):
             return []
-        return [Found(project.start, project.start + len(first))]
+        if self.text[start:start + len(first)] != first:
+            return []
+        return [Found(start, start + len(first))]
+
+    def _glued_seat(self, word: str) -> str:
+        """"일월면소재지정비사업": the township (…읍, …면 of two characters or more before it)
+        glued to one of [region] seat_glued in ``word``; "" when none."""
+        for glue in self.w.region.get("seat_glued", ()):
+            k = word.find(glue)
+            if k >= 3 and word[k - 1] in "읍면" and _HANGUL_NAME.fullmatch(word[:k]):
+                return word[:k]
+        return ""
 
     def _lead_town(self, word: str) -> bool:
         """A city or county by its bare name ("서산 구도항 물양장"): one of the municipalities
