@@ -85,3 +85,59 @@ def test_patterns_a_backward_search_may_read_otherwise_are_searched_plainly():
         assert _reversed(regex.compile(source)) is None
     assert ending_at(regex.compile(r"(?>a+)a\Z"), "aaa", 0, 3) is None
     assert ending_at(regex.compile(r"a+\Z"), "xaaa", 0, 4).span() == (1, 4)
+
+
+def test_one_gate_for_the_patterns_passed_over():
+    """The joined backward pattern of ``skip_before`` finds a match in a window exactly where one
+    of the patterns does."""
+    from fundparse.structure.assign import _any_of
+
+    skips = sum_forms(load_tables(Config().data)).skip_before
+    gate = _any_of(skips)
+    assert gate is not None
+    rng = random.Random(21)
+    hits = 0
+    for text in _texts()[:30]:
+        ends = [m.start() for m in regex.finditer(r"\d+", text)]
+        ends += [rng.randrange(len(text) + 1) for _ in range(50)]
+        for end in ends:
+            lo = max(0, end - 48)
+            want = any(p.search(text, lo, end) is not None for p in skips)
+            assert want == (gate.search(text, lo, end) is not None), text[lo:end]
+            hits += want
+    assert hits > 10
+    assert _any_of((regex.compile(r"(?>a+)a\Z"), regex.compile(r"b\Z"))) is None
+
+
+def test_ratios_by_bisection_are_the_ratios_in_the_window():
+    """The ratio matches read from the sorted starts are those a scan of all of them keeps."""
+    import fundparse
+    from fundparse.structure import assign
+
+    seen = []
+    plain = assign.SumAssigner._ratio
+
+    def checked(self, total, lo, hi, own):
+        got = plain(self, total, lo, hi, own)
+        if self._ratios:
+            wide = self._named_later(hi)
+            want = [m for m in self._ratios if lo <= m.start() < wide]
+            starts = self._ratio_starts
+            import bisect
+            assert want == self._ratios[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, wide)]
+            seen.append(len(want))
+        return got
+
+    assign.SumAssigner._ratio = checked
+    ratios = ["총사업비 100억 원은 국비와 지방비가 5:5로 부담한다.", "사업비 80억원은 도와 시가 절반씩 부담한다.",
+              "교육부와 교육청, 지자체가 각각 3 대 3 대 4 비율로 총 50억 원을 분담한다.",
+              "국비와 시비 부담 비율은 6대4로 국비는 6322억원, 나머지 4215억원은 시비로 충당한다."]
+    try:
+        for n, text in enumerate(_texts()):
+            lines = text.splitlines()
+            for i in range(len(lines) - 1, 0, -3):  # a ratio every third line
+                lines.insert(i, ratios[(n + i) % len(ratios)])
+            fundparse.extract("\n".join(lines))
+    finally:
+        assign.SumAssigner._ratio = plain
+    assert sum(1 for n in seen if n) > 20

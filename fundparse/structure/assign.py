@@ -86,6 +86,7 @@ def _freed(info: SplitInfo) -> list[Fact]:
 _NOT_REVERSIBLE = ("(?>", "++", "*+", "?+", "}+", "(?r", "\\G", "\\L<", "(?P=", "(?|")
 _BACKREF = regex.compile(r"\\[1-9]|\\g<")
 _REVERSED: dict[tuple[str, int], object] = {}
+_BY_PATTERN: dict[object, object] = {}  # the same, by the pattern object (no key to build)
 
 
 def _reversed(pattern):
@@ -107,10 +108,35 @@ def ending_at(pattern, text: str, lo: int, end: int):
     end and stops; a forward one tries a match from every offset of the window.  A match exists
     in the window searched one way exactly when it exists searched the other way, so the
     forward search (whose match is the one returned) runs only where the backward one found one."""
-    back = _reversed(pattern)
+    try:
+        back = _BY_PATTERN[pattern]
+    except KeyError:
+        back = _BY_PATTERN[pattern] = _reversed(pattern)
     if back is not None and back.search(text, lo, end) is None:
         return None
     return pattern.search(text, lo, end)
+
+
+_ANY: dict[tuple, object] = {}
+_GLOBAL_FLAGS = regex.compile(r"\(\?[a-zA-Z]+\)")  # "(?i)": would apply to every alternative
+
+
+def _any_of(patterns: tuple):
+    """One backward pattern matching where any of ``patterns`` (each gated by ``ending_at``)
+    matches, or None: a window none of them matches is then searched once, not once each."""
+    if patterns not in _ANY:
+        backs = [_reversed(p) for p in patterns]
+        joined = None
+        if patterns and all(b is not None for b in backs) and not any(
+                _GLOBAL_FLAGS.search(p.pattern) for p in patterns):
+            flags = {p.flags for p in patterns}
+            try:  # (each alternative keeps its own flags' meaning only if they are the same)
+                joined = regex.compile("|".join(f"(?:{p.pattern})" for p in patterns),
+                                       flags.pop() | regex.REVERSE) if len(flags) == 1 else None
+            except (regex.error, ValueError):  # (a group name used twice)
+                joined = None
+        _ANY[patterns] = joined
+    return _ANY[patterns]
 
 
 def before_spaces(text: str, pos: int, lo: int = 0) -> int:
@@ -162,7 +188,11 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
             reader, forms, aliased.group("label"), start)
         if category is not None:
             return aliased.group("label"), category, aliased.start(), end, True
-    for skip in forms.skip_before if depth < 2 else ():  # at most two things passed over
+    skips = forms.skip_before if depth < 2 else ()  # at most two things passed over
+    gate = _any_of(skips) if skips else None
+    if gate is not None and gate.search(text, max(lo, head - 48), head) is None:
+        skips = ()  # none of them ends here
+    for skip in skips:
         passed = ending_at(skip, text, max(lo, head - 48), head)
         if passed is not None and passed.start() > lo:
             found = source_beside(reader, forms, passed.start(), start, end, lo, hi, depth + 1)
@@ -432,6 +462,7 @@ class SumAssigner:
         self._candidates: dict[int, Candidate | None] = {}
         self._pairs: dict[int, list[Candidate]] = {}
         self._ratios: list | None = None  # payers-and-ratio matches of the document
+        self._ratio_starts: list[int] = []  # where each of them starts
         self._fiscal = label_forms(reader.words).fiscal  # "2019년도 국가예산": a budget year before a figure
         self._one_sentence_paragraphs: bool | None = None  # a page of one-sentence paragraphs
 
@@ -1288,9 +1319,14 @@ class SumAssigner:
         if self._ratios is None:  # read once per document, where a ratio's cue is written
             self._ratios = (list(self.forms.ratio_shares.finditer(self.text))
                             if self.forms.ratio_cue.search(self.text) else [])
-        s_start, s_end = self.sentences.span(total.start)
-        hi = self._named_later(hi) if self._ratios else hi
-        near = sorted((m for m in self._ratios if lo <= m.start() < hi),  # its own sentence's first
+            self._ratio_starts = [m.start() for m in self._ratios]  # (in text order)
+        s_start, s_end = self.sentences.span(total.start)  # (asked even with no ratio: the
+        # sentence finder's answers on a long line depend on what it was asked before)
+        if not self._ratios:
+            return None
+        hi = self._named_later(hi)
+        starts = self._ratio_starts
+        near = sorted(self._ratios[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)],
                       key=lambda m: (not s_start <= m.start() < s_end, abs(m.start() - total.start)))
         if own is not None and own.known and own.start < total.start and len(_levels(own.category)) < 2:
             return None  # "국비는 1조 2347억원": a figure one source pays is no ratio's whole
