@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations
 
+import regex
+
 from fundparse import patterns
 from fundparse.model import CATEGORIES, Finding
 from fundparse.rules.forms import SumForms, label_forms
@@ -81,6 +83,62 @@ def _freed(info: SplitInfo) -> list[Fact]:
             for p in info.parts if p.amount is not None]
 
 
+_NOT_REVERSIBLE = ("(?>", "++", "*+", "?+", "}+", "(?r", "\\G", "\\L<", "(?P=", "(?|")
+_BACKREF = regex.compile(r"\\[1-9]|\\g<")
+_REVERSED: dict[tuple[str, int], object] = {}
+_BY_PATTERN: dict[object, object] = {}  # the same, by the pattern object (no key to build)
+
+
+def _reversed(pattern):
+    """``pattern`` compiled to search backwards (regex's REVERSE flag), or None where a backward
+    search could find other matches than a forward one (atomic groups, possessive quantifiers,
+    back references, named lists) or would be no faster (no ``\\Z`` ending)."""
+    key = (pattern.pattern, pattern.flags)
+    if key not in _REVERSED:
+        text = pattern.pattern
+        _REVERSED[key] = (None if not text.endswith("\\Z") or any(t in text for t in _NOT_REVERSIBLE)
+                          or _BACKREF.search(text) is not None
+                          else regex.compile(text, pattern.flags | regex.REVERSE))
+    return _REVERSED[key]
+
+
+def ending_at(pattern, text: str, lo: int, end: int):
+    """``pattern.search(text, lo, end)`` for a pattern anchored at the end of its window (``\\Z``):
+    the same match, found sooner where there is none.  A backward search tries only the window's
+    end and stops; a forward one tries a match from every offset of the window.  A match exists
+    in the window searched one way exactly when it exists searched the other way, so the
+    forward search (whose match is the one returned) runs only where the backward one found one."""
+    try:
+        back = _BY_PATTERN[pattern]
+    except KeyError:
+        back = _BY_PATTERN[pattern] = _reversed(pattern)
+    if back is not None and back.search(text, lo, end) is None:
+        return None
+    return pattern.search(text, lo, end)
+
+
+_ANY: dict[tuple, object] = {}
+_GLOBAL_FLAGS = regex.compile(r"\(\?[a-zA-Z]+\)")  # "(?i)": would apply to every alternative
+
+
+def _any_of(patterns: tuple):
+    """One backward pattern matching where any of ``patterns`` (each gated by ``ending_at``)
+    matches, or None: a window none of them matches is then searched once, not once each."""
+    if patterns not in _ANY:
+        backs = [_reversed(p) for p in patterns]
+        joined = None
+        if patterns and all(b is not None for b in backs) and not any(
+                _GLOBAL_FLAGS.search(p.pattern) for p in patterns):
+            flags = {p.flags for p in patterns}
+            try:  # (each alternative keeps its own flags' meaning only if they are the same)
+                joined = regex.compile("|".join(f"(?:{p.pattern})" for p in patterns),
+                                       flags.pop() | regex.REVERSE) if len(flags) == 1 else None
+            except (regex.error, ValueError):  # (a group name used twice)
+                joined = None
+        _ANY[patterns] = joined
+    return _ANY[patterns]
+
+
 def before_spaces(text: str, pos: int, lo: int = 0) -> int:
     """``pos`` moved back over the spaces before it, not past ``lo``."""
     while pos > lo and text[pos - 1] in " \u00a0":
@@ -122,7 +180,7 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
         category = reader.category(label, start) or reader.unglued(label, start)[1]
         if category is not None:
             return label, category, start, included.end("label"), True
-    aliased = forms.aliased_before.search(text, max(lo, head - 40), head)
+    aliased = ending_at(forms.aliased_before, text, max(lo, head - 40), head)
     if aliased is not None:  # "행복도시특별회계(국비) 8조", "보조금(국비, 한강수계기금) 28억"
         own = reader.category(aliased.group("label"), start)  # "국비(기금) 18억 원": 국비's level
         category = (own if own and own != "other" else None) or _listed_category(
@@ -130,14 +188,18 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
             reader, forms, aliased.group("label"), start)
         if category is not None:
             return aliased.group("label"), category, aliased.start(), end, True
-    for skip in forms.skip_before if depth < 2 else ():  # at most two things passed over
-        passed = skip.search(text, max(lo, head - 48), head)
+    skips = forms.skip_before if depth < 2 else ()  # at most two things passed over
+    gate = _any_of(skips) if skips else None
+    if gate is not None and gate.search(text, max(lo, head - 48), head) is None:
+        skips = ()  # none of them ends here
+    for skip in skips:
+        passed = ending_at(skip, text, max(lo, head - 48), head)
         if passed is not None and passed.start() > lo:
             found = source_beside(reader, forms, passed.start(), start, end, lo, hi, depth + 1)
-            if found is not None and (found[4] or found[1] in _PLACES and forms.share_before.search(
+            if found is not None and (found[4] or found[1] in _PLACES and ending_at(forms.share_before,
                     text, max(lo, head - 12), head)):
                 return found  # (a place with its share: "경기도 50%(332억2100만원)")
-    before = forms.label_before.search(text, max(lo, head - 24), head)
+    before = ending_at(forms.label_before, text, max(lo, head - 24), head)
     if before is not None and reader.unglued(before.group("label").split()[-1], start)[0] in forms.excluding:
         before = None  # "국비 제외한 300억원": the rest, no 국비
     if before is not None:
@@ -174,19 +236,19 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
                 text, end, reader.sentences.span(start)[1]):
             # "김포시 100억원, 인천시 166억원으로": where the figures add up (not "…을 각각 지원받아")
             return place, category, before.end("label") - len(words[-1]), end, False
-    paid = forms.paid_before.search(text, max(lo, head - 30), head)
+    paid = ending_at(forms.paid_before, text, max(lo, head - 30), head)
     if paid is not None:  # "복권기금으로 지원받은", "충북도로부터 지원받은" (a place too)
         label = paid.group("label")
         category = payer_category(reader, forms, label, start)
         if category is not None:
             return label, category, paid.start(), end, True
-    paid = forms.paid_share.search(text, max(lo, head - 40), head)
+    paid = ending_at(forms.paid_share, text, max(lo, head - 40), head)
     if paid is not None:  # "시가 맡을 사업비는 166억원": one letter pays only where figures add up
         label = paid.group("label")
         category = payer_category(reader, forms, label, start)
         if category is not None:
             return label, category, paid.start(), end, len(label) > 1
-    paid = forms.paid_clause.search(text, max(lo, head - 60), head)
+    paid = ending_at(forms.paid_clause, text, max(lo, head - 60), head)
     if paid is not None:  # "수자원공사가 지역상생 협력사업비로 지원키로 한 60억원": a payer's clause
         label = paid.group("label")
         category = payer_category(reader, forms, label, start)
@@ -222,7 +284,7 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
         category = reader.category(support.group("label"), start)
         if category is not None:
             return support.group("label"), category, start, support.end("label"), True
-    actor = forms.actor_before.search(text, max(lo, head - 30), head)
+    actor = ending_at(forms.actor_before, text, max(lo, head - 30), head)
     if actor is not None and not reader.names_money(actor.group("label")) and not (
             reader.category(actor.group("label"), start) is None
             and forms.received.search(text, end, reader.sentences.span(start)[1])):
@@ -235,7 +297,7 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
     loose = _list_item(reader, forms, before, end, lo, hi) if before is not None else None
     if loose is not None:
         return loose
-    place = forms.place_actor.search(text, max(lo, head - 8), head)
+    place = ending_at(forms.place_actor, text, max(lo, head - 8), head)
     if place is not None:  # "시는 801억원(70.5%)을": counted only where the figures add up
         category = reader.category(place.group("label"), start)
         if category is not None:
@@ -256,7 +318,7 @@ def _list_item(reader: SplitReader, forms: SumForms, before, end: int, lo: int,
             or name.endswith(forms.not_payer_endings) or name.endswith(forms.not_actor_endings)
             or name in forms.cue_words):
         return None
-    if (forms.list_item_before.search(text, max(lo, at - 4), at) is None
+    if (ending_at(forms.list_item_before, text, max(lo, at - 4), at) is None
             and forms.list_item_after.match(text, end, hi) is None):
         return None
     return name, "other", at, end, False
@@ -282,7 +344,7 @@ def _subject_payer(reader: SplitReader, forms: SumForms, head: int, start: int,
     text = reader.text
     s_start = reader.sentences.span(start)[0]
     lo = max(s_start, head - forms.subject_reach)
-    if lo >= head or not stated and forms.total_cue.search(text, max(s_start, head - 32), head):
+    if lo >= head or not stated and ending_at(forms.total_cue, text, max(s_start, head - 32), head):
         return None  # a figure stated as a total, unless its share of a total is written
     pays = forms.pays_after.match(text, end) is not None
     for m in reversed(list(forms.subject_payer.finditer(text, lo, head, overlapped=True))):
@@ -361,7 +423,7 @@ def _pays_next(reader: SplitReader, forms: SumForms, after, hi: int) -> bool:
         return False
     if not reader.text[after.end("label"):nxt[0].start].strip():
         return True  # "420억 원은 도교육청 294억 원, …": the label of the next figure
-    paid = forms.paid_before.search(reader.text, after.start("label"), nxt[0].start)
+    paid = ending_at(forms.paid_before, reader.text, after.start("label"), nxt[0].start)
     return paid is not None and paid.start() == after.start("label")
 
 
@@ -400,6 +462,7 @@ class SumAssigner:
         self._candidates: dict[int, Candidate | None] = {}
         self._pairs: dict[int, list[Candidate]] = {}
         self._ratios: list | None = None  # payers-and-ratio matches of the document
+        self._ratio_starts: list[int] = []  # where each of them starts
         self._fiscal = label_forms(reader.words).fiscal  # "2019년도 국가예산": a budget year before a figure
         self._one_sentence_paragraphs: bool | None = None  # a page of one-sentence paragraphs
 
@@ -533,7 +596,7 @@ class SumAssigner:
         one = self.candidate(f)
         a = f.amount
         s_start, _ = self.sentences.span(a.start)
-        each = self.forms.each_before.search(self.text, max(s_start, a.start - 30), a.start)
+        each = ending_at(self.forms.each_before, self.text, max(s_start, a.start - 30), a.start)
         respective = self._respective(a, each, s_start)
         if respective is not None:
             label, at = respective
@@ -574,7 +637,7 @@ class SumAssigner:
                       if o.end == back.start()), None)
         if first is None:
             return None
-        before = self.forms.each_before.search(self.text, max(s_start, first.start - 30), first.start)
+        before = ending_at(self.forms.each_before, self.text, max(s_start, first.start - 30), first.start)
         return (before.group("b"), before.start("b")) if before is not None else None
 
     def run(self, facts: list[Fact]) -> list[Fact]:
@@ -612,7 +675,7 @@ class SumAssigner:
                     total.split = whole
                     continue
             own = self.candidate(total)
-            if own is not None and not own.known and self.forms.share_before.search(
+            if own is not None and not own.known and ending_at(self.forms.share_before,
                     self.text, max(0, a.start - 12), a.start):
                 continue  # "경기도 50%(332억2100만원)": a payer's share, no total of its own
             several = False  # "국비 등 195억 원": 국비 and others, a total of several sources —
@@ -883,7 +946,7 @@ class SumAssigner:
             if id(f) in taken or f.split is not None or not _plain(a):
                 continue
             head = a.head
-            m = (self.forms.share_before.search(text, max(0, head - 24), head)
+            m = (ending_at(self.forms.share_before, text, max(0, head - 24), head)
                  or self.forms.share_after.match(text, a.end))
             own = self.candidate(f) if m is not None else None
             if own is None or not own.known:
@@ -1147,7 +1210,7 @@ class SumAssigner:
             if gap and gap[0] in self.forms.list_tails:
                 break  # "…, 시비 29% 등 외부 재원이 71%로": a subtotal of the shares before
             share = Decimal(m.group("n")) / 100 if m.group("n") else Decimal("0.5")  # 절반
-            each = self.forms.each_before.search(text, max(s_start, m.start() - 30), m.start())
+            each = ending_at(self.forms.each_before, text, max(s_start, m.start() - 30), m.start())
             if each is None and self.reader.forms.each_figure.match(text, m.end()):
                 each = self.forms.pair_each.search(text, max(s_start, m.start() - 30), m.start())
             payers = [(each.group(g), payer_category(self.reader, self.forms, each.group(g),
@@ -1256,9 +1319,14 @@ class SumAssigner:
         if self._ratios is None:  # read once per document, where a ratio's cue is written
             self._ratios = (list(self.forms.ratio_shares.finditer(self.text))
                             if self.forms.ratio_cue.search(self.text) else [])
-        s_start, s_end = self.sentences.span(total.start)
-        hi = self._named_later(hi) if self._ratios else hi
-        near = sorted((m for m in self._ratios if lo <= m.start() < hi),  # its own sentence's first
+            self._ratio_starts = [m.start() for m in self._ratios]  # (in text order)
+        s_start, s_end = self.sentences.span(total.start)  # (asked even with no ratio: the
+        # sentence finder's answers on a long line depend on what it was asked before)
+        if not self._ratios:
+            return None
+        hi = self._named_later(hi)
+        starts = self._ratio_starts
+        near = sorted(self._ratios[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)],
                       key=lambda m: (not s_start <= m.start() < s_end, abs(m.start() - total.start)))
         if own is not None and own.known and own.start < total.start and len(_levels(own.category)) < 2:
             return None  # "국비는 1조 2347억원": a figure one source pays is no ratio's whole
@@ -1372,7 +1440,7 @@ class SumAssigner:
         halves: dict[int, Decimal] = {}
         # the places that pay with their shares written ("경기도 50%(332억2100만원)"), looked up
         # once, not once per subset
-        with_share = {id(c) for c in found if not c.known and self.forms.share_before.search(
+        with_share = {id(c) for c in found if not c.known and ending_at(self.forms.share_before,
             self.text, max(0, c.fact.amount.start - 12), c.fact.amount.start)}
         # …or places that share the cost: "세 기관이 총 17억원의 사업비를 분담해 …"
         sharing = any(w in self.text[s_start:s_end] for w in self.forms.places_share)
@@ -1478,7 +1546,7 @@ class SumAssigner:
     def _stated(self, a: Amount) -> bool:
         """An amount stated as a whole itself: a total cue right before it."""
         s_start = self.sentences.span(a.start)[0]
-        return (self.forms.total_cue.search(self.text, max(s_start, a.start - 32), a.start) is not None
+        return (ending_at(self.forms.total_cue, self.text, max(s_start, a.start - 32), a.start) is not None
                 or self.forms.whole_after.match(self.text, a.end) is not None
                 or self.text[max(0, a.head - 1):a.head] in ("(", "（")  # "(235억원, 균특 118억)"
                 and self.forms.bracket_total_after.match(self.text, a.end) is not None
@@ -1573,8 +1641,8 @@ class SumAssigner:
     def _named_item(self, a: Amount) -> bool:
         """A figure named by a word right before it, itself after a list's comma: an item of
         the list ("…, 국고보조금 315억, 유아교육지원특별회계 1,868억 등 4조 852억")."""
-        m = self.forms.label_before.search(self.text, max(0, a.start - 24), a.start)
+        m = ending_at(self.forms.label_before, self.text, max(0, a.start - 24), a.start)
         if m is None:
             return False
         at = m.end("label") - len(m.group("label").split()[-1])
-        return self.forms.list_item_before.search(self.text, max(0, at - 4), at) is not None
+        return ending_at(self.forms.list_item_before, self.text, max(0, at - 4), at) is not None
