@@ -521,7 +521,7 @@ def _spent(a: Amount, period: FoundPeriod, sentence_end: int, text: str, verb) -
 
 def _item_cost(a: Amount, text: str, attach: AttachForms) -> bool:
     """An amount alone in a bracket after a name: "성서행정타운(1200억원)" (an item's cost)."""
-    return (attach.item_open.search(text, max(0, a.chain_start - 12), a.chain_start) is not None
+    return (attach.item_open.search(text, max(0, a.head - 12), a.head) is not None
             and _CLOSE_AFTER.match(text, a.end) is not None)
 
 
@@ -651,7 +651,7 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
         target = (inside[0] if inside else total[0] if total else spent
                   or (after[0] if after else None)
                   or (total_before[-1] if total_before else before[-1] if before else None))
-        if after and attach.closed_then.fullmatch(text, period.text_end, after[0].amount.chain_start):
+        if after and attach.closed_then.fullmatch(text, period.text_end, after[0].amount.head):
             target = after[0]  # "2차 정비기간(2010~2019) 60억원이 …, 총 384억원": the phase's money
         if before and attach.item_then.fullmatch(text, before[-1].amount.end, period.text_start):
             target = before[-1]  # "총 325억원 / ‘20.12∼’24.11 / …": an item's own period
