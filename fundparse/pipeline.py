@@ -629,8 +629,7 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
         # "2030년까지 A(1200억원), B(800억원) 등 24건을 매각해 4817억원을 확보": items' costs in
         # brackets give way to the money after them outside any bracket
         plain = [f for f in after if not _item_cost(f.amount, text, attach)]
-        if plain and len(plain) < len(after) and all(
-                _item_cost(f.amount, text, attach) for f in after if f.amount.start < plain[0].amount.start):
+        if plain and len(plain) < len(after):
             after = plain
         # "…까지 … 288억원에서 도비 110억원을 늘려 총 398억원을 투입": the total stated with 총
         stated = [f for f in after if _stated_total(f, text, s_start, attach)]

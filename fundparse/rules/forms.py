@@ -579,6 +579,13 @@ class AttachForms:
     item_open: regex.Pattern = patterns.compile("(?!)")  # "성서행정타운(": a bracket after a name
 
 
+# [attach] patterns a table may leave out: absent, they never match
+_ATTACH_OPTIONAL = ("secured", "duration_then", "average_before", "each_after", "clause_end",
+                    "own_bracket", "year_before", "year_topic", "list_total_before", "headline_joint",
+                    "new_topic", "respective_years", "cell_then", "cell_before", "built_after",
+                    "object_listed", "object_then", "item_gap", "closed_then", "item_open")
+
+
 def attach_forms(words: Tables) -> AttachForms:
     return _memo(words, "attach_forms", lambda: _attach_forms(
         _section_json(words, "attach"), tuple(words.metropolitan), tuple(words.provinces),
@@ -600,32 +607,13 @@ def _attach_forms(table_json: str, cities: tuple, provinces: tuple, districts: t
     return AttachForms(
         spent_then=patterns.compile(table["spent_then"]),
         right_after=patterns.compile(table["right_after"]),
-        secured=patterns.compile(table.get("secured", "(?!)")),
-        duration_then=patterns.compile(table.get("duration_then", "(?!)")),
         item_then=patterns.compile(table["item_then"]),
         right_before=patterns.compile(table["right_before"]),
         total_words=tuple(table["total_words"]),
         spent_labels=frozenset(table.get("spent_labels", ())),
-        average_before=patterns.compile(table.get("average_before", "(?!)")),
-        each_after=patterns.compile(table.get("each_after", "(?!)")),
         metro_header=patterns.compile(expand(table["metro_header"], {"NAMES": names})),
         first_place=patterns.compile(first_place),
-        clause_end=patterns.compile(table.get("clause_end", "(?!)")),
-        own_bracket=patterns.compile(table.get("own_bracket", "(?!)")),
-        year_before=patterns.compile(table.get("year_before", "(?!)")),
-        year_topic=patterns.compile(table.get("year_topic", "(?!)")),
-        list_total_before=patterns.compile(table.get("list_total_before", "(?!)")),
-        headline_joint=patterns.compile(table.get("headline_joint", "(?!)")),
-        new_topic=patterns.compile(table.get("new_topic", "(?!)")),
-        respective_years=patterns.compile(table.get("respective_years", "(?!)")),
         rate_pers=frozenset(table.get("rate_pers", ())),
         rate_pers_uncapped=frozenset(table.get("rate_pers_uncapped", ())),
-        cell_then=patterns.compile(table.get("cell_then", "(?!)")),
-        cell_before=patterns.compile(table.get("cell_before", "(?!)")),
-        built_after=patterns.compile(table.get("built_after", "(?!)")),
-        object_listed=patterns.compile(table.get("object_listed", "(?!)")),
-        object_then=patterns.compile(table.get("object_then", "(?!)")),
-        item_gap=patterns.compile(table.get("item_gap", "(?!)")),
-        closed_then=patterns.compile(table.get("closed_then", "(?!)")),
-        item_open=patterns.compile(table.get("item_open", "(?!)")),
+        **{name: patterns.compile(table.get(name, "(?!)")) for name in _ATTACH_OPTIONAL},
     )
