@@ -371,10 +371,13 @@ def parse_numeral(text: str) -> Numeral | None:
 
 
 # "7억5천" said for 7억 5천만: a last group of 천/백 terms right after 억, 조 or 경, with the
-# next big unit left unsaid.  Only a bare numeral (no currency word after it) is read this way.
+# next big unit left unsaid; so is a last group of up to four digits ("10억8000", "5억 400" in
+# budget codes "국 10억8000 도 2억 1600").  Only a bare numeral (no currency word after it) is
+# read this way.
 _ELIDED = patterns.compile_re(
     rf"(?P<big>[억조경]){SPACE}?(?P<tail>(?:[0-9]{{1,2}}|[{DIGIT_CHARS}])?천"
-    rf"(?:{SPACE}?(?:[0-9]|[{DIGIT_CHARS}])?백)?|(?:[0-9]|[{DIGIT_CHARS}])?백)\Z"
+    rf"(?:{SPACE}?(?:[0-9]|[{DIGIT_CHARS}])?백)?|(?:[0-9]|[{DIGIT_CHARS}])?백"
+    rf"|[1-9][0-9]{{0,3}}|[1-9],[0-9]{{3}})\Z"
 )
 _NEXT_DOWN = {"억": 10**4, "조": 10**8, "경": 10**12}
 
@@ -387,6 +390,8 @@ def elided_value(surface: str, numeral: Numeral) -> Decimal:
     Decimal('750000000')
     >>> elided_value("7억 5천만", parse_numeral("7억 5천만"))
     Decimal('750000000')
+    >>> elided_value("10억 8000", parse_numeral("10억 8000"))
+    Decimal('1080000000')
     """
     m = _ELIDED.search(surface.rstrip(" \u00a0"))
     if m is None:
