@@ -112,6 +112,7 @@ class SumForms:
     paid_clause: regex.Pattern = patterns.compile("(?!)")  # "수자원공사가 … 지원키로 한 60억원"
     support_after: regex.Pattern = patterns.compile("(?!)")  # "11억 원 국비 지원으로": bare after it
     adverb_letters: frozenset = frozenset()  # "280억 원을 기 투입": one letter that is a word, no code
+    mates_gap: regex.Pattern = patterns.compile("(?!)")  # "시비 70억 원, 지방비 100억 원": list mates
     pair_each: regex.Pattern = patterns.compile("(?!)")  # "도비와 군비 15%씩": two sources, the share each
     average_words: frozenset = frozenset()  # "시·도 평균 2백억원": an average, no source's part
 
@@ -235,6 +236,7 @@ def _sum_forms(table_json: str) -> SumForms:
             rf"(?:{alternation(ends)}|지원|부담|사업)?(?=[,，.\s)]|$)"),
         support_after=patterns.compile(expand(table.get("support_after", "(?!)"), {"S": S})),
         adverb_letters=frozenset(words("adverb_letters")),
+        mates_gap=patterns.compile(expand(table.get("mates_gap", "(?!)"), {"S": S})),
         average_words=frozenset(words("average_words")),
         pair_each=patterns.compile(expand(table.get("pair_each", "(?!)"), {"S": S, "WORD": LAZY_WORD})),
         paid_clause=patterns.compile(

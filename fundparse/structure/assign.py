@@ -804,6 +804,8 @@ class SumAssigner:
             if found is None:
                 continue
             chosen, partial, precision = found
+            if own is not None and own.known and not spender and self._list_mate(own, chosen):
+                continue  # "도비 30억 원, 시비 70억 원, 자체 지방비 100억 원": the list's next item
             if self._recipients(a, chosen):
                 continue
             parts = [c.part() for c in chosen]
@@ -1283,6 +1285,13 @@ class SumAssigner:
         return (source_key(own.label) not in self.reader.words.sources  # a body, not 국비
                 and between[:1] in self.forms.topic_particles
                 and self.forms.object_after.match(self.text, a.end) is not None)
+
+    def _list_mate(self, own: Candidate, chosen: list[Candidate]) -> bool:
+        """Parts all written before a source's own label, the last of them a list comma away from
+        it: the source is the next item of their list, not their total."""
+        last = max(chosen, key=lambda c: c.end)
+        return (all(c.end <= own.start for c in chosen)
+                and self.forms.mates_gap.fullmatch(self.text, last.end, own.start) is not None)
 
     def _recipients(self, a: Amount, chosen: list[Candidate]) -> bool:
         """Places in a bracket right after a figure named one source after it receive it, they do
