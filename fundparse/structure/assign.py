@@ -76,6 +76,11 @@ def _plain(a: Amount) -> bool:
     return a.per is None and a.change != "decrease" and a.high is None and a.bound is None
 
 
+def _capped(a: Amount) -> bool:
+    """A figure written with its cap ("국비 최대 300억 원"): a part where the figures add up."""
+    return a.bound == "max" and a.per is None and a.change != "decrease" and a.high is None
+
+
 def _freed(info: SplitInfo) -> list[Fact]:
     """The parts of a split that is no split, standing on their own again (with their own
     breakdowns)."""
@@ -544,7 +549,7 @@ class SumAssigner:
     def candidate(self, f: Fact) -> Candidate | None:
         if id(f) not in self._candidates:
             found = None
-            if _plain(f.amount):
+            if _plain(f.amount) or _capped(f.amount):
                 s_start, s_end = self.sentences.span(f.amount.start)
                 found = source_of(f, self.reader, self.forms, s_start, s_end)
             if found is not None and found.known and found.start < f.amount.start:
@@ -751,6 +756,10 @@ class SumAssigner:
                     total.split = SplitInfo([whole[0].part()], False, "sum")
                     taken.add(id(whole[0].fact))
                     continue
+            # a capped figure is a part only in its total's sentence ("5년 동안 국비 최대 300억 원을
+            # 포함해 사업비 430억 원을"; "… 국비 지원액은 최대 9천800만원이다. 국비를 포함해 1억4천만원을":
+            # the cap, not what is paid)
+            near = [c for c in near if not _capped(c.fact.amount) or s_start <= c.start < s_end]
             near.sort(key=lambda c: abs(c.start - a.start))
             near = self._said_once(near, s_start, s_end)[: self.forms.nearest]
             inside = self._total_inside(facts[here - 1] if here else None, total, s_start, s_end)
