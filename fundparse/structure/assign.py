@@ -1135,6 +1135,9 @@ class SumAssigner:
                 continue
             if not info.partial and sum(values) <= f.amount.value:
                 continue
+            if info.form == "paren" and sum(values) <= f.amount.value:
+                continue  # its own bracket, written partial: "총사업비 343억 원(국비 171억 원, 도비
+                # 86억 원 포함)", whatever figure of the sentence before they add up to (국·도비 257억)
             exact = self._exact_homes(f, facts, starts)
             if len(exact) == 1:
                 exact[0].split, f.split = SplitInfo(info.parts, False, info.form), None
