@@ -684,7 +684,8 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
                     break  # (a year between starts another time: "…했으나, 올해 다시 5000만 원을 들여";
                     # so does a clause of another topic: "…설치하고 전의지구도 39억원을 들여")
                 mate.period = period
-        if target in after and not stated and (not total or target.split is not None):
+        if (target in after and not stated and (not total or target.split is not None)
+                and not attach.modifies_next.match(text, period.text_end)):
             last = target  # (items each with its own split share it too: "척지마을에 19억
             # 2900만 원(국비 70%, 지방비 30%), 구사마을에 18억 4500만 원(…)을 들여")
             for mate in after[after.index(target) + 1:]:

@@ -713,3 +713,21 @@ def test_years_inside_a_quoted_name_are_no_period_unless_the_name_is_a_plan():
 def test_a_headlines_money_spent_before_its_ellipsis_takes_the_finish_after_it():
     [m] = fundparse.extract("안동 풍산 747억원 투입…2029년 완공\n\n산업단지 조성사업이 26일 기공식을 열었다.")
     assert m.period.end == 2029
+
+
+# --- a period keeps to what it governs in a list ------------------------------------------------
+
+def test_a_period_modifying_one_noun_is_not_the_lists():
+    # "…예정인" makes the year a modifier of the school, not of the budget lines after it
+    text = ("먼저 2027년 개교예정인 영재학교 신설비 49억원, 예술고 설계비 10억 1,400만원, "
+            "신설학교 토지매입비 31억 7,200만원을 편성하였다.")
+    dated = [m.text for m in fundparse.extract(text, doc_date="2025-08-20") if m.period is not None]
+    assert len(dated) <= 1 and "31억 7,200만원" not in dated
+
+
+def test_an_amount_set_apart_by_byeoldo_is_no_list_mate():
+    text = ("보상비(223억원)와 별도로 총 5231억원의 사업비가 소요될 것으로 추산되며 내년 하반기에 "
+            "착공해 2030년에 터널을 개통하는 것을 목표로 하고 있다.")
+    got = {m.text: m.period for m in fundparse.extract(text, doc_date="2025-06-25")}
+    assert got["223억원"] is None
+    assert (got["5231억원"].start, got["5231억원"].end) == (2026, 2030)

@@ -579,13 +579,15 @@ class AttachForms:
     item_gap: regex.Pattern = patterns.compile("(?!)")  # "…(270억원), 배후단지(443억원)": works' costs
     closed_then: regex.Pattern = patterns.compile("(?!)")  # "기간(2010~2019) 60억원": a phase's money
     item_open: regex.Pattern = patterns.compile("(?!)")  # "성서행정타운(": a bracket after a name
+    modifies_next: regex.Pattern = patterns.compile("(?!)")  # "2015년 개교예정인 …": one noun's
 
 
 # [attach] patterns a table may leave out: absent, they never match
 _ATTACH_OPTIONAL = ("secured", "duration_then", "average_before", "each_after", "clause_end",
                     "own_bracket", "year_before", "year_topic", "list_total_before", "headline_joint",
                     "new_topic", "respective_years", "cell_then", "cell_before", "built_after",
-                    "object_listed", "object_then", "item_gap", "closed_then", "item_open")
+                    "object_listed", "object_then", "item_gap", "closed_then", "item_open",
+                    "modifies_next")
 
 
 def attach_forms(words: Tables) -> AttachForms:
