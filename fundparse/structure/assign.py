@@ -268,10 +268,10 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
         label = after.group("label")
         category = reader.category(label, start) or reader.unglued(label, start)[1]
         if category is None and not reader.names_money(label):  # (예산 is money, not 예산군)
+            if (joint := _places_paying(reader, forms, after, hi)) is not None:
+                return joint[0], joint[1], start, joint[2], True
             if forms.place_pays.match(text, after.end()) is not None:
                 category = reader.place_category(label)  # "80억원을 연천군이 부담"
-            elif (joint := _places_paying(reader, forms, after, hi)) is not None:
-                return joint[0], joint[1], start, joint[2], True
         if category is not None:
             last = after.end("label")
             more = forms.more_source.match(text, last, hi)
