@@ -228,6 +228,7 @@ def _finish(prepared: _Prepared, full: bool) -> Analysis:
                           period_table)
     _attach_periods(periods, facts, sentences, text, period_table, attach)
     _respective_years(facts, sentences, text, period_table, attach)
+    _items_of_total(facts, sentences, text)
 
     findings: list[Finding] = []
     for fact in facts:
@@ -713,6 +714,34 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
                         or not attach.item_gap.fullmatch(text, last.amount.end, mate.amount.start)):
                     break
                 mate.period, last = period, mate
+
+
+def _items_of_total(facts: list[Fact], sentences: Sentences, text: str) -> None:
+    """The amounts right after a total with a period, in its sentence, that add up to it exactly
+    are its items and share its years ("오는 2025년까지 439억원을 투입해 △…정비사업(421억원) △…
+    정비사업(18억원)을 추진")."""
+    for i, f in enumerate(facts):
+        a = f.amount
+        if f.period is None or a.per is not None or a.high is not None or a.change:
+            continue
+        s_end = sentences.span(a.start)[1]
+        items: list[Fact] = []
+        added = 0
+        for g in facts[i + 1:]:
+            b = g.amount
+            if (b.start >= s_end or g.period is not None or b.per is not None or b.high is not None
+                    or b.currency != a.currency or added + b.value > a.value):
+                break
+            items.append(g)
+            added += b.value
+            if added == a.value:
+                break
+        gap = text[a.end:items[0].amount.start] if items else ""
+        if gap.lstrip().startswith(("(", "（")) and not any(c in gap for c in ")）"):
+            continue  # "480억 원(공사비 400억․부지비 80억)": the total's own breakdown, no works
+        if len(items) >= 2 and added == a.value:
+            for g in items:
+                g.period = f.period
 
 
 def _respective_years(facts: list[Fact], sentences: Sentences, text: str, forms,

@@ -731,3 +731,17 @@ def test_an_amount_set_apart_by_byeoldo_is_no_list_mate():
     got = {m.text: m.period for m in fundparse.extract(text, doc_date="2025-06-25")}
     assert got["223억원"] is None
     assert (got["5231억원"].start, got["5231억원"].end) == (2026, 2030)
+
+
+def test_items_adding_up_to_a_dated_total_share_its_years():
+    text = ("내년을 시작으로 오는 2028년까지 439억원을 투입해 △하천 정비사업(421억원) "
+            "△급경사지 정비사업(18억원)을 추진한다.")
+    got = {m.text: m.period for m in fundparse.extract(text, doc_date="2025-09-22")}
+    assert all((p.start, p.end) == (2026, 2028) for p in got.values())
+
+
+def test_a_totals_own_breakdown_in_its_bracket_takes_no_years():
+    text = "사업비 480억 원(공사비 400억․부지비 80억)을 들여 2028년까지 완공할 계획이다."
+    got = {m.text: m.period for m in fundparse.extract(text, doc_date="2025-09-22")}
+    assert got["480억 원"].end == 2028
+    assert got["400억"] is None and got["80억"] is None
