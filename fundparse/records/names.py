@@ -206,6 +206,9 @@ class NameFinder(Reader):
             bare = _TRAILING_BRACKET.sub("", inner)
             if bare != inner and bare.endswith(self.heads):
                 return True
+        if (self.w.data["funded"]["quoted_brackets"]
+                and self.w.forms.own_amount.match(self.text, after) is not None):
+            return True  # "‘솔바람 길’(3억 원)을 조성": a quoted name with its own amount
         return self.head_pattern.search(self.text, after, min(hi, after + 8)) is not None
 
     def _contest(self, f: Found) -> bool:

@@ -17,7 +17,7 @@ _HANGUL = regex.compile(r"[가-힣·]+")  # ("선형 개량(8억원)과 …": an
 _AND_NEXT = regex.compile(r"\s+(\S+)\s+(\S{2,20})")
 _CLOSING = "’'\"”」』>》〉`"
 _BETWEEN_NAME_AND_AMOUNT = " \t’'\"”」』>》〉("
-_BRACKET_WORDS = regex.compile(r"[’'\"”」』>》〉]?\((?:[가-힣·]+\s){1,3}")
+_BRACKET_WORDS = regex.compile(r"[’'\"”」』>》〉]?\((?:[가-힣·]+[\s·]){1,3}")
 _LIST_MARKS = "□■○●◦•▲△▷▶※-"
 _QUOTE_MARKS = "‘’'\"“”「」『』<>《》〈〉`"
 
