@@ -121,6 +121,8 @@ class RegionFinder(Reader):
             if core in self.around:
                 if self._site_worked(ws, i):
                     continue  # "배후 부지 조성": a site the works make, no place
+                if core in self.talked_sites and w.particle in self.talked_particles:
+                    continue  # "사업 위치는 …", "행사 자리를 빛냈다": what is told of, no place
                 first = run_before(ws, i, limit - 1, self._place_word)
                 if (first == i and i >= 2 and self.w.region["road_around"]
                         and self.w.forms.road_name.fullmatch(ws[i - 1].text)
@@ -349,7 +351,13 @@ class RegionFinder(Reader):
         if not self.text.startswith(topics, lo) or lo - s_end > 4:
             return []
         span = self.sentences.span(lo)
-        return self._regions_in(span[0], span[1])
+        found = self._regions_in(span[0], span[1])
+        if not found and self.w.region["site_here"]:
+            # "사업 위치는 중구 우현로 39번길이며 …": the words the topic is said to be
+            m = self.w.site_here.match(self.text, lo, span[1])
+            if m is not None:
+                found = [Found(m.start("place"), m.end("place"))]
+        return found
 
     def _site_after(self, ws: list[Word], i: int) -> int:
         """The index of a site word with 에 at most site_words words after a village-level place
@@ -595,6 +603,7 @@ class RegionFinder(Reader):
                     and self.w.address.fullmatch(w.text) is not None)
         return self._plain(w) and w.text not in self.inside and w.text not in self.around \
             and not any(c.isdigit() for c in w.text) \
+            and not w.text.endswith(self.gone_on_ends) \
             and w.text not in self.w.region["byline_words"] \
             and not any(c in w.text for c in self.w.region["byline_chars"]) \
             and not any(v in w.text for v in self.w.region["verb_inside"])
