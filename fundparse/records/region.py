@@ -646,6 +646,11 @@ class RegionFinder(Reader):
         """"전동면 복합커뮤니티센터": the place word(s) a project's name starts with."""
         ws = self.text[project.start:project.end].split()
         n = 0
+        if len(ws) >= 2 and (ws[0] in self.w.region["short_towns"] or (
+                self.w.region["verb_like_towns"] and self._verb_like_town(ws[0]))):
+            # "북면 복합커뮤니티센터": a township of one syllable before the name; "서하면
+            # 종합정비사업": one ending like a verb form, inside a name no verb form stands in
+            n = 1
         while n < len(ws) - 1 and (self._lead_place(ws[n]) or self._lead_site(ws[n]) or (
                 # "서산 들녘항 물양장": a town's bare name before a place word of the name
                 n + 2 < len(ws) and self._lead_town(ws[n])
@@ -927,6 +932,14 @@ class RegionFinder(Reader):
         return word in self.not_place or any(
             word.endswith(n) for n in self.w.region["not_place_nouns"]
             if len(word) >= len(n) + 2)
+
+    def _verb_like_town(self, word: str) -> bool:
+        """"서하면": a village-level place ending like a verb form of not_place_ends ("…하면"),
+        otherwise a place."""
+        return (word.endswith(self.not_place_ends) and len(word) >= 3
+                and word.endswith(self.lead_ends) and word not in self.not_place
+                and word not in self.not_agency and not word.endswith(self.heads)
+                and not any(word.endswith(n) for n in self.not_place if len(word) >= len(n) + 2))
 
     def _not_place(self, word: str) -> bool:
         """"활동", "사회활동", "추진하면": no place — one of not_place, or a word ending in one
