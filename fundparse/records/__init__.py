@@ -130,7 +130,7 @@ def _item_of_copula(m: Mention, text: str, before: list[str], vocab: RecordWords
     tail = text[m.end:m.end + 8]
     if not tail.startswith(tuple(links)):
         return False
-    if before and before[-1][-1:] in ("이", "가") and len(before[-1]) > 2:
+    if before and before[-1][-1:] in funded["copula_subjects"] and len(before[-1]) > 2:
         stem = before[-1][:-1]
         if vocab.sets.project_name(stem) or vocab.sets.facility(stem):
             return True

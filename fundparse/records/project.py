@@ -94,7 +94,7 @@ class ProjectFinder(Reader):
         if not right and links and self.text.startswith(tuple(links), end):
             # "…구서역 주차장이 21억원, 명윤역 주차장이 18억원이다": the subject right before
             right = [f for f in before if at - f.end <= 3
-                     and self.text[f.end:f.end + 1] in ("이", "가")
+                     and self.text[f.end:f.end + 1] in self.w.data["funded"]["copula_subjects"]
                      and not self.text[f.end + 1:at].strip()]
         if not right and not near and self.w.data["funded"]["spent_on"]:
             # "포항시 동빈내항 수로를 복원하는 데 50억 원을 들이는": the object of the clause the
