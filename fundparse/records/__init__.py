@@ -52,7 +52,8 @@ def funded_total(m: Mention, text: str, vocab: RecordWords, sources) -> bool:
     if before and before[-1] in funded["before_verbs"]:
         return True  # "…건립에 사용될 38억원을": a relative verb says what it is spent on
     if funded["in_brackets"] and before and text[m.start - 1:m.start] == "(" and (
-            before[-1][:-1].endswith(vocab.sets.heads)
+            before[-1][:-1].rstrip(_CLOSING).endswith(vocab.sets.heads)
+            or (funded["quoted_brackets"] and _quoted_before(text, m.start - 1, vocab))
             or (funded["after_action"] and text[m.end:m.end + 1] == ")"
                 and (before[-1][:-1] in vocab.project["actions"]
                      or before[-1][:-1] in funded["after_action"]))):
@@ -78,6 +79,45 @@ def funded_total(m: Mention, text: str, vocab: RecordWords, sources) -> bool:
 _CLOSING = "’'\"”」』>》〉"
 
 
+def _quoted_before(text: str, at: int, vocab: RecordWords) -> bool:
+    """A quoted name closes right before ``at`` ("‘솔바람 길’(3억 원)"): its closing mark, and
+    its opening mark within quoted_chars before it on the same line ([funded] quoted_brackets)."""
+    close = text[at - 1:at]
+    if not close or close not in _CLOSING:
+        return False
+    lo = max(0, at - 1 - int(vocab.data["funded"]["quoted_chars"]))
+    inside = text[lo:at - 1]
+    line = inside[inside.rfind("\n") + 1:]
+    for pair in vocab.project["quotes"]:
+        if pair[-1] == close and len(pair) == 2:
+            k = line.rfind(pair[0])
+            if k >= 0 and line[k + 1:].strip():
+                return True
+    return False
+
+
+def _bulleted_item(m: Mention, text: str, lo: int, vocab: RecordWords, sources) -> bool:
+    """An amount ending an item of a list opened by one of [project] list_bullets on its line
+    (and after ``lo``, the amount before it), with a word of a project head or what is done in the
+    item: "△디노팜랜드 조성 135억 원 △…", "▲신규마을조성사업-부여읍 정동리 20억 원 ▲…"
+    ([funded] bullet_items)."""
+    funded = vocab.data["funded"]
+    if not funded["bullet_items"] or m.per is not None or m.change is not None:
+        return False
+    if m.label is not None and source_key(m.label) in sources:
+        return False
+    start = max(lo, text.rfind("\n", 0, m.start) + 1, m.start - int(funded["bullet_chars"]))
+    item = text[start:m.start]
+    k = max(item.rfind(b) for b in vocab.project["list_bullets"])
+    if k < 0:
+        return False
+    words = item[k + 1:]
+    for mark in vocab.data["agency"]["item_heads"]:
+        words = words.replace(mark, " ")
+    words = words.split()
+    return bool(words) and any(w.rstrip(_CLOSING).endswith(vocab.sets.heads) for w in words)
+
+
 def _item_of_copula(m: Mention, text: str, before: list[str], vocab: RecordWords) -> bool:
     """"사업별로보면 곽지리 종합개발이 10억원, 송당리 특화개발이 18억원": an amount said of a
     project named as the subject right before it, then a list's comma or a copula; or, in a
@@ -90,7 +130,7 @@ def _item_of_copula(m: Mention, text: str, before: list[str], vocab: RecordWords
     tail = text[m.end:m.end + 8]
     if not tail.startswith(tuple(links)):
         return False
-    if before and before[-1][-1:] in ("이", "가") and len(before[-1]) > 2:
+    if before and before[-1][-1:] in funded["copula_subjects"] and len(before[-1]) > 2:
         stem = before[-1][:-1]
         if vocab.sets.project_name(stem) or vocab.sets.facility(stem):
             return True
@@ -203,6 +243,10 @@ def attach(text: str, mentions: list[Mention], config) -> list[Mention]:
             funded[i] = True
     # "…조성 2억원(50억원)": a larger amount in brackets right after another is the total of
     # what the first was named for (its record is read where the first amount stands)
+    for i, m in enumerate(mentions):  # "△디노팜랜드 조성 135억 원 △…": a bulleted item's amount
+        if not funded[i] and _bulleted_item(m, text, mentions[i - 1].end if i else 0, vocab,
+                                            sources):
+            funded[i] = True
     at = [m.start for m in mentions]
     if vocab.data["funded"]["bracket_total"]:
         for i in range(1, len(mentions)):

@@ -84,6 +84,27 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, NearbyFinde
         nxt = self.text.find(mark, end, s_end)
         return k + 1, s_end if nxt < 0 else nxt
 
+    def _item_name(self, item: tuple[int, int], at: int) -> Found | None:
+        """The name heading an inline list's item, one word ending in a project head right
+        before one of [agency] item_heads ("▲신규마을조성사업-부여읍 정동리 20억 원"), when
+        [funded] item_names is on; else None."""
+        if not self.w.data["funded"]["item_names"]:
+            return None
+        start = item[0]
+        while start < at and self.text[start] in " \t":
+            start += 1
+        for mark in self.w.data["agency"]["item_heads"]:
+            k = self.text.find(mark, start, at)
+            if k <= start:
+                continue
+            name = self.text[start:k]
+            if (not name.split() or len(name.split()) > 1
+                    or not self.text[k + 1:at].strip()):
+                continue
+            if self.w.sets.project_name(name) and not self._nameless(name):
+                return Found(start, k)
+        return None
+
     def record(self, at: int, end: int, summed: bool = False) -> Record:
         """The record of the funded total at [at, end); ``summed``: it is the sum of a list of
         amounts ("…에 80억원 등 106억원"), several projects."""
@@ -93,7 +114,14 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, NearbyFinde
         # item of a list written inline is the sentence its project and place are read in (the
         # agency, in the whole sentence)
         sentence = self._inline_item(at, end, whole)
+        named = self._item_name(sentence, at) if sentence != whole else None
+        if named is not None:
+            # "▲신규마을조성사업-부여읍 정동리 20억 원": an item headed by its name, then a mark;
+            # the words after the mark are where
+            sentence = (named.end + 1, sentence[1])
         found, regions, _ = self.project(at, end, sentence)
+        if named is not None:
+            found = named
         if summed:
             found = None
         elif found is None:

@@ -70,6 +70,11 @@ class NameFinder(Reader):
             if all(x.text in self.generic or x.text in self.which_words or x.text[:1].isdigit()
                    for x in ws[first:i]) and self._nameless(w.core):
                 continue  # "사업", "2차 사업", "구축사업", "첫 국책사업": no name
+            if (first and cfg["quote_opened"] and i - first < cfg["max_words"] - 1
+                    and self._opens_quote(ws[first - 1], w)):
+                # "‘양평 지하수저류댐 설치사업 준공식’", "‘연초면 권역단위 거점개발 시행계획’": the
+                # name's first word carries the opening mark (a place too)
+                first -= 1
             start = ws[first].start
             while w.core_end - start > cfg["max_chars"] and first < i:
                 first += 1
@@ -85,6 +90,32 @@ class NameFinder(Reader):
                              or (particle == "도" and not told and first == 0),
                              told=told, role=particle in self.w.forms.means_particles))
         return sorted(out, key=lambda f: f.start)
+
+    def _opens_quote(self, x: Word, head: Word) -> bool:
+        """``x`` opens a quotation (its mark right before it, after a space or a line's start),
+        has no particle and no mark after it, and the quotation is not closed before ``head``."""
+        if not x.quoted or x.particle or x.closed or x.start < 1:
+            return False
+        mark = self.text[x.start - 1]
+        if mark not in self._openers or (x.start >= 2 and self.text[x.start - 2].isalnum()):
+            return False
+        if (not _HANGUL_WORD.fullmatch(x.text) or x.text in self.stop or x.text in self.generic
+                or x.text.endswith(self.agency_heads)):  # ("‘거창군청 신관 준공식’": a body)
+            return False
+        closers = self._openers[mark]
+        return not any(c in self.text[x.end:head.start] for c in closers)
+
+    @property
+    def _openers(self) -> dict[str, str]:
+        known = getattr(self, "_openers_known", None)
+        if known is None:
+            known = {}
+            for pair in self.w.project["quotes"]:
+                known[pair[0]] = known.get(pair[0], "") + pair[1]
+            for pair in self.w.project["loose_quotes"]:
+                known[pair[0]] = known.get(pair[0], "") + pair[1]
+            self._openers_known = known
+        return known
 
     def _particle_after_aside(self, w: Word, hi: int) -> str:
         """"황톳길 정비(신규 황톳길 조성 등)에 10억 원": the particle after a short aside in
@@ -206,6 +237,9 @@ class NameFinder(Reader):
             bare = _TRAILING_BRACKET.sub("", inner)
             if bare != inner and bare.endswith(self.heads):
                 return True
+        if (self.w.data["funded"]["quoted_brackets"]
+                and self.w.forms.own_amount.match(self.text, after) is not None):
+            return True  # "‘솔바람 길’(3억 원)을 조성": a quoted name with its own amount
         return self.head_pattern.search(self.text, after, min(hi, after + 8)) is not None
 
     def _contest(self, f: Found) -> bool:

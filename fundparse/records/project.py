@@ -17,7 +17,7 @@ _HANGUL = regex.compile(r"[가-힣·]+")  # ("선형 개량(8억원)과 …": an
 _AND_NEXT = regex.compile(r"\s+(\S+)\s+(\S{2,20})")
 _CLOSING = "’'\"”」』>》〉`"
 _BETWEEN_NAME_AND_AMOUNT = " \t’'\"”」』>》〉("
-_BRACKET_WORDS = regex.compile(r"[’'\"”」』>》〉]?\((?:[가-힣·]+\s){1,3}")
+_BRACKET_WORDS = regex.compile(r"[’'\"”」』>》〉]?\((?:[가-힣·]+[\s·]){1,3}")
 _LIST_MARKS = "□■○●◦•▲△▷▶※-"
 _QUOTE_MARKS = "‘’'\"“”「」『』<>《》〈〉`"
 
@@ -94,7 +94,7 @@ class ProjectFinder(Reader):
         if not right and links and self.text.startswith(tuple(links), end):
             # "…구서역 주차장이 21억원, 명윤역 주차장이 18억원이다": the subject right before
             right = [f for f in before if at - f.end <= 3
-                     and self.text[f.end:f.end + 1] in ("이", "가")
+                     and self.text[f.end:f.end + 1] in self.w.data["funded"]["copula_subjects"]
                      and not self.text[f.end + 1:at].strip()]
         if not right and not near and self.w.data["funded"]["spent_on"]:
             # "포항시 동빈내항 수로를 복원하는 데 50억 원을 들이는": the object of the clause the

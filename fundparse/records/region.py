@@ -121,6 +121,8 @@ class RegionFinder(Reader):
             if core in self.around:
                 if self._site_worked(ws, i):
                     continue  # "배후 부지 조성": a site the works make, no place
+                if core in self.talked_sites and w.particle in self.talked_particles:
+                    continue  # "사업 위치는 …", "행사 자리를 빛냈다": what is told of, no place
                 first = run_before(ws, i, limit - 1, self._place_word)
                 if (first == i and i >= 2 and self.w.region["road_around"]
                         and self.w.forms.road_name.fullmatch(ws[i - 1].text)
@@ -349,7 +351,13 @@ class RegionFinder(Reader):
         if not self.text.startswith(topics, lo) or lo - s_end > 4:
             return []
         span = self.sentences.span(lo)
-        return self._regions_in(span[0], span[1])
+        found = self._regions_in(span[0], span[1])
+        if not found and self.w.region["site_here"]:
+            # "사업 위치는 중구 우현로 39번길이며 …": the words the topic is said to be
+            m = self.w.site_here.match(self.text, lo, span[1])
+            if m is not None:
+                found = [Found(m.start("place"), m.end("place"))]
+        return found
 
     def _site_after(self, ws: list[Word], i: int) -> int:
         """The index of a site word with 에 at most site_words words after a village-level place
@@ -595,6 +603,7 @@ class RegionFinder(Reader):
                     and self.w.address.fullmatch(w.text) is not None)
         return self._plain(w) and w.text not in self.inside and w.text not in self.around \
             and not any(c.isdigit() for c in w.text) \
+            and not w.text.endswith(self.gone_on_ends) \
             and w.text not in self.w.region["byline_words"] \
             and not any(c in w.text for c in self.w.region["byline_chars"]) \
             and not any(v in w.text for v in self.w.region["verb_inside"])
@@ -637,6 +646,11 @@ class RegionFinder(Reader):
         """"전동면 복합커뮤니티센터": the place word(s) a project's name starts with."""
         ws = self.text[project.start:project.end].split()
         n = 0
+        if len(ws) >= 2 and (ws[0] in self.w.region["short_towns"] or (
+                self.w.region["verb_like_towns"] and self._verb_like_town(ws[0]))):
+            # "북면 복합커뮤니티센터": a township of one syllable before the name; "서하면
+            # 종합정비사업": one ending like a verb form, inside a name no verb form stands in
+            n = 1
         while n < len(ws) - 1 and (self._lead_place(ws[n]) or self._lead_site(ws[n]) or (
                 # "서산 들녘항 물양장": a town's bare name before a place word of the name
                 n + 2 < len(ws) and self._lead_town(ws[n])
@@ -918,6 +932,14 @@ class RegionFinder(Reader):
         return word in self.not_place or any(
             word.endswith(n) for n in self.w.region["not_place_nouns"]
             if len(word) >= len(n) + 2)
+
+    def _verb_like_town(self, word: str) -> bool:
+        """"서하면": a village-level place ending like a verb form of not_place_ends ("…하면"),
+        otherwise a place."""
+        return (word.endswith(self.not_place_ends) and len(word) >= 3
+                and word.endswith(self.lead_ends) and word not in self.not_place
+                and word not in self.not_agency and not word.endswith(self.heads)
+                and not any(word.endswith(n) for n in self.not_place if len(word) >= len(n) + 2))
 
     def _not_place(self, word: str) -> bool:
         """"활동", "사회활동", "추진하면": no place — one of not_place, or a word ending in one

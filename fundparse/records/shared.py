@@ -211,6 +211,9 @@ class Reader:
         self.not_agency, self.bare_names = lex.not_agency, lex.bare
         self.not_agency_ends = lex.not_agency_ends
         self.not_place_ends = tuple(vocab.region["not_place_ends"])
+        self.talked_sites = frozenset(vocab.region["talked_sites"])
+        self.gone_on_ends = tuple(vocab.region["gone_on_ends"])
+        self.talked_particles = frozenset(vocab.region["talked_particles"])
         self.budget_words = tuple(vocab.data["funded"]["labels"])
         self.clause_verbs = lex.clause_verbs
         self.stop_endings = tuple(vocab.project["stop_endings"])

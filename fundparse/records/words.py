@@ -137,6 +137,7 @@ class Lexicon:
         self.not_place = frozenset(region["not_place"])
         self.facility_ends = tuple(sorted(region.get("facility_ends", ()), key=len, reverse=True))
         self.not_facility = frozenset(region.get("not_facility", ()))
+        self.short_school_ends = frozenset(region.get("short_school_ends", ()))
         self._facility: dict[str, bool] = {}
         self.not_agency = frozenset(data["agency"]["not_agency"])
         self.bare = frozenset(data["agency"]["bare"])
@@ -188,6 +189,9 @@ class Lexicon:
                     if word.endswith(end):
                         stem = word[:-len(end)]
                         known = len(stem) >= 2 and _HANGUL.fullmatch(stem) is not None
+                        if known and end in self.short_school_ends and (
+                                self.ends_in_head(stem) or stem in self.generic):
+                            known = False  # "…사업중에서", "공사중": a state, no school
                         break
             if len(self._facility) > _KEEP:
                 self._facility.clear()
