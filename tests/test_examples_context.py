@@ -240,3 +240,11 @@ def test_long_runs_of_spaces_before_a_unit_word_are_read_once():
     text = "표" + " " * 20000 + "단위: 억원\n도로\t120\n" + "(" + " " * 20000 + "x"
     (header,) = _find_headers(text)
     assert text[header.start:header.end].strip() == "단위: 억원"
+
+
+def test_bare_figures_of_a_list_naming_several_places_between_them():
+    text = ("지원 금액은 영양군에 120억, S등급인 상주와 영덕에 각 88억, A등급인 청도, 의성, 성주, "
+            "영주, 청송, 봉화에 각 80억, B등급인 고령, 문경, 안동, 영천, 울릉, 울진에 각 72억이 지원된다.")
+    got = [(m.text, m.krw) for m in fundparse.extract(text)]
+    assert got == [("120억", 12_000_000_000), ("88억", 8_800_000_000), ("80억", 8_000_000_000),
+                   ("72억", 7_200_000_000)]

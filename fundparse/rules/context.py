@@ -64,7 +64,7 @@ def compile_context(words) -> ContextPatterns:
         # items in brackets after their names: "구리~포천(5600억원)을 비롯해 상주~영천(5261억), 인천~김포("
         list_gap=patterns.compile(
             rf"[)）]?(?:과|와|이며|이고|로)?{S}*(?:[,，·ㆍ]|{S}*[△▲▶▷■□○●•◆◇▼▽]|(?:을|를){S}*비롯(?:해|하여|한))"
-            rf"{S}*(?:[가-힣A-Za-z][가-힣A-Za-z0-9~∼\-]*{S}*){{0,4}}"  # "국도34호(108억)"
+            rf"{S}*(?:[가-힣A-Za-z][가-힣A-Za-z0-9~∼\-]*[,，]?{S}*){{0,8}}"  # "국도34호(108억)"
             rf"(?:[0-9]+{S}*(?:개소|개|곳|건|지구){S}*)?"  # a count: "△시군역량강화 10개소 33억"
             rf"(?:(?:은|는|이|가|에){S}*)?[(（=＝]?"),
         range_gap=patterns.compile(rf"{S}*[~∼～〜\-–]{S}*\Z"),
@@ -197,7 +197,7 @@ def _lists(text, amounts, candidates, pats, accepted) -> None:
     opener: Amount | None = None  # the amount with a currency the list began with
     last_end = -1
     for start, end, item in items:
-        if last_end < 0 or start - last_end > 24 or not pats.list_gap.fullmatch(text, last_end, start):
+        if last_end < 0 or start - last_end > 40 or not pats.list_gap.fullmatch(text, last_end, start):
             chain, opener = [], None
         last_end = end
         if isinstance(item, Amount):
