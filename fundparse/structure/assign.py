@@ -31,6 +31,7 @@ _MAX_SUBSET = 6  # parts in one list; 10 candidates make at most 847 subsets to 
 _GOVERNMENT = {"national", "provincial", "municipal", "local"}
 _PLACES = {"provincial", "municipal"}  # a place's category by its ending
 _BRACKET = patterns.compile(r"[(（][^()（）\n]{0,120}[)）]")
+_DOT = patterns.compile(f"[{DOTS}]")  # between payers joined as one label ("시․구비")
 _PARAGRAPH = patterns.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")  # text between blank lines
 _BRACKET_OPEN = patterns.compile(r"[ \u00a0]*[(（][^()（）\n]{0,30}")
 
@@ -1243,7 +1244,7 @@ class SumAssigner:
                 if found is None or not found[4] and found[1] not in _PLACES:
                     continue
                 placed = placed or not found[4]  # a place pays a share only where they make 100 %
-                payers = [found[:4]]
+                payers = self._each_side(found[:4], m.start()) or [found[:4]]
             held_by = parts[-1] if parts and _BRACKET_OPEN.fullmatch(text, parts[-1].end,
                                                                        m.start()) else None
             for label, category, start, end in payers:  # "국고, 지방비 각 50%": each its share
@@ -1272,6 +1273,23 @@ class SumAssigner:
                                                           max(last, total.start))):
             return None  # another amount stands between the total and its shares
         return SplitInfo(sorted(parts, key=lambda p: p.start), partial, "sum")
+
+    def _each_side(self, payer: tuple, share_at: int) -> list[tuple] | None:
+        """"시․구비 각 28%": payers joined by a dot, then 각 before the share — each side pays
+        it (시 28 %, 구비 28 %); None when the label is one payer or 각 is not written."""
+        label, _, start, end = payer
+        each = self.reader.forms.each_words
+        words = label.split()
+        between = self.text[start + len(label):share_at].split()
+        if len(words) == 2 and words[1] in each:  # the label read with its 각: "시․구비 각"
+            words, between = words[:1], [words[1], *between]
+        sides = [w for w in _DOT.split(words[0]) if w] if len(words) == 1 else []
+        if not between or len(sides) < 2 or not all(w in each for w in between):
+            return None
+        cats = [self.reader.category(w, start) for w in sides]
+        if not all(cats):
+            return None
+        return [(side, cat, self.text.find(side, start), end) for side, cat in zip(sides, cats)]
 
     def _sources_named(self, start: int, head: int) -> bool:
         """Sources named without figures right before a total: "지방비를 포함한 총 사업비",
@@ -1429,13 +1447,15 @@ class SumAssigner:
 
     def _payers(self, m) -> tuple[list[str], list[int]]:
         """The payers of a ratio, two joined by a middle dot read as one where the joined word
-        is a source ("한전과 해당 시·군이 절반씩": 한전 and 시·군, not 시 and 군)."""
+        is a source and one side a letter ("한전과 해당 시·군이 절반씩": 한전 and 시·군, not 시 and
+        군; "시비·구비 절반씩" is two)."""
         payers, starts = [], []
         for payer, at in zip(m.captures("p"), m.starts("p")):
             if payers:
                 joined = self.text[starts[-1]:at + len(payer)]
                 head = joined.split()[-1] if joined.split() else joined
                 if (at - (starts[-1] + len(payers[-1])) == 1 and "(" not in joined
+                        and 1 in (len(payers[-1].split()[-1]), len(payer))
                         and self.reader.source_category(head, at) is not None):
                     payers[-1] = joined
                     continue
