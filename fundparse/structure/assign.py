@@ -654,6 +654,7 @@ class SumAssigner:
         starts = [f.amount.start for f in facts]  # facts are in text order
         by_value = sorted(facts, key=lambda f: (f.amount.value, f.amount.start))
         self._exact_over_partial(facts)
+        self._bracketed_totals(facts, taken)
         for total in by_value:
             a = total.amount
             if (total.split is None and id(total) not in taken and a.high is None and not a.change
@@ -1021,6 +1022,26 @@ class SumAssigner:
                 continue
             target.split = SplitInfo([c.part() for c in parts], False, "sum")
             taken.update(id(c.fact) for c in parts)
+
+    def _bracketed_totals(self, facts: list[Fact], taken: set[int]) -> None:
+        """A total in brackets after what it is the cost of, then 에 and a figure paid by a named
+        source: "…설치사업(총사업비 80억 원)에 국비 40억 원 지원을 요청" — that figure is its part
+        (the rest left unnamed)."""
+        text = self.text
+        for f, g in zip(facts, facts[1:]):
+            a = f.amount
+            if (f.split is not None or id(f) in taken or id(g) in taken or g.split is not None
+                    or not _plain(a) or a.currency != g.amount.currency or g.amount.value >= a.value):
+                continue
+            then = self.forms.bracket_total_then.match(text, a.end, g.amount.start)
+            if then is None or ending_at(self.forms.bracket_total, text, max(0, a.head - 40),
+                                         a.head) is None:
+                continue
+            own = self.candidate(g)
+            if own is None or not own.known or own.start != then.end():
+                continue
+            f.split = SplitInfo([own.part()], True, "sum")
+            taken.add(id(g))
 
     def _nested_after(self, facts: list[Fact], taken: set[int]) -> None:
         """A total followed by 중/가운데 and, in its sentence, a smaller total stated with its own
