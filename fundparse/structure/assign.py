@@ -795,11 +795,13 @@ class SumAssigner:
                 found = None  # a place's own figure: only parts that add up to it exactly
             if increase and found is None:
                 continue
-            if found is None and total.split is None and (spender or not (own and own.known)):
+            wide = own is not None and own.known and not spender and len(_levels(own.category)) > 1
+            if found is None and total.split is None and (spender or not (own and own.known) or wide):
                 shares = self._shares(a, lo, hi)
-                if shares is not None and not shares.partial:  # shares that make 100 %
-                    total.split = shares
-                    continue
+                if shares is not None and not shares.partial and (not wide or all(
+                        set(p.category.split("+")) <= _levels(own.category) for p in shares.parts)):
+                    total.split = shares  # shares that make 100 % (of a 지방비, its levels':
+                    continue  # "600억원의 지방비 … 강원도가 70%, 춘천시가 30%씩 분담")
             matched = None if found is not None or (own and own.known) else self._matched(a, near, lo, hi)
             if matched is not None:  # "국비 50억원에 지방비 1:1 매칭으로": the part and the rest
                 total.split, part = matched
