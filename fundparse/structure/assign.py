@@ -1275,6 +1275,10 @@ class SumAssigner:
                             total.currency, None, bare=False, share=share)
                 # "서울시가 40%(시비 28%+국비 12%)": shares of the share before the bracket
                 (held_by.parts if held_by is not None else parts).append(part)
+        if any(p.start < total.start for p in parts) and any(p.start >= s_end for p in parts):
+            # shares before the total in its sentence are its own; a later sentence's are another
+            # project's ("국·도비 65%가 지원되며 총사업비 100억 원을 … . 고경지구 …는 … 73% 지원")
+            parts = [p for p in parts if p.start < s_end]
         if not parts:
             return None
         cover_parts(parts)
