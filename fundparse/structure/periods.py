@@ -271,10 +271,17 @@ def _end_and_duration(group: list[FoundPeriod], text: str, amount_starts: list[i
         listed = [q for q in group if _bare(q) and q.text_start > last.text_end
                   and q.text_start - last.text_end <= reach
                   and forms.duration_total.match(text, q.text_end) is not None]
+        # …or a duration right before the one amount between it and the end ("3년간 12억원을
+        # 확보해 2021년까지 건립공사를 완료")
+        opened = [q for q in group if _bare(q) and not q.verb_only and q.text_end <= last.text_start
+                  and last.text_start - q.text_end <= reach
+                  and _opens_its_amount(q, last, amount_starts, forms.start_amount_gap)]
         if near:
             q = min(near, key=lambda q: abs(q.text_start - last.text_start))
         elif listed:
             q = listed[0]
+        elif opened:
+            q = opened[-1]
         else:
             continue
         whole = FoundPeriod(last.end - q.years + 1, last.end, q.years, q.stated_years,
