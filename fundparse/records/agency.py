@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import heapq
-import re
 from array import array
 
 from fundparse.model import Span
