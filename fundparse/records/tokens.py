@@ -122,11 +122,52 @@ def wrapped(text: str, at: int) -> bool:
         return False
     line_start = text.rfind("\n", 0, brk) + 1
     line = text[line_start:brk].rstrip()
-    return (len(line) >= WRAP and not line.endswith(_SENTENCE_ENDS)
-            and "\t" not in line and line[:1] not in _BULLETS)
+    if line.endswith(_SENTENCE_ENDS) or "\t" in line or line[:1] in _BULLETS:
+        return False
+    return len(line) >= WRAP or (_SCRIPT_LINES > 0 and _script(text, line_start, brk))
+
+
+def _open_line(line: str) -> bool:
+    """A line that leaves its sentence open: no sentence end, no cell, no list mark."""
+    line = line.strip()
+    return bool(line) and not (line.endswith(_SENTENCE_ENDS) or "\t" in line
+                               or line[:1] in _BULLETS or line[:1] in _ITEM_MARKS)
+
+
+def _script(text: str, line_start: int, brk: int) -> bool:
+    """A break inside a broadcast script's block of short lines that mostly leave their
+    sentence open ("…양서.파충류 생태공원⏎조성사업이 이달부터 본격 공사에⏎들어갑니다."): the
+    lines around the break, up to [tokens] script_window each way with no blank line, are at
+    least script_lines, and at least script_share of them leave their sentence open."""
+    lines = [text[line_start:brk]]
+    a = line_start
+    for _ in range(_SCRIPT_WINDOW):  # the lines before
+        if a < 2 or text[a - 1] != "\n":
+            break
+        b = text.rfind("\n", 0, a - 1) + 1
+        if not text[b:a - 1].strip():
+            break
+        lines.append(text[b:a - 1])
+        a = b
+    b = brk
+    for _ in range(_SCRIPT_WINDOW):  # the lines after
+        e = text.find("\n", b + 1)
+        e = len(text) if e < 0 else e
+        if not text[b + 1:e].strip():
+            break
+        lines.append(text[b + 1:e])
+        if e >= len(text):
+            break
+        b = e
+    return (len(lines) >= _SCRIPT_LINES
+            and sum(map(_open_line, lines)) >= _SCRIPT_SHARE * len(lines))
 
 
 _SENTENCE_ENDS = tuple(_TOKENS["line_ends"])  # a line ending so ends a sentence, not a page's line
+_ITEM_MARKS = tuple(_TOKENS["item_marks"])  # "- …", "1. …": a list's line, its own
+_SCRIPT_WINDOW = int(_TOKENS["script_window"])
+_SCRIPT_LINES = int(_TOKENS["script_lines"])
+_SCRIPT_SHARE = float(_TOKENS["script_share"])
 
 
 def plain(word: Word, is_head, ordinal) -> bool:
