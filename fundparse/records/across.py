@@ -21,12 +21,12 @@ from fundparse.structure.sentences import Sentences
 
 CODES = ("FP310", "FP311", "FP312")
 
-_SPACES = regex.compile(r"[\s'\"‘’“”「」『』<>《》〈〉·ㆍ・\-]+")
 
 
-def project_key(text: str, suffixes: Sequence[str]) -> str:
-    """"'이차전지 거점센터' 구축사업" and "이차전지 거점센터 구축" -> "이차전지거점센터"."""
-    key = _SPACES.sub("", text)
+def project_key(text: str, suffixes: Sequence[str], spaces: str | None = None) -> str:
+    """"'이차전지 거점센터' 구축사업" and "이차전지 거점센터 구축" -> "이차전지거점센터"
+    (``spaces``: what is left out, [across] spaces by default)."""
+    key = regex.sub(spaces or record_words().data["across"]["spaces"], "", text)
     changed = True
     while changed:
         changed = False
@@ -61,14 +61,13 @@ def _entries(order: int, path: str, text: str, mentions: Sequence[Mention], voca
         s_start, s_end = sentences.span(m.start)
         said = m.change is not None or changed.search(text, s_start, s_end) is not None
         # "충북 옥천군" and "옥천군" are one body
-        key = (r.agency.text.split()[-1], project_key(r.project.text, suffixes))
+        key = (r.agency.text.split()[-1],
+               project_key(r.project.text, suffixes, vocab.data["across"]["spaces"]))
         out.append((key, Entry(path, order, m, said)))
     return out
 
 
-def _split_text(sources: dict[str, int]) -> str:
-    names = {"national": "국비", "provincial": "도비", "municipal": "시·군·구비", "local": "지방비",
-             "private": "민간", "self": "자부담", "other": "기타", "mixed": "복합"}
+def _split_text(sources: dict[str, int], names: dict[str, str]) -> str:
     return ", ".join(f"{names.get(c, c)} {format_krw(v)}" for c, v in sorted(sources.items()))
 
 
@@ -96,13 +95,15 @@ def _span_text(period: tuple[int | None, int | None]) -> str:
     return f"{period[0] or ''}–{period[1] or ''}"
 
 
-def _finding(code: str, later: Entry, earlier: Entry, name: str, here: str, there: str) -> Finding:
-    what_ko = {"FP310": "총액", "FP311": "국비·지방비 분담", "FP312": "사업 기간"}[code]
+def _finding(code: str, later: Entry, earlier: Entry, name: str, here: str, there: str,
+             words: dict) -> Finding:
+    what_ko = words["what"][code]
     what_en = {"FP310": "total", "FP311": "national/local split", "FP312": "period"}[code]
     m = later.mention
     return Finding(
         code=code, severity="warning", start=m.start, end=m.end, line=m.line, column=m.column,
-        message=f"같은 사업({name})의 {what_ko}: 여기 {here}, {earlier.where} {there}",
+        message=words["message"].format(name=name, what=what_ko, here=here,
+                                        where=earlier.where, there=there),
         message_en=f"the same project ({name}) has {what_en} {here} here but {there} in "
                    f"{earlier.where}")
 
@@ -129,12 +130,12 @@ def cross_release(docs: Sequence[tuple[str, str, Sequence[Mention]]], config=Non
             later = [e for e in entries if e.order == order]
             if any(e.changed for e in later):
                 continue
-            for finding in _compare(first, later):
+            for finding in _compare(first, later, vocab.data["across"]):
                 out.setdefault(finding[0], []).append(finding[1])
     return out
 
 
-def _compare(first: Entry, later: list[Entry]) -> list[tuple[str, Finding]]:
+def _compare(first: Entry, later: list[Entry], words: dict) -> list[tuple[str, Finding]]:
     """What the later release's mentions of the project contradict; a figure it states the
     same way somewhere (its total, split or period) is no contradiction."""
     a = first.mention
@@ -148,19 +149,21 @@ def _compare(first: Entry, later: list[Entry]) -> list[tuple[str, Finding]]:
             e.mention.krw == a.krw for e in later):
         e = exact[0]
         found.append(_finding("FP310", e, first, name, format_krw(e.mention.krw),
-                              format_krw(a.krw)))
+                              format_krw(a.krw), words))
     same_total = [e for e in later if e.mention.krw == a.krw]
     sa = _national_local(a)
     splits = [(e, _national_local(e.mention)) for e in same_total]
     splits = [(e, sb) for e, sb in splits if sb is not None]
     if sa is not None and splits and not any(sb == sa for _, sb in splits):
         e, sb = splits[0]
-        found.append(_finding("FP311", e, first, name, _split_text(sb), _split_text(sa)))
+        found.append(_finding("FP311", e, first, name, _split_text(sb, words["sources"]),
+                              _split_text(sa, words["sources"]), words))
     pa = _period(a)
     periods = [(e, _period(e.mention)) for e in later]
     periods = [(e, pb) for e, pb in periods if pb is not None]
     clash = [(e, pb) for e, pb in periods if _clash(pa, pb)]
     if pa is not None and clash and len(clash) == len(periods):
         e, pb = clash[0]
-        found.append(_finding("FP312", e, first, name, _span_text(pb), _span_text(pa)))
+        found.append(_finding("FP312", e, first, name, _span_text(pb), _span_text(pa),
+                              words))
     return [(path, f) for f in found]

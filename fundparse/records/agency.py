@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import bisect
 import heapq
-import re
 from array import array
 
 from fundparse.model import Span
 from fundparse.records.shared import NAME_REACH, PARAGRAPH, Found, Reader
 
-_TOKEN = re.compile(r"(?<![가-힣A-Za-z0-9])[가-힣A-Za-z]{3,20}")
 _NEAR_SUBJECTS = 400  # characters read first for the last subject before a sentence
 
 
@@ -334,7 +332,7 @@ class AgencyFinder(Reader):
             return None
         lo = max(0, short.start - int(agency["short_chars"]))
         found = None
-        for m in _TOKEN.finditer(self.text, lo, short.start):
+        for m in self.w.forms.body_token.finditer(self.text, lo, short.start):
             token = m.group()
             for cut in range(len(token), max(len(word), len(token) - 3), -1):
                 full = token[:cut]

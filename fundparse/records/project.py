@@ -13,11 +13,9 @@ from fundparse.records.tokens import run_before
 _NEAR = 24  # characters between a "…에" project and its amount
 _PARTS_REACH = 60
 _JOINED_NEXT = regex.compile(r"(\w)\s+(\S{2,20})")
-_HANGUL = regex.compile(r"[가-힣·]+")  # ("선형 개량(8억원)과 …": an item with its own amount)
 _AND_NEXT = regex.compile(r"\s+(\S+)\s+(\S{2,20})")
 _CLOSING = "’'\"”」』>》〉`"
 _BETWEEN_NAME_AND_AMOUNT = " \t’'\"”」』>》〉("
-_BRACKET_WORDS = regex.compile(r"[’'\"”」』>》〉]?\((?:[가-힣·]+[\s·]){1,3}")
 _LIST_MARKS = "□■○●◦•▲△▷▶※-"
 _QUOTE_MARKS = "‘’'\"“”「」『』<>《》〈〉`"
 
@@ -103,7 +101,7 @@ class ProjectFinder(Reader):
         if not right and self.text[end:end + 1] == ")":
             # "…개보수 지원사업(전주시 등 21.9억원)": a few words in the name's bracket first
             right = [f for f in before[-1:]
-                     if _BRACKET_WORDS.fullmatch(self.text, f.end, at) is not None]
+                     if self.w.forms.name_bracket.fullmatch(self.text, f.end, at) is not None]
         if not right:
             # "`달성 중부권 복합문화센터` 건립비 360억원", "스마트학교 구축비로 155억원": the cost of
             # the name right before it (구축비: of building it — the name and 구축)
@@ -380,7 +378,7 @@ class ProjectFinder(Reader):
         if k >= len(ws) or k - i > 3 or ws[k].closed:
             return None
         last = ws[k].text[:-max(len(p) for p in self.w.forms.means_particles if ws[k].text.endswith(p))]
-        if len(last) < 2 or not _HANGUL.fullmatch(last) or last in self.generic:
+        if len(last) < 2 or not self.w.forms.hangul_word.fullmatch(last) or last in self.generic:
             return None
         if last in self.aim_words:
             return None  # "수처리시설의 우선 가동을 목표로 추진": an aim, not what is made
@@ -410,7 +408,7 @@ class ProjectFinder(Reader):
                     and stem not in self.generic else None)  # ("완공을 목표로 착공": no name)
             if into is not None:
                 return into
-            if (len(stem) < 2 or not _HANGUL.fullmatch(stem) or stem in self.generic
+            if (len(stem) < 2 or not self.w.forms.hangul_word.fullmatch(stem) or stem in self.generic
                     or stem in self.aim_words
                     or stem in self.actions or stem in self.stop or stem in self.which_words
                     or stem.endswith(self.place_ends)
@@ -452,7 +450,8 @@ class ProjectFinder(Reader):
         at = self.text.find(name, lo, hi)
         while at >= 0:
             before = self.text[at - 1:at] if at else " "
-            if not ("가" <= before <= "힣") and self.w.forms.list_item_after.match(self.text, at + len(name)):
+            if (not self.w.forms.hangul.fullmatch(before)
+                    and self.w.forms.list_item_after.match(self.text, at + len(name))):
                 return True
             at = self.text.find(name, at + 1, hi)
         return False
@@ -491,7 +490,7 @@ class ProjectFinder(Reader):
         f = before[-1]
         words = self.text[f.end:m.start()].split()
         if (not words or len(words) > limit or not self.text[f.end:f.end + 1].isspace()
-                or not all(_HANGUL.fullmatch(w) for w in words)
+                or not all(self.w.forms.hangul_word.fullmatch(w) for w in words)
                 or any(w in self.stop for w in words)):
             return []
         return [Found(f.start, m.start(), f.at_e, f.topic)]
@@ -559,7 +558,7 @@ class ProjectFinder(Reader):
     @property
     def _spent_on_re(self):
         ends = "|".join(regex.escape(e) for e in self.w.data["funded"]["spent_on"])
-        return regex.compile(rf"(?P<obj>을|를)\s+[가-힣]+(?:{ends})\s+")
+        return regex.compile(rf"{self.w.data['patterns']['spent_on_object']}(?:{ends})\s+")
 
     def _action_item(self, bracket: int) -> list[Found]:
         """"…, 영덕군 축산항 방파제 35m 연장(": an item of a list ending in what is done to a
@@ -675,7 +674,8 @@ class ProjectFinder(Reader):
                         return Found(f.start, f.end, pick.at_e, pick.topic, False,
                                      pick.place, pick.told, pick.role)
                     continue
-                m = regex.search(rf"(?:(?<=\s)|^)[가-힣]*{regex.escape(short)}(?=\s|$)", name)
+                m = regex.search(rf"(?:(?<=\s)|^){self.w.data['patterns']['glued_lead']}"
+                                 rf"{regex.escape(short)}(?=\s|$)", name)
                 if m is not None and m.end() > len(short) and (
                         not glued or len(m.group()) > len(short)):
                     return Found(f.start, f.start + m.end(), pick.at_e, pick.topic, False,
@@ -889,7 +889,7 @@ class ProjectFinder(Reader):
             if word[-1:] in cfg["joined_particles"] and core.endswith(self.heads):
                 return True
             if (cfg["joined_any"] and word is ws[-1] and word[-1:] in cfg["joined_particles"]
-                    and len(core) >= 2 and _HANGUL.fullmatch(core)
+                    and len(core) >= 2 and self.w.forms.hangul_word.fullmatch(core)
                     and not core.endswith(self.agency_heads)
                     and not self.w.linked.match(self.text, pick.end)  # "화곡리와 물류단지를 잇는"
                     and core not in self.generic
@@ -900,7 +900,7 @@ class ProjectFinder(Reader):
                 return True  # "군도 및 농어촌도로"
             if (cfg["joined_any"] and len(ws) >= 2 and word is ws[-2]
                     and ws[-1] in cfg["joined_words"] and len(word) >= 2
-                    and _HANGUL.fullmatch(word) and not word.endswith(self.agency_heads)
+                    and self.w.forms.hangul_word.fullmatch(word) and not word.endswith(self.agency_heads)
                     and word not in self.generic and word not in self.stop):
                 return True  # "식당 및 조리실 증축공사": two works, whatever the first is
             if not (word.endswith(self.place_ends) and self._is_head(word)):

@@ -198,7 +198,10 @@ class Reader:
         lex = vocab.sets
         self.heads, self.generic, self.actions = lex.heads, lex.generic, lex.actions
         self.bare_words, self.stop, self.around = lex.bare_words, lex.stop, lex.around
-        self.which_words = frozenset(vocab.project["which_words"])
+        # (… and kinds of funding programme, which name no one project alone: [project]
+        # programme_kinds)
+        self.which_words = frozenset(vocab.project["which_words"]) | frozenset(
+            vocab.project.get("programme_kinds", ()))
         self.glued_ends = tuple(vocab.region["glued_ends"])
         self.district_ends = tuple(vocab.region["district_ends"])
         self.site_lead_ends = tuple(vocab.region["site_lead_ends"])

@@ -6,21 +6,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from fundparse import patterns
+from fundparse.records.words import package_table
 
+# the words of [tokens] in rules/data/records.toml (the package's own: read once, at import)
+_TOKENS = package_table("tokens")
 # a word: a run of non-space characters, split before an opening bracket and after a closing
 # one inside it ("양산일반산업단지(이하", "(가칭)조치원중앙공원": two words each)
 # (… and after a full stop glued to the next sentence: "위해.제기동과" is "위해." and "제기동과")
-_RAW = patterns.compile(r"[(\[]?(?:[^\s()\[\]….]|\.(?![가-힣]))+\.?[)\]]*|[()\[\]]+|\.")
+_RAW = patterns.compile(_TOKENS["word"])
 _LEAD = "□■○●◦•▲△▷▶※-–—·([{'\"‘“「『<《〈【"
 _TRAIL = ",.;:)]}'\"’”」』>》〉】…!?"
 _BULLETS = "□■○●◦•▲△▷▶※"
 _QUOTES = "'\"‘’“”「」『』"
 # particles a name may carry, longest first
-PARTICLES = ("에서는", "에서도", "에서", "에는", "에도", "으로", "까지", "부터", "에", "을", "를", "은",
-             "는", "이", "가", "의", "과", "와", "로", "도")
+PARTICLES = tuple(_TOKENS["particles"])
 # a word ending in one of these is a verb form or carries a particle: never inside a name
-_ENDINGS = set("은는이가을를에의과와며고해여서다한된할던께로인써돼혀")
-_YEO_VERBS = ("하여", "들여", "되여", "이여", "쏟아여")
+_ENDINGS = set(_TOKENS["chars_endings"])
+# words ending in 여 that are verb forms ("하여", "들여"), not names ("동부여")
+_YEO_VERBS = tuple(_TOKENS["yeo_verbs"])
+_YEO = {v[-1] for v in _YEO_VERBS}
 _BY_LAST: dict[str, tuple[str, ...]] = {}
 for _p in PARTICLES:
     _BY_LAST[_p[-1]] = _BY_LAST.get(_p[-1], ()) + (_p,)
@@ -118,11 +122,52 @@ def wrapped(text: str, at: int) -> bool:
         return False
     line_start = text.rfind("\n", 0, brk) + 1
     line = text[line_start:brk].rstrip()
-    return (len(line) >= WRAP and not line.endswith(_SENTENCE_ENDS)
-            and "\t" not in line and line[:1] not in _BULLETS)
+    if line.endswith(_SENTENCE_ENDS) or "\t" in line or line[:1] in _BULLETS:
+        return False
+    return len(line) >= WRAP or (_SCRIPT_LINES > 0 and _script(text, line_start, brk))
 
 
-_SENTENCE_ENDS = (".", "?", "!", "다", "…", ":", ";", '"', "”", "’", "'", ")")
+def _open_line(line: str) -> bool:
+    """A line that leaves its sentence open: no sentence end, no cell, no list mark."""
+    line = line.strip()
+    return bool(line) and not (line.endswith(_SENTENCE_ENDS) or "\t" in line
+                               or line[:1] in _BULLETS or line[:1] in _ITEM_MARKS)
+
+
+def _script(text: str, line_start: int, brk: int) -> bool:
+    """A break inside a broadcast script's block of short lines that mostly leave their
+    sentence open ("…양서.파충류 생태공원⏎조성사업이 이달부터 본격 공사에⏎들어갑니다."): the
+    lines around the break, up to [tokens] script_window each way with no blank line, are at
+    least script_lines, and at least script_share of them leave their sentence open."""
+    lines = [text[line_start:brk]]
+    a = line_start
+    for _ in range(_SCRIPT_WINDOW):  # the lines before
+        if a < 2 or text[a - 1] != "\n":
+            break
+        b = text.rfind("\n", 0, a - 1) + 1
+        if not text[b:a - 1].strip():
+            break
+        lines.append(text[b:a - 1])
+        a = b
+    b = brk
+    for _ in range(_SCRIPT_WINDOW):  # the lines after
+        e = text.find("\n", b + 1)
+        e = len(text) if e < 0 else e
+        if not text[b + 1:e].strip():
+            break
+        lines.append(text[b + 1:e])
+        if e >= len(text):
+            break
+        b = e
+    return (len(lines) >= _SCRIPT_LINES
+            and sum(map(_open_line, lines)) >= _SCRIPT_SHARE * len(lines))
+
+
+_SENTENCE_ENDS = tuple(_TOKENS["line_ends"])  # a line ending so ends a sentence, not a page's line
+_ITEM_MARKS = tuple(_TOKENS["item_marks"])  # "- …", "1. …": a list's line, its own
+_SCRIPT_WINDOW = int(_TOKENS["script_window"])
+_SCRIPT_LINES = int(_TOKENS["script_lines"])
+_SCRIPT_SHARE = float(_TOKENS["script_share"])
 
 
 def plain(word: Word, is_head, ordinal) -> bool:
@@ -135,7 +180,7 @@ def plain(word: Word, is_head, ordinal) -> bool:
     if any(c.isdigit() for c in word.text):
         return ordinal.fullmatch(word.text) is not None
     last = word.text[-1]
-    if last == "여":  # "하여", "들여" are verb forms; "동부여", "고려여" are names
+    if last in _YEO:  # "하여", "들여" are verb forms; "동부여", "고려여" are names
         return not word.text.endswith(_YEO_VERBS)
     return last not in _ENDINGS or is_head(word.text)
 

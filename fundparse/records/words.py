@@ -217,6 +217,13 @@ def _package() -> dict:
         return tomllib.load(handle)
 
 
+@lru_cache(maxsize=8)
+def package_table(name: str) -> dict:
+    """One table of the package's records.toml as written (no configuration): the words a
+    module-level mechanism reads once (``[tokens]``: the tokenizer's particles and endings)."""
+    return _package()[name]
+
+
 @lru_cache(maxsize=16)
 def record_words(extensions: str = "{}") -> RecordWords:
     """The records words of a configuration (``Config.data``), compiled."""
