@@ -675,6 +675,9 @@ class SumAssigner:
             if total.split is not None and not self._open(total):
                 continue
             lo, s_start, s_end, hi = self.window(a.start)
+            prev = self.text[max(s_start, a.head - 8):a.head].split()
+            if total.split is None and prev and prev[-1] in self.forms.excluding:
+                continue  # "시비 650억원을 뺀 590억원": a remainder, no total of parts of its own
             if total.split is not None and all(p.share is not None for p in total.split.parts):
                 # "가운데 국비 70%를 지원받고 나머지 30%는 시비로": shares read apart make 100 %
                 whole = self._shares(a, lo, hi)
