@@ -750,6 +750,11 @@ class SumAssigner:
                        and (b := self._bracket_of(f.amount, *self.sentences.span(f.amount.start)))]
             # "(총 사업비 38억원 중 국비 3억원)": a bracket with its own total keeps its parts
             near = [c for c in near if not any(b0 < c.start < b1 for b0, b1 in records)]
+            own_bracket = _BRACKET.search(self.text, a.end, min(s_end, a.end + 130))
+            if (own_bracket is not None and not self.text[a.end:own_bracket.start()].strip()
+                    and any(w in own_bracket.group() for w in self.reader.forms.use_words)):
+                # "145억5천만원(공사비 98억, 보상비 45억, 기타 2억5천만원)": its bracket is by use
+                near = [c for c in near if not own_bracket.start() < c.start < own_bracket.end()]
             inner = [c for c in near if bracket[0] < c.start < bracket[1]] if bracket else []
             if inner:  # "(총 사업비 30억원, 국비 15억원)": parts in its bracket are its own
                 near = inner
