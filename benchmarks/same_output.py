@@ -41,7 +41,7 @@ ARCHIVE_BYTES = 12 * workloads.MB
 
 NEW_TESTS = ("test_iter_extract.py", "test_patterns.py", "test_startup.py", "test_one_analysis.py",
              "test_table_plain.py", "test_records_speed.py",
-             "test_extract_memory.py")  # tests of the speed work: not in the baseline
+             "test_extract_memory.py", "test_assign_lines.py")  # tests of the speed work: not in the baseline
 
 
 def test_strings() -> list[str]:

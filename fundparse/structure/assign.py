@@ -145,6 +145,24 @@ def _any_of(patterns: tuple):
     return _ANY[patterns]
 
 
+def in_cue_lines(pattern, cue, text: str) -> list:
+    """``list(pattern.finditer(text))`` for a pattern whose every match holds a match of ``cue``
+    and no line break (as ``ratio_shares`` and ``ratio_cue`` of the [sum] forms): only the lines
+    that hold a cue are searched.  Each is searched in place (``pos``/``endpos``, its line break
+    included), so the look-arounds read the same characters as in the whole text's search; a
+    match holding no line break lies in one line, so the matches are the same, in the same order."""
+    found = []
+    end = len(text)
+    cued = cue.search(text)
+    while cued is not None:
+        lo = text.rfind("\n", 0, cued.start()) + 1
+        hi = text.find("\n", cued.end())
+        hi = end if hi < 0 else hi + 1  # (the break itself, for the look-aheads at the line's end)
+        found.extend(pattern.finditer(text, lo, hi))
+        cued = cue.search(text, hi) if hi < end else None
+    return found
+
+
 def before_spaces(text: str, pos: int, lo: int = 0) -> int:
     """``pos`` moved back over the spaces before it, not past ``lo``."""
     while pos > lo and text[pos - 1] in " \u00a0":
@@ -1391,8 +1409,7 @@ class SumAssigner:
         halves.  A figure with its own source before it ("국비 50억 원") is a part, not the total
         divided."""
         if self._ratios is None:  # read once per document, where a ratio's cue is written
-            self._ratios = (list(self.forms.ratio_shares.finditer(self.text))
-                            if self.forms.ratio_cue.search(self.text) else [])
+            self._ratios = in_cue_lines(self.forms.ratio_shares, self.forms.ratio_cue, self.text)
             self._ratio_starts = [m.start() for m in self._ratios]  # (in text order)
         s_start, s_end = self.sentences.span(total.start)  # (asked even with no ratio: the
         # sentence finder's answers on a long line depend on what it was asked before)
