@@ -39,9 +39,28 @@ class NearbyFinder(Reader):
             for w in self._words(s_start, at):
                 if (len(w.text) >= 2 and w.text.endswith(marks) and not w.closed
                         and w.text[:-1] not in self.stop):
+                    if (w.text.endswith(tuple(cfg.get("tie_body_particles", ())))
+                            and self._body_subject(w.text[:-1], s_start)):
+                        continue  # "군은 …": a body doing it, not another thing it is about
                     return False
             return True
         return False
+
+    def _body_subject(self, core: str, s_start: int) -> bool:
+        """A subject that stands for the body named before ("군은", "시는") or repeats the
+        subject that opens the sentence before ("포항북부경찰서는 … 착공에 돌입했다.
+        포항북부경찰서는 289억원을 들여 …"): the same body goes on with the same works
+        ([project] tie_body_particles: the topic particles it is written with)."""
+        if core in self.bare_names:
+            return True
+        k = s_start
+        while k > 0 and self.text[k - 1].isspace():
+            k -= 1
+        if k == 0 or not core.endswith(self.agency_heads) or self._no_body(core):
+            return False
+        lo = self._sentence(k - 1)[0]
+        first = self.text[lo:k].split()[:1]
+        return bool(first) and first[0][:-1] == core
 
     def _single(self, lo: int, hi: int) -> tuple[Found | None, list[Found], bool]:
         """The one project ``text[lo:hi]`` names (a topic, a subject, a quoted name, what is

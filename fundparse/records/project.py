@@ -115,6 +115,13 @@ class ProjectFinder(Reader):
             # "…, 영덕군 축산항 방파제 35m 연장(39억원)": the item the amount alone in brackets
             # closes, whatever its last word
             right = self._action_item(at - 1)
+        if (not right and self.w.project.get("bracket_list_items")
+                and self.text[at - 1:at] == "(" and self.text[end:end + 1] == ")"
+                and self._bracket_listed(at - 1, s_start, s_end)):
+            # "…교육관(225억 원)을 비롯해 금강송 에코리움(99억 원), 백암숲체험교육장(22억 원)":
+            # an item of a list of names each with its amount alone in brackets, whatever its
+            # last word
+            right = self._listed_item(at - 1)
         # "…체육관은 사업비 34억 원을 투입해 …": the sentence's topic, named before the amount
         s_start_word = self._next_word(s_start)
         topic = [f for f in before if f.topic and not (
@@ -524,6 +531,38 @@ class ProjectFinder(Reader):
                 or any(w.text in self.stop for w in ws)):
             return []
         return [Found(ws[0].start, ws[-1].end)]
+
+    def _bracket_listed(self, bracket: int, s_start: int, s_end: int) -> bool:
+        """The bracket at ``bracket`` holds an item's own amount in a list of such items: a
+        comma or a list link right after it, or the item before it closed so (another amount
+        alone in brackets in the sentence, [funded] bracket_list_items)."""
+        own = [m for m in self.w.forms.own_amount.finditer(self.text, s_start, s_end)]
+        if len(own) < 3:
+            return False
+        close = self.text.find(")", bracket)
+        after = self.text[close + 1:close + 2]
+        before = self.text[max(s_start, self._item_start(bracket) - 2):self._item_start(bracket)]
+        return after == "," or before.rstrip().endswith(("),", ")"))
+
+    def _listed_item(self, bracket: int) -> list[Found]:
+        """The words right before the bracket (no space) back to the first that is not
+        plain — a particle, a verb, a closed bracket — the last of them any word without a
+        particle: "…을 비롯해 금강송 에코리움(" gives 금강송 에코리움."""
+        if self.text[bracket - 1:bracket].isspace():
+            return []
+        ws = self._words(max(self._item_start(bracket), bracket - 60), bracket)
+        if not ws:
+            return []
+        last = replace(ws[-1], closed=False)
+        if last.particle or last.quoted or last.text in self.stop or not last.text.isalnum():
+            return []
+        out = [last]
+        for w in reversed(ws[:-1]):
+            if len(out) >= int(self.w.project["max_words"]) or not self._plain(w) or (
+                    w.text in self.stop):
+                break
+            out.insert(0, w)
+        return [Found(out[0].start, out[-1].end)]
 
     def _spent_on(self, s_start: int, at: int) -> list[Found]:
         """[the plain words before 을/를 of a clause closed by one of [funded] spent_on right
