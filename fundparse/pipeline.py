@@ -438,6 +438,14 @@ def _bracket(text: str, pos: int, lo: int) -> tuple[int, int] | None:
     return (at, close.start()) if close is not None else None
 
 
+def _bracket_item(a: Amount, period: FoundPeriod, text: str, attach: AttachForms) -> bool:
+    """A period and then the amount, alone in one bracket: "…개선공사(2020년 5월 준공예정 7억원)"."""
+    opened = text.rfind("(", max(0, period.text_start - 8), period.text_start)
+    return (opened >= 0 and not text[opened + 1:period.text_start].strip()
+            and a.head >= period.text_end and text[a.end:a.end + 1] == ")"
+            and attach.item_period_then.fullmatch(text, period.text_end, a.head) is not None)
+
+
 def _same_item(a: Amount, period: FoundPeriod, text: str, lo: int) -> bool:
     """An amount and a period after it in one bracket: "(3.66㎞.95억원.2012년 준공)"."""
     inside = _bracket(text, a.start, lo)
@@ -586,6 +594,7 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
                           or forms.funding_verb.search(  # "747억원 투입…2009년 완공": spent
                               text, f.amount.end, min(joint.start(), f.amount.end + 12))) is not None
                      or _same_item(f.amount, period, text, s_start)
+                     or _bracket_item(f.amount, period, text, attach)
                      # the one amount of its sentence, a target after it: "(한우 20ha, 529억원) …
                      # 2027년 완료를 목표로 추진"
                      or len(window) == 1 and joint is None and period.end is not None

@@ -586,6 +586,7 @@ class AttachForms:
     closed_then: regex.Pattern = patterns.compile("(?!)")  # "기간(2010~2019) 60억원": a phase's money
     item_open: regex.Pattern = patterns.compile("(?!)")  # "성서행정타운(": a bracket after a name
     modifies_next: regex.Pattern = patterns.compile("(?!)")  # "2015년 개교예정인 …": one noun's
+    item_period_then: regex.Pattern = patterns.compile("(?!)")  # "(2020년 5월 준공예정 7억원)"
 
 
 # [attach] patterns a table may leave out: absent, they never match
@@ -593,7 +594,7 @@ _ATTACH_OPTIONAL = ("secured", "duration_then", "average_before", "each_after", 
                     "own_bracket", "year_before", "year_topic", "list_total_before", "headline_joint",
                     "new_topic", "respective_years", "cell_then", "cell_before", "built_after",
                     "object_listed", "object_then", "item_gap", "closed_then", "item_open",
-                    "modifies_next")
+                    "modifies_next", "item_period_then")
 
 
 def attach_forms(words: Tables) -> AttachForms:
