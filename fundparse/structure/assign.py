@@ -1066,8 +1066,9 @@ class SumAssigner:
                                          a.head) is None:
                 continue
             own = self.candidate(g)
-            if own is None or not own.known or own.start != then.end():
-                continue
+            if own is None or not own.known or own.start != then.end() and not (
+                    g.amount.head == then.end() and own.start >= g.amount.end):
+                continue  # its source before it ("에 국비 40억 원") or after it ("에 대해 총 430억원을 국고에서")
             f.split = SplitInfo([own.part()], True, "sum")
             taken.add(id(g))
 
