@@ -439,9 +439,11 @@ def _bracket(text: str, pos: int, lo: int) -> tuple[int, int] | None:
 
 
 def _bracket_item(a: Amount, period: FoundPeriod, text: str, attach: AttachForms) -> bool:
-    """A period and then the amount, alone in one bracket: "…개선공사(2020년 5월 준공예정 7억원)"."""
-    opened = text.rfind("(", max(0, period.text_start - 8), period.text_start)
-    return (opened >= 0 and not text[opened + 1:period.text_start].strip()
+    """A period and then the amount, alone in one bracket (a short name may open it): "…개선공사
+    (2020년 5월 준공예정 7억원)", "(밤머리재 터널 2021년 12월 준공예정 1027억원)"."""
+    opened = text.rfind("(", max(0, period.text_start - 16), period.text_start)
+    head = text[opened + 1:period.text_start]  # a name before it: "(밤머리재 터널 2021년 12월 …"
+    return (opened >= 0 and not any(c.isdigit() or c in ")）" for c in head)
             and a.head >= period.text_end and text[a.end:a.end + 1] == ")"
             and attach.item_period_then.fullmatch(text, period.text_end, a.head) is not None)
 
