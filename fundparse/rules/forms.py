@@ -13,7 +13,7 @@ from functools import lru_cache
 import regex
 
 from fundparse import patterns
-from fundparse.rules.tables import DOTS, Tables
+from fundparse.rules.tables import DOTS, Tables, source_key
 
 S = "[ \u00a0]"
 # (a middle dot may stand between spaces: "국 · 시비 28억 원")
@@ -412,7 +412,7 @@ class SplitForms:
     glued_before: tuple = ()  # a clause's end a source word is glued to: "위해국비 29억원"
     share_range: regex.Pattern = patterns.compile("(?!)")  # "60∼70%": a range of shares
     code_joined: regex.Pattern = patterns.compile("(?!)")  # "국,지방비": a code joined by a comma
-    use_words: frozenset = frozenset()  # "공사비": a bracket naming one is by use, not by source
+    use_words: frozenset = frozenset()  # "공사비": a bracket naming one is by use (as source keys)
 
 
 def split_forms(words: Tables) -> SplitForms:
@@ -432,7 +432,7 @@ def _split_forms(table_json: str) -> SplitForms:
                       any_source_openers=tuple(table["any_source_openers"]),
                       each_words=tuple(table.get("each_words", ())),
                       account_words=frozenset(table.get("account_words", ())),
-                      use_words=frozenset(table.get("use_words", ())),
+                      use_words=frozenset(source_key(w) for w in table.get("use_words", ())),
                       before_number=patterns.compile(
                           rf"(?:{alternation(tuple(table.get('before_number', ()))) or '(?!)'})[ \u00a0]*(?=\d)"),
                       not_payer_endings=tuple(table.get("not_payer_endings", ())),

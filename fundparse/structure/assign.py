@@ -31,7 +31,6 @@ _MAX_SUBSET = 6  # parts in one list; 10 candidates make at most 847 subsets to 
 _GOVERNMENT = {"national", "provincial", "municipal", "local"}
 _PLACES = {"provincial", "municipal"}  # a place's category by its ending
 _BRACKET = patterns.compile(r"[(（][^()（）\n]{0,120}[)）]")
-_DOT = patterns.compile(f"[{DOTS}]")  # between payers joined as one label ("시․구비")
 _PARAGRAPH = patterns.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")  # text between blank lines
 _BRACKET_OPEN = patterns.compile(r"[ \u00a0]*[(（][^()（）\n]{0,30}")
 
@@ -72,14 +71,19 @@ class Candidate:
         return part
 
 
+def _whole_figure(a: Amount) -> bool:
+    """No rate, decrease or range."""
+    return a.per is None and a.change != "decrease" and a.high is None
+
+
 def _plain(a: Amount) -> bool:
     """An amount that can be a part or a total: no rate, decrease, range or bound."""
-    return a.per is None and a.change != "decrease" and a.high is None and a.bound is None
+    return _whole_figure(a) and a.bound is None
 
 
 def _capped(a: Amount) -> bool:
     """A figure written with its cap ("국비 최대 300억 원"): a part where the figures add up."""
-    return a.bound == "max" and a.per is None and a.change != "decrease" and a.high is None
+    return _whole_figure(a) and a.bound == "max"
 
 
 def _freed(info: SplitInfo) -> list[Fact]:
@@ -770,7 +774,7 @@ class SumAssigner:
             near = [c for c in near if not any(b0 < c.start < b1 for b0, b1 in records)]
             own_bracket = _BRACKET.search(self.text, a.end, min(s_end, a.end + 130))
             if (own_bracket is not None and not self.text[a.end:own_bracket.start()].strip()
-                    and any(w in own_bracket.group() for w in self.reader.forms.use_words)):
+                    and any(w in source_key(own_bracket.group()) for w in self.reader.forms.use_words)):
                 # "145억5천만원(공사비 98억, 보상비 45억, 기타 2억5천만원)": its bracket is by use
                 near = [c for c in near if not own_bracket.start() < c.start < own_bracket.end()]
             inner = [c for c in near if bracket[0] < c.start < bracket[1]] if bracket else []
@@ -1294,7 +1298,7 @@ class SumAssigner:
                 if found is None or not found[4] and found[1] not in _PLACES:
                     continue
                 placed = placed or not found[4]  # a place pays a share only where they make 100 %
-                payers = self._each_side(found[:4], m.start()) or [found[:4]]
+                payers = [found[:4]]
             held_by = parts[-1] if parts and _BRACKET_OPEN.fullmatch(text, parts[-1].end,
                                                                        m.start()) else None
             for label, category, start, end in payers:  # "국고, 지방비 각 50%": each its share
@@ -1308,6 +1312,7 @@ class SumAssigner:
             parts = [p for p in parts if p.start < s_end]
         if not parts:
             return None
+        self.reader.each_apart(parts)  # "국비 44%, 시․구비 각 28%": 시 28 %, 구비 28 %
         cover_parts(parts)
         whole = sum(p.share for p in parts)
         last = max(p.end for p in parts)
@@ -1327,23 +1332,6 @@ class SumAssigner:
                                                           max(last, total.start))):
             return None  # another amount stands between the total and its shares
         return SplitInfo(sorted(parts, key=lambda p: p.start), partial, "sum")
-
-    def _each_side(self, payer: tuple, share_at: int) -> list[tuple] | None:
-        """"시․구비 각 28%": payers joined by a dot, then 각 before the share — each side pays
-        it (시 28 %, 구비 28 %); None when the label is one payer or 각 is not written."""
-        label, _, start, end = payer
-        each = self.reader.forms.each_words
-        words = label.split()
-        between = self.text[start + len(label):share_at].split()
-        if len(words) == 2 and words[1] in each:  # the label read with its 각: "시․구비 각"
-            words, between = words[:1], [words[1], *between]
-        sides = [w for w in _DOT.split(words[0]) if w] if len(words) == 1 else []
-        if not between or len(sides) < 2 or not all(w in each for w in between):
-            return None
-        cats = [self.reader.category(w, start) for w in sides]
-        if not all(cats):
-            return None
-        return [(side, cat, self.text.find(side, start), end) for side, cat in zip(sides, cats)]
 
     def _sources_named(self, start: int, head: int) -> bool:
         """Sources named without figures right before a total: "지방비를 포함한 총 사업비",

@@ -445,8 +445,8 @@ class SplitReader:
         if whole is not None:  # "6억원(지방비 3억ㆍ총사업비 200억원)": the project's total, no part
             parts, partial, stop = parts[:whole], True, parts[whole].start
         if not parts or any(source_key(p.label) in self.forms.account_words
-                            or source_key(p.label) in self.forms.use_words
-                            or any(w in self.forms.use_words for w in p.label.split()) for p in parts):
+                            or any(source_key(w) in self.forms.use_words for w in (p.label, *p.label.split()))
+                            for p in parts):
             return None  # "(일반회계 295억 원, 특별회계 23억 원, 기금 63억 원)": by account;
             # "(공사비 98억, 보상비 45억, 기타 2억5천만원)": by use
         rest = self.text[stop:close].strip(" ,·")
