@@ -398,6 +398,14 @@ def test_a_metropolitan_document_is_known_by_the_first_place_it_names():
     (m,) = fundparse.extract("하천 정비에 국비 40억원과 시비 20억원 등 총 60억원이 든다. 대전지방국토관리청과"
                              " 협의해 올해 착공한다.")
     assert [s.category for s in m.splits] == ["national", "municipal"]
+    # a common word that opens with a province's name is no place: "경기장" (a stadium) before
+    # "인천시내" leaves 인천 the first place, "강원특별자치도" still names its province
+    (m,) = fundparse.extract("경기장 12곳은 인천시내에 새로 짓는다. 경기장 사업비는 국비 30억원, "
+                             "시비 70억원 등 총 100억원이다.")
+    assert [s.category for s in m.splits] == ["national", "provincial"]
+    (m,) = fundparse.extract("강원특별자치도 춘천시내에 체육관을 짓는다. 사업비는 국비 30억원, "
+                             "시비 70억원 등 총 100억원이다.")
+    assert [s.category for s in m.splits] == ["national", "municipal"]
 
 
 def test_parts_bigger_than_the_amount_before_them_go_to_the_total_they_make():

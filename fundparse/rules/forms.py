@@ -613,7 +613,11 @@ def _attach_forms(table_json: str, cities: tuple, provinces: tuple, districts: t
                 if districts else "")
     towns = (rf"|(?:{alternation(municipalities)})(?=(?:{alternation(municipality_after)}))"
              if municipalities and municipality_after else "")
-    first_place = (rf"(?<![가-힣])(?:(?P<city>{names}{district})|{alternation(provinces) or '(?!)'}{towns})"
+    province = alternation(provinces) or "(?!)"
+    province_after = alternation(table.get("province_after", ()))
+    if province_after:  # "경기장" is no place: a province's name then a letter only as listed
+        province = rf"(?:{province})(?![가-힣])|(?:{province})(?={province_after})"
+    first_place = (rf"(?<![가-힣])(?:(?P<city>{names}{district})|{province}{towns})"
                    + (rf"(?!{not_after})" if not_after else ""))
     return AttachForms(
         spent_then=patterns.compile(table["spent_then"]),
