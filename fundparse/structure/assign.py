@@ -1261,7 +1261,7 @@ class SumAssigner:
         text = self.text
         s_start, s_end = self.sentences.span(total.start)
         parts: list[Part] = []
-        placed = False
+        placed = loosed = False
         for m in self.forms.share.finditer(text, s_start, hi):
             if total.start <= m.start() < total.end or self.reader.between(m.start(), m.end()):
                 continue  # the total itself, or a figure of its own ("30억원")
@@ -1295,8 +1295,12 @@ class SumAssigner:
             if not payers or any(c is None for _, c, _, _ in payers):
                 found = source_beside(self.reader, self.forms, m.start(), m.start(), m.end(),
                                       s_start if m.start() < total.start else lo, hi)
-                if found is None or not found[4] and found[1] not in _PLACES:
+                loose = (found is not None and not found[4] and found[1] == "other" and not loosed
+                         and bool(parts) and self.forms.mates_gap.fullmatch(text, parts[-1].end, found[2])
+                         and not text[found[2] + len(found[0]):m.start()].strip())
+                if found is None or not found[4] and found[1] not in _PLACES and not loose:
                     continue
+                loosed = loosed or loose  # (one name outside the taxonomy a list: "조직위 25%")
                 placed = placed or not found[4]  # a place pays a share only where they make 100 %
                 payers = [found[:4]]
             held_by = parts[-1] if parts and _BRACKET_OPEN.fullmatch(text, parts[-1].end,
