@@ -228,7 +228,7 @@ def _finish(prepared: _Prepared, full: bool) -> Analysis:
                           period_table)
     _attach_periods(periods, facts, sentences, text, period_table, attach)
     _respective_years(facts, sentences, text, period_table, attach)
-    _items_of_total(facts, sentences, text)
+    _items_of_total(facts, sentences, text, attach)
 
     findings: list[Finding] = []
     for fact in facts:
@@ -692,8 +692,10 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
                 if (mate.period is not None or then.match(text, mate.amount.end) is None
                         or attach.clause_end.search(text, target.amount.end, mate.amount.start)
                         or forms.year_token.search(text, target.amount.end, mate.amount.start)
+                        or attach.time_shift.search(text, target.amount.end, mate.amount.start)
                         or attach.new_topic.search(text, target.amount.end, mate.amount.start)):
-                    break  # (a year between starts another time: "…했으나, 올해 다시 5000만 원을 들여";
+                    break  # (a year between starts another time: "…했으나, 올해 다시 5000만 원을 들여",
+                    # so does a word of time: "…재생사업은 현재 2300억원이 투입됐으며";
                     # so does a clause of another topic: "…설치하고 전의지구도 39억원을 들여")
                 mate.period = period
         if (target in after and not stated and (not total or target.split is not None)
@@ -727,10 +729,12 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
                 mate.period, last = period, mate
 
 
-def _items_of_total(facts: list[Fact], sentences: Sentences, text: str) -> None:
+def _items_of_total(facts: list[Fact], sentences: Sentences, text: str,
+                    attach: AttachForms) -> None:
     """The amounts right after a total with a period, in its sentence, that add up to it exactly
     are its items and share its years ("오는 2025년까지 439억원을 투입해 △…정비사업(421억원) △…
-    정비사업(18억원)을 추진")."""
+    정비사업(18억원)을 추진") — not the money spent so far and left for later ("…재생사업은 현재
+    2300억원이 투입됐으며 앞으로 400억원 가량의 재원만 남겨둔": a word of another time before them)."""
     for i, f in enumerate(facts):
         a = f.amount
         if f.period is None or a.per is not None or a.high is not None or a.change:
@@ -750,7 +754,8 @@ def _items_of_total(facts: list[Fact], sentences: Sentences, text: str) -> None:
         gap = text[a.end:items[0].amount.start] if items else ""
         if gap.lstrip().startswith(("(", "（")) and not any(c in gap for c in ")）"):
             continue  # "480억 원(공사비 400억․부지비 80억)": the total's own breakdown, no works
-        if len(items) >= 2 and added == a.value:
+        if len(items) >= 2 and added == a.value and not attach.time_shift.search(
+                text, a.end, items[0].amount.start):
             for g in items:
                 g.period = f.period
 

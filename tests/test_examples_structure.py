@@ -740,6 +740,15 @@ def test_items_adding_up_to_a_dated_total_share_its_years():
     assert all((p.start, p.end) == (2026, 2028) for p in got.values())
 
 
+def test_money_spent_so_far_and_left_for_later_takes_no_years():
+    # figures adding up to the dated total after a word of another time are progress, not items
+    text = ("2010년부터 2020년까지 총 2700억원이 투입되는 재생사업은 현재 2300억원이 투입됐으며 "
+            "앞으로 400억원 가량의 재원만 남았다.")
+    got = {m.text: m.period for m in fundparse.extract(text, doc_date="2015-01-02")}
+    assert (got["2700억원"].start, got["2700억원"].end) == (2010, 2020)
+    assert got["2300억원"] is None and got["400억원"] is None
+
+
 def test_a_totals_own_breakdown_in_its_bracket_takes_no_years():
     text = "사업비 480억 원(공사비 400억․부지비 80억)을 들여 2028년까지 완공할 계획이다."
     got = {m.text: m.period for m in fundparse.extract(text, doc_date="2025-09-22")}

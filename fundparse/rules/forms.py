@@ -587,6 +587,7 @@ class AttachForms:
     item_open: regex.Pattern = patterns.compile("(?!)")  # "성서행정타운(": a bracket after a name
     modifies_next: regex.Pattern = patterns.compile("(?!)")  # "2015년 개교예정인 …": one noun's
     item_period_then: regex.Pattern = patterns.compile("(?!)")  # "(2020년 5월 준공예정 7억원)"
+    time_shift: regex.Pattern = patterns.compile("(?!)")  # "현재 2300억원이 투입됐으며": another time
 
 
 # [attach] patterns a table may leave out: absent, they never match
@@ -594,7 +595,7 @@ _ATTACH_OPTIONAL = ("secured", "duration_then", "average_before", "each_after", 
                     "own_bracket", "year_before", "year_topic", "list_total_before", "headline_joint",
                     "new_topic", "respective_years", "cell_then", "cell_before", "built_after",
                     "object_listed", "object_then", "item_gap", "closed_then", "item_open",
-                    "modifies_next", "item_period_then")
+                    "modifies_next", "item_period_then", "time_shift")
 
 
 def attach_forms(words: Tables) -> AttachForms:
