@@ -712,3 +712,10 @@ def test_an_archive_wrapped_a_few_words_a_line_keeps_a_sentence_across_its_lines
 def test_a_range_of_shares_after_a_source_is_no_figure():
     text = "사업은 개소당 총사업비 200억 규모로 도비 50∼60%를 지원하고 초과분은 시군이 부담한다."
     assert not any(m.splits for m in fundparse.extract(text))
+
+
+def test_a_stop_after_da_with_no_space_ends_the_sentence_before_a_figure():
+    # "…개통할 계획이다.7494억원이 …": the years of the sentence before are not the figure's
+    text = "시는 내년 착공에 들어가 2012년 완공할 계획이다.7494억원이 투입될 경전철은 10.7㎞ 구간에 건설된다."
+    (m,) = fundparse.extract(text, doc_date="2006-12-22")
+    assert m.text == "7494억원" and m.period is None
