@@ -115,6 +115,7 @@ class SumForms:
     mates_gap: regex.Pattern = patterns.compile("(?!)")  # "시비 70억 원, 지방비 100억 원": list mates
     bracket_total: regex.Pattern = patterns.compile("(?!)")  # "…사업(총사업비 ": a total in brackets
     bracket_total_then: regex.Pattern = patterns.compile("(?!)")  # "억 원)에 ": its part follows
+    rest_source_then: regex.Pattern = patterns.compile("(?!)")  # "시비 매칭으로 총 20억원": the rest's
     pair_each: regex.Pattern = patterns.compile("(?!)")  # "도비와 군비 15%씩": two sources, the share each
     average_words: frozenset = frozenset()  # "시·도 평균 2백억원": an average, no source's part
 
@@ -241,6 +242,7 @@ def _sum_forms(table_json: str) -> SumForms:
         mates_gap=patterns.compile(expand(table.get("mates_gap", "(?!)"), {"S": S})),
         bracket_total=patterns.compile(expand(table.get("bracket_total", "(?!)"), {"S": S})),
         bracket_total_then=patterns.compile(expand(table.get("bracket_total_then", "(?!)"), {"S": S})),
+        rest_source_then=patterns.compile(expand(table.get("rest_source_then", "(?!)"), {"S": S})),
         average_words=frozenset(words("average_words")),
         pair_each=patterns.compile(expand(table.get("pair_each", "(?!)"), {"S": S, "WORD": LAZY_WORD})),
         paid_clause=patterns.compile(

@@ -716,6 +716,13 @@ class SumAssigner:
             if own is not None and own.start < a.start and any(
                     w in self.forms.list_tails for w in self.text[own.start:a.start].split()):
                 own, several = None, True
+            elif (own is not None and own.known and own.start < a.start
+                  and (at := self.text.rfind(own.label, own.start, a.start)) >= 0
+                  and self.forms.rest_source_then.fullmatch(self.text, at + len(own.label), a.start)
+                  and any(c.known and not set(c.category.split("+")) & _levels(own.category)
+                          for f in facts[bisect.bisect_left(starts, s_start):bisect.bisect_left(starts, own.start)]
+                          if id(f) not in taken for c in self.candidates(f))):
+                own = None  # "국비 10억원을 확보해 시비 매칭으로 총 20억원": the rest's source, unfigured
             elif (own is not None and own.start < a.start and self._stated(a)
                   and self.reader.source_category(own.label, own.start) is None):
                 own = None  # "충남도는 내년에 총사업비 1조1천2백억원을": who spends a stated total
