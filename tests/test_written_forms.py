@@ -719,3 +719,20 @@ def test_a_stop_after_da_with_no_space_ends_the_sentence_before_a_figure():
     text = "시는 내년 착공에 들어가 2012년 완공할 계획이다.7494억원이 투입될 경전철은 10.7㎞ 구간에 건설된다."
     (m,) = fundparse.extract(text, doc_date="2006-12-22")
     assert m.text == "7494억원" and m.period is None
+
+
+def test_a_part_adding_up_the_parts_before_it_holds_them():
+    # "…98억 원으로, 이중 국비 …, 국비 …, 특별교부세 … 총 34억 9천만 원에 달하는 국비": the 국비 subtotal
+    # is the total's part and the three figures are its own (nested), never all four side by side
+    text = ("총공사비는 98억 원으로, 이중 ▲2020년 국비 13억 5천만 원 ▲2021년 국비 11억 4천만 원을 확보한 데 "
+            "이어 특별교부세 10억 원을 추가로 확보하며 총 34억 9천만 원에 달하는 국비 예산을 확보했다.")
+    (m,) = fundparse.extract(text)
+    assert [(s.label, s.krw) for s in m.splits] == [("국비", 3_490_000_000)]
+    assert [s.krw for s in m.splits[0].splits] == [1_350_000_000, 1_140_000_000, 1_000_000_000]
+
+
+def test_a_total_pointed_back_at_in_its_own_sentence_keeps_a_payers_part():
+    # "…드는 돈은 2조1649억 원으로 이 가운데 정부가 지원할 자금은 1조2989억 원이다": the part named
+    text = "지하철을 건설하는 데 드는 돈은 2조1649억 원으로 이 가운데 정부가 지원할 자금은 1조2989억 원이다."
+    (m,) = fundparse.extract(text)
+    assert [(s.label, s.category, s.krw) for s in m.splits] == [("정부", "national", 1_298_900_000_000)]

@@ -164,7 +164,9 @@ def _sum_forms(table_json: str) -> SumForms:
                                 rf"(?:{table.get('total_period', '(?!)')})?"
                                 rf"(?:{table.get('total_count', '(?!)')})?"
                                 rf"(?:(?:{alternation(words('total_adverbs')) or '(?!)'}){S}*)?\Z"),
-        partial_after=patterns.compile(rf"{S}*(?:{alternation(after)})(?![가-힣])"),
+        partial_after=patterns.compile(
+            rf"{S}*(?:(?:{alternation(words('partial_joints'))}){S}*)?(?:{alternation(after)})(?![가-힣])"
+            if words("partial_joints") else rf"{S}*(?:{alternation(after)})(?![가-힣])"),
         list_tails=frozenset(tails),
         cue_words=frozenset(cues),
         not_after=not_after,

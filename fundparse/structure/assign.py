@@ -352,6 +352,18 @@ def _list_item(reader: SplitReader, forms: SumForms, before, end: int, lo: int,
     return name, "other", at, end, False
 
 
+def _items_before(chosen: list[Candidate]) -> list[Candidate]:
+    """Of parts named short of their total, those that one part after them adds up: that one
+    stands for them, and they are its parts ("98억 원으로, 이중 ▲국비 13억 5천만 원 ▲국비 11억
+    4천만 원 … 특별교부세 10억 원을 … 총 34억 9천만 원에 달하는 국비": 국비 34억 9천만 원 is the
+    part, the three its own)."""
+    ordered = sorted(chosen, key=lambda c: c.start)
+    for i, c in enumerate(ordered):
+        if i >= 2 and sum((d.value for d in ordered[:i]), Decimal(0)) == c.value:
+            return ordered[:i]
+    return []
+
+
 def _joined_words(label: str) -> list[str]:
     """The words of a label, a middle dot standing between spaces joining its two sides into one
     ("국 · 시비" is 국·시비)."""
@@ -854,6 +866,12 @@ class SumAssigner:
             if found is None:
                 continue
             chosen, partial, precision = found
+            if partial and (items := _items_before(chosen)):
+                chosen = [c for c in chosen if c not in items]
+                sub = min(chosen, key=lambda c: c.start)  # the figure they add up to, their total
+                if sub.fact.split is None and id(sub.fact) not in taken:
+                    sub.fact.split = SplitInfo([c.part() for c in items], False, "sum")
+                    taken.update(id(c.fact) for c in items)
             if own is not None and own.known and not spender and self._list_mate(own, chosen):
                 continue  # "도비 30억 원, 시비 70억 원, 자체 지방비 100억 원": the list's next item
             if self._recipients(a, chosen):
