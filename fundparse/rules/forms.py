@@ -116,6 +116,7 @@ class SumForms:
     bracket_total: regex.Pattern = patterns.compile("(?!)")  # "…사업(총사업비 ": a total in brackets
     bracket_total_then: regex.Pattern = patterns.compile("(?!)")  # "억 원)에 ": its part follows
     rest_source_then: regex.Pattern = patterns.compile("(?!)")  # "시비 매칭으로 총 20억원": the rest's
+    topic_cost: regex.Pattern = patterns.compile("(?!)")  # "순천시는 도서관 건립비 100억원": its cost
     pair_each: regex.Pattern = patterns.compile("(?!)")  # "도비와 군비 15%씩": two sources, the share each
     average_words: frozenset = frozenset()  # "시·도 평균 2백억원": an average, no source's part
 
@@ -247,6 +248,9 @@ def _sum_forms(table_json: str) -> SumForms:
         rest_source_then=patterns.compile(expand(table.get("rest_source_then", "(?!)"), {"S": S})),
         average_words=frozenset(words("average_words")),
         pair_each=patterns.compile(expand(table.get("pair_each", "(?!)"), {"S": S, "WORD": LAZY_WORD})),
+        topic_cost=patterns.compile(
+            rf"(?<![가-힣A-Za-z])(?P<label>[가-힣]{{2,}})"
+            rf"{expand(table.get('topic_cost', '(?!)'), {'S': S})}{S}*\Z"),
         paid_clause=patterns.compile(
             rf"(?<![가-힣A-Za-z])(?P<label>[가-힣]{{2,}}|[A-Z]{{2,}})"
             rf"{expand(table.get('paid_clause', '(?!)'), {'S': S})}{S}*\Z"),

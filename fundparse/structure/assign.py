@@ -330,6 +330,12 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
         category = reader.category(place.group("label"), start)
         if category is not None:
             return place.group("label"), category, place.start(), end, False
+    paid = ending_at(forms.topic_cost, text, max(lo, head - 40), head)
+    if paid is not None:  # "…, 순천시는 도서관 건립비 100억원과 …": a place as the topic, then a cost
+        label = paid.group("label")  # of its own (counted only where the figures add up)
+        category = reader.place_category(label)
+        if category is not None:
+            return label, category, paid.start(), end, False
     return _subject_payer(reader, forms, head, start, end)
 
 
