@@ -315,6 +315,8 @@ def _find_splits(text: str, amounts: list[Amount], reader: SplitReader,
                     or reader.opener_after(a, s_end))
             if info is None or any(id(p) in taken for p in absorbed(info.parts)):
                 continue
+            if any(p.bound == "min" for p in absorbed(info.parts)):
+                continue  # "총사업비 500억원(국가재정지원 300억원 이상) 이상인 사업": a threshold, no part paid
         _settle(a, info, text)
         fact.split = info
         for part_amount in absorbed(info.parts):
