@@ -117,6 +117,8 @@ class SumForms:
     bracket_total_then: regex.Pattern = patterns.compile("(?!)")  # "억 원)에 ": its part follows
     rest_source_then: regex.Pattern = patterns.compile("(?!)")  # "시비 매칭으로 총 20억원": the rest's
     topic_cost: regex.Pattern = patterns.compile("(?!)")  # "순천시는 도서관 건립비 100억원": its cost
+    rest_share_before: regex.Pattern = patterns.compile("(?!)")  # "민자유치로 나머지 40%를": the rest's
+    rest_share_after: regex.Pattern = patterns.compile("(?!)")  # …share the object of its verb
     pair_each: regex.Pattern = patterns.compile("(?!)")  # "도비와 군비 15%씩": two sources, the share each
     average_words: frozenset = frozenset()  # "시·도 평균 2백억원": an average, no source's part
 
@@ -248,6 +250,8 @@ def _sum_forms(table_json: str) -> SumForms:
         rest_source_then=patterns.compile(expand(table.get("rest_source_then", "(?!)"), {"S": S})),
         average_words=frozenset(words("average_words")),
         pair_each=patterns.compile(expand(table.get("pair_each", "(?!)"), {"S": S, "WORD": LAZY_WORD})),
+        rest_share_before=patterns.compile(expand(table.get("rest_share_before", "(?!)"), {"S": S})),
+        rest_share_after=patterns.compile(expand(table.get("rest_share_after", "(?!)"), {"S": S})),
         topic_cost=patterns.compile(
             rf"(?<![가-힣A-Za-z])(?P<label>[가-힣]{{2,}})"
             rf"{expand(table.get('topic_cost', '(?!)'), {'S': S})}{S}*\Z"),

@@ -1305,7 +1305,11 @@ class SumAssigner:
                             for a in self.reader.between(max(s_start, opened - 40), opened)):
                 continue  # "운영비 1억 2500만 원(국비 50%, 지방비 50%)": another figure's shares
             if self.forms.share_then_figure.match(text, m.end()):
-                continue  # "국비가 75%인 354억원": the figure written is the part
+                figure = self.reader.between(m.end(), min(hi, m.end() + 24))
+                exact = (Decimal(m.group("n")) / 100 if m.group("n") else Decimal("0.5")) * total.value
+                if not (figure and figure[0].currency == total.currency and figure[0].value == exact):
+                    continue  # "국비가 75%인 354억원": the figure written is the part (not where it
+                    # is the share's exactly: "민자유치로 나머지 40%(8백억원)" of 2천억원 stays a share)
             gap = text[parts[-1].end:m.start()].split() if parts else ()
             if gap and gap[0] in self.forms.list_tails:
                 break  # "…, 시비 29% 등 외부 재원이 71%로": a subtotal of the shares before
@@ -1326,6 +1330,11 @@ class SumAssigner:
             if not payers or any(c is None for _, c, _, _ in payers):
                 found = source_beside(self.reader, self.forms, m.start(), m.start(), m.end(),
                                       s_start if m.start() < total.start else lo, hi)
+                rest = None if found is not None else ending_at(
+                    self.forms.rest_share_before, text, max(s_start, m.start() - 12), m.start())
+                if rest is not None and self.forms.rest_share_after.match(text, m.end()):
+                    found = source_beside(self.reader, self.forms, rest.start(), m.start(), m.end(),
+                                          s_start, hi)  # "민자유치로 나머지 40%를": the rest's payer
                 loose = (found is not None and not found[4] and found[1] == "other" and not loosed
                          and bool(parts) and self.forms.mates_gap.fullmatch(text, parts[-1].end, found[2])
                          and not text[found[2] + len(found[0]):m.start()].strip())
