@@ -709,6 +709,16 @@ def test_an_archive_wrapped_a_few_words_a_line_keeps_a_sentence_across_its_lines
     assert got == {"1백12억원": 1993, "3백40억원": 1993, "2백8억원": 1993, "6백50억원": 1995}
 
 
+def test_a_short_wrapped_passage_of_four_lines_is_read_across_its_lines():
+    # four or five lines wrapped at a fixed width are enough to tell (a clipping of an archive)
+    text = ("관계자는 \"하수종말처리장을 건설하기 위해 총 2천2백6억원의\n"
+            "민간자본을 유치할 예정\"이라고 밝혔다.\n"
+            "시범사업에 투입되는 총 사업비는 3천1백50억원이며 이 가운데 민자유치\n"
+            "액을 제외한 9백43억원은 지방비 예산으로 충당된다.\n")
+    got = {m.text: [(s.label, s.krw) for s in m.splits] for m in fundparse.extract(text)}
+    assert got["3천1백50억원"] == [("지방비", 94_300_000_000)]
+
+
 def test_a_range_of_shares_after_a_source_is_no_figure():
     text = "사업은 개소당 총사업비 200억 규모로 도비 50∼60%를 지원하고 초과분은 시군이 부담한다."
     assert not any(m.splits for m in fundparse.extract(text))
