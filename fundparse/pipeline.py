@@ -229,6 +229,7 @@ def _finish(prepared: _Prepared, full: bool) -> Analysis:
     _attach_periods(periods, facts, sentences, text, period_table, attach)
     _respective_years(facts, sentences, text, period_table, attach)
     _items_of_total(facts, sentences, text, attach)
+    _total_of_stages(facts, sentences)
 
     findings: list[Finding] = []
     for fact in facts:
@@ -760,6 +761,39 @@ def _items_of_total(facts: list[Fact], sentences: Sentences, text: str,
                 text, a.end, items[0].amount.start):
             for g in items:
                 g.period = f.period
+
+
+def _total_of_stages(facts: list[Fact], sentences: Sentences) -> None:
+    """A total written right after the stages that add up to it exactly, each with its own years,
+    spans them ("1단계(95년-2000년) 4천억원, 2단계(2001년-2010년) 1조8천4백50억원, 3단계(2011년-2020년)
+    1조3천9백억원 등 모두 3조6천3백50억원": 1995–2020); a duration written for it must agree ("…등
+    10년간 총10조원" after stages of 92–97 and 97–2001)."""
+    for i, f in enumerate(facts):
+        a, own = f.amount, f.period
+        if a.per is not None or a.high is not None or a.change or (
+                own is not None and (own.start is not None or own.end is not None)):
+            continue
+        s_start = sentences.span(a.start)[0]
+        stages: list[Fact] = []
+        added = Decimal(0)
+        for g in reversed(facts[:i]):
+            p, b = g.period, g.amount
+            if (b.start < s_start or p is None or p.start is None or p.end is None
+                    or b.currency != a.currency or b.per is not None or added + b.value > a.value):
+                break
+            stages.append(g)
+            added += b.value
+            if added == a.value:
+                break
+        if len(stages) < 2 or added != a.value:
+            continue
+        first = min(g.period.start for g in stages)
+        last = max(g.period.end for g in stages)
+        if own is not None and own.years is not None and own.years != last - first + 1:
+            continue  # a duration of its own that the stages do not make
+        spans = [g.period for g in reversed(stages)]
+        f.period = FoundPeriod(first, last, last - first + 1, own.years if own else None,
+                               spans[0].text_start, spans[-1].text_end, rank=spans[0].rank)
 
 
 def _respective_years(facts: list[Fact], sentences: Sentences, text: str, forms,

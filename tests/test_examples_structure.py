@@ -749,6 +749,16 @@ def test_money_spent_so_far_and_left_for_later_takes_no_years():
     assert got["2300억원"] is None and got["400억원"] is None
 
 
+def test_a_total_of_stages_with_their_years_spans_them():
+    text = ("총사업비는 1단계(95년-2000년) 4천억원, 2단계(2001년-2010년) 1조8천4백50억원, "
+            "3단계(2011년-2020년) 1조3천9백억원 등 모두 3조6천3백50억원이 투입된다.")
+    got = {m.text: m.period for m in fundparse.extract(text, doc_date="1995-10-13")}
+    whole = got["3조6천3백50억원"]
+    assert (whole.start, whole.end, whole.years) == (1995, 2020, 26)
+    assert text[whole.start_offset:whole.end_offset].startswith("95년")
+    assert (got["4천억원"].start, got["4천억원"].end) == (1995, 2000)
+
+
 def test_a_totals_own_breakdown_in_its_bracket_takes_no_years():
     text = "사업비 480억 원(공사비 400억․부지비 80억)을 들여 2028년까지 완공할 계획이다."
     got = {m.text: m.period for m in fundparse.extract(text, doc_date="2025-09-22")}
