@@ -759,6 +759,14 @@ def test_a_total_of_stages_with_their_years_spans_them():
     assert (got["4천억원"].start, got["4천억원"].end) == (1995, 2000)
 
 
+def test_the_base_of_a_share_gives_its_years_to_the_share():
+    text = ("정부는 98년부터 2001년까지 4년간 국고에서 경기장의 총건설비 약 1조1천4백억원의 30%인 "
+            "3천5백억원을 연차적으로 지원하기로 했다.")
+    got = {m.text: m.period for m in fundparse.extract(text, doc_date="1997-09-20")}
+    assert got["1조1천4백억원"] is None
+    assert (got["3천5백억원"].start, got["3천5백억원"].end) == (1998, 2001)
+
+
 def test_a_totals_own_breakdown_in_its_bracket_takes_no_years():
     text = "사업비 480억 원(공사비 400억․부지비 80억)을 들여 2028년까지 완공할 계획이다."
     got = {m.text: m.period for m in fundparse.extract(text, doc_date="2025-09-22")}

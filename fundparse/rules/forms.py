@@ -600,6 +600,7 @@ class AttachForms:
     modifies_next: regex.Pattern = patterns.compile("(?!)")  # "2015년 개교예정인 …": one noun's
     item_period_then: regex.Pattern = patterns.compile("(?!)")  # "(2020년 5월 준공예정 7억원)"
     time_shift: regex.Pattern = patterns.compile("(?!)")  # "현재 2300억원이 투입됐으며": another time
+    share_base: regex.Pattern = patterns.compile("(?!)")  # "…1조1천4백억원의 30%인 3천5백억원": a base
 
 
 # [attach] patterns a table may leave out: absent, they never match
@@ -607,7 +608,7 @@ _ATTACH_OPTIONAL = ("secured", "duration_then", "average_before", "each_after", 
                     "own_bracket", "year_before", "year_topic", "list_total_before", "headline_joint",
                     "new_topic", "respective_years", "cell_then", "cell_before", "built_after",
                     "object_listed", "object_then", "item_gap", "closed_then", "item_open",
-                    "modifies_next", "item_period_then", "time_shift")
+                    "modifies_next", "item_period_then", "time_shift", "share_base")
 
 
 def attach_forms(words: Tables) -> AttachForms:
