@@ -719,6 +719,19 @@ def test_a_short_wrapped_passage_of_four_lines_is_read_across_its_lines():
     assert got["3천1백50억원"] == [("지방비", 94_300_000_000)]
 
 
+def test_an_archive_wrapped_at_forty_odd_letters_with_year_ranges_is_read_across_its_lines():
+    # lines of 40–48 letters and year ranges written with a hyphen ("(92-97년)") in them
+    text = ("항만 적체현상이 오는 97년 대폭 완화되고 2001년에 가서는 완전히 해소\n"
+            "될 전망이다.\n\n"
+            "해운항만청은 최근 정재석 부총리에게 보고한 「장기항만개발계획」을 통\n"
+            "해 7차 5개년 계획기간(92-97년) 중 4조2백70억원(민자 1조2천1백80억원),\n"
+            "8차5개년 계획기간(97년-2001년) 중 5조9천7백30억원(민자1조3천5백10억원)\n"
+            "등 10년간 총10조원(민자 2조5천6백90억원)을 항만개발에 투자, 항만적체 현\n"
+            "상을 해소하겠다고 밝혔다.\n")
+    whole = next(m for m in fundparse.extract(text) if m.text == "10조원")
+    assert (whole.period.start, whole.period.end, whole.period.years) == (1992, 2001, 10)
+
+
 def test_a_range_of_shares_after_a_source_is_no_figure():
     text = "사업은 개소당 총사업비 200억 규모로 도비 50∼60%를 지원하고 초과분은 시군이 부담한다."
     assert not any(m.splits for m in fundparse.extract(text))
