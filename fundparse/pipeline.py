@@ -311,13 +311,17 @@ def _find_splits(text: str, amounts: list[Amount], reader: SplitReader,
         line_end = min(len(text), a.end + 400) if line_end == -1 else line_end
         info = table_totals.get(id(a))
         if info is None:
-            info = (reader.after_paren(a) or reader.codes(a, min(len(text), line_end + 200))
+            paren = reader.after_paren(a)
+            info = (paren or reader.codes(a, min(len(text), line_end + 200))
                     or _checked_after(reader, a, s_end) or reader.before_total(a, s_start)
                     or reader.opener_after(a, s_end))
             if info is None or any(id(p) in taken for p in absorbed(info.parts)):
                 continue
             if any(p.bound == "min" for p in absorbed(info.parts)):
                 continue  # "총사업비 500억원(국가재정지원 300억원 이상) 이상인 사업": a threshold, no part paid
+            if info is paren and any(p.currency == a.currency and p.value > a.value
+                                     for p in absorbed(info.parts)):
+                continue  # "총 30조 원(지방비 포함 시 48조 원)": the whole counted another way, no part
         _settle(a, info, text)
         fact.split = info
         for part_amount in absorbed(info.parts):
