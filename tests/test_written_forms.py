@@ -229,6 +229,9 @@ def test_a_building_ending_in_dang_is_no_rate():
     assert only("9개교의 다목적강당 증축사업 예산 250억7600만원을 확보했다.").per is None
     assert only("마을경로당 신축에 3억원을 들인다.").per is None
     assert only("학교당 5억원을 지원한다.").per == "other"
+    # and the count after one is no money: "봉안당 2만5천기" (charnel niches)
+    assert krws("총사업비 1천19억원을 들여 봉안당 2만5천기, 봉안담 2만기 규모로 짓는다.") == [
+        ("1천19억원", 101_900_000_000)]
 
 
 def test_year_in_hanja_and_a_bound_in_the_past_tense():
