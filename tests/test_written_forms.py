@@ -381,6 +381,11 @@ def test_ministries_and_local_governments_as_sources():
     assert [(p[1], p[2]) for p in parts(m)] == [("local", 70_000_000_000), ("national", 50_000_000_000)]
 
 
+def test_bare_eok_at_stake_in_a_headline_is_money():
+    assert krws("600억 걸린 경기도 정책공모서 14개 시군 본선 진출") == [("600억", 60_000_000_000)]
+    assert krws("완공까지 3년 걸린 공사다.") == []
+
+
 def test_bare_eok_before_jeonaek_and_this_year_is_no_rate():
     assert krws("준공을 위해 120억 전액 지원을 요청했다.") == [("120억", 12_000_000_000)]
     assert only("올 한해 8천여억원을 투입한다.").per is None
