@@ -320,6 +320,7 @@ def _find_splits(text: str, amounts: list[Amount], reader: SplitReader,
             if any(p.bound == "min" for p in absorbed(info.parts)):
                 continue  # "총사업비 500억원(국가재정지원 300억원 이상) 이상인 사업": a threshold, no part paid
             if info is paren and any(p.currency == a.currency and p.value > a.value
+                                     and reader.forms.whole_again.search(text, a.end, p.start)
                                      for p in absorbed(info.parts)):
                 continue  # "총 30조 원(지방비 포함 시 48조 원)": the whole counted another way, no part
         _settle(a, info, text)

@@ -425,6 +425,7 @@ class SplitForms:
     share_range: regex.Pattern = patterns.compile("(?!)")  # "60∼70%": a range of shares
     code_joined: regex.Pattern = patterns.compile("(?!)")  # "국,지방비": a code joined by a comma
     use_words: frozenset = frozenset()  # "공사비": a bracket naming one is by use (as source keys)
+    whole_again: regex.Pattern = patterns.compile("(?!)")  # "(지방비 포함 시 48조 원)": the whole again
 
 
 def split_forms(words: Tables) -> SplitForms:
