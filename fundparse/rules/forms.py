@@ -117,6 +117,7 @@ class SumForms:
     bracket_total_then: regex.Pattern = patterns.compile("(?!)")  # "억 원)에 ": its part follows
     rest_source_then: regex.Pattern = patterns.compile("(?!)")  # "시비 매칭으로 총 20억원": the rest's
     topic_cost: regex.Pattern = patterns.compile("(?!)")  # "순천시는 도서관 건립비 100억원": its cost
+    next_payer_gap: regex.Pattern = patterns.compile(r"\s*")  # "은 국비가 3천690억원": the next's payer
     rest_share_before: regex.Pattern = patterns.compile("(?!)")  # "민자유치로 나머지 40%를": the rest's
     rest_share_after: regex.Pattern = patterns.compile("(?!)")  # …share the object of its verb
     pair_each: regex.Pattern = patterns.compile("(?!)")  # "도비와 군비 15%씩": two sources, the share each
@@ -150,7 +151,8 @@ def _sum_forms(table_json: str) -> SumForms:
             # "86억원(특별교부세)과 241억원(특별조정교부금)을 합친": the source alone in its bracket
             rf"|{S}*[(（]{S}*(?P<label>{WORD}){S}*[)）]"),
         label_before=patterns.compile(  # not the 원 of the figure before: "27억 원·도비 18억 원"
-            rf"(?<![가-힣0-9])(?!원[{DOTS}])(?P<label>{WORD}(?:{S}{WORD}){{0,2}}){S}*[:：(（]?{S}*\n?{S}*\Z"),
+            rf"(?<![가-힣0-9A-Za-z])(?!원[{DOTS}])(?P<label>{WORD}(?:{S}{WORD}){{0,2}}|[A-Z]{{2,4}}[가-힣]*(?:{S}[가-힣]{{2,}})?)"
+            rf"{S}*[:：(（]?{S}*\n?{S}*\Z"),  # (a body by its initials too: "LH 3297억원")
         aliased_before=patterns.compile(
             rf"(?<![가-힣])(?P<label>{WORD}){S}*[(（](?P<alias>[^()（）\n]{{1,16}})[)）]{S}*\Z"),
         paid_before=patterns.compile(
@@ -252,6 +254,7 @@ def _sum_forms(table_json: str) -> SumForms:
         pair_each=patterns.compile(expand(table.get("pair_each", "(?!)"), {"S": S, "WORD": LAZY_WORD})),
         rest_share_before=patterns.compile(expand(table.get("rest_share_before", "(?!)"), {"S": S})),
         rest_share_after=patterns.compile(expand(table.get("rest_share_after", "(?!)"), {"S": S})),
+        next_payer_gap=patterns.compile(expand(table.get("next_payer_gap", r"\s*"), {"S": S})),
         topic_cost=patterns.compile(
             rf"(?<![가-힣A-Za-z])(?P<label>[가-힣]{{2,}})"
             rf"{expand(table.get('topic_cost', '(?!)'), {'S': S})}{S}*\Z"),

@@ -467,8 +467,8 @@ def _pays_next(reader: SplitReader, forms: SumForms, after, hi: int) -> bool:
     nxt = reader.between(after.start("label"), min(hi, after.end() + 30))
     if not nxt:
         return False
-    if not reader.text[after.end("label"):nxt[0].start].strip():
-        return True  # "420억 원은 도교육청 294억 원, …": the label of the next figure
+    if forms.next_payer_gap.fullmatch(reader.text, after.end("label"), nxt[0].start):
+        return True  # "420억 원은 도교육청 294억 원, …", "9천909억원은 국비가 3천690억원, …": the next's
     paid = ending_at(forms.paid_before, reader.text, after.start("label"), nxt[0].start)
     return paid is not None and paid.start() == after.start("label")
 
