@@ -243,7 +243,8 @@ def _sum_forms(table_json: str) -> SumForms:
             "EQUAL": alternation(words("equal_shares")) or "(?!)"})),
         whole_source=patterns.compile(
             rf"(?<![가-힣])(?:{alternation(whole) or '(?!)'}){S}*(?P<label>{LAZY_WORD})"
-            rf"(?:{alternation(ends)}|지원|부담|사업)?(?=[,，.\s)]|$)"),
+            rf"(?:{alternation(ends)}|지원|부담|사업)?(?=[,，.\s)]|$)"
+            rf"|{expand(table.get('whole_payer', '(?!)'), {'S': S})}"),
         support_after=patterns.compile(expand(table.get("support_after", "(?!)"), {"S": S})),
         adverb_letters=frozenset(words("adverb_letters")),
         mates_gap=patterns.compile(expand(table.get("mates_gap", "(?!)"), {"S": S})),
