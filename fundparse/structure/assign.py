@@ -894,6 +894,7 @@ class SumAssigner:
         self._ditto(facts, taken)
         left = [f for f in facts if id(f) not in taken]
         self._paid_whole(left)
+        left = self._each_of_total(left)
         self._shares_again(left)
         return self._one_source(left)
 
@@ -1238,6 +1239,31 @@ class SumAssigner:
                                and f.amount.start - g.amount.start <= self.forms.held_reach), None)
                 if holder is not None:
                     holder.split, f.split = SplitInfo(info.parts, info.partial, info.form), None
+
+    def _each_of_total(self, facts: list[Fact]) -> list[Fact]:
+        """Payers listed before a figure each pay with 씩, then the total they make: "도, 시·군,
+        교육청이 5억원씩 15억원을 들여" — three parts of 5억원 (the figure stands for each)."""
+        text = self.text
+        out = list(facts)
+        for f, g in zip(facts, facts[1:]):
+            a, b = f.amount, g.amount
+            if (g.split is not None or f.split is not None or not _plain(a) or not _plain(b)
+                    or a.currency != b.currency
+                    or not self.forms.each_then.fullmatch(text, a.end, b.start)):
+                continue
+            s_start, s_end = self.sentences.span(a.start)
+            m = ending_at(self.forms.each_payers, text, max(s_start, a.head - 60), a.head)
+            if m is None or self.forms.received.search(text, b.end, s_end):
+                continue  # (not where they receive it: "강릉시와 양양군이 5억원씩 10억원을 지원받아")
+            payers = [(w, at) for w, at in zip(m.captures("payer"), m.starts("payer"))]
+            cats = [payer_category(self.reader, self.forms, w, at) for w, at in payers]
+            if len(payers) < 2 or None in cats or b.value != a.value * len(payers):
+                continue
+            # each part reads from its payer to the figure, as "국비·도비 각 5억원" does
+            g.split = SplitInfo([Part(w, c, at, a.end, a.value, a.currency, a.numeral, bare=False,
+                                      amount=a) for (w, at), c in zip(payers, cats)], False, "sum")
+            out.remove(f)
+        return out
 
     def _paid_whole(self, facts: list[Fact]) -> None:
         """"전액 국비로": the amount of the sentence it speaks of (the nearest before it, else
