@@ -381,6 +381,11 @@ def test_ministries_and_local_governments_as_sources():
     assert [(p[1], p[2]) for p in parts(m)] == [("local", 70_000_000_000), ("national", 50_000_000_000)]
 
 
+def test_a_count_after_a_rate_word_and_a_word_of_approximation_is_no_money():
+    assert krws("교육센터에서는 연간 1만 3000여 명이 자격 검정을 받는다.") == []
+    assert krws("업체당 최대 3억을 지원한다.") == [("3억", 300_000_000)]
+
+
 def test_bare_eok_at_stake_in_a_headline_is_money():
     assert krws("600억 걸린 경기도 정책공모서 14개 시군 본선 진출") == [("600억", 60_000_000_000)]
     assert krws("완공까지 3년 걸린 공사다.") == []

@@ -22,6 +22,10 @@ from fundparse.model import whole
 from fundparse.numerals import Numeral, elided_value, small_hangul_value
 
 S = "[ \u00a0]"  # one optional space, as in "281 억원" or "5 억 달러"
+# after a bare figure: no count's unit (nor 원, read by the currency rules), also past a word of
+# approximation ("연간 1만 3000여 명": people, not money)
+_NOT_COUNTED = (rf"(?!{S}?(?:\L<counters>|원|\L<foreign_words>))"
+                rf"(?!{S}?(?:\L<counter_gaps>){S}?(?:\L<counters>))")
 # After a currency word: end of word, or a particle / marker that may stick to it
 # ("원을", "원이", "원대", "원가량", "원중", "원외에"); never 권 (a banknote: "5만 원권").
 PARTICLE_START = "이가을를은는의에으로과와도만씩까부대어상규정내안남수쯤여짜선인였보밖뿐당미초한께나며든입일꼴및라란등중외"
@@ -331,7 +335,7 @@ RULES: tuple[Rule, ...] = (
         name="bare-after-change-sign",
         doc="281억 with no currency after △ (a decrease in a budget table or text): △1.2조",
         before=rf"[△▽]{S}?\Z",
-        after=rf"(?!{S}?(?:\L<counters>|원|\L<foreign_words>))",
+        after=_NOT_COUNTED,
         accepts=with_big_unit,
         produce=bare_krw("bare-after-change-sign"),
         precedes=lambda tables: {"△", "▽"},
@@ -341,7 +345,7 @@ RULES: tuple[Rule, ...] = (
         doc="281억 with no currency after a rate word: 업체당 최대 3억, 1인당 500만",
         before=(rf"(?:(?<![가-힣])\L<per_words>|(?<![가-힣])(?P<dang>[가-힣A-Za-z㎡]{{1,5}}당)){S}?"
                 rf"(?:(?:최대|최소|약|평균|최고){S}?)?\Z"),
-        after=rf"(?!{S}?(?:\L<counters>|원|\L<foreign_words>))",
+        after=_NOT_COUNTED,
         accepts=with_big_unit,
         produce=bare_after_per,
         precedes=_HANGUL_LAST,
@@ -375,7 +379,7 @@ RULES: tuple[Rule, ...] = (
                 rf"|[가-힣][」』]"  # a project named in quotes: "「여주 원주 간 수도권전철」 12억"
                 rf"|[가-힣)）][ \u00a0]?[=＝]"  # a field of a list: "△4차로 확장=2천397억"
                 rf"){S}?(?:(?:총|약|모두|전체|무려|최대|최소|각각|각){S}?)?\Z"),
-        after=rf"(?!{S}?(?:\L<counters>|원|\L<foreign_words>))",
+        after=_NOT_COUNTED,
         accepts=with_big_unit,
         produce=bare_krw("bare-after-label"),
         precedes=_HANGUL_OR_LIST,
@@ -387,7 +391,7 @@ RULES: tuple[Rule, ...] = (
         before=(rf"(?:(?<![가-힣])(?:\L<size_labels>)(?:은|는|이|가|도|로|으로)?"
                 rf"|[0-9][억조](?:{S}?원)?{S}?(?:\L<change_adnominals>))"
                 rf"{S}?(?:(?:약|총|모두){S}?)?\Z"),
-        after=rf"(?!{S}?(?:\L<counters>|원|\L<foreign_words>))",
+        after=_NOT_COUNTED,
         accepts=with_eok,
         produce=bare_krw("bare-after-size"),
         precedes=_HANGUL_LAST,
@@ -408,6 +412,7 @@ def named_lists(words) -> dict[str, list[str]]:
         "labels": money["labels"],
         "label_suffixes": money["label_suffixes"],
         "counters": money["counters"],
+        "counter_gaps": money.get("counter_gaps", []) or ["\0"],
         "bounds": money["bounds"],
         "priced": money["priced"],
         "count_dot": money.get("count_dot", []),
