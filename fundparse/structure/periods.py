@@ -144,6 +144,8 @@ def _add(m, doc_date, form: PeriodForm, forms: PeriodForms, found: list[FoundPer
     if groups.get("em") and start is not None:  # "2015년 12월 착공, 오는 1월 준공": a month's year
         if groups.get("this") is not None:
             end = None if doc_date is None else doc_date.year
+        elif groups.get("past") is not None:  # "지난 7월 완공": this year's July, or last year's
+            end = None if doc_date is None else doc_date.year - (int(groups["em"]) > doc_date.month)
         else:
             end = start + (int(groups["em"]) < int(groups["sm"]))
     a, b = groups.get("a"), groups.get("b")
