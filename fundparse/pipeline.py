@@ -19,7 +19,7 @@ from fundparse.fx import krw_of
 from fundparse.model import EXACT, Finding, Mention, Period, Range, Split, whole
 from fundparse.rules.tables import load_tables
 from fundparse.rules.forms import AttachForms, attach_forms, period_forms, sum_forms
-from fundparse.structure.assign import Fact, SumAssigner, before_spaces
+from fundparse.structure.assign import Fact, SumAssigner, before_spaces, ending_at
 from fundparse.structure.docdate import coerce_date, sniff_doc_date
 from fundparse.structure.labels import fiscal_year_after, fiscal_year_before, label_before
 from fundparse.structure.periods import FoundPeriod, find_periods, join_pieces
@@ -229,7 +229,7 @@ def _finish(prepared: _Prepared, full: bool) -> Analysis:
     _attach_periods(periods, facts, sentences, text, period_table, attach)
     _respective_years(facts, sentences, text, period_table, attach)
     _items_of_total(facts, sentences, text, attach)
-    _total_of_stages(facts, sentences)
+    _total_of_stages(facts, sentences, text, attach)
 
     findings: list[Finding] = []
     for fact in facts:
@@ -770,11 +770,20 @@ def _items_of_total(facts: list[Fact], sentences: Sentences, text: str,
                 g.period = f.period
 
 
-def _total_of_stages(facts: list[Fact], sentences: Sentences) -> None:
+def _total_of_stages(facts: list[Fact], sentences: Sentences, text: str,
+                     attach: AttachForms) -> None:
     """A total written right after the stages that add up to it exactly, each with its own years,
     spans them ("1단계(95년-2000년) 4천억원, 2단계(2001년-2010년) 1조8천4백50억원, 3단계(2011년-2020년)
-    1조3천9백억원 등 모두 3조6천3백50억원": 1995–2020); a duration written for it must agree ("…등
+    1조3천9백억원 등 모두 3조6천3백50억원": 1995–2020; "2022년 60억원, 2023년 80억원 등 총 140억원":
+    2022–2023, a year written right before each); a duration written for it must agree ("…등
     10년간 총10조원" after stages of 92–97 and 97–2001)."""
+    def years_of(g: Fact) -> tuple[int, int] | None:
+        p = g.period
+        if p is not None:
+            return (p.start, p.end) if p.start is not None and p.end is not None else None
+        m = ending_at(attach.stage_year, text, max(0, g.amount.head - 12), g.amount.head)
+        return (int(m.group("y")),) * 2 if m is not None else None
+
     for i, f in enumerate(facts):
         a, own = f.amount, f.period
         if a.per is not None or a.high is not None or a.change or (
@@ -783,24 +792,33 @@ def _total_of_stages(facts: list[Fact], sentences: Sentences) -> None:
         s_start = sentences.span(a.start)[0]
         stages: list[Fact] = []
         added = Decimal(0)
+        spans: list[tuple[int, int]] = []
         for g in reversed(facts[:i]):
-            p, b = g.period, g.amount
-            if (b.start < s_start or p is None or p.start is None or p.end is None
-                    or b.currency != a.currency or b.per is not None or added + b.value > a.value):
+            b = g.amount
+            years = years_of(g)
+            if (b.start < s_start or years is None or b.currency != a.currency
+                    or b.per is not None or added + b.value > a.value):
                 break
             stages.append(g)
+            spans.append(years)
             added += b.value
             if added == a.value:
                 break
-        if len(stages) < 2 or added != a.value:
-            continue
-        first = min(g.period.start for g in stages)
-        last = max(g.period.end for g in stages)
+        if (len(stages) < 2 or added != a.value
+                or not attach.stages_then.fullmatch(text, stages[0].amount.end, a.start)):
+            continue  # (the total right after its stages: "…, 2023년 80억원 등 총 140억원")
+        first = min(y0 for y0, _ in spans)
+        last = max(y1 for _, y1 in spans)
         if own is not None and own.years is not None and own.years != last - first + 1:
             continue  # a duration of its own that the stages do not make
-        spans = [g.period for g in reversed(stages)]
-        f.period = FoundPeriod(first, last, last - first + 1, own.years if own else None,
-                               spans[0].text_start, spans[-1].text_end, rank=spans[0].rank)
+        if first == last:
+            continue  # one year's money in pieces: no span
+        at = stages[-1]
+        lo = at.period.text_start if at.period else ending_at(
+            attach.stage_year, text, max(0, at.amount.head - 12), at.amount.head).start()
+        hi = stages[0].period.text_end if stages[0].period else stages[0].amount.end
+        f.period = FoundPeriod(first, last, last - first + 1, own.years if own else None, lo, hi,
+                               rank=3)
 
 
 def _respective_years(facts: list[Fact], sentences: Sentences, text: str, forms,

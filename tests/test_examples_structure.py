@@ -759,6 +759,16 @@ def test_a_total_of_stages_with_their_years_spans_them():
     assert (got["4천억원"].start, got["4천억원"].end) == (1995, 2000)
 
 
+def test_a_total_of_years_listed_before_it_spans_them_but_not_a_sum_over_a_term():
+    text = "군은 공모에 참여했으며, 2022년 60억원, 2023년 80억원 등 총 140억원의 기금을 지원받는다."
+    got = {m.text: m.period for m in fundparse.extract(text, doc_date="2022-08-18")}
+    assert (got["140억원"].start, got["140억원"].end, got["140억원"].years) == (2022, 2023, 2)
+    text = ("의원은 특별교부세로 2020년 46억원, 2021년 96억2000만원, 2022년 140억원, 2023년 135억원을 "
+            "확보함에 따라, 임기 동안 확보한 특별교부세는 총 417억2000만원에 달한다.")
+    got = {m.text: m.period for m in fundparse.extract(text, doc_date="2023-12-20")}
+    assert got["417억2000만원"] is None
+
+
 def test_the_base_of_a_share_gives_its_years_to_the_share():
     text = ("정부는 98년부터 2001년까지 4년간 국고에서 경기장의 총건설비 약 1조1천4백억원의 30%인 "
             "3천5백억원을 연차적으로 지원하기로 했다.")
