@@ -211,6 +211,36 @@ class Lexicon:
         return known
 
 
+def _route_pattern(region: dict) -> regex.Pattern:
+    """"소양강처녀상~물고기 조형물 간(에)", "포항~영덕~울진 동해중부선" (route_lead: the stretch
+    before a name), "성동 건널목부터 계림 성당 구간에", "…에서 …까지" (route_from, route_to):
+    a stretch between named ends, ``a``/``a1``/``a2`` its first and ``b``/``b1``/``b2`` its last
+    (the forms in that order: one with 간 first)."""
+    marks = _alternation(region["route_marks"])
+    words = max(0, int(region["route_words"]) - 1)
+    particles = region.get("route_particles", [])
+    tail = (rf"(?:(?![가-힣])|(?=(?:{_alternation(particles)})(?![가-힣])))" if particles
+            else r"(?![가-힣])")
+    middle = rf"(?:\s?(?:{marks})\s?[가-힣A-Za-z·]*[가-힣])*\s?(?:{marks})\s?"
+    last = rf"[가-힣A-Za-z·]+(?:\s[가-힣A-Za-z·]+){{0,{words}}}?"
+    forms = [rf"(?<![가-힣A-Za-z0-9·])(?P<a>[가-힣A-Za-z·]*[가-힣]){middle}(?P<b>{last})"
+             rf"\s?(?:{_alternation(region['route_after'])}){tail}"]
+    if region.get("route_lead"):
+        # (both ends two characters or more, a name's word right after: no "월~금요일")
+        forms.append(rf"(?<![가-힣A-Za-z0-9·])(?P<a1>[가-힣A-Za-z·]+[가-힣]){middle}"
+                     rf"(?P<b1>[가-힣A-Za-z·]+[가-힣])(?=\s[가-힣A-Za-z])")
+    if region.get("route_from") and region.get("route_to"):
+        # (no figures and no time in an end: not "올해부터 내년까지", "2020년부터 …")
+        not_time = _alternation(region["route_not_ends"])
+        word = r"[가-힣A-Za-z·]+"
+        ends = rf"{word}(?:\s{word}){{0,{words}}}?(?<!{not_time})"
+        forms.append(  # (the first end one word: no "…공사는 …에서")
+            rf"(?<![가-힣A-Za-z0-9·])(?P<a2>{word}(?<!{not_time}))"
+            rf"(?:{_alternation(region['route_from'])})\s"
+            rf"(?P<b2>{ends})\s?(?:{_alternation(region['route_to'])}){tail}")
+    return regex.compile("|".join(f"(?:{f})" for f in forms))
+
+
 def _package() -> dict:
     with (Path(__file__).parent.parent / "rules" / "data" / "records.toml").open(
             "rb") as handle:
@@ -387,12 +417,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"(?:^|(?<=[\s,]))(?:{_alternation(data['region']['site_topics'])})\s"
             rf"(?P<place>[가-힣A-Za-z0-9·-]+(?:\s[가-힣A-Za-z0-9·-]+){{0,"
             rf"{int(data['region']['max_words']) - 1}}}?)(?:으로|로|이며|이고)[,\s]", regex.M),
-        route=regex.compile(
-            rf"(?<![가-힣A-Za-z0-9·])(?P<a>[가-힣A-Za-z·]*[가-힣])\s?"
-            rf"(?:{_alternation(data['region']['route_marks'])})\s?"
-            rf"(?P<b>[가-힣A-Za-z·]+(?:\s[가-힣A-Za-z·]+){{0,"
-            rf"{max(0, int(data['region']['route_words']) - 1)}}}?)\s?"
-            rf"(?:{_alternation(data['region']['route_after'])})(?![가-힣])"),
+        route=_route_pattern(data["region"]),
         topic_particle=re.compile(data["patterns"]["topic_particle"]),
         closing_quote=re.compile(
             rf"[{regex.escape(''.join(pair[1] for pair in data['project']['quotes']))}]"),
