@@ -575,7 +575,7 @@ class ProjectFinder(Reader):
         before the amount (at most spent_on_words words between)]: "…수로를 복원하는 데 50억"."""
         funded = self.w.data["funded"]
         lo = max(s_start, at - 80)
-        ends = [m for m in self._spent_on_re.finditer(self.text, lo, at)]
+        ends = [m for m in self.w.spent_on.finditer(self.text, lo, at)]
         if not ends:
             return []
         m = ends[-1]
@@ -599,11 +599,6 @@ class ProjectFinder(Reader):
         while out and (out[0].text in self.stop or not self._plain(out[0])):
             out = out[1:]
         return [Found(out[0].start, obj_end)] if out else []
-
-    @property
-    def _spent_on_re(self):
-        ends = "|".join(regex.escape(e) for e in self.w.data["funded"]["spent_on"])
-        return regex.compile(rf"{self.w.data['patterns']['spent_on_object']}(?:{ends})\s+")
 
     def _action_item(self, bracket: int) -> list[Found]:
         """"…, 영덕군 축산항 방파제 35m 연장(": an item of a list ending in what is done to a

@@ -77,6 +77,7 @@ class RecordWords:
     bracket_cost: regex.Pattern    # "(사업비 " right before an amount
     site_here: regex.Pattern       # "대상지는 …리 지구로,": the site a clause names
     route: regex.Pattern           # "…~… 간": a stretch between two named ends
+    spent_on: regex.Pattern        # "…을 복원하는 데 ": the object of a clause an amount is spent on
     topic_particle: re.Pattern     # 은/는 ending a word: where topic_hint may end
     closing_quote: re.Pattern      # a closing quotation mark: topic_hint's other half
     scale: regex.Pattern           # "(에) 연면적 …㎡", "지상 3층": how big what is built is
@@ -418,6 +419,9 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"(?P<place>[가-힣A-Za-z0-9·-]+(?:\s[가-힣A-Za-z0-9·-]+){{0,"
             rf"{int(data['region']['max_words']) - 1}}}?)(?:으로|로|이며|이고)[,\s]", regex.M),
         route=_route_pattern(data["region"]),
+        spent_on=regex.compile(
+            rf"{data['patterns']['spent_on_object']}"
+            rf"(?:{'|'.join(regex.escape(e) for e in data['funded']['spent_on'])})\s+"),
         topic_particle=re.compile(data["patterns"]["topic_particle"]),
         closing_quote=re.compile(
             rf"[{regex.escape(''.join(pair[1] for pair in data['project']['quotes']))}]"),
