@@ -637,5 +637,18 @@ class AgencyFinder(Reader):
         if not after:
             return False
         first = after[0].rstrip(self.w.forms.chars_subject)
-        return (self._village(after[0]) or first in self.around
-                or self.w.numbered_place.fullmatch(first) is not None)
+        chain = (self._village(after[0]) or first in self.around
+                 or self.w.numbered_place.fullmatch(first) is not None)
+        if (chain and self.w.data["agency"].get("lead_owns")
+                and "\n" not in self.text[:end].lstrip()):
+            # "대전 동구 홍도동 동산리 경로당(…)이 준공을 마치고 …": in the text's first line, a
+            # chain of places leading to a project's name (no 에: "…공원에 …이 문을 열었다" only
+            # locates) names what the body owns — the body is the agency
+            for w in self._words(end, min(len(self.text), end + 80))[:int(
+                    self.w.data["agency"]["lead_owns_words"])]:
+                if (self._project_head(w.core) and not self._village(w.core)
+                        and w.particle not in self.w.forms.place_e):
+                    return False
+                if w.particle or w.closed:
+                    break
+        return chain
