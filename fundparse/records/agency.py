@@ -64,12 +64,18 @@ class AgencyFinder(Reader):
         starts, ends = array("q"), array("q")
         # both searches' matches by where they start (the first search's first on a tie)
         matches = heapq.merge(self._agency_matches(),
-                              self.w.headline.finditer(self.text), key=lambda m: m.start())
+                              self.w.headline.finditer(self.text),
+                              self.w.official.finditer(self.text), key=lambda m: m.start())
+        official = self.w.official
         for m in matches:
             name = m.group("name")
             last = name.split()[-1]
             if self._no_body(last):
                 continue  # "지구", "군하지구", "활용도": not a body
+            if m.re is official and (
+                    self.text.count(name) < 2  # ("임수진군수가": a person's name, no body)
+                    or any(self.text[a:e].split()[-1] == name for a, e in zip(starts, ends))):
+                continue  # (a body named as a subject before is that subject, as written there)
             if m.group().endswith(self.also_particles) and not self._town(last):
                 continue  # "보성군도 83억원을 …", not "솔라시도 에너지 자립마을"
             if self.text.startswith(self.list_particles, m.end("name")) and self.text.startswith(

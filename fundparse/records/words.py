@@ -28,6 +28,7 @@ class RecordWords:
     agency_marks: tuple[str, ...]
     bare: re.Pattern               # "시는", "군은": the body named before
     headline: re.Pattern           # "구미시, 이차전지 …" at the start of a line
+    official: regex.Pattern        # "원창묵 원주시장은", "부안군 부군수가": a body's head speaking
     lead: re.Pattern               # "부산 기장군 ‘교육행복타운’ …": a body starting a line
     mention: re.Pattern            # "천안시 업성저수지 …": a body named without a particle
     from_body: re.Pattern          # "새봄군에서 …": a body as the source of the work, no subject
@@ -212,6 +213,23 @@ class Lexicon:
         return known
 
 
+def _official_pattern(agency: dict) -> regex.Pattern:
+    """"원창묵 원주시장은" (a person's name, then the body glued to its head's title:
+    official_titles), "부안군 부군수가" (the body, then a title: official_apart, tried first: not
+    "부군" glued to 수); ``name`` the body ("원주시", "부안군"); never matches when both lists
+    are empty."""
+    particles = _literals(agency["official_particles"])
+    forms = []
+    if agency["official_apart"]:
+        forms.append(rf"(?<![가-힣A-Za-z0-9])(?P<name>[가-힣]{{1,8}}"
+                     rf"(?:{_literals(agency['bare'])}))\s"
+                     rf"(?=(?:{_literals(agency['official_apart'])})(?:{particles})\s)")
+    for title, head in agency["official_titles"]:
+        forms.append(rf"(?<![가-힣A-Za-z0-9])[가-힣]{{2,4}}\s(?P<name>[가-힣]{{1,8}}"
+                     rf"{re.escape(head)})(?={re.escape(title)}(?:{particles})\s)")
+    return regex.compile("|".join(forms) or r"(?!)")  # (regex: one group name in each form)
+
+
 def _route_pattern(region: dict) -> regex.Pattern:
     """"소양강처녀상~물고기 조형물 간(에)", "포항~영덕~울진 동해중부선" (route_lead: the stretch
     before a name), "성동 건널목부터 계림 성당 구간에", "…에서 …까지" (route_from, route_to):
@@ -304,6 +322,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
         joint=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})"
                          rf"(?:{_alternation(agency['joined'])})\s+$"),
         headline=re.compile(rf"^[ \t\[\(【]*(?P<name>{name}),\s", re.M),
+        official=_official_pattern(agency),
         mention=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?=[\s,·])"),
         lead=re.compile(rf"^[ \t\[\(【]*(?P<name>{name})(?=[\s,‘'\"“「])", re.M),
         item_head=re.compile(
