@@ -64,12 +64,18 @@ class AgencyFinder(Reader):
         starts, ends = array("q"), array("q")
         # both searches' matches by where they start (the first search's first on a tie)
         matches = heapq.merge(self._agency_matches(),
-                              self.w.headline.finditer(self.text), key=lambda m: m.start())
+                              self.w.headline.finditer(self.text),
+                              self.w.official.finditer(self.text), key=lambda m: m.start())
+        official = self.w.official
         for m in matches:
             name = m.group("name")
             last = name.split()[-1]
             if self._no_body(last):
                 continue  # "지구", "군하지구", "활용도": not a body
+            if m.re is official and (
+                    self.text.count(name) < 2  # ("임수진군수가": a person's name, no body)
+                    or any(self.text[a:e].split()[-1] == name for a, e in zip(starts, ends))):
+                continue  # (a body named as a subject before is that subject, as written there)
             if m.group().endswith(self.also_particles) and not self._town(last):
                 continue  # "보성군도 83억원을 …", not "솔라시도 에너지 자립마을"
             if self.text.startswith(self.list_particles, m.end("name")) and self.text.startswith(
@@ -637,5 +643,18 @@ class AgencyFinder(Reader):
         if not after:
             return False
         first = after[0].rstrip(self.w.forms.chars_subject)
-        return (self._village(after[0]) or first in self.around
-                or self.w.numbered_place.fullmatch(first) is not None)
+        chain = (self._village(after[0]) or first in self.around
+                 or self.w.numbered_place.fullmatch(first) is not None)
+        if (chain and self.w.data["agency"].get("lead_owns")
+                and "\n" not in self.text[:end].lstrip()):
+            # "대전 동구 홍도동 동산리 경로당(…)이 준공을 마치고 …": in the text's first line, a
+            # chain of places leading to a project's name (no 에: "…공원에 …이 문을 열었다" only
+            # locates) names what the body owns — the body is the agency
+            for w in self._words(end, min(len(self.text), end + 80))[:int(
+                    self.w.data["agency"]["lead_owns_words"])]:
+                if (self._project_head(w.core) and not self._village(w.core)
+                        and w.particle not in self.w.forms.place_e):
+                    return False
+                if w.particle or w.closed:
+                    break
+        return chain

@@ -119,7 +119,7 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, NearbyFinde
             # "▲신규마을조성사업-부여읍 정동리 20억 원": an item headed by its name, then a mark;
             # the words after the mark are where
             sentence = (named.end + 1, sentence[1])
-        found, regions, _ = self.project(at, end, sentence)
+        found, regions, several = self.project(at, end, sentence)
         if named is not None:
             found = named
         if summed:
@@ -159,7 +159,8 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, NearbyFinde
                 regions = same[:1] or [named]
         if not regions:
             regions = self._site_here(sentence[0], at)
-        if not regions:
+        if not regions and not (several and self.w.region["route_not_several"]):
+            # (not one of several projects': "칠곡~경산 양방향 구간을 시작으로 15개 구간에서")
             regions = [r for r in self._route(sentence[0], sentence[1], at, end)
                        if found is None or not (found.start < r.end and r.start < found.end)]
         if not regions:

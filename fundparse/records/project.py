@@ -40,6 +40,12 @@ class ProjectFinder(Reader):
         found = [f for f in found if f.quoted or not (
             any(m in self.text[f.start:f.end] for m in marks)
             and len(self.text[f.start:f.end].split()) == 1)]
+        if self.w.region.get("route_no_project"):
+            # "성동 건널목부터 계림 성당 구간에": a name inside a stretch between two ends is
+            # where, no project
+            routes = [m.span() for m in self.w.route.finditer(self.text, s_start, s_end)]
+            found = [f for f in found if f.quoted or not any(
+                a <= f.start and f.end <= b for a, b in routes)]
         # "화곡리와 물류단지를 잇는 도로": what a road links is no project
         found = [f for f in found if not self.w.linked.match(self.text, f.end)]
         places = [f for f in found if f.place]
@@ -569,7 +575,7 @@ class ProjectFinder(Reader):
         before the amount (at most spent_on_words words between)]: "…수로를 복원하는 데 50억"."""
         funded = self.w.data["funded"]
         lo = max(s_start, at - 80)
-        ends = [m for m in self._spent_on_re.finditer(self.text, lo, at)]
+        ends = [m for m in self.w.spent_on.finditer(self.text, lo, at)]
         if not ends:
             return []
         m = ends[-1]
@@ -593,11 +599,6 @@ class ProjectFinder(Reader):
         while out and (out[0].text in self.stop or not self._plain(out[0])):
             out = out[1:]
         return [Found(out[0].start, obj_end)] if out else []
-
-    @property
-    def _spent_on_re(self):
-        ends = "|".join(regex.escape(e) for e in self.w.data["funded"]["spent_on"])
-        return regex.compile(rf"{self.w.data['patterns']['spent_on_object']}(?:{ends})\s+")
 
     def _action_item(self, bracket: int) -> list[Found]:
         """"…, 영덕군 축산항 방파제 35m 연장(": an item of a list ending in what is done to a

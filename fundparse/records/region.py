@@ -333,11 +333,17 @@ class RegionFinder(Reader):
         route_after; route_words words an end at most)."""
         if not self.w.region["route_words"]:
             return []
+        found = []
         for m in self.w.route.finditer(self.text, lo, hi):
             between = (self.text[m.end():at] if m.end() <= at else self.text[end:m.start()])
             if "," not in between:
-                return [Found(m.start("a"), m.end("b"))]
-        return []
+                k = next(k for k in ("", "1", "2")
+                         if "a" + k in self.w.route.groupindex and m.start("a" + k) >= 0)
+                found.append(Found(m.start("a" + k), m.end("b" + k)))
+        # (the nearest before the amount, else the first after it: "…∼… 선형 개량(8억원)과 …∼…
+        # 도로개설(12억원)")
+        before = [f for f in found if f.end <= at]
+        return before[-1:] or found[:1]
 
     def _site_next(self, s_end: int) -> list[Found]:
         """"…180억원을 투입할 계획이다. 사업 대상지는 대소면 오산리 일원이다.": the places of the

@@ -28,6 +28,7 @@ class RecordWords:
     agency_marks: tuple[str, ...]
     bare: re.Pattern               # "시는", "군은": the body named before
     headline: re.Pattern           # "구미시, 이차전지 …" at the start of a line
+    official: regex.Pattern        # "원창묵 원주시장은", "부안군 부군수가": a body's head speaking
     lead: re.Pattern               # "부산 기장군 ‘교육행복타운’ …": a body starting a line
     mention: re.Pattern            # "천안시 업성저수지 …": a body named without a particle
     from_body: re.Pattern          # "새봄군에서 …": a body as the source of the work, no subject
@@ -77,6 +78,7 @@ class RecordWords:
     bracket_cost: regex.Pattern    # "(사업비 " right before an amount
     site_here: regex.Pattern       # "대상지는 …리 지구로,": the site a clause names
     route: regex.Pattern           # "…~… 간": a stretch between two named ends
+    spent_on: regex.Pattern        # "…을 복원하는 데 ": the object of a clause an amount is spent on
     topic_particle: re.Pattern     # 은/는 ending a word: where topic_hint may end
     closing_quote: re.Pattern      # a closing quotation mark: topic_hint's other half
     scale: regex.Pattern           # "(에) 연면적 …㎡", "지상 3층": how big what is built is
@@ -211,6 +213,53 @@ class Lexicon:
         return known
 
 
+def _official_pattern(agency: dict) -> regex.Pattern:
+    """"원창묵 원주시장은" (a person's name, then the body glued to its head's title:
+    official_titles), "부안군 부군수가" (the body, then a title: official_apart, tried first: not
+    "부군" glued to 수); ``name`` the body ("원주시", "부안군"); never matches when both lists
+    are empty."""
+    particles = _literals(agency["official_particles"])
+    forms = []
+    if agency["official_apart"]:
+        forms.append(rf"(?<![가-힣A-Za-z0-9])(?P<name>[가-힣]{{1,8}}"
+                     rf"(?:{_literals(agency['bare'])}))\s"
+                     rf"(?=(?:{_literals(agency['official_apart'])})(?:{particles})\s)")
+    for title, head in agency["official_titles"]:
+        forms.append(rf"(?<![가-힣A-Za-z0-9])[가-힣]{{2,4}}\s(?P<name>[가-힣]{{1,8}}"
+                     rf"{re.escape(head)})(?={re.escape(title)}(?:{particles})\s)")
+    return regex.compile("|".join(forms) or r"(?!)")  # (regex: one group name in each form)
+
+
+def _route_pattern(region: dict) -> regex.Pattern:
+    """"소양강처녀상~물고기 조형물 간(에)", "포항~영덕~울진 동해중부선" (route_lead: the stretch
+    before a name), "성동 건널목부터 계림 성당 구간에", "…에서 …까지" (route_from, route_to):
+    a stretch between named ends, ``a``/``a1``/``a2`` its first and ``b``/``b1``/``b2`` its last
+    (the forms in that order: one with 간 first)."""
+    marks = _alternation(region["route_marks"])
+    words = max(0, int(region["route_words"]) - 1)
+    particles = region.get("route_particles", [])
+    tail = (rf"(?:(?![가-힣])|(?=(?:{_alternation(particles)})(?![가-힣])))" if particles
+            else r"(?![가-힣])")
+    middle = rf"(?:\s?(?:{marks})\s?[가-힣A-Za-z·]*[가-힣])*\s?(?:{marks})\s?"
+    last = rf"[가-힣A-Za-z·]+(?:\s[가-힣A-Za-z·]+){{0,{words}}}?"
+    forms = [rf"(?<![가-힣A-Za-z0-9·])(?P<a>[가-힣A-Za-z·]*[가-힣]){middle}(?P<b>{last})"
+             rf"\s?(?:{_alternation(region['route_after'])}){tail}"]
+    if region.get("route_lead"):
+        # (both ends two characters or more, a name's word right after: no "월~금요일")
+        forms.append(rf"(?<![가-힣A-Za-z0-9·])(?P<a1>[가-힣A-Za-z·]+[가-힣]){middle}"
+                     rf"(?P<b1>[가-힣A-Za-z·]+[가-힣])(?=\s[가-힣A-Za-z])")
+    if region.get("route_from") and region.get("route_to"):
+        # (no figures and no time in an end: not "올해부터 내년까지", "2020년부터 …")
+        not_time = _alternation(region["route_not_ends"])
+        word = r"[가-힣A-Za-z·]+"
+        ends = rf"{word}(?:\s{word}){{0,{words}}}?(?<!{not_time})"
+        forms.append(  # (the first end one word: no "…공사는 …에서")
+            rf"(?<![가-힣A-Za-z0-9·])(?P<a2>{word}(?<!{not_time}))"
+            rf"(?:{_alternation(region['route_from'])})\s"
+            rf"(?P<b2>{ends})\s?(?:{_alternation(region['route_to'])}){tail}")
+    return regex.compile("|".join(f"(?:{f})" for f in forms))
+
+
 def _package() -> dict:
     with (Path(__file__).parent.parent / "rules" / "data" / "records.toml").open(
             "rb") as handle:
@@ -273,6 +322,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
         joint=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})"
                          rf"(?:{_alternation(agency['joined'])})\s+$"),
         headline=re.compile(rf"^[ \t\[\(【]*(?P<name>{name}),\s", re.M),
+        official=_official_pattern(agency),
         mention=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?=[\s,·])"),
         lead=re.compile(rf"^[ \t\[\(【]*(?P<name>{name})(?=[\s,‘'\"“「])", re.M),
         item_head=re.compile(
@@ -387,12 +437,10 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"(?:^|(?<=[\s,]))(?:{_alternation(data['region']['site_topics'])})\s"
             rf"(?P<place>[가-힣A-Za-z0-9·-]+(?:\s[가-힣A-Za-z0-9·-]+){{0,"
             rf"{int(data['region']['max_words']) - 1}}}?)(?:으로|로|이며|이고)[,\s]", regex.M),
-        route=regex.compile(
-            rf"(?<![가-힣A-Za-z0-9·])(?P<a>[가-힣A-Za-z·]*[가-힣])\s?"
-            rf"(?:{_alternation(data['region']['route_marks'])})\s?"
-            rf"(?P<b>[가-힣A-Za-z·]+(?:\s[가-힣A-Za-z·]+){{0,"
-            rf"{max(0, int(data['region']['route_words']) - 1)}}}?)\s?"
-            rf"(?:{_alternation(data['region']['route_after'])})(?![가-힣])"),
+        route=_route_pattern(data["region"]),
+        spent_on=regex.compile(
+            rf"{data['patterns']['spent_on_object']}"
+            rf"(?:{'|'.join(regex.escape(e) for e in data['funded']['spent_on'])})\s+"),
         topic_particle=re.compile(data["patterns"]["topic_particle"]),
         closing_quote=re.compile(
             rf"[{regex.escape(''.join(pair[1] for pair in data['project']['quotes']))}]"),
