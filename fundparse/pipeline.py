@@ -487,7 +487,8 @@ def _right_after(a: Amount, period: FoundPeriod, text: str, attach: AttachForms,
         return False
     after = _past_bracket(text, a.end, sentence_end)  # its parts in brackets aside
     end = min(sentence_end, after + 40)
-    return attach.secured.search(text, after, end) is not None or verb.search(text, after, end) is not None
+    return (attach.secured.search(text, after, end) is not None or verb.search(text, after, end) is not None
+            or attach.budget_after.match(text, after) is not None)  # "…(…)의 사업비로 추진 중"
 
 
 def _each(a: Amount, text: str, attach: AttachForms) -> bool:

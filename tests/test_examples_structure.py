@@ -769,6 +769,12 @@ def test_a_total_of_years_listed_before_it_spans_them_but_not_a_sum_over_a_term(
     assert got["417억2000만원"] is None
 
 
+def test_an_amount_right_after_a_duration_named_the_projects_budget_takes_it():
+    text = "소야리항이 추가 선정되어 3년간 총 320억원(국비 224억, 지방비 96억)의 사업비로 사업 추진 중에 있다."
+    (m,) = [m for m in fundparse.extract(text) if m.text == "320억원"]
+    assert m.period.years == 3
+
+
 def test_the_base_of_a_share_gives_its_years_to_the_share():
     text = ("정부는 98년부터 2001년까지 4년간 국고에서 경기장의 총건설비 약 1조1천4백억원의 30%인 "
             "3천5백억원을 연차적으로 지원하기로 했다.")
