@@ -119,6 +119,7 @@ class SumForms:
     topic_cost: regex.Pattern = patterns.compile("(?!)")  # "순천시는 도서관 건립비 100억원": its cost
     next_payer_gap: regex.Pattern = patterns.compile(r"\s*")  # "은 국비가 3천690억원": the next's payer
     each_payers: regex.Pattern = patterns.compile("(?!)")  # "도, 시·군, 교육청이 ": payers each paying
+    bundle_before: regex.Pattern = patterns.compile("(?!)")  # "4건 ": a bundle's money, no one total
     each_then: regex.Pattern = patterns.compile("(?!)")  # "씩 ": the figure is each one's, a total next
     rest_share_before: regex.Pattern = patterns.compile("(?!)")  # "민자유치로 나머지 40%를": the rest's
     rest_share_after: regex.Pattern = patterns.compile("(?!)")  # …share the object of its verb
@@ -257,6 +258,7 @@ def _sum_forms(table_json: str) -> SumForms:
         pair_each=patterns.compile(expand(table.get("pair_each", "(?!)"), {"S": S, "WORD": LAZY_WORD})),
         rest_share_before=patterns.compile(expand(table.get("rest_share_before", "(?!)"), {"S": S})),
         rest_share_after=patterns.compile(expand(table.get("rest_share_after", "(?!)"), {"S": S})),
+        bundle_before=patterns.compile(expand(table.get("bundle_before", "(?!)"), {"S": S})),
         each_payers=patterns.compile(expand(table.get("each_payers", "(?!)"), {"S": S})),
         each_then=patterns.compile(expand(table.get("each_then", "(?!)"), {"S": S})),
         next_payer_gap=patterns.compile(expand(table.get("next_payer_gap", r"\s*"), {"S": S})),

@@ -1317,6 +1317,8 @@ class SumAssigner:
         and 중/가운데, shares short of 100 % are the parts named ("가운데 70%를 국비로")."""
         text = self.text
         s_start, s_end = self.sentences.span(total.start)
+        if ending_at(self.forms.bundle_before, text, max(s_start, total.head - 12), total.head):
+            return None  # "화순 4건 19억 원": many projects' money, no shares of one total
         parts: list[Part] = []
         placed = loosed = False
         for m in self.forms.share.finditer(text, s_start, hi):
