@@ -814,6 +814,9 @@ def _total_of_stages(facts: list[Fact], sentences: Sentences, text: str,
             continue  # a duration of its own that the stages do not make
         if first == last:
             continue  # one year's money in pieces: no span
+        singles = sorted(y0 for y0, y1 in spans if y0 == y1)
+        if len(singles) == len(spans) and singles != list(range(first, last + 1)):
+            continue  # years skipped or repeated ("2024년 …, 2025년 …, 2027년 … 등 총"): no span of them
         at = stages[-1]
         lo = at.period.text_start if at.period else ending_at(
             attach.stage_year, text, max(0, at.amount.head - 12), at.amount.head).start()
