@@ -436,6 +436,7 @@ class SplitForms:
     code_joined: regex.Pattern = patterns.compile("(?!)")  # "국,지방비": a code joined by a comma
     use_words: frozenset = frozenset()  # "공사비": a bracket naming one is by use (as source keys)
     whole_again: regex.Pattern = patterns.compile("(?!)")  # "(지방비 포함 시 48조 원)": the whole again
+    each_joint: regex.Pattern = patterns.compile("(?!)")  # " 및 ": payers joined before 각, as a dot
 
 
 def split_forms(words: Tables) -> SplitForms:

@@ -194,6 +194,9 @@ class SplitReader:
             p = parts[i]
             self.each_apart(p.parts)
             words = p.label.split()
+            if len(words) > 2 and words[-1] in self.forms.each_words:  # "국고 및 지자체 각"
+                joined = self.forms.each_joint.sub("·", " ".join(words[:-1]))
+                words = [joined, words[-1]] if " " not in joined else words
             if not (len(words) == 2 and words[1] in self.forms.each_words or len(words) == 1
                     and self.forms.each_figure.match(self.text, p.end) is not None
                     # (not when a sum form read each payer already: "국·지방비 각각 500억원씩")
