@@ -692,6 +692,10 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
             if target is not None:
                 target.period = period
             continue
+        installments = _installments_of(target, after, before, text, s_start, attach)
+        if installments is not None:
+            installments.period = period  # "총 60억원이 … 2018년까지 6억원, 34억원, 20억원 등 연차적으로"
+            continue
         target.period = period
         parallel = attach.object_listed.match(text, target.amount.end) is not None
         if target in after and (parallel or attach.spent_then.match(text, target.amount.end)):
@@ -765,10 +769,35 @@ def _items_of_total(facts: list[Fact], sentences: Sentences, text: str,
         gap = text[a.end:items[0].amount.start] if items else ""
         if gap.lstrip().startswith(("(", "（")) and not any(c in gap for c in ")）"):
             continue  # "480억 원(공사비 400억․부지비 80억)": the total's own breakdown, no works
-        if len(items) >= 2 and added == a.value and not attach.time_shift.search(
-                text, a.end, items[0].amount.start):
+        if (len(items) >= 2 and added == a.value
+                and not attach.time_shift.search(text, a.end, items[0].amount.start)
+                # (not a total's installments after its period: "총 60억원이 … 2018년까지 6억원,
+                # 34억원, 20억원 등 연차적으로")
+                and not a.end <= f.period.text_start < items[0].amount.start):
             for g in items:
                 g.period = f.period
+
+
+def _installments_of(target: Fact, after: list[Fact], before: list[Fact], text: str,
+                     s_start: int, attach: AttachForms) -> Fact | None:
+    """The stated total before a period whose figures after it, from its target on, add up to it
+    exactly: those are the total's installments over the years, and the period is the total's
+    ("생태공원은 총 60억원이 투입될 예정으로 … 2018년까지 6억원, 34억원, 20억원 등 연차적으로")."""
+    if target not in after:
+        return None
+    run = after[after.index(target):]
+    totals = [f for f in before if _stated_total(f, text, s_start, attach)]
+    added = Decimal(0)
+    for n, f in enumerate(run, 1):
+        if f.amount.currency != target.amount.currency:
+            return None
+        added += f.amount.value
+        if n >= 2:
+            whole = next((t for t in totals if t.amount.value == added
+                          and t.amount.currency == f.amount.currency and t.period is None), None)
+            if whole is not None:
+                return whole
+    return None
 
 
 def _total_of_stages(facts: list[Fact], sentences: Sentences, text: str,

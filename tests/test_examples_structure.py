@@ -775,6 +775,14 @@ def test_an_amount_right_after_a_duration_named_the_projects_budget_takes_it():
     assert m.period.years == 3
 
 
+def test_a_totals_installments_after_its_period_leave_the_period_to_the_total():
+    text = ("생태공원은 총 60억원이 투입될 예정으로 국비 30억원과 도비 30억원을 조달해 2018년까지 "
+            "6억원, 34억원, 20억원 등 연차적으로 집행할 예정이다.")
+    got = {m.text: m.period for m in fundparse.extract(text, doc_date="2016-05-01")}
+    assert got["60억원"].end == 2018
+    assert got["6억원"] is None and got["34억원"] is None and got["20억원"] is None
+
+
 def test_the_base_of_a_share_gives_its_years_to_the_share():
     text = ("정부는 98년부터 2001년까지 4년간 국고에서 경기장의 총건설비 약 1조1천4백억원의 30%인 "
             "3천5백억원을 연차적으로 지원하기로 했다.")
