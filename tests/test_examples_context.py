@@ -180,6 +180,15 @@ def test_list_currency_reaches_bare_items():
         ("USD", Decimal(56_350_000_000)), ("USD", Decimal(50_740_000_000))]
 
 
+def test_a_bulleted_list_after_commas_reaches_items_with_dashes_and_counts_in_their_names():
+    text = ("SOC 분야에 △ 매전 ∼ 건천간 국도개량 148 억 , △ 양남 - 감포간 국도 2차로 개량 150억 , "
+            "△ 농소 ~ 외동간 국도 4 차로 건설 193억등이 반영됐다.")
+    assert [m.text for m in fundparse.extract(text)] == ["148 억", "150억", "193억"]
+    # a year is no word of an item's name: "…,94년 1백44억7천⏎5백만원" (a figure cut by a line break)
+    text = "93년 1백9억7천5백만원,94년 1백44억7천\n5백만원을 각각 투입했다."
+    assert "1백44억7천" not in [m.text for m in fundparse.extract(text)]
+
+
 def test_yuan_read_from_the_sentence():
     m, = fundparse.extract("인민폐 100원을 냈다.")
     assert (m.text, m.currency, m.value, m.krw) == ("100원", "CNY", Decimal(100), None)
