@@ -4,6 +4,7 @@ the remembered token readings.  (No timings here: benchmarks/README.md has the f
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 from pathlib import Path
@@ -259,3 +260,51 @@ def test_official_cue_only_for_words_of_letters():
     assert _official_cue(agency) is not None
     assert _official_cue({**agency, "bare": agency["bare"] + ["시 청"]}) is None
     assert _official_cue({**agency, "official_particles": ["은\n"]}) is None
+
+
+def _route_key(matches):
+    return [(m.span(), m.groupdict()) for m in matches]
+
+
+def test_routes_found_once_and_only_where_a_mark_is():
+    """(twelfth pass) ``_routes`` (remembered per stretch, searched only when the stretch
+    holds a route mark, or a from-word and a to-word) gives ``route``'s matches in every
+    sentence and random stretch of the sample and corpus texts, those texts with stretches
+    inserted, and random texts made of names, marks, from/to words and spaces."""
+    vocab = record_words("{}")
+    region = vocab.region
+    words = ["포항", "영덕", "울진", "성동 건널목", "계림 성당", "올해", "내년", "A", "·", "2020년"]
+    pieces = (words + region["route_marks"] + region["route_after"] + region["route_from"]
+              + region["route_to"] + region["route_particles"]
+              + [" ", " ", "\n", ",", ".", "동해중부선", "도로"])
+    rng = random.Random(12)
+    texts = _texts() + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 200)))
+                        for _ in range(2000)]
+    stretches = ["".join(rng.choice(pieces) for _ in range(rng.randint(3, 10)))
+                 for _ in range(60)]
+    for text in _texts():
+        at = sorted(rng.randrange(len(text) + 1) for _ in range(20))
+        parts = [text[a:b] for a, b in zip([0] + at, at + [len(text)])]
+        texts.append("".join(p + rng.choice(stretches) for p in parts))
+    found = skipped = 0
+    for text in texts:
+        finder = Finder(text, vocab)
+        spans = _sentences(finder, text) + [
+            tuple(sorted(rng.randrange(len(text) + 1) for _ in range(2))) for _ in range(5)]
+        for lo, hi in spans + spans:  # (the second time from the memory)
+            want = _route_key(vocab.route.finditer(text, lo, hi))
+            assert _route_key(finder._routes(lo, hi)) == want
+            found += len(want)
+            skipped += not finder._may_route(lo, hi)
+    assert found > 1000 and skipped > 1000, (found, skipped)
+
+
+def test_routes_searched_everywhere_when_a_list_is_empty():
+    """An empty list of marks, or an empty word in one, gives no gate (an empty alternation
+    matches anywhere)."""
+    base = record_words("{}")
+    for region in ({**base.region, "route_marks": []},
+                   {**base.region, "route_from": base.region["route_from"] + [""]}):
+        vocab = dataclasses.replace(base, data={**base.data, "region": region})
+        assert vocab.region is region
+        assert Finder("포항 영덕", vocab)._may_route(0, 5)
