@@ -5,6 +5,9 @@
     python benchmarks/records_time.py --stage      # the records stage alone (quicker, steadier)
     python benchmarks/records_time.py --stage-both # … on 2 MB of the archive and 1 MB of the mix
     python benchmarks/records_time.py --memory 8   # its peak of traced memory on an 8 MB mix
+    python benchmarks/records_time.py --against /tmp/base archive 2000000 5
+                                                   # the stage alone, another tree's and this
+                                                   # tree's, alternated in one process
 
 ``extract`` runs with the stage and with it replaced by a pass-through, interleaved, keeping
 the fastest of several runs; times are the process's CPU time (``time.process_time``), so the
@@ -126,9 +129,63 @@ def memory(size_mb: int) -> None:
           "(traced)")
 
 
+def _other_records(tree: Path):
+    """Another tree's ``fundparse/records`` package, loaded beside this tree's: its modules
+    are imported under their own names while ``fundparse.records`` points at that tree, then
+    this tree's modules are put back (the other package's modules keep what they imported)."""
+    import importlib.util
+
+    ours = {k: v for k, v in sys.modules.items()
+            if k == "fundparse.records" or k.startswith("fundparse.records.")}
+    for k in ours:
+        del sys.modules[k]
+    folder = tree / "fundparse" / "records"
+    spec = importlib.util.spec_from_file_location(
+        "fundparse.records", folder / "__init__.py", submodule_search_locations=[str(folder)])
+    other = importlib.util.module_from_spec(spec)
+    sys.modules["fundparse.records"] = other
+    try:
+        spec.loader.exec_module(other)
+    finally:
+        for k in [k for k in sys.modules
+                  if k == "fundparse.records" or k.startswith("fundparse.records.")]:
+            del sys.modules[k]
+        sys.modules.update(ours)
+        fundparse.records = ours["fundparse.records"]
+    return other
+
+
+def against(tree: Path, which: str, size: int, rounds: int) -> None:
+    """The records stage alone on one workload's mentions: ``tree``'s and this tree's,
+    alternated, best of ``rounds`` each; their outputs compared."""
+    import os
+
+    other = _other_records(tree)
+    assert other.attach is not ATTACH
+    text = (workloads.corpus_mix(size) if which == "mix" else workloads.news_archive(size))
+    found = []
+    records.attach = lambda t, mentions, config: found.append(mentions) or mentions
+    fundparse.extract(text)
+    records.attach = ATTACH
+    mentions = found[0]
+    same = repr(other.attach(text, mentions, None)) == repr(ATTACH(text, mentions, None))
+    best = {"other": float("inf"), "this": float("inf")}
+    for _ in range(rounds):
+        for name, attach in (("other", other.attach), ("this", ATTACH)):
+            best[name] = min(best[name], _fastest(lambda: attach(text, mentions, None), 1))
+    load = os.getloadavg()[0]
+    print(f"{which} {size} ({len(mentions)} mentions): the records stage alone, {tree} "
+          f"{best['other']:.3f} s, this tree {best['this']:.3f} s "
+          f"({best['this'] / best['other']:.2f}x), best of {rounds}; the same records: {same}; "
+          f"load {load:.2f}")
+
+
 if __name__ == "__main__":
     if sys.argv[1:] == ["--profile"]:
         profile()
+    elif sys.argv[1:2] == ["--against"]:
+        against(Path(sys.argv[2]), sys.argv[3], int(sys.argv[4]),
+                int(sys.argv[5]) if len(sys.argv) > 5 else 5)
     elif sys.argv[1:2] == ["--memory"]:
         memory(int(sys.argv[2]) if len(sys.argv) > 2 else 8)
     elif sys.argv[1:] == ["--stage-both"]:

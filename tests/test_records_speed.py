@@ -4,6 +4,7 @@ the remembered token readings.  (No timings here: benchmarks/README.md has the f
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 from pathlib import Path
@@ -204,3 +205,106 @@ def test_agency_read_by_paragraphs_finds_the_whole_texts_matches():
     for text in texts:
         finder = Finder(text, vocab)
         assert _agency_key(finder._agency_matches()) == _agency_key(vocab.agency.finditer(text))
+
+
+def test_officials_read_by_paragraphs_find_the_whole_texts_matches():
+    """(twelfth pass) The bodies' heads speaking ("… 원주시장은") searched only in the
+    paragraphs holding what follows each match (``official_cue``) give the whole text's
+    matches: the sample and corpus texts, those texts with officials' lines inserted, and
+    random texts made of names, bodies, titles, particles and runs of spaces and breaks."""
+    vocab = record_words("{}")
+    agency = vocab.data["agency"]
+    assert vocab.official_cue is not None  # (the words of records.toml are letters only)
+    titles = [t for t, _ in agency["official_titles"]] + agency["official_apart"]
+    bodies = [a + b for a in ("원주", "부안", "영동", "가", "나다라마바사아자차")
+              for b in agency["bare"]]
+    people = ["원창묵", "홍길", "김", "남궁민수"]
+    pieces = (titles + bodies + people + agency["official_particles"] + agency["bare"]
+              + [h for _, h in agency["official_titles"]]
+              + [" ", " ", "  ", "\n", "\n\n", "\n \n", "\n\u3000\n", "\t", "\u3000", ",",
+                 ".", "(", "A", "9", "의", "부", "장"])
+    spaces = [" ", " ", "\n", "\n\n", "\n \n", "\t", "\u3000", ""]
+    rng = random.Random(12)
+
+    def official() -> str:  # one of the forms, its space or particle sometimes another
+        if rng.random() < 0.4:
+            said = rng.choice(bodies) + rng.choice(spaces) + rng.choice(agency["official_apart"])
+        else:
+            title, head = rng.choice(agency["official_titles"])
+            said = (rng.choice(people) + rng.choice(spaces) + rng.choice(["원주", "가", "영동"])
+                    + head + title)
+        return said + rng.choice(agency["official_particles"]) + rng.choice(spaces)
+
+    lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(3, 12))) for _ in range(60)]
+    texts = _texts() + ["".join(official() if rng.random() < 0.3 else rng.choice(pieces)
+                                for _ in range(rng.randint(1, 300)))
+                        for _ in range(3000)]
+    for text in _texts():
+        at = sorted(rng.randrange(len(text) + 1) for _ in range(20))
+        parts = [text[a:b] for a, b in zip([0] + at, at + [len(text)])]
+        texts.append("".join(p + rng.choice(lines) + official() for p in parts))
+    found = 0
+    for text in texts:
+        want = _agency_key(vocab.official.finditer(text))
+        found += len(want)
+        assert _agency_key(Finder(text, vocab)._official_matches()) == want
+    assert found > 1000  # (the random texts do hold matches)
+
+
+def test_official_cue_only_for_words_of_letters():
+    """A word of the lists that is not letters only (a space in it) gives no cue: the whole
+    text is searched, as before."""
+    from fundparse.records.words import _official_cue
+
+    agency = record_words("{}").data["agency"]
+    assert _official_cue(agency) is not None
+    assert _official_cue({**agency, "bare": agency["bare"] + ["시 청"]}) is None
+    assert _official_cue({**agency, "official_particles": ["은\n"]}) is None
+
+
+def _route_key(matches):
+    return [(m.span(), m.groupdict()) for m in matches]
+
+
+def test_routes_found_once_and_only_where_a_mark_is():
+    """(twelfth pass) ``_routes`` (remembered per stretch, searched only when the stretch
+    holds a route mark, or a from-word and a to-word) gives ``route``'s matches in every
+    sentence and random stretch of the sample and corpus texts, those texts with stretches
+    inserted, and random texts made of names, marks, from/to words and spaces."""
+    vocab = record_words("{}")
+    region = vocab.region
+    words = ["포항", "영덕", "울진", "성동 건널목", "계림 성당", "올해", "내년", "A", "·", "2020년"]
+    pieces = (words + region["route_marks"] + region["route_after"] + region["route_from"]
+              + region["route_to"] + region["route_particles"]
+              + [" ", " ", "\n", ",", ".", "동해중부선", "도로"])
+    rng = random.Random(12)
+    texts = _texts() + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 200)))
+                        for _ in range(2000)]
+    stretches = ["".join(rng.choice(pieces) for _ in range(rng.randint(3, 10)))
+                 for _ in range(60)]
+    for text in _texts():
+        at = sorted(rng.randrange(len(text) + 1) for _ in range(20))
+        parts = [text[a:b] for a, b in zip([0] + at, at + [len(text)])]
+        texts.append("".join(p + rng.choice(stretches) for p in parts))
+    found = skipped = 0
+    for text in texts:
+        finder = Finder(text, vocab)
+        spans = _sentences(finder, text) + [
+            tuple(sorted(rng.randrange(len(text) + 1) for _ in range(2))) for _ in range(5)]
+        for lo, hi in spans + spans:  # (the second time from the memory)
+            want = _route_key(vocab.route.finditer(text, lo, hi))
+            assert _route_key(finder._routes(lo, hi)) == want
+            found += len(want)
+            skipped += not finder._may_route(lo, hi)
+    assert found > 1000 and skipped > 1000, (found, skipped)
+
+
+def test_routes_searched_everywhere_when_a_list_is_empty():
+    """An empty list of marks, or an empty word in one, gives no gate (an empty alternation
+    matches anywhere)."""
+    base = record_words("{}")
+    for region in ({**base.region, "route_marks": []},
+                   {**base.region, "route_from": base.region["route_from"] + [""]}):
+        vocab = dataclasses.replace(base, data={**base.data, "region": region})
+        assert vocab.region is region
+        assert Finder("포항 영덕", vocab)._may_route(0, 5)

@@ -65,7 +65,7 @@ class AgencyFinder(Reader):
         # both searches' matches by where they start (the first search's first on a tie)
         matches = heapq.merge(self._agency_matches(),
                               self.w.headline.finditer(self.text),
-                              self.w.official.finditer(self.text), key=lambda m: m.start())
+                              self._official_matches(), key=lambda m: m.start())
         official = self.w.official
         for m in matches:
             name = m.group("name")
@@ -106,6 +106,21 @@ class AgencyFinder(Reader):
         for blank in (*PARAGRAPH.finditer(text), None):
             end = size if blank is None else blank.end()
             if self._may_name_body(start, end):
+                yield from pattern.finditer(text, start, end)
+            start = end
+
+    def _official_matches(self):
+        """``self.w.official.finditer(self.text)``, searched only in the paragraphs holding
+        ``official_cue`` (what follows each match; see words.py's ``_official_cue`` for why a
+        paragraph's search finds the whole text's matches there)."""
+        text, pattern, cue = self.text, self.w.official, self.w.official_cue
+        if cue is None:
+            yield from pattern.finditer(text)
+            return
+        start, size = 0, len(text)
+        for blank in (*PARAGRAPH.finditer(text), None):
+            end = size if blank is None else blank.end()
+            if cue.search(text, start, end) is not None:
                 yield from pattern.finditer(text, start, end)
             start = end
 

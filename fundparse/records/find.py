@@ -55,7 +55,7 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, NearbyFinde
             for key in [k for k in cache if k[1] < bound]:
                 del cache[key]
         for cache in (self._earlier_cache, self._region_cache, self._resolved,
-                      self._topic_cache):
+                      self._topic_cache, self._route_cache):
             for key in [k for k in cache if k[0] < bound]:
                 del cache[key]
         for cache in (self._para_cache, self._nearest_cache):

@@ -40,10 +40,10 @@ class ProjectFinder(Reader):
         found = [f for f in found if f.quoted or not (
             any(m in self.text[f.start:f.end] for m in marks)
             and len(self.text[f.start:f.end].split()) == 1)]
-        if self.w.region.get("route_no_project"):
+        if self.w.region.get("route_no_project") and not all(f.quoted for f in found):
             # "성동 건널목부터 계림 성당 구간에": a name inside a stretch between two ends is
             # where, no project
-            routes = [m.span() for m in self.w.route.finditer(self.text, s_start, s_end)]
+            routes = [m.span() for m in self._routes(s_start, s_end)]
             found = [f for f in found if f.quoted or not any(
                 a <= f.start and f.end <= b for a, b in routes)]
         # "화곡리와 물류단지를 잇는 도로": what a road links is no project

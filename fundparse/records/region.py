@@ -26,6 +26,19 @@ class RegionFinder(Reader):
     def _region_caches(self) -> None:
         # (a test of the word and the rules alone: kept across documents, per configuration)
         self._inert_cache: dict[tuple[str, str, str, bool, bool], bool] = self.w.sets.inert
+        # the matches of ``route`` in a stretch, by (lo, hi): the project's and the place's
+        # readers search the same sentence, and so do the totals of one sentence
+        self._route_cache: dict[tuple[int, int], list] = {}
+        # what every match of ``route`` holds (words.py's ``_route_pattern``): one of
+        # route_marks (its first two forms), or one of route_from and one of route_to (the
+        # third, written only when both lists are); None when a list or a word in one is empty
+        # (an empty alternation matches anywhere: every stretch is searched)
+        region = self.w.region
+        marks = list(region["route_marks"])
+        starts, ends = list(region.get("route_from") or ()), list(region.get("route_to") or ())
+        exact = bool(marks) and all(marks) and all(starts) and all(ends)
+        self._route_marks = tuple(marks) if exact else None
+        self._route_ends = (tuple(starts), tuple(ends)) if exact and starts and ends else None
 
     def _inert(self, w: Word) -> bool:
         """No rule of :meth:`regions` can fire at ``w``: the test each rule makes of the word
@@ -327,6 +340,28 @@ class RegionFinder(Reader):
             return []
         return [Found(m.start("place"), m.end("place"))]
 
+    def _routes(self, lo: int, hi: int) -> list:
+        """``list(self.w.route.finditer(self.text, lo, hi))``, found once per stretch."""
+        found = self._route_cache.get((lo, hi))
+        if found is None:
+            found = self._route_cache[lo, hi] = (
+                list(self.w.route.finditer(self.text, lo, hi)) if self._may_route(lo, hi)
+                else [])
+        return found
+
+    def _may_route(self, lo: int, hi: int) -> bool:
+        """``text[lo:hi]`` holds what every match of ``route`` holds (``str.find``)."""
+        if self._route_marks is None:
+            return True
+        text = self.text
+        if any(text.find(mark, lo, hi) >= 0 for mark in self._route_marks):
+            return True
+        if self._route_ends is None:
+            return False
+        starts, ends = self._route_ends
+        return (any(text.find(word, lo, hi) >= 0 for word in starts)
+                and any(text.find(word, lo, hi) >= 0 for word in ends))
+
     def _route(self, lo: int, hi: int, at: int, end: int) -> list[Found]:
         """"소양강처녀상~물고기 조형물 간": the stretch between two named ends in the amount's
         clause (no comma between), in a sentence that names no place (route_marks,
@@ -334,7 +369,7 @@ class RegionFinder(Reader):
         if not self.w.region["route_words"]:
             return []
         found = []
-        for m in self.w.route.finditer(self.text, lo, hi):
+        for m in self._routes(lo, hi):
             between = (self.text[m.end():at] if m.end() <= at else self.text[end:m.start()])
             if "," not in between:
                 k = next(k for k in ("", "1", "2")

@@ -29,6 +29,9 @@ class RecordWords:
     bare: re.Pattern               # "시는", "군은": the body named before
     headline: re.Pattern           # "구미시, 이차전지 …" at the start of a line
     official: regex.Pattern        # "원창묵 원주시장은", "부안군 부군수가": a body's head speaking
+    # what follows every match of ``official`` (its lookahead: a title, a particle, a space):
+    # a paragraph holding none holds no match; None when that cannot be shown from the words
+    official_cue: regex.Pattern | None
     lead: re.Pattern               # "부산 기장군 ‘교육행복타운’ …": a body starting a line
     mention: re.Pattern            # "천안시 업성저수지 …": a body named without a particle
     from_body: re.Pattern          # "새봄군에서 …": a body as the source of the work, no subject
@@ -230,6 +233,27 @@ def _official_pattern(agency: dict) -> regex.Pattern:
     return regex.compile("|".join(forms) or r"(?!)")  # (regex: one group name in each form)
 
 
+def _official_cue(agency: dict) -> regex.Pattern | None:
+    """What every match of :func:`_official_pattern` is followed by, its lookahead's text: a
+    title (one of official_apart, or an official_titles' title), one of official_particles,
+    then a space.  When every word of those lists and of bare is letters only, a match is
+    letters and one space, and starts with a letter, so none holds a blank line's last two
+    characters (``PARAGRAPH``: a line break and a space or another break before it); nor
+    does its lookahead, which starts with a letter.  A paragraph (up to and with the blank
+    line after it) holding no match of this cue then holds no match of the pattern, and a
+    search of a paragraph alone finds the whole text's matches there.  None otherwise (the
+    whole text is searched)."""
+    words = (agency["bare"] + agency["official_apart"] + agency["official_particles"]
+             + [word for pair in agency["official_titles"] for word in pair])
+    if not all(word and word.isalpha() for word in words):
+        return None
+    titles = agency["official_apart"] + [title for title, _ in agency["official_titles"]]
+    if not titles:
+        return regex.compile(r"(?!)")  # (the pattern never matches either)
+    particles = _literals(agency["official_particles"])
+    return regex.compile(rf"(?:{_literals(titles)})(?:{particles})\s")
+
+
 def _route_pattern(region: dict) -> regex.Pattern:
     """"소양강처녀상~물고기 조형물 간(에)", "포항~영덕~울진 동해중부선" (route_lead: the stretch
     before a name), "성동 건널목부터 계림 성당 구간에", "…에서 …까지" (route_from, route_to):
@@ -323,6 +347,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
                          rf"(?:{_alternation(agency['joined'])})\s+$"),
         headline=re.compile(rf"^[ \t\[\(【]*(?P<name>{name}),\s", re.M),
         official=_official_pattern(agency),
+        official_cue=_official_cue(agency),
         mention=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?=[\s,·])"),
         lead=re.compile(rf"^[ \t\[\(【]*(?P<name>{name})(?=[\s,‘'\"“「])", re.M),
         item_head=re.compile(
