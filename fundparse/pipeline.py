@@ -785,18 +785,19 @@ def _installments_of(target: Fact, after: list[Fact], before: list[Fact], text: 
     ("생태공원은 총 60억원이 투입될 예정으로 … 2018년까지 6억원, 34억원, 20억원 등 연차적으로")."""
     if target not in after:
         return None
-    run = after[after.index(target):]
-    totals = [f for f in before if _stated_total(f, text, s_start, attach)]
+    sums: list[Decimal] = []  # the run's sums from its second figure on
     added = Decimal(0)
-    for n, f in enumerate(run, 1):
+    for f in after[after.index(target):]:
         if f.amount.currency != target.amount.currency:
-            return None
+            break
         added += f.amount.value
-        if n >= 2:
-            whole = next((t for t in totals if t.amount.value == added
-                          and t.amount.currency == f.amount.currency and t.period is None), None)
-            if whole is not None:
-                return whole
+        sums.append(added)
+    for total in sums[1:]:
+        whole = next((t for t in before if t.amount.value == total and t.period is None
+                      and t.amount.currency == target.amount.currency
+                      and _stated_total(t, text, s_start, attach)), None)
+        if whole is not None:
+            return whole
     return None
 
 
@@ -807,51 +808,50 @@ def _total_of_stages(facts: list[Fact], sentences: Sentences, text: str,
     1조3천9백억원 등 모두 3조6천3백50억원": 1995–2020; "2022년 60억원, 2023년 80억원 등 총 140억원":
     2022–2023, a year written right before each); a duration written for it must agree ("…등
     10년간 총10조원" after stages of 92–97 and 97–2001)."""
-    def years_of(g: Fact) -> tuple[int, int] | None:
+    def years_of(g: Fact) -> tuple[int, int, int] | None:
+        """A stage's first and last year, and where they are written."""
         p = g.period
         if p is not None:
-            return (p.start, p.end) if p.start is not None and p.end is not None else None
-        m = ending_at(attach.stage_year, text, max(0, g.amount.head - 12), g.amount.head)
-        return (int(m.group("y")),) * 2 if m is not None else None
+            return (p.start, p.end, p.text_start) if p.start is not None and p.end is not None else None
+        m = ending_at(attach.year_before, text, max(0, g.amount.head - 12), g.amount.head)
+        return (int(m.group("y")), int(m.group("y")), m.start()) if m is not None and m.group("y") else None
 
     for i, f in enumerate(facts):
         a, own = f.amount, f.period
-        if a.per is not None or a.high is not None or a.change or (
-                own is not None and (own.start is not None or own.end is not None)):
+        if (i < 2 or a.per is not None or a.high is not None or a.change
+                or own is not None and (own.start is not None or own.end is not None)):
             continue
         s_start = sentences.span(a.start)[0]
-        stages: list[Fact] = []
+        stages: list[tuple[Fact, tuple[int, int, int]]] = []  # nearest first
         added = Decimal(0)
-        spans: list[tuple[int, int]] = []
-        for g in reversed(facts[:i]):
+        for j in range(i - 1, -1, -1):
+            g = facts[j]
             b = g.amount
-            years = years_of(g)
-            if (b.start < s_start or years is None or b.currency != a.currency
-                    or b.per is not None or added + b.value > a.value):
+            if b.start < s_start or b.currency != a.currency or b.per is not None or added + b.value > a.value:
                 break
-            stages.append(g)
-            spans.append(years)
+            years = years_of(g)
+            if years is None:
+                break
+            stages.append((g, years))
             added += b.value
             if added == a.value:
                 break
         if (len(stages) < 2 or added != a.value
-                or not attach.stages_then.fullmatch(text, stages[0].amount.end, a.start)):
+                or not attach.stages_then.fullmatch(text, stages[0][0].amount.end, a.start)):
             continue  # (the total right after its stages: "…, 2023년 80억원 등 총 140억원")
-        first = min(y0 for y0, _ in spans)
-        last = max(y1 for _, y1 in spans)
+        first = min(y0 for _, (y0, _, _) in stages)
+        last = max(y1 for _, (_, y1, _) in stages)
         if own is not None and own.years is not None and own.years != last - first + 1:
             continue  # a duration of its own that the stages do not make
         if first == last:
             continue  # one year's money in pieces: no span
-        singles = sorted(y0 for y0, y1 in spans if y0 == y1)
-        if len(singles) == len(spans) and singles != list(range(first, last + 1)):
+        singles = sorted(y0 for _, (y0, y1, _) in stages if y0 == y1)
+        if len(singles) == len(stages) and singles != list(range(first, last + 1)):
             continue  # years skipped or repeated ("2024년 …, 2025년 …, 2027년 … 등 총"): no span of them
-        at = stages[-1]
-        lo = at.period.text_start if at.period else ending_at(
-            attach.stage_year, text, max(0, at.amount.head - 12), at.amount.head).start()
-        hi = stages[0].period.text_end if stages[0].period else stages[0].amount.end
-        f.period = FoundPeriod(first, last, last - first + 1, own.years if own else None, lo, hi,
-                               rank=3)
+        nearest = stages[0][0]
+        hi = nearest.period.text_end if nearest.period else nearest.amount.end
+        f.period = FoundPeriod(first, last, last - first + 1, own.years if own else None,
+                               stages[-1][1][2], hi, rank=3)
 
 
 def _respective_years(facts: list[Fact], sentences: Sentences, text: str, forms,

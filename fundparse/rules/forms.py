@@ -613,7 +613,6 @@ class AttachForms:
     item_period_then: regex.Pattern = patterns.compile("(?!)")  # "(2020년 5월 준공예정 7억원)"
     time_shift: regex.Pattern = patterns.compile("(?!)")  # "현재 2300억원이 투입됐으며": another time
     share_base: regex.Pattern = patterns.compile("(?!)")  # "…1조1천4백억원의 30%인 3천5백억원": a base
-    stage_year: regex.Pattern = patterns.compile("(?!)")  # "2022년 60억원": a stage's one year (group y)
     stages_then: regex.Pattern = patterns.compile("(?!)")  # " 등 총 ": the stages' total right after them
     budget_after: regex.Pattern = patterns.compile("(?!)")  # "의 사업비로": the project's budget
 
@@ -623,7 +622,7 @@ _ATTACH_OPTIONAL = ("secured", "duration_then", "average_before", "each_after", 
                     "own_bracket", "year_before", "year_topic", "list_total_before", "headline_joint",
                     "new_topic", "respective_years", "cell_then", "cell_before", "built_after",
                     "object_listed", "object_then", "item_gap", "closed_then", "item_open",
-                    "modifies_next", "item_period_then", "time_shift", "share_base", "stage_year", "stages_then", "budget_after")
+                    "modifies_next", "item_period_then", "time_shift", "share_base", "stages_then", "budget_after")
 
 
 def attach_forms(words: Tables) -> AttachForms:
