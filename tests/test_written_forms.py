@@ -416,9 +416,9 @@ def test_a_metropolitan_document_is_known_by_the_first_place_it_names():
     (m,) = fundparse.extract("경기장 12곳은 인천시내에 새로 짓는다. 경기장 사업비는 국비 30억원, "
                              "시비 70억원 등 총 100억원이다.")
     assert [s.category for s in m.splits] == ["national", "provincial"]
-    (m,) = fundparse.extract("강원특별자치도 춘천시내에 체육관을 짓는다. 사업비는 국비 30억원, "
+    (m,) = fundparse.extract("강원특별자치도에서 부산까지 잇는 도로를 짓는다. 사업비는 국비 30억원, "
                              "시비 70억원 등 총 100억원이다.")
-    assert [s.category for s in m.splits] == ["national", "municipal"]
+    assert [s.category for s in m.splits] == ["national", "municipal"]  # 강원, not 부산, comes first
 
 
 def test_parts_bigger_than_the_amount_before_them_go_to_the_total_they_make():
