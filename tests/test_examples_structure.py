@@ -31,6 +31,11 @@ def parts(m) -> list[tuple]:
     return [(p.label, p.category, p.krw, p.share) for p in m.splits]
 
 
+def periods(text: str, doc_date: str) -> dict:
+    """Each mention's period by its text."""
+    return {m.text: m.period for m in fundparse.extract(text, doc_date=doc_date)}
+
+
 def codes(text: str, **kw) -> list[str]:
     return sorted(f.code for f in fundparse.check(text, **kw))
 
@@ -728,7 +733,7 @@ def test_a_period_modifying_one_noun_is_not_the_lists():
 def test_an_amount_set_apart_by_byeoldo_is_no_list_mate():
     text = ("보상비(223억원)와 별도로 총 5231억원의 사업비가 소요될 것으로 추산되며 내년 하반기에 "
             "착공해 2030년에 터널을 개통하는 것을 목표로 하고 있다.")
-    got = {m.text: m.period for m in fundparse.extract(text, doc_date="2025-06-25")}
+    got = periods(text, "2025-06-25")
     assert got["223억원"] is None
     assert (got["5231억원"].start, got["5231억원"].end) == (2026, 2030)
 
@@ -736,7 +741,7 @@ def test_an_amount_set_apart_by_byeoldo_is_no_list_mate():
 def test_items_adding_up_to_a_dated_total_share_its_years():
     text = ("내년을 시작으로 오는 2028년까지 439억원을 투입해 △하천 정비사업(421억원) "
             "△급경사지 정비사업(18억원)을 추진한다.")
-    got = {m.text: m.period for m in fundparse.extract(text, doc_date="2025-09-22")}
+    got = periods(text, "2025-09-22")
     assert all((p.start, p.end) == (2026, 2028) for p in got.values())
 
 
@@ -744,7 +749,7 @@ def test_money_spent_so_far_and_left_for_later_takes_no_years():
     # figures adding up to the dated total after a word of another time are progress, not items
     text = ("2010년부터 2020년까지 총 2700억원이 투입되는 재생사업은 현재 2300억원이 투입됐으며 "
             "앞으로 400억원 가량의 재원만 남았다.")
-    got = {m.text: m.period for m in fundparse.extract(text, doc_date="2015-01-02")}
+    got = periods(text, "2015-01-02")
     assert (got["2700억원"].start, got["2700억원"].end) == (2010, 2020)
     assert got["2300억원"] is None and got["400억원"] is None
 
@@ -752,7 +757,7 @@ def test_money_spent_so_far_and_left_for_later_takes_no_years():
 def test_a_total_of_stages_with_their_years_spans_them():
     text = ("총사업비는 1단계(95년-2000년) 4천억원, 2단계(2001년-2010년) 1조8천4백50억원, "
             "3단계(2011년-2020년) 1조3천9백억원 등 모두 3조6천3백50억원이 투입된다.")
-    got = {m.text: m.period for m in fundparse.extract(text, doc_date="1995-10-13")}
+    got = periods(text, "1995-10-13")
     whole = got["3조6천3백50억원"]
     assert (whole.start, whole.end, whole.years) == (1995, 2020, 26)
     assert text[whole.start_offset:whole.end_offset].startswith("95년")
@@ -761,11 +766,11 @@ def test_a_total_of_stages_with_their_years_spans_them():
 
 def test_a_total_of_years_listed_before_it_spans_them_but_not_a_sum_over_a_term():
     text = "군은 공모에 참여했으며, 2022년 60억원, 2023년 80억원 등 총 140억원의 기금을 지원받는다."
-    got = {m.text: m.period for m in fundparse.extract(text, doc_date="2022-08-18")}
+    got = periods(text, "2022-08-18")
     assert (got["140억원"].start, got["140억원"].end, got["140억원"].years) == (2022, 2023, 2)
     text = ("의원은 특별교부세로 2020년 46억원, 2021년 96억2000만원, 2022년 140억원, 2023년 135억원을 "
             "확보함에 따라, 임기 동안 확보한 특별교부세는 총 417억2000만원에 달한다.")
-    got = {m.text: m.period for m in fundparse.extract(text, doc_date="2023-12-20")}
+    got = periods(text, "2023-12-20")
     assert got["417억2000만원"] is None
 
 
@@ -778,7 +783,7 @@ def test_an_amount_right_after_a_duration_named_the_projects_budget_takes_it():
 def test_a_totals_installments_after_its_period_leave_the_period_to_the_total():
     text = ("생태공원은 총 60억원이 투입될 예정으로 국비 30억원과 도비 30억원을 조달해 2018년까지 "
             "6억원, 34억원, 20억원 등 연차적으로 집행할 예정이다.")
-    got = {m.text: m.period for m in fundparse.extract(text, doc_date="2016-05-01")}
+    got = periods(text, "2016-05-01")
     assert got["60억원"].end == 2018
     assert got["6억원"] is None and got["34억원"] is None and got["20억원"] is None
 
@@ -786,13 +791,13 @@ def test_a_totals_installments_after_its_period_leave_the_period_to_the_total():
 def test_the_base_of_a_share_gives_its_years_to_the_share():
     text = ("정부는 98년부터 2001년까지 4년간 국고에서 경기장의 총건설비 약 1조1천4백억원의 30%인 "
             "3천5백억원을 연차적으로 지원하기로 했다.")
-    got = {m.text: m.period for m in fundparse.extract(text, doc_date="1997-09-20")}
+    got = periods(text, "1997-09-20")
     assert got["1조1천4백억원"] is None
     assert (got["3천5백억원"].start, got["3천5백억원"].end) == (1998, 2001)
 
 
 def test_a_totals_own_breakdown_in_its_bracket_takes_no_years():
     text = "사업비 480억 원(공사비 400억․부지비 80억)을 들여 2028년까지 완공할 계획이다."
-    got = {m.text: m.period for m in fundparse.extract(text, doc_date="2025-09-22")}
+    got = periods(text, "2025-09-22")
     assert got["480억 원"].end == 2028
     assert got["400억"] is None and got["80억"] is None
