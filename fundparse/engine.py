@@ -315,6 +315,29 @@ def find_numerals(text: str, comp: CompiledRules) -> list[tuple[int, int, Numera
         if not_single(text, m.start()) is None:
             out.append((m.start(), m.end(), hangul_digit(m.group())))
     out.sort(key=lambda item: item[0])
+    return _join_wrapped(text, out, comp) if "\n" in text else out
+
+
+_LINE_BREAKS = ("\n", "\r\n")
+
+
+def _join_wrapped(text: str, found: list[tuple[int, int, Numeral]], comp: CompiledRules
+                  ) -> list[tuple[int, int, Numeral]]:
+    """"2조4천⏎5백83억원": a figure cut by a wrapped line is one numeral.  Two numerals with
+    only a line break between them join when the first holds a unit and has no currency word
+    after it, the second has one, and the two read as one numeral with falling units."""
+    out: list[tuple[int, int, Numeral]] = []
+    ahead = comp.currency_ahead.match
+    for start, end, numeral in found:
+        if out:
+            p_start, p_end, p_numeral = out[-1]
+            if (text[p_end:start] in _LINE_BREAKS and p_numeral.big_units
+                    and ahead(text, end) is not None):
+                joined = parse_numerals(text[p_start:p_end] + text[start:end])
+                if len(joined) == 1 and joined[0].end == p_end - p_start + end - start:
+                    out[-1] = (p_start, end, joined[0])
+                    continue
+        out.append((start, end, numeral))
     return out
 
 

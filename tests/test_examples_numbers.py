@@ -258,3 +258,26 @@ def test_unit_header_next_header_takes_over():
             "(단위: 천원)\n사업명\t예산\n하천 정비\t5,000\n")
     got = [(m.text, m.krw) for m in fundparse.extract(text)]
     assert got == [("1,234", 1_234_000_000), ("5,000", 5_000_000)]
+
+
+# A figure cut by a wrapped line (archives of fixed-width lines): one amount across the break,
+# never a second one from what is left on the next line ("만원" alone is not 1만 원 there).
+WRAPPED = [
+    ("총사업비 2조4천\n5백83억원을 들여 짓는다.", "2조4천\n5백83억원", 2_458_300_000_000),
+    ("국비 12억5천\n만원을 확보했다.", "12억5천\n만원", 1_250_000_000),
+    ("사업비 3억\r\n5천만원을 들인다.", "3억\r\n5천만원", 350_000_000),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "krw"), WRAPPED, ids=[w[1] for w in WRAPPED])
+def test_figure_cut_by_a_line_break_is_one_amount(text, surface, krw):
+    got = [(m.text, m.krw) for m in fundparse.extract(text)]
+    assert got == [(surface, krw)]
+
+
+def test_line_break_between_two_figures_joins_nothing():
+    # units that do not fall (억 then 억) are two figures, one a line
+    got = [(m.text, m.krw) for m in fundparse.extract("국비 10억원\n도비 5억원")]
+    assert got == [("10억원", 1_000_000_000), ("5억원", 500_000_000)]
+    got = [(m.text, m.krw) for m in fundparse.extract("사업비 10억\n5억원")]
+    assert ("5억원", 500_000_000) in got and all("\n" not in t for t, _ in got)
