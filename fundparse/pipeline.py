@@ -675,15 +675,21 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
                   or (total_before[-1] if total_before else before[-1] if before else None))
         if after and attach.closed_then.fullmatch(text, period.text_end, after[0].amount.head):
             target = after[0]  # "2차 정비기간(2010~2019) 60억원이 …, 총 384억원": the phase's money
-        if before and attach.item_then.fullmatch(text, before[-1].amount.end, period.text_start):
+        # "선박(101억 원, 2020~2025년 총 1,603억 원)": a stated total right after the period is
+        # the whole spent over its years, whatever bracket or item the period stands in
+        opens_total = bool(stated) and after[0] is stated[0] and attach.right_after.fullmatch(
+            text, period.text_end, after[0].amount.chain_start) is not None
+        if not before or opens_total:
+            pass
+        elif attach.item_then.fullmatch(text, before[-1].amount.end, period.text_start):
             target = before[-1]  # "총 325억원 / ‘20.12∼’24.11 / …": an item's own period
-        elif before and attach.own_bracket.fullmatch(text, before[-1].amount.end, period.text_start):
+        elif attach.own_bracket.fullmatch(text, before[-1].amount.end, period.text_start):
             target = before[-1]  # "국비 10억원(캠핑장, ’13~’14)": in the amount's own bracket
-        elif before and (_same_item(before[-1].amount, period, text, s_start)
-                         or _beside(before[-1].amount, period, text, attach) and not (
-                             # "…(40억 원)으로 5년간 국비 154억 원이 지원될": the amount it opens
-                             after and attach.duration_then.fullmatch(
-                                 text, period.text_end, after[0].amount.head) is not None)):
+        elif (_same_item(before[-1].amount, period, text, s_start)
+              or _beside(before[-1].amount, period, text, attach) and not (
+                  # "…(40억 원)으로 5년간 국비 154억 원이 지원될": the amount it opens
+                  after and attach.duration_then.fullmatch(
+                      text, period.text_end, after[0].amount.head) is not None)):
             target = before[-1]  # "(3.66㎞.95억원.2012년 준공)", "(127억원)을 2012년까지 준공"
         if target is None:
             # nothing else of its sentence takes it: a yearly rate or an amount each one gets
