@@ -488,7 +488,8 @@ def _right_after(a: Amount, period: FoundPeriod, text: str, attach: AttachForms,
     after = _past_bracket(text, a.end, sentence_end)  # its parts in brackets aside
     end = min(sentence_end, after + 40)
     return (attach.secured.search(text, after, end) is not None or verb.search(text, after, end) is not None
-            or attach.budget_after.match(text, after) is not None)  # "…(…)의 사업비로 추진 중"
+            or attach.budget_after.match(text, after) is not None  # "…(…)의 사업비로 추진 중"
+            or attach.line_ends.match(text, a.end) is not None)  # "…50곳 3년간 5천억⏎": a headline's
 
 
 def _each(a: Amount, text: str, attach: AttachForms) -> bool:
@@ -675,11 +676,12 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
                   or (total_before[-1] if total_before else before[-1] if before else None))
         if after and attach.closed_then.fullmatch(text, period.text_end, after[0].amount.head):
             target = after[0]  # "2차 정비기간(2010~2019) 60억원이 …, 총 384억원": the phase's money
-        # "선박(101억 원, 2020~2025년 총 1,603억 원)": a stated total right after the period is
-        # the whole spent over its years, whatever bracket or item the period stands in
-        opens_total = bool(stated) and after[0] is stated[0] and attach.right_after.fullmatch(
+        # "선박(101억 원, 2020~2025년 총 1,603억 원)", "(’24년 2,780억원, 3년간 약 8,400억원)": an
+        # amount right after the period is the money spent over it, whatever bracket or item the
+        # period stands in
+        opens = bool(after) and attach.right_after.fullmatch(
             text, period.text_end, after[0].amount.chain_start) is not None
-        if not before or opens_total:
+        if not before or opens:
             pass
         elif attach.item_then.fullmatch(text, before[-1].amount.end, period.text_start):
             target = before[-1]  # "총 325억원 / ‘20.12∼’24.11 / …": an item's own period

@@ -615,6 +615,7 @@ class AttachForms:
     share_base: regex.Pattern = patterns.compile("(?!)")  # "…1조1천4백억원의 30%인 3천5백억원": a base
     stages_then: regex.Pattern = patterns.compile("(?!)")  # " 등 총 ": the stages' total right after them
     budget_after: regex.Pattern = patterns.compile("(?!)")  # "의 사업비로": the project's budget
+    line_ends: regex.Pattern = patterns.compile("(?!)")  # "…50곳 3년간 5천억⏎": a headline's noun
 
 
 # [attach] patterns a table may leave out: absent, they never match
@@ -622,7 +623,8 @@ _ATTACH_OPTIONAL = ("secured", "duration_then", "average_before", "each_after", 
                     "own_bracket", "year_before", "year_topic", "list_total_before", "headline_joint",
                     "new_topic", "respective_years", "cell_then", "cell_before", "built_after",
                     "object_listed", "object_then", "item_gap", "closed_then", "item_open",
-                    "modifies_next", "item_period_then", "time_shift", "share_base", "stages_then", "budget_after")
+                    "modifies_next", "item_period_then", "time_shift", "share_base", "stages_then", "budget_after",
+                    "line_ends")
 
 
 def attach_forms(words: Tables) -> AttachForms:
