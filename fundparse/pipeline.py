@@ -750,6 +750,16 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
                         or not attach.item_gap.fullmatch(text, last.amount.end, mate.amount.start)):
                     break
                 mate.period, last = period, mate
+        if before and target in before and _BRACKET_CLOSE.search(text, target.amount.end, period.text_start):
+            # …and so do the works before it in that list, when the period comes after the last:
+            # "확충사업(총 210억원)과 정비사업(총 189억원)은 2025년에 … 2027년까지"
+            first = target
+            for mate in reversed(window[:window.index(target)]):
+                if (mate.period is not None or mate.fiscal_year is not None
+                        or mate.amount.per is not None or (mate.split is None) != (target.split is None)
+                        or not attach.item_gap.fullmatch(text, mate.amount.end, first.amount.start)):
+                    break
+                mate.period, first = period, mate
 
 
 def _items_of_total(facts: list[Fact], sentences: Sentences, text: str,
