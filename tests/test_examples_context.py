@@ -45,6 +45,10 @@ CONTEXT = [
     # a list whose last item carries 원
     ("교육 120억, 복지 80억, 문화 50억원을 배정했다.",
      [("120억", 120 * EOK), ("80억", 80 * EOK), ("50억원", 50 * EOK)]),
+    # items named by two works and a count each ("…조성사업, …조성사업 등 14건 222억")
+    ("춘천시 정비사업, 상상창의마을 조성 등 12건 85억,  철원군 평화마을 조성사업, 숲속문화촌 조성사업 등 "
+     "14건 222억, 고성군 진입로 개설 등 13건에 187억원을 투자한다.",
+     [("85억", 85 * EOK), ("222억", 222 * EOK), ("187억원", 187 * EOK)]),
     ("분야별로는 △체육관 건립 40억 △도서관 증축 20억 △공원 정비 2억 5000만 원을 확보했다.",
      [("40억", 40 * EOK), ("20억", 20 * EOK), ("2억 5000만 원", 250_000_000)]),
     ("총사업비 300억을 들여 △도로(100억) △하천(200억)을 정비한다.",
@@ -65,9 +69,10 @@ CONTEXT = [
     # a bare 억 right after a label's bracket, or after a count in a work's bracket
     ("올해 사업비(581억)보다 늘었다. 처리시설 확충(4개소 158억)과 마을하수도 정비사업(28개소 188억)을 한다.",
      [("581억", 581 * EOK), ("158억", 158 * EOK), ("188억", 188 * EOK)]),
-    # a verb glued to the currency word of an old text: "224억원제외"
+    # a verb glued to the currency word of an old text: "224억원제외" (국비 562억원 is 771억원's
+    # part, not a mention of its own: test_a_total_with_a_glued_exclusion_keeps_its_part)
     ("총공사비 771억원(부지매입비 224억원제외)중 국비 562억원을 지원받는다.",
-     [("771억원", 771 * EOK), ("224억원", 224 * EOK), ("562억원", 562 * EOK)]),
+     [("771억원", 771 * EOK), ("224억원", 224 * EOK)]),
     # …with 에 between the name and its money, in a list of what was secured
     ("또 가산~나리(국도7호선) 건설에 137억, 다리~솔내(국도3호선) 국도건설에 215억, 마을 하수처리장 "
      "설치 사업에 12억, 공원 조성 56억이 확보됐다.",
@@ -172,6 +177,12 @@ def _got(text):
                          ids=[t for t, _ in CONTEXT + NOT_MONEY])
 def test_money_by_context(text, expected):
     assert _got(text) == expected
+
+
+def test_a_total_with_a_glued_exclusion_keeps_its_part():
+    total = fundparse.extract("총공사비 771억원(부지매입비 224억원제외)중 국비 562억원을 지원받는다.")[0]
+    assert total.text == "771억원"
+    assert [(p.label, p.krw) for p in total.splits] == [("국비", 562 * EOK)]
 
 
 def test_list_currency_reaches_bare_items():

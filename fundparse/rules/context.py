@@ -28,6 +28,7 @@ from fundparse.numerals import Numeral, elided_value
 S = "[ \u00a0]"
 MAX_PARTS = 24  # candidate parts per sentence tried for sums (runs are quadratic in these)
 CLAUSE_BACK = 40  # how far back a not-money word may govern a figure
+LIST_REACH = 64  # characters between two items of a list (two works' names and a count: "…조성사업, …조성사업 등 14건 ")
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def compile_context(words) -> ContextPatterns:
             rf"[)）]?(?:과|와|이며|이고|로)?{S}*(?:[,，·ㆍ](?:{S}*[△▲▶▷■□○●•◆◇▼▽])?|{S}*[△▲▶▷■□○●•◆◇▼▽]"
             rf"|(?:을|를){S}*비롯(?:해|하여|한))"
             # "국도34호(108억)"; "△ 양남 - 감포간 국도 2차로 개량 150억": a dash or tilde, a word after a digit
-            rf"{S}*(?:(?:[가-힣A-Za-z][가-힣A-Za-z0-9~∼\-]*|[0-9]+{S}?(?![년월일억조만천백십])[가-힣]+|[~∼\-–])[,，]?{S}*){{0,8}}"
+            rf"{S}*(?:(?:[가-힣A-Za-z][가-힣A-Za-z0-9~∼\-]*|[0-9]+{S}?(?![년월일억조만천백십])[가-힣]+|[~∼\-–])[,，]?{S}*){{0,10}}"
             rf"(?:[0-9]+{S}*(?:개소|개|곳|건|지구){S}*)?"  # a count: "△시군역량강화 10개소 33억"
             rf"(?:(?:은|는|이|가|에){S}*)?[(（=＝]?"),
         range_gap=patterns.compile(rf"{S}*[~∼～〜\-–]{S}*\Z"),
@@ -199,7 +200,7 @@ def _lists(text, amounts, candidates, pats, accepted) -> None:
     opener: Amount | None = None  # the amount with a currency the list began with
     last_end = -1
     for start, end, item in items:
-        if last_end < 0 or start - last_end > 40 or not pats.list_gap.fullmatch(text, last_end, start):
+        if last_end < 0 or start - last_end > LIST_REACH or not pats.list_gap.fullmatch(text, last_end, start):
             chain, opener = [], None
         last_end = end
         if isinstance(item, Amount):
