@@ -230,7 +230,8 @@ class SplitReader:
                 continue  # (another part's own source: "1천132억원의 국비와 지방비 3천783억원")
             other = m.group("other")
             own = (self.category(other, m.start()) if m.group("and") else  # "국비와": a word
-                   self.source_category(other, m.start()) or self.unglued(other, m.start())[1])
+                   self.source_category(other, m.start()) or self.unglued(other, m.start())[1]
+                   or self.place_category(other))  # "대구시 및 경상북도비": a place paying
             if own is None and (m.group("and") or self.names_money(other.split()[-1])):
                 continue  # "사업비 및 국비": a money noun, not a payer; "도로와": no payer
             found = {c for cat in (p.category, own or "other") for c in cat.split("+")}
