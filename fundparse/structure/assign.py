@@ -1560,8 +1560,8 @@ class SumAssigner:
 
     def _payers(self, m) -> tuple[list[str], list[int]]:
         """The payers of a ratio, two joined by a middle dot read as one where the joined word
-        is a source and one side a letter ("한전과 해당 시·군이 절반씩": 한전 and 시·군, not 시 and
-        군; "시비·구비 절반씩" is two)."""
+        is a source of one level and one side a letter ("한전과 해당 시·군이 절반씩": 한전 and 시·군,
+        not 시 and 군; "시비·구비 절반씩" is two, so is "국·시비 각 50%씩": 국 and 시비)."""
         payers, starts = [], []
         for payer, at in zip(m.captures("p"), m.starts("p")):
             if payers:
@@ -1569,7 +1569,8 @@ class SumAssigner:
                 head = joined.split()[-1] if joined.split() else joined
                 if (at - (starts[-1] + len(payers[-1])) == 1 and "(" not in joined
                         and 1 in (len(payers[-1].split()[-1]), len(payer))
-                        and self.reader.source_category(head, at) is not None):
+                        and (joint := self.reader.source_category(head, at)) is not None
+                        and len(_levels(joint)) < 2):
                     payers[-1] = joined
                     continue
             payers.append(payer)
