@@ -320,6 +320,9 @@ class PeriodForms:
     name_open: regex.Pattern = patterns.compile("(?!)")
     name_rest: regex.Pattern = patterns.compile("(?!)")
     range_before: regex.Pattern = patterns.compile("(?!)")  # "2~3년간": a range's upper duration
+    # …and an open end written before the open start it closes, at most this far back ("2021년
+    # 준공을 목표로 내년부터"; not "오는 2006년까지 …을 설립키로 하고 … 지난 91년부터 조성되고 있는")
+    join_reach_back: int = 100_000
 
 
 _FRAGMENT = patterns.compile(r"⟨(\w+)⟩")
@@ -366,7 +369,8 @@ def _period_forms(table_json: str) -> PeriodForms:
                        patterns.compile(table.get("stage_after", "(?!)")),
                        patterns.compile(table.get("name_open", "(?!)")),
                        patterns.compile(table.get("name_rest", "(?!)")),
-                       patterns.compile(table.get("range_before", "(?!)")))
+                       patterns.compile(table.get("range_before", "(?!)")),
+                       int(table.get("join_reach_back", 100_000)))
 
 
 def _section_json(words: Tables, name: str) -> str:

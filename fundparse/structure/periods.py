@@ -196,7 +196,8 @@ def join_pieces(periods: list[FoundPeriod], text: str, spans, amount_starts: lis
         by_sentence.setdefault(spans(p.text_start), []).append(p)
     out: list[FoundPeriod] = []
     for (lo, hi), group in by_sentence.items():
-        group = _join_open(_said_twice(group), amount_starts, forms.join_reach, forms.start_amount_gap)
+        group = _join_open(_said_twice(group), amount_starts, forms.join_reach, forms.start_amount_gap,
+                           forms.join_reach_back)
         group = _end_and_duration(group, text, amount_starts, forms)
         out += [_years_listed(p, text, lo, doc_date, forms, group) if _bare(p) else p for p in group]
     out = [p for p in out if not p.undated]  # "9월부터" left on its own: no year known
@@ -233,9 +234,10 @@ def _open_end(p: FoundPeriod) -> bool:
 
 
 def _join_open(group: list[FoundPeriod], amount_starts: list[int], reach: int,
-               gap: int = 2) -> list[FoundPeriod]:
+               gap: int = 2, reach_back: int = 100_000) -> list[FoundPeriod]:
     """Join each open start with the open end (or bare duration) nearest it in the sentence,
-    within ``reach`` characters ("2020년부터 도입한 제도로 … 사업비는 5년간": no period)."""
+    within ``reach`` characters ("2020년부터 도입한 제도로 … 사업비는 5년간": no period), or
+    ``reach_back`` when the end is written first."""
     group = sorted(group, key=lambda p: p.text_start)
     for first in [p for p in group if _open_start(p)]:
         if first not in group:
@@ -243,7 +245,8 @@ def _join_open(group: list[FoundPeriod], amount_starts: list[int], reach: int,
         others = [q for q in group if q is not first and (_open_end(q) or _bare(q))
                   and (_nothing_between(first, q, amount_starts)
                        or _opens_its_amount(first, q, amount_starts, gap))
-                  and abs(q.text_start - first.text_start) <= reach
+                  and abs(q.text_start - first.text_start) <= (
+                      reach if q.text_start > first.text_start else reach_back)
                   and (q.end is None or q.end >= first.start)]
         if not others:
             continue
