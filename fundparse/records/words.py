@@ -329,6 +329,9 @@ def record_words(extensions: str = "{}") -> RecordWords:
     upper = (rf"(?:[{g.H}]{{1,10}}(?:{_literals(agency['upper_heads'])})"
              rf"|{_literals(agency['upper'])}|[A-Z][A-Za-z-]{{1,12}})")
     marks = _literals(agency["company_marks"])
+    # "LH는", "캠코는", "SH공사가": bodies known by a short name (a Latin one may carry a head)
+    known = (agency["latin"] + agency["short_names"]
+             + [a + h for a in agency["latin"] for h in agency["latin_heads"]])
     # "한국토지주택공사(LH)": the name's own abbreviation; "㈜한빛건설", "새길산업㈜": a company
     own = rf"(?:\([A-Z][A-Za-z&-]{{0,{int(agency['abbreviation_chars']) - 1}}}\))?"
     # "한국농어촌공사 해남·완도지사": a branch serving two places joined by a middle dot
@@ -336,12 +339,12 @@ def record_words(extensions: str = "{}") -> RecordWords:
               rf"|")
     name = (rf"(?:(?:{upper}{own}\s){{0,2}}(?:{branch}[{g.H}]{{1,14}}?(?:{heads})){own}"
             rf"|(?:{marks})[{g.H}A-Za-z]{{2,14}}|[{g.H}A-Za-z]{{2,14}}?(?:{marks})"
-            rf"|{_literals(agency['latin'])})")
+            rf"|{_literals(known)})")
     particles = (rf"(?:\([^()\n\d]{{1,{int(agency['aside_chars'])}}}\))?"
                  rf"(?:{_literals(agency['particles'] + agency['sources'])})")
     after = _literals(data["issuer"]["after"])
     # what the name of an ``agency`` match ends in, when it holds no company's mark
-    ends = [w for w in agency["heads"] + agency["short_heads"] + agency["latin"] if w]
+    ends = [w for w in agency["heads"] + agency["short_heads"] + known if w]
     # "12곳", "등 50건", and "5개 공원", "31개 노후공원": a count of things a project is
     counters = (_alternation(data["project"]["bundle_counters"])
                 + rf"|{g.count_word}(?:{g.of})?\s?(?:[{g.H}·ㆍ]{{1,6}}\s)?[{g.H}·ㆍ]{{0,6}}"
