@@ -75,6 +75,7 @@ class NameFinder(Reader):
                 # "‘양평 지하수저류댐 설치사업 준공식’", "‘연초면 권역단위 거점개발 시행계획’": the
                 # name's first word carries the opening mark (a place too)
                 first -= 1
+            first = self._joined_works(ws, first, i, free)
             start = ws[first].start
             while w.core_end - start > cfg["max_chars"] and first < i:
                 first += 1
@@ -90,6 +91,25 @@ class NameFinder(Reader):
                              or (particle == "도" and not told and first == 0),
                              told=told, role=particle in self.w.forms.means_particles))
         return sorted(out, key=lambda f: f.start)
+
+    def _joined_works(self, ws: list[Word], first: int, i: int, free) -> int:
+        """"들녘천 정비 및 생태복원사업", "군도 12호선 확장 및 포장공사": two works done in one
+        project — the word before the joining word (joined_works_words) is what is done (one of
+        actions, no project head of its own) and the words after it name no other thing (no head
+        before ``ws[i]``) — so the name starts before them; ``first`` unchanged otherwise (two
+        things joined, "식당 및 조리실 증축공사", are several projects)."""
+        k = first - 2
+        if (k < 0 or ws[first - 1].text not in self.w.project["joined_works_words"]
+                or ws[first - 1].apart or ws[first].apart):
+            return first
+        done = ws[k]
+        if (not free(done) or done.particle
+                or not (self.w.sets.longest_head(done.text)
+                        or done.text.endswith(tuple(self.w.project["joined_works_actions"])))
+                or self.w.sets.longest_head(done.text, actions=False)
+                or any(self._project_head(x.core) for x in ws[first:i])):
+            return first
+        return run_before(ws, k, self.w.project["max_words"] - 1 - (i - k), free)
 
     def _opens_quote(self, x: Word, head: Word) -> bool:
         """``x`` opens a quotation (its mark right before it, after a space or a line's start),
