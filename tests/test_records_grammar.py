@@ -1,5 +1,6 @@
-"""The pattern builders of fundparse/records/words.py write no Korean: the particles and the
-Hangul range they build with are [grammar] rows of records.toml (round twenty-five)."""
+"""The records code writes no Korean: the particles, the Hangul range and the patterns its
+modules build with are [grammar], [patterns] and [region] rows of records.toml (round
+twenty-five)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import fundparse
 from fundparse.records.words import record_words
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
-_WORDS = Path(fundparse.__file__).parent / "records" / "words.py"
+_RECORDS = Path(fundparse.__file__).parent / "records"
 
 
 def _code_strings(path: Path) -> list[tuple[int, str]]:
@@ -20,16 +21,19 @@ def _code_strings(path: Path) -> list[tuple[int, str]]:
     out, prev = [], None
     for tok in tokenize.generate_tokens(io.StringIO(path.read_text()).readline):
         if tok.type == tokenize.STRING and not (
-                prev is not None and prev.type in (tokenize.INDENT, tokenize.DEDENT,
-                                                   tokenize.NEWLINE, tokenize.NL)):
+                prev is None or prev.type in (tokenize.INDENT, tokenize.DEDENT,
+                                              tokenize.NEWLINE, tokenize.NL)):
             out.append((tok.start[0], tok.string))
         if tok.type not in (tokenize.COMMENT, tokenize.NL):
             prev = tok
     return out
 
 
-def test_words_py_builds_its_patterns_without_korean_literals():
-    korean = [(line, s) for line, s in _code_strings(_WORDS) if _HANGUL.search(s)]
+def test_the_records_modules_hold_no_korean_literal_outside_their_docstrings():
+    modules = sorted(_RECORDS.glob("*.py"))
+    assert len(modules) >= 10
+    korean = [(path.name, line, s) for path in modules for line, s in _code_strings(path)
+              if _HANGUL.search(s)]
     assert korean == []
 
 

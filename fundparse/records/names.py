@@ -9,10 +9,13 @@ import regex
 from fundparse import patterns
 from fundparse.records.shared import Found, Reader
 from fundparse.records.tokens import Word, run_before
+from fundparse.records.words import package_table
 
-_HANGUL_WORD = regex.compile(r"[가-힣]+")
+_H = package_table("grammar")["hangul"]
+_HANGUL_WORD = regex.compile(f"[{_H}]+")
+_LETTER = regex.compile(f"[{_H}A-Za-z]")
 _TRAILING_BRACKET = regex.compile(r"\([^()]{1,12}\)$")
-_WORD_AFTER_QUOTE = patterns.compile(r"\s?([가-힣·]{2,10})(?=[\s,])")
+_WORD_AFTER_QUOTE = patterns.compile(rf"\s?([{_H}·]{{2,10}})(?=[\s,])")
 
 
 class NameFinder(Reader):
@@ -44,7 +47,7 @@ class NameFinder(Reader):
             if nxt is not None and (nxt.text in self.inside
                                     or nxt.text in self.w.project["beside_words"]):
                 continue  # "…공원 내", "…청소년회관 바로 옆": a place, not a project
-            if w.particle == "의" and not (nxt is not None
+            if w.particle == self.of_particle and not (nxt is not None
                                            and nxt.text.startswith(self.budget_words)):
                 continue  # "기존 도로의 유지" names what else is about ("…사업의 총사업비" not)
             if not (w.particle or w.closed or nxt is None or nxt.text in self.news_verbs
@@ -88,7 +91,7 @@ class NameFinder(Reader):
             # action after it
             out.append(Found(start, w.core_end, particle in self.w.forms.toward,
                              particle in self.w.forms.topic_marks
-                             or (particle == "도" and not told and first == 0),
+                             or (particle == self.also_particle and not told and first == 0),
                              told=told, role=particle in self.w.forms.means_particles))
         return sorted(out, key=lambda f: f.start)
 
@@ -164,7 +167,8 @@ class NameFinder(Reader):
         """"공사비", "건립비": a cost word ends the name before it ("전체 신청사 공사비 1,140억 원")."""
         cfg = self.w.project
         return cfg["cost_before"] and (core in cfg["cost_words"]
-                                       or core.endswith("비") and core[:-1] in self.actions)
+                                       or core.endswith(self.cost_suffix)
+                                       and core[:-len(self.cost_suffix)] in self.actions)
 
     def _relative(self, end: int, hi: int) -> list[Found]:
         """"…83억원을 투입하는 미디어 파사드는": the words after the amount's relative verb."""
@@ -248,7 +252,7 @@ class NameFinder(Reader):
     def _project_quote(self, inner: str, after: int, hi: int) -> bool:
         """A quoted project name: it ends in a project head ('…체험공원'), or one follows it
         ("「학교 공간혁신」 사업에", "'…'을 조성")."""
-        if len(inner) < 2 or len(inner.split()) > 6 or not regex.search(r"[가-힣A-Za-z]", inner):
+        if len(inner) < 2 or len(inner.split()) > 6 or not _LETTER.search(inner):
             return False
         if inner.endswith(self.heads):
             return True
