@@ -38,6 +38,11 @@ class NameFinder(Reader):
         for i, w in enumerate(ws):
             if not self._project_head(w.core):
                 continue
+            if (i and not w.particle and w.core in self.news_verbs and not ws[i - 1].particle
+                    and not ws[i - 1].closed and not w.apart
+                    and self.w.sets.longest_head(ws[i - 1].text, actions=False)
+                    and self._ends_line(w.end)):
+                continue  # "…활성화사업 준공⏎", "…센터 착공⏎": a headline's event, not the name
             if any(a <= w.start < b for a, b in taken):
                 place = next((r for r in regions if r.end == w.core_end), None)
                 if place is not None and w.particle in self.w.forms.place_e:
@@ -94,6 +99,11 @@ class NameFinder(Reader):
                              or (particle == self.also_particle and not told and first == 0),
                              told=told, role=particle in self.w.forms.means_particles))
         return sorted(out, key=lambda f: f.start)
+
+    def _ends_line(self, at: int) -> bool:
+        """Nothing but spaces from ``at`` to the end of its line (or of the text)."""
+        nl = self.text.find("\n", at)
+        return not self.text[at:len(self.text) if nl < 0 else nl].strip()
 
     def _joined_works(self, ws: list[Word], first: int, i: int, free) -> int:
         """"들녘천 정비 및 생태복원사업", "군도 12호선 확장 및 포장공사": two works done in one
