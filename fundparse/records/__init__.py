@@ -28,7 +28,7 @@ def funded_total(m: Mention, text: str, vocab: RecordWords, sources) -> bool:
     """A total that funds something: it has funding parts, a total's label (총사업비, 예산 …),
     총/모두 right before it, or a funding verb after it ("…을 투입해", "…이 투입된다")."""
     funded = vocab.data["funded"]
-    if m.per is not None or (m.change is not None and not _bullet_item(m, text, funded)):
+    if m.per is not None or (m.change is not None and not _bullet_item(m, text, vocab)):
         return False
     if m.splits:
         return True
@@ -142,10 +142,11 @@ def _item_of_copula(m: Mention, text: str, before: list[str], vocab: RecordWords
     return any(t in clause for t in funded["copula_topics"])
 
 
-def _bullet_item(m: Mention, text: str, funded: dict) -> bool:
+def _bullet_item(m: Mention, text: str, vocab: RecordWords) -> bool:
     """A decrease read from a mark that opens an item of a list ("산청군은 대표적으로 △450억원이
     투입돼 … △330억원 규모의 …"): the mark right before the amount, and on the same line another
     of the same mark before a word — the marks are bullets, not minus signs."""
+    funded = vocab.data["funded"]
     if m.change != "decrease" or not funded["bullet_marks"]:
         return False
     k = m.start - 1
@@ -157,8 +158,7 @@ def _bullet_item(m: Mention, text: str, funded: dict) -> bool:
     line_start = text.rfind("\n", 0, k) + 1
     line_end = text.find("\n", m.end)
     line = text[line_start:len(text) if line_end < 0 else line_end]
-    return any(line[j + 1:].lstrip(" \t")[:1].isalpha() and
-               ("가" <= line[j + 1:].lstrip(" \t")[:1] <= "힣")
+    return any(vocab.forms.hangul.fullmatch(line[j + 1:].lstrip(" \t")[:1]) is not None
                for j in range(len(line)) if line[j] == mark)
 
 

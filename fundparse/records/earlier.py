@@ -172,7 +172,7 @@ class EarlierFinder(Reader):
         for m in self.w.topic_particle.finditer(text, lo, hi):
             at = m.start()
             if text.endswith(heads, lo, at) or (
-                    text[at] == "는" and at - 1 >= lo and text[at - 1] == "에"
+                    at - 1 >= lo and text.startswith(self.at_topic, at - 1)
                     and text.endswith(heads, lo, at - 1)):
                 return True
         return self.w.closing_quote.search(text, lo, hi) is not None

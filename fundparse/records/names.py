@@ -9,10 +9,13 @@ import regex
 from fundparse import patterns
 from fundparse.records.shared import Found, Reader
 from fundparse.records.tokens import Word, run_before
+from fundparse.records.words import package_table
 
-_HANGUL_WORD = regex.compile(r"[가-힣]+")
+_H = package_table("grammar")["hangul"]
+_HANGUL_WORD = regex.compile(f"[{_H}]+")
+_LETTER = regex.compile(f"[{_H}A-Za-z]")
 _TRAILING_BRACKET = regex.compile(r"\([^()]{1,12}\)$")
-_WORD_AFTER_QUOTE = patterns.compile(r"\s?([가-힣·]{2,10})(?=[\s,])")
+_WORD_AFTER_QUOTE = patterns.compile(rf"\s?([{_H}·]{{2,10}})(?=[\s,])")
 
 
 class NameFinder(Reader):
@@ -35,6 +38,11 @@ class NameFinder(Reader):
         for i, w in enumerate(ws):
             if not self._project_head(w.core):
                 continue
+            if (i and not w.particle and w.core in self.news_verbs and not ws[i - 1].particle
+                    and not ws[i - 1].closed and not w.apart
+                    and self.w.sets.longest_head(ws[i - 1].text, actions=False)
+                    and self._ends_line(w.end)):
+                continue  # "…활성화사업 준공⏎", "…센터 착공⏎": a headline's event, not the name
             if any(a <= w.start < b for a, b in taken):
                 place = next((r for r in regions if r.end == w.core_end), None)
                 if place is not None and w.particle in self.w.forms.place_e:
@@ -44,7 +52,7 @@ class NameFinder(Reader):
             if nxt is not None and (nxt.text in self.inside
                                     or nxt.text in self.w.project["beside_words"]):
                 continue  # "…공원 내", "…청소년회관 바로 옆": a place, not a project
-            if w.particle == "의" and not (nxt is not None
+            if w.particle == self.of_particle and not (nxt is not None
                                            and nxt.text.startswith(self.budget_words)):
                 continue  # "기존 도로의 유지" names what else is about ("…사업의 총사업비" not)
             if not (w.particle or w.closed or nxt is None or nxt.text in self.news_verbs
@@ -75,6 +83,7 @@ class NameFinder(Reader):
                 # "‘양평 지하수저류댐 설치사업 준공식’", "‘연초면 권역단위 거점개발 시행계획’": the
                 # name's first word carries the opening mark (a place too)
                 first -= 1
+            first = self._joined_works(ws, first, i, free)
             start = ws[first].start
             while w.core_end - start > cfg["max_chars"] and first < i:
                 first += 1
@@ -87,9 +96,33 @@ class NameFinder(Reader):
             # action after it
             out.append(Found(start, w.core_end, particle in self.w.forms.toward,
                              particle in self.w.forms.topic_marks
-                             or (particle == "도" and not told and first == 0),
+                             or (particle == self.also_particle and not told and first == 0),
                              told=told, role=particle in self.w.forms.means_particles))
         return sorted(out, key=lambda f: f.start)
+
+    def _ends_line(self, at: int) -> bool:
+        """Nothing but spaces from ``at`` to the end of its line (or of the text)."""
+        nl = self.text.find("\n", at)
+        return not self.text[at:len(self.text) if nl < 0 else nl].strip()
+
+    def _joined_works(self, ws: list[Word], first: int, i: int, free) -> int:
+        """"들녘천 정비 및 생태복원사업", "군도 12호선 확장 및 포장공사": two works done in one
+        project — the word before the joining word (joined_works_words) is what is done (one of
+        actions, no project head of its own) and the words after it name no other thing (no head
+        before ``ws[i]``) — so the name starts before them; ``first`` unchanged otherwise (two
+        things joined, "식당 및 조리실 증축공사", are several projects)."""
+        k = first - 2
+        if (k < 0 or ws[first - 1].text not in self.w.project["joined_works_words"]
+                or ws[first - 1].apart or ws[first].apart):
+            return first
+        done = ws[k]
+        if (not free(done) or done.particle
+                or not (self.w.sets.longest_head(done.text)
+                        or done.text.endswith(tuple(self.w.project["joined_works_actions"])))
+                or self.w.sets.longest_head(done.text, actions=False)
+                or any(self._project_head(x.core) for x in ws[first:i])):
+            return first
+        return run_before(ws, k, self.w.project["max_words"] - 1 - (i - k), free)
 
     def _opens_quote(self, x: Word, head: Word) -> bool:
         """``x`` opens a quotation (its mark right before it, after a space or a line's start),
@@ -144,7 +177,8 @@ class NameFinder(Reader):
         """"공사비", "건립비": a cost word ends the name before it ("전체 신청사 공사비 1,140억 원")."""
         cfg = self.w.project
         return cfg["cost_before"] and (core in cfg["cost_words"]
-                                       or core.endswith("비") and core[:-1] in self.actions)
+                                       or core.endswith(self.cost_suffix)
+                                       and core[:-len(self.cost_suffix)] in self.actions)
 
     def _relative(self, end: int, hi: int) -> list[Found]:
         """"…83억원을 투입하는 미디어 파사드는": the words after the amount's relative verb."""
@@ -228,7 +262,7 @@ class NameFinder(Reader):
     def _project_quote(self, inner: str, after: int, hi: int) -> bool:
         """A quoted project name: it ends in a project head ('…체험공원'), or one follows it
         ("「학교 공간혁신」 사업에", "'…'을 조성")."""
-        if len(inner) < 2 or len(inner.split()) > 6 or not regex.search(r"[가-힣A-Za-z]", inner):
+        if len(inner) < 2 or len(inner.split()) > 6 or not _LETTER.search(inner):
             return False
         if inner.endswith(self.heads):
             return True

@@ -137,7 +137,10 @@ class ProjectFinder(Reader):
         if not topic and self.w.project["aside_topic"]:
             # "성서도서관(달서구 이곡동 … 내)은 30억 원의 사업비를 들여": a topic with an aside
             m = self.w.aside_topic.search(self.text, s_start, at)
-            if m is not None and not self._no_body(m.group(1)):
+            if m is not None and not self._no_body(m.group(1)) and not (
+                    # ("한국자산관리공사(캠코)는": a body and its short name, the subject)
+                    m.group(1).endswith(self.agency_heads) and self.w.agency.match(
+                        self.text, m.start(1)) is not None):
                 topic = [Found(self._words_before(m.start(1), s_start, s_end), m.end(1),
                                topic=True)]
         if not topic and self.w.project["place_aside_topic"]:

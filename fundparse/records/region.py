@@ -8,14 +8,16 @@ import regex
 
 from fundparse.records.shared import Found, Reader
 from fundparse.records.tokens import PARTICLES, Word, run_before
+from fundparse.records.words import package_table
 
 _OPENING = " \t'\"‘“「『<《〈"
-_NAME_PART = regex.compile(r"[가-힣]{2,4}")
-_HANGUL_NAME = regex.compile(r"[가-힣]{2,6}")
+_H = package_table("grammar")["hangul"]
+_NAME_PART = regex.compile(f"[{_H}]{{2,4}}")
+_HANGUL_NAME = regex.compile(f"[{_H}]{{2,6}}")
 _ITEM_BREAKS = ",▲△■□○●◦•▷▶※"
 _PLACE_PARTICLES = tuple(sorted(PARTICLES, key=len, reverse=True))
-_DIGIT_E = regex.compile(r"\d에")
-_NUMBERED_ROAD = regex.compile(r"[가-힣]{1,10}\d{1,4}(?:로|길)(?:\d{1,4}번?길)?")  # (a road address's quick test)
+_DIGIT_E = regex.compile(rf"\d{regex.escape(package_table('grammar')['at'])}")
+_NUMBERED_ROAD = regex.compile(package_table("patterns")["numbered_road"])  # (a road address's quick test)
 # (an amount of money right after a place: "남사초 22억1900만원", "능원초 24억원", "30만원")
 
 
@@ -67,7 +69,7 @@ class RegionFinder(Reader):
         if (text[-1:] in forms.chars_joined and self.joined_places and not w.closed
                 and self._joinable(text[:-1])):
             return True
-        if (self.body_places and not w.quoted and text.endswith("에")
+        if (self.body_places and not w.quoted and text.endswith(self.at_particle)
                 and text[:-1].endswith(self.body_ends) and self._lead_place(text[:-1])
                 and not self._no_body(text[:-1])):
             return True  # (_body_place)
@@ -115,7 +117,7 @@ class RegionFinder(Reader):
                 prev = ws[i - 1]
                 if (w.text in self.area_words and not prev.particle
                         and self._lead_place(prev.text)) or (
-                        w.text in self.case_words and prev.particle == "의"
+                        w.text in self.case_words and prev.particle == self.of_particle
                         and self._lead_place(prev.core)):
                     first = run_before(ws, i - 1, limit - 1, self._place_word)
                     out.append(Found(ws[first].start, prev.core_end))
@@ -129,7 +131,7 @@ class RegionFinder(Reader):
                 if k >= 0 and (self._is_place(ws[k].text) or self._site_in_place(ws, k)):
                     first = run_before(ws, k, limit - 1, self._place_word)
                     out.append(Found(ws[first].start, ws[k].end))
-                    skip = i if w.text[-1:] == "에" else i + 2  # (… 규모 부지에)
+                    skip = i if w.text[-1:] == self.at_particle else i + 2  # (… 규모 부지에)
                     continue
             if core in self.around:
                 if self._site_worked(ws, i):
@@ -145,7 +147,7 @@ class RegionFinder(Reader):
                 if first < i:  # ("…동 소재": the place without the word after it)
                     out.append(Found(ws[first].start,
                                      ws[i - 1].end if core in self.around_after else w.core_end))
-                elif i >= 2 and self.w.area.fullmatch(ws[i - 1].text.removesuffix("의")):
+                elif i >= 2 and self.w.area.fullmatch(ws[i - 1].text.removesuffix(self.of_particle)):
                     # ("양구읍 하리 양구테니스파크옆 9776㎡의 부지에": 의 before the site too)
                     # "벽교리 3만㎡ 부지에": the place before the area
                     k = i - 2
@@ -205,7 +207,7 @@ class RegionFinder(Reader):
                     out.append(Found(ws[first].start, end))
                     skip = k
                     continue
-            body = self._body_place(w) if last == "에" else 0
+            body = self._body_place(w) if last == self.at_particle else 0
             if body:
                 # "농식품부는 울진군에 … 180억원을 투입해": a local body's own name with 에 is
                 # where the money goes
@@ -520,7 +522,7 @@ class RegionFinder(Reader):
                                    and self._unit(y.text))
                 return Found(ws[first].start, last.end)
             return None
-        core = last.text[:-1] if last.text.endswith("의") and not self._unit(last.text) \
+        core = last.text[:-1] if last.text.endswith(self.of_particle) and not self._unit(last.text) \
             else last.text
         if last.quoted or last.closed and core == last.text:
             return None
@@ -539,7 +541,7 @@ class RegionFinder(Reader):
         units = [w.text for w in ws[k:-1]] + [core]
         if all(u.endswith(self.body_ends) and not self._district(u) for u in units):
             return None  # ("울주군 진하 …": a body's own name alone places it loosely)
-        if all(u[:1].isdigit() or u == "산" for u in units):
+        if all(u[:1].isdigit() or u == self.mountain for u in units):
             return None  # ("…균형발전 300 프로젝트": a lot number with no place before it)
         return Found(ws[k].start, last.start + len(core))
 
@@ -637,9 +639,9 @@ class RegionFinder(Reader):
             return True  # "부곡3동 일대", "청파동3가": a numbered 동 or 가
         if self.w.numbered_place.fullmatch(w.text):
             return True  # "2-4생활권 일원", "3블록 부지": a numbered part of a town
-        if w.text[:1].isdigit() or w.text == "산" or (
+        if w.text[:1].isdigit() or w.text == self.mountain or (
                 # "동현동 산1-1번지 일원": a mountain lot glued to its number
-                w.text[:1] == "산" and w.text[1:2].isdigit()):
+                w.text.startswith(self.mountain) and w.text[len(self.mountain):][:1].isdigit()):
             return (not w.particle and not w.closed and not w.quoted
                     and self.w.address.fullmatch(w.text) is not None)
         return self._plain(w) and w.text not in self.inside and w.text not in self.around \
@@ -740,7 +742,7 @@ class RegionFinder(Reader):
         glued to one of [region] seat_glued in ``word``; "" when none."""
         for glue in self.w.region.get("seat_glued", ()):
             k = word.find(glue)
-            if k >= 3 and word[k - 1] in "읍면" and _HANGUL_NAME.fullmatch(word[:k]):
+            if k >= 3 and word[k - 1] in self.seat_units and _HANGUL_NAME.fullmatch(word[:k]):
                 return word[:k]
         return ""
 
@@ -853,7 +855,7 @@ class RegionFinder(Reader):
     def _body_place(self, w: Word) -> int:
         """The length of a local body's own name ("울진군", "충주시"; body_places) that ``w`` is
         with 에 (not 에서: where something is held), 0 when it is not one."""
-        if not self.body_places or w.quoted or not w.text.endswith("에"):
+        if not self.body_places or w.quoted or not w.text.endswith(self.at_particle):
             return 0
         core = w.text[:-1]
         if self.text.startswith(self.report_words, w.end - 1):

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from fundparse import patterns
 from fundparse.model import Span
 from fundparse.records.tokens import Word, plain, words, wrapped
-from fundparse.records.words import RecordWords
+from fundparse.records.words import RecordWords, package_table
 from fundparse.structure.sentences import Sentences
 
 PARAGRAPH = patterns.compile(r"\n[ \t\u3000]*\n")
-GLUED_END = patterns.compile(r"(?<=[가-힣]다\.)(?=[가-힣0-9])")  # "…했다.29일 …"
+GLUED_END = patterns.compile(package_table("patterns")["glued_end"])  # "…했다.29일 …"
 _ABBREVIATION = patterns.compile(r"\([A-Za-z&-]+\)$")
 SPACE = patterns.compile(r"\s")
 NAME_REACH = 160  # no body's name with its aside is longer
@@ -242,7 +242,14 @@ class Reader:
         self._para_cache: dict[int, int] = {}
         self.verb_like_nouns = tuple(vocab.project["verb_like_nouns"])
         # "…에 따르면": [agency] sources read with 에 (a report told by a body)
-        self.report_words = tuple(s for s in vocab.data["agency"]["sources"] if s.startswith("에"))
+        grammar = vocab.data["grammar"]
+        self.of_particle, self.at_particle = grammar["of"], grammar["at"]
+        self.also_particle, self.cost_suffix = grammar["also"], grammar["cost_suffix"]
+        self.at_topic = grammar["at_topic"]  # "…센터에는": a topic of where
+        self.mountain = vocab.region["mountain_lot"]  # "산 17의1", "산1-1번지"
+        self.seat_units = tuple(vocab.region["seat_units"])  # "…읍사무소", "…면사무소"
+        self.report_words = tuple(s for s in vocab.data["agency"]["sources"]
+                                  if s.startswith(self.at_particle))
         self.agency_heads = tuple(vocab.data["agency"]["heads"])
         self.class_names = frozenset(vocab.project["class_names"])
         self.class_ends = tuple(vocab.project["class_ends"])
@@ -250,7 +257,7 @@ class Reader:
         self.aim_words = frozenset(vocab.project["aim_words"])
         same = vocab.region["same_place"]
         self.same_place = patterns.compile(
-            "(?<![가-힣])(?:" + "|".join(p.replace(" ", r"\s?") for p in same) + ")"
+            f"(?<![{grammar['hangul']}])(?:" + "|".join(p.replace(" ", r"\s?") for p in same) + ")"
             if same else "(?!)")
 
     def _no_body(self, word: str) -> bool:

@@ -99,7 +99,7 @@ class RecordWords:
 
     @cached_property
     def _companies(self) -> _Companies:
-        return _Companies(self.data["agency"])
+        return _Companies(self.data["agency"], _grammar(self.data))
 
     def company_names(self, text: str) -> list[tuple[str, int]]:
         return self._companies.names(text)
@@ -122,7 +122,6 @@ class RecordWords:
 
 
 _KEEP = 100_000  # words whose head test is remembered
-_HANGUL = re.compile(r"[가-힣]+")
 
 
 class Lexicon:
@@ -144,6 +143,7 @@ class Lexicon:
         self.not_facility = frozenset(region.get("not_facility", ()))
         self.short_school_ends = frozenset(region.get("short_school_ends", ()))
         self._facility: dict[str, bool] = {}
+        self._hangul = re.compile(f"[{data['grammar']['hangul']}]+")  # a stem of letters only
         self.not_agency = frozenset(data["agency"]["not_agency"])
         self.bare = frozenset(data["agency"]["bare"])
         # "군하지구"; and works: one of works_words before one of works_heads ("건립공사가")
@@ -193,7 +193,7 @@ class Lexicon:
                 for end in self.facility_ends:
                     if word.endswith(end):
                         stem = word[:-len(end)]
-                        known = len(stem) >= 2 and _HANGUL.fullmatch(stem) is not None
+                        known = len(stem) >= 2 and self._hangul.fullmatch(stem) is not None
                         if known and end in self.short_school_ends and (
                                 self.ends_in_head(stem) or stem in self.generic):
                             known = False  # "…사업중에서", "공사중": a state, no school
@@ -216,7 +216,29 @@ class Lexicon:
         return known
 
 
-def _official_pattern(agency: dict) -> regex.Pattern:
+class _Grammar:
+    """[grammar] of records.toml as the pattern builders write it: ``H`` the Hangul range (for
+    a character class), each list an alternation in the order written, each string as is."""
+
+    def __init__(self, table: dict):
+        def either(words: list[str]) -> str:
+            return "|".join(regex.escape(w) for w in words)
+
+        self.H = table["hangul"]
+        for key, value in table.items():
+            if key != "hangul" and not key.startswith("examples"):
+                setattr(self, key, either(value) if isinstance(value, list) else value)
+        # "이|가|을|를": the case particles before the object's
+        self.case_object = either(table["case"] + table["object"])
+        # "(?<!에)(?<!에서)": not right after a word of where
+        self.not_after_at = "".join(f"(?<!{regex.escape(w)})" for w in table["at_from"])
+
+
+def _grammar(data: dict) -> _Grammar:
+    return _Grammar(data["grammar"])
+
+
+def _official_pattern(agency: dict, g: _Grammar) -> regex.Pattern:
     """"원창묵 원주시장은" (a person's name, then the body glued to its head's title:
     official_titles), "부안군 부군수가" (the body, then a title: official_apart, tried first: not
     "부군" glued to 수); ``name`` the body ("원주시", "부안군"); never matches when both lists
@@ -224,11 +246,11 @@ def _official_pattern(agency: dict) -> regex.Pattern:
     particles = _literals(agency["official_particles"])
     forms = []
     if agency["official_apart"]:
-        forms.append(rf"(?<![가-힣A-Za-z0-9])(?P<name>[가-힣]{{1,8}}"
+        forms.append(rf"(?<![{g.H}A-Za-z0-9])(?P<name>[{g.H}]{{1,8}}"
                      rf"(?:{_literals(agency['bare'])}))\s"
                      rf"(?=(?:{_literals(agency['official_apart'])})(?:{particles})\s)")
     for title, head in agency["official_titles"]:
-        forms.append(rf"(?<![가-힣A-Za-z0-9])[가-힣]{{2,4}}\s(?P<name>[가-힣]{{1,8}}"
+        forms.append(rf"(?<![{g.H}A-Za-z0-9])[{g.H}]{{2,4}}\s(?P<name>[{g.H}]{{1,8}}"
                      rf"{re.escape(head)})(?={re.escape(title)}(?:{particles})\s)")
     return regex.compile("|".join(forms) or r"(?!)")  # (regex: one group name in each form)
 
@@ -254,7 +276,7 @@ def _official_cue(agency: dict) -> regex.Pattern | None:
     return regex.compile(rf"(?:{_literals(titles)})(?:{particles})\s")
 
 
-def _route_pattern(region: dict) -> regex.Pattern:
+def _route_pattern(region: dict, g: _Grammar) -> regex.Pattern:
     """"소양강처녀상~물고기 조형물 간(에)", "포항~영덕~울진 동해중부선" (route_lead: the stretch
     before a name), "성동 건널목부터 계림 성당 구간에", "…에서 …까지" (route_from, route_to):
     a stretch between named ends, ``a``/``a1``/``a2`` its first and ``b``/``b1``/``b2`` its last
@@ -262,23 +284,23 @@ def _route_pattern(region: dict) -> regex.Pattern:
     marks = _alternation(region["route_marks"])
     words = max(0, int(region["route_words"]) - 1)
     particles = region.get("route_particles", [])
-    tail = (rf"(?:(?![가-힣])|(?=(?:{_alternation(particles)})(?![가-힣])))" if particles
-            else r"(?![가-힣])")
-    middle = rf"(?:\s?(?:{marks})\s?[가-힣A-Za-z·]*[가-힣])*\s?(?:{marks})\s?"
-    last = rf"[가-힣A-Za-z·]+(?:\s[가-힣A-Za-z·]+){{0,{words}}}?"
-    forms = [rf"(?<![가-힣A-Za-z0-9·])(?P<a>[가-힣A-Za-z·]*[가-힣]){middle}(?P<b>{last})"
+    tail = (rf"(?:(?![{g.H}])|(?=(?:{_alternation(particles)})(?![{g.H}])))" if particles
+            else rf"(?![{g.H}])")
+    middle = rf"(?:\s?(?:{marks})\s?[{g.H}A-Za-z·]*[{g.H}])*\s?(?:{marks})\s?"
+    last = rf"[{g.H}A-Za-z·]+(?:\s[{g.H}A-Za-z·]+){{0,{words}}}?"
+    forms = [rf"(?<![{g.H}A-Za-z0-9·])(?P<a>[{g.H}A-Za-z·]*[{g.H}]){middle}(?P<b>{last})"
              rf"\s?(?:{_alternation(region['route_after'])}){tail}"]
     if region.get("route_lead"):
         # (both ends two characters or more, a name's word right after: no "월~금요일")
-        forms.append(rf"(?<![가-힣A-Za-z0-9·])(?P<a1>[가-힣A-Za-z·]+[가-힣]){middle}"
-                     rf"(?P<b1>[가-힣A-Za-z·]+[가-힣])(?=\s[가-힣A-Za-z])")
+        forms.append(rf"(?<![{g.H}A-Za-z0-9·])(?P<a1>[{g.H}A-Za-z·]+[{g.H}]){middle}"
+                     rf"(?P<b1>[{g.H}A-Za-z·]+[{g.H}])(?=\s[{g.H}A-Za-z])")
     if region.get("route_from") and region.get("route_to"):
         # (no figures and no time in an end: not "올해부터 내년까지", "2020년부터 …")
         not_time = _alternation(region["route_not_ends"])
-        word = r"[가-힣A-Za-z·]+"
+        word = rf"[{g.H}A-Za-z·]+"
         ends = rf"{word}(?:\s{word}){{0,{words}}}?(?<!{not_time})"
         forms.append(  # (the first end one word: no "…공사는 …에서")
-            rf"(?<![가-힣A-Za-z0-9·])(?P<a2>{word}(?<!{not_time}))"
+            rf"(?<![{g.H}A-Za-z0-9·])(?P<a2>{word}(?<!{not_time}))"
             rf"(?:{_alternation(region['route_from'])})\s"
             rf"(?P<b2>{ends})\s?(?:{_alternation(region['route_to'])}){tail}")
     return regex.compile("|".join(f"(?:{f})" for f in forms))
@@ -301,33 +323,36 @@ def package_table(name: str) -> dict:
 def record_words(extensions: str = "{}") -> RecordWords:
     """The records words of a configuration (``Config.data``), compiled."""
     data = merge_tables(_package(), json.loads(extensions).get("records", {}))
-    agency = data["agency"]
+    agency, g = data["agency"], _grammar(data)
     # (the word lists of the body patterns, searched over whole texts, as trees: _literals)
     heads = _literals(agency["heads"])
-    upper = (rf"(?:[가-힣]{{1,10}}(?:{_literals(agency['upper_heads'])})"
+    upper = (rf"(?:[{g.H}]{{1,10}}(?:{_literals(agency['upper_heads'])})"
              rf"|{_literals(agency['upper'])}|[A-Z][A-Za-z-]{{1,12}})")
     marks = _literals(agency["company_marks"])
+    # "LH는", "캠코는", "SH공사가": bodies known by a short name (a Latin one may carry a head)
+    known = (agency["latin"] + agency["short_names"]
+             + [a + h for a in agency["latin"] for h in agency["latin_heads"]])
     # "한국토지주택공사(LH)": the name's own abbreviation; "㈜한빛건설", "새길산업㈜": a company
     own = rf"(?:\([A-Z][A-Za-z&-]{{0,{int(agency['abbreviation_chars']) - 1}}}\))?"
     # "한국농어촌공사 해남·완도지사": a branch serving two places joined by a middle dot
-    branch = (rf"[가-힣]{{2,6}}·[가-힣]{{1,8}}?(?:{_literals(agency['short_heads'])})"
+    branch = (rf"[{g.H}]{{2,6}}·[{g.H}]{{1,8}}?(?:{_literals(agency['short_heads'])})"
               rf"|")
-    name = (rf"(?:(?:{upper}{own}\s){{0,2}}(?:{branch}[가-힣]{{1,14}}?(?:{heads})){own}"
-            rf"|(?:{marks})[가-힣A-Za-z]{{2,14}}|[가-힣A-Za-z]{{2,14}}?(?:{marks})"
-            rf"|{_literals(agency['latin'])})")
+    name = (rf"(?:(?:{upper}{own}\s){{0,2}}(?:{branch}[{g.H}]{{1,14}}?(?:{heads})){own}"
+            rf"|(?:{marks})[{g.H}A-Za-z]{{2,14}}|[{g.H}A-Za-z]{{2,14}}?(?:{marks})"
+            rf"|{_literals(known)})")
     particles = (rf"(?:\([^()\n\d]{{1,{int(agency['aside_chars'])}}}\))?"
                  rf"(?:{_literals(agency['particles'] + agency['sources'])})")
     after = _literals(data["issuer"]["after"])
     # what the name of an ``agency`` match ends in, when it holds no company's mark
-    ends = [w for w in agency["heads"] + agency["short_heads"] + agency["latin"] if w]
+    ends = [w for w in agency["heads"] + agency["short_heads"] + known if w]
     # "12곳", "등 50건", and "5개 공원", "31개 노후공원": a count of things a project is
     counters = (_alternation(data["project"]["bundle_counters"])
-                + rf"|개(?:의)?\s?(?:[가-힣·ㆍ]{{1,6}}\s)?[가-힣·ㆍ]{{0,6}}"
+                + rf"|{g.count_word}(?:{g.of})?\s?(?:[{g.H}·ㆍ]{{1,6}}\s)?[{g.H}·ㆍ]{{0,6}}"
                   rf"(?:{_alternation(data['project']['heads'])})")
     return RecordWords(
         data=data,
         # the standard library's re: these run over whole documents, and it is faster there
-        agency=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?:{particles}"
+        agency=re.compile(rf"(?<![{g.H}A-Za-z0-9])(?P<name>{name})(?:{particles}"
                           rf"|(?<=[{''.join(agency['also_heads'])}])"
                           rf"(?:{_literals(agency['also_particles'])}))(?=[\s,])"),
         agency_cue=re.compile(
@@ -337,108 +362,108 @@ def record_words(extensions: str = "{}") -> RecordWords:
         agency_ends=tuple(ends),
         agency_marks=tuple(agency["company_marks"]),
         # ("남해군 '꿈나눔센터' 건립 공사가": a body right before a quoted name owns it too)
-        owner=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?:의\s"
+        owner=re.compile(rf"(?<![{g.H}A-Za-z0-9])(?P<name>{name})(?:{g.of}\s"
                          + (r"|\s(?=['‘\"“「『])" if agency["owner_quoted"] else "") + ")"),
         owner_verb=re.compile(_alternation(agency["owner_verbs"])),
         owner_clause=re.compile(
-            rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?:\([^()\n\d]{{1,30}}\))?(?:이|가|에서)\s"
+            rf"(?<![{g.H}A-Za-z0-9])(?P<name>{name})(?:\([^()\n\d]{{1,30}}\))?(?:{g.doer})\s"
             rf"(?:{_alternation(agency['owner_verbs'])})\s['‘\"“「]?"),
-        joint=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})"
+        joint=re.compile(rf"(?<![{g.H}A-Za-z0-9])(?P<name>{name})"
                          rf"(?:{_alternation(agency['joined'])})\s+$"),
         headline=re.compile(rf"^[ \t\[\(【]*(?P<name>{name}),\s", re.M),
-        official=_official_pattern(agency),
+        official=_official_pattern(agency, g),
         official_cue=_official_cue(agency),
-        mention=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?=[\s,·])"),
+        mention=re.compile(rf"(?<![{g.H}A-Za-z0-9])(?P<name>{name})(?=[\s,·])"),
         lead=re.compile(rf"^[ \t\[\(【]*(?P<name>{name})(?=[\s,‘'\"“「])", re.M),
         item_head=re.compile(
             rf"(?:{_literals(data['project']['list_bullets'])})[ \t]*(?P<name>{name})[ \t]*"
             rf"(?:{_literals(agency['item_heads'])})" if agency["item_heads"] else r"(?!)"),
         from_body=re.compile(
-            rf"(?<![가-힣A-Za-z0-9])(?P<name>{name})(?:\([^()\n\d]{{1,{int(agency['aside_chars'])}}}\))?"
+            rf"(?<![{g.H}A-Za-z0-9])(?P<name>{name})(?:\([^()\n\d]{{1,{int(agency['aside_chars'])}}}\))?"
             rf"(?:{_literals(agency['from_particles'])})(?=\s)"),
         sentence_lead=re.compile(
-            rf"[□■○●◦•▲△▷▶※\-\s]*(?P<name>{name})\s(?:[가-힣A-Za-z·]+"
+            rf"[□■○●◦•▲△▷▶※\-\s]*(?P<name>{name})\s(?:[{g.H}A-Za-z·]+"
             rf"(?<![{''.join(agency['lead_not_after'])}])\s){{0,"
-            rf"{max(0, int(agency['lead_words']) - 1)}}}[가-힣A-Za-z·]+?(?<!에)(?<!에서)"
-            rf"(?:은|는|이|가)\s"),
-        bare=re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{_alternation(agency['bare'])})"
+            rf"{max(0, int(agency['lead_words']) - 1)}}}[{g.H}A-Za-z·]+?{g.not_after_at}"
+            rf"(?:{g.subject})\s"),
+        bare=re.compile(rf"(?<![{g.H}A-Za-z0-9])(?P<name>{_alternation(agency['bare'])})"
                            rf"(?:{particles})(?=[\s,])"),
         issuer=re.compile(rf"^[\s\[\(<【]*(?P<name>{name})[\s\]\)>】]*(?:{after})", re.M),
-        funded_verb=_after_total(data["funded"]["verbs"], data["funded"]["means_nouns"]),
-        source_verb=_after_total(data["funded"]["source_verbs"]),
+        funded_verb=_after_total(g, data["funded"]["verbs"], data["funded"]["means_nouns"]),
+        source_verb=_after_total(g, data["funded"]["source_verbs"]),
         of_label=regex.compile(
-            rf"\s?의\s?(?:{_alternation(data['funded']['of_labels'])})"
+            rf"\s?{g.of}\s?(?:{_alternation(data['funded']['of_labels'])})"
             rf"(?:{_alternation(data['funded']['of_particles'])})(?=\s)"),
         of_project=(regex.compile(
-            rf"\s?의\s(?:[가-힣A-Za-z0-9·]+\s){{0,3}}[가-힣A-Za-z0-9·]*"
-            rf"(?:{_alternation(data['project']['heads'])})(?:을|를)\s"
-            rf"(?:[가-힣]+\s)?(?:{_alternation(data['funded']['means_verbs'])})")
+            rf"\s?{g.of}\s(?:[{g.H}A-Za-z0-9·]+\s){{0,3}}[{g.H}A-Za-z0-9·]*"
+            rf"(?:{_alternation(data['project']['heads'])})(?:{g.object})\s"
+            rf"(?:[{g.H}]+\s)?(?:{_alternation(data['funded']['means_verbs'])})")
             if data["funded"]["of_project"] else regex.compile(r"(?!)")),
         list_link=regex.compile(
             rf"\)?[ \t]*(?:\([^()\n]{{0,80}}\))?[ \t]*(?:{_alternation(data['funded']['list_links'])})"),
         list_sum=regex.compile(
-            rf"(?:원|억|만)\)?\s*(?:{_spaced(data['project']['sum_words'])})\s*$"),
-        sentence_end=regex.compile(r"[.!?](?:\s|$)|다\s|\n[ \t]*\n"),
+            rf"(?:{g.money_units})\)?\s*(?:{_spaced(data['project']['sum_words'])})\s*$"),
+        sentence_end=regex.compile(data["patterns"]["sentence_end"]),
         means=regex.compile(
-            rf"\s?(?:(?:의\s?|\s)(?:{_alternation(data['funded']['means_nouns'])}))?\s?(?:으로|로)\s"
+            rf"\s?(?:(?:{g.of}\s?|\s)(?:{_alternation(data['funded']['means_nouns'])}))?\s?(?:{g.by})\s"
             rf"(?:[^.!?\n]|\n(?![ \t]*\n)){{0,{int(data['funded']['means_chars'])}}}?"
             rf"(?:{_alternation(data['funded']['means_verbs'])})"),
-        bundle=regex.compile(rf"(?:(?<![\d,.])(?!1(?![\d,]))\d[\d,]*(?:[천백]\d*){{0,2}}\s?"
-                             rf"|(?<![가-힣])(?:{_alternation(data['project']['count_numerals'])})\s)"
-                             rf"(?:{counters})(?![가-힣]*(?:원|억|만))"
-                             rf"(?!(?<=대)\s?(?:{_alternation(data['project']['ranked'])}))"
-                             rf"(?=\s|에|을|를|의|이|가|과|와|로|,|\(|\)|$)"
+        bundle=regex.compile(rf"(?:(?<![\d,.])(?!1(?![\d,]))\d[\d,]*(?:[{g.count_units}]\d*){{0,2}}\s?"
+                             rf"|(?<![{g.H}])(?:{_alternation(data['project']['count_numerals'])})\s)"
+                             rf"(?:{counters})(?![{g.H}]*(?:{g.money_units}))"
+                             rf"(?!(?<={g.ranked_counter})\s?(?:{_alternation(data['project']['ranked'])}))"
+                             rf"(?=\s|{g.after_count}|,|\(|\)|$)"
                              # ("차량 70대를 주차할 수 있는": what the one facility holds)
-                             rf"(?!(?:을|를|이|가)?\s?(?:{_alternation(data['project']['capacity_verbs'])}))"),
+                             rf"(?!(?:{g.object_case})?\s?(?:{_alternation(data['project']['capacity_verbs'])}))"),
         ordinal=regex.compile(rf"\d+(?:-\d+)?(?:{_alternation(data['project']['ordinal'])})"
-                              rf"|(?:{_alternation(data['project']['ordinal_prefix'])})\d+[가-힣]+"
-                              rf"|[가-힣]{{1,8}}\d+(?:{_alternation(data['project']['glued_ordinal'])})"),
+                              rf"|(?:{_alternation(data['project']['ordinal_prefix'])})\d+[{g.H}]+"
+                              rf"|[{g.H}]{{1,8}}\d+(?:{_alternation(data['project']['glued_ordinal'])})"),
         address=regex.compile(data["region"]["address"]),
         area=regex.compile(data["region"]["area"]),
         refer_topic=regex.compile(
-            rf"(?<![가-힣])(?:(?:{_alternation(data['project']['refer_words'])})\s+"
-            rf"(?:[가-힣·]{{0,8}}\s)?[가-힣·]{{0,8}}|{_refer_glued(data)})"
+            rf"(?<![{g.H}])(?:(?:{_alternation(data['project']['refer_words'])})\s+"
+            rf"(?:[{g.H}·]{{0,8}}\s)?[{g.H}·]{{0,8}}|{_refer_glued(data)})"
             rf"(?:{_alternation(data['project']['heads'])})"
             rf"(?:{_alternation(data['project']['refer_particles'])})(?=\s)"
             rf"|(?:^|\G)[\s□■○●◦•▲△▷▶※-]*(?:{_alternation(data['project']['generic'])}"
-            rf"|{_alternation(data['project']['refer_starts'])})(?:은|는|이|가)\s",
+            rf"|{_alternation(data['project']['refer_starts'])})(?:{g.subject})\s",
             regex.M),
         bundle_target=regex.compile(
             rf"(?<![\d,.])\d[\d,]*\s?(?:{counters})"
             rf"(?:{_alternation(data['project']['bundle_targets'])})"),
         relative_quoted=regex.compile(
-            rf"\)?\s*(?:의\s?(?:{_alternation(data['funded']['means_nouns'])})(?:이|가|을|를)"
-            rf"|을|를|이|가)?\s*(?:{_alternation(data['project']['relative_verbs'])})\s+"
+            rf"\)?\s*(?:{g.of}\s?(?:{_alternation(data['funded']['means_nouns'])})(?:{g.case_object})"
+            rf"|{g.object_case})?\s*(?:{_alternation(data['project']['relative_verbs'])})\s+"
             r"['‘\"“「『]([^'’\"”」』\n]{2,40})['’\"”」』]")
         if data["project"]["relative_quoted"] else regex.compile(r"(?!)"),
         relative=regex.compile(
-            rf"\)?\s*(?:(?:의\s?|\s)(?:{_alternation(data['funded']['means_nouns'])})(?:이|가|을|를)"
-            rf"|을|를|이|가)?\s*(?:{_alternation(data['project']['relative_verbs'])})\s+"
-            rf"((?:[가-힣A-Za-z·]+\s+){{0,{int(data['project']['relative_words']) - 1}}}?"
-            rf"[가-힣A-Za-z·]+?)(?:{_alternation(data['project']['relative_particles'])}"
+            rf"\)?\s*(?:(?:{g.of}\s?|\s)(?:{_alternation(data['funded']['means_nouns'])})(?:{g.case_object})"
+            rf"|{g.object_case})?\s*(?:{_alternation(data['project']['relative_verbs'])})\s+"
+            rf"((?:[{g.H}A-Za-z·]+\s+){{0,{int(data['project']['relative_words']) - 1}}}?"
+            rf"[{g.H}A-Za-z·]+?)(?:{_alternation(data['project']['relative_particles'])}"
             rf"|(?P<of>{_alternation(data['project']['relative_of'])}))(?=\s)"),
         unnamed_purpose=regex.compile(
             rf"(?:^|(?<=[\s,]))(?P<head>{_alternation(data['project']['unnamed_heads'] + data['project']['unnamed_any'])})\s?"
             rf"(?:{_alternation(data['project']['actions'])})"
-            rf"(?:{_alternation(data['project']['purpose_after'])})(?![가-힣])", regex.M),
+            rf"(?:{_alternation(data['project']['purpose_after'])})(?![{g.H}])", regex.M),
         relative_refer=regex.compile(
-            rf"\)?\s*(?:을|를|이|가)?\s*(?:{_alternation(data['project']['relative_verbs'])})\s+"
-            rf"(?:{_alternation(data['project']['refer_words'])})\s+[가-힣·]{{0,8}}"
+            rf"\)?\s*(?:{g.object_case})?\s*(?:{_alternation(data['project']['relative_verbs'])})\s+"
+            rf"(?:{_alternation(data['project']['refer_words'])})\s+[{g.H}·]{{0,8}}"
             rf"(?:{_alternation(data['project']['heads'])})"),
         case_topic=regex.compile(
-            rf"(?P<name>[가-힣A-Za-z0-9·]{{2,20}}?)"
+            rf"(?P<name>[{g.H}A-Za-z0-9·]{{2,20}}?)"
             rf"(?:{_alternation(data['project']['case_topic_after'])})"
             rf"(?=[\s,])"),
         aside_topic=regex.compile(
-            rf"(?:^|(?<=[\s,]))([가-힣A-Za-z0-9·]{{0,20}}(?:{_alternation(data['project']['heads'])}))"
-            rf"\([^()\n]{{1,60}}\)(?:은|는)(?=\s)", regex.M),
+            rf"(?:^|(?<=[\s,]))([{g.H}A-Za-z0-9·]{{0,20}}(?:{_alternation(data['project']['heads'])}))"
+            rf"\([^()\n]{{1,60}}\)(?:{g.topic})(?=\s)", regex.M),
         place_aside_topic=regex.compile(
-            rf"(?:^|(?<=[\s,]))([가-힣A-Za-z0-9·]{{2,20}})\((?P<place>[가-힣]{{1,8}}"
-            rf"(?:{_alternation(data['region']['lead_ends'])})(?:\s[가-힣]{{1,8}}"
-            rf"(?:{_alternation(data['region']['lead_ends'])})){{0,2}})\)(?:은|는)(?=\s)", regex.M),
-        equipped=regex.compile(rf"(?:을|를)\s(?:{_alternation(data['project']['equipped_verbs'])})"),
+            rf"(?:^|(?<=[\s,]))([{g.H}A-Za-z0-9·]{{2,20}})\((?P<place>[{g.H}]{{1,8}}"
+            rf"(?:{_alternation(data['region']['lead_ends'])})(?:\s[{g.H}]{{1,8}}"
+            rf"(?:{_alternation(data['region']['lead_ends'])})){{0,2}})\)(?:{g.topic})(?=\s)", regex.M),
+        equipped=regex.compile(rf"(?:{g.object})\s(?:{_alternation(data['project']['equipped_verbs'])})"),
         purpose=regex.compile(
-            rf"['’”」』>》〉]?\s?(?:{_alternation(data['project']['purpose_after'])})(?![가-힣])"),
+            rf"['’”」』>》〉]?\s?(?:{_alternation(data['project']['purpose_after'])})(?![{g.H}])"),
         contest=regex.compile(rf"\s?['’”」』>》〉]?\s?(?:{_spaced(data['project']['contest_after'])})"),
         action=regex.compile(
             rf"(?:\s(?:{data['project']['action_until']}))?"
@@ -446,23 +471,23 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"\s(?:{_alternation(data['project']['actions'] + data['project']['object_verbs'])})"),
         topic_hint=re.compile(
             rf"(?:{_alternation(data['project']['heads'] + data['project']['actions'])})"
-            rf"(?:은|는|에는)(?![가-힣])"
+            rf"(?:{g.topic_at})(?![{g.H}])"
             rf"|[{regex.escape(''.join(pair[1] for pair in data['project']['quotes']))}]"),
         project_hint=re.compile(_project_hint(data["project"])),
         clause_cut=regex.compile(r"[,.!?\n]"),
         describing=regex.compile(
             rf"['’”」』>》〉]?(?:\s\d[\d,.]*\s?(?:{_alternation(data['project']['bundle_counters'])}))?"
-            rf"(?:을|를)\s(?:(?:{data['project']['action_until']})\s)?"
+            rf"(?:{g.object})\s(?:(?:{data['project']['action_until']})\s)?"
             rf"(?:{_alternation(data['project']['actions'])})"
             rf"(?:{_alternation(data['project']['describing_endings'])})\s"
             if data["project"]["describing_endings"] else r"(?!)"),
         bracket_cost=regex.compile(
-            rf"\((?:총\s?)?(?:{_alternation(data['project']['cost_words'])})\s?$"),
+            rf"\((?:{g.total}\s?)?(?:{_alternation(data['project']['cost_words'])})\s?$"),
         site_here=regex.compile(
             rf"(?:^|(?<=[\s,]))(?:{_alternation(data['region']['site_topics'])})\s"
-            rf"(?P<place>[가-힣A-Za-z0-9·-]+(?:\s[가-힣A-Za-z0-9·-]+){{0,"
-            rf"{int(data['region']['max_words']) - 1}}}?)(?:으로|로|이며|이고)[,\s]", regex.M),
-        route=_route_pattern(data["region"]),
+            rf"(?P<place>[{g.H}A-Za-z0-9·-]+(?:\s[{g.H}A-Za-z0-9·-]+){{0,"
+            rf"{int(data['region']['max_words']) - 1}}}?)(?:{g.site_links})[,\s]", regex.M),
+        route=_route_pattern(data["region"], g),
         spent_on=regex.compile(
             rf"{data['patterns']['spent_on_object']}"
             rf"(?:{'|'.join(regex.escape(e) for e in data['funded']['spent_on'])})\s+"),
@@ -470,52 +495,52 @@ def record_words(extensions: str = "{}") -> RecordWords:
         closing_quote=re.compile(
             rf"[{regex.escape(''.join(pair[1] for pair in data['project']['quotes']))}]"),
         refer_purpose=regex.compile(
-            rf"(?<![가-힣])(?:{_alternation(data['project']['refer_purpose'])})(?![가-힣])"
+            rf"(?<![{g.H}])(?:{_alternation(data['project']['refer_purpose'])})(?![{g.H}])"
             if data["project"]["refer_purpose"] else r"(?!)"),
-        linked=regex.compile(rf"(?:을|를|이|가)?\s+(?:{_alternation(data['project']['link_verbs'])})"),
+        linked=regex.compile(rf"(?:{g.object_case})?\s+(?:{_alternation(data['project']['link_verbs'])})"),
         describes=regex.compile(
-            rf"(?:는|한|할)\s+(?:{_alternation(data['project']['described'])})"
+            rf"(?:{g.describing})\s+(?:{_alternation(data['project']['described'])})"
             rf"(?:{_alternation(data['project']['copula'])})\s*[.!]?\s*$"),
         cost=regex.compile(
-            rf"\s?(?:(?P<act>{_alternation(data['project']['actions'])})비"
+            rf"\s?(?:(?P<act>{_alternation(data['project']['actions'])}){g.cost_suffix}"
             rf"|{_alternation(data['project']['cost_words'])})"
-            rf"(?:{_alternation(data['project']['cost_particles'])})?\s(?:총\s?)?"),
+            rf"(?:{_alternation(data['project']['cost_particles'])})?\s(?:{g.total}\s?)?"),
         scale=regex.compile(
             rf"[^.\n]{{0,{int(data['region']['scale_chars'])}}}?(?:"
             rf"{data['region']['area']}|(?:{_alternation(data['region']['scale_words'])})\s?\d)"),
         later_topic=regex.compile(
-            rf"(?:\s?(?:{_alternation(data['project']['actions'] + ['사업'])}))?(?:은|는)\s"),
+            rf"(?:\s?(?:{_alternation(data['project']['actions'] + [g.project_word])}))?(?:{g.topic})\s"),
         road=regex.compile(
-            rf"(?<![가-힣])(?P<place>[가-힣]{{1,10}}(?:{_alternation(data['region']['road_ends'])})"
+            rf"(?<![{g.H}])(?P<place>[{g.H}]{{1,10}}(?:{_alternation(data['region']['road_ends'])})"
             rf"\s?\d{{1,4}}(?:\s?(?:{_alternation(data['region']['road_branches'])})\s?\d{{1,4}})?"
-            r"(?:-\d{1,4})?)(?:에|에서)(?![가-힣])"),
+            rf"(?:-\d{{1,4}})?)(?:{g.at_from})(?![{g.H}])"),
         numbered_place=regex.compile(
             rf"\d{{1,3}}(?:-\d{{1,3}})?(?:{_alternation(data['region']['numbered_ends'])})"),
         scale_hint=regex.compile(
             rf"{data['region']['area']}|(?:{_alternation(data['region']['scale_words'])})\s?\d"),
         refer_contest=(regex.compile(
-            rf"(?<![가-힣])(?:{_alternation(data['project']['refer_words'])})\s"
-            rf"(?:{_alternation(data['project']['contest_words'])})(?![가-힣]*사업)")
+            rf"(?<![{g.H}])(?:{_alternation(data['project']['refer_words'])})\s"
+            rf"(?:{_alternation(data['project']['contest_words'])})(?![{g.H}]*{g.project_word})")
             if data["project"]["contest_words"] else None),
         item_amount=regex.compile(data["patterns"]["item_amount"]),
         money_words=regex.compile(data["patterns"]["money_words"]),
         region_hint=re.compile(
             rf"{_literals(data['region']['around'])}"
             rf"|(?:{_literals(data['region']['ends'] + data['region']['facility_ends'])})\S*\s*"
-            rf"(?:에|{_literals(data['region']['inside'])})"
-            r"|\d에"  # ("청파동3가 119-2에": a lot number)
+            rf"(?:{g.at}|{_literals(data['region']['inside'])})"
+            rf"|\d{g.at}"  # ("청파동3가 119-2에": a lot number)
             + "".join(f"|{regex.escape(e)}" for e in data["region"]["glued_ends"])
             # ("중구 서소문별관에": a district and a site)
-            + "".join(rf"|{regex.escape(e)}\s[가-힣]{{2,10}}에" for e in data["region"]["district_ends"])
+            + "".join(rf"|{regex.escape(e)}\s[{g.H}]{{2,10}}{g.at}" for e in data["region"]["district_ends"])
             # ("…금대지구가 최종 선정됐다": a place chosen)
-            + (rf"|(?:{_alternation(data['region']['ends'])})(?:이|가)"
+            + (rf"|(?:{_alternation(data['region']['ends'])})(?:{g.case})"
                rf"(?=\s(?:\S+\s)?(?:{_alternation(data['region']['chosen_verbs'])}))"
                if data["region"]["chosen_verbs"] else "")),
         refer_back=regex.compile(
-            rf"(?:(?<![가-힣])(?:(?:{_alternation(data['project']['refer_words'])})\s+"
-            rf"[가-힣·]{{0,8}}|{_refer_glued(data)})(?:{_alternation(data['project']['heads'])})"
+            rf"(?:(?<![{g.H}])(?:(?:{_alternation(data['project']['refer_words'])})\s+"
+            rf"[{g.H}·]{{0,8}}|{_refer_glued(data)})(?:{_alternation(data['project']['heads'])})"
             rf"|(?:^|\G)[\s□■○●◦•▲△▷▶※-]*(?:{_alternation(data['project']['generic'])}"
-            rf"|{_alternation(data['project']['refer_starts'])})(?:은|는|이|가)\s)",
+            rf"|{_alternation(data['project']['refer_starts'])})(?:{g.subject})\s)",
             regex.M),
     )
 
@@ -543,28 +568,30 @@ class _Companies:
     """The companies a text names ([agency] companies): with a mark, in a counted list of
     companies, after a word for one; and the pattern of one of them as a subject."""
 
-    def __init__(self, agency: dict):
+    def __init__(self, agency: dict, g: _Grammar):
         marks = _alternation(agency["company_marks"])
         kinds = _alternation(agency["company_kinds"])
-        word = r"[가-힣A-Za-z][가-힣A-Za-z0-9]{1,13}"
+        word = rf"[{g.H}A-Za-z][{g.H}A-Za-z0-9]{{1,13}}"
         # the marks first (few in a text), then the name after or before one
         self.mark = re.compile(marks)
         self.after_mark = re.compile(word)
-        self.before_mark = re.compile(rf"(?<![가-힣A-Za-z0-9]){word}$")
+        self.before_mark = re.compile(rf"(?<![{g.H}A-Za-z0-9]){word}$")
         sep = r"\s?[·,]\s?"
         # the count first (few in a text), then the list right before it
         # ("2개사", not "15개 사업": 사 ends the word)
-        self.counted = re.compile(rf"\d+\s?개\s?(?:[가-힣]{{0,8}}(?:{kinds})|사(?![가-힣]))")
+        self.counted = re.compile(rf"\d+\s?{g.count_word}\s?(?:[{g.H}]{{0,8}}(?:{kinds})"
+                                  rf"|{g.company_count}(?![{g.H}]))")
         self.listed = re.compile(
-            rf"(?<![가-힣A-Za-z0-9])(?P<list>(?:(?:{marks})?{word}(?:{marks})?{sep})+"
-            rf"(?:{marks})?{word}(?:{marks})?)\s(?:등\s)?$")
+            rf"(?<![{g.H}A-Za-z0-9])(?P<list>(?:(?:{marks})?{word}(?:{marks})?{sep})+"
+            rf"(?:{marks})?{word}(?:{marks})?)\s(?:{g.etc}\s)?$")
         particles = _alternation(agency["company_particles"])
-        self.apposed = re.compile(rf"(?:{kinds})인\s(?:{marks})?(?P<a>{word}?)"
+        self.apposed = re.compile(rf"(?:{kinds}){g.apposed}\s(?:{marks})?(?P<a>{word}?)"
                                   rf"(?=(?:{particles})?[\s(㈜])")
         self.strip = re.compile(rf"^(?:{marks})|(?:{marks})$")
         self.sep = re.compile(sep)
         self.marks = marks
         self.particles = _alternation(agency["company_particles"])
+        self.H = g.H
         self.not_names = frozenset(agency["not_agency"])
         self.joined = tuple(agency["joined"])
 
@@ -592,7 +619,7 @@ class _Companies:
 
     @lru_cache(maxsize=256)
     def subject(self, name: str) -> re.Pattern:
-        return re.compile(rf"(?<![가-힣A-Za-z0-9])(?P<name>{re.escape(name)}(?:{self.marks})?)"
+        return re.compile(rf"(?<![{self.H}A-Za-z0-9])(?P<name>{re.escape(name)}(?:{self.marks})?)"
                           rf"(?:{self.particles})(?=\s)")
 
 
@@ -608,14 +635,14 @@ def _refer_glued(data: dict) -> str:
     return f"(?:{_alternation(glued)})" if glued else "(?!)"
 
 
-def _after_total(verbs: list[str], nouns: list[str] = ()) -> regex.Pattern:
+def _after_total(g: _Grammar, verbs: list[str], nouns: list[str] = ()) -> regex.Pattern:
     """One of ``verbs`` after an amount: its parts in brackets, a particle and one word may come
     between; the amount may close a bracket ("예산(41억 원)확보가"); after 의, one more word
     before one of ``nouns`` ("…원의 인센티브 예산을 확보했다")."""
-    noun = (rf"(?:(?<=의\s*)[가-힣]+\s(?=(?:{_alternation(list(nouns))})))?" if nouns else "")
+    noun = (rf"(?:(?<={g.of}\s*)[{g.H}]+\s(?=(?:{_alternation(list(nouns))})))?" if nouns else "")
     return regex.compile(
-        r"\)?\s*(?:\([^()]{0,300}\))?\s*(?:을|를|이|가|은|는|으로|로|의)?\s*"
-        rf"{noun}(?:[가-힣]+\s){{0,1}}?(?:[가-힣]+에\s)??(?:{_alternation(verbs)})")
+        rf"\)?\s*(?:\([^()]{{0,300}}\))?\s*(?:{g.amount_particles})?\s*"
+        rf"{noun}(?:[{g.H}]+\s){{0,1}}?(?:[{g.H}]+{g.at}\s)??(?:{_alternation(verbs)})")
 
 
 def _project_hint(project: dict) -> str:
