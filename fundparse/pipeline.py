@@ -23,6 +23,7 @@ from fundparse.structure.assign import Fact, SumAssigner, before_spaces, ending_
 from fundparse.structure.docdate import coerce_date, sniff_doc_date
 from fundparse.structure.labels import fiscal_year_after, fiscal_year_before, label_before
 from fundparse.structure.periods import FoundPeriod, find_periods, join_pieces
+from fundparse.structure.rests import nest_rests
 from fundparse.structure.sentences import Sentences
 from fundparse.structure.splits import (
     Part,
@@ -202,6 +203,7 @@ def _prepare(text: str, doc_date, config: Config | None) -> _Prepared:
         if fact.split is not None:
             reader.each_apart(fact.split.parts)
             reader.join_payers(fact.split.parts)
+    facts = nest_rests(facts, text, sentences, sum_forms(words).rest_before)
     markers = comp.markers
     for fact in facts:
         a = fact.amount

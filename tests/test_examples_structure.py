@@ -801,3 +801,19 @@ def test_a_totals_own_breakdown_in_its_bracket_takes_no_years():
     got = periods(text, "2025-09-22")
     assert got["480억 원"].end == 2028
     assert got["400억"] is None and got["80억"] is None
+
+
+def test_the_rest_of_a_total_with_payers_of_its_own_is_its_part_holding_them():
+    text = ("사업에는 총 7742억원이 투입되며, 민간사업자가 62.25%인 4819억원을 부담하고 나머지 "
+            "2923억원을 정부 50%, 부산시와 김해시가 각각 25%씩 부담한다.")
+    mentions = fundparse.extract(text)
+    assert [m.text for m in mentions] == ["7742억원"]  # the rest is no mention of its own
+    rest = mentions[0].splits[1]
+    assert (rest.label, rest.category, rest.krw) == ("나머지", "national+provincial+municipal",
+                                                     292_300_000_000)
+    assert [(p.label, p.krw) for p in rest.splits] == [
+        ("정부", 146_150_000_000), ("부산시", 73_075_000_000), ("김해시", 73_075_000_000)]
+    # a rest that does not complete the total stays where it was
+    other = fundparse.extract("총 100억원 가운데 국비 60억원을 확보했고 나머지 30억원을 도 50%, "
+                              "군 50%로 부담한다.")
+    assert [m.text for m in other] == ["100억원", "30억원"]

@@ -123,6 +123,7 @@ class SumForms:
     each_then: regex.Pattern = patterns.compile("(?!)")  # "씩 ": the figure is each one's, a total next
     rest_share_before: regex.Pattern = patterns.compile("(?!)")  # "민자유치로 나머지 40%를": the rest's
     rest_share_after: regex.Pattern = patterns.compile("(?!)")  # …share the object of its verb
+    rest_before: regex.Pattern = patterns.compile("(?!)")  # "나머지 2923억원을 정부 50%, …": a total's rest
     pair_each: regex.Pattern = patterns.compile("(?!)")  # "도비와 군비 15%씩": two sources, the share each
     average_words: frozenset = frozenset()  # "시·도 평균 2백억원": an average, no source's part
 
@@ -258,6 +259,7 @@ def _sum_forms(table_json: str) -> SumForms:
         pair_each=patterns.compile(expand(table.get("pair_each", "(?!)"), {"S": S, "WORD": LAZY_WORD})),
         rest_share_before=patterns.compile(expand(table.get("rest_share_before", "(?!)"), {"S": S})),
         rest_share_after=patterns.compile(expand(table.get("rest_share_after", "(?!)"), {"S": S})),
+        rest_before=patterns.compile(expand(table.get("rest_before", "(?!)"), {"S": S})),
         bundle_before=patterns.compile(expand(table.get("bundle_before", "(?!)"), {"S": S})),
         each_payers=patterns.compile(expand(table.get("each_payers", "(?!)"), {"S": S})),
         each_then=patterns.compile(expand(table.get("each_then", "(?!)"), {"S": S})),
