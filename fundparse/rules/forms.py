@@ -276,10 +276,10 @@ def _sum_forms(table_json: str) -> SumForms:
     )
 
 
-# what could read a line break in a form (bar a class that excludes it, not used there)
+# what could read a line break in a form: a class by escape or negated (even one that excludes
+# it), a break or an escaped code, a group other than (?: and (?P< (a look-around, a flag)
 _READS_LINE_BREAK = ("\\s", "\\S", "\\W", "\\D", "\\w", "\\N", "\\X", "\\R", "\\v", "\\h",
-                     "\\p", "\\P", "[^", "\n", "\\n", "\\r", "\\x", "\\u", "\\U", "\\0",
-                     "(?s", "(?x", "(?")
+                     "\\p", "\\P", "[^", "\n", "\\n", "\\r", "\\x", "\\u", "\\U", "\\0", "(?")
 _DOT = regex.compile(r"(?<!\\)\.(?![^\[]*\])")  # "." outside a class
 _LOOK_BEHIND = regex.compile(r"\(\?<[=!](?:\\.|[^()\\])*\)")  # one holding no group
 
@@ -320,15 +320,15 @@ def _required(template: str, name: str) -> bool:
 def _whole_cue(whole: tuple, ends: tuple, whole_payer: str, payer_cues: tuple):
     """The words every ``whole_source`` match holds — one of ``whole`` (its first form's cue)
     or of ``payer_cues`` (``⟨WHOLE⟩`` of ``whole_payer``) — as a pattern, when each form is
-    shown to hold one and no line break: ``whole_payer`` then reads no character class that
-    could be a line break (its fragments ⟨S⟩ and ⟨WHOLE⟩ are spaces and words) and no
-    look-ahead or flag (``(?``; a look-behind holding no group aside), and no word holds a
-    line break.
-    None otherwise (``_paid_whole`` then searches the whole text)."""
+    shown to hold one and no line break: ``⟨WHOLE⟩`` stands in ``whole_payer`` outside every
+    group and alternation with no quantifier after it, ``whole_payer`` reads nothing that could
+    be a line break (``_READS_LINE_BREAK``, "." outside a class; its fragments ⟨S⟩ and ⟨WHOLE⟩
+    are spaces and words, a look-behind reads before the search's start as in the whole text's
+    search), and no word holds a line break.  None otherwise (``_paid_whole`` then searches
+    the whole text, as before)."""
     if whole_payer != "(?!)":
         if not payer_cues or not _required(whole_payer, "WHOLE"):
             return None
-        # (a look-behind reads before the search's start as in the whole text's search)
         body = _LOOK_BEHIND.sub("", whole_payer).replace("(?:", "(").replace("(?P<", "(<")
         if any(r in body for r in _READS_LINE_BREAK) or _DOT.search(body):
             return None
