@@ -1,6 +1,6 @@
-"""The arithmetic assigner's speed mechanisms of the eleventh pass (issue 19) give what the plain
-ways give: the ratio matches read only in the lines that hold a cue.  (No timings here:
-benchmarks/README.md has the figures.)"""
+"""The arithmetic assigner's speed mechanisms of the eleventh and thirteenth passes (issue 19)
+give what the plain ways give: the ratio matches and the whole-source matches read only in the
+lines that hold a cue.  (No timings here: benchmarks/README.md has the figures.)"""
 
 from __future__ import annotations
 
