@@ -1,6 +1,6 @@
-"""The arithmetic assigner's speed mechanisms of the eleventh pass (issue 19) give what the plain
-ways give: the ratio matches read only in the lines that hold a cue.  (No timings here:
-benchmarks/README.md has the figures.)"""
+"""The arithmetic assigner's speed mechanisms of the eleventh and thirteenth passes (issue 19)
+give what the plain ways give: the ratio matches and the whole-source matches read only in the
+lines that hold a cue.  (No timings here: benchmarks/README.md has the figures.)"""
 
 from __future__ import annotations
 
@@ -120,3 +120,77 @@ def test_in_cue_lines_at_the_edges():
     for text in ("b1", "ab1\nb2c\nb3", "b1\n", "\nb1", "xb1c\nb2\n\nab3\nb4", "b1\nc", "", "\n\n"):
         assert [m.span() for m in in_cue_lines(pattern, cue, text)] == \
             [m.span() for m in pattern.finditer(text)], text
+
+
+# --- thirteenth pass: ``whole_source`` ("전액 국비로", "수원시에서 전액 부담") read by cue lines
+
+_WHOLE_PIECES = ("전액", "전액을", "전부", "전부를", "전량", "모두", "100%", "100％", "국비", "도비",
+                 "시비", "수원시", "LH", "에서", "이", "가", "로", "으로", "을", "를", "의 지원으로",
+                 "부담", "지원", "투자", "충당", "사업", "·", "ㆍ", " ", "  ", "\u00a0", "\n", "\n\n",
+                 "\r\n", "\r", "\u2028", ",", ".", ")", "(", "30억 원", "x", "A")
+
+
+def _whole_texts() -> list[str]:
+    rng = random.Random(13)
+    randoms = ["".join(rng.choice(_WHOLE_PIECES) for _ in range(rng.randrange(3, 60)))
+               for _ in range(20000)]
+    forms = _forms()
+    examples = [s for s in randoms if forms.whole_source.search(s)][:400]
+    out = []
+    for text in _corpus():
+        lines = text.split("\n")
+        for i in range(len(lines) - 1, 0, -5):
+            at = rng.randrange(len(lines[i]) + 1)
+            lines[i] = lines[i][:at] + rng.choice(examples) + lines[i][at:]
+        out.append("\n".join(lines))
+    return _corpus() + out + randoms
+
+
+def test_every_whole_source_match_holds_a_cue_and_no_line_break():
+    forms = _forms()
+    assert forms.whole_cue is not None  # (the package's own rules: the lines are searched)
+    assert not regex.search(r"\(\?<?[=!]", forms.whole_cue.pattern)  # no look-around in the cue
+    matches = 0
+    for text in _whole_texts():
+        for m in forms.whole_source.finditer(text):
+            matches += 1
+            assert "\n" not in m.group(), m.group()
+            assert forms.whole_cue.search(m.group()) is not None, m.group()
+    assert matches > 2000
+
+
+def test_whole_source_by_cue_lines_is_the_whole_texts_search():
+    forms = _forms()
+    matches = 0
+    for text in _whole_texts():
+        want = list(forms.whole_source.finditer(text))
+        got = in_cue_lines(forms.whole_source, forms.whole_cue, text)
+        assert [(m.span(), m.group("label"), m.span("label")) for m in got] == \
+               [(m.span(), m.group("label"), m.span("label")) for m in want], text
+        matches += len(want)
+    assert matches > 2000
+
+
+def test_whole_cue_only_when_every_form_holds_a_cue_word():
+    """A rule edit that could break what the line search relies on gives no cue (the whole text
+    is searched): ⟨WHOLE⟩ optional, in a group or beside a top-level alternation, a construct
+    that could read a line break, a look-ahead, an empty word or one holding a line break."""
+    from fundparse.rules.forms import _whole_cue
+
+    whole, ends, cues = ("전액", "모두"), ("으로", "의 지원으로"), ("전액", "전부")
+    payer = "(?<![가-힣A-Za-z])(?P<label>[가-힣]{2,})(?:이|가)⟨S⟩*⟨WHOLE⟩⟨S⟩*(?:부담|지원)"
+    assert _whole_cue(whole, ends, payer, cues) is not None
+    assert _whole_cue(whole, ends, "(?!)", ()) is not None  # (no second form)
+    for bad in (payer.replace("⟨WHOLE⟩", "⟨WHOLE⟩?"), payer.replace("⟨WHOLE⟩", "⟨WHOLE⟩*"),
+                payer.replace("⟨WHOLE⟩", "⟨WHOLE⟩{0,1}"), payer.replace("⟨WHOLE⟩", "(?:⟨WHOLE⟩)?"),
+                payer.replace("⟨WHOLE⟩", "(?:⟨WHOLE⟩|뿐)"), payer + "|국비",
+                payer.replace("⟨WHOLE⟩", "전액"), payer.replace("⟨S⟩*⟨WHOLE⟩", "\\s*⟨WHOLE⟩"),
+                payer.replace("(?:이|가)", "[^,]"), payer.replace("(?:이|가)", "."),
+                payer + "(?=\\s)", payer.replace("(?:이|가)", "\\n?"), "(?s)" + payer):
+        assert _whole_cue(whole, ends, bad, cues) is None, bad
+    assert _whole_cue(whole, ends, payer, ()) is None
+    assert _whole_cue(whole, ends, payer, ("전액", "")) is None
+    assert _whole_cue(("전액", "모\n두"), ends, payer, cues) is None
+    assert _whole_cue(whole, ("으로", "의\n지원으로"), payer, cues) is None
+    assert _whole_cue((), ends, "(?!)", ()) is None
+    assert _whole_cue(whole, ends, "(?<=[가-힣])[가-힣]{2,}(?:이|가)⟨WHOLE⟩", cues) is not None

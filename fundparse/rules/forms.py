@@ -126,6 +126,8 @@ class SumForms:
     rest_before: regex.Pattern = patterns.compile("(?!)")  # "나머지 2923억원을 정부 50%, …": a total's rest
     pair_each: regex.Pattern = patterns.compile("(?!)")  # "도비와 군비 15%씩": two sources, the share each
     average_words: frozenset = frozenset()  # "시·도 평균 2백억원": an average, no source's part
+    # one of the words every ``whole_source`` match holds (None: no such words, search every line)
+    whole_cue: regex.Pattern | None = None
 
 
 @lru_cache(maxsize=32)
@@ -138,6 +140,8 @@ def _sum_forms(table_json: str) -> SumForms:
                                      words("list_tails"), words("not_after"))
     joiners, whole, paid, of_nouns = (words("joiners"), words("whole_cues"), words("paid_before"),
                                       words("of_nouns"))
+    whole_payer, payer_cues = table.get("whole_payer", "(?!)"), words("whole_payer_cues")
+    whole_word = f"(?:{alternation(payer_cues) or '(?!)'})"  # ⟨WHOLE⟩ of whole_payer
     fillers, between, skips = words("actor_fillers"), words("between_after"), words("skip_before")
     share, each = table.get("share", "(?!)"), table.get("each_before", "(?!)")
     alone, place_actor = table.get("stated_alone", "(?!)"), table.get("place_actor", "(?!)")
@@ -248,7 +252,8 @@ def _sum_forms(table_json: str) -> SumForms:
         whole_source=patterns.compile(
             rf"(?<![가-힣])(?:{alternation(whole) or '(?!)'}){S}*(?P<label>{LAZY_WORD})"
             rf"(?:{alternation(ends)}|지원|부담|사업)?(?=[,，.\s)]|$)"
-            rf"|{expand(table.get('whole_payer', '(?!)'), {'S': S})}"),
+            rf"|{expand(whole_payer, {'S': S, 'WHOLE': whole_word})}"),
+        whole_cue=_whole_cue(whole, ends, whole_payer, payer_cues),
         support_after=patterns.compile(expand(table.get("support_after", "(?!)"), {"S": S})),
         adverb_letters=frozenset(words("adverb_letters")),
         mates_gap=patterns.compile(expand(table.get("mates_gap", "(?!)"), {"S": S})),
@@ -271,6 +276,70 @@ def _sum_forms(table_json: str) -> SumForms:
             rf"(?<![가-힣A-Za-z])(?P<label>[가-힣]{{2,}}|[A-Z]{{2,}})"
             rf"{expand(table.get('paid_clause', '(?!)'), {'S': S})}{S}*\Z"),
     )
+
+
+# what could read a line break in a form: a class by escape or negated (even one that excludes
+# it), a break or an escaped code, a group other than (?: and (?P< (a look-around, a flag)
+_READS_LINE_BREAK = ("\\s", "\\S", "\\W", "\\D", "\\w", "\\N", "\\X", "\\R", "\\v", "\\h",
+                     "\\p", "\\P", "[^", "\n", "\\n", "\\r", "\\x", "\\u", "\\U", "\\0", "(?")
+_DOT = regex.compile(r"(?<!\\)\.(?![^\[]*\])")  # "." outside a class
+_LOOK_BEHIND = regex.compile(r"\(\?<[=!](?:\\.|[^()\\])*\)")  # one holding no group
+
+
+def _required(template: str, name: str) -> bool:
+    """``⟨name⟩`` stands in ``template`` outside every group and class, with no alternation at
+    the top and no quantifier after it: every match of the form holds a match of what it
+    stands for."""
+    mark, depth, in_class, found, i = f"⟨{name}⟩", 0, False, False, 0
+    while i < len(template):
+        c = template[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif template.startswith(mark, i):
+            if depth == 0 and template[i + len(mark):i + len(mark) + 1] not in ("?", "*", "{"):
+                found = True
+            i += len(mark)
+            continue
+        elif c == "[":
+            in_class = True
+            if template[i + 1:i + 2] == "^":
+                i += 1
+            if template[i + 1:i + 2] == "]":  # (a "]" first in a class is a letter of it)
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return False
+        i += 1
+    return found
+
+
+def _whole_cue(whole: tuple, ends: tuple, whole_payer: str, payer_cues: tuple):
+    """The words every ``whole_source`` match holds — one of ``whole`` (its first form's cue)
+    or of ``payer_cues`` (``⟨WHOLE⟩`` of ``whole_payer``) — as a pattern, when each form is
+    shown to hold one and no line break: ``⟨WHOLE⟩`` stands in ``whole_payer`` outside every
+    group and alternation with no quantifier after it, ``whole_payer`` reads nothing that could
+    be a line break (``_READS_LINE_BREAK``, "." outside a class; its fragments ⟨S⟩ and ⟨WHOLE⟩
+    are spaces and words, a look-behind reads before the search's start as in the whole text's
+    search), and no word holds a line break.  None otherwise (``_paid_whole`` then searches
+    the whole text, as before)."""
+    if whole_payer != "(?!)":
+        if not payer_cues or not _required(whole_payer, "WHOLE"):
+            return None
+        body = _LOOK_BEHIND.sub("", whole_payer).replace("(?:", "(").replace("(?P<", "(<")
+        if any(r in body for r in _READS_LINE_BREAK) or _DOT.search(body):
+            return None
+        if regex.search(r"⟨(?!S⟩|WHOLE⟩)", body):
+            return None
+    cue_words = set(whole) | set(payer_cues if whole_payer != "(?!)" else ())
+    if not cue_words or any(not w or "\n" in w for w in (*cue_words, *ends)):
+        return None
+    return patterns.compile(alternation(cue_words))
 
 
 def sum_forms(words: Tables) -> SumForms:

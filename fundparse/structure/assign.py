@@ -151,7 +151,8 @@ def _any_of(patterns: tuple):
 
 def in_cue_lines(pattern, cue, text: str) -> list:
     """``list(pattern.finditer(text))`` for a pattern whose every match holds a match of ``cue``
-    and no line break (as ``ratio_shares`` and ``ratio_cue`` of the [sum] forms): only the lines
+    and no line break (as ``ratio_shares`` and ``ratio_cue`` of the [sum] forms, or
+    ``whole_source`` and ``whole_cue``): only the lines
     that hold a cue are searched.  Each is searched in place (``pos``/``endpos``, its line break
     included), so the look-arounds read the same characters as in the whole text's search; a
     match holding no line break lies in one line, so the matches are the same, in the same order."""
@@ -1270,7 +1271,10 @@ class SumAssigner:
         the first after it) is that source's alone — one part, the whole."""
         text = self.text
         starts = [f.amount.start for f in facts]
-        for cue in self.forms.whole_source.finditer(self.text):
+        forms = self.forms
+        cues = (forms.whole_source.finditer(text) if forms.whole_cue is None
+                else in_cue_lines(forms.whole_source, forms.whole_cue, text))  # (the same matches)
+        for cue in cues:
             lo, hi = self.sentences.span(cue.start())
             here = facts[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
             free = [f for f in here if f.split is None and _plain(f.amount)
