@@ -383,6 +383,8 @@ def test_ministries_and_local_governments_as_sources():
 
 def test_a_count_after_a_rate_word_and_a_word_of_approximation_is_no_money():
     assert krws("교육센터에서는 연간 1만 3000여 명이 자격 검정을 받는다.") == []
+    # a count typed with a stray comma before its last group
+    assert krws("승차인원은 하루 평균 1만,300명으로 전국에서 열 번째다.") == []
     assert krws("업체당 최대 3억을 지원한다.") == [("3억", 300_000_000)]
 
 

@@ -25,7 +25,9 @@ S = "[ \u00a0]"  # one optional space, as in "281 억원" or "5 억 달러"
 # after a bare figure: no count's unit (nor 원, read by the currency rules), also past a word of
 # approximation ("연간 1만 3000여 명": people, not money)
 _NOT_COUNTED = (rf"(?!{S}?(?:\L<counters>|원|\L<foreign_words>))"
-                rf"(?!{S}?(?:\L<counter_gaps>){S}?(?:\L<counters>))")
+                rf"(?!{S}?(?:\L<counter_gaps>){S}?(?:\L<counters>))"
+                # a count typed with a stray comma before its last group: "하루 평균 1만,300명"
+                rf"(?![,，][0-9]{{1,3}}{S}?(?:(?:\L<counter_gaps>){S}?)?(?:\L<counters>))")
 # After a currency word: end of word, or a particle / marker that may stick to it
 # ("원을", "원이", "원대", "원가량", "원중", "원외에"); never 권 (a banknote: "5만 원권").
 PARTICLE_START = "이가을를은는의에으로과와도만씩까부대어상규정내안남수쯤여짜선인였보밖뿐당미초한께나며든입일꼴및라란등중외"
