@@ -69,6 +69,7 @@ _NUMERAL_SET = frozenset(NUMERAL_CHARS)
 _SPACED_GROUP = patterns.compile_re(r"(?<![0-9,.])([0-9]{1,3}), \Z")
 _LEFT_UNIT = patterns.compile_re(r"[만억조][ \u00a0]?원")
 _LEAD = patterns.compile_re(rf"(?<![가-힣])[{NUMERAL_CHARS}]+[ \u00a0]?\Z")
+_CUT_DECIMAL = patterns.compile_re(r"[0-9][.．]\Z")  # a decimal point with no digit after it
 
 
 def _alternation(words) -> str:
@@ -277,6 +278,8 @@ def find_numerals(text: str, comp: CompiledRules) -> list[tuple[int, int, Numera
             continue
         # back up over a Hangul unit cluster before the digits ("천 4백만")
         lead = _LEAD.search(text, max(0, start - 12), start) if prev in _NUMERAL_SET else None
+        if lead is not None and _CUT_DECIMAL.search(text, max(0, lead.start() - 4), lead.start()):
+            continue  # "14.억 5,000만 원": the rest of a malformed figure (FP402), no amount
         run = None
         if lead is not None:
             run = run_match(text, lead.start())

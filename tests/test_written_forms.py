@@ -121,6 +121,10 @@ def test_units_repeated_inside_a_number_are_a_finding_not_an_amount():
     assert fundparse.extract(text) == []
     assert [f.code for f in fundparse.check(text)] == ["FP402"]
     assert [f.code for f in fundparse.check("정부는 1조8000천억원을 편성했다.")] == ["FP402"]
+    # a decimal point with no digit after it cuts a figure: its rest is no amount either
+    text = "도비 14.억 5,000만 원을 들인다."
+    assert fundparse.extract(text) == []
+    assert [f.code for f in fundparse.check(text)] == ["FP402"]
     clean = "1,500천원, 150천원, 3억5천만원, 300여억 원, 5천여만 원, 12만 5천 달러, 3.5억원"
     assert fundparse.check(clean) == []
     assert len(fundparse.extract(clean)) == 7
