@@ -154,8 +154,10 @@ def _sum_forms(table_json: str) -> SumForms:
             rf"{S}*(?:{alternation(links)}){S}*(?:(?:{alternation(between) or '(?!)'}"
             rf"|{table.get('count_between', '(?!)')}|{table.get('place_between', '(?!)')}){S}+)?"
             rf"(?P<label>{LAZY_WORD})(?:{alternation(ends)})?"
-            # "430억 원의 국비(지방비 184억 원)": a bracket after it too; not "시.군" (a dot for ·)
-            rf"(?=[,，\s)(（]|\.(?![가-힣])|$)"
+            # "430억 원의 국비(지방비 184억 원)": a bracket after it too; not "시.군" (a dot for ·);
+            # not a bracket opening with a figure, the source's own ("8091억원의 재정(7505억원)투자
+            # 및 민자(586억원)유치로": 재정 labels 7505억원, not 8091억원)
+            rf"(?=[,，\s)]|[(（](?!{S}*\d)|\.(?![가-힣])|$)"
             # "86억원(특별교부세)과 241억원(특별조정교부금)을 합친": the source alone in its bracket
             rf"|{S}*[(（]{S}*(?P<label>{WORD}){S}*[)）]"),
         label_before=patterns.compile(  # not the 원 of the figure before: "27억 원·도비 18억 원"
