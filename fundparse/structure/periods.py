@@ -146,8 +146,9 @@ def _add(m, doc_date, form: PeriodForm, forms: PeriodForms, found: list[FoundPer
             end = None if doc_date is None else doc_date.year
         elif groups.get("past") is not None:  # "지난 7월 완공": this year's July, or last year's
             end = None if doc_date is None else doc_date.year - (int(groups["em"]) > doc_date.month)
-        else:
+        elif groups.get("sm"):
             end = start + (int(groups["em"]) < int(groups["sm"]))
+        # (no start month and no 오는/지난 before the finish's: its year is not known)
     a, b = groups.get("a"), groups.get("b")
     if stated is None and start is None and end is None and a in forms.relative and b in forms.relative \
             and forms.relative[b] >= forms.relative[a]:
