@@ -46,6 +46,7 @@ class AgencyFinder(Reader):
         self.sentence_lead = bool(agency["sentence_lead"])
         self.also_particles = tuple(agency["also_particles"]) or ("\0",)
         self.also_heads = tuple(agency["also_heads"])
+        self.glued_credits = tuple(agency["glued_credits"])
 
     def _named(self, start: int, end: int) -> list[Span]:
         """The bodies named as a subject (or a headline's "구미시, …") in [start, end)."""
@@ -228,9 +229,24 @@ class AgencyFinder(Reader):
                    for p in self.not_upper_particles):
                 k = i + 1
         if k == 0:
-            return Span(name, start, start + len(name))
+            return self._without_credit(Span(name, start, start + len(name)))
         cut = name.index(words[k], sum(len(w) for w in words[:k]) + k - 1)
-        return Span(name[cut:], start + cut, start + len(name))
+        return self._without_credit(Span(name[cut:], start + cut, start + len(name)))
+
+    def _without_credit(self, span: Span) -> Span:
+        """"경남도청 제공경상남도는": a photo caption's credit ([agency] glued_credits) that ends
+        the caption glued to the body opening the next sentence is no part of its name; the
+        name starts after the last such credit (at least two letters left)."""
+        cut, pos = 0, 0
+        for word in span.text.split():
+            pos = span.text.index(word, pos)
+            for credit in self.glued_credits:
+                if word.startswith(credit) and len(word) - len(credit) >= 2:
+                    cut = pos + len(credit)
+            pos += len(word)
+        if cut == 0:
+            return span
+        return Span(span.text[cut:], span.start + cut, span.end)
 
     def _note_source(self, m) -> None:
         """"보은군에 따르면": remembered as a body a report is told by."""
