@@ -354,6 +354,12 @@ class AgencyFinder(Reader):
         kind ("군은" in a story that only says "인제"), the bare word as written."""
         if span.text in self.bare_names:
             return self._resolve(span) or span
+        if self.w.data["agency"]["office_subjects"] and " " not in span.text:
+            # "광주 남구가 …. … 남구청이 …": a body's office as the subject is the body
+            # named as the subject before it, as written there
+            office = self._office_of(span, span.start)
+            if office is not None:
+                return office
         return self._full_name(span) or span
 
     def _full_name(self, short: Span) -> Span | None:
