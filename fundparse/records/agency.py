@@ -84,6 +84,8 @@ class AgencyFinder(Reader):
                 continue  # "㈜디엠케이, ㈜대양이엔아이, …": an item of a list, its own 이
             if self.text.startswith(self.clause_verbs, self._next_word(m.end() + 1)):
                 self._in_clause.add(m.start("name"))  # "농림수산식품부가 추진하는 …"
+            elif self._clause_verb_later(m):
+                self._in_clause.add(m.start("name"))  # "국토교통부가 전국 … 실시한 …"
             elif self._in_relative_clause(m):
                 self._in_clause.add(m.start("name"))  # "옛 …위원회가 사무실로 사용했던 토지를"
             self._note_source(m)
@@ -150,6 +152,22 @@ class AgencyFinder(Reader):
 
             towns = self.__dict__["_towns"] = frozenset(load_tables().municipalities)
         return word[:-1] in towns and word[-1:] in self.also_heads
+
+    def _clause_verb_later(self, m) -> bool:
+        """A body with 이/가 (relative_subject) whose clause verb (one of clause_verbs) comes
+        within clause_words words after it, before a comma or a sentence's end: "국토교통부가
+        전국 243개 지자체를 대상으로 실시한 ‘…’에서" ([agency] clause_words; 0: off)."""
+        cfg = self.w.data["agency"]
+        reach = int(cfg["clause_words"])
+        if reach < 2 or not m.group().endswith(tuple(cfg["relative_subject"])):
+            return False
+        after = self.text[m.end():m.end() + 80].split()[1:reach]
+        for word in after:
+            if word.startswith(self.clause_verbs):
+                return True
+            if word[-1:] in ",.!?":
+                return False
+        return False
 
     def _in_relative_clause(self, m) -> bool:
         """A body whose clause is a relative one ([agency] relative_endings: "…위원회가 사무실로
