@@ -47,6 +47,7 @@ class AgencyFinder(Reader):
         self.also_particles = tuple(agency["also_particles"]) or ("\0",)
         self.also_heads = tuple(agency["also_heads"])
         self.glued_credits = tuple(agency["glued_credits"])
+        self.subject_particles = tuple(self.w.data["grammar"]["subject"])
 
     def _named(self, start: int, end: int) -> list[Span]:
         """The bodies named as a subject (or a headline's "구미시, …") in [start, end)."""
@@ -657,11 +658,23 @@ class AgencyFinder(Reader):
             name = m.group("name")
             if self._no_body(name.split()[-1]):
                 continue
-            if self._next_word(self.sentences.span(m.start())[0]) != m.start():
+            if not self._opens_sentence(m.start()):
                 continue
             if self.w.project_hint.search(self.text, m.end(), min(at, m.end() + reach)):
                 found = Span(name, m.start("name"), m.end("name"))
         return found
+
+    def _opens_sentence(self, start: int) -> bool:
+        """``start`` opens its sentence, or only owner_lead_words words come before it there
+        (an adverb, a clause: "또한 고창군의 ‘…’은", "이번 공모에 선정된 진안군의 ‘…’는"),
+        none with a subject's particle or a comma."""
+        head = self.text[self._next_word(self.sentences.span(start)[0]):start]
+        words = head.split()
+        if not words:
+            return True
+        if len(words) > int(self.w.data["agency"]["owner_lead_words"]) or "," in head:
+            return False
+        return not any(w.endswith(self.subject_particles) for w in words)
 
     def _later_subject(self, s_end: int) -> Span | None:
         """A lead sentence without a subject: the first subject named after it (within
