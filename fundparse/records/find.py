@@ -214,6 +214,10 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, NearbyFinde
             # "…신북면 유곡리 오장성마을의 … 마을회관 준공식을 가졌다. 오장성마을회관은 …
             # 7천500만원을 투자해 …": a village the sentence before or the lead names
             regions = self._village_before(sentence[0], taken)
+            if regions and sentence[0] <= found.start and self.w.region["amount_places"]:
+                # (not a village told with an amount of its own: that amount's)
+                regions = [r for r in regions if r.end > sentence[0]
+                           or not self._about_another(r, found, agency)]
         if not regions and found is not None:
             # "탄천지구 다목적농촌용수개발사업", "송풍지구 관광지 개발": a works district the name
             # starts with, when nothing closer places it

@@ -971,6 +971,15 @@ class RegionFinder(Reader):
         name = self.text[project.start:project.end]
         if name in self.text[span[0]:span[1]]:
             return False  # "…54번지에 들어설 예정인 상동초교와 …": it is named there
+        if (self.w.region["amount_places"]
+                and self.w.money_words.search(self.text, span[0], span[1]) is not None
+                and name not in self.text[max(0, span[0] - self.w.project["refer_chars"]):
+                                          span[0]]):
+            # "…인근 백연유원지와 … 남계서원 등 534억 원 …. 오토캠핑장 조성에도 45억 원을":
+            # a place told with an amount of its own is that amount's (unless the project
+            # was named before it: "…종합운동장 이전 사업이 …. 시는 450억원을 들여 …리 일원
+            # 부지에 …. 종합운동장 이전 사업의 총사업비는 480억원")
+            return True
         if agency is not None and self.w.region["other_body"]:
             own = agency.text.split()[-1]
             for s in self._main(self._subjects(span[0], region.start)):
