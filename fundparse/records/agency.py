@@ -512,7 +512,7 @@ class AgencyFinder(Reader):
         if pick is None and project is not None:
             # "대전 서구가 추진해온 ‘가장동 복합커뮤니티센터 건립’이 …": the body the project's
             # own clause names
-            owner = self._clause_owner(project, at)
+            owner = self._clause_owner(project, at) or self._item_owner(project, sentence, at)
             if owner is not None:
                 return owner
         if pick is None and self.sentence_lead:
@@ -606,6 +606,26 @@ class AgencyFinder(Reader):
         if found is None:
             return None
         return self._joined(self._without_particle_word(*found))
+
+    def _item_owner(self, project: Found, sentence: tuple[int, int], at: int) -> Span | None:
+        """"선정된 사업은 괴산군 ‘…조성’(20억원), 옥천군 ‘…정원’(20억원)": the body written right
+        before the quoted name of the amount's own item — the name in its sentence, the amount
+        in brackets right after its closing mark — is that item's ([agency] item_owner)."""
+        if not self.w.data["agency"]["item_owner"] or not sentence[0] <= project.start < at:
+            return None
+        quote = project.start - 1
+        if quote < 0 or self.text[quote] not in self.w.data["agency"]["item_quotes"]:
+            return None
+        between = self.text[project.end:at]
+        if len(between) > 3 or "(" not in between:
+            return None  # (the amount in brackets right after the closing mark)
+        found = None
+        for m in self.w.owner.finditer(self.text, max(sentence[0], quote - NAME_REACH), quote + 1):
+            if m.end() == quote and not self._no_body(m.group("name").split()[-1]):
+                found = m
+        if found is None:
+            return None
+        return Span(found.group("name"), found.start("name"), found.end("name"))
 
     def _owner(self, at: int) -> Span | None:
         """"단양군의 올 시설 사업은", "영암군의 '…' 플랫폼이": the first body before ``at``
