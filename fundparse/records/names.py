@@ -25,6 +25,8 @@ class NameFinder(Reader):
         # the places of a sentence read without its names (the place look-back reads only
         # those): kept until the names are asked for too, then moved into ``_found_cache``
         self._regions_cache: dict[tuple[int, int], list[Found]] = {}
+        # what may stand between a competition's name and its own amount ("…공모사업(98억원)")
+        self.contest_amount_opens = " \t(" if self.w.project["contest_own_bracket"] else None
 
     def projects(self, ws: list[Word], regions: list[Found], lo: int, hi: int) -> list[Found]:
         cfg = self.w.project
