@@ -249,6 +249,12 @@ class NameFinder(Reader):
                         out.append(Found(s, s + len(inner), False, False, quoted=True))
                     pos = b + 1
                     continue
+                if (self.w.project["quoted_no_amount"] and opener == closer
+                        and self.w.money_words.search(text, a + 1, b) is not None):
+                    # "…건립사업'' 160억원(…), 농림축산식품부 '농촌공간정비사업'": a stray mark
+                    # pairs with the next name's opening one; no name holds an amount
+                    pos = b
+                    continue
                 if self._project_quote(inner, b + 1, hi) or (
                         self.w.project["quoted_after_amount"]
                         and self.w.forms.amount_of.search(text, max(lo, a - 10), a) is not None
