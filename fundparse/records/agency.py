@@ -46,6 +46,8 @@ class AgencyFinder(Reader):
         self.sentence_lead = bool(agency["sentence_lead"])
         self.also_particles = tuple(agency["also_particles"]) or ("\0",)
         self.also_heads = tuple(agency["also_heads"])
+        self.glued_credits = tuple(agency["glued_credits"])
+        self.subject_particles = tuple(self.w.data["grammar"]["subject"])
 
     def _named(self, start: int, end: int) -> list[Span]:
         """The bodies named as a subject (or a headline's "구미시, …") in [start, end)."""
@@ -83,6 +85,8 @@ class AgencyFinder(Reader):
                 continue  # "㈜디엠케이, ㈜대양이엔아이, …": an item of a list, its own 이
             if self.text.startswith(self.clause_verbs, self._next_word(m.end() + 1)):
                 self._in_clause.add(m.start("name"))  # "농림수산식품부가 추진하는 …"
+            elif self._clause_verb_later(m):
+                self._in_clause.add(m.start("name"))  # "국토교통부가 전국 … 실시한 …"
             elif self._in_relative_clause(m):
                 self._in_clause.add(m.start("name"))  # "옛 …위원회가 사무실로 사용했던 토지를"
             self._note_source(m)
@@ -149,6 +153,22 @@ class AgencyFinder(Reader):
 
             towns = self.__dict__["_towns"] = frozenset(load_tables().municipalities)
         return word[:-1] in towns and word[-1:] in self.also_heads
+
+    def _clause_verb_later(self, m) -> bool:
+        """A body with 이/가 (relative_subject) whose clause verb (one of clause_verbs) comes
+        within clause_words words after it, before a comma or a sentence's end: "국토교통부가
+        전국 243개 지자체를 대상으로 실시한 ‘…’에서" ([agency] clause_words; 0: off)."""
+        cfg = self.w.data["agency"]
+        reach = int(cfg["clause_words"])
+        if reach < 2 or not m.group().endswith(tuple(cfg["relative_subject"])):
+            return False
+        after = self.text[m.end():m.end() + 80].split()[1:reach]
+        for word in after:
+            if word.startswith(self.clause_verbs):
+                return True
+            if word[-1:] in ",.!?":
+                return False
+        return False
 
     def _in_relative_clause(self, m) -> bool:
         """A body whose clause is a relative one ([agency] relative_endings: "…위원회가 사무실로
@@ -228,9 +248,24 @@ class AgencyFinder(Reader):
                    for p in self.not_upper_particles):
                 k = i + 1
         if k == 0:
-            return Span(name, start, start + len(name))
+            return self._without_credit(Span(name, start, start + len(name)))
         cut = name.index(words[k], sum(len(w) for w in words[:k]) + k - 1)
-        return Span(name[cut:], start + cut, start + len(name))
+        return self._without_credit(Span(name[cut:], start + cut, start + len(name)))
+
+    def _without_credit(self, span: Span) -> Span:
+        """"경남도청 제공경상남도는": a photo caption's credit ([agency] glued_credits) that ends
+        the caption glued to the body opening the next sentence is no part of its name; the
+        name starts after the last such credit (at least two letters left)."""
+        cut, pos = 0, 0
+        for word in span.text.split():
+            pos = span.text.index(word, pos)
+            for credit in self.glued_credits:
+                if word.startswith(credit) and len(word) - len(credit) >= 2:
+                    cut = pos + len(credit)
+            pos += len(word)
+        if cut == 0:
+            return span
+        return Span(span.text[cut:], span.start + cut, span.end)
 
     def _note_source(self, m) -> None:
         """"보은군에 따르면": remembered as a body a report is told by."""
@@ -338,6 +373,12 @@ class AgencyFinder(Reader):
         kind ("군은" in a story that only says "인제"), the bare word as written."""
         if span.text in self.bare_names:
             return self._resolve(span) or span
+        if self.w.data["agency"]["office_subjects"] and " " not in span.text:
+            # "광주 남구가 …. … 남구청이 …": a body's office as the subject is the body
+            # named as the subject before it, as written there
+            office = self._office_of(span, span.start)
+            if office is not None:
+                return office
         return self._full_name(span) or span
 
     def _full_name(self, short: Span) -> Span | None:
@@ -471,7 +512,7 @@ class AgencyFinder(Reader):
         if pick is None and project is not None:
             # "대전 서구가 추진해온 ‘가장동 복합커뮤니티센터 건립’이 …": the body the project's
             # own clause names
-            owner = self._clause_owner(project, at)
+            owner = self._clause_owner(project, at) or self._item_owner(project, sentence, at)
             if owner is not None:
                 return owner
         if pick is None and self.sentence_lead:
@@ -566,6 +607,26 @@ class AgencyFinder(Reader):
             return None
         return self._joined(self._without_particle_word(*found))
 
+    def _item_owner(self, project: Found, sentence: tuple[int, int], at: int) -> Span | None:
+        """"선정된 사업은 괴산군 ‘…조성’(20억원), 옥천군 ‘…정원’(20억원)": the body written right
+        before the quoted name of the amount's own item — the name in its sentence, the amount
+        in brackets right after its closing mark — is that item's ([agency] item_owner)."""
+        if not self.w.data["agency"]["item_owner"] or not sentence[0] <= project.start < at:
+            return None
+        quote = project.start - 1
+        if quote < 0 or self.text[quote] not in self.w.data["agency"]["item_quotes"]:
+            return None
+        between = self.text[project.end:at]
+        if len(between) > 3 or "(" not in between:
+            return None  # (the amount in brackets right after the closing mark)
+        found = None
+        for m in self.w.owner.finditer(self.text, max(sentence[0], quote - NAME_REACH), quote + 1):
+            if m.end() == quote and not self._no_body(m.group("name").split()[-1]):
+                found = m
+        if found is None:
+            return None
+        return Span(found.group("name"), found.start("name"), found.end("name"))
+
     def _owner(self, at: int) -> Span | None:
         """"단양군의 올 시설 사업은", "영암군의 '…' 플랫폼이": the first body before ``at``
         (within owner_chars) that a project belongs to — 의, then a project head or a quotation
@@ -617,11 +678,23 @@ class AgencyFinder(Reader):
             name = m.group("name")
             if self._no_body(name.split()[-1]):
                 continue
-            if self._next_word(self.sentences.span(m.start())[0]) != m.start():
+            if not self._opens_sentence(m.start()):
                 continue
             if self.w.project_hint.search(self.text, m.end(), min(at, m.end() + reach)):
                 found = Span(name, m.start("name"), m.end("name"))
         return found
+
+    def _opens_sentence(self, start: int) -> bool:
+        """``start`` opens its sentence, or only owner_lead_words words come before it there
+        (an adverb, a clause: "또한 고창군의 ‘…’은", "이번 공모에 선정된 진안군의 ‘…’는"),
+        none with a subject's particle or a comma."""
+        head = self.text[self._next_word(self.sentences.span(start)[0]):start]
+        words = head.split()
+        if not words:
+            return True
+        if len(words) > int(self.w.data["agency"]["owner_lead_words"]) or "," in head:
+            return False
+        return not any(w.endswith(self.subject_particles) for w in words)
 
     def _later_subject(self, s_end: int) -> Span | None:
         """A lead sentence without a subject: the first subject named after it (within

@@ -66,6 +66,50 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, NearbyFinde
         if isinstance(self.sentences, NearSentences):
             self.sentences.forget_before(bound)
 
+    def _respective(self, at: int, sentence: tuple[int, int]
+                    ) -> tuple[Found, tuple[int, int]] | None:
+        """The item of a bulleted list (names each right after one of [project] list_bullets)
+        that the amount at ``at`` stands for by its place in a run of amounts after one of
+        [project] respective_words, when the run and the items are as many: "▲A ▲B ▲C 등
+        3개 사업이며 각각 20억원, 10억원, 10억원의 사업비를" (and the item's span)."""
+        words = self.w.project["respective_words"]
+        s_start, s_end = sentence
+        r = max((self.text.rfind(w, s_start, at) for w in words), default=-1)
+        if r < 0:
+            return None
+        run, prev = [], r + len(next(w for w in words if self.text.startswith(w, r)))
+        for m in self.w.money_words.finditer(self.text, prev, s_end):
+            start = m.start()
+            while start > prev and (self.text[start - 1].isdigit()
+                                    or self.text[start - 1] in ",." and start - 1 > prev
+                                    and self.text[start - 2].isdigit()):
+                start -= 1  # (the pattern starts at the number's last digit)
+            if self.text[prev:start].strip(" \t,"):
+                break  # (the run ends at anything but a comma between amounts)
+            run.append(start)
+            prev = m.end()
+        if at not in run or len(run) < 2:
+            return None
+        bullets = self.w.project["list_bullets"]
+        marks = [k for k in range(s_start, r) if self.text[k] in bullets]
+        if len(marks) != len(run):
+            return None
+        items = []
+        for n, k in enumerate(marks):
+            stop = marks[n + 1] if n + 1 < len(marks) else r
+            taken = []
+            for w in self._words(k + 1, stop):
+                if not self._plain(w) or w.text in self.stop:
+                    break
+                taken.append(w)
+            # (the item's plain words, up to "등 3개 사업이며": its name ends in a head)
+            while taken and not self._project_head(taken[-1].text):
+                taken.pop()
+            if not taken:
+                return None
+            items.append((Found(taken[0].start, taken[-1].end), (k + 1, stop)))
+        return items[run.index(at)]
+
     def _inline_item(self, at: int, end: int, sentence: tuple[int, int]) -> tuple[int, int]:
         """The item of an inline list holding the amount at [at, end): from the list mark
         before it to the next same mark, when its sentence holds two or more of that mark
@@ -122,6 +166,13 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, NearbyFinde
         found, regions, several = self.project(at, end, sentence)
         if named is not None:
             found = named
+        respective = self._respective(at, whole)
+        if respective is not None:
+            # "▲A ▲B ▲C 등 3개 사업이며 각각 20억원, 10억원, 10억원의": the i-th amount is
+            # the i-th item's, and its place is in the item's own words
+            found, item = respective
+            several, summed, sentence = False, False, item
+            regions = [r for r in regions if item[0] <= r.start and r.end <= item[1]]
         if summed:
             found = None
         elif found is None:
@@ -214,6 +265,10 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, NearbyFinde
             # "…신북면 유곡리 오장성마을의 … 마을회관 준공식을 가졌다. 오장성마을회관은 …
             # 7천500만원을 투자해 …": a village the sentence before or the lead names
             regions = self._village_before(sentence[0], taken)
+            if regions and sentence[0] <= found.start and self.w.region["amount_places"]:
+                # (not a village told with an amount of its own: that amount's)
+                regions = [r for r in regions if r.end > sentence[0]
+                           or not self._about_another(r, found, agency)]
         if not regions and found is not None:
             # "탄천지구 다목적농촌용수개발사업", "송풍지구 관광지 개발": a works district the name
             # starts with, when nothing closer places it

@@ -25,6 +25,8 @@ class NameFinder(Reader):
         # the places of a sentence read without its names (the place look-back reads only
         # those): kept until the names are asked for too, then moved into ``_found_cache``
         self._regions_cache: dict[tuple[int, int], list[Found]] = {}
+        # what may stand between a competition's name and its own amount ("…공모사업(98억원)")
+        self.contest_amount_opens = " \t(" if self.w.project["contest_own_bracket"] else None
 
     def projects(self, ws: list[Word], regions: list[Found], lo: int, hi: int) -> list[Found]:
         cfg = self.w.project
@@ -237,6 +239,22 @@ class NameFinder(Reader):
                     pos = a + 1
                     continue
                 inner = text[a + 1:b].strip()
+                costed = self._costed_inside(a, b)
+                if costed:
+                    # "‘동호1 …지구 정비사업(243억원)’, ‘…설치사업(6억원)’": the item's own
+                    # amount in brackets inside its marks; the name is the words before it
+                    inner = text[a + 1:costed].strip()
+                    if self._project_quote(inner, costed, hi):
+                        s = a + 1 + (len(text[a + 1:costed]) - len(text[a + 1:costed].lstrip()))
+                        out.append(Found(s, s + len(inner), False, False, quoted=True))
+                    pos = b + 1
+                    continue
+                if (self.w.project["quoted_no_amount"] and opener == closer
+                        and self.w.money_words.search(text, a + 1, b) is not None):
+                    # "…건립사업'' 160억원(…), 농림축산식품부 '농촌공간정비사업'": a stray mark
+                    # pairs with the next name's opening one; no name holds an amount
+                    pos = b
+                    continue
                 if self._project_quote(inner, b + 1, hi) or (
                         self.w.project["quoted_after_amount"]
                         and self.w.forms.amount_of.search(text, max(lo, a - 10), a) is not None
@@ -249,6 +267,19 @@ class NameFinder(Reader):
                                      self._quote_topic(b + 1, hi), quoted=True))
                 pos = b + 1
         return out
+
+    def _costed_inside(self, a: int, b: int) -> int:
+        """Where the bracket holding an amount of its own ends the quotation [a, b] ("‘…정비
+        사업(243억원)’"; [project] quoted_own_amount), else 0."""
+        if not self.w.project["quoted_own_amount"]:
+            return 0
+        k = self.text.rfind("(", a + 2, b)
+        if k < 0:
+            return 0
+        m = self.w.forms.own_amount.match(self.text, k)
+        if m is None or m.end() > b or self.text[m.end():b].strip():
+            return 0
+        return k
 
     def _quote_topic(self, after: int, hi: int) -> bool:
         """"‘…’는", "‘삼동다락’ 건립사업은": a quoted name the sentence is about."""

@@ -33,8 +33,10 @@ class ProjectFinder(Reader):
         programmes = [f for f in found if f.end <= at and f.at_e and not f.place]
         # a competition is not the project, unless the amount is written right after it
         # ("…공공임대주택 공모사업 310억 원")
+        # ("▲…환경조성사업 공모사업(98억원)": or in the bracket right after it, the item's own)
         found = [f for f in found if not self._contest(f)
-                 or (f.end <= at and at - f.end <= 2 and not self.text[f.end:at].strip())]
+                 or (f.end <= at and at - f.end <= 2 and not self.text[f.end:at].strip(
+                     self.contest_amount_opens))]
         # "군남댐∼옥녀봉∼중면사무소 7.7㎞": a stretch's ends alone (one word) are no project
         marks = tuple(self.w.region["route_marks"])
         found = [f for f in found if f.quoted or not (

@@ -694,6 +694,10 @@ class RegionFinder(Reader):
             # "북면 복합커뮤니티센터": a township of one syllable before the name; "서하면
             # 종합정비사업": one ending like a verb form, inside a name no verb form stands in
             n = 1
+        elif len(ws) >= 3 and self._district(ws[0]) and self._item_opened(project.start):
+            # "▷남구 갈리천 정비사업(1억6000만원) ▷중구 …": a metropolitan city's district
+            # opening a list item's name is that item's place ([region] district_items)
+            n = 1
         while n < len(ws) - 1 and (self._lead_place(ws[n]) or self._lead_site(ws[n]) or (
                 # "서산 들녘항 물양장": a town's bare name before a place word of the name
                 n + 2 < len(ws) and self._lead_town(ws[n])
@@ -706,6 +710,16 @@ class RegionFinder(Reader):
         end = project.start + len(" ".join(ws[:n]))
         return [Found(project.start, end)] if self.text[project.start:end] == " ".join(ws[:n]) \
             else []
+
+    def _item_opened(self, start: int) -> bool:
+        """A list mark ([project] list_bullets) right before ``start``, spaces aside, when
+        [region] district_items is on."""
+        if not self.w.region.get("district_items"):
+            return False
+        k = start - 1
+        while k >= 0 and self.text[k] in " \t":
+            k -= 1
+        return k >= 0 and self.text[k] in self.w.project["list_bullets"]
 
     def _leading_district(self, project: Found) -> list[Found]:
         """"탄천지구 다목적농촌용수개발사업": the first word of a project's name of two words or
@@ -957,6 +971,15 @@ class RegionFinder(Reader):
         name = self.text[project.start:project.end]
         if name in self.text[span[0]:span[1]]:
             return False  # "…54번지에 들어설 예정인 상동초교와 …": it is named there
+        if (self.w.region["amount_places"]
+                and self.w.money_words.search(self.text, span[0], span[1]) is not None
+                and name not in self.text[max(0, span[0] - self.w.project["refer_chars"]):
+                                          span[0]]):
+            # "…인근 백연유원지와 … 남계서원 등 534억 원 …. 오토캠핑장 조성에도 45억 원을":
+            # a place told with an amount of its own is that amount's (unless the project
+            # was named before it: "…종합운동장 이전 사업이 …. 시는 450억원을 들여 …리 일원
+            # 부지에 …. 종합운동장 이전 사업의 총사업비는 480억원")
+            return True
         if agency is not None and self.w.region["other_body"]:
             own = agency.text.split()[-1]
             for s in self._main(self._subjects(span[0], region.start)):
