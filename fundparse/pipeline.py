@@ -741,27 +741,30 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
                         or not forms.list_gap.fullmatch(text, mate.amount.end, first.amount.start):
                     break
                 mate.period, first = period, mate
-        if before and target in before and attach.item_gap.match(text, target.amount.end):
-            # "안전관(사업비 270억원), 배후단지(443억원), 터미널(809억원) 등이 올해 안에 들어선다":
-            # works listed with their costs in brackets share the period after the list
-            last = target
-            for mate in window[window.index(target) + 1:]:
-                if (mate.amount.start >= period.text_start or mate.period is not None
-                        or mate.fiscal_year is not None or mate.amount.per is not None
-                        or (mate.split is None) != (target.split is None)
-                        or not attach.item_gap.fullmatch(text, last.amount.end, mate.amount.start)):
-                    break
-                mate.period, last = period, mate
-        if before and target in before and _BRACKET_CLOSE.search(text, target.amount.end, period.text_start):
-            # …and so do the works before it in that list, when the period comes after the last:
-            # "확충사업(총 210억원)과 정비사업(총 189억원)은 2025년에 … 2027년까지"
-            first = target
-            for mate in reversed(window[:window.index(target)]):
-                if (mate.period is not None or mate.fiscal_year is not None
-                        or mate.amount.per is not None or (mate.split is None) != (target.split is None)
-                        or not attach.item_gap.fullmatch(text, mate.amount.end, first.amount.start)):
-                    break
-                mate.period, first = period, mate
+        if before and target in before:
+            i = window.index(target)
+            if attach.item_gap.match(text, target.amount.end):
+                # "안전관(사업비 270억원), 배후단지(443억원), 터미널(809억원) 등이 올해 안에 들어선다":
+                # works listed with their costs in brackets share the period after the list
+                _share_along(window[i + 1:], target, period, lambda last, mate: (
+                    mate.amount.start < period.text_start
+                    and attach.item_gap.fullmatch(text, last.amount.end, mate.amount.start)))
+            if _BRACKET_CLOSE.search(text, target.amount.end, period.text_start):
+                # …and so do the works before it in that list, when the period comes after the last:
+                # "확충사업(총 210억원)과 정비사업(총 189억원)은 2025년에 … 2027년까지"
+                _share_along(reversed(window[:i]), target, period, lambda last, mate: (
+                    attach.item_gap.fullmatch(text, mate.amount.end, last.amount.start)))
+
+
+def _share_along(mates, target: Fact, period: FoundPeriod, joined) -> None:
+    """Give ``period`` to each of ``mates`` in turn, from ``target`` on, while ``joined(last,
+    mate)`` holds and the mate is a plain amount like the target with no period of its own."""
+    last = target
+    for mate in mates:
+        if (mate.period is not None or mate.fiscal_year is not None or mate.amount.per is not None
+                or (mate.split is None) != (target.split is None) or not joined(last, mate)):
+            break
+        mate.period, last = period, mate
 
 
 def _items_of_total(facts: list[Fact], sentences: Sentences, text: str,
