@@ -1781,6 +1781,7 @@ class SumAssigner:
                     parts = [c for c in after if c.start < n_end]
                     ours = {id(c.fact.amount) for c in parts}
                     if (n_start < s_end or text[s_end:n_start].strip() or "\n\n" in text[s_end - 1:n_start]
+                            or self.forms.item_opener.match(text, n_start, n_end) is not None
                             or any(id(o) not in ours for o in self.reader.between(n_start, n_end))):
                         parts = []
                     lo, hi = (a.end, max(c.fact.amount.end for c in parts)) if parts else (0, 0)
