@@ -673,9 +673,19 @@ class SplitReader:
         if first is None or not self.category(first.group("label"), at):
             return None
         parts, _, _ = self.read_list(at, sentence_end, total, allow_unknown=True)
-        if len(parts) < 2 or not self._adds_up(total, parts):
+        if len(parts) < 2:
+            return None
+        if not self._adds_up(total, parts) and not self._over_known(total, parts):
             return None
         return SplitInfo(parts, False, "opener")
+
+    def _over_known(self, total: Amount, parts: list[Part]) -> bool:
+        """Known sources only, each with its own figure, that add up to more than the total: a
+        list the release got wrong ("총 68억원이 투입되며, 국비 52억원, 도비 17억원, 군비 17억원이
+        포함된다"), kept as written so that `check` can say so."""
+        return (all(p.value is not None and p.share is None and not p.bare
+                    and self.category(p.label, p.start) for p in parts)
+                and sum(p.value for p in parts) > total.value)
 
     def next_sentence_openers(self) -> list[tuple[int, int]]:
         """Sentences that open with 재원은 / 이 중 … (candidates for a total's parts)."""
