@@ -301,8 +301,11 @@ def source_beside(reader: SplitReader, forms: SumForms, head: int, start: int, e
             more = forms.more_source.match(text, last, hi)
             other = more and (reader.category(more.group("label"), start)
                               or reader.unglued(more.group("label"), start)[1])
-            if other and _labels_next(reader, more.end("label"), hi):
+            if other and (_labels_next(reader, more.end("label"), hi)
+                          or (chain := forms.more_source.match(text, more.end("label"), hi)) is not None
+                          and _labels_next(reader, chain.end("label"), hi)):
                 other = None  # "1천132억원의 국비와 지방비 3천783억원": the next figure's source
+                # (so "950억원은 국고지원, 도비와 시비 500억원": 도비 pays with 시비, not the 950억)
             if other:  # "도비와 시비로": one part from both
                 found = set(category.split("+")) | set(other.split("+"))
                 category = "+".join(c for c in CATEGORIES if c in found)
@@ -627,10 +630,9 @@ class SumAssigner:
         other = self.reader.category(m.group("other"), m.start())
         if other is None:
             return found
-        cats = {c for cat in (found.category, other) for c in cat.split("+")}
         return Candidate(found.fact, self.text[m.start("other"):found.start] + found.label,
-                         "+".join(c for c in CATEGORIES if c in cats), m.start("other"),
-                         found.end, True)
+                         self.reader.joined_category(m.group("other"), other, found.label, found.category),
+                         m.start("other"), found.end, True)
 
     def candidates(self, f: Fact) -> list[Candidate]:
         """The fact as a candidate part — or as two, when two sources each pay its figure
@@ -1499,6 +1501,8 @@ class SumAssigner:
                 payers, starts = m.captures("p"), m.starts("p")
             if len(numbers) != len(payers) or not sum(numbers):
                 continue
+            if m.group("pct") is not None and sum(numbers) != 100:
+                continue  # "각각 30%, 20%": shares of something else, not the whole divided
             parts = []
             for payer, at, number in zip(payers, starts, numbers):
                 label = payer.split("(")[0].split("（")[0].split()[-1]  # "해당 시군": 시군

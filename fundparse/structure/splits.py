@@ -234,11 +234,23 @@ class SplitReader:
                    or self.place_category(other))  # "대구시 및 경상북도비": a place paying
             if own is None and (m.group("and") or self.names_money(other.split()[-1])):
                 continue  # "사업비 및 국비": a money noun, not a payer; "도로와": no payer
-            found = {c for cat in (p.category, own or "other") for c in cat.split("+")}
-            p.category = "+".join(c for c in CATEGORIES if c in found)
+            p.category = self.joined_category(other, own or "other", p.label, p.category)
             p.label = self.text[m.start("other"):at + len(p.label)]
             p.start = min(p.start, m.start("other"))
             p.text = self.text[p.start:p.end]
+
+    def joined_category(self, first: str, first_category: str, second: str, second_category: str) -> str:
+        """The category of two payers joined in one part ("특별교부세와 특별조정교부금").  A
+        province's fund joined to a city's ("도비와 시비") keeps the city's municipal: that 시 is one
+        under a 도, not a metropolitan city, whatever else the sentence names."""
+        funds = self.words.city_funds
+        a, b = source_key(first), source_key(second)
+        if (a in funds) != (b in funds) and "provincial" in (
+                self.words.category(second if a in funds else first) or "").split("+"):
+            first_category = self.words.category(first) or first_category
+            second_category = self.words.category(second) or second_category
+        found = {c for cat in (first_category, second_category) for c in cat.split("+")}
+        return "+".join(c for c in CATEGORIES if c in found)
 
     def label_before(self, amount: Amount) -> str | None:
         """The money noun right before an amount: "용지보상비 2241억원" -> 용지보상비."""
