@@ -303,14 +303,26 @@ class SplitReader:
             multi = self.forms.label_multi.match(self.text, pos, limit)
             words = multi.group("label").split() if multi is not None else ()
             if words and self.source_category(words[0], pos) and (
-                    self.category(words[-1], pos) or words[-1] in self.forms.source_nouns
+                    self.category(words[-1], pos) or self._source_noun(words[-1])
                     or len(words) == 2 and words[-1] in self.forms.each_words):
                 m = multi  # "공기업 재원 3조 원", "공기업 및 민간투자 12,981억 원", "국비·지방비 각 50억 원"
         return self._item(m, m.end(), pos, limit, allow_unknown)
 
+    def _source_noun(self, word: str) -> str | None:
+        """The last word of a source named in two words, without the particle glued to it
+        ("재원", "규모는" -> 규모); None when it is none."""
+        nouns = self.forms.source_nouns
+        if word in nouns:
+            return word
+        return next((word[:-len(cut)] for cut in self.forms.glued
+                     if word.endswith(cut) and word[:-len(cut)] in nouns), None)
+
     def _item(self, m, num_at: int, pos: int, limit: int, allow_unknown: bool = False) -> Part | None:
         """The part a label match ``m`` names, its figure written at ``num_at``."""
         label = m.group("label")
+        words = label.split()
+        if len(words) > 1 and (noun := self._source_noun(words[-1])) is not None:
+            label = label[:len(label) - len(words[-1]) + len(noun)]  # "국비 규모는 …": 국비 규모
         category = self.source_category(label, pos)
         if category is None:
             label, category = self.unglued(label, pos)
