@@ -565,6 +565,18 @@ def _past_bracket(text: str, pos: int, limit: int) -> int:
 _BRACKET_CLOSE = patterns.compile(r"[)）]")
 
 
+def _twin_period(target: Fact, facts: list[Fact], starts: list[int], text: str, attach: AttachForms) -> None:
+    """A foreign amount's won twin in the bracket after it ("127억달러(16조원)") is the same money
+    over the same period."""
+    if target.amount.currency == "KRW":
+        return
+    at = bisect.bisect_right(starts, target.amount.start)
+    twin = facts[at] if at < len(facts) else None
+    if (twin is not None and twin.period is None and twin.amount.currency == "KRW"
+            and attach.twin_open.fullmatch(text, target.amount.end, twin.amount.start) is not None):
+        twin.period = target.period
+
+
 def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Sentences,
                     text: str, forms, attach: AttachForms) -> None:
     """A period goes to an amount of its own sentence: the stated total after it, the amount
@@ -707,6 +719,7 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
             installments.period = period  # "총 60억원이 … 2018년까지 6억원, 34억원, 20억원 등 연차적으로"
             continue
         target.period = period
+        _twin_period(target, facts, starts, text, attach)
         parallel = attach.object_listed.match(text, target.amount.end) is not None
         if target in after and (parallel or attach.spent_then.match(text, target.amount.end)):
             # "2020년까지 4932억원을 투입해 공항을 건설하고 2938억원을 들여 항만을 완료해": each

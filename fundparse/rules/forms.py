@@ -695,6 +695,7 @@ class AttachForms:
     stages_then: regex.Pattern = patterns.compile("(?!)")  # " 등 총 ": the stages' total right after them
     budget_after: regex.Pattern = patterns.compile("(?!)")  # "의 사업비로": the project's budget
     line_ends: regex.Pattern = patterns.compile("(?!)")  # "…50곳 3년간 5천억⏎": a headline's noun
+    twin_open: regex.Pattern = patterns.compile("(?!)")  # "127억달러(": the same money in won next
 
 
 # [attach] patterns a table may leave out: absent, they never match
@@ -703,7 +704,7 @@ _ATTACH_OPTIONAL = ("secured", "duration_then", "average_before", "each_after", 
                     "new_topic", "respective_years", "cell_then", "cell_before", "built_after",
                     "object_listed", "object_then", "item_gap", "closed_then", "item_open",
                     "modifies_next", "item_period_then", "time_shift", "share_base", "stages_then", "budget_after",
-                    "line_ends")
+                    "line_ends", "twin_open")
 
 
 def attach_forms(words: Tables) -> AttachForms:
