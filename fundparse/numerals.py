@@ -62,6 +62,7 @@ _TOKEN = patterns.compile_re(
     rf"|(?P<space>{SPACE}+)"
 )
 _GROUPED = patterns.compile_re(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_STOP_FOR_COMMA = patterns.compile_re(r"[1-9]\d{0,2}\.\d00")  # "3.000만": 3,000만
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,12 +87,19 @@ class Numeral:
 def arabic_value(raw: str) -> Decimal | None:
     """Value of an Arabic number with optional thousands commas; None when malformed.
 
+    A stop typed for the thousands comma, three digits after it ending in 00, is read as the
+    comma it stands for ("3.000만원" is 3,000만원): no decimal is written with two zeros at its end.
+
     >>> arabic_value("27,350,000"), arabic_value("3.5"), arabic_value("2,7500")
     (Decimal('27350000'), Decimal('3.5'), None)
+    >>> arabic_value("3.000"), arabic_value("2.500"), arabic_value("0.500"), arabic_value("1.125")
+    (Decimal('3000'), Decimal('2500'), Decimal('0.500'), Decimal('1.125'))
     """
     raw = raw.translate(FULLWIDTH)
     if not _GROUPED.fullmatch(raw) or raw[0] == "0" and raw[1:2].isdigit():
         return None  # malformed grouping, or a leading zero (03:00, 055-330-…) is no amount
+    if _STOP_FOR_COMMA.fullmatch(raw):
+        raw = raw.replace(".", ",")
     digits = raw.replace(",", "")
     if len(digits.replace(".", "")) > MAX_DIGITS:
         return None

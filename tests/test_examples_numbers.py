@@ -125,6 +125,7 @@ N50M = examples(
     "5000만원",
     "5천만원",
     "50,000,000원",
+    "5.000만원",  # a stop typed for the thousands comma (three digits ending in 00 after it)
 )
 
 N300K = examples(
