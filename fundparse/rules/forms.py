@@ -127,6 +127,7 @@ class SumForms:
     pair_each: regex.Pattern = patterns.compile("(?!)")  # "도비와 군비 15%씩": two sources, the share each
     average_words: frozenset = frozenset()  # "시·도 평균 2백억원": an average, no source's part
     item_opener: regex.Pattern = patterns.compile("(?!)")  # "…천에는 …가 114억원을": a new item's own
+    cost_of: regex.Pattern = patterns.compile("(?!)")  # "사업비의 ": a share after it is the total's
     # one of the words every ``whole_source`` match holds (None: no such words, search every line)
     whole_cue: regex.Pattern | None = None
 
@@ -265,6 +266,7 @@ def _sum_forms(table_json: str) -> SumForms:
         rest_source_then=patterns.compile(expand(table.get("rest_source_then", "(?!)"), {"S": S})),
         average_words=frozenset(words("average_words")),
         item_opener=patterns.compile(expand(table.get("item_opener", "(?!)"), {"S": S})),
+        cost_of=patterns.compile(expand(table.get("cost_of", "(?!)"), {"S": S})),
         pair_each=patterns.compile(expand(table.get("pair_each", "(?!)"), {"S": S, "WORD": LAZY_WORD})),
         rest_share_before=patterns.compile(expand(table.get("rest_share_before", "(?!)"), {"S": S})),
         rest_share_after=patterns.compile(expand(table.get("rest_share_after", "(?!)"), {"S": S})),

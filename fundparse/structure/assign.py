@@ -1397,6 +1397,10 @@ class SumAssigner:
         partial = (bool(self.forms.partial_after.match(text, total.end, s_end))
                    or len(parts) == 1 and self.forms.share_of.fullmatch(text, total.end, parts[0].start)
                    is not None  # "사업비 100억원의 50%를 국비로"
+                   # "총 사업비 171억 원이 투입되는 센터는 사업비의 50%를 국비로": of the cost named
+                   or len(parts) == 1 and self._stated(total) and total.end <= parts[0].start
+                   and ending_at(self.forms.cost_of, text, max(s_start, parts[0].start - 12),
+                                 parts[0].start) is not None
                    # "국도비 75% 등 15억 원을 들여": the shares named, the rest left unnamed
                    or last <= total.start and text[last:total.start].strip() in self.forms.list_tails
                    # "국비 70%를 지원받아 총 1억원의 사업비를 들여": one share received, before it

@@ -202,7 +202,9 @@ class SplitReader:
                     # (not when a sum form read each payer already: "국·지방비 각각 500억원씩")
                     and sum(q.end == p.end for q in parts) == 1):
                 continue
+            # (the last payer may carry its particle: "(국비 및 시비가 각 2억 4700만 원)")
             sides = [w for w in _DOT.split(words[0]) if w]
+            sides[-1:] = [self.unglued(sides[-1], p.start)[0]] if sides else []
             cats = [self.category(w, p.start) for w in sides]
             if len(sides) < 2 or not all(cats):
                 continue
