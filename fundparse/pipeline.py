@@ -651,7 +651,8 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
         # amounts before the next period of the sentence come first, bracket or not: "1차
         # 사업(2015~2019년)으로 … 3,310억원이, 2차 사업(2020~2024년)은 총 5,376억이"
         after = [f for f in after if not any(q.text_start <= f.amount.start for q in later)] or after
-        before = [f for f in here if f.amount.end <= period.text_start]
+        before = [f for f in here if f.amount.end <= period.text_start
+                  and not attach.gapped_subject.search(text, f.amount.end, period.text_start)]
         # "총 소요사업비는 약 38억(공사비 11억원, 보상비 27억원)으로 지난해 착공해": the figures
         # of a bracket closed before the period are its owner's breakdown, not the period's
         owners = {f.amount.end: f for f in before}

@@ -698,6 +698,7 @@ class AttachForms:
     budget_after: regex.Pattern = patterns.compile("(?!)")  # "의 사업비로": the project's budget
     line_ends: regex.Pattern = patterns.compile("(?!)")  # "…50곳 3년간 5천억⏎": a headline's noun
     twin_open: regex.Pattern = patterns.compile("(?!)")  # "127억달러(": the same money in won next
+    gapped_subject: regex.Pattern = patterns.compile("(?!)")  # "…도서관을, 한국국토정보공사는 ": another's clause
 
 
 # [attach] patterns a table may leave out: absent, they never match
@@ -706,7 +707,7 @@ _ATTACH_OPTIONAL = ("secured", "duration_then", "average_before", "each_after", 
                     "new_topic", "respective_years", "cell_then", "cell_before", "built_after",
                     "object_listed", "object_then", "item_gap", "closed_then", "item_open",
                     "modifies_next", "item_period_then", "time_shift", "share_base", "stages_then", "budget_after",
-                    "line_ends", "twin_open")
+                    "line_ends", "twin_open", "gapped_subject")
 
 
 def attach_forms(words: Tables) -> AttachForms:
