@@ -817,3 +817,14 @@ def test_the_rest_of_a_total_with_payers_of_its_own_is_its_part_holding_them():
     other = fundparse.extract("총 100억원 가운데 국비 60억원을 확보했고 나머지 30억원을 도 50%, "
                               "군 50%로 부담한다.")
     assert [m.text for m in other] == ["100억원", "30억원"]
+
+
+def test_a_year_and_a_fund_word_before_a_figure_make_it_that_years_money():
+    # with no document date 올해 stays unresolved, and still the later start is not this money's
+    text = ("올해 군비 5억 원을 먼저 들여 설계를 하고, 도비 3억 원 확보와 함께 ‘27년부터 본격 공사를 "
+            "추진할 계획이다.")
+    got = periods(text, None)
+    assert got["5억 원"] is None
+    # a verb between the year and the figure is no fund word: the period still spans the figure
+    spans = periods("2026년 착공해 100억원을 들여 2028년 준공한다.", "2025-03-01")
+    assert (spans["100억원"].start, spans["100억원"].end) == (2026, 2028)
