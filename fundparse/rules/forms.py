@@ -128,6 +128,7 @@ class SumForms:
     average_words: frozenset = frozenset()  # "시·도 평균 2백억원": an average, no source's part
     item_opener: regex.Pattern = patterns.compile("(?!)")  # "…천에는 …가 114억원을": a new item's own
     cost_of: regex.Pattern = patterns.compile("(?!)")  # "사업비의 ": a share after it is the total's
+    comma_payer: regex.Pattern = patterns.compile("(?!)")  # "부산시, " (or "정부와 "): a payer listed
     # one of the words every ``whole_source`` match holds (None: no such words, search every line)
     whole_cue: regex.Pattern | None = None
 
@@ -148,6 +149,7 @@ def _sum_forms(table_json: str) -> SumForms:
     share, each = table.get("share", "(?!)"), table.get("each_before", "(?!)")
     alone, place_actor = table.get("stated_alone", "(?!)"), table.get("place_actor", "(?!)")
     actor_object = table.get("actor_object", "(?!)")
+    marks = f"(?:{alternation(words('company_marks'))})?" if words("company_marks") else ""
     places = table.get("place_payers", {})
     return SumForms(
         source_after=patterns.compile(
@@ -174,7 +176,10 @@ def _sum_forms(table_json: str) -> SumForms:
             rf"(?<![가-힣A-Za-z])(?P<label>[가-힣]+|[A-Z]{{2,}})"
             rf"{expand(table.get('paid_share', '(?!)'), {'S': S})}{S}*\Z"),
         actor_before=patterns.compile(
-            rf"(?<![가-힣A-Za-z])(?P<label>[가-힣]{{2,}}|[A-Z]{{2,}})(?:{S}*[(（][A-Za-z가-힣]{{1,12}}(?:{S}[A-Za-z가-힣]{{1,12}})?[)）])?"
+            rf"(?<![가-힣A-Za-z])(?P<label>(?:[A-Z]{{1,4}})?[가-힣]{{2,}}{marks}|[A-Z]{{2,}}{marks})"
+            rf"(?:{S}*[(（][A-Za-z가-힣]{{1,12}}(?:{S}[A-Za-z가-힣]{{1,12}})?[)）])?"
+            # "…, 경남도 등이 4473억원을 지원": the last payer named, others left unnamed
+            rf"(?:{S}(?:{alternation(tails) or '(?!)'}))?"
             rf"{S}?(?:(?:{alternation(payers) or '(?!)'}){S}*(?:(?:{alternation(fillers) or '(?!)'}|{actor_object}){S}*)?"
             rf"|(?:{alternation(actors)}){S}*(?:(?:{alternation(fillers) or '(?!)'}|{alternation(of_nouns) or '(?!)'}){S}*)?)\Z"),
         total_cue=patterns.compile(rf"(?:{alternation(cues)})(?:은|는|이|가|을|를|로|으로)?\s*"
@@ -267,6 +272,7 @@ def _sum_forms(table_json: str) -> SumForms:
         average_words=frozenset(words("average_words")),
         item_opener=patterns.compile(expand(table.get("item_opener", "(?!)"), {"S": S})),
         cost_of=patterns.compile(expand(table.get("cost_of", "(?!)"), {"S": S})),
+        comma_payer=patterns.compile(expand(table.get("comma_payer", "(?!)"), {"S": S})),
         pair_each=patterns.compile(expand(table.get("pair_each", "(?!)"), {"S": S, "WORD": LAZY_WORD})),
         rest_share_before=patterns.compile(expand(table.get("rest_share_before", "(?!)"), {"S": S})),
         rest_share_after=patterns.compile(expand(table.get("rest_share_after", "(?!)"), {"S": S})),

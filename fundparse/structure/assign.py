@@ -622,17 +622,35 @@ class SumAssigner:
                 and self.forms.pays_after.match(self.text, found.fact.amount.end) is None)
 
     def _joined(self, found: Candidate, s_start: int) -> Candidate:
-        """"특별교부세와 특별조정교부금으로 총 152억원": two sources pay the figure together."""
+        """"특별교부세와 특별조정교부금으로 총 152억원": two sources pay the figure together; so
+        do payers listed with commas before the one joined by 와/과 ("정부와 부산시, 경남도가
+        4473억원을": national+provincial), each a source word or a place."""
         m = self.reader.forms.joined_before.search(self.text, max(s_start, found.start - 30),
                                                    found.start)
         if m is None or not m.group("and"):
-            return found
+            return self._listed(found, s_start)
         other = self.reader.category(m.group("other"), m.start())
         if other is None:
-            return found
+            return self._listed(found, s_start)
         return Candidate(found.fact, self.text[m.start("other"):found.start] + found.label,
                          self.reader.joined_category(m.group("other"), other, found.label, found.category),
                          m.start("other"), found.end, True)
+
+    def _listed(self, found: Candidate, s_start: int) -> Candidate:
+        """Payers listed before a payer, with commas and one 와/과: "정부와 부산시, 경남도가",
+        "정부, 부산시와 경남도가" (found: 경남도) pay the figure together; each a source word or a
+        place.  Without a 와/과 in the list, ``found`` alone."""
+        text, start, category, joined = self.text, found.start, found.category, None
+        while (m := ending_at(self.forms.comma_payer, text, max(s_start, start - 24), start)) is not None:
+            other = payer_category(self.reader, self.forms, m.group("other"), m.start())
+            if other is None:
+                break
+            category = self.reader.joined_category(m.group("other"), other, found.label, category)
+            start = m.start("other")
+            if m.group("and") or joined is not None:
+                joined = Candidate(found.fact, text[start:found.start] + found.label, category,
+                                   start, found.end, True)
+        return joined or found
 
     def candidates(self, f: Fact) -> list[Candidate]:
         """The fact as a candidate part — or as two, when two sources each pay its figure
