@@ -230,6 +230,7 @@ def _finish(prepared: _Prepared, full: bool) -> Analysis:
                           period_table)
     _attach_periods(periods, facts, sentences, text, period_table, attach)
     _respective_years(facts, sentences, text, period_table, attach)
+    _respective_periods(periods, facts, sentences, text, period_table, attach)
     _items_of_total(facts, sentences, text, attach)
     _total_of_stages(facts, sentences, text, attach)
 
@@ -913,6 +914,29 @@ def _respective_years(facts: list[Fact], sentences: Sentences, text: str, forms,
         for g, year, y0, y1 in zip(listed, years, m.starts("at"), m.ends("at")):
             g.period = FoundPeriod(None, int(year), None, None, y0, y1, rank=1)
         listed = []
+
+
+def _respective_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Sentences,
+                        text: str, forms, attach: AttachForms) -> None:
+    """Works listed each with its period in its bracket, then 각각 and as many amounts in a row
+    ("천안∼논산 고속도로(…·2002년 12월 완공)와 일산∼퇴계원간 순환도로(…·2006년 완공)에도 민자가
+    각각 1조1900억원, 1조4000억원이 든다"): the i-th period is the i-th amount's."""
+    for i, f in enumerate(facts):
+        m = attach.respective_before.search(text, max(0, f.amount.start - 8), f.amount.start)
+        if m is None:
+            continue
+        listed = [f]
+        for g in facts[i + 1:]:
+            if not forms.list_gap.fullmatch(text, listed[-1].amount.end, g.amount.start):
+                break
+            listed.append(g)
+        s_start = sentences.span(f.amount.start)[0]
+        bracketed = [p for p in periods if s_start <= p.text_start and p.text_end <= m.start()]
+        if (len(listed) < 2 or len(bracketed) != len(listed)
+                or any(_bracket(text, p.text_start, s_start) is None for p in bracketed)):
+            continue
+        for g, period in zip(listed, sorted(bracketed, key=lambda p: p.text_start)):
+            g.period = period
 
 
 # --- to the contract's objects ---------------------------------------------------------------

@@ -705,6 +705,7 @@ class AttachForms:
     line_ends: regex.Pattern = patterns.compile("(?!)")  # "…50곳 3년간 5천억⏎": a headline's noun
     twin_open: regex.Pattern = patterns.compile("(?!)")  # "127억달러(": the same money in won next
     gapped_subject: regex.Pattern = patterns.compile("(?!)")  # "…도서관을, 한국국토정보공사는 ": another's clause
+    respective_before: regex.Pattern = patterns.compile("(?!)")  # "각각 ": amounts in the order named
 
 
 # [attach] patterns a table may leave out: absent, they never match
@@ -713,7 +714,8 @@ _ATTACH_OPTIONAL = ("secured", "duration_then", "average_before", "each_after", 
                     "new_topic", "respective_years", "cell_then", "cell_before", "built_after",
                     "object_listed", "object_then", "item_gap", "closed_then", "item_open",
                     "modifies_next", "item_period_then", "time_shift", "share_base", "stages_then", "budget_after",
-                    "line_ends", "twin_open", "gapped_subject")
+                    "line_ends", "twin_open", "gapped_subject",
+                    "respective_before")
 
 
 def attach_forms(words: Tables) -> AttachForms:
