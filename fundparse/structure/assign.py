@@ -1419,6 +1419,8 @@ class SumAssigner:
                    or len(parts) == 1 and self._stated(total) and total.end <= parts[0].start
                    and ending_at(self.forms.cost_of, text, max(s_start, parts[0].start - 12),
                                  parts[0].start) is not None
+                   # "…28억여원을 들여 … 추진한다. 사업비 중 70%가 국비로": the next sentence, tied back
+                   or self._tied_next(parts, s_end)
                    # "국도비 75% 등 15억 원을 들여": the shares named, the rest left unnamed
                    or last <= total.start and text[last:total.start].strip() in self.forms.list_tails
                    # "국비 70%를 지원받아 총 1억원의 사업비를 들여": one share received, before it
@@ -1432,6 +1434,14 @@ class SumAssigner:
                                                           max(last, total.start))):
             return None  # another amount stands between the total and its shares
         return SplitInfo(sorted(parts, key=lambda p: p.start), partial, "sum")
+
+    def _tied_next(self, parts: list[Part], s_end: int) -> bool:
+        """Parts all in the sentence right after the total's, which opens by pointing back at the
+        last figure ("사업비 중", "이 중")."""
+        n_start = self.sentences.span(parts[0].start)[0]
+        return (n_start >= s_end and not self.text[s_end:n_start].strip()
+                and all(n_start <= p.start for p in parts)
+                and any(ref in self.text[n_start:parts[0].start] for ref in self.forms.back_refs_last))
 
     def _sources_named(self, start: int, head: int) -> bool:
         """Sources named without figures right before a total: "지방비를 포함한 총 사업비",
