@@ -117,15 +117,16 @@ def test_huge_stdin_is_read_in_chunks_like_a_huge_file(tmp_path):
     import json
     import os
     import subprocess
-    import tempfile
 
     from conftest import cli_env, fundparse_command
 
     text = "".join(f"{i}번째 사업에 {i + 1}억 원(국비 {i}억 원, 도비 1억 원)을 들인다.\n" for i in range(1, 400))
     path = tmp_path / "news.txt"
     path.write_text(text, encoding="utf-8")
-    env = {**cli_env(), "FUNDPARSE_HUGE_BYTES": "2000", "FUNDPARSE_CHUNK_CHARS": "900"}
-    before = set(os.listdir(tempfile.gettempdir()))
+    spool = tmp_path / "spool"  # its own temporary folder: other runs' spools are not ours
+    spool.mkdir()
+    env = {**cli_env(), "FUNDPARSE_HUGE_BYTES": "2000", "FUNDPARSE_CHUNK_CHARS": "900",
+           "TMPDIR": str(spool)}
     piped = subprocess.run([*fundparse_command(), "extract", "--format", "jsonl", "-v", "-"],
                            input=text.encode("utf-8"), capture_output=True, env=env, timeout=300,
                            check=True)
@@ -138,5 +139,4 @@ def test_huge_stdin_is_read_in_chunks_like_a_huge_file(tmp_path):
         return [(r["start"], r["text"], r["krw"], len(r["splits"])) for r in found]
 
     assert rows(piped.stdout) == rows(whole_file.stdout) and len(rows(piped.stdout)) == 399
-    assert not {n for n in set(os.listdir(tempfile.gettempdir())) - before
-                if n.startswith("fundparse-stdin-")}
+    assert not [n for n in os.listdir(spool) if n.startswith("fundparse-stdin-")]
