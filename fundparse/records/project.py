@@ -111,6 +111,10 @@ class ProjectFinder(Reader):
             right = [f for f in before[-1:]
                      if self.w.forms.name_bracket.fullmatch(self.text, f.end, at) is not None]
         if not right:
+            # "…문화특화지역 조성사업비 6억원과": a cost label glued to the name ([funded]
+            # glued_labels): the name through the label, its glued_cut left out
+            right = self._glued_cost(at, s_start)
+        if not right:
             # "`달성 중부권 복합문화센터` 건립비 360억원", "스마트학교 구축비로 155억원": the cost of
             # the name right before it (구축비: of building it — the name and 구축)
             right = self._costed(before, at)
@@ -130,6 +134,10 @@ class ProjectFinder(Reader):
             # an item of a list of names each with its amount alone in brackets, whatever its
             # last word
             right = self._listed_item(at - 1)
+            if right and self._place_only(right[0]):
+                # "…에 따르면 선정된 지구는 영덕 병곡지구(477억 원), …": an item that is only a
+                # place names where, not what ([project] place_items)
+                right = []
         # "…체육관은 사업비 34억 원을 투입해 …": the sentence's topic, named before the amount
         s_start_word = self._next_word(s_start)
         topic = [f for f in before if f.topic and not (
@@ -552,8 +560,63 @@ class ProjectFinder(Reader):
             return False
         close = self.text.find(")", bracket)
         after = self.text[close + 1:close + 2]
-        before = self.text[max(s_start, self._item_start(bracket) - 2):self._item_start(bracket)]
+        before = self.text[max(s_start, self._item_start(bracket) - 3):self._item_start(bracket)]
         return after == "," or before.rstrip().endswith(("),", ")"))
+
+    def _glued_cost(self, at: int, s_start: int) -> list[Found]:
+        """"…문화특화지역 조성사업비 6억원과": the word right before the amount ends in one of
+        [funded] glued_labels with more before it; the project is that word without glued_cut
+        and the plain words before it (at most max_words)."""
+        funded = self.w.data["funded"]
+        labels, cut = tuple(funded.get("glued_labels", ())), funded.get("glued_cut", "")
+        text = self.text
+        k = at
+        while k > s_start and text[k - 1] in " \t":
+            k -= 1
+        j = k
+        while j > s_start and not text[j - 1].isspace():
+            j -= 1
+        word = text[j:k]
+        if not labels or not cut or not word.isalnum() or not word.endswith(cut) or (
+                word in funded["labels"]) or not any(
+                word.endswith(label) and len(word) > len(label)
+                and word[:-len(label)] not in funded["before"] for label in labels):
+            return []  # (not 총사업비, 전체사업비: the whole's label)
+        end = k - len(cut)
+        ws = self._words(max(s_start, self._item_start(end), end - 60), end)
+        if not ws or ws[-1].end != end:
+            return []
+        last = ws[-1]
+        if last.particle or last.quoted or not last.text.isalnum():
+            return []
+        out = [last]
+        for w in reversed(ws[:-1]):
+            if len(out) >= int(self.w.project["max_words"]) or not self._plain(w) or (
+                    w.text in self.stop):
+                break
+            out.insert(0, w)
+        return [Found(out[0].start, out[-1].end)]
+
+    def _place_item(self, at: int, end: int, sentence: tuple[int, int]) -> Found | None:
+        """The item the amount alone in brackets closes when it is only a place (_place_only) in a
+        list of such items: "영덕 병곡지구(477억 원), 봉화 평기지구(456억 원), …" — where."""
+        if (not self.w.project.get("place_items") or self.text[at - 1:at] != "("
+                or self.text[end:end + 1] != ")"
+                or not self._bracket_listed(at - 1, sentence[0], sentence[1])):
+            return None
+        right = self._listed_item(at - 1)
+        return right[0] if right and self._place_only(right[0]) else None
+
+    def _place_only(self, item: Found) -> bool:
+        """The item's last word ends in one of [project] place_items, no project head, and the
+        words before it are places or a town's bare name ("영덕 병곡지구", "바람 노을지구")."""
+        ends = tuple(self.w.project.get("place_items", ()))
+        ws = self.text[item.start:item.end].split()
+        if not ends or not ws or not ws[-1].endswith(ends) or len(ws[-1]) <= 2:
+            return False
+        if self.w.sets.project_name(ws[-1]) or len(ws) > 2:
+            return False
+        return all(w.isalnum() or "·" in w for w in ws)
 
     def _listed_item(self, bracket: int) -> list[Found]:
         """The words right before the bracket (no space) back to the first that is not

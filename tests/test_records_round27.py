@@ -1,0 +1,120 @@
+"""Families of forms the records rules read in round twenty-seven (issue 20): amounts the
+records stage did not take as funded totals (items of a list with their amounts in brackets, a
+cost label glued to a name, the sources won after 의, a list's next items, won verbs), a list
+item that is only a place, and the last item of a bracketed list.  Every sentence here is our
+own; each family has a case it must not touch."""
+
+from __future__ import annotations
+
+import fundparse
+from records_cases import record_named as record_of, text_of
+
+
+def fields(record):
+    return (text_of(record.agency), text_of(record.project), text_of(record.region))
+
+
+def funded(text, amount):
+    mention = next(m for m in fundparse.extract(text) if m.text == amount)
+    return mention.record is not None
+
+
+# --- funded: an item of a list of amounts alone in brackets ------------------------------------
+
+FUNDS = ("새봄군은 올해 공모사업 30건에 선정됐다. 선정된 주요 사업은 △청년정착기금(150억원) "
+         "△들녘마을 행복주택 건립사업(90억원) △하늘면 보건지소 신축(30억원) 등이다.")
+
+
+def test_a_fund_in_a_bracketed_list_is_a_funded_total():
+    record = record_of(FUNDS, "150억원")
+    assert record is not None and text_of(record.agency) == "새봄군"
+
+
+def test_each_item_of_the_bracketed_list_keeps_its_own_name():
+    assert text_of(record_of(FUNDS, "90억원").project) == "들녘마을 행복주택 건립사업"
+
+
+def test_two_amounts_in_brackets_are_no_such_list():
+    text = "새봄군은 청년정착기금(150억원)과 귀농기금(20억원)을 만들었다."
+    assert not funded(text, "150억원")
+
+
+# --- a listed item that is only a place names where --------------------------------------------
+
+DISTRICTS = ("새봄도는 풍수해 정비사업 공모에서 3개 지구가 뽑혔다고 밝혔다. 새봄도에 따르면 뽑힌 곳은 "
+             "들녘 하늘지구(120억 원), 바람 노을지구(95억 원), 새봄 별빛지구(80억 원) 등이다.")
+
+
+def test_a_place_item_is_the_region_not_the_project():
+    for amount, place in (("120억 원", "들녘 하늘지구"), ("95억 원", "바람 노을지구"),
+                          ("80억 원", "새봄 별빛지구")):
+        record = record_of(DISTRICTS, amount)
+        assert text_of(record.agency) == "새봄도"
+        assert text_of(record.region) == place
+        assert text_of(record.project) != place
+
+
+def test_an_item_with_a_project_head_stays_the_project():
+    text = ("새봄시는 들녘 체육센터(120억 원), 하늘 도서관(95억 원), 바람 문화센터(80억 원)를 "
+            "짓는다.")
+    assert text_of(record_of(text, "80억 원").project) == "바람 문화센터"
+
+
+# --- funded: a cost label glued to the name ----------------------------------------------------
+
+GLUED = "새봄군은 들녘문화지구 조성사업비 7억원과 하늘마을 귀농 지원사업비 3억원도 받았다."
+
+
+def test_a_glued_cost_label_makes_a_funded_total_named_by_its_words():
+    assert fields(record_of(GLUED, "7억원"))[:2] == ("새봄군", "들녘문화지구 조성사업")
+    assert fields(record_of(GLUED, "3억원"))[:2] == ("새봄군", "하늘마을 귀농 지원사업")
+
+
+def test_the_whole_s_label_is_no_glued_name():
+    text = "새봄군은 들녘천 정비에 국비 30억원(총사업비 60억원)을 확보했다."
+    record = record_of(text, "60억원")
+    assert text_of(record.project) != "총사업"
+
+
+# --- funded: the amount of the sources won, after 의 ------------------------------------------
+
+def test_the_sources_won_after_ui_are_a_funded_total():
+    text = "새봄군은 올해 정부 공모사업 8건에 뽑혀 90억원의 국비와 도비를 확보했다고 밝혔다."
+    record = record_of(text, "90억원")
+    assert record is not None and fields(record)[:2] == ("새봄군", None)
+
+
+def test_the_sources_raised_name_the_project_after_them():
+    text = ("이와 함께 들녘구는 환경부 공모를 통해 25억 원의 국비를 조달, 하늘 근린공원에 생태숲 "
+            "조성을 추진하고 있다.")
+    assert fields(record_of(text, "25억 원")) == ("들녘구", "생태숲 조성", "하늘 근린공원")
+
+
+def test_the_sources_only_asked_for_are_no_funded_total():
+    text = "새봄군은 내년에 90억원의 국비를 요청할 계획이다."
+    assert not funded(text, "90억원")
+
+
+# --- funded: a list's next items after a funded one --------------------------------------------
+
+ITEMS = ("주요 사업은 하늘 치유숲 조성 190억 원, 들녘 도시 재생 사업 70억 원, 바람천 경관 개선 "
+         "20억 원 등이다.")
+
+
+def test_the_next_items_of_a_list_are_funded_totals():
+    assert text_of(record_of(ITEMS, "70억 원").project) == "들녘 도시 재생 사업"
+    assert text_of(record_of(ITEMS, "20억 원").project) == "바람천 경관 개선"
+
+
+def test_a_source_after_a_comma_stays_a_part():
+    text = "주요 사업은 하늘 치유숲 조성 190억 원, 국비 90억 원 등이다."
+    assert text_of(record_of(text, "190억 원").project) == "하늘 치유숲 조성"
+    mention = next(m for m in fundparse.extract(text) if m.text == "90억 원")
+    assert mention.record is None
+
+
+# --- funded: won (유치, 따냈다) ------------------------------------------------------------------
+
+def test_an_amount_won_is_a_funded_total():
+    text = "새봄도는 2015년부터 올해까지 지역 공모사업으로 모두 4건, 80억여원을 유치했다."
+    assert text_of(record_of(text, "80억여원").agency) == "새봄도"
