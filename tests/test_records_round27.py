@@ -118,3 +118,54 @@ def test_a_source_after_a_comma_stays_a_part():
 def test_an_amount_won_is_a_funded_total():
     text = "새봄도는 2015년부터 올해까지 지역 공모사업으로 모두 4건, 80억여원을 유치했다."
     assert text_of(record_of(text, "80억여원").agency) == "새봄도"
+
+
+# --- agency: bodies listed each with its own amount --------------------------------------------
+
+COUNTIES = ("새봄도는 4개 군이 모두 선정됐다고 밝혔다. 지역별로는 새봄군이 30억 원, 들녘군이 80억 원, "
+            "하늘군이 120억 원을 각각 확보했다.")
+
+
+def test_each_listed_body_owns_the_amount_after_it():
+    for amount, body in (("30억 원", "새봄군"), ("80억 원", "들녘군"), ("120억 원", "하늘군")):
+        assert text_of(record_of(COUNTIES, amount).agency) == body
+
+
+def test_one_body_with_its_amount_and_no_list_leaves_the_subject():
+    text = "새봄도는 들녘군이 30억 원을 들여 체육관을 짓는다고 밝혔다."
+    assert text_of(record_of(text, "30억 원").agency) == "새봄도"
+
+
+# --- agency: a verb stem that ends like a province is no body ----------------------------------
+
+def test_a_verb_form_ending_like_a_province_names_no_body():
+    text = ("새봄시는 올해 사업을 발표했다. 1조원을 웃도는 하늘 고속도로도 착공한다. 이어 들녘 "
+            "체육관 건립에 300억원을 투입한다.")
+    assert text_of(record_of(text, "300억원").agency) == "새봄시"
+
+
+# --- agency: a bare subject and a body named only by its head's title ---------------------------
+
+def test_a_bare_subject_stands_for_the_body_glued_to_its_head_s_title():
+    text = ("8일 구에 따르면 이날 김하나 새봄구청장·박들녘 의원 등 40여 명이 참석했다.\n"
+            "이에 구는 총사업비 120억 원으로 들녘동 복합커뮤니티센터를 건립한다.")
+    assert text_of(record_of(text, "120억 원").agency) == "새봄구"
+
+
+def test_a_market_s_name_is_no_body():
+    text = ("이날 새봄중앙시장 상인 등 40여 명이 참석했다.\n"
+            "이에 시는 총사업비 20억 원으로 주차장을 짓는다.")
+    assert text_of(record_of(text, "20억 원").agency) == "시"
+
+
+# --- project: which one of many and clause-joining verb forms name no project ------------------
+
+def test_a_single_or_final_programme_is_no_name():
+    text = ("새봄구는 국토교통부 ‘들녘 마을’ 사업에 선정돼 민선 8기 들어 단일 사업으로 가장 많은 "
+            "국비 50억 원(총사업비 100억 원)을 지원받게 됐다.")
+    record = record_of(text, "100억 원")
+    assert text_of(record.project) in (None, "들녘 마을")
+    text = ("새봄군은 하늘면 일대를 정비하기 위해 행안부에 신청을 넣어 최종 사업에 결정됐다. "
+            "이번 선정으로 받을 정부 예산은 150억원이다.")
+    project = text_of(record_of(text, "150억원").project)
+    assert project is None or "넣어" not in project

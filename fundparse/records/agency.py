@@ -323,7 +323,7 @@ class AgencyFinder(Reader):
         # the body named last before, in any role (its owner's 의 too)
         last = None
         lo = max(0, bare.start - 3000)
-        for pattern in (self.w.mention, self.w.owner):
+        for pattern in (self.w.mention, self.w.owner, self.w.title_body):
             for m in pattern.finditer(self.text, lo, bare.start):
                 name = m.group("name").split()[-1]
                 if (name.endswith(kind) and name not in self.not_agency
@@ -499,6 +499,11 @@ class AgencyFinder(Reader):
             # own clause (after a clause join: 고, 며,) is its agency
             if self._opens_clause(pick.end, later.start):
                 pick = later
+        listed = self._listed_subject(before, after, at, s_start)
+        if listed is not None:
+            # "지역별로는 완주군이 28억 원, 진안군이 87억 원, …": a list of bodies each with its own
+            # amount right after its subject particle ([agency] listed_subjects)
+            pick = listed
         if pick is not None and pick.start in self._told_by:
             # "…에 따르면" tells the report; when it was the subject before, it is written as
             # the subject wrote it ("한국수자원공사 금강유역본부가 …. 수자원공사 금강유역본부에
@@ -544,6 +549,33 @@ class AgencyFinder(Reader):
             return (self._lead_body(at) or self._owner(at) or self._later_subject(s_end)
                     or self._from_body(s_start, at))
         return self._agency_of(pick)
+
+    def _listed_subject(self, before: list[Span], after: list[Span], at: int, s_start: int
+                        ) -> Span | None:
+        """The subject right before the amount — one of [agency] listed_subjects, then spaces —
+        when it is an item of a list: a comma right before the body, or the next subject after the
+        amount has one ("완주군이 28억 원, 진안군이 87억 원, …")."""
+        particles = self.w.data["agency"].get("listed_subjects", ())
+        if not before or not particles:
+            return None
+        last = before[-1]
+        between = self.text[last.end:at]
+        if between.rstrip(" \t") not in particles:
+            return None
+
+        def comma_before(span: Span) -> bool:
+            k = span.start
+            while k > s_start and self.text[k - 1] in " \t":
+                k -= 1
+            return self.text[k - 1:k] == ","
+
+        if comma_before(last):
+            return last
+        nxt = after[0] if after else None
+        if nxt is not None and comma_before(nxt) and self.text[nxt.end:nxt.end + 2].rstrip(
+                " \t") in particles:
+            return last
+        return None
 
     def _from_body(self, s_start: int, at: int) -> Span | None:
         """Nothing else names the doer: the last body before ``at``, in its sentence or the one
