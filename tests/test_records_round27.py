@@ -169,3 +169,24 @@ def test_a_single_or_final_programme_is_no_name():
             "이번 선정으로 받을 정부 예산은 150억원이다.")
     project = text_of(record_of(text, "150억원").project)
     assert project is None or "넣어" not in project
+
+
+# --- project: a bulleted item of a bracketed list, whole -----------------------------------------
+
+BULLETS = ("예타 대상은 △새봄~들녘 고속도로 건설(1조원) △하늘고속도로지선(들녘~바람) 확장(3000억원) "
+           "△바람 체육관 건립(2000억원) 등이다.")
+
+
+def test_an_aside_inside_a_bulleted_item_stays_in_its_name():
+    assert text_of(record_of(BULLETS, "3000억원").project) == "하늘고속도로지선(들녘~바람) 확장"
+    assert text_of(record_of(BULLETS, "1조원").project) == "새봄~들녘 고속도로 건설"
+
+
+def test_the_first_bulleted_item_is_an_item_of_the_list():
+    assert text_of(record_of(FUNDS, "150억원").project) == "청년정착기금"
+
+
+def test_two_bulleted_amounts_are_no_such_list():
+    text = "새봄군은 △청년정착기금(150억원) △귀농기금(20억원)을 만들었다."
+    mention = next(m for m in fundparse.extract(text) if m.text == "150억원")
+    assert mention.record is None or text_of(mention.record.project) != "청년정착기금(150억원)"

@@ -555,13 +555,22 @@ class ProjectFinder(Reader):
         """The bracket at ``bracket`` holds an item's own amount in a list of such items: a
         comma or a list link right after it, or the item before it closed so (another amount
         alone in brackets in the sentence, [funded] bracket_list_items)."""
-        own = [m for m in self.w.forms.own_amount.finditer(self.text, s_start, s_end)]
+        lo, hi = s_start, s_end
+        if self.w.project.get("bullet_whole_items"):
+            # (an inline item, "△…(380억원) △…": its list is the whole sentence)
+            whole = self._sentence(bracket)
+            lo, hi = min(lo, whole[0]), max(hi, whole[1])
+        own = [m for m in self.w.forms.own_amount.finditer(self.text, lo, hi)]
         if len(own) < 3:
             return False
         close = self.text.find(")", bracket)
         after = self.text[close + 1:close + 2]
-        before = self.text[max(s_start, self._item_start(bracket) - 3):self._item_start(bracket)]
-        return after == "," or before.rstrip().endswith(("),", ")"))
+        before = self.text[max(lo, self._item_start(bracket) - 3):self._item_start(bracket)]
+        if after == "," or before.rstrip().endswith(("),", ")")):
+            return True
+        # "△청년정착기금(150억원) △…": an item opened by a list mark, in a list of such items
+        return bool(self.w.project.get("bullet_whole_items")) and before.rstrip().endswith(
+            tuple(self.w.project["list_bullets"]))
 
     def _glued_cost(self, at: int, s_start: int) -> list[Found]:
         """"…문화특화지역 조성사업비 6억원과": the word right before the amount ends in one of
@@ -636,7 +645,29 @@ class ProjectFinder(Reader):
                     w.text in self.stop):
                 break
             out.insert(0, w)
-        return [Found(out[0].start, out[-1].end)]
+        whole = self._bulleted_whole(bracket, out[0].start)
+        return [whole] if whole is not None else [Found(out[0].start, out[-1].end)]
+
+    def _bulleted_whole(self, bracket: int, start: int) -> Found | None:
+        """"△호남고속도로지선(서대전~회덕) 확장(3697억원)", "△…아카데미 고도화 및 확산(2246억원)":
+        an item opened by a list mark on its line is its words from the mark when the plain words
+        stop short of it — an aside in brackets or 및 inside — and no comma or sentence end stands
+        between (at most [project] max_chars; bullet_whole_items = false: off)."""
+        if not self.w.project.get("bullet_whole_items"):
+            return None
+        line = self.text.rfind("\n", 0, bracket) + 1
+        k = max(self.text.rfind(b, line, start) for b in self.w.project["list_bullets"])
+        if k < 0:
+            return None
+        k += 1
+        while k < start and self.text[k] in " \t":
+            k += 1
+        item = self.text[k:bracket]
+        if (k >= start or "," in item or len(item) > int(self.w.project["max_chars"])
+                or self.w.sentence_end.search(item) is not None
+                or any(q[0] in item for q in self.w.project["quotes"])):
+            return None
+        return Found(k, bracket)
 
     def _spent_on(self, s_start: int, at: int) -> list[Found]:
         """[the plain words before 을/를 of a clause closed by one of [funded] spent_on right
