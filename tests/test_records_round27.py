@@ -190,3 +190,25 @@ def test_two_bulleted_amounts_are_no_such_list():
     text = "새봄군은 △청년정착기금(150억원) △귀농기금(20억원)을 만들었다."
     mention = next(m for m in fundparse.extract(text) if m.text == "150억원")
     assert mention.record is None or text_of(mention.record.project) != "청년정착기금(150억원)"
+
+
+# --- project: a bulleted item's own amount before a count closing the list ---------------------
+
+def test_the_last_bulleted_item_keeps_its_name_before_the_list_s_count():
+    text = ("중점 사업은 △새봄 전통시장 회복사업 50억원 △들녘 생태공원 조성 40억원 △하늘 복원정비 "
+            "사업 14억원 등 자체사업 26건이다.")
+    assert text_of(record_of(text, "14억원").project) == "하늘 복원정비 사업"
+
+
+def test_a_count_after_an_amount_outside_a_bulleted_list_still_bundles():
+    text = "새봄군은 마을 정비사업 14억원 등 26건을 추진한다."
+    assert record_of(text, "14억원").project is None
+
+
+# --- project: the sum after 등 총사업비 is several projects' ------------------------------------
+
+def test_the_sum_after_deung_chongsaeopbi_names_no_project():
+    text = ("신규사업은 ▲새봄지구 하수도정비사업 3억원(총사업비 97억원) ▲들녘 소각시설 설치사업 "
+            "3억원(총사업비 257억원) 등 총사업비 354억원 규모다.")
+    assert record_of(text, "354억원").project is None
+    assert text_of(record_of(text, "257억원").project) == "들녘 소각시설 설치사업"

@@ -1086,11 +1086,29 @@ class ProjectFinder(Reader):
     def _own_item(self, before: list[Found], at: int, end: int) -> Found | None:
         """The name whose own amount in brackets the amount at [at, end) is ("…활성화
         사업(80억 원)"), when [project] own_item is on; else None."""
-        if not self.w.project.get("own_item") or before == [] or self.text[at - 1:at] != "(":
+        if not self.w.project.get("own_item") or before == []:
             return None
         f = before[-1]
+        if self.text[at - 1:at] != "(":
+            return self._bulleted_own(f, at)
         o = self.w.forms.own_amount.match(self.text, f.end)
         return f if o is not None and o.start() < at and end < o.end() else None
+
+    def _bulleted_own(self, f: Found, at: int) -> Found | None:
+        """"△…복원정비 사업 14억원 등 자체사업 26건": the name right before the amount (spaces
+        between) of an item opened by a list mark on its line, with another such mark on the line
+        and no other amount in the item — the item's own, whatever count closes the list after it
+        ([project] bullet_own_item)."""
+        if not self.w.project.get("bullet_own_item") or self.text[f.end:at].strip():
+            return None
+        bullets = self.w.project["list_bullets"]
+        line = self.text.rfind("\n", 0, f.start) + 1
+        k = max(self.text.rfind(b, line, f.start) for b in bullets)
+        if k < 0 or self.text[k + 1:f.start].strip():
+            return None
+        if max(self.text.rfind(b, line, k) for b in bullets) < 0:
+            return None
+        return f if self.w.money_words.search(self.text, k, f.start) is None else None
 
     def _list_closed(self, count_at: int) -> bool:
         """Whether the count at ``count_at`` closes a list ("동진·청량2·신리지구 등 3개 지구",
