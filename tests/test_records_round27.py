@@ -212,3 +212,34 @@ def test_the_sum_after_deung_chongsaeopbi_names_no_project():
             "3억원(총사업비 257억원) 등 총사업비 354억원 규모다.")
     assert record_of(text, "354억원").project is None
     assert text_of(record_of(text, "257억원").project) == "들녘 소각시설 설치사업"
+
+
+# --- region: a lake, a stream, a mountain … by name opening a project's name ---------------------
+
+def test_a_named_lake_opening_a_name_is_its_place():
+    text = "새봄구는 들녘호 생태 탐방로 조성 사업에 50억 원을 투입한다."
+    assert fields(record_of(text, "50억 원"))[1:] == ("들녘호 생태 탐방로 조성 사업", "들녘호")
+
+
+def test_a_stream_s_bank_stays_with_the_stream():
+    text = "새봄구는 하늘천 좌안 보행교 설치사업에 6억원을 들인다."
+    assert text_of(record_of(text, "6억원").region) == "하늘천 좌안"
+
+
+def test_a_bridge_and_a_mountain_by_name_place_the_works():
+    record = record_of("새봄군은 들녘대교 야간경관 조명사업에 7억 원을 들인다.", "7억 원")
+    assert text_of(record.region) == "들녘대교"
+    record = record_of("새봄구는 하늘산 둘레길 정비사업에 10억원을 투입한다.", "10억원")
+    assert text_of(record.region) == "하늘산"
+
+
+def test_words_ending_like_a_landmark_place_nothing():
+    record = record_of("새봄군은 수산 가공 단지 조성에 30억원을 투입한다.", "30억원")
+    assert record.region is None
+    record = record_of("새봄군은 부동산 정보 시스템 구축에 3억원을 들인다.", "3억원")
+    assert record.region is None
+
+
+def test_a_two_word_name_keeps_no_landmark_place():
+    record = record_of("새봄구는 들녘호 정비사업에 50억 원을 투입한다.", "50억 원")
+    assert text_of(record.project) == "들녘호 정비사업"
