@@ -243,3 +243,17 @@ def test_words_ending_like_a_landmark_place_nothing():
 def test_a_two_word_name_keeps_no_landmark_place():
     record = record_of("새봄구는 들녘호 정비사업에 50억 원을 투입한다.", "50억 원")
     assert text_of(record.project) == "들녘호 정비사업"
+
+
+# --- project: a promoted or proposed project, and the islands' programme, name none ------------
+
+def test_a_promoted_project_names_none():
+    assert record_of("새봄군은 역점 추진사업으로 50억원을 투입한다.", "50억원").project is None
+    assert record_of("새봄군은 올해 건의사업에 50억원을 반영했다.", "50억원").project is None
+
+
+def test_the_islands_and_border_areas_programme_alone_names_none():
+    text = "새봄군은 올해 특수상황지역개발사업으로 120억원을 확보했다."
+    assert record_of(text, "120억원").project is None
+    text = "새봄군은 하늘면 특수상황지역개발사업으로 120억원을 확보했다."
+    assert text_of(record_of(text, "120억원").project) == "하늘면 특수상황지역개발사업"
