@@ -257,3 +257,23 @@ def test_the_islands_and_border_areas_programme_alone_names_none():
     assert record_of(text, "120억원").project is None
     text = "새봄군은 하늘면 특수상황지역개발사업으로 120억원을 확보했다."
     assert text_of(record_of(text, "120억원").project) == "하늘면 특수상황지역개발사업"
+
+
+# --- agency: bare words for cities or counties in general --------------------------------------
+
+def test_cities_and_counties_joined_by_a_middle_dot_are_no_bare_subject():
+    text = ("새봄도는 공모 신청한 사업 6건이 모두 선정됐다고 밝혔다.\n\n도와 각 시·군은 이번 공모 "
+            "선정 가능성을 높였다.\n\n이번 선정된 사업은 국비 164억원과 지방비 533억원이 더해져 총 "
+            "697억원의 사업비가 투입된다.")
+    assert text_of(record_of(text, "697억원").agency) == "새봄도"
+
+
+def test_these_counties_and_a_count_of_them_are_no_bare_subject():
+    text = ("새봄도는 지난 5월 공모사업에 4개 군이 응모한 사업이 선정됐다고 밝혔다.\n이에 따라 이들 "
+            "군에는 국비 100억원과 지방비 71억원 등 171억원을 들여 관광 인프라를 구축한다.")
+    assert text_of(record_of(text, "171억원").agency) == "새봄도"
+
+
+def test_a_bare_subject_alone_still_stands_for_its_body():
+    text = "새봄군은 올해 사업을 발표했다.\n군은 하늘면에 171억원을 들여 체육관을 짓는다."
+    assert text_of(record_of(text, "171억원").agency) == "새봄군"

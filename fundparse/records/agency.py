@@ -279,6 +279,8 @@ class AgencyFinder(Reader):
         if self._all_bare is None:
             self._all_bare = True
             for m in self.w.bare.finditer(self.text):
+                if self._several_bare(m.start("name")):
+                    continue  # ("도와 각 시·군은", "이들 군에는": several bodies, no one)
                 self._note_source(m)
                 self._bare_starts.append(m.start("name"))
                 self._bare_ends.append(m.end("name"))
@@ -288,6 +290,23 @@ class AgencyFinder(Reader):
         text, ends, stops = self.text, self._bare_ends, self._bare_stops
         return [Span(text[a:ends[i]], a, ends[i])
                 for i, a in enumerate(self._bare_starts[lo:hi], lo) if stops[i] < end]
+
+    def _several_bare(self, at: int) -> bool:
+        """A bare word at ``at`` glued after one of [agency] bare_not_after_chars ("시·군은"),
+        right after one of bare_not_after ("이들 군에는", "각 시는") or after a count with one of
+        bare_not_after_counters ("4개 군이"): cities or counties in general, no one body
+        (round 27)."""
+        agency = self.w.data["agency"]
+        if at > 0 and self.text[at - 1] in agency.get("bare_not_after_chars", ()):
+            return True
+        words = self.text[max(0, at - 8):at].split()
+        if not words or not self.text[at - 1:at].isspace():
+            return False
+        last = words[-1]
+        # ("4개 군이": a count of them)
+        return last in agency.get("bare_not_after", ()) or (
+            last[:1].isdigit() and last.lstrip("0123456789").strip()
+            in agency.get("bare_not_after_counters", ()))
 
     def issuer(self) -> Span | None:
         if self._issuer is False:
