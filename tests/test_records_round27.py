@@ -277,3 +277,15 @@ def test_these_counties_and_a_count_of_them_are_no_bare_subject():
 def test_a_bare_subject_alone_still_stands_for_its_body():
     text = "새봄군은 올해 사업을 발표했다.\n군은 하늘면에 171억원을 들여 체육관을 짓는다."
     assert text_of(record_of(text, "171억원").agency) == "새봄군"
+
+
+# --- funded: the amount of a named project's budget, after 의 ----------------------------------
+
+def test_an_amount_of_a_project_s_budget_won_is_its_total():
+    text = "새봄도는 안정적인 농업용수 공급을 위해 500억 원의 들녘 정비사업 예산을 확보했다고 밝혔다."
+    assert fields(record_of(text, "500억 원"))[:2] == ("새봄도", "들녘 정비사업")
+
+
+def test_a_budget_only_asked_for_is_no_funded_total():
+    text = "새봄도는 500억 원의 들녘 정비사업 예산을 요청할 계획이다."
+    assert not funded(text, "500억 원")

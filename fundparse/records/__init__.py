@@ -43,6 +43,8 @@ def funded_total(m: Mention, text: str, vocab: RecordWords, sources) -> bool:
         return True  # "…77억원의 사업비로 …", "262억 원의 사업비를 들였으며"
     if m.label is None and vocab.of_project.match(text, m.end) is not None:
         return True  # "…342억 원의 농산어촌 종합정비사업을 추진 중으로"
+    if m.label is None and vocab.of_project_cost.match(text, m.end) is not None:
+        return True  # "1064억 원의 농업생산기반 정비사업 예산을 확보했다"
     before = text[max(0, m.start - 12):m.start].split()
     if before and any(before[-1] == w or before[-1].endswith(w) for w in funded["before"]):
         return True

@@ -48,6 +48,7 @@ class RecordWords:
     means: regex.Pattern           # after an amount spent on something: "…원으로 … 추진"
     of_label: regex.Pattern        # after an amount, what it is the cost of: "…원의 사업비로"
     of_project: regex.Pattern      # "…342억 원의 농산어촌 종합정비사업을 추진": a project it is of
+    of_project_cost: regex.Pattern  # "…원의 농업생산기반 정비사업 예산을 확보" (round 27)
     sentence_end: regex.Pattern    # between two items of one list there is none
     list_sum: regex.Pattern        # before the sum of a list: "…80억원 등 "
     bundle: regex.Pattern          # "12곳", "등 50건"
@@ -412,6 +413,12 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"(?:{_alternation(data['project']['heads'])})(?:{g.object})\s"
             rf"(?:[{g.H}]+\s)?(?:{_alternation(data['funded']['means_verbs'])})")
             if data["funded"]["of_project"] else regex.compile(r"(?!)")),
+        of_project_cost=(regex.compile(
+            rf"\s?{g.of}\s(?:[{g.H}A-Za-z0-9·]+\s){{0,3}}[{g.H}A-Za-z0-9·]*"
+            rf"(?:{_alternation(data['project']['heads'])})\s"
+            rf"(?:{_alternation(data['funded']['means_nouns'])})(?:{g.object})\s"
+            rf"(?:[{g.H}]+\s)?(?:{_alternation(data['funded']['verbs'])})")
+            if data["funded"].get("of_project_cost") else regex.compile(r"(?!)")),
         list_link=regex.compile(
             rf"\)?[ \t]*(?:\([^()\n]{{0,80}}\))?[ \t]*(?:{_alternation(data['funded']['list_links'])})"),
         list_sum=regex.compile(
