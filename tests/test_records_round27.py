@@ -289,3 +289,18 @@ def test_an_amount_of_a_project_s_budget_won_is_its_total():
 def test_a_budget_only_asked_for_is_no_funded_total():
     text = "새봄도는 500억 원의 들녘 정비사업 예산을 요청할 계획이다."
     assert not funded(text, "500억 원")
+
+
+# --- funded: a list of what was won, closed by 등의 재원을 확보 --------------------------------------
+
+def test_each_bundle_of_a_list_of_what_was_won_is_a_funded_total_of_no_one_project():
+    text = ("새봄구에 따르면 하늘동 재생사업 등 30건 120억 원, 들녘 보도육교 설치 등 20건 80억 원 "
+            "등의 재원을 확보했다.")
+    for amount in ("120억 원", "80억 원"):
+        record = record_of(text, amount)
+        assert fields(record) == ("새봄구", None, None)
+
+
+def test_deung_ui_before_a_word_that_is_no_means_is_not_read():
+    text = "새봄구는 80억 원 등의 성과를 알렸다."
+    assert not funded(text, "80억 원")

@@ -43,6 +43,8 @@ def funded_total(m: Mention, text: str, vocab: RecordWords, sources) -> bool:
         return True  # "…77억원의 사업비로 …", "262억 원의 사업비를 들였으며"
     if m.label is None and vocab.of_project.match(text, m.end) is not None:
         return True  # "…342억 원의 농산어촌 종합정비사업을 추진 중으로"
+    if m.label is None and _list_of_means(m, text, vocab):
+        return True  # "…등 93건 357억 원 등의 재원을 확보했다"
     if m.label is None and vocab.of_project_cost.match(text, m.end) is not None:
         return True  # "1064억 원의 농업생산기반 정비사업 예산을 확보했다"
     before = text[max(0, m.start - 12):m.start].split()
@@ -171,6 +173,22 @@ def _bullet_item(m: Mention, text: str, vocab: RecordWords) -> bool:
     line = text[line_start:len(text) if line_end < 0 else line_end]
     return any(vocab.forms.hangul.fullmatch(line[j + 1:].lstrip(" \t")[:1]) is not None
                for j in range(len(line)) if line[j] == mark)
+
+
+def _list_of_means(m: Mention, text: str, vocab: RecordWords) -> bool:
+    """The amount, one of [funded] list_of ("등의"), one of means_nouns with a particle, then one
+    of verbs: "…등 93건 357억 원 등의 재원을 확보했다" — the last of a list of what was won."""
+    funded = vocab.data["funded"]
+    k = m.end + (1 if text[m.end:m.end + 1] == " " else 0)
+    for lead in funded.get("list_of", ()):
+        if not text.startswith(lead + " ", k):
+            continue
+        j = k + len(lead) + 1
+        end = text.find(" ", j, j + 12)
+        word = text[j:end] if end > 0 else ""
+        if any(word.startswith(n) and len(word) > len(n) for n in funded["means_nouns"]):
+            return vocab.funded_verb.match(text, end) is not None
+    return False
 
 
 def _sentence(text: str, at: int, end: int, vocab: RecordWords) -> tuple[int, int]:
