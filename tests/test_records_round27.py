@@ -304,3 +304,15 @@ def test_each_bundle_of_a_list_of_what_was_won_is_a_funded_total_of_no_one_proje
 def test_deung_ui_before_a_word_that_is_no_means_is_not_read():
     text = "새봄구는 80억 원 등의 성과를 알렸다."
     assert not funded(text, "80억 원")
+
+
+def test_a_bulleted_item_s_name_read_short_of_its_mark_is_whole():
+    text = ("선정된 주요 사업은 △청년정착기금(150억원) △새봄형 더 행복한 주택 건립사업(90억원) "
+            "△들녘 전선로 지중화 사업(30억원) 등이다.")
+    assert text_of(record_of(text, "90억원").project) == "새봄형 더 행복한 주택 건립사업"
+    assert text_of(record_of(text, "30억원").project) == "들녘 전선로 지중화 사업"
+
+
+def test_a_name_in_a_comma_list_is_not_widened():
+    text = "군에 따르면 새봄해양교육관(225억 원)을 비롯해 들녘 솔바람 에코리움(99억 원), 하늘숲체험장(22억 원) 등이다."
+    assert text_of(record_of(text, "225억 원").project) == "새봄해양교육관"

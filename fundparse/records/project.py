@@ -96,6 +96,14 @@ class ProjectFinder(Reader):
         # ("‘…정비사업’ 150억원", "…센터(116억 원, …)": past a closing quote or an open bracket)
         right = [f for f in before if at - f.end <= 3
                  and not self.text[f.end:at].strip(_BETWEEN_NAME_AND_AMOUNT)]
+        if (right and not right[-1].quoted and self.text[at - 1:at] == "("
+                and self.text[right[-1].end:at] == "(" and self.text[end:end + 1] == ")"
+                and self._bracket_listed(at - 1, s_start, s_end)):
+            # "△충남형 더 행복한 주택 건립사업(319억원) △…": a bulleted item's name read short of
+            # its mark is the item's words from the mark ([project] bullet_whole_items)
+            whole = self._bulleted_whole(at - 1, right[-1].start)
+            if whole is not None:
+                right = [replace(right[-1], start=whole.start)]
         links = self.w.data["funded"]["copula_links"]
         if not right and links and self.text.startswith(tuple(links), end):
             # "…구서역 주차장이 21억원, 명윤역 주차장이 18억원이다": the subject right before
