@@ -43,6 +43,10 @@ def funded_total(m: Mention, text: str, vocab: RecordWords, sources) -> bool:
         return True  # "…77억원의 사업비로 …", "262억 원의 사업비를 들였으며"
     if m.label is None and vocab.of_project.match(text, m.end) is not None:
         return True  # "…342억 원의 농산어촌 종합정비사업을 추진 중으로"
+    if m.label is None and _list_of_means(m, text, vocab):
+        return True  # "…등 93건 357억 원 등의 재원을 확보했다"
+    if m.label is None and vocab.of_project_cost.match(text, m.end) is not None:
+        return True  # "1064억 원의 농업생산기반 정비사업 예산을 확보했다"
     before = text[max(0, m.start - 12):m.start].split()
     if before and any(before[-1] == w or before[-1].endswith(w) for w in funded["before"]):
         return True
@@ -60,6 +64,15 @@ def funded_total(m: Mention, text: str, vocab: RecordWords, sources) -> bool:
         return True  # "…복합커뮤니티센터(116억 원, …)", "…교육지원청 신축(378억원)"
     if funded["in_brackets"] and _bracket_words(m, text, vocab):
         return True  # "…개보수 지원사업(전주시 등 21.9억원)": who shares it, then the total
+    if funded.get("bracket_lists") and _bracket_list_item(m, text, vocab):
+        return True  # "…병곡지구(477억 원), …평기지구(456억 원), …후포지구(414억 원)"
+    glued = m.label if m.label is not None else (before[-1] if before else "")
+    if glued and glued.isalnum() and source_key(glued) not in sources and any(
+            len(glued) > len(w) and glued.endswith(w) and glued[:-len(w)] not in funded["before"]
+            for w in funded.get("glued_labels", ())):
+        return True  # "…조성사업비 6억원과": a cost label glued to the name
+    if m.label is None and funded.get("of_sources") and _of_source(m, text, vocab, sources):
+        return True  # "150억원의 국비와 도비를 확보했다": the amount of the sources won
     if funded["after_project"] and before and text[m.start - 1:m.start].isspace():
         if vocab.sets.project_name(before[-1].rstrip(_CLOSING)):
             return True  # "…조성사업 60억 원, …", "‘…정비사업’ 150억원": the project just named
@@ -162,6 +175,69 @@ def _bullet_item(m: Mention, text: str, vocab: RecordWords) -> bool:
                for j in range(len(line)) if line[j] == mark)
 
 
+def _list_of_means(m: Mention, text: str, vocab: RecordWords) -> bool:
+    """The amount, one of [funded] list_of ("등의"), one of means_nouns with a particle, then one
+    of verbs: "…등 93건 357억 원 등의 재원을 확보했다" — the last of a list of what was won."""
+    funded = vocab.data["funded"]
+    k = m.end + (1 if text[m.end:m.end + 1] == " " else 0)
+    for lead in funded.get("list_of", ()):
+        if not text.startswith(lead + " ", k):
+            continue
+        j = k + len(lead) + 1
+        end = text.find(" ", j, j + 12)
+        word = text[j:end] if end > 0 else ""
+        if any(word.startswith(n) and len(word) > len(n) for n in funded["means_nouns"]):
+            return vocab.funded_verb.match(text, end) is not None
+    return False
+
+
+def _sentence(text: str, at: int, end: int, vocab: RecordWords) -> tuple[int, int]:
+    """The bounds of the sentence (within its line) holding ``at``…``end``."""
+    lo = text.rfind("\n", 0, at) + 1
+    hi = text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
+    ends = list(vocab.sentence_end.finditer(text, lo, at))
+    after = vocab.sentence_end.search(text, end, hi)
+    return (ends[-1].end() if ends else lo), (after.end() if after else hi)
+
+
+def _bracket_list_item(m: Mention, text: str, vocab: RecordWords) -> bool:
+    """An amount alone in brackets right after an item's words (no space), in a sentence with at
+    least [funded] bracket_lists_min such amounts: an item of a list of what each costs
+    ("…병곡지구(477억 원), …평기지구(456억 원), …"; "△지방소멸대응기금(380억원) △…"), whatever the
+    item's last word."""
+    if m.label is not None or text[m.start - 1:m.start] != "(" or text[m.end:m.end + 1] != ")":
+        return False
+    if m.start < 2 or not vocab.forms.hangul.fullmatch(text[m.start - 2]) and not (
+            text[m.start - 2].isalnum()):
+        return False
+    lo, hi = _sentence(text, m.start, m.end, vocab)
+    own = sum(1 for _ in vocab.forms.own_amount.finditer(text, lo, hi))
+    return own >= int(vocab.data["funded"]["bracket_lists_min"])
+
+
+def _of_source(m: Mention, text: str, vocab: RecordWords, sources) -> bool:
+    """The amount, 의, then a source's name with a particle ("150억원의 국비와 도비를
+    확보했다", "35억 원의 국비를 조달"), then one of [funded] source_verbs: the sources won."""
+    g = vocab.data["grammar"]
+    k = m.end
+    if text[k:k + 1].isspace():
+        k += 1
+    if not text.startswith(g["of"], k):
+        return False
+    k += len(g["of"])
+    while k < len(text) and text[k] in " \t":
+        k += 1
+    word_end = k
+    while word_end < len(text) and not text[word_end].isspace():
+        word_end += 1
+    word = text[k:word_end]
+    for particle in vocab.data["funded"]["of_sources"]:
+        if word.endswith(particle) and source_key(word[:-len(particle)]) in sources:
+            return vocab.source_verb.match(text, word_end) is not None
+    return False
+
+
 def _bracket_words(m: Mention, text: str, vocab: RecordWords) -> bool:
     """An amount closing a bracket opened right after a project's name, with only a few plain
     words before it inside ("…지원사업(전주시 등 21.9억원)"; no source's label)."""
@@ -188,6 +264,33 @@ def _listed(m: Mention, nxt: Mention, text: str, vocab: RecordWords, sources) ->
     if any(p.start <= m.start < p.end for p in nxt.splits):
         return False
     return vocab.sentence_end.search(text, m.end, nxt.start) is None
+
+
+def _listed_after(prev: Mention, m: Mention, text: str, vocab: RecordWords, sources) -> bool:
+    """``m`` is the next item of a list whose item ``prev`` is funded: a list's comma right after
+    ``prev`` (and its bracket), then only the item's words — one of them a project head or what is
+    done — before ``m`` in the same sentence ("…조성 80억 원, 도시 재생 뉴딜 사업 83억 원, 갯골천
+    경관 개선 25억 원 등이다"; [funded] list_after): not a source's part, a rate or a change."""
+    if m.per is not None or m.change is not None or m.label is not None:
+        return False
+    funded = vocab.data["funded"]
+    link = vocab.list_link.match(text, prev.end)
+    if link is None or m.start - prev.end > int(funded["list_after_chars"]):
+        return False
+    if not text[prev.end:link.end()].rstrip().endswith(tuple(funded["list_after"])):
+        return False
+    if any(p.start <= m.start < p.end for p in prev.splits):
+        return False
+    between = text[link.end():m.start]
+    if vocab.sentence_end.search(between) is not None or "(" in between or ")" in between:
+        return False
+    words = between.split()
+    if not words or len(words) > int(vocab.project["max_words"]):
+        return False
+    if source_key(words[-1]) in sources:
+        return False
+    return any(w.endswith(vocab.sets.heads) or w.endswith(tuple(vocab.project["actions"]))
+               for w in words)
 
 
 def _sum_of_projects(prev: Mention, m: Mention, text: str, vocab: RecordWords) -> bool:
@@ -241,6 +344,11 @@ def attach(text: str, mentions: list[Mention], config) -> list[Mention]:
         if not funded[i] and funded[i + 1] and _listed(mentions[i], mentions[i + 1], text,
                                                        vocab, sources):
             funded[i] = True
+    if vocab.data["funded"].get("list_after"):
+        for i in range(1, len(mentions)):  # "…사업 80억 원, 도시 재생 사업 83억 원, …": next items
+            if not funded[i] and funded[i - 1] and _listed_after(mentions[i - 1], mentions[i],
+                                                                 text, vocab, sources):
+                funded[i] = True
     # "…조성 2억원(50억원)": a larger amount in brackets right after another is the total of
     # what the first was named for (its record is read where the first amount stands)
     for i, m in enumerate(mentions):  # "△디노팜랜드 조성 135억 원 △…": a bulleted item's amount

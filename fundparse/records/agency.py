@@ -279,6 +279,8 @@ class AgencyFinder(Reader):
         if self._all_bare is None:
             self._all_bare = True
             for m in self.w.bare.finditer(self.text):
+                if self._several_bare(m.start("name")):
+                    continue  # ("도와 각 시·군은", "이들 군에는": several bodies, no one)
                 self._note_source(m)
                 self._bare_starts.append(m.start("name"))
                 self._bare_ends.append(m.end("name"))
@@ -288,6 +290,23 @@ class AgencyFinder(Reader):
         text, ends, stops = self.text, self._bare_ends, self._bare_stops
         return [Span(text[a:ends[i]], a, ends[i])
                 for i, a in enumerate(self._bare_starts[lo:hi], lo) if stops[i] < end]
+
+    def _several_bare(self, at: int) -> bool:
+        """A bare word at ``at`` glued after one of [agency] bare_not_after_chars ("시·군은"),
+        right after one of bare_not_after ("이들 군에는", "각 시는") or after a count with one of
+        bare_not_after_counters ("4개 군이"): cities or counties in general, no one body
+        (round 27)."""
+        agency = self.w.data["agency"]
+        if at > 0 and self.text[at - 1] in agency.get("bare_not_after_chars", ()):
+            return True
+        words = self.text[max(0, at - 8):at].split()
+        if not words or not self.text[at - 1:at].isspace():
+            return False
+        last = words[-1]
+        # ("4개 군이": a count of them)
+        return last in agency.get("bare_not_after", ()) or (
+            last[:1].isdigit() and last.lstrip("0123456789").strip()
+            in agency.get("bare_not_after_counters", ()))
 
     def issuer(self) -> Span | None:
         if self._issuer is False:
@@ -323,7 +342,7 @@ class AgencyFinder(Reader):
         # the body named last before, in any role (its owner's 의 too)
         last = None
         lo = max(0, bare.start - 3000)
-        for pattern in (self.w.mention, self.w.owner):
+        for pattern in (self.w.mention, self.w.owner, self.w.title_body):
             for m in pattern.finditer(self.text, lo, bare.start):
                 name = m.group("name").split()[-1]
                 if (name.endswith(kind) and name not in self.not_agency
@@ -499,6 +518,11 @@ class AgencyFinder(Reader):
             # own clause (after a clause join: 고, 며,) is its agency
             if self._opens_clause(pick.end, later.start):
                 pick = later
+        listed = self._listed_subject(before, after, at, s_start)
+        if listed is not None:
+            # "지역별로는 완주군이 28억 원, 진안군이 87억 원, …": a list of bodies each with its own
+            # amount right after its subject particle ([agency] listed_subjects)
+            pick = listed
         if pick is not None and pick.start in self._told_by:
             # "…에 따르면" tells the report; when it was the subject before, it is written as
             # the subject wrote it ("한국수자원공사 금강유역본부가 …. 수자원공사 금강유역본부에
@@ -544,6 +568,33 @@ class AgencyFinder(Reader):
             return (self._lead_body(at) or self._owner(at) or self._later_subject(s_end)
                     or self._from_body(s_start, at))
         return self._agency_of(pick)
+
+    def _listed_subject(self, before: list[Span], after: list[Span], at: int, s_start: int
+                        ) -> Span | None:
+        """The subject right before the amount — one of [agency] listed_subjects, then spaces —
+        when it is an item of a list: a comma right before the body, or the next subject after the
+        amount has one ("완주군이 28억 원, 진안군이 87억 원, …")."""
+        particles = self.w.data["agency"].get("listed_subjects", ())
+        if not before or not particles:
+            return None
+        last = before[-1]
+        between = self.text[last.end:at]
+        if between.rstrip(" \t") not in particles:
+            return None
+
+        def comma_before(span: Span) -> bool:
+            k = span.start
+            while k > s_start and self.text[k - 1] in " \t":
+                k -= 1
+            return self.text[k - 1:k] == ","
+
+        if comma_before(last):
+            return last
+        nxt = after[0] if after else None
+        if nxt is not None and comma_before(nxt) and self.text[nxt.end:nxt.end + 2].rstrip(
+                " \t") in particles:
+            return last
+        return None
 
     def _from_body(self, s_start: int, at: int) -> Span | None:
         """Nothing else names the doer: the last body before ``at``, in its sentence or the one

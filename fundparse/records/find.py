@@ -164,6 +164,9 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, NearbyFinde
             # the words after the mark are where
             sentence = (named.end + 1, sentence[1])
         found, regions, several = self.project(at, end, sentence)
+        place_item = self._place_item(at, end, sentence)
+        if place_item is not None:
+            regions = [place_item]  # "…병곡지구(477억 원), …": the item is where ([project] place_items)
         if named is not None:
             found = named
         respective = self._respective(at, whole)

@@ -96,6 +96,14 @@ class ProjectFinder(Reader):
         # ("‘…정비사업’ 150억원", "…센터(116억 원, …)": past a closing quote or an open bracket)
         right = [f for f in before if at - f.end <= 3
                  and not self.text[f.end:at].strip(_BETWEEN_NAME_AND_AMOUNT)]
+        if (right and not right[-1].quoted and self.text[at - 1:at] == "("
+                and self.text[right[-1].end:at] == "(" and self.text[end:end + 1] == ")"
+                and self._bracket_listed(at - 1, s_start, s_end)):
+            # "△충남형 더 행복한 주택 건립사업(319억원) △…": a bulleted item's name read short of
+            # its mark is the item's words from the mark ([project] bullet_whole_items)
+            whole = self._bulleted_whole(at - 1, right[-1].start)
+            if whole is not None:
+                right = [replace(right[-1], start=whole.start)]
         links = self.w.data["funded"]["copula_links"]
         if not right and links and self.text.startswith(tuple(links), end):
             # "…구서역 주차장이 21억원, 명윤역 주차장이 18억원이다": the subject right before
@@ -110,6 +118,10 @@ class ProjectFinder(Reader):
             # "…개보수 지원사업(전주시 등 21.9억원)": a few words in the name's bracket first
             right = [f for f in before[-1:]
                      if self.w.forms.name_bracket.fullmatch(self.text, f.end, at) is not None]
+        if not right:
+            # "…문화특화지역 조성사업비 6억원과": a cost label glued to the name ([funded]
+            # glued_labels): the name through the label, its glued_cut left out
+            right = self._glued_cost(at, s_start)
         if not right:
             # "`달성 중부권 복합문화센터` 건립비 360억원", "스마트학교 구축비로 155억원": the cost of
             # the name right before it (구축비: of building it — the name and 구축)
@@ -130,6 +142,10 @@ class ProjectFinder(Reader):
             # an item of a list of names each with its amount alone in brackets, whatever its
             # last word
             right = self._listed_item(at - 1)
+            if right and self._place_only(right[0]):
+                # "…에 따르면 선정된 지구는 영덕 병곡지구(477억 원), …": an item that is only a
+                # place names where, not what ([project] place_items)
+                right = []
         # "…체육관은 사업비 34억 원을 투입해 …": the sentence's topic, named before the amount
         s_start_word = self._next_word(s_start)
         topic = [f for f in before if f.topic and not (
@@ -547,13 +563,77 @@ class ProjectFinder(Reader):
         """The bracket at ``bracket`` holds an item's own amount in a list of such items: a
         comma or a list link right after it, or the item before it closed so (another amount
         alone in brackets in the sentence, [funded] bracket_list_items)."""
-        own = [m for m in self.w.forms.own_amount.finditer(self.text, s_start, s_end)]
+        lo, hi = s_start, s_end
+        if self.w.project.get("bullet_whole_items"):
+            # (an inline item, "△…(380억원) △…": its list is the whole sentence)
+            whole = self._sentence(bracket)
+            lo, hi = min(lo, whole[0]), max(hi, whole[1])
+        own = [m for m in self.w.forms.own_amount.finditer(self.text, lo, hi)]
         if len(own) < 3:
             return False
         close = self.text.find(")", bracket)
         after = self.text[close + 1:close + 2]
-        before = self.text[max(s_start, self._item_start(bracket) - 2):self._item_start(bracket)]
-        return after == "," or before.rstrip().endswith(("),", ")"))
+        before = self.text[max(lo, self._item_start(bracket) - 3):self._item_start(bracket)]
+        if after == "," or before.rstrip().endswith(("),", ")")):
+            return True
+        # "△청년정착기금(150억원) △…": an item opened by a list mark, in a list of such items
+        return bool(self.w.project.get("bullet_whole_items")) and before.rstrip().endswith(
+            tuple(self.w.project["list_bullets"]))
+
+    def _glued_cost(self, at: int, s_start: int) -> list[Found]:
+        """"…문화특화지역 조성사업비 6억원과": the word right before the amount ends in one of
+        [funded] glued_labels with more before it; the project is that word without glued_cut
+        and the plain words before it (at most max_words)."""
+        funded = self.w.data["funded"]
+        labels, cut = tuple(funded.get("glued_labels", ())), funded.get("glued_cut", "")
+        text = self.text
+        k = at
+        while k > s_start and text[k - 1] in " \t":
+            k -= 1
+        j = k
+        while j > s_start and not text[j - 1].isspace():
+            j -= 1
+        word = text[j:k]
+        if not labels or not cut or not word.isalnum() or not word.endswith(cut) or (
+                word in funded["labels"]) or not any(
+                word.endswith(label) and len(word) > len(label)
+                and word[:-len(label)] not in funded["before"] for label in labels):
+            return []  # (not 총사업비, 전체사업비: the whole's label)
+        end = k - len(cut)
+        ws = self._words(max(s_start, self._item_start(end), end - 60), end)
+        if not ws or ws[-1].end != end:
+            return []
+        last = ws[-1]
+        if last.particle or last.quoted or not last.text.isalnum():
+            return []
+        out = [last]
+        for w in reversed(ws[:-1]):
+            if len(out) >= int(self.w.project["max_words"]) or not self._plain(w) or (
+                    w.text in self.stop):
+                break
+            out.insert(0, w)
+        return [Found(out[0].start, out[-1].end)]
+
+    def _place_item(self, at: int, end: int, sentence: tuple[int, int]) -> Found | None:
+        """The item the amount alone in brackets closes when it is only a place (_place_only) in a
+        list of such items: "영덕 병곡지구(477억 원), 봉화 평기지구(456억 원), …" — where."""
+        if (not self.w.project.get("place_items") or self.text[at - 1:at] != "("
+                or self.text[end:end + 1] != ")"
+                or not self._bracket_listed(at - 1, sentence[0], sentence[1])):
+            return None
+        right = self._listed_item(at - 1)
+        return right[0] if right and self._place_only(right[0]) else None
+
+    def _place_only(self, item: Found) -> bool:
+        """The item's last word ends in one of [project] place_items, no project head, and the
+        words before it are places or a town's bare name ("영덕 병곡지구", "바람 노을지구")."""
+        ends = tuple(self.w.project.get("place_items", ()))
+        ws = self.text[item.start:item.end].split()
+        if not ends or not ws or not ws[-1].endswith(ends) or len(ws[-1]) <= 2:
+            return False
+        if self.w.sets.project_name(ws[-1]) or len(ws) > 2:
+            return False
+        return all(w.isalnum() or "·" in w for w in ws)
 
     def _listed_item(self, bracket: int) -> list[Found]:
         """The words right before the bracket (no space) back to the first that is not
@@ -573,7 +653,29 @@ class ProjectFinder(Reader):
                     w.text in self.stop):
                 break
             out.insert(0, w)
-        return [Found(out[0].start, out[-1].end)]
+        whole = self._bulleted_whole(bracket, out[0].start)
+        return [whole] if whole is not None else [Found(out[0].start, out[-1].end)]
+
+    def _bulleted_whole(self, bracket: int, start: int) -> Found | None:
+        """"△호남고속도로지선(서대전~회덕) 확장(3697억원)", "△…아카데미 고도화 및 확산(2246억원)":
+        an item opened by a list mark on its line is its words from the mark when the plain words
+        stop short of it — an aside in brackets or 및 inside — and no comma or sentence end stands
+        between (at most [project] max_chars; bullet_whole_items = false: off)."""
+        if not self.w.project.get("bullet_whole_items"):
+            return None
+        line = self.text.rfind("\n", 0, bracket) + 1
+        k = max(self.text.rfind(b, line, start) for b in self.w.project["list_bullets"])
+        if k < 0:
+            return None
+        k += 1
+        while k < start and self.text[k] in " \t":
+            k += 1
+        item = self.text[k:bracket]
+        if (k >= start or "," in item or len(item) > int(self.w.project["max_chars"])
+                or self.w.sentence_end.search(item) is not None
+                or any(q[0] in item for q in self.w.project["quotes"])):
+            return None
+        return Found(k, bracket)
 
     def _spent_on(self, s_start: int, at: int) -> list[Found]:
         """[the plain words before 을/를 of a clause closed by one of [funded] spent_on right
@@ -992,11 +1094,29 @@ class ProjectFinder(Reader):
     def _own_item(self, before: list[Found], at: int, end: int) -> Found | None:
         """The name whose own amount in brackets the amount at [at, end) is ("…활성화
         사업(80억 원)"), when [project] own_item is on; else None."""
-        if not self.w.project.get("own_item") or before == [] or self.text[at - 1:at] != "(":
+        if not self.w.project.get("own_item") or before == []:
             return None
         f = before[-1]
+        if self.text[at - 1:at] != "(":
+            return self._bulleted_own(f, at)
         o = self.w.forms.own_amount.match(self.text, f.end)
         return f if o is not None and o.start() < at and end < o.end() else None
+
+    def _bulleted_own(self, f: Found, at: int) -> Found | None:
+        """"△…복원정비 사업 14억원 등 자체사업 26건": the name right before the amount (spaces
+        between) of an item opened by a list mark on its line, with another such mark on the line
+        and no other amount in the item — the item's own, whatever count closes the list after it
+        ([project] bullet_own_item)."""
+        if not self.w.project.get("bullet_own_item") or self.text[f.end:at].strip():
+            return None
+        bullets = self.w.project["list_bullets"]
+        line = self.text.rfind("\n", 0, f.start) + 1
+        k = max(self.text.rfind(b, line, f.start) for b in bullets)
+        if k < 0 or self.text[k + 1:f.start].strip():
+            return None
+        if max(self.text.rfind(b, line, k) for b in bullets) < 0:
+            return None
+        return f if self.w.money_words.search(self.text, k, f.start) is None else None
 
     def _list_closed(self, count_at: int) -> bool:
         """Whether the count at ``count_at`` closes a list ("동진·청량2·신리지구 등 3개 지구",

@@ -614,6 +614,18 @@ class RegionFinder(Reader):
                         and word not in self.not_place)
         return False
 
+    def _name_landmark(self, word: str) -> bool:
+        """A lake, a stream, a mountain, a bridge, a rest area … by name: two Hangul characters or
+        more before one of [region] name_landmarks ("대청호", "방촌천", "팔공산", "석모대교"), not
+        one of not_place nor ending in one of not_landmark_names ("부동산", "전화번호")."""
+        for end in self.w.region.get("name_landmarks", ()):
+            if word.endswith(end):
+                stem = word[:-len(end)]
+                return (len(stem) >= 2 and _HANGUL_NAME.fullmatch(stem[-6:]) is not None
+                        and word not in self.not_place
+                        and not word.endswith(tuple(self.w.region["not_landmark_names"])))
+        return False
+
     def _landmark_at(self, ws: list[Word], i: int) -> int:
         """The length of ``ws[i]``'s landmark (``_landmark``) when it is where the money goes:
         with one of at_particles, or before one of inside ("부전시장 내"); 0 when not."""
@@ -698,6 +710,12 @@ class RegionFinder(Reader):
             # "▷남구 갈리천 정비사업(1억6000만원) ▷중구 …": a metropolitan city's district
             # opening a list item's name is that item's place ([region] district_items)
             n = 1
+        if n == 0 and len(ws) >= 3 and self._name_landmark(ws[0]):
+            # "대청호 생태 탐방로 조성 사업", "방촌천 좌안 …인도교 설치사업": a lake, a stream, a
+            # mountain … by name opening a name of three words or more ([region] name_landmarks)
+            n = 1
+            if ws[1] in self.w.region.get("landmark_sides", ()) and len(ws) >= 4:
+                n = 2
         while n < len(ws) - 1 and (self._lead_place(ws[n]) or self._lead_site(ws[n]) or (
                 # "서산 들녘항 물양장": a town's bare name before a place word of the name
                 n + 2 < len(ws) and self._lead_town(ws[n])

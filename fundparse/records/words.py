@@ -32,6 +32,7 @@ class RecordWords:
     # what follows every match of ``official`` (its lookahead: a title, a particle, a space):
     # a paragraph holding none holds no match; None when that cannot be shown from the words
     official_cue: regex.Pattern | None
+    title_body: regex.Pattern      # "…구청장·": a body glued to its head's title (round 27)
     lead: re.Pattern               # "부산 기장군 ‘교육행복타운’ …": a body starting a line
     mention: re.Pattern            # "천안시 업성저수지 …": a body named without a particle
     from_body: re.Pattern          # "새봄군에서 …": a body as the source of the work, no subject
@@ -47,6 +48,7 @@ class RecordWords:
     means: regex.Pattern           # after an amount spent on something: "…원으로 … 추진"
     of_label: regex.Pattern        # after an amount, what it is the cost of: "…원의 사업비로"
     of_project: regex.Pattern      # "…342억 원의 농산어촌 종합정비사업을 추진": a project it is of
+    of_project_cost: regex.Pattern  # "…원의 농업생산기반 정비사업 예산을 확보" (round 27)
     sentence_end: regex.Pattern    # between two items of one list there is none
     list_sum: regex.Pattern        # before the sum of a list: "…80억원 등 "
     bundle: regex.Pattern          # "12곳", "등 50건"
@@ -255,6 +257,17 @@ def _official_pattern(agency: dict, g: _Grammar) -> regex.Pattern:
     return regex.compile("|".join(forms) or r"(?!)")  # (regex: one group name in each form)
 
 
+def _title_body(agency: dict, g: _Grammar) -> regex.Pattern:
+    """"김하나 새봄구청장·…", "새봄구청장 등": a body glued to its head's title ([agency]
+    title_bodies: [title, the body's last character]), then a space, a comma or a middle dot —
+    the body a bare subject may stand for; never matches when the list is empty."""
+    if not agency.get("title_bodies"):
+        return regex.compile(r"(?!)")
+    forms = [rf"(?<![{g.H}A-Za-z0-9])(?P<name>[{g.H}]{{1,8}}{re.escape(head)})"
+             rf"(?={re.escape(title)}[\s,·])" for title, head in agency["title_bodies"]]
+    return regex.compile("|".join(forms))  # (regex: one group name in each form)
+
+
 def _official_cue(agency: dict) -> regex.Pattern | None:
     """What every match of :func:`_official_pattern` is followed by, its lookahead's text: a
     title (one of official_apart, or an official_titles' title), one of official_particles,
@@ -373,6 +386,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
         headline=re.compile(rf"^[ \t\[\(【]*(?P<name>{name}),\s", re.M),
         official=_official_pattern(agency, g),
         official_cue=_official_cue(agency),
+        title_body=_title_body(agency, g),
         mention=re.compile(rf"(?<![{g.H}A-Za-z0-9])(?P<name>{name})(?=[\s,·])"),
         lead=re.compile(rf"^[ \t\[\(【]*(?P<name>{name})(?=[\s,‘'\"“「])", re.M),
         item_head=re.compile(
@@ -399,6 +413,12 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"(?:{_alternation(data['project']['heads'])})(?:{g.object})\s"
             rf"(?:[{g.H}]+\s)?(?:{_alternation(data['funded']['means_verbs'])})")
             if data["funded"]["of_project"] else regex.compile(r"(?!)")),
+        of_project_cost=(regex.compile(
+            rf"\s?{g.of}\s(?:[{g.H}A-Za-z0-9·]+\s){{0,3}}[{g.H}A-Za-z0-9·]*"
+            rf"(?:{_alternation(data['project']['heads'])})\s"
+            rf"(?:{_alternation(data['funded']['means_nouns'])})(?:{g.object})\s"
+            rf"(?:[{g.H}]+\s)?(?:{_alternation(data['funded']['verbs'])})")
+            if data["funded"].get("of_project_cost") else regex.compile(r"(?!)")),
         list_link=regex.compile(
             rf"\)?[ \t]*(?:\([^()\n]{{0,80}}\))?[ \t]*(?:{_alternation(data['funded']['list_links'])})"),
         list_sum=regex.compile(
