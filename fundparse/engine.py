@@ -90,6 +90,7 @@ class CompiledRules:
     # so the scan is C-fast); hangul_run itself is tried only on the numeral stretch around one
     hangul_cue: re.Pattern
     currency_ahead: re.Pattern  # a currency word, after one optional space
+    wrapped_count: regex.Pattern  # a line break, then the rest of a count (three digits or more): "⏎247명"
     currency_reach: int  # characters a currency word (and the space before it) may take
     hangul_decimal: re.Pattern  # "일점오달러", "십구쩜구구유로"
     hangul_single: re.Pattern  # a lone digit glued to some currency words: "칠파운드"
@@ -213,6 +214,8 @@ def _compile(words: Tables) -> CompiledRules:
         # would run on into it
         hangul_cue=patterns.compile_re(rf"[{chars}](?:(?<=[억조만]){APPROX_INFIX})?(?={S}?[{_class(currency_firsts)}])"),
         currency_ahead=patterns.compile_re(rf"{S}?(?:{currency_alternation})"),
+        wrapped_count=patterns.compile(rf"\r?\n[0-9][0-9,]{{2,}}{S}?(?:\L<counters>)", **lists,
+                                       ignore_unused=True),
         currency_reach=2 + max(map(len, currency_after)),
         # the look-behinds stand after the first character, so each pattern starts with a
         # character class and the scan skips at C speed to where one can begin
@@ -328,10 +331,14 @@ def _join_wrapped(text: str, found: list[tuple[int, int, Numeral]], comp: Compil
                   ) -> list[tuple[int, int, Numeral]]:
     """"2조4천⏎5백83억원": a figure cut by a wrapped line is one numeral.  Two numerals with
     only a line break between them join when the first holds a unit and has no currency word
-    after it, the second has one, and the two read as one numeral with falling units."""
+    after it, the second has one, and the two read as one numeral with falling units.  A
+    numeral with a unit whose next line opens with the rest of a count is no figure at all
+    ("고금도 1만⏎247명")."""
     out: list[tuple[int, int, Numeral]] = []
-    ahead = comp.currency_ahead.match
+    ahead, counted = comp.currency_ahead.match, comp.wrapped_count.match
     for start, end, numeral in found:
+        if numeral.big_units and counted(text, end) is not None:
+            continue
         if out:
             p_start, p_end, p_numeral = out[-1]
             if (text[p_end:start] in _LINE_BREAKS and p_numeral.big_units

@@ -177,6 +177,12 @@ ONLY = [
     ("문의 02-123-4567. 총 5억 원", [("5억 원", 500_000_000)]),
     # counters after a bare number: not money; the won amount is
     ("281억 명이 아니라 281억 원", [("281억 원", 28_100_000_000)]),
+    # energy in one-character symbols or small letters after a bare number: no money
+    ("6679억원을 들인 댐은 연간 450만㎾h의 전력을 낸다.", [("6679억원", 667_900_000_000)]),
+    ("공사비 80억원, 연평균 2백30만kwh 생산", [("80억원", 8_000_000_000)]),
+    # a count cut by a wrapped line ("1만⏎247명"), beside money
+    ("다리에 50억원을 들인다. 주민은 거금도 1만4,315명, 고금도 1만\n247명이다.",
+     [("50억원", 5_000_000_000)]),
 ]
 
 
