@@ -642,7 +642,8 @@ class SumAssigner:
         place.  Without a 와/과 in the list, ``found`` alone."""
         text, start, category, joined = self.text, found.start, found.category, None
         while (m := ending_at(self.forms.comma_payer, text, max(s_start, start - 24), start)) is not None:
-            other = payer_category(self.reader, self.forms, m.group("other"), m.start())
+            word = m.group("other")  # (its particle is the joint: no other stripped, "도로와")
+            other = self.reader.category(word, m.start()) or self.reader.place_category(word)
             if other is None:
                 break
             category = self.reader.joined_category(m.group("other"), other, found.label, category)
