@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import heapq
 from array import array
+from collections.abc import Iterator
 
 from fundparse.model import Span
 from fundparse.records.shared import NAME_REACH, PARAGRAPH, Found, Reader
@@ -59,6 +60,18 @@ class AgencyFinder(Reader):
         text, ends = self.text, self._named_ends
         return [Span(text[a:ends[i]], a, ends[i])
                 for i, a in enumerate(self._named_starts[lo:hi], lo) if ends[i] <= end]
+
+    def _named_back(self, start: int, end: int) -> Iterator[Span]:
+        """``reversed(self._named(start, end))``, each span built only when it is reached (a
+        reader that stops at the first it wants builds no more)."""
+        if self._all_named is None:
+            self._named_starts, self._named_ends = self._find_named()
+            self._all_named = True
+        starts, ends, text = self._named_starts, self._named_ends, self.text
+        lo = bisect.bisect_left(starts, start)
+        for i in range(bisect.bisect_left(starts, end) - 1, lo - 1, -1):
+            if ends[i] <= end:
+                yield Span(text[starts[i]:ends[i]], starts[i], ends[i])
 
     def _find_named(self) -> tuple[array[int], array[int]]:
         """Where the bodies named as subjects start and end, in text order: kept as offsets
@@ -313,7 +326,7 @@ class AgencyFinder(Reader):
 
     def _resolve_once(self, bare: Span) -> Span | None:
         kind = bare.text[0]
-        for span in reversed(self._named(max(0, bare.start - 20000), bare.start)):
+        for span in self._named_back(max(0, bare.start - 20000), bare.start):
             if span.text.split()[-1].endswith(kind):
                 return span
         issuer = self.issuer()
@@ -323,15 +336,30 @@ class AgencyFinder(Reader):
         # the body named last before, in any role (its owner's 의 too)
         last = None
         lo = max(0, bare.start - 3000)
-        for pattern in (self.w.mention, self.w.owner):
-            for m in pattern.finditer(self.text, lo, bare.start):
-                name = m.group("name").split()[-1]
-                if (name.endswith(kind) and name not in self.not_agency
-                        and not self._no_body(name)
-                        and (last is None or m.start() > last.start())):
-                    last = m
+        cue = self.w.body_end(kind)
+        for start, end in self._paragraphs_back(lo, bare.start):
+            if cue is not None and cue.search(self.text, start, end) is None:
+                continue  # (no name ending in ``kind`` here: none that counts)
+            for pattern in (self.w.mention, self.w.owner):
+                for m in pattern.finditer(self.text, start, end):
+                    name = m.group("name").split()[-1]
+                    if (name.endswith(kind) and name not in self.not_agency
+                            and not self._no_body(name)
+                            and (last is None or m.start() > last.start())):
+                        last = m
+            if last is not None:
+                break  # (the paragraphs before hold only matches starting before it)
         return None if last is None else Span(last.group("name"), last.start("name"),
                                               last.end("name"))
+
+    def _paragraphs_back(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """[lo, hi) cut right after each blank line in it, the last piece first: searched
+        piece by piece, ``mention`` and ``owner`` find the matches of [lo, hi) searched whole
+        (``bodies_in_paragraphs``); else [lo, hi) alone."""
+        if not self.w.bodies_in_paragraphs:
+            return [(lo, hi)]
+        cuts = [lo, *(m.end() for m in PARAGRAPH.finditer(self.text, lo, hi)), hi]
+        return [(a, b) for a, b in zip(cuts[-2::-1], cuts[:0:-1]) if a < b]
 
     def _subjects(self, start: int, end: int) -> list[Span]:
         found = sorted(self._named(start, end) + self._bare(start, end), key=lambda s: s.start)

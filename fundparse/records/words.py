@@ -98,6 +98,23 @@ class RecordWords:
         return _Forms(self.data["patterns"])
 
     @cached_property
+    def bodies_in_paragraphs(self) -> bool:
+        """No match of ``mention`` or ``owner`` holds a blank line's last line break, so a
+        search of a stretch cut at blank lines finds, piece by piece, the matches of the whole
+        stretch (:func:`_bodies_in_paragraphs`)."""
+        return _bodies_in_paragraphs(self.data)
+
+    def body_end(self, last: str) -> re.Pattern | None:
+        """What every match of ``mention`` or ``owner`` whose name ends in the character
+        ``last`` holds: ``last``, then what may follow a name there — ``mention``'s look-ahead
+        (a space, a comma, a middle dot) or 의 (``owner``'s other form starts with a space).
+        A stretch without it holds no such match.  None when 의 is not letters only."""
+        of = self.data["grammar"]["of"]
+        if not isinstance(of, str) or not of.isalpha() or len(last) != 1:
+            return None
+        return _body_end(last, of)
+
+    @cached_property
     def _companies(self) -> _Companies:
         return _Companies(self.data["agency"], _grammar(self.data))
 
@@ -276,6 +293,50 @@ def _official_cue(agency: dict) -> regex.Pattern | None:
     return regex.compile(rf"(?:{_literals(titles)})(?:{particles})\s")
 
 
+# what may follow a body named without a particle (``mention``'s look-ahead)
+_MENTION_AFTER = r"[\s,·]"
+
+
+@lru_cache(maxsize=64)
+def _body_end(last: str, of: str) -> re.Pattern:
+    return re.compile(rf"{re.escape(last)}(?:{_MENTION_AFTER}|{of})")
+
+
+def _bodies_in_paragraphs(data: dict) -> bool:
+    """Whether no match of the ``mention`` and ``owner`` patterns (a body's ``name``, then a
+    look-ahead; or 의, or a space before a quotation mark) can hold the last line break of a
+    blank line (``PARAGRAPH``: a line break with a line break, a space, a tab or an
+    ideographic space right before it), shown from the words the patterns are built of.
+
+    Whitespace enters a match only through ``\\s`` after a higher body's word or its
+    abbreviation in brackets, through ``\\s`` after 의 (``grammar.of``) or after the name,
+    and through the words themselves.  Every whitespace character of a match then has a
+    character that is no whitespace right before it in the match, or is a space opening the
+    match, when: no word is empty; none holds whitespace other than the space (U+0020), two
+    spaces in a row, or a space at its end; only a company's mark opens with a space (a mark
+    stands first in the name, or after letters); 의 is letters only, and the Hangul range
+    letters and dashes.  A blank line's last line break has whitespace right before it, so
+    it lies in no match.  Then a search begun right after a blank line finds what a search
+    begun further back finds from there on, and a search that stops right after one finds
+    the matches before it (no look-ahead of either pattern reads more than one character
+    past its match, and neither has a negative one).  False otherwise
+    (each stretch is searched whole)."""
+    agency, grammar = data["agency"], data["grammar"]
+    of, hangul = grammar["of"], grammar["hangul"]
+    if (not isinstance(of, str) or not of.isalpha()
+            or not all(c.isalpha() or c == "-" for c in hangul)):
+        return False
+    marks = list(agency["company_marks"])
+    words = [*agency["upper_heads"], *agency["upper"], *agency["heads"],
+             *agency["short_heads"], *agency["latin"], *agency["short_names"],
+             *agency["latin_heads"]]
+    for word in words + marks:
+        if (not word or word.endswith(" ") or "  " in word
+                or any(c.isspace() and c != " " for c in word)):
+            return False
+    return not any(word.startswith(" ") for word in words)
+
+
 def _route_pattern(region: dict, g: _Grammar) -> regex.Pattern:
     """"소양강처녀상~물고기 조형물 간(에)", "포항~영덕~울진 동해중부선" (route_lead: the stretch
     before a name), "성동 건널목부터 계림 성당 구간에", "…에서 …까지" (route_from, route_to):
@@ -373,7 +434,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
         headline=re.compile(rf"^[ \t\[\(【]*(?P<name>{name}),\s", re.M),
         official=_official_pattern(agency, g),
         official_cue=_official_cue(agency),
-        mention=re.compile(rf"(?<![{g.H}A-Za-z0-9])(?P<name>{name})(?=[\s,·])"),
+        mention=re.compile(rf"(?<![{g.H}A-Za-z0-9])(?P<name>{name})(?={_MENTION_AFTER})"),
         lead=re.compile(rf"^[ \t\[\(【]*(?P<name>{name})(?=[\s,‘'\"“「])", re.M),
         item_head=re.compile(
             rf"(?:{_literals(data['project']['list_bullets'])})[ \t]*(?P<name>{name})[ \t]*"
