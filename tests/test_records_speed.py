@@ -439,3 +439,33 @@ def test_named_bodies_backwards_as_reversed():
             lo = rng.randrange(len(text) + 1)
             hi = min(len(text), lo + rng.randint(0, 25000))
             assert list(finder._named_back(lo, hi)) == list(reversed(finder._named(lo, hi)))
+
+
+def test_owner_read_by_paragraphs_where_one_may_end_as_whole(monkeypatch):
+    """(fourteenth pass) ``_owner`` reading only the paragraphs holding ``owner_end``, first
+    to last, finds the body it finds searching the 1,500 characters before whole; and every
+    match of ``owner`` in a stretch has ``owner_end`` in the stretch."""
+    from fundparse.records.words import RecordWords
+
+    vocab = record_words("{}")
+    rng = random.Random(23)
+    texts = _texts() + _bodies_texts(rng, 2500)
+    checked = 0
+    for text in texts:
+        for _ in range(4 if len(text) < 1000 else 40):
+            hi = rng.randrange(len(text) + 1)
+            lo = max(0, hi - rng.randint(0, 600))
+            for m in vocab.owner.finditer(text, lo, hi):
+                assert vocab.owner_end.search(text, lo, hi) is not None, m.group()
+                checked += 1
+    assert checked > 1000, checked
+    ats = [sorted({rng.randrange(len(text) + 1) for _ in range(12)}) for text in texts]
+    fast = [[Finder(text, vocab)._owner(at) for at in points] for text, points in zip(texts, ats)]
+    monkeypatch.setattr(Finder, "_paragraphs_back", lambda self, lo, hi: [(lo, hi)])
+    monkeypatch.setattr(RecordWords, "owner_end", property(lambda self: re.compile("")))
+    owned = 0
+    for text, points, want in zip(texts, ats, fast):
+        finder = Finder(text, vocab)
+        assert [finder._owner(at) for at in points] == want
+        owned += sum(o is not None for o in want)
+    assert owned > 500, owned

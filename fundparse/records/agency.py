@@ -354,8 +354,8 @@ class AgencyFinder(Reader):
 
     def _paragraphs_back(self, lo: int, hi: int) -> list[tuple[int, int]]:
         """[lo, hi) cut right after each blank line in it, the last piece first: searched
-        piece by piece, ``mention`` and ``owner`` find the matches of [lo, hi) searched whole
-        (``bodies_in_paragraphs``); else [lo, hi) alone."""
+        piece by piece (in either order), ``mention`` and ``owner`` find the matches of
+        [lo, hi) searched whole (``bodies_in_paragraphs``); else [lo, hi) alone."""
         if not self.w.bodies_in_paragraphs:
             return [(lo, hi)]
         cuts = [lo, *(m.end() for m in PARAGRAPH.finditer(self.text, lo, hi)), hi]
@@ -661,13 +661,18 @@ class AgencyFinder(Reader):
         mark soon after."""
         agency = self.w.data["agency"]  # the word lists themselves are read once, in __init__
         reach = int(agency["owner_reach"])
-        for m in self.w.owner.finditer(self.text, max(0, at - int(agency["owner_chars"])), at):
-            name = m.group("name")
-            last = name.split()[-1]
-            if self._no_body(last):
-                continue
-            if self.w.project_hint.search(self.text, m.end(), min(at, m.end() + reach)):
-                return Span(name, m.start("name"), m.end("name"))
+        end_cue = self.w.owner_end
+        for start, end in reversed(self._paragraphs_back(
+                max(0, at - int(agency["owner_chars"])), at)):
+            if end_cue.search(self.text, start, end) is None:
+                continue  # (no match ends here: none starts here)
+            for m in self.w.owner.finditer(self.text, start, end):
+                name = m.group("name")
+                last = name.split()[-1]
+                if self._no_body(last):
+                    continue
+                if self.w.project_hint.search(self.text, m.end(), min(at, m.end() + reach)):
+                    return Span(name, m.start("name"), m.end("name"))
         return None
 
     def _office_of(self, lead: Span, s_start: int) -> Span | None:

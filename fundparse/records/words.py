@@ -115,6 +115,13 @@ class RecordWords:
         return _body_end(last, of)
 
     @cached_property
+    def owner_end(self) -> re.Pattern:
+        """What every match of ``owner`` ends in (its last part: 의 and a space, or a space
+        before a quotation mark), within the stretch searched: a stretch without it holds no
+        match."""
+        return re.compile(_owner_tail(self.data["agency"], _grammar(self.data)))
+
+    @cached_property
     def _companies(self) -> _Companies:
         return _Companies(self.data["agency"], _grammar(self.data))
 
@@ -293,6 +300,12 @@ def _official_cue(agency: dict) -> regex.Pattern | None:
     return regex.compile(rf"(?:{_literals(titles)})(?:{particles})\s")
 
 
+def _owner_tail(agency: dict, g: _Grammar) -> str:
+    """How a match of ``owner`` ends: 의 and a space, or (owner_quoted) a space before a
+    quotation mark ("남해군 '꿈나눔센터' 건립 공사가")."""
+    return rf"{g.of}\s" + (r"|\s(?=['‘\"“「『])" if agency["owner_quoted"] else "")
+
+
 # what may follow a body named without a particle (``mention``'s look-ahead)
 _MENTION_AFTER = r"[\s,·]"
 
@@ -423,8 +436,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
         agency_ends=tuple(ends),
         agency_marks=tuple(agency["company_marks"]),
         # ("남해군 '꿈나눔센터' 건립 공사가": a body right before a quoted name owns it too)
-        owner=re.compile(rf"(?<![{g.H}A-Za-z0-9])(?P<name>{name})(?:{g.of}\s"
-                         + (r"|\s(?=['‘\"“「『])" if agency["owner_quoted"] else "") + ")"),
+        owner=re.compile(rf"(?<![{g.H}A-Za-z0-9])(?P<name>{name})(?:{_owner_tail(agency, g)})"),
         owner_verb=re.compile(_alternation(agency["owner_verbs"])),
         owner_clause=re.compile(
             rf"(?<![{g.H}A-Za-z0-9])(?P<name>{name})(?:\([^()\n\d]{{1,30}}\))?(?:{g.doer})\s"
