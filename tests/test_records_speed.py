@@ -5,6 +5,7 @@ the remembered token readings.  (No timings here: benchmarks/README.md has the f
 from __future__ import annotations
 
 import dataclasses
+import json
 import random
 import re
 from pathlib import Path
@@ -469,3 +470,33 @@ def test_owner_read_by_paragraphs_where_one_may_end_as_whole(monkeypatch):
         assert [finder._owner(at) for at in points] == want
         owned += sum(o is not None for o in want)
     assert owned > 500, owned
+
+
+def test_bare_bodies_found_where_their_cue_is_as_whole():
+    """(fourteenth pass) The bare subjects ("시는", "군은") tried only where ``bare_cue`` (the
+    pattern without its look-behind) matches are the whole text's matches: the sample and
+    corpus texts, and random texts of bodies, bare words, particles, brackets and spaces; an
+    empty bare word gives no cue."""
+    vocab = record_words("{}")
+    rng = random.Random(31)
+    agency = vocab.data["agency"]
+    extra = agency["bare"] + agency["particles"] + ["(시장 권한대행)", "(", ")", "시청", "청"]
+    texts = _texts() + _bodies_texts(rng, 2000) + [
+        "".join(rng.choice(extra + [" ", ",", "\n", "가", "A"]) for _ in range(rng.randint(1, 80)))
+        for _ in range(2000)]
+    found = 0
+    for text in texts:
+        want = _agency_key(vocab.bare.finditer(text))
+        assert _agency_key(Finder(text, vocab)._bare_matches()) == want
+        found += len(want)
+    assert found > 1000, found
+    from fundparse.records import words as module
+
+    module.record_words.cache_clear()
+    try:
+        emptied = module.record_words(json.dumps(
+            {"records": {"agency": {"bare": agency["bare"] + [""]}}}))
+    finally:
+        module.record_words.cache_clear()
+    assert emptied.bare_cue is None
+

@@ -291,7 +291,7 @@ class AgencyFinder(Reader):
         after it must be inside [start, end) too, as a search of the stretch alone would need)."""
         if self._all_bare is None:
             self._all_bare = True
-            for m in self.w.bare.finditer(self.text):
+            for m in self._bare_matches():
                 self._note_source(m)
                 self._bare_starts.append(m.start("name"))
                 self._bare_ends.append(m.end("name"))
@@ -301,6 +301,28 @@ class AgencyFinder(Reader):
         text, ends, stops = self.text, self._bare_ends, self._bare_stops
         return [Span(text[a:ends[i]], a, ends[i])
                 for i, a in enumerate(self._bare_starts[lo:hi], lo) if stops[i] < end]
+
+    def _bare_matches(self) -> Iterator:
+        """``self.w.bare.finditer(self.text)``, tried only where ``bare_cue`` matches: the
+        same pattern without its look-behind matches wherever it does, so the offsets before
+        the next place ``bare_cue`` matches hold no match; at that place ``bare`` is tried as
+        the whole search tries it (its look-behind reads the text before, as there); after a
+        match the search goes on from its end, as ``finditer``'s does."""
+        text, pattern, cue = self.text, self.w.bare, self.w.bare_cue
+        if cue is None:  # (an empty word: a match may be empty, searched as before)
+            yield from pattern.finditer(text)
+            return
+        pos = 0
+        while True:
+            c = cue.search(text, pos)
+            if c is None:
+                return
+            m = pattern.match(text, c.start())
+            if m is None:
+                pos = c.start() + 1
+            else:
+                yield m  # (never empty: a word and a particle)
+                pos = m.end()
 
     def issuer(self) -> Span | None:
         if self._issuer is False:

@@ -27,6 +27,10 @@ class RecordWords:
     agency_ends: tuple[str, ...]
     agency_marks: tuple[str, ...]
     bare: re.Pattern               # "시는", "군은": the body named before
+    # ``bare`` without its look-behind: it matches wherever ``bare`` does (and begins with a
+    # word, so the engine finds where it may start by that word's first letter); None when a
+    # word of [agency] bare is empty
+    bare_cue: re.Pattern | None
     headline: re.Pattern           # "구미시, 이차전지 …" at the start of a line
     official: regex.Pattern        # "원창묵 원주시장은", "부안군 부군수가": a body's head speaking
     # what follows every match of ``official`` (its lookahead: a title, a particle, a space):
@@ -417,6 +421,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
     particles = (rf"(?:\([^()\n\d]{{1,{int(agency['aside_chars'])}}}\))?"
                  rf"(?:{_literals(agency['particles'] + agency['sources'])})")
     after = _literals(data["issuer"]["after"])
+    bare = rf"(?P<name>{_alternation(agency['bare'])})(?:{particles})(?=[\s,])"
     # what the name of an ``agency`` match ends in, when it holds no company's mark
     ends = [w for w in agency["heads"] + agency["short_heads"] + known if w]
     # "12곳", "등 50건", and "5개 공원", "31개 노후공원": a count of things a project is
@@ -459,8 +464,8 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"(?<![{''.join(agency['lead_not_after'])}])\s){{0,"
             rf"{max(0, int(agency['lead_words']) - 1)}}}[{g.H}A-Za-z·]+?{g.not_after_at}"
             rf"(?:{g.subject})\s"),
-        bare=re.compile(rf"(?<![{g.H}A-Za-z0-9])(?P<name>{_alternation(agency['bare'])})"
-                           rf"(?:{particles})(?=[\s,])"),
+        bare=re.compile(rf"(?<![{g.H}A-Za-z0-9]){bare}"),
+        bare_cue=re.compile(bare) if all(agency["bare"]) else None,
         issuer=re.compile(rf"^[\s\[\(<【]*(?P<name>{name})[\s\]\)>】]*(?:{after})", re.M),
         funded_verb=_after_total(g, data["funded"]["verbs"], data["funded"]["means_nouns"]),
         source_verb=_after_total(g, data["funded"]["source_verbs"]),
