@@ -500,3 +500,27 @@ def test_bare_bodies_found_where_their_cue_is_as_whole():
         module.record_words.cache_clear()
     assert emptied.bare_cue is None
 
+
+def test_company_marks_found_once_as_by_paragraph():
+    """(fourteenth pass) A paragraph holds a company's mark by the marks found once over the
+    whole text exactly when ``str.find`` finds one in it, paragraphs asked in text order
+    (marks overlapping, touching the paragraph's ends, several in one); an empty mark gives no
+    index."""
+    vocab = record_words("{}")
+    marks = vocab.agency_marks
+    rng = random.Random(8)
+    pieces = list(marks) + ["(", ")", "주", "식", "회사", " ", "가", "\n", "\n\n"]
+    texts = _texts() + ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 200)))
+                        for _ in range(2000)]
+    held = 0
+    for text in texts:
+        finder = Finder(text, vocab)
+        marked = finder._marks_by_paragraph()
+        cuts = sorted({0, len(text), *(rng.randrange(len(text) + 1) for _ in range(12))})
+        for start, end in zip(cuts, cuts[1:]):
+            want = any(text.find(mark, start, end) >= 0 for mark in marks)
+            assert marked(start, end) == want, (text, start, end)
+            held += want
+    assert held > 1000, held
+    vocab = dataclasses.replace(vocab, agency_marks=vocab.agency_marks + ("",))
+    assert Finder("가", vocab)._marks_by_paragraph() is None

@@ -115,16 +115,49 @@ class AgencyFinder(Reader):
 
     def _agency_matches(self):
         """``self.w.agency.finditer(self.text)``, searched only in the paragraphs that may
-        hold a match (:meth:`_may_name_body`).  No match holds two whitespace characters in a
-        row, so none runs over a blank line (``PARAGRAPH``), and a search begun after one
-        finds the whole text's matches there."""
+        hold a match (:meth:`_may_name_body`; its marks found once over the whole text).  No
+        match holds two whitespace characters in a row, so none runs over a blank line
+        (``PARAGRAPH``), and a search begun after one finds the whole text's matches there."""
         text, pattern = self.text, self.w.agency
+        marked = self._marks_by_paragraph()
         start, size = 0, len(text)
         for blank in (*PARAGRAPH.finditer(text), None):
             end = size if blank is None else blank.end()
-            if self._may_name_body(start, end):
+            if (self._may_name_body(start, end) if marked is None
+                    else marked(start, end) or self._cued_body(start, end)):
                 yield from pattern.finditer(text, start, end)
             start = end
+
+    def _marks_by_paragraph(self):
+        """``lambda start, end: any(text.find(mark, start, end) >= 0 for mark in marks)``
+        for stretches asked in text order, none before the one asked before: every place
+        each company's mark is written is found once over the whole text, and a stretch holds
+        a mark when one of those lies in it.  None when a mark is empty (then every stretch
+        holds one, as ``str.find`` says, even an empty one)."""
+        text, marks = self.text, self.w.agency_marks
+        if not all(marks):
+            return None
+        found = []
+        for mark in marks:
+            k = text.find(mark)
+            while k >= 0:
+                found.append((k, k + len(mark)))
+                k = text.find(mark, k + 1)
+        found.sort()
+        first = 0  # the first mark not before the stretch asked before
+
+        def marked(start: int, end: int) -> bool:
+            nonlocal first
+            while first < len(found) and found[first][0] < start:
+                first += 1
+            k = first
+            while k < len(found) and found[k][0] < end:
+                if found[k][1] <= end:
+                    return True
+                k += 1
+            return False
+
+        return marked
 
     def _official_matches(self):
         """``self.w.official.finditer(self.text)``, searched only in the paragraphs holding
@@ -146,9 +179,14 @@ class AgencyFinder(Reader):
         or a head (or latin name) ending right before its particle — the particle found first
         (``agency_cue``: the head's last letter, then the particle), then the whole head by
         ``str.endswith``, at every offset the cue matches (not only where a search resumed)."""
-        text, cue, ends = self.text, self.w.agency_cue, self.w.agency_ends
-        if any(text.find(mark, start, end) >= 0 for mark in self.w.agency_marks):
+        if any(self.text.find(mark, start, end) >= 0 for mark in self.w.agency_marks):
             return True
+        return self._cued_body(start, end)
+
+    def _cued_body(self, start: int, end: int) -> bool:
+        """The second half of :meth:`_may_name_body`: a head (or latin name) ending right
+        before its particle in ``text[start:end]``."""
+        text, cue, ends = self.text, self.w.agency_cue, self.w.agency_ends
         pos = start
         while True:
             m = cue.search(text, pos, end)
