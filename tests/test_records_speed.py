@@ -5,6 +5,7 @@ the remembered token readings.  (No timings here: benchmarks/README.md has the f
 from __future__ import annotations
 
 import dataclasses
+import json
 import random
 import re
 from pathlib import Path
@@ -308,3 +309,218 @@ def test_routes_searched_everywhere_when_a_list_is_empty():
         vocab = dataclasses.replace(base, data={**base.data, "region": region})
         assert vocab.region is region
         assert Finder("포항 영덕", vocab)._may_route(0, 5)
+
+
+def _bodies_texts(rng: random.Random, count: int) -> list[str]:
+    """Random texts of bodies (higher ones, heads, marks, latin names), 의, particles, quotation
+    marks and every kind of space, line break and blank line."""
+    agency = record_words("{}").data["agency"]
+    pieces = (agency["heads"] + agency["short_heads"] + agency["upper"][:8]
+              + agency["upper_heads"] + agency["latin"] + agency["short_names"]
+              + agency["company_marks"] + agency["particles"] + agency["bare"]
+              + ["구미", "영동", "천안", "한빛", "센터", "사업", "(LH)", "주식회사", "의", "의 ",
+                 "‘", "'", "「", " ", " ", "  ", "\n", "\n\n", "\n \n", "\n\u3000\n", "\n\t\n",
+                 "\t", "\u3000", ",", "·", ".", "(", ")", "A", "9", "시는 ", "군은 "])
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 300)))
+            for _ in range(count)]
+
+
+def test_bodies_searched_by_paragraphs_find_the_stretchs_matches():
+    """(fourteenth pass) ``mention`` and ``owner`` searched piece by piece, a stretch cut right
+    after each blank line in it, find the matches of the stretch searched whole: random
+    stretches of the sample and corpus texts and of random texts of bodies and blank lines."""
+    vocab = record_words("{}")
+    assert vocab.bodies_in_paragraphs  # (the words of records.toml allow it)
+    rng = random.Random(14)
+    texts = _texts() + _bodies_texts(rng, 2500)
+    found = cut = 0
+    for text in texts:
+        finder = Finder(text, vocab)
+        for _ in range(4 if len(text) < 1000 else 40):
+            hi = rng.randrange(len(text) + 1)
+            lo = max(0, hi - rng.randint(0, 3000))
+            pieces = finder._paragraphs_back(lo, hi)
+            assert [p for piece in reversed(pieces) for p in piece] == sorted(
+                p for piece in pieces for p in piece)
+            assert pieces == [] or (pieces[-1][0] == lo and pieces[0][1] == hi)
+            cut += len(pieces) > 1
+            for pattern in (vocab.mention, vocab.owner):
+                want = _agency_key(pattern.finditer(text, lo, hi))
+                got = _agency_key(m for a, b in reversed(pieces)
+                                  for m in pattern.finditer(text, a, b))
+                assert got == want, (text[lo:hi],)
+                found += len(want)
+    assert found > 2000 and cut > 2000, (found, cut)
+
+
+def test_bare_bodies_resolved_by_paragraphs_as_whole(monkeypatch):
+    """(fourteenth pass) "시는", "군은" resolve to the same body when the 3,000 characters
+    before are searched paragraph by paragraph from the last, only where ``body_end`` is, and
+    the bodies named as subjects are read last first one by one, as when searched whole."""
+    vocab = record_words("{}")
+    rng = random.Random(41)
+    texts = _texts() + _bodies_texts(rng, 3000)
+    fast, cut = [], 0
+    pieces = Finder._paragraphs_back
+
+    def counted(self, lo, hi):
+        nonlocal cut
+        out = pieces(self, lo, hi)
+        cut += len(out) > 1
+        return out
+
+    monkeypatch.setattr(Finder, "_paragraphs_back", counted)
+    for text in texts:
+        finder = Finder(text, vocab)
+        fast.append([finder._resolve_once(b) for b in finder._bare(0, len(text))])
+    from fundparse.records.words import RecordWords
+
+    monkeypatch.setattr(Finder, "_paragraphs_back", lambda self, lo, hi: [(lo, hi)])
+    monkeypatch.setattr(RecordWords, "body_end", lambda self, last: None)
+    monkeypatch.setattr(Finder, "_named_back",
+                        lambda self, lo, hi: iter(list(reversed(self._named(lo, hi)))))
+    resolved = 0
+    for text, want in zip(texts, fast):
+        finder = Finder(text, vocab)
+        assert [finder._resolve_once(b) for b in finder._bare(0, len(text))] == want
+        resolved += sum(r is not None for r in want)
+    assert resolved > 400 and cut > 400, (resolved, cut)
+
+
+def test_bodies_not_by_paragraphs_for_words_that_may_hold_a_blank_line():
+    """A word that could put two whitespace characters in a row into a match gives no cut:
+    the stretch is searched whole, as before."""
+    from fundparse.records.words import _bodies_in_paragraphs
+
+    data = record_words("{}").data
+    agency = data["agency"]
+    assert _bodies_in_paragraphs(data)
+    for key, word in (("heads", "센터 "), ("upper", " 충북"), ("upper_heads", ""),
+                      ("latin", "K\nT"), ("short_names", "한  전"), ("company_marks", "㈜\t"),
+                      ("company_marks", "주식회사 "), ("heads", "센\u3000터")):
+        assert not _bodies_in_paragraphs({**data, "agency": {**agency,
+                                                             key: agency[key] + [word]}}), word
+    assert not _bodies_in_paragraphs({**data, "grammar": {**data["grammar"], "of": r"의\s"}})
+    assert not _bodies_in_paragraphs({**data, "grammar": {**data["grammar"], "hangul": r"가-힣\s"}})
+    vocab = dataclasses.replace(record_words("{}"), data={
+        **data, "agency": {**agency, "heads": agency["heads"] + ["센터 "]}})
+    assert Finder("시는 \n\n군은 ", vocab)._paragraphs_back(0, 8) == [(0, 8)]
+
+
+def test_body_end_is_in_every_stretch_holding_such_a_body():
+    """(fourteenth pass) Every match of ``mention`` or ``owner`` in a stretch whose name's last
+    word ends in a character has ``body_end`` of that character in the stretch too."""
+    vocab = record_words("{}")
+    rng = random.Random(19)
+    lasts = sorted({b[0] for b in vocab.data["agency"]["bare"]} | {"청", "사", "T", ")"})
+    checked = 0
+    for text in _texts() + _bodies_texts(rng, 2000):
+        for _ in range(4 if len(text) < 1000 else 40):
+            hi = rng.randrange(len(text) + 1)
+            lo = max(0, hi - rng.randint(0, 600))
+            for pattern in (vocab.mention, vocab.owner):
+                for m in pattern.finditer(text, lo, hi):
+                    words = m.group("name").split()
+                    for last in lasts:
+                        if words and words[-1].endswith(last):
+                            assert vocab.body_end(last).search(text, lo, hi), m.group()
+                            checked += 1
+    assert checked > 2000, checked
+    assert dataclasses.replace(vocab, data={
+        **vocab.data, "grammar": {**vocab.data["grammar"], "of": r"의\s"}}).body_end("시") is None
+
+
+def test_named_bodies_backwards_as_reversed():
+    """(fourteenth pass) ``_named_back`` gives ``reversed(_named(…))``."""
+    vocab = record_words("{}")
+    rng = random.Random(5)
+    for text in _texts() + _bodies_texts(rng, 300):
+        finder = Finder(text, vocab)
+        for _ in range(30):
+            lo = rng.randrange(len(text) + 1)
+            hi = min(len(text), lo + rng.randint(0, 25000))
+            assert list(finder._named_back(lo, hi)) == list(reversed(finder._named(lo, hi)))
+
+
+def test_owner_read_by_paragraphs_where_one_may_end_as_whole(monkeypatch):
+    """(fourteenth pass) ``_owner`` reading only the paragraphs holding ``owner_end``, first
+    to last, finds the body it finds searching the 1,500 characters before whole; and every
+    match of ``owner`` in a stretch has ``owner_end`` in the stretch."""
+    from fundparse.records.words import RecordWords
+
+    vocab = record_words("{}")
+    rng = random.Random(23)
+    texts = _texts() + _bodies_texts(rng, 2500)
+    checked = 0
+    for text in texts:
+        for _ in range(4 if len(text) < 1000 else 40):
+            hi = rng.randrange(len(text) + 1)
+            lo = max(0, hi - rng.randint(0, 600))
+            for m in vocab.owner.finditer(text, lo, hi):
+                assert vocab.owner_end.search(text, lo, hi) is not None, m.group()
+                checked += 1
+    assert checked > 1000, checked
+    ats = [sorted({rng.randrange(len(text) + 1) for _ in range(12)}) for text in texts]
+    fast = [[Finder(text, vocab)._owner(at) for at in points] for text, points in zip(texts, ats)]
+    monkeypatch.setattr(Finder, "_paragraphs_back", lambda self, lo, hi: [(lo, hi)])
+    monkeypatch.setattr(RecordWords, "owner_end", property(lambda self: re.compile("")))
+    owned = 0
+    for text, points, want in zip(texts, ats, fast):
+        finder = Finder(text, vocab)
+        assert [finder._owner(at) for at in points] == want
+        owned += sum(o is not None for o in want)
+    assert owned > 500, owned
+
+
+def test_bare_bodies_found_where_their_cue_is_as_whole():
+    """(fourteenth pass) The bare subjects ("시는", "군은") tried only where ``bare_cue`` (the
+    pattern without its look-behind) matches are the whole text's matches: the sample and
+    corpus texts, and random texts of bodies, bare words, particles, brackets and spaces; an
+    empty bare word gives no cue."""
+    vocab = record_words("{}")
+    rng = random.Random(31)
+    agency = vocab.data["agency"]
+    extra = agency["bare"] + agency["particles"] + ["(시장 권한대행)", "(", ")", "시청", "청"]
+    texts = _texts() + _bodies_texts(rng, 2000) + [
+        "".join(rng.choice(extra + [" ", ",", "\n", "가", "A"]) for _ in range(rng.randint(1, 80)))
+        for _ in range(2000)]
+    found = 0
+    for text in texts:
+        want = _agency_key(vocab.bare.finditer(text))
+        assert _agency_key(Finder(text, vocab)._bare_matches()) == want
+        found += len(want)
+    assert found > 1000, found
+    from fundparse.records import words as module
+
+    module.record_words.cache_clear()
+    try:
+        emptied = module.record_words(json.dumps(
+            {"records": {"agency": {"bare": agency["bare"] + [""]}}}))
+    finally:
+        module.record_words.cache_clear()
+    assert emptied.bare_cue is None
+
+
+def test_company_marks_found_once_as_by_paragraph():
+    """(fourteenth pass) A paragraph holds a company's mark by the marks found once over the
+    whole text exactly when ``str.find`` finds one in it, paragraphs asked in text order
+    (marks overlapping, touching the paragraph's ends, several in one); an empty mark gives no
+    index."""
+    vocab = record_words("{}")
+    marks = vocab.agency_marks
+    rng = random.Random(8)
+    pieces = list(marks) + ["(", ")", "주", "식", "회사", " ", "가", "\n", "\n\n"]
+    texts = _texts() + ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 200)))
+                        for _ in range(2000)]
+    held = 0
+    for text in texts:
+        finder = Finder(text, vocab)
+        marked = finder._marks_by_paragraph()
+        cuts = sorted({0, len(text), *(rng.randrange(len(text) + 1) for _ in range(12))})
+        for start, end in zip(cuts, cuts[1:]):
+            want = any(text.find(mark, start, end) >= 0 for mark in marks)
+            assert marked(start, end) == want, (text, start, end)
+            held += want
+    assert held > 1000, held
+    vocab = dataclasses.replace(vocab, agency_marks=vocab.agency_marks + ("",))
+    assert Finder("가", vocab)._marks_by_paragraph() is None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import heapq
 from array import array
+from collections.abc import Iterator
 
 from fundparse.model import Span
 from fundparse.records.shared import NAME_REACH, PARAGRAPH, Found, Reader
@@ -60,6 +61,18 @@ class AgencyFinder(Reader):
         return [Span(text[a:ends[i]], a, ends[i])
                 for i, a in enumerate(self._named_starts[lo:hi], lo) if ends[i] <= end]
 
+    def _named_back(self, start: int, end: int) -> Iterator[Span]:
+        """``reversed(self._named(start, end))``, each span built only when it is reached (a
+        reader that stops at the first it wants builds no more)."""
+        if self._all_named is None:
+            self._named_starts, self._named_ends = self._find_named()
+            self._all_named = True
+        starts, ends, text = self._named_starts, self._named_ends, self.text
+        lo = bisect.bisect_left(starts, start)
+        for i in range(bisect.bisect_left(starts, end) - 1, lo - 1, -1):
+            if ends[i] <= end:
+                yield Span(text[starts[i]:ends[i]], starts[i], ends[i])
+
     def _find_named(self) -> tuple[array[int], array[int]]:
         """Where the bodies named as subjects start and end, in text order: kept as offsets
         (two machine integers each), not as spans."""
@@ -102,16 +115,49 @@ class AgencyFinder(Reader):
 
     def _agency_matches(self):
         """``self.w.agency.finditer(self.text)``, searched only in the paragraphs that may
-        hold a match (:meth:`_may_name_body`).  No match holds two whitespace characters in a
-        row, so none runs over a blank line (``PARAGRAPH``), and a search begun after one
-        finds the whole text's matches there."""
+        hold a match (:meth:`_may_name_body`; its marks found once over the whole text).  No
+        match holds two whitespace characters in a row, so none runs over a blank line
+        (``PARAGRAPH``), and a search begun after one finds the whole text's matches there."""
         text, pattern = self.text, self.w.agency
+        marked = self._marks_by_paragraph()
         start, size = 0, len(text)
         for blank in (*PARAGRAPH.finditer(text), None):
             end = size if blank is None else blank.end()
-            if self._may_name_body(start, end):
+            if (self._may_name_body(start, end) if marked is None
+                    else marked(start, end) or self._cued_body(start, end)):
                 yield from pattern.finditer(text, start, end)
             start = end
+
+    def _marks_by_paragraph(self):
+        """``lambda start, end: any(text.find(mark, start, end) >= 0 for mark in marks)``
+        for stretches asked in text order, none before the one asked before: every place
+        each company's mark is written is found once over the whole text, and a stretch holds
+        a mark when one of those lies in it.  None when a mark is empty (then every stretch
+        holds one, as ``str.find`` says, even an empty one)."""
+        text, marks = self.text, self.w.agency_marks
+        if not all(marks):
+            return None
+        found = []
+        for mark in marks:
+            k = text.find(mark)
+            while k >= 0:
+                found.append((k, k + len(mark)))
+                k = text.find(mark, k + 1)
+        found.sort()
+        first = 0  # the first mark not before the stretch asked before
+
+        def marked(start: int, end: int) -> bool:
+            nonlocal first
+            while first < len(found) and found[first][0] < start:
+                first += 1
+            k = first
+            while k < len(found) and found[k][0] < end:
+                if found[k][1] <= end:
+                    return True
+                k += 1
+            return False
+
+        return marked
 
     def _official_matches(self):
         """``self.w.official.finditer(self.text)``, searched only in the paragraphs holding
@@ -133,9 +179,14 @@ class AgencyFinder(Reader):
         or a head (or latin name) ending right before its particle — the particle found first
         (``agency_cue``: the head's last letter, then the particle), then the whole head by
         ``str.endswith``, at every offset the cue matches (not only where a search resumed)."""
-        text, cue, ends = self.text, self.w.agency_cue, self.w.agency_ends
-        if any(text.find(mark, start, end) >= 0 for mark in self.w.agency_marks):
+        if any(self.text.find(mark, start, end) >= 0 for mark in self.w.agency_marks):
             return True
+        return self._cued_body(start, end)
+
+    def _cued_body(self, start: int, end: int) -> bool:
+        """The second half of :meth:`_may_name_body`: a head (or latin name) ending right
+        before its particle in ``text[start:end]``."""
+        text, cue, ends = self.text, self.w.agency_cue, self.w.agency_ends
         pos = start
         while True:
             m = cue.search(text, pos, end)
@@ -278,7 +329,7 @@ class AgencyFinder(Reader):
         after it must be inside [start, end) too, as a search of the stretch alone would need)."""
         if self._all_bare is None:
             self._all_bare = True
-            for m in self.w.bare.finditer(self.text):
+            for m in self._bare_matches():
                 if self._several_bare(m.start("name")):
                     continue  # ("도와 각 시·군은", "이들 군에는": several bodies, no one)
                 self._note_source(m)
@@ -308,6 +359,28 @@ class AgencyFinder(Reader):
             last[:1].isdigit() and last.lstrip("0123456789").strip()
             in agency.get("bare_not_after_counters", ()))
 
+    def _bare_matches(self) -> Iterator:
+        """``self.w.bare.finditer(self.text)``, tried only where ``bare_cue`` matches: the
+        same pattern without its look-behind matches wherever it does, so the offsets before
+        the next place ``bare_cue`` matches hold no match; at that place ``bare`` is tried as
+        the whole search tries it (its look-behind reads the text before, as there); after a
+        match the search goes on from its end, as ``finditer``'s does."""
+        text, pattern, cue = self.text, self.w.bare, self.w.bare_cue
+        if cue is None:  # (an empty word: a match may be empty, searched as before)
+            yield from pattern.finditer(text)
+            return
+        pos = 0
+        while True:
+            c = cue.search(text, pos)
+            if c is None:
+                return
+            m = pattern.match(text, c.start())
+            if m is None:
+                pos = c.start() + 1
+            else:
+                yield m  # (never empty: a word and a particle)
+                pos = m.end()
+
     def issuer(self) -> Span | None:
         if self._issuer is False:
             # the head is the first lines: up to the n-th line break (no copy of the text)
@@ -332,7 +405,7 @@ class AgencyFinder(Reader):
 
     def _resolve_once(self, bare: Span) -> Span | None:
         kind = bare.text[0]
-        for span in reversed(self._named(max(0, bare.start - 20000), bare.start)):
+        for span in self._named_back(max(0, bare.start - 20000), bare.start):
             if span.text.split()[-1].endswith(kind):
                 return span
         issuer = self.issuer()
@@ -342,15 +415,31 @@ class AgencyFinder(Reader):
         # the body named last before, in any role (its owner's 의 too)
         last = None
         lo = max(0, bare.start - 3000)
-        for pattern in (self.w.mention, self.w.owner, self.w.title_body):
-            for m in pattern.finditer(self.text, lo, bare.start):
-                name = m.group("name").split()[-1]
-                if (name.endswith(kind) and name not in self.not_agency
-                        and not self._no_body(name)
-                        and (last is None or m.start() > last.start())):
-                    last = m
+        cue = self.w.body_end(kind)
+        for start, end in self._paragraphs_back(lo, bare.start):
+            # (no name ending in ``kind`` as a mention or an owner ends here: none of those
+            # counts; a title's body is read whatever the cue: "…구청장" holds no such ending)
+            named = cue is None or cue.search(self.text, start, end) is not None
+            for pattern in ((self.w.mention, self.w.owner) if named else ()) + (self.w.title_body,):
+                for m in pattern.finditer(self.text, start, end):
+                    name = m.group("name").split()[-1]
+                    if (name.endswith(kind) and name not in self.not_agency
+                            and not self._no_body(name)
+                            and (last is None or m.start() > last.start())):
+                        last = m
+            if last is not None:
+                break  # (the paragraphs before hold only matches starting before it)
         return None if last is None else Span(last.group("name"), last.start("name"),
                                               last.end("name"))
+
+    def _paragraphs_back(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """[lo, hi) cut right after each blank line in it, the last piece first: searched
+        piece by piece (in either order), ``mention`` and ``owner`` find the matches of
+        [lo, hi) searched whole (``bodies_in_paragraphs``); else [lo, hi) alone."""
+        if not self.w.bodies_in_paragraphs:
+            return [(lo, hi)]
+        cuts = [lo, *(m.end() for m in PARAGRAPH.finditer(self.text, lo, hi)), hi]
+        return [(a, b) for a, b in zip(cuts[-2::-1], cuts[:0:-1]) if a < b]
 
     def _subjects(self, start: int, end: int) -> list[Span]:
         found = sorted(self._named(start, end) + self._bare(start, end), key=lambda s: s.start)
@@ -684,13 +773,18 @@ class AgencyFinder(Reader):
         mark soon after."""
         agency = self.w.data["agency"]  # the word lists themselves are read once, in __init__
         reach = int(agency["owner_reach"])
-        for m in self.w.owner.finditer(self.text, max(0, at - int(agency["owner_chars"])), at):
-            name = m.group("name")
-            last = name.split()[-1]
-            if self._no_body(last):
-                continue
-            if self.w.project_hint.search(self.text, m.end(), min(at, m.end() + reach)):
-                return Span(name, m.start("name"), m.end("name"))
+        end_cue = self.w.owner_end
+        for start, end in reversed(self._paragraphs_back(
+                max(0, at - int(agency["owner_chars"])), at)):
+            if end_cue.search(self.text, start, end) is None:
+                continue  # (no match ends here: none starts here)
+            for m in self.w.owner.finditer(self.text, start, end):
+                name = m.group("name")
+                last = name.split()[-1]
+                if self._no_body(last):
+                    continue
+                if self.w.project_hint.search(self.text, m.end(), min(at, m.end() + reach)):
+                    return Span(name, m.start("name"), m.end("name"))
         return None
 
     def _office_of(self, lead: Span, s_start: int) -> Span | None:

@@ -27,6 +27,10 @@ class RecordWords:
     agency_ends: tuple[str, ...]
     agency_marks: tuple[str, ...]
     bare: re.Pattern               # "시는", "군은": the body named before
+    # ``bare`` without its look-behind: it matches wherever ``bare`` does (and begins with a
+    # word, so the engine finds where it may start by that word's first letter); None when a
+    # word of [agency] bare is empty
+    bare_cue: re.Pattern | None
     headline: re.Pattern           # "구미시, 이차전지 …" at the start of a line
     official: regex.Pattern        # "원창묵 원주시장은", "부안군 부군수가": a body's head speaking
     # what follows every match of ``official`` (its lookahead: a title, a particle, a space):
@@ -98,6 +102,30 @@ class RecordWords:
     def forms(self) -> _Forms:
         """The patterns of [patterns], compiled (``forms.amount_of`` …)."""
         return _Forms(self.data["patterns"])
+
+    @cached_property
+    def bodies_in_paragraphs(self) -> bool:
+        """No match of ``mention`` or ``owner`` holds a blank line's last line break, so a
+        search of a stretch cut at blank lines finds, piece by piece, the matches of the whole
+        stretch (:func:`_bodies_in_paragraphs`)."""
+        return _bodies_in_paragraphs(self.data)
+
+    def body_end(self, last: str) -> re.Pattern | None:
+        """What every match of ``mention`` or ``owner`` whose name ends in the character
+        ``last`` holds: ``last``, then what may follow a name there — ``mention``'s look-ahead
+        (a space, a comma, a middle dot) or 의 (``owner``'s other form starts with a space).
+        A stretch without it holds no such match.  None when 의 is not letters only."""
+        of = self.data["grammar"]["of"]
+        if not isinstance(of, str) or not of.isalpha() or len(last) != 1:
+            return None
+        return _body_end(last, of)
+
+    @cached_property
+    def owner_end(self) -> re.Pattern:
+        """What every match of ``owner`` ends in (its last part: 의 and a space, or a space
+        before a quotation mark), within the stretch searched: a stretch without it holds no
+        match."""
+        return re.compile(_owner_tail(self.data["agency"], _grammar(self.data)))
 
     @cached_property
     def _companies(self) -> _Companies:
@@ -289,6 +317,56 @@ def _official_cue(agency: dict) -> regex.Pattern | None:
     return regex.compile(rf"(?:{_literals(titles)})(?:{particles})\s")
 
 
+def _owner_tail(agency: dict, g: _Grammar) -> str:
+    """How a match of ``owner`` ends: 의 and a space, or (owner_quoted) a space before a
+    quotation mark ("남해군 '꿈나눔센터' 건립 공사가")."""
+    return rf"{g.of}\s" + (r"|\s(?=['‘\"“「『])" if agency["owner_quoted"] else "")
+
+
+# what may follow a body named without a particle (``mention``'s look-ahead)
+_MENTION_AFTER = r"[\s,·]"
+
+
+@lru_cache(maxsize=64)
+def _body_end(last: str, of: str) -> re.Pattern:
+    return re.compile(rf"{re.escape(last)}(?:{_MENTION_AFTER}|{of})")
+
+
+def _bodies_in_paragraphs(data: dict) -> bool:
+    """Whether no match of the ``mention`` and ``owner`` patterns (a body's ``name``, then a
+    look-ahead; or 의, or a space before a quotation mark) can hold the last line break of a
+    blank line (``PARAGRAPH``: a line break with a line break, a space, a tab or an
+    ideographic space right before it), shown from the words the patterns are built of.
+
+    Whitespace enters a match only through ``\\s`` after a higher body's word or its
+    abbreviation in brackets, through ``\\s`` after 의 (``grammar.of``) or after the name,
+    and through the words themselves.  Every whitespace character of a match then has a
+    character that is no whitespace right before it in the match, or is a space opening the
+    match, when: no word is empty; none holds whitespace other than the space (U+0020), two
+    spaces in a row, or a space at its end; only a company's mark opens with a space (a mark
+    stands first in the name, or after letters); 의 is letters only, and the Hangul range
+    letters and dashes.  A blank line's last line break has whitespace right before it, so
+    it lies in no match.  Then a search begun right after a blank line finds what a search
+    begun further back finds from there on, and a search that stops right after one finds
+    the matches before it (no look-ahead of either pattern reads more than one character
+    past its match, and neither has a negative one).  False otherwise
+    (each stretch is searched whole)."""
+    agency, grammar = data["agency"], data["grammar"]
+    of, hangul = grammar["of"], grammar["hangul"]
+    if (not isinstance(of, str) or not of.isalpha()
+            or not all(c.isalpha() or c == "-" for c in hangul)):
+        return False
+    marks = list(agency["company_marks"])
+    words = [*agency["upper_heads"], *agency["upper"], *agency["heads"],
+             *agency["short_heads"], *agency["latin"], *agency["short_names"],
+             *agency["latin_heads"]]
+    for word in words + marks:
+        if (not word or word.endswith(" ") or "  " in word
+                or any(c.isspace() and c != " " for c in word)):
+            return False
+    return not any(word.startswith(" ") for word in words)
+
+
 def _route_pattern(region: dict, g: _Grammar) -> regex.Pattern:
     """"소양강처녀상~물고기 조형물 간(에)", "포항~영덕~울진 동해중부선" (route_lead: the stretch
     before a name), "성동 건널목부터 계림 성당 구간에", "…에서 …까지" (route_from, route_to):
@@ -356,6 +434,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
     particles = (rf"(?:\([^()\n\d]{{1,{int(agency['aside_chars'])}}}\))?"
                  rf"(?:{_literals(agency['particles'] + agency['sources'])})")
     after = _literals(data["issuer"]["after"])
+    bare = rf"(?P<name>{_alternation(agency['bare'])})(?:{particles})(?=[\s,])"
     # what the name of an ``agency`` match ends in, when it holds no company's mark
     ends = [w for w in agency["heads"] + agency["short_heads"] + known if w]
     # "12곳", "등 50건", and "5개 공원", "31개 노후공원": a count of things a project is
@@ -375,8 +454,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
         agency_ends=tuple(ends),
         agency_marks=tuple(agency["company_marks"]),
         # ("남해군 '꿈나눔센터' 건립 공사가": a body right before a quoted name owns it too)
-        owner=re.compile(rf"(?<![{g.H}A-Za-z0-9])(?P<name>{name})(?:{g.of}\s"
-                         + (r"|\s(?=['‘\"“「『])" if agency["owner_quoted"] else "") + ")"),
+        owner=re.compile(rf"(?<![{g.H}A-Za-z0-9])(?P<name>{name})(?:{_owner_tail(agency, g)})"),
         owner_verb=re.compile(_alternation(agency["owner_verbs"])),
         owner_clause=re.compile(
             rf"(?<![{g.H}A-Za-z0-9])(?P<name>{name})(?:\([^()\n\d]{{1,30}}\))?(?:{g.doer})\s"
@@ -387,7 +465,7 @@ def record_words(extensions: str = "{}") -> RecordWords:
         official=_official_pattern(agency, g),
         official_cue=_official_cue(agency),
         title_body=_title_body(agency, g),
-        mention=re.compile(rf"(?<![{g.H}A-Za-z0-9])(?P<name>{name})(?=[\s,·])"),
+        mention=re.compile(rf"(?<![{g.H}A-Za-z0-9])(?P<name>{name})(?={_MENTION_AFTER})"),
         lead=re.compile(rf"^[ \t\[\(【]*(?P<name>{name})(?=[\s,‘'\"“「])", re.M),
         item_head=re.compile(
             rf"(?:{_literals(data['project']['list_bullets'])})[ \t]*(?P<name>{name})[ \t]*"
@@ -400,8 +478,8 @@ def record_words(extensions: str = "{}") -> RecordWords:
             rf"(?<![{''.join(agency['lead_not_after'])}])\s){{0,"
             rf"{max(0, int(agency['lead_words']) - 1)}}}[{g.H}A-Za-z·]+?{g.not_after_at}"
             rf"(?:{g.subject})\s"),
-        bare=re.compile(rf"(?<![{g.H}A-Za-z0-9])(?P<name>{_alternation(agency['bare'])})"
-                           rf"(?:{particles})(?=[\s,])"),
+        bare=re.compile(rf"(?<![{g.H}A-Za-z0-9]){bare}"),
+        bare_cue=re.compile(bare) if all(agency["bare"]) else None,
         issuer=re.compile(rf"^[\s\[\(<【]*(?P<name>{name})[\s\]\)>】]*(?:{after})", re.M),
         funded_verb=_after_total(g, data["funded"]["verbs"], data["funded"]["means_nouns"]),
         source_verb=_after_total(g, data["funded"]["source_verbs"]),
