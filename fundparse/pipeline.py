@@ -585,7 +585,12 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
     nearest one before it; a closed span is placed before an open end.  Amounts listed with the
     one it takes ("국비 230억원, 민자 200억원을") get it too."""
     starts = [f.amount.start for f in facts]  # facts are in text order
-    for period in sorted(periods, key=lambda p: (-p.rank, p.text_start)):
+    def opening(p: FoundPeriod) -> bool:  # "올해 말까지 총 1조3077억원을": the money it opens
+        at = bisect.bisect_left(starts, p.text_end)
+        return at < len(facts) and attach.right_after.fullmatch(
+            text, p.text_end, facts[at].amount.chain_start) is not None
+
+    for period in sorted(periods, key=lambda p: (not opening(p), -p.rank, p.text_start)):
         cell = bisect.bisect_left(starts, period.text_end)
         if cell < len(facts) and facts[cell].period is None and attach.cell_then.fullmatch(
                 text, period.text_end, facts[cell].amount.start) is not None:
