@@ -470,6 +470,8 @@ class SplitReader:
         if close is None:
             return None
         parts, partial, stop = self.read_list(m.end(), close, total)
+        if not parts:
+            return self._lone_source(total, m.end(), close)
         cues = sum_forms(self.words).cue_words
         whole = next((i for i, p in enumerate(parts) if p.label in cues), None)
         if whole is not None:  # "6억원(지방비 3억ㆍ총사업비 200억원)": the project's total, no part
@@ -492,6 +494,20 @@ class SplitReader:
         if rest and (len(rest) > 12 or not known):
             return None
         return SplitInfo(parts, partial or bool(rest), "paren")
+
+    def _lone_source(self, total: Amount, lo: int, close: int) -> SplitInfo | None:
+        """"총사업비 총 360억원(도비)을 투입": one source word alone in the bracket after a figure
+        named as a total pays it all (not a figure with no name: "86억원(특별교부세)과 …")."""
+        label = self.text[lo:close].strip(" \u00a0")
+        if not label or " " in label or not self.forms.total_named.search(
+                self.text, max(0, total.start - 22), total.start):
+            return None
+        category = self.source_category(label, lo)
+        if category is None:
+            return None
+        at = self.text.index(label, lo)
+        return SplitInfo([Part(label, category, at, at + len(label), total.value, total.currency,
+                               None, bare=False, share=Decimal(1))], False, "paren")
 
     def _places_paying(self, parts: list[Part], partial: bool, total: Amount, close: int) -> bool:
         """A bracket of places after a figure that add up to it exactly ("사업비 190억원(계룡
