@@ -638,6 +638,8 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
         here = [f for f in free if f.amount.per is None and f.amount.change is None
                 # nor the base of a share written after it ("…1조1천4백억원의 30%인 3천5백억원")
                 and not attach.share_base.match(text, f.amount.end)
+                # nor an economic effect ("14조원의 생산유발")
+                and not attach.effect_after.match(text, f.amount.end)
                 # a rate (매년 …) or a difference ("계획보다 422억 원 늘어난") takes no period
                 and not _each(f.amount, text, attach)
                 # nor one year's figure ("…을 시작으로 지난해 28억원, 올해 30억원"), a year that

@@ -706,6 +706,7 @@ class AttachForms:
     twin_open: regex.Pattern = patterns.compile("(?!)")  # "127억달러(": the same money in won next
     gapped_subject: regex.Pattern = patterns.compile("(?!)")  # "…도서관을, 한국국토정보공사는 ": another's clause
     respective_before: regex.Pattern = patterns.compile("(?!)")  # "각각 ": amounts in the order named
+    effect_after: regex.Pattern = patterns.compile("(?!)")  # "의 생산유발": an economic effect, not spent
 
 
 # [attach] patterns a table may leave out: absent, they never match
@@ -715,7 +716,7 @@ _ATTACH_OPTIONAL = ("secured", "duration_then", "average_before", "each_after", 
                     "object_listed", "object_then", "item_gap", "closed_then", "item_open",
                     "modifies_next", "item_period_then", "time_shift", "share_base", "stages_then", "budget_after",
                     "line_ends", "twin_open", "gapped_subject",
-                    "respective_before")
+                    "respective_before", "effect_after")
 
 
 def attach_forms(words: Tables) -> AttachForms:
