@@ -606,13 +606,18 @@ class ProjectFinder(Reader):
         last = ws[-1]
         if last.particle or last.quoted or not last.text.isalnum():
             return []
+        out = self._plain_run(last, ws[:-1])
+        return [Found(out[0].start, out[-1].end)]
+
+    def _plain_run(self, last, before: list) -> list:
+        """``last`` and the plain words right before it (no stop word), at most max_words."""
         out = [last]
-        for w in reversed(ws[:-1]):
+        for w in reversed(before):
             if len(out) >= int(self.w.project["max_words"]) or not self._plain(w) or (
                     w.text in self.stop):
                 break
             out.insert(0, w)
-        return [Found(out[0].start, out[-1].end)]
+        return out
 
     def _place_item(self, at: int, end: int, sentence: tuple[int, int]) -> Found | None:
         """The item the amount alone in brackets closes when it is only a place (_place_only) in a
@@ -647,12 +652,7 @@ class ProjectFinder(Reader):
         last = replace(ws[-1], closed=False)
         if last.particle or last.quoted or last.text in self.stop or not last.text.isalnum():
             return []
-        out = [last]
-        for w in reversed(ws[:-1]):
-            if len(out) >= int(self.w.project["max_words"]) or not self._plain(w) or (
-                    w.text in self.stop):
-                break
-            out.insert(0, w)
+        out = self._plain_run(last, ws[:-1])
         whole = self._bulleted_whole(bracket, out[0].start)
         return [whole] if whole is not None else [Found(out[0].start, out[-1].end)]
 
