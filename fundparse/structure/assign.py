@@ -646,7 +646,7 @@ class SumAssigner:
             other = self.reader.category(word, m.start()) or self.reader.place_category(word)
             if other is None:
                 break
-            category = self.reader.joined_category(m.group("other"), other, found.label, category)
+            category = self.reader.joined_category(word, other, found.label, category)
             start = m.start("other")
             if m.group("and") or joined is not None:
                 joined = Candidate(found.fact, text[start:found.start] + found.label, category,
