@@ -129,6 +129,7 @@ class SumForms:
     item_opener: regex.Pattern = patterns.compile("(?!)")  # "…천에는 …가 114억원을": a new item's own
     cost_of: regex.Pattern = patterns.compile("(?!)")  # "사업비의 ": a share after it is the total's
     comma_payer: regex.Pattern = patterns.compile("(?!)")  # "부산시, " (or "정부와 "): a payer listed
+    joined_respective: regex.Pattern = patterns.compile("(?!)")  # "국·시비는 각각 ": its figures in turn
     # one of the words every ``whole_source`` match holds (None: no such words, search every line)
     whole_cue: regex.Pattern | None = None
 
@@ -273,6 +274,9 @@ def _sum_forms(table_json: str) -> SumForms:
         item_opener=patterns.compile(expand(table.get("item_opener", "(?!)"), {"S": S})),
         cost_of=patterns.compile(expand(table.get("cost_of", "(?!)"), {"S": S})),
         comma_payer=patterns.compile(expand(table.get("comma_payer", "(?!)"), {"S": S})),
+        joined_respective=patterns.compile(
+            rf"(?<![가-힣])(?P<label>[가-힣]+{S}?[{DOTS}]{S}?[가-힣]+?)"
+            rf"{expand(table.get('joined_respective', '(?!)'), {'S': S})}"),
         pair_each=patterns.compile(expand(table.get("pair_each", "(?!)"), {"S": S, "WORD": LAZY_WORD})),
         rest_share_before=patterns.compile(expand(table.get("rest_share_before", "(?!)"), {"S": S})),
         rest_share_after=patterns.compile(expand(table.get("rest_share_after", "(?!)"), {"S": S})),

@@ -665,6 +665,9 @@ class SumAssigner:
         a = f.amount
         s_start, _ = self.sentences.span(a.start)
         each = ending_at(self.forms.each_before, self.text, max(s_start, a.start - 30), a.start)
+        turn = self._joined_in_turn(f, s_start)
+        if turn is not None:
+            return [turn]
         respective = self._respective(a, each, s_start)
         if respective is not None:
             label, at = respective
@@ -688,6 +691,35 @@ class SumAssigner:
             # "국·지방비 각각 719억원씩": each source of the joined word pays the figure
             return [Candidate(f, one.label, c, one.start, one.end, True) for c in one.category.split("+")]
         return [one] if one is not None else []
+
+    def _joined_in_turn(self, f: Fact, s_start: int) -> Candidate | None:
+        """"국ㆍ시비는 각각 3433억원, 2289억원": a word joining two sources, then two figures
+        joined — the first source pays the first, the second the second."""
+        a = f.amount
+        if not _plain(a):
+            return None
+        join = self.forms.list_split.match(self.text, a.end)
+        if join and join.group().strip() and join.end() in self.reader.by_start:
+            first, nth = a, 0
+        else:
+            back = next((m for m in self.forms.list_split.finditer(
+                self.text, max(s_start, a.start - 4), a.start) if m.end() == a.start), None)
+            if back is None or not back.group().strip():
+                return None
+            first = next((o for o in self.reader.between(max(s_start, back.start() - 40), back.start())
+                          if o.end == back.start()), None)
+            if first is None:
+                return None
+            nth = 1
+        word = ending_at(self.forms.joined_respective, self.text, max(s_start, first.start - 40),
+                         first.start)
+        if word is None:
+            return None
+        category = self.reader.category(word.group("label"), word.start("label"))
+        sources = category.split("+") if category else []
+        if len(sources) != 2:
+            return None
+        return Candidate(f, word.group("label"), sources[nth], word.start("label"), a.end, True)
 
     def _respective(self, a: Amount, each, s_start: int) -> tuple[str, int] | None:
         """"국비와 지방비는 각각 3조5천24억원과 2조3천549억원": two sources, then two figures
