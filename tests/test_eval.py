@@ -202,6 +202,19 @@ def test_split_parts_count_as_amounts_on_their_own_span():
     assert all(x.get("split_part") for x in r.false_positives["amounts"])
 
 
+def test_one_figure_two_sources_each_pay_is_one_amount():
+    text = "총 300억원(국비·지방비 150억원씩)을 들인다."
+    engine = [m(text, "300억원", 30_000_000_000, splits=(
+        part(text, "국비·지방비 150억원", "국비·지방비", "national", 15_000_000_000),
+        part(text, "국비·지방비 150억원", "국비·지방비", "local", 15_000_000_000)))]
+    g = gold(text, [amt("300억원", 30_000_000_000), amt("150억원", 15_000_000_000)],
+             [{"total_krw": 30_000_000_000, "category": c, "label": "국비·지방비",
+               "krw": 15_000_000_000} for c in ("national", "local")])
+    r = score(g, engine)
+    assert counts(r) == (2, 2, 2)
+    assert counts(r, "splits") == (2, 2, 2)
+
+
 def test_percentage_parts_are_splits_but_not_amounts():
     text = "사업비 100억 원(국비 50%, 도비 50%)"
     engine = [m(text, "100억 원", 10_000_000_000, splits=(

@@ -76,7 +76,17 @@ def engine_items(mentions: Sequence) -> list[Item]:
             items.append(Item(m.start, m.end, m.range.high, m.currency, m.text, high=True,
                               source=m))
         _walk_parts(m.splits, m.krw, items, None)
-    return items
+    # one figure two sources each pay ("300억원(국비·지방비 150억원씩)") is one amount of the text,
+    # however many parts it stands for
+    seen: set[tuple] = set()
+    kept = []
+    for item in items:
+        key = (item.start, item.end, item.value, item.currency)
+        if item.part and key in seen:
+            continue
+        seen.add(key)
+        kept.append(item)
+    return kept
 
 
 def engine_splits(mentions: Sequence) -> list[tuple[tuple, str]]:
