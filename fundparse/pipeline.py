@@ -480,12 +480,20 @@ def _beside(a: Amount, period: FoundPeriod, text: str, attach: AttachForms) -> b
         text, a.end, period.text_start) is not None
 
 
-def _right_after(a: Amount, period: FoundPeriod, text: str, attach: AttachForms, sentence_end: int,
+def _right_after(f: Fact, period: FoundPeriod, text: str, attach: AttachForms, sentence_end: int,
                  verb) -> bool:
-    """An amount right after a period (a cap's 최대 aside) with money secured or given after it."""
+    """An amount right after a period (a cap's 최대 aside) with money secured or given after it;
+    its parts listed first stand in for it ("향후 4년간 국비 50억 원과 지방비 33.4억 원 등 총 83.4억 원을
+    확보")."""
+    a = f.amount
     head = a.head
     if period.verb_only or a.bound not in (None, "max") or period.text_end > head:
         return False
+    if f.split is not None:
+        listed = [p.start for p in f.split.parts if period.text_end <= p.start < head]
+        if listed and attach.parts_then.fullmatch(
+                text, max(p.end for p in f.split.parts if p.start < head), head) is not None:
+            head = min(listed)
     if attach.duration_then.fullmatch(text, period.text_end, head) is None:
         return False
     after = _past_bracket(text, a.end, sentence_end)  # its parts in brackets aside
@@ -616,7 +624,7 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
                      or _beside(f.amount, period, text, attach) and not period.verb_only
                      # right after the period, money secured or given, a cap too: "3년간 총
                      # 22억8000만원(…)의 예산을 확보", "5년간 최대 250억원의 국비를 지원받아"
-                     or _right_after(f.amount, period, text, attach, s_end, forms.funding_verb)
+                     or _right_after(f, period, text, attach, s_end, forms.funding_verb)
                      # a work's cost in brackets after its name: "다목적체육관(122억원)을 건립"
                      or attach.built_after.match(text, f.amount.end) is not None
                      # a headline's money secured before its ellipsis: "총96억원 확보...2018년 완공"

@@ -698,6 +698,7 @@ class AttachForms:
     object_listed: regex.Pattern = patterns.compile("(?!)")  # "…에 8조원을, …에 1조원을 유치": the
     object_then: regex.Pattern = patterns.compile("(?!)")  # first of parallel objects, and the next
     item_gap: regex.Pattern = patterns.compile("(?!)")  # "…(270억원), 배후단지(443억원)": works' costs
+    parts_then: regex.Pattern = patterns.compile("(?!)")  # " 등 총 ": parts listed, then their total
     closed_then: regex.Pattern = patterns.compile("(?!)")  # "기간(2010~2019) 60억원": a phase's money
     item_open: regex.Pattern = patterns.compile("(?!)")  # "성서행정타운(": a bracket after a name
     modifies_next: regex.Pattern = patterns.compile("(?!)")  # "2015년 개교예정인 …": one noun's
@@ -719,7 +720,7 @@ _ATTACH_OPTIONAL = ("secured", "duration_then", "average_before", "each_after", 
                     "new_topic", "respective_years", "cell_then", "cell_before", "built_after",
                     "object_listed", "object_then", "item_gap", "closed_then", "item_open",
                     "modifies_next", "item_period_then", "time_shift", "share_base", "stages_then", "budget_after",
-                    "line_ends", "twin_open", "gapped_subject",
+                    "line_ends", "twin_open", "gapped_subject", "parts_then",
                     "respective_before", "effect_after")
 
 
