@@ -475,9 +475,12 @@ def _broken_down(a: Amount, owners: dict, period: FoundPeriod, text: str, lo: in
 
 
 def _beside(a: Amount, period: FoundPeriod, text: str, attach: AttachForms) -> bool:
-    """An amount right before a period: "(250억 원)을 2030년 완료 목표로"."""
-    return a.end <= period.text_start and attach.right_before.fullmatch(
-        text, a.end, period.text_start) is not None
+    """An amount right before a period: "(250억 원)을 2030년 완료 목표로", its own bracket passed
+    over ("160억(국비140억·군비20억)에 대해 2017년부터")."""
+    if a.end > period.text_start:
+        return False
+    return any(attach.right_before.fullmatch(text, at, period.text_start) is not None
+               for at in {a.end, _past_bracket(text, a.end, period.text_start)})
 
 
 def _right_after(f: Fact, period: FoundPeriod, text: str, attach: AttachForms, sentence_end: int,
