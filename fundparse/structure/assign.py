@@ -601,8 +601,19 @@ class SumAssigner:
                 found = self._joined(found, s_start)
             if found is not None and self._receives(found, s_start):
                 found = None
+            if found is not None and found.start > f.amount.start - 8 and self._after_use(found, s_start):
+                found = None
             self._candidates[id(f)] = found
         return self._candidates[id(f)]
+
+    def _after_use(self, found: Candidate, s_start: int) -> bool:
+        """A word listed right after a figure named by its use ("공사비 377억원, 보상비 84억원, 기타
+        36억원으로 구성"): the list is a breakdown by use, and this one of its uses (기타), no payer."""
+        prev = next((o for o in reversed(self.reader.between(s_start, found.start))), None)
+        if prev is None or self.forms.list_split.fullmatch(self.text, prev.end, found.start) is None:
+            return False
+        words = self.text[max(s_start, prev.start - 16):prev.start].split()
+        return bool(words) and source_key(words[-1]) in self.reader.forms.use_words
 
     def _receives(self, found: Candidate, s_start: int) -> bool:
         """A place or item of a sentence listing where money goes ("지역별로는 경남이 1712억원"),
