@@ -316,9 +316,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         name="bare-before-verb",
-        doc="281억 with no currency before a funding verb or size word: 281억을 투입, 300억 규모",
+        doc="281억 with no currency before a funding verb or size word: 281억을 투입, 300억 규모, 3661억 순차 투입",
         after=(rf"(?!{S}?(?:원|\L<foreign_words>))(?:대)?(?:{S}?(?:을|를|이|가|의|으로|로|씩|만|도)?{S}?"
-               rf"(?:\L<verbs>|\L<sizes>|\L<labels>)"
+               rf"(?:\L<verb_adverbs>{S}?)?(?:\L<verbs>|\L<sizes>|\L<labels>)"
                # "311억 중 국·도비가 202억 원": a total with a part; "821억→442억→103억원"
                # (not a count's change: "3만3000→4만6000개소")
                rf"|{S}?(?:중|가운데){S}*\L<sources>|{S}?[→⇒➝]{S}?"
@@ -331,7 +331,8 @@ RULES: tuple[Rule, ...] = (
         accepts=with_big_unit,
         produce=bare_krw("bare-before-verb"),
         follows=lambda tables: set("을를이가의으로씩만도대중→⇒➝(（") | {w[0] for w in tables.money_words["verbs"]}
-        | {w[0] for w in tables.money_words["sizes"]} | {w[0] for w in tables.money_words["labels"]},
+        | {w[0] for w in tables.money_words["sizes"]} | {w[0] for w in tables.money_words["labels"]}
+        | {w[0] for w in tables.money_words.get("verb_adverbs", [])},
     ),
     Rule(
         name="bare-after-change-sign",
@@ -410,6 +411,7 @@ def named_lists(words) -> dict[str, list[str]]:
         "minor_words": list(words.minor_words),
         "scales": scale_words(words),
         "verbs": money["verbs"],
+        "verb_adverbs": money.get("verb_adverbs", []) or ["\0"],
         "sizes": money["sizes"],
         "labels": money["labels"],
         "label_suffixes": money["label_suffixes"],
