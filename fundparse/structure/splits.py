@@ -413,7 +413,10 @@ class SplitReader:
                 close = find_close(self.text, pos, limit)
                 if close is not None:
                     nested, nested_partial, stop = self.read_list(pos + 1, close, None, depth + 1)
-                    if nested and stop >= close - 2:
+                    of = sum_forms(self.words).of_particle
+                    if nested and of and all(p.share is not None and p.label.endswith(of) for p in nested):
+                        pos = close + 1  # "1조149억원(전체 투자액의 70%)": its share of the whole
+                    elif nested and stop >= close - 2:
                         item.parts = nested
                         item.partial = nested_partial
                         pos = close + 1
