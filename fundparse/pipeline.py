@@ -417,6 +417,18 @@ def _settle(total: Amount, info: SplitInfo, text: str) -> None:
     cover_parts(info.parts)
 
 
+def _word_in(text: str, lo: int, hi: int, words) -> bool:
+    """One of ``words`` in text[lo:hi] as a word of its own, no letter glued before it ("등 5024억원",
+    not the 등 of a name: "영등천 61억원")."""
+    for w in words:
+        at = text.find(w, lo, hi)
+        while at >= 0:
+            if at == 0 or not text[at - 1].isalpha():
+                return True
+            at = text.find(w, at + 1, hi)
+    return False
+
+
 def _stated_total(fact: Fact, text: str, sentence_start: int, forms: AttachForms) -> bool:
     """An amount stated as the whole: "총 398억원", "총사업비 150억원"."""
     a = fact.amount
@@ -424,10 +436,10 @@ def _stated_total(fact: Fact, text: str, sentence_start: int, forms: AttachForms
     label_at = text.rfind(fact.label, max(sentence_start, a.start - len(fact.label) - 4),
                           a.start) if fact.label else -1
     return (fact.label in checks.TOTAL_LABELS
-            or any(w in text[max(sentence_start, a.chain_start - 3, a.start - 6):a.start]
-                   for w in forms.total_words)
-            or label_at >= 0 and any(w in text[max(sentence_start, label_at - 3):label_at]
-                                     for w in forms.total_words)
+            or _word_in(text, max(sentence_start, a.chain_start - 3, a.start - 6), a.start,
+                        forms.total_words)
+            or label_at >= 0 and _word_in(text, max(sentence_start, label_at - 3), label_at,
+                                          forms.total_words)
             or forms.list_total_before.search(text, max(sentence_start, a.head - 24), a.head) is not None)
 
 
