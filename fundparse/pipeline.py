@@ -659,6 +659,10 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
                          text, f.amount.end, min(s_end, f.amount.end + 12)) is None)
                      or attach.own_bracket.fullmatch(text, f.amount.end, period.text_start) is not None)]
         here = [f for f in free if f.amount.per is None and f.amount.change is None
+                # nor a threshold in brackets with the period outside them ("…사업은
+                # 연안관리법(100억 이상 국가시행)에 의거 … 오는 10월에 착공해 2018년에 준공")
+                and not (f.amount.bound == "min" and (inner := _bracket(text, f.amount.start, s_start))
+                         is not None and not inner[0] < period.text_start < inner[1])
                 # nor the base of a share written after it ("…1조1천4백억원의 30%인 3천5백억원")
                 and not attach.share_base.match(text, f.amount.end)
                 # nor an economic effect ("14조원의 생산유발")
