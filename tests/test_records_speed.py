@@ -549,3 +549,52 @@ def test_counted_companies_written_digit_first_find_what_one_or_more_digits_find
         assert [(m.span(), m.group()) for m in counted.finditer(text)] == want, text
         found += len(want)
     assert found > 1000, found
+
+
+def _words_plain(text, start, end, is_head, extra=()):
+    """``tokens.words`` as the fourteenth pass had it: the three characters before each word
+    read for a tab or a line break, whatever the stretch holds."""
+    out = []
+    by_last = tokens._particles_by_last(extra) if extra else tokens._BY_LAST
+    for m in tokens._RAW.finditer(text, start, end):
+        raw = m.group()
+        known = tokens._reading(raw, is_head, by_last)
+        if known is None:
+            continue
+        lead, word, core, particle, quoted, cut, bullet = known
+        raw_start, raw_end = m.span()
+        s = raw_start + lead
+        gap = text[max(start, raw_start - 3):raw_start]
+        closed = cut or text[raw_end:raw_end + 1] in "([…"
+        out.append(tokens.Word(word, s, s + len(word), core, s + len(core), particle, closed,
+                               quoted, "\t" in gap or bullet
+                               or ("\n" in gap and not tokens.wrapped(text, raw_start))))
+    return out
+
+
+def test_words_of_a_stretch_without_tabs_or_breaks_as_read_before():
+    """(fifteenth pass) ``words`` reads the characters before each word only when its stretch
+    holds a tab or a line break: the same words (offsets, particles, closed, quoted, apart) as
+    the plain way over the sample and corpus texts, cut at random, and random texts of words,
+    bullets, brackets, quotation marks, tabs, line breaks and long lines."""
+    vocab = record_words("{}")
+    finder = Finder(TEXT, vocab)
+    rng = random.Random(1519)
+    bullets = list("□■○●◦•▲△▷▶※-")
+    pieces = (["사업", "도서관", "을", "는", "의", "에", "(", ")", "[", "]", "‘", "’", "“", "”", "\"",
+               "…", ".", ",", " ", " ", " ", "\t", "\n", "\n\n", "  ", "양산일반산업단지(이하",
+               "위해.제기동과", "2억원", "구미시", "x" * 40]
+              + bullets)
+    texts = _texts() + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 80)))
+                        for _ in range(3000)]
+    read = 0
+    for text in texts:
+        cuts = [(0, len(text))] + [tuple(sorted((rng.randint(0, len(text)),
+                                                 rng.randint(0, len(text))))) for _ in range(4)]
+        for start, end in cuts:
+            for is_head, extra in ((finder._is_head, finder.copula), (lambda c: True, ()),
+                                   (lambda c: False, ())):
+                want = _words_plain(text, start, end, is_head, extra)
+                assert tokens.words(text, start, end, is_head, extra) == want, (text, start, end)
+                read += len(want)
+    assert read > 20000, read
