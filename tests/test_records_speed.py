@@ -598,3 +598,53 @@ def test_words_of_a_stretch_without_tabs_or_breaks_as_read_before():
                 assert tokens.words(text, start, end, is_head, extra) == want, (text, start, end)
                 read += len(want)
     assert read > 20000, read
+
+
+def _title_texts(rng: random.Random, count: int) -> list[str]:
+    """Random texts of bodies glued to their heads' titles ([agency] title_bodies), bare
+    subjects, spaces, commas, middle dots and blank lines."""
+    agency = record_words("{}").data["agency"]
+    titles = agency["title_bodies"]
+    pieces = ([head + title for title, head in titles] + [title for title, _ in titles]
+              + [head for _, head in titles] + agency["bare"] + agency["particles"]
+              + ["새봄", "들녘", "김하나 ", "의원", " ", " ", ",", "·", "\n", "\n\n", "\t", "A"])
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 200)))
+            for _ in range(count)]
+
+
+def test_title_bodies_searched_only_where_a_body_and_its_title_stand(monkeypatch):
+    """(fifteenth pass) A stretch holds a match of ``title_body`` only if it holds one of
+    ``title_body_cues`` (a body's last letter and its title); a bare subject resolves to the
+    same body when the pieces without one are not searched for it, over the sample, corpus
+    and random texts; with no title bodies there is no cue and no match."""
+    vocab = record_words("{}")
+    assert vocab.title_body_cues
+    rng = random.Random(1527)
+    texts = _texts() + _title_texts(rng, 2500) + _bodies_texts(rng, 500)
+    held = 0
+    for text in texts:
+        for _ in range(6):
+            start = rng.randint(0, len(text))
+            end = rng.randint(start, len(text))
+            matches = list(vocab.title_body.finditer(text, start, end))
+            if matches:
+                assert any(text.find(c, start, end) >= 0 for c in vocab.title_body_cues)
+                held += 1
+    assert held > 1000, held
+    fast = []
+    for text in texts:
+        finder = Finder(text, vocab)
+        fast.append([finder._resolve_once(b) for b in finder._bare(0, len(text))])
+    from fundparse.records.words import RecordWords
+
+    monkeypatch.setitem(vocab.__dict__, "title_body_cues", ("",))  # every stretch searched
+    assert RecordWords.title_body_cues.__get__(vocab) == ("",)
+    titles = [title for title, _ in vocab.data["agency"]["title_bodies"]]
+    resolved = titled = 0
+    for text, want in zip(texts, fast):
+        finder = Finder(text, vocab)
+        assert [finder._resolve_once(b) for b in finder._bare(0, len(text))] == want
+        resolved += sum(r is not None for r in want)
+        titled += sum(r is not None and any(text.startswith(t, r.end) for t in titles)
+                      for r in want)
+    assert resolved > 200 and titled > 40, (resolved, titled)

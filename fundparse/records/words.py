@@ -128,6 +128,13 @@ class RecordWords:
         return re.compile(_owner_tail(self.data["agency"], _grammar(self.data)))
 
     @cached_property
+    def title_body_cues(self) -> tuple[str, ...]:
+        """What every match of ``title_body`` holds, within the stretch searched: a body's last
+        character and its title ("구청장"; the look-ahead reads no further than the stretch), so a
+        stretch holding none of them holds no match."""
+        return tuple(head + title for title, head in self.data["agency"].get("title_bodies") or ())
+
+    @cached_property
     def _companies(self) -> _Companies:
         return _Companies(self.data["agency"], _grammar(self.data))
 
