@@ -524,3 +524,127 @@ def test_company_marks_found_once_as_by_paragraph():
     assert held > 1000, held
     vocab = dataclasses.replace(vocab, agency_marks=vocab.agency_marks + ("",))
     assert Finder("가", vocab)._marks_by_paragraph() is None
+
+
+def test_counted_companies_written_digit_first_find_what_one_or_more_digits_find():
+    """(fifteenth pass) ``counted`` opens with ``\\d\\d*``, not ``\\d+``, so that the standard
+    library's engine skips to the next digit by its first character: the same matches (spans
+    and text) over the sample and corpus texts and random texts of digits, count words,
+    company kinds, Hangul, spaces and punctuation."""
+    vocab = record_words("{}")
+    counted = vocab._companies.counted
+    assert counted.pattern.startswith(r"\d\d*")
+    plain = re.compile(r"\d+" + counted.pattern[len(r"\d\d*"):], counted.flags)
+    agency, grammar = vocab.data["agency"], vocab.data["grammar"]
+    pieces = (["1", "2", "15", "300", "0", " ", "  ", ",", "·", "\n", "가", "A", "사업", "곳"]
+              + agency["company_kinds"] + [grammar["count_word"], grammar["company_count"]]
+              + [f"{n}{grammar['count_word']}{grammar['company_count']}" for n in ("2", "13")]
+              + [f"{n}{grammar['count_word']} {k}" for n in ("3", "10") for k in agency["company_kinds"]])
+    rng = random.Random(1915)
+    texts = _texts() + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 60)))
+                        for _ in range(4000)]
+    found = 0
+    for text in texts:
+        want = [(m.span(), m.group()) for m in plain.finditer(text)]
+        assert [(m.span(), m.group()) for m in counted.finditer(text)] == want, text
+        found += len(want)
+    assert found > 1000, found
+
+
+def _words_plain(text, start, end, is_head, extra=()):
+    """``tokens.words`` as the fourteenth pass had it: the three characters before each word
+    read for a tab or a line break, whatever the stretch holds."""
+    out = []
+    by_last = tokens._particles_by_last(extra) if extra else tokens._BY_LAST
+    for m in tokens._RAW.finditer(text, start, end):
+        raw = m.group()
+        known = tokens._reading(raw, is_head, by_last)
+        if known is None:
+            continue
+        lead, word, core, particle, quoted, cut, bullet = known
+        raw_start, raw_end = m.span()
+        s = raw_start + lead
+        gap = text[max(start, raw_start - 3):raw_start]
+        closed = cut or text[raw_end:raw_end + 1] in "([…"
+        out.append(tokens.Word(word, s, s + len(word), core, s + len(core), particle, closed,
+                               quoted, "\t" in gap or bullet
+                               or ("\n" in gap and not tokens.wrapped(text, raw_start))))
+    return out
+
+
+def test_words_of_a_stretch_without_tabs_or_breaks_as_read_before():
+    """(fifteenth pass) ``words`` reads the characters before each word only when its stretch
+    holds a tab or a line break: the same words (offsets, particles, closed, quoted, apart) as
+    the plain way over the sample and corpus texts, cut at random, and random texts of words,
+    bullets, brackets, quotation marks, tabs, line breaks and long lines."""
+    vocab = record_words("{}")
+    finder = Finder(TEXT, vocab)
+    rng = random.Random(1519)
+    bullets = list("□■○●◦•▲△▷▶※-")
+    pieces = (["사업", "도서관", "을", "는", "의", "에", "(", ")", "[", "]", "‘", "’", "“", "”", "\"",
+               "…", ".", ",", " ", " ", " ", "\t", "\n", "\n\n", "  ", "양산일반산업단지(이하",
+               "위해.제기동과", "2억원", "구미시", "x" * 40]
+              + bullets)
+    texts = _texts() + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 80)))
+                        for _ in range(3000)]
+    read = 0
+    for text in texts:
+        cuts = [(0, len(text))] + [tuple(sorted((rng.randint(0, len(text)),
+                                                 rng.randint(0, len(text))))) for _ in range(4)]
+        for start, end in cuts:
+            for is_head, extra in ((finder._is_head, finder.copula), (lambda c: True, ()),
+                                   (lambda c: False, ())):
+                want = _words_plain(text, start, end, is_head, extra)
+                assert tokens.words(text, start, end, is_head, extra) == want, (text, start, end)
+                read += len(want)
+    assert read > 20000, read
+
+
+def _title_texts(rng: random.Random, count: int) -> list[str]:
+    """Random texts of bodies glued to their heads' titles ([agency] title_bodies), bare
+    subjects, spaces, commas, middle dots and blank lines."""
+    agency = record_words("{}").data["agency"]
+    titles = agency["title_bodies"]
+    pieces = ([head + title for title, head in titles] + [title for title, _ in titles]
+              + [head for _, head in titles] + agency["bare"] + agency["particles"]
+              + ["새봄", "들녘", "김하나 ", "의원", " ", " ", ",", "·", "\n", "\n\n", "\t", "A"])
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 200)))
+            for _ in range(count)]
+
+
+def test_title_bodies_searched_only_where_a_body_and_its_title_stand(monkeypatch):
+    """(fifteenth pass) A stretch holds a match of ``title_body`` only if it holds one of
+    ``title_body_cues`` (a body's last letter and its title); a bare subject resolves to the
+    same body when the pieces without one are not searched for it, over the sample, corpus
+    and random texts; with no title bodies there is no cue and no match."""
+    vocab = record_words("{}")
+    assert vocab.title_body_cues
+    rng = random.Random(1527)
+    texts = _texts() + _title_texts(rng, 2500) + _bodies_texts(rng, 500)
+    held = 0
+    for text in texts:
+        for _ in range(6):
+            start = rng.randint(0, len(text))
+            end = rng.randint(start, len(text))
+            matches = list(vocab.title_body.finditer(text, start, end))
+            if matches:
+                assert any(text.find(c, start, end) >= 0 for c in vocab.title_body_cues)
+                held += 1
+    assert held > 1000, held
+    fast = []
+    for text in texts:
+        finder = Finder(text, vocab)
+        fast.append([finder._resolve_once(b) for b in finder._bare(0, len(text))])
+    from fundparse.records.words import RecordWords
+
+    monkeypatch.setitem(vocab.__dict__, "title_body_cues", ("",))  # every stretch searched
+    assert RecordWords.title_body_cues.__get__(vocab) == ("",)
+    titles = [title for title, _ in vocab.data["agency"]["title_bodies"]]
+    resolved = titled = 0
+    for text, want in zip(texts, fast):
+        finder = Finder(text, vocab)
+        assert [finder._resolve_once(b) for b in finder._bare(0, len(text))] == want
+        resolved += sum(r is not None for r in want)
+        titled += sum(r is not None and any(text.startswith(t, r.end) for t in titles)
+                      for r in want)
+    assert resolved > 200 and titled > 40, (resolved, titled)

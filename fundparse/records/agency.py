@@ -420,7 +420,10 @@ class AgencyFinder(Reader):
             # (no name ending in ``kind`` as a mention or an owner ends here: none of those
             # counts; a title's body is read whatever the cue: "…구청장" holds no such ending)
             named = cue is None or cue.search(self.text, start, end) is not None
-            for pattern in ((self.w.mention, self.w.owner) if named else ()) + (self.w.title_body,):
+            # (a title's body only where a body's letter and its title stand: "구청장")
+            titled = any(self.text.find(c, start, end) >= 0 for c in self.w.title_body_cues)
+            for pattern in (((self.w.mention, self.w.owner) if named else ())
+                            + ((self.w.title_body,) if titled else ())):
                 for m in pattern.finditer(self.text, start, end):
                     name = m.group("name").split()[-1]
                     if (name.endswith(kind) and name not in self.not_agency

@@ -93,9 +93,13 @@ def words(text: str, start: int, end: int, is_head, extra: tuple[str, ...] = ())
         if len(_READ) > 16:
             _READ.clear()
         read = _READ[(is_head, extra)] = {}
+    get = read.get
+    # (no tab or line break in the stretch: only a bullet sets a word apart, and no stretch
+    # before a word need be read)
+    plain = text.find("\t", start, end) < 0 and text.find("\n", start, end) < 0
     for m in _RAW.finditer(text, start, end):
         raw = m.group()
-        known = read.get(raw, False)
+        known = get(raw, False)
         if known is False:
             known = read[raw] = _reading(raw, is_head, by_last)
         if known is None:
@@ -103,11 +107,13 @@ def words(text: str, start: int, end: int, is_head, extra: tuple[str, ...] = ())
         lead, word, core, particle, quoted, cut, bullet = known
         raw_start, raw_end = m.span()
         s = raw_start + lead
-        gap = text[max(start, raw_start - 3):raw_start]
         closed = cut or text[raw_end:raw_end + 1] in "([…"  # "…단지(이하 …)"
-        append(Word(word, s, s + len(word), core, s + len(core), particle, closed, quoted,
-                    "\t" in gap or bullet
-                    or ("\n" in gap and not wrapped(text, raw_start))))
+        if plain or bullet:
+            apart = bullet
+        else:
+            gap = text[max(start, raw_start - 3):raw_start]
+            apart = "\t" in gap or ("\n" in gap and not wrapped(text, raw_start))
+        append(Word(word, s, s + len(word), core, s + len(core), particle, closed, quoted, apart))
     return out
 
 

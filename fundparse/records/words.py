@@ -128,6 +128,13 @@ class RecordWords:
         return re.compile(_owner_tail(self.data["agency"], _grammar(self.data)))
 
     @cached_property
+    def title_body_cues(self) -> tuple[str, ...]:
+        """What every match of ``title_body`` holds, within the stretch searched: a body's last
+        character and its title ("구청장"; the look-ahead reads no further than the stretch), so a
+        stretch holding none of them holds no match."""
+        return tuple(head + title for title, head in self.data["agency"].get("title_bodies") or ())
+
+    @cached_property
     def _companies(self) -> _Companies:
         return _Companies(self.data["agency"], _grammar(self.data))
 
@@ -676,8 +683,10 @@ class _Companies:
         self.before_mark = re.compile(rf"(?<![{g.H}A-Za-z0-9]){word}$")
         sep = r"\s?[·,]\s?"
         # the count first (few in a text), then the list right before it
-        # ("2개사", not "15개 사업": 사 ends the word)
-        self.counted = re.compile(rf"\d+\s?{g.count_word}\s?(?:[{g.H}]{{0,8}}(?:{kinds})"
+        # ("2개사", not "15개 사업": 사 ends the word); written \d\d*, not \d+ (the same matches),
+        # so that the engine skips to the next digit by its first character (a search over the
+        # whole text: 0.0104 → 0.0058 s on 2 MB of the archive)
+        self.counted = re.compile(rf"\d\d*\s?{g.count_word}\s?(?:[{g.H}]{{0,8}}(?:{kinds})"
                                   rf"|{g.company_count}(?![{g.H}]))")
         self.listed = re.compile(
             rf"(?<![{g.H}A-Za-z0-9])(?P<list>(?:(?:{marks})?{word}(?:{marks})?{sep})+"
