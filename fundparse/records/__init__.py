@@ -81,6 +81,8 @@ def funded_total(m: Mention, text: str, vocab: RecordWords, sources) -> bool:
                 and before[-2].endswith(vocab.sets.heads)):
             return True  # "…청소년 수련관 건립 15억 등으로": a head, what is done to it
         target = _without_e(before[-1], vocab)
+        if funded.get("quoted_items"):
+            target = target.rstrip(_CLOSING)  # "‘…구축사업’에 200억 원, …": a quoted name's item
         if text[m.end:m.end + 1] == "," and target and target.endswith(vocab.sets.heads):
             return True  # "…사업에 80억 원, …사업에 140억 원": an item of a list
     if _item_of_copula(m, text, before, vocab):
@@ -289,6 +291,9 @@ def _listed_after(prev: Mention, m: Mention, text: str, vocab: RecordWords, sour
         return False
     if source_key(words[-1]) in sources:
         return False
+    if funded.get("quoted_items"):
+        words = [_without_e(w, vocab) or w for w in words]
+        words = [w.rstrip(_CLOSING) for w in words]  # "‘… 전용단지’ 확대에 288억 원"
     return any(w.endswith(vocab.sets.heads) or w.endswith(tuple(vocab.project["actions"]))
                for w in words)
 
