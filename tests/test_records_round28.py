@@ -31,3 +31,32 @@ def test_a_quoted_name_without_a_list_is_not_made_a_total():
     text = "군은 ‘하늘마을 작은도서관’에 3억 원 상당의 도서를 기증받았다고 밝혔다."
     mention = next(m for m in fundparse.extract(text) if m.text == "3억 원")
     assert mention.record is None
+
+
+# --- bulleted lists: the items of one list read alike, each named by its own words ------------
+
+BULLETS = ("광주시는 내년도 국비 2조원을 확보했다고 밝혔다. 반영된 주요 사업은 ▲도시철도 2호선 건설 "
+           "1200억원 ▲전기버스 보급 210억원 ▲어르신 돌봄 지원 95억원 등이다.")
+
+
+def test_an_item_between_funded_items_of_a_bulleted_list_is_funded():
+    record = record_of(BULLETS, "210억원")
+    assert record is not None and text_of(record.agency) == "광주시"
+
+
+def test_an_item_without_a_head_is_named_by_its_own_words_not_the_item_before():
+    assert text_of(record_of(BULLETS, "210억원").project) == "전기버스 보급"
+    assert "도시철도" in text_of(record_of(BULLETS, "1200억원").project)
+
+
+def test_a_bulleted_item_with_a_head_keeps_its_named_project():
+    text = ("새봄군은 올해 공모사업 3건에 선정됐다. 선정된 사업은 △하늘 공영주차장 조성사업 20억원 "
+            "△들녘 작은도서관 건립 15억원 등이다.")
+    assert text_of(record_of(text, "15억원").project) == "들녘 작은도서관 건립"
+
+
+def test_a_rate_after_a_bulleted_item_is_not_made_a_total():
+    text = ("새봄군은 올해 국비 300억원을 확보했다. 분야별로는 ▲도로 정비 120억원 ▲복지 시설 "
+            "80억원으로 모두 지난해보다 10억원 늘었다.")
+    mention = next(m for m in fundparse.extract(text) if m.text == "10억원")
+    assert mention.record is None

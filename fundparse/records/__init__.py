@@ -133,6 +133,33 @@ def _bulleted_item(m: Mention, text: str, lo: int, vocab: RecordWords, sources) 
     return bool(words) and any(w.rstrip(_CLOSING).endswith(vocab.sets.heads) for w in words)
 
 
+def _same_bullets(a: Mention, b: Mention, text: str, vocab: RecordWords, sources) -> bool:
+    """``b`` opens the next item of the bulleted list whose item ``a`` ends: after ``a`` (and a
+    comma or a bracket's close) one of [project] list_bullets, then only the item's words, within
+    bullet_chars and the same sentence, before ``b`` — and ``a``'s own item opens with one too
+    ([funded] bullet_lists).  Neither is a rate, a change or a source's part."""
+    for m in (a, b):
+        if m.per is not None or m.change is not None:
+            return False
+        if m.label is not None and source_key(m.label) in sources:
+            return False
+    limit = int(vocab.data["funded"]["bullet_chars"])
+    between = text[a.end:b.start]
+    if len(between) > limit:
+        return False
+    bullets = vocab.project["list_bullets"]
+    marks = [k for k, ch in enumerate(between) if ch in bullets]
+    if len(marks) != 1 or between[:marks[0]].strip(" \t\n,)") != "":
+        return False
+    item = between[marks[0] + 1:]
+    if not item.strip() or vocab.sentence_end.search(item) is not None:
+        return False
+    own = text[max(0, a.start - limit):a.start]
+    k = max(own.rfind(ch) for ch in bullets)
+    return k >= 0 and vocab.sentence_end.search(own, k) is None and not any(
+        ch in bullets for ch in own[k + 1:])
+
+
 def _item_of_copula(m: Mention, text: str, before: list[str], vocab: RecordWords) -> bool:
     """"사업별로보면 곽지리 종합개발이 10억원, 송당리 특화개발이 18억원": an amount said of a
     project named as the subject right before it, then a list's comma or a copula; or, in a
@@ -360,6 +387,14 @@ def attach(text: str, mentions: list[Mention], config) -> list[Mention]:
         if not funded[i] and _bulleted_item(m, text, mentions[i - 1].end if i else 0, vocab,
                                             sources):
             funded[i] = True
+    if vocab.data["funded"].get("bullet_lists"):
+        # "▲…철도 3095억원 ▲수소자동차 보급 878억원 ▲…": the items of one bulleted list are read
+        # alike — an item next to a funded one is funded, whatever its words
+        pairs = list(range(1, len(mentions))) + list(range(len(mentions) - 1, 0, -1))
+        for i in pairs:
+            a, b = mentions[i - 1], mentions[i]
+            if funded[i - 1] != funded[i] and _same_bullets(a, b, text, vocab, sources):
+                funded[i - 1] = funded[i] = True
     at = [m.start for m in mentions]
     if vocab.data["funded"]["bracket_total"]:
         for i in range(1, len(mentions)):
