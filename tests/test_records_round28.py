@@ -60,3 +60,20 @@ def test_a_rate_after_a_bulleted_item_is_not_made_a_total():
             "80억원으로 모두 지난해보다 10억원 늘었다.")
     mention = next(m for m in fundparse.extract(text) if m.text == "10억원")
     assert mention.record is None
+
+
+# --- numbered parts inside a name: 2단지, 5도, 6·8공구 ----------------------------------------
+
+def test_a_numbered_estate_stays_inside_the_name():
+    text = "새봄구는 들녘주공3단지 주변도로 개설공사(85억 원)를 하반기에 착공한다."
+    assert text_of(record_of(text, "85억 원").project) == "들녘주공3단지 주변도로 개설공사"
+
+
+def test_numbered_parts_joined_by_a_middle_dot_stay_inside_the_name():
+    text = "새봄경제청은 3·5공구 공동구 설치공사에 모두 410억원을 들인다고 밝혔다."
+    assert text_of(record_of(text, "410억원").project) == "3·5공구 공동구 설치공사"
+
+
+def test_a_year_before_a_name_stays_out_of_it():
+    text = "새봄군은 2026년 공공도서관 건립사업에 총 60억원을 투입한다."
+    assert text_of(record_of(text, "60억원").project) == "공공도서관 건립사업"
