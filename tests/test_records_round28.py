@@ -77,3 +77,10 @@ def test_numbered_parts_joined_by_a_middle_dot_stay_inside_the_name():
 def test_a_year_before_a_name_stays_out_of_it():
     text = "새봄군은 2026년 공공도서관 건립사업에 총 60억원을 투입한다."
     assert text_of(record_of(text, "60억원").project) == "공공도서관 건립사업"
+
+
+# --- a provisional name: 가칭 apart from it opens no name -------------------------------------
+
+def test_a_provisional_word_apart_from_the_name_stays_out():
+    text = "새봄교육청은 가칭 들녘중학교 신설에 총 320억원을 투입한다."
+    assert text_of(record_of(text, "320억원").project) == "들녘중학교 신설"
