@@ -84,3 +84,22 @@ def test_a_year_before_a_name_stays_out_of_it():
 def test_a_provisional_word_apart_from_the_name_stays_out():
     text = "새봄교육청은 가칭 들녘중학교 신설에 총 320억원을 투입한다."
     assert text_of(record_of(text, "320억원").project) == "들녘중학교 신설"
+
+
+# --- bulleted lists (2): a quoted name ending an item, and no other item's name ----------------
+
+def test_a_quoted_name_ending_a_bulleted_item_is_its_project_and_the_place_before_it_its_region():
+    text = ("새봄시는 세 지구에 도시재생 사업을 벌인다. 지구별로는 ▲들녘동 ‘골목 정원’ 90억원 "
+            "▲하늘동 ‘물길 산책로’ 70억원 ▲바람동 ‘청년 공방거리’ 60억원이다.")
+    for amount, project, place in (("90억원", "골목 정원", "들녘동"), ("70억원", "물길 산책로", "하늘동"),
+                                   ("60억원", "청년 공방거리", "바람동")):
+        record = record_of(text, amount)
+        assert text_of(record.project) == project and text_of(record.region) == place, amount
+
+
+def test_a_worked_out_line_of_a_budget_book_is_not_made_an_item():
+    text = (" ○ 숲 가꾸기 100ha × 1,000,000원 = 100,000\n"
+            " ○ 사업기간: 2024~2026년, 총사업비 300,000 (연차별 100,000)\n")
+    for m in fundparse.extract(text):
+        if m.text == "100,000":
+            assert m.record is None

@@ -133,7 +133,8 @@ def _bulleted_item(m: Mention, text: str, lo: int, vocab: RecordWords, sources) 
     return bool(words) and any(w.rstrip(_CLOSING).endswith(vocab.sets.heads) for w in words)
 
 
-def _same_bullets(a: Mention, b: Mention, text: str, vocab: RecordWords, sources) -> bool:
+def _same_bullets(a: Mention, b: Mention, text: str, vocab: RecordWords, sources,
+                  lo: int = 0) -> bool:
     """``b`` opens the next item of the bulleted list whose item ``a`` ends: after ``a`` (and a
     comma or a bracket's close) one of [project] list_bullets, then only the item's words, within
     bullet_chars and the same sentence, before ``b`` — and ``a``'s own item opens with one too
@@ -154,10 +155,13 @@ def _same_bullets(a: Mention, b: Mention, text: str, vocab: RecordWords, sources
     item = between[marks[0] + 1:]
     if not item.strip() or vocab.sentence_end.search(item) is not None:
         return False
-    own = text[max(0, a.start - limit):a.start]
+    # (``lo``: the end of the amount before ``a`` — an item holding another amount before its
+    # own is a sum or a rate worked out: "○ … 400ha × 1,500,000원 = 600,000", "○ … 총사업비
+    # 1,950,000 (연차별 650,000)")
+    own = text[max(lo, a.start - limit):a.start]
     k = max(own.rfind(ch) for ch in bullets)
-    return k >= 0 and vocab.sentence_end.search(own, k) is None and not any(
-        ch in bullets for ch in own[k + 1:])
+    return (k >= 0 and vocab.sentence_end.search(own, k) is None
+            and not any(ch in bullets for ch in own[k + 1:]))
 
 
 def _item_of_copula(m: Mention, text: str, before: list[str], vocab: RecordWords) -> bool:
@@ -393,7 +397,8 @@ def attach(text: str, mentions: list[Mention], config) -> list[Mention]:
         pairs = list(range(1, len(mentions))) + list(range(len(mentions) - 1, 0, -1))
         for i in pairs:
             a, b = mentions[i - 1], mentions[i]
-            if funded[i - 1] != funded[i] and _same_bullets(a, b, text, vocab, sources):
+            lo = mentions[i - 2].end if i >= 2 else 0
+            if funded[i - 1] != funded[i] and _same_bullets(a, b, text, vocab, sources, lo):
                 funded[i - 1] = funded[i] = True
     at = [m.start for m in mentions]
     if vocab.data["funded"]["bracket_total"]:

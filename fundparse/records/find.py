@@ -134,6 +134,15 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, NearbyFinde
         bracket left open — when [project] bullet_item_words is on; else None."""
         if not self.w.project.get("bullet_item_words"):
             return None
+        tail = self.text[item[0]:at].rstrip()
+        for pair in self.w.project["quotes"]:
+            if len(pair) == 2 and tail.endswith(pair[1]):
+                # "▲근화동 ‘청년 창업거리’ 125억원": a quoted name ending the item is its name
+                k = tail.rfind(pair[0], 0, len(tail) - 1)
+                inside = tail[k + 1:-1]
+                if k >= 0 and inside.strip() and len(inside) <= int(self.w.project["max_chars"]):
+                    return Found(item[0] + k + 1, item[0] + len(tail) - 1, quoted=True)
+                return None
         taken = self._words(item[0], at)
         if (not taken or self.text[taken[-1].end:at].strip()
                 or len(taken) > int(self.w.project["max_words"])
@@ -203,6 +212,8 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, NearbyFinde
             own = self._bullet_words(sentence, at)
             if own is not None:
                 found, several = own, False  # (one item's own words: one project)
+            elif found is not None and found.start >= whole[0]:
+                found = None  # (an earlier item's name in the same sentence is not this one's)
         if summed:
             pass
         elif found is None:
