@@ -81,6 +81,8 @@ def funded_total(m: Mention, text: str, vocab: RecordWords, sources) -> bool:
                 and before[-2].endswith(vocab.sets.heads)):
             return True  # "…청소년 수련관 건립 15억 등으로": a head, what is done to it
         target = _without_e(before[-1], vocab)
+        if funded.get("quoted_items"):
+            target = target.rstrip(_CLOSING)  # "‘…구축사업’에 200억 원, …": a quoted name's item
         if text[m.end:m.end + 1] == "," and target and target.endswith(vocab.sets.heads):
             return True  # "…사업에 80억 원, …사업에 140억 원": an item of a list
     if _item_of_copula(m, text, before, vocab):
@@ -129,6 +131,37 @@ def _bulleted_item(m: Mention, text: str, lo: int, vocab: RecordWords, sources) 
         words = words.replace(mark, " ")
     words = words.split()
     return bool(words) and any(w.rstrip(_CLOSING).endswith(vocab.sets.heads) for w in words)
+
+
+def _same_bullets(a: Mention, b: Mention, text: str, vocab: RecordWords, sources,
+                  lo: int = 0) -> bool:
+    """``b`` opens the next item of the bulleted list whose item ``a`` ends: after ``a`` (and a
+    comma or a bracket's close) one of [project] list_bullets, then only the item's words, within
+    bullet_chars and the same sentence, before ``b`` — and ``a``'s own item opens with one too
+    ([funded] bullet_lists).  Neither is a rate, a change or a source's part."""
+    for m in (a, b):
+        if m.per is not None or m.change is not None:
+            return False
+        if m.label is not None and source_key(m.label) in sources:
+            return False
+    limit = int(vocab.data["funded"]["bullet_chars"])
+    between = text[a.end:b.start]
+    if len(between) > limit:
+        return False
+    bullets = vocab.project["list_bullets"]
+    marks = [k for k, ch in enumerate(between) if ch in bullets]
+    if len(marks) != 1 or between[:marks[0]].strip(" \t\n,)") != "":
+        return False
+    item = between[marks[0] + 1:]
+    if not item.strip() or vocab.sentence_end.search(item) is not None:
+        return False
+    # (``lo``: the end of the amount before ``a`` — an item holding another amount before its
+    # own is a sum or a rate worked out: "○ … 400ha × 1,500,000원 = 600,000", "○ … 총사업비
+    # 1,950,000 (연차별 650,000)")
+    own = text[max(lo, a.start - limit):a.start]
+    k = max(own.rfind(ch) for ch in bullets)
+    return (k >= 0 and vocab.sentence_end.search(own, k) is None
+            and not any(ch in bullets for ch in own[k + 1:]))
 
 
 def _item_of_copula(m: Mention, text: str, before: list[str], vocab: RecordWords) -> bool:
@@ -289,6 +322,9 @@ def _listed_after(prev: Mention, m: Mention, text: str, vocab: RecordWords, sour
         return False
     if source_key(words[-1]) in sources:
         return False
+    if funded.get("quoted_items"):
+        words = [_without_e(w, vocab) or w for w in words]
+        words = [w.rstrip(_CLOSING) for w in words]  # "‘… 전용단지’ 확대에 288억 원"
     return any(w.endswith(vocab.sets.heads) or w.endswith(tuple(vocab.project["actions"]))
                for w in words)
 
@@ -355,6 +391,15 @@ def attach(text: str, mentions: list[Mention], config) -> list[Mention]:
         if not funded[i] and _bulleted_item(m, text, mentions[i - 1].end if i else 0, vocab,
                                             sources):
             funded[i] = True
+    if vocab.data["funded"].get("bullet_lists"):
+        # "▲…철도 3095억원 ▲수소자동차 보급 878억원 ▲…": the items of one bulleted list are read
+        # alike — an item next to a funded one is funded, whatever its words
+        pairs = list(range(1, len(mentions))) + list(range(len(mentions) - 1, 0, -1))
+        for i in pairs:
+            a, b = mentions[i - 1], mentions[i]
+            lo = mentions[i - 2].end if i >= 2 else 0
+            if funded[i - 1] != funded[i] and _same_bullets(a, b, text, vocab, sources, lo):
+                funded[i - 1] = funded[i] = True
     at = [m.start for m in mentions]
     if vocab.data["funded"]["bracket_total"]:
         for i in range(1, len(mentions)):

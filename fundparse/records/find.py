@@ -128,6 +128,32 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, NearbyFinde
         nxt = self.text.find(mark, end, s_end)
         return k + 1, s_end if nxt < 0 else nxt
 
+    def _bullet_words(self, item: tuple[int, int], at: int) -> Found | None:
+        """The plain words of an inline list's item from its mark to the amount right after
+        them — at most [project] max_words words and max_chars characters, no particle, comma or
+        bracket left open — when [project] bullet_item_words is on; else None."""
+        if not self.w.project.get("bullet_item_words"):
+            return None
+        tail = self.text[item[0]:at].rstrip()
+        for pair in self.w.project["quotes"]:
+            if len(pair) == 2 and tail.endswith(pair[1]):
+                # "▲근화동 ‘청년 창업거리’ 125억원": a quoted name ending the item is its name
+                k = tail.rfind(pair[0], 0, len(tail) - 1)
+                inside = tail[k + 1:-1]
+                if k >= 0 and inside.strip() and len(inside) <= int(self.w.project["max_chars"]):
+                    return Found(item[0] + k + 1, item[0] + len(tail) - 1, quoted=True)
+                return None
+        taken = self._words(item[0], at)
+        if (not taken or self.text[taken[-1].end:at].strip()
+                or len(taken) > int(self.w.project["max_words"])
+                or taken[-1].end - taken[0].start > int(self.w.project["max_chars"])
+                or "," in self.text[taken[0].start:at]):
+            return None
+        if not all(self._plain(w) for w in taken) or self._nameless(
+                self.text[taken[0].start:taken[-1].end]):
+            return None
+        return Found(taken[0].start, taken[-1].end)
+
     def _item_name(self, item: tuple[int, int], at: int) -> Found | None:
         """The name heading an inline list's item, one word ending in a project head right
         before one of [agency] item_heads ("▲신규마을조성사업-부여읍 정동리 20억 원"), when
@@ -178,6 +204,18 @@ class Finder(AgencyFinder, ProjectFinder, NameFinder, EarlierFinder, NearbyFinde
             regions = [r for r in regions if item[0] <= r.start and r.end <= item[1]]
         if summed:
             found = None
+        elif (sentence != whole and named is None and respective is None
+              and (found is None or found.start < sentence[0])):
+            # "▲수소자동차 보급 878억원 ▲…": an item of an inline list that names no project
+            # of its own by its head is named by its own words from the mark, not by a name
+            # before the item ([project] bullet_item_words)
+            own = self._bullet_words(sentence, at)
+            if own is not None:
+                found, several = own, False  # (one item's own words: one project)
+            elif found is not None and found.start >= whole[0]:
+                found = None  # (an earlier item's name in the same sentence is not this one's)
+        if summed:
+            pass
         elif found is None:
             # "…'장미원 조성사업'이 포함됐다. 2028년까지 154억원을 투입해 …": a sentence that names
             # no project, tied to a near one that names one, is about that one (nearby.py)

@@ -275,6 +275,15 @@ def _grammar(data: dict) -> _Grammar:
     return _Grammar(data["grammar"])
 
 
+def _joined_numbers(data: dict) -> str:
+    """"6·8공구", "1‧2단지": numbered parts joined by one of [project] ordinal_joins (a pattern
+    that matches nothing when the list is empty)."""
+    joins = data["project"].get("ordinal_joins", ())
+    if not joins:
+        return "(?!)"
+    return rf"(?:[{regex.escape(''.join(joins))}]\d+)+"
+
+
 def _official_pattern(agency: dict, g: _Grammar) -> regex.Pattern:
     """"원창묵 원주시장은" (a person's name, then the body glued to its head's title:
     official_titles), "부안군 부군수가" (the body, then a title: official_apart, tried first: not
@@ -522,6 +531,8 @@ def record_words(extensions: str = "{}") -> RecordWords:
                              rf"(?!(?:{g.object_case})?\s?(?:{_alternation(data['project']['capacity_verbs'])}))"),
         ordinal=regex.compile(rf"\d+(?:-\d+)?(?:{_alternation(data['project']['ordinal'])})"
                               rf"|(?:{_alternation(data['project']['ordinal_prefix'])})\d+[{g.H}]+"
+                              rf"|[{g.H}]{{0,8}}\d+(?:{_joined_numbers(data)})"
+                              rf"(?:{_alternation(data['project']['glued_ordinal'])})"
                               rf"|[{g.H}]{{1,8}}\d+(?:{_alternation(data['project']['glued_ordinal'])})"),
         address=regex.compile(data["region"]["address"]),
         area=regex.compile(data["region"]["area"]),
