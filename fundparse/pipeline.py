@@ -518,6 +518,20 @@ def _right_after(f: Fact, period: FoundPeriod, text: str, attach: AttachForms, s
             or attach.line_ends.match(text, a.end) is not None)  # "…50곳 3년간 5천억⏎": a headline's
 
 
+def _listed_after_rate(f: Fact, window: list[Fact], text: str, forms, attach: AttachForms) -> bool:
+    """An amount in a list whose first item is a yearly rate (the list's per word stands before
+    it only): the list's items are rates too."""
+    i = window.index(f) if f in window else -1
+    while i > 0:
+        prev = window[i - 1]
+        if forms.list_gap.fullmatch(text, prev.amount.end, window[i].amount.start) is None:
+            return False
+        if prev.amount.per in attach.rate_pers:
+            return True
+        i -= 1
+    return False
+
+
 def _each(a: Amount, text: str, attach: AttachForms) -> bool:
     """An amount each one gets or an average ("평균 100억원씩"): no period's."""
     head = a.head
@@ -535,6 +549,8 @@ def _rate_target(free: list[Fact], period: FoundPeriod, text: str, sentence: tup
         return (attach.each_after.match(text, a.end) is not None
                 and attach.average_before.search(text, max(0, a.start - 8), a.start) is None)
     rates = [f for f in free if f.amount.change is None
+             # an average is no one's money ("센터당 평균 14억3000만원의 연구비가 … 9년간")
+             and attach.average_before.search(text, max(0, f.amount.start - 8), f.amount.start) is None
              and (f.amount.per in attach.rate_pers or f.amount.per is None and each(f.amount)
                   # a place's share, not a cap per item: "과제당 최대 15억 원을 지원" takes none
                   or f.amount.per in attach.rate_pers_uncapped and f.amount.bound is None)
@@ -669,6 +685,9 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
                 and not attach.effect_after.match(text, f.amount.end)
                 # a rate (매년 …) or a difference ("계획보다 422억 원 늘어난") takes no period
                 and not _each(f.amount, text, attach)
+                # nor an amount listed after a yearly one, which the list's 연간 governs too ("연간
+                # 산업체 3억5000만원, 대학 5억3000만원, … 등 … 최장 9년간 지원받게")
+                and not _listed_after_rate(f, window, text, forms, attach)
                 # nor one year's figure ("…을 시작으로 지난해 28억원, 올해 30억원"), a year that
                 # ends this period aside ("2025~2028년 1,870억원")
                 and not _one_year(f.amount, period, text, s_start, attach)]
