@@ -786,7 +786,9 @@ def _attach_periods(periods: list[FoundPeriod], facts: list[Fact], sentences: Se
                         or attach.clause_end.search(text, target.amount.end, mate.amount.start)
                         or forms.year_token.search(text, target.amount.end, mate.amount.start)
                         or attach.time_shift.search(text, target.amount.end, mate.amount.start)
-                        or attach.new_topic.search(text, target.amount.end, mate.amount.start)):
+                        # (parallel objects name their places as topics: "상삼마을에 … 18억원을,
+                        # 용목마을에는 20억원을 투입")
+                        or not parallel and attach.new_topic.search(text, target.amount.end, mate.amount.start)):
                     break  # (a year between starts another time: "…했으나, 올해 다시 5000만 원을 들여",
                     # so does a word of time: "…재생사업은 현재 2300억원이 투입됐으며";
                     # so does a clause of another topic: "…설치하고 전의지구도 39억원을 들여")
