@@ -609,7 +609,8 @@ class SumAssigner:
     def _after_use(self, found: Candidate, s_start: int) -> bool:
         """A word listed right after a figure named by its use ("공사비 377억원, 보상비 84억원, 기타
         36억원으로 구성"): the list is a breakdown by use, and this one of its uses (기타), no payer."""
-        prev = next((o for o in reversed(self.reader.between(s_start, found.start))), None)
+        before = self.reader.between(s_start, found.start)
+        prev = before[-1] if before else None
         if prev is None or self.forms.list_split.fullmatch(self.text, prev.end, found.start) is None:
             return False
         words = self.text[max(s_start, prev.start - 16):prev.start].split()
@@ -703,25 +704,32 @@ class SumAssigner:
             return [Candidate(f, one.label, c, one.start, one.end, True) for c in one.category.split("+")]
         return [one] if one is not None else []
 
+    def _figure_joined_after(self, a: Amount) -> bool:
+        """Another figure right after ``a``, joined to it ("3433억원, 2289억원", "…억원과 3억")."""
+        join = self.forms.list_split.match(self.text, a.end)
+        return bool(join and join.group().strip() and join.end() in self.reader.by_start)
+
+    def _figure_joined_before(self, a: Amount, s_start: int) -> Amount | None:
+        """The figure right before ``a`` in its sentence, joined to it ("14억 원과 3억")."""
+        back = next((m for m in self.forms.list_split.finditer(  # (the joiner ending at it)
+            self.text, max(s_start, a.start - 4), a.start) if m.end() == a.start), None)
+        if back is None or not back.group().strip():
+            return None
+        return next((o for o in self.reader.between(max(s_start, back.start() - 40), back.start())
+                     if o.end == back.start()), None)
+
     def _joined_in_turn(self, f: Fact, s_start: int) -> Candidate | None:
         """"국ㆍ시비는 각각 3433억원, 2289억원": a word joining two sources, then two figures
         joined — the first source pays the first, the second the second."""
         a = f.amount
         if not _plain(a):
             return None
-        join = self.forms.list_split.match(self.text, a.end)
-        if join and join.group().strip() and join.end() in self.reader.by_start:
+        if self._figure_joined_after(a):
             first, nth = a, 0
         else:
-            back = next((m for m in self.forms.list_split.finditer(
-                self.text, max(s_start, a.start - 4), a.start) if m.end() == a.start), None)
-            if back is None or not back.group().strip():
-                return None
-            first = next((o for o in self.reader.between(max(s_start, back.start() - 40), back.start())
-                          if o.end == back.start()), None)
+            first, nth = self._figure_joined_before(a, s_start), 1
             if first is None:
                 return None
-            nth = 1
         word = ending_at(self.forms.joined_respective, self.text, max(s_start, first.start - 40),
                          first.start)
         if word is None:
@@ -737,15 +745,9 @@ class SumAssigner:
         joined — the first pays the first, the second the second.  (label, its offset)."""
         if not _plain(a):
             return None
-        join = self.forms.list_split.match(self.text, a.end)
-        if each is not None and join and join.group().strip() and join.end() in self.reader.by_start:
+        if each is not None and self._figure_joined_after(a):
             return each.group("a"), each.start("a")
-        back = next((m for m in self.forms.list_split.finditer(  # (the joiner ending at it:
-            self.text, max(s_start, a.start - 4), a.start) if m.end() == a.start), None)  # "14억 원과 3억")
-        if back is None or not back.group().strip():
-            return None
-        first = next((o for o in self.reader.between(max(s_start, back.start() - 40), back.start())
-                      if o.end == back.start()), None)
+        first = self._figure_joined_before(a, s_start)
         if first is None:
             return None
         before = ending_at(self.forms.each_before, self.text, max(s_start, first.start - 30), first.start)
