@@ -521,7 +521,7 @@ def _right_after(f: Fact, period: FoundPeriod, text: str, attach: AttachForms, s
 def _listed_after_rate(f: Fact, window: list[Fact], text: str, forms, attach: AttachForms) -> bool:
     """An amount in a list whose first item is a yearly rate (the list's per word stands before
     it only): the list's items are rates too."""
-    i = window.index(f) if f in window else -1
+    i = window.index(f)  # (every amount the period may take stands in its window)
     while i > 0:
         prev = window[i - 1]
         if forms.list_gap.fullmatch(text, prev.amount.end, window[i].amount.start) is None:
@@ -545,15 +545,16 @@ def _rate_target(free: list[Fact], period: FoundPeriod, text: str, sentence: tup
     each one gets ("…씩"; not an average: "평균 100억원씩"), money spent (a funding verb after
     it, or a spent label): the first after the period, else the last before it.  Not a
     forecast ("세입규모는 연평균 4천961억원으로 예상")."""
-    def each(a: Amount) -> bool:
-        return (attach.each_after.match(text, a.end) is not None
-                and attach.average_before.search(text, max(0, a.start - 8), a.start) is None)
+    def average(a: Amount) -> bool:
+        return attach.average_before.search(text, max(0, a.start - 8), a.start) is not None
     rates = [f for f in free if f.amount.change is None
-             # an average is no one's money ("센터당 평균 14억3000만원의 연구비가 … 9년간")
-             and attach.average_before.search(text, max(0, f.amount.start - 8), f.amount.start) is None
-             and (f.amount.per in attach.rate_pers or f.amount.per is None and each(f.amount)
-                  # a place's share, not a cap per item: "과제당 최대 15억 원을 지원" takes none
-                  or f.amount.per in attach.rate_pers_uncapped and f.amount.bound is None)
+             and (f.amount.per in attach.rate_pers
+                  or f.amount.per is None and attach.each_after.match(text, f.amount.end) is not None
+                  and not average(f.amount)
+                  # a place's share, not a cap per item ("과제당 최대 15억 원을 지원" takes none) nor
+                  # an average over places ("센터당 평균 14억3000만원의 연구비가 … 최장 9년간")
+                  or f.amount.per in attach.rate_pers_uncapped and f.amount.bound is None
+                  and not average(f.amount))
              and not _one_year(f.amount, period, text, sentence[0], attach)
              and (f.label in attach.spent_labels
                   or forms.funding_verb.search(text, f.amount.end, sentence[1]) is not None)]
